@@ -1,0 +1,19 @@
+/* cpl-application.h: the application, its actions and its command line */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpl-model.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_APPLICATION (cpl_application_get_type ())
+G_DECLARE_FINAL_TYPE (CplApplication, cpl_application, CPL, APPLICATION, AdwApplication)
+
+CplApplication *cpl_application_new         (void);
+CplDataset     *cpl_application_get_dataset (CplApplication *self);
+int             cpl_compute_main            (const char     *path,
+                                             const char     *format,
+                                             gboolean        alone);
+
+G_END_DECLS

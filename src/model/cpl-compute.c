@@ -1,0 +1,503 @@
+/* cpl-compute.c: the formulas of MODEL.md §1–§5 */
+#define G_LOG_DOMAIN "cpl-compute"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cpl-compute.h"
+#include "cpl-dataset.h"
+#include "cpl-json-private.h"
+
+/* §1 Chip metrics */
+void
+cpl_chip_metrics_compute (CplChip        *chip,
+                          CplChipMetrics *out)
+{
+  double tpp = NAN, compute, bandwidth_tbs, tdp, die;
+  int datacenter = cpl_chip_get_datacenter (chip);
+
+  out->tpp_precision = -1;
+  /* TPP: max over listed precisions of dense throughput × bit width. */
+  for (guint p = 0; p < CPL_N_PRECISIONS; p++)
+    {
+      double x = cpl_chip_get_performance (chip, p);
+
+      if (isnan (x))
+        continue;
+      x *= cpl_precision_get_bits (p);
+      if (isnan (tpp) || x > tpp)
+        {
+          tpp = x;
+          out->tpp_precision = p;
+        }
+    }
+
+  compute = cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
+  if (isnan (compute))
+    compute = cpl_chip_get_performance (chip, CPL_PRECISION_FP16);
+  bandwidth_tbs = cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
+  tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
+  die = cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2);
+
+  /* NaN in, NaN out: an unknown input leaves the metric unknown. */
+  out->values[CPL_METRIC_TPP] = tpp;
+  out->values[CPL_METRIC_PERFORMANCE_DENSITY] = tpp / die;
+  out->values[CPL_METRIC_BANDWIDTH_GBS] = bandwidth_tbs * 1000;
+  out->values[CPL_METRIC_INTERCONNECT_GBS] = cpl_chip_get (chip, CPL_CHIP_INTERCONNECT_GBS);
+  out->values[CPL_METRIC_MEMORY_GB] = cpl_chip_get (chip, CPL_CHIP_MEMORY_GB);
+  out->values[CPL_METRIC_COMPUTE_TFLOPS] = compute;
+  out->values[CPL_METRIC_TDP_W] = tdp;
+  out->values[CPL_METRIC_DATACENTER] = datacenter < 0 ? NAN : datacenter;
+  out->perf_per_watt = compute > 0 ? compute / tdp : NAN;
+  out->bytes_per_flop = compute > 0 ? bandwidth_tbs / compute : NAN;
+}
+
+/* §3 Revenue share */
+double
+cpl_buyer_price (double price,
+                 double share,
+                 double pass_through)
+{
+  return price / (1 - pass_through * share);
+}
+
+gboolean
+cpl_revenue_compute (const CplRevenueInputs *in,
+                     CplRevenueResult       *out,
+                     GError                **error)
+{
+  double k = in->unit_cost;
+
+  if (!(in->pass_through * in->share < 1))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                   "pass-through %g × share %g is not below 1; the buyer price would be infinite",
+                   in->pass_through, in->share);
+      return FALSE;
+    }
+
+  out->buyer_price = cpl_buyer_price (in->price, in->share, in->pass_through);
+  out->units_shipped = in->units * in->approval;
+  out->gross_revenue = out->units_shipped * out->buyer_price;
+  out->government_take = in->share * out->gross_revenue;
+  out->vendor_net_revenue = out->gross_revenue - out->government_take;
+  out->vendor_gross_profit = out->vendor_net_revenue - out->units_shipped * k;
+  out->margin_after_share = out->gross_revenue > 0 ? out->vendor_gross_profit / out->gross_revenue : NAN;
+  out->break_even_share = NAN;
+  if (!isnan (k) && in->price > in->pass_through * k)
+    out->break_even_share = CLAMP ((in->price - k) / (in->price - in->pass_through * k), 0, 1);
+  return TRUE;
+}
+
+void
+cpl_revenue_case_get_inputs (CplRevenueCase   *revenue_case,
+                             CplRevenueInputs *in)
+{
+  in->units = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_UNITS);
+  in->price = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_PRICE_USD);
+  in->share = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_REVENUE_SHARE);
+  in->pass_through = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_PRICE_PASS_THROUGH);
+  in->approval = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_LICENSE_APPROVAL_RATE);
+  in->unit_cost = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_UNIT_COST_USD);
+}
+
+/**
+ * cpl_revenue_case_compute:
+ * @comparison: (out) (optional): the same with compare_share; all NaN when
+ *   the case has no comparison rate
+ */
+gboolean
+cpl_revenue_case_compute (CplRevenueCase   *revenue_case,
+                          CplRevenueResult *result,
+                          CplRevenueResult *comparison,
+                          GError          **error)
+{
+  CplRevenueInputs in;
+  double compare = cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_COMPARE_SHARE);
+
+  cpl_revenue_case_get_inputs (revenue_case, &in);
+  if (!cpl_revenue_compute (&in, result, error))
+    return FALSE;
+  if (comparison == NULL)
+    return TRUE;
+  if (isnan (compare))
+    {
+      double *fields = (double *) comparison;
+      for (guint i = 0; i < sizeof *comparison / sizeof (double); i++)
+        fields[i] = NAN;
+      return TRUE;
+    }
+  in.share = compare;
+  return cpl_revenue_compute (&in, comparison, error);
+}
+
+/* §4 Buyer cost of compute */
+double
+cpl_yearly_energy_cost (double                tdp_w,
+                        const CplEnergyTerms *terms,
+                        gboolean              domestic)
+{
+  double subsidy = domestic ? terms->power_subsidy : 0;
+
+  return tdp_w / 1000 * 8760 * terms->utilization * terms->pue *
+         terms->electricity_usd_per_kwh * (1 - subsidy);
+}
+
+/* Returns: cₖ in USD per PFLOP/s-year. */
+double
+cpl_cost_of_compute (double                buyer_price,
+                     double                tdp_w,
+                     double                compute_tflops,
+                     const CplEnergyTerms *terms,
+                     gboolean              domestic)
+{
+  double yearly = buyer_price / terms->amortization_years +
+                  cpl_yearly_energy_cost (tdp_w, terms, domestic);
+
+  return yearly / (compute_tflops / 1000);
+}
+
+void
+cpl_scenario_get_energy_terms (CplScenario    *scenario,
+                               CplEnergyTerms *terms)
+{
+  terms->electricity_usd_per_kwh = cpl_scenario_get (scenario, CPL_SCENARIO_ELECTRICITY_USD_PER_KWH);
+  terms->power_subsidy = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY);
+  terms->pue = cpl_scenario_get (scenario, CPL_SCENARIO_PUE);
+  terms->utilization = cpl_scenario_get (scenario, CPL_SCENARIO_UTILIZATION);
+  terms->amortization_years = cpl_scenario_get (scenario, CPL_SCENARIO_AMORTIZATION_YEARS);
+}
+
+/* §5 Scenario projection */
+
+G_DEFINE_BOXED_TYPE (CplProjection, cpl_projection, cpl_projection_ref, cpl_projection_unref)
+
+CplProjection *
+cpl_projection_ref (CplProjection *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cpl_projection_unref (CplProjection *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_ref_count_dec (&self->ref_count))
+    return;
+  for (guint t = 0; t < self->n_years; t++)
+    {
+      g_free (self->years[t].exported_pflops);
+      g_free (self->years[t].gross_revenue_usd);
+    }
+  g_free (self->years);
+  g_free (self->scenario_id);
+  g_strfreev (self->chip_ids);
+  g_free (self->chip_vendor);
+  g_free (self->chip_cost);
+  g_free (self->chip_buyer_price);
+  g_free (self->domestic_chip_id);
+  g_strfreev (self->vendor_ids);
+  g_free (self->total_gross_revenue_usd);
+  g_free (self);
+}
+
+/* Why a chip cannot enter a scenario, or NULL when it can. */
+static char *
+cpl_chip_scenario_problem (CplChip              *chip,
+                           const CplEnergyTerms *terms,
+                           double                buyer_price,
+                           gboolean              domestic)
+{
+  CplChipMetrics m;
+  double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
+  double yearly;
+
+  cpl_chip_metrics_compute (chip, &m);
+  if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
+    return g_strdup ("has no bf16 or fp16 throughput; a chip in a scenario needs one");
+  if (isnan (buyer_price))
+    return g_strdup ("has no price_usd; a chip in a scenario needs a price");
+  if (isnan (tdp))
+    return g_strdup ("has no tdp_w; a chip in a scenario needs its power to cost its energy");
+  yearly = buyer_price / terms->amortization_years + cpl_yearly_energy_cost (tdp, terms, domestic);
+  if (!(yearly > 0))
+    return g_strdup ("has a yearly cost of zero (no price and no energy cost); "
+                     "expected a chip that costs something to own");
+  return NULL;
+}
+
+/**
+ * cpl_scenario_check_chips:
+ * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ *
+ * Checks the references of MODEL.md §7: every allowed chip and the domestic
+ * chip exist, are listed once, have a reference throughput and a non-zero
+ * yearly cost.
+ */
+gboolean
+cpl_scenario_check_chips (CplScenario  *scenario,
+                          CplDataset   *dataset,
+                          const char   *where,
+                          GError      **error)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
+  double share = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
+  double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
+  CplEnergyTerms terms;
+  CplChip *domestic;
+  g_autofree char *problem = NULL;
+
+  cpl_scenario_get_energy_terms (scenario, &terms);
+  if (!(share * pass_through < 1))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                   "%s.price_pass_through: pass-through %g × revenue share %g is 1; "
+                   "expected a product below 1", where, pass_through, share);
+      return FALSE;
+    }
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+
+      if (chip == NULL)
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
+                       "%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset",
+                       where, i, allowed[i]);
+          return FALSE;
+        }
+      if (g_strv_contains (allowed + i + 1, allowed[i]))
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE,
+                       "%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once",
+                       where, i, allowed[i]);
+          return FALSE;
+        }
+      if (g_strcmp0 (allowed[i], domestic_id) == 0)
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
+                       "%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
+                       "expected an exported chip", where, i, allowed[i]);
+          return FALSE;
+        }
+      problem = cpl_chip_scenario_problem (chip, &terms,
+                                           cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD),
+                                                            share, pass_through),
+                                           FALSE);
+      if (problem != NULL)
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
+                       "%s.allowed_chips[%u]: chip \"%s\" %s", where, i, allowed[i], problem);
+          return FALSE;
+        }
+    }
+
+  domestic = cpl_dataset_lookup_chip (dataset, domestic_id);
+  if (domestic == NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
+                   "%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset",
+                   where, domestic_id);
+      return FALSE;
+    }
+  problem = cpl_chip_scenario_problem (domestic, &terms, cpl_chip_get (domestic, CPL_CHIP_PRICE_USD), TRUE);
+  if (problem != NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
+                   "%s.domestic_chip: chip \"%s\" %s", where, domestic_id, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+cpl_compute_tflops (CplChip *chip)
+{
+  CplChipMetrics m;
+
+  cpl_chip_metrics_compute (chip, &m);
+  return m.values[CPL_METRIC_COMPUTE_TFLOPS];
+}
+
+static guint
+cpl_projection_vendor_index (CplProjection *self,
+                             GPtrArray     *vendors,
+                             const char    *vendor_id)
+{
+  for (guint i = 0; i < vendors->len; i++)
+    if (g_str_equal (g_ptr_array_index (vendors, i), vendor_id))
+      return i;
+  g_ptr_array_add (vendors, g_strdup (vendor_id));
+  return vendors->len - 1;
+}
+
+/**
+ * cpl_projection_compute:
+ *
+ * Runs MODEL.md §5 for every year of the scenario.
+ *
+ * Returns: (transfer full) (nullable): the projection, or %NULL with @error
+ *   when a chip of the scenario is unknown or cannot enter it.
+ */
+CplProjection *
+cpl_projection_compute (CplScenario  *scenario,
+                        CplDataset   *dataset,
+                        GError      **error)
+{
+  g_autofree char *where = g_strdup_printf ("scenario \"%s\"", cpl_entity_get_id (CPL_ENTITY (scenario)));
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  double C0 = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_PFLOPS);
+  double g = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_GROWTH);
+  double K0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS);
+  double h = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH);
+  double Q0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS);
+  double lambda = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_LEARNING_RATE);
+  double beta = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_SENSITIVITY);
+  double b = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_PREFERENCE);
+  double a = cpl_scenario_get (scenario, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
+  double s = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
+  double pi = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
+  double gamma = -log2 (1 - lambda);
+  double Q = Q0;
+  double F_d0, p_d, A_d, E_d;
+  g_autofree double *F = NULL;
+  g_autofree double *log_w = NULL;
+  g_autoptr(GPtrArray) vendors = NULL;
+  CplProjection *self;
+  CplEnergyTerms terms;
+  CplChip *domestic;
+  guint n;
+
+  if (!cpl_scenario_check_chips (scenario, dataset, where, error))
+    return NULL;
+
+  cpl_scenario_get_energy_terms (scenario, &terms);
+  n = g_strv_length ((char **) allowed);
+
+  self = g_new0 (CplProjection, 1);
+  g_ref_count_init (&self->ref_count);
+  self->scenario_id = g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario)));
+  self->start_year = (int) cpl_scenario_get (scenario, CPL_SCENARIO_START_YEAR);
+  self->n_years = (guint) cpl_scenario_get (scenario, CPL_SCENARIO_YEARS);
+  self->n_chips = n;
+  self->chip_ids = g_strdupv ((char **) allowed);
+  self->chip_vendor = g_new0 (guint, MAX (n, 1));
+  self->chip_cost = g_new0 (double, MAX (n, 1));
+  self->chip_buyer_price = g_new0 (double, MAX (n, 1));
+  self->domestic_chip_id = g_strdup (cpl_scenario_get_domestic_chip (scenario));
+
+  /* Exported chips: buyer price with the share passed through (§3), and a
+   * cost of compute that does not change over the years (§4). */
+  vendors = g_ptr_array_new_with_free_func (g_free);
+  F = g_new0 (double, MAX (n, 1));
+  log_w = g_new0 (double, n + 1);
+  for (guint k = 0; k < n; k++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[k]);
+
+      F[k] = cpl_compute_tflops (chip);
+      self->chip_buyer_price[k] = cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD), s, pi);
+      self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], cpl_chip_get (chip, CPL_CHIP_TDP_W),
+                                                F[k], &terms, FALSE);
+      self->chip_vendor[k] = cpl_projection_vendor_index (self, vendors, cpl_chip_get_vendor_id (chip));
+    }
+  self->n_vendors = vendors->len;
+  g_ptr_array_add (vendors, NULL);
+  self->vendor_ids = (char **) g_ptr_array_steal (vendors, NULL);
+  self->total_gross_revenue_usd = g_new0 (double, MAX (self->n_vendors, 1));
+
+  domestic = cpl_dataset_lookup_chip (dataset, self->domestic_chip_id);
+  F_d0 = cpl_compute_tflops (domestic);
+  p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
+  E_d = cpl_yearly_energy_cost (cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
+  A_d = p_d / terms.amortization_years + E_d;
+
+  self->years = g_new0 (CplProjectionYear, self->n_years);
+  for (guint t = 0; t < self->n_years; t++)
+    {
+      CplProjectionYear *y = &self->years[t];
+      double C = C0 * pow (1 + g, t);
+      double K = K0 * pow (1 + h, t);
+      /* 2. learning: F_d,t = F_d,0 · (Qₜ/Q₀)^γ, γ = −log₂(1−λ) */
+      double F_d = F_d0 * pow (Q / Q0, gamma);
+      double c_d = A_d / (F_d / 1000);
+      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, sum_w, max_log_w;
+
+      /* The per-chip arrays share one allocation, the per-vendor ones another. */
+      y->exported_pflops = g_new0 (double, 2 * MAX (n, 1));
+      y->exported_units = y->exported_pflops + MAX (n, 1);
+      y->gross_revenue_usd = g_new0 (double, 2 * MAX (self->n_vendors, 1));
+      y->vendor_net_revenue_usd = y->gross_revenue_usd + MAX (self->n_vendors, 1);
+
+      y->year = self->start_year + t;
+      y->demand_pflops = C;
+      y->domestic_capacity_pflops = K;
+      y->domestic_tflops_per_chip = F_d;
+      y->domestic_cost = c_d;
+
+      /* 3–4. weights wₖ = cₖ^(−β), w_d = c_d^(−β)·eᵇ, taken in logs so a
+       * large β cannot underflow every weight to zero. */
+      log_w[n] = -beta * log (c_d) + b;
+      max_log_w = log_w[n];
+      for (guint k = 0; k < n; k++)
+        {
+          log_w[k] = -beta * log (self->chip_cost[k]);
+          max_log_w = MAX (max_log_w, log_w[k]);
+        }
+      sum_w = 0;
+      for (guint k = 0; k <= n; k++)
+        sum_w += exp (log_w[k] - max_log_w);
+
+      /* 5. approved exports, refused demand spills to domestic */
+      for (guint k = 0; k < n; k++)
+        {
+          double D_k = C * exp (log_w[k] - max_log_w) / sum_w;
+
+          D_exported += D_k;
+          y->exported_pflops[k] = a * D_k;
+          X_total += y->exported_pflops[k];
+        }
+      R_d = C * exp (log_w[n] - max_log_w) / sum_w + (1 - a) * D_exported;
+
+      /* 6. capacity binds; the rest is the compute gap */
+      I = MIN (R_d, K);
+      y->domestic_demand_pflops = R_d;
+      y->domestic_pflops = I;
+      y->compute_gap_pflops = R_d - I;
+
+      /* 7–8. units and money */
+      for (guint k = 0; k < n; k++)
+        {
+          double gross;
+
+          y->exported_units[k] = 1000 * y->exported_pflops[k] / F[k];
+          gross = y->exported_units[k] * self->chip_buyer_price[k];
+          y->gross_revenue_usd[self->chip_vendor[k]] += gross;
+          gross_total += gross;
+        }
+      for (guint v = 0; v < self->n_vendors; v++)
+        {
+          y->vendor_net_revenue_usd[v] = (1 - s) * y->gross_revenue_usd[v];
+          self->total_gross_revenue_usd[v] += y->gross_revenue_usd[v];
+        }
+      y->government_take_usd = s * gross_total;
+      y->domestic_units = 1000 * I / F_d;
+      y->domestic_revenue_usd = y->domestic_units * p_d;
+
+      /* 9. domestic share of installed compute */
+      y->domestic_share = I + X_total > 0 ? I / (I + X_total) : 0;
+
+      self->total_government_take_usd += y->government_take_usd;
+      self->total_compute_gap_pflops += y->compute_gap_pflops;
+      self->total_domestic_installed_pflops += I;
+      self->final_domestic_share = y->domestic_share;
+
+      Q += I;
+    }
+  return self;
+}

@@ -1,0 +1,200 @@
+/* cpl-csv.c: a CSV table read with libcsv */
+#define G_LOG_DOMAIN "cpl-csv"
+
+#include "config.h"
+
+#include <csv.h>
+#include <string.h>
+
+#include "cpl-csv.h"
+#include "cpl-error.h"
+
+struct _CplCsvTable
+{
+  GPtrArray *header;   /* of char* */
+  GPtrArray *rows;     /* of GPtrArray of char* */
+  GArray    *lines;    /* guint, the line each row starts on */
+};
+
+typedef struct {
+  CplCsvTable *table;
+  GPtrArray   *record;
+  guint        line;         /* the line being fed */
+  guint        record_line;  /* where the current record began */
+  gboolean     too_many;
+} Reader;
+
+static void
+on_field (void   *data,
+          size_t  length,
+          void   *user_data)
+{
+  Reader *reader = user_data;
+
+  if (reader->record == NULL)
+    reader->record = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (reader->record, g_strndup (data ? data : "", length));
+}
+
+static void
+on_record (int   terminator,
+           void *user_data)
+{
+  Reader *reader = user_data;
+  GPtrArray *record = g_steal_pointer (&reader->record);
+
+  if (record == NULL)
+    return;
+  if (reader->table->header == NULL)
+    {
+      reader->table->header = record;
+      return;
+    }
+  if (reader->table->rows->len >= CPL_CSV_MAX_ROWS)
+    {
+      reader->too_many = TRUE;
+      g_ptr_array_unref (record);
+      return;
+    }
+  g_ptr_array_add (reader->table->rows, record);
+  g_array_append_val (reader->table->lines, reader->record_line);
+}
+
+void
+cpl_csv_table_free (CplCsvTable *self)
+{
+  g_clear_pointer (&self->header, g_ptr_array_unref);
+  g_ptr_array_unref (self->rows);
+  g_array_unref (self->lines);
+  g_free (self);
+}
+
+/**
+ * cpl_csv_table_parse:
+ *
+ * The first record is the header.  Fields may be quoted and span lines.
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error.
+ */
+CplCsvTable *
+cpl_csv_table_parse (const char  *data,
+                     gsize        length,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(CplCsvTable) table = g_new0 (CplCsvTable, 1);
+  struct csv_parser parser;
+  Reader reader = { table, NULL, 1, 1, FALSE };
+  gsize offset = 0;
+
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    g_error ("libcsv could not start");
+
+  /* Feed a line at a time, so a record knows the line it starts on. */
+  while (offset < length)
+    {
+      const char *nl = memchr (data + offset, '\n', length - offset);
+      gsize chunk = nl ? (gsize) (nl - (data + offset)) + 1 : length - offset;
+
+      /* pstate 0 is libcsv's ROW_NOT_BEGUN: a record starting in this line
+       * starts here. */
+      if (parser.pstate == 0 && reader.record == NULL)
+        reader.record_line = reader.line;
+      if (csv_parse (&parser, data + offset, chunk, on_field, on_record, &reader) != chunk)
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                       "%s:%u: %s (a quote inside an unquoted field, or text after a closing "
+                       "quote); expected CSV with fields quoted by \"",
+                       name, reader.line, csv_strerror (csv_error (&parser)));
+          goto fail;
+        }
+      offset += chunk;
+      reader.line++;
+    }
+  if (csv_fini (&parser, on_field, on_record, &reader) != 0)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                   "%s:%u: a quoted field is not closed before the end of the file; "
+                   "expected a closing \"", name, reader.record_line);
+      goto fail;
+    }
+  csv_free (&parser);
+  g_clear_pointer (&reader.record, g_ptr_array_unref);
+
+  if (reader.too_many)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                   "%s: more than %d rows; expected at most %d",
+                   name, CPL_CSV_MAX_ROWS, CPL_CSV_MAX_ROWS);
+      return NULL;
+    }
+  if (table->header == NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                   "%s: the file is empty; expected a header line of column names", name);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+
+fail:
+  csv_free (&parser);
+  g_clear_pointer (&reader.record, g_ptr_array_unref);
+  return NULL;
+}
+
+guint
+cpl_csv_table_get_n_rows (CplCsvTable *self)
+{
+  return self->rows->len;
+}
+
+/* Returns: the first column whose header is one of @names (case and
+ * surrounding space ignored), or -1. */
+int
+cpl_csv_table_find_column (CplCsvTable        *self,
+                           const char * const *names)
+{
+  for (guint n = 0; names[n] != NULL; n++)
+    for (guint i = 0; i < self->header->len; i++)
+      {
+        g_autofree char *header = g_strstrip (g_strdup (g_ptr_array_index (self->header, i)));
+
+        if (g_ascii_strcasecmp (header, names[n]) == 0)
+          return i;
+      }
+  return -1;
+}
+
+const char *
+cpl_csv_table_get_header (CplCsvTable *self,
+                          int          column)
+{
+  g_return_val_if_fail (column >= 0 && (guint) column < self->header->len, NULL);
+  return g_ptr_array_index (self->header, column);
+}
+
+/* Returns: the field, or "" when the row is shorter or @column is -1. */
+const char *
+cpl_csv_table_get (CplCsvTable *self,
+                   guint        row,
+                   int          column)
+{
+  GPtrArray *record;
+
+  g_return_val_if_fail (row < self->rows->len, "");
+  record = g_ptr_array_index (self->rows, row);
+  if (column < 0 || (guint) column >= record->len)
+    return "";
+  return g_ptr_array_index (record, column);
+}
+
+guint
+cpl_csv_table_get_line (CplCsvTable *self,
+                        guint        row)
+{
+  g_return_val_if_fail (row < self->rows->len, 0);
+  return g_array_index (self->lines, guint, row);
+}

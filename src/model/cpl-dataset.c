@@ -1,0 +1,891 @@
+/* cpl-dataset.c: everything a user works with, as list models
+ *
+ * Loading reads the whole file into a staging document, lays it over the
+ * base (the built-in dataset, or nothing), checks every reference, and only
+ * then swaps the lists' contents.  A file that fails anywhere leaves what
+ * was loaded before exactly as it was.
+ */
+#define G_LOG_DOMAIN "cpl-dataset"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cpl-compute.h"
+#include "cpl-dataset.h"
+#include "cpl-epoch.h"
+#include "cpl-json-private.h"
+#include "cpl-data-resources.h"
+
+#define BUILTIN_RESOURCE RESOURCE_BASE "/data/builtin-dataset.json"
+#define BUILTIN_NAME     "built-in dataset"
+
+typedef enum {
+  LIST_VENDORS,
+  LIST_CHIPS,
+  LIST_RULES,
+  LIST_SCENARIOS,
+  LIST_REVENUE_CASES,
+  N_LISTS
+} ListKind;
+
+static const char * const list_keys[N_LISTS] = {
+  "vendors", "chips", "rules", "scenarios", "revenue_cases"
+};
+
+static GType
+list_type (ListKind kind)
+{
+  switch (kind)
+    {
+    case LIST_VENDORS:       return CPL_TYPE_VENDOR;
+    case LIST_CHIPS:         return CPL_TYPE_CHIP;
+    case LIST_RULES:         return CPL_TYPE_RULE;
+    case LIST_SCENARIOS:     return CPL_TYPE_SCENARIO;
+    case LIST_REVENUE_CASES: return CPL_TYPE_REVENUE_CASE;
+    case N_LISTS:
+    default:                 g_assert_not_reached ();
+    }
+}
+
+struct _CplDataset
+{
+  GObject     parent_instance;
+  GListStore *lists[N_LISTS];
+  JsonObject *extra;   /* top-level members the model does not know */
+};
+
+G_DEFINE_FINAL_TYPE (CplDataset, cpl_dataset, G_TYPE_OBJECT)
+
+enum {
+  ENTRY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A file as read, before it is laid over anything. */
+typedef struct {
+  GPtrArray  *lists[N_LISTS];
+  JsonObject *extra;
+  gboolean    keep_base_vendors;  /* an Epoch CSV names vendors thinly */
+} Document;
+
+static void
+document_clear (Document *doc)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_pointer (&doc->lists[i], g_ptr_array_unref);
+  g_clear_pointer (&doc->extra, json_object_unref);
+}
+
+static void
+document_init (Document *doc)
+{
+  memset (doc, 0, sizeof *doc);
+  for (guint i = 0; i < N_LISTS; i++)
+    doc->lists[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  doc->extra = json_object_new ();
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Document, document_clear)
+
+static void
+cpl_dataset_finalize (GObject *object)
+{
+  CplDataset *self = CPL_DATASET (object);
+
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lists[i]));
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->lists[i]), j);
+          g_signal_handlers_disconnect_by_data (item, self);
+        }
+      g_clear_object (&self->lists[i]);
+    }
+  g_clear_pointer (&self->extra, json_object_unref);
+  G_OBJECT_CLASS (cpl_dataset_parent_class)->finalize (object);
+}
+
+static void
+cpl_dataset_class_init (CplDatasetClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cpl_dataset_finalize;
+
+  /**
+   * CplDataset::entry-changed:
+   * @entity: the edited entry
+   *
+   * Emitted when any entry of any list is edited.  Additions and removals
+   * are the lists' own GListModel::items-changed.
+   */
+  signals[ENTRY_CHANGED] =
+    g_signal_new ("entry-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CPL_TYPE_ENTITY);
+}
+
+static void
+cpl_dataset_init (CplDataset *self)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    self->lists[i] = g_list_store_new (list_type (i));
+  self->extra = json_object_new ();
+}
+
+CplDataset *
+cpl_dataset_new (void)
+{
+  return g_object_new (CPL_TYPE_DATASET, NULL);
+}
+
+GBytes *
+cpl_dataset_get_builtin_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  g_resources_register (cpl_data_get_resource ());
+  bytes = g_resources_lookup_data (BUILTIN_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The dataset is compiled in; not finding it is a build error. */
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/**
+ * cpl_dataset_new_builtin:
+ *
+ * Returns: (transfer full): the dataset compiled into the program.
+ */
+CplDataset *
+cpl_dataset_new_builtin (GError **error)
+{
+  g_autoptr(CplDataset) self = cpl_dataset_new ();
+  g_autoptr(GBytes) bytes = cpl_dataset_get_builtin_bytes ();
+
+  if (!cpl_dataset_load_bytes (self, bytes, BUILTIN_NAME, CPL_LOAD_ALONE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static GListStore *
+cpl_dataset_list_for_type (CplDataset *self,
+                           GType       type)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    if (g_type_is_a (type, list_type (i)))
+      return self->lists[i];
+  g_return_val_if_reached (NULL);
+}
+
+GListModel *
+cpl_dataset_get_vendors (CplDataset *self)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->lists[LIST_VENDORS]);
+}
+
+GListModel *
+cpl_dataset_get_chips (CplDataset *self)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->lists[LIST_CHIPS]);
+}
+
+GListModel *
+cpl_dataset_get_rules (CplDataset *self)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->lists[LIST_RULES]);
+}
+
+GListModel *
+cpl_dataset_get_scenarios (CplDataset *self)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->lists[LIST_SCENARIOS]);
+}
+
+GListModel *
+cpl_dataset_get_revenue_cases (CplDataset *self)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return G_LIST_MODEL (self->lists[LIST_REVENUE_CASES]);
+}
+
+static CplEntity *
+find_in_model (GListModel *model,
+               const char *id,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      CplEntity *entity = g_list_model_get_item (model, i);
+
+      /* The store keeps its own reference. */
+      g_object_unref (entity);
+      if (g_strcmp0 (cpl_entity_get_id (entity), id) == 0)
+        {
+          if (position != NULL)
+            *position = i;
+          return entity;
+        }
+    }
+  return NULL;
+}
+
+/* Returns: (transfer none) (nullable): the entry of @type with @id. */
+CplEntity *
+cpl_dataset_lookup (CplDataset *self,
+                    GType       type,
+                    const char *id)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return find_in_model (G_LIST_MODEL (cpl_dataset_list_for_type (self, type)), id, NULL);
+}
+
+CplVendor *
+cpl_dataset_lookup_vendor (CplDataset *self,
+                           const char *id)
+{
+  return (CplVendor *) cpl_dataset_lookup (self, CPL_TYPE_VENDOR, id);
+}
+
+CplChip *
+cpl_dataset_lookup_chip (CplDataset *self,
+                         const char *id)
+{
+  return (CplChip *) cpl_dataset_lookup (self, CPL_TYPE_CHIP, id);
+}
+
+static void
+on_entry_changed (CplEntity  *entity,
+                  CplDataset *self)
+{
+  g_signal_emit (self, signals[ENTRY_CHANGED], 0, entity);
+}
+
+static void
+cpl_dataset_watch (CplDataset *self,
+                   CplEntity  *entity)
+{
+  g_signal_connect_object (entity, "changed", G_CALLBACK (on_entry_changed), self, 0);
+}
+
+void
+cpl_dataset_append (CplDataset *self,
+                    CplEntity  *entity)
+{
+  g_return_if_fail (CPL_IS_DATASET (self));
+  g_return_if_fail (CPL_IS_ENTITY (entity));
+
+  cpl_dataset_watch (self, entity);
+  g_list_store_append (cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity)), entity);
+}
+
+gboolean
+cpl_dataset_remove (CplDataset *self,
+                    CplEntity  *entity)
+{
+  GListStore *store;
+  guint position;
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
+  store = cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity));
+  if (!g_list_store_find (store, entity, &position))
+    return FALSE;
+  g_signal_handlers_disconnect_by_data (entity, self);
+  g_list_store_remove (store, position);
+  return TRUE;
+}
+
+/* Reading ----------------------------------------------------------------- */
+
+static void
+offset_to_line_column (const char *data,
+                       gsize       offset,
+                       guint      *line,
+                       guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* Nesting is checked before json-glib sees the text: its parser recurses,
+ * and a file of 100,000 '[' must be refused, not overflow the stack. */
+static gboolean
+check_depth (const char *data,
+             gsize       length,
+             const char *name,
+             GError    **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > CPL_MAX_JSON_DEPTH)
+            {
+              guint line, column;
+
+              offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                           "%s:%u:%u: nesting deeper than %d levels; expected a dataset "
+                           "(which nests at most 6 levels)",
+                           name, line, column, CPL_MAX_JSON_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_text (const char *data,
+            gsize       length,
+            const char *name,
+            GError    **error)
+{
+  const char *end;
+
+  if (length > CPL_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                   "%s: the file is %" G_GSIZE_FORMAT " bytes; expected at most %d MiB",
+                   name, length, CPL_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      guint line, column;
+
+      offset_to_line_column (data, end - data, &line, &column);
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_ENCODING,
+                   "%s:%u:%u: the byte 0x%02X is not UTF-8 (or the file has a NUL byte); "
+                   "expected UTF-8 text", name, line, column, (guchar) *end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_list (Document       *doc,
+            ListKind        kind,
+            JsonObject     *root,
+            CplLoadContext *ctx,
+            GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+  gsize mark;
+
+  array = cpl_json_get_array (ctx, root, list_keys[kind], FALSE, error);
+  if (array == NULL)
+    return !json_object_has_member (root, list_keys[kind]);
+
+  mark = cpl_load_push_key (ctx, list_keys[kind]);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = cpl_load_push_index (ctx, i);
+      CplEntity *entity;
+      gpointer first;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *shown = cpl_json_describe (node);
+          cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE, "%s; expected an object", shown);
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      entity = cpl_entity_new_from_json (list_type (kind), json_node_get_object (node), ctx, error);
+      if (entity == NULL)
+        {
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      g_ptr_array_add (doc->lists[kind], entity);
+
+      if (g_hash_table_lookup_extended (seen, cpl_entity_get_id (entity), NULL, &first))
+        {
+          cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_DUPLICATE,
+                            "\"%s\" is already the id of %s[%u]; expected ids unique within %s",
+                            cpl_entity_get_id (entity), list_keys[kind], GPOINTER_TO_UINT (first),
+                            list_keys[kind]);
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      g_hash_table_insert (seen, (gpointer) cpl_entity_get_id (entity), GUINT_TO_POINTER (i));
+      cpl_load_pop (ctx, item_mark);
+    }
+  cpl_load_pop (ctx, mark);
+  return TRUE;
+}
+
+static gboolean
+parse_json (Document   *doc,
+            const char *data,
+            gsize       length,
+            const char *name,
+            GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  CplLoadContext ctx;
+  JsonObject *root;
+  JsonNode *node;
+  g_autoptr(GList) members = NULL;
+  const char *format;
+  gboolean ok = FALSE;
+
+  if (!check_depth (data, length, name, error))
+    return FALSE;
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      /* json-glib says "<data>:3:14: Parse error: …"; name the file instead. */
+      const char *message = parse_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                   "%s:%s; expected a JSON document", name, message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                   "%s: the file is empty; expected a JSON object with \"format\": \"chip-policy-lab\"",
+                   name);
+      return FALSE;
+    }
+
+  cpl_load_context_init (&ctx, name);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      cpl_load_fail (&ctx, error, CPL_DATASET_ERROR_TYPE,
+                     "%s; expected an object with \"format\": \"chip-policy-lab\"", shown);
+      goto out;
+    }
+  root = json_node_get_object (node);
+
+  if (!cpl_json_get_string (&ctx, root, "format", FALSE, &format, error))
+    goto out;
+  if (format != NULL && !g_str_equal (format, "chip-policy-lab"))
+    {
+      cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_FORMAT,
+                        "\"%s\" is not this program's format; expected \"chip-policy-lab\"", format);
+      goto out;
+    }
+  node = json_object_get_member (root, "version");
+  if (node != NULL &&
+      (!cpl_json_node_is_number (node) || json_node_get_double (node) != 1))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      cpl_load_fail_at (&ctx, "version", error, CPL_DATASET_ERROR_FORMAT,
+                        "%s; expected 1 (a newer version needs a newer Chip Policy Lab)", shown);
+      goto out;
+    }
+
+  for (guint i = 0; i < N_LISTS; i++)
+    if (!parse_list (doc, i, root, &ctx, error))
+      goto out;
+
+  members = json_object_get_members (root);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+
+      if (!g_str_equal (key, "format") && !g_str_equal (key, "version") &&
+          !g_strv_contains (list_keys, key))
+        json_object_set_member (doc->extra, key, json_node_copy (json_object_get_member (root, key)));
+    }
+  ok = TRUE;
+
+out:
+  cpl_load_context_clear (&ctx);
+  return ok;
+}
+
+static gboolean
+looks_like_csv (const char *data,
+                gsize       length,
+                const char *name)
+{
+  gsize i = 0;
+
+  if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
+    return TRUE;
+  /* skip a UTF-8 byte-order mark and white space */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  return length - i >= 13 && memcmp (data + i, "Hardware name", 13) == 0;
+}
+
+static gboolean
+parse_document (Document   *doc,
+                GBytes     *bytes,
+                const char *name,
+                GError    **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (data == NULL)
+    data = "";
+  if (!check_text (data, length, name, error))
+    return FALSE;
+
+  if (looks_like_csv (data, length, name))
+    {
+      doc->keep_base_vendors = TRUE;
+      return cpl_epoch_import (data, length, name, doc->lists[LIST_VENDORS], doc->lists[LIST_CHIPS], error);
+    }
+  return parse_json (doc, data, length, name, error);
+}
+
+/* Lays @overlay over @base by id: a matching entry is replaced in place,
+ * a new one is appended. */
+static void
+document_merge (Document *base,
+                Document *overlay)
+{
+  g_autoptr(GList) members = NULL;
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      GPtrArray *into = base->lists[kind];
+      GPtrArray *from = overlay->lists[kind];
+
+      for (guint i = 0; i < from->len; i++)
+        {
+          CplEntity *entity = g_ptr_array_index (from, i);
+          gboolean replaced = FALSE;
+
+          for (guint j = 0; j < into->len && !replaced; j++)
+            if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (into, j)), cpl_entity_get_id (entity)))
+              {
+                replaced = TRUE;
+                if (!(kind == LIST_VENDORS && overlay->keep_base_vendors))
+                  {
+                    g_object_unref (g_ptr_array_index (into, j));
+                    g_ptr_array_index (into, j) = g_object_ref (entity);
+                  }
+              }
+          if (!replaced)
+            g_ptr_array_add (into, g_object_ref (entity));
+        }
+    }
+
+  members = json_object_get_members (overlay->extra);
+  for (const GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (base->extra, l->data,
+                            json_node_copy (json_object_get_member (overlay->extra, l->data)));
+}
+
+static CplEntity *
+document_lookup (Document   *doc,
+                 ListKind    kind,
+                 const char *id)
+{
+  for (guint i = 0; id != NULL && i < doc->lists[kind]->len; i++)
+    if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (doc->lists[kind], i)), id))
+      return g_ptr_array_index (doc->lists[kind], i);
+  return NULL;
+}
+
+static gboolean
+check_reference (Document   *doc,
+                 ListKind    kind,
+                 CplEntity  *from,
+                 const char *key,
+                 const char *id,
+                 GError    **error)
+{
+  if (id == NULL || document_lookup (doc, kind, id) != NULL)
+    return TRUE;
+  g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
+               "%s.%s: unknown %s \"%s\"; expected the id of one of the dataset's %s",
+               cpl_entity_get_origin (from), key, kind == LIST_CHIPS ? "chip" : "vendor", id,
+               list_keys[kind]);
+  return FALSE;
+}
+
+static gboolean
+check_pass_through (CplEntity  *entity,
+                    double      pass_through,
+                    double      share,
+                    const char *share_key,
+                    GError    **error)
+{
+  if (isnan (share) || pass_through * share < 1)
+    return TRUE;
+  g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+               "%s.price_pass_through: pass-through %g × %s %g is 1; the buyer price "
+               "p / (1 − π·s) would be infinite; expected a product below 1",
+               cpl_entity_get_origin (entity), pass_through, share_key, share);
+  return FALSE;
+}
+
+/* MODEL.md §7: references, and chips that can enter their scenarios. */
+static gboolean
+document_validate (Document *doc,
+                   GError  **error)
+{
+  g_autoptr(CplDataset) view = NULL;
+
+  for (guint i = 0; i < doc->lists[LIST_CHIPS]->len; i++)
+    {
+      CplChip *chip = g_ptr_array_index (doc->lists[LIST_CHIPS], i);
+
+      if (!check_reference (doc, LIST_VENDORS, CPL_ENTITY (chip), "vendor",
+                            cpl_chip_get_vendor_id (chip), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < doc->lists[LIST_REVENUE_CASES]->len; i++)
+    {
+      CplRevenueCase *rc = g_ptr_array_index (doc->lists[LIST_REVENUE_CASES], i);
+      double pass_through = cpl_revenue_case_get (rc, CPL_REVENUE_CASE_PRICE_PASS_THROUGH);
+
+      if (!check_reference (doc, LIST_VENDORS, CPL_ENTITY (rc), "vendor",
+                            cpl_revenue_case_get_vendor_id (rc), error) ||
+          !check_reference (doc, LIST_CHIPS, CPL_ENTITY (rc), "chip",
+                            cpl_revenue_case_get_chip_id (rc), error) ||
+          !check_pass_through (CPL_ENTITY (rc), pass_through,
+                               cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE),
+                               "revenue_share", error) ||
+          !check_pass_through (CPL_ENTITY (rc), pass_through,
+                               cpl_revenue_case_get (rc, CPL_REVENUE_CASE_COMPARE_SHARE),
+                               "compare_share", error))
+        return FALSE;
+    }
+
+  /* The scenario check reads chips through a dataset; give it one that
+   * holds the staged chips (not connected to anything). */
+  view = cpl_dataset_new ();
+  for (guint i = 0; i < doc->lists[LIST_CHIPS]->len; i++)
+    g_list_store_append (view->lists[LIST_CHIPS], g_ptr_array_index (doc->lists[LIST_CHIPS], i));
+  for (guint i = 0; i < doc->lists[LIST_SCENARIOS]->len; i++)
+    {
+      CplEntity *scenario = g_ptr_array_index (doc->lists[LIST_SCENARIOS], i);
+
+      if (!cpl_scenario_check_chips (CPL_SCENARIO (scenario), view,
+                                     cpl_entity_get_origin (scenario), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cpl_dataset_commit (CplDataset *self,
+                    Document   *doc)
+{
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      GListModel *model = G_LIST_MODEL (self->lists[kind]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          g_signal_handlers_disconnect_by_data (item, self);
+        }
+      for (guint i = 0; i < doc->lists[kind]->len; i++)
+        cpl_dataset_watch (self, g_ptr_array_index (doc->lists[kind], i));
+      g_list_store_splice (self->lists[kind], 0, n,
+                           doc->lists[kind]->pdata, doc->lists[kind]->len);
+    }
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = json_object_ref (doc->extra);
+}
+
+/**
+ * cpl_dataset_load_bytes:
+ * @display_name: how messages name the file; a name ending in ".csv" is
+ *   read as an Epoch AI hardware table
+ * @mode: lay the file over the built-in dataset, or read it alone
+ *
+ * Replaces the dataset's contents with the file's.  On error nothing
+ * changes.
+ */
+gboolean
+cpl_dataset_load_bytes (CplDataset  *self,
+                        GBytes      *bytes,
+                        const char  *display_name,
+                        CplLoadMode  mode,
+                        GError     **error)
+{
+  g_auto(Document) base = { 0 };
+  g_auto(Document) file = { 0 };
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  document_init (&base);
+  document_init (&file);
+
+  if (mode == CPL_LOAD_OVER_BUILTIN)
+    {
+      g_autoptr(GBytes) builtin = cpl_dataset_get_builtin_bytes ();
+
+      if (!parse_document (&base, builtin, BUILTIN_NAME, error))
+        return FALSE;
+    }
+  if (!parse_document (&file, bytes, display_name, error))
+    return FALSE;
+  document_merge (&base, &file);
+  if (!document_validate (&base, error))
+    return FALSE;
+
+  cpl_dataset_commit (self, &base);
+  return TRUE;
+}
+
+gboolean
+cpl_dataset_load_file (CplDataset  *self,
+                       const char  *path,
+                       CplLoadMode  mode,
+                       GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) io_error = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+
+  mapped = g_mapped_file_new (path, FALSE, &io_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO, "%s", io_error->message);
+      return FALSE;
+    }
+  bytes = g_mapped_file_get_bytes (mapped);
+  return cpl_dataset_load_bytes (self, bytes, name, mode, error);
+}
+
+/* Writing ----------------------------------------------------------------- */
+
+/**
+ * cpl_dataset_to_data:
+ *
+ * Returns: (transfer full): the dataset as a JSON document (format 1),
+ *   with every member the model did not know where it was.
+ */
+char *
+cpl_dataset_to_data (CplDataset *self,
+                     gsize      *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonObject) root = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GList) extra = NULL;
+  char *data;
+
+  json_object_set_string_member (root, "format", "chip-policy-lab");
+  json_object_set_int_member (root, "version", 1);
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      GListModel *model = G_LIST_MODEL (self->lists[kind]);
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(CplEntity) entity = g_list_model_get_item (model, i);
+          json_array_add_object_element (array, cpl_entity_to_json (entity));
+        }
+      json_object_set_array_member (root, list_keys[kind], array);
+    }
+  extra = json_object_get_members (self->extra);
+  for (const GList *l = extra; l != NULL; l = l->next)
+    json_object_set_member (root, l->data, json_node_copy (json_object_get_member (self->extra, l->data)));
+
+  node = json_node_init_object (json_node_alloc (), root);
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  data = json_generator_to_data (generator, length);
+  return data;
+}
+
+/* The backup of FILE is FILE~, as GNOME's editors keep it. */
+char *
+cpl_dataset_backup_path (const char *path)
+{
+  return g_strconcat (path, "~", NULL);
+}
+
+/**
+ * cpl_dataset_save_file:
+ *
+ * Writes atomically: the new contents go to a temporary file that is
+ * synced and renamed over @path, so the file on disk is always the old or
+ * the new complete version.  The old version is kept first as @path~.
+ */
+gboolean
+cpl_dataset_save_file (CplDataset  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *backup = cpl_dataset_backup_path (path);
+  g_autoptr(GError) io_error = NULL;
+  gsize length, old_length;
+  const GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
+
+  if (g_file_get_contents (path, &old, &old_length, NULL) &&
+      !g_file_set_contents_full (backup, old, old_length, flags, 0644, &io_error))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO,
+                   "could not keep a backup of the file: %s", io_error->message);
+      return FALSE;
+    }
+
+  data = cpl_dataset_to_data (self, &length);
+  if (!g_file_set_contents_full (path, data, length, flags, 0644, &io_error))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO, "%s", io_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

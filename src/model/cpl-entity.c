@@ -1,0 +1,686 @@
+/* cpl-entity.c: the base of every dataset entry */
+#define G_LOG_DOMAIN "cpl-entity"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cpl-entity.h"
+#include "cpl-json-private.h"
+
+typedef struct
+{
+  char       *id;
+  CplText    *name;
+  double     *values;
+  JsonObject *extra;
+  char       *origin;
+} CplEntityPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplEntity, cpl_entity, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Field properties are installed on the subclass, with ids 1 … n_fields;
+ * the subclass's get/set_property are these two. */
+static void
+cpl_entity_field_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CplEntity *self = CPL_ENTITY (object);
+
+  if (prop_id >= 1 && prop_id <= CPL_ENTITY_GET_CLASS (self)->n_fields)
+    g_value_set_double (value, cpl_entity_get_number (self, prop_id - 1));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+cpl_entity_field_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CplEntity *self = CPL_ENTITY (object);
+  g_autoptr(GError) error = NULL;
+
+  if (prop_id < 1 || prop_id > CPL_ENTITY_GET_CLASS (self)->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (!cpl_entity_set_number (self, prop_id - 1, g_value_get_double (value), &error))
+    g_warning ("%s", error->message);
+}
+
+void
+cpl_entity_class_install_fields (CplEntityClass     *klass,
+                                 const CplField     *fields,
+                                 guint               n_fields,
+                                 const char * const *keys)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->keys = keys;
+  object_class->get_property = cpl_entity_field_get_property;
+  object_class->set_property = cpl_entity_field_set_property;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CplField *field = &fields[i];
+
+      /* Unknown values are NaN, so the spec's own range is open; the
+       * field's range is checked by cpl_entity_set_number().  The name is
+       * the JSON key, which has '_', so GObject keeps a canonical copy. */
+      g_object_class_install_property (object_class, i + 1,
+        g_param_spec_double (field->key, NULL, NULL,
+                             -INFINITY, INFINITY,
+                             (field->flags & (CPL_FIELD_OPTIONAL | CPL_FIELD_REQUIRED))
+                               ? 0 : field->default_value,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                             G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB));
+    }
+}
+
+static void
+cpl_entity_constructed (GObject *object)
+{
+  CplEntity *self = CPL_ENTITY (object);
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+
+  G_OBJECT_CLASS (cpl_entity_parent_class)->constructed (object);
+
+  priv->values = g_new (double, MAX (klass->n_fields, 1));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CplField *field = &klass->fields[i];
+      priv->values[i] = (field->flags & (CPL_FIELD_OPTIONAL | CPL_FIELD_REQUIRED))
+                          ? NAN : field->default_value;
+    }
+}
+
+static void
+cpl_entity_finalize (GObject *object)
+{
+  CplEntity *self = CPL_ENTITY (object);
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_clear_pointer (&priv->id, g_free);
+  g_clear_pointer (&priv->name, cpl_text_unref);
+  g_clear_pointer (&priv->values, g_free);
+  g_clear_pointer (&priv->extra, json_object_unref);
+  g_clear_pointer (&priv->origin, g_free);
+
+  G_OBJECT_CLASS (cpl_entity_parent_class)->finalize (object);
+}
+
+static void
+cpl_entity_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CplEntity *self = CPL_ENTITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, cpl_entity_get_id (self));
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, cpl_entity_get_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_entity_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CplEntity *self = CPL_ENTITY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      cpl_entity_set_id (self, g_value_get_string (value));
+      break;
+    case PROP_NAME:
+      cpl_entity_set_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_entity_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  if (G_OBJECT_CLASS (cpl_entity_parent_class)->notify)
+    G_OBJECT_CLASS (cpl_entity_parent_class)->notify (object, pspec);
+  g_signal_emit (object, signals[CHANGED], 0);
+}
+
+static void
+cpl_entity_class_init (CplEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = cpl_entity_constructed;
+  object_class->finalize = cpl_entity_finalize;
+  object_class->get_property = cpl_entity_get_property;
+  object_class->set_property = cpl_entity_set_property;
+  object_class->notify = cpl_entity_notify;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CplEntity::changed:
+   *
+   * Emitted after any edit of the entry: a property or anything else the
+   * subclass holds (a list of allowed chips, a rule's clauses).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cpl_entity_init (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  priv->name = cpl_text_new ("");
+  priv->extra = json_object_new ();
+}
+
+const char *
+cpl_entity_get_id (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return priv->id;
+}
+
+void
+cpl_entity_set_id (CplEntity  *self,
+                   const char *id)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_if_fail (CPL_IS_ENTITY (self));
+  if (cpl_set_str (&priv->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+cpl_entity_get_name (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return cpl_text_get (priv->name);
+}
+
+CplText *
+cpl_entity_get_name_text (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return priv->name;
+}
+
+/* Renames the entry in the language the user reads it in. */
+void
+cpl_entity_set_name (CplEntity  *self,
+                     const char *name)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_if_fail (CPL_IS_ENTITY (self));
+  if (g_strcmp0 (cpl_text_get (priv->name), name) == 0)
+    return;
+  cpl_text_set_current (priv->name, name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/* Where the entry was read from ("file.json: chips[3]"), for messages. */
+const char *
+cpl_entity_get_origin (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  return priv->origin;
+}
+
+void
+cpl_entity_set_origin (CplEntity  *self,
+                       const char *origin)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  cpl_set_str (&priv->origin, origin);
+}
+
+const CplField *
+cpl_entity_get_field (CplEntity *self,
+                      guint      index)
+{
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+
+  g_return_val_if_fail (index < klass->n_fields, NULL);
+  return &klass->fields[index];
+}
+
+int
+cpl_entity_find_field (CplEntity  *self,
+                       const char *key)
+{
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].key, key))
+      return i;
+  return -1;
+}
+
+double
+cpl_entity_get_number (CplEntity *self,
+                       guint      index)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (index < CPL_ENTITY_GET_CLASS (self)->n_fields, NAN);
+  return priv->values[index];
+}
+
+static char *
+cpl_field_describe_range (const CplField *field)
+{
+  const char *kind = (field->flags & CPL_FIELD_INTEGER) ? "a whole number" : "a number";
+  g_autofree char *min = cpl_format_number_c (field->min);
+  g_autofree char *max = cpl_format_number_c (field->max);
+  gboolean has_min = isfinite (field->min);
+  gboolean has_max = isfinite (field->max);
+  gboolean open_min = (field->flags & CPL_FIELD_MIN_EXCLUSIVE) != 0;
+  gboolean open_max = (field->flags & CPL_FIELD_MAX_EXCLUSIVE) != 0;
+
+  if (has_min && has_max && !open_min && !open_max)
+    return g_strdup_printf ("%s from %s to %s", kind, min, max);
+  if (has_min && has_max)
+    return g_strdup_printf ("%s %s %s and %s %s", kind, open_min ? ">" : "≥", min,
+                            open_max ? "<" : "≤", max);
+  if (has_min)
+    return g_strdup_printf ("%s %s %s", kind, open_min ? ">" : "≥", min);
+  if (has_max)
+    return g_strdup_printf ("%s %s %s", kind, open_max ? "<" : "≤", max);
+  return g_strdup_printf ("a finite %s", kind + 2);
+}
+
+/**
+ * cpl_field_check:
+ * @problem: (out) (optional): "the number 1.5 is out of range; expected …"
+ *
+ * Returns: whether @value is finite and in the field's range.
+ */
+gboolean
+cpl_field_check (const CplField *field,
+                 double          value,
+                 char          **problem)
+{
+  gboolean ok = isfinite (value);
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+
+  if (ok && (field->flags & CPL_FIELD_INTEGER) && value != floor (value))
+    ok = FALSE;
+  if (ok && (value < field->min || ((field->flags & CPL_FIELD_MIN_EXCLUSIVE) && value == field->min)))
+    ok = FALSE;
+  if (ok && (value > field->max || ((field->flags & CPL_FIELD_MAX_EXCLUSIVE) && value == field->max)))
+    ok = FALSE;
+  if (ok || problem == NULL)
+    return ok;
+
+  shown = cpl_format_number_c (value);
+  expected = cpl_field_describe_range (field);
+  if (!isfinite (value))
+    *problem = g_strdup_printf ("the number %s is not finite; expected %s", shown, expected);
+  else
+    *problem = g_strdup_printf ("the number %s is out of range; expected %s", shown, expected);
+  return FALSE;
+}
+
+/**
+ * cpl_entity_set_number:
+ * @value: the new value; NaN makes an optional field unknown
+ *
+ * Returns: %FALSE (with @error) when @value is outside the field's range;
+ *   the entity is then unchanged.
+ */
+gboolean
+cpl_entity_set_number (CplEntity *self,
+                       guint      index,
+                       double     value,
+                       GError   **error)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  const CplField *field;
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), FALSE);
+  field = cpl_entity_get_field (self, index);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (!(isnan (value) && (field->flags & CPL_FIELD_OPTIONAL)) &&
+      !cpl_field_check (field, value, &problem))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                   "%s: %s: %s", priv->id ? priv->id : "?", field->key, problem);
+      return FALSE;
+    }
+  if (priv->values[index] == value || (isnan (value) && isnan (priv->values[index])))
+    return TRUE;
+  priv->values[index] = value;
+  g_object_notify (G_OBJECT (self), field->key);
+  return TRUE;
+}
+
+JsonObject *
+cpl_entity_get_extra (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  return priv->extra;
+}
+
+void
+cpl_entity_emit_changed (CplEntity *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+cpl_entity_is_known_key (CplEntityClass *klass,
+                         const char     *key)
+{
+  if (g_str_equal (key, "id") || g_str_equal (key, "name"))
+    return TRUE;
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].group ? klass->fields[i].group : klass->fields[i].key, key))
+      return TRUE;
+  return klass->keys != NULL && g_strv_contains (klass->keys, key);
+}
+
+static gboolean
+cpl_entity_load_number (CplEntity      *self,
+                        guint           index,
+                        JsonNode       *node,
+                        CplLoadContext *ctx,
+                        GError        **error)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  const CplField *field = &CPL_ENTITY_GET_CLASS (self)->fields[index];
+  g_autofree char *problem = NULL;
+  double value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (field->flags & CPL_FIELD_REQUIRED)
+        return cpl_load_fail_at (ctx, field->key, error, CPL_DATASET_ERROR_MISSING,
+                                 "missing; expected %s",
+                                 (problem = cpl_field_describe_range (field)));
+      return TRUE;
+    }
+  if (!cpl_json_node_is_number (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      return cpl_load_fail_at (ctx, field->key, error, CPL_DATASET_ERROR_TYPE,
+                               "%s; expected %s", shown,
+                               (problem = cpl_field_describe_range (field)));
+    }
+  value = json_node_get_double (node);
+  if (!cpl_field_check (field, value, &problem))
+    return cpl_load_fail_at (ctx, field->key, error, CPL_DATASET_ERROR_RANGE, "%s", problem);
+  priv->values[index] = value;
+  return TRUE;
+}
+
+static gboolean
+cpl_entity_load_group (CplEntity      *self,
+                       JsonObject     *object,
+                       const char     *group,
+                       CplLoadContext *ctx,
+                       GError        **error)
+{
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+  JsonNode *node = json_object_get_member (object, group);
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  JsonObject *inner;
+  gsize mark;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      return cpl_load_fail_at (ctx, group, error, CPL_DATASET_ERROR_TYPE,
+                               "%s; expected an object", shown);
+    }
+
+  inner = json_node_get_object (node);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_strcmp0 (klass->fields[i].group, group) == 0)
+      g_string_append_printf (keys, "%s%s", keys->len ? " " : "", klass->fields[i].key);
+
+  mark = cpl_load_push_key (ctx, group);
+  members = json_object_get_members (inner);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      int index = cpl_entity_find_field (self, l->data);
+
+      if (index < 0 || g_strcmp0 (klass->fields[index].group, group) != 0)
+        {
+          cpl_load_fail_at (ctx, l->data, error, CPL_DATASET_ERROR_INVALID,
+                            "unknown key \"%s\"; expected one of %s", (char *) l->data, keys->str);
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      if (!cpl_entity_load_number (self, index, json_object_get_member (inner, l->data), ctx, error))
+        {
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+    }
+  cpl_load_pop (ctx, mark);
+  return TRUE;
+}
+
+/**
+ * cpl_entity_new_from_json:
+ * @ctx: a CplLoadContext whose path points at @object
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL with @error set.
+ */
+CplEntity *
+cpl_entity_new_from_json (GType        type,
+                          JsonObject  *object,
+                          gpointer     ctx_pointer,
+                          GError     **error)
+{
+  CplLoadContext *ctx = ctx_pointer;
+  g_autoptr(CplEntity) self = g_object_new (type, NULL);
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+  g_autoptr(GList) members = NULL;
+  const char *id;
+  JsonNode *name;
+
+  if (!cpl_json_check_id (ctx, object, &id, error))
+    return NULL;
+  priv->id = g_strdup (id);
+
+  name = json_object_get_member (object, "name");
+  if (name != NULL)
+    {
+      GError *inner = NULL;
+      CplText *text = cpl_text_from_json (name, &inner);
+
+      if (text == NULL)
+        {
+          cpl_load_wrap (ctx, "name", error, inner);
+          return NULL;
+        }
+      cpl_text_unref (priv->name);
+      priv->name = text;
+    }
+  else
+    {
+      cpl_text_unref (priv->name);
+      priv->name = cpl_text_new (id);
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CplField *field = &klass->fields[i];
+
+      if (field->group != NULL)
+        continue;
+      if (!cpl_entity_load_number (self, i, json_object_get_member (object, field->key), ctx, error))
+        return NULL;
+    }
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CplField *field = &klass->fields[i];
+
+      /* each group once, at its first field */
+      if (field->group == NULL)
+        continue;
+      if (i > 0 && g_strcmp0 (klass->fields[i - 1].group, field->group) == 0)
+        continue;
+      if (!cpl_entity_load_group (self, object, field->group, ctx, error))
+        return NULL;
+    }
+
+  if (klass->load != NULL && !klass->load (self, object, ctx, error))
+    return NULL;
+
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (!cpl_entity_is_known_key (klass, l->data))
+      json_object_set_member (priv->extra, l->data,
+                              json_node_copy (json_object_get_member (object, l->data)));
+
+  priv->origin = g_strdup_printf ("%s: %s", ctx->file, ctx->path->str);
+  return g_steal_pointer (&self);
+}
+
+static void
+cpl_set_number_member (JsonObject *object,
+                       const char *key,
+                       double      value)
+{
+  if (value == floor (value) && fabs (value) < 9e15)
+    json_object_set_int_member (object, key, (gint64) value);
+  else
+    json_object_set_double_member (object, key, value);
+}
+
+/**
+ * cpl_entity_to_json:
+ *
+ * Returns: (transfer full): the entry as the file format writes it, with
+ *   the members the model did not know at the end.
+ */
+JsonObject *
+cpl_entity_to_json (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
+  JsonObject *object = json_object_new ();
+  g_autoptr(GList) extra = NULL;
+
+  json_object_set_string_member (object, "id", priv->id);
+  json_object_set_member (object, "name", cpl_text_to_json (priv->name));
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CplField *field = &klass->fields[i];
+      JsonObject *target = object;
+
+      if (isnan (priv->values[i]))
+        continue;
+      if (field->group != NULL)
+        {
+          if (!json_object_has_member (object, field->group))
+            {
+              JsonObject *group = json_object_new ();
+              json_object_set_object_member (object, field->group, group);
+            }
+          target = json_object_get_object_member (object, field->group);
+        }
+      cpl_set_number_member (target, field->key, priv->values[i]);
+    }
+
+  if (klass->save != NULL)
+    klass->save (self, object);
+
+  extra = json_object_get_members (priv->extra);
+  for (const GList *l = extra; l != NULL; l = l->next)
+    json_object_set_member (object, l->data,
+                            json_node_copy (json_object_get_member (priv->extra, l->data)));
+  return object;
+}
+
+/**
+ * cpl_entity_duplicate:
+ *
+ * Returns: (transfer full): a deep copy of the entry under @new_id.
+ */
+CplEntity *
+cpl_entity_duplicate (CplEntity  *self,
+                      const char *new_id)
+{
+  g_autoptr(JsonObject) object = cpl_entity_to_json (self);
+  g_autoptr(GError) error = NULL;
+  CplLoadContext ctx;
+  CplEntity *copy;
+
+  json_object_set_string_member (object, "id", new_id);
+  cpl_load_context_init (&ctx, "copy");
+  copy = cpl_entity_new_from_json (G_OBJECT_TYPE (self), object, &ctx, &error);
+  cpl_load_context_clear (&ctx);
+  /* What the entry wrote, it reads back. */
+  g_assert_no_error (error);
+  return copy;
+}

@@ -1,0 +1,86 @@
+/* cpl-json-private.h: helpers the model's readers and writers share */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cpl-error.h"
+
+G_BEGIN_DECLS
+
+/* Where the reader is, for messages: "file: scenarios[2].revenue_share". */
+typedef struct {
+  const char *file;
+  GString    *path;
+} CplLoadContext;
+
+void      cpl_load_context_init   (CplLoadContext *ctx,
+                                   const char     *file);
+void      cpl_load_context_clear  (CplLoadContext *ctx);
+gsize     cpl_load_push_key       (CplLoadContext *ctx,
+                                   const char     *key);
+gsize     cpl_load_push_index     (CplLoadContext *ctx,
+                                   guint           index);
+void      cpl_load_pop            (CplLoadContext *ctx,
+                                   gsize           mark);
+gboolean  cpl_load_fail           (CplLoadContext *ctx,
+                                   GError        **error,
+                                   CplDatasetError code,
+                                   const char     *format,
+                                   ...) G_GNUC_PRINTF (4, 5);
+gboolean  cpl_load_fail_at        (CplLoadContext *ctx,
+                                   const char     *key,
+                                   GError        **error,
+                                   CplDatasetError code,
+                                   const char     *format,
+                                   ...) G_GNUC_PRINTF (5, 6);
+gboolean  cpl_load_wrap           (CplLoadContext *ctx,
+                                   const char     *key,
+                                   GError        **error,
+                                   GError         *inner);
+
+gboolean  cpl_json_node_is_string (JsonNode       *node);
+gboolean  cpl_json_node_is_number (JsonNode       *node);
+char     *cpl_json_describe       (JsonNode       *node);
+gboolean  cpl_json_check_id       (CplLoadContext *ctx,
+                                   JsonObject     *object,
+                                   const char    **id_out,
+                                   GError        **error);
+JsonArray *cpl_json_get_array     (CplLoadContext *ctx,
+                                   JsonObject     *object,
+                                   const char     *key,
+                                   gboolean        required,
+                                   GError        **error);
+gboolean  cpl_json_get_string     (CplLoadContext *ctx,
+                                   JsonObject     *object,
+                                   const char     *key,
+                                   gboolean        required,
+                                   const char    **out,
+                                   GError        **error);
+gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
+                                   JsonObject     *object,
+                                   const char     *key,
+                                   int            *out,
+                                   GError        **error);
+gboolean  cpl_id_is_valid         (const char     *id);
+char     *cpl_format_number_c     (double          value);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* g_set_str() is GLib 2.76; our floor is 2.74. */
+static inline gboolean
+cpl_set_str (char       **str_pointer,
+             const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+  return TRUE;
+}
+
+G_END_DECLS

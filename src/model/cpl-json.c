@@ -1,0 +1,307 @@
+/* cpl-json.c: shared reading helpers and error messages */
+#define G_LOG_DOMAIN "cpl-json"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cpl-json-private.h"
+
+G_DEFINE_QUARK (cpl-dataset-error-quark, cpl_dataset_error)
+
+void
+cpl_load_context_init (CplLoadContext *ctx,
+                       const char     *file)
+{
+  ctx->file = file;
+  ctx->path = g_string_new (NULL);
+}
+
+void
+cpl_load_context_clear (CplLoadContext *ctx)
+{
+  if (ctx->path != NULL)
+    g_string_free (ctx->path, TRUE);
+  ctx->path = NULL;
+}
+
+gsize
+cpl_load_push_key (CplLoadContext *ctx,
+                   const char     *key)
+{
+  gsize mark = ctx->path->len;
+
+  if (ctx->path->len > 0)
+    g_string_append_c (ctx->path, '.');
+  g_string_append (ctx->path, key);
+  return mark;
+}
+
+gsize
+cpl_load_push_index (CplLoadContext *ctx,
+                     guint           index)
+{
+  gsize mark = ctx->path->len;
+
+  g_string_append_printf (ctx->path, "[%u]", index);
+  return mark;
+}
+
+void
+cpl_load_pop (CplLoadContext *ctx,
+              gsize           mark)
+{
+  g_string_truncate (ctx->path, mark);
+}
+
+static gboolean
+cpl_load_failv (CplLoadContext *ctx,
+                const char     *key,
+                GError        **error,
+                CplDatasetError code,
+                const char     *format,
+                va_list         args)
+{
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  g_autoptr(GString) where = g_string_new (ctx->path->str);
+
+  if (key != NULL)
+    {
+      if (where->len > 0)
+        g_string_append_c (where, '.');
+      g_string_append (where, key);
+    }
+  if (where->len == 0)
+    g_string_append (where, "top level");
+
+  g_set_error (error, CPL_DATASET_ERROR, code, "%s: %s: %s", ctx->file, where->str, what);
+  return FALSE;
+}
+
+gboolean
+cpl_load_fail (CplLoadContext *ctx,
+               GError        **error,
+               CplDatasetError code,
+               const char     *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  cpl_load_failv (ctx, NULL, error, code, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+cpl_load_fail_at (CplLoadContext *ctx,
+                  const char     *key,
+                  GError        **error,
+                  CplDatasetError code,
+                  const char     *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  cpl_load_failv (ctx, key, error, code, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+/* Gives an error from a lower layer (text, rule) its file and path. */
+gboolean
+cpl_load_wrap (CplLoadContext *ctx,
+               const char     *key,
+               GError        **error,
+               GError         *inner)
+{
+  cpl_load_fail_at (ctx, key, error, inner->code, "%s", inner->message);
+  g_error_free (inner);
+  return FALSE;
+}
+
+gboolean
+cpl_json_node_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+cpl_json_node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Numbers in messages and files: shortest form that reads back exactly. */
+char *
+cpl_format_number_c (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("NaN");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "Infinity" : "-Infinity");
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  for (int precision = 6; precision <= 17; precision++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+/* "the number 1.5", "the string \"abc\"", "an object", … for messages. */
+char *
+cpl_json_describe (JsonNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("missing");
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return g_strdup ("an object");
+    case JSON_NODE_ARRAY:
+      return g_strdup ("an array");
+    case JSON_NODE_NULL:
+      return g_strdup ("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      {
+        g_autofree char *number = cpl_format_number_c (json_node_get_double (node));
+        return g_strdup_printf ("the number %s", number);
+      }
+    case G_TYPE_STRING:
+      {
+        const char *s = json_node_get_string (node);
+        g_autofree char *cut = g_utf8_strlen (s, 81) > 80 ? g_utf8_substring (s, 0, 77) : NULL;
+        return g_strdup_printf ("the string \"%s%s\"", cut ? cut : s, cut ? "…" : "");
+      }
+    default:
+      return g_strdup ("a value");
+    }
+}
+
+gboolean
+cpl_id_is_valid (const char *id)
+{
+  if (id == NULL || !(g_ascii_islower (id[0]) || g_ascii_isdigit (id[0])))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return strlen (id) <= 128;
+}
+
+gboolean
+cpl_json_get_string (CplLoadContext *ctx,
+                     JsonObject     *object,
+                     const char     *key,
+                     gboolean        required,
+                     const char    **out,
+                     GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = NULL;
+  if (node == NULL)
+    {
+      if (required)
+        return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_MISSING,
+                                 "missing; expected a string");
+      return TRUE;
+    }
+  if (!cpl_json_node_is_string (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
+                               "%s; expected a string", shown);
+    }
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+cpl_json_check_id (CplLoadContext *ctx,
+                   JsonObject     *object,
+                   const char    **id_out,
+                   GError        **error)
+{
+  if (!cpl_json_get_string (ctx, object, "id", TRUE, id_out, error))
+    return FALSE;
+  if (!cpl_id_is_valid (*id_out))
+    return cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_INVALID,
+                             "\"%s\" is not a valid id; expected lower-case letters, digits "
+                             "and '-', starting with a letter or digit", *id_out);
+  return TRUE;
+}
+
+JsonArray *
+cpl_json_get_array (CplLoadContext *ctx,
+                    JsonObject     *object,
+                    const char     *key,
+                    gboolean        required,
+                    GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      if (required)
+        cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_MISSING, "missing; expected an array");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE, "%s; expected an array", shown);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+/* *out: -1 absent, 0 false, 1 true. */
+gboolean
+cpl_json_get_boolean (CplLoadContext *ctx,
+                      JsonObject     *object,
+                      const char     *key,
+                      int            *out,
+                      GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *out = -1;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
+                               "%s; expected true or false", shown);
+    }
+  *out = json_node_get_boolean (node) ? 1 : 0;
+  return TRUE;
+}

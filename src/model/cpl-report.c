@@ -1,0 +1,384 @@
+/* cpl-report.c: the results of a dataset, as `--compute` prints them
+ *
+ * The JSON form is DATA-FORMAT.md's.  The CSV form is the same tree in
+ * long ("tidy") form, one value a row: section,id,year,metric,key,value,
+ * which a spreadsheet pivots into any table.  Unknown values are null in
+ * JSON and empty in CSV, never a made-up number.
+ */
+#define G_LOG_DOMAIN "cpl-report"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cpl-compute.h"
+#include "cpl-json-private.h"
+#include "cpl-report.h"
+
+static void
+set_number (JsonObject *object,
+            const char *key,
+            double      value)
+{
+  if (isfinite (value))
+    json_object_set_double_member (object, key, value);
+  else
+    json_object_set_null_member (object, key);
+}
+
+static JsonObject *
+chip_report (CplDataset *dataset,
+             CplChip    *chip)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *rules = json_object_new ();
+  GListModel *rule_list = cpl_dataset_get_rules (dataset);
+  CplChipMetrics m;
+
+  cpl_chip_metrics_compute (chip, &m);
+  json_object_set_string_member (object, "id", cpl_entity_get_id (CPL_ENTITY (chip)));
+  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (chip)));
+  set_number (object, "tpp", m.values[CPL_METRIC_TPP]);
+  set_number (object, "performance_density", m.values[CPL_METRIC_PERFORMANCE_DENSITY]);
+  set_number (object, "compute_tflops", m.values[CPL_METRIC_COMPUTE_TFLOPS]);
+  set_number (object, "bandwidth_gbs", m.values[CPL_METRIC_BANDWIDTH_GBS]);
+  set_number (object, "perf_per_watt", m.perf_per_watt);
+  set_number (object, "bytes_per_flop", m.bytes_per_flop);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rule_list); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rule_list, i);
+      const char *id = cpl_entity_get_id (CPL_ENTITY (rule));
+
+      switch (cpl_rule_evaluate (rule, m.values, NULL))
+        {
+        case CPL_TRI_TRUE:    json_object_set_boolean_member (rules, id, TRUE); break;
+        case CPL_TRI_FALSE:   json_object_set_boolean_member (rules, id, FALSE); break;
+        case CPL_TRI_UNKNOWN:
+        default:              json_object_set_null_member (rules, id); break;
+        }
+    }
+  json_object_set_object_member (object, "rules", rules);
+  return object;
+}
+
+static void
+revenue_outputs (JsonObject             *object,
+                 const CplRevenueResult *r)
+{
+  set_number (object, "buyer_price_usd", r->buyer_price);
+  set_number (object, "units_shipped", r->units_shipped);
+  set_number (object, "gross_revenue_usd", r->gross_revenue);
+  set_number (object, "government_take_usd", r->government_take);
+  set_number (object, "vendor_net_revenue_usd", r->vendor_net_revenue);
+  set_number (object, "vendor_gross_profit_usd", r->vendor_gross_profit);
+  set_number (object, "margin_after_share", r->margin_after_share);
+  set_number (object, "break_even_share", r->break_even_share);
+}
+
+static JsonObject *
+revenue_case_report (CplRevenueCase *rc,
+                     GError        **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  CplRevenueResult result, comparison;
+  double compare = cpl_revenue_case_get (rc, CPL_REVENUE_CASE_COMPARE_SHARE);
+
+  if (!cpl_revenue_case_compute (rc, &result, &comparison, error))
+    return NULL;
+
+  json_object_set_string_member (object, "id", cpl_entity_get_id (CPL_ENTITY (rc)));
+  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (rc)));
+  set_number (object, "revenue_share", cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE));
+  revenue_outputs (object, &result);
+
+  if (isnan (compare))
+    json_object_set_null_member (object, "comparison");
+  else
+    {
+      JsonObject *other = json_object_new ();
+      JsonObject *difference = json_object_new ();
+      CplRevenueResult delta;
+      const double *a = (const double *) &result;
+      const double *b = (const double *) &comparison;
+      double *d = (double *) &delta;
+
+      /* difference = this share − comparison share, output by output */
+      for (guint i = 0; i < sizeof delta / sizeof (double); i++)
+        d[i] = a[i] - b[i];
+      set_number (other, "revenue_share", compare);
+      revenue_outputs (other, &comparison);
+      revenue_outputs (difference, &delta);
+      json_object_set_object_member (other, "difference", difference);
+      json_object_set_object_member (object, "comparison", other);
+    }
+  return g_steal_pointer (&object);
+}
+
+static JsonObject *
+per_key (char * const *keys,
+         guint         n,
+         const double *values)
+{
+  JsonObject *object = json_object_new ();
+
+  for (guint i = 0; i < n; i++)
+    set_number (object, keys[i], values[i]);
+  return object;
+}
+
+static JsonObject *
+scenario_report (CplDataset  *dataset,
+                 CplScenario *scenario,
+                 GError     **error)
+{
+  g_autoptr(CplProjection) p = cpl_projection_compute (scenario, dataset, error);
+  JsonObject *object, *totals;
+  JsonArray *years;
+
+  if (p == NULL)
+    return NULL;
+
+  object = json_object_new ();
+  years = json_array_new ();
+  json_object_set_string_member (object, "id", p->scenario_id);
+  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (scenario)));
+
+  for (guint t = 0; t < p->n_years; t++)
+    {
+      const CplProjectionYear *y = &p->years[t];
+      JsonObject *year = json_object_new ();
+      JsonObject *cost = per_key (p->chip_ids, p->n_chips, p->chip_cost);
+
+      set_number (cost, p->domestic_chip_id, y->domestic_cost);
+      json_object_set_int_member (year, "year", y->year);
+      set_number (year, "demand_pflops", y->demand_pflops);
+      json_object_set_object_member (year, "exported_pflops", per_key (p->chip_ids, p->n_chips, y->exported_pflops));
+      json_object_set_object_member (year, "exported_units", per_key (p->chip_ids, p->n_chips, y->exported_units));
+      set_number (year, "domestic_pflops", y->domestic_pflops);
+      set_number (year, "domestic_units", y->domestic_units);
+      set_number (year, "compute_gap_pflops", y->compute_gap_pflops);
+      set_number (year, "domestic_share", y->domestic_share);
+      json_object_set_object_member (year, "cost_per_pflop_year_usd", cost);
+      json_object_set_object_member (year, "gross_revenue_usd",
+                                     per_key (p->vendor_ids, p->n_vendors, y->gross_revenue_usd));
+      set_number (year, "government_take_usd", y->government_take_usd);
+      json_object_set_object_member (year, "vendor_net_revenue_usd",
+                                     per_key (p->vendor_ids, p->n_vendors, y->vendor_net_revenue_usd));
+      set_number (year, "domestic_revenue_usd", y->domestic_revenue_usd);
+      json_array_add_object_element (years, year);
+    }
+  json_object_set_array_member (object, "years", years);
+
+  totals = json_object_new ();
+  json_object_set_object_member (totals, "gross_revenue_usd",
+                                 per_key (p->vendor_ids, p->n_vendors, p->total_gross_revenue_usd));
+  set_number (totals, "government_take_usd", p->total_government_take_usd);
+  set_number (totals, "compute_gap_pflops", p->total_compute_gap_pflops);
+  set_number (totals, "domestic_installed_pflops", p->total_domestic_installed_pflops);
+  set_number (totals, "final_domestic_share", p->final_domestic_share);
+  json_object_set_object_member (object, "totals", totals);
+  return object;
+}
+
+/**
+ * cpl_report_build:
+ *
+ * Returns: (transfer full) (nullable): the results tree of DATA-FORMAT.md.
+ */
+JsonNode *
+cpl_report_build (CplDataset *dataset,
+                  GError    **error)
+{
+  g_autoptr(JsonObject) root = json_object_new ();
+  JsonArray *chips = json_array_new ();
+  JsonArray *cases = json_array_new ();
+  JsonArray *scenarios = json_array_new ();
+  GListModel *model;
+
+  json_object_set_array_member (root, "chips", chips);
+  json_object_set_array_member (root, "revenue_cases", cases);
+  json_object_set_array_member (root, "scenarios", scenarios);
+
+  model = cpl_dataset_get_chips (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (model, i);
+      json_array_add_object_element (chips, chip_report (dataset, chip));
+    }
+
+  model = cpl_dataset_get_revenue_cases (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CplRevenueCase) rc = g_list_model_get_item (model, i);
+      JsonObject *object = revenue_case_report (rc, error);
+
+      if (object == NULL)
+        return NULL;
+      json_array_add_object_element (cases, object);
+    }
+
+  model = cpl_dataset_get_scenarios (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CplScenario) scenario = g_list_model_get_item (model, i);
+      JsonObject *object = scenario_report (dataset, scenario, error);
+
+      if (object == NULL)
+        return NULL;
+      json_array_add_object_element (scenarios, object);
+    }
+
+  return json_node_init_object (json_node_alloc (), root);
+}
+
+char *
+cpl_report_to_json (CplDataset *dataset,
+                    GError    **error)
+{
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, error);
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *text = NULL;
+
+  if (root == NULL)
+    return NULL;
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+/* CSV ------------------------------------------------------------------- */
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+csv_row (GString    *out,
+         const char *section,
+         const char *id,
+         const char *year,
+         const char *metric,
+         const char *key,
+         JsonNode   *value)
+{
+  const char *fields[] = { section, id, year, metric, key };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      csv_field (out, fields[i]);
+      g_string_append_c (out, ',');
+    }
+  if (JSON_NODE_HOLDS_VALUE (value))
+    {
+      GType type = json_node_get_value_type (value);
+
+      if (type == G_TYPE_BOOLEAN)
+        g_string_append (out, json_node_get_boolean (value) ? "true" : "false");
+      else if (type == G_TYPE_STRING)
+        csv_field (out, json_node_get_string (value));
+      else
+        {
+          g_autofree char *number = cpl_format_number_c (json_node_get_double (value));
+          g_string_append (out, number);
+        }
+    }
+  g_string_append (out, "\r\n");
+}
+
+/* One row per value of an entry; nested objects keyed by chip, vendor or
+ * rule give the key column; "years" give the year column, "totals" the
+ * year "total", "comparison" a "comparison." metric prefix. */
+static void
+csv_object (GString    *out,
+            const char *section,
+            const char *id,
+            const char *year,
+            const char *prefix,
+            JsonObject *object)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+      JsonNode *node = json_object_get_member (object, member);
+      g_autofree char *metric = g_strconcat (prefix, member, NULL);
+
+      if (g_str_equal (member, "id") || g_str_equal (member, "name") || g_str_equal (member, "year"))
+        continue;
+
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonObject *item = json_array_get_object_element (array, i);
+              g_autofree char *y = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                    json_object_get_int_member (item, "year"));
+              csv_object (out, section, id, y, "", item);
+            }
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node) && g_str_equal (member, "totals"))
+        csv_object (out, section, id, "total", "", json_node_get_object (node));
+      else if (JSON_NODE_HOLDS_OBJECT (node) && g_str_equal (member, "comparison"))
+        {
+          g_autofree char *inner = g_strconcat (metric, ".", NULL);
+          csv_object (out, section, id, year, inner, json_node_get_object (node));
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          JsonObject *keyed = json_node_get_object (node);
+          g_autoptr(GList) keys = json_object_get_members (keyed);
+
+          for (const GList *k = keys; k != NULL; k = k->next)
+            csv_row (out, section, id, year, metric, k->data, json_object_get_member (keyed, k->data));
+        }
+      else
+        csv_row (out, section, id, year, metric, "", node);
+    }
+}
+
+char *
+cpl_report_to_csv (CplDataset *dataset,
+                   GError    **error)
+{
+  static const char * const sections[] = { "chips", "revenue_cases", "scenarios" };
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, error);
+  GString *out;
+
+  if (root == NULL)
+    return NULL;
+  out = g_string_new ("section,id,year,metric,key,value\r\n");
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      JsonArray *array = json_object_get_array_member (json_node_get_object (root), sections[s]);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *entry = json_array_get_object_element (array, i);
+          csv_object (out, sections[s], json_object_get_string_member (entry, "id"), "", "", entry);
+        }
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,376 @@
+/* cpl-rule.c: an export-control rule as data
+ *
+ * A rule is OR-of-ANDs: match_any is a list of clauses, a clause a list of
+ * conditions that must all hold.  Evaluation is three-valued, so a missing
+ * figure reads "needs data", never "not controlled".
+ */
+#define G_LOG_DOMAIN "cpl-rule"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cpl-json-private.h"
+#include "cpl-rule.h"
+
+struct _CplRule
+{
+  CplEntity  parent_instance;
+  char      *effective;
+  char      *source;
+  CplText   *description;
+  GPtrArray *clauses;   /* of GArray of CplCondition */
+};
+
+G_DEFINE_FINAL_TYPE (CplRule, cpl_rule, CPL_TYPE_ENTITY)
+
+static const char * const rule_keys[] = { "effective", "source", "description", "match_any", NULL };
+
+static const char * const metric_keys[CPL_N_METRICS] = {
+  "tpp", "performance_density", "bandwidth_gbs", "interconnect_gbs",
+  "memory_gb", "compute_tflops", "tdp_w", "datacenter",
+};
+
+static const char * const op_symbols[CPL_N_OPS] = { ">=", ">", "<=", "<", "==" };
+
+const char *
+cpl_metric_get_key (CplMetric metric)
+{
+  g_return_val_if_fail (metric < CPL_N_METRICS, NULL);
+  return metric_keys[metric];
+}
+
+gboolean
+cpl_metric_from_key (const char *key,
+                     CplMetric  *metric)
+{
+  for (guint i = 0; i < CPL_N_METRICS; i++)
+    if (g_str_equal (key, metric_keys[i]))
+      {
+        *metric = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cpl_op_get_symbol (CplOp op)
+{
+  g_return_val_if_fail (op < CPL_N_OPS, NULL);
+  return op_symbols[op];
+}
+
+static gboolean
+cpl_rule_load_condition (JsonNode       *node,
+                         CplCondition   *condition,
+                         CplLoadContext *ctx,
+                         GError        **error)
+{
+  g_autofree char *metric_list = g_strjoinv (" ", (char **) metric_keys);
+  JsonObject *object;
+  const char *metric, *op;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autofree char *shown = cpl_json_describe (node);
+      return cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE,
+                            "%s; expected a condition {\"metric\", \"op\", \"value\"}", shown);
+    }
+  object = json_node_get_object (node);
+  if (!cpl_json_get_string (ctx, object, "metric", TRUE, &metric, error) ||
+      !cpl_json_get_string (ctx, object, "op", TRUE, &op, error))
+    return FALSE;
+  if (!cpl_metric_from_key (metric, &condition->metric))
+    return cpl_load_fail_at (ctx, "metric", error, CPL_DATASET_ERROR_INVALID,
+                             "unknown metric \"%s\"; expected one of %s", metric, metric_list);
+  condition->op = CPL_N_OPS;
+  for (guint i = 0; i < CPL_N_OPS; i++)
+    if (g_str_equal (op, op_symbols[i]))
+      condition->op = i;
+  if (condition->op == CPL_N_OPS)
+    return cpl_load_fail_at (ctx, "op", error, CPL_DATASET_ERROR_INVALID,
+                             "unknown operator \"%s\"; expected one of >= > <= < ==", op);
+
+  value = json_object_get_member (object, "value");
+  if (condition->metric == CPL_METRIC_DATACENTER)
+    {
+      if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+          json_node_get_value_type (value) != G_TYPE_BOOLEAN || condition->op != CPL_OP_EQ)
+        {
+          g_autofree char *shown = cpl_json_describe (value);
+          return cpl_load_fail_at (ctx, "value", error, CPL_DATASET_ERROR_TYPE,
+                                   "%s; \"datacenter\" takes the operator == and true or false",
+                                   shown);
+        }
+      condition->value = json_node_get_boolean (value) ? 1 : 0;
+      return TRUE;
+    }
+  if (!cpl_json_node_is_number (value))
+    {
+      g_autofree char *shown = cpl_json_describe (value);
+      return cpl_load_fail_at (ctx, "value", error,
+                               value ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
+                               "%s; expected a number", shown);
+    }
+  condition->value = json_node_get_double (value);
+  if (!isfinite (condition->value))
+    {
+      g_autofree char *shown = cpl_format_number_c (condition->value);
+      return cpl_load_fail_at (ctx, "value", error, CPL_DATASET_ERROR_RANGE,
+                               "the number %s is not finite; expected a finite number", shown);
+    }
+  return TRUE;
+}
+
+static gboolean
+cpl_rule_load (CplEntity   *entity,
+               JsonObject  *object,
+               gpointer     ctx_pointer,
+               GError     **error)
+{
+  CplLoadContext *ctx = ctx_pointer;
+  CplRule *self = CPL_RULE (entity);
+  const char *effective, *source;
+  JsonNode *description;
+  JsonArray *clauses;
+  gsize mark;
+
+  if (!cpl_json_get_string (ctx, object, "effective", FALSE, &effective, error) ||
+      !cpl_json_get_string (ctx, object, "source", FALSE, &source, error))
+    return FALSE;
+  self->effective = g_strdup (effective);
+  self->source = g_strdup (source);
+
+  description = json_object_get_member (object, "description");
+  if (description != NULL)
+    {
+      GError *inner = NULL;
+
+      self->description = cpl_text_from_json (description, &inner);
+      if (self->description == NULL)
+        return cpl_load_wrap (ctx, "description", error, inner);
+    }
+
+  clauses = cpl_json_get_array (ctx, object, "match_any", TRUE, error);
+  if (clauses == NULL)
+    return FALSE;
+  if (json_array_get_length (clauses) == 0)
+    return cpl_load_fail_at (ctx, "match_any", error, CPL_DATASET_ERROR_INVALID,
+                             "an empty list; expected at least one clause");
+
+  mark = cpl_load_push_key (ctx, "match_any");
+  for (guint i = 0; i < json_array_get_length (clauses); i++)
+    {
+      JsonNode *clause_node = json_array_get_element (clauses, i);
+      g_autoptr(GArray) clause = g_array_new (FALSE, TRUE, sizeof (CplCondition));
+      gsize clause_mark = cpl_load_push_index (ctx, i);
+      JsonArray *conditions;
+
+      if (!JSON_NODE_HOLDS_ARRAY (clause_node) ||
+          json_array_get_length (json_node_get_array (clause_node)) == 0)
+        {
+          g_autofree char *shown = cpl_json_describe (clause_node);
+          cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE,
+                         "%s; expected a non-empty list of conditions", shown);
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      conditions = json_node_get_array (clause_node);
+      for (guint j = 0; j < json_array_get_length (conditions); j++)
+        {
+          CplCondition condition;
+          gsize condition_mark = cpl_load_push_index (ctx, j);
+
+          if (!cpl_rule_load_condition (json_array_get_element (conditions, j), &condition, ctx, error))
+            {
+              cpl_load_pop (ctx, mark);
+              return FALSE;
+            }
+          cpl_load_pop (ctx, condition_mark);
+          g_array_append_val (clause, condition);
+        }
+      cpl_load_pop (ctx, clause_mark);
+      g_ptr_array_add (self->clauses, g_steal_pointer (&clause));
+    }
+  cpl_load_pop (ctx, mark);
+  return TRUE;
+}
+
+static void
+cpl_rule_save (CplEntity  *entity,
+               JsonObject *object)
+{
+  CplRule *self = CPL_RULE (entity);
+  JsonArray *clauses = json_array_new ();
+
+  if (self->effective != NULL)
+    json_object_set_string_member (object, "effective", self->effective);
+  if (self->source != NULL)
+    json_object_set_string_member (object, "source", self->source);
+  if (self->description != NULL)
+    json_object_set_member (object, "description", cpl_text_to_json (self->description));
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      GArray *clause = g_ptr_array_index (self->clauses, i);
+      JsonArray *conditions = json_array_new ();
+
+      for (guint j = 0; j < clause->len; j++)
+        {
+          const CplCondition *c = &g_array_index (clause, CplCondition, j);
+          JsonObject *condition = json_object_new ();
+
+          json_object_set_string_member (condition, "metric", metric_keys[c->metric]);
+          json_object_set_string_member (condition, "op", op_symbols[c->op]);
+          if (c->metric == CPL_METRIC_DATACENTER)
+            json_object_set_boolean_member (condition, "value", c->value != 0);
+          else if (c->value == floor (c->value) && fabs (c->value) < 9e15)
+            json_object_set_int_member (condition, "value", (gint64) c->value);
+          else
+            json_object_set_double_member (condition, "value", c->value);
+          json_array_add_object_element (conditions, condition);
+        }
+      json_array_add_array_element (clauses, conditions);
+    }
+  json_object_set_array_member (object, "match_any", clauses);
+}
+
+static void
+cpl_rule_finalize (GObject *object)
+{
+  CplRule *self = CPL_RULE (object);
+
+  g_free (self->effective);
+  g_free (self->source);
+  g_clear_pointer (&self->description, cpl_text_unref);
+  g_ptr_array_unref (self->clauses);
+  G_OBJECT_CLASS (cpl_rule_parent_class)->finalize (object);
+}
+
+static void
+cpl_rule_class_init (CplRuleClass *klass)
+{
+  CplEntityClass *entity_class = CPL_ENTITY_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = cpl_rule_finalize;
+  cpl_entity_class_install_fields (entity_class, NULL, 0, rule_keys);
+  entity_class->load = cpl_rule_load;
+  entity_class->save = cpl_rule_save;
+}
+
+static void
+cpl_rule_init (CplRule *self)
+{
+  self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+}
+
+guint
+cpl_rule_get_n_clauses (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), 0);
+  return self->clauses->len;
+}
+
+const CplCondition *
+cpl_rule_get_clause (CplRule *self,
+                     guint    index,
+                     guint   *n_conditions)
+{
+  GArray *clause;
+
+  g_return_val_if_fail (CPL_IS_RULE (self), NULL);
+  g_return_val_if_fail (index < self->clauses->len, NULL);
+  clause = g_ptr_array_index (self->clauses, index);
+  *n_conditions = clause->len;
+  return (const CplCondition *) clause->data;
+}
+
+const char *
+cpl_rule_get_effective (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), NULL);
+  return self->effective;
+}
+
+const char *
+cpl_rule_get_source (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), NULL);
+  return self->source;
+}
+
+CplText *
+cpl_rule_get_description (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), NULL);
+  return self->description;
+}
+
+/**
+ * cpl_condition_evaluate:
+ * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
+ */
+CplTriState
+cpl_condition_evaluate (const CplCondition *c,
+                        const double       *metrics)
+{
+  double x = metrics[c->metric];
+  gboolean holds = FALSE;
+
+  if (isnan (x))
+    return CPL_TRI_UNKNOWN;
+  switch (c->op)
+    {
+    case CPL_OP_GE: holds = x >= c->value; break;
+    case CPL_OP_GT: holds = x > c->value; break;
+    case CPL_OP_LE: holds = x <= c->value; break;
+    case CPL_OP_LT: holds = x < c->value; break;
+    case CPL_OP_EQ: holds = x == c->value; break;
+    case CPL_N_OPS:
+    default: g_assert_not_reached ();
+    }
+  return holds ? CPL_TRI_TRUE : CPL_TRI_FALSE;
+}
+
+/**
+ * cpl_rule_evaluate:
+ * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
+ * @matched_clause: (out) (optional): the first clause that holds, or -1
+ *
+ * A clause is false if any condition is false, else unknown if any is
+ * unknown, else true; the rule is true if any clause is true, else unknown
+ * if any is unknown, else false.
+ */
+CplTriState
+cpl_rule_evaluate (CplRule      *self,
+                   const double *metrics,
+                   int          *matched_clause)
+{
+  gboolean any_unknown = FALSE;
+
+  g_return_val_if_fail (CPL_IS_RULE (self), CPL_TRI_UNKNOWN);
+  if (matched_clause != NULL)
+    *matched_clause = -1;
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      GArray *clause = g_ptr_array_index (self->clauses, i);
+      CplTriState result = CPL_TRI_TRUE;
+
+      for (guint j = 0; j < clause->len && result != CPL_TRI_FALSE; j++)
+        {
+          CplTriState c = cpl_condition_evaluate (&g_array_index (clause, CplCondition, j), metrics);
+          if (c == CPL_TRI_FALSE || (c == CPL_TRI_UNKNOWN && result == CPL_TRI_TRUE))
+            result = c;
+        }
+      if (result == CPL_TRI_TRUE)
+        {
+          if (matched_clause != NULL)
+            *matched_clause = i;
+          return CPL_TRI_TRUE;
+        }
+      any_unknown |= result == CPL_TRI_UNKNOWN;
+    }
+  return any_unknown ? CPL_TRI_UNKNOWN : CPL_TRI_FALSE;
+}

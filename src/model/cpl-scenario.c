@@ -1,0 +1,309 @@
+/* cpl-scenario.c: a policy scenario */
+#define G_LOG_DOMAIN "cpl-scenario"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cpl-json-private.h"
+#include "cpl-scenario.h"
+
+struct _CplScenario
+{
+  CplEntity   parent_instance;
+  CplText    *description;
+  CplText    *notes;
+  char      **allowed_chips;
+  char       *domestic_chip;
+  JsonObject *ranges;       /* parameter → {low, mode, high}, validated */
+};
+
+G_DEFINE_FINAL_TYPE (CplScenario, cpl_scenario, CPL_TYPE_ENTITY)
+
+#define REQ  CPL_FIELD_REQUIRED
+#define INT  CPL_FIELD_INTEGER
+#define GT   CPL_FIELD_MIN_EXCLUSIVE
+#define LT   CPL_FIELD_MAX_EXCLUSIVE
+
+/* Ranges and defaults of MODEL.md §5.  Where the model gives no bound, the
+ * bound keeps the projection finite (growth above −100%, at most 1000% a
+ * year) and the number plausible (PUE 1–5, power below $10/kWh). */
+static const CplField scenario_fields[CPL_SCENARIO_N_FIELDS] = {
+  { "start_year",                NULL, REQ | INT, 1900, 2200, 0 },
+  { "years",                     NULL, REQ | INT, 1, 50, 0 },
+  { "revenue_share",             NULL, 0, 0, 1, 0 },
+  { "price_pass_through",        NULL, 0, 0, 1, 0 },
+  { "license_approval_rate",     NULL, 0, 0, 1, 1 },
+  { "demand_pflops",             NULL, REQ, 0, INFINITY, 0 },
+  { "demand_growth",             NULL, GT, -1, 10, 0 },
+  { "domestic_capacity_pflops",  NULL, REQ, 0, INFINITY, 0 },
+  { "domestic_capacity_growth",  NULL, GT, -1, 10, 0 },
+  { "domestic_installed_pflops", NULL, REQ | GT, 0, INFINITY, 0 },
+  { "domestic_learning_rate",    NULL, LT, 0, 1, 0 },
+  { "price_sensitivity",         NULL, 0, 0, 50, 1 },
+  { "domestic_preference",       NULL, 0, -50, 50, 0 },
+  { "electricity_usd_per_kwh",   NULL, 0, 0, 10, 0.08 },
+  { "domestic_power_subsidy",    NULL, 0, 0, 1, 0 },
+  { "pue",                       NULL, 0, 1, 5, 1.3 },
+  { "utilization",               NULL, 0, 0, 1, 0.7 },
+  { "amortization_years",        NULL, GT, 0, 50, 4 },
+};
+
+static const char * const scenario_keys[] = {
+  "description", "notes", "allowed_chips", "domestic_chip", "ranges", NULL
+};
+
+static gboolean
+cpl_scenario_load_text (CplLoadContext *ctx,
+                        JsonObject     *object,
+                        const char     *key,
+                        CplText       **out,
+                        GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  GError *inner = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  *out = cpl_text_from_json (node, &inner);
+  if (*out == NULL)
+    return cpl_load_wrap (ctx, key, error, inner);
+  return TRUE;
+}
+
+static gboolean
+cpl_scenario_load_ranges (CplScenario    *self,
+                          JsonObject     *ranges,
+                          CplLoadContext *ctx,
+                          GError        **error)
+{
+  static const char * const ends[] = { "low", "mode", "high" };
+  g_autoptr(GList) members = json_object_get_members (ranges);
+  gsize mark = cpl_load_push_key (ctx, "ranges");
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      int index = cpl_entity_find_field (CPL_ENTITY (self), key);
+      JsonNode *node = json_object_get_member (ranges, key);
+      JsonObject *range;
+      double v[3];
+
+      if (index < CPL_SCENARIO_REVENUE_SHARE)
+        {
+          cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_INVALID,
+                            "\"%s\" cannot carry a range; expected a numeric scenario "
+                            "parameter such as demand_growth", key);
+          goto fail;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *shown = cpl_json_describe (node);
+          cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
+                            "%s; expected {\"low\", \"mode\", \"high\"}", shown);
+          goto fail;
+        }
+      range = json_node_get_object (node);
+      for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+        {
+          JsonNode *end = json_object_get_member (range, ends[i]);
+          g_autofree char *problem = NULL;
+          g_autofree char *where = g_strdup_printf ("%s.%s", key, ends[i]);
+
+          if (!cpl_json_node_is_number (end))
+            {
+              g_autofree char *shown = cpl_json_describe (end);
+              cpl_load_fail_at (ctx, where, error,
+                                end ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
+                                "%s; expected a number", shown);
+              goto fail;
+            }
+          v[i] = json_node_get_double (end);
+          if (!cpl_field_check (&scenario_fields[index], v[i], &problem))
+            {
+              cpl_load_fail_at (ctx, where, error, CPL_DATASET_ERROR_RANGE, "%s", problem);
+              goto fail;
+            }
+        }
+      if (!(v[0] <= v[1] && v[1] <= v[2]))
+        {
+          g_autofree char *low = cpl_format_number_c (v[0]);
+          g_autofree char *mode = cpl_format_number_c (v[1]);
+          g_autofree char *high = cpl_format_number_c (v[2]);
+
+          cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_RANGE,
+                            "low %s, mode %s, high %s are out of order; expected low ≤ mode ≤ high",
+                            low, mode, high);
+          goto fail;
+        }
+    }
+  cpl_load_pop (ctx, mark);
+  return TRUE;
+
+fail:
+  cpl_load_pop (ctx, mark);
+  return FALSE;
+}
+
+static gboolean
+cpl_scenario_load (CplEntity   *entity,
+                   JsonObject  *object,
+                   gpointer     ctx_pointer,
+                   GError     **error)
+{
+  CplLoadContext *ctx = ctx_pointer;
+  CplScenario *self = CPL_SCENARIO (entity);
+  g_autoptr(GStrvBuilder) allowed = g_strv_builder_new ();
+  const char *domestic;
+  JsonArray *array;
+  JsonNode *ranges;
+
+  if (!cpl_scenario_load_text (ctx, object, "description", &self->description, error) ||
+      !cpl_scenario_load_text (ctx, object, "notes", &self->notes, error) ||
+      !cpl_json_get_string (ctx, object, "domestic_chip", TRUE, &domestic, error))
+    return FALSE;
+  self->domestic_chip = g_strdup (domestic);
+
+  array = cpl_json_get_array (ctx, object, "allowed_chips", FALSE, error);
+  if (array == NULL && json_object_has_member (object, "allowed_chips"))
+    return FALSE;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *key = g_strdup_printf ("allowed_chips[%u]", i);
+
+      if (!cpl_json_node_is_string (node))
+        {
+          g_autofree char *shown = cpl_json_describe (node);
+          return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
+                                   "%s; expected a chip id", shown);
+        }
+      g_strv_builder_add (allowed, json_node_get_string (node));
+    }
+  g_strfreev (self->allowed_chips);
+  self->allowed_chips = g_strv_builder_end (allowed);
+
+  ranges = json_object_get_member (object, "ranges");
+  if (ranges != NULL)
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (ranges))
+        {
+          g_autofree char *shown = cpl_json_describe (ranges);
+          return cpl_load_fail_at (ctx, "ranges", error, CPL_DATASET_ERROR_TYPE,
+                                   "%s; expected an object from parameter to range", shown);
+        }
+      if (!cpl_scenario_load_ranges (self, json_node_get_object (ranges), ctx, error))
+        return FALSE;
+      self->ranges = json_object_ref (json_node_get_object (ranges));
+    }
+  return TRUE;
+}
+
+static void
+cpl_scenario_save (CplEntity  *entity,
+                   JsonObject *object)
+{
+  CplScenario *self = CPL_SCENARIO (entity);
+  JsonArray *allowed = json_array_new ();
+
+  if (self->description != NULL)
+    json_object_set_member (object, "description", cpl_text_to_json (self->description));
+  if (self->notes != NULL)
+    json_object_set_member (object, "notes", cpl_text_to_json (self->notes));
+  for (guint i = 0; self->allowed_chips[i] != NULL; i++)
+    json_array_add_string_element (allowed, self->allowed_chips[i]);
+  json_object_set_array_member (object, "allowed_chips", allowed);
+  json_object_set_string_member (object, "domestic_chip", self->domestic_chip);
+  if (self->ranges != NULL)
+    {
+      JsonNode *node = json_node_init_object (json_node_alloc (), self->ranges);
+      json_object_set_member (object, "ranges", json_node_copy (node));
+      json_node_unref (node);
+    }
+}
+
+static void
+cpl_scenario_finalize (GObject *object)
+{
+  CplScenario *self = CPL_SCENARIO (object);
+
+  g_clear_pointer (&self->description, cpl_text_unref);
+  g_clear_pointer (&self->notes, cpl_text_unref);
+  g_strfreev (self->allowed_chips);
+  g_free (self->domestic_chip);
+  g_clear_pointer (&self->ranges, json_object_unref);
+  G_OBJECT_CLASS (cpl_scenario_parent_class)->finalize (object);
+}
+
+static void
+cpl_scenario_class_init (CplScenarioClass *klass)
+{
+  CplEntityClass *entity_class = CPL_ENTITY_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = cpl_scenario_finalize;
+  cpl_entity_class_install_fields (entity_class, scenario_fields, CPL_SCENARIO_N_FIELDS,
+                                   scenario_keys);
+  entity_class->load = cpl_scenario_load;
+  entity_class->save = cpl_scenario_save;
+}
+
+static void
+cpl_scenario_init (CplScenario *self)
+{
+  self->allowed_chips = g_new0 (char *, 1);
+}
+
+double
+cpl_scenario_get (CplScenario      *self,
+                  CplScenarioField  field)
+{
+  return cpl_entity_get_number (CPL_ENTITY (self), field);
+}
+
+const char * const *
+cpl_scenario_get_allowed_chips (CplScenario *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
+  return (const char * const *) self->allowed_chips;
+}
+
+void
+cpl_scenario_set_allowed_chips (CplScenario        *self,
+                                const char * const *chip_ids)
+{
+  g_return_if_fail (CPL_IS_SCENARIO (self));
+  g_strfreev (self->allowed_chips);
+  self->allowed_chips = chip_ids ? g_strdupv ((char **) chip_ids) : g_new0 (char *, 1);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
+}
+
+const char *
+cpl_scenario_get_domestic_chip (CplScenario *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
+  return self->domestic_chip;
+}
+
+void
+cpl_scenario_set_domestic_chip (CplScenario *self,
+                                const char  *chip_id)
+{
+  g_return_if_fail (CPL_IS_SCENARIO (self));
+  if (cpl_set_str (&self->domestic_chip, chip_id))
+    cpl_entity_emit_changed (CPL_ENTITY (self));
+}
+
+CplText *
+cpl_scenario_get_description (CplScenario *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
+  return self->description;
+}
+
+/* Returns: (nullable): parameter → {low, mode, high} for Monte Carlo. */
+JsonObject *
+cpl_scenario_get_ranges (CplScenario *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
+  return self->ranges;
+}
