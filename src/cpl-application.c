@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cpl-application.h"
+#include "cpl-resources.h"
 #include "cpl-window.h"
 
 struct _CplApplication
@@ -152,6 +153,10 @@ static void
 cpl_application_class_init (CplApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The UI lives in a static library: register its resources by hand
+   * before any template is read. */
+  g_resources_register (cpl_get_resource ());
 
   G_OBJECT_CLASS (klass)->finalize = cpl_application_finalize;
   app_class->handle_local_options = cpl_application_handle_local_options;

@@ -20,24 +20,72 @@ struct _CplWindow
   CplChipsView         *chips_view;
   CplRevenueView       *revenue_view;
   AdwToastOverlay      *toast_overlay;
+
+  CplDataset           *dataset;
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 cpl_window_constructed (GObject *object)
 {
   CplWindow *self = CPL_WINDOW (object);
-  CplApplication *app;
-  CplDataset *dataset;
 
   G_OBJECT_CLASS (cpl_window_parent_class)->constructed (object);
 
-  app = CPL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  dataset = cpl_application_get_dataset (app);
-  cpl_scenarios_view_set_dataset (self->scenarios_view, dataset);
-  cpl_chips_view_set_dataset (self->chips_view, dataset);
-  cpl_revenue_view_set_dataset (self->revenue_view, dataset);
+  g_return_if_fail (CPL_IS_DATASET (self->dataset));
+  cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
+  cpl_chips_view_set_dataset (self->chips_view, self->dataset);
+  cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
+}
+
+static void
+cpl_window_dispose (GObject *object)
+{
+  CplWindow *self = CPL_WINDOW (object);
+
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (cpl_window_parent_class)->dispose (object);
+}
+
+static void
+cpl_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, CPL_WINDOW (object)->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      CPL_WINDOW (object)->dataset = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -45,7 +93,18 @@ cpl_window_class_init (CplWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->constructed = cpl_window_constructed;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = cpl_window_constructed;
+  object_class->dispose = cpl_window_dispose;
+  object_class->get_property = cpl_window_get_property;
+  object_class->set_property = cpl_window_set_property;
+
+  /* The dataset the views show; the application's. */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, CPL_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CPL_TYPE_SCENARIOS_VIEW);
   g_type_ensure (CPL_TYPE_CHIPS_VIEW);
@@ -69,7 +128,10 @@ cpl_window_init (CplWindow *self)
 CplWindow *
 cpl_window_new (CplApplication *application)
 {
-  return g_object_new (CPL_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (CPL_TYPE_WINDOW,
+                       "application", application,
+                       "dataset", cpl_application_get_dataset (application),
+                       NULL);
 }
 
 void
@@ -90,13 +152,12 @@ void
 cpl_window_open_file (CplWindow *self,
                       GFile     *file)
 {
-  CplApplication *app = CPL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *basename = g_file_get_basename (file);
 
   if (path == NULL ||
-      !cpl_dataset_load_file (cpl_application_get_dataset (app), path, CPL_LOAD_OVER_BUILTIN, &error))
+      !cpl_dataset_load_file (self->dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
     {
       GtkWidget *dialog;
 

@@ -217,11 +217,11 @@ cpl_chip_scenario_problem (CplChip              *chip,
 
   cpl_chip_metrics_compute (chip, &m);
   if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
-    return g_strdup ("has no bf16 or fp16 throughput; a chip in a scenario needs one");
+    return g_strdup ("has no bf16 or fp16 throughput; expected a chip with a bf16 or fp16 figure");
   if (isnan (buyer_price))
-    return g_strdup ("has no price_usd; a chip in a scenario needs a price");
+    return g_strdup ("has no price_usd; expected a chip with a price");
   if (isnan (tdp))
-    return g_strdup ("has no tdp_w; a chip in a scenario needs its power to cost its energy");
+    return g_strdup ("has no tdp_w; expected a chip with its power, to cost its energy");
   yearly = buyer_price / terms->amortization_years + cpl_yearly_energy_cost (tdp, terms, domestic);
   if (!(yearly > 0))
     return g_strdup ("has a yearly cost of zero (no price and no energy cost); "

@@ -69,7 +69,7 @@ static guint signals[N_SIGNALS];
 typedef struct {
   GPtrArray  *lists[N_LISTS];
   JsonObject *extra;
-  gboolean    keep_base_vendors;  /* an Epoch CSV names vendors thinly */
+  gboolean    adds_only;  /* an Epoch CSV adds chips and vendors, never replaces */
 } Document;
 
 static void
@@ -145,10 +145,17 @@ cpl_dataset_new (void)
 GBytes *
 cpl_dataset_get_builtin_bytes (void)
 {
+  static gsize registered;
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
-  g_resources_register (cpl_data_get_resource ());
+  /* The static library's resources are not pulled in by the linker's
+   * constructor magic; register them by hand, once. */
+  if (g_once_init_enter (&registered))
+    {
+      g_resources_register (cpl_data_get_resource ());
+      g_once_init_leave (&registered, 1);
+    }
   bytes = g_resources_lookup_data (BUILTIN_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   /* The dataset is compiled in; not finding it is a build error. */
   g_assert_no_error (error);
@@ -328,13 +335,44 @@ offset_to_line_column (const char *data,
     }
 }
 
-/* Nesting is checked before json-glib sees the text: its parser recurses,
- * and a file of 100,000 '[' must be refused, not overflow the stack. */
 static gboolean
-check_depth (const char *data,
-             gsize       length,
-             const char *name,
-             GError    **error)
+fail_at_offset (const char *data,
+                gsize       offset,
+                const char *name,
+                GError    **error,
+                const char *format,
+                ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail_at_offset (const char *data,
+                gsize       offset,
+                const char *name,
+                GError    **error,
+                const char *format,
+                ...)
+{
+  g_autofree char *what = NULL;
+  guint line, column;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  offset_to_line_column (data, offset, &line, &column);
+  g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT, "%s:%u:%u: %s", name, line, column, what);
+  return FALSE;
+}
+
+/* Checked before json-glib sees the text:
+ * - nesting, since its parser recurses and a file of 100,000 '[' must be
+ *   refused, not overflow the stack;
+ * - whole numbers of more than 18 digits, which json-glib 1.6 reads into
+ *   a 64-bit integer that silently wraps (−10²³ would read as 1). */
+static gboolean
+check_structure (const char *data,
+                 gsize       length,
+                 const char *name,
+                 GError    **error)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -356,19 +394,30 @@ check_depth (const char *data,
       else if (c == '[' || c == '{')
         {
           if (++depth > CPL_MAX_JSON_DEPTH)
-            {
-              guint line, column;
-
-              offset_to_line_column (data, i, &line, &column);
-              g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                           "%s:%u:%u: nesting deeper than %d levels; expected a dataset "
-                           "(which nests at most 6 levels)",
-                           name, line, column, CPL_MAX_JSON_DEPTH);
-              return FALSE;
-            }
+            return fail_at_offset (data, i, name, error,
+                                   "nesting deeper than %d levels; expected a dataset "
+                                   "(which nests at most 6 levels)", CPL_MAX_JSON_DEPTH);
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (g_ascii_isdigit (c) || c == '-')
+        {
+          gsize start = i, digits = 0;
+          gboolean integer = TRUE;
+
+          for (; i < length && (g_ascii_isalnum (data[i]) || strchr ("+-.", data[i])); i++)
+            {
+              if (g_ascii_isdigit (data[i]))
+                digits++;
+              else if (data[i] == '.' || data[i] == 'e' || data[i] == 'E')
+                integer = FALSE;
+            }
+          if (integer && digits > 18)
+            return fail_at_offset (data, start, name, error,
+                                   "the whole number %.*s has more than 18 digits; expected a "
+                                   "number such as 1.5e20", (int) MIN (i - start, 40), data + start);
+          i--;
+        }
     }
   return TRUE;
 }
@@ -471,7 +520,7 @@ parse_json (Document   *doc,
   const char *format;
   gboolean ok = FALSE;
 
-  if (!check_depth (data, length, name, error))
+  if (!check_structure (data, length, name, error))
     return FALSE;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
@@ -505,9 +554,17 @@ parse_json (Document   *doc,
     }
   root = json_node_get_object (node);
 
-  if (!cpl_json_get_string (&ctx, root, "format", FALSE, &format, error))
+  /* Any JSON object is not a dataset: a package.json must not open as an
+   * empty one. */
+  if (!json_object_has_member (root, "format"))
+    {
+      cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_MISSING,
+                        "missing; expected \"chip-policy-lab\" (this is not a Chip Policy Lab dataset)");
+      goto out;
+    }
+  if (!cpl_json_get_string (&ctx, root, "format", TRUE, &format, error))
     goto out;
-  if (format != NULL && !g_str_equal (format, "chip-policy-lab"))
+  if (!g_str_equal (format, "chip-policy-lab"))
     {
       cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_FORMAT,
                         "\"%s\" is not this program's format; expected \"chip-policy-lab\"", format);
@@ -576,14 +633,15 @@ parse_document (Document   *doc,
 
   if (looks_like_csv (data, length, name))
     {
-      doc->keep_base_vendors = TRUE;
+      doc->adds_only = TRUE;
       return cpl_epoch_import (data, length, name, doc->lists[LIST_VENDORS], doc->lists[LIST_CHIPS], error);
     }
   return parse_json (doc, data, length, name, error);
 }
 
 /* Lays @overlay over @base by id: a matching entry is replaced in place,
- * a new one is appended. */
+ * a new one is appended.  An Epoch CSV only adds: its rows carry no price
+ * and thin vendor names, so a curated entry with the same id stays. */
 static void
 document_merge (Document *base,
                 Document *overlay)
@@ -604,7 +662,7 @@ document_merge (Document *base,
             if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (into, j)), cpl_entity_get_id (entity)))
               {
                 replaced = TRUE;
-                if (!(kind == LIST_VENDORS && overlay->keep_base_vendors))
+                if (!overlay->adds_only)
                   {
                     g_object_unref (g_ptr_array_index (into, j));
                     g_ptr_array_index (into, j) = g_object_ref (entity);
@@ -665,10 +723,37 @@ check_pass_through (CplEntity  *entity,
   return FALSE;
 }
 
+/* Where to point a message about @scenario: at the scenario; or, when the
+ * scenario is built in and a chip it uses came from the user's file, at
+ * that chip, which is what the user can mend. */
+static char *
+scenario_where (Document   *doc,
+                CplEntity  *scenario,
+                const char *file)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (CPL_SCENARIO (scenario));
+  g_autofree char *prefix = g_strconcat (file, ": ", NULL);
+  const char *domestic = cpl_scenario_get_domestic_chip (CPL_SCENARIO (scenario));
+
+  if (g_str_has_prefix (cpl_entity_get_origin (scenario), prefix))
+    return g_strdup (cpl_entity_get_origin (scenario));
+  for (int i = -1; i < 0 || allowed[i] != NULL; i++)
+    {
+      CplEntity *chip = document_lookup (doc, LIST_CHIPS, i < 0 ? domestic : allowed[i]);
+
+      if (chip != NULL && g_str_has_prefix (cpl_entity_get_origin (chip), prefix))
+        return g_strdup_printf ("%s, as used by %s scenario \"%s\"",
+                                cpl_entity_get_origin (chip), BUILTIN_NAME,
+                                cpl_entity_get_id (scenario));
+    }
+  return g_strdup (cpl_entity_get_origin (scenario));
+}
+
 /* MODEL.md §7: references, and chips that can enter their scenarios. */
 static gboolean
-document_validate (Document *doc,
-                   GError  **error)
+document_validate (Document   *doc,
+                   const char *file,
+                   GError    **error)
 {
   g_autoptr(CplDataset) view = NULL;
 
@@ -707,9 +792,9 @@ document_validate (Document *doc,
   for (guint i = 0; i < doc->lists[LIST_SCENARIOS]->len; i++)
     {
       CplEntity *scenario = g_ptr_array_index (doc->lists[LIST_SCENARIOS], i);
+      g_autofree char *where = scenario_where (doc, scenario, file);
 
-      if (!cpl_scenario_check_chips (CPL_SCENARIO (scenario), view,
-                                     cpl_entity_get_origin (scenario), error))
+      if (!cpl_scenario_check_chips (CPL_SCENARIO (scenario), view, where, error))
         return FALSE;
     }
   return TRUE;
@@ -773,7 +858,7 @@ cpl_dataset_load_bytes (CplDataset  *self,
   if (!parse_document (&file, bytes, display_name, error))
     return FALSE;
   document_merge (&base, &file);
-  if (!document_validate (&base, error))
+  if (!document_validate (&base, display_name, error))
     return FALSE;
 
   cpl_dataset_commit (self, &base);
@@ -813,11 +898,9 @@ char *
 cpl_dataset_to_data (CplDataset *self,
                      gsize      *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GList) extra = NULL;
-  char *data;
 
   json_object_set_string_member (root, "format", "chip-policy-lab");
   json_object_set_int_member (root, "version", 1);
@@ -838,11 +921,7 @@ cpl_dataset_to_data (CplDataset *self,
     json_object_set_member (root, l->data, json_node_copy (json_object_get_member (self->extra, l->data)));
 
   node = json_node_init_object (json_node_alloc (), root);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  data = json_generator_to_data (generator, length);
-  return data;
+  return cpl_json_to_text (node, length);
 }
 
 /* The backup of FILE is FILE~, as GNOME's editors keep it. */

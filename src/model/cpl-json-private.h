@@ -63,6 +63,8 @@ gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
                                    GError        **error);
 gboolean  cpl_id_is_valid         (const char     *id);
 char     *cpl_format_number_c     (double          value);
+char     *cpl_json_to_text        (JsonNode       *node,
+                                   gsize          *length);
 
 G_END_DECLS
 

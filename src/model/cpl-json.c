@@ -305,3 +305,134 @@ cpl_json_get_boolean (CplLoadContext *ctx,
   *out = json_node_get_boolean (node) ? 1 : 0;
   return TRUE;
 }
+
+/* The writer -------------------------------------------------------------
+ *
+ * json-glib's generator writes doubles with 17 digits (0.35 becomes
+ * 0.34999999999999998); analysts read and diff these files, so numbers are
+ * written in the shortest form that reads back exactly. */
+
+static void
+write_string (GString    *out,
+              const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        default:
+          {
+            double value = json_node_get_double (node);
+            g_autofree char *number = isfinite (value) ? cpl_format_number_c (value) : NULL;
+
+            /* JSON has no NaN or Infinity: unknown is null */
+            g_string_append (out, number ? number : "null");
+          }
+        }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append_printf (out, "%s\n%*s", i ? "," : "", (depth + 1) * 2, "");
+            write_node (out, json_array_get_element (array, i), depth + 1);
+          }
+        g_string_append_printf (out, "\n%*s]", depth * 2, "");
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (const GList *l = members; l != NULL; l = l->next)
+          {
+            g_string_append_printf (out, "%s\n%*s", l != members ? "," : "", (depth + 1) * 2, "");
+            write_string (out, l->data);
+            g_string_append (out, ": ");
+            write_node (out, json_object_get_member (object, l->data), depth + 1);
+          }
+        g_string_append_printf (out, "\n%*s}", depth * 2, "");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * cpl_json_to_text:
+ *
+ * Returns: (transfer full): @node as indented JSON text ending in a newline.
+ */
+char *
+cpl_json_to_text (JsonNode *node,
+                  gsize    *length)
+{
+  GString *out = g_string_new (NULL);
+
+  write_node (out, node, 0);
+  g_string_append_c (out, '\n');
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

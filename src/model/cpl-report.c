@@ -238,17 +238,10 @@ cpl_report_to_json (CplDataset *dataset,
                     GError    **error)
 {
   g_autoptr(JsonNode) root = cpl_report_build (dataset, error);
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *text = NULL;
 
   if (root == NULL)
     return NULL;
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return cpl_json_to_text (root, NULL);
 }
 
 /* CSV ------------------------------------------------------------------- */

@@ -26,9 +26,10 @@ G_DEFINE_FINAL_TYPE (CplRule, cpl_rule, CPL_TYPE_ENTITY)
 
 static const char * const rule_keys[] = { "effective", "source", "description", "match_any", NULL };
 
-static const char * const metric_keys[CPL_N_METRICS] = {
+/* NULL-terminated, so the list can be joined into a message */
+static const char * const metric_keys[CPL_N_METRICS + 1] = {
   "tpp", "performance_density", "bandwidth_gbs", "interconnect_gbs",
-  "memory_gb", "compute_tflops", "tdp_w", "datacenter",
+  "memory_gb", "compute_tflops", "tdp_w", "datacenter", NULL
 };
 
 static const char * const op_symbols[CPL_N_OPS] = { ">=", ">", "<=", "<", "==" };

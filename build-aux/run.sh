@@ -1,0 +1,14 @@
+#!/bin/sh
+# Installs what is missing, builds in _build/ and starts Chip Policy Lab
+# with the built-in dataset.  Arguments go to the app (e.g. a FILE.json).
+set -e
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+CPL_BUILDDIR=_build
+. build-aux/deps.sh
+
+cpl_install_packages $CPL_BUILD_PACKAGES
+cpl_build
+# Translations from the build tree, so the app speaks the user's language
+# before anything is installed.
+CPL_LOCALEDIR="$top/_build/po" exec "$top/_build/src/chip-policy-lab" "$@"

@@ -1,0 +1,220 @@
+/* test-compute.c: `chip-policy-lab --compute` end to end, as a separate
+ * process with no display */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "cpl-test-util.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_app (Run         *run,
+         const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("CPL_EXE");
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* no display at all: --compute must not need one */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+find_by_id (JsonObject *root,
+            const char *list,
+            const char *id)
+{
+  JsonArray *array = json_object_get_array_member (root, list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      if (g_str_equal (json_object_get_string_member (entry, "id"), id))
+        return entry;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *args[] = { "--compute", fixture, "--no-builtin", NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object, *sale, *comparison, *scenario, *year1, *totals, *chip;
+
+  run_app (&run, args);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_cmpstr (run.err, ==, "");
+  root = json_from_string (run.out, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+
+  /* three chips, no rules: an empty rules object each */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "chips")), ==, 3);
+  chip = find_by_id (object, "chips", "chip-x");
+  /* bf16 1,000 × 16 = 16,000; no die area → null */
+  g_assert_cmpfloat (json_object_get_double_member (chip, "tpp"), ==, 16000);
+  g_assert_true (json_object_get_null_member (chip, "performance_density"));
+
+  /* revenue case "sale" (see test-revenue.c): G = 2,222,222.22 and the
+   * comparison at 15%: 1,276,595.74, difference 945,626.48 */
+  sale = find_by_id (object, "revenue_cases", "sale");
+  cpl_assert_near (json_object_get_double_member (sale, "government_take_usd"), 2222222.22, 1e-8);
+  cpl_assert_near (json_object_get_double_member (sale, "break_even_share"), 0.714286, 1e-6);
+  comparison = json_object_get_object_member (sale, "comparison");
+  g_assert_cmpfloat (json_object_get_double_member (comparison, "revenue_share"), ==, 0.15);
+  cpl_assert_near (json_object_get_double_member (comparison, "government_take_usd"), 1276595.74, 1e-8);
+  cpl_assert_near (json_object_get_double_member (json_object_get_object_member (comparison, "difference"),
+                                                  "government_take_usd"), 945626.48, 1e-8);
+  /* no unit cost, no comparison: null, not 0 */
+  g_assert_true (json_object_get_null_member (find_by_id (object, "revenue_cases", "no-cost"), "comparison"));
+  g_assert_true (json_object_get_null_member (find_by_id (object, "revenue_cases", "no-cost"), "vendor_gross_profit_usd"));
+
+  /* scenario "two-years" (see test-projection.c), year 2027 */
+  scenario = find_by_id (object, "scenarios", "two-years");
+  year1 = json_array_get_object_element (json_object_get_array_member (scenario, "years"), 1);
+  g_assert_cmpint (json_object_get_int_member (year1, "year"), ==, 2027);
+  cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "exported_units"), "chip-y"),
+                   12800.0 / 17, 1e-12);
+  cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "cost_per_pflop_year_usd"),
+                                                  "chip-d"), 3200, 1e-12);
+  cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "gross_revenue_usd"), "vb"),
+                   25600000.0 / 17, 1e-12);
+  totals = json_object_get_object_member (scenario, "totals");
+  cpl_assert_near (json_object_get_double_member (totals, "government_take_usd"), 320000 + 10240000.0 / 17, 1e-12);
+  cpl_assert_near (json_object_get_double_member (totals, "final_domestic_share"), 5100.0 / 24300, 1e-12);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *args[] = { "--compute", fixture, "--no-builtin", "--format", "csv", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, args);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_true (g_str_has_prefix (run.out, "section,id,year,metric,key,value\r\n"));
+  /* year 2026: X_X = 400 PFLOP/s; government take 320,000 */
+  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,exported_pflops,chip-x,400\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,government_take_usd,,320000\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,total,domestic_installed_pflops,,600\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nchips,chip-y,,tpp,,8000\r\n"));
+  /* unknown: an empty field */
+  g_assert_nonnull (strstr (run.out, "\r\nchips,chip-y,,performance_density,,\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nrevenue_cases,sale,,comparison.revenue_share,,0.15\r\n"));
+}
+
+/* Over the built-in dataset (the default), and on the Epoch CSV. */
+static void
+test_builtin_and_epoch (void)
+{
+  const char *epoch = g_getenv ("CPL_EPOCH_CSV");
+  const char *args[] = { "--compute", epoch, NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *h20;
+
+  run_app (&run, args);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  root = json_from_string (run.out, NULL);
+  g_assert_nonnull (root);
+  /* 14 built-in chips + 169 Epoch rows − 5 ids the built-in set has */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "chips")),
+                    ==, 178);
+  h20 = find_by_id (json_node_get_object (root), "chips", "nvidia-h20");
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (h20, "rules"), "eccn-3a090a-2023"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "scenarios")),
+                    ==, 5);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cpl-compute-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *bad_args[] = { "--compute", bad, NULL };
+  const char *missing_args[] = { "--compute", "/nonexistent/x.json", NULL };
+  const char *format_args[] = { "--compute", fixture, "--format", "xml", NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) format = { 0 };
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"chip-policy-lab\", \"scenarios\": [ { \"id\": \"s\", \"start_year\": 2026, \"years\": 99 } ] }", -1, NULL));
+  run_app (&run, bad_args);
+  /* exit 1, nothing on stdout, the message on stderr: file, path, value,
+   * what was expected */
+  g_assert_true (WIFEXITED (run.status) && WEXITSTATUS (run.status) == 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "bad.json: scenarios[0].years: the number 99 is out of range; "
+                                     "expected a whole number from 1 to 50"));
+
+  run_app (&missing, missing_args);
+  g_assert_true (WIFEXITED (missing.status) && WEXITSTATUS (missing.status) == 1);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/x.json"));
+
+  run_app (&format, format_args);
+  g_assert_true (WIFEXITED (format.status) && WEXITSTATUS (format.status) == 1);
+  g_assert_nonnull (strstr (format.err, "xml"));
+
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_help (void)
+{
+  const char *args[] = { "--help", NULL };
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, args);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_nonnull (strstr (run.out, "--compute=FILE"));
+  g_assert_nonnull (strstr (run.out, "--format=FORMAT"));
+  g_assert_nonnull (strstr (run.out, "--no-builtin"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/compute/json", test_json);
+  g_test_add_func ("/compute/csv", test_csv);
+  g_test_add_func ("/compute/builtin-and-epoch", test_builtin_and_epoch);
+  g_test_add_func ("/compute/bad-input", test_bad_input);
+  g_test_add_func ("/compute/help", test_help);
+  return g_test_run ();
+}

@@ -1,0 +1,512 @@
+/* test-malformed.c: files the model must refuse (MODEL.md §7)
+ *
+ * Every fixture in tests/fixtures/bad/ is a minimal valid dataset (one
+ * vendor, a domestic and an exported chip, one scenario; see
+ * minimal_valid below) with exactly one defect, or a small broken CSV.
+ * Each is loaded over the built-in dataset and alone; the load must fail
+ * with the right CplDatasetError, a message that names the file, the JSON
+ * path (or line:column, or CSV line), the offending value and what was
+ * expected, and leave the dataset exactly as it was.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cpl-model.h"
+
+#define MAX_EXPECTED 5
+
+typedef struct {
+  const char      *file;        /* in tests/fixtures/bad/, or generated */
+  CplDatasetError  code;
+  const char      *expected[MAX_EXPECTED];  /* substrings of the message */
+  guint            generate_depth;          /* > 0: a file of that many '[' */
+} MalformedCase;
+
+static const MalformedCase cases[] = {
+  /* Not JSON.  A comma is missing after "version": 1 (line 3); json-glib
+   * stops there and gives line:column, which parse_json keeps but puts
+   * the file name in front of instead of "<data>". */
+  { "bad-syntax.json", CPL_DATASET_ERROR_SYNTAX,
+    { "bad-syntax.json:3:14: ", "unexpected number `1'", "expected a JSON document" } },
+
+  /* Zero bytes: json-glib returns no root node, which parse_json reports
+   * as an empty file. */
+  { "bad-empty.json", CPL_DATASET_ERROR_SYNTAX,
+    { "bad-empty.json: ", "the file is empty", "expected a JSON object" } },
+
+  /* The minimal dataset wrapped in [ … ]: the root is not an object, and
+   * with no path yet cpl_load_fail says "top level". */
+  { "bad-toplevel-array.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-toplevel-array.json: top level: ", "an array", "expected an object" } },
+
+  /* "format": "chip-policy-lib": another program's file. */
+  { "bad-format.json", CPL_DATASET_ERROR_FORMAT,
+    { "bad-format.json: format: ", "\"chip-policy-lib\" is not this program's format",
+      "expected \"chip-policy-lab\"" } },
+
+  /* "version": 2: written by a newer release. */
+  { "bad-version.json", CPL_DATASET_ERROR_FORMAT,
+    { "bad-version.json: version: ", "the number 2", "expected 1" } },
+
+  /* A 0xFF byte after "Test Exported " in the exported chip's name, line
+   * 10, after 52 characters: check_text refuses it before any parsing. */
+  { "bad-utf8.json", CPL_DATASET_ERROR_ENCODING,
+    { "bad-utf8.json:10:53: ", "the byte 0xFF is not UTF-8", "expected UTF-8 text" } },
+
+  /* 100 '[' on one line: check_depth stops at the 65th (column 65), one
+   * past CPL_MAX_JSON_DEPTH, before json-glib's recursive parser runs. */
+  { "bad-depth-100.json", CPL_DATASET_ERROR_LIMIT,
+    { "bad-depth-100.json:1:65: ", "nesting deeper than 64 levels", "expected a dataset" } },
+
+  /* 100,000 '[' (generated at test time, not committed): the same check
+   * at the same place; json-glib would otherwise recurse 100,000 deep. */
+  { "bad-depth-100000.json", CPL_DATASET_ERROR_LIMIT,
+    { "bad-depth-100000.json:1:65: ", "nesting deeper than 64 levels", "expected a dataset" },
+    100000 },
+
+  /* "demand_pflops": "1000": a string where cpl_entity_load_number wants
+   * a number; the message gives the field's range as the expectation. */
+  { "bad-number-type.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-number-type.json: scenarios[0].demand_pflops: ", "the string \"1000\"",
+      "expected a number ≥ 0" } },
+
+  /* "tdp_w": true on the exported chip (chips[1]); tdp_w is > 0. */
+  { "bad-boolean-number.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-boolean-number.json: chips[1].tdp_w: ", "true", "expected a number > 0" } },
+
+  /* "revenue_share": 1.5: cpl_field_check against [0, 1]. */
+  { "bad-share.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-share.json: scenarios[0].revenue_share: ", "the number 1.5 is out of range",
+      "expected a number from 0 to 1" } },
+
+  /* "years": 0, 51 and 2.5: years is a whole number from 1 to 50. */
+  { "bad-years-0.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-years-0.json: scenarios[0].years: ", "the number 0 is out of range",
+      "expected a whole number from 1 to 50" } },
+  { "bad-years-51.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-years-51.json: scenarios[0].years: ", "the number 51 is out of range",
+      "expected a whole number from 1 to 50" } },
+  { "bad-years-fraction.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-years-fraction.json: scenarios[0].years: ", "the number 2.5 is out of range",
+      "expected a whole number from 1 to 50" } },
+
+  /* "tdp_w": -700: the field is optional but, when given, > 0. */
+  { "bad-negative-tdp.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-negative-tdp.json: chips[1].tdp_w: ", "the number -700 is out of range",
+      "expected a number > 0" } },
+
+  /* "domestic_learning_rate": 1.0: λ ∈ [0, 1) (γ = −log₂(1−λ) would be
+   * infinite); 1.0 is shown in its shortest form, "1". */
+  { "bad-learning-rate.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-learning-rate.json: scenarios[0].domestic_learning_rate: ",
+      "the number 1 is out of range", "expected a number ≥ 0 and < 1" } },
+
+  /* "demand_pflops": 1e999 overflows to infinity when read;
+   * cpl_field_check refuses any non-finite number. */
+  { "bad-nonfinite.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-nonfinite.json: scenarios[0].demand_pflops: ", "the number Infinity is not finite",
+      "expected a number ≥ 0" } },
+
+  /* The scenario without demand_pflops, a required field. */
+  { "bad-missing-demand.json", CPL_DATASET_ERROR_MISSING,
+    { "bad-missing-demand.json: scenarios[0].demand_pflops: ", "missing",
+      "expected a number ≥ 0" } },
+
+  /* The exported chip without "vendor", which cpl_chip_load requires. */
+  { "bad-chip-no-vendor.json", CPL_DATASET_ERROR_MISSING,
+    { "bad-chip-no-vendor.json: chips[1].vendor: ", "missing", "expected a string" } },
+
+  /* The exported chip's id is "H200": ids are [a-z0-9][a-z0-9-]*. */
+  { "bad-id-upper.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-id-upper.json: chips[1].id: ", "\"H200\" is not a valid id",
+      "expected lower-case letters" } },
+
+  /* A third chip with the id of the second: parse_list sees the id
+   * again at chips[2] and names where it was first. */
+  { "bad-duplicate-chip.json", CPL_DATASET_ERROR_DUPLICATE,
+    { "bad-duplicate-chip.json: chips[2].id: ", "\"test-exported\" is already the id of chips[1]",
+      "expected ids unique within chips" } },
+
+  /* The exported chip's vendor is "no-such-vendor": document_validate
+   * checks every chip's vendor after the merge. */
+  { "bad-unknown-vendor.json", CPL_DATASET_ERROR_REFERENCE,
+    { "bad-unknown-vendor.json: chips[1].vendor: ", "unknown vendor \"no-such-vendor\"",
+      "expected the id of one of the dataset's vendors" } },
+
+  /* allowed_chips [ "no-such-chip" ]: cpl_scenario_check_chips. */
+  { "bad-unknown-allowed-chip.json", CPL_DATASET_ERROR_REFERENCE,
+    { "bad-unknown-allowed-chip.json: scenarios[0].allowed_chips[0]: ",
+      "unknown chip \"no-such-chip\"", "expected the id of a chip" } },
+
+  /* "domestic_chip": "no-such-chip": the same check, for the domestic chip. */
+  { "bad-unknown-domestic-chip.json", CPL_DATASET_ERROR_REFERENCE,
+    { "bad-unknown-domestic-chip.json: scenarios[0].domestic_chip: ",
+      "unknown chip \"no-such-chip\"", "expected the id of a chip" } },
+
+  /* The exported chip lists only fp8: no compute_tflops (bf16, else
+   * fp16), so it cannot enter the scenario that allows it. */
+  { "bad-chip-no-compute.json", CPL_DATASET_ERROR_UNUSABLE,
+    { "bad-chip-no-compute.json: scenarios[0].allowed_chips[0]: ",
+      "chip \"test-exported\" has no bf16 or fp16 throughput",
+      "expected a chip with a bf16 or fp16 figure" } },
+
+  /* "demand_pflops": -99999999999999999999999: json-glib 1.6 would wrap
+   * it into a 64-bit integer (it read as 1); check_structure refuses any
+   * whole number of more than 18 digits first, at its line:column. */
+  { "bad-big-integer.json", CPL_DATASET_ERROR_LIMIT,
+    { "bad-big-integer.json:16:24: ", "-99999999999999999999999", "more than 18 digits",
+      "expected a number such as 1.5e20" } },
+
+  /* The minimal dataset without "format": any JSON object (a package.json)
+   * must not open as a dataset. */
+  { "bad-no-format.json", CPL_DATASET_ERROR_MISSING,
+    { "bad-no-format.json: format: ", "missing", "expected \"chip-policy-lab\"" } },
+
+  /* "performance": { "bf16": 990, "fp12": 1500 }: fp12 is not a
+   * precision; cpl_entity_load_group lists the keys of the group. */
+  { "bad-precision-key.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-precision-key.json: chips[1].performance.fp12: ", "unknown key \"fp12\"",
+      "expected one of fp64 fp32 tf32 fp16 bf16 fp8 int8 fp4 int4" } },
+
+  /* A rule whose only condition has "metric": "flops".  The list of
+   * metrics must end with "datacenter" (see the report: today the list
+   * runs on past the end of metric_keys). */
+  { "bad-rule-metric.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-metric.json: rules[0].match_any[0][0].metric: ", "unknown metric \"flops\"",
+      "expected one of tpp performance_density", "compute_tflops tdp_w datacenter" } },
+
+  /* A rule whose only condition has "op": "=>". */
+  { "bad-rule-op.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-op.json: rules[0].match_any[0][0].op: ", "unknown operator \"=>\"",
+      "expected one of >= > <= < ==" } },
+
+  /* ranges.demand_growth { low 0.6, mode 0.3, high 0.1 }: each end is in
+   * demand_growth's range, but low > high. */
+  { "bad-range-order.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-range-order.json: scenarios[0].ranges.demand_growth: ",
+      "low 0.6, mode 0.3, high 0.1 are out of order", "expected low ≤ mode ≤ high" } },
+
+  /* A revenue case with price_pass_through 1 and revenue_share 1, each in
+   * [0, 1], but π·s = 1 makes p / (1 − π·s) infinite: check_pass_through. */
+  { "bad-pass-through.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-pass-through.json: revenue_cases[0].price_pass_through: ",
+      "pass-through 1 × revenue_share 1 is 1", "expected a product below 1" } },
+
+  /* The same product in a scenario: cpl_scenario_check_chips. */
+  { "bad-scenario-pass-through.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-scenario-pass-through.json: scenarios[0].price_pass_through: ",
+      "pass-through 1 × revenue share 1 is 1", "expected a product below 1" } },
+
+  /* "released": "2024-13": there is no 13th month. */
+  { "bad-released.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-released.json: chips[1].released: ", "\"2024-13\" is not a date",
+      "expected YYYY, YYYY-MM or YYYY-MM-DD" } },
+
+  /* Epoch CSV whose record on line 3 opens a quote that never closes:
+   * libcsv's csv_fini fails, and the message gives the line the record
+   * started on. */
+  { "bad-csv-unclosed-quote.csv", CPL_DATASET_ERROR_SYNTAX,
+    { "bad-csv-unclosed-quote.csv:3: ", "a quoted field is not closed",
+      "expected a closing \"" } },
+
+  /* Epoch CSV with "about 700" in "TDP (W)" on line 3: parse_number
+   * names the line, the column header and the text. */
+  { "bad-csv-tdp-text.csv", CPL_DATASET_ERROR_TYPE,
+    { "bad-csv-tdp-text.csv:3: ", "column \"TDP (W)\"", "\"about 700\" is not a number",
+      "expected a finite number ≥ 0" } },
+
+  /* A CSV whose name column is called "Chip": neither "Hardware name"
+   * nor "Name" is in the header (line 1). */
+  { "bad-csv-no-name.csv", CPL_DATASET_ERROR_MISSING,
+    { "bad-csv-no-name.csv:1: ", "no \"Hardware name\" column",
+      "expected an Epoch AI machine-learning hardware table" } },
+};
+
+/* What every JSON fixture is, before its one defect. */
+static const char minimal_valid[] =
+  "{\n"
+  "  \"format\": \"chip-policy-lab\",\n"
+  "  \"version\": 1,\n"
+  "  \"vendors\": [\n"
+  "    { \"id\": \"test-vendor\", \"name\": \"Test Vendor\", \"country\": \"CN\" }\n"
+  "  ],\n"
+  "  \"chips\": [\n"
+  "    { \"id\": \"test-domestic\", \"name\": \"Test Domestic\", \"vendor\": \"test-vendor\", \"domestic\": true,\n"
+  "      \"tdp_w\": 400, \"price_usd\": 10000, \"performance\": { \"bf16\": 300 } },\n"
+  "    { \"id\": \"test-exported\", \"name\": \"Test Exported\", \"vendor\": \"test-vendor\",\n"
+  "      \"tdp_w\": 700, \"price_usd\": 25000, \"performance\": { \"bf16\": 990 } }\n"
+  "  ],\n"
+  "  \"scenarios\": [\n"
+  "    { \"id\": \"test-scenario\", \"name\": \"Test scenario\", \"start_year\": 2026, \"years\": 5,\n"
+  "      \"allowed_chips\": [ \"test-exported\" ], \"domestic_chip\": \"test-domestic\",\n"
+  "      \"demand_pflops\": 1000, \"domestic_capacity_pflops\": 500,\n"
+  "      \"domestic_installed_pflops\": 800 }\n"
+  "  ]\n"
+  "}\n";
+
+static const char *
+mode_name (CplLoadMode mode)
+{
+  return mode == CPL_LOAD_OVER_BUILTIN ? "over the built-in dataset" : "alone";
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+count_entry_changes (CplDataset *dataset,
+                     CplEntity  *entity,
+                     guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
+watch_dataset (CplDataset *dataset,
+               guint      *n_changes)
+{
+  GListModel *lists[] = {
+    cpl_dataset_get_vendors (dataset),
+    cpl_dataset_get_chips (dataset),
+    cpl_dataset_get_rules (dataset),
+    cpl_dataset_get_scenarios (dataset),
+    cpl_dataset_get_revenue_cases (dataset),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_signal_connect (lists[i], "items-changed", G_CALLBACK (count_changes), n_changes);
+  g_signal_connect (dataset, "entry-changed", G_CALLBACK (count_entry_changes), n_changes);
+}
+
+/* Loads @path into @dataset with @mode, and checks the refusal and that
+ * nothing changed. */
+static void
+assert_refused (CplDataset          *dataset,
+                const char          *path,
+                CplLoadMode          mode,
+                const MalformedCase *c)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *display_name = g_filename_display_name (path);
+  gsize before_length, after_length;
+  guint n_changes = 0;
+  gboolean loaded;
+
+  before = cpl_dataset_to_data (dataset, &before_length);
+  watch_dataset (dataset, &n_changes);
+
+  loaded = cpl_dataset_load_file (dataset, path, mode, &error);
+  if (error != NULL)
+    g_test_message ("%s, %s: %s", c->file, mode_name (mode), error->message);
+  else
+    g_test_message ("%s, %s: no error (loaded: %d)", c->file, mode_name (mode), loaded);
+
+  g_assert_false (loaded);
+  g_assert_error (error, CPL_DATASET_ERROR, (int) c->code);
+
+  /* The message begins with the file as the user knows it … */
+  if (!g_str_has_prefix (error->message, display_name))
+    g_test_message ("expected the message to begin with \"%s\"", display_name);
+  g_assert_true (g_str_has_prefix (error->message, display_name));
+
+  /* … and says where, what and what was expected. */
+  for (guint i = 0; i < MAX_EXPECTED && c->expected[i] != NULL; i++)
+    {
+      if (strstr (error->message, c->expected[i]) == NULL)
+        g_test_message ("expected \"%s\" in the message \"%s\"", c->expected[i], error->message);
+      g_assert_nonnull (strstr (error->message, c->expected[i]));
+    }
+
+  /* A rejected file changes nothing that was loaded before. */
+  g_signal_handlers_disconnect_by_data (cpl_dataset_get_vendors (dataset), &n_changes);
+  g_signal_handlers_disconnect_by_data (cpl_dataset_get_chips (dataset), &n_changes);
+  g_signal_handlers_disconnect_by_data (cpl_dataset_get_rules (dataset), &n_changes);
+  g_signal_handlers_disconnect_by_data (cpl_dataset_get_scenarios (dataset), &n_changes);
+  g_signal_handlers_disconnect_by_data (cpl_dataset_get_revenue_cases (dataset), &n_changes);
+  g_signal_handlers_disconnect_by_data (dataset, &n_changes);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  after = cpl_dataset_to_data (dataset, &after_length);
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+/* Writes @depth '[' to a file named @name in a new temporary folder.
+ * Returns: the file's path; *dir_out the folder, to remove. */
+static char *
+generate_deep_file (const char  *name,
+                    guint        depth,
+                    char       **dir_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cpl-malformed-XXXXXX", &error);
+  g_autofree char *data = NULL;
+  char *path;
+
+  g_assert_no_error (error);
+  data = g_malloc (depth + 1);
+  memset (data, '[', depth);
+  data[depth] = '\n';
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, data, depth + 1, &error);
+  g_assert_no_error (error);
+
+  *dir_out = g_steal_pointer (&dir);
+  return path;
+}
+
+static void
+test_malformed (gconstpointer data)
+{
+  const MalformedCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (c->generate_depth > 0)
+    path = generate_deep_file (c->file, c->generate_depth, &dir);
+  else
+    path = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", c->file, NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  dataset = cpl_dataset_new_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (dataset)), >, 0);
+
+  /* The fixtures are self-contained (their own vendor, chips and
+   * scenario), so the defect is the same whatever they are laid over. */
+  assert_refused (dataset, path, CPL_LOAD_OVER_BUILTIN, c);
+  assert_refused (dataset, path, CPL_LOAD_ALONE, c);
+
+  if (dir != NULL)
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+    }
+}
+
+/* The fixtures' common ground loads, alone and over the built-in
+ * dataset, so each fixture's error comes from its one defect; and the
+ * serialization the refusals compare does show a change when there is
+ * one. */
+static void
+test_minimal_valid (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (minimal_valid, strlen (minimal_valid));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) alone = cpl_dataset_new ();
+  g_autoptr(CplDataset) over = cpl_dataset_new_builtin (&error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_builtin_chips;
+
+  g_assert_no_error (error);
+  g_assert_true (cpl_dataset_load_bytes (alone, bytes, "minimal.json", CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_vendors (alone)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (alone)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_scenarios (alone)), ==, 1);
+
+  n_builtin_chips = g_list_model_get_n_items (cpl_dataset_get_chips (over));
+  before = cpl_dataset_to_data (over, NULL);
+  g_assert_true (cpl_dataset_load_bytes (over, bytes, "minimal.json", CPL_LOAD_OVER_BUILTIN, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (over)), ==, n_builtin_chips + 2);
+  after = cpl_dataset_to_data (over, NULL);
+  g_assert_cmpstr (before, !=, after);
+}
+
+/* The list of metrics in the message stops at the last metric (it once
+ * ran on past the end of its array). */
+static void
+test_metric_list_ends (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", "bad-rule-metric.json", NULL);
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cpl_dataset_load_file (dataset, path, CPL_LOAD_ALONE, &error));
+  g_assert_true (g_str_has_suffix (error->message, "compute_tflops tdp_w datacenter"));
+}
+
+/* A file that replaces the built-in H200 with one that has no bf16 breaks
+ * a built-in scenario; the message points at the user's chip, not at the
+ * built-in dataset the user cannot edit. */
+static void
+test_overlay_blames_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "overlay-h200-no-bf16.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  g_autofree char *before = cpl_dataset_to_data (dataset, NULL);
+  g_autofree char *after = NULL;
+
+  g_assert_false (cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error));
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "overlay-h200-no-bf16.json: chips[0], as used by "
+                                            "built-in dataset scenario \""));
+  g_assert_nonnull (strstr (error->message, "chip \"nvidia-h200\" has no bf16 or fp16 throughput"));
+  after = cpl_dataset_to_data (dataset, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Every file in fixtures/bad has its case, so none sits there untested. */
+static void
+test_every_fixture_listed (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (cases) && !listed; i++)
+        listed = cases[i].generate_depth == 0 && g_str_equal (cases[i].file, name);
+      if (!listed)
+        g_test_message ("fixtures/bad/%s has no case in test-malformed.c", name);
+      g_assert_true (listed);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >=, 20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stem = g_strndup (cases[i].file, strcspn (cases[i].file, "."));
+      g_autofree char *test_path = g_strconcat ("/malformed/", stem, NULL);
+
+      g_test_add_data_func (test_path, &cases[i], test_malformed);
+    }
+  g_test_add_func ("/malformed/control/minimal-valid", test_minimal_valid);
+  g_test_add_func ("/malformed/metric-list-ends", test_metric_list_ends);
+  g_test_add_func ("/malformed/overlay-blames-file", test_overlay_blames_file);
+  g_test_add_func ("/malformed/control/every-fixture-listed", test_every_fixture_listed);
+
+  return g_test_run ();
+}
