@@ -89,6 +89,14 @@ cpl_window_set_property (GObject      *object,
 }
 
 static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cpl_window_set_visible_view (CPL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 cpl_window_class_init (CplWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -117,6 +125,12 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, chips_view);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, revenue_view);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
+
+  /* Ctrl+1…3 show the views in switcher order */
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "scenarios");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "chips");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "revenue");
 }
 
 static void

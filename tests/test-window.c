@@ -150,7 +150,7 @@ test_lists (void)
    * 4,000 GB/s < 6,500): one rule */
   h20 = row_titled (chips, "H20");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (h20), "TPP 2,368"));
-  g_assert_cmpstr (suffix_text (h20), ==, chinese ? "受 1 条规则管制" : "Controlled under 1 rule");
+  g_assert_cmpstr (suffix_text (h20), ==, chinese ? "适用 1 条规则" : "Caught by 1 rule");
   ascend = row_titled (chips, "Ascend 910C");
   g_assert_cmpstr (suffix_text (ascend), ==, chinese ? "国产芯片" : "Domestic chip");
 

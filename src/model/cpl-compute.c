@@ -144,7 +144,17 @@ cpl_yearly_energy_cost (double                tdp_w,
          terms->electricity_usd_per_kwh * (1 - subsidy);
 }
 
-/* Returns: cₖ in USD per PFLOP/s-year. */
+/* Returns: Aₖ = p̂ₖ / L + Eₖ, in USD a year. */
+double
+cpl_yearly_cost (double                buyer_price,
+                 double                tdp_w,
+                 const CplEnergyTerms *terms,
+                 gboolean              domestic)
+{
+  return buyer_price / terms->amortization_years + cpl_yearly_energy_cost (tdp_w, terms, domestic);
+}
+
+/* Returns: cₖ = Aₖ / (F/1000), in USD per PFLOP/s-year. */
 double
 cpl_cost_of_compute (double                buyer_price,
                      double                tdp_w,
@@ -152,10 +162,7 @@ cpl_cost_of_compute (double                buyer_price,
                      const CplEnergyTerms *terms,
                      gboolean              domestic)
 {
-  double yearly = buyer_price / terms->amortization_years +
-                  cpl_yearly_energy_cost (tdp_w, terms, domestic);
-
-  return yearly / (compute_tflops / 1000);
+  return cpl_yearly_cost (buyer_price, tdp_w, terms, domestic) / (compute_tflops / 1000);
 }
 
 void
@@ -213,7 +220,6 @@ cpl_chip_scenario_problem (CplChip              *chip,
 {
   CplChipMetrics m;
   double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
-  double yearly;
 
   cpl_chip_metrics_compute (chip, &m);
   if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
@@ -222,8 +228,7 @@ cpl_chip_scenario_problem (CplChip              *chip,
     return g_strdup ("has no price_usd; expected a chip with a price");
   if (isnan (tdp))
     return g_strdup ("has no tdp_w; expected a chip with its power, to cost its energy");
-  yearly = buyer_price / terms->amortization_years + cpl_yearly_energy_cost (tdp, terms, domestic);
-  if (!(yearly > 0))
+  if (!(cpl_yearly_cost (buyer_price, tdp, terms, domestic) > 0))
     return g_strdup ("has a yearly cost of zero (no price and no energy cost); "
                      "expected a chip that costs something to own");
   return NULL;
@@ -364,7 +369,7 @@ cpl_projection_compute (CplScenario  *scenario,
   double pi = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
-  double F_d0, p_d, A_d, E_d;
+  double F_d0, p_d, A_d;
   g_autofree double *F = NULL;
   g_autofree double *log_w = NULL;
   g_autoptr(GPtrArray) vendors = NULL;
@@ -414,8 +419,7 @@ cpl_projection_compute (CplScenario  *scenario,
   domestic = cpl_dataset_lookup_chip (dataset, self->domestic_chip_id);
   F_d0 = cpl_compute_tflops (domestic);
   p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
-  E_d = cpl_yearly_energy_cost (cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
-  A_d = p_d / terms.amortization_years + E_d;
+  A_d = cpl_yearly_cost (p_d, cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
 
   self->years = g_new0 (CplProjectionYear, self->n_years);
   for (guint t = 0; t < self->n_years; t++)

@@ -70,6 +70,10 @@ typedef struct {
 double   cpl_yearly_energy_cost     (double                  tdp_w,
                                      const CplEnergyTerms   *terms,
                                      gboolean                domestic);
+double   cpl_yearly_cost            (double                  buyer_price,
+                                     double                  tdp_w,
+                                     const CplEnergyTerms   *terms,
+                                     gboolean                domestic);
 double   cpl_cost_of_compute        (double                  buyer_price,
                                      double                  tdp_w,
                                      double                  compute_tflops,

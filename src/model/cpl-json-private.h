@@ -22,17 +22,15 @@ gsize     cpl_load_push_index     (CplLoadContext *ctx,
                                    guint           index);
 void      cpl_load_pop            (CplLoadContext *ctx,
                                    gsize           mark);
-gboolean  cpl_load_fail           (CplLoadContext *ctx,
-                                   GError        **error,
-                                   CplDatasetError code,
-                                   const char     *format,
-                                   ...) G_GNUC_PRINTF (4, 5);
 gboolean  cpl_load_fail_at        (CplLoadContext *ctx,
                                    const char     *key,
                                    GError        **error,
                                    CplDatasetError code,
                                    const char     *format,
                                    ...) G_GNUC_PRINTF (5, 6);
+/* A failure at the path itself, not at a key below it. */
+#define cpl_load_fail(ctx, error, code, ...) \
+  cpl_load_fail_at ((ctx), NULL, (error), (code), __VA_ARGS__)
 gboolean  cpl_load_wrap           (CplLoadContext *ctx,
                                    const char     *key,
                                    GError        **error,

@@ -80,21 +80,6 @@ cpl_load_failv (CplLoadContext *ctx,
 }
 
 gboolean
-cpl_load_fail (CplLoadContext *ctx,
-               GError        **error,
-               CplDatasetError code,
-               const char     *format,
-               ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  cpl_load_failv (ctx, NULL, error, code, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-gboolean
 cpl_load_fail_at (CplLoadContext *ctx,
                   const char     *key,
                   GError        **error,

@@ -40,9 +40,11 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_label_set_xalign (GTK_LABEL (suffix), 1);
-  gtk_label_set_wrap (GTK_LABEL (suffix), TRUE);
   gtk_label_set_justify (GTK_LABEL (suffix), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_max_width_chars (GTK_LABEL (suffix), 28);
+  /* one line each when there is room; wrapped on a phone */
+  gtk_label_set_wrap (GTK_LABEL (suffix), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (suffix), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (suffix), GTK_NATURAL_WRAP_NONE);
   gtk_widget_add_css_class (suffix, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
 

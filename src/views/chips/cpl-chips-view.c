@@ -63,8 +63,8 @@ fill_chip_row (AdwActionRow *row,
   if (cpl_chip_get_domestic (chip))
     verdict = g_strdup (_("Domestic chip"));
   else if (n_true > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Controlled under %u rule",
-                                            "Controlled under %u rules", n_true), n_true);
+    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Caught by %u rule",
+                                            "Caught by %u rules", n_true), n_true);
   else if (n_unknown > 0)
     verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needs data for %u rule",
                                             "Needs data for %u rules", n_unknown), n_unknown);
