@@ -221,6 +221,28 @@ test_bad_file_keeps_data (void)
   g_rmdir (dir);
 }
 
+/* `chip-policy-lab FILE.json` goes through GApplication::open: the file
+ * is laid over the built-in dataset and named in the title. */
+static void
+test_open_from_command_line (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GtkWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  wait_for_draw (GTK_WIDGET (window));
+
+  /* the overlay's scenario "mine" is there, beside the built-in ones */
+  g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));
+  g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "full-ban-2025"));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "unknown-keys.json");
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/window/lists", test_lists);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
