@@ -172,6 +172,38 @@ test_three_valued (void)
   g_assert_cmpint (clause, ==, 0);
 }
 
+/* The margins of the H20 to each threshold of 3A090.b (2023). */
+static void
+test_margins (void)
+{
+  g_autoptr(CplDataset) dataset = load ();
+  CplRule *rule = CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "b-2023"));
+  g_autoptr(GArray) margins = NULL;
+  const CplMargin *m;
+  CplChipMetrics h20;
+
+  metrics_of (dataset, "h20", &h20);
+  margins = cpl_rule_get_margins (rule, h20.values);
+  /* clause 1: tpp ≥ 2400, tpp < 4800, PD ≥ 1.6, PD < 5.92; clause 2 adds
+   * tpp ≥ 1600 and PD ≥ 3.2 (PD < 5.92 is already listed): 6 thresholds */
+  g_assert_cmpuint (margins->len, ==, 6);
+  /* TPP 2,368 against the 2,400 line: 32 below, the condition fails */
+  m = &g_array_index (margins, CplMargin, 0);
+  g_assert_cmpint (m->metric, ==, CPL_METRIC_TPP);
+  g_assert_cmpfloat (m->threshold, ==, 2400);
+  g_assert_cmpfloat (m->value - m->threshold, ==, -32);
+  g_assert_cmpint (m->holds, ==, CPL_TRI_FALSE);
+  /* PD 2.909 ≥ 1.6 holds */
+  m = &g_array_index (margins, CplMargin, 2);
+  g_assert_cmpint (m->metric, ==, CPL_METRIC_PERFORMANCE_DENSITY);
+  g_assert_cmpfloat (m->threshold, ==, 1.6);
+  g_assert_cmpint (m->holds, ==, CPL_TRI_TRUE);
+  /* the fifth is clause 2's tpp ≥ 1,600: 768 above */
+  m = &g_array_index (margins, CplMargin, 4);
+  g_assert_cmpfloat (m->threshold, ==, 1600);
+  g_assert_cmpfloat (m->value - m->threshold, ==, 768);
+}
+
 /* The built-in dataset's rules give the same verdicts for its H20. */
 static void
 test_builtin (void)
@@ -232,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/metrics/derived", test_derived);
   g_test_add_func ("/rules/h20", test_h20_rules);
   g_test_add_func ("/rules/three-valued", test_three_valued);
+  g_test_add_func ("/rules/margins", test_margins);
   g_test_add_func ("/rules/builtin", test_builtin);
   g_test_add_func ("/text/localized", test_localized_names);
   return g_test_run ();

@@ -7,12 +7,11 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "cpl-application.h"
+#include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
 #include "views/revenue/cpl-revenue-view.h"
@@ -21,33 +20,10 @@
 static gboolean chinese;
 static CplApplication *app;
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  /* let the window map, lay out and draw */
-  for (guint i = 0; i < 50 || !gtk_widget_get_mapped (widget); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GList *
 rows_of (GtkWidget *view)
 {
-  GtkWidget *list = find_widget (view, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = cpl_test_find_widget (view, GTK_TYPE_LIST_BOX);
   GList *rows = NULL;
 
   g_assert_nonnull (list);
@@ -55,16 +31,6 @@ rows_of (GtkWidget *view)
     if (ADW_IS_ACTION_ROW (child))
       rows = g_list_append (rows, child);
   return rows;
-}
-
-static AdwActionRow *
-row_titled (GList      *rows,
-            const char *title)
-{
-  for (GList *l = rows; l; l = l->next)
-    if (g_strcmp0 (adw_preferences_row_get_title (l->data), title) == 0)
-      return l->data;
-  g_error ("no row titled %s", title);
 }
 
 static const char *
@@ -103,7 +69,7 @@ open_window (void)
   CplWindow *window = cpl_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
@@ -111,7 +77,7 @@ static void
 test_pages_translated (void)
 {
   CplWindow *window = open_window ();
-  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   const char *expected[][2] = {
     { "scenarios", chinese ? "情景" : "Scenarios" },
     { "chips", chinese ? "芯片" : "Chips" },
@@ -134,25 +100,32 @@ test_lists (void)
 {
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
-  g_autoptr(GList) chips = rows_of (find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GList) scenarios = rows_of (find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
-  g_autoptr(GList) cases = rows_of (find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-  AdwActionRow *h20, *ascend;
+  CplChipsView *chips = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autoptr(GList) scenarios = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  g_autoptr(GList) cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  g_autofree char *tpp = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *origin = NULL;
+  guint h20 = G_MAXUINT;
 
   /* one row per entry of the built-in dataset */
-  g_assert_cmpuint (g_list_length (chips), ==, g_list_model_get_n_items (cpl_dataset_get_chips (dataset)));
-  g_assert_cmpuint (g_list_length (chips), >=, 14);
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (chips), ==, g_list_model_get_n_items (cpl_dataset_get_chips (dataset)));
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (chips), >=, 14);
   g_assert_cmpuint (g_list_length (scenarios), ==, 5);
   g_assert_cmpuint (g_list_length (cases), ==, 3);
 
-  /* H20: TPP 296 × 8 = 2,368 with the locale's grouping; the rules of 2023
-   * do not catch it, the 2026 case-by-case box does (TPP < 21,000 and
-   * 4,000 GB/s < 6,500): one rule */
-  h20 = row_titled (chips, "H20");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (h20), "TPP 2,368"));
-  g_assert_cmpstr (suffix_text (h20), ==, chinese ? "适用 1 条规则" : "Caught by 1 rule");
-  ascend = row_titled (chips, "Ascend 910C");
-  g_assert_cmpstr (suffix_text (ascend), ==, chinese ? "国产芯片" : "Domestic chip");
+  /* H20: TPP 296 × 8 = 2,368 with the locale's grouping; not caught by
+   * 3A090.a of 2023 (2,368 < 4,800 and PD 2.91 < 5.92) */
+  for (guint i = 0; i < cpl_chips_view_get_n_rows (chips); i++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (chips, i))), "nvidia-h20"))
+      h20 = i;
+  g_assert_cmpuint (h20, !=, G_MAXUINT);
+  tpp = cpl_chips_view_get_cell_text (chips, h20, "tpp");
+  verdict = cpl_chips_view_get_cell_text (chips, h20, "rule:eccn-3a090a-2023");
+  origin = cpl_chips_view_get_cell_text (chips, h20, "origin");
+  g_assert_cmpstr (tpp, ==, "2,368");
+  g_assert_cmpstr (verdict, ==, chinese ? "不受管制" : "Not controlled");
+  g_assert_cmpstr (origin, ==, chinese ? "进口" : "Foreign");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -164,7 +137,7 @@ test_edit_updates_row (void)
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplEntity *h200 = cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25");
-  g_autoptr(GList) cases = rows_of (find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  g_autoptr(GList) cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
   AdwActionRow *row = NULL;
 
   g_assert_nonnull (h200);
@@ -199,7 +172,7 @@ test_bad_file_keeps_data (void)
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": \"x\", \"vendor\": \"nobody\" } ] }", -1, NULL));
   cpl_window_open_file (window, file);
-  wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   after = cpl_dataset_to_data (dataset, NULL);
   g_assert_cmpstr (before, ==, after);
@@ -234,7 +207,7 @@ test_open_from_command_line (void)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
-  wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   /* the overlay's scenario "mine" is there, beside the built-in ones */
   g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));
@@ -247,21 +220,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  const char *localedir = g_getenv ("CPL_LOCALEDIR");
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   chinese = g_strcmp0 (g_getenv ("CPL_TEST_LANG"), "zh_CN") == 0;
 
-  g_test_init (&argc, &argv, NULL);
-
-  app = cpl_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/window/pages-translated", test_pages_translated);
   g_test_add_func ("/window/lists", test_lists);

@@ -375,3 +375,44 @@ cpl_rule_evaluate (CplRule      *self,
     }
   return any_unknown ? CPL_TRI_UNKNOWN : CPL_TRI_FALSE;
 }
+
+/**
+ * cpl_rule_get_margins:
+ * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
+ *
+ * Every threshold the rule tests, once (a threshold shared by two clauses
+ * is listed at its first use), in the order the rule gives them, with the
+ * chip's value and whether the condition holds.
+ *
+ * Returns: (transfer full) (element-type CplMargin): the margins.
+ */
+GArray *
+cpl_rule_get_margins (CplRule      *self,
+                      const double *metrics)
+{
+  GArray *margins = g_array_new (FALSE, FALSE, sizeof (CplMargin));
+
+  g_return_val_if_fail (CPL_IS_RULE (self), margins);
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      GArray *clause = g_ptr_array_index (self->clauses, i);
+
+      for (guint j = 0; j < clause->len; j++)
+        {
+          const CplCondition *c = &g_array_index (clause, CplCondition, j);
+          CplMargin margin = { c->metric, c->op, c->value, metrics[c->metric],
+                               cpl_condition_evaluate (c, metrics) };
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < margins->len && !seen; k++)
+            {
+              const CplMargin *m = &g_array_index (margins, CplMargin, k);
+              seen = m->metric == c->metric && m->threshold == c->value;
+            }
+          if (!seen)
+            g_array_append_val (margins, margin);
+        }
+    }
+  return margins;
+}

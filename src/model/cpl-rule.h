@@ -11,6 +11,15 @@ typedef struct {
   double    value;   /* for "datacenter": 1 true, 0 false */
 } CplCondition;
 
+/* How far a chip is from one threshold of a rule. */
+typedef struct {
+  CplMetric   metric;
+  CplOp       op;
+  double      threshold;
+  double      value;     /* NaN when the chip does not give it */
+  CplTriState holds;
+} CplMargin;
+
 #define CPL_TYPE_RULE (cpl_rule_get_type ())
 G_DECLARE_FINAL_TYPE (CplRule, cpl_rule, CPL, RULE, CplEntity)
 
@@ -24,6 +33,8 @@ CplText            *cpl_rule_get_description (CplRule            *self);
 CplTriState         cpl_rule_evaluate        (CplRule            *self,
                                               const double       *metrics,
                                               int                *matched_clause);
+GArray             *cpl_rule_get_margins     (CplRule            *self,
+                                              const double       *metrics);
 CplTriState         cpl_condition_evaluate   (const CplCondition *condition,
                                               const double       *metrics);
 

@@ -1,100 +1,1063 @@
 /* cpl-chips-view.c: the Chips view
  *
- * For now a list of the dataset's entries with their key results; the
- * full view (charts, editing, comparison) is its own issue.
+ * One table of every chip (a GtkColumnView over the dataset's chips,
+ * filtered and sorted), a threshold map of the same chips, a detail pane
+ * for the chip picked, a side-by-side comparison and a what-if chip.  The
+ * numbers all come from the model (MODEL.md §1, §2, §4); the words for
+ * them from cpl-chip-text.c.
  */
 #define G_LOG_DOMAIN "cpl-chips-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "cpl-chip-text.h"
 #include "cpl-chips-view.h"
-#include "views/cpl-entity-list.h"
+#include "cpl-compare-window.h"
+#include "cpl-what-if-window.h"
+#include "widgets/cpl-scatter-chart.h"
+
+typedef enum {
+  COL_NAME,
+  COL_VENDOR,
+  COL_ORIGIN,
+  COL_RELEASED,
+  COL_MEMORY,
+  COL_BANDWIDTH,
+  COL_BF16,
+  COL_FP8,
+  COL_TDP,
+  COL_TPP,
+  COL_PD,
+  COL_PERF_PER_WATT,
+  COL_BYTES_PER_FLOP,
+  COL_PRICE,
+  COL_COST,
+  N_COLUMNS
+} Column;
+
+typedef struct {
+  const char *id;        /* for cpl_chips_view_sort_by() and tests */
+  const char *title;     /* N_(); units in brackets, so cells hold numbers */
+  int         decimals;  /* -1: a text column */
+} ColumnSpec;
+
+static const ColumnSpec columns[N_COLUMNS] = {
+  [COL_NAME]           = { "name", N_("Chip"), -1 },
+  [COL_VENDOR]         = { "vendor", N_("Vendor"), -1 },
+  [COL_ORIGIN]         = { "origin", N_("Origin"), -1 },
+  [COL_RELEASED]       = { "released", N_("Released"), -1 },
+  [COL_MEMORY]         = { "memory", N_("Memory (GB)"), 0 },
+  [COL_BANDWIDTH]      = { "bandwidth", N_("Bandwidth (TB/s)"), 2 },
+  [COL_BF16]           = { "bf16", N_("BF16 (TFLOPS)"), 1 },
+  [COL_FP8]            = { "fp8", N_("FP8 (TFLOPS)"), 0 },
+  [COL_TDP]            = { "tdp", N_("TDP (W)"), 0 },
+  [COL_TPP]            = { "tpp", N_("TPP"), 0 },
+  [COL_PD]             = { "pd", N_("Perf. density"), 2 },
+  [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("TFLOPS/W"), 2 },
+  [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes/FLOP"), 4 },
+  [COL_PRICE]          = { "price", N_("Price (USD)"), 0 },
+  [COL_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0 },
+};
+
+/* Energy terms that the view does not ask for: MODEL.md §5 defaults. */
+#define DEFAULT_PUE          1.3
+#define DEFAULT_UTILIZATION  0.7
+#define DEFAULT_AMORTIZATION 4
 
 struct _CplChipsView
 {
-  AdwBin      parent_instance;
-  GtkListBox *list;
+  AdwBin              parent_instance;
+
+  AdwLeaflet         *leaflet;
+  GtkWidget          *main_page;
+  GtkWidget          *separator;
+  GtkWidget          *detail_page;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *vendor_dropdown;
+  GtkDropDown        *origin_dropdown;
+  GtkSpinButton      *electricity_spin;
+  GtkSpinButton      *subsidy_spin;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  AdwBin             *map_bin;
+  GtkLabel           *detail_title;
+  GtkBox             *detail_box;
+  CplScatterChart    *map;
+
+  CplDataset         *dataset;
+  GtkFilter          *filter;
+  GtkSortListModel   *sorted;
+  GtkMultiSelection  *selection;
+  GPtrArray          *vendor_ids;     /* the vendor dropdown's ids; [0] NULL = all */
+  GPtrArray          *rule_columns;   /* GtkColumnViewColumn, one per rule */
+  GtkColumnViewColumn *fixed_columns[N_COLUMNS];
+  CplChip            *shown;          /* in the detail pane */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
 
-static void
-fill_chip_row (AdwActionRow *row,
-               GtkLabel     *suffix,
-               CplEntity    *entity,
-               CplDataset    *dataset)
+enum {
+  REFRESH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void cpl_chips_view_update_detail (CplChipsView *self);
+static void cpl_chips_view_update_map    (CplChipsView *self);
+
+void
+cpl_chips_view_get_energy_terms (CplChipsView   *self,
+                                 CplEnergyTerms *terms)
 {
-  CplChip *chip = CPL_CHIP (entity);
-  CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, cpl_chip_get_vendor_id (chip));
-  GListModel *rules = cpl_dataset_get_rules (dataset);
-  g_autofree char *tpp = NULL;
-  g_autofree char *memory = NULL;
-  g_autofree char *bandwidth = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *verdict = NULL;
-  guint n_true = 0, n_unknown = 0;
+  terms->electricity_usd_per_kwh = gtk_spin_button_get_value (self->electricity_spin);
+  terms->power_subsidy = gtk_spin_button_get_value (self->subsidy_spin) / 100;
+  terms->pue = DEFAULT_PUE;
+  terms->utilization = DEFAULT_UTILIZATION;
+  terms->amortization_years = DEFAULT_AMORTIZATION;
+}
+
+static double
+chip_cost (CplChipsView         *self,
+           CplChip              *chip,
+           const CplChipMetrics *m)
+{
+  CplEnergyTerms terms;
+
+  cpl_chips_view_get_energy_terms (self, &terms);
+  return cpl_cost_of_compute (cpl_chip_get (chip, CPL_CHIP_PRICE_USD), cpl_chip_get (chip, CPL_CHIP_TDP_W),
+                              m->values[CPL_METRIC_COMPUTE_TFLOPS], &terms,
+                              cpl_chip_get_domestic (chip));
+}
+
+/* The number a numeric column shows, NaN when unknown. */
+static double
+column_number (CplChipsView *self,
+               CplChip      *chip,
+               Column        column)
+{
   CplChipMetrics m;
 
   cpl_chip_metrics_compute (chip, &m);
+  switch (column)
+    {
+    case COL_MEMORY:         return cpl_chip_get (chip, CPL_CHIP_MEMORY_GB);
+    case COL_BANDWIDTH:      return cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
+    case COL_BF16:           return cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
+    case COL_FP8:            return cpl_chip_get_performance (chip, CPL_PRECISION_FP8);
+    case COL_TDP:            return cpl_chip_get (chip, CPL_CHIP_TDP_W);
+    case COL_TPP:            return m.values[CPL_METRIC_TPP];
+    case COL_PD:             return m.values[CPL_METRIC_PERFORMANCE_DENSITY];
+    case COL_PERF_PER_WATT:  return m.perf_per_watt;
+    case COL_BYTES_PER_FLOP: return m.bytes_per_flop;
+    case COL_PRICE:          return cpl_chip_get (chip, CPL_CHIP_PRICE_USD);
+    case COL_COST:           return chip_cost (self, chip, &m);
+    case COL_NAME:
+    case COL_VENDOR:
+    case COL_ORIGIN:
+    case COL_RELEASED:
+    case N_COLUMNS:
+    default:                 g_return_val_if_reached (NAN);
+    }
+}
+
+static const char *
+vendor_name (CplChipsView *self,
+             CplChip      *chip)
+{
+  CplVendor *vendor = cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip));
+
+  return vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : cpl_chip_get_vendor_id (chip);
+}
+
+static char *
+column_text (CplChipsView *self,
+             CplChip      *chip,
+             Column        column)
+{
+  switch (column)
+    {
+    case COL_NAME:
+      return g_strdup (cpl_entity_get_name (CPL_ENTITY (chip)));
+    case COL_VENDOR:
+      return g_strdup (vendor_name (self, chip));
+    case COL_ORIGIN:
+      return g_strdup (cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
+    case COL_RELEASED:
+      return g_strdup (cpl_chip_get_released (chip) ? cpl_chip_get_released (chip) : "—");
+    default:
+      return cpl_format_number (column_number (self, chip, column), columns[column].decimals);
+    }
+}
+
+/* Cells ------------------------------------------------------------------ */
+
+/* A bound cell redraws when its chip is edited and when the view's
+ * inputs (electricity, subsidy) change. */
+typedef struct {
+  CplChipsView *view;
+  int           column;   /* Column, or -1 for a rule column */
+  CplRule      *rule;
+} CellSpec;
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  CellSpec *spec = g_object_get_data (G_OBJECT (item), "cpl-cell-spec");
+  CplChip *chip = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (chip == NULL || child == NULL)
+    return;
+  if (spec->rule != NULL)
+    {
+      CplChipMetrics m;
+      g_autofree char *tooltip = NULL;
+
+      cpl_chip_metrics_compute (chip, &m);
+      tooltip = cpl_rule_describe_verdict (spec->rule, m.values);
+      cpl_verdict_box_set (child, cpl_rule_evaluate (spec->rule, m.values, NULL), tooltip);
+    }
+  else
+    {
+      g_autofree char *text = column_text (spec->view, chip, spec->column);
+      gtk_label_set_text (GTK_LABEL (child), text);
+    }
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CellSpec                 *spec)
+{
+  GtkWidget *child;
+
+  g_object_set_data (G_OBJECT (item), "cpl-cell-spec", spec);
+  if (spec->rule != NULL)
+    child = cpl_verdict_box_new ();
+  else
+    {
+      child = gtk_label_new (NULL);
+      if (columns[spec->column].decimals >= 0)
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 1);
+          gtk_widget_add_css_class (child, "numeric");
+        }
+      else
+        {
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
+    }
+  gtk_list_item_set_child (item, child);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CellSpec                 *spec)
+{
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed",
+                           G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (spec->view, "refresh", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+  refresh_cell (item);
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CellSpec                 *spec)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), refresh_cell, item);
+  g_signal_handlers_disconnect_by_func (spec->view, refresh_cell, item);
+}
+
+static GtkListItemFactory *
+cell_factory_new (CplChipsView *self,
+                  int           column,
+                  CplRule      *rule)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CellSpec *spec = g_new0 (CellSpec, 1);
+
+  spec->view = self;
+  spec->column = column;
+  spec->rule = rule;
+  g_object_set_data_full (G_OBJECT (factory), "cpl-cell-spec", spec, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), spec);
+  return factory;
+}
+
+/* Sorting ---------------------------------------------------------------- */
+
+/* Numbers numerically, unknown after every known value (in ascending
+ * order; GTK 4.8 reverses the whole order for descending). */
+static int
+compare_numbers (double a,
+                 double b)
+{
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return (a > b) - (a < b);
+}
+
+/* controlled, then needs data, then not controlled */
+static double
+verdict_rank (CplRule *rule,
+              CplChip *chip)
+{
+  CplChipMetrics m;
+
+  cpl_chip_metrics_compute (chip, &m);
+  switch (cpl_rule_evaluate (rule, m.values, NULL))
+    {
+    case CPL_TRI_TRUE:    return 0;
+    case CPL_TRI_UNKNOWN: return 1;
+    case CPL_TRI_FALSE:
+    default:              return 2;
+    }
+}
+
+static int
+sort_cells (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  CellSpec *spec = user_data;
+  CplChip *x = (CplChip *) a;
+  CplChip *y = (CplChip *) b;
+
+  if (spec->rule != NULL)
+    return compare_numbers (verdict_rank (spec->rule, x), verdict_rank (spec->rule, y));
+  if (columns[spec->column].decimals >= 0)
+    return compare_numbers (column_number (spec->view, x, spec->column),
+                            column_number (spec->view, y, spec->column));
+  {
+    g_autofree char *tx = column_text (spec->view, x, spec->column);
+    g_autofree char *ty = column_text (spec->view, y, spec->column);
+    return g_utf8_collate (tx, ty);
+  }
+}
+
+static GtkColumnViewColumn *
+column_new (CplChipsView *self,
+            int           column,
+            CplRule      *rule)
+{
+  g_autoptr(GtkListItemFactory) factory = cell_factory_new (self, column, rule);
+  CellSpec *spec = g_object_get_data (G_OBJECT (factory), "cpl-cell-spec");
+  const char *title = rule ? cpl_entity_get_name (CPL_ENTITY (rule)) : _(columns[column].title);
+  GtkColumnViewColumn *view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cells, spec, NULL));
+
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (column == COL_NAME)
+    gtk_column_view_column_set_fixed_width (view_column, 170);
+  if (rule != NULL)
+    g_object_set_data_full (G_OBJECT (view_column), "cpl-rule", g_object_ref (rule), g_object_unref);
+  return view_column;
+}
+
+/* One column per rule, rebuilt when the rules change. */
+static void
+cpl_chips_view_rebuild_rule_columns (CplChipsView *self)
+{
+  GListModel *rules = cpl_dataset_get_rules (self->dataset);
+
+  for (guint i = 0; i < self->rule_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->rule_columns, i));
+  g_ptr_array_set_size (self->rule_columns, 0);
+
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      GtkColumnViewColumn *column = column_new (self, -1, rule);
 
-      switch (cpl_rule_evaluate (rule, m.values, NULL))
-        {
-        case CPL_TRI_TRUE:    n_true++; break;
-        case CPL_TRI_UNKNOWN: n_unknown++; break;
-        case CPL_TRI_FALSE:
-        default:              break;
-        }
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->rule_columns, column);
+    }
+}
+
+/* Filtering -------------------------------------------------------------- */
+
+static gboolean
+filter_chip (gpointer item,
+             gpointer user_data)
+{
+  CplChipsView *self = user_data;
+  CplChip *chip = item;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint vendor = gtk_drop_down_get_selected (self->vendor_dropdown);
+  guint origin = gtk_drop_down_get_selected (self->origin_dropdown);
+
+  if (vendor != GTK_INVALID_LIST_POSITION && vendor > 0 && vendor < self->vendor_ids->len &&
+      g_strcmp0 (g_ptr_array_index (self->vendor_ids, vendor), cpl_chip_get_vendor_id (chip)) != 0)
+    return FALSE;
+  /* origin: 0 all, 1 foreign, 2 domestic */
+  if ((origin == 1 && cpl_chip_get_domestic (chip)) || (origin == 2 && !cpl_chip_get_domestic (chip)))
+    return FALSE;
+  if (search != NULL && *search != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (search, -1);
+      g_autofree char *name = g_utf8_casefold (cpl_entity_get_name (CPL_ENTITY (chip)), -1);
+      g_autofree char *vendor_text = g_utf8_casefold (vendor_name (self, chip), -1);
+
+      if (strstr (name, needle) == NULL && strstr (vendor_text, needle) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_filter_input_changed (CplChipsView *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  cpl_chips_view_update_map (self);
+}
+
+static void
+cpl_chips_view_rebuild_vendor_filter (CplChipsView *self)
+{
+  GListModel *vendors = cpl_dataset_get_vendors (self->dataset);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->vendor_ids, 0);
+  gtk_string_list_append (names, _("All vendors"));
+  g_ptr_array_add (self->vendor_ids, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
+    {
+      g_autoptr(CplEntity) vendor = g_list_model_get_item (vendors, i);
+
+      gtk_string_list_append (names, cpl_entity_get_name (vendor));
+      g_ptr_array_add (self->vendor_ids, g_strdup (cpl_entity_get_id (vendor)));
+    }
+  gtk_drop_down_set_model (self->vendor_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->vendor_dropdown, 0);
+}
+
+/* Detail ----------------------------------------------------------------- */
+
+static GtkWidget *
+group_new (CplChipsView *self,
+           const char   *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->detail_box, group);
+  return group;
+}
+
+static GtkWidget *
+add_value_row (GtkWidget  *group,
+               const char *title,
+               const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+add_number_row (GtkWidget  *group,
+                const char *title,
+                double      value,
+                int         decimals,
+                const char *unit_format)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    return;
+  number = cpl_format_number (value, decimals);
+  text = unit_format ? g_strdup_printf (unit_format, number) : g_steal_pointer (&number);
+  add_value_row (group, title, text);
+}
+
+static void
+on_source_activated (AdwActionRow *row,
+                     CplChipsView *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "cpl-url");
+
+  /* Links open only on the user's click, in the browser the desktop picks. */
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url, GDK_CURRENT_TIME);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+cpl_chips_view_update_detail (CplChipsView *self)
+{
+  CplChip *chip = self->shown;
+  GListModel *rules;
+  GtkWidget *group;
+  CplChipMetrics m;
+  CplText *notes;
+  const char * const *sources;
+  g_autofree char *tpp_title = NULL;
+
+  clear_box (self->detail_box);
+  if (chip == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "cpl-chips-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Chip Selected"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       _("Pick a chip in the table or on the map to see its figures, "
+                                         "the rules that catch it and how far it is from each line."));
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_append (self->detail_box, status);
+      gtk_label_set_text (self->detail_title, "");
+      return;
     }
 
-  tpp = cpl_format_number (m.values[CPL_METRIC_TPP], 0);
-  memory = cpl_format_number (cpl_chip_get (chip, CPL_CHIP_MEMORY_GB), 0);
-  bandwidth = cpl_format_number (cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS), 2);
-  /* Translators: %1$s vendor, %2$s total processing performance,
-   * %3$s memory in GB, %4$s memory bandwidth in TB/s */
-  subtitle = g_strdup_printf (_("%1$s · TPP %2$s · %3$s GB · %4$s TB/s"),
-                              vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : cpl_chip_get_vendor_id (chip),
-                              tpp, memory, bandwidth);
+  cpl_chip_metrics_compute (chip, &m);
+  gtk_label_set_text (self->detail_title, cpl_entity_get_name (CPL_ENTITY (chip)));
 
-  if (cpl_chip_get_domestic (chip))
-    verdict = g_strdup (_("Domestic chip"));
-  else if (n_true > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Caught by %u rule",
-                                            "Caught by %u rules", n_true), n_true);
-  else if (n_unknown > 0)
-    verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needs data for %u rule",
-                                            "Needs data for %u rules", n_unknown), n_unknown);
-  else
-    verdict = g_strdup (_("Not controlled"));
+  /* Export rules first: it is what the analyst came for. */
+  group = group_new (self, _("Export Rules"));
+  rules = cpl_dataset_get_rules (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *verdict = cpl_verdict_box_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (entity));
-  adw_action_row_set_subtitle (row, subtitle);
-  gtk_label_set_text (suffix, verdict);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), margins);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  group = group_new (self, _("Figures"));
+  add_value_row (group, _("Vendor"), vendor_name (self, chip));
+  add_value_row (group, _("Origin"), cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
+  if (cpl_chip_get_released (chip))
+    add_value_row (group, _("Released"), cpl_chip_get_released (chip));
+  if (cpl_chip_get_process (chip))
+    add_value_row (group, _("Process"), cpl_chip_get_process (chip));
+  if (m.tpp_precision >= 0)
+    /* Translators: %s is a precision such as FP8 */
+    tpp_title = g_strdup_printf (_("TPP (from %s)"), cpl_precision_get_key (m.tpp_precision));
+  add_number_row (group, tpp_title ? tpp_title : _("TPP"), m.values[CPL_METRIC_TPP], 0, NULL);
+  add_number_row (group, _("Performance density"), m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2, NULL);
+  add_number_row (group, _("Memory"), cpl_chip_get (chip, CPL_CHIP_MEMORY_GB), 0, _("%s GB"));
+  add_number_row (group, _("Memory bandwidth"), cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS), 2, _("%s TB/s"));
+  add_number_row (group, _("Interconnect"), cpl_chip_get (chip, CPL_CHIP_INTERCONNECT_GBS), 0, _("%s GB/s"));
+  add_number_row (group, _("TDP"), cpl_chip_get (chip, CPL_CHIP_TDP_W), 0, _("%s W"));
+  add_number_row (group, _("Die area"), cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2), 0, _("%s mm²"));
+  for (guint p = 0; p < CPL_N_PRECISIONS; p++)
+    {
+      g_autofree char *key = g_ascii_strup (cpl_precision_get_key (p), -1);
+      /* Translators: dense throughput at a precision, "BF16 (dense)" */
+      g_autofree char *title = g_strdup_printf (_("%s (dense)"), key);
+      gboolean integer = p == CPL_PRECISION_INT8 || p == CPL_PRECISION_INT4;
+
+      add_number_row (group, title, cpl_chip_get_performance (chip, p), 1,
+                      integer ? _("%s TOPS") : _("%s TFLOPS"));
+    }
+  add_number_row (group, _("BF16 TFLOPS per watt"), m.perf_per_watt, 2, NULL);
+  add_number_row (group, _("Bytes per BF16 FLOP"), m.bytes_per_flop, 4, NULL);
+  if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
+    {
+      g_autofree char *price = cpl_format_money_exact (cpl_chip_get (chip, CPL_CHIP_PRICE_USD));
+      add_value_row (group, _("Price"), price);
+    }
+  add_number_row (group, _("Cost of compute"), chip_cost (self, chip, &m), 0, _("$%s per PFLOP/s-year"));
+
+  notes = cpl_chip_get_notes (chip);
+  if (notes != NULL && *cpl_text_get (notes) != '\0')
+    {
+      GtkWidget *label = gtk_label_new (cpl_text_get (notes));
+
+      group = group_new (self, _("Notes"));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+    }
+
+  sources = cpl_chip_get_sources (chip);
+  if (sources[0] != NULL)
+    {
+      group = group_new (self, _("Sources"));
+      for (guint i = 0; sources[i] != NULL; i++)
+        {
+          g_autoptr(GUri) uri = g_uri_parse (sources[i], G_URI_FLAGS_NONE, NULL);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : sources[i]);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sources[i]);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+          gtk_widget_set_tooltip_text (row, sources[i]);
+          if (uri != NULL && (g_str_equal (g_uri_get_scheme (uri), "https") ||
+                              g_str_equal (g_uri_get_scheme (uri), "http")))
+            {
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+              g_object_set_data_full (G_OBJECT (row), "cpl-url", g_strdup (sources[i]), g_free);
+              g_signal_connect_object (row, "activated", G_CALLBACK (on_source_activated), self, 0);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+    }
+}
+
+void
+cpl_chips_view_show_chip (CplChipsView *self,
+                          CplChip      *chip)
+{
+  g_return_if_fail (CPL_IS_CHIPS_VIEW (self));
+
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown, cpl_chips_view_update_detail, self);
+  g_set_object (&self->shown, chip);
+  if (chip != NULL)
+    g_signal_connect_object (chip, "changed", G_CALLBACK (cpl_chips_view_update_detail), self, G_CONNECT_SWAPPED);
+  cpl_chips_view_update_detail (self);
+  cpl_scatter_chart_set_selected (self->map, chip ? cpl_entity_get_id (CPL_ENTITY (chip)) : NULL);
+}
+
+/* Selection -------------------------------------------------------------- */
+
+static void
+on_selection_changed (CplChipsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n = (guint) gtk_bitset_get_size (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", n >= 2 && n <= 4);
+  if (n == 1)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                       gtk_bitset_get_nth (selected, 0));
+      cpl_chips_view_show_chip (self, chip);
+    }
+}
+
+static void
+on_row_activated (GtkColumnView *view,
+                  guint          position,
+                  CplChipsView  *self)
+{
+  g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  cpl_chips_view_show_chip (self, chip);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
+}
+
+/* Threshold map ---------------------------------------------------------- */
+
+/* A clause that tests only TPP and memory bandwidth is a region of the
+ * map: the box its bounds make.  Clauses on other metrics cannot be drawn
+ * on these axes and are left out (the table shows them). */
+static gboolean
+clause_region (const CplCondition *conditions,
+               guint               n,
+               double              box[4])
+{
+  box[0] = -INFINITY; box[1] = INFINITY; box[2] = -INFINITY; box[3] = INFINITY;
+  for (guint i = 0; i < n; i++)
+    {
+      const CplCondition *c = &conditions[i];
+      int axis;
+
+      if (c->metric == CPL_METRIC_TPP)
+        axis = 0;
+      else if (c->metric == CPL_METRIC_BANDWIDTH_GBS)
+        axis = 2;
+      else
+        return FALSE;
+      if (c->op == CPL_OP_GE || c->op == CPL_OP_GT)
+        box[axis] = MAX (box[axis], c->value);
+      else if (c->op == CPL_OP_LE || c->op == CPL_OP_LT)
+        box[axis + 1] = MIN (box[axis + 1], c->value);
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cpl_chips_view_update_map (CplChipsView *self)
+{
+  GListModel *rules;
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+  guint color = 0;
+
+  if (self->map == NULL || self->dataset == NULL)
+    return;
+
+  cpl_scatter_chart_clear (self->map);
+  rules = cpl_dataset_get_rules (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      gboolean drawn = FALSE;
+
+      for (guint j = 0; j < cpl_rule_get_n_clauses (rule); j++)
+        {
+          guint n;
+          const CplCondition *conditions = cpl_rule_get_clause (rule, j, &n);
+          double box[4];
+
+          if (!clause_region (conditions, n, box))
+            continue;
+          drawn = TRUE;
+          /* a TPP floor alone is a line, not a half-plane of shading */
+          if (isinf (box[1]) && isinf (box[2]) && isinf (box[3]))
+            cpl_scatter_chart_add_vline (self->map, cpl_entity_get_name (CPL_ENTITY (rule)), box[0], color);
+          else
+            cpl_scatter_chart_add_region (self->map, cpl_entity_get_name (CPL_ENTITY (rule)),
+                                          box[0], box[1], box[2], box[3], color);
+        }
+      color += drawn;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (shown, i);
+      CplChipMetrics m;
+
+      cpl_chip_metrics_compute (chip, &m);
+      cpl_scatter_chart_add_point (self->map, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                   cpl_entity_get_name (CPL_ENTITY (chip)),
+                                   m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
+                                   cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
+    }
+  if (self->shown != NULL)
+    cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
+}
+
+static void
+on_point_activated (CplScatterChart *chart,
+                    const char      *id,
+                    CplChipsView    *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (chip)), id))
+        {
+          /* select it in the table, and show it */
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          cpl_chips_view_show_chip (self, chip);
+          return;
+        }
+    }
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CplChipsView *self = CPL_CHIPS_VIEW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  /* table order: the first row is the one the others are measured against */
+  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                       gtk_bitset_get_nth (selected, i));
+      g_strv_builder_add (ids, cpl_entity_get_id (CPL_ENTITY (chip)));
+    }
+  strv = g_strv_builder_end (ids);
+  cpl_chips_view_compare (self, (const char * const *) strv);
+}
+
+static void
+what_if_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  cpl_chips_view_show_what_if (CPL_CHIPS_VIEW (widget));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (CPL_CHIPS_VIEW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+GtkWindow *
+cpl_chips_view_compare (CplChipsView       *self,
+                        const char * const *chip_ids)
+{
+  CplEnergyTerms terms;
+  GtkWindow *window;
+
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  cpl_chips_view_get_energy_terms (self, &terms);
+  window = GTK_WINDOW (cpl_compare_window_new (self->dataset, chip_ids, &terms));
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+  return window;
+}
+
+GtkWindow *
+cpl_chips_view_show_what_if (CplChipsView *self)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  window = GTK_WINDOW (cpl_what_if_window_new (self->dataset));
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+  return window;
+}
+
+/* Life cycle ------------------------------------------------------------- */
+
+static void
+on_energy_changed (CplChipsView *self)
+{
+  g_signal_emit (self, signals[REFRESH], 0);
+  cpl_chips_view_update_detail (self);
+}
+
+static void
+cpl_chips_view_dispose (GObject *object)
+{
+  CplChipsView *self = CPL_CHIPS_VIEW (object);
+
+  if (self->dataset != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (cpl_dataset_get_rules (self->dataset), self);
+      g_signal_handlers_disconnect_by_data (cpl_dataset_get_vendors (self->dataset), self);
+      g_signal_handlers_disconnect_by_data (self->dataset, self);
+    }
+  g_clear_object (&self->shown);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_columns, g_ptr_array_unref);
+  G_OBJECT_CLASS (cpl_chips_view_parent_class)->dispose (object);
 }
 
 static void
 cpl_chips_view_class_init (CplChipsViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = cpl_chips_view_dispose;
+
+  /**
+   * CplChipsView::refresh:
+   *
+   * The inputs every cell may read (electricity price, subsidy) changed.
+   */
+  signals[REFRESH] = g_signal_new ("refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/views/cpl-chips-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CplChipsView, list);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, main_page);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, separator);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_page);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, vendor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, origin_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, electricity_spin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_box);
+
+  gtk_widget_class_install_action (widget_class, "chips.compare", NULL, compare_activated);
+  gtk_widget_class_install_action (widget_class, "chips.what-if", NULL, what_if_activated);
+  gtk_widget_class_install_action (widget_class, "chips.back", NULL, back_activated);
 }
 
 static void
 cpl_chips_view_init (CplChipsView *self)
 {
+  static const char *origins[] = { N_("All origins"), N_("Foreign"), N_("Domestic"), NULL };
+  g_autoptr(GtkStringList) origin_names = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
+  self->rule_columns = g_ptr_array_new ();
+  for (guint i = 0; origins[i] != NULL; i++)
+    gtk_string_list_append (origin_names, _(origins[i]));
+  gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
+
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      self->fixed_columns[c] = column_new (self, c, NULL);
+      gtk_column_view_append_column (self->column_view, self->fixed_columns[c]);
+      g_object_unref (self->fixed_columns[c]);
+    }
+
+  self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
+  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
+  cpl_scatter_chart_set_description (self->map,
+    _("Every chip by total processing performance and memory bandwidth, with the regions "
+      "and lines of the export rules that can be drawn on these two axes"));
+  adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
+  g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
+
+  g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->origin_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", FALSE);
+  cpl_chips_view_update_detail (self);
+}
+
+static void
+on_dataset_entry_changed (CplChipsView *self)
+{
+  /* a rename or an edit can move a chip in or out of the filter and order */
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  cpl_chips_view_update_map (self);
 }
 
 void
 cpl_chips_view_set_dataset (CplChipsView *self,
-                            CplDataset    *dataset)
+                            CplDataset   *dataset)
 {
+  GtkFilterListModel *filtered;
+
   g_return_if_fail (CPL_IS_CHIPS_VIEW (self));
-  cpl_entity_list_bind (self->list, cpl_dataset_get_chips (dataset), dataset, fill_chip_row);
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_chip, self, NULL));
+  filtered = gtk_filter_list_model_new (g_object_ref (cpl_dataset_get_chips (dataset)), g_object_ref (self->filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (cpl_chips_view_update_map), self, G_CONNECT_SWAPPED);
+
+  cpl_chips_view_rebuild_vendor_filter (self);
+  cpl_chips_view_rebuild_rule_columns (self);
+  g_signal_connect_object (cpl_dataset_get_rules (dataset), "items-changed",
+                           G_CALLBACK (cpl_chips_view_rebuild_rule_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed",
+                           G_CALLBACK (cpl_chips_view_rebuild_vendor_filter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_dataset_entry_changed), self, G_CONNECT_SWAPPED);
+  cpl_chips_view_update_map (self);
+}
+
+/* For tests and the comparison: what the table shows. ------------------- */
+
+guint
+cpl_chips_view_get_n_rows (CplChipsView *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+/* Returns: (transfer none) (nullable): the chip in @row of the table. */
+CplChip *
+cpl_chips_view_get_row_chip (CplChipsView *self,
+                             guint         row)
+{
+  g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+
+  return chip;  /* the dataset holds it */
+}
+
+static int
+find_column (const char *column_id)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (g_str_equal (columns[c].id, column_id))
+      return c;
+  return -1;
+}
+
+/**
+ * cpl_chips_view_get_cell_text:
+ * @column_id: a column's id ("tpp", "name", …) or "rule:" and a rule id
+ *
+ * Returns: (transfer full) (nullable): the text of the cell, as shown.
+ */
+char *
+cpl_chips_view_get_cell_text (CplChipsView *self,
+                              guint         row,
+                              const char   *column_id)
+{
+  CplChip *chip = cpl_chips_view_get_row_chip (self, row);
+  int column = find_column (column_id);
+
+  if (chip == NULL)
+    return NULL;
+  if (g_str_has_prefix (column_id, "rule:"))
+    {
+      CplRule *rule = CPL_RULE (cpl_dataset_lookup (self->dataset, CPL_TYPE_RULE, column_id + 5));
+      CplChipMetrics m;
+
+      if (rule == NULL)
+        return NULL;
+      cpl_chip_metrics_compute (chip, &m);
+      return g_strdup (cpl_verdict_get_label (cpl_rule_evaluate (rule, m.values, NULL)));
+    }
+  return column >= 0 ? column_text (self, chip, column) : NULL;
+}
+
+/* Sorts the table as a click on the column's header does. */
+gboolean
+cpl_chips_view_sort_by (CplChipsView *self,
+                        const char   *column_id,
+                        GtkSortType   order)
+{
+  int column = find_column (column_id);
+
+  if (column < 0)
+    return FALSE;
+  gtk_column_view_sort_by_column (self->column_view, self->fixed_columns[column], order);
+  return TRUE;
 }

@@ -1,4 +1,5 @@
-/* cpl-chips-view.h: the Chips view */
+/* cpl-chips-view.h: the Chips view: table, threshold map, detail,
+ * comparison and what-if chip */
 #pragma once
 
 #include <adwaita.h>
@@ -10,7 +11,23 @@ G_BEGIN_DECLS
 #define CPL_TYPE_CHIPS_VIEW (cpl_chips_view_get_type ())
 G_DECLARE_FINAL_TYPE (CplChipsView, cpl_chips_view, CPL, CHIPS_VIEW, AdwBin)
 
-void cpl_chips_view_set_dataset (CplChipsView *self,
-                                 CplDataset    *dataset);
+void        cpl_chips_view_set_dataset     (CplChipsView       *self,
+                                            CplDataset         *dataset);
+void        cpl_chips_view_get_energy_terms (CplChipsView      *self,
+                                            CplEnergyTerms     *terms);
+guint       cpl_chips_view_get_n_rows      (CplChipsView       *self);
+CplChip    *cpl_chips_view_get_row_chip    (CplChipsView       *self,
+                                            guint               row);
+char       *cpl_chips_view_get_cell_text   (CplChipsView       *self,
+                                            guint               row,
+                                            const char         *column_id);
+gboolean    cpl_chips_view_sort_by         (CplChipsView       *self,
+                                            const char         *column_id,
+                                            GtkSortType         order);
+void        cpl_chips_view_show_chip       (CplChipsView       *self,
+                                            CplChip            *chip);
+GtkWindow  *cpl_chips_view_compare         (CplChipsView       *self,
+                                            const char * const *chip_ids);
+GtkWindow  *cpl_chips_view_show_what_if    (CplChipsView       *self);
 
 G_END_DECLS

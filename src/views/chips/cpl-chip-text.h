@@ -1,0 +1,28 @@
+/* cpl-chip-text.h: how the Chips view words metrics, verdicts and margins
+ * (shared by the table, the detail pane, the comparison and the what-if
+ * form, so they all say the same thing the same way) */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cpl-model.h"
+
+G_BEGIN_DECLS
+
+const char *cpl_metric_get_title      (CplMetric          metric);
+char       *cpl_metric_format_value   (CplMetric          metric,
+                                       double             value);
+const char *cpl_verdict_get_label     (CplTriState        verdict);
+const char *cpl_verdict_get_icon_name (CplTriState        verdict);
+const char *cpl_verdict_get_css_class (CplTriState        verdict);
+char       *cpl_margin_describe       (const CplMargin   *margin);
+char       *cpl_rule_describe_verdict (CplRule           *rule,
+                                       const double      *metrics);
+char       *cpl_rule_describe_margins (CplRule           *rule,
+                                       const double      *metrics);
+GtkWidget  *cpl_verdict_box_new       (void);
+void        cpl_verdict_box_set       (GtkWidget         *box,
+                                       CplTriState        verdict,
+                                       const char        *tooltip);
+
+G_END_DECLS

@@ -1,0 +1,418 @@
+/* cpl-what-if-window.c: a hypothetical chip, judged as it is typed
+ *
+ * Throughput per precision (with a switch for datasheets that quote
+ * sparse figures, which BIS halves), die area, memory, bandwidth,
+ * interconnect, power and price.  TPP, performance density, every rule's
+ * verdict with its margins and the chip's place on the threshold map
+ * follow each keystroke.  "Add to Dataset" keeps it as a user chip.
+ */
+#define G_LOG_DOMAIN "cpl-what-if-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cpl-chip-text.h"
+#include "cpl-what-if-window.h"
+#include "widgets/cpl-scatter-chart.h"
+
+#define WHAT_IF_ID "what-if"
+
+/* The inputs, in the order of the form: precisions, then the chip. */
+static const struct {
+  const char *key;       /* the chip field's JSON key */
+  const char *title;     /* N_() */
+  const char *unit;      /* N_() */
+  int         field;     /* CplChipField */
+  double      upper;
+  int         digits;
+} inputs[] = {
+  { "bf16", "BF16", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16, 1e6, 1 },
+  { "fp16", "FP16", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP16, 1e6, 1 },
+  { "fp8", "FP8", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP8, 1e6, 1 },
+  { "int8", "INT8", N_("TOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_INT8, 1e6, 1 },
+  { "fp4", "FP4", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP4, 1e6, 1 },
+  { "int4", "INT4", N_("TOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_INT4, 1e6, 1 },
+  { "tf32", "TF32", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_TF32, 1e6, 1 },
+  { "fp32", "FP32", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP32, 1e6, 1 },
+  { "fp64", "FP64", N_("TFLOPS"), CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP64, 1e6, 1 },
+  { "die_area_mm2", N_("Die area"), N_("mm²"), CPL_CHIP_DIE_AREA_MM2, 5000, 0 },
+  { "memory_gb", N_("Memory"), N_("GB"), CPL_CHIP_MEMORY_GB, 10000, 0 },
+  { "bandwidth_tbs", N_("Memory bandwidth"), N_("TB/s"), CPL_CHIP_BANDWIDTH_TBS, 1000, 2 },
+  { "interconnect_gbs", N_("Interconnect"), N_("GB/s"), CPL_CHIP_INTERCONNECT_GBS, 100000, 0 },
+  { "tdp_w", N_("TDP"), N_("W"), CPL_CHIP_TDP_W, 10000, 0 },
+  { "price_usd", N_("Price"), N_("USD"), CPL_CHIP_PRICE_USD, 1e7, 0 },
+};
+
+#define N_PRECISION_INPUTS 9
+
+struct _CplWhatIfWindow
+{
+  AdwWindow        parent_instance;
+
+  CplDataset      *dataset;
+  CplChip         *chip;
+  GtkSpinButton   *spins[G_N_ELEMENTS (inputs)];
+  GtkSwitch       *sparse;
+  GtkSwitch       *domestic;
+  GtkSwitch       *datacenter;
+  AdwEntryRow     *name_row;
+  AdwComboRow     *vendor_row;
+  GtkLabel        *tpp_value;
+  GtkLabel        *pd_value;
+  GtkWidget       *rules_group;
+  GPtrArray       *rule_rows;
+  CplScatterChart *map;
+};
+
+G_DEFINE_FINAL_TYPE (CplWhatIfWindow, cpl_what_if_window, ADW_TYPE_WINDOW)
+
+static void
+cpl_what_if_window_dispose (GObject *object)
+{
+  CplWhatIfWindow *self = CPL_WHAT_IF_WINDOW (object);
+
+  g_clear_object (&self->chip);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (cpl_what_if_window_parent_class)->dispose (object);
+}
+
+static void
+cpl_what_if_window_class_init (CplWhatIfWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cpl_what_if_window_dispose;
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cpl_what_if_window_init (CplWhatIfWindow *self)
+{
+  self->rule_rows = g_ptr_array_new ();
+}
+
+static const char *
+selected_vendor_id (CplWhatIfWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->vendor_row);
+  g_autoptr(CplEntity) vendor = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return "user";
+  vendor = g_list_model_get_item (cpl_dataset_get_vendors (self->dataset), selected);
+  return vendor ? cpl_entity_get_id (vendor) : "user";
+}
+
+/* The form → the chip → TPP, density, verdicts, the map. */
+static void
+cpl_what_if_window_update (CplWhatIfWindow *self)
+{
+  gboolean sparse = gtk_switch_get_active (self->sparse);
+  GListModel *rules = cpl_dataset_get_rules (self->dataset);
+  GListModel *chips = cpl_dataset_get_chips (self->dataset);
+  g_autofree char *tpp = NULL;
+  g_autofree char *pd = NULL;
+  CplChipMetrics m;
+
+  g_clear_object (&self->chip);
+  self->chip = cpl_chip_new (WHAT_IF_ID, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                             selected_vendor_id (self));
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      double value = gtk_spin_button_get_value (self->spins[i]);
+
+      /* 0 is "not given"; sparse datasheet throughput is halved (BIS
+       * counts dense operations) */
+      if (value <= 0)
+        value = NAN;
+      else if (sparse && i < N_PRECISION_INPUTS)
+        value /= 2;
+      cpl_entity_set_number (CPL_ENTITY (self->chip), inputs[i].field, value, NULL);
+    }
+  cpl_chip_set_domestic (self->chip, gtk_switch_get_active (self->domestic));
+  cpl_chip_set_datacenter (self->chip, gtk_switch_get_active (self->datacenter));
+
+  cpl_chip_metrics_compute (self->chip, &m);
+  tpp = cpl_format_number (m.values[CPL_METRIC_TPP], 0);
+  pd = isnan (m.values[CPL_METRIC_PERFORMANCE_DENSITY])
+         ? g_strdup (_("needs the die area"))
+         : cpl_format_number (m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2);
+  gtk_label_set_text (self->tpp_value, tpp);
+  gtk_label_set_text (self->pd_value, pd);
+
+  for (guint i = 0; i < self->rule_rows->len && i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      AdwActionRow *row = g_ptr_array_index (self->rule_rows, i);
+      GtkWidget *verdict = g_object_get_data (G_OBJECT (row), "cpl-verdict");
+      g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
+
+      adw_action_row_set_subtitle (row, margins);
+      cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+    }
+
+  cpl_scatter_chart_clear (self->map);
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
+      CplChipMetrics cm;
+
+      cpl_chip_metrics_compute (chip, &cm);
+      cpl_scatter_chart_add_point (self->map, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                   cpl_entity_get_name (CPL_ENTITY (chip)),
+                                   cm.values[CPL_METRIC_TPP], cm.values[CPL_METRIC_BANDWIDTH_GBS],
+                                   cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
+    }
+  cpl_scatter_chart_add_point (self->map, WHAT_IF_ID, cpl_entity_get_name (CPL_ENTITY (self->chip)),
+                               m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
+                               CPL_POINT_STYLE_HYPOTHETICAL);
+  cpl_scatter_chart_set_selected (self->map, WHAT_IF_ID);
+}
+
+static GtkWidget *
+group_new (GtkWidget  *box,
+           const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (box), group);
+  return group;
+}
+
+static GtkSwitch *
+switch_row_new (CplWhatIfWindow *self,
+                GtkWidget       *group,
+                const char      *title,
+                const char      *subtitle,
+                gboolean         active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
+  return GTK_SWITCH (toggle);
+}
+
+static GtkLabel *
+result_row_new (GtkWidget  *group,
+                const char *title,
+                const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "title-4");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return GTK_LABEL (label);
+}
+
+static void
+add_clicked (CplWhatIfWindow *self)
+{
+  cpl_what_if_window_add_to_dataset (self);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+CplWhatIfWindow *
+cpl_what_if_window_new (CplDataset *dataset)
+{
+  CplWhatIfWindow *self = g_object_new (CPL_TYPE_WHAT_IF_WINDOW,
+                                        "title", _("What-If Chip"),
+                                        "default-width", 720,
+                                        "default-height", 800,
+                                        "modal", TRUE,
+                                        NULL);
+  g_autoptr(GtkStringList) vendor_names = gtk_string_list_new (NULL);
+  GListModel *vendors = cpl_dataset_get_vendors (dataset);
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row;
+
+  self->dataset = g_object_ref (dataset);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  add = gtk_button_new_with_mnemonic (_("_Add to Dataset"));
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_widget_set_tooltip_text (add, _("Keep this chip in the dataset as a user chip; it is saved with the dataset"));
+  g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked), self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
+  gtk_box_append (GTK_BOX (box), header);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  clamp = adw_clamp_new ();
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  /* Results first: they answer the question; the inputs follow. */
+  group = group_new (content, _("Result"), NULL);
+  self->tpp_value = result_row_new (group, _("TPP"), _("Largest dense throughput × bit width"));
+  self->pd_value = result_row_new (group, _("Performance density"), _("TPP per mm² of die"));
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      GtkWidget *verdict = cpl_verdict_box_new ();
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+      g_object_set_data (G_OBJECT (row), "cpl-verdict", verdict);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->rule_rows, row);
+    }
+
+  self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
+  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
+  cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
+  gtk_widget_set_size_request (GTK_WIDGET (self->map), -1, 300);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map));
+
+  group = group_new (content, _("Throughput"), _("Dense figures per precision; leave 0 where the datasheet gives none"));
+  self->sparse = switch_row_new (self, group, _("Datasheet Figures Are Sparse"),
+                                 _("Halves every figure, since export rules count dense operations"), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, inputs[i].upper, inputs[i].digits ? 0.1 : 1);
+      g_autofree char *accessible = NULL;
+
+      if (i == N_PRECISION_INPUTS)
+        {
+          group = group_new (content, _("Chip"), NULL);
+          self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+          gtk_editable_set_text (GTK_EDITABLE (self->name_row), _("Hypothetical chip"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->name_row));
+          g_signal_connect_object (self->name_row, "changed", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
+
+          for (guint v = 0; v < g_list_model_get_n_items (vendors); v++)
+            {
+              g_autoptr(CplEntity) vendor = g_list_model_get_item (vendors, v);
+              gtk_string_list_append (vendor_names, cpl_entity_get_name (vendor));
+            }
+          self->vendor_row = ADW_COMBO_ROW (adw_combo_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vendor_row), _("Vendor"));
+          adw_combo_row_set_model (self->vendor_row, G_LIST_MODEL (vendor_names));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->vendor_row));
+          g_signal_connect_object (self->vendor_row, "notify::selected", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
+        }
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), inputs[i].digits);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), i < N_PRECISION_INPUTS ? inputs[i].title : _(inputs[i].title));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(inputs[i].unit));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      /* Translators: the accessible name of an input: "FP8 in TFLOPS" */
+      accessible = g_strdup_printf (_("%1$s in %2$s"),
+                                    i < N_PRECISION_INPUTS ? inputs[i].title : _(inputs[i].title),
+                                    _(inputs[i].unit));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      self->spins[i] = GTK_SPIN_BUTTON (spin);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
+    }
+  self->domestic = switch_row_new (self, group, _("Domestic Chip"), _("Made by a Chinese vendor"), FALSE);
+  self->datacenter = switch_row_new (self, group, _("Data-Center Part"), NULL, TRUE);
+
+  cpl_what_if_window_update (self);
+  return self;
+}
+
+static int
+find_input (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    if (g_str_equal (inputs[i].key, key))
+      return i;
+  return -1;
+}
+
+/* Types @value into the input @key ("fp8", "die_area_mm2", …). */
+void
+cpl_what_if_window_set_value (CplWhatIfWindow *self,
+                              const char      *key,
+                              double           value)
+{
+  int i = find_input (key);
+
+  g_return_if_fail (i >= 0);
+  gtk_spin_button_set_value (self->spins[i], value);
+}
+
+void
+cpl_what_if_window_set_sparse (CplWhatIfWindow *self,
+                               gboolean         sparse)
+{
+  gtk_switch_set_active (self->sparse, sparse);
+}
+
+/* Returns: the text of the result @key ("tpp", "pd") as shown. */
+const char *
+cpl_what_if_window_get_result (CplWhatIfWindow *self,
+                               const char      *key)
+{
+  if (g_str_equal (key, "tpp"))
+    return gtk_label_get_text (self->tpp_value);
+  if (g_str_equal (key, "pd"))
+    return gtk_label_get_text (self->pd_value);
+  return NULL;
+}
+
+/**
+ * cpl_what_if_window_add_to_dataset:
+ *
+ * Returns: (transfer none): the user chip now in the dataset, under an id
+ *   made from its name.
+ */
+CplChip *
+cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
+{
+  g_autofree char *base = cpl_id_from_name (cpl_entity_get_name (CPL_ENTITY (self->chip)));
+  g_autofree char *id = g_strconcat ("user-", base, NULL);
+  g_autoptr(CplEntity) chip = NULL;
+  g_autoptr(CplText) notes = cpl_text_new (NULL);
+
+  for (guint n = 2; cpl_dataset_lookup_chip (self->dataset, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("user-%s-%u", base, n);
+    }
+  chip = cpl_entity_duplicate (CPL_ENTITY (self->chip), id);
+  cpl_text_set_locale (notes, "en", "Entered in the what-if form.");
+  cpl_text_set_locale (notes, "zh_CN", "在假设芯片表单中录入。");
+  cpl_chip_set_notes (CPL_CHIP (chip), notes);
+  cpl_dataset_append (self->dataset, chip);
+  return CPL_CHIP (chip);
+}

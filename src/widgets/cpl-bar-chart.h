@@ -1,0 +1,44 @@
+/* cpl-bar-chart.h: a few values per chip, side by side per metric */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cpl-chart-types.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_BAR_CHART (cpl_bar_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL, BAR_CHART, GtkWidget)
+
+GtkWidget *cpl_bar_chart_new                 (void);
+
+void       cpl_bar_chart_set_categories      (CplBarChart        *self,
+                                              const char * const *labels);
+void       cpl_bar_chart_clear_series        (CplBarChart        *self);
+void       cpl_bar_chart_add_series          (CplBarChart        *self,
+                                              const char         *name,
+                                              const double       *values);
+void       cpl_bar_chart_set_value_title     (CplBarChart        *self,
+                                              const char         *title);
+void       cpl_bar_chart_set_reference       (CplBarChart        *self,
+                                              double              value);
+void       cpl_bar_chart_set_reference_label (CplBarChart        *self,
+                                              const char         *label);
+void       cpl_bar_chart_set_show_values     (CplBarChart        *self,
+                                              gboolean            show_values);
+void       cpl_bar_chart_set_description     (CplBarChart        *self,
+                                              const char         *text);
+
+int        cpl_bar_chart_bar_at              (CplBarChart        *self,
+                                              double              x,
+                                              double              y,
+                                              guint              *series,
+                                              guint              *category);
+gboolean   cpl_bar_chart_bar_position        (CplBarChart        *self,
+                                              guint               series,
+                                              guint               category,
+                                              double             *x,
+                                              double             *y);
+
+G_END_DECLS

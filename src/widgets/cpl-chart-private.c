@@ -1,0 +1,821 @@
+/* cpl-chart-private.c: drawing parts the chart widgets share
+ *
+ * Rectangles, markers and hatching are plain GtkSnapshot nodes; text is
+ * a PangoLayout from the widget, so it has the theme's font.  Colours are
+ * the theme's named colours, read again whenever the style changes, so a
+ * chart follows dark mode and high contrast without any code of its own.
+ */
+#define G_LOG_DOMAIN "cpl-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cpl-chart-private.h"
+
+/* ---- colours ---- */
+
+#define RGB(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
+
+/* The GNOME palette, a darker shade on light backgrounds and a lighter one
+ * on dark backgrounds; the fixed values are used when the theme does not
+ * define the name (a theme other than libadwaita's). */
+static const struct
+{
+  const char *light_name;
+  const char *dark_name;
+  GdkRGBA     light;
+  GdkRGBA     dark;
+} palette_colors[CPL_CHART_N_COLORS] = {
+  [CPL_CHART_COLOR_BLUE]   = { "blue_3",   "blue_2",   RGB (0x35, 0x84, 0xe4), RGB (0x62, 0xa0, 0xea) },
+  [CPL_CHART_COLOR_ORANGE] = { "orange_4", "orange_2", RGB (0xe6, 0x61, 0x00), RGB (0xff, 0xa3, 0x48) },
+  [CPL_CHART_COLOR_GREEN]  = { "green_5",  "green_3",  RGB (0x26, 0xa2, 0x69), RGB (0x33, 0xd1, 0x7a) },
+  [CPL_CHART_COLOR_PURPLE] = { "purple_3", "purple_2", RGB (0x91, 0x41, 0xac), RGB (0xc0, 0x61, 0xcb) },
+  [CPL_CHART_COLOR_RED]    = { "red_3",    "red_1",    RGB (0xe0, 0x1b, 0x24), RGB (0xf6, 0x61, 0x51) },
+  [CPL_CHART_COLOR_YELLOW] = { "yellow_5", "yellow_3", RGB (0xe5, 0xa5, 0x0a), RGB (0xf6, 0xd3, 0x2d) },
+  [CPL_CHART_COLOR_BROWN]  = { "brown_3",  "brown_1",  RGB (0x98, 0x6a, 0x44), RGB (0xcd, 0xab, 0x8f) },
+};
+
+static const GdkRGBA accent_light = RGB (0x1c, 0x71, 0xd8);
+static const GdkRGBA accent_dark = RGB (0x78, 0xae, 0xed);
+
+static gboolean
+lookup (GtkStyleContext *context,
+        const char      *name,
+        GdkRGBA         *color)
+{
+  return gtk_style_context_lookup_color (context, name, color);
+}
+
+void
+cpl_chart_palette_update (CplChartPalette *palette,
+                          GtkWidget       *widget)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  double luminance;
+
+  /* The widget's own colour rather than window_fg_color: it is the same in
+   * a window, and still right when the chart sits in a card or a popover. */
+  gtk_style_context_get_color (context, &palette->fg);
+  if (palette->fg.alpha == 0 && !lookup (context, "window_fg_color", &palette->fg))
+    palette->fg = (GdkRGBA) { 0, 0, 0, .8f };
+
+  luminance = 0.2126 * palette->fg.red + 0.7152 * palette->fg.green + 0.0722 * palette->fg.blue;
+  palette->dark = luminance > 0.5;
+
+  if (!lookup (context, "accent_color", &palette->accent))
+    palette->accent = palette->dark ? accent_dark : accent_light;
+  if (!lookup (context, "borders", &palette->borders))
+    palette->borders = cpl_chart_rgba_alpha (&palette->fg, .15f);
+
+  for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+    {
+      const char *name = palette->dark ? palette_colors[i].dark_name : palette_colors[i].light_name;
+
+      if (!lookup (context, name, &palette->series[i]))
+        palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
+    }
+}
+
+const GdkRGBA *
+cpl_chart_palette_series (const CplChartPalette *palette,
+                          guint                  index)
+{
+  return &palette->series[index % CPL_CHART_N_COLORS];
+}
+
+GdkRGBA
+cpl_chart_rgba_alpha (const GdkRGBA *color,
+                      float          alpha)
+{
+  GdkRGBA result = *color;
+
+  result.alpha *= alpha;
+  return result;
+}
+
+/* A translucent fill for an area, stronger on dark backgrounds where
+ * the same alpha reads weaker. */
+GdkRGBA
+cpl_chart_region_fill (const CplChartPalette *palette,
+                       const GdkRGBA         *color)
+{
+  return cpl_chart_rgba_alpha (color, palette->dark ? .2f : .16f);
+}
+
+/* ---- text ---- */
+
+PangoLayout *
+cpl_chart_layout_new (GtkWidget    *widget,
+                      const char   *text,
+                      CplChartFont  font)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  switch (font)
+    {
+    case CPL_CHART_FONT_LABEL:
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+      break;
+
+    case CPL_CHART_FONT_TITLE:
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      break;
+
+    case CPL_CHART_FONT_BODY:
+    default:
+      break;
+    }
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+void
+cpl_chart_layout_size (PangoLayout *layout,
+                       int         *width,
+                       int         *height)
+{
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+/* Keeps @layout within @max_width pixels and @max_lines lines, wrapping
+ * between words and ending with an ellipsis when that is not enough (a
+ * word too long for a line is cut short, not broken in two). */
+void
+cpl_chart_layout_limit (PangoLayout *layout,
+                        int          max_width,
+                        int          max_lines)
+{
+  pango_layout_set_width (layout, MAX (max_width, 1) * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_height (layout, -MAX (max_lines, 1));
+}
+
+void
+cpl_chart_append_layout (GtkSnapshot   *snapshot,
+                         PangoLayout   *layout,
+                         double         x,
+                         double         y,
+                         const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Decimals for showing a single value: about three significant figures. */
+int
+cpl_chart_value_decimals (double value)
+{
+  double magnitude = fabs (value);
+
+  if (magnitude >= 100)
+    return 0;
+  if (magnitude >= 10)
+    return 1;
+  if (magnitude >= 0.1 || magnitude == 0)
+    return 2;
+  return 3;
+}
+
+/* ---- marks ---- */
+
+#define DASH 5
+#define DASH_GAP 4
+
+void
+cpl_chart_append_hline (GtkSnapshot   *snapshot,
+                        double         x0,
+                        double         x1,
+                        double         y,
+                        double         thickness,
+                        const GdkRGBA *color,
+                        gboolean       dashed)
+{
+  double top = round (y - thickness / 2);
+
+  if (x1 < x0)
+    return;
+  if (!dashed)
+    {
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x0, top, x1 - x0, thickness));
+      return;
+    }
+  for (double x = x0; x < x1; x += DASH + DASH_GAP)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, top, MIN (DASH, x1 - x), thickness));
+}
+
+void
+cpl_chart_append_vline (GtkSnapshot   *snapshot,
+                        double         x,
+                        double         y0,
+                        double         y1,
+                        double         thickness,
+                        const GdkRGBA *color,
+                        gboolean       dashed)
+{
+  double left = round (x - thickness / 2);
+
+  if (y1 < y0)
+    return;
+  if (!dashed)
+    {
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (left, y0, thickness, y1 - y0));
+      return;
+    }
+  for (double y = y0; y < y1; y += DASH + DASH_GAP)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (left, y, thickness, MIN (DASH, y1 - y)));
+}
+
+void
+cpl_chart_append_frame (GtkSnapshot           *snapshot,
+                        const graphene_rect_t *rect,
+                        double                 radius,
+                        double                 thickness,
+                        const GdkRGBA         *color)
+{
+  GskRoundedRect rounded;
+  float widths[4] = { thickness, thickness, thickness, thickness };
+  GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rounded, rect, radius);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
+/* A marker centred on (@cx, @cy), about @radius in size: a disc or a
+ * diamond, filled or an outline. */
+void
+cpl_chart_append_marker (GtkSnapshot    *snapshot,
+                         CplChartMarker  marker,
+                         double          cx,
+                         double          cy,
+                         double          radius,
+                         const GdkRGBA  *color,
+                         gboolean        filled)
+{
+  graphene_rect_t rect;
+  double half;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx, cy));
+
+  if (marker == CPL_CHART_MARKER_DIAMOND)
+    {
+      /* a square on its corner, a little larger so it weighs as much as a disc */
+      half = radius * 1.25 / G_SQRT2;
+      gtk_snapshot_rotate (snapshot, 45);
+      rect = GRAPHENE_RECT_INIT (-half, -half, 2 * half, 2 * half);
+      if (filled)
+        gtk_snapshot_append_color (snapshot, color, &rect);
+      else
+        cpl_chart_append_frame (snapshot, &rect, 0, 2, color);
+    }
+  else
+    {
+      GskRoundedRect rounded;
+
+      rect = GRAPHENE_RECT_INIT (-radius, -radius, 2 * radius, 2 * radius);
+      if (filled)
+        {
+          gsk_rounded_rect_init_from_rect (&rounded, &rect, radius);
+          gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+          gtk_snapshot_append_color (snapshot, color, &rect);
+          gtk_snapshot_pop (snapshot);
+        }
+      else
+        cpl_chart_append_frame (snapshot, &rect, radius, 2, color);
+    }
+
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Diagonal stripes: "no value here", unlike an empty or a zero bar. */
+void
+cpl_chart_append_hatch (GtkSnapshot           *snapshot,
+                        const graphene_rect_t *rect,
+                        const GdkRGBA         *color)
+{
+  GdkRGBA clear = cpl_chart_rgba_alpha (color, 0);
+  GskColorStop stops[] = {
+    { 0.0f, *color },
+    { 0.4f, *color },
+    { 0.4f, clear },
+    { 1.0f, clear },
+  };
+  graphene_point_t start = GRAPHENE_POINT_INIT (rect->origin.x, rect->origin.y);
+  graphene_point_t end = GRAPHENE_POINT_INIT (rect->origin.x + 4, rect->origin.y + 4);
+
+  gtk_snapshot_append_repeating_linear_gradient (snapshot, rect, &start, &end, stops, G_N_ELEMENTS (stops));
+}
+
+/* The keyboard focus ring, the same as Adwaita draws around buttons. */
+void
+cpl_chart_append_focus (GtkWidget             *widget,
+                        GtkSnapshot           *snapshot,
+                        const CplChartPalette *palette)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GdkRGBA color;
+
+  if (!gtk_widget_has_visible_focus (widget) || width < 4 || height < 4)
+    return;
+
+  color = cpl_chart_rgba_alpha (&palette->accent, .5f);
+  cpl_chart_append_frame (snapshot, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 8, 2, &color);
+}
+
+gboolean
+cpl_chart_rect_overlaps (const graphene_rect_t *rect,
+                         GArray                *rects)
+{
+  for (guint i = 0; i < rects->len; i++)
+    if (graphene_rect_intersection (rect, &g_array_index (rects, graphene_rect_t, i), NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- legend ---- */
+
+#define SWATCH 12
+#define SWATCH_GAP 6
+#define ITEM_SPACING 18
+#define ROW_SPACING 4
+
+static void
+append_swatch (GtkSnapshot              *snapshot,
+               const CplChartLegendItem *item,
+               double                    x,
+               double                    y,
+               const CplChartPalette    *palette)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, SWATCH, SWATCH);
+
+  switch (item->kind)
+    {
+    case CPL_CHART_LEGEND_BOX:
+      {
+        GskRoundedRect rounded;
+
+        gsk_rounded_rect_init_from_rect (&rounded, &rect, 3);
+        gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+        gtk_snapshot_append_color (snapshot, &item->color, &rect);
+        gtk_snapshot_pop (snapshot);
+      }
+      break;
+
+    case CPL_CHART_LEGEND_AREA:
+      {
+        GdkRGBA fill = cpl_chart_region_fill (palette, &item->color);
+        GdkRGBA edge = cpl_chart_rgba_alpha (&item->color, .8f);
+
+        gtk_snapshot_append_color (snapshot, &fill, &rect);
+        cpl_chart_append_frame (snapshot, &rect, 0, 1, &edge);
+      }
+      break;
+
+    case CPL_CHART_LEGEND_DASH:
+      cpl_chart_append_vline (snapshot, x + SWATCH / 2., y - 2, y + SWATCH + 2, 2, &item->color, TRUE);
+      break;
+
+    case CPL_CHART_LEGEND_HDASH:
+      cpl_chart_append_hline (snapshot, x - 1, x + SWATCH + 1, y + SWATCH / 2., 2, &item->color, TRUE);
+      break;
+
+    case CPL_CHART_LEGEND_MARKER:
+    default:
+      cpl_chart_append_marker (snapshot, item->marker, x + SWATCH / 2., y + SWATCH / 2., 4.5,
+                               &item->color, !item->hollow);
+      break;
+    }
+}
+
+/* Lays the items out in rows that wrap at @width; draws them when
+ * @snapshot is given.  Returns the height used. */
+static int
+legend_flow (GtkWidget                *widget,
+             const CplChartLegendItem *items,
+             guint                     n_items,
+             int                       width,
+             GtkSnapshot              *snapshot,
+             double                    x0,
+             double                    y0,
+             const CplChartPalette    *palette)
+{
+  int x = 0, y = 0, row_height = 0;
+
+  if (n_items == 0 || width <= 0)
+    return 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PangoLayout) layout = cpl_chart_layout_new (widget, items[i].label, CPL_CHART_FONT_LABEL);
+      int text_width, text_height, item_width, line;
+
+      cpl_chart_layout_size (layout, &text_width, &text_height);
+      if (text_width > width - SWATCH - SWATCH_GAP)
+        {
+          text_width = MAX (width - SWATCH - SWATCH_GAP, 1);
+          cpl_chart_layout_limit (layout, text_width, 1);
+          cpl_chart_layout_size (layout, NULL, &text_height);
+        }
+      item_width = SWATCH + SWATCH_GAP + text_width;
+      line = MAX (text_height, SWATCH);
+
+      if (x > 0 && x + ITEM_SPACING + item_width > width)
+        {
+          y += row_height + ROW_SPACING;
+          x = 0;
+          row_height = 0;
+        }
+      else if (x > 0)
+        x += ITEM_SPACING;
+
+      if (snapshot != NULL)
+        {
+          append_swatch (snapshot, &items[i], x0 + x, round (y0 + y + (line - SWATCH) / 2.), palette);
+          cpl_chart_append_layout (snapshot, layout, x0 + x + SWATCH + SWATCH_GAP,
+                                   y0 + y + (line - text_height) / 2., &palette->fg);
+        }
+
+      x += item_width;
+      row_height = MAX (row_height, line);
+    }
+
+  return y + row_height;
+}
+
+/* Adds @item to @items (of CplChartLegendItem) unless it is there
+ * already: two regions of one rule share an entry. */
+void
+cpl_chart_legend_append (GArray                   *items,
+                         const CplChartLegendItem *item)
+{
+  if (item->label == NULL)
+    return;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CplChartLegendItem *other = &g_array_index (items, CplChartLegendItem, i);
+
+      if (other->kind == item->kind && other->marker == item->marker && other->hollow == item->hollow
+          && gdk_rgba_equal (&other->color, &item->color) && g_str_equal (other->label, item->label))
+        return;
+    }
+  g_array_append_val (items, *item);
+}
+
+int
+cpl_chart_legend_measure (GtkWidget                *widget,
+                          const CplChartLegendItem *items,
+                          guint                     n_items,
+                          int                       width)
+{
+  return legend_flow (widget, items, n_items, width, NULL, 0, 0, NULL);
+}
+
+void
+cpl_chart_legend_snapshot (GtkWidget                *widget,
+                           GtkSnapshot              *snapshot,
+                           const CplChartLegendItem *items,
+                           guint                     n_items,
+                           double                    x,
+                           double                    y,
+                           int                       width,
+                           const CplChartPalette    *palette)
+{
+  legend_flow (widget, items, n_items, width, snapshot, x, y, palette);
+}
+
+/* ---- ticks ---- */
+
+void
+cpl_chart_ticks_clear (CplChartTicks *ticks)
+{
+  for (guint i = 0; i < ticks->n; i++)
+    g_clear_object (&ticks->labels[i]);
+  ticks->n = 0;
+  ticks->max_width = 0;
+}
+
+/* Whether the labels stay apart and within the ends of the axis (with
+ * the slack the caller allows beyond each end). */
+static gboolean
+ticks_fit (const CplChartTicks *ticks,
+           gboolean             horizontal,
+           double               length,
+           double               slack_before,
+           double               slack_after)
+{
+  double previous_end = -INFINITY;
+  double gap = horizontal ? 12 : ticks->height * .5;
+
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      double position = cpl_chart_axis_to_unit (&ticks->axis, ticks->values[i]) * length;
+      double extent = horizontal ? ticks->widths[i] : ticks->height;
+      double start = position - extent / 2;
+      double end = position + extent / 2;
+
+      if (start < -slack_before - .5 || end > length + slack_after + .5)
+        return FALSE;
+      if (start < previous_end + gap)
+        return FALSE;
+      previous_end = end;
+    }
+  return TRUE;
+}
+
+/* Chooses as many round ticks as there is room for along @length
+ * pixels, and makes their labels. */
+void
+cpl_chart_ticks_compute (CplChartTicks      *ticks,
+                         GtkWidget          *widget,
+                         const CplChartAxis *axis,
+                         GtkOrientation      orientation,
+                         double              length,
+                         double              slack_before,
+                         double              slack_after)
+{
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  int line_height;
+  double spacing;
+  guint max_ticks;
+
+  cpl_chart_layout_size (probe, NULL, &line_height);
+  spacing = horizontal ? 64 : line_height * 2.4;
+  max_ticks = (guint) CLAMP (length / spacing + 1, 2, horizontal ? 12 : 10);
+
+  for (;; max_ticks--)
+    {
+      cpl_chart_ticks_clear (ticks);
+      ticks->axis = *axis;
+      ticks->height = line_height;
+      ticks->n = cpl_chart_axis_ticks (axis, ticks->values, max_ticks);
+
+      for (guint i = 0; i < ticks->n; i++)
+        {
+          g_autofree char *text = cpl_chart_axis_format_tick (axis, ticks->values[i], max_ticks);
+
+          ticks->labels[i] = cpl_chart_layout_new (widget, text, CPL_CHART_FONT_LABEL);
+          cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
+          ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
+        }
+
+      if (max_ticks <= 2 || ticks_fit (ticks, horizontal, length, slack_before, slack_after))
+        break;
+    }
+}
+
+/* Gridlines across @plot, and the labels outside it: left of the plot
+ * for a vertical axis, under it for a horizontal one. */
+void
+cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
+                          GtkSnapshot           *snapshot,
+                          GtkOrientation         orientation,
+                          const graphene_rect_t *plot,
+                          const CplChartPalette *palette)
+{
+  GdkRGBA grid = cpl_chart_rgba_alpha (&palette->fg, palette->dark ? .12f : .09f);
+  GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .75f);
+  double previous_end = -INFINITY;
+
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      double unit = cpl_chart_axis_to_unit (&ticks->axis, ticks->values[i]);
+
+      if (!(unit >= -1e-6 && unit <= 1 + 1e-6))
+        continue;
+
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          double y = plot->origin.y + plot->size.height * (1 - unit);
+
+          if (unit > 1e-6)
+            cpl_chart_append_hline (snapshot, plot->origin.x, plot->origin.x + plot->size.width, y, 1, &grid, FALSE);
+          cpl_chart_append_layout (snapshot, ticks->labels[i],
+                                   plot->origin.x - CPL_CHART_LABEL_GAP - 2 - ticks->widths[i],
+                                   y - ticks->height / 2., &text);
+        }
+      else
+        {
+          double x = plot->origin.x + plot->size.width * unit;
+          double start = x - ticks->widths[i] / 2.;
+
+          if (unit > 1e-6)
+            cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 1, &grid, FALSE);
+          /* when even two labels do not fit, the later one gives way */
+          if (start < previous_end + 4)
+            continue;
+          cpl_chart_append_layout (snapshot, ticks->labels[i], start,
+                                   plot->origin.y + plot->size.height + CPL_CHART_LABEL_GAP, &text);
+          previous_end = start + ticks->widths[i];
+        }
+    }
+}
+
+/* ---- frame ---- */
+
+void
+cpl_chart_frame_clear (CplChartFrame *frame)
+{
+  g_clear_object (&frame->y_title);
+  cpl_chart_ticks_clear (&frame->y_ticks);
+  frame->plot = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  frame->width = frame->height = 0;
+}
+
+int
+cpl_chart_legend_width (int widget_width)
+{
+  if (widget_width < 0)
+    widget_width = CPL_CHART_MIN_WIDTH;
+  return MAX (widget_width - 2 * CPL_CHART_PADDING, 1);
+}
+
+/* The first half of the layout: the legend, the value axis title and the
+ * plot's top and bottom, leaving @bottom pixels under the plot (the
+ * caller's labels) besides the padding.  Once the caller has the value
+ * axis range for that plot height, cpl_chart_frame_finish() does the rest. */
+void
+cpl_chart_frame_begin (CplChartFrame            *frame,
+                       GtkWidget                *widget,
+                       int                       width,
+                       int                       height,
+                       const CplChartLegendItem *items,
+                       guint                     n_items,
+                       const char               *y_title,
+                       int                       bottom)
+{
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  int legend_width = cpl_chart_legend_width (width);
+  int legend_height;
+  int tick_height;
+  int top;
+
+  cpl_chart_frame_clear (frame);
+  frame->width = width;
+  frame->height = height;
+
+  legend_height = cpl_chart_legend_measure (widget, items, n_items, legend_width);
+  frame->legend = GRAPHENE_RECT_INIT (CPL_CHART_PADDING, CPL_CHART_PADDING, legend_width, legend_height);
+  top = CPL_CHART_PADDING + legend_height + (legend_height > 0 ? CPL_CHART_PADDING : 0);
+
+  if (y_title != NULL && y_title[0] != '\0')
+    {
+      int title_height;
+
+      frame->y_title = cpl_chart_layout_new (widget, y_title, CPL_CHART_FONT_TITLE);
+      cpl_chart_layout_limit (frame->y_title, legend_width, 1);
+      cpl_chart_layout_size (frame->y_title, NULL, &title_height);
+      frame->y_title_at = GRAPHENE_POINT_INIT (CPL_CHART_PADDING, top);
+      top += title_height + CPL_CHART_LABEL_GAP;
+    }
+
+  /* room for half the top tick label, which is centred on its tick */
+  cpl_chart_layout_size (probe, NULL, &tick_height);
+  top += (tick_height + 1) / 2;
+
+  frame->plot = GRAPHENE_RECT_INIT (0, top, 0, MAX (height - CPL_CHART_PADDING - bottom - top, 0));
+}
+
+/* The value axis ticks for @y_axis, and so the plot's left edge; the
+ * plot ends @right pixels before the widget's right edge. */
+void
+cpl_chart_frame_finish (CplChartFrame      *frame,
+                        GtkWidget          *widget,
+                        const CplChartAxis *y_axis,
+                        int                 right)
+{
+  double left;
+
+  /* the half label over the top tick has room saved in _begin() */
+  cpl_chart_ticks_compute (&frame->y_ticks, widget, y_axis, GTK_ORIENTATION_VERTICAL,
+                           frame->plot.size.height, INFINITY, INFINITY);
+
+  left = CPL_CHART_PADDING + frame->y_ticks.max_width + CPL_CHART_LABEL_GAP + 2;
+  frame->plot.origin.x = left;
+  frame->plot.size.width = MAX (frame->width - right - left, 0);
+
+  if (frame->plot.size.width < 24 || frame->plot.size.height < 24)
+    frame->plot.size.width = frame->plot.size.height = 0;
+}
+
+gboolean
+cpl_chart_frame_has_plot (const CplChartFrame *frame)
+{
+  return frame->plot.size.width > 0 && frame->plot.size.height > 0;
+}
+
+/* The vertical pixel of @value on the value axis. */
+double
+cpl_chart_frame_y (const CplChartFrame *frame,
+                   double               value)
+{
+  double unit = cpl_chart_axis_to_unit (&frame->y_ticks.axis, value);
+
+  return frame->plot.origin.y + frame->plot.size.height * (1 - unit);
+}
+
+/* What lies under the data: legend, title, gridlines, tick labels. */
+void
+cpl_chart_frame_snapshot (const CplChartFrame      *frame,
+                          GtkWidget                *widget,
+                          GtkSnapshot              *snapshot,
+                          const CplChartLegendItem *items,
+                          guint                     n_items,
+                          const CplChartPalette    *palette)
+{
+  cpl_chart_legend_snapshot (widget, snapshot, items, n_items,
+                             frame->legend.origin.x, frame->legend.origin.y,
+                             frame->legend.size.width, palette);
+
+  if (frame->y_title != NULL)
+    {
+      GdkRGBA title = cpl_chart_rgba_alpha (&palette->fg, .85f);
+
+      cpl_chart_append_layout (snapshot, frame->y_title, frame->y_title_at.x, frame->y_title_at.y, &title);
+    }
+
+  if (cpl_chart_frame_has_plot (frame))
+    cpl_chart_ticks_snapshot (&frame->y_ticks, snapshot, GTK_ORIENTATION_VERTICAL, &frame->plot, palette);
+}
+
+/* The axis lines along the bottom and left of the plot, over the data. */
+void
+cpl_chart_frame_snapshot_axes (const CplChartFrame   *frame,
+                               GtkSnapshot           *snapshot,
+                               const CplChartPalette *palette)
+{
+  const graphene_rect_t *plot = &frame->plot;
+  GdkRGBA axis = cpl_chart_rgba_alpha (&palette->fg, .4f);
+  double bottom = plot->origin.y + plot->size.height;
+
+  if (!cpl_chart_frame_has_plot (frame))
+    return;
+
+  cpl_chart_append_hline (snapshot, plot->origin.x, plot->origin.x + plot->size.width, bottom, 1, &axis, FALSE);
+  cpl_chart_append_vline (snapshot, plot->origin.x, plot->origin.y, bottom, 1, &axis, FALSE);
+}
+
+/* "No data", in the middle of the plot. */
+void
+cpl_chart_frame_snapshot_empty (const CplChartFrame   *frame,
+                                GtkWidget             *widget,
+                                GtkSnapshot           *snapshot,
+                                const CplChartPalette *palette)
+{
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (widget, _("No data"), CPL_CHART_FONT_BODY);
+  GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .55f);
+  const graphene_rect_t *plot = &frame->plot;
+  int width, height;
+
+  if (!cpl_chart_frame_has_plot (frame))
+    return;
+
+  cpl_chart_layout_limit (layout, plot->size.width, 1);
+  cpl_chart_layout_size (layout, &width, &height);
+  cpl_chart_append_layout (snapshot, layout,
+                           plot->origin.x + (plot->size.width - width) / 2,
+                           plot->origin.y + (plot->size.height - height) / 2,
+                           &color);
+}
+
+void
+cpl_chart_measure (GtkOrientation  orientation,
+                   int             legend_height,
+                   int            *minimum,
+                   int            *natural)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = CPL_CHART_MIN_WIDTH;
+      *natural = CPL_CHART_NAT_WIDTH;
+    }
+  else
+    {
+      *minimum = CPL_CHART_MIN_HEIGHT + legend_height;
+      *natural = CPL_CHART_NAT_HEIGHT + legend_height;
+    }
+}
+
+/* Like g_set_str(), which is newer than our GLib. */
+gboolean
+cpl_chart_set_string (char       **field,
+                      const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}

@@ -1,0 +1,228 @@
+/* cpl-chart-private.h: drawing parts the chart widgets share
+ *
+ * Theme colours, text, markers, the legend, and the frame every chart
+ * has: a legend on top, the value axis title above the plot, round ticks
+ * with gridlines along the value axis.  Nothing here owns data; each
+ * chart keeps its own and calls these to lay it out and draw it.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cpl-chart-axis.h"
+#include "cpl-chart-types.h"
+
+G_BEGIN_DECLS
+
+/* Space around everything, and between a label and what it labels. */
+#define CPL_CHART_PADDING      12
+#define CPL_CHART_LABEL_GAP     6
+/* Below this a chart is cramped; it still draws, without warnings. */
+#define CPL_CHART_MIN_WIDTH   280
+#define CPL_CHART_NAT_WIDTH   560
+#define CPL_CHART_MIN_HEIGHT  220
+#define CPL_CHART_NAT_HEIGHT  340
+
+/* ---- colours ---- */
+
+typedef struct
+{
+  GdkRGBA  fg;                        /* the widget's text colour */
+  GdkRGBA  accent;                    /* accent_color */
+  GdkRGBA  borders;                   /* borders */
+  GdkRGBA  series[CPL_CHART_N_COLORS];
+  gboolean dark;                      /* light text on a dark background */
+} CplChartPalette;
+
+void           cpl_chart_palette_update  (CplChartPalette       *palette,
+                                          GtkWidget             *widget);
+const GdkRGBA *cpl_chart_palette_series  (const CplChartPalette *palette,
+                                          guint                  index);
+GdkRGBA        cpl_chart_rgba_alpha      (const GdkRGBA         *color,
+                                          float                  alpha);
+GdkRGBA        cpl_chart_region_fill     (const CplChartPalette *palette,
+                                          const GdkRGBA         *color);
+
+/* ---- text ---- */
+
+typedef enum
+{
+  CPL_CHART_FONT_LABEL,               /* ticks, legend, annotations */
+  CPL_CHART_FONT_TITLE,               /* axis titles */
+  CPL_CHART_FONT_BODY,                /* messages such as "No data" */
+} CplChartFont;
+
+PangoLayout *cpl_chart_layout_new      (GtkWidget    *widget,
+                                        const char   *text,
+                                        CplChartFont  font);
+void         cpl_chart_layout_size     (PangoLayout  *layout,
+                                        int          *width,
+                                        int          *height);
+void         cpl_chart_layout_limit    (PangoLayout  *layout,
+                                        int           max_width,
+                                        int           max_lines);
+void         cpl_chart_append_layout   (GtkSnapshot   *snapshot,
+                                        PangoLayout   *layout,
+                                        double         x,
+                                        double         y,
+                                        const GdkRGBA *color);
+int          cpl_chart_value_decimals  (double        value);
+
+/* ---- marks ---- */
+
+typedef enum
+{
+  CPL_CHART_MARKER_CIRCLE,
+  CPL_CHART_MARKER_DIAMOND,
+} CplChartMarker;
+
+void cpl_chart_append_hline   (GtkSnapshot           *snapshot,
+                               double                 x0,
+                               double                 x1,
+                               double                 y,
+                               double                 thickness,
+                               const GdkRGBA         *color,
+                               gboolean               dashed);
+void cpl_chart_append_vline   (GtkSnapshot           *snapshot,
+                               double                 x,
+                               double                 y0,
+                               double                 y1,
+                               double                 thickness,
+                               const GdkRGBA         *color,
+                               gboolean               dashed);
+void cpl_chart_append_frame   (GtkSnapshot           *snapshot,
+                               const graphene_rect_t *rect,
+                               double                 radius,
+                               double                 thickness,
+                               const GdkRGBA         *color);
+void cpl_chart_append_marker  (GtkSnapshot           *snapshot,
+                               CplChartMarker         marker,
+                               double                 cx,
+                               double                 cy,
+                               double                 radius,
+                               const GdkRGBA         *color,
+                               gboolean               filled);
+void cpl_chart_append_hatch   (GtkSnapshot           *snapshot,
+                               const graphene_rect_t *rect,
+                               const GdkRGBA         *color);
+void cpl_chart_append_focus   (GtkWidget             *widget,
+                               GtkSnapshot           *snapshot,
+                               const CplChartPalette *palette);
+gboolean cpl_chart_rect_overlaps (const graphene_rect_t *rect,
+                                  GArray                *rects);
+
+/* ---- legend ---- */
+
+typedef enum
+{
+  CPL_CHART_LEGEND_BOX,               /* a filled square: a bar series */
+  CPL_CHART_LEGEND_AREA,              /* a shaded square: a region */
+  CPL_CHART_LEGEND_DASH,              /* a dashed upright line: a threshold */
+  CPL_CHART_LEGEND_HDASH,             /* a dashed level line: a reference */
+  CPL_CHART_LEGEND_MARKER,            /* a point marker */
+} CplChartLegendKind;
+
+typedef struct
+{
+  CplChartLegendKind  kind;
+  GdkRGBA             color;
+  CplChartMarker      marker;
+  gboolean            hollow;
+  const char         *label;          /* borrowed */
+} CplChartLegendItem;
+
+void cpl_chart_legend_append   (GArray                   *items,
+                                const CplChartLegendItem *item);
+int  cpl_chart_legend_measure  (GtkWidget                *widget,
+                                const CplChartLegendItem *items,
+                                guint                     n_items,
+                                int                       width);
+void cpl_chart_legend_snapshot (GtkWidget                *widget,
+                                GtkSnapshot              *snapshot,
+                                const CplChartLegendItem *items,
+                                guint                     n_items,
+                                double                    x,
+                                double                    y,
+                                int                       width,
+                                const CplChartPalette    *palette);
+
+/* ---- ticks along an axis ---- */
+
+typedef struct
+{
+  CplChartAxis  axis;
+  guint         n;
+  double        values[CPL_CHART_AXIS_MAX_TICKS];
+  PangoLayout  *labels[CPL_CHART_AXIS_MAX_TICKS];
+  int           widths[CPL_CHART_AXIS_MAX_TICKS];
+  int           height;
+  int           max_width;
+} CplChartTicks;
+
+void cpl_chart_ticks_clear    (CplChartTicks         *ticks);
+void cpl_chart_ticks_compute  (CplChartTicks         *ticks,
+                               GtkWidget             *widget,
+                               const CplChartAxis    *axis,
+                               GtkOrientation         orientation,
+                               double                 length,
+                               double                 slack_before,
+                               double                 slack_after);
+void cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
+                               GtkSnapshot           *snapshot,
+                               GtkOrientation         orientation,
+                               const graphene_rect_t *plot,
+                               const CplChartPalette *palette);
+
+/* ---- the frame: legend, value axis title and ticks, plot area ---- */
+
+typedef struct
+{
+  int              width;
+  int              height;
+  graphene_rect_t  legend;
+  PangoLayout     *y_title;
+  graphene_point_t y_title_at;
+  graphene_rect_t  plot;              /* empty when there is no room */
+  CplChartTicks    y_ticks;
+} CplChartFrame;
+
+void     cpl_chart_frame_clear        (CplChartFrame            *frame);
+void     cpl_chart_frame_begin        (CplChartFrame            *frame,
+                                       GtkWidget                *widget,
+                                       int                       width,
+                                       int                       height,
+                                       const CplChartLegendItem *items,
+                                       guint                     n_items,
+                                       const char               *y_title,
+                                       int                       bottom);
+void     cpl_chart_frame_finish       (CplChartFrame            *frame,
+                                       GtkWidget                *widget,
+                                       const CplChartAxis       *y_axis,
+                                       int                       right);
+gboolean cpl_chart_frame_has_plot     (const CplChartFrame      *frame);
+double   cpl_chart_frame_y            (const CplChartFrame      *frame,
+                                       double                    value);
+void     cpl_chart_frame_snapshot     (const CplChartFrame      *frame,
+                                       GtkWidget                *widget,
+                                       GtkSnapshot              *snapshot,
+                                       const CplChartLegendItem *items,
+                                       guint                     n_items,
+                                       const CplChartPalette    *palette);
+void     cpl_chart_frame_snapshot_axes (const CplChartFrame     *frame,
+                                        GtkSnapshot             *snapshot,
+                                        const CplChartPalette   *palette);
+void     cpl_chart_frame_snapshot_empty (const CplChartFrame    *frame,
+                                         GtkWidget              *widget,
+                                         GtkSnapshot            *snapshot,
+                                         const CplChartPalette  *palette);
+
+gboolean cpl_chart_set_string         (char                    **field,
+                                       const char               *value);
+
+void     cpl_chart_measure            (GtkOrientation            orientation,
+                                       int                       legend_height,
+                                       int                      *minimum,
+                                       int                      *natural);
+int      cpl_chart_legend_width       (int                       widget_width);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* cpl-chart-types.h: what the chart widgets share in their API */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Colours of the chart palette, in the order series take them.  Each is
+ * the GNOME palette colour of that name, a lighter shade in dark mode.
+ * Indices wrap around: CPL_CHART_N_COLORS is the same as BLUE.
+ */
+typedef enum
+{
+  CPL_CHART_COLOR_BLUE,
+  CPL_CHART_COLOR_ORANGE,
+  CPL_CHART_COLOR_GREEN,
+  CPL_CHART_COLOR_PURPLE,
+  CPL_CHART_COLOR_RED,
+  CPL_CHART_COLOR_YELLOW,
+  CPL_CHART_COLOR_BROWN,
+  CPL_CHART_N_COLORS
+} CplChartColor;
+
+G_END_DECLS

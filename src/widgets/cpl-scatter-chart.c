@@ -1,0 +1,1430 @@
+/* cpl-scatter-chart.c: chips as points on two metrics, with rule regions
+ *
+ * Points are placed on two axes (linear or log), over shaded regions
+ * ("what a rule catches") and dashed threshold lines.  Each point style
+ * has its own marker shape, so no distinction rests on colour alone.
+ *
+ * The layout (legend, ticks, plot area) depends on the size and the
+ * data; it is made on demand and kept until either changes, so hit
+ * tests and drawing use the same geometry.
+ *
+ * Keyboard: Left/Right walk the points in x order, Up/Down in y order,
+ * Home/End jump to the ends; Enter or Space activates the selected point.
+ */
+#define G_LOG_DOMAIN "cpl-scatter-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cpl-format.h"
+#include "cpl-chart-private.h"
+#include "cpl-scatter-chart.h"
+
+#define MARKER_RADIUS 5.
+#define HIT_RADIUS    10.
+/* Right of the plot: room for the last x tick label to overhang. */
+#define RIGHT_MARGIN  (CPL_CHART_PADDING + 10)
+#define N_STYLES      3
+
+typedef struct
+{
+  char          *id;
+  char          *label;
+  double         x;
+  double         y;
+  CplPointStyle  style;
+} Point;
+
+typedef struct
+{
+  char  *label;
+  double x0, x1, y0, y1;
+  guint  color;
+} Region;
+
+typedef struct
+{
+  char  *label;
+  double x;
+  guint  color;
+} Line;
+
+struct _CplScatterChart
+{
+  GtkWidget        parent_instance;
+
+  char            *x_title;
+  char            *y_title;
+  gboolean         x_log;
+  gboolean         y_log;
+  char            *style_labels[N_STYLES];
+  gboolean         show_labels;
+
+  GPtrArray       *points;
+  GPtrArray       *regions;
+  GPtrArray       *lines;
+
+  char            *selected;
+  char            *hover;
+
+  CplChartPalette  palette;
+  gboolean         palette_valid;
+
+  /* for the current size and data; see ensure_layout() */
+  gboolean         layout_valid;
+  CplChartFrame    frame;
+  CplChartTicks    x_ticks;
+  PangoLayout     *x_title_layout;
+  double           x_title_y;
+};
+
+G_DEFINE_ENUM_TYPE (CplPointStyle, cpl_point_style,
+                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_NORMAL, "normal"),
+                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_DOMESTIC, "domestic"),
+                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_HYPOTHETICAL, "hypothetical"))
+
+G_DEFINE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+enum {
+  POINT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+point_free (gpointer data)
+{
+  Point *point = data;
+
+  g_free (point->id);
+  g_free (point->label);
+  g_free (point);
+}
+
+static void
+region_free (gpointer data)
+{
+  Region *region = data;
+
+  g_free (region->label);
+  g_free (region);
+}
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_free (line->label);
+  g_free (line);
+}
+
+/* ---- geometry ---- */
+
+static void
+ensure_palette (CplScatterChart *self)
+{
+  if (self->palette_valid)
+    return;
+  cpl_chart_palette_update (&self->palette, GTK_WIDGET (self));
+  self->palette_valid = TRUE;
+}
+
+static void
+invalidate (CplScatterChart *self)
+{
+  self->layout_valid = FALSE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static gboolean
+point_visible (CplScatterChart *self,
+               const Point     *point)
+{
+  return isfinite (point->x) && isfinite (point->y)
+         && (!self->x_log || point->x > 0)
+         && (!self->y_log || point->y > 0);
+}
+
+static const GdkRGBA *
+style_color (CplScatterChart *self,
+             CplPointStyle    style)
+{
+  if (style == CPL_POINT_STYLE_DOMESTIC)
+    return cpl_chart_palette_series (&self->palette, CPL_CHART_COLOR_RED);
+  return &self->palette.accent;
+}
+
+static CplChartMarker
+style_marker (CplPointStyle style)
+{
+  return style == CPL_POINT_STYLE_DOMESTIC ? CPL_CHART_MARKER_DIAMOND : CPL_CHART_MARKER_CIRCLE;
+}
+
+static GArray *
+build_legend (CplScatterChart *self)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (CplChartLegendItem));
+  gboolean present[N_STYLES] = { FALSE, };
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *point = g_ptr_array_index (self->points, i);
+
+      if (point_visible (self, point))
+        present[point->style] = TRUE;
+    }
+
+  for (guint style = 0; style < N_STYLES; style++)
+    {
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_MARKER,
+        .color = *style_color (self, style),
+        .marker = style_marker (style),
+        .hollow = style == CPL_POINT_STYLE_HYPOTHETICAL,
+        .label = self->style_labels[style],
+      };
+
+      if (present[style])
+        cpl_chart_legend_append (items, &item);
+    }
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const Region *region = g_ptr_array_index (self->regions, i);
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_AREA,
+        .color = *cpl_chart_palette_series (&self->palette, region->color),
+        .label = region->label,
+      };
+
+      cpl_chart_legend_append (items, &item);
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_DASH,
+        .color = *cpl_chart_palette_series (&self->palette, line->color),
+        .label = line->label,
+      };
+
+      cpl_chart_legend_append (items, &item);
+    }
+
+  return items;
+}
+
+static void
+append_value (GArray       *values,
+              double        value,
+              gboolean      log_scale)
+{
+  /* the open ends of regions (±∞, or 0 on a log axis) do not count */
+  if (isfinite (value) && (!log_scale || value > 0))
+    g_array_append_val (values, value);
+}
+
+static void
+fit_axes (CplScatterChart *self,
+          CplChartAxis    *x_axis,
+          CplChartAxis    *y_axis)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *point = g_ptr_array_index (self->points, i);
+
+      if (!point_visible (self, point))
+        continue;
+      g_array_append_val (xs, point->x);
+      g_array_append_val (ys, point->y);
+    }
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const Region *region = g_ptr_array_index (self->regions, i);
+
+      append_value (xs, region->x0, self->x_log);
+      append_value (xs, region->x1, self->x_log);
+      append_value (ys, region->y0, self->y_log);
+      append_value (ys, region->y1, self->y_log);
+    }
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+
+      append_value (xs, line->x, self->x_log);
+    }
+
+  cpl_chart_axis_init (x_axis, self->x_log ? CPL_CHART_SCALE_LOG : CPL_CHART_SCALE_LINEAR);
+  cpl_chart_axis_init (y_axis, self->y_log ? CPL_CHART_SCALE_LOG : CPL_CHART_SCALE_LINEAR);
+  cpl_chart_axis_fit (x_axis, (const double *) (gpointer) xs->data, xs->len);
+  cpl_chart_axis_fit (y_axis, (const double *) (gpointer) ys->data, ys->len);
+}
+
+static void
+ensure_layout (CplScatterChart *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GArray) legend = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
+  CplChartAxis x_axis, y_axis;
+  const graphene_rect_t *plot;
+  int tick_height, title_height = 0;
+  int bottom;
+
+  if (self->layout_valid && self->frame.width == width && self->frame.height == height)
+    return;
+
+  ensure_palette (self);
+  legend = build_legend (self);
+  fit_axes (self, &x_axis, &y_axis);
+
+  probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  cpl_chart_layout_size (probe, NULL, &tick_height);
+
+  g_clear_object (&self->x_title_layout);
+  if (self->x_title != NULL && self->x_title[0] != '\0')
+    {
+      self->x_title_layout = cpl_chart_layout_new (widget, self->x_title, CPL_CHART_FONT_TITLE);
+      cpl_chart_layout_limit (self->x_title_layout, cpl_chart_legend_width (width), 1);
+      cpl_chart_layout_size (self->x_title_layout, NULL, &title_height);
+    }
+
+  bottom = CPL_CHART_LABEL_GAP + tick_height;
+  if (title_height > 0)
+    bottom += CPL_CHART_LABEL_GAP + title_height;
+
+  cpl_chart_frame_begin (&self->frame, widget, width, height,
+                         (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
+                         self->y_title, bottom);
+  cpl_chart_frame_finish (&self->frame, widget, &y_axis, RIGHT_MARGIN);
+
+  plot = &self->frame.plot;
+  cpl_chart_ticks_compute (&self->x_ticks, widget, &x_axis, GTK_ORIENTATION_HORIZONTAL,
+                           plot->size.width, CPL_CHART_LABEL_GAP - 2, RIGHT_MARGIN - 2);
+  self->x_title_y = plot->origin.y + plot->size.height + CPL_CHART_LABEL_GAP + tick_height + CPL_CHART_LABEL_GAP;
+
+  self->layout_valid = TRUE;
+}
+
+static double
+x_pixel (CplScatterChart *self,
+         double           value)
+{
+  const graphene_rect_t *plot = &self->frame.plot;
+
+  /* open ends lie just beyond the plot, where the clip cuts them */
+  if (value == -INFINITY || (self->x_log && value <= 0))
+    return plot->origin.x - 1;
+  if (value == INFINITY)
+    return plot->origin.x + plot->size.width + 1;
+  return plot->origin.x + plot->size.width * cpl_chart_axis_to_unit (&self->x_ticks.axis, value);
+}
+
+static double
+y_pixel (CplScatterChart *self,
+         double           value)
+{
+  const graphene_rect_t *plot = &self->frame.plot;
+
+  if (value == -INFINITY || (self->y_log && value <= 0))
+    return plot->origin.y + plot->size.height + 1;
+  if (value == INFINITY)
+    return plot->origin.y - 1;
+  return cpl_chart_frame_y (&self->frame, value);
+}
+
+static gboolean
+point_pixel (CplScatterChart *self,
+             const Point     *point,
+             double          *x,
+             double          *y)
+{
+  if (!point_visible (self, point) || !cpl_chart_frame_has_plot (&self->frame))
+    return FALSE;
+  *x = x_pixel (self, point->x);
+  *y = y_pixel (self, point->y);
+  return TRUE;
+}
+
+static gboolean
+region_rect (CplScatterChart *self,
+             const Region    *region,
+             graphene_rect_t *rect)
+{
+  double left, right, top, bottom;
+  graphene_rect_t full;
+
+  if (isnan (region->x0) || isnan (region->x1) || isnan (region->y0) || isnan (region->y1))
+    return FALSE;
+
+  left = x_pixel (self, MIN (region->x0, region->x1));
+  right = x_pixel (self, MAX (region->x0, region->x1));
+  bottom = y_pixel (self, MIN (region->y0, region->y1));
+  top = y_pixel (self, MAX (region->y0, region->y1));
+
+  full = GRAPHENE_RECT_INIT (left, top, right - left, bottom - top);
+  return graphene_rect_intersection (&full, &self->frame.plot, rect)
+         && rect->size.width >= 1 && rect->size.height >= 1;
+}
+
+static Point *
+find_point (CplScatterChart *self,
+            const char      *id)
+{
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *point = g_ptr_array_index (self->points, i);
+
+      if (g_strcmp0 (point->id, id) == 0)
+        return point;
+    }
+  return NULL;
+}
+
+static Point *
+nearest_point (CplScatterChart *self,
+               double           x,
+               double           y)
+{
+  Point *best = NULL;
+  double best_distance = HIT_RADIUS;
+
+  ensure_layout (self);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *point = g_ptr_array_index (self->points, i);
+      double px, py, distance;
+
+      if (!point_pixel (self, point, &px, &py))
+        continue;
+      distance = hypot (px - x, py - y);
+      if (distance <= best_distance)
+        {
+          best = point;
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
+/* ---- drawing ---- */
+
+static void
+snapshot_regions (CplScatterChart *self,
+                  GtkSnapshot     *snapshot)
+{
+  const graphene_rect_t *plot = &self->frame.plot;
+
+  gtk_snapshot_push_clip (snapshot, plot);
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const Region *region = g_ptr_array_index (self->regions, i);
+      const GdkRGBA *color = cpl_chart_palette_series (&self->palette, region->color);
+      GdkRGBA fill = cpl_chart_region_fill (&self->palette, color);
+      GdkRGBA edge = cpl_chart_rgba_alpha (color, .7f);
+      graphene_rect_t rect;
+      double bottom, right;
+
+      if (!region_rect (self, region, &rect))
+        continue;
+
+      gtk_snapshot_append_color (snapshot, &fill, &rect);
+
+      /* an edge where the region ends, none where it is open */
+      bottom = rect.origin.y + rect.size.height;
+      right = rect.origin.x + rect.size.width;
+      if (rect.origin.x > plot->origin.x + .5)
+        cpl_chart_append_vline (snapshot, rect.origin.x, rect.origin.y, bottom, 1, &edge, FALSE);
+      if (right < plot->origin.x + plot->size.width - .5)
+        cpl_chart_append_vline (snapshot, right, rect.origin.y, bottom, 1, &edge, FALSE);
+      if (rect.origin.y > plot->origin.y + .5)
+        cpl_chart_append_hline (snapshot, rect.origin.x, right, rect.origin.y, 1, &edge, FALSE);
+      if (bottom < plot->origin.y + plot->size.height - .5)
+        cpl_chart_append_hline (snapshot, rect.origin.x, right, bottom, 1, &edge, FALSE);
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+      double x;
+
+      if (!isfinite (line->x) || (self->x_log && line->x <= 0))
+        continue;
+      x = x_pixel (self, line->x);
+      cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 2,
+                              cpl_chart_palette_series (&self->palette, line->color), TRUE);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+/* Draws @layout at the first of @candidates (top-left corners) that lies
+ * inside @bounds and clear of @obstacles, and adds it to them. */
+static gboolean
+place_label (GtkSnapshot            *snapshot,
+             PangoLayout            *layout,
+             const graphene_point_t *candidates,
+             guint                   n_candidates,
+             const graphene_rect_t  *bounds,
+             GArray                 *obstacles,
+             const GdkRGBA          *color)
+{
+  int width, height;
+
+  cpl_chart_layout_size (layout, &width, &height);
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (candidates[i].x, candidates[i].y, width, height);
+
+      if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&rect, obstacles))
+        continue;
+
+      cpl_chart_append_layout (snapshot, layout, rect.origin.x, rect.origin.y, color);
+      g_array_append_val (obstacles, rect);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+snapshot_annotations (CplScatterChart *self,
+                      GtkSnapshot     *snapshot,
+                      GArray          *obstacles)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const graphene_rect_t *plot = &self->frame.plot;
+  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .8f);
+  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const Region *region = g_ptr_array_index (self->regions, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      graphene_rect_t r;
+      int w, h;
+
+      /* regions of one rule are labelled once */
+      if (region->label == NULL || !region_rect (self, region, &r)
+          || g_ptr_array_find_with_equal_func (placed, region->label, g_str_equal, NULL))
+        continue;
+
+      layout = cpl_chart_layout_new (widget, region->label, CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_size (layout, &w, &h);
+      {
+        double left = r.origin.x + 6, right = r.origin.x + r.size.width - 6 - w;
+        double top = r.origin.y + 4, bottom = r.origin.y + r.size.height - 4 - h;
+        graphene_point_t candidates[] = {
+          /* inside, near a corner */
+          GRAPHENE_POINT_INIT (left, top),
+          GRAPHENE_POINT_INIT (right, top),
+          GRAPHENE_POINT_INIT (left, bottom),
+          GRAPHENE_POINT_INIT (right, bottom),
+          /* too small for its label: just outside it */
+          GRAPHENE_POINT_INIT (r.origin.x, r.origin.y - h - 2),
+          GRAPHENE_POINT_INIT (r.origin.x + r.size.width - w, r.origin.y - h - 2),
+          GRAPHENE_POINT_INIT (r.origin.x, r.origin.y + r.size.height + 2),
+        };
+        guint n_inside = (w + 12 <= r.size.width && h + 8 <= r.size.height) ? 4 : 0;
+
+        if (place_label (snapshot, layout, candidates + 4 - n_inside, G_N_ELEMENTS (candidates) - 4 + n_inside,
+                         plot, obstacles, &text))
+          g_ptr_array_add (placed, region->label);
+      }
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      graphene_point_t candidates[8];
+      double x;
+      int w, h;
+
+      if (line->label == NULL || !isfinite (line->x) || (self->x_log && line->x <= 0))
+        continue;
+
+      x = x_pixel (self, line->x);
+      layout = cpl_chart_layout_new (widget, line->label, CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_size (layout, &w, &h);
+      for (guint k = 0; k < 4; k++)
+        {
+          double y = plot->origin.y + 4 + k * (h + 4);
+
+          candidates[2 * k] = GRAPHENE_POINT_INIT (x + 5, y);
+          candidates[2 * k + 1] = GRAPHENE_POINT_INIT (x - 5 - w, y);
+        }
+      place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), plot, obstacles, &text);
+    }
+}
+
+static void
+snapshot_point (CplScatterChart *self,
+                GtkSnapshot     *snapshot,
+                const Point     *point,
+                double           x,
+                double           y,
+                gboolean         hover,
+                gboolean         selected)
+{
+  const GdkRGBA *color = style_color (self, point->style);
+  double radius = MARKER_RADIUS + (hover || selected ? 1.5 : 0);
+
+  if (selected)
+    cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &self->palette.fg, FALSE);
+  else if (hover)
+    {
+      GdkRGBA ring = cpl_chart_rgba_alpha (color, .45f);
+
+      cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &ring, FALSE);
+    }
+
+  cpl_chart_append_marker (snapshot, style_marker (point->style), x, y, radius, color,
+                           point->style != CPL_POINT_STYLE_HYPOTHETICAL);
+}
+
+static void
+snapshot_points (CplScatterChart *self,
+                 GtkSnapshot     *snapshot,
+                 GArray          *obstacles)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const graphene_rect_t *plot = &self->frame.plot;
+  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .9f);
+  Point *hover = find_point (self, self->hover);
+  Point *selected = find_point (self, self->selected);
+  graphene_rect_t bounds;
+  double px, py;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *point = g_ptr_array_index (self->points, i);
+
+      if (point != hover && point != selected && point_pixel (self, point, &px, &py))
+        snapshot_point (self, snapshot, point, px, py, FALSE, FALSE);
+    }
+  /* highlighted points on top of the others */
+  if (hover != NULL && hover != selected && point_pixel (self, hover, &px, &py))
+    snapshot_point (self, snapshot, hover, px, py, TRUE, FALSE);
+  if (selected != NULL && point_pixel (self, selected, &px, &py))
+    snapshot_point (self, snapshot, selected, px, py, selected == hover, TRUE);
+
+  if (!self->show_labels)
+    return;
+
+  /* labels may reach a little beyond the plot, not beyond the widget */
+  bounds = GRAPHENE_RECT_INIT (plot->origin.x + 1, plot->origin.y - 4,
+                               plot->size.width + RIGHT_MARGIN - CPL_CHART_PADDING - 1,
+                               plot->size.height + 2);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->points->len; i++)
+      {
+        const Point *point = g_ptr_array_index (self->points, i);
+        gboolean first = point == selected || point == hover;
+        g_autoptr(PangoLayout) layout = NULL;
+        double r = MARKER_RADIUS + (point == selected ? 8 : 3);
+        int w, h;
+
+        /* the highlighted points get the first choice of place */
+        if (first != (pass == 0) || point->label == NULL || !point_pixel (self, point, &px, &py))
+          continue;
+
+        layout = cpl_chart_layout_new (widget, point->label, CPL_CHART_FONT_LABEL);
+        cpl_chart_layout_size (layout, &w, &h);
+        {
+          graphene_point_t candidates[] = {
+            GRAPHENE_POINT_INIT (px + r, py - h / 2.),
+            GRAPHENE_POINT_INIT (px - r - w, py - h / 2.),
+            GRAPHENE_POINT_INIT (px - w / 2., py - r - h + 1),
+            GRAPHENE_POINT_INIT (px - w / 2., py + r - 1),
+            GRAPHENE_POINT_INIT (px + r - 3, py - r - h + 3),
+            GRAPHENE_POINT_INIT (px + r - 3, py + r - 3),
+            GRAPHENE_POINT_INIT (px - r - w + 3, py - r - h + 3),
+            GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
+          };
+
+          place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text);
+        }
+      }
+}
+
+static void
+cpl_scatter_chart_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  const graphene_rect_t *plot;
+  g_autoptr(GArray) legend = NULL;
+  g_autoptr(GArray) obstacles = NULL;
+  gboolean any_visible = FALSE;
+
+  ensure_palette (self);
+  ensure_layout (self);
+  legend = build_legend (self);
+  plot = &self->frame.plot;
+
+  cpl_chart_frame_snapshot (&self->frame, widget, snapshot,
+                            (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
+                            &self->palette);
+
+  if (cpl_chart_frame_has_plot (&self->frame))
+    {
+      cpl_chart_ticks_snapshot (&self->x_ticks, snapshot, GTK_ORIENTATION_HORIZONTAL, plot, &self->palette);
+
+      if (self->x_title_layout != NULL)
+        {
+          GdkRGBA title = cpl_chart_rgba_alpha (&self->palette.fg, .85f);
+          int w;
+
+          cpl_chart_layout_size (self->x_title_layout, &w, NULL);
+          cpl_chart_append_layout (snapshot, self->x_title_layout,
+                                   CLAMP (plot->origin.x + (plot->size.width - w) / 2,
+                                          CPL_CHART_PADDING, MAX (self->frame.width - CPL_CHART_PADDING - w, CPL_CHART_PADDING)),
+                                   self->x_title_y, &title);
+        }
+
+      snapshot_regions (self, snapshot);
+      cpl_chart_frame_snapshot_axes (&self->frame, snapshot, &self->palette);
+
+      /* markers are what labels must not cover */
+      obstacles = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      for (guint i = 0; i < self->points->len; i++)
+        {
+          const Point *point = g_ptr_array_index (self->points, i);
+          double px, py;
+
+          if (point_pixel (self, point, &px, &py))
+            {
+              graphene_rect_t rect = GRAPHENE_RECT_INIT (px - MARKER_RADIUS - 1, py - MARKER_RADIUS - 1,
+                                                         2 * MARKER_RADIUS + 2, 2 * MARKER_RADIUS + 2);
+
+              g_array_append_val (obstacles, rect);
+              any_visible = TRUE;
+            }
+        }
+
+      /* nor the threshold lines, nor the ring around the selected point */
+      for (guint i = 0; i < self->lines->len; i++)
+        {
+          const Line *line = g_ptr_array_index (self->lines, i);
+
+          if (isfinite (line->x) && (!self->x_log || line->x > 0))
+            {
+              graphene_rect_t rect = GRAPHENE_RECT_INIT (x_pixel (self, line->x) - 2, plot->origin.y,
+                                                         4, plot->size.height);
+
+              g_array_append_val (obstacles, rect);
+            }
+        }
+      {
+        Point *selected = find_point (self, self->selected);
+        double px, py;
+
+        if (selected != NULL && point_pixel (self, selected, &px, &py))
+          {
+            double r = MARKER_RADIUS + 7;
+            graphene_rect_t rect = GRAPHENE_RECT_INIT (px - r, py - r, 2 * r, 2 * r);
+
+            g_array_append_val (obstacles, rect);
+          }
+      }
+
+      snapshot_annotations (self, snapshot, obstacles);
+      snapshot_points (self, snapshot, obstacles);
+
+      if (!any_visible && self->regions->len == 0)
+        cpl_chart_frame_snapshot_empty (&self->frame, widget, snapshot, &self->palette);
+    }
+
+  cpl_chart_append_focus (widget, snapshot, &self->palette);
+}
+
+/* ---- size ---- */
+
+static GtkSizeRequestMode
+cpl_scatter_chart_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+cpl_scatter_chart_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  int legend_height = 0;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      g_autoptr(GArray) legend = build_legend (self);
+
+      legend_height = cpl_chart_legend_measure (widget, (const CplChartLegendItem *) (gpointer) legend->data,
+                                                legend->len, cpl_chart_legend_width (for_size));
+    }
+  cpl_chart_measure (orientation, legend_height, minimum, natural);
+}
+
+static void
+cpl_scatter_chart_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+
+  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->css_changed (widget, change);
+
+  /* dark mode, high contrast, another accent or font */
+  self->palette_valid = FALSE;
+  self->layout_valid = FALSE;
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+cpl_scatter_chart_system_setting_changed (GtkWidget        *widget,
+                                          GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->system_setting_changed (widget, setting);
+  invalidate (CPL_SCATTER_CHART (widget));
+}
+
+static void
+cpl_scatter_chart_state_flags_changed (GtkWidget     *widget,
+                                       GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->state_flags_changed (widget, previous);
+
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+/* ---- input ---- */
+
+static char *
+format_value (double value)
+{
+  return cpl_format_number (value, cpl_chart_value_decimals (value));
+}
+
+static gboolean
+cpl_scatter_chart_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  Point *point;
+  g_autofree char *x_value = NULL;
+  g_autofree char *y_value = NULL;
+  g_autofree char *text = NULL;
+  double px, py;
+
+  ensure_layout (self);
+  point = keyboard_mode ? find_point (self, self->selected) : nearest_point (self, x, y);
+  if (point == NULL || !point_pixel (self, point, &px, &py))
+    return FALSE;
+
+  x_value = format_value (point->x);
+  y_value = format_value (point->y);
+  /* Translators: a point's tooltip on a chart: %1$s the point's name,
+   * %2$s and %4$s the axis titles, %3$s and %5$s its values */
+  text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),
+                          point->label ? point->label : point->id,
+                          self->x_title ? self->x_title : C_("chart axis", "X"), x_value,
+                          self->y_title ? self->y_title : C_("chart axis", "Y"), y_value);
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) (px - HIT_RADIUS), (int) (py - HIT_RADIUS),
+                                                       (int) (2 * HIT_RADIUS), (int) (2 * HIT_RADIUS) });
+  return TRUE;
+}
+
+static void
+set_hover (CplScatterChart *self,
+           const char      *id)
+{
+  if (g_strcmp0 (self->hover, id) == 0)
+    return;
+  g_free (self->hover);
+  self->hover = g_strdup (id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (CplScatterChart          *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *motion)
+{
+  set_hover (self, cpl_scatter_chart_point_at (self, x, y));
+}
+
+static void
+leave_cb (CplScatterChart          *self,
+          GtkEventControllerMotion *motion)
+{
+  set_hover (self, NULL);
+}
+
+static void
+pressed_cb (CplScatterChart *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *click)
+{
+  const char *id = cpl_scatter_chart_point_at (self, x, y);
+  g_autofree char *activated = g_strdup (id);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (activated == NULL || n_press != 1)
+    return;
+
+  cpl_scatter_chart_set_selected (self, activated);
+  g_signal_emit (self, signals[POINT_ACTIVATED], 0, activated);
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  const Point *p = *(const Point * const *) a;
+  const Point *q = *(const Point * const *) b;
+
+  if (p->x != q->x)
+    return p->x < q->x ? -1 : 1;
+  if (p->y != q->y)
+    return p->y < q->y ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_y (gconstpointer a,
+           gconstpointer b)
+{
+  const Point *p = *(const Point * const *) a;
+  const Point *q = *(const Point * const *) b;
+
+  if (p->y != q->y)
+    return p->y < q->y ? -1 : 1;
+  if (p->x != q->x)
+    return p->x < q->x ? -1 : 1;
+  return 0;
+}
+
+/* Moves the selection @delta places along the points in x (or y) order;
+ * without a selection, starts at the first (or last) point. */
+static void
+move_selection (CplScatterChart *self,
+                gboolean         by_y,
+                gint64           delta)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gint64 position = -1;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *point = g_ptr_array_index (self->points, i);
+
+      if (point_visible (self, point))
+        g_ptr_array_add (order, point);
+    }
+  if (order->len == 0)
+    return;
+
+  /* stable, so points at the same place keep the order they were added in */
+  g_ptr_array_sort (order, by_y ? compare_y : compare_x);
+
+  for (guint i = 0; i < order->len; i++)
+    if (g_strcmp0 (((Point *) g_ptr_array_index (order, i))->id, self->selected) == 0)
+      position = i;
+
+  if (position < 0)
+    position = delta > 0 ? 0 : (gint64) order->len - 1;
+  else
+    position = CLAMP (position + delta, 0, (gint64) order->len - 1);
+
+  cpl_scatter_chart_set_selected (self, ((Point *) g_ptr_array_index (order, position))->id);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+
+  if (g_str_equal (action_name, "chart.next-point"))
+    move_selection (self, FALSE, 1);
+  else if (g_str_equal (action_name, "chart.previous-point"))
+    move_selection (self, FALSE, -1);
+  else if (g_str_equal (action_name, "chart.point-above"))
+    move_selection (self, TRUE, 1);
+  else if (g_str_equal (action_name, "chart.point-below"))
+    move_selection (self, TRUE, -1);
+  else if (g_str_equal (action_name, "chart.first-point"))
+    move_selection (self, FALSE, -G_MAXINT);
+  else if (g_str_equal (action_name, "chart.last-point"))
+    move_selection (self, FALSE, G_MAXINT);
+}
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  g_autofree char *id = g_strdup (self->selected);
+
+  if (find_point (self, id) != NULL)
+    g_signal_emit (self, signals[POINT_ACTIVATED], 0, id);
+}
+
+/* ---- object ---- */
+
+static void
+cpl_scatter_chart_dispose (GObject *object)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (object);
+
+  g_clear_pointer (&self->points, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->x_title, g_free);
+  g_clear_pointer (&self->y_title, g_free);
+  g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->hover, g_free);
+  for (guint i = 0; i < N_STYLES; i++)
+    g_clear_pointer (&self->style_labels[i], g_free);
+  cpl_chart_frame_clear (&self->frame);
+  cpl_chart_ticks_clear (&self->x_ticks);
+  g_clear_object (&self->x_title_layout);
+
+  G_OBJECT_CLASS (cpl_scatter_chart_parent_class)->dispose (object);
+}
+
+static void
+cpl_scatter_chart_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_scatter_chart_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CplScatterChart *self = CPL_SCATTER_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      cpl_scatter_chart_set_selected (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_scatter_chart_class_init (CplScatterChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; const char *action; } bindings[] = {
+    { GDK_KEY_Right,    "chart.next-point" },
+    { GDK_KEY_KP_Right, "chart.next-point" },
+    { GDK_KEY_Left,     "chart.previous-point" },
+    { GDK_KEY_KP_Left,  "chart.previous-point" },
+    { GDK_KEY_Up,       "chart.point-above" },
+    { GDK_KEY_KP_Up,    "chart.point-above" },
+    { GDK_KEY_Down,     "chart.point-below" },
+    { GDK_KEY_KP_Down,  "chart.point-below" },
+    { GDK_KEY_Home,     "chart.first-point" },
+    { GDK_KEY_KP_Home,  "chart.first-point" },
+    { GDK_KEY_End,      "chart.last-point" },
+    { GDK_KEY_KP_End,   "chart.last-point" },
+    { GDK_KEY_Return,   "chart.activate-point" },
+    { GDK_KEY_ISO_Enter, "chart.activate-point" },
+    { GDK_KEY_KP_Enter, "chart.activate-point" },
+    { GDK_KEY_space,    "chart.activate-point" },
+    { GDK_KEY_KP_Space, "chart.activate-point" },
+  };
+
+  object_class->dispose = cpl_scatter_chart_dispose;
+  object_class->get_property = cpl_scatter_chart_get_property;
+  object_class->set_property = cpl_scatter_chart_set_property;
+
+  widget_class->snapshot = cpl_scatter_chart_snapshot;
+  widget_class->get_request_mode = cpl_scatter_chart_get_request_mode;
+  widget_class->measure = cpl_scatter_chart_measure;
+  widget_class->css_changed = cpl_scatter_chart_css_changed;
+  widget_class->system_setting_changed = cpl_scatter_chart_system_setting_changed;
+  widget_class->state_flags_changed = cpl_scatter_chart_state_flags_changed;
+  widget_class->query_tooltip = cpl_scatter_chart_query_tooltip;
+
+  /**
+   * CplScatterChart:selected:
+   *
+   * The id of the selected point, or %NULL.
+   */
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CplScatterChart::point-activated:
+   * @id: the point's id
+   *
+   * A point was clicked, or Enter was pressed on the selected point.
+   */
+  signals[POINT_ACTIVATED] =
+    g_signal_new ("point-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "chart.next-point", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.previous-point", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.point-above", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.point-below", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.first-point", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.last-point", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate-point", NULL, activate_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "scatterchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+cpl_scatter_chart_init (CplScatterChart *self)
+{
+  GtkEventController *motion;
+  GtkGesture *click;
+
+  self->points = g_ptr_array_new_with_free_func (point_free);
+  self->regions = g_ptr_array_new_with_free_func (region_free);
+  self->lines = g_ptr_array_new_with_free_func (line_free);
+  self->show_labels = TRUE;
+  self->style_labels[CPL_POINT_STYLE_NORMAL] = g_strdup (_("Chip"));
+  self->style_labels[CPL_POINT_STYLE_DOMESTIC] = g_strdup (_("Domestic chip"));
+  self->style_labels[CPL_POINT_STYLE_HYPOTHETICAL] = g_strdup (_("Hypothetical chip"));
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scatter chart"),
+                                  -1);
+}
+
+/* ---- public ---- */
+
+GtkWidget *
+cpl_scatter_chart_new (void)
+{
+  return g_object_new (CPL_TYPE_SCATTER_CHART, NULL);
+}
+
+/**
+ * cpl_scatter_chart_set_axes:
+ * @x_title: (nullable): the horizontal axis title, with its unit
+ * @x_log: whether the horizontal axis is logarithmic
+ * @y_title: (nullable): the vertical axis title, with its unit
+ * @y_log: whether the vertical axis is logarithmic
+ *
+ * On a log axis, points at zero or below are not drawn.
+ */
+void
+cpl_scatter_chart_set_axes (CplScatterChart *self,
+                            const char      *x_title,
+                            gboolean         x_log,
+                            const char      *y_title,
+                            gboolean         y_log)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  cpl_chart_set_string (&self->x_title, x_title);
+  cpl_chart_set_string (&self->y_title, y_title);
+  self->x_log = !!x_log;
+  self->y_log = !!y_log;
+
+  if (x_title != NULL && y_title != NULL)
+    {
+      /* Translators: the accessible name of a chart; %1$s is the vertical
+       * axis title, %2$s the horizontal one */
+      label = g_strdup_printf (_("Scatter chart of %1$s against %2$s"), y_title, x_title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+
+  invalidate (self);
+}
+
+/**
+ * cpl_scatter_chart_set_style_label:
+ *
+ * The legend text for points of @style; by default "Chip", "Domestic
+ * chip" and "Hypothetical chip".  Only styles in use are in the legend.
+ */
+void
+cpl_scatter_chart_set_style_label (CplScatterChart *self,
+                                   CplPointStyle    style,
+                                   const char      *label)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+  g_return_if_fail (style < N_STYLES);
+  g_return_if_fail (label != NULL);
+
+  cpl_chart_set_string (&self->style_labels[style], label);
+  invalidate (self);
+}
+
+/* Whether points carry their labels (where there is room for them). */
+void
+cpl_scatter_chart_set_show_labels (CplScatterChart *self,
+                                   gboolean         show_labels)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  self->show_labels = !!show_labels;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* What the chart shows, in words, for screen readers. */
+void
+cpl_scatter_chart_set_description (CplScatterChart *self,
+                                   const char      *text)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Removes points, regions and lines; the axes and selection stay. */
+void
+cpl_scatter_chart_clear (CplScatterChart *self)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  g_ptr_array_set_size (self->points, 0);
+  g_ptr_array_set_size (self->regions, 0);
+  g_ptr_array_set_size (self->lines, 0);
+  g_clear_pointer (&self->hover, g_free);
+  invalidate (self);
+}
+
+/**
+ * cpl_scatter_chart_add_point:
+ * @id: identifies the point in signals and selection
+ * @label: (nullable): the point's name, shown next to it and in its tooltip
+ *
+ * A point with a coordinate that is not finite, or not positive on a log
+ * axis, is kept but not drawn.
+ */
+void
+cpl_scatter_chart_add_point (CplScatterChart *self,
+                             const char      *id,
+                             const char      *label,
+                             double           x,
+                             double           y,
+                             CplPointStyle    style)
+{
+  Point *point;
+
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (style < N_STYLES);
+
+  point = g_new0 (Point, 1);
+  point->id = g_strdup (id);
+  point->label = g_strdup (label);
+  point->x = x;
+  point->y = y;
+  point->style = style;
+  g_ptr_array_add (self->points, point);
+  invalidate (self);
+}
+
+/**
+ * cpl_scatter_chart_add_region:
+ * @label: (nullable): drawn inside the region and in the legend
+ * @color_index: a #CplChartColor
+ *
+ * A shaded rectangle from @x0 to @x1 and @y0 to @y1, in data units.  An
+ * infinite edge (or, on a log axis, an edge at zero or below) is open: the
+ * region reaches the edge of the plot there.
+ */
+void
+cpl_scatter_chart_add_region (CplScatterChart *self,
+                              const char      *label,
+                              double           x0,
+                              double           x1,
+                              double           y0,
+                              double           y1,
+                              guint            color_index)
+{
+  Region *region;
+
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  region = g_new0 (Region, 1);
+  region->label = g_strdup (label);
+  region->x0 = x0;
+  region->x1 = x1;
+  region->y0 = y0;
+  region->y1 = y1;
+  region->color = color_index;
+  g_ptr_array_add (self->regions, region);
+  invalidate (self);
+}
+
+/* A dashed vertical threshold at @x, in a #CplChartColor. */
+void
+cpl_scatter_chart_add_vline (CplScatterChart *self,
+                             const char      *label,
+                             double           x,
+                             guint            color_index)
+{
+  Line *line;
+
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  line = g_new0 (Line, 1);
+  line->label = g_strdup (label);
+  line->x = x;
+  line->color = color_index;
+  g_ptr_array_add (self->lines, line);
+  invalidate (self);
+}
+
+const char *
+cpl_scatter_chart_get_selected (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), NULL);
+
+  return self->selected;
+}
+
+void
+cpl_scatter_chart_set_selected (CplScatterChart *self,
+                                const char      *id)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  if (cpl_chart_set_string (&self->selected, id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/**
+ * cpl_scatter_chart_point_at:
+ *
+ * Returns: (nullable): the id of the drawn point nearest to (@widget_x,
+ *   @widget_y) and at most 10 pixels from it
+ */
+const char *
+cpl_scatter_chart_point_at (CplScatterChart *self,
+                            double           widget_x,
+                            double           widget_y)
+{
+  Point *point;
+
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), NULL);
+
+  point = nearest_point (self, widget_x, widget_y);
+  return point ? point->id : NULL;
+}
+
+/* Where the point @id is drawn, in widget coordinates; %FALSE when it is
+ * not drawn (no such point, a value the axes cannot show, no room). */
+gboolean
+cpl_scatter_chart_point_position (CplScatterChart *self,
+                                  const char      *id,
+                                  double          *widget_x,
+                                  double          *widget_y)
+{
+  Point *point;
+  double x, y;
+
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), FALSE);
+
+  ensure_layout (self);
+  point = find_point (self, id);
+  if (point == NULL || !point_pixel (self, point, &x, &y))
+    return FALSE;
+  if (widget_x != NULL)
+    *widget_x = x;
+  if (widget_y != NULL)
+    *widget_y = y;
+  return TRUE;
+}

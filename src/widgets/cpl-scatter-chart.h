@@ -1,0 +1,70 @@
+/* cpl-scatter-chart.h: chips as points on two metrics, with rule regions */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cpl-chart-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CPL_POINT_STYLE_NORMAL,             /* a filled disc */
+  CPL_POINT_STYLE_DOMESTIC,           /* a filled diamond, another colour */
+  CPL_POINT_STYLE_HYPOTHETICAL,       /* a hollow disc */
+} CplPointStyle;
+
+#define CPL_TYPE_POINT_STYLE (cpl_point_style_get_type ())
+GType cpl_point_style_get_type (void) G_GNUC_CONST;
+
+#define CPL_TYPE_SCATTER_CHART (cpl_scatter_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL, SCATTER_CHART, GtkWidget)
+
+GtkWidget  *cpl_scatter_chart_new             (void);
+
+void        cpl_scatter_chart_set_axes        (CplScatterChart *self,
+                                               const char      *x_title,
+                                               gboolean         x_log,
+                                               const char      *y_title,
+                                               gboolean         y_log);
+void        cpl_scatter_chart_set_style_label (CplScatterChart *self,
+                                               CplPointStyle    style,
+                                               const char      *label);
+void        cpl_scatter_chart_set_show_labels (CplScatterChart *self,
+                                               gboolean         show_labels);
+void        cpl_scatter_chart_set_description (CplScatterChart *self,
+                                               const char      *text);
+
+void        cpl_scatter_chart_clear           (CplScatterChart *self);
+void        cpl_scatter_chart_add_point       (CplScatterChart *self,
+                                               const char      *id,
+                                               const char      *label,
+                                               double           x,
+                                               double           y,
+                                               CplPointStyle    style);
+void        cpl_scatter_chart_add_region      (CplScatterChart *self,
+                                               const char      *label,
+                                               double           x0,
+                                               double           x1,
+                                               double           y0,
+                                               double           y1,
+                                               guint            color_index);
+void        cpl_scatter_chart_add_vline       (CplScatterChart *self,
+                                               const char      *label,
+                                               double           x,
+                                               guint            color_index);
+
+const char *cpl_scatter_chart_get_selected    (CplScatterChart *self);
+void        cpl_scatter_chart_set_selected    (CplScatterChart *self,
+                                               const char      *id);
+
+const char *cpl_scatter_chart_point_at        (CplScatterChart *self,
+                                               double           widget_x,
+                                               double           widget_y);
+gboolean    cpl_scatter_chart_point_position  (CplScatterChart *self,
+                                               const char      *id,
+                                               double          *widget_x,
+                                               double          *widget_y);
+
+G_END_DECLS

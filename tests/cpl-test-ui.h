@@ -1,0 +1,53 @@
+/* cpl-test-ui.h: helpers the UI tests share */
+#pragma once
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cpl-application.h"
+
+/* The first widget of @type in the tree under @root, depth first. */
+static inline GtkWidget *
+cpl_test_find_widget (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cpl_test_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Lets @widget map, lay out and draw. */
+static inline void
+cpl_test_wait_for_draw (GtkWidget *widget)
+{
+  for (guint i = 0; i < 50 || !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The locale and catalogue of the build tree, g_test_init(), and a
+ * registered application (which loads the built-in dataset). */
+static inline CplApplication *
+cpl_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("CPL_LOCALEDIR");
+  CplApplication *app;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (argc, argv, NULL);
+
+  app = cpl_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}

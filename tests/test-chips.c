@@ -1,0 +1,170 @@
+/* test-chips.c: the Chips view with the built-in dataset, under Xvfb with
+ * G_DEBUG=fatal-criticals, in English (en_US.UTF-8, for the grouping
+ * of 2,368) */
+#include "config.h"
+
+#include <string.h>
+
+#include "cpl-application.h"
+#include "cpl-test-ui.h"
+#include "cpl-window.h"
+#include "views/chips/cpl-chips-view.h"
+#include "views/chips/cpl-compare-window.h"
+#include "views/chips/cpl-what-if-window.h"
+
+static CplApplication *app;
+
+static CplChipsView *
+open_chips_view (CplWindow **window_out)
+{
+  CplWindow *window = cpl_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cpl_window_set_visible_view (window, "chips");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  *window_out = window;
+  return CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+}
+
+static int
+row_of (CplChipsView *view,
+        const char   *chip_id)
+{
+  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i))), chip_id))
+      return i;
+  return -1;
+}
+
+static void
+test_table (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  g_autofree char *first_tpp = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *tpp = NULL;
+  int h20;
+
+  /* every built-in chip is listed */
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==,
+                    g_list_model_get_n_items (cpl_dataset_get_chips (dataset)));
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (view), >=, 14);
+
+  /* sorting by TPP, highest first: the GB200 (fp8 5,000 × 8 = 40,000)
+   * beats the MI355X (37,440) and the B200 (36,000) */
+  g_assert_true (cpl_chips_view_sort_by (view, "tpp", GTK_SORT_DESCENDING));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, 0))), ==, "nvidia-gb200");
+  first_tpp = cpl_chips_view_get_cell_text (view, 0, "tpp");
+  g_assert_cmpstr (first_tpp, ==, "40,000");
+
+  /* the H20 is not controlled under either 2023 rule (TPP 2,368 < 2,400
+   * and PD 2.91 < 3.2) */
+  h20 = row_of (view, "nvidia-h20");
+  g_assert_cmpint (h20, >=, 0);
+  a = cpl_chips_view_get_cell_text (view, h20, "rule:eccn-3a090a-2023");
+  b = cpl_chips_view_get_cell_text (view, h20, "rule:eccn-3a090b-2023");
+  tpp = cpl_chips_view_get_cell_text (view, h20, "tpp");
+  g_assert_cmpstr (a, ==, "Not controlled");
+  g_assert_cmpstr (b, ==, "Not controlled");
+  g_assert_cmpstr (tpp, ==, "2,368");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_what_if (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplWhatIfWindow *what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  guint n_chips = g_list_model_get_n_items (cpl_dataset_get_chips (dataset));
+  CplChip *added;
+
+  cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+  /* fp8 592 from a sparse datasheet: dense 296, TPP 296 × 8 = 2,368 */
+  cpl_what_if_window_set_value (what_if, "fp8", 592);
+  cpl_what_if_window_set_sparse (what_if, TRUE);
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "2,368");
+  /* with the H20's 814 mm²: PD = 2,368 / 814 = 2.91 */
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "needs the die area");
+  cpl_what_if_window_set_value (what_if, "die_area_mm2", 814);
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91");
+  /* the switch off: 592 × 8 = 4,736 */
+  cpl_what_if_window_set_sparse (what_if, FALSE);
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "4,736");
+
+  /* kept as a user chip: one more row in the table */
+  added = cpl_what_if_window_add_to_dataset (what_if);
+  g_assert_true (g_str_has_prefix (cpl_entity_get_id (CPL_ENTITY (added)), "user-"));
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (dataset)), ==, n_chips + 1);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (row_of (view, cpl_entity_get_id (CPL_ENTITY (added))), >=, 0);
+  cpl_dataset_remove (dataset, CPL_ENTITY (added));
+
+  gtk_window_destroy (GTK_WINDOW (what_if));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_compare (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
+  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  /* H200 / H20: TPP 15,832 / 2,368 = 6.69 → 6.7×; memory 141 / 96 = 1.47 → 1.5× */
+  g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 1), ==, "6.7×");
+  g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "memory", 1), ==, "1.5×");
+  g_assert_nonnull (strstr (cpl_compare_window_get_summary (compare), "H200 SXM / H20: TPP 6.7×, memory 1.5×"));
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_filters_and_dark (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+
+  /* "ascend" finds the two Huawei Ascend chips */
+  gtk_editable_set_text (GTK_EDITABLE (search), "ascend");
+  g_signal_emit_by_name (search, "search-changed");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+
+  /* the detail pane of a chip, in dark mode, draws without a warning */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h200"));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = cpl_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/chips/table", test_table);
+  g_test_add_func ("/chips/what-if", test_what_if);
+  g_test_add_func ("/chips/compare", test_compare);
+  g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
