@@ -359,6 +359,8 @@ column_new (CplChipsView *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (column == COL_NAME)
     gtk_column_view_column_set_fixed_width (view_column, 170);
+  else if (column == COL_VENDOR)
+    gtk_column_view_column_set_fixed_width (view_column, 90);
   if (rule != NULL)
     g_object_set_data_full (G_OBJECT (view_column), "cpl-rule", g_object_ref (rule), g_object_unref);
   return view_column;
@@ -547,15 +549,22 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
+      CplTriState verdict = cpl_rule_evaluate (rule, m.values, NULL);
+      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", cpl_verdict_get_label (verdict), margins);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *verdict = cpl_verdict_box_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
 
+      /* the verdict as an icon before the title and as words on the first
+       * line, so the margins below get the pane's whole width */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), margins);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+      gtk_widget_add_css_class (icon, cpl_verdict_get_css_class (verdict));
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (icon, 12);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_set_tooltip_text (row, tooltip);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 

@@ -207,7 +207,6 @@ cpl_compare_window_new (CplDataset           *dataset,
   g_string_free (summary, TRUE);
   gtk_label_set_wrap (self->summary, TRUE);
   gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_selectable (self->summary, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
 
