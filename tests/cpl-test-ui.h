@@ -22,6 +22,23 @@ cpl_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The first widget of @type with the style class @css_class under @root. */
+static inline GtkWidget *
+cpl_test_find_styled (GtkWidget  *root,
+                      GType       type,
+                      const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cpl_test_find_styled (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Lets @widget map, lay out and draw. */
 static inline void
 cpl_test_wait_for_draw (GtkWidget *widget)

@@ -290,11 +290,47 @@ void
 cpl_dataset_append (CplDataset *self,
                     CplEntity  *entity)
 {
+  cpl_dataset_insert (self, G_MAXUINT, entity);
+}
+
+/* Puts @entity at @position of its list (G_MAXUINT: at the end), e.g. back
+ * where it was when a deletion is undone. */
+void
+cpl_dataset_insert (CplDataset *self,
+                    guint       position,
+                    CplEntity  *entity)
+{
+  GListStore *store;
+
   g_return_if_fail (CPL_IS_DATASET (self));
   g_return_if_fail (CPL_IS_ENTITY (entity));
 
+  store = cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity));
   cpl_dataset_watch (self, entity);
-  g_list_store_append (cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity)), entity);
+  g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), entity);
+}
+
+/**
+ * cpl_dataset_new_id:
+ * @base: what the id is made from (a name); "" gives "new"
+ *
+ * Returns: (transfer full): an id made from @base that no entry of @type
+ *   has yet: "h200-sale", then "h200-sale-2", …
+ */
+char *
+cpl_dataset_new_id (CplDataset *self,
+                    GType       type,
+                    const char *base)
+{
+  g_autofree char *stem = cpl_id_from_name (base && *base ? base : "new");
+  char *id = g_strdup (stem);
+
+  for (guint n = 2; cpl_dataset_lookup (self, type, id) != NULL; n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", stem, n);
+    }
+  return id;
 }
 
 gboolean

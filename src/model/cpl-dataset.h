@@ -42,6 +42,12 @@ CplEntity      *cpl_dataset_lookup             (CplDataset   *self,
                                                 const char   *id);
 void            cpl_dataset_append             (CplDataset   *self,
                                                 CplEntity    *entity);
+void            cpl_dataset_insert             (CplDataset   *self,
+                                                guint         position,
+                                                CplEntity    *entity);
+char           *cpl_dataset_new_id             (CplDataset   *self,
+                                                GType         type,
+                                                const char   *base);
 gboolean        cpl_dataset_remove             (CplDataset   *self,
                                                 CplEntity    *entity);
 

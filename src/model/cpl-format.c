@@ -52,8 +52,31 @@ three_figures (double value)
   return cpl_format_number (value, decimals);
 }
 
+/* "25%", "15.5%": a rate with a decimal only where it has one */
+char *
+cpl_format_rate (double fraction)
+{
+  double percent = fraction * 100;
+
+  return cpl_format_percent (fraction, fabs (percent - round (percent)) < 1e-9 ? 0 : 1);
+}
+
+static char *cpl_format_money_unsigned (double usd);
+
+/* A loss reads "−$2.70 B", not "$-2.70 B". */
 char *
 cpl_format_money (double usd)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (!isfinite (usd) || usd >= 0)
+    return cpl_format_money_unsigned (usd);
+  magnitude = cpl_format_money_unsigned (-usd);
+  return g_strconcat ("−", magnitude, NULL);
+}
+
+static char *
+cpl_format_money_unsigned (double usd)
 {
   /* Translators: "western" groups large numbers by thousands (K, M, B, T);
    * "east-asian" by ten thousands (万, 亿).  Do not translate the words,
@@ -117,9 +140,14 @@ cpl_format_money (double usd)
 char *
 cpl_format_money_exact (double usd)
 {
-  g_autofree char *number = cpl_format_number (usd, 0);
+  g_autofree char *number = cpl_format_number (fabs (usd), 0);
 
   if (!isfinite (usd))
     return g_strdup (UNKNOWN);
+  if (usd < 0)
+    {
+      g_autofree char *magnitude = g_strdup_printf (_("$%s"), number);
+      return g_strconcat ("−", magnitude, NULL);
+    }
   return g_strdup_printf (_("$%s"), number);
 }

@@ -9,6 +9,7 @@ char *cpl_format_number  (double value,
                           int    decimals);
 char *cpl_format_percent (double fraction,
                           int    decimals);
+char *cpl_format_rate    (double fraction);
 char *cpl_format_money   (double usd);
 char *cpl_format_money_exact (double usd);
 

@@ -85,6 +85,20 @@ cpl_revenue_case_init (CplRevenueCase *self)
 {
 }
 
+/* A new case: no units, no price, no share; every default of §5. */
+CplRevenueCase *
+cpl_revenue_case_new (const char *id,
+                      const char *name)
+{
+  CplRevenueCase *self = g_object_new (CPL_TYPE_REVENUE_CASE, "id", id, NULL);
+
+  cpl_text_set_current (cpl_entity_get_name_text (CPL_ENTITY (self)), name);
+  cpl_entity_set_number (CPL_ENTITY (self), CPL_REVENUE_CASE_UNITS, 0, NULL);
+  cpl_entity_set_number (CPL_ENTITY (self), CPL_REVENUE_CASE_PRICE_USD, 0, NULL);
+  cpl_entity_set_number (CPL_ENTITY (self), CPL_REVENUE_CASE_REVENUE_SHARE, 0, NULL);
+  return self;
+}
+
 double
 cpl_revenue_case_get (CplRevenueCase      *self,
                       CplRevenueCaseField  field)

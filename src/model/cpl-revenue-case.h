@@ -19,6 +19,8 @@ typedef enum {
 #define CPL_TYPE_REVENUE_CASE (cpl_revenue_case_get_type ())
 G_DECLARE_FINAL_TYPE (CplRevenueCase, cpl_revenue_case, CPL, REVENUE_CASE, CplEntity)
 
+CplRevenueCase *cpl_revenue_case_new   (const char          *id,
+                                         const char          *name);
 double      cpl_revenue_case_get           (CplRevenueCase      *self,
                                             CplRevenueCaseField  field);
 const char *cpl_revenue_case_get_vendor_id (CplRevenueCase      *self);

@@ -1,12 +1,19 @@
-/* cpl-bar-chart.c: a few values per chip, side by side per metric
+/* cpl-bar-chart.c: a few values per chip, side by side per metric, or
+ * stacked into one bar per category
  *
  * Categories (metrics) run along the bottom; each holds one bar per
  * series (chip), in the palette's colours and the order the series were
  * added.  A missing value is a hatched stub marked "n/a": never a bar of
  * height zero, which would read as a measured zero.
  *
- * Keyboard: Left/Right (Home/End) move a cursor over the bars; its
- * tooltip shows the value, as hovering does.
+ * Stacked, each category is one bar: the series' values are segments
+ * piled from the baseline in series order, positive values upwards and
+ * negative ones downwards from zero (a loss hangs under the axis rather
+ * than eating into the other segments), with the category's total at the
+ * end of the bar.
+ *
+ * Keyboard: Left/Right (Home/End) move a cursor over the bars (or the
+ * segments); its tooltip shows the value, as hovering does.
  */
 #define G_LOG_DOMAIN "cpl-bar-chart"
 
@@ -14,13 +21,15 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
-#include "cpl-format.h"
 #include "cpl-chart-private.h"
 #include "cpl-bar-chart.h"
 
 #define MAX_BAR_WIDTH   56.
+#define MAX_STACK_WIDTH 96.
 #define GROUP_FILL      .72           /* of a category's width, the rest is space */
+#define STACK_FILL      .56
 #define MISSING_HEIGHT  16.
 #define MAX_LABEL_LINES 2
 
@@ -32,7 +41,7 @@ typedef struct
 
 struct _CplBarChart
 {
-  GtkWidget        parent_instance;
+  CplChart         parent_instance;
 
   char           **categories;
   guint            n_categories;
@@ -41,22 +50,21 @@ struct _CplBarChart
   double           reference;
   char            *reference_label;
   gboolean         show_values;
+  gboolean         stacked;
 
   int              hover;             /* a bar index, or -1 */
   int              cursor;            /* the keyboard's bar, or -1 */
 
-  CplChartPalette  palette;
-  gboolean         palette_valid;
-
-  /* for the current size and data; see ensure_layout() */
-  gboolean         layout_valid;
-  CplChartFrame    frame;
+  /* for the current size and data; see bar_chart_layout() */
   GPtrArray       *category_layouts;
   int              label_height;
   double           group_width;
 };
 
-G_DEFINE_FINAL_TYPE (CplBarChart, cpl_bar_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL_TYPE_CHART)
+
+#define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
+#define PALETTE(self) (cpl_chart_get_palette (CPL_CHART (self)))
 
 static void
 series_free (gpointer data)
@@ -84,38 +92,127 @@ bar_value (CplBarChart *self,
   return s->values[category];
 }
 
-/* ---- geometry ---- */
+/* ---- stacks ---- */
 
+/* Where the segment of @series starts and ends in the stack of
+ * @category, in data units: positive values pile up from zero, negative
+ * ones down from it.  A missing value is an empty segment at the top of
+ * what is piled so far. */
 static void
-ensure_palette (CplBarChart *self)
+segment_range (CplBarChart *self,
+               guint        series,
+               guint        category,
+               double      *from,
+               double      *to)
 {
-  if (self->palette_valid)
-    return;
-  cpl_chart_palette_update (&self->palette, GTK_WIDGET (self));
-  self->palette_valid = TRUE;
+  double up = 0, down = 0;
+  double value;
+
+  for (guint s = 0; s < series; s++)
+    {
+      double v = bar_value (self, s, category);
+
+      if (!isfinite (v))
+        continue;
+      if (v >= 0)
+        up += v;
+      else
+        down += v;
+    }
+
+  value = bar_value (self, series, category);
+  if (!isfinite (value))
+    *from = *to = up;
+  else if (value >= 0)
+    {
+      *from = up;
+      *to = up + value;
+    }
+  else
+    {
+      *from = down;
+      *to = down + value;
+    }
 }
+
+/* The ends of the stack of @category, and its total; %FALSE when no
+ * value of it is known. */
+static gboolean
+stack_extent (CplBarChart *self,
+              guint        category,
+              double      *top,
+              double      *bottom,
+              double      *total)
+{
+  double up = 0, down = 0;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      double v = bar_value (self, s, category);
+
+      if (!isfinite (v))
+        continue;
+      any = TRUE;
+      if (v >= 0)
+        up += v;
+      else
+        down += v;
+    }
+  if (top != NULL)
+    *top = up;
+  if (bottom != NULL)
+    *bottom = down;
+  if (total != NULL)
+    *total = up + down;
+  return any;
+}
+
+/* Whether the segment of @series is the last one drawn on its side of
+ * the baseline, so it carries the rounded end of the bar. */
+static gboolean
+segment_is_outermost (CplBarChart *self,
+                      guint        series,
+                      guint        category)
+{
+  double value = bar_value (self, series, category);
+
+  if (!isfinite (value) || value == 0)
+    return FALSE;
+  for (guint s = series + 1; s < self->series->len; s++)
+    {
+      double v = bar_value (self, s, category);
+
+      if (isfinite (v) && v != 0 && (v > 0) == (value > 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- geometry ---- */
 
 static void
 invalidate (CplBarChart *self)
 {
-  self->layout_valid = FALSE;
   self->hover = -1;
   if (self->cursor >= (int) n_bars (self))
     self->cursor = -1;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  cpl_chart_invalidate (CPL_CHART (self));
 }
 
-static GArray *
-build_legend (CplBarChart *self)
+static void
+cpl_bar_chart_build_legend (CplChart *chart,
+                            GArray   *items)
 {
-  GArray *items = g_array_new (FALSE, TRUE, sizeof (CplChartLegendItem));
+  CplBarChart *self = CPL_BAR_CHART (chart);
+  const CplChartPalette *palette = PALETTE (self);
 
   for (guint i = 0; i < self->series->len; i++)
     {
       const Series *series = g_ptr_array_index (self->series, i);
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_BOX,
-        .color = *cpl_chart_palette_series (&self->palette, i),
+        .color = *cpl_chart_palette_series (palette, i),
         .label = series->name,
       };
 
@@ -126,14 +223,12 @@ build_legend (CplBarChart *self)
     {
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_HDASH,
-        .color = cpl_chart_rgba_alpha (&self->palette.fg, .6f),
+        .color = cpl_chart_rgba_alpha (&palette->fg, .6f),
         .label = self->reference_label,
       };
 
       cpl_chart_legend_append (items, &item);
     }
-
-  return items;
 }
 
 static PangoLayout *
@@ -159,14 +254,25 @@ fit_value_axis (CplBarChart  *self,
   g_array_append_val (values, zero);
   if (isfinite (self->reference))
     g_array_append_val (values, self->reference);
-  for (guint s = 0; s < self->series->len; s++)
-    for (guint c = 0; c < self->n_categories; c++)
-      {
-        double v = bar_value (self, s, c);
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      if (self->stacked)
+        {
+          double top, bottom;
 
-        if (isfinite (v))
-          g_array_append_val (values, v);
-      }
+          stack_extent (self, c, &top, &bottom, NULL);
+          g_array_append_val (values, top);
+          g_array_append_val (values, bottom);
+          continue;
+        }
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          double v = bar_value (self, s, c);
+
+          if (isfinite (v))
+            g_array_append_val (values, v);
+        }
+    }
   for (guint i = 0; i < values->len; i++)
     {
       lo = MIN (lo, g_array_index (values, double, i));
@@ -190,22 +296,18 @@ fit_value_axis (CplBarChart  *self,
 }
 
 static void
-ensure_layout (CplBarChart *self)
+cpl_bar_chart_layout (CplChart *chart,
+                      int       width,
+                      int       height)
 {
+  CplBarChart *self = CPL_BAR_CHART (chart);
   GtkWidget *widget = GTK_WIDGET (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) legend = NULL;
+  CplChartFrame *frame = FRAME (self);
+  g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   g_autoptr(PangoLayout) probe = NULL;
   CplChartAxis axis;
   double estimate;
   int lines = 1;
-
-  if (self->layout_valid && self->frame.width == width && self->frame.height == height)
-    return;
-
-  ensure_palette (self);
-  legend = build_legend (self);
 
   probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
   cpl_chart_layout_size (probe, NULL, &self->label_height);
@@ -223,14 +325,15 @@ ensure_layout (CplBarChart *self)
       lines = MIN (lines, MAX_LABEL_LINES);
     }
 
-  cpl_chart_frame_begin (&self->frame, widget, width, height,
+  cpl_chart_frame_begin (frame, widget, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->value_title, CPL_CHART_LABEL_GAP + lines * self->label_height);
-  fit_value_axis (self, &axis, self->frame.plot.size.height);
-  cpl_chart_frame_finish (&self->frame, widget, &axis, CPL_CHART_PADDING);
+                         self->value_title, NULL, CPL_CHART_LABEL_GAP + lines * self->label_height);
+  fit_value_axis (self, &axis, frame->plot.size.height);
+  cpl_chart_frame_finish (frame, widget, &axis,
+                          cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), CPL_CHART_PADDING);
 
   g_ptr_array_set_size (self->category_layouts, 0);
-  self->group_width = self->n_categories > 0 ? self->frame.plot.size.width / self->n_categories : 0;
+  self->group_width = self->n_categories > 0 ? frame->plot.size.width / self->n_categories : 0;
   for (guint c = 0; c < self->n_categories; c++)
     {
       PangoLayout *layout = category_layout (self, c, self->group_width);
@@ -238,12 +341,11 @@ ensure_layout (CplBarChart *self)
       pango_layout_set_height (layout, -lines);
       g_ptr_array_add (self->category_layouts, layout);
     }
-
-  self->layout_valid = TRUE;
 }
 
 /* The horizontal extent of a bar: its slot (for hit tests and the hover
- * highlight) and the bar itself, a little narrower. */
+ * highlight) and the bar itself, a little narrower.  Stacked, all the
+ * segments of a category share one slot. */
 static void
 bar_slot (CplBarChart *self,
           guint        series,
@@ -253,10 +355,21 @@ bar_slot (CplBarChart *self,
           double      *bar_x,
           double      *bar_width)
 {
-  double group_x = self->frame.plot.origin.x + category * self->group_width;
-  double width = MIN (self->group_width * GROUP_FILL / MAX (self->series->len, 1), MAX_BAR_WIDTH);
-  double gap = width > 12 ? 3 : width > 4 ? 1 : 0;
-  double x = group_x + (self->group_width - width * self->series->len) / 2 + series * width;
+  double group_x = FRAME (self)->plot.origin.x + category * self->group_width;
+  double width, gap, x;
+
+  if (self->stacked)
+    {
+      width = MIN (self->group_width * STACK_FILL, MAX_STACK_WIDTH);
+      x = group_x + (self->group_width - width) / 2;
+      gap = 0;
+    }
+  else
+    {
+      width = MIN (self->group_width * GROUP_FILL / MAX (self->series->len, 1), MAX_BAR_WIDTH);
+      gap = width > 12 ? 3 : width > 4 ? 1 : 0;
+      x = group_x + (self->group_width - width * self->series->len) / 2 + series * width;
+    }
 
   *slot_x = x;
   *slot_width = width;
@@ -264,27 +377,45 @@ bar_slot (CplBarChart *self,
   *bar_width = MAX (round (x + width - gap / 2) - *bar_x, 1);
 }
 
-/* The bar's rectangle; for a missing value, its "n/a" stub. */
+/* The bar's rectangle (stacked, the segment's); for a missing value, its
+ * "n/a" stub. */
 static graphene_rect_t
 bar_rect (CplBarChart *self,
           guint        series,
           guint        category)
 {
+  const CplChartFrame *frame = FRAME (self);
   double slot_x, slot_width, x, width;
   double value = bar_value (self, series, category);
-  double base = round (cpl_chart_frame_y (&self->frame, 0));
+  double base = round (cpl_chart_frame_y (frame, 0));
   double top;
 
   bar_slot (self, series, category, &slot_x, &slot_width, &x, &width);
 
+  if (self->stacked)
+    {
+      double from, to, y0, y1;
+
+      if (!stack_extent (self, category, NULL, NULL, NULL))
+        {
+          double height = MIN (MISSING_HEIGHT, frame->plot.size.height / 4);
+
+          return GRAPHENE_RECT_INIT (x, base - height, width, height);
+        }
+      segment_range (self, series, category, &from, &to);
+      y0 = round (cpl_chart_frame_y (frame, from));
+      y1 = round (cpl_chart_frame_y (frame, to));
+      return GRAPHENE_RECT_INIT (x, MIN (y0, y1), width, fabs (y1 - y0));
+    }
+
   if (!isfinite (value))
     {
-      double height = MIN (MISSING_HEIGHT, self->frame.plot.size.height / 4);
+      double height = MIN (MISSING_HEIGHT, frame->plot.size.height / 4);
 
       return GRAPHENE_RECT_INIT (x, base - height, width, height);
     }
 
-  top = round (cpl_chart_frame_y (&self->frame, value));
+  top = round (cpl_chart_frame_y (frame, value));
   if (value != 0 && fabs (top - base) < 1)
     top = value > 0 ? base - 1 : base + 1;     /* small, but not nothing */
   return GRAPHENE_RECT_INIT (x, MIN (top, base), width, fabs (top - base));
@@ -297,8 +428,9 @@ snapshot_highlight (CplBarChart *self,
                     GtkSnapshot *snapshot,
                     int          bar)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA color = cpl_chart_rgba_alpha (&self->palette.fg, self->palette.dark ? .1f : .07f);
+  const CplChartPalette *palette = PALETTE (self);
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, palette->dark ? .1f : .07f);
   double slot_x, slot_width, x, width;
   guint n_series = self->series->len;
 
@@ -310,10 +442,79 @@ snapshot_highlight (CplBarChart *self,
                              &GRAPHENE_RECT_INIT (x - 2, plot->origin.y, width + 4, plot->size.height));
 }
 
-static char *
-format_value (double value)
+/* Stacked, the highlighted segment is outlined too. */
+static void
+snapshot_segment_outline (CplBarChart *self,
+                          GtkSnapshot *snapshot,
+                          int          bar)
 {
-  return cpl_format_number (value, cpl_chart_value_decimals (value));
+  GdkRGBA color = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f);
+  graphene_rect_t rect;
+  guint n_series = self->series->len;
+
+  if (!self->stacked || bar < 0 || bar >= (int) n_bars (self))
+    return;
+
+  rect = bar_rect (self, bar % n_series, bar / n_series);
+  if (rect.size.height < 1)
+    return;
+  graphene_rect_inset (&rect, -1, -1);
+  cpl_chart_append_frame (snapshot, &rect, 2, 2, &color);
+}
+
+static char *
+format_value (CplBarChart *self,
+              double       value)
+{
+  return cpl_chart_format_value (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, value);
+}
+
+/* A filled bar, rounded at the far end from the baseline when @rounded. */
+static void
+append_bar (GtkSnapshot           *snapshot,
+            const graphene_rect_t *rect,
+            const GdkRGBA         *color,
+            gboolean               negative,
+            gboolean               rounded)
+{
+  GskRoundedRect clip;
+
+  gsk_rounded_rect_init_from_rect (&clip, rect, 0);
+  if (rounded && rect->size.height >= 4 && rect->size.width >= 6)
+    {
+      graphene_size_t corner = GRAPHENE_SIZE_INIT (3, 3);
+
+      if (!negative)
+        clip.corner[GSK_CORNER_TOP_LEFT] = clip.corner[GSK_CORNER_TOP_RIGHT] = corner;
+      else
+        clip.corner[GSK_CORNER_BOTTOM_LEFT] = clip.corner[GSK_CORNER_BOTTOM_RIGHT] = corner;
+    }
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+snapshot_missing (CplBarChart           *self,
+                  GtkSnapshot           *snapshot,
+                  const graphene_rect_t *rect,
+                  const GdkRGBA         *color)
+{
+  GdkRGBA hatch = cpl_chart_rgba_alpha (color, .6f);
+  GdkRGBA dim = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .55f);
+  g_autoptr(PangoLayout) label = NULL;
+  int w, h;
+
+  cpl_chart_append_hatch (snapshot, rect, &hatch);
+  cpl_chart_append_frame (snapshot, rect, 0, 1, color);
+
+  /* Translators: on a bar chart, where a value is missing;
+   * keep it very short */
+  label = cpl_chart_layout_new (GTK_WIDGET (self), C_("chart", "n/a"), CPL_CHART_FONT_LABEL);
+  cpl_chart_layout_size (label, &w, &h);
+  if (w <= rect->size.width + 2)
+    cpl_chart_append_layout (snapshot, label, rect->origin.x + (rect->size.width - w) / 2,
+                             rect->origin.y - h - 2, &dim);
 }
 
 static void
@@ -321,75 +522,165 @@ snapshot_bars (CplBarChart *self,
                GtkSnapshot *snapshot)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .8f);
-  GdkRGBA dim = cpl_chart_rgba_alpha (&self->palette.fg, .55f);
+  const CplChartPalette *palette = PALETTE (self);
+  GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
 
   for (guint c = 0; c < self->n_categories; c++)
     for (guint s = 0; s < self->series->len; s++)
       {
-        const GdkRGBA *color = cpl_chart_palette_series (&self->palette, s);
+        const GdkRGBA *color = cpl_chart_palette_series (palette, s);
         double value = bar_value (self, s, c);
         graphene_rect_t rect = bar_rect (self, s, c);
         g_autoptr(PangoLayout) label = NULL;
+        g_autofree char *number = NULL;
         int w, h;
 
-        if (isfinite (value))
+        if (!isfinite (value))
           {
-            GskRoundedRect rounded;
-
-            /* rounded at the far end only, square on the baseline */
-            gsk_rounded_rect_init_from_rect (&rounded, &rect, 0);
-            if (rect.size.height >= 4 && rect.size.width >= 6)
-              {
-                graphene_size_t corner = GRAPHENE_SIZE_INIT (3, 3);
-
-                if (value > 0)
-                  rounded.corner[GSK_CORNER_TOP_LEFT] = rounded.corner[GSK_CORNER_TOP_RIGHT] = corner;
-                else
-                  rounded.corner[GSK_CORNER_BOTTOM_LEFT] = rounded.corner[GSK_CORNER_BOTTOM_RIGHT] = corner;
-              }
-            gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-            gtk_snapshot_append_color (snapshot, color, &rect);
-            gtk_snapshot_pop (snapshot);
-
-            if (!self->show_values)
-              continue;
-            {
-              g_autofree char *number = format_value (value);
-
-              label = cpl_chart_layout_new (widget, number, CPL_CHART_FONT_LABEL);
-            }
+            snapshot_missing (self, snapshot, &rect, color);
+            continue;
           }
-        else
-          {
-            GdkRGBA hatch = cpl_chart_rgba_alpha (color, .6f);
 
-            cpl_chart_append_hatch (snapshot, &rect, &hatch);
-            cpl_chart_append_frame (snapshot, &rect, 0, 1, color);
-            /* Translators: on a bar chart, where a value is missing;
-             * keep it very short */
-            label = cpl_chart_layout_new (widget, C_("chart", "n/a"), CPL_CHART_FONT_LABEL);
-          }
+        append_bar (snapshot, &rect, color, value < 0, TRUE);
+
+        if (!self->show_values)
+          continue;
 
         /* the value over the bar (under it when negative), if it fits */
+        number = format_value (self, value);
+        label = cpl_chart_layout_new (widget, number, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (label, &w, &h);
         if (w <= rect.size.width + 2)
           {
             double x = rect.origin.x + (rect.size.width - w) / 2;
-            double y = (isfinite (value) && value < 0) ? rect.origin.y + rect.size.height + 2
-                                                        : rect.origin.y - h - 2;
+            double y = value < 0 ? rect.origin.y + rect.size.height + 2 : rect.origin.y - h - 2;
 
-            cpl_chart_append_layout (snapshot, label, x, y, isfinite (value) ? &text : &dim);
+            cpl_chart_append_layout (snapshot, label, x, y, &text);
           }
       }
+}
+
+/* Text that reads on @color: dark on light colours, white on dark ones. */
+static GdkRGBA
+text_on (const GdkRGBA *color)
+{
+  double luminance = 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+
+  if (luminance > .55)
+    return (GdkRGBA) { 0, 0, 0, .8f };
+  return (GdkRGBA) { 1, 1, 1, .95f };
+}
+
+static void
+snapshot_stacks (CplBarChart *self,
+                 GtkSnapshot *snapshot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  const CplChartPalette *palette = PALETTE (self);
+  GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      double top, bottom, total;
+      graphene_rect_t stack = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      gboolean drawn = FALSE;
+      g_autoptr(PangoLayout) label = NULL;
+      g_autofree char *number = NULL;
+      int w, h;
+
+      if (!stack_extent (self, c, &top, &bottom, &total))
+        {
+          if (self->series->len > 0)
+            {
+              graphene_rect_t rect = bar_rect (self, 0, c);
+
+              GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .45f);
+
+              snapshot_missing (self, snapshot, &rect, &color);
+            }
+          continue;
+        }
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          const GdkRGBA *color = cpl_chart_palette_series (palette, s);
+          double value = bar_value (self, s, c);
+          graphene_rect_t rect = bar_rect (self, s, c);
+          graphene_rect_t fill = rect;
+          double from, to;
+
+          if (!isfinite (value) || rect.size.height < 1)
+            continue;
+
+          if (drawn)
+            graphene_rect_union (&stack, &rect, &stack);
+          else
+            stack = rect;
+          drawn = TRUE;
+
+          /* a hairline of background between one segment and the next */
+          segment_range (self, s, c, &from, &to);
+          if (from != 0 && fill.size.height >= 3)
+            {
+              if (value > 0)
+                fill.size.height -= 1;
+              else
+                {
+                  fill.origin.y += 1;
+                  fill.size.height -= 1;
+                }
+            }
+          append_bar (snapshot, &fill, color, value < 0, segment_is_outermost (self, s, c));
+
+          if (!self->show_values)
+            continue;
+
+          /* the segment's value inside it, where it fits */
+          {
+            g_autofree char *segment_number = format_value (self, value);
+            g_autoptr(PangoLayout) segment_label = cpl_chart_layout_new (widget, segment_number,
+                                                                         CPL_CHART_FONT_LABEL);
+            GdkRGBA on = text_on (color);
+
+            cpl_chart_layout_size (segment_label, &w, &h);
+            if (w + 8 <= fill.size.width && h + 4 <= fill.size.height)
+              cpl_chart_append_layout (snapshot, segment_label,
+                                       fill.origin.x + (fill.size.width - w) / 2,
+                                       fill.origin.y + (fill.size.height - h) / 2, &on);
+          }
+        }
+
+      if (!self->show_values)
+        continue;
+
+      /* the total at the end of the bar: over it, or under a bar that
+       * only goes down */
+      number = format_value (self, total);
+      label = cpl_chart_layout_new (widget, number, CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_size (label, &w, &h);
+      {
+        double slot_x, slot_width, x, width;
+        double base = round (cpl_chart_frame_y (FRAME (self), 0));
+        double y;
+
+        bar_slot (self, 0, c, &slot_x, &slot_width, &x, &width);
+        if (w > self->group_width - 2)
+          continue;
+        if (top > 0 || bottom == 0)
+          y = (drawn ? MIN (stack.origin.y, base) : base) - h - 2;
+        else
+          y = (drawn ? MAX (stack.origin.y + stack.size.height, base) : base) + 2;
+        cpl_chart_append_layout (snapshot, label, x + (width - w) / 2, y, &text);
+      }
+    }
 }
 
 static void
 snapshot_categories (CplBarChart *self,
                      GtkSnapshot *snapshot)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .85f);
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .85f);
 
   for (guint c = 0; c < self->category_layouts->len; c++)
     {
@@ -403,126 +694,69 @@ snapshot_categories (CplBarChart *self,
 }
 
 static void
-cpl_bar_chart_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
+cpl_bar_chart_snapshot_plot (CplChart    *chart,
+                             GtkSnapshot *snapshot)
 {
-  CplBarChart *self = CPL_BAR_CHART (widget);
-  const graphene_rect_t *plot;
-  g_autoptr(GArray) legend = NULL;
+  CplBarChart *self = CPL_BAR_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (self);
+  const CplChartPalette *palette = PALETTE (self);
+  CplChartFrame *frame = FRAME (self);
+  const graphene_rect_t *plot = &frame->plot;
+  gboolean show_cursor = self->cursor != self->hover && gtk_widget_has_focus (widget);
 
-  ensure_palette (self);
-  ensure_layout (self);
-  legend = build_legend (self);
-  plot = &self->frame.plot;
+  snapshot_highlight (self, snapshot, self->hover);
+  if (show_cursor)
+    snapshot_highlight (self, snapshot, self->cursor);
 
-  cpl_chart_frame_snapshot (&self->frame, widget, snapshot,
-                            (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                            &self->palette);
+  if (self->stacked)
+    snapshot_stacks (self, snapshot);
+  else
+    snapshot_bars (self, snapshot);
 
-  if (cpl_chart_frame_has_plot (&self->frame))
+  snapshot_segment_outline (self, snapshot, self->hover);
+  if (show_cursor)
+    snapshot_segment_outline (self, snapshot, self->cursor);
+
+  if (isfinite (self->reference))
     {
-      snapshot_highlight (self, snapshot, self->hover);
-      if (self->cursor != self->hover && gtk_widget_has_focus (widget))
-        snapshot_highlight (self, snapshot, self->cursor);
+      GdkRGBA line = cpl_chart_rgba_alpha (&palette->fg, .6f);
 
-      snapshot_bars (self, snapshot);
-
-      if (isfinite (self->reference))
-        {
-          GdkRGBA line = cpl_chart_rgba_alpha (&self->palette.fg, .6f);
-
-          cpl_chart_append_hline (snapshot, plot->origin.x, plot->origin.x + plot->size.width,
-                                  cpl_chart_frame_y (&self->frame, self->reference), 1, &line, TRUE);
-        }
-
-      cpl_chart_frame_snapshot_axes (&self->frame, snapshot, &self->palette);
-      snapshot_categories (self, snapshot);
-
-      if (n_bars (self) == 0)
-        cpl_chart_frame_snapshot_empty (&self->frame, widget, snapshot, &self->palette);
+      cpl_chart_append_hline (snapshot, plot->origin.x, plot->origin.x + plot->size.width,
+                              cpl_chart_frame_y (frame, self->reference), 1, &line, TRUE);
     }
 
-  cpl_chart_append_focus (widget, snapshot, &self->palette);
-}
+  cpl_chart_frame_snapshot_axes (frame, snapshot, palette);
 
-/* ---- size ---- */
-
-static GtkSizeRequestMode
-cpl_bar_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-cpl_bar_chart_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
-{
-  CplBarChart *self = CPL_BAR_CHART (widget);
-  int legend_height = 0;
-
-  if (orientation == GTK_ORIENTATION_VERTICAL)
+  /* a baseline at zero when the bars go both ways */
+  if (frame->y_ticks.axis.min < 0)
     {
-      g_autoptr(GArray) legend = build_legend (self);
+      GdkRGBA axis = cpl_chart_rgba_alpha (&palette->fg, .4f);
 
-      legend_height = cpl_chart_legend_measure (widget, (const CplChartLegendItem *) (gpointer) legend->data,
-                                                legend->len, cpl_chart_legend_width (for_size));
+      cpl_chart_append_hline (snapshot, plot->origin.x, plot->origin.x + plot->size.width,
+                              round (cpl_chart_frame_y (frame, 0)), 1, &axis, FALSE);
     }
-  cpl_chart_measure (orientation, legend_height, minimum, natural);
-}
 
-static void
-cpl_bar_chart_css_changed (GtkWidget         *widget,
-                           GtkCssStyleChange *change)
-{
-  CplBarChart *self = CPL_BAR_CHART (widget);
+  snapshot_categories (self, snapshot);
 
-  GTK_WIDGET_CLASS (cpl_bar_chart_parent_class)->css_changed (widget, change);
-
-  /* dark mode, high contrast, another accent or font */
-  self->palette_valid = FALSE;
-  self->layout_valid = FALSE;
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-cpl_bar_chart_system_setting_changed (GtkWidget        *widget,
-                                      GtkSystemSetting  setting)
-{
-  GTK_WIDGET_CLASS (cpl_bar_chart_parent_class)->system_setting_changed (widget, setting);
-  invalidate (CPL_BAR_CHART (widget));
-}
-
-static void
-cpl_bar_chart_state_flags_changed (GtkWidget     *widget,
-                                   GtkStateFlags  previous)
-{
-  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
-
-  GTK_WIDGET_CLASS (cpl_bar_chart_parent_class)->state_flags_changed (widget, previous);
-
-  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
+  if (n_bars (self) == 0)
+    cpl_chart_frame_snapshot_empty (frame, widget, snapshot, palette);
 }
 
 /* ---- input ---- */
 
 static gboolean
-cpl_bar_chart_query_tooltip (GtkWidget  *widget,
-                             int         x,
-                             int         y,
+cpl_bar_chart_query_tooltip (CplChart   *chart,
+                             double      x,
+                             double      y,
                              gboolean    keyboard_mode,
                              GtkTooltip *tooltip)
 {
-  CplBarChart *self = CPL_BAR_CHART (widget);
+  CplBarChart *self = CPL_BAR_CHART (chart);
   g_autofree char *value_text = NULL;
   g_autofree char *text = NULL;
   const Series *series;
-  double slot_x, slot_width, bar_x, bar_width, value;
+  GdkRectangle area;
+  double value;
   guint s, c;
   int bar;
 
@@ -531,7 +765,6 @@ cpl_bar_chart_query_tooltip (GtkWidget  *widget,
       bar = self->cursor;
       if (bar < 0 || bar >= (int) n_bars (self))
         return FALSE;
-      ensure_layout (self);
       s = bar % self->series->len;
       c = bar / self->series->len;
     }
@@ -540,23 +773,62 @@ cpl_bar_chart_query_tooltip (GtkWidget  *widget,
 
   series = g_ptr_array_index (self->series, s);
   value = series->values[c];
-  value_text = isfinite (value) ? format_value (value) : g_strdup (_("no data"));
+  value_text = isfinite (value) ? format_value (self, value) : g_strdup (_("no data"));
   /* Translators: a bar's tooltip: %1$s the series (a chip), %2$s the
    * category (a metric), %3$s the value */
   text = g_strdup_printf (_("%1$s — %2$s: %3$s"), series->name, self->categories[c], value_text);
+
+  if (self->stacked)
+    {
+      g_autofree char *total_text = NULL;
+      g_autofree char *total_line = NULL;
+      double total;
+      char *both;
+
+      if (stack_extent (self, c, NULL, NULL, &total))
+        total_text = format_value (self, total);
+      else
+        total_text = g_strdup (_("no data"));
+      /* Translators: in a stacked bar's tooltip, under the segment's
+       * value: %s is the sum of the bar's segments */
+      total_line = g_strdup_printf (_("Total: %s"), total_text);
+      both = g_strconcat (text, "\n", total_line, NULL);
+      g_free (text);
+      text = both;
+    }
   gtk_tooltip_set_text (tooltip, text);
 
-  bar_slot (self, s, c, &slot_x, &slot_width, &bar_x, &bar_width);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) slot_x, (int) self->frame.plot.origin.y,
-                                                       MAX ((int) slot_width, 1),
-                                                       MAX ((int) self->frame.plot.size.height, 1) });
+  /* the column, or stacked the segment: moving to another one asks again */
+  {
+    double slot_x, slot_width, bar_x, bar_width;
+    const graphene_rect_t *plot = &FRAME (self)->plot;
+
+    bar_slot (self, s, c, &slot_x, &slot_width, &bar_x, &bar_width);
+    area = (GdkRectangle) { (int) slot_x, (int) plot->origin.y,
+                            MAX ((int) slot_width, 1), MAX ((int) plot->size.height, 1) };
+    if (self->stacked)
+      {
+        graphene_rect_t rect = bar_rect (self, s, c);
+
+        if (rect.size.height >= 2)
+          {
+            area.y = (int) rect.origin.y;
+            area.height = MAX ((int) rect.size.height, 1);
+          }
+      }
+  }
+  gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
 }
 
 static void
-set_hover (CplBarChart *self,
-           int          bar)
+cpl_bar_chart_pointer_moved (CplChart *chart,
+                             double    x,
+                             double    y)
 {
+  CplBarChart *self = CPL_BAR_CHART (chart);
+  int bar = isnan (x) ? -1 : cpl_bar_chart_bar_at (self, x, y, NULL, NULL);
+
   if (self->hover == bar)
     return;
   self->hover = bar;
@@ -564,31 +836,14 @@ set_hover (CplBarChart *self,
 }
 
 static void
-motion_cb (CplBarChart              *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *motion)
+cpl_bar_chart_pressed (CplChart *chart,
+                       int       n_press,
+                       double    x,
+                       double    y)
 {
-  set_hover (self, cpl_bar_chart_bar_at (self, x, y, NULL, NULL));
-}
-
-static void
-leave_cb (CplBarChart              *self,
-          GtkEventControllerMotion *motion)
-{
-  set_hover (self, -1);
-}
-
-static void
-pressed_cb (CplBarChart     *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *click)
-{
+  CplBarChart *self = CPL_BAR_CHART (chart);
   int bar = cpl_bar_chart_bar_at (self, x, y, NULL, NULL);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (bar >= 0)
     {
       self->cursor = bar;
@@ -632,7 +887,6 @@ cpl_bar_chart_dispose (GObject *object)
   g_clear_pointer (&self->category_layouts, g_ptr_array_unref);
   g_clear_pointer (&self->value_title, g_free);
   g_clear_pointer (&self->reference_label, g_free);
-  cpl_chart_frame_clear (&self->frame);
 
   G_OBJECT_CLASS (cpl_bar_chart_parent_class)->dispose (object);
 }
@@ -642,6 +896,7 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CplChartClass *chart_class = CPL_CHART_CLASS (klass);
   static const struct { guint key; const char *action; } bindings[] = {
     { GDK_KEY_Right,    "chart.next-bar" },
     { GDK_KEY_KP_Right, "chart.next-bar" },
@@ -655,13 +910,12 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
 
   object_class->dispose = cpl_bar_chart_dispose;
 
-  widget_class->snapshot = cpl_bar_chart_snapshot;
-  widget_class->get_request_mode = cpl_bar_chart_get_request_mode;
-  widget_class->measure = cpl_bar_chart_measure;
-  widget_class->css_changed = cpl_bar_chart_css_changed;
-  widget_class->system_setting_changed = cpl_bar_chart_system_setting_changed;
-  widget_class->state_flags_changed = cpl_bar_chart_state_flags_changed;
-  widget_class->query_tooltip = cpl_bar_chart_query_tooltip;
+  chart_class->build_legend = cpl_bar_chart_build_legend;
+  chart_class->layout = cpl_bar_chart_layout;
+  chart_class->snapshot_plot = cpl_bar_chart_snapshot_plot;
+  chart_class->pointer_moved = cpl_bar_chart_pointer_moved;
+  chart_class->pressed = cpl_bar_chart_pressed;
+  chart_class->query_tooltip = cpl_bar_chart_query_tooltip;
 
   gtk_widget_class_install_action (widget_class, "chart.next-bar", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "chart.previous-bar", NULL, move_action);
@@ -678,9 +932,6 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
 static void
 cpl_bar_chart_init (CplBarChart *self)
 {
-  GtkEventController *motion;
-  GtkGesture *click;
-
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->category_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   self->categories = g_new0 (char *, 1);
@@ -689,22 +940,7 @@ cpl_bar_chart_init (CplBarChart *self)
   self->hover = -1;
   self->cursor = -1;
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Bar chart"),
-                                  -1);
+  cpl_chart_set_accessible_label (CPL_CHART (self), _("Bar chart"));
 }
 
 /* ---- public ---- */
@@ -785,9 +1021,7 @@ cpl_bar_chart_set_value_title (CplBarChart *self,
       /* Translators: the accessible name of a chart; %s is what its bars measure */
       g_autofree char *label = g_strdup_printf (_("Bar chart of %s"), title);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+      cpl_chart_set_accessible_label (CPL_CHART (self), label);
     }
   invalidate (self);
 }
@@ -814,7 +1048,8 @@ cpl_bar_chart_set_reference_label (CplBarChart *self,
     invalidate (self);
 }
 
-/* Whether bars carry their values (where they fit). */
+/* Whether bars carry their values (where they fit); stacked, the
+ * segments carry theirs and each bar its total. */
 void
 cpl_bar_chart_set_show_values (CplBarChart *self,
                                gboolean     show_values)
@@ -832,12 +1067,87 @@ cpl_bar_chart_set_description (CplBarChart *self,
 {
   g_return_if_fail (CPL_IS_BAR_CHART (self));
 
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  cpl_chart_set_description (CPL_CHART (self), text);
+}
+
+/**
+ * cpl_bar_chart_set_value_format:
+ * @func: (nullable): makes the text of a value, such as cpl_format_money();
+ *   %NULL for plain numbers
+ * @user_data: for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * How values read on the value axis, on the bars and in tooltips.
+ */
+void
+cpl_bar_chart_set_value_format (CplBarChart        *self,
+                                CplChartFormatFunc  func,
+                                gpointer            user_data,
+                                GDestroyNotify      destroy)
+{
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+
+  cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, func, user_data, destroy);
+}
+
+/**
+ * cpl_bar_chart_set_stacked:
+ *
+ * Stacked, each category is one bar: the series are its segments, from
+ * the baseline in the order they were added; negative values stack down
+ * from zero.  The hit test and bar positions are then per segment.
+ */
+void
+cpl_bar_chart_set_stacked (CplBarChart *self,
+                           gboolean     stacked)
+{
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+
+  stacked = !!stacked;
+  if (self->stacked == stacked)
+    return;
+  self->stacked = stacked;
+  invalidate (self);
+}
+
+gboolean
+cpl_bar_chart_get_stacked (CplBarChart *self)
+{
+  g_return_val_if_fail (CPL_IS_BAR_CHART (self), FALSE);
+
+  return self->stacked;
+}
+
+/* Stacked: the segment of @category under @y, or the nearest one. */
+static guint
+segment_at (CplBarChart *self,
+            guint        category,
+            double       y)
+{
+  guint best = 0;
+  double best_distance = INFINITY;
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      graphene_rect_t rect;
+      double distance;
+
+      if (!isfinite (bar_value (self, s, category)) && stack_extent (self, category, NULL, NULL, NULL))
+        continue;
+      rect = bar_rect (self, s, category);
+      if (y < rect.origin.y)
+        distance = rect.origin.y - y;
+      else if (y > rect.origin.y + rect.size.height)
+        distance = y - (rect.origin.y + rect.size.height);
+      else
+        return s;
+      if (distance < best_distance)
+        {
+          best = s;
+          best_distance = distance;
+        }
+    }
+  return best;
 }
 
 /**
@@ -847,7 +1157,8 @@ cpl_bar_chart_set_description (CplBarChart *self,
  *
  * Finds the bar whose column (its width, the plot's height) holds the
  * point, so short bars and missing values are as easy to point at as tall
- * ones.
+ * ones.  Stacked, the segment under the point, or the nearest segment of
+ * that bar when the point is above or below it.
  *
  * Returns: the bar's index, category × series count + series, or -1
  */
@@ -858,13 +1169,15 @@ cpl_bar_chart_bar_at (CplBarChart *self,
                       guint       *series,
                       guint       *category)
 {
+  const CplChartFrame *frame;
   const graphene_rect_t *plot;
 
   g_return_val_if_fail (CPL_IS_BAR_CHART (self), -1);
 
-  ensure_layout (self);
-  plot = &self->frame.plot;
-  if (!cpl_chart_frame_has_plot (&self->frame) || n_bars (self) == 0
+  cpl_chart_ensure_layout (CPL_CHART (self));
+  frame = FRAME (self);
+  plot = &frame->plot;
+  if (!cpl_chart_frame_has_plot (frame) || n_bars (self) == 0
       || y < plot->origin.y || y > plot->origin.y + plot->size.height
       || x < plot->origin.x || x >= plot->origin.x + plot->size.width)
     return -1;
@@ -877,6 +1190,8 @@ cpl_bar_chart_bar_at (CplBarChart *self,
         bar_slot (self, s, c, &slot_x, &slot_width, &bar_x, &bar_width);
         if (x >= slot_x && x < slot_x + slot_width)
           {
+            if (self->stacked)
+              s = segment_at (self, c, y);
             if (series != NULL)
               *series = s;
             if (category != NULL)
@@ -887,8 +1202,9 @@ cpl_bar_chart_bar_at (CplBarChart *self,
   return -1;
 }
 
-/* The middle of a bar (or of its "n/a" stub) in widget coordinates;
- * %FALSE when there is no such bar or no room to draw it. */
+/* The middle of a bar (or of its "n/a" stub; stacked, of the segment) in
+ * widget coordinates; %FALSE when there is no such bar or no room to draw
+ * it. */
 gboolean
 cpl_bar_chart_bar_position (CplBarChart *self,
                             guint        series,
@@ -900,9 +1216,9 @@ cpl_bar_chart_bar_position (CplBarChart *self,
 
   g_return_val_if_fail (CPL_IS_BAR_CHART (self), FALSE);
 
-  ensure_layout (self);
+  cpl_chart_ensure_layout (CPL_CHART (self));
   if (series >= self->series->len || category >= self->n_categories
-      || !cpl_chart_frame_has_plot (&self->frame))
+      || !cpl_chart_frame_has_plot (FRAME (self)))
     return FALSE;
 
   rect = bar_rect (self, series, category);

@@ -1,15 +1,17 @@
-/* cpl-bar-chart.h: a few values per chip, side by side per metric */
+/* cpl-bar-chart.h: a few values per chip, side by side per metric, or
+ * stacked into one bar per category */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "cpl-chart.h"
 #include "cpl-chart-types.h"
 
 G_BEGIN_DECLS
 
 #define CPL_TYPE_BAR_CHART (cpl_bar_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL, BAR_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL, BAR_CHART, CplChart)
 
 GtkWidget *cpl_bar_chart_new                 (void);
 
@@ -29,6 +31,13 @@ void       cpl_bar_chart_set_show_values     (CplBarChart        *self,
                                               gboolean            show_values);
 void       cpl_bar_chart_set_description     (CplBarChart        *self,
                                               const char         *text);
+void       cpl_bar_chart_set_value_format    (CplBarChart        *self,
+                                              CplChartFormatFunc  func,
+                                              gpointer            user_data,
+                                              GDestroyNotify      destroy);
+void       cpl_bar_chart_set_stacked         (CplBarChart        *self,
+                                              gboolean            stacked);
+gboolean   cpl_bar_chart_get_stacked         (CplBarChart        *self);
 
 int        cpl_bar_chart_bar_at              (CplBarChart        *self,
                                               double              x,

@@ -136,6 +136,9 @@ cpl_chart_axis_fit (CplChartAxis *axis,
     {
       axis->min = (lo >= 0 && lo - pad < 0) ? 0 : lo - pad;
       axis->max = (hi <= 0 && hi + pad > 0) ? 0 : hi + pad;
+      /* only zeros: up from zero, not a range of nothing */
+      if (!(axis->max > axis->min))
+        axis->max = axis->min + pad;
     }
 }
 

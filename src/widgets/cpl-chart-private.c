@@ -10,8 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
+#include "cpl-format.h"
 #include "cpl-chart-private.h"
 
 /* ---- colours ---- */
@@ -39,6 +42,8 @@ static const struct
 
 static const GdkRGBA accent_light = RGB (0x1c, 0x71, 0xd8);
 static const GdkRGBA accent_dark = RGB (0x78, 0xae, 0xed);
+static const GdkRGBA surface_light = RGB (0xff, 0xff, 0xff);
+static const GdkRGBA surface_dark = RGB (0x38, 0x38, 0x38);
 
 static gboolean
 lookup (GtkStyleContext *context,
@@ -68,6 +73,9 @@ cpl_chart_palette_update (CplChartPalette *palette,
     palette->accent = palette->dark ? accent_dark : accent_light;
   if (!lookup (context, "borders", &palette->borders))
     palette->borders = cpl_chart_rgba_alpha (&palette->fg, .15f);
+  if (!lookup (context, "popover_bg_color", &palette->surface)
+      && !lookup (context, "window_bg_color", &palette->surface))
+    palette->surface = palette->dark ? surface_dark : surface_light;
 
   for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
     {
@@ -184,6 +192,81 @@ cpl_chart_value_decimals (double value)
   if (magnitude >= 0.1 || magnitude == 0)
     return 2;
   return 3;
+}
+
+/* Drops the zeros that end the decimals of each number in @text, and the
+ * decimal mark when nothing is left after it: "$5.00 B" → "$5 B",
+ * "$7.50 B" → "$7.5 B", "67.0 亿美元" → "67 亿美元".  For tick labels made by
+ * a format meant for single values, which gives every value the same
+ * number of significant figures.  The decimal mark is the locale's.
+ */
+char *
+cpl_chart_trim_decimals (const char *text)
+{
+  const struct lconv *conv = localeconv ();
+  const char *mark = conv != NULL && conv->decimal_point != NULL && conv->decimal_point[0] != '\0'
+                     ? conv->decimal_point : ".";
+  gsize mark_len = strlen (mark);
+  GString *result = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (p > text && g_ascii_isdigit (p[-1]) && strncmp (p, mark, mark_len) == 0
+          && g_ascii_isdigit (p[mark_len]))
+        {
+          const char *digits = p + mark_len;
+          const char *end = digits;
+          const char *last = NULL;           /* the last digit that is not 0 */
+
+          while (g_ascii_isdigit (*end))
+            {
+              if (*end != '0')
+                last = end;
+              end++;
+            }
+          if (last != NULL)
+            {
+              g_string_append_len (result, p, last + 1 - p);
+            }
+          p = end;
+          continue;
+        }
+      g_string_append_c (result, *p);
+      p++;
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+/* ---- value formats ---- */
+
+void
+cpl_chart_format_clear (CplChartFormat *format)
+{
+  GDestroyNotify destroy = format->destroy;
+  gpointer data = format->data;
+
+  format->func = NULL;
+  format->data = NULL;
+  format->destroy = NULL;
+  if (destroy != NULL)
+    destroy (data);
+}
+
+/* @value as a single value (a tooltip, a label on a bar): the chart's
+ * format, or about three significant figures. */
+char *
+cpl_chart_format_apply (const CplChartFormat *format,
+                        double                value)
+{
+  if (format != NULL && format->func != NULL)
+    {
+      char *text = format->func (value, format->data);
+
+      return text != NULL ? text : g_strdup ("");
+    }
+  return cpl_format_number (value, cpl_chart_value_decimals (value));
 }
 
 /* ---- marks ---- */
@@ -345,17 +428,18 @@ cpl_chart_rect_overlaps (const graphene_rect_t *rect,
 
 /* ---- legend ---- */
 
-#define SWATCH 12
+#define SWATCH CPL_CHART_LEGEND_SWATCH
 #define SWATCH_GAP 6
 #define ITEM_SPACING 18
 #define ROW_SPACING 4
 
-static void
-append_swatch (GtkSnapshot              *snapshot,
-               const CplChartLegendItem *item,
-               double                    x,
-               double                    y,
-               const CplChartPalette    *palette)
+/* The legend's sign for @item, a CPL_CHART_LEGEND_SWATCH square at (@x, @y). */
+void
+cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
+                                const CplChartLegendItem *item,
+                                double                    x,
+                                double                    y,
+                                const CplChartPalette    *palette)
 {
   graphene_rect_t rect = GRAPHENE_RECT_INIT (x, y, SWATCH, SWATCH);
 
@@ -388,6 +472,18 @@ append_swatch (GtkSnapshot              *snapshot,
 
     case CPL_CHART_LEGEND_HDASH:
       cpl_chart_append_hline (snapshot, x - 1, x + SWATCH + 1, y + SWATCH / 2., 2, &item->color, TRUE);
+      break;
+
+    case CPL_CHART_LEGEND_LINE:
+      {
+        GskRoundedRect rounded;
+        graphene_rect_t line = GRAPHENE_RECT_INIT (x - 1, round (y + SWATCH / 2. - 1.5), SWATCH + 2, 3);
+
+        gsk_rounded_rect_init_from_rect (&rounded, &line, 1.5);
+        gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+        gtk_snapshot_append_color (snapshot, &item->color, &line);
+        gtk_snapshot_pop (snapshot);
+      }
       break;
 
     case CPL_CHART_LEGEND_MARKER:
@@ -441,7 +537,7 @@ legend_flow (GtkWidget                *widget,
 
       if (snapshot != NULL)
         {
-          append_swatch (snapshot, &items[i], x0 + x, round (y0 + y + (line - SWATCH) / 2.), palette);
+          cpl_chart_legend_append_swatch (snapshot, &items[i], x0 + x, round (y0 + y + (line - SWATCH) / 2.), palette);
           cpl_chart_append_layout (snapshot, layout, x0 + x + SWATCH + SWATCH_GAP,
                                    y0 + y + (line - text_height) / 2., &palette->fg);
         }
@@ -506,44 +602,80 @@ cpl_chart_ticks_clear (CplChartTicks *ticks)
   ticks->max_width = 0;
 }
 
-/* Whether the labels stay apart and within the ends of the axis (with
- * the slack the caller allows beyond each end). */
+/* Where label @i starts along the axis, from its start: centred on its
+ * tick, but moved inwards rather than overhang an end of the axis by more
+ * than the slack allows (the first and last labels of an axis whose ends
+ * are ticks). */
+static double
+tick_label_start (const CplChartTicks *ticks,
+                  guint                i,
+                  gboolean             horizontal)
+{
+  double position = cpl_chart_axis_to_unit (&ticks->axis, ticks->values[i]) * ticks->length;
+  double extent = horizontal ? ticks->widths[i] : ticks->height;
+  double start = position - extent / 2;
+
+  if (start + extent > ticks->length + ticks->slack_after)
+    start = ticks->length + ticks->slack_after - extent;
+  if (start < -ticks->slack_before)
+    start = -ticks->slack_before;
+  return start;
+}
+
+/* Whether the labels stay apart. */
 static gboolean
 ticks_fit (const CplChartTicks *ticks,
-           gboolean             horizontal,
-           double               length,
-           double               slack_before,
-           double               slack_after)
+           gboolean             horizontal)
 {
   double previous_end = -INFINITY;
   double gap = horizontal ? 12 : ticks->height * .5;
 
   for (guint i = 0; i < ticks->n; i++)
     {
-      double position = cpl_chart_axis_to_unit (&ticks->axis, ticks->values[i]) * length;
       double extent = horizontal ? ticks->widths[i] : ticks->height;
-      double start = position - extent / 2;
-      double end = position + extent / 2;
+      double start = tick_label_start (ticks, i, horizontal);
 
-      if (start < -slack_before - .5 || end > length + slack_after + .5)
-        return FALSE;
       if (start < previous_end + gap)
         return FALSE;
-      previous_end = end;
+      previous_end = start + extent;
     }
   return TRUE;
 }
 
+static char *
+tick_text (const CplChartTicks  *ticks,
+           guint                 i,
+           guint                 max_ticks,
+           const CplChartFormat *format,
+           gboolean              integer)
+{
+  double value = ticks->values[i];
+
+  if (format != NULL && format->func != NULL)
+    {
+      g_autofree char *text = cpl_chart_format_apply (format, value);
+
+      return cpl_chart_trim_decimals (text);
+    }
+  if (integer)
+    return cpl_format_number (value, 0);
+  return cpl_chart_axis_format_tick (&ticks->axis, value, max_ticks);
+}
+
 /* Chooses as many round ticks as there is room for along @length
- * pixels, and makes their labels. */
+ * pixels, and makes their labels with @format (nullable; see
+ * cpl_chart_trim_decimals()).  With @integer, only whole numbers get a
+ * tick. */
 void
-cpl_chart_ticks_compute (CplChartTicks      *ticks,
-                         GtkWidget          *widget,
-                         const CplChartAxis *axis,
-                         GtkOrientation      orientation,
-                         double              length,
-                         double              slack_before,
-                         double              slack_after)
+cpl_chart_ticks_compute (CplChartTicks        *ticks,
+                         GtkWidget            *widget,
+                         const CplChartAxis   *axis,
+                         GtkOrientation        orientation,
+                         double                length,
+                         double                slack_before,
+                         double                slack_after,
+                         const CplChartFormat *format,
+                         gboolean              integer)
 {
   gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
   g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
@@ -560,20 +692,47 @@ cpl_chart_ticks_compute (CplChartTicks      *ticks,
       cpl_chart_ticks_clear (ticks);
       ticks->axis = *axis;
       ticks->height = line_height;
+      ticks->length = length;
+      ticks->slack_before = slack_before;
+      ticks->slack_after = slack_after;
       ticks->n = cpl_chart_axis_ticks (axis, ticks->values, max_ticks);
+
+      if (integer)
+        {
+          guint kept = 0;
+
+          for (guint i = 0; i < ticks->n; i++)
+            if (fabs (ticks->values[i] - round (ticks->values[i])) < 1e-9)
+              ticks->values[kept++] = round (ticks->values[i]);
+          ticks->n = kept;
+        }
 
       for (guint i = 0; i < ticks->n; i++)
         {
-          g_autofree char *text = cpl_chart_axis_format_tick (axis, ticks->values[i], max_ticks);
+          g_autofree char *text = tick_text (ticks, i, max_ticks, format, integer);
 
           ticks->labels[i] = cpl_chart_layout_new (widget, text, CPL_CHART_FONT_LABEL);
           cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
           ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
         }
 
-      if (max_ticks <= 2 || ticks_fit (ticks, horizontal, length, slack_before, slack_after))
+      if (max_ticks <= 2 || ticks_fit (ticks, horizontal))
         break;
     }
+}
+
+/* The texts of the tick labels, lowest value first. */
+char **
+cpl_chart_ticks_dup_labels (const CplChartTicks *ticks)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **labels;
+
+  for (guint i = 0; i < ticks->n; i++)
+    g_strv_builder_add (builder, pango_layout_get_text (ticks->labels[i]));
+  labels = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return labels;
 }
 
 /* Gridlines across @plot, and the labels outside it: left of the plot
@@ -609,7 +768,7 @@ cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
       else
         {
           double x = plot->origin.x + plot->size.width * unit;
-          double start = x - ticks->widths[i] / 2.;
+          double start = plot->origin.x + tick_label_start (ticks, i, TRUE);
 
           if (unit > 1e-6)
             cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 1, &grid, FALSE);
@@ -629,9 +788,24 @@ void
 cpl_chart_frame_clear (CplChartFrame *frame)
 {
   g_clear_object (&frame->y_title);
+  g_clear_object (&frame->x_title);
   cpl_chart_ticks_clear (&frame->y_ticks);
+  cpl_chart_ticks_clear (&frame->x_ticks);
   frame->plot = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   frame->width = frame->height = 0;
+  frame->bottom = 0;
+}
+
+/* What a numeric horizontal axis needs under the plot for its tick
+ * labels: the @bottom to give cpl_chart_frame_begin(). */
+int
+cpl_chart_frame_x_axis_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  int height;
+
+  cpl_chart_layout_size (probe, NULL, &height);
+  return CPL_CHART_LABEL_GAP + height;
 }
 
 int
@@ -644,8 +818,9 @@ cpl_chart_legend_width (int widget_width)
 
 /* The first half of the layout: the legend, the value axis title and the
  * plot's top and bottom, leaving @bottom pixels under the plot (the
- * caller's labels) besides the padding.  Once the caller has the value
- * axis range for that plot height, cpl_chart_frame_finish() does the rest. */
+ * caller's labels) and then the horizontal axis title, if any, besides
+ * the padding.  Once the caller has the value axis range for that plot
+ * height, cpl_chart_frame_finish() does the rest. */
 void
 cpl_chart_frame_begin (CplChartFrame            *frame,
                        GtkWidget                *widget,
@@ -654,6 +829,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
                        const CplChartLegendItem *items,
                        guint                     n_items,
                        const char               *y_title,
+                       const char               *x_title,
                        int                       bottom)
 {
   g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
@@ -681,6 +857,17 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
       top += title_height + CPL_CHART_LABEL_GAP;
     }
 
+  frame->bottom = bottom;
+  if (x_title != NULL && x_title[0] != '\0')
+    {
+      int title_height;
+
+      frame->x_title = cpl_chart_layout_new (widget, x_title, CPL_CHART_FONT_TITLE);
+      cpl_chart_layout_limit (frame->x_title, legend_width, 1);
+      cpl_chart_layout_size (frame->x_title, NULL, &title_height);
+      bottom += CPL_CHART_LABEL_GAP + title_height;
+    }
+
   /* room for half the top tick label, which is centred on its tick */
   cpl_chart_layout_size (probe, NULL, &tick_height);
   top += (tick_height + 1) / 2;
@@ -691,16 +878,17 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
 /* The value axis ticks for @y_axis, and so the plot's left edge; the
  * plot ends @right pixels before the widget's right edge. */
 void
-cpl_chart_frame_finish (CplChartFrame      *frame,
-                        GtkWidget          *widget,
-                        const CplChartAxis *y_axis,
-                        int                 right)
+cpl_chart_frame_finish (CplChartFrame        *frame,
+                        GtkWidget            *widget,
+                        const CplChartAxis   *y_axis,
+                        const CplChartFormat *y_format,
+                        int                   right)
 {
   double left;
 
   /* the half label over the top tick has room saved in _begin() */
   cpl_chart_ticks_compute (&frame->y_ticks, widget, y_axis, GTK_ORIENTATION_VERTICAL,
-                           frame->plot.size.height, INFINITY, INFINITY);
+                           frame->plot.size.height, INFINITY, INFINITY, y_format, FALSE);
 
   left = CPL_CHART_PADDING + frame->y_ticks.max_width + CPL_CHART_LABEL_GAP + 2;
   frame->plot.origin.x = left;
@@ -710,10 +898,35 @@ cpl_chart_frame_finish (CplChartFrame      *frame,
     frame->plot.size.width = frame->plot.size.height = 0;
 }
 
+/* The ticks of a numeric horizontal axis, once the plot's width is
+ * known; their labels may overhang the plot's ends by the slack. */
+void
+cpl_chart_frame_finish_x (CplChartFrame        *frame,
+                          GtkWidget            *widget,
+                          const CplChartAxis   *x_axis,
+                          const CplChartFormat *x_format,
+                          gboolean              integer,
+                          double                slack_before,
+                          double                slack_after)
+{
+  cpl_chart_ticks_compute (&frame->x_ticks, widget, x_axis, GTK_ORIENTATION_HORIZONTAL,
+                           frame->plot.size.width, slack_before, slack_after, x_format, integer);
+}
+
 gboolean
 cpl_chart_frame_has_plot (const CplChartFrame *frame)
 {
   return frame->plot.size.width > 0 && frame->plot.size.height > 0;
+}
+
+/* The horizontal pixel of @value on the numeric horizontal axis. */
+double
+cpl_chart_frame_x (const CplChartFrame *frame,
+                   double               value)
+{
+  double unit = cpl_chart_axis_to_unit (&frame->x_ticks.axis, value);
+
+  return frame->plot.origin.x + frame->plot.size.width * unit;
 }
 
 /* The vertical pixel of @value on the value axis. */
@@ -746,8 +959,25 @@ cpl_chart_frame_snapshot (const CplChartFrame      *frame,
       cpl_chart_append_layout (snapshot, frame->y_title, frame->y_title_at.x, frame->y_title_at.y, &title);
     }
 
-  if (cpl_chart_frame_has_plot (frame))
-    cpl_chart_ticks_snapshot (&frame->y_ticks, snapshot, GTK_ORIENTATION_VERTICAL, &frame->plot, palette);
+  if (!cpl_chart_frame_has_plot (frame))
+    return;
+
+  cpl_chart_ticks_snapshot (&frame->y_ticks, snapshot, GTK_ORIENTATION_VERTICAL, &frame->plot, palette);
+  cpl_chart_ticks_snapshot (&frame->x_ticks, snapshot, GTK_ORIENTATION_HORIZONTAL, &frame->plot, palette);
+
+  if (frame->x_title != NULL)
+    {
+      const graphene_rect_t *plot = &frame->plot;
+      GdkRGBA title = cpl_chart_rgba_alpha (&palette->fg, .85f);
+      int w;
+
+      cpl_chart_layout_size (frame->x_title, &w, NULL);
+      cpl_chart_append_layout (snapshot, frame->x_title,
+                               CLAMP (plot->origin.x + (plot->size.width - w) / 2,
+                                      CPL_CHART_PADDING, MAX (frame->width - CPL_CHART_PADDING - w, CPL_CHART_PADDING)),
+                               plot->origin.y + plot->size.height + frame->bottom + CPL_CHART_LABEL_GAP,
+                               &title);
+    }
 }
 
 /* The axis lines along the bottom and left of the plot, over the data. */

@@ -2,13 +2,16 @@
  *
  * Theme colours, text, markers, the legend, and the frame every chart
  * has: a legend on top, the value axis title above the plot, round ticks
- * with gridlines along the value axis.  Nothing here owns data; each
- * chart keeps its own and calls these to lay it out and draw it.
+ * with gridlines along the value axis, and for charts with a numeric
+ * horizontal axis its ticks and title under the plot.  Nothing here owns
+ * data; each chart keeps its own and calls these to lay it out and draw
+ * it.  The end of the file is what CplChart offers its subclasses.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "cpl-chart.h"
 #include "cpl-chart-axis.h"
 #include "cpl-chart-types.h"
 
@@ -30,6 +33,7 @@ typedef struct
   GdkRGBA  fg;                        /* the widget's text colour */
   GdkRGBA  accent;                    /* accent_color */
   GdkRGBA  borders;                   /* borders */
+  GdkRGBA  surface;                   /* popover_bg_color: under a readout */
   GdkRGBA  series[CPL_CHART_N_COLORS];
   gboolean dark;                      /* light text on a dark background */
 } CplChartPalette;
@@ -67,6 +71,20 @@ void         cpl_chart_append_layout   (GtkSnapshot   *snapshot,
                                         double         y,
                                         const GdkRGBA *color);
 int          cpl_chart_value_decimals  (double        value);
+char        *cpl_chart_trim_decimals   (const char   *text);
+
+/* ---- value formats ---- */
+
+typedef struct
+{
+  CplChartFormatFunc func;            /* NULL: cpl_format_number() */
+  gpointer           data;
+  GDestroyNotify     destroy;
+} CplChartFormat;
+
+void  cpl_chart_format_clear (CplChartFormat       *format);
+char *cpl_chart_format_apply (const CplChartFormat *format,
+                              double                value);
 
 /* ---- marks ---- */
 
@@ -120,6 +138,7 @@ typedef enum
   CPL_CHART_LEGEND_DASH,              /* a dashed upright line: a threshold */
   CPL_CHART_LEGEND_HDASH,             /* a dashed level line: a reference */
   CPL_CHART_LEGEND_MARKER,            /* a point marker */
+  CPL_CHART_LEGEND_LINE,              /* a solid level line: a line series */
 } CplChartLegendKind;
 
 typedef struct
@@ -131,8 +150,15 @@ typedef struct
   const char         *label;          /* borrowed */
 } CplChartLegendItem;
 
+#define CPL_CHART_LEGEND_SWATCH 12
+
 void cpl_chart_legend_append   (GArray                   *items,
                                 const CplChartLegendItem *item);
+void cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
+                                     const CplChartLegendItem *item,
+                                     double                    x,
+                                     double                    y,
+                                     const CplChartPalette    *palette);
 int  cpl_chart_legend_measure  (GtkWidget                *widget,
                                 const CplChartLegendItem *items,
                                 guint                     n_items,
@@ -157,6 +183,9 @@ typedef struct
   int           widths[CPL_CHART_AXIS_MAX_TICKS];
   int           height;
   int           max_width;
+  double        length;               /* of the axis, in pixels */
+  double        slack_before;         /* how far labels may overhang its ends */
+  double        slack_after;
 } CplChartTicks;
 
 void cpl_chart_ticks_clear    (CplChartTicks         *ticks);
@@ -166,7 +195,10 @@ void cpl_chart_ticks_compute  (CplChartTicks         *ticks,
                                GtkOrientation         orientation,
                                double                 length,
                                double                 slack_before,
-                               double                 slack_after);
+                               double                 slack_after,
+                               const CplChartFormat  *format,
+                               gboolean               integer);
+char **cpl_chart_ticks_dup_labels (const CplChartTicks *ticks);
 void cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
                                GtkSnapshot           *snapshot,
                                GtkOrientation         orientation,
@@ -184,6 +216,10 @@ typedef struct
   graphene_point_t y_title_at;
   graphene_rect_t  plot;              /* empty when there is no room */
   CplChartTicks    y_ticks;
+  /* a numeric horizontal axis, when the chart has one */
+  CplChartTicks    x_ticks;
+  PangoLayout     *x_title;
+  int              bottom;            /* under the plot, above the x title */
 } CplChartFrame;
 
 void     cpl_chart_frame_clear        (CplChartFrame            *frame);
@@ -194,12 +230,24 @@ void     cpl_chart_frame_begin        (CplChartFrame            *frame,
                                        const CplChartLegendItem *items,
                                        guint                     n_items,
                                        const char               *y_title,
+                                       const char               *x_title,
                                        int                       bottom);
 void     cpl_chart_frame_finish       (CplChartFrame            *frame,
                                        GtkWidget                *widget,
                                        const CplChartAxis       *y_axis,
+                                       const CplChartFormat     *y_format,
                                        int                       right);
+void     cpl_chart_frame_finish_x     (CplChartFrame            *frame,
+                                       GtkWidget                *widget,
+                                       const CplChartAxis       *x_axis,
+                                       const CplChartFormat     *x_format,
+                                       gboolean                  integer,
+                                       double                    slack_before,
+                                       double                    slack_after);
+int      cpl_chart_frame_x_axis_height (GtkWidget               *widget);
 gboolean cpl_chart_frame_has_plot     (const CplChartFrame      *frame);
+double   cpl_chart_frame_x            (const CplChartFrame      *frame,
+                                       double                    value);
 double   cpl_chart_frame_y            (const CplChartFrame      *frame,
                                        double                    value);
 void     cpl_chart_frame_snapshot     (const CplChartFrame      *frame,
@@ -224,5 +272,17 @@ void     cpl_chart_measure            (GtkOrientation            orientation,
                                        int                      *minimum,
                                        int                      *natural);
 int      cpl_chart_legend_width       (int                       widget_width);
+
+/* ---- for subclasses of CplChart ---- */
+
+const CplChartPalette *cpl_chart_get_palette    (CplChart       *self);
+CplChartFrame         *cpl_chart_get_frame      (CplChart       *self);
+const CplChartFormat  *cpl_chart_get_format     (CplChart       *self,
+                                                 GtkOrientation  axis);
+GArray                *cpl_chart_build_legend   (CplChart       *self);
+void                   cpl_chart_invalidate     (CplChart       *self);
+void                   cpl_chart_ensure_layout  (CplChart       *self);
+void                   cpl_chart_set_accessible_label (CplChart   *self,
+                                                       const char *label);
 
 G_END_DECLS

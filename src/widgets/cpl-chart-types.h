@@ -21,4 +21,11 @@ typedef enum
   CPL_CHART_N_COLORS
 } CplChartColor;
 
+/* Turns a value into the text of a tick label or a tooltip, in the
+ * user's locale: "$6.75 B", "25%", "2026".  Returns a newly allocated
+ * string.  Charts use cpl_format_number() without one.
+ */
+typedef char *(*CplChartFormatFunc) (double   value,
+                                     gpointer user_data);
+
 G_END_DECLS

@@ -53,7 +53,7 @@ typedef struct
 
 struct _CplScatterChart
 {
-  GtkWidget        parent_instance;
+  CplChart         parent_instance;
 
   char            *x_title;
   char            *y_title;
@@ -68,16 +68,6 @@ struct _CplScatterChart
 
   char            *selected;
   char            *hover;
-
-  CplChartPalette  palette;
-  gboolean         palette_valid;
-
-  /* for the current size and data; see ensure_layout() */
-  gboolean         layout_valid;
-  CplChartFrame    frame;
-  CplChartTicks    x_ticks;
-  PangoLayout     *x_title_layout;
-  double           x_title_y;
 };
 
 G_DEFINE_ENUM_TYPE (CplPointStyle, cpl_point_style,
@@ -85,7 +75,10 @@ G_DEFINE_ENUM_TYPE (CplPointStyle, cpl_point_style,
                     G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_DOMESTIC, "domestic"),
                     G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_HYPOTHETICAL, "hypothetical"))
 
-G_DEFINE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL_TYPE_CHART)
+
+#define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
+#define PALETTE(self) (cpl_chart_get_palette (CPL_CHART (self)))
 
 enum {
   PROP_0,
@@ -132,19 +125,15 @@ line_free (gpointer data)
 /* ---- geometry ---- */
 
 static void
-ensure_palette (CplScatterChart *self)
+invalidate (CplScatterChart *self)
 {
-  if (self->palette_valid)
-    return;
-  cpl_chart_palette_update (&self->palette, GTK_WIDGET (self));
-  self->palette_valid = TRUE;
+  cpl_chart_invalidate (CPL_CHART (self));
 }
 
 static void
-invalidate (CplScatterChart *self)
+ensure_layout (CplScatterChart *self)
 {
-  self->layout_valid = FALSE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  cpl_chart_ensure_layout (CPL_CHART (self));
 }
 
 static gboolean
@@ -160,9 +149,11 @@ static const GdkRGBA *
 style_color (CplScatterChart *self,
              CplPointStyle    style)
 {
+  const CplChartPalette *palette = PALETTE (self);
+
   if (style == CPL_POINT_STYLE_DOMESTIC)
-    return cpl_chart_palette_series (&self->palette, CPL_CHART_COLOR_RED);
-  return &self->palette.accent;
+    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_RED);
+  return &palette->accent;
 }
 
 static CplChartMarker
@@ -171,10 +162,12 @@ style_marker (CplPointStyle style)
   return style == CPL_POINT_STYLE_DOMESTIC ? CPL_CHART_MARKER_DIAMOND : CPL_CHART_MARKER_CIRCLE;
 }
 
-static GArray *
-build_legend (CplScatterChart *self)
+static void
+cpl_scatter_chart_build_legend (CplChart *chart,
+                                GArray   *items)
 {
-  GArray *items = g_array_new (FALSE, TRUE, sizeof (CplChartLegendItem));
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
+  const CplChartPalette *palette = PALETTE (self);
   gboolean present[N_STYLES] = { FALSE, };
 
   for (guint i = 0; i < self->points->len; i++)
@@ -204,7 +197,7 @@ build_legend (CplScatterChart *self)
       const Region *region = g_ptr_array_index (self->regions, i);
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_AREA,
-        .color = *cpl_chart_palette_series (&self->palette, region->color),
+        .color = *cpl_chart_palette_series (palette, region->color),
         .label = region->label,
       };
 
@@ -216,14 +209,12 @@ build_legend (CplScatterChart *self)
       const Line *line = g_ptr_array_index (self->lines, i);
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_DASH,
-        .color = *cpl_chart_palette_series (&self->palette, line->color),
+        .color = *cpl_chart_palette_series (palette, line->color),
         .label = line->label,
       };
 
       cpl_chart_legend_append (items, &item);
     }
-
-  return items;
 }
 
 static void
@@ -276,78 +267,53 @@ fit_axes (CplScatterChart *self,
 }
 
 static void
-ensure_layout (CplScatterChart *self)
+cpl_scatter_chart_layout (CplChart *chart,
+                          int       width,
+                          int       height)
 {
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
   GtkWidget *widget = GTK_WIDGET (self);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GArray) legend = NULL;
-  g_autoptr(PangoLayout) probe = NULL;
+  CplChartFrame *frame = FRAME (self);
+  g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   CplChartAxis x_axis, y_axis;
-  const graphene_rect_t *plot;
-  int tick_height, title_height = 0;
-  int bottom;
 
-  if (self->layout_valid && self->frame.width == width && self->frame.height == height)
-    return;
-
-  ensure_palette (self);
-  legend = build_legend (self);
   fit_axes (self, &x_axis, &y_axis);
 
-  probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
-  cpl_chart_layout_size (probe, NULL, &tick_height);
-
-  g_clear_object (&self->x_title_layout);
-  if (self->x_title != NULL && self->x_title[0] != '\0')
-    {
-      self->x_title_layout = cpl_chart_layout_new (widget, self->x_title, CPL_CHART_FONT_TITLE);
-      cpl_chart_layout_limit (self->x_title_layout, cpl_chart_legend_width (width), 1);
-      cpl_chart_layout_size (self->x_title_layout, NULL, &title_height);
-    }
-
-  bottom = CPL_CHART_LABEL_GAP + tick_height;
-  if (title_height > 0)
-    bottom += CPL_CHART_LABEL_GAP + title_height;
-
-  cpl_chart_frame_begin (&self->frame, widget, width, height,
+  cpl_chart_frame_begin (frame, widget, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->y_title, bottom);
-  cpl_chart_frame_finish (&self->frame, widget, &y_axis, RIGHT_MARGIN);
-
-  plot = &self->frame.plot;
-  cpl_chart_ticks_compute (&self->x_ticks, widget, &x_axis, GTK_ORIENTATION_HORIZONTAL,
-                           plot->size.width, CPL_CHART_LABEL_GAP - 2, RIGHT_MARGIN - 2);
-  self->x_title_y = plot->origin.y + plot->size.height + CPL_CHART_LABEL_GAP + tick_height + CPL_CHART_LABEL_GAP;
-
-  self->layout_valid = TRUE;
+                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (widget));
+  cpl_chart_frame_finish (frame, widget, &y_axis,
+                          cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), RIGHT_MARGIN);
+  cpl_chart_frame_finish_x (frame, widget, &x_axis,
+                            cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL), FALSE,
+                            CPL_CHART_LABEL_GAP - 2, RIGHT_MARGIN - 2);
 }
 
 static double
 x_pixel (CplScatterChart *self,
          double           value)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &FRAME (self)->plot;
 
   /* open ends lie just beyond the plot, where the clip cuts them */
   if (value == -INFINITY || (self->x_log && value <= 0))
     return plot->origin.x - 1;
   if (value == INFINITY)
     return plot->origin.x + plot->size.width + 1;
-  return plot->origin.x + plot->size.width * cpl_chart_axis_to_unit (&self->x_ticks.axis, value);
+  return cpl_chart_frame_x (FRAME (self), value);
 }
 
 static double
 y_pixel (CplScatterChart *self,
          double           value)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &FRAME (self)->plot;
 
   if (value == -INFINITY || (self->y_log && value <= 0))
     return plot->origin.y + plot->size.height + 1;
   if (value == INFINITY)
     return plot->origin.y - 1;
-  return cpl_chart_frame_y (&self->frame, value);
+  return cpl_chart_frame_y (FRAME (self), value);
 }
 
 static gboolean
@@ -356,7 +322,7 @@ point_pixel (CplScatterChart *self,
              double          *x,
              double          *y)
 {
-  if (!point_visible (self, point) || !cpl_chart_frame_has_plot (&self->frame))
+  if (!point_visible (self, point) || !cpl_chart_frame_has_plot (FRAME (self)))
     return FALSE;
   *x = x_pixel (self, point->x);
   *y = y_pixel (self, point->y);
@@ -380,7 +346,7 @@ region_rect (CplScatterChart *self,
   top = y_pixel (self, MAX (region->y0, region->y1));
 
   full = GRAPHENE_RECT_INIT (left, top, right - left, bottom - top);
-  return graphene_rect_intersection (&full, &self->frame.plot, rect)
+  return graphene_rect_intersection (&full, &FRAME (self)->plot, rect)
          && rect->size.width >= 1 && rect->size.height >= 1;
 }
 
@@ -433,15 +399,15 @@ static void
 snapshot_regions (CplScatterChart *self,
                   GtkSnapshot     *snapshot)
 {
-  const graphene_rect_t *plot = &self->frame.plot;
+  const graphene_rect_t *plot = &FRAME (self)->plot;
 
   gtk_snapshot_push_clip (snapshot, plot);
 
   for (guint i = 0; i < self->regions->len; i++)
     {
       const Region *region = g_ptr_array_index (self->regions, i);
-      const GdkRGBA *color = cpl_chart_palette_series (&self->palette, region->color);
-      GdkRGBA fill = cpl_chart_region_fill (&self->palette, color);
+      const GdkRGBA *color = cpl_chart_palette_series (PALETTE (self), region->color);
+      GdkRGBA fill = cpl_chart_region_fill (PALETTE (self), color);
       GdkRGBA edge = cpl_chart_rgba_alpha (color, .7f);
       graphene_rect_t rect;
       double bottom, right;
@@ -473,7 +439,7 @@ snapshot_regions (CplScatterChart *self,
         continue;
       x = x_pixel (self, line->x);
       cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 2,
-                              cpl_chart_palette_series (&self->palette, line->color), TRUE);
+                              cpl_chart_palette_series (PALETTE (self), line->color), TRUE);
     }
 
   gtk_snapshot_pop (snapshot);
@@ -514,8 +480,8 @@ snapshot_annotations (CplScatterChart *self,
                       GArray          *obstacles)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .8f);
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .8f);
   g_autoptr(GPtrArray) placed = g_ptr_array_new ();
 
   for (guint i = 0; i < self->regions->len; i++)
@@ -592,7 +558,7 @@ snapshot_point (CplScatterChart *self,
   double radius = MARKER_RADIUS + (hover || selected ? 1.5 : 0);
 
   if (selected)
-    cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &self->palette.fg, FALSE);
+    cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &PALETTE (self)->fg, FALSE);
   else if (hover)
     {
       GdkRGBA ring = cpl_chart_rgba_alpha (color, .45f);
@@ -610,8 +576,8 @@ snapshot_points (CplScatterChart *self,
                  GArray          *obstacles)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  const graphene_rect_t *plot = &self->frame.plot;
-  GdkRGBA text = cpl_chart_rgba_alpha (&self->palette.fg, .9f);
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .9f);
   Point *hover = find_point (self, self->hover);
   Point *selected = find_point (self, self->selected);
   graphene_rect_t bounds;
@@ -671,189 +637,92 @@ snapshot_points (CplScatterChart *self,
 }
 
 static void
-cpl_scatter_chart_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+cpl_scatter_chart_snapshot_plot (CplChart    *chart,
+                                 GtkSnapshot *snapshot)
 {
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
-  const graphene_rect_t *plot;
-  g_autoptr(GArray) legend = NULL;
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
+  GtkWidget *widget = GTK_WIDGET (self);
+  const CplChartPalette *palette = PALETTE (self);
+  CplChartFrame *frame = FRAME (self);
+  const graphene_rect_t *plot = &frame->plot;
   g_autoptr(GArray) obstacles = NULL;
   gboolean any_visible = FALSE;
 
-  ensure_palette (self);
-  ensure_layout (self);
-  legend = build_legend (self);
-  plot = &self->frame.plot;
+  snapshot_regions (self, snapshot);
+  cpl_chart_frame_snapshot_axes (frame, snapshot, palette);
 
-  cpl_chart_frame_snapshot (&self->frame, widget, snapshot,
-                            (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                            &self->palette);
-
-  if (cpl_chart_frame_has_plot (&self->frame))
+  /* markers are what labels must not cover */
+  obstacles = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  for (guint i = 0; i < self->points->len; i++)
     {
-      cpl_chart_ticks_snapshot (&self->x_ticks, snapshot, GTK_ORIENTATION_HORIZONTAL, plot, &self->palette);
+      const Point *point = g_ptr_array_index (self->points, i);
+      double px, py;
 
-      if (self->x_title_layout != NULL)
+      if (point_pixel (self, point, &px, &py))
         {
-          GdkRGBA title = cpl_chart_rgba_alpha (&self->palette.fg, .85f);
-          int w;
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (px - MARKER_RADIUS - 1, py - MARKER_RADIUS - 1,
+                                                     2 * MARKER_RADIUS + 2, 2 * MARKER_RADIUS + 2);
 
-          cpl_chart_layout_size (self->x_title_layout, &w, NULL);
-          cpl_chart_append_layout (snapshot, self->x_title_layout,
-                                   CLAMP (plot->origin.x + (plot->size.width - w) / 2,
-                                          CPL_CHART_PADDING, MAX (self->frame.width - CPL_CHART_PADDING - w, CPL_CHART_PADDING)),
-                                   self->x_title_y, &title);
+          g_array_append_val (obstacles, rect);
+          any_visible = TRUE;
         }
+    }
 
-      snapshot_regions (self, snapshot);
-      cpl_chart_frame_snapshot_axes (&self->frame, snapshot, &self->palette);
+  /* nor the threshold lines, nor the ring around the selected point */
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
 
-      /* markers are what labels must not cover */
-      obstacles = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-      for (guint i = 0; i < self->points->len; i++)
+      if (isfinite (line->x) && (!self->x_log || line->x > 0))
         {
-          const Point *point = g_ptr_array_index (self->points, i);
-          double px, py;
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (x_pixel (self, line->x) - 2, plot->origin.y,
+                                                     4, plot->size.height);
 
-          if (point_pixel (self, point, &px, &py))
-            {
-              graphene_rect_t rect = GRAPHENE_RECT_INIT (px - MARKER_RADIUS - 1, py - MARKER_RADIUS - 1,
-                                                         2 * MARKER_RADIUS + 2, 2 * MARKER_RADIUS + 2);
-
-              g_array_append_val (obstacles, rect);
-              any_visible = TRUE;
-            }
+          g_array_append_val (obstacles, rect);
         }
+    }
+  {
+    Point *selected = find_point (self, self->selected);
+    double px, py;
 
-      /* nor the threshold lines, nor the ring around the selected point */
-      for (guint i = 0; i < self->lines->len; i++)
-        {
-          const Line *line = g_ptr_array_index (self->lines, i);
-
-          if (isfinite (line->x) && (!self->x_log || line->x > 0))
-            {
-              graphene_rect_t rect = GRAPHENE_RECT_INIT (x_pixel (self, line->x) - 2, plot->origin.y,
-                                                         4, plot->size.height);
-
-              g_array_append_val (obstacles, rect);
-            }
-        }
+    if (selected != NULL && point_pixel (self, selected, &px, &py))
       {
-        Point *selected = find_point (self, self->selected);
-        double px, py;
+        double r = MARKER_RADIUS + 7;
+        graphene_rect_t rect = GRAPHENE_RECT_INIT (px - r, py - r, 2 * r, 2 * r);
 
-        if (selected != NULL && point_pixel (self, selected, &px, &py))
-          {
-            double r = MARKER_RADIUS + 7;
-            graphene_rect_t rect = GRAPHENE_RECT_INIT (px - r, py - r, 2 * r, 2 * r);
-
-            g_array_append_val (obstacles, rect);
-          }
+        g_array_append_val (obstacles, rect);
       }
+  }
 
-      snapshot_annotations (self, snapshot, obstacles);
-      snapshot_points (self, snapshot, obstacles);
+  snapshot_annotations (self, snapshot, obstacles);
+  snapshot_points (self, snapshot, obstacles);
 
-      if (!any_visible && self->regions->len == 0)
-        cpl_chart_frame_snapshot_empty (&self->frame, widget, snapshot, &self->palette);
-    }
-
-  cpl_chart_append_focus (widget, snapshot, &self->palette);
-}
-
-/* ---- size ---- */
-
-static GtkSizeRequestMode
-cpl_scatter_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-cpl_scatter_chart_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
-  int legend_height = 0;
-
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      g_autoptr(GArray) legend = build_legend (self);
-
-      legend_height = cpl_chart_legend_measure (widget, (const CplChartLegendItem *) (gpointer) legend->data,
-                                                legend->len, cpl_chart_legend_width (for_size));
-    }
-  cpl_chart_measure (orientation, legend_height, minimum, natural);
-}
-
-static void
-cpl_scatter_chart_css_changed (GtkWidget         *widget,
-                               GtkCssStyleChange *change)
-{
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
-
-  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->css_changed (widget, change);
-
-  /* dark mode, high contrast, another accent or font */
-  self->palette_valid = FALSE;
-  self->layout_valid = FALSE;
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-cpl_scatter_chart_system_setting_changed (GtkWidget        *widget,
-                                          GtkSystemSetting  setting)
-{
-  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->system_setting_changed (widget, setting);
-  invalidate (CPL_SCATTER_CHART (widget));
-}
-
-static void
-cpl_scatter_chart_state_flags_changed (GtkWidget     *widget,
-                                       GtkStateFlags  previous)
-{
-  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
-
-  GTK_WIDGET_CLASS (cpl_scatter_chart_parent_class)->state_flags_changed (widget, previous);
-
-  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
+  if (!any_visible && self->regions->len == 0)
+    cpl_chart_frame_snapshot_empty (frame, widget, snapshot, palette);
 }
 
 /* ---- input ---- */
 
-static char *
-format_value (double value)
-{
-  return cpl_format_number (value, cpl_chart_value_decimals (value));
-}
-
 static gboolean
-cpl_scatter_chart_query_tooltip (GtkWidget  *widget,
-                                 int         x,
-                                 int         y,
+cpl_scatter_chart_query_tooltip (CplChart   *chart,
+                                 double      x,
+                                 double      y,
                                  gboolean    keyboard_mode,
                                  GtkTooltip *tooltip)
 {
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
   Point *point;
   g_autofree char *x_value = NULL;
   g_autofree char *y_value = NULL;
   g_autofree char *text = NULL;
   double px, py;
 
-  ensure_layout (self);
   point = keyboard_mode ? find_point (self, self->selected) : nearest_point (self, x, y);
   if (point == NULL || !point_pixel (self, point, &px, &py))
     return FALSE;
 
-  x_value = format_value (point->x);
-  y_value = format_value (point->y);
+  x_value = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, point->x);
+  y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
   /* Translators: a point's tooltip on a chart: %1$s the point's name,
    * %2$s and %4$s the axis titles, %3$s and %5$s its values */
   text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),
@@ -878,32 +747,25 @@ set_hover (CplScatterChart *self,
 }
 
 static void
-motion_cb (CplScatterChart          *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *motion)
+cpl_scatter_chart_pointer_moved (CplChart *chart,
+                                 double    x,
+                                 double    y)
 {
-  set_hover (self, cpl_scatter_chart_point_at (self, x, y));
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
+
+  set_hover (self, isnan (x) ? NULL : cpl_scatter_chart_point_at (self, x, y));
 }
 
 static void
-leave_cb (CplScatterChart          *self,
-          GtkEventControllerMotion *motion)
+cpl_scatter_chart_pressed (CplChart *chart,
+                           int       n_press,
+                           double    x,
+                           double    y)
 {
-  set_hover (self, NULL);
-}
-
-static void
-pressed_cb (CplScatterChart *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *click)
-{
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
   const char *id = cpl_scatter_chart_point_at (self, x, y);
   g_autofree char *activated = g_strdup (id);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (activated == NULL || n_press != 1)
     return;
 
@@ -1023,9 +885,6 @@ cpl_scatter_chart_dispose (GObject *object)
   g_clear_pointer (&self->hover, g_free);
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->style_labels[i], g_free);
-  cpl_chart_frame_clear (&self->frame);
-  cpl_chart_ticks_clear (&self->x_ticks);
-  g_clear_object (&self->x_title_layout);
 
   G_OBJECT_CLASS (cpl_scatter_chart_parent_class)->dispose (object);
 }
@@ -1073,6 +932,7 @@ cpl_scatter_chart_class_init (CplScatterChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CplChartClass *chart_class = CPL_CHART_CLASS (klass);
   static const struct { guint key; const char *action; } bindings[] = {
     { GDK_KEY_Right,    "chart.next-point" },
     { GDK_KEY_KP_Right, "chart.next-point" },
@@ -1097,13 +957,12 @@ cpl_scatter_chart_class_init (CplScatterChartClass *klass)
   object_class->get_property = cpl_scatter_chart_get_property;
   object_class->set_property = cpl_scatter_chart_set_property;
 
-  widget_class->snapshot = cpl_scatter_chart_snapshot;
-  widget_class->get_request_mode = cpl_scatter_chart_get_request_mode;
-  widget_class->measure = cpl_scatter_chart_measure;
-  widget_class->css_changed = cpl_scatter_chart_css_changed;
-  widget_class->system_setting_changed = cpl_scatter_chart_system_setting_changed;
-  widget_class->state_flags_changed = cpl_scatter_chart_state_flags_changed;
-  widget_class->query_tooltip = cpl_scatter_chart_query_tooltip;
+  chart_class->build_legend = cpl_scatter_chart_build_legend;
+  chart_class->layout = cpl_scatter_chart_layout;
+  chart_class->snapshot_plot = cpl_scatter_chart_snapshot_plot;
+  chart_class->pointer_moved = cpl_scatter_chart_pointer_moved;
+  chart_class->pressed = cpl_scatter_chart_pressed;
+  chart_class->query_tooltip = cpl_scatter_chart_query_tooltip;
 
   /**
    * CplScatterChart:selected:
@@ -1148,9 +1007,6 @@ cpl_scatter_chart_class_init (CplScatterChartClass *klass)
 static void
 cpl_scatter_chart_init (CplScatterChart *self)
 {
-  GtkEventController *motion;
-  GtkGesture *click;
-
   self->points = g_ptr_array_new_with_free_func (point_free);
   self->regions = g_ptr_array_new_with_free_func (region_free);
   self->lines = g_ptr_array_new_with_free_func (line_free);
@@ -1159,22 +1015,7 @@ cpl_scatter_chart_init (CplScatterChart *self)
   self->style_labels[CPL_POINT_STYLE_DOMESTIC] = g_strdup (_("Domestic chip"));
   self->style_labels[CPL_POINT_STYLE_HYPOTHETICAL] = g_strdup (_("Hypothetical chip"));
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scatter chart"),
-                                  -1);
+  cpl_chart_set_accessible_label (CPL_CHART (self), _("Scatter chart"));
 }
 
 /* ---- public ---- */
@@ -1215,9 +1056,7 @@ cpl_scatter_chart_set_axes (CplScatterChart *self,
       /* Translators: the accessible name of a chart; %1$s is the vertical
        * axis title, %2$s the horizontal one */
       label = g_strdup_printf (_("Scatter chart of %1$s against %2$s"), y_title, x_title);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+      cpl_chart_set_accessible_label (CPL_CHART (self), label);
     }
 
   invalidate (self);
@@ -1260,12 +1099,41 @@ cpl_scatter_chart_set_description (CplScatterChart *self,
 {
   g_return_if_fail (CPL_IS_SCATTER_CHART (self));
 
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  cpl_chart_set_description (CPL_CHART (self), text);
+}
+
+/**
+ * cpl_scatter_chart_set_x_format:
+ * @func: (nullable): makes the text of a value; %NULL for plain numbers
+ *
+ * How horizontal values read in tick labels and tooltips.
+ */
+void
+cpl_scatter_chart_set_x_format (CplScatterChart    *self,
+                                CplChartFormatFunc  func,
+                                gpointer            user_data,
+                                GDestroyNotify      destroy)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_HORIZONTAL, func, user_data, destroy);
+}
+
+/**
+ * cpl_scatter_chart_set_y_format:
+ * @func: (nullable): makes the text of a value; %NULL for plain numbers
+ *
+ * How vertical values read in tick labels and tooltips.
+ */
+void
+cpl_scatter_chart_set_y_format (CplScatterChart    *self,
+                                CplChartFormatFunc  func,
+                                gpointer            user_data,
+                                GDestroyNotify      destroy)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, func, user_data, destroy);
 }
 
 /* Removes points, regions and lines; the axes and selection stay. */

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cpl-chart.h"
 #include "cpl-chart-types.h"
 
 G_BEGIN_DECLS
@@ -19,7 +20,7 @@ GType cpl_point_style_get_type (void) G_GNUC_CONST;
 
 #define CPL_TYPE_SCATTER_CHART (cpl_scatter_chart_get_type ())
 
-G_DECLARE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL, SCATTER_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL, SCATTER_CHART, CplChart)
 
 GtkWidget  *cpl_scatter_chart_new             (void);
 
@@ -35,6 +36,14 @@ void        cpl_scatter_chart_set_show_labels (CplScatterChart *self,
                                                gboolean         show_labels);
 void        cpl_scatter_chart_set_description (CplScatterChart *self,
                                                const char      *text);
+void        cpl_scatter_chart_set_x_format    (CplScatterChart    *self,
+                                               CplChartFormatFunc  func,
+                                               gpointer            user_data,
+                                               GDestroyNotify      destroy);
+void        cpl_scatter_chart_set_y_format    (CplScatterChart    *self,
+                                               CplChartFormatFunc  func,
+                                               gpointer            user_data,
+                                               GDestroyNotify      destroy);
 
 void        cpl_scatter_chart_clear           (CplScatterChart *self);
 void        cpl_scatter_chart_add_point       (CplScatterChart *self,

@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <math.h>
 
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-axis.h"
 #include "widgets/cpl-chart-private.h"
+#include "widgets/cpl-line-chart.h"
 #include "widgets/cpl-scatter-chart.h"
 #include "cpl-format.h"
 
@@ -145,6 +147,11 @@ test_axis_fit (void)
   cpl_chart_axis_fit (&axis, (double[]) { 0, 10 }, 2);
   assert_near (axis.min, 0);
   assert_near (axis.max, 10.5);
+
+  /* only zeros: 0..1, not 0..0 */
+  cpl_chart_axis_fit (&axis, (double[]) { 0, 0 }, 2);
+  assert_near (axis.min, 0);
+  assert_near (axis.max, 1);
 
   /* log 10..1,000: two decades, 0.1 decade each side; 0 and -1 skipped */
   cpl_chart_axis_init (&axis, CPL_CHART_SCALE_LOG);
@@ -405,6 +412,491 @@ test_bar_hit (void)
 
 /* ---- drawing ---- */
 
+static double render        (GtkWidget         *widget);
+static void   collect_nodes (GskRenderNode     *node,
+                             GskRenderNodeType  type,
+                             GPtrArray         *found);
+
+static void
+render_chart (GtkWidget *widget)
+{
+  render (widget);
+}
+
+/* ---- stacked bars ---- */
+
+/* Stacked: cost, profit and the government's take per revenue share;
+ * at 85 % the vendor makes a loss, a segment under the baseline. */
+static GtkWidget *
+new_stacked (void)
+{
+  GtkWidget *widget = cpl_bar_chart_new ();
+  CplBarChart *chart = CPL_BAR_CHART (widget);
+  const char *categories[] = { "25% share", "85% share", "Ban", NULL };
+
+  cpl_bar_chart_set_categories (chart, categories);
+  cpl_bar_chart_add_series (chart, "Vendor cost", (double[]) { 6.5e9, 6.5e9, 0 });
+  cpl_bar_chart_add_series (chart, "Vendor profit", (double[]) { 13.75e9, -2.45e9, 0 });
+  cpl_bar_chart_add_series (chart, "US government take", (double[]) { 6.75e9, 22.95e9, 0 });
+  cpl_bar_chart_set_value_title (chart, "US dollars per year");
+  cpl_bar_chart_set_stacked (chart, TRUE);
+  return widget;
+}
+
+static void
+test_bar_stacked (void)
+{
+  GtkWidget *widget = new_stacked ();
+  CplBarChart *chart = CPL_BAR_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  double x[3][3], y[3][3];
+  guint series, category;
+
+  g_assert_true (cpl_bar_chart_get_stacked (chart));
+
+  /* every segment is found where it is drawn: bar c × 3 + s */
+  for (guint c = 0; c < 2; c++)
+    for (guint s = 0; s < 3; s++)
+      {
+        g_assert_true (cpl_bar_chart_bar_position (chart, s, c, &x[c][s], &y[c][s]));
+        series = category = G_MAXUINT;
+        g_assert_cmpint (cpl_bar_chart_bar_at (chart, x[c][s], y[c][s], &series, &category), ==, (int) (c * 3 + s));
+        g_assert_cmpuint (series, ==, s);
+        g_assert_cmpuint (category, ==, c);
+      }
+
+  /* one bar per category: the segments share their middle */
+  g_assert_cmpfloat_with_epsilon (x[0][0], x[0][1], .01);
+  g_assert_cmpfloat_with_epsilon (x[0][1], x[0][2], .01);
+  g_assert_cmpfloat (x[0][0], <, x[1][0]);
+
+  /* piled in series order, from the bottom up */
+  g_assert_cmpfloat (y[0][0], >, y[0][1]);
+  g_assert_cmpfloat (y[0][1], >, y[0][2]);
+
+  /* the loss hangs under the baseline, under the cost; the government's
+   * take sits on the cost, not on the loss */
+  g_assert_cmpfloat (y[1][1], >, y[1][0]);
+  g_assert_cmpfloat (y[1][2], <, y[1][0]);
+  g_assert_cmpfloat_with_epsilon (y[1][0], y[0][0], 1);      /* the same cost in both */
+
+  /* above a bar, the column still finds its top segment; below the loss,
+   * the loss */
+  g_assert_cmpint (cpl_bar_chart_bar_at (chart, x[0][2], y[0][2] - 40, NULL, NULL), ==, 2);
+  g_assert_cmpint (cpl_bar_chart_bar_at (chart, x[1][1], y[1][1] + 8, &series, NULL), ==, 4);
+  g_assert_cmpuint (series, ==, 1);
+
+  /* the ban: all zero, still pointed at, as its first segment */
+  g_assert_true (cpl_bar_chart_bar_position (chart, 1, 2, &x[2][1], &y[2][1]));
+  g_assert_cmpint (cpl_bar_chart_bar_at (chart, x[2][1], y[2][1] - 20, NULL, &category), ==, 6);
+  g_assert_cmpuint (category, ==, 2);
+
+  /* between bars, nothing */
+  g_assert_cmpint (cpl_bar_chart_bar_at (chart, (x[0][0] + x[1][0]) / 2, y[0][0], NULL, NULL), ==, -1);
+
+  /* the keyboard walks the segments */
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (widget, "chart.next-bar", NULL));
+  render_chart (widget);
+
+  /* back to side by side: three bars in the first category again */
+  cpl_bar_chart_set_stacked (chart, FALSE);
+  wait_for_draw (widget);
+  g_assert_true (cpl_bar_chart_bar_position (chart, 0, 0, &x[0][0], NULL));
+  g_assert_true (cpl_bar_chart_bar_position (chart, 2, 0, &x[0][2], NULL));
+  g_assert_cmpfloat (x[0][2] - x[0][0], >, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- value formats ---- */
+
+typedef struct
+{
+  guint calls;
+  guint destroyed;
+} FormatCount;
+
+static char *
+format_usd (double   value,
+            gpointer data)
+{
+  FormatCount *count = data;
+
+  if (count != NULL)
+    count->calls++;
+  return g_strdup_printf ("%.2f USD", value);
+}
+
+static char *
+format_percent (double   value,
+                gpointer data)
+{
+  return cpl_format_percent (value, 0);
+}
+
+static char *
+format_year (double   value,
+             gpointer data)
+{
+  return g_strdup_printf ("%.0f", value);
+}
+
+static void
+count_destroy (gpointer data)
+{
+  FormatCount *count = data;
+
+  count->destroyed++;
+}
+
+/* '#' stands for the locale's decimal mark */
+static void
+test_trim_decimals (void)
+{
+  const char *mark = localeconv ()->decimal_point;
+  struct { const char *in; const char *out; } cases[] = {
+    { "$5#00 B", "$5 B" },
+    { "$7#50 B", "$7#5 B" },
+    { "$13#8 B", "$13#8 B" },
+    { "67#0 亿美元", "67 亿美元" },
+    { "$0", "$0" },
+    { "1,234#50 USD", "1,234#5 USD" },
+    { "#50 and 2#0", "#50 and 2" },          /* a mark without a digit before it stays */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) in_parts = g_strsplit (cases[i].in, "#", -1);
+      g_auto(GStrv) out_parts = g_strsplit (cases[i].out, "#", -1);
+      g_autofree char *in = g_strjoinv (mark, in_parts);
+      g_autofree char *expected = g_strjoinv (mark, out_parts);
+      g_autofree char *trimmed = cpl_chart_trim_decimals (in);
+
+      g_assert_cmpstr (trimmed, ==, expected);
+    }
+}
+
+static void
+test_value_format (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bars = new_bars ();
+  GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *window;
+  g_auto(GStrv) labels = NULL;
+  g_autofree char *value = NULL;
+  FormatCount count = { 0, 0 };
+  GtkWidget *other;
+
+  gtk_widget_set_vexpand (bars, TRUE);
+  gtk_widget_set_vexpand (line, TRUE);
+  gtk_box_append (GTK_BOX (box), bars);
+  gtk_box_append (GTK_BOX (box), line);
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Take",
+                             (double[]) { 0, .25, .5, .75, 1 }, (double[]) { 0, 6.75e9, 13.5e9, 20.25e9, 27e9 },
+                             5, CPL_LINE_STYLE_LINE);
+  window = window_with (box, 600, 800);
+
+  /* by default, plain numbers */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), >=, 2);
+  g_assert_null (strstr (labels[0], "USD"));
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* the format makes every tick label and the tooltip text, and the
+   * ticks lose their trailing zeros: "0.00 USD" reads "0 USD" */
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), format_usd, &count, count_destroy);
+  wait_for_draw (bars);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), >=, 2);
+  for (guint i = 0; labels[i] != NULL; i++)
+    g_assert_true (g_str_has_suffix (labels[i], " USD"));
+  g_assert_cmpstr (labels[0], ==, "0 USD");
+  g_assert_cmpuint (count.calls, >, 0);
+  g_clear_pointer (&labels, g_strfreev);
+  value = cpl_chart_format_value (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL, .5);
+  {
+    g_autofree char *expected = g_strdup_printf ("%.2f USD", .5);
+
+    g_assert_cmpstr (value, ==, expected);
+  }
+  /* a bar chart has no numeric horizontal axis */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 0);
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* replacing a format frees the old one's data, once */
+  g_assert_cmpuint (count.destroyed, ==, 0);
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), NULL, NULL, NULL);
+  g_assert_cmpuint (count.destroyed, ==, 1);
+
+  /* the line chart: x as percent, y as money */
+  cpl_line_chart_set_x_format (CPL_LINE_CHART (line), format_percent, NULL, NULL);
+  cpl_line_chart_set_y_format (CPL_LINE_CHART (line), format_usd, NULL, NULL);
+  wait_for_draw (line);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpuint (g_strv_length (labels), >=, 3);
+  {
+    g_autofree char *zero = cpl_format_percent (0, 0);
+    g_autofree char *hundred = cpl_format_percent (1, 0);
+
+    /* the axis spans the data exactly: 0 % to 100 % */
+    g_assert_cmpstr (labels[0], ==, zero);
+    g_assert_cmpstr (labels[g_strv_length (labels) - 1], ==, hundred);
+  }
+  g_clear_pointer (&labels, g_strfreev);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_VERTICAL);
+  for (guint i = 0; labels[i] != NULL; i++)
+    g_assert_true (g_str_has_suffix (labels[i], " USD"));
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* years: whole numbers only, however wide the plot, without grouping */
+  cpl_line_chart_clear (CPL_LINE_CHART (line));
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Cost", (double[]) { 2026, 2027, 2028, 2029, 2030 },
+                             (double[]) { 4, 5, 6, 7, 8 }, 5, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_x_format (CPL_LINE_CHART (line), format_year, NULL, NULL);
+  cpl_line_chart_set_x_integer (CPL_LINE_CHART (line), TRUE);
+  wait_for_draw (line);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 5);
+  g_assert_cmpstr (labels[0], ==, "2026");
+  g_assert_cmpstr (labels[4], ==, "2030");
+  g_clear_pointer (&labels, g_strfreev);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* disposing the chart frees the format's data too */
+  other = g_object_ref_sink (new_bars ());
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (other), format_usd, &count, count_destroy);
+  g_object_unref (other);
+  g_assert_cmpuint (count.destroyed, ==, 2);
+}
+
+/* ---- line chart ---- */
+
+#define N_SHARES 11
+
+/* Vendor profit and government take against the share rate, R = 27e9:
+ * G = s·R, P = (1 − s)·R − 6.5e9, which goes negative past 75.9 %. */
+static GtkWidget *
+new_lines (void)
+{
+  GtkWidget *widget = cpl_line_chart_new ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  double s[N_SHARES], g[N_SHARES], p[N_SHARES];
+
+  for (guint i = 0; i < N_SHARES; i++)
+    {
+      s[i] = i / 10.;
+      g[i] = s[i] * 27e9;
+      p[i] = (1 - s[i]) * 27e9 - 6.5e9;
+    }
+  cpl_line_chart_set_axes (chart, "Revenue share", "US dollars per year");
+  cpl_line_chart_set_x_format (chart, format_percent, NULL, NULL);
+  g_assert_cmpuint (cpl_line_chart_add_series (chart, "Vendor gross profit", s, p, N_SHARES, CPL_LINE_STYLE_LINE), ==, 0);
+  g_assert_cmpuint (cpl_line_chart_add_series (chart, "Government take", s, g, N_SHARES, CPL_LINE_STYLE_AREA), ==, 1);
+  cpl_line_chart_add_marker (chart, .25, "current rate 25%");
+  cpl_line_chart_add_marker (chart, 1 - 6.5 / 27, "break-even 75.9%");
+  cpl_line_chart_set_description (chart, "Profit and take against the share");
+  return widget;
+}
+
+static void
+test_line_positions (void)
+{
+  GtkWidget *widget = new_lines ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  double px[N_SHARES], py[N_SHARES], gx, gy, zero_y, x, y;
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_widget_get_focusable (widget));
+
+  /* x maps monotonically, left to right; profit falls, so its points go down */
+  for (guint i = 0; i < N_SHARES; i++)
+    {
+      g_assert_true (cpl_line_chart_point_position (chart, 0, i, &px[i], &py[i]));
+      g_assert_cmpfloat (px[i], >, 0);
+      g_assert_cmpfloat (px[i], <, gtk_widget_get_width (widget));
+      if (i > 0)
+        {
+          g_assert_cmpfloat (px[i], >, px[i - 1]);
+          g_assert_cmpfloat (py[i], >, py[i - 1]);
+          /* evenly: the axis is linear */
+          g_assert_cmpfloat_with_epsilon (px[i] - px[i - 1], px[1] - px[0], .01);
+        }
+    }
+
+  /* the axis spans the data: 0 % at the plot's left, at the y axis */
+  g_assert_true (cpl_line_chart_point_position (chart, 1, 0, &gx, &zero_y));
+  g_assert_cmpfloat_with_epsilon (gx, px[0], .01);
+  /* the take rises from zero, over the loss at 100 % (−6.5e9) */
+  g_assert_true (cpl_line_chart_point_position (chart, 1, 10, &gx, &gy));
+  g_assert_cmpfloat (gy, <, zero_y);
+  g_assert_cmpfloat (py[10], >, zero_y);
+
+  /* nearest x from a pixel: the points, a little off them, off the plot */
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, px[3]), ==, 3);
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, px[3] + (px[4] - px[3]) * .4), ==, 3);
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, px[3] + (px[4] - px[3]) * .6), ==, 4);
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, px[10] + 4), ==, 10);
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, 1), ==, -1);
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, gtk_widget_get_width (widget) - 1), ==, -1);
+  g_assert_cmpfloat_with_epsilon (cpl_line_chart_get_x_value (chart, 3), .3, 1e-12);
+  g_assert_true (isnan (cpl_line_chart_get_x_value (chart, N_SHARES)));
+
+  /* no such point */
+  g_assert_false (cpl_line_chart_point_position (chart, 0, N_SHARES, NULL, NULL));
+  g_assert_false (cpl_line_chart_point_position (chart, 2, 0, NULL, NULL));
+
+  /* a series colour of its own, markers anywhere, even off the data */
+  cpl_line_chart_set_series_color (chart, 1, CPL_CHART_COLOR_GREEN);
+  cpl_line_chart_add_marker (chart, 1.2, "beyond");
+  cpl_line_chart_add_marker (chart, NAN, "nowhere");
+  cpl_line_chart_add_marker (chart, .5, NULL);
+  wait_for_draw (widget);
+  /* a marker past the data widens the axis: the points move left */
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 10, &x, &y));
+  g_assert_cmpfloat (x, <, px[10] - 10);
+  render_chart (widget);
+
+  /* cleared: nothing drawn, nothing near */
+  cpl_line_chart_clear (chart);
+  wait_for_draw (widget);
+  g_assert_false (cpl_line_chart_point_position (chart, 0, 0, NULL, NULL));
+  g_assert_cmpint (cpl_line_chart_nearest_index (chart, px[3]), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The alpha of the line drawing at (@x, @y) in widget coordinates: the
+ * last cairo node is the lines; it holds a recording, played back here
+ * onto an image of the widget's size. */
+static int
+line_alpha_at (GtkWidget *widget,
+               double     x,
+               double     y)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) cairo_nodes = g_ptr_array_new ();
+  cairo_surface_t *image;
+  cairo_t *cr;
+  int alpha;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  collect_nodes (node, GSK_CAIRO_NODE, cairo_nodes);
+  g_assert_cmpuint (cairo_nodes->len, >=, 1);
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (image);
+  cairo_set_source_surface (cr, gsk_cairo_node_get_surface (g_ptr_array_index (cairo_nodes, cairo_nodes->len - 1)),
+                            0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  g_assert_cmpint ((int) x, >=, 0);
+  g_assert_cmpint ((int) y, >=, 0);
+  g_assert_cmpint ((int) x, <, width);
+  g_assert_cmpint ((int) y, <, height);
+  /* ARGB32 in native byte order: alpha is the top byte of each pixel */
+  alpha = (*(guint32 *) (cairo_image_surface_get_data (image)
+                         + (int) y * cairo_image_surface_get_stride (image) + (int) x * 4)) >> 24;
+
+  cairo_surface_destroy (image);
+  g_object_unref (paintable);
+  return alpha;
+}
+
+static void
+test_line_nan_breaks (void)
+{
+  GtkWidget *widget = cpl_line_chart_new ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  double xs[] = { 0, 1, 2, 3, 4, 5, 6 };
+  double ys[] = { 5, 5, 5, NAN, 5, 5, 5 };
+  GtkWidget *window;
+  double x1, x2, x4, y, x, unused;
+
+  cpl_line_chart_add_series (chart, "Level", xs, ys, G_N_ELEMENTS (xs), CPL_LINE_STYLE_LINE);
+  window = window_with (widget, 600, 400);
+
+  /* the NaN point is not placed; its neighbours are */
+  g_assert_false (cpl_line_chart_point_position (chart, 0, 3, &x, &unused));
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 1, &x1, &y));
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 2, &x2, NULL));
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 4, &x4, NULL));
+
+  /* drawn between two known points, not across the gap */
+  g_assert_cmpint (line_alpha_at (widget, (x1 + x2) / 2, y), >, 128);
+  g_assert_cmpint (line_alpha_at (widget, (x2 + x4) / 2, y), ==, 0);
+
+  /* the gap's x is no stop for the crosshair: six x values, not seven */
+  g_assert_true (isnan (cpl_line_chart_get_x_value (chart, 6)));
+  g_assert_cmpfloat (cpl_line_chart_get_x_value (chart, 3), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_line_keyboard (void)
+{
+  GtkWidget *widget = new_lines ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, -1);
+  gtk_widget_grab_focus (widget);
+
+  /* Right starts at the first x, and stops at the last */
+  g_assert_true (gtk_widget_activate_action (widget, "chart.next-x", NULL));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+  gtk_widget_activate_action (widget, "chart.next-x", NULL);
+  gtk_widget_activate_action (widget, "chart.next-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 2);
+  wait_for_draw (widget);
+  render_chart (widget);                     /* crosshair and readout */
+  gtk_widget_activate_action (widget, "chart.previous-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 1);
+  gtk_widget_activate_action (widget, "chart.last-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 1);
+  gtk_widget_activate_action (widget, "chart.next-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 1);
+  wait_for_draw (widget);
+  render_chart (widget);                     /* the readout at the right edge */
+  gtk_widget_activate_action (widget, "chart.first-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+  gtk_widget_activate_action (widget, "chart.previous-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+
+  /* hovering shows the crosshair too */
+  {
+    double x, y;
+
+    g_assert_true (cpl_line_chart_point_position (chart, 0, 5, &x, &y));
+    CPL_CHART_GET_CLASS (widget)->pointer_moved (CPL_CHART (widget), x, y);
+    wait_for_draw (widget);
+    render_chart (widget);
+    CPL_CHART_GET_CLASS (widget)->pointer_moved (CPL_CHART (widget), NAN, NAN);
+  }
+
+  /* without data, the keys do nothing, and the cursor is gone */
+  cpl_line_chart_clear (chart);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, -1);
+  gtk_widget_activate_action (widget, "chart.next-x", NULL);
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- rendering ---- */
+
 static void
 collect_nodes (GskRenderNode *node,
                GskRenderNodeType type,
@@ -540,6 +1032,112 @@ test_render (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+new_years (void)
+{
+  GtkWidget *widget = cpl_line_chart_new ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  double years[] = { 2026, 2027, 2028, 2029, 2030 };
+  guint dashed;
+
+  cpl_line_chart_set_axes (chart, "Year", "US dollars");
+  cpl_line_chart_set_x_format (chart, format_year, NULL, NULL);
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  cpl_line_chart_add_series (chart, "Imported chip", years, (double[]) { 4.1e9, 5.3e9, 6.2e9, 7.4e9, 8.1e9 }, 5,
+                             CPL_LINE_STYLE_LINE);
+  dashed = cpl_line_chart_add_series (chart, "Domestic chip", years, (double[]) { 4.1e9, 4.6e9, 5e9, 5.6e9, 6e9 }, 5,
+                                      CPL_LINE_STYLE_DASHED);
+  cpl_line_chart_set_series_color (chart, dashed, CPL_CHART_COLOR_RED);
+  cpl_line_chart_add_series (chart, "Compute gap", years, (double[]) { 2e9, 1.6e9, NAN, .8e9, .3e9 }, 5,
+                             CPL_LINE_STYLE_AREA);
+  cpl_line_chart_add_series (chart, "Quota", years, (double[]) { 1e9, 1e9, 2e9, -1e9, 2e9 }, 5,
+                             CPL_LINE_STYLE_STEPS);
+  cpl_line_chart_add_marker (chart, 2028, "domestic chip cheaper from 2028");
+  return widget;
+}
+
+static void
+test_line_render (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *shares = new_lines ();
+  GtkWidget *years = new_years ();
+  GtkWidget *stacked = new_stacked ();
+  GtkWidget *window;
+  int wide_height, narrow_height;
+
+  gtk_widget_set_vexpand (shares, TRUE);
+  gtk_widget_set_vexpand (years, TRUE);
+  gtk_widget_set_vexpand (stacked, TRUE);
+  gtk_box_append (GTK_BOX (box), shares);
+  gtk_box_append (GTK_BOX (box), years);
+  gtk_box_append (GTK_BOX (box), stacked);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = window_with (box, 600, 900);
+  g_assert_cmpfloat (render (shares), <, .5);
+  g_assert_cmpfloat (render (years), <, .5);
+  g_assert_cmpfloat (render (stacked), <, .5);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_draw (shares);
+  g_assert_cmpfloat (render (shares), >, .5);
+  g_assert_cmpfloat (render (years), >, .5);
+  g_assert_cmpfloat (render (stacked), >, .5);
+
+  /* the keyboard's readout, in the middle and at the ends */
+  gtk_widget_grab_focus (years);
+  gtk_widget_activate_action (years, "chart.next-x", NULL);
+  wait_for_draw (years);
+  render (years);
+  gtk_widget_activate_action (years, "chart.next-x", NULL);
+  gtk_widget_activate_action (years, "chart.next-x", NULL);
+  wait_for_draw (years);
+  render (years);
+  gtk_widget_activate_action (years, "chart.last-x", NULL);
+  wait_for_draw (years);
+  render (years);
+
+  /* a legend of four wraps sooner */
+  gtk_widget_measure (years, GTK_ORIENTATION_VERTICAL, 1000, &wide_height, NULL, NULL, NULL);
+  gtk_widget_measure (years, GTK_ORIENTATION_VERTICAL, 300, &narrow_height, NULL, NULL, NULL);
+  g_assert_cmpint (narrow_height, >, wide_height);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* 300 px wide, in both schemes, with no warnings */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  shares = new_lines ();
+  years = new_years ();
+  stacked = new_stacked ();
+  gtk_box_append (GTK_BOX (box), shares);
+  gtk_box_append (GTK_BOX (box), years);
+  gtk_box_append (GTK_BOX (box), stacked);
+  window = window_with (box, 300, 900);
+  g_assert_cmpint (gtk_widget_get_width (shares), <=, 300);
+  g_assert_cmpint (gtk_widget_get_width (years), <=, 300);
+  g_assert_cmpfloat (render (shares), >, .5);
+  render (years);
+  render (stacked);
+  gtk_widget_grab_focus (years);
+  gtk_widget_activate_action (years, "chart.next-x", NULL);
+  gtk_widget_activate_action (years, "chart.next-x", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_draw (shares);
+  g_assert_cmpfloat (render (shares), <, .5);
+  render (years);
+  render (stacked);
+
+  /* empty charts draw too */
+  cpl_line_chart_clear (CPL_LINE_CHART (shares));
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (stacked), NULL);
+  wait_for_draw (shares);
+  render (shares);
+  render (stacked);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,7 +1152,14 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
+  g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
+  g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
+  g_test_add_func ("/charts/format/value-format", test_value_format);
+  g_test_add_func ("/charts/line/positions", test_line_positions);
+  g_test_add_func ("/charts/line/nan-breaks", test_line_nan_breaks);
+  g_test_add_func ("/charts/line/keyboard", test_line_keyboard);
   g_test_add_func ("/charts/render", test_render);
+  g_test_add_func ("/charts/line/render", test_line_render);
 
   return g_test_run ();
 }

@@ -1,59 +1,903 @@
-/* cpl-revenue-view.c: the Revenue view
+/* cpl-revenue-view.c: the Revenue Share view
  *
- * For now a list of the dataset's entries with their key results; the
- * full view (charts, editing, comparison) is its own issue.
+ * The question: if a vendor sells a chip to China and pays a share of the
+ * revenue to the US government, who gets how much, how does it compare
+ * with another rate and with the ban, and at what rate does selling stop
+ * paying?  Inputs write to the selected sale line of the dataset (so they
+ * are saved with it); outputs are MODEL.md §3, recomputed on every edit.
  */
 #define G_LOG_DOMAIN "cpl-revenue-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cpl-revenue-view.h"
 #include "views/cpl-entity-list.h"
+#include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-line-chart.h"
+
+typedef enum {
+  KIND_MONEY,
+  KIND_UNITS,
+  KIND_PERCENT,
+} Kind;
+
+/* In the order of CplRevenueResult's fields. */
+static const struct {
+  const char *id;
+  const char *title;  /* N_() */
+  Kind        kind;
+} outputs[] = {
+  { "buyer_price", N_("Buyer price"), KIND_MONEY },
+  { "units_shipped", N_("Units shipped"), KIND_UNITS },
+  { "gross_revenue", N_("Gross revenue"), KIND_MONEY },
+  { "government_take", N_("US government take"), KIND_MONEY },
+  { "vendor_net_revenue", N_("Vendor net revenue"), KIND_MONEY },
+  { "vendor_gross_profit", N_("Vendor gross profit"), KIND_MONEY },
+  { "margin_after_share", N_("Margin after share"), KIND_PERCENT },
+  { "break_even_share", N_("Break-even share rate"), KIND_PERCENT },
+};
+
+#define N_OUTPUTS G_N_ELEMENTS (outputs)
+G_STATIC_ASSERT (N_OUTPUTS == sizeof (CplRevenueResult) / sizeof (double));
+
+typedef enum {
+  CASE_THIS,
+  CASE_COMPARE,
+  CASE_DIFFERENCE,
+  CASE_BAN,
+  N_CASES
+} CaseColumn;
+
+static const char * const case_ids[N_CASES] = { "this", "comparison", "difference", "ban" };
+
+/* The inputs bound to fields of the sale line. */
+static const struct {
+  const char *key;       /* the field's JSON key */
+  int         field;     /* CplRevenueCaseField */
+  const char *title;     /* N_() */
+  const char *unit;      /* N_() */
+  double      scale;
+  int         digits;
+  int         group;     /* 0 sale, 1 share, 2 optional */
+} inputs[] = {
+  { "units", CPL_REVENUE_CASE_UNITS, N_("Units"), N_("units"), 1, 0, 0 },
+  { "price_usd", CPL_REVENUE_CASE_PRICE_USD, N_("Unit price"), N_("USD"), 1, 0, 0 },
+  { "revenue_share", CPL_REVENUE_CASE_REVENUE_SHARE, N_("Share rate"), "%", 100, 1, 1 },
+  { "price_pass_through", CPL_REVENUE_CASE_PRICE_PASS_THROUGH, N_("Price pass-through"), "%", 100, 0, 1 },
+  { "license_approval_rate", CPL_REVENUE_CASE_LICENSE_APPROVAL_RATE, N_("Licence approval rate"), "%", 100, 0, 1 },
+  { "unit_cost_usd", CPL_REVENUE_CASE_UNIT_COST_USD, N_("Unit cost"), N_("USD"), 1, 0, 2 },
+  { "compare_share", CPL_REVENUE_CASE_COMPARE_SHARE, N_("Comparison share rate"), "%", 100, 1, 2 },
+};
+
+#define N_INPUTS G_N_ELEMENTS (inputs)
 
 struct _CplRevenueView
 {
-  AdwBin      parent_instance;
-  GtkListBox *list;
+  AdwBin          parent_instance;
+
+  AdwLeaflet     *leaflet;
+  GtkWidget      *sidebar;
+  GtkWidget      *separator;
+  GtkWidget      *content_page;
+  GtkListBox     *case_list;
+  GtkLabel       *total_gross;
+  GtkLabel       *total_take;
+  GtkLabel       *total_net;
+  GtkBox         *calc_box;
+
+  AdwEntryRow    *name_row;
+  AdwComboRow    *vendor_row;
+  AdwComboRow    *chip_row;
+  GtkAdjustment  *share_adjustment;
+  CplNumberRow   *input_rows[N_INPUTS];
+  GtkLabel       *messages;
+  GtkWidget      *status;
+  GtkWidget      *calculator;
+  GtkLabel       *output_labels[N_OUTPUTS][N_CASES];
+  GtkLabel       *case_titles[N_CASES];
+  GtkLabel       *summary;
+  CplBarChart    *split_chart;
+  CplLineChart   *rate_chart;
+
+  CplDataset     *dataset;
+  CplRevenueCase *selected;
+  gboolean        syncing;
 };
 
 G_DEFINE_FINAL_TYPE (CplRevenueView, cpl_revenue_view, ADW_TYPE_BIN)
 
-static void
-fill_revenue_row (AdwActionRow *row,
-                  GtkLabel     *suffix,
-                  CplEntity    *entity,
-                  CplDataset    *dataset)
+static char *
+format_value (Kind   kind,
+              double value)
 {
-  CplRevenueCase *revenue_case = CPL_REVENUE_CASE (entity);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *units = NULL;
-  g_autofree char *price = NULL;
-  g_autofree char *share = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *take = NULL;
-  g_autofree char *text = NULL;
-  CplRevenueResult result;
-
-  units = cpl_format_number (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_UNITS), 0);
-  price = cpl_format_money_exact (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_PRICE_USD));
-  share = cpl_format_percent (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_REVENUE_SHARE), 0);
-  /* Translators: %1$s units, %2$s unit price, %3$s revenue share rate */
-  subtitle = g_strdup_printf (_("%1$s units at %2$s, %3$s revenue share"), units, price, share);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (entity));
-  adw_action_row_set_subtitle (row, subtitle);
-  if (!cpl_revenue_case_compute (revenue_case, &result, NULL, &error))
+  switch (kind)
     {
-      gtk_label_set_text (suffix, error->message);
+    case KIND_MONEY:   return cpl_format_money (value);
+    case KIND_UNITS:   return cpl_format_number (value, 0);
+    case KIND_PERCENT: return cpl_format_percent (value, 1);
+    default:           g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+money_format (double   value,
+              gpointer user_data)
+{
+  return cpl_format_money (value);
+}
+
+static char *
+percent_format (double   value,
+                gpointer user_data)
+{
+  return cpl_format_percent (value / 100, 0);
+}
+
+/* Outputs ---------------------------------------------------------------- */
+
+static void
+set_output (CplRevenueView *self,
+            guint           output,
+            CaseColumn      column,
+            double          value)
+{
+  GtkLabel *label = self->output_labels[output][column];
+  g_autofree char *text = format_value (outputs[output].kind, value);
+
+  gtk_label_set_text (label, text);
+  /* the exact amount where the cell rounds it */
+  if (outputs[output].kind == KIND_MONEY && isfinite (value))
+    {
+      g_autofree char *exact = cpl_format_money_exact (value);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+}
+
+static void
+update_charts (CplRevenueView         *self,
+               const CplRevenueInputs *in,
+               const CplRevenueResult *cases,
+               gboolean                has_compare)
+{
+  const char *categories[4] = { NULL };
+  double cost[3], profit[3], take[3], net[3];
+  gboolean has_cost = !isnan (in->unit_cost);
+  guint n = 0;
+  static const guint steps = 100;
+  double x[101], take_line[101], profit_line[101];
+  g_autofree char *current = NULL;
+  CplRevenueInputs at;
+
+  /* one stacked bar per case: vendor cost, vendor profit, government take */
+  categories[n] = gtk_label_get_text (self->case_titles[CASE_THIS]);
+  cost[n] = cases[0].units_shipped * in->unit_cost; profit[n] = cases[0].vendor_gross_profit;
+  take[n] = cases[0].government_take; net[n] = cases[0].vendor_net_revenue; n++;
+  if (has_compare)
+    {
+      categories[n] = gtk_label_get_text (self->case_titles[CASE_COMPARE]);
+      cost[n] = cases[1].units_shipped * in->unit_cost; profit[n] = cases[1].vendor_gross_profit;
+      take[n] = cases[1].government_take; net[n] = cases[1].vendor_net_revenue; n++;
+    }
+  categories[n] = _("Ban");
+  cost[n] = 0; profit[n] = 0; take[n] = 0; net[n] = 0; n++;
+
+  cpl_bar_chart_set_categories (self->split_chart, categories);
+  if (has_cost)
+    {
+      cpl_bar_chart_add_series (self->split_chart, _("Vendor cost"), cost);
+      cpl_bar_chart_add_series (self->split_chart, _("Vendor profit"), profit);
+    }
+  else
+    cpl_bar_chart_add_series (self->split_chart, _("Vendor net revenue"), net);
+  cpl_bar_chart_add_series (self->split_chart, _("US government take"), take);
+
+  /* profit and take against the share rate, 0 to 100 % */
+  cpl_line_chart_clear (self->rate_chart);
+  at = *in;
+  for (guint i = 0; i <= steps; i++)
+    {
+      CplRevenueResult r;
+
+      at.share = (double) i / steps;
+      x[i] = 100.0 * i / steps;
+      if (cpl_revenue_compute (&at, &r, NULL))
+        {
+          take_line[i] = r.government_take;
+          profit_line[i] = has_cost ? r.vendor_gross_profit : r.vendor_net_revenue;
+        }
+      else
+        take_line[i] = profit_line[i] = NAN;  /* π·s = 1 */
+    }
+  cpl_line_chart_add_series (self->rate_chart, has_cost ? _("Vendor gross profit") : _("Vendor net revenue"),
+                             x, profit_line, steps + 1, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_add_series (self->rate_chart, _("US government take"), x, take_line, steps + 1, CPL_LINE_STYLE_LINE);
+
+  {
+    g_autofree char *rate = cpl_format_rate (in->share);
+    /* Translators: a marker on the chart, %s is the share rate */
+    current = g_strdup_printf (_("current rate %s"), rate);
+    cpl_line_chart_add_marker (self->rate_chart, in->share * 100, current);
+  }
+  if (isfinite (cases[0].break_even_share))
+    {
+      g_autofree char *rate = cpl_format_percent (cases[0].break_even_share, 1);
+      /* Translators: a marker on the chart, %s is the break-even share rate */
+      g_autofree char *label = g_strdup_printf (_("break-even %s"), rate);
+      cpl_line_chart_add_marker (self->rate_chart, cases[0].break_even_share * 100, label);
+    }
+}
+
+static void
+cpl_revenue_view_update_outputs (CplRevenueView *self)
+{
+  CplRevenueResult cases[N_CASES];
+  CplRevenueInputs in, ban;
+  double compare;
+  gboolean has_compare;
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  cpl_revenue_case_get_inputs (self->selected, &in);
+  compare = cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_COMPARE_SHARE);
+  has_compare = !isnan (compare);
+
+  if (!cpl_revenue_case_compute (self->selected, &cases[CASE_THIS], &cases[CASE_COMPARE], &error))
+    {
+      gtk_label_set_text (self->summary, error->message);
       return;
     }
-  take = cpl_format_money (result.government_take);
-  /* Translators: %s is money */
-  text = g_strdup_printf (_("US government take %s"), take);
-  gtk_label_set_text (suffix, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (suffix), NULL);
+  /* a ban is approval 0: every revenue is zero (§3) */
+  ban = in;
+  ban.approval = 0;
+  cpl_revenue_compute (&ban, &cases[CASE_BAN], NULL);
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    ((double *) &cases[CASE_DIFFERENCE])[o] = ((double *) &cases[CASE_THIS])[o] - ((double *) &cases[CASE_COMPARE])[o];
+
+  {
+    g_autofree char *rate = cpl_format_rate (in.share);
+    g_autofree char *other = cpl_format_rate (compare);
+    /* Translators: the heading of a column of results, %s is a share rate */
+    g_autofree char *this_title = g_strdup_printf (_("At %s"), rate);
+    g_autofree char *compare_title = g_strdup_printf (_("At %s"), other);
+
+    gtk_label_set_text (self->case_titles[CASE_THIS], this_title);
+    gtk_label_set_text (self->case_titles[CASE_COMPARE], compare_title);
+  }
+
+  for (guint c = 0; c < N_CASES; c++)
+    {
+      gboolean visible = has_compare || (c != CASE_COMPARE && c != CASE_DIFFERENCE);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->case_titles[c]), visible);
+      for (guint o = 0; o < N_OUTPUTS; o++)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->output_labels[o][c]), visible);
+          set_output (self, o, c, ((double *) &cases[c])[o]);
+        }
+    }
+
+  {
+    g_autofree char *take = cpl_format_money (cases[CASE_THIS].government_take);
+    g_autofree char *net = cpl_format_money (cases[CASE_THIS].vendor_net_revenue);
+    g_autofree char *summary = NULL;
+
+    if (isfinite (cases[CASE_THIS].break_even_share))
+      {
+        g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
+        /* Translators: %1$s and %2$s are money, %3$s a share rate */
+        summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s; selling stops paying for the vendor above a %3$s share."),
+                                   take, net, be);
+      }
+    else
+      /* Translators: %1$s and %2$s are money */
+      summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s. Give a unit cost to see the profit and the break-even share."),
+                                 take, net);
+    gtk_label_set_text (self->summary, summary);
+  }
+
+  update_charts (self, &in, (CplRevenueResult[]) { cases[CASE_THIS], cases[CASE_COMPARE] }, has_compare);
+}
+
+static void
+cpl_revenue_view_update_messages (CplRevenueView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    {
+      const char *message = cpl_number_row_get_message (self->input_rows[i]);
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  gtk_label_set_text (self->messages, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages), text->len > 0);
+}
+
+/* Totals across every sale line. */
+static void
+cpl_revenue_view_update_totals (CplRevenueView *self)
+{
+  GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+  double gross = 0, take = 0, net = 0;
+  g_autofree char *gross_text = NULL;
+  g_autofree char *take_text = NULL;
+  g_autofree char *net_text = NULL;
+  g_autofree char *gross_exact = NULL;
+  g_autofree char *take_exact = NULL;
+  g_autofree char *net_exact = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
+      CplRevenueResult r;
+
+      if (!cpl_revenue_case_compute (rc, &r, NULL, NULL))
+        continue;
+      gross += r.gross_revenue;
+      take += r.government_take;
+      net += r.vendor_net_revenue;
+    }
+  gross_text = cpl_format_money (gross);
+  take_text = cpl_format_money (take);
+  net_text = cpl_format_money (net);
+  gross_exact = cpl_format_money_exact (gross);
+  take_exact = cpl_format_money_exact (take);
+  net_exact = cpl_format_money_exact (net);
+  gtk_label_set_text (self->total_gross, gross_text);
+  gtk_label_set_text (self->total_take, take_text);
+  gtk_label_set_text (self->total_net, net_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_gross), gross_exact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_take), take_exact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_net), net_exact);
+}
+
+/* Inputs ----------------------------------------------------------------- */
+
+/* Combo rows list "—" then the dataset's entries. */
+static GListModel *
+names_model (GListModel *entries)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, "—");
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(CplEntity) entry = g_list_model_get_item (entries, i);
+      gtk_string_list_append (names, cpl_entity_get_name (entry));
+    }
+  return G_LIST_MODEL (names);
+}
+
+static guint
+position_of (GListModel *entries,
+             const char *id)
+{
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(CplEntity) entry = g_list_model_get_item (entries, i);
+      if (g_str_equal (cpl_entity_get_id (entry), id))
+        return i + 1;
+    }
+  return 0;
+}
+
+static const char *
+id_at (GListModel *entries,
+       guint       position)
+{
+  g_autoptr(CplEntity) entry = NULL;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  entry = g_list_model_get_item (entries, position - 1);
+  return entry ? cpl_entity_get_id (entry) : NULL;
+}
+
+/* The selected sale line changed elsewhere (an input, an undo): show it. */
+static void
+cpl_revenue_view_sync_inputs (CplRevenueView *self)
+{
+  if (self->selected == NULL)
+    return;
+  self->syncing = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 cpl_entity_get_name (CPL_ENTITY (self->selected))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  adw_combo_row_set_selected (self->vendor_row, position_of (cpl_dataset_get_vendors (self->dataset),
+                                                             cpl_revenue_case_get_vendor_id (self->selected)));
+  adw_combo_row_set_selected (self->chip_row, position_of (cpl_dataset_get_chips (self->dataset),
+                                                           cpl_revenue_case_get_chip_id (self->selected)));
+  gtk_adjustment_set_value (self->share_adjustment,
+                            100 * cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_REVENUE_SHARE));
+  self->syncing = FALSE;
+  cpl_revenue_view_update_outputs (self);
+}
+
+static void
+on_name_changed (CplRevenueView *self)
+{
+  if (!self->syncing && self->selected != NULL)
+    cpl_entity_set_name (CPL_ENTITY (self->selected), gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+}
+
+static void
+on_vendor_selected (CplRevenueView *self)
+{
+  if (self->syncing || self->selected == NULL)
+    return;
+  cpl_revenue_case_set_vendor_id (self->selected, id_at (cpl_dataset_get_vendors (self->dataset),
+                                                         adw_combo_row_get_selected (self->vendor_row)));
+}
+
+/* Choosing a chip fills in its price and vendor. */
+static void
+on_chip_selected (CplRevenueView *self)
+{
+  const char *id;
+  CplChip *chip;
+
+  if (self->syncing || self->selected == NULL)
+    return;
+  id = id_at (cpl_dataset_get_chips (self->dataset), adw_combo_row_get_selected (self->chip_row));
+  cpl_revenue_case_set_chip_id (self->selected, id);
+  chip = cpl_dataset_lookup_chip (self->dataset, id);
+  if (chip == NULL)
+    return;
+  if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
+    cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_PRICE_USD,
+                           cpl_chip_get (chip, CPL_CHIP_PRICE_USD), NULL);
+  cpl_revenue_case_set_vendor_id (self->selected, cpl_chip_get_vendor_id (chip));
+}
+
+static void
+on_share_slider_changed (CplRevenueView *self)
+{
+  if (self->syncing || self->selected == NULL)
+    return;
+  cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_REVENUE_SHARE,
+                         round (gtk_adjustment_get_value (self->share_adjustment) * 10) / 1000, NULL);
+}
+
+static void
+on_preset_clicked (GtkButton      *button,
+                   CplRevenueView *self)
+{
+  double share = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "cpl-share")) / 100.0;
+
+  if (self->selected != NULL)
+    cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_REVENUE_SHARE, share, NULL);
+}
+
+static GtkWidget *
+group_new (CplRevenueView *self,
+           GtkWidget      *box,
+           const char     *title,
+           const char     *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (box), group);
+  return group;
+}
+
+static GtkWidget *
+share_row_new (CplRevenueView *self)
+{
+  static const int presets[] = { 0, 15, 25 };
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *scale, *buttons;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Presets"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Drag the share rate, or pick a rate the US has set"));
+  self->share_adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
+  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->share_adjustment);
+  gtk_widget_set_hexpand (scale, TRUE);
+  gtk_widget_set_size_request (scale, 120, -1);
+  gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+  gtk_scale_add_mark (GTK_SCALE (scale), 15, GTK_POS_BOTTOM, NULL);
+  gtk_scale_add_mark (GTK_SCALE (scale), 25, GTK_POS_BOTTOM, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Share rate in percent"), -1);
+  g_signal_connect_object (self->share_adjustment, "value-changed", G_CALLBACK (on_share_slider_changed), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (buttons, "linked");
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      g_autofree char *label = cpl_format_percent (presets[i] / 100.0, 0);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      /* Translators: tooltip of a preset button, %s is a rate like 25% */
+      g_autofree char *tooltip = g_strdup_printf (_("Set the share rate to %s"), label);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data (G_OBJECT (button), "cpl-share", GINT_TO_POINTER (presets[i]));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_preset_clicked), self, 0);
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+  return row;
+}
+
+static GtkLabel *
+grid_label (GtkGrid    *grid,
+            const char *text,
+            int         column,
+            int         row,
+            gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (numeric)
+    {
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return GTK_LABEL (label);
+}
+
+static void
+build_calculator (CplRevenueView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *groups[3];
+  GtkWidget *grid, *frame;
+
+  self->calculator = box;
+  groups[0] = group_new (self, box, _("Sale"), NULL);
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->name_row));
+
+  self->vendor_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->vendor_row), _("Vendor"));
+  g_signal_connect_object (self->vendor_row, "notify::selected", G_CALLBACK (on_vendor_selected), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->vendor_row));
+
+  self->chip_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chip_row), _("Chip"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->chip_row), _("Choosing a chip fills in its price"));
+  g_signal_connect_object (self->chip_row, "notify::selected", G_CALLBACK (on_chip_selected), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->chip_row));
+
+  groups[1] = group_new (self, box, _("Revenue Share"),
+                         _("Pass-through is the part of the share the vendor adds to the buyer's price; "
+                           "approval is the part of orders the licensing agency approves."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[1]), share_row_new (self));
+  groups[2] = group_new (self, box, _("Optional"),
+                         _("Leave empty when unknown. A unit cost gives the profit and the break-even "
+                           "share; a comparison rate puts a second case beside this one."));
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    {
+      const char *unit = g_str_equal (inputs[i].unit, "%") ? "%" : _(inputs[i].unit);
+
+      self->input_rows[i] = cpl_number_row_new (_(inputs[i].title), unit, inputs[i].scale, inputs[i].digits);
+      g_signal_connect_object (self->input_rows[i], "notify::message",
+                               G_CALLBACK (cpl_revenue_view_update_messages), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
+    }
+
+  self->messages = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->messages, TRUE);
+  gtk_label_set_xalign (self->messages, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->messages), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->messages), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->messages), groups[1]);
+
+  /* Results */
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  self->case_titles[CASE_THIS] = grid_label (GTK_GRID (grid), NULL, 1, 0, TRUE);
+  self->case_titles[CASE_COMPARE] = grid_label (GTK_GRID (grid), NULL, 2, 0, TRUE);
+  self->case_titles[CASE_DIFFERENCE] = grid_label (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
+  self->case_titles[CASE_BAN] = grid_label (GTK_GRID (grid), _("Ban"), 4, 0, TRUE);
+  for (guint c = 0; c < N_CASES; c++)
+    gtk_widget_add_css_class (GTK_WIDGET (self->case_titles[c]), "heading");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_DIFFERENCE]),
+                               _("This rate minus the comparison rate"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_BAN]),
+                               _("No licence approved: nothing is shipped"));
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    {
+      grid_label (GTK_GRID (grid), _(outputs[o].title), 0, o + 1, FALSE);
+      for (guint c = 0; c < N_CASES; c++)
+        self->output_labels[o][c] = grid_label (GTK_GRID (grid), NULL, c + 1, o + 1, TRUE);
+    }
+  frame = gtk_frame_new (NULL);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_frame_set_child (GTK_FRAME (frame), grid);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
+  cpl_bar_chart_set_stacked (self->split_chart, TRUE);
+  cpl_bar_chart_set_value_title (self->split_chart, _("US dollars"));
+  cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
+  cpl_bar_chart_set_description (self->split_chart,
+    _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
+  gtk_widget_set_size_request (GTK_WIDGET (self->split_chart), -1, 300);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->split_chart));
+
+  self->rate_chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
+  cpl_line_chart_set_x_format (self->rate_chart, percent_format, NULL, NULL);
+  cpl_line_chart_set_y_format (self->rate_chart, money_format, NULL, NULL);
+  cpl_line_chart_set_description (self->rate_chart,
+    _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
+      "with the current rate and the break-even rate marked"));
+  gtk_widget_set_size_request (GTK_WIDGET (self->rate_chart), -1, 300);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rate_chart));
+
+  gtk_box_append (self->calc_box, box);
+
+  self->status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->status), "cpl-revenue-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->status), _("No Sale Line"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->status),
+                                   _("Add a sale line to work out who gets how much of it."));
+  gtk_box_append (self->calc_box, self->status);
+}
+
+/* Selection and the list ------------------------------------------------- */
+
+static void
+fill_case_row (AdwActionRow *row,
+               GtkLabel     *suffix,
+               CplEntity    *entity,
+               CplDataset   *dataset)
+{
+  CplRevenueCase *revenue_case = CPL_REVENUE_CASE (entity);
+  g_autofree char *share = cpl_format_rate (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_REVENUE_SHARE));
+  g_autofree char *take = NULL;
+  g_autofree char *subtitle = NULL;
+  CplRevenueResult result;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (entity));
+  if (cpl_revenue_case_compute (revenue_case, &result, NULL, NULL))
+    take = cpl_format_money (result.government_take);
+  /* Translators: a sale line in the list: %1$s its share rate, %2$s the
+   * US government's take */
+  subtitle = g_strdup_printf (_("%1$s share · US government take %2$s"), share, take ? take : "—");
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_text (suffix, NULL);
+}
+
+void
+cpl_revenue_view_select (CplRevenueView *self,
+                         CplRevenueCase *revenue_case)
+{
+  GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+
+  g_return_if_fail (CPL_IS_REVENUE_VIEW (self));
+
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected, cpl_revenue_view_sync_inputs, self);
+  g_set_object (&self->selected, revenue_case);
+
+  gtk_widget_set_visible (self->calculator, revenue_case != NULL);
+  gtk_widget_set_visible (self->status, revenue_case == NULL);
+  for (guint i = 0; i < N_INPUTS; i++)
+    cpl_number_row_bind (self->input_rows[i], CPL_ENTITY (revenue_case), inputs[i].field);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "revenue.duplicate", revenue_case != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "revenue.delete", revenue_case != NULL);
+  if (revenue_case == NULL)
+    return;
+
+  g_signal_connect_object (revenue_case, "changed", G_CALLBACK (cpl_revenue_view_sync_inputs), self, G_CONNECT_SWAPPED);
+  cpl_revenue_view_sync_inputs (self);
+
+  /* keep the list's selection in step */
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CplRevenueCase) item = g_list_model_get_item (cases, i);
+
+      if (item == revenue_case)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->case_list, i);
+          if (row != NULL && gtk_list_box_get_selected_row (self->case_list) != row)
+            gtk_list_box_select_row (self->case_list, row);
+        }
+    }
+}
+
+static void
+on_row_selected (GtkListBox     *list,
+                 GtkListBoxRow  *row,
+                 CplRevenueView *self)
+{
+  g_autoptr(CplRevenueCase) revenue_case = NULL;
+
+  if (row == NULL)
+    return;
+  revenue_case = g_list_model_get_item (cpl_dataset_get_revenue_cases (self->dataset),
+                                        gtk_list_box_row_get_index (row));
+  if (revenue_case != self->selected)
+    cpl_revenue_view_select (self, revenue_case);
+}
+
+static void
+on_row_activated (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  CplRevenueView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
+
+static void
+on_cases_changed (CplRevenueView *self,
+                  guint           position,
+                  guint           removed,
+                  guint           added)
+{
+  GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+
+  cpl_revenue_view_update_totals (self);
+  /* the selected line is gone: pick its neighbour */
+  if (self->selected != NULL)
+    {
+      guint found;
+
+      if (g_list_store_find (G_LIST_STORE (cases), self->selected, &found))
+        return;
+    }
+  if (g_list_model_get_n_items (cases) > 0)
+    {
+      g_autoptr(CplRevenueCase) next = g_list_model_get_item (cases, MIN (position, g_list_model_get_n_items (cases) - 1));
+      cpl_revenue_view_select (self, next);
+    }
+  else
+    cpl_revenue_view_select (self, NULL);
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+CplRevenueCase *
+cpl_revenue_view_add_case (CplRevenueView *self)
+{
+  g_autofree char *id = cpl_dataset_new_id (self->dataset, CPL_TYPE_REVENUE_CASE, "sale");
+  g_autoptr(CplRevenueCase) revenue_case = cpl_revenue_case_new (id, _("New sale line"));
+
+  cpl_dataset_append (self->dataset, CPL_ENTITY (revenue_case));
+  cpl_revenue_view_select (self, revenue_case);
+  return revenue_case;
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cpl_revenue_view_add_case (CPL_REVENUE_VIEW (widget));
+}
+
+static void
+duplicate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CplRevenueView *self = CPL_REVENUE_VIEW (widget);
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(CplEntity) copy = NULL;
+
+  if (self->selected == NULL)
+    return;
+  id = cpl_dataset_new_id (self->dataset, CPL_TYPE_REVENUE_CASE, cpl_entity_get_id (CPL_ENTITY (self->selected)));
+  copy = cpl_entity_duplicate (CPL_ENTITY (self->selected), id);
+  /* Translators: the name of a duplicated sale line */
+  name = g_strdup_printf (_("%s (copy)"), cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  cpl_entity_set_name (copy, name);
+  cpl_dataset_append (self->dataset, copy);
+  cpl_revenue_view_select (self, CPL_REVENUE_CASE (copy));
+}
+
+typedef struct {
+  CplDataset *dataset;
+  CplEntity  *entity;
+  guint       position;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_object_unref (deleted->dataset);
+  g_object_unref (deleted->entity);
+  g_free (deleted);
+}
+
+static void
+undo_delete (AdwToast *toast,
+             Deleted  *deleted)
+{
+  cpl_dataset_insert (deleted->dataset, deleted->position, deleted->entity);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CplRevenueView *self = CPL_REVENUE_VIEW (widget);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  Deleted *deleted;
+  guint position;
+
+  if (self->selected == NULL ||
+      !g_list_store_find (G_LIST_STORE (cpl_dataset_get_revenue_cases (self->dataset)), self->selected, &position))
+    return;
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->dataset = g_object_ref (self->dataset);
+  deleted->entity = g_object_ref (CPL_ENTITY (self->selected));
+  deleted->position = position;
+  cpl_dataset_remove (self->dataset, CPL_ENTITY (self->selected));
+
+  if (overlay != NULL)
+    {
+      /* Translators: a toast; %s is the name of the deleted sale line */
+      g_autofree char *title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (deleted->entity));
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), deleted,
+                             (GClosureNotify) (void (*) (void)) deleted_free, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  else
+    deleted_free (deleted);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (CPL_REVENUE_VIEW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Life cycle ------------------------------------------------------------- */
+
+static void
+cpl_revenue_view_dispose (GObject *object)
+{
+  CplRevenueView *self = CPL_REVENUE_VIEW (object);
+
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected, self);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (cpl_revenue_view_parent_class)->dispose (object);
 }
 
 static void
@@ -61,20 +905,126 @@ cpl_revenue_view_class_init (CplRevenueViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = cpl_revenue_view_dispose;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/views/cpl-revenue-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, list);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, separator);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, content_page);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, case_list);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_gross);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_take);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_net);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_box);
+
+  gtk_widget_class_install_action (widget_class, "revenue.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "revenue.duplicate", NULL, duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "revenue.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "revenue.back", NULL, back_activated);
 }
 
 static void
 cpl_revenue_view_init (CplRevenueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  build_calculator (self);
+  g_signal_connect_object (self->case_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
+  g_signal_connect_object (self->case_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
+}
+
+static void
+on_lists_changed (CplRevenueView *self)
+{
+  g_autoptr(GListModel) vendors = names_model (cpl_dataset_get_vendors (self->dataset));
+  g_autoptr(GListModel) chips = names_model (cpl_dataset_get_chips (self->dataset));
+
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->vendor_row, vendors);
+  adw_combo_row_set_model (self->chip_row, chips);
+  self->syncing = FALSE;
+  cpl_revenue_view_sync_inputs (self);
 }
 
 void
 cpl_revenue_view_set_dataset (CplRevenueView *self,
-                              CplDataset    *dataset)
+                              CplDataset     *dataset)
 {
+  GListModel *cases;
+
   g_return_if_fail (CPL_IS_REVENUE_VIEW (self));
-  cpl_entity_list_bind (self->list, cpl_dataset_get_revenue_cases (dataset), dataset, fill_revenue_row);
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  cases = cpl_dataset_get_revenue_cases (dataset);
+  cpl_entity_list_bind (self->case_list, cases, dataset, fill_case_row);
+  on_lists_changed (self);
+  g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (cpl_revenue_view_update_totals), self, G_CONNECT_SWAPPED);
+  cpl_revenue_view_update_totals (self);
+
+  if (g_list_model_get_n_items (cases) > 0)
+    {
+      g_autoptr(CplRevenueCase) first = g_list_model_get_item (cases, 0);
+      cpl_revenue_view_select (self, first);
+    }
+  else
+    cpl_revenue_view_select (self, NULL);
+}
+
+/* For tests ------------------------------------------------------------- */
+
+CplRevenueCase *
+cpl_revenue_view_get_selected (CplRevenueView *self)
+{
+  return self->selected;
+}
+
+/* Returns: (transfer none): the input row of the field @field_key
+ * ("units", "price_usd", "revenue_share", …). */
+CplNumberRow *
+cpl_revenue_view_get_input (CplRevenueView *self,
+                            const char     *field_key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key))
+      return self->input_rows[i];
+  return NULL;
+}
+
+/* Returns: the text shown for @output_id in the column @column_id ("this",
+ * "comparison", "difference", "ban"). */
+const char *
+cpl_revenue_view_get_output (CplRevenueView *self,
+                             const char     *output_id,
+                             const char     *column_id)
+{
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    for (guint c = 0; c < N_CASES; c++)
+      if (g_str_equal (outputs[o].id, output_id) && g_str_equal (case_ids[c], column_id))
+        return gtk_label_get_text (self->output_labels[o][c]);
+  return NULL;
+}
+
+const char *
+cpl_revenue_view_get_messages (CplRevenueView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
+}
+
+/* Returns: the total @total_id ("gross", "take", "net") as shown. */
+const char *
+cpl_revenue_view_get_total (CplRevenueView *self,
+                            const char     *total_id)
+{
+  if (g_str_equal (total_id, "gross"))
+    return gtk_label_get_text (self->total_gross);
+  if (g_str_equal (total_id, "take"))
+    return gtk_label_get_text (self->total_take);
+  if (g_str_equal (total_id, "net"))
+    return gtk_label_get_text (self->total_net);
+  return NULL;
 }

@@ -1,16 +1,30 @@
-/* cpl-revenue-view.h: the Revenue view */
+/* cpl-revenue-view.h: the Revenue Share view: one sale line's calculator,
+ * and every sale line of the dataset with their totals */
 #pragma once
 
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "views/cpl-number-row.h"
 
 G_BEGIN_DECLS
 
 #define CPL_TYPE_REVENUE_VIEW (cpl_revenue_view_get_type ())
 G_DECLARE_FINAL_TYPE (CplRevenueView, cpl_revenue_view, CPL, REVENUE_VIEW, AdwBin)
 
-void cpl_revenue_view_set_dataset (CplRevenueView *self,
-                                   CplDataset    *dataset);
+void            cpl_revenue_view_set_dataset   (CplRevenueView *self,
+                                                CplDataset     *dataset);
+void            cpl_revenue_view_select        (CplRevenueView *self,
+                                                CplRevenueCase *revenue_case);
+CplRevenueCase *cpl_revenue_view_get_selected  (CplRevenueView *self);
+CplRevenueCase *cpl_revenue_view_add_case      (CplRevenueView *self);
+CplNumberRow   *cpl_revenue_view_get_input     (CplRevenueView *self,
+                                                const char     *field_key);
+const char     *cpl_revenue_view_get_output    (CplRevenueView *self,
+                                                const char     *output_id,
+                                                const char     *column_id);
+const char     *cpl_revenue_view_get_messages  (CplRevenueView *self);
+const char     *cpl_revenue_view_get_total     (CplRevenueView *self,
+                                                const char     *total_id);
 
 G_END_DECLS

@@ -1,0 +1,406 @@
+/* cpl-number-row.c: a number typed into an entry row
+ *
+ * The row shows the value in the reader's locale (grouping, decimal mark)
+ * and scaled for reading (a share of 0.25 reads 25 with the unit "%").
+ * Bound to a field of a dataset entry it takes its range from the field's
+ * table, writes every valid value to the entry, and follows the entry when
+ * something else changes it.  A value it cannot use (not a number, out of
+ * range) leaves the entry as it was, marks the row and says why.
+ */
+#define G_LOG_DOMAIN "cpl-number-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <math.h>
+
+#include "cpl-number-row.h"
+
+struct _CplNumberRow
+{
+  AdwEntryRow  parent_instance;
+
+  GtkWidget   *unit_label;
+  GtkWidget   *error_icon;
+  double       scale;
+  int          digits;
+  double       value;      /* in the entry's units (unscaled) */
+  char        *message;
+  gboolean     updating;
+
+  CplEntity   *entity;     /* weak */
+  guint        field;
+};
+
+G_DEFINE_FINAL_TYPE (CplNumberRow, cpl_number_row, ADW_TYPE_ENTRY_ROW)
+
+enum {
+  PROP_0,
+  PROP_VALUE,
+  PROP_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * cpl_parse_number:
+ *
+ * Reads "1,000,000", "1 000 000", "27000", "25%", "0.35" or, in a locale
+ * with a decimal comma, "0,35".  Grouping marks of the locale are ignored.
+ *
+ * Returns: whether all of @text is one finite number.
+ */
+gboolean
+cpl_parse_number (const char *text,
+                  double     *value)
+{
+  struct lconv *lc = localeconv ();
+  const char *decimal = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  const char *grouping = lc->thousands_sep ? lc->thousands_sep : "";
+  g_autoptr(GString) clean = g_string_new (NULL);
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  char *end = NULL;
+  gsize len = strlen (stripped);
+
+  /* a trailing percent sign is the unit, not part of the number */
+  if (len > 0 && stripped[len - 1] == '%')
+    stripped[--len] = '\0';
+  for (const char *p = stripped; *p; )
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (*grouping && g_str_has_prefix (p, grouping) && !g_str_equal (grouping, decimal))
+        p += strlen (grouping);
+      else if (g_str_has_prefix (p, decimal))
+        {
+          g_string_append_c (clean, '.');
+          p += strlen (decimal);
+        }
+      else if (c == ',' && g_str_equal (decimal, "."))
+        p++;  /* "1,000" where the locale has no grouping mark set */
+      else if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
+        p = g_utf8_next_char (p);
+      else if (c == 0x2212)
+        {
+          g_string_append_c (clean, '-');  /* the minus sign */
+          p = g_utf8_next_char (p);
+        }
+      else
+        {
+          g_string_append_unichar (clean, c);
+          p = g_utf8_next_char (p);
+        }
+    }
+  if (clean->len == 0)
+    return FALSE;
+  *value = g_ascii_strtod (clean->str, &end);
+  return end != clean->str && *end == '\0' && isfinite (*value);
+}
+
+static void
+cpl_number_row_set_message (CplNumberRow *self,
+                            const char   *message)
+{
+  if (g_strcmp0 (self->message, message) == 0)
+    return;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  gtk_widget_set_visible (self->error_icon, message != NULL);
+  gtk_widget_set_tooltip_text (self->error_icon, message);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
+
+static char *
+format_scaled (CplNumberRow *self,
+               double        value)
+{
+  double shown = value * self->scale;
+
+  /* 25, not 25.0; 15.5 stays */
+  return cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
+}
+
+/* "130%", "-5 units", "27,000 USD": whole numbers without decimals */
+static char *
+with_unit (double      value,
+           int         digits,
+           const char *unit)
+{
+  g_autofree char *number = cpl_format_number (value, value == floor (value) ? 0 : digits);
+
+  if (unit == NULL || *unit == '\0')
+    return g_steal_pointer (&number);
+  if (g_str_equal (unit, "%"))
+    return cpl_format_percent (value / 100, value == floor (value) ? 0 : digits);
+  /* Translators: a number and its unit, "27,000 USD" */
+  return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, unit);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text && *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_text_changed (CplNumberRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  const char *unit = gtk_label_get_text (GTK_LABEL (self->unit_label));
+  g_autofree char *problem = NULL;
+  double typed, value;
+
+  if (self->updating)
+    return;
+
+  /* an optional field left empty is "not given" */
+  if (self->entity != NULL && is_blank (text) &&
+      (cpl_entity_get_field (self->entity, self->field)->flags & CPL_FIELD_OPTIONAL))
+    {
+      cpl_number_row_set_message (self, NULL);
+      self->value = NAN;
+      self->updating = TRUE;
+      cpl_entity_set_number (self->entity, self->field, NAN, NULL);
+      self->updating = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+      return;
+    }
+
+  if (!cpl_parse_number (text, &typed))
+    {
+      /* Translators: %1$s an input's name, %2$s what was typed */
+      g_autofree char *message = g_strdup_printf (_("%1$s: “%2$s” is not a number"), title, text);
+      cpl_number_row_set_message (self, message);
+      return;
+    }
+  value = typed / self->scale;
+
+  if (self->entity != NULL)
+    {
+      const CplField *field = cpl_entity_get_field (self->entity, self->field);
+
+      if (!cpl_field_check (field, value, NULL))
+        {
+          g_autofree char *shown = with_unit (typed, self->digits, unit);
+          g_autofree char *min = with_unit (field->min * self->scale, self->digits, unit);
+          g_autofree char *max = with_unit (field->max * self->scale, self->digits, unit);
+          g_autofree char *message = NULL;
+
+          if (isfinite (field->max))
+            /* Translators: "Share rate: 130% is out of range; enter 0% to 100%" */
+            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s to %4$s"),
+                                       title, shown, min, max);
+          else if (field->flags & CPL_FIELD_MIN_EXCLUSIVE)
+            /* Translators: "TDP: 0 W is out of range; enter more than 0 W" */
+            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter more than %3$s"),
+                                       title, shown, min);
+          else
+            /* Translators: "Units: -5 units is out of range; enter 0 units or more" */
+            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s or more"),
+                                       title, shown, min);
+          cpl_number_row_set_message (self, message);
+          return;
+        }
+    }
+
+  cpl_number_row_set_message (self, NULL);
+  self->value = value;
+  if (self->entity != NULL)
+    {
+      self->updating = TRUE;
+      cpl_entity_set_number (self->entity, self->field, value, NULL);
+      self->updating = FALSE;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+/* Shows @value without writing it back. */
+void
+cpl_number_row_set_value (CplNumberRow *self,
+                          double        value)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CPL_IS_NUMBER_ROW (self));
+  self->value = value;
+  text = isnan (value) ? g_strdup ("") : format_scaled (self, value);
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self), text);
+  self->updating = FALSE;
+  cpl_number_row_set_message (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+static void
+on_entity_changed (CplNumberRow *self)
+{
+  double value;
+
+  if (self->updating || self->entity == NULL)
+    return;
+  value = cpl_entity_get_number (self->entity, self->field);
+  /* leave what the user is typing alone while it means the same value */
+  if ((value == self->value || (isnan (value) && isnan (self->value))) && self->message == NULL)
+    return;
+  cpl_number_row_set_value (self, value);
+}
+
+static void
+entity_finalized (gpointer  data,
+                  GObject  *where_the_object_was)
+{
+  CPL_NUMBER_ROW (data)->entity = NULL;
+}
+
+static void
+cpl_number_row_unbind (CplNumberRow *self)
+{
+  if (self->entity == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->entity, self);
+  g_object_weak_unref (G_OBJECT (self->entity), entity_finalized, self);
+  self->entity = NULL;
+}
+
+/**
+ * cpl_number_row_bind:
+ *
+ * Shows the field @field of @entity and writes valid input to it; the
+ * range is the field's.  %NULL @entity unbinds.
+ */
+void
+cpl_number_row_bind (CplNumberRow *self,
+                     CplEntity    *entity,
+                     guint         field)
+{
+  g_return_if_fail (CPL_IS_NUMBER_ROW (self));
+
+  cpl_number_row_unbind (self);
+  if (entity == NULL)
+    return;
+  self->entity = entity;
+  self->field = field;
+  g_object_weak_ref (G_OBJECT (entity), entity_finalized, self);
+  g_signal_connect_object (entity, "changed", G_CALLBACK (on_entity_changed), self, G_CONNECT_SWAPPED);
+  cpl_number_row_set_value (self, cpl_entity_get_number (entity, field));
+}
+
+double
+cpl_number_row_get_value (CplNumberRow *self)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NAN);
+  return self->value;
+}
+
+gboolean
+cpl_number_row_get_valid (CplNumberRow *self)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), FALSE);
+  return self->message == NULL;
+}
+
+/* Returns: (nullable): why the typed text is refused. */
+const char *
+cpl_number_row_get_message (CplNumberRow *self)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
+  return self->message;
+}
+
+static void
+cpl_number_row_dispose (GObject *object)
+{
+  cpl_number_row_unbind (CPL_NUMBER_ROW (object));
+  G_OBJECT_CLASS (cpl_number_row_parent_class)->dispose (object);
+}
+
+static void
+cpl_number_row_finalize (GObject *object)
+{
+  g_free (CPL_NUMBER_ROW (object)->message);
+  G_OBJECT_CLASS (cpl_number_row_parent_class)->finalize (object);
+}
+
+static void
+cpl_number_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CplNumberRow *self = CPL_NUMBER_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cpl_number_row_class_init (CplNumberRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cpl_number_row_dispose;
+  object_class->finalize = cpl_number_row_finalize;
+  object_class->get_property = cpl_number_row_get_property;
+
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -INFINITY, INFINITY, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cpl_number_row_init (CplNumberRow *self)
+{
+  self->scale = 1;
+  self->unit_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->unit_label, "dim-label");
+  self->error_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->error_icon, "error");
+  gtk_widget_set_visible (self->error_icon, FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->error_icon);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->unit_label);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
+  g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
+}
+
+/**
+ * cpl_number_row_new:
+ * @unit: shown after the number ("USD", "%")
+ * @scale: the shown number is the value × @scale (100 for a percentage)
+ * @digits: decimals shown
+ */
+CplNumberRow *
+cpl_number_row_new (const char *title,
+                    const char *unit,
+                    double      scale,
+                    int         digits)
+{
+  CplNumberRow *self = g_object_new (CPL_TYPE_NUMBER_ROW, "title", title, NULL);
+
+  self->scale = scale;
+  self->digits = digits;
+  gtk_label_set_text (GTK_LABEL (self->unit_label), unit ? unit : "");
+  return self;
+}

@@ -1,0 +1,29 @@
+/* cpl-number-row.h: a number typed into an entry row, with its unit and
+ * range, that refuses what is out of range with a message */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpl-model.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_NUMBER_ROW (cpl_number_row_get_type ())
+G_DECLARE_FINAL_TYPE (CplNumberRow, cpl_number_row, CPL, NUMBER_ROW, AdwEntryRow)
+
+CplNumberRow *cpl_number_row_new         (const char   *title,
+                                          const char   *unit,
+                                          double        scale,
+                                          int           digits);
+void          cpl_number_row_bind        (CplNumberRow *self,
+                                          CplEntity    *entity,
+                                          guint         field);
+double        cpl_number_row_get_value   (CplNumberRow *self);
+void          cpl_number_row_set_value   (CplNumberRow *self,
+                                          double        value);
+gboolean      cpl_number_row_get_valid   (CplNumberRow *self);
+const char   *cpl_number_row_get_message (CplNumberRow *self);
+gboolean      cpl_parse_number           (const char   *text,
+                                          double       *value);
+
+G_END_DECLS
