@@ -9,6 +9,7 @@
 #include "cpl-epoch.h"
 #include "cpl-error.h"
 #include "cpl-format.h"
+#include "cpl-history.h"
 #include "cpl-report.h"
 #include "cpl-revenue-case.h"
 #include "cpl-rule.h"

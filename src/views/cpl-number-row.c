@@ -272,6 +272,33 @@ cpl_number_row_unbind (CplNumberRow *self)
   self->entity = NULL;
 }
 
+/* The range in the tooltip, so it can be read before anything is typed. */
+static void
+cpl_number_row_describe_range (CplNumberRow *self)
+{
+  const CplField *field = cpl_entity_get_field (self->entity, self->field);
+  const char *unit = gtk_label_get_text (GTK_LABEL (self->unit_label));
+  g_autofree char *min = with_unit (field->min * self->scale, self->digits, unit);
+  g_autofree char *max = with_unit (field->max * self->scale, self->digits, unit);
+  g_autofree char *range = NULL;
+
+  if (isfinite (field->max))
+    /* Translators: the range of an input, "0% to 100%" */
+    range = g_strdup_printf (_("From %1$s to %2$s"), min, max);
+  else if (field->flags & CPL_FIELD_MIN_EXCLUSIVE)
+    range = g_strdup_printf (_("More than %s"), min);
+  else
+    range = g_strdup_printf (_("%s or more"), min);
+  if (field->flags & CPL_FIELD_OPTIONAL)
+    {
+      /* Translators: %s is a range; the input may be left empty */
+      g_autofree char *optional = g_strdup_printf (_("%s; leave empty when unknown"), range);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), optional);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), range);
+}
+
 /**
  * cpl_number_row_bind:
  *
@@ -291,6 +318,7 @@ cpl_number_row_bind (CplNumberRow *self,
   self->entity = entity;
   self->field = field;
   g_object_weak_ref (G_OBJECT (entity), entity_finalized, self);
+  cpl_number_row_describe_range (self);
   g_signal_connect_object (entity, "changed", G_CALLBACK (on_entity_changed), self, G_CONNECT_SWAPPED);
   cpl_number_row_set_value (self, cpl_entity_get_number (entity, field));
 }

@@ -1,0 +1,21 @@
+/* cpl-history.h: undo and redo for a whole dataset */
+#pragma once
+
+#include "cpl-dataset.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_HISTORY (cpl_history_get_type ())
+G_DECLARE_FINAL_TYPE (CplHistory, cpl_history, CPL, HISTORY, GObject)
+
+CplHistory *cpl_history_new        (CplDataset *dataset);
+gboolean    cpl_history_can_undo   (CplHistory *self);
+gboolean    cpl_history_can_redo   (CplHistory *self);
+gboolean    cpl_history_undo       (CplHistory *self);
+gboolean    cpl_history_redo       (CplHistory *self);
+void        cpl_history_commit     (CplHistory *self);
+void        cpl_history_reset      (CplHistory *self);
+gboolean    cpl_history_get_modified (CplHistory *self);
+void        cpl_history_set_unmodified (CplHistory *self);
+
+G_END_DECLS
