@@ -176,6 +176,30 @@ test_extremes_stay_finite (void)
   cpl_assert_near (p->years[0].exported_pflops[0], 0.8 * 1000, 1e-9);
 }
 
+/* The year the domestic chip becomes the cheapest compute. */
+static void
+test_crossover (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplScenario *scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
+  CplEntity *x = CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "chip-x"));
+  g_autoptr(CplProjection) before = cpl_projection_compute (scenario, dataset, NULL);
+  g_autoptr(CplProjection) after = NULL;
+  g_autoptr(CplProjection) ban = NULL;
+
+  /* c_X = 2,000 stays below c_D = 4,000 then 3,200: never */
+  g_assert_cmpint (cpl_projection_get_crossover (before), ==, -1);
+  /* X at $3,500: c_X = 1000 × 3,500 / 1,000 = 3,500; c_D 4,000 in 2026 is
+   * above it, 3,200 in 2027 below: from the second year */
+  g_assert_true (cpl_entity_set_number (x, CPL_CHIP_PRICE_USD, 3500, NULL));
+  after = cpl_projection_compute (scenario, dataset, NULL);
+  g_assert_cmpint (cpl_projection_get_crossover (after), ==, 1);
+  g_assert_cmpint (after->years[1].year, ==, 2027);
+  /* no exported chip: nothing to compare */
+  ban = cpl_projection_compute (CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), dataset, NULL);
+  g_assert_cmpint (cpl_projection_get_crossover (ban), ==, -2);
+}
+
 /* Editing a field notifies, and the dataset relays it. */
 static void
 on_entry_changed (CplDataset *dataset,
@@ -218,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/projection/ban", test_ban);
   g_test_add_func ("/projection/unusable-after-edit", test_unusable_after_edit);
   g_test_add_func ("/projection/extremes-stay-finite", test_extremes_stay_finite);
+  g_test_add_func ("/projection/crossover", test_crossover);
   g_test_add_func ("/projection/change-notification", test_change_notification);
   return g_test_run ();
 }

@@ -73,7 +73,7 @@ test_lists (void)
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplChipsView *chips = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GList) scenarios = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW), "boxed-list");
+  g_autoptr(GList) scenarios = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW), "navigation-sidebar");
   g_autoptr(GList) cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
   g_autofree char *tpp = NULL;
   g_autofree char *verdict = NULL;

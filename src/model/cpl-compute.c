@@ -505,3 +505,28 @@ cpl_projection_compute (CplScenario  *scenario,
     }
   return self;
 }
+
+/**
+ * cpl_projection_get_crossover:
+ *
+ * The first year (an index into @years) in which the domestic chip's cost
+ * of compute is below that of every exported chip.
+ *
+ * Returns: the year's index; -1 when it never is; -2 when no chip is
+ *   exported, so there is nothing to compare with.
+ */
+int
+cpl_projection_get_crossover (CplProjection *self)
+{
+  double cheapest = INFINITY;
+
+  g_return_val_if_fail (self != NULL, -2);
+  if (self->n_chips == 0)
+    return -2;
+  for (guint k = 0; k < self->n_chips; k++)
+    cheapest = MIN (cheapest, self->chip_cost[k]);
+  for (guint t = 0; t < self->n_years; t++)
+    if (self->years[t].domestic_cost < cheapest)
+      return t;
+  return -1;
+}

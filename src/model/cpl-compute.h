@@ -135,6 +135,7 @@ CplProjection *cpl_projection_compute  (CplScenario   *scenario,
                                         GError       **error);
 CplProjection *cpl_projection_ref      (CplProjection *self);
 void           cpl_projection_unref    (CplProjection *self);
+int            cpl_projection_get_crossover (CplProjection *self);
 gboolean       cpl_scenario_check_chips (CplScenario  *scenario,
                                          CplDataset   *dataset,
                                          const char   *where,

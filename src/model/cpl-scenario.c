@@ -253,6 +253,30 @@ cpl_scenario_init (CplScenario *self)
   self->allowed_chips = g_new0 (char *, 1);
 }
 
+/**
+ * cpl_scenario_new:
+ *
+ * A new scenario: a five-year ban from 2026 with a modest market, every
+ * other parameter at the default of MODEL.md §5, for the user to fill in.
+ */
+CplScenario *
+cpl_scenario_new (const char *id,
+                  const char *name,
+                  const char *domestic_chip)
+{
+  CplScenario *self = g_object_new (CPL_TYPE_SCENARIO, "id", id, NULL);
+  CplEntity *entity = CPL_ENTITY (self);
+
+  cpl_text_set_current (cpl_entity_get_name_text (entity), name);
+  self->domestic_chip = g_strdup (domestic_chip);
+  cpl_entity_set_number (entity, CPL_SCENARIO_START_YEAR, 2026, NULL);
+  cpl_entity_set_number (entity, CPL_SCENARIO_YEARS, 5, NULL);
+  cpl_entity_set_number (entity, CPL_SCENARIO_DEMAND_PFLOPS, 1000000, NULL);
+  cpl_entity_set_number (entity, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS, 500000, NULL);
+  cpl_entity_set_number (entity, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS, 500000, NULL);
+  return self;
+}
+
 double
 cpl_scenario_get (CplScenario      *self,
                   CplScenarioField  field)

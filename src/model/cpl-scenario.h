@@ -31,6 +31,9 @@ typedef enum {
 #define CPL_TYPE_SCENARIO (cpl_scenario_get_type ())
 G_DECLARE_FINAL_TYPE (CplScenario, cpl_scenario, CPL, SCENARIO, CplEntity)
 
+CplScenario        *cpl_scenario_new                   (const char         *id,
+                                                        const char         *name,
+                                                        const char         *domestic_chip);
 double              cpl_scenario_get                   (CplScenario        *self,
                                                         CplScenarioField    field);
 const char * const *cpl_scenario_get_allowed_chips     (CplScenario        *self);

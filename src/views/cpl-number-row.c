@@ -31,6 +31,8 @@ struct _CplNumberRow
 
   CplEntity   *entity;     /* weak */
   guint        field;
+  char        *explanation;
+  gboolean     plain;      /* no grouping: years */
 };
 
 G_DEFINE_FINAL_TYPE (CplNumberRow, cpl_number_row, ADW_TYPE_ENTRY_ROW)
@@ -121,6 +123,9 @@ format_scaled (CplNumberRow *self,
                double        value)
 {
   double shown = value * self->scale;
+
+  if (self->plain)
+    return g_strdup_printf ("%.0f", shown);
 
   /* 25, not 25.0; 15.5 stays */
   return cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
@@ -293,10 +298,39 @@ cpl_number_row_describe_range (CplNumberRow *self)
     {
       /* Translators: %s is a range; the input may be left empty */
       g_autofree char *optional = g_strdup_printf (_("%s; leave empty when unknown"), range);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), optional);
+      g_free (range);
+      range = g_steal_pointer (&optional);
+    }
+  if (self->explanation != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", self->explanation, range);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), both);
     }
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), range);
+}
+
+/* Shows the number without grouping, as years are written. */
+void
+cpl_number_row_set_plain (CplNumberRow *self,
+                          gboolean      plain)
+{
+  g_return_if_fail (CPL_IS_NUMBER_ROW (self));
+  self->plain = plain;
+}
+
+/* A sentence on what the input means, shown above its range. */
+void
+cpl_number_row_set_explanation (CplNumberRow *self,
+                                const char   *explanation)
+{
+  g_return_if_fail (CPL_IS_NUMBER_ROW (self));
+  g_free (self->explanation);
+  self->explanation = g_strdup (explanation);
+  if (self->entity != NULL)
+    cpl_number_row_describe_range (self);
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), explanation);
 }
 
 /**
@@ -356,6 +390,7 @@ static void
 cpl_number_row_finalize (GObject *object)
 {
   g_free (CPL_NUMBER_ROW (object)->message);
+  g_free (CPL_NUMBER_ROW (object)->explanation);
   G_OBJECT_CLASS (cpl_number_row_parent_class)->finalize (object);
 }
 

@@ -18,6 +18,10 @@ CplNumberRow *cpl_number_row_new         (const char   *title,
 void          cpl_number_row_bind        (CplNumberRow *self,
                                           CplEntity    *entity,
                                           guint         field);
+void          cpl_number_row_set_plain       (CplNumberRow *self,
+                                              gboolean      plain);
+void          cpl_number_row_set_explanation (CplNumberRow *self,
+                                              const char   *explanation);
 double        cpl_number_row_get_value   (CplNumberRow *self);
 void          cpl_number_row_set_value   (CplNumberRow *self,
                                           double        value);

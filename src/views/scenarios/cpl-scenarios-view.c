@@ -1,7 +1,10 @@
 /* cpl-scenarios-view.c: the Scenarios view
  *
- * For now a list of the dataset's entries with their key results; the
- * full view (charts, editing, comparison) is its own issue.
+ * The heart of the app.  On the left the dataset's scenarios (add,
+ * duplicate, rename, delete with undo, reorder; a tick puts one in the
+ * comparison).  On the right either the scenario, its parameters beside
+ * its results (every edit projects again and redraws at once), or the
+ * comparison of the ticked scenarios.
  */
 #define G_LOG_DOMAIN "cpl-scenarios-view"
 
@@ -10,43 +13,398 @@
 #include <glib/gi18n.h>
 
 #include "cpl-scenarios-view.h"
-#include "views/cpl-entity-list.h"
 
 struct _CplScenariosView
 {
-  AdwBin      parent_instance;
-  GtkListBox *list;
+  AdwBin                 parent_instance;
+
+  AdwLeaflet            *leaflet;
+  GtkWidget             *sidebar;
+  GtkWidget             *separator;
+  GtkWidget             *content_page;
+  GtkListBox            *scenario_list;
+  GtkStack              *content_stack;
+  AdwFlap               *flap;
+  AdwBin                *editor_bin;
+  AdwBin                *results_bin;
+  GtkBox                *comparison_box;
+
+  CplScenarioEditor     *editor;
+  CplScenarioResults    *results;
+  CplScenarioComparison *comparison;
+  GtkWidget             *comparison_status;
+
+  CplDataset            *dataset;
+  CplScenario           *selected;
+  char                  *selected_id;   /* survives an undo, which replaces entries */
+  GHashTable            *compared;      /* ids of the ticked scenarios */
+  gboolean               syncing;
 };
 
 G_DEFINE_FINAL_TYPE (CplScenariosView, cpl_scenarios_view, ADW_TYPE_BIN)
 
 static void
-fill_scenario_row (AdwActionRow *row,
-                   GtkLabel     *suffix,
-                   CplEntity    *entity,
-                   CplDataset    *dataset)
+update_comparison (CplScenariosView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CplProjection) projection = cpl_projection_compute (CPL_SCENARIO (entity), dataset, &error);
-  CplText *description = cpl_scenario_get_description (CPL_SCENARIO (entity));
-  g_autofree char *take = NULL;
-  g_autofree char *share = NULL;
-  g_autofree char *text = NULL;
+  GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
+  g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (entity));
-  adw_action_row_set_subtitle (row, description ? cpl_text_get (description) : "");
-  if (projection == NULL)
+  /* in list order: the first ticked is the one the others are measured against */
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
     {
-      gtk_label_set_text (suffix, error->message);
+      CplScenario *scenario = g_list_model_get_item (scenarios, i);
+
+      if (g_hash_table_contains (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario))))
+        g_ptr_array_add (picked, scenario);
+      else
+        g_object_unref (scenario);
+    }
+  gtk_widget_set_visible (self->comparison_status, picked->len < 2);
+  gtk_widget_set_visible (GTK_WIDGET (self->comparison), picked->len >= 2);
+  if (picked->len >= 2)
+    cpl_scenario_comparison_show (self->comparison, self->dataset, picked);
+}
+
+static void
+refresh (CplScenariosView *self)
+{
+  cpl_scenario_results_show (self->results, self->dataset, self->selected);
+  update_comparison (self);
+}
+
+/* The list --------------------------------------------------------------- */
+
+static void
+on_compare_toggled (GtkCheckButton   *check,
+                    CplScenariosView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "cpl-scenario-id");
+
+  if (self->syncing)
+    return;
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->compared, g_strdup (id));
+  else
+    g_hash_table_remove (self->compared, id);
+  update_comparison (self);
+  if (g_hash_table_size (self->compared) >= 2 && gtk_check_button_get_active (check))
+    gtk_stack_set_visible_child_name (self->content_stack, "comparison");
+}
+
+/* A short line under the name: what is exported, at what share. */
+static void
+update_row (GtkWidget *row)
+{
+  CplScenario *scenario = g_object_get_data (G_OBJECT (row), "cpl-scenario");
+  CplDataset *dataset = g_object_get_data (G_OBJECT (row), "cpl-dataset");
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  g_autoptr(GString) chips = g_string_new (NULL);
+  g_autofree char *share = cpl_format_rate (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE));
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+
+      if (chips->len > 0)
+        g_string_append (chips, _(", "));
+      g_string_append (chips, chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : allowed[i]);
+    }
+  if (chips->len == 0)
+    subtitle = g_strdup (_("No exports"));
+  else
+    /* Translators: a scenario in the list: %1$s the chips it allows, %2$s its share rate */
+    subtitle = g_strdup_printf (_("%1$s · %2$s share"), chips->str, share);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (scenario)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  CplScenariosView *self = user_data;
+  CplScenario *scenario = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_object_set_data_full (G_OBJECT (row), "cpl-scenario", g_object_ref (scenario), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "cpl-dataset", self->dataset);
+  g_object_set_data_full (G_OBJECT (check), "cpl-scenario-id",
+                          g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario))), g_free);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_hash_table_contains (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario))));
+  /* Translators: the accessible name of a scenario's tick box */
+  label = g_strdup_printf (_("Compare “%s”"), cpl_entity_get_name (CPL_ENTITY (scenario)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (check, _("Include in the comparison"));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_compare_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  g_signal_connect_object (scenario, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (row);
+  return row;
+}
+
+static guint
+position_of (CplScenariosView *self,
+             CplScenario      *scenario)
+{
+  guint position = G_MAXUINT;
+
+  if (scenario != NULL)
+    g_list_store_find (G_LIST_STORE (cpl_dataset_get_scenarios (self->dataset)), scenario, &position);
+  return position;
+}
+
+void
+cpl_scenarios_view_select (CplScenariosView *self,
+                           CplScenario      *scenario)
+{
+  guint position;
+
+  g_return_if_fail (CPL_IS_SCENARIOS_VIEW (self));
+
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
+  g_set_object (&self->selected, scenario);
+  g_free (self->selected_id);
+  self->selected_id = scenario ? g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario))) : NULL;
+
+  cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", scenario != NULL);
+  position = position_of (self, scenario);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.move-up", position != G_MAXUINT && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.move-down", position != G_MAXUINT &&
+                                 position + 1 < g_list_model_get_n_items (cpl_dataset_get_scenarios (self->dataset)));
+  if (position != G_MAXUINT)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->scenario_list, position);
+
+      if (row != NULL && gtk_list_box_get_selected_row (self->scenario_list) != row)
+        gtk_list_box_select_row (self->scenario_list, row);
+    }
+  refresh (self);
+}
+
+static void
+on_row_selected (GtkListBox       *list,
+                 GtkListBoxRow    *row,
+                 CplScenariosView *self)
+{
+  g_autoptr(CplScenario) scenario = NULL;
+
+  if (row == NULL)
+    return;
+  scenario = g_list_model_get_item (cpl_dataset_get_scenarios (self->dataset), gtk_list_box_row_get_index (row));
+  if (scenario != self->selected)
+    cpl_scenarios_view_select (self, scenario);
+}
+
+static void
+on_row_activated (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  CplScenariosView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
+
+/* Entries come and go (add, delete, reorder, undo, opening a file): keep
+ * the same scenario selected by its id, or its neighbour. */
+static void
+on_scenarios_changed (CplScenariosView *self,
+                      guint             position,
+                      guint             removed,
+                      guint             added)
+{
+  GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
+  CplScenario *same = self->selected_id
+                        ? CPL_SCENARIO (cpl_dataset_lookup (self->dataset, CPL_TYPE_SCENARIO, self->selected_id))
+                        : NULL;
+  guint n = g_list_model_get_n_items (scenarios);
+
+  if (same != NULL)
+    cpl_scenarios_view_select (self, same);
+  else if (n > 0)
+    {
+      g_autoptr(CplScenario) next = g_list_model_get_item (scenarios, MIN (position, n - 1));
+      cpl_scenarios_view_select (self, next);
+    }
+  else
+    cpl_scenarios_view_select (self, NULL);
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static const char *
+first_domestic_chip (CplDataset *dataset)
+{
+  GListModel *chips = cpl_dataset_get_chips (dataset);
+  const char *fallback = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
+
+      if (cpl_chip_get_domestic (chip))
+        return cpl_entity_get_id (CPL_ENTITY (chip));
+      if (fallback == NULL)
+        fallback = cpl_entity_get_id (CPL_ENTITY (chip));
+    }
+  return fallback;
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
+  g_autofree char *id = cpl_dataset_new_id (self->dataset, CPL_TYPE_SCENARIO, "scenario");
+  g_autoptr(CplScenario) scenario = cpl_scenario_new (id, _("New scenario"), first_domestic_chip (self->dataset));
+
+  cpl_dataset_append (self->dataset, CPL_ENTITY (scenario));
+  cpl_scenarios_view_select (self, scenario);
+}
+
+static void
+duplicate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(CplEntity) copy = NULL;
+  guint position = position_of (self, self->selected);
+
+  if (self->selected == NULL)
+    return;
+  id = cpl_dataset_new_id (self->dataset, CPL_TYPE_SCENARIO, cpl_entity_get_id (CPL_ENTITY (self->selected)));
+  copy = cpl_entity_duplicate (CPL_ENTITY (self->selected), id);
+  /* Translators: the name of a duplicated scenario */
+  name = g_strdup_printf (_("%s (copy)"), cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  cpl_entity_set_name (copy, name);
+  cpl_dataset_insert (self->dataset, position + 1, copy);
+  cpl_scenarios_view_select (self, CPL_SCENARIO (copy));
+}
+
+typedef struct {
+  CplDataset *dataset;
+  CplEntity  *entity;
+  guint       position;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_object_unref (deleted->dataset);
+  g_object_unref (deleted->entity);
+  g_free (deleted);
+}
+
+static void
+undo_delete (AdwToast *toast,
+             Deleted  *deleted)
+{
+  cpl_dataset_insert (deleted->dataset, deleted->position, deleted->entity);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  guint position = position_of (self, self->selected);
+  Deleted *deleted;
+
+  if (position == G_MAXUINT)
+    return;
+  deleted = g_new0 (Deleted, 1);
+  deleted->dataset = g_object_ref (self->dataset);
+  deleted->entity = g_object_ref (CPL_ENTITY (self->selected));
+  deleted->position = position;
+  g_hash_table_remove (self->compared, cpl_entity_get_id (deleted->entity));
+  g_clear_pointer (&self->selected_id, g_free);
+  cpl_dataset_remove (self->dataset, deleted->entity);
+
+  if (overlay == NULL)
+    {
+      deleted_free (deleted);
       return;
     }
-  take = cpl_format_money (projection->total_government_take_usd);
-  share = cpl_format_percent (projection->final_domestic_share, 0);
-  /* Translators: a scenario's totals; %1$s is money, %2$s a percentage,
-   * %3$d the last year of the projection */
-  text = g_strdup_printf (_("US government take %1$s\nDomestic share %2$s in %3$d"),
-                          take, share, projection->start_year + (int) projection->n_years - 1);
-  gtk_label_set_text (suffix, text);
+  {
+    /* Translators: a toast; %s is the deleted scenario's name */
+    g_autofree char *title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (deleted->entity));
+    AdwToast *toast = adw_toast_new (title);
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), deleted,
+                           (GClosureNotify) (void (*) (void)) deleted_free, 0);
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  }
+}
+
+static void
+move (CplScenariosView *self,
+      int               offset)
+{
+  g_autoptr(CplScenario) scenario = self->selected ? g_object_ref (self->selected) : NULL;
+  guint position = position_of (self, scenario);
+  guint n = g_list_model_get_n_items (cpl_dataset_get_scenarios (self->dataset));
+
+  if (position == G_MAXUINT || (offset < 0 && position == 0) || (offset > 0 && position + 1 >= n))
+    return;
+  cpl_dataset_remove (self->dataset, CPL_ENTITY (scenario));
+  cpl_dataset_insert (self->dataset, position + offset, CPL_ENTITY (scenario));
+  cpl_scenarios_view_select (self, scenario);
+}
+
+static void
+move_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  move (CPL_SCENARIOS_VIEW (widget), -1);
+}
+
+static void
+move_down_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move (CPL_SCENARIOS_VIEW (widget), +1);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_leaflet_navigate (CPL_SCENARIOS_VIEW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Life cycle ------------------------------------------------------------- */
+
+static void
+cpl_scenarios_view_dispose (GObject *object)
+{
+  CplScenariosView *self = CPL_SCENARIOS_VIEW (object);
+
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_data (self->selected, self);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->compared, g_hash_table_unref);
+  G_OBJECT_CLASS (cpl_scenarios_view_parent_class)->dispose (object);
 }
 
 static void
@@ -54,20 +412,128 @@ cpl_scenarios_view_class_init (CplScenariosViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = cpl_scenarios_view_dispose;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/views/cpl-scenarios-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, list);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, separator);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, content_page);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, scenario_list);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, flap);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, results_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, comparison_box);
+
+  gtk_widget_class_install_action (widget_class, "scenarios.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.duplicate", NULL, duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.move-up", NULL, move_up_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.back", NULL, back_activated);
 }
 
 static void
 cpl_scenarios_view_init (CplScenariosView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->compared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+
+  self->editor = cpl_scenario_editor_new ();
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  self->results = cpl_scenario_results_new ();
+  adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
+
+  self->comparison_status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
+                                   _("Tick two or more scenarios in the list to see them side by side."));
+  gtk_box_append (self->comparison_box, self->comparison_status);
+  self->comparison = cpl_scenario_comparison_new ();
+  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
+
+  g_signal_connect_object (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
+  g_signal_connect_object (self->scenario_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
 }
 
 void
 cpl_scenarios_view_set_dataset (CplScenariosView *self,
-                                CplDataset    *dataset)
+                                CplDataset       *dataset)
 {
+  GListModel *scenarios;
+
   g_return_if_fail (CPL_IS_SCENARIOS_VIEW (self));
-  cpl_entity_list_bind (self->list, cpl_dataset_get_scenarios (dataset), dataset, fill_scenario_row);
+  g_return_if_fail (self->dataset == NULL);
+
+  self->dataset = g_object_ref (dataset);
+  scenarios = cpl_dataset_get_scenarios (dataset);
+  gtk_list_box_bind_model (self->scenario_list, scenarios, create_row, self, NULL);
+  g_signal_connect_object (scenarios, "items-changed", G_CALLBACK (on_scenarios_changed), self, G_CONNECT_SWAPPED);
+  /* an edit anywhere (a chip's price, a scenario's parameter) projects again */
+  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  on_scenarios_changed (self, 0, 0, g_list_model_get_n_items (scenarios));
+}
+
+static GtkWidget *
+find_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+cpl_scenarios_view_set_compared (CplScenariosView *self,
+                                 CplScenario      *scenario,
+                                 gboolean          compared)
+{
+  const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
+  guint position = position_of (self, scenario);
+  GtkListBoxRow *row = position != G_MAXUINT ? gtk_list_box_get_row_at_index (self->scenario_list, position) : NULL;
+  GtkWidget *check = row ? find_check (GTK_WIDGET (row)) : NULL;
+
+  if (compared)
+    g_hash_table_add (self->compared, g_strdup (id));
+  else
+    g_hash_table_remove (self->compared, id);
+  /* keep the row's tick in step, without a second update */
+  self->syncing = TRUE;
+  if (check != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), compared);
+  self->syncing = FALSE;
+  update_comparison (self);
+}
+
+CplScenario *
+cpl_scenarios_view_get_selected (CplScenariosView *self)
+{
+  return self->selected;
+}
+
+CplScenarioEditor *
+cpl_scenarios_view_get_editor (CplScenariosView *self)
+{
+  return self->editor;
+}
+
+CplScenarioResults *
+cpl_scenarios_view_get_results (CplScenariosView *self)
+{
+  return self->results;
+}
+
+CplScenarioComparison *
+cpl_scenarios_view_get_comparison (CplScenariosView *self)
+{
+  return self->comparison;
 }

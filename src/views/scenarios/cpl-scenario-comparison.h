@@ -1,0 +1,21 @@
+/* cpl-scenario-comparison.h: two or more scenarios side by side */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpl-model.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_SCENARIO_COMPARISON (cpl_scenario_comparison_get_type ())
+G_DECLARE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, CPL, SCENARIO_COMPARISON, GtkBox)
+
+CplScenarioComparison *cpl_scenario_comparison_new         (void);
+void                   cpl_scenario_comparison_show        (CplScenarioComparison *self,
+                                                            CplDataset            *dataset,
+                                                            GPtrArray             *scenarios);
+const char            *cpl_scenario_comparison_get_summary (CplScenarioComparison *self);
+guint                  cpl_scenario_color_index            (CplDataset            *dataset,
+                                                            CplScenario           *scenario);
+
+G_END_DECLS

@@ -1,0 +1,365 @@
+/* cpl-scenario-editor.c: every parameter of one scenario
+ *
+ * Grouped as the analyst thinks of them: the policy, the market, the
+ * domestic industry, the energy bill.  Each number row writes to the
+ * scenario as it is typed (the results redraw at once) and refuses what
+ * is out of its range with a message.
+ */
+#define G_LOG_DOMAIN "cpl-scenario-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cpl-scenario-editor.h"
+
+typedef enum {
+  GROUP_SCENARIO,
+  GROUP_POLICY,
+  GROUP_MARKET,
+  GROUP_DOMESTIC,
+  GROUP_ENERGY,
+  N_GROUPS
+} Group;
+
+static const char * const group_titles[N_GROUPS] = {
+  N_("Scenario"), N_("Policy"), N_("Market"), N_("Domestic Industry"), N_("Energy"),
+};
+
+static const struct {
+  const char *key;
+  int         field;        /* CplScenarioField */
+  Group       group;
+  const char *title;        /* N_() */
+  const char *unit;         /* N_(), or "%" */
+  double      scale;
+  int         digits;
+  const char *explanation;  /* N_() */
+} inputs[] = {
+  { "start_year", CPL_SCENARIO_START_YEAR, GROUP_SCENARIO, N_("First year"), "", 1, 0,
+    N_("The first year of the projection") },
+  { "years", CPL_SCENARIO_YEARS, GROUP_SCENARIO, N_("Years"), N_("years"), 1, 0,
+    N_("How many years to project") },
+  { "revenue_share", CPL_SCENARIO_REVENUE_SHARE, GROUP_POLICY, N_("Revenue share"), "%", 100, 1,
+    N_("The part of the revenue from exported chips paid to the US government") },
+  { "price_pass_through", CPL_SCENARIO_PRICE_PASS_THROUGH, GROUP_POLICY, N_("Price pass-through"), "%", 100, 0,
+    N_("The part of the share the vendor adds to the buyer's price") },
+  { "license_approval_rate", CPL_SCENARIO_LICENSE_APPROVAL_RATE, GROUP_POLICY, N_("Licence approval rate"), "%", 100, 0,
+    N_("The part of orders for exported chips that the licensing agency approves; refused orders turn to domestic chips") },
+  { "demand_pflops", CPL_SCENARIO_DEMAND_PFLOPS, GROUP_MARKET, N_("Demand"), N_("PFLOP/s a year"), 1, 0,
+    N_("New accelerator compute China buys in the first year, in BF16 PFLOP/s") },
+  { "demand_growth", CPL_SCENARIO_DEMAND_GROWTH, GROUP_MARKET, N_("Demand growth"),
+    /* xgettext:no-c-format */
+    N_("% a year"), 100, 0,
+    N_("How fast demand grows each year") },
+  { "price_sensitivity", CPL_SCENARIO_PRICE_SENSITIVITY, GROUP_MARKET, N_("Price sensitivity"), "", 1, 1,
+    N_("How strongly buyers favour the cheaper compute: 0 ignores cost, 2 or more follows it closely") },
+  { "domestic_preference", CPL_SCENARIO_DOMESTIC_PREFERENCE, GROUP_MARKET, N_("Domestic preference"), "", 1, 1,
+    N_("A lean towards domestic chips at equal cost (a log-weight: 0 none, 1 about 2.7 times the weight, negative leans away)") },
+  { "domestic_capacity_pflops", CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS, GROUP_DOMESTIC, N_("Capacity"), N_("PFLOP/s a year"), 1, 0,
+    N_("How much domestic compute can be made in the first year; demand above it is the compute gap") },
+  { "domestic_capacity_growth", CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH, GROUP_DOMESTIC, N_("Capacity growth"),
+    /* xgettext:no-c-format */
+    N_("% a year"), 100, 0,
+    N_("How fast domestic capacity grows each year") },
+  { "domestic_installed_pflops", CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS, GROUP_DOMESTIC, N_("Installed base"), N_("PFLOP/s"), 1, 0,
+    N_("Domestic compute already in use when the projection starts") },
+  { "domestic_learning_rate", CPL_SCENARIO_DOMESTIC_LEARNING_RATE, GROUP_DOMESTIC, N_("Learning rate"), "%", 100, 0,
+    N_("How much the domestic chip's cost of compute falls each time its installed base doubles") },
+  { "electricity_usd_per_kwh", CPL_SCENARIO_ELECTRICITY_USD_PER_KWH, GROUP_ENERGY, N_("Electricity price"), N_("USD/kWh"), 1, 3,
+    N_("What data centers pay for power") },
+  { "domestic_power_subsidy", CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY, GROUP_ENERGY, N_("Domestic power subsidy"), "%", 100, 0,
+    N_("The part of the power bill refunded to data centers that run domestic chips") },
+  { "pue", CPL_SCENARIO_PUE, GROUP_ENERGY, N_("PUE"), "", 1, 2,
+    N_("Power usage effectiveness: the data center's total power over the chips' power") },
+  { "utilization", CPL_SCENARIO_UTILIZATION, GROUP_ENERGY, N_("Utilization"), "%", 100, 0,
+    N_("The part of the year the chips run") },
+  { "amortization_years", CPL_SCENARIO_AMORTIZATION_YEARS, GROUP_ENERGY, N_("Amortization"), N_("years"), 1, 1,
+    N_("The years over which a chip's price is written off") },
+};
+
+#define N_INPUTS G_N_ELEMENTS (inputs)
+
+struct _CplScenarioEditor
+{
+  GtkBox          parent_instance;
+
+  GtkWidget      *groups[N_GROUPS];
+  AdwEntryRow    *name_row;
+  AdwExpanderRow *allowed_row;
+  AdwComboRow    *domestic_row;
+  CplNumberRow   *input_rows[N_INPUTS];
+  GtkLabel       *messages;
+  GPtrArray      *allowed_checks;   /* GtkCheckButton, with "cpl-chip-id" */
+
+  CplDataset     *dataset;
+  CplScenario    *scenario;
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, GTK_TYPE_BOX)
+
+static void
+update_messages (CplScenarioEditor *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    {
+      const char *message = cpl_number_row_get_message (self->input_rows[i]);
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  gtk_label_set_text (self->messages, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages), text->len > 0);
+}
+
+static void
+on_name_changed (CplScenarioEditor *self)
+{
+  if (!self->syncing && self->scenario != NULL)
+    cpl_entity_set_name (CPL_ENTITY (self->scenario), gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+}
+
+static void
+on_allowed_toggled (CplScenarioEditor *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (self->syncing || self->scenario == NULL)
+    return;
+  for (guint i = 0; i < self->allowed_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->allowed_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        {
+          g_strv_builder_add (ids, g_object_get_data (G_OBJECT (check), "cpl-chip-id"));
+        }
+    }
+  strv = g_strv_builder_end (ids);
+  cpl_scenario_set_allowed_chips (self->scenario, (const char * const *) strv);
+}
+
+static void
+on_domestic_selected (CplScenarioEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->domestic_row);
+  g_autoptr(CplEntity) chip = NULL;
+
+  if (self->syncing || self->scenario == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  chip = g_list_model_get_item (cpl_dataset_get_chips (self->dataset), selected);
+  if (chip != NULL)
+    cpl_scenario_set_domestic_chip (self->scenario, cpl_entity_get_id (chip));
+}
+
+static void sync_from_scenario (CplScenarioEditor *self);
+
+/* The chips: one check per chip for "allowed", and the domestic chip. */
+static void
+rebuild_chip_choices (CplScenarioEditor *self)
+{
+  GListModel *chips = cpl_dataset_get_chips (self->dataset);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < self->allowed_checks->len; i++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->allowed_checks, i), ADW_TYPE_ACTION_ROW);
+      adw_expander_row_remove (self->allowed_row, row);
+    }
+  g_ptr_array_set_size (self->allowed_checks, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      gtk_string_list_append (names, cpl_entity_get_name (chip));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (chip));
+      if (cpl_chip_get_domestic (CPL_CHIP (chip)))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Domestic"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (check), "cpl-chip-id", g_strdup (cpl_entity_get_id (chip)), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_allowed_toggled), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->allowed_row, row);
+      g_ptr_array_add (self->allowed_checks, check);
+    }
+  self->syncing = TRUE;
+  adw_combo_row_set_model (self->domestic_row, G_LIST_MODEL (names));
+  self->syncing = FALSE;
+  sync_from_scenario (self);
+}
+
+/* The scenario changed (here or by undo): show it. */
+static void
+sync_from_scenario (CplScenarioEditor *self)
+{
+  const char * const *allowed;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  GListModel *chips = cpl_dataset_get_chips (self->dataset);
+
+  if (self->scenario == NULL)
+    return;
+  self->syncing = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 cpl_entity_get_name (CPL_ENTITY (self->scenario))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), cpl_entity_get_name (CPL_ENTITY (self->scenario)));
+
+  allowed = cpl_scenario_get_allowed_chips (self->scenario);
+  for (guint i = 0; i < self->allowed_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->allowed_checks, i);
+      const char *id = g_object_get_data (G_OBJECT (check), "cpl-chip-id");
+      gboolean active = g_strv_contains (allowed, id);
+
+      gtk_check_button_set_active (check, active);
+      if (active)
+        {
+          CplChip *chip = cpl_dataset_lookup_chip (self->dataset, id);
+
+          if (summary->len > 0)
+            g_string_append (summary, _(", "));
+          g_string_append (summary, chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : id);
+        }
+    }
+  adw_expander_row_set_subtitle (self->allowed_row, summary->len > 0 ? summary->str : _("None: a full ban"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
+
+      if (g_strcmp0 (cpl_entity_get_id (chip), cpl_scenario_get_domestic_chip (self->scenario)) == 0)
+        adw_combo_row_set_selected (self->domestic_row, i);
+    }
+  self->syncing = FALSE;
+}
+
+static void
+cpl_scenario_editor_dispose (GObject *object)
+{
+  CplScenarioEditor *self = CPL_SCENARIO_EDITOR (object);
+
+  cpl_scenario_editor_bind (self, NULL, NULL);
+  g_clear_pointer (&self->allowed_checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
+}
+
+static void
+cpl_scenario_editor_class_init (CplScenarioEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cpl_scenario_editor_dispose;
+}
+
+static void
+cpl_scenario_editor_init (CplScenarioEditor *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 18);
+  self->allowed_checks = g_ptr_array_new ();
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      self->groups[g] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[g]), _(group_titles[g]));
+      gtk_box_append (GTK_BOX (self), self->groups[g]);
+    }
+
+  self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
+  g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_SCENARIO]), GTK_WIDGET (self->name_row));
+
+  self->allowed_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->allowed_row), _("Allowed chips"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->allowed_row),
+                               _("The chips that may be sold to China under this policy; none is a full ban"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), GTK_WIDGET (self->allowed_row));
+
+  self->domestic_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domestic_row), _("Domestic chip"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _("The chip that meets the rest of the demand"));
+  g_signal_connect_object (self->domestic_row, "notify::selected", G_CALLBACK (on_domestic_selected), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_DOMESTIC]), GTK_WIDGET (self->domestic_row));
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    {
+      const char *unit = (*inputs[i].unit == '\0' || g_str_equal (inputs[i].unit, "%")) ? inputs[i].unit : _(inputs[i].unit);
+
+      self->input_rows[i] = cpl_number_row_new (_(inputs[i].title), unit, inputs[i].scale, inputs[i].digits);
+      cpl_number_row_set_explanation (self->input_rows[i], _(inputs[i].explanation));
+      cpl_number_row_set_plain (self->input_rows[i], inputs[i].field == CPL_SCENARIO_START_YEAR);
+      g_signal_connect_object (self->input_rows[i], "notify::message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
+    }
+
+  self->messages = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->messages, TRUE);
+  gtk_label_set_xalign (self->messages, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->messages), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->messages), FALSE);
+  gtk_box_prepend (GTK_BOX (self), GTK_WIDGET (self->messages));
+}
+
+CplScenarioEditor *
+cpl_scenario_editor_new (void)
+{
+  return g_object_new (CPL_TYPE_SCENARIO_EDITOR, NULL);
+}
+
+/* Shows @scenario of @dataset, and writes edits to it; NULL unbinds. */
+void
+cpl_scenario_editor_bind (CplScenarioEditor *self,
+                          CplDataset        *dataset,
+                          CplScenario       *scenario)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_EDITOR (self));
+
+  if (self->scenario != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario, self);
+  if (self->dataset != NULL && self->dataset != dataset)
+    g_signal_handlers_disconnect_by_data (cpl_dataset_get_chips (self->dataset), self);
+
+  if (dataset != NULL && self->dataset != dataset)
+    {
+      g_set_object (&self->dataset, dataset);
+      rebuild_chip_choices (self);
+      g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
+                               G_CALLBACK (rebuild_chip_choices), self, G_CONNECT_SWAPPED);
+    }
+  else if (dataset == NULL)
+    g_clear_object (&self->dataset);
+
+  g_set_object (&self->scenario, scenario);
+  for (guint i = 0; i < N_INPUTS; i++)
+    cpl_number_row_bind (self->input_rows[i], CPL_ENTITY (scenario), inputs[i].field);
+  if (scenario == NULL)
+    return;
+  g_signal_connect_object (scenario, "changed", G_CALLBACK (sync_from_scenario), self, G_CONNECT_SWAPPED);
+  sync_from_scenario (self);
+}
+
+/* Returns: (transfer none): the input of @field_key ("revenue_share", …). */
+CplNumberRow *
+cpl_scenario_editor_get_input (CplScenarioEditor *self,
+                               const char        *field_key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key))
+      return self->input_rows[i];
+  return NULL;
+}
+
+const char *
+cpl_scenario_editor_get_messages (CplScenarioEditor *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
+}

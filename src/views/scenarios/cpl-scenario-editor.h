@@ -1,0 +1,22 @@
+/* cpl-scenario-editor.h: every parameter of one scenario */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpl-model.h"
+#include "views/cpl-number-row.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_SCENARIO_EDITOR (cpl_scenario_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, CPL, SCENARIO_EDITOR, GtkBox)
+
+CplScenarioEditor *cpl_scenario_editor_new          (void);
+void               cpl_scenario_editor_bind         (CplScenarioEditor *self,
+                                                     CplDataset        *dataset,
+                                                     CplScenario       *scenario);
+CplNumberRow      *cpl_scenario_editor_get_input    (CplScenarioEditor *self,
+                                                     const char        *field_key);
+const char        *cpl_scenario_editor_get_messages (CplScenarioEditor *self);
+
+G_END_DECLS

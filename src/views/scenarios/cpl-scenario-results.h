@@ -1,0 +1,34 @@
+/* cpl-scenario-results.h: what one scenario does, year by year, as
+ * pictures, totals and a table */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpl-model.h"
+
+G_BEGIN_DECLS
+
+#define CPL_TYPE_SCENARIO_RESULTS (cpl_scenario_results_get_type ())
+G_DECLARE_FINAL_TYPE (CplScenarioResults, cpl_scenario_results, CPL, SCENARIO_RESULTS, GtkBox)
+
+CplScenarioResults *cpl_scenario_results_new          (void);
+void                cpl_scenario_results_show         (CplScenarioResults *self,
+                                                       CplDataset         *dataset,
+                                                       CplScenario        *scenario);
+const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
+                                                       const char         *total_id);
+const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
+const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
+
+char               *cpl_scenario_format_year          (double              value,
+                                                       gpointer            user_data);
+char               *cpl_scenario_format_money         (double              value,
+                                                       gpointer            user_data);
+char               *cpl_scenario_format_share         (double              value,
+                                                       gpointer            user_data);
+char               *cpl_scenario_format_pflops        (double              value,
+                                                       gpointer            user_data);
+char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
+                                                       CplDataset         *dataset);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* test-scenarios-view.c: the Scenarios view, under Xvfb with
+ * G_DEBUG=fatal-criticals, in English (en_US.UTF-8)
+ *
+ * tests/fixtures/two-chips.json is laid over the built-in dataset; its
+ * scenario "two-years" is worked by hand in test-projection.c: gross
+ * revenue 1,600,000 in 2026 and 51,200,000/17 = 3,011,764.71 in 2027.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cpl-application.h"
+#include "cpl-test-ui.h"
+#include "cpl-window.h"
+#include "views/scenarios/cpl-scenarios-view.h"
+
+static CplApplication *app;
+
+static CplScenariosView *
+open_view (CplWindow **window_out)
+{
+  CplWindow *window = cpl_window_new (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cpl_window_set_visible_view (window, "scenarios");
+  cpl_window_open_file (window, file);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  *window_out = window;
+  return CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+}
+
+static void
+select_id (CplScenariosView *view,
+           const char       *id)
+{
+  CplDataset *dataset = cpl_application_get_dataset (app);
+
+  cpl_scenarios_view_select (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id)));
+}
+
+static void
+test_edit_share (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+
+  select_id (view, "two-years");
+  /* at 20%: take = 0.2 × (1,600,000 + 3,011,764.71) = 922,352.94 */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$922,353");
+  /* typed 25: no cost changes (π = 0), so the same gross at 25%:
+   * 0.25 × 4,611,764.71 = 1,152,941.18 → $1.15 M */
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "25");
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.15 M");
+  /* gross of US vendors is 1,600,000 + 3,011,764.71 = $4.61 M either way */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "vendors"), ==, "$4.61 M");
+  /* the crossover sentence: c_X = 2,000 stays below c_D (4,000, then 3,200) */
+  g_assert_cmpstr (cpl_scenario_results_get_summary (results), ==,
+                   "The D stays dearer per PFLOP/s-year than the exported chips through 2027.");
+
+  /* out of range: a message, the scenario and its results unchanged */
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "130");
+  g_assert_nonnull (strstr (cpl_scenario_editor_get_messages (editor), "Revenue share: 130% is out of range"));
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.15 M");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "20");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_duplicate_delete_move (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  guint n = g_list_model_get_n_items (scenarios);
+  CplScenario *copy;
+  guint position;
+
+  select_id (view, "two-years");
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 1);
+  copy = cpl_scenarios_view_get_selected (view);
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (copy)), ==, "two-years-2");
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (copy)), ==, "Two years (copy)");
+  /* right after the original */
+  g_assert_true (g_list_store_find (G_LIST_STORE (scenarios), copy, &position));
+  g_assert_true (g_list_store_find (G_LIST_STORE (scenarios), cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"), &n));
+  g_assert_cmpuint (position, ==, n + 1);
+
+  /* move up: it swaps with the original */
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.move-up", NULL);
+  g_assert_true (g_list_store_find (G_LIST_STORE (scenarios), copy, &position));
+  g_assert_cmpuint (position, ==, n);
+  g_assert_true (cpl_scenarios_view_get_selected (view) == copy);
+
+  /* delete */
+  n = g_list_model_get_n_items (scenarios);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n - 1);
+  g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years-2"));
+  /* a neighbour is selected */
+  g_assert_nonnull (cpl_scenarios_view_get_selected (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Undo through the dataset's history restores the value and the view
+ * follows the restored scenario. */
+static void
+test_undo (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenario *restored;
+
+  select_id (view, "two-years");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "35");
+  g_assert_cmpfloat (cpl_scenario_get (cpl_scenarios_view_get_selected (view), CPL_SCENARIO_REVENUE_SHARE), ==, 0.35);
+  g_assert_true (cpl_history_undo (history));
+  restored = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
+  g_assert_cmpfloat (cpl_scenario_get (restored, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
+  /* the view shows the restored entry, and its input reads 20 */
+  g_assert_true (cpl_scenarios_view_get_selected (view) == restored);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "20");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_comparison (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "full-ban-2025")), TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25")), TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* the built-in 25% H200 scenario sells $190 B over 2026–2030 (the
+   * --compute totals) against nothing under the ban */
+  g_test_message ("%s", cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)));
+  g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
+                                   "H200 with a 25% revenue share (December 2025): $190 B more to US vendors than "
+                                   "Full ban (April 2025) over 2026–2030, domestic share in 2030 55% instead of 100%"));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  app = cpl_test_ui_init (&argc, &argv);
+  g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
+  g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
+  g_test_add_func ("/scenarios-view/undo", test_undo);
+  g_test_add_func ("/scenarios-view/comparison", test_comparison);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
