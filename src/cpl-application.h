@@ -10,10 +10,16 @@ G_BEGIN_DECLS
 #define CPL_TYPE_APPLICATION (cpl_application_get_type ())
 G_DECLARE_FINAL_TYPE (CplApplication, cpl_application, CPL, APPLICATION, AdwApplication)
 
-CplApplication *cpl_application_new         (void);
-CplDataset     *cpl_application_get_dataset (CplApplication *self);
-int             cpl_compute_main            (const char     *path,
-                                             const char     *format,
-                                             gboolean        alone);
+CplApplication *cpl_application_new              (void);
+CplDataset     *cpl_application_get_dataset      (CplApplication *self);
+CplHistory     *cpl_application_get_history      (CplApplication *self);
+GFile          *cpl_application_get_file         (CplApplication *self);
+void            cpl_application_set_file         (CplApplication *self,
+                                                  GFile          *file);
+char           *cpl_application_get_recovery_path (void);
+void            cpl_application_discard_recovery (CplApplication *self);
+int             cpl_compute_main                 (const char     *path,
+                                                  const char     *format,
+                                                  gboolean        alone);
 
 G_END_DECLS

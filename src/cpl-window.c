@@ -1,14 +1,28 @@
-/* cpl-window.c: the main window and its view switcher */
+/* cpl-window.c: the main window, its view switcher, and its file
+ *
+ * The dataset, its history and the file it belongs to are the
+ * application's; the window opens and saves them, shows the file's name
+ * and whether it has unsaved changes, and asks before it loses any.
+ */
 #define G_LOG_DOMAIN "cpl-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
+
+/* What to do once the unsaved changes are saved or discarded. */
+typedef enum {
+  AFTER_NOTHING,
+  AFTER_CLOSE,
+  AFTER_QUIT,
+  AFTER_OPEN,
+} AfterSave;
 
 struct _CplWindow
 {
@@ -20,8 +34,20 @@ struct _CplWindow
   CplChipsView         *chips_view;
   CplRevenueView       *revenue_view;
   AdwToastOverlay      *toast_overlay;
+  GtkLabel             *file_label;
+  guint                 file_label_idle_id;
+  int                   file_label_hidden_at;  /* the width that had no room for it */
+  int                   last_width;
 
   CplDataset           *dataset;
+  CplHistory           *history;
+  CplApplication       *app;          /* weak */
+
+  GtkFileChooserNative *chooser;      /* the open or save chooser, while shown */
+  GtkWidget            *save_dialog;  /* "Save Changes?", while shown; weak */
+  AfterSave             pending;
+  GFile                *pending_file;
+  gboolean              closing;
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -29,10 +55,564 @@ G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_HISTORY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void cpl_window_choose_save_file (CplWindow *self);
+
+/* Helpers ------------------------------------------------------------------ */
+
+static GFile *
+cpl_window_get_file (CplWindow *self)
+{
+  return self->app != NULL ? cpl_application_get_file (self->app) : NULL;
+}
+
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL ? g_filename_display_name (basename) : g_file_get_uri (file);
+}
+
+/* Save writes in place only to a dataset file; an opened Epoch CSV (or
+ * anything not named *.json) is saved as a new file. */
+static gboolean
+can_save_in_place (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *folded = NULL;
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return FALSE;
+  basename = g_path_get_basename (path);
+  folded = g_ascii_strdown (basename, -1);
+  return g_str_has_suffix (folded, ".json");
+}
+
+static void
+cpl_window_show_error (CplWindow  *self,
+                       const char *heading,
+                       const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A wide window shows the view switcher instead of the title and its
+ * subtitle; the label beside the Open button then shows the file's name
+ * and mark.  It takes room from the switcher, which may then give way to
+ * the title again: once the label was hidden for lack of room, it comes
+ * back only when the window has grown by its width, so the two never
+ * chase each other.  Visibility changes wait for an idle, out of the
+ * size allocation that reports them. */
+static gboolean
+update_file_label_cb (gpointer data)
+{
+  CplWindow *self = data;
+  GtkWidget *label = GTK_WIDGET (self->file_label);
+  const char *text = gtk_label_get_label (self->file_label);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->file_label_idle_id = 0;
+  if (text == NULL || *text == '\0')
+    gtk_widget_set_visible (label, FALSE);
+  else if (adw_view_switcher_title_get_title_visible (self->switcher_title))
+    {
+      /* the subtitle shows the name */
+      if (gtk_widget_get_visible (label))
+        {
+          gtk_widget_set_visible (label, FALSE);
+          self->file_label_hidden_at = width;
+        }
+    }
+  else if (!gtk_widget_get_visible (label))
+    {
+      int natural;
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (self->file_label_hidden_at == 0 || width > self->file_label_hidden_at + natural)
+        {
+          self->file_label_hidden_at = 0;
+          gtk_widget_set_visible (label, TRUE);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cpl_window_queue_file_label (CplWindow *self)
+{
+  if (self->file_label_idle_id == 0)
+    self->file_label_idle_id = g_idle_add (update_file_label_cb, self);
+}
+
+static void
+cpl_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cpl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (width != self->last_width)
+    {
+      self->last_width = width;
+      cpl_window_queue_file_label (self);
+    }
+}
+
+/* The title: the file's name, and "• " while it has unsaved changes, as
+ * GNOME Text Editor shows them. */
+static void
+cpl_window_update_title (CplWindow *self)
+{
+  GFile *file = cpl_window_get_file (self);
+  gboolean modified = self->history != NULL && cpl_history_get_modified (self->history);
+  g_autofree char *name = file != NULL ? file_display_name (file) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (name != NULL)
+    /* Translators: the window title, as the task switcher shows it: a file name, then the application's */
+    title = g_strdup_printf (_("%s – Chip Policy Lab"), name);
+  else
+    title = g_strdup (_("Chip Policy Lab"));
+
+  if (modified)
+    /* Translators: under the title, a file name marked as having unsaved changes */
+    subtitle = g_strdup_printf (_("• %s"), name != NULL ? name : _("Unsaved Dataset"));
+  else
+    subtitle = g_strdup (name != NULL ? name : "");
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_label_set_label (self->file_label, subtitle);
+  cpl_window_queue_file_label (self);
+  if (file != NULL)
+    {
+      g_autofree char *where = g_file_get_parse_name (file);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), where);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), NULL);
+}
+
+static void
+cpl_window_update_actions (CplWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", cpl_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cpl_history_can_redo (self->history));
+}
+
+static void
+cpl_window_application_changed (CplWindow  *self,
+                                GParamSpec *pspec,
+                                gpointer    user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  CplApplication *app = CPL_IS_APPLICATION (application) ? CPL_APPLICATION (application) : NULL;
+
+  if (self->app == app)
+    return;
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_func (self->app, cpl_window_update_title, self);
+  g_set_weak_pointer (&self->app, app);
+  if (app != NULL)
+    g_signal_connect_object (app, "notify::file", G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  cpl_window_update_title (self);
+}
+
+/* Whether closing this window closes the dataset: no other window shows it. */
+static gboolean
+cpl_window_is_last (CplWindow *self)
+{
+  if (self->app == NULL)
+    return TRUE;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
+    if (l->data != (gpointer) self && CPL_IS_WINDOW (l->data))
+      return FALSE;
+  return TRUE;
+}
+
+/* Unsaved changes ------------------------------------------------------- */
+
+static void
+cpl_window_clear_pending (CplWindow *self)
+{
+  self->pending = AFTER_NOTHING;
+  g_clear_object (&self->pending_file);
+}
+
+static gboolean
+close_cb (gpointer data)
+{
+  CplWindow *self = data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cpl_window_run_pending (CplWindow *self)
+{
+  AfterSave after = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = AFTER_NOTHING;
+  switch (after)
+    {
+    case AFTER_NOTHING:
+      break;
+    case AFTER_CLOSE:
+      /* from an idle: the dialog that asked is still finishing, and it
+       * must not outlive the window it belongs to */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
+      break;
+    case AFTER_QUIT:
+      if (self->app != NULL)
+        g_application_quit (G_APPLICATION (self->app));
+      break;
+    case AFTER_OPEN:
+      cpl_window_open_file (self, file);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Saves to the file the dataset came from, or asks where; then goes on
+ * with what was pending. */
+static void
+cpl_window_save_then (CplWindow *self)
+{
+  GFile *file = cpl_window_get_file (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!can_save_in_place (file))
+    {
+      cpl_window_choose_save_file (self);
+      return;
+    }
+  if (!cpl_window_save_to (self, file, &error))
+    {
+      cpl_window_show_error (self, _("Could Not Save the File"), error->message);
+      cpl_window_clear_pending (self);
+      return;
+    }
+  cpl_window_run_pending (self);
+}
+
+static void
+save_dialog_response_cb (CplWindow  *self,
+                         const char *response)
+{
+  g_clear_weak_pointer (&self->save_dialog);
+  if (g_str_equal (response, "save"))
+    cpl_window_save_then (self);
+  else if (g_str_equal (response, "discard"))
+    {
+      /* Opening a file replaces the changes only if the file opens. */
+      if (self->pending != AFTER_OPEN)
+        {
+          if (self->app != NULL)
+            cpl_application_discard_recovery (self->app);
+          else
+            cpl_history_set_unmodified (self->history);
+        }
+      cpl_window_run_pending (self);
+    }
+  else
+    cpl_window_clear_pending (self);
+}
+
+/* Does @after at once when nothing is unsaved, or once the user has
+ * saved or discarded the changes; nothing when the user cancels. */
+static void
+cpl_window_ask_to_save (CplWindow *self,
+                        AfterSave  after,
+                        GFile     *file)
+{
+  GFile *current;
+  GtkWidget *dialog;
+
+  if (self->save_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->save_dialog));
+      return;
+    }
+  if (self->chooser != NULL)
+    return;
+
+  self->pending = after;
+  g_set_object (&self->pending_file, file);
+  if (!cpl_history_get_modified (self->history))
+    {
+      cpl_window_run_pending (self);
+      return;
+    }
+
+  current = cpl_window_get_file (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  if (current != NULL)
+    {
+      g_autofree char *name = file_display_name (current);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("“%s” has unsaved changes. Changes that are not saved will be lost."),
+                                      name);
+    }
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                                 _("The dataset has unsaved changes. Changes that are not saved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_dialog_response_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->save_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The file choosers -------------------------------------------------------- */
+
+static GtkFileFilter *
+dataset_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Chip Policy Lab datasets"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+open_chooser_response_cb (CplWindow *self,
+                          int        response)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    cpl_window_request_open (self, file);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+  GFile *current = cpl_window_get_file (self);
+  g_autoptr(GtkFileFilter) datasets = dataset_filter_new ();
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->save_dialog != NULL)
+    return;
+
+  gtk_file_filter_set_name (tables, _("Epoch AI hardware tables"));
+  gtk_file_filter_add_suffix (tables, "csv");
+  gtk_file_filter_add_mime_type (tables, "text/csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), datasets);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), tables);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  if (current != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (current);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (open_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save_chooser_response_cb (CplWindow *self,
+                          int        response)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file == NULL)
+    {
+      cpl_window_clear_pending (self);
+      return;
+    }
+  if (!cpl_window_save_to (self, file, &error))
+    {
+      cpl_window_show_error (self, _("Could Not Save the File"), error->message);
+      cpl_window_clear_pending (self);
+      return;
+    }
+  cpl_window_run_pending (self);
+}
+
+/* Asks where to save, then saves and goes on with what was pending. */
+static void
+cpl_window_choose_save_file (CplWindow *self)
+{
+  GFile *current = cpl_window_get_file (self);
+  g_autoptr(GtkFileFilter) datasets = dataset_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Dataset"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), datasets);
+  if (can_save_in_place (current))
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), current, NULL);
+  else
+    {
+      g_autofree char *name = NULL;
+
+      if (current != NULL)
+        {
+          /* beside the table it came from, as name.json */
+          g_autoptr(GFile) folder = g_file_get_parent (current);
+          g_autofree char *basename = file_display_name (current);
+          char *dot = strrchr (basename, '.');
+
+          if (dot != NULL && dot != basename)
+            *dot = '\0';
+          name = g_strconcat (basename, ".json", NULL);
+          if (folder != NULL)
+            gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+        }
+      else
+        name = g_strconcat (_("Unsaved Dataset"), ".json", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Actions ------------------------------------------------------------------ */
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  if (self->chooser != NULL || self->save_dialog != NULL)
+    return;
+  cpl_window_clear_pending (self);
+  cpl_window_save_then (self);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  if (self->chooser != NULL || self->save_dialog != NULL)
+    return;
+  cpl_window_clear_pending (self);
+  cpl_window_choose_save_file (self);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cpl_history_undo (CPL_WINDOW (widget)->history);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  cpl_history_redo (CPL_WINDOW (widget)->history);
+}
+
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cpl_window_set_visible_view (CPL_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A file dropped on the window opens as if chosen. */
+static gboolean
+drop_cb (CplWindow     *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      if (files != NULL)
+        file = files->data;
+      g_slist_free (files);
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+  cpl_window_request_open (self, file);
+  return TRUE;
+}
+
+/* GObject -------------------------------------------------------------- */
+
+static gboolean
+cpl_window_close_request (GtkWindow *window)
+{
+  CplWindow *self = CPL_WINDOW (window);
+
+  if (!self->closing && cpl_window_is_last (self) && cpl_history_get_modified (self->history))
+    {
+      cpl_window_ask_to_save (self, AFTER_CLOSE, NULL);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (cpl_window_parent_class)->close_request (window);
+}
 
 static void
 cpl_window_constructed (GObject *object)
@@ -42,9 +622,19 @@ cpl_window_constructed (GObject *object)
   G_OBJECT_CLASS (cpl_window_parent_class)->constructed (object);
 
   g_return_if_fail (CPL_IS_DATASET (self->dataset));
+  g_return_if_fail (CPL_IS_HISTORY (self->history));
   cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
   cpl_chips_view_set_dataset (self->chips_view, self->dataset);
   cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
+
+  g_signal_connect_object (self->history, "notify::modified",
+                           G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo",
+                           G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo",
+                           G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
+  cpl_window_update_actions (self);
+  cpl_window_update_title (self);
 }
 
 static void
@@ -52,6 +642,16 @@ cpl_window_dispose (GObject *object)
 {
   CplWindow *self = CPL_WINDOW (object);
 
+  if (self->app != NULL)
+    g_signal_handlers_disconnect_by_func (self->app, cpl_window_update_title, self);
+  g_clear_weak_pointer (&self->app);
+  g_clear_weak_pointer (&self->save_dialog);
+  g_clear_handle_id (&self->file_label_idle_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->pending_file);
+  g_clear_object (&self->history);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (cpl_window_parent_class)->dispose (object);
 }
@@ -66,6 +666,9 @@ cpl_window_get_property (GObject    *object,
     {
     case PROP_DATASET:
       g_value_set_object (value, CPL_WINDOW (object)->dataset);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, CPL_WINDOW (object)->history);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -83,34 +686,35 @@ cpl_window_set_property (GObject      *object,
     case PROP_DATASET:
       CPL_WINDOW (object)->dataset = g_value_dup_object (value);
       break;
+    case PROP_HISTORY:
+      CPL_WINDOW (object)->history = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-show_view_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  cpl_window_set_visible_view (CPL_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
 cpl_window_class_init (CplWindowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = cpl_window_constructed;
   object_class->dispose = cpl_window_dispose;
   object_class->get_property = cpl_window_get_property;
   object_class->set_property = cpl_window_set_property;
+  widget_class->size_allocate = cpl_window_size_allocate;
+  window_class->close_request = cpl_window_close_request;
 
   /* The dataset the views show; the application's. */
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, CPL_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Its undo history; the application's. */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, CPL_TYPE_HISTORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -125,6 +729,21 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, chips_view);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, revenue_view);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  /* Bound to the window, so that a focused text field undoes its own
+   * typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   /* Ctrl+1…3 show the views in switcher order */
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
@@ -136,8 +755,21 @@ cpl_window_class_init (CplWindowClass *klass)
 static void
 cpl_window_init (CplWindow *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (cpl_window_queue_file_label), self, G_CONNECT_SWAPPED);
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (cpl_window_application_changed), NULL);
 }
+
+/* Public ------------------------------------------------------------------- */
 
 CplWindow *
 cpl_window_new (CplApplication *application)
@@ -145,6 +777,7 @@ cpl_window_new (CplApplication *application)
   return g_object_new (CPL_TYPE_WINDOW,
                        "application", application,
                        "dataset", cpl_application_get_dataset (application),
+                       "history", cpl_application_get_history (application),
                        NULL);
 }
 
@@ -159,28 +792,99 @@ cpl_window_set_visible_view (CplWindow  *self,
 /**
  * cpl_window_open_file:
  *
- * Lays @file over the built-in dataset.  A file that does not load shows
- * its message in a dialog and leaves the open data as it was.
+ * Lays @file over the built-in dataset, at once, unsaved changes or not
+ * (cpl_window_request_open() asks first).  A file that does not load
+ * shows its message in a dialog and leaves the open data as it was.
+ *
+ * Returns: whether the file opened
  */
-void
+gboolean
 cpl_window_open_file (CplWindow *self,
                       GFile     *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *path = NULL;
 
+  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
   if (path == NULL ||
       !cpl_dataset_load_file (self->dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
     {
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Open the File"),
-                                       error ? error->message : _("The file is not on this computer."));
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      cpl_window_show_error (self, _("Could Not Open the File"),
+                             error ? error->message : _("The file is not on this computer."));
+      return FALSE;
     }
-  gtk_window_set_title (GTK_WINDOW (self), basename);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  /* what was opened is the unmodified state, with nothing to undo */
+  cpl_history_reset (self->history);
+  if (self->app != NULL)
+    cpl_application_set_file (self->app, file);
+  cpl_window_update_title (self);
+  return TRUE;
+}
+
+/**
+ * cpl_window_request_open:
+ *
+ * Opens @file as cpl_window_open_file() does, after asking whether to
+ * save the unsaved changes, if there are any.
+ */
+void
+cpl_window_request_open (CplWindow *self,
+                         GFile     *file)
+{
+  g_return_if_fail (CPL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  cpl_window_ask_to_save (self, AFTER_OPEN, file);
+}
+
+/**
+ * cpl_window_save_to:
+ *
+ * Writes the dataset to @file (atomically, keeping the old version as
+ * FILE~), which becomes the window's file, with no unsaved changes.  On
+ * error nothing changes.
+ *
+ * Returns: whether the dataset was saved
+ */
+gboolean
+cpl_window_save_to (CplWindow  *self,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The file is not on this computer."));
+      return FALSE;
+    }
+  if (!cpl_dataset_save_file (self->dataset, path, error))
+    return FALSE;
+  if (self->app != NULL)
+    cpl_application_set_file (self->app, file);
+  cpl_history_set_unmodified (self->history);
+  return TRUE;
+}
+
+/**
+ * cpl_window_request_quit:
+ *
+ * Quits the application, after asking whether to save the unsaved
+ * changes, if there are any.
+ */
+void
+cpl_window_request_quit (CplWindow *self)
+{
+  g_return_if_fail (CPL_IS_WINDOW (self));
+
+  cpl_window_ask_to_save (self, AFTER_QUIT, NULL);
 }

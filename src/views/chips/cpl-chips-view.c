@@ -17,6 +17,7 @@
 #include "cpl-chips-view.h"
 #include "cpl-compare-window.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
 
 typedef enum {
@@ -84,6 +85,7 @@ struct _CplChipsView
   GtkColumnView      *column_view;
   AdwBin             *map_bin;
   GtkLabel           *detail_title;
+  GtkWidget          *back_button;
   GtkBox             *detail_box;
   CplScatterChart    *map;
 
@@ -916,6 +918,7 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_box);
 
   gtk_widget_class_install_action (widget_class, "chips.compare", NULL, compare_activated);
@@ -938,6 +941,7 @@ cpl_chips_view_init (CplChipsView *self)
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
 
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  cpl_show_when_folded (self->back_button, self->leaflet);
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {
@@ -962,6 +966,20 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", FALSE);
   cpl_chips_view_update_detail (self);
+}
+
+/* The chips were replaced (an undo, a file): show the same chip, by id. */
+static void
+on_chips_replaced (CplChipsView *self)
+{
+  CplChip *same;
+  guint position;
+
+  if (self->shown == NULL ||
+      g_list_store_find (G_LIST_STORE (cpl_dataset_get_chips (self->dataset)), self->shown, &position))
+    return;
+  same = cpl_dataset_lookup_chip (self->dataset, cpl_entity_get_id (CPL_ENTITY (self->shown)));
+  cpl_chips_view_show_chip (self, same);
 }
 
 static void
@@ -998,6 +1016,8 @@ cpl_chips_view_set_dataset (CplChipsView *self,
   g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed",
                            G_CALLBACK (cpl_chips_view_rebuild_vendor_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_dataset_entry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
+                           G_CALLBACK (on_chips_replaced), self, G_CONNECT_SWAPPED);
   cpl_chips_view_update_map (self);
 }
 

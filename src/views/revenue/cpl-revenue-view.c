@@ -15,6 +15,7 @@
 
 #include "cpl-revenue-view.h"
 #include "views/cpl-entity-list.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -87,6 +88,7 @@ struct _CplRevenueView
   GtkLabel       *total_take;
   GtkLabel       *total_net;
   GtkBox         *calc_box;
+  GtkWidget      *back_button;
 
   AdwEntryRow    *name_row;
   AdwComboRow    *vendor_row;
@@ -761,14 +763,23 @@ on_cases_changed (CplRevenueView *self,
   GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
 
   cpl_revenue_view_update_totals (self);
-  /* the selected line is gone: pick its neighbour */
   if (self->selected != NULL)
     {
       guint found;
+      CplEntity *same;
 
       if (g_list_store_find (G_LIST_STORE (cases), self->selected, &found))
         return;
+      /* replaced by an entry with the same id (an undo, a file): follow it */
+      same = cpl_dataset_lookup (self->dataset, CPL_TYPE_REVENUE_CASE,
+                                 cpl_entity_get_id (CPL_ENTITY (self->selected)));
+      if (same != NULL)
+        {
+          cpl_revenue_view_select (self, CPL_REVENUE_CASE (same));
+          return;
+        }
     }
+  /* the selected line is gone: pick its neighbour */
   if (g_list_model_get_n_items (cases) > 0)
     {
       g_autoptr(CplRevenueCase) next = g_list_model_get_item (cases, MIN (position, g_list_model_get_n_items (cases) - 1));
@@ -917,6 +928,7 @@ cpl_revenue_view_class_init (CplRevenueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_take);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_net);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_box);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, back_button);
 
   gtk_widget_class_install_action (widget_class, "revenue.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "revenue.duplicate", NULL, duplicate_activated);
@@ -929,6 +941,7 @@ cpl_revenue_view_init (CplRevenueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  cpl_show_when_folded (self->back_button, self->leaflet);
   build_calculator (self);
   g_signal_connect_object (self->case_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
   g_signal_connect_object (self->case_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cpl-scenarios-view.h"
+#include "views/cpl-view-util.h"
 
 struct _CplScenariosView
 {
@@ -28,6 +29,8 @@ struct _CplScenariosView
   AdwBin                *editor_bin;
   AdwBin                *results_bin;
   GtkBox                *comparison_box;
+  GtkWidget             *back_button;
+  GtkWidget             *flap_toggle;
 
   CplScenarioEditor     *editor;
   CplScenarioResults    *results;
@@ -425,6 +428,8 @@ cpl_scenarios_view_class_init (CplScenariosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, results_bin);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, flap_toggle);
 
   gtk_widget_class_install_action (widget_class, "scenarios.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.duplicate", NULL, duplicate_activated);
@@ -441,6 +446,8 @@ cpl_scenarios_view_init (CplScenariosView *self)
 
   self->compared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  cpl_show_when_folded (self->back_button, self->leaflet);
+  cpl_show_when_folded (self->flap_toggle, self->flap);
 
   self->editor = cpl_scenario_editor_new ();
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));

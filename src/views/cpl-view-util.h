@@ -1,0 +1,11 @@
+/* cpl-view-util.h: small things the views share */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void cpl_show_when_folded (GtkWidget *widget,
+                           gpointer   foldable);
+
+G_END_DECLS
