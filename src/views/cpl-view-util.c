@@ -67,3 +67,22 @@ cpl_show_when_folded (GtkWidget *widget,
   gtk_widget_set_visible (widget, folded);
   g_signal_connect_object (foldable, "notify::folded", G_CALLBACK (on_folded), widget, 0);
 }
+
+/**
+ * cpl_scroll_sideways:
+ *
+ * Returns: (transfer floating): @child in a scroller that scrolls sideways
+ *   when the window is narrower than @child (a table of several columns
+ *   on a phone), and is exactly as tall as @child.
+ */
+GtkWidget *
+cpl_scroll_sideways (GtkWidget *child)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
+  return scroller;
+}

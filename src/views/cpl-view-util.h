@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-void cpl_show_when_folded (GtkWidget *widget,
-                           gpointer   foldable);
+void       cpl_show_when_folded (GtkWidget *widget,
+                                 gpointer   foldable);
+GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 
 G_END_DECLS

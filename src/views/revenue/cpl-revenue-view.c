@@ -508,7 +508,7 @@ share_row_new (CplRevenueView *self)
   self->share_adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
   scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->share_adjustment);
   gtk_widget_set_hexpand (scale, TRUE);
-  gtk_widget_set_size_request (scale, 120, -1);
+  gtk_widget_set_size_request (scale, 80, -1);
   gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
   gtk_scale_add_mark (GTK_SCALE (scale), 15, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (scale), 25, GTK_POS_BOTTOM, NULL);
@@ -637,7 +637,7 @@ build_calculator (CplRevenueView *self)
     }
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
+  gtk_frame_set_child (GTK_FRAME (frame), cpl_scroll_sideways (grid));
   gtk_box_append (GTK_BOX (box), frame);
 
   self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());

@@ -14,6 +14,7 @@
 
 #include "cpl-scenario-comparison.h"
 #include "cpl-scenario-results.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-line-chart.h"
 
 typedef enum {
@@ -344,7 +345,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   gtk_widget_set_margin_end (GTK_WIDGET (self->table), 12);
   frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->table));
+  gtk_frame_set_child (GTK_FRAME (frame), cpl_scroll_sideways (GTK_WIDGET (self->table)));
   gtk_box_append (GTK_BOX (self), frame);
 
   for (guint c = 0; c < N_CHARTS; c++)
