@@ -9,6 +9,7 @@ CPL_BUILDDIR=_build
 
 cpl_install_packages $CPL_BUILD_PACKAGES $CPL_TEST_PACKAGES || exit 1
 cpl_ensure_locale zh_CN zh_CN.utf8
+cpl_ensure_locale zh_TW zh_TW.utf8
 cpl_ensure_locale en_US en_US.utf8
 cpl_build || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -245,6 +245,8 @@ test_localized_names (void)
   const char *zh[] = { "zh_CN.UTF-8", "zh_CN", "zh", "C", NULL };
   const char *tw[] = { "zh_TW", "zh", "C", NULL };
   const char *de[] = { "de_DE", "de", "C", NULL };
+  const char *hk[] = { "zh_HK.UTF-8", "zh_HK", "zh", "C", NULL };
+  const char *zh_only[] = { "zh", "C", NULL };
 
   g_assert_no_error (error);
   text = cpl_text_from_json (node, &error);
@@ -253,6 +255,9 @@ test_localized_names (void)
   g_assert_cmpstr (cpl_text_get_for (text, tw), ==, "禁令（繁）");
   /* no German: English */
   g_assert_cmpstr (cpl_text_get_for (text, de), ==, "Ban");
+  /* Hong Kong reads the Traditional text; plain "zh" the Simplified one */
+  g_assert_cmpstr (cpl_text_get_for (text, hk), ==, "禁令（繁）");
+  g_assert_cmpstr (cpl_text_get_for (text, zh_only), ==, "禁令");
 }
 
 int

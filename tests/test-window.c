@@ -17,7 +17,17 @@
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
-static gboolean chinese;
+static gboolean chinese;     /* zh_CN or zh_TW */
+static gboolean traditional; /* zh_TW */
+
+/* The string a reader of the test's language must see. */
+static const char *
+expect (const char *en,
+        const char *zh_cn,
+        const char *zh_tw)
+{
+  return traditional ? zh_tw : chinese ? zh_cn : en;
+}
 static CplApplication *app;
 
 static GList *
@@ -51,9 +61,9 @@ test_pages_translated (void)
   CplWindow *window = open_window ();
   AdwViewStack *stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   const char *expected[][2] = {
-    { "scenarios", chinese ? "情景" : "Scenarios" },
-    { "chips", chinese ? "芯片" : "Chips" },
-    { "revenue", chinese ? "收入分成" : "Revenue Share" },
+    { "scenarios", expect ("Scenarios", "情景", "情境") },
+    { "chips", expect ("Chips", "芯片", "晶片") },
+    { "revenue", expect ("Revenue Share", "收入分成", "營收分成") },
   };
 
   g_assert_nonnull (stack);
@@ -96,8 +106,11 @@ test_lists (void)
   verdict = cpl_chips_view_get_cell_text (chips, h20, "rule:eccn-3a090a-2023");
   origin = cpl_chips_view_get_cell_text (chips, h20, "origin");
   g_assert_cmpstr (tpp, ==, "2,368");
-  g_assert_cmpstr (verdict, ==, chinese ? "不受管制" : "Not controlled");
-  g_assert_cmpstr (origin, ==, chinese ? "进口" : "Foreign");
+  g_assert_cmpstr (verdict, ==, expect ("Not controlled", "不受管制", "不受管制"));
+  g_assert_cmpstr (origin, ==, expect ("Foreign", "进口", "進口"));
+  /* the scenarios list: the full ban exports nothing */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (scenarios->data)), ==,
+                   expect ("No exports", "无出口", "無出口"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -120,11 +133,11 @@ test_edit_updates_row (void)
 
   /* 1,000,000 × $27,000 × 25% = $6.75 B = 67.5 亿美元 */
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
-                            chinese ? "美国政府分成 67.5 亿美元" : "US government take $6.75 B"));
+                            expect ("US government take $6.75 B", "美国政府分成 67.5 亿美元", "美國政府分成 67.5 億美元")));
   /* at 15%: 1,000,000 × 27,000 × 0.15 = $4.05 B = 40.5 亿美元 */
   g_assert_true (cpl_entity_set_number (h200, CPL_REVENUE_CASE_REVENUE_SHARE, 0.15, NULL));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
-                            chinese ? "美国政府分成 40.5 亿美元" : "US government take $4.05 B"));
+                            expect ("US government take $4.05 B", "美国政府分成 40.5 亿美元", "美國政府分成 40.5 億美元")));
   g_assert_true (cpl_entity_set_number (h200, CPL_REVENUE_CASE_REVENUE_SHARE, 0.25, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -200,7 +213,8 @@ main (int   argc,
 {
   int status;
 
-  chinese = g_strcmp0 (g_getenv ("CPL_TEST_LANG"), "zh_CN") == 0;
+  chinese = g_str_has_prefix (g_getenv ("CPL_TEST_LANG") ? g_getenv ("CPL_TEST_LANG") : "", "zh");
+  traditional = g_strcmp0 (g_getenv ("CPL_TEST_LANG"), "zh_TW") == 0;
 
   app = cpl_test_ui_init (&argc, &argv);
 

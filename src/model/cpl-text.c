@@ -110,14 +110,23 @@ cpl_text_pick_locale (const CplText      *self,
 {
   gpointer key;
 
+  /* "C" and "POSIX" are the untranslated program: English, which is the
+   * last resort below anyway */
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    if (g_hash_table_lookup_extended (self->by_locale, languages[i], &key, NULL))
+      return key;
+  /* Chinese without a text of its own: Hong Kong and Macau read the
+   * Traditional text, Singapore and plain "zh" the Simplified one */
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
       const char *lang = languages[i];
+      const char *fallback = NULL;
 
-      /* "C" and "POSIX" are the untranslated program: English. */
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
-        lang = "en";
-      if (g_hash_table_lookup_extended (self->by_locale, lang, &key, NULL))
+      if (g_str_has_prefix (lang, "zh_HK") || g_str_has_prefix (lang, "zh_MO"))
+        fallback = "zh_TW";
+      else if (g_str_has_prefix (lang, "zh_SG") || g_str_equal (lang, "zh"))
+        fallback = "zh_CN";
+      if (fallback != NULL && g_hash_table_lookup_extended (self->by_locale, fallback, &key, NULL))
         return key;
     }
   if (g_hash_table_lookup_extended (self->by_locale, "en", &key, NULL))
