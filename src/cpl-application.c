@@ -10,6 +10,8 @@
 #include <stdio.h>
 
 #include "cpl-application.h"
+#include "cpl-help-window.h"
+#include "cpl-preferences-window.h"
 #include "cpl-resources.h"
 #include "cpl-window.h"
 
@@ -21,6 +23,7 @@ struct _CplApplication
   CplDataset     *dataset;
   CplHistory     *history;
   GFile          *file;
+  GSettings      *settings;     /* NULL when the schema is not installed */
 
   /* The recovery copy: the unsaved dataset, written every few seconds
    * while it is modified, so that a crash loses little. */
@@ -494,6 +497,57 @@ cpl_application_open (GApplication  *app,
   cpl_application_check_recovery (self, GTK_WINDOW (window));
 }
 
+/* Settings -------------------------------------------------------------- */
+
+static void
+color_scheme_changed_cb (CplApplication *self)
+{
+  g_autofree char *value = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (value, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (value, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+/* The last file opened or saved, for "Open Recent" (never reopened by
+ * itself: startup stays predictable). */
+static void
+file_changed_cb (CplApplication *self)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL || self->file == NULL)
+    return;
+  uri = g_file_get_uri (self->file);
+  g_settings_set_string (self->settings, "last-file", uri);
+}
+
+/* Running from the build tree the schema may not be installed, and
+ * g_settings_new() would abort: the settings are then left out. */
+static void
+cpl_application_init_settings (CplApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed; settings are not kept", APP_ID);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")), FALSE);
+      return;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  color_scheme_changed_cb (self);
+  g_signal_connect (self, "notify::file", G_CALLBACK (file_changed_cb), NULL);
+}
+
 static void
 cpl_application_startup (GApplication *app)
 {
@@ -508,6 +562,8 @@ cpl_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
   };
 
   G_APPLICATION_CLASS (cpl_application_parent_class)->startup (app);
@@ -522,6 +578,8 @@ cpl_application_startup (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  cpl_application_init_settings (self);
 }
 
 static void
@@ -562,6 +620,7 @@ cpl_application_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (cpl_application_parent_class)->finalize (object);
 }
 
@@ -645,23 +704,74 @@ about_activated (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "Chip Policy Lab developers", NULL };
+  /* a name and its address: the about window makes it a link */
+  static const char *data[] = {
+    "Epoch AI, Data on Machine Learning Hardware (CC BY 4.0) https://epoch.ai/data/machine-learning-hardware",
+    NULL
+  };
+  AdwAboutWindow *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Chip Policy Lab"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Model the money and the compute of AI-chip export policy"),
-                         /* Translators: credit for the data; keep the licence name */
-                         "copyright", _("Chip data in part from Epoch AI, “Data on Machine Learning Hardware”, CC BY 4.0"),
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Chip Policy Lab"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Chip Policy Lab developers"),
+                        "developers", developers,
+                        "website", "https://github.com/chippolicylab/chip-policy-lab",
+                        "issue-url", "https://github.com/chippolicylab/chip-policy-lab/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Model the money and the compute of AI-chip export policy"),
+                        /* Translators: credit for the data; keep the licence name */
+                        "copyright", _("Chip data in part from Epoch AI, “Data on Machine Learning Hardware”, CC BY 4.0"),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  /* Translators: the heading of the about window's list of data sources */
+  adw_about_window_add_acknowledgement_section (about, _("Data"), data);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CplApplication *self = CPL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CplPreferencesWindow *window;
+
+  if (self->settings == NULL)
+    return;
+  window = cpl_preferences_window_new (self->settings);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* One help window: F1 again brings it forward. */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CplApplication *self = CPL_APPLICATION (user_data);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CPL_IS_HELP_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+  gtk_window_present (GTK_WINDOW (cpl_help_window_new (GTK_APPLICATION (self))));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "help", help_activated },
 };
 
 static void
@@ -697,6 +807,19 @@ cpl_application_get_history (CplApplication *self)
 {
   g_return_val_if_fail (CPL_IS_APPLICATION (self), NULL);
   return self->history;
+}
+
+/**
+ * cpl_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or
+ *   %NULL when the schema is not installed (running from the build tree)
+ */
+GSettings *
+cpl_application_get_settings (CplApplication *self)
+{
+  g_return_val_if_fail (CPL_IS_APPLICATION (self), NULL);
+  return self->settings;
 }
 
 GFile *

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CplApplication, cpl_application, CPL, APPLICATION, AdwAppl
 CplApplication *cpl_application_new              (void);
 CplDataset     *cpl_application_get_dataset      (CplApplication *self);
 CplHistory     *cpl_application_get_history      (CplApplication *self);
+GSettings      *cpl_application_get_settings     (CplApplication *self);
 GFile          *cpl_application_get_file         (CplApplication *self);
 void            cpl_application_set_file         (CplApplication *self,
                                                   GFile          *file);

@@ -35,6 +35,7 @@ struct _CplWindow
   CplRevenueView       *revenue_view;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *file_label;
+  GMenu                *recent_section;
   guint                 file_label_idle_id;
   int                   file_label_hidden_at;  /* the width that had no room for it */
   int                   last_width;
@@ -42,6 +43,7 @@ struct _CplWindow
   CplDataset           *dataset;
   CplHistory           *history;
   CplApplication       *app;          /* weak */
+  GSettings            *settings;     /* the application's; NULL without a schema */
 
   GtkFileChooserNative *chooser;      /* the open or save chooser, while shown */
   GtkWidget            *save_dialog;  /* "Save Changes?", while shown; weak */
@@ -62,6 +64,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void cpl_window_choose_save_file (CplWindow *self);
+static void cpl_window_update_recent    (CplWindow *self);
+static void cpl_window_init_settings    (CplWindow *self,
+                                         GSettings *settings);
 
 /* Helpers ------------------------------------------------------------------ */
 
@@ -230,6 +235,16 @@ cpl_window_application_changed (CplWindow  *self,
   if (app != NULL)
     g_signal_connect_object (app, "notify::file", G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
   cpl_window_update_title (self);
+  /* The application is set once, after construction: its settings then
+   * give the window its size and view. */
+  if (app != NULL && self->settings == NULL && cpl_application_get_settings (app) != NULL)
+    {
+      cpl_window_init_settings (self, cpl_application_get_settings (app));
+      /* the Chips view starts its cost of compute at the preferred price */
+      cpl_chips_view_set_electricity_price (self->chips_view,
+                                            g_settings_get_double (self->settings, "electricity-price"));
+    }
+  cpl_window_update_recent (self);
 }
 
 /* Whether closing this window closes the dataset: no other window shows it. */
@@ -599,6 +614,137 @@ drop_cb (CplWindow     *self,
   return TRUE;
 }
 
+/* Settings ----------------------------------------------------------------- */
+
+/* Doubles the underscores of @text, which a menu label would take for
+ * mnemonics. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+/* The last file opened or saved, if it still exists and is not the one
+ * open now: offered in the primary menu, never reopened by itself. */
+static GFile *
+cpl_window_get_recent_file (CplWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) file = NULL;
+  GFile *current = cpl_window_get_file (self);
+
+  if (self->settings == NULL)
+    return NULL;
+  uri = g_settings_get_string (self->settings, "last-file");
+  if (uri == NULL || *uri == '\0')
+    return NULL;
+  file = g_file_new_for_uri (uri);
+  if ((current != NULL && g_file_equal (current, file)) || !g_file_query_exists (file, NULL))
+    return NULL;
+  return g_steal_pointer (&file);
+}
+
+static void
+cpl_window_update_recent (CplWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (self->recent_section == NULL)
+    return;
+  file = cpl_window_get_recent_file (self);
+  g_menu_remove_all (self->recent_section);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", file != NULL);
+  if (file != NULL)
+    {
+      g_autofree char *name = file_display_name (file);
+      g_autofree char *escaped = escape_underscores (name);
+      /* Translators: a menu item; %s is the name of the file last opened or saved */
+      g_autofree char *label = g_strdup_printf (_("Open _Recent: %s"), escaped);
+
+      g_menu_append (self->recent_section, label, "win.open-recent");
+    }
+}
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+  g_autoptr(GFile) file = cpl_window_get_recent_file (self);
+
+  if (file != NULL)
+    cpl_window_request_open (self, file);
+}
+
+static void
+cpl_window_save_view (CplWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+/* The size the window had, and the view it showed, when it was last
+ * closed. */
+static void
+cpl_window_restore_state (CplWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+static void
+cpl_window_save_state (CplWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+  /* the size it has unmaximized */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+  cpl_window_save_view (self);
+}
+
+static void
+cpl_window_init_settings (CplWindow *self,
+                          GSettings *settings)
+{
+  g_set_object (&self->settings, settings);
+  cpl_window_restore_state (self);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (cpl_window_save_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::last-file",
+                           G_CALLBACK (cpl_window_update_recent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->app, "notify::file",
+                           G_CALLBACK (cpl_window_update_recent), self, G_CONNECT_SWAPPED);
+}
+
 /* GObject -------------------------------------------------------------- */
 
 static gboolean
@@ -611,6 +757,7 @@ cpl_window_close_request (GtkWindow *window)
       cpl_window_ask_to_save (self, AFTER_CLOSE, NULL);
       return TRUE;
     }
+  cpl_window_save_state (self);
   return GTK_WINDOW_CLASS (cpl_window_parent_class)->close_request (window);
 }
 
@@ -651,6 +798,7 @@ cpl_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->pending_file);
+  g_clear_object (&self->settings);
   g_clear_object (&self->history);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (cpl_window_parent_class)->dispose (object);
@@ -730,10 +878,12 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, revenue_view);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", NULL, open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -8,6 +8,7 @@
 
 #include "cpl-csv.h"
 #include "cpl-error.h"
+#include "cpl-json-private.h"
 
 struct _CplCsvTable
 {
@@ -22,6 +23,12 @@ typedef struct {
   guint        line;         /* the line being fed */
   guint        record_line;  /* where the current record began */
   gboolean     too_many;
+  /* the first field over a limit: its line, its column (1-based), its
+   * length; the parse stops there */
+  guint        bad_line;
+  guint        bad_field;
+  gsize        bad_length;
+  gsize        cells;        /* fields read so far */
 } Reader;
 
 static void
@@ -31,8 +38,18 @@ on_field (void   *data,
 {
   Reader *reader = user_data;
 
+  if (reader->bad_line != 0)
+    return;
   if (reader->record == NULL)
     reader->record = g_ptr_array_new_with_free_func (g_free);
+  if (length > CPL_MAX_STRING_LENGTH || reader->record->len >= CPL_CSV_MAX_FIELDS ||
+      ++reader->cells > CPL_CSV_MAX_CELLS)
+    {
+      reader->bad_line = reader->record_line;
+      reader->bad_field = reader->record->len + 1;
+      reader->bad_length = length;
+      return;
+    }
   g_ptr_array_add (reader->record, g_strndup (data ? data : "", length));
 }
 
@@ -84,7 +101,7 @@ cpl_csv_table_parse (const char  *data,
 {
   g_autoptr(CplCsvTable) table = g_new0 (CplCsvTable, 1);
   struct csv_parser parser;
-  Reader reader = { table, NULL, 1, 1, FALSE };
+  Reader reader = { table, NULL, 1, 1, FALSE, 0, 0, 0, 0 };
   gsize offset = 0;
 
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -92,6 +109,10 @@ cpl_csv_table_parse (const char  *data,
 
   if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
     g_error ("libcsv could not start");
+  /* libcsv grows its field buffer by this much at a time (128 bytes by
+   * default): a field of several MiB would take tens of thousands of
+   * reallocations, quadratic in its length. */
+  csv_set_blk_size (&parser, CPL_MAX_STRING_LENGTH / 4);
 
   /* Feed a line at a time, so a record knows the line it starts on. */
   while (offset < length)
@@ -113,12 +134,31 @@ cpl_csv_table_parse (const char  *data,
         }
       offset += chunk;
       reader.line++;
+      if (reader.bad_line != 0)
+        break;
     }
-  if (csv_fini (&parser, on_field, on_record, &reader) != 0)
+  if (reader.bad_line == 0 && csv_fini (&parser, on_field, on_record, &reader) != 0)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
                    "%s:%u: a quoted field is not closed before the end of the file; "
                    "expected a closing \"", name, reader.record_line);
+      goto fail;
+    }
+  if (reader.bad_line != 0)
+    {
+      if (reader.bad_length > CPL_MAX_STRING_LENGTH)
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                     "%s:%u: field %u is %" G_GSIZE_FORMAT " bytes long; expected a field of "
+                     "at most %d bytes (1 MiB)", name, reader.bad_line, reader.bad_field,
+                     reader.bad_length, CPL_MAX_STRING_LENGTH);
+      else if (reader.cells > CPL_CSV_MAX_CELLS)
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                     "%s:%u: more than %d fields in the file; expected at most %d",
+                     name, reader.bad_line, CPL_CSV_MAX_CELLS, CPL_CSV_MAX_CELLS);
+      else
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
+                     "%s:%u: more than %d fields in one record; expected at most %d",
+                     name, reader.bad_line, CPL_CSV_MAX_FIELDS, CPL_CSV_MAX_FIELDS);
       goto fail;
     }
   csv_free (&parser);

@@ -54,6 +54,9 @@ struct _CplDataset
   GObject     parent_instance;
   GListStore *lists[N_LISTS];
   JsonObject *extra;   /* top-level members the model does not know */
+  /* A read-only snapshot (document_validate's view) looks its chips up
+   * by id here, not by a linear search. */
+  GHashTable *frozen_chips;
 };
 
 G_DEFINE_FINAL_TYPE (CplDataset, cpl_dataset, G_TYPE_OBJECT)
@@ -70,13 +73,17 @@ typedef struct {
   GPtrArray  *lists[N_LISTS];
   JsonObject *extra;
   gboolean    adds_only;  /* an Epoch CSV adds chips and vendors, never replaces */
+  GHashTable *index[N_LISTS];  /* id → entity, built by document_lookup */
 } Document;
 
 static void
 document_clear (Document *doc)
 {
   for (guint i = 0; i < N_LISTS; i++)
-    g_clear_pointer (&doc->lists[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&doc->lists[i], g_ptr_array_unref);
+      g_clear_pointer (&doc->index[i], g_hash_table_unref);
+    }
   g_clear_pointer (&doc->extra, json_object_unref);
 }
 
@@ -108,6 +115,7 @@ cpl_dataset_finalize (GObject *object)
       g_clear_object (&self->lists[i]);
     }
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->frozen_chips, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_dataset_parent_class)->finalize (object);
 }
 
@@ -255,6 +263,8 @@ cpl_dataset_lookup (CplDataset *self,
                     const char *id)
 {
   g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  if (self->frozen_chips != NULL && g_type_is_a (type, CPL_TYPE_CHIP))
+    return id != NULL ? g_hash_table_lookup (self->frozen_chips, id) : NULL;
   return find_in_model (G_LIST_MODEL (cpl_dataset_list_for_type (self, type)), id, NULL);
 }
 
@@ -399,59 +409,140 @@ fail_at_offset (const char *data,
   return FALSE;
 }
 
-/* Checked before json-glib sees the text:
+/* The bytes the string (or key) starting with the quote at @start holds
+ * once read; *@end is set to its closing quote (or @length).  json-glib
+ * 1.6 also reads 'single-quoted' strings, which have no escapes. */
+static gsize
+scan_string (const char *data,
+             gsize       length,
+             gsize       start,
+             gsize      *end)
+{
+  char quote = data[start];
+  gsize bytes = 0, i = start + 1;
+
+  while (i < length && data[i] != quote)
+    {
+      if (quote == '"' && data[i] == '\\' && i + 1 < length)
+        {
+          if (data[i + 1] == 'u')
+            {
+              guint cp = 0, n = 0;
+
+              for (i += 2; n < 4 && i < length && g_ascii_isxdigit (data[i]); n++, i++)
+                cp = cp * 16 + g_ascii_xdigit_value (data[i]);
+              /* half of a surrogate pair: 4 bytes for the pair */
+              bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : (cp >= 0xD800 && cp < 0xE000) ? 2 : 3;
+              continue;
+            }
+          bytes++;
+          i += 2;
+          continue;
+        }
+      bytes++;
+      i++;
+    }
+  *end = i;
+  return bytes;
+}
+
+/* Checked before json-glib sees the text, with json-glib 1.6's own
+ * lexical rules (it also skips C comments and reads 'strings' and hex
+ * numbers, so a bracket or quote in those must count as it does):
  * - nesting, since its parser recurses and a file of 100,000 '[' must be
  *   refused, not overflow the stack;
- * - whole numbers of more than 18 digits, which json-glib 1.6 reads into
- *   a 64-bit integer that silently wraps (−10²³ would read as 1). */
+ * - strings and keys of more than CPL_MAX_STRING_LENGTH bytes;
+ * - arrays of more than CPL_MAX_ARRAY_LENGTH elements;
+ * - whole numbers of more than 18 digits (hex: 15), which json-glib 1.6
+ *   reads into a 64-bit integer that silently wraps (−10²³ would read
+ *   as 1). */
 static gboolean
 check_structure (const char *data,
                  gsize       length,
                  const char *name,
                  GError    **error)
 {
-  gboolean in_string = FALSE;
+  char open[CPL_MAX_JSON_DEPTH + 1];
+  guint commas[CPL_MAX_JSON_DEPTH + 1];
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (c == '"' || c == '\'')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          gsize start = i;
+          gsize bytes = scan_string (data, length, start, &i);
+
+          if (bytes > CPL_MAX_STRING_LENGTH)
+            {
+              const char *text = data + start + 1;
+              const char *cut = g_utf8_offset_to_pointer (text, 30);
+
+              return fail_at_offset (data, start, name, error,
+                                     "the string \"%.*s…\" is %" G_GSIZE_FORMAT " bytes long; "
+                                     "expected a string or key of at most %d bytes (1 MiB)",
+                                     (int) (cut - text), text, bytes, CPL_MAX_STRING_LENGTH);
+            }
           continue;
         }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+      if (c == '/' && i + 1 < length && data[i + 1] == '*')
         {
-          if (++depth > CPL_MAX_JSON_DEPTH)
+          const char *close = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+          if (close == NULL)
+            break;  /* the rest is a comment */
+          i = close - data + 1;
+          continue;
+        }
+      if (c == '[' || c == '{')
+        {
+          if (depth >= CPL_MAX_JSON_DEPTH)
             return fail_at_offset (data, i, name, error,
                                    "nesting deeper than %d levels; expected a dataset "
                                    "(which nests at most 6 levels)", CPL_MAX_JSON_DEPTH);
+          open[depth] = c;
+          commas[depth] = 0;
+          depth++;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (c == ',' && depth > 0 && open[depth - 1] == '[' &&
+               ++commas[depth - 1] >= CPL_MAX_ARRAY_LENGTH)
+        {
+          /* point at the element one past the limit */
+          gsize at = i + 1;
+
+          while (at < length && g_ascii_isspace (data[at]))
+            at++;
+          return fail_at_offset (data, at, name, error,
+                               "an array with more than %d elements; expected at most %d "
+                               "(in the lists of a dataset, at most %d entries)",
+                                 CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH);
+        }
       else if (g_ascii_isdigit (c) || c == '-')
         {
           gsize start = i, digits = 0;
-          gboolean integer = TRUE;
+          gboolean integer = TRUE, hex = FALSE;
 
           for (; i < length && (g_ascii_isalnum (data[i]) || strchr ("+-.", data[i])); i++)
             {
-              if (g_ascii_isdigit (data[i]))
+              if (i > start && (data[i] == 'x' || data[i] == 'X') && data[i - 1] == '0')
+                {
+                  hex = TRUE;
+                  digits = 0;
+                }
+              else if (hex ? g_ascii_isxdigit (data[i]) : g_ascii_isdigit (data[i]))
                 digits++;
-              else if (data[i] == '.' || data[i] == 'e' || data[i] == 'E')
+              else if (!hex && (data[i] == '.' || data[i] == 'e' || data[i] == 'E'))
                 integer = FALSE;
             }
-          if (integer && digits > 18)
+          if (integer && digits > (hex ? 15u : 18u))
             return fail_at_offset (data, start, name, error,
-                                   "the whole number %.*s has more than 18 digits; expected a "
-                                   "number such as 1.5e20", (int) MIN (i - start, 40), data + start);
+                                   "the whole number %.*s has more than %s digits; expected a "
+                                   "number such as 1.5e20", (int) MIN (i - start, 40), data + start,
+                                   hex ? "15 hexadecimal" : "18");
           i--;
         }
     }
@@ -688,24 +779,35 @@ document_merge (Document *base,
     {
       GPtrArray *into = base->lists[kind];
       GPtrArray *from = overlay->lists[kind];
+      /* id → position in @into + 1, so 100,000 entries merge in linear time */
+      g_autoptr(GHashTable) where = g_hash_table_new (g_str_hash, g_str_equal);
 
+      g_clear_pointer (&base->index[kind], g_hash_table_unref);
+      for (guint j = 0; j < into->len; j++)
+        g_hash_table_insert (where, (gpointer) cpl_entity_get_id (g_ptr_array_index (into, j)),
+                             GUINT_TO_POINTER (j + 1));
       for (guint i = 0; i < from->len; i++)
         {
           CplEntity *entity = g_ptr_array_index (from, i);
-          gboolean replaced = FALSE;
+          guint j = GPOINTER_TO_UINT (g_hash_table_lookup (where, cpl_entity_get_id (entity)));
 
-          for (guint j = 0; j < into->len && !replaced; j++)
-            if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (into, j)), cpl_entity_get_id (entity)))
-              {
-                replaced = TRUE;
-                if (!overlay->adds_only)
-                  {
-                    g_object_unref (g_ptr_array_index (into, j));
-                    g_ptr_array_index (into, j) = g_object_ref (entity);
-                  }
-              }
-          if (!replaced)
-            g_ptr_array_add (into, g_object_ref (entity));
+          if (j > 0)
+            {
+              if (!overlay->adds_only)
+                {
+                  /* re-key first (replace, not insert): the old key is the
+                   * id of the entry about to be freed */
+                  g_hash_table_replace (where, (gpointer) cpl_entity_get_id (entity), GUINT_TO_POINTER (j));
+                  g_object_unref (g_ptr_array_index (into, j - 1));
+                  g_ptr_array_index (into, j - 1) = g_object_ref (entity);
+                }
+            }
+          else
+            {
+              g_ptr_array_add (into, g_object_ref (entity));
+              g_hash_table_insert (where, (gpointer) cpl_entity_get_id (entity),
+                                   GUINT_TO_POINTER (into->len));
+            }
         }
     }
 
@@ -720,10 +822,18 @@ document_lookup (Document   *doc,
                  ListKind    kind,
                  const char *id)
 {
-  for (guint i = 0; id != NULL && i < doc->lists[kind]->len; i++)
-    if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (doc->lists[kind], i)), id))
-      return g_ptr_array_index (doc->lists[kind], i);
-  return NULL;
+  if (id == NULL)
+    return NULL;
+  if (doc->index[kind] == NULL)
+    {
+      doc->index[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      /* the first of an id wins, as a linear search would find it */
+      for (guint i = doc->lists[kind]->len; i-- > 0;)
+        g_hash_table_insert (doc->index[kind],
+                             (gpointer) cpl_entity_get_id (g_ptr_array_index (doc->lists[kind], i)),
+                             g_ptr_array_index (doc->lists[kind], i));
+    }
+  return g_hash_table_lookup (doc->index[kind], id);
 }
 
 static gboolean
@@ -785,6 +895,57 @@ scenario_where (Document   *doc,
   return g_strdup (cpl_entity_get_origin (scenario));
 }
 
+/* Returns: (nullable): the name of the first figure of @p that is not
+ * finite, with its year in *@year (0 for the totals over the horizon). */
+static const char *
+projection_nonfinite (CplProjection *p,
+                      int           *year,
+                      double        *value)
+{
+#define CHECK(expr, name, y) \
+  if (!isfinite (expr)) { *year = (y); *value = (expr); return (name); }
+  *year = 0;
+  for (guint k = 0; k < p->n_chips; k++)
+    {
+      CHECK (p->chip_cost[k], "chip_cost", 0);
+      CHECK (p->chip_buyer_price[k], "buyer_price", 0);
+    }
+  for (guint y = 0; y < p->n_years; y++)
+    {
+      CplProjectionYear *py = &p->years[y];
+
+      CHECK (py->demand_pflops, "demand_pflops", py->year);
+      CHECK (py->domestic_capacity_pflops, "domestic_capacity_pflops", py->year);
+      CHECK (py->domestic_demand_pflops, "domestic_demand_pflops", py->year);
+      CHECK (py->domestic_pflops, "domestic_pflops", py->year);
+      CHECK (py->domestic_units, "domestic_units", py->year);
+      CHECK (py->domestic_tflops_per_chip, "domestic_tflops_per_chip", py->year);
+      CHECK (py->domestic_cost, "domestic_cost", py->year);
+      CHECK (py->compute_gap_pflops, "compute_gap_pflops", py->year);
+      CHECK (py->domestic_share, "domestic_share", py->year);
+      CHECK (py->government_take_usd, "government_take_usd", py->year);
+      CHECK (py->domestic_revenue_usd, "domestic_revenue_usd", py->year);
+      for (guint k = 0; k < p->n_chips; k++)
+        {
+          CHECK (py->exported_pflops[k], "exported_pflops", py->year);
+          CHECK (py->exported_units[k], "exported_units", py->year);
+        }
+      for (guint v = 0; v < p->n_vendors; v++)
+        {
+          CHECK (py->gross_revenue_usd[v], "gross_revenue_usd", py->year);
+          CHECK (py->vendor_net_revenue_usd[v], "vendor_net_revenue_usd", py->year);
+        }
+    }
+  for (guint v = 0; v < p->n_vendors; v++)
+    CHECK (p->total_gross_revenue_usd[v], "total_gross_revenue_usd", 0);
+  CHECK (p->total_government_take_usd, "total_government_take_usd", 0);
+  CHECK (p->total_compute_gap_pflops, "total_compute_gap_pflops", 0);
+  CHECK (p->total_domestic_installed_pflops, "total_domestic_installed_pflops", 0);
+  CHECK (p->final_domestic_share, "final_domestic_share", 0);
+#undef CHECK
+  return NULL;
+}
+
 /* MODEL.md §7: references, and chips that can enter their scenarios. */
 static gboolean
 document_validate (Document   *doc,
@@ -823,15 +984,41 @@ document_validate (Document   *doc,
   /* The scenario check reads chips through a dataset; give it one that
    * holds the staged chips (not connected to anything). */
   view = cpl_dataset_new ();
-  for (guint i = 0; i < doc->lists[LIST_CHIPS]->len; i++)
-    g_list_store_append (view->lists[LIST_CHIPS], g_ptr_array_index (doc->lists[LIST_CHIPS], i));
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    if (kind == LIST_CHIPS || kind == LIST_VENDORS)
+      for (guint i = 0; i < doc->lists[kind]->len; i++)
+        g_list_store_append (view->lists[kind], g_ptr_array_index (doc->lists[kind], i));
+  document_lookup (doc, LIST_CHIPS, "");
+  view->frozen_chips = g_hash_table_ref (doc->index[LIST_CHIPS]);
   for (guint i = 0; i < doc->lists[LIST_SCENARIOS]->len; i++)
     {
       CplEntity *scenario = g_ptr_array_index (doc->lists[LIST_SCENARIOS], i);
       g_autofree char *where = scenario_where (doc, scenario, file);
+      g_autoptr(CplProjection) projection = NULL;
+      const char *what;
+      double value;
+      int year;
 
       if (!cpl_scenario_check_chips (CPL_SCENARIO (scenario), view, where, error))
         return FALSE;
+      /* Every range is finite, but a huge demand compounded over 50 years
+       * is not: refuse a scenario whose projection overflows. */
+      projection = cpl_projection_compute (CPL_SCENARIO (scenario), view, NULL);
+      if (projection != NULL &&
+          (what = projection_nonfinite (projection, &year, &value)) != NULL)
+        {
+          g_autofree char *shown = cpl_format_number_c (value);
+          g_autofree char *demand = cpl_format_number_c (cpl_scenario_get (CPL_SCENARIO (scenario), CPL_SCENARIO_DEMAND_PFLOPS));
+          g_autofree char *capacity = cpl_format_number_c (cpl_scenario_get (CPL_SCENARIO (scenario), CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS));
+          g_autofree char *when = year != 0 ? g_strdup_printf ("in %d ", year) : g_strdup ("");
+
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                       "%s: the projection's %s %sis %s (demand_pflops %s, "
+                       "domestic_capacity_pflops %s); expected figures small enough that "
+                       "every result over the horizon stays finite",
+                       where, what, when, shown, demand, capacity);
+          return FALSE;
+        }
     }
   return TRUE;
 }

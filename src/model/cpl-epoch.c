@@ -102,18 +102,24 @@ cpl_id_from_name (const char *name)
   return g_string_free (id, FALSE);
 }
 
+/* @taken: the ids given so far; @next: for an id given more than once,
+ * the suffix to try next, so that 100,000 rows of one name take linear,
+ * not quadratic, time. */
 static char *
 unique_id (GHashTable *taken,
+           GHashTable *next,
            const char *name)
 {
   g_autofree char *base = cpl_id_from_name (name);
   char *id = g_strdup (base);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (next, base));
 
-  for (guint n = 2; g_hash_table_contains (taken, id); n++)
+  for (n = MAX (n, 2); g_hash_table_contains (taken, id); n++)
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
     }
+  g_hash_table_insert (next, g_steal_pointer (&base), GUINT_TO_POINTER (n));
   g_hash_table_add (taken, g_strdup (id));
   return id;
 }
@@ -159,21 +165,25 @@ parse_release (const char *text)
   return NULL;
 }
 
+/* @known: the vendors by id (not owned), kept up to date here */
 static CplVendor *
 find_or_add_vendor (GPtrArray  *vendors,
+                    GHashTable *known,
                     const char *manufacturer)
 {
   g_autofree char *id = cpl_id_from_name (*manufacturer ? manufacturer : "unknown");
   const char *country = NULL;
+  CplVendor *vendor = g_hash_table_lookup (known, id);
 
-  for (guint i = 0; i < vendors->len; i++)
-    if (g_str_equal (cpl_entity_get_id (g_ptr_array_index (vendors, i)), id))
-      return g_ptr_array_index (vendors, i);
+  if (vendor != NULL)
+    return vendor;
   for (guint i = 0; i < G_N_ELEMENTS (vendor_countries); i++)
     if (g_str_equal (vendor_countries[i].id, id))
       country = vendor_countries[i].country;
-  g_ptr_array_add (vendors, cpl_vendor_new (id, *manufacturer ? manufacturer : "Unknown", country));
-  return g_ptr_array_index (vendors, vendors->len - 1);
+  vendor = cpl_vendor_new (id, *manufacturer ? manufacturer : "Unknown", country);
+  g_ptr_array_add (vendors, vendor);
+  g_hash_table_insert (known, (gpointer) cpl_entity_get_id (CPL_ENTITY (vendor)), vendor);
+  return vendor;
 }
 
 gboolean
@@ -184,9 +194,14 @@ cpl_epoch_import_table (CplCsvTable *table,
                         GError     **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) new_chips = g_ptr_array_new_with_free_func (g_object_unref);
   int col[N_COLUMNS];
 
+  for (guint i = 0; i < vendors->len; i++)
+    g_hash_table_insert (known, (gpointer) cpl_entity_get_id (g_ptr_array_index (vendors, i)),
+                         g_ptr_array_index (vendors, i));
   for (guint c = 0; c < N_COLUMNS; c++)
     col[c] = cpl_csv_table_find_column (table, columns[c].names);
   if (col[COL_NAME] < 0)
@@ -212,8 +227,8 @@ cpl_epoch_import_table (CplCsvTable *table,
 
       if (*hardware == '\0')
         continue;
-      vendor = find_or_add_vendor (vendors, manufacturer);
-      id = unique_id (taken, hardware);
+      vendor = find_or_add_vendor (vendors, known, manufacturer);
+      id = unique_id (taken, next, hardware);
       chip = cpl_chip_new (id, hardware, cpl_entity_get_id (CPL_ENTITY (vendor)));
       g_ptr_array_add (new_chips, chip);
       cpl_chip_set_domestic (chip, g_strcmp0 (cpl_vendor_get_country (vendor), "CN") == 0);

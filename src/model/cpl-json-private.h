@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* Limits on what one file may hold (with CPL_MAX_FILE_SIZE and
+ * CPL_MAX_JSON_DEPTH in cpl-dataset.h, CPL_CSV_MAX_ROWS in cpl-csv.h). */
+#define CPL_MAX_STRING_LENGTH  (1024 * 1024)  /* bytes of one JSON string or CSV field */
+#define CPL_MAX_ARRAY_LENGTH   100000         /* elements of one JSON array */
+#define CPL_CSV_MAX_FIELDS     10000          /* fields of one CSV record */
+#define CPL_CSV_MAX_CELLS      5000000        /* fields of one CSV file */
+
 /* Where the reader is, for messages: "file: scenarios[2].revenue_share". */
 typedef struct {
   const char *file;

@@ -111,6 +111,15 @@ static guint signals[N_SIGNALS];
 static void cpl_chips_view_update_detail (CplChipsView *self);
 static void cpl_chips_view_update_map    (CplChipsView *self);
 
+/* The price the cost of compute starts from (the user's preference). */
+void
+cpl_chips_view_set_electricity_price (CplChipsView *self,
+                                      double        usd_per_kwh)
+{
+  g_return_if_fail (CPL_IS_CHIPS_VIEW (self));
+  gtk_spin_button_set_value (self->electricity_spin, usd_per_kwh);
+}
+
 void
 cpl_chips_view_get_energy_terms (CplChipsView   *self,
                                  CplEnergyTerms *terms)

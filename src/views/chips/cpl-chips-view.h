@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (CplChipsView, cpl_chips_view, CPL, CHIPS_VIEW, AdwBin)
 
 void        cpl_chips_view_set_dataset     (CplChipsView       *self,
                                             CplDataset         *dataset);
+void        cpl_chips_view_set_electricity_price (CplChipsView *self,
+                                                 double        usd_per_kwh);
 void        cpl_chips_view_get_energy_terms (CplChipsView      *self,
                                             CplEnergyTerms     *terms);
 guint       cpl_chips_view_get_n_rows      (CplChipsView       *self);

@@ -399,16 +399,11 @@ cpl_what_if_window_get_result (CplWhatIfWindow *self,
 CplChip *
 cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
 {
-  g_autofree char *base = cpl_id_from_name (cpl_entity_get_name (CPL_ENTITY (self->chip)));
-  g_autofree char *id = g_strconcat ("user-", base, NULL);
+  g_autofree char *base = g_strconcat ("user ", cpl_entity_get_name (CPL_ENTITY (self->chip)), NULL);
+  g_autofree char *id = cpl_dataset_new_id (self->dataset, CPL_TYPE_CHIP, base);
   g_autoptr(CplEntity) chip = NULL;
   g_autoptr(CplText) notes = cpl_text_new (NULL);
 
-  for (guint n = 2; cpl_dataset_lookup_chip (self->dataset, id) != NULL; n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("user-%s-%u", base, n);
-    }
   chip = cpl_entity_duplicate (CPL_ENTITY (self->chip), id);
   cpl_text_set_locale (notes, "en", "Entered in the what-if form.");
   cpl_text_set_locale (notes, "zh_CN", "在假设芯片表单中录入。");

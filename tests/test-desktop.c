@@ -1,0 +1,302 @@
+/* test-desktop.c: the desktop-citizen parts, under Xvfb with
+ * G_DEBUG=fatal-criticals and GSETTINGS_BACKEND=memory: the settings
+ * (window size, last view, colour scheme), the preferences, the shortcuts
+ * window and the "Method and Sources" help.
+ *
+ * The settings schema is looked for in GSETTINGS_SCHEMA_DIR when it is
+ * set, else in the build tree's data/ directory; without it the settings
+ * parts are skipped (the app runs without settings).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cpl-application.h"
+#include "cpl-help-window.h"
+#include "cpl-preferences-window.h"
+#include "cpl-test-ui.h"
+#include "cpl-window.h"
+
+static CplApplication *app;
+
+static CplWindow *
+open_window (void)
+{
+  CplWindow *window = cpl_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* The one toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        found = GTK_WIDGET (window);
+    }
+  return found;
+}
+
+/* Whether a label under @root contains @text. */
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GSettings *
+settings_or_skip (void)
+{
+  GSettings *settings = cpl_application_get_settings (app);
+
+  if (settings == NULL)
+    g_test_skip ("the settings schema is not compiled in the build tree");
+  return settings;
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = settings_or_skip ();
+  CplWindow *window;
+  GtkWidget *prefs;
+  GtkSpinButton *spin = NULL;
+  g_autofree char *shown = NULL;
+
+  if (settings == NULL)
+    return;
+  g_settings_set_double (settings, "electricity-price", 0.125);
+  window = open_window ();
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (CPL_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  cpl_test_wait_for_draw (prefs);
+
+  /* the first spin button is the electricity price, with 3 decimals */
+  spin = GTK_SPIN_BUTTON (cpl_test_find_widget (prefs, GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 0.125, 1e-9);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "0.125");
+  /* and a change there is a change of the setting */
+  gtk_spin_button_set_value (spin, 0.07);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "electricity-price"), 0.07, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "electricity-price");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_color_scheme (void)
+{
+  GSettings *settings = settings_or_skip ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CplWindow *window;
+  GtkWidget *prefs;
+  AdwComboRow *row;
+
+  if (settings == NULL)
+    return;
+  window = open_window ();
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_false (adw_style_manager_get_dark (style));
+
+  /* the preferences' combo row sets it too: 0 follow, 1 light, 2 dark */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = find_toplevel (CPL_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  row = ADW_COMBO_ROW (cpl_test_find_widget (prefs, ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_true (adw_style_manager_get_dark (style));
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "color-scheme");
+    g_assert_cmpstr (value, ==, "default");
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  CplWindow *window = open_window ();
+  GtkWidget *overlay;
+  g_autofree char **accels = NULL;
+
+  /* the standard action, from resources/gtk/help-overlay.ui */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (overlay);
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  cpl_test_wait_for_draw (overlay);
+  g_assert_true (gtk_widget_get_visible (overlay));
+
+  /* what it lists is bound */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+  g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  gtk_widget_set_visible (overlay, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_help_window (void)
+{
+  CplWindow *window = open_window ();
+  GtkWidget *help;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  help = find_toplevel (CPL_TYPE_HELP_WINDOW);
+  g_assert_nonnull (help);
+  cpl_test_wait_for_draw (help);
+  g_assert_true (has_label_containing (help, "TPP"));
+  g_assert_true (has_label_containing (help, "88 FR 73458"));
+  g_assert_true (has_label_containing (help, "CC BY 4.0"));
+  /* F1 again: the same window, not a second one */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  g_assert_true (find_toplevel (CPL_TYPE_HELP_WINDOW) == help);
+  gtk_window_destroy (GTK_WINDOW (help));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_show_view (void)
+{
+  GSettings *settings = cpl_application_get_settings (app);
+  CplWindow *window = open_window ();
+  AdwViewStack *stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "chips"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chips");
+  if (settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (settings, "last-view");
+      g_assert_cmpstr (view, ==, "chips");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a new window opens on the view last shown */
+  if (settings != NULL)
+    {
+      window = open_window ();
+      stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chips");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
+test_size_saved (void)
+{
+  GSettings *settings = settings_or_skip ();
+  CplWindow *window;
+
+  if (settings == NULL)
+    return;
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = open_window ();
+  {
+    int width, height;
+
+    /* restored on open */
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 700);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 720);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+/* The last file is remembered and offered, not reopened. */
+static void
+test_last_file (void)
+{
+  GSettings *settings = settings_or_skip ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *saved = NULL;
+  CplWindow *window;
+
+  if (settings == NULL)
+    return;
+  window = open_window ();
+  g_assert_null (cpl_application_get_file (app));
+  g_assert_true (cpl_window_open_file (window, file));
+  saved = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (saved, ==, uri);
+  /* the file open now is not offered */
+  cpl_application_set_file (app, NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* now it is: opening it again names it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL));
+  g_assert_nonnull (cpl_application_get_file (app));
+  g_assert_true (g_file_equal (cpl_application_get_file (app), file));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
+  int status;
+
+  /* before the application looks the schema up */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
+    {
+      g_autofree char *dir = g_build_filename (builddir, "..", "data", NULL);
+      g_autofree char *compiled = g_build_filename (dir, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        g_setenv ("GSETTINGS_SCHEMA_DIR", dir, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  app = cpl_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/desktop/preferences", test_preferences);
+  g_test_add_func ("/desktop/color-scheme", test_color_scheme);
+  g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/desktop/help-window", test_help_window);
+  g_test_add_func ("/desktop/show-view", test_show_view);
+  g_test_add_func ("/desktop/size-saved", test_size_saved);
+  g_test_add_func ("/desktop/last-file", test_last_file);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
