@@ -174,6 +174,20 @@ test_extremes_stay_finite (void)
   /* X is the cheapest by far: with β = 50 it takes nearly all of the
    * demand in year 0: weight ratio (4,000/2,000)^50 = 2^50 */
   cpl_assert_near (p->years[0].exported_pflops[0], 0.8 * 1000, 1e-9);
+
+  /* an edit that overflows: 10³⁰⁰ PFLOP/s growing 11-fold a year passes
+   * 1.8 × 10³⁰⁸ within a year; refused with a message, never Infinity */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CplProjection) overflow = NULL;
+
+    g_assert_true (cpl_entity_set_number (scenario, CPL_SCENARIO_DEMAND_PFLOPS, 1e300, NULL));
+    overflow = cpl_projection_compute (CPL_SCENARIO (scenario), dataset, &error);
+    g_assert_null (overflow);
+    g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+    g_assert_nonnull (strstr (error->message, "scenario \"two-years\": the projection's"));
+    g_assert_nonnull (strstr (error->message, "is Infinity"));
+  }
 }
 
 /* The year the domestic chip becomes the cheapest compute. */

@@ -341,6 +341,57 @@ cpl_projection_vendor_index (CplProjection *self,
   return vendors->len - 1;
 }
 
+/* Returns: (nullable): the name of the first figure of @p that is not
+ * finite, with its year in *@year (0 for the totals over the horizon). */
+static const char *
+projection_nonfinite (CplProjection *p,
+                      int           *year,
+                      double        *value)
+{
+#define CHECK(expr, name, y) \
+  if (!isfinite (expr)) { *year = (y); *value = (expr); return (name); }
+  *year = 0;
+  for (guint k = 0; k < p->n_chips; k++)
+    {
+      CHECK (p->chip_cost[k], "chip_cost", 0);
+      CHECK (p->chip_buyer_price[k], "buyer_price", 0);
+    }
+  for (guint y = 0; y < p->n_years; y++)
+    {
+      CplProjectionYear *py = &p->years[y];
+
+      CHECK (py->demand_pflops, "demand_pflops", py->year);
+      CHECK (py->domestic_capacity_pflops, "domestic_capacity_pflops", py->year);
+      CHECK (py->domestic_demand_pflops, "domestic_demand_pflops", py->year);
+      CHECK (py->domestic_pflops, "domestic_pflops", py->year);
+      CHECK (py->domestic_units, "domestic_units", py->year);
+      CHECK (py->domestic_tflops_per_chip, "domestic_tflops_per_chip", py->year);
+      CHECK (py->domestic_cost, "domestic_cost", py->year);
+      CHECK (py->compute_gap_pflops, "compute_gap_pflops", py->year);
+      CHECK (py->domestic_share, "domestic_share", py->year);
+      CHECK (py->government_take_usd, "government_take_usd", py->year);
+      CHECK (py->domestic_revenue_usd, "domestic_revenue_usd", py->year);
+      for (guint k = 0; k < p->n_chips; k++)
+        {
+          CHECK (py->exported_pflops[k], "exported_pflops", py->year);
+          CHECK (py->exported_units[k], "exported_units", py->year);
+        }
+      for (guint v = 0; v < p->n_vendors; v++)
+        {
+          CHECK (py->gross_revenue_usd[v], "gross_revenue_usd", py->year);
+          CHECK (py->vendor_net_revenue_usd[v], "vendor_net_revenue_usd", py->year);
+        }
+    }
+  for (guint v = 0; v < p->n_vendors; v++)
+    CHECK (p->total_gross_revenue_usd[v], "total_gross_revenue_usd", 0);
+  CHECK (p->total_government_take_usd, "total_government_take_usd", 0);
+  CHECK (p->total_compute_gap_pflops, "total_compute_gap_pflops", 0);
+  CHECK (p->total_domestic_installed_pflops, "total_domestic_installed_pflops", 0);
+  CHECK (p->final_domestic_share, "final_domestic_share", 0);
+#undef CHECK
+  return NULL;
+}
+
 /**
  * cpl_projection_compute:
  *
@@ -355,6 +406,24 @@ cpl_projection_compute (CplScenario  *scenario,
                         GError      **error)
 {
   g_autofree char *where = g_strdup_printf ("scenario \"%s\"", cpl_entity_get_id (CPL_ENTITY (scenario)));
+
+  return cpl_projection_compute_at (scenario, dataset, where, error);
+}
+
+/**
+ * cpl_projection_compute_at:
+ * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ *
+ * As cpl_projection_compute(), and refuses a projection with a figure that
+ * is not finite (a huge demand compounded over many years), so no NaN or
+ * Infinity ever reaches a chart or a report.
+ */
+CplProjection *
+cpl_projection_compute_at (CplScenario  *scenario,
+                           CplDataset   *dataset,
+                           const char   *where,
+                           GError      **error)
+{
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
   double C0 = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_PFLOPS);
   double g = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_GROWTH);
@@ -503,6 +572,29 @@ cpl_projection_compute (CplScenario  *scenario,
 
       Q += I;
     }
+
+  {
+    const char *what;
+    double value;
+    int year;
+
+    what = projection_nonfinite (self, &year, &value);
+    if (what != NULL)
+      {
+        g_autofree char *shown = cpl_format_number_c (value);
+        g_autofree char *demand = cpl_format_number_c (C0);
+        g_autofree char *capacity = cpl_format_number_c (K0);
+        g_autofree char *when = year != 0 ? g_strdup_printf ("in %d ", year) : g_strdup ("");
+
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                     "%s: the projection's %s %sis %s (demand_pflops %s, "
+                     "domestic_capacity_pflops %s); expected figures small enough that "
+                     "every result over the horizon stays finite",
+                     where, what, when, shown, demand, capacity);
+        cpl_projection_unref (self);
+        return NULL;
+      }
+  }
   return self;
 }
 

@@ -133,6 +133,10 @@ GType          cpl_projection_get_type (void) G_GNUC_CONST;
 CplProjection *cpl_projection_compute  (CplScenario   *scenario,
                                         CplDataset    *dataset,
                                         GError       **error);
+CplProjection *cpl_projection_compute_at (CplScenario *scenario,
+                                          CplDataset  *dataset,
+                                          const char  *where,
+                                          GError     **error);
 CplProjection *cpl_projection_ref      (CplProjection *self);
 void           cpl_projection_unref    (CplProjection *self);
 int            cpl_projection_get_crossover (CplProjection *self);
