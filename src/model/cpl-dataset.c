@@ -343,6 +343,20 @@ cpl_dataset_new_id (CplDataset *self,
   return id;
 }
 
+/* Returns: where @entity stands in its list, or G_MAXUINT. */
+guint
+cpl_dataset_position (CplDataset *self,
+                      CplEntity  *entity)
+{
+  guint position;
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), G_MAXUINT);
+  if (entity == NULL ||
+      !g_list_store_find (cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity)), entity, &position))
+    return G_MAXUINT;
+  return position;
+}
+
 gboolean
 cpl_dataset_remove (CplDataset *self,
                     CplEntity  *entity)

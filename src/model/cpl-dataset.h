@@ -48,6 +48,8 @@ void            cpl_dataset_insert             (CplDataset   *self,
 char           *cpl_dataset_new_id             (CplDataset   *self,
                                                 GType         type,
                                                 const char   *base);
+guint           cpl_dataset_position           (CplDataset   *self,
+                                                CplEntity    *entity);
 gboolean        cpl_dataset_remove             (CplDataset   *self,
                                                 CplEntity    *entity);
 

@@ -467,3 +467,25 @@ cpl_number_row_new (const char *title,
   gtk_label_set_text (GTK_LABEL (self->unit_label), unit ? unit : "");
   return self;
 }
+
+/* Every refusal of @rows, one a line, in @label; hidden when none. */
+void
+cpl_number_rows_show_messages (CplNumberRow * const *rows,
+                               guint                n_rows,
+                               GtkLabel            *label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *message = cpl_number_row_get_message (rows[i]);
+
+      if (message == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, message);
+    }
+  gtk_label_set_text (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cpl-view-util.h"
 
 typedef struct {
@@ -85,4 +87,82 @@ cpl_scroll_sideways (GtkWidget *child)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
   return scroller;
+}
+
+/* A titled AdwPreferencesGroup at the end of @box. */
+GtkWidget *
+cpl_group_append (GtkWidget  *box,
+                  const char *title,
+                  const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (box), group);
+  return group;
+}
+
+typedef struct {
+  CplDataset *dataset;
+  CplEntity  *entity;
+  guint       position;
+} Removed;
+
+static void
+removed_free (gpointer data,
+              GClosure *closure)
+{
+  Removed *removed = data;
+
+  g_object_unref (removed->dataset);
+  g_object_unref (removed->entity);
+  g_free (removed);
+}
+
+static void
+undo_remove (AdwToast *toast,
+             Removed  *removed)
+{
+  cpl_dataset_insert (removed->dataset, removed->position, removed->entity);
+}
+
+/**
+ * cpl_remove_with_undo:
+ * @widget: a widget inside the window's toast overlay
+ *
+ * Removes @entity from @dataset and says so in a toast whose Undo puts it
+ * back where it was.
+ */
+void
+cpl_remove_with_undo (GtkWidget  *widget,
+                      CplDataset *dataset,
+                      CplEntity  *entity)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = NULL;
+  Removed *removed;
+  AdwToast *toast;
+
+  removed = g_new0 (Removed, 1);
+  removed->dataset = g_object_ref (dataset);
+  removed->entity = g_object_ref (entity);
+  removed->position = cpl_dataset_position (dataset, entity);
+  if (!cpl_dataset_remove (dataset, entity))
+    {
+      removed_free (removed, NULL);
+      return;
+    }
+  if (overlay == NULL)
+    {
+      removed_free (removed, NULL);
+      return;
+    }
+  /* Translators: a toast; %s is the name of what was deleted */
+  title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (entity));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove), removed, removed_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

@@ -3,10 +3,18 @@
 
 #include <adwaita.h>
 
+#include "cpl-model.h"
+
 G_BEGIN_DECLS
 
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
+GtkWidget *cpl_group_append     (GtkWidget  *box,
+                                 const char *title,
+                                 const char *description);
+void       cpl_remove_with_undo (GtkWidget  *widget,
+                                 CplDataset *dataset,
+                                 CplEntity  *entity);
 
 G_END_DECLS

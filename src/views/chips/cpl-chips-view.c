@@ -456,16 +456,6 @@ cpl_chips_view_rebuild_vendor_filter (CplChipsView *self)
 
 /* Detail ----------------------------------------------------------------- */
 
-static GtkWidget *
-group_new (CplChipsView *self,
-           const char   *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (self->detail_box, group);
-  return group;
-}
 
 static GtkWidget *
 add_value_row (GtkWidget  *group,
@@ -553,7 +543,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
   gtk_label_set_text (self->detail_title, cpl_entity_get_name (CPL_ENTITY (chip)));
 
   /* Export rules first: it is what the analyst came for. */
-  group = group_new (self, _("Export Rules"));
+  group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Export Rules"), NULL);
   rules = cpl_dataset_get_rules (self->dataset);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
@@ -579,7 +569,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 
-  group = group_new (self, _("Figures"));
+  group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Figures"), NULL);
   add_value_row (group, _("Vendor"), vendor_name (self, chip));
   add_value_row (group, _("Origin"), cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
   if (cpl_chip_get_released (chip))
@@ -620,7 +610,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
     {
       GtkWidget *label = gtk_label_new (cpl_text_get (notes));
 
-      group = group_new (self, _("Notes"));
+      group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Notes"), NULL);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -630,7 +620,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
   sources = cpl_chip_get_sources (chip);
   if (sources[0] != NULL)
     {
-      group = group_new (self, _("Sources"));
+      group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Sources"), NULL);
       for (guint i = 0; sources[i] != NULL; i++)
         {
           g_autoptr(GUri) uri = g_uri_parse (sources[i], G_URI_FLAGS_NONE, NULL);

@@ -15,6 +15,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
 
 #define WHAT_IF_ID "what-if"
@@ -173,19 +174,6 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   cpl_scatter_chart_set_selected (self->map, WHAT_IF_ID);
 }
 
-static GtkWidget *
-group_new (GtkWidget  *box,
-           const char *title,
-           const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (box), group);
-  return group;
-}
 
 static GtkSwitch *
 switch_row_new (CplWhatIfWindow *self,
@@ -274,7 +262,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   adw_window_set_content (ADW_WINDOW (self), box);
 
   /* Results first: they answer the question; the inputs follow. */
-  group = group_new (content, _("Result"), NULL);
+  group = cpl_group_append (content, _("Result"), NULL);
   self->tpp_value = result_row_new (group, _("TPP"), _("Largest dense throughput × bit width"));
   self->pd_value = result_row_new (group, _("Performance density"), _("TPP per mm² of die"));
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -298,7 +286,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   gtk_widget_set_size_request (GTK_WIDGET (self->map), -1, 300);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map));
 
-  group = group_new (content, _("Throughput"), _("Dense figures per precision; leave 0 where the datasheet gives none"));
+  group = cpl_group_append (content, _("Throughput"), _("Dense figures per precision; leave 0 where the datasheet gives none"));
   self->sparse = switch_row_new (self, group, _("Datasheet Figures Are Sparse"),
                                  _("Halves every figure, since export rules count dense operations"), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -308,7 +296,7 @@ cpl_what_if_window_new (CplDataset *dataset)
 
       if (i == N_PRECISION_INPUTS)
         {
-          group = group_new (content, _("Chip"), NULL);
+          group = cpl_group_append (content, _("Chip"), NULL);
           self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
           gtk_editable_set_text (GTK_EDITABLE (self->name_row), _("Hypothetical chip"));

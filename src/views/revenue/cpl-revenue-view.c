@@ -310,20 +310,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
 static void
 cpl_revenue_view_update_messages (CplRevenueView *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < N_INPUTS; i++)
-    {
-      const char *message = cpl_number_row_get_message (self->input_rows[i]);
-
-      if (message == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
-    }
-  gtk_label_set_text (self->messages, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->messages), text->len > 0);
+  cpl_number_rows_show_messages (self->input_rows, N_INPUTS, self->messages);
 }
 
 /* Totals across every sale line. */
@@ -481,20 +468,6 @@ on_preset_clicked (GtkButton      *button,
     cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_REVENUE_SHARE, share, NULL);
 }
 
-static GtkWidget *
-group_new (CplRevenueView *self,
-           GtkWidget      *box,
-           const char     *title,
-           const char     *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description != NULL)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  gtk_box_append (GTK_BOX (box), group);
-  return group;
-}
 
 static GtkWidget *
 share_row_new (CplRevenueView *self)
@@ -563,7 +536,7 @@ build_calculator (CplRevenueView *self)
   GtkWidget *grid, *frame;
 
   self->calculator = box;
-  groups[0] = group_new (self, box, _("Sale"), NULL);
+  groups[0] = cpl_group_append (box, _("Sale"), NULL);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
@@ -580,11 +553,11 @@ build_calculator (CplRevenueView *self)
   g_signal_connect_object (self->chip_row, "notify::selected", G_CALLBACK (on_chip_selected), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->chip_row));
 
-  groups[1] = group_new (self, box, _("Revenue Share"),
+  groups[1] = cpl_group_append (box, _("Revenue Share"),
                          _("Pass-through is the part of the share the vendor adds to the buyer's price; "
                            "approval is the part of orders the licensing agency approves."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[1]), share_row_new (self));
-  groups[2] = group_new (self, box, _("Optional"),
+  groups[2] = cpl_group_append (box, _("Optional"),
                          _("Leave empty when unknown. A unit cost gives the profit and the break-even "
                            "share; a comparison rate puts a second case beside this one."));
 
@@ -831,62 +804,15 @@ duplicate_activated (GtkWidget  *widget,
   cpl_revenue_view_select (self, CPL_REVENUE_CASE (copy));
 }
 
-typedef struct {
-  CplDataset *dataset;
-  CplEntity  *entity;
-  guint       position;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->dataset);
-  g_object_unref (deleted->entity);
-  g_free (deleted);
-}
-
-static void
-undo_delete (AdwToast *toast,
-             Deleted  *deleted)
-{
-  cpl_dataset_insert (deleted->dataset, deleted->position, deleted->entity);
-}
-
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CplRevenueView *self = CPL_REVENUE_VIEW (widget);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  Deleted *deleted;
-  guint position;
 
-  if (self->selected == NULL ||
-      !g_list_store_find (G_LIST_STORE (cpl_dataset_get_revenue_cases (self->dataset)), self->selected, &position))
-    return;
-
-  deleted = g_new0 (Deleted, 1);
-  deleted->dataset = g_object_ref (self->dataset);
-  deleted->entity = g_object_ref (CPL_ENTITY (self->selected));
-  deleted->position = position;
-  cpl_dataset_remove (self->dataset, CPL_ENTITY (self->selected));
-
-  if (overlay != NULL)
-    {
-      /* Translators: a toast; %s is the name of the deleted sale line */
-      g_autofree char *title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (deleted->entity));
-      AdwToast *toast = adw_toast_new (title);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), deleted,
-                             (GClosureNotify) (void (*) (void)) deleted_free, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-  else
-    deleted_free (deleted);
+  if (self->selected != NULL)
+    cpl_remove_with_undo (widget, self->dataset, CPL_ENTITY (self->selected));
 }
 
 static void

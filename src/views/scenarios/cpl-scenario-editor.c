@@ -102,20 +102,7 @@ G_DEFINE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, GTK_TYPE_BOX)
 static void
 update_messages (CplScenarioEditor *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < N_INPUTS; i++)
-    {
-      const char *message = cpl_number_row_get_message (self->input_rows[i]);
-
-      if (message == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, message);
-    }
-  gtk_label_set_text (self->messages, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->messages), text->len > 0);
+  cpl_number_rows_show_messages (self->input_rows, N_INPUTS, self->messages);
 }
 
 static void

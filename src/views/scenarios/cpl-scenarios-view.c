@@ -155,11 +155,7 @@ static guint
 position_of (CplScenariosView *self,
              CplScenario      *scenario)
 {
-  guint position = G_MAXUINT;
-
-  if (scenario != NULL)
-    g_list_store_find (G_LIST_STORE (cpl_dataset_get_scenarios (self->dataset)), scenario, &position);
-  return position;
+  return cpl_dataset_position (self->dataset, CPL_ENTITY (scenario));
 }
 
 void
@@ -295,64 +291,20 @@ duplicate_activated (GtkWidget  *widget,
   cpl_scenarios_view_select (self, CPL_SCENARIO (copy));
 }
 
-typedef struct {
-  CplDataset *dataset;
-  CplEntity  *entity;
-  guint       position;
-} Deleted;
-
-static void
-deleted_free (gpointer data)
-{
-  Deleted *deleted = data;
-
-  g_object_unref (deleted->dataset);
-  g_object_unref (deleted->entity);
-  g_free (deleted);
-}
-
-static void
-undo_delete (AdwToast *toast,
-             Deleted  *deleted)
-{
-  cpl_dataset_insert (deleted->dataset, deleted->position, deleted->entity);
-}
-
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  guint position = position_of (self, self->selected);
-  Deleted *deleted;
+  g_autoptr(CplScenario) scenario = self->selected ? g_object_ref (self->selected) : NULL;
 
-  if (position == G_MAXUINT)
+  if (scenario == NULL)
     return;
-  deleted = g_new0 (Deleted, 1);
-  deleted->dataset = g_object_ref (self->dataset);
-  deleted->entity = g_object_ref (CPL_ENTITY (self->selected));
-  deleted->position = position;
-  g_hash_table_remove (self->compared, cpl_entity_get_id (deleted->entity));
+  g_hash_table_remove (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario)));
+  /* its neighbour is selected, not the scenario itself when undone */
   g_clear_pointer (&self->selected_id, g_free);
-  cpl_dataset_remove (self->dataset, deleted->entity);
-
-  if (overlay == NULL)
-    {
-      deleted_free (deleted);
-      return;
-    }
-  {
-    /* Translators: a toast; %s is the deleted scenario's name */
-    g_autofree char *title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (deleted->entity));
-    AdwToast *toast = adw_toast_new (title);
-
-    adw_toast_set_button_label (toast, _("_Undo"));
-    g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete), deleted,
-                           (GClosureNotify) (void (*) (void)) deleted_free, 0);
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  }
+  cpl_remove_with_undo (widget, self->dataset, CPL_ENTITY (scenario));
 }
 
 static void
