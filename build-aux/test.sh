@@ -8,8 +8,34 @@
 # there.  Leak detection stays on for the model tests; the UI tests run
 # with detect_leaks=0 (GTK, fontconfig and Mesa keep caches for the life
 # of the process).
+#
+# --all: both, the plain build and then the sanitized one, ending with one
+# line that counts them together (what CI runs).
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
+
+if [ "$1" = "--all" ]; then
+  shift
+  log=$(mktemp)
+  total_passed=0
+  total_failed=0
+  all_status=0
+  for mode in "" --sanitize; do
+    { sh "$top/build-aux/test.sh" $mode "$@"; echo "$?" > "$log.status"; } 2>&1 | tee "$log"
+    [ "$(cat "$log.status")" = 0 ] || all_status=1
+    counts=$(tail -n 1 "$log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+    if [ -n "$counts" ]; then
+      total_passed=$((total_passed + ${counts% *}))
+      total_failed=$((total_failed + ${counts#* }))
+    else
+      total_failed=$((total_failed + 1))
+    fi
+  done
+  rm -f "$log" "$log.status"
+  echo "$total_passed passed, $total_failed failed"
+  exit $all_status
+fi
+
 CPL_BUILDDIR=_build
 CPL_SANITIZE=
 if [ "$1" = "--sanitize" ]; then

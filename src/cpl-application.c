@@ -559,6 +559,7 @@ cpl_application_startup (GApplication *app)
   } accels[] = {
     /* also bound by the window; here so that the menu shows them */
     { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
@@ -767,8 +768,18 @@ help_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (cpl_help_window_new (GTK_APPLICATION (self))));
 }
 
+/* Another window on the same dataset: a second view side by side. */
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (cpl_window_new (CPL_APPLICATION (user_data))));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "new-window", new_window_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "help", help_activated },

@@ -201,6 +201,37 @@ static const MalformedCase cases[] = {
       "pass-through 1 × revenue share 1 is 1", "expected a product below 1" } },
 
   /* "released": "2024-13": there is no 13th month. */
+  /* "amortization_years": 0: the price would be spread over no years;
+   * the field is > 0 (MIN_EXCLUSIVE) up to 50. */
+  { "bad-amortization-zero.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-amortization-zero.json: scenarios[0].amortization_years: ", "the number 0 is out of range",
+      "expected a number > 0 and ≤ 50" } },
+
+  /* "pue": 0.5: a data center cannot use less power than its chips. */
+  { "bad-pue-below-one.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-pue-below-one.json: scenarios[0].pue: ", "the number 0.5 is out of range",
+      "expected a number from 1 to 5" } },
+
+  /* "allowed_chips": "test-exported": a string where a list belongs. */
+  { "bad-allowed-not-array.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-allowed-not-array.json: scenarios[0].allowed_chips: ", "the string \"test-exported\"",
+      "expected an array" } },
+
+  /* "name": {}: localized text with no language at all. */
+  { "bad-name-empty-object.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-name-empty-object.json: scenarios[0].name: ", "the object has no text",
+      "expected at least one locale" } },
+
+  /* "sources": "https://example.com": one URL, not a list of them. */
+  { "bad-sources-not-array.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-sources-not-array.json: chips[0].sources: ", "the string \"https://example.com\"",
+      "expected an array" } },
+
+  /* Epoch CSV whose line 3 has "lots" under the memory column. */
+  { "bad-csv-memory-text.csv", CPL_DATASET_ERROR_TYPE,
+    { "bad-csv-memory-text.csv:3: ", "column \"Memory size per board (Byte)\"", "\"lots\" is not a number",
+      "expected a finite number" } },
+
   { "bad-released.json", CPL_DATASET_ERROR_INVALID,
     { "bad-released.json: chips[1].released: ", "\"2024-13\" is not a date",
       "expected YYYY, YYYY-MM or YYYY-MM-DD" } },

@@ -181,6 +181,69 @@ test_bad_file_keeps_data (void)
   g_rmdir (dir);
 }
 
+/* Every malformed fixture, opened in the running app: refused with its
+ * message in a dialog, and the open data exactly as it was. */
+static void
+test_every_bad_file (void)
+{
+  CplWindow *window = open_window ();
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  g_autofree char *before = cpl_dataset_to_data (dataset, NULL);
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *after = NULL;
+      GList *toplevels;
+      gboolean shown = FALSE;
+
+      g_assert_false (cpl_window_open_file (window, file));
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      after = cpl_dataset_to_data (dataset, NULL);
+      g_assert_cmpstr (before, ==, after);
+
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data))
+          {
+            /* the message names the file */
+            if (strstr (adw_message_dialog_get_body (l->data), name) != NULL)
+              shown = TRUE;
+            gtk_window_destroy (l->data);
+          }
+      g_list_free (toplevels);
+      if (!shown)
+        g_test_message ("no dialog naming %s", name);
+      g_assert_true (shown);
+      n++;
+    }
+  /* at least the 40 fixtures of the malformed suite */
+  g_assert_cmpuint (n, >=, 40);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+N opens a second window on the same dataset. */
+static void
+test_new_window (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-window");
+  guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  GtkWindow *window;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_destroy (window);
+}
+
 /* `chip-policy-lab FILE.json` goes through GApplication::open: the file
  * is laid over the built-in dataset and named in the title. */
 static void
@@ -222,6 +285,8 @@ main (int   argc,
   g_test_add_func ("/window/lists", test_lists);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/every-bad-file", test_every_bad_file);
+  g_test_add_func ("/window/new-window", test_new_window);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
   status = g_test_run ();
   g_clear_object (&app);
