@@ -75,6 +75,36 @@ test_table (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A chip without figures has no TPP: it sorts after every chip that has
+ * one, whichever way the column sorts. */
+static void
+test_unknown_last (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  g_autoptr(CplChip) blank = cpl_chip_new ("zz-no-figures", "No figures", "nvidia");
+  guint last;
+
+  cpl_dataset_append (dataset, CPL_ENTITY (blank));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  last = cpl_chips_view_get_n_rows (view) - 1;
+
+  g_assert_true (cpl_chips_view_sort_by (view, "tpp", GTK_SORT_DESCENDING));
+  g_assert_true (cpl_chips_view_get_row_chip (view, last) == blank);
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, 0))), ==, "nvidia-gb200");
+  g_assert_true (cpl_chips_view_sort_by (view, "tpp", GTK_SORT_ASCENDING));
+  g_assert_true (cpl_chips_view_get_row_chip (view, last) == blank);
+  /* H20 and MI308X, 2,368 each, are the smallest known TPP */
+  {
+    g_autofree char *smallest = cpl_chips_view_get_cell_text (view, 0, "tpp");
+    g_assert_cmpstr (smallest, ==, "2,368");
+  }
+
+  cpl_dataset_remove (dataset, CPL_ENTITY (blank));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_what_if (void)
 {
@@ -161,6 +191,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/chips/table", test_table);
+  g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
