@@ -166,3 +166,42 @@ cpl_remove_with_undo (GtkWidget  *widget,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove), removed, removed_free, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/* A grid for a table of figures: columns 18 px apart, 12 px of margin. */
+GtkWidget *
+cpl_table_grid_new (int row_spacing)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), row_spacing);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  return grid;
+}
+
+/* @child in a card (a framed "view" background) at the end of @box. */
+void
+cpl_card_append (GtkWidget *box,
+                 GtkWidget *child)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_widget_add_css_class (frame, "view");
+  gtk_frame_set_child (GTK_FRAME (frame), child);
+  gtk_box_append (GTK_BOX (box), frame);
+}
+
+/* The sentence that says a result in words, above its figures. */
+GtkLabel *
+cpl_summary_label_new (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_xalign (label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "title-4");
+  return label;
+}

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
+GtkWidget *cpl_table_grid_new   (int         row_spacing);
+void       cpl_card_append      (GtkWidget  *box,
+                                 GtkWidget  *child);
+GtkLabel  *cpl_summary_label_new (void);
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);

@@ -14,6 +14,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-compare-window.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 
 #define MAX_CHIPS 4
@@ -151,7 +152,7 @@ cpl_compare_window_new (CplDataset           *dataset,
                                          NULL);
   CplChip *chips[MAX_CHIPS] = { NULL };
   const char *category_titles[N_ROWS + 1] = { NULL };
-  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid, *frame, *rules_grid;
+  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid, *rules_grid;
   CplBarChart *chart;
   GString *summary = g_string_new (NULL);
   GListModel *rules = cpl_dataset_get_rules (dataset);
@@ -203,21 +204,13 @@ cpl_compare_window_new (CplDataset           *dataset,
                               cpl_entity_get_name (CPL_ENTITY (chips[c])), cpl_entity_get_name (CPL_ENTITY (chips[0])),
                               tpp, memory, bandwidth, cost);
     }
-  self->summary = GTK_LABEL (gtk_label_new (summary->str));
+  self->summary = cpl_summary_label_new ();
+  gtk_label_set_text (self->summary, summary->str);
   g_string_free (summary, TRUE);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
 
   /* The table: one row per metric, a column per chip. */
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
+  grid = cpl_table_grid_new (8);
   for (guint c = 0; c < n; c++)
     {
       GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);
@@ -250,10 +243,7 @@ cpl_compare_window_new (CplDataset           *dataset,
           gtk_grid_attach (GTK_GRID (grid), cell, c + 1, r + 1, 1, 1);
         }
     }
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
-  gtk_box_append (GTK_BOX (content), frame);
+  cpl_card_append (content, grid);
 
   /* The chart: the main metrics, each chip ÷ the first. */
   chart = CPL_BAR_CHART (cpl_bar_chart_new ());
@@ -282,13 +272,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (chart));
 
   /* The rules */
-  rules_grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (rules_grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (rules_grid), 8);
-  gtk_widget_set_margin_top (rules_grid, 12);
-  gtk_widget_set_margin_bottom (rules_grid, 12);
-  gtk_widget_set_margin_start (rules_grid, 12);
-  gtk_widget_set_margin_end (rules_grid, 12);
+  rules_grid = cpl_table_grid_new (8);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
@@ -308,9 +292,6 @@ cpl_compare_window_new (CplDataset           *dataset,
           gtk_grid_attach (GTK_GRID (rules_grid), verdict, c + 1, i, 1, 1);
         }
     }
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), rules_grid);
   {
     GtkWidget *heading = gtk_label_new (_("Export Rules"));
 
@@ -318,7 +299,7 @@ cpl_compare_window_new (CplDataset           *dataset,
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_box_append (GTK_BOX (content), heading);
   }
-  gtk_box_append (GTK_BOX (content), frame);
+  cpl_card_append (content, rules_grid);
   return self;
 }
 

@@ -533,7 +533,7 @@ build_calculator (CplRevenueView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *groups[3];
-  GtkWidget *grid, *frame;
+  GtkWidget *grid;
 
   self->calculator = box;
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
@@ -579,19 +579,10 @@ build_calculator (CplRevenueView *self)
   gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->messages), groups[1]);
 
   /* Results */
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
+  self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
+  grid = cpl_table_grid_new (8);
   self->case_titles[CASE_THIS] = grid_label (GTK_GRID (grid), NULL, 1, 0, TRUE);
   self->case_titles[CASE_COMPARE] = grid_label (GTK_GRID (grid), NULL, 2, 0, TRUE);
   self->case_titles[CASE_DIFFERENCE] = grid_label (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
@@ -608,10 +599,7 @@ build_calculator (CplRevenueView *self)
       for (guint c = 0; c < N_CASES; c++)
         self->output_labels[o][c] = grid_label (GTK_GRID (grid), NULL, c + 1, o + 1, TRUE);
     }
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), cpl_scroll_sideways (grid));
-  gtk_box_append (GTK_BOX (box), frame);
+  cpl_card_append (box, cpl_scroll_sideways (grid));
 
   self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_stacked (self->split_chart, TRUE);

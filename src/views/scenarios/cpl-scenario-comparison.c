@@ -318,7 +318,6 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
     [CHART_GAP] = { N_("Compute Gap"), N_("PFLOP/s"), cpl_scenario_format_pflops,
                     N_("Demand met by neither exports nor domestic capacity in each scenario, year by year") },
   };
-  GtkWidget *frame;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -330,23 +329,11 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error));
 
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
+  self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->summary));
 
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->table, 8);
-  gtk_grid_set_column_spacing (self->table, 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->table), 12);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), cpl_scroll_sideways (GTK_WIDGET (self->table)));
-  gtk_box_append (GTK_BOX (self), frame);
+  self->table = GTK_GRID (cpl_table_grid_new (8));
+  cpl_card_append (GTK_WIDGET (self), cpl_scroll_sideways (GTK_WIDGET (self->table)));
 
   for (guint c = 0; c < N_CHARTS; c++)
     {

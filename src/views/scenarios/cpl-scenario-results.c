@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "cpl-scenario-results.h"
+#include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -397,7 +398,7 @@ cpl_scenario_results_class_init (CplScenarioResultsClass *klass)
 static void
 cpl_scenario_results_init (CplScenarioResults *self)
 {
-  GtkWidget *grid, *frame;
+  GtkWidget *grid;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -419,19 +420,10 @@ cpl_scenario_results_init (CplScenarioResults *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->description), "dim-label");
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->description));
 
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "title-4");
+  self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->summary));
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
+  grid = cpl_table_grid_new (6);
   for (guint i = 0; i < N_TOTALS; i++)
     {
       GtkWidget *title = gtk_label_new (_(totals[i].title));
@@ -447,10 +439,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
       gtk_grid_attach (GTK_GRID (grid), value, 1, i, 1, 1);
       self->total_values[i] = GTK_LABEL (value);
     }
-  frame = gtk_frame_new (NULL);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
-  gtk_box_append (GTK_BOX (self->body), frame);
+  cpl_card_append (self->body, grid);
 
   self->share_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->share_chart, _("Year"), _("Domestic share of installed compute"));
