@@ -857,22 +857,8 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CplBarChart *self = CPL_BAR_CHART (widget);
-  int last = (int) n_bars (self) - 1;
 
-  if (last < 0)
-    return;
-
-  if (g_str_equal (action_name, "chart.next-bar"))
-    self->cursor = self->cursor < 0 ? 0 : MIN (self->cursor + 1, last);
-  else if (g_str_equal (action_name, "chart.previous-bar"))
-    self->cursor = self->cursor < 0 ? last : MAX (self->cursor - 1, 0);
-  else if (g_str_equal (action_name, "chart.first-bar"))
-    self->cursor = 0;
-  else if (g_str_equal (action_name, "chart.last-bar"))
-    self->cursor = last;
-
-  gtk_widget_trigger_tooltip_query (widget);
-  gtk_widget_queue_draw (widget);
+  cpl_chart_move_cursor (widget, &self->cursor, n_bars (self), action_name);
 }
 
 /* ---- object ---- */
@@ -897,16 +883,6 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
-  static const struct { guint key; const char *action; } bindings[] = {
-    { GDK_KEY_Right,    "chart.next-bar" },
-    { GDK_KEY_KP_Right, "chart.next-bar" },
-    { GDK_KEY_Left,     "chart.previous-bar" },
-    { GDK_KEY_KP_Left,  "chart.previous-bar" },
-    { GDK_KEY_Home,     "chart.first-bar" },
-    { GDK_KEY_KP_Home,  "chart.first-bar" },
-    { GDK_KEY_End,      "chart.last-bar" },
-    { GDK_KEY_KP_End,   "chart.last-bar" },
-  };
 
   object_class->dispose = cpl_bar_chart_dispose;
 
@@ -917,13 +893,7 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
   chart_class->pressed = cpl_bar_chart_pressed;
   chart_class->query_tooltip = cpl_bar_chart_query_tooltip;
 
-  gtk_widget_class_install_action (widget_class, "chart.next-bar", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.previous-bar", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.first-bar", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.last-bar", NULL, move_action);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
+  cpl_chart_class_install_cursor_actions (widget_class, "bar", move_action);
 
   gtk_widget_class_set_css_name (widget_class, "barchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -285,4 +285,15 @@ void                   cpl_chart_ensure_layout  (CplChart       *self);
 void                   cpl_chart_set_accessible_label (CplChart   *self,
                                                        const char *label);
 
+/* Left/Right (and keypad) step a keyboard cursor through n places,
+ * Home/End jump to the ends: installs chart.{next,previous,first,last}-UNIT
+ * with their keys; the activate function calls cpl_chart_move_cursor(). */
+void cpl_chart_class_install_cursor_actions (GtkWidgetClass              *widget_class,
+                                             const char                  *unit,
+                                             GtkWidgetActionActivateFunc  activate);
+void cpl_chart_move_cursor                  (GtkWidget                   *widget,
+                                             int                         *cursor,
+                                             guint                        n,
+                                             const char                  *action_name);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cpl-chart-private.h"
 #include "cpl-chart.h"
@@ -106,6 +107,59 @@ cpl_chart_set_accessible_label (CplChart   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+}
+
+/* The verbs of the cursor actions, in the order of the keys that bind them. */
+static const struct
+{
+  const char *verb;
+  guint       keys[2];
+} cursor_moves[] = {
+  { "next",     { GDK_KEY_Right, GDK_KEY_KP_Right } },
+  { "previous", { GDK_KEY_Left,  GDK_KEY_KP_Left } },
+  { "first",    { GDK_KEY_Home,  GDK_KEY_KP_Home } },
+  { "last",     { GDK_KEY_End,   GDK_KEY_KP_End } },
+};
+
+void
+cpl_chart_class_install_cursor_actions (GtkWidgetClass              *widget_class,
+                                        const char                  *unit,
+                                        GtkWidgetActionActivateFunc  activate)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (cursor_moves); m++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart.%s-%s", cursor_moves[m].verb, unit);
+      const char *action = g_intern_string (name);
+
+      gtk_widget_class_install_action (widget_class, action, NULL, activate);
+      for (guint k = 0; k < G_N_ELEMENTS (cursor_moves[m].keys); k++)
+        gtk_widget_class_add_binding_action (widget_class, cursor_moves[m].keys[k], 0, action, NULL);
+    }
+}
+
+void
+cpl_chart_move_cursor (GtkWidget  *widget,
+                       int        *cursor,
+                       guint       n,
+                       const char *action_name)
+{
+  int last = (int) n - 1;
+  const char *verb = action_name + strlen ("chart.");
+
+  if (last < 0)
+    return;
+
+  if (g_str_has_prefix (verb, "next-"))
+    *cursor = *cursor < 0 ? 0 : MIN (*cursor + 1, last);
+  else if (g_str_has_prefix (verb, "previous-"))
+    *cursor = *cursor < 0 ? last : MAX (*cursor - 1, 0);
+  else if (g_str_has_prefix (verb, "first-"))
+    *cursor = 0;
+  else if (g_str_has_prefix (verb, "last-"))
+    *cursor = last;
+
+  gtk_widget_trigger_tooltip_query (widget);
+  gtk_widget_queue_draw (widget);
 }
 
 /* ---- GtkWidget ---- */

@@ -1100,22 +1100,8 @@ move_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CplLineChart *self = CPL_LINE_CHART (widget);
-  int last = (int) self->xs->len - 1;
 
-  if (last < 0)
-    return;
-
-  if (g_str_equal (action_name, "chart.next-x"))
-    self->cursor = self->cursor < 0 ? 0 : MIN (self->cursor + 1, last);
-  else if (g_str_equal (action_name, "chart.previous-x"))
-    self->cursor = self->cursor < 0 ? last : MAX (self->cursor - 1, 0);
-  else if (g_str_equal (action_name, "chart.first-x"))
-    self->cursor = 0;
-  else if (g_str_equal (action_name, "chart.last-x"))
-    self->cursor = last;
-
-  gtk_widget_trigger_tooltip_query (widget);
-  gtk_widget_queue_draw (widget);
+  cpl_chart_move_cursor (widget, &self->cursor, self->xs->len, action_name);
 }
 
 /* ---- object ---- */
@@ -1140,16 +1126,6 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
-  static const struct { guint key; const char *action; } bindings[] = {
-    { GDK_KEY_Right,    "chart.next-x" },
-    { GDK_KEY_KP_Right, "chart.next-x" },
-    { GDK_KEY_Left,     "chart.previous-x" },
-    { GDK_KEY_KP_Left,  "chart.previous-x" },
-    { GDK_KEY_Home,     "chart.first-x" },
-    { GDK_KEY_KP_Home,  "chart.first-x" },
-    { GDK_KEY_End,      "chart.last-x" },
-    { GDK_KEY_KP_End,   "chart.last-x" },
-  };
 
   object_class->dispose = cpl_line_chart_dispose;
 
@@ -1160,13 +1136,7 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
   chart_class->pressed = cpl_line_chart_pressed;
   chart_class->query_tooltip = cpl_line_chart_query_tooltip;
 
-  gtk_widget_class_install_action (widget_class, "chart.next-x", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.previous-x", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.first-x", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.last-x", NULL, move_action);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
+  cpl_chart_class_install_cursor_actions (widget_class, "x", move_action);
 
   gtk_widget_class_set_css_name (widget_class, "linechart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
