@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cpl-application.h"
+#include "cpl-window.h"
 
 /* The first widget of @type in the tree under @root, depth first. */
 static inline GtkWidget *
@@ -45,6 +46,30 @@ cpl_test_wait_for_draw (GtkWidget *widget)
 {
   for (guint i = 0; i < 50 || !gtk_widget_get_mapped (widget); i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* A new window of @app, presented and drawn: @width × @height (the
+ * default size when @width <= 0; set before it is shown, because GTK 4.8
+ * warns when a shown window is resized while a leaflet folds), on @view
+ * (unless NULL), with @file opened (unless NULL). */
+static inline CplWindow *
+cpl_test_open_window (CplApplication *app,
+                      const char     *view,
+                      GFile          *file,
+                      int             width,
+                      int             height)
+{
+  CplWindow *window = cpl_window_new (app);
+
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (view != NULL)
+    cpl_window_set_visible_view (window, view);
+  if (file != NULL)
+    cpl_window_open_file (window, file);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  return window;
 }
 
 /* The locale and catalogue of the build tree, g_test_init(), and a

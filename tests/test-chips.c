@@ -17,11 +17,8 @@ static CplApplication *app;
 static CplChipsView *
 open_chips_view (CplWindow **window_out)
 {
-  CplWindow *window = cpl_window_new (app);
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, -1, -1);
 
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_window_set_visible_view (window, "chips");
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
   *window_out = window;
   return CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
 }

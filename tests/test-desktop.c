@@ -22,11 +22,7 @@ static CplApplication *app;
 static CplWindow *
 open_window (void)
 {
-  CplWindow *window = cpl_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
-  return window;
+  return cpl_test_open_window (app, NULL, NULL, -1, -1);
 }
 
 /* The one toplevel of @type, or NULL. */

@@ -56,13 +56,8 @@ reset_dataset (void)
 static CplWindow *
 open_window (void)
 {
-  CplWindow *window;
-
   reset_dataset ();
-  window = cpl_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
-  return window;
+  return cpl_test_open_window (app, NULL, NULL, -1, -1);
 }
 
 static CplEntity *

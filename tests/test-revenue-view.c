@@ -14,11 +14,8 @@ static CplApplication *app;
 static CplRevenueView *
 open_view (CplWindow **window_out)
 {
-  CplWindow *window = cpl_window_new (app);
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, -1, -1);
 
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_window_set_visible_view (window, "revenue");
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
   *window_out = window;
   return CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
 }
@@ -143,14 +140,11 @@ test_all_cases (void)
 static void
 test_dark_and_narrow (void)
 {
-  CplWindow *window = cpl_window_new (app);
+  CplWindow *window;
 
   /* sized before it is shown, in dark mode */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_window_set_visible_view (window, "revenue");
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
   g_assert_nonnull (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));

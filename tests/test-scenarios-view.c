@@ -21,18 +21,10 @@ open_view_sized (CplWindow **window_out,
                  int         width,
                  int         height)
 {
-  CplWindow *window = cpl_window_new (app);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  CplWindow *window = cpl_test_open_window (app, "scenarios", file, width, height);
 
-  /* sized before it is shown: GTK 4.8 warns when a shown window is
-   * resized while a leaflet folds */
-  if (width > 0)
-    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  cpl_window_set_visible_view (window, "scenarios");
-  cpl_window_open_file (window, file);
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
   *window_out = window;
   return CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
 }
