@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what is missing, builds in _build/ and runs every test headless
-# under Xvfb.  Ends with "N passed, N failed" (TAP results of every test
-# program) and exits non-zero when anything failed.
+# under Xvfb.  Ends with "N passed, N failed, N skipped" (the TAP results
+# of every test program; each skipped test is named above that line) and
+# exits non-zero when anything failed.
 #
 # --sanitize (first argument): build in _build-sanitize/ with
 # AddressSanitizer and UndefinedBehaviorSanitizer and run the same suite
@@ -19,20 +20,23 @@ if [ "$1" = "--all" ]; then
   log=$(mktemp)
   total_passed=0
   total_failed=0
+  total_skipped=0
   all_status=0
   for mode in "" --sanitize; do
     { sh "$top/build-aux/test.sh" $mode "$@"; echo "$?" > "$log.status"; } 2>&1 | tee "$log"
     [ "$(cat "$log.status")" = 0 ] || all_status=1
-    counts=$(tail -n 1 "$log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+    counts=$(tail -n 1 "$log" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
     if [ -n "$counts" ]; then
-      total_passed=$((total_passed + ${counts% *}))
-      total_failed=$((total_failed + ${counts#* }))
+      rest=${counts#* }
+      total_passed=$((total_passed + ${counts%% *}))
+      total_failed=$((total_failed + ${rest% *}))
+      total_skipped=$((total_skipped + ${rest#* }))
     else
       total_failed=$((total_failed + 1))
     fi
   done
   rm -f "$log" "$log.status"
-  echo "$total_passed passed, $total_failed failed"
+  echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
   exit $all_status
 fi
 
@@ -50,9 +54,9 @@ cpl_ensure_locale zh_CN zh_CN.utf8
 cpl_ensure_locale zh_TW zh_TW.utf8
 cpl_ensure_locale en_US en_US.utf8
 if [ -n "$CPL_SANITIZE" ]; then
-  cpl_build -Db_sanitize=address,undefined -Db_lundef=false || { echo "0 passed, 1 failed"; exit 1; }
+  cpl_build -Db_sanitize=address,undefined -Db_lundef=false || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 else
-  cpl_build || { echo "0 passed, 1 failed"; exit 1; }
+  cpl_build || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 fi
 
 rm -f "$CPL_BUILDDIR/meson-logs/testlog.json"
@@ -79,7 +83,10 @@ fi
 
 python3 - "$CPL_BUILDDIR/meson-logs/testlog.json" <<'PY'
 import json, re, sys
-passed = failed = 0
+# A skipped test is neither passed nor hidden: it is counted on its own
+# and named, so that a test that silently stops running is seen.
+passed = failed = skipped = 0
+skipped_names = []
 try:
     lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 except OSError:
@@ -87,11 +94,16 @@ except OSError:
 for line in lines:
     test = json.loads(line)
     out = test.get("stdout") or ""
-    oks = len(re.findall(r"^ok \d+", out, re.M))
+    skips = re.findall(r"^ok \d+[^\n]*# SKIP[^\n]*", out, re.M | re.I)
+    oks = len(re.findall(r"^ok \d+", out, re.M)) - len(skips)
     bad = len(re.findall(r"^not ok \d+", out, re.M))
-    if oks + bad == 0:
+    skipped_names += [test.get("name", "?") + ": " + s for s in skips]
+    if oks + bad + len(skips) == 0:
         # no TAP lines: the program counts as one test
-        if test.get("result") in ("OK", "EXPECTEDFAIL", "SKIP"):
+        if test.get("result") == "SKIP":
+            skipped += 1
+            skipped_names.append(test.get("name", "?"))
+        elif test.get("result") in ("OK", "EXPECTEDFAIL"):
             oks = 1
         else:
             bad = 1
@@ -99,8 +111,11 @@ for line in lines:
         bad = 1  # crashed or timed out after its last TAP line
     passed += oks
     failed += bad
+    skipped += len(skips)
 if not lines:
     failed = 1
-print(f"{passed} passed, {failed} failed")
+for name in skipped_names:
+    print("skipped:", name)
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status

@@ -1,5 +1,5 @@
-/* test-epoch.c: the Epoch AI ML-hardware CSV importer, on the shared copy
- * of the published file (CC BY 4.0) */
+/* test-epoch.c: the Epoch AI ML-hardware CSV importer, on the copy of
+ * the published file in tests/fixtures/epoch (CC BY 4.0) */
 #include "config.h"
 
 #include <string.h>
@@ -13,7 +13,7 @@ read_epoch (gsize *length)
   char *data = NULL;
 
   if (path == NULL || !g_file_get_contents (path, &data, length, NULL))
-    g_error ("CPL_EPOCH_CSV must name ../shared/reference/epoch-ml-hardware/ml_hardware.csv");
+    g_error ("CPL_EPOCH_CSV must name tests/fixtures/epoch/ml_hardware.csv");
   return data;
 }
 
