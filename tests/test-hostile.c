@@ -394,6 +394,13 @@ test_bom_csv (void)
   chip = cpl_dataset_lookup_chip (dataset, "foo-x1");
   g_assert_nonnull (chip);
   g_assert_cmpfloat (cpl_chip_get (chip, CPL_CHIP_TDP_W), ==, 350);
+  g_clear_object (&dataset);
+
+  /* without the .csv suffix, the table is known by its first column,
+   * after the mark */
+  dataset = load_text (csv, strlen (csv), "excel-export", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cpl_dataset_lookup_chip (dataset, "foo-x1"));
 }
 
 /* Text after the document is refused (test-malformed.c), but white space
