@@ -95,8 +95,18 @@ cpl_compute_main (const char *path,
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
     }
-  fputs (output, stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  /* A full disk or a closed pipe must not pass for a complete output. */
+  if (fputs (output, stdout) == EOF || fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      /* Translators: %s is the system's reason, such as "No space left
+       * on device" */
+      g_printerr (_("chip-policy-lab: could not write the results: %s; check that there is "
+                    "room where the output goes\n"), g_strerror (saved_errno));
+      return 1;
+    }
+  return 0;
 }
 
 static int

@@ -254,6 +254,57 @@ static const MalformedCase cases[] = {
   { "bad-csv-no-name.csv", CPL_DATASET_ERROR_MISSING,
     { "bad-csv-no-name.csv:1: ", "no \"Hardware name\" column",
       "expected an Epoch AI machine-learning hardware table" } },
+
+  /* Hostile input (issue #11).  Each is something json-glib 1.6 reads
+   * silently wrong, refused by check_structure before it parses, at the
+   * line:column and the JSON path of the defect. */
+
+  /* "name": "Test \ud800x": half a surrogate pair, which json-glib turns
+   * into bytes that are not UTF-8.  Line 10 is
+   * `····{ "id": "test-exported", "name": "Test \ud800x", …`: 4 spaces,
+   * `{ ` (cols 5–6), `"id": ` (7–12), `"test-exported", ` (13–29),
+   * `"name": ` (30–37), `"Test ` (38–43): the backslash is column 44. */
+  { "bad-lone-surrogate.json", CPL_DATASET_ERROR_ENCODING,
+    { "bad-lone-surrogate.json:10:44: chips[1].name: ",
+      "the escape \\ud800 is half of a UTF-16 surrogate pair",
+      "expected both halves together, such as \\ud83d\\ude00" } },
+
+  /* A lone low half in a key, "x-\udc00" of scenarios[0] on line 16:
+   * 6 spaces, `"demand_pflops": ` (7–23), `1000, ` (24–29), `"x-`
+   * (30–32): column 33.  The key is unreadable, so the path is the
+   * object's. */
+  { "bad-surrogate-key.json", CPL_DATASET_ERROR_ENCODING,
+    { "bad-surrogate-key.json:16:33: scenarios[0]: ", "the escape \\udc00 is half" } },
+
+  /* "id": "test-exp\u0000orted": json-glib would cut the id to
+   * "test-exp".  Line 10: 4 spaces, `{ ` (5–6), `"id": ` (7–12), `"`
+   * (13), `test-exp` (14–21): the backslash is column 22. */
+  { "bad-nul-escape.json", CPL_DATASET_ERROR_ENCODING,
+    { "bad-nul-escape.json:10:22: chips[1].id: ",
+      "the escape \\u0000 (a NUL character) would cut the text short",
+      "expected text without NUL characters" } },
+
+  /* "price_usd": 25000, "price\u005fusd": 2500 in the exported chip: the
+   * same key once decoded (\u005f is '_'); json-glib would keep 2500.
+   * Line 11: 6 spaces, `"tdp_w": ` (7–15), `700, ` (16–20): the first
+   * key at column 21; `"price_usd": ` (21–33), `25000, ` (34–40): the
+   * second at column 41. */
+  { "bad-duplicate-key.json", CPL_DATASET_ERROR_DUPLICATE,
+    { "bad-duplicate-key.json:11:41: chips[1].price_usd: ",
+      "the key \"price_usd\" is given a second time in this object (first at 11:21)",
+      "expected each key once" } },
+
+  /* The minimal dataset (19 lines), then a second document on line 20,
+   * which json-glib 1.6 would ignore. */
+  { "bad-second-document.json", CPL_DATASET_ERROR_SYNTAX,
+    { "bad-second-document.json:20:1: ", "more text after the end of the JSON document",
+      "expected one document per file" } },
+
+  /* "id": "\u001b[2J\u202eevil": an escape sequence that clears a
+   * terminal, and a right-to-left override.  The message shows both as
+   * escapes, never the characters themselves. */
+  { "bad-control-chars.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-control-chars.json: chips[1].id: ", "\"\\x1b[2J\\u202eevil\" is not a valid id" } },
 };
 
 /* What every JSON fixture is, before its one defect. */

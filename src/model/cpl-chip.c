@@ -93,8 +93,11 @@ cpl_chip_load (CplEntity   *entity,
     return FALSE;
 
   if (released != NULL && !cpl_date_is_valid (released))
-    return cpl_load_fail_at (ctx, "released", error, CPL_DATASET_ERROR_INVALID,
-                             "\"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD", released);
+    {
+      g_autofree char *shown = cpl_message_escape (released, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, "released", error, CPL_DATASET_ERROR_INVALID,
+                               "\"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD", shown);
+    }
 
   self->vendor_id = g_strdup (vendor);
   self->released = g_strdup (released);

@@ -268,26 +268,27 @@ cpl_scenario_check_chips (CplScenario  *scenario,
   for (guint i = 0; allowed[i] != NULL; i++)
     {
       CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+      g_autofree char *shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
 
       if (chip == NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                        "%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset",
-                       where, i, allowed[i]);
+                       where, i, shown);
           return FALSE;
         }
       if (g_strv_contains (allowed + i + 1, allowed[i]))
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE,
                        "%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once",
-                       where, i, allowed[i]);
+                       where, i, shown);
           return FALSE;
         }
       if (g_strcmp0 (allowed[i], domestic_id) == 0)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
                        "%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
-                       "expected an exported chip", where, i, allowed[i]);
+                       "expected an exported chip", where, i, shown);
           return FALSE;
         }
       problem = cpl_chip_scenario_problem (chip, &terms,
@@ -297,7 +298,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                       "%s.allowed_chips[%u]: chip \"%s\" %s", where, i, allowed[i], problem);
+                       "%s.allowed_chips[%u]: chip \"%s\" %s", where, i, shown, problem);
           return FALSE;
         }
     }
@@ -305,9 +306,11 @@ cpl_scenario_check_chips (CplScenario  *scenario,
   domestic = cpl_dataset_lookup_chip (dataset, domestic_id);
   if (domestic == NULL)
     {
+      g_autofree char *shown = cpl_message_escape (domestic_id, CPL_MESSAGE_MAX_CHARS);
+
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                    "%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset",
-                   where, domestic_id);
+                   where, shown);
       return FALSE;
     }
   problem = cpl_chip_scenario_problem (domestic, &terms, cpl_chip_get (domestic, CPL_CHIP_PRICE_USD), TRUE);

@@ -104,6 +104,8 @@ cpl_csv_table_parse (const char  *data,
   Reader reader = { table, NULL, 1, 1, FALSE, 0, 0, 0, 0 };
   gsize offset = 0;
 
+  /* Excel's "CSV UTF-8" begins with a byte-order mark */
+  cpl_skip_bom (&data, &length);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   table->lines = g_array_new (FALSE, FALSE, sizeof (guint));
 

@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
 #include "cpl-epoch.h"
+#include "cpl-file.h"
 #include "cpl-json-private.h"
 #include "cpl-data-resources.h"
 
@@ -395,20 +397,13 @@ offset_to_line_column (const char *data,
     }
 }
 
-static gboolean
-fail_at_offset (const char *data,
-                gsize       offset,
-                const char *name,
-                GError    **error,
-                const char *format,
-                ...) G_GNUC_PRINTF (5, 6);
-
-static gboolean
-fail_at_offset (const char *data,
-                gsize       offset,
-                const char *name,
-                GError    **error,
-                const char *format,
+G_GNUC_PRINTF (6, 7) static gboolean
+fail_at_offset (const char      *data,
+                gsize            offset,
+                const char      *name,
+                GError         **error,
+                CplDatasetError  code,
+                const char      *format,
                 ...)
 {
   g_autofree char *what = NULL;
@@ -419,18 +414,113 @@ fail_at_offset (const char *data,
   what = g_strdup_vprintf (format, args);
   va_end (args);
   offset_to_line_column (data, offset, &line, &column);
-  g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT, "%s:%u:%u: %s", name, line, column, what);
+  g_set_error (error, CPL_DATASET_ERROR, code, "%s:%u:%u: %s", name, line, column, what);
   return FALSE;
 }
 
+/* What the pre-scan knows of one open array or object. */
+typedef struct {
+  char        open;      /* '[' or '{' */
+  guint       index;     /* array: the element's index */
+  gboolean    want_key;  /* object: the next string is a key */
+  char       *key;       /* object: the key of the member being read */
+  GHashTable *keys;      /* object: key → 1 + offset of its first use */
+} ScanLevel;
+
+typedef struct {
+  const char *data;
+  gsize       length;
+  const char *name;
+  guint       depth;
+  ScanLevel   levels[CPL_MAX_JSON_DEPTH];
+} Scan;
+
+static void
+scan_clear (Scan *scan)
+{
+  for (guint d = 0; d < CPL_MAX_JSON_DEPTH; d++)
+    {
+      g_clear_pointer (&scan->levels[d].key, g_free);
+      g_clear_pointer (&scan->levels[d].keys, g_hash_table_unref);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scan, scan_clear)
+
+/* "chips[1].name": where the scan is, as the loader's messages say it. */
+static char *
+scan_path (Scan *scan)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint d = 0; d < scan->depth; d++)
+    {
+      const ScanLevel *level = &scan->levels[d];
+
+      if (level->open == '[')
+        g_string_append_printf (path, "[%u]", level->index);
+      else if (level->key != NULL)
+        {
+          g_autofree char *key = cpl_message_escape (level->key, CPL_MESSAGE_MAX_CHARS);
+
+          g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", key);
+        }
+    }
+  if (path->len == 0)
+    g_string_append (path, "top level");
+  return g_string_free (path, FALSE);
+}
+
+/* A failure at @offset, inside the member or element scan_path() names. */
+G_GNUC_PRINTF (5, 6) static gboolean
+scan_fail (Scan            *scan,
+           gsize            offset,
+           GError         **error,
+           CplDatasetError  code,
+           const char      *format,
+           ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *path = scan_path (scan);
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail_at_offset (scan->data, offset, scan->name, error, code, "%s: %s", path, what);
+}
+
+/* The code point of the escape \uXXXX at @i (the backslash), or -1. */
+static int
+read_u_escape (const char *data,
+               gsize       length,
+               gsize       i)
+{
+  int cp = 0;
+
+  if (i + 6 > length || data[i] != '\\' || data[i + 1] != 'u')
+    return -1;
+  for (gsize j = i + 2; j < i + 6; j++)
+    {
+      if (!g_ascii_isxdigit (data[j]))
+        return -1;
+      cp = cp * 16 + g_ascii_xdigit_value (data[j]);
+    }
+  return cp;
+}
+
 /* The bytes the string (or key) starting with the quote at @start holds
- * once read; *@end is set to its closing quote (or @length).  json-glib
- * 1.6 also reads 'single-quoted' strings, which have no escapes. */
+ * once read; *@end is set to its closing quote (or @length).  An escape
+ * json-glib 1.6 would read wrongly sets *@bad to its offset (else it stays
+ * G_MAXSIZE): \u0000, which cuts the string there, and half a surrogate
+ * pair, which it turns into bytes that are not UTF-8.  json-glib 1.6 also
+ * reads 'single-quoted' strings, which have no escapes. */
 static gsize
 scan_string (const char *data,
              gsize       length,
              gsize       start,
-             gsize      *end)
+             gsize      *end,
+             gsize      *bad)
 {
   char quote = data[start];
   gsize bytes = 0, i = start + 1;
@@ -439,18 +529,30 @@ scan_string (const char *data,
     {
       if (quote == '"' && data[i] == '\\' && i + 1 < length)
         {
-          if (data[i + 1] == 'u')
-            {
-              guint cp = 0, n = 0;
+          int cp = read_u_escape (data, length, i);
 
-              for (i += 2; n < 4 && i < length && g_ascii_isxdigit (data[i]); n++, i++)
-                cp = cp * 16 + g_ascii_xdigit_value (data[i]);
-              /* half of a surrogate pair: 4 bytes for the pair */
-              bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : (cp >= 0xD800 && cp < 0xE000) ? 2 : 3;
+          if (cp < 0)
+            {
+              /* \n, \", … or a malformed \u that json-glib refuses */
+              bytes++;
+              i += 2;
               continue;
             }
-          bytes++;
-          i += 2;
+          if (cp >= 0xD800 && cp < 0xDC00)
+            {
+              int low = read_u_escape (data, length, i + 6);
+
+              if (low >= 0xDC00 && low < 0xE000)
+                {
+                  bytes += 4;
+                  i += 12;
+                  continue;
+                }
+            }
+          if ((cp == 0 || (cp >= 0xD800 && cp < 0xE000)) && *bad == G_MAXSIZE)
+            *bad = i;
+          bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+          i += 6;
           continue;
         }
       bytes++;
@@ -458,6 +560,60 @@ scan_string (const char *data,
     }
   *end = i;
   return bytes;
+}
+
+/* The key whose quote is at @start and closing quote at @end, as
+ * json-glib reads it. */
+static char *
+decode_key (const char *data,
+            gsize       start,
+            gsize       end)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *quoted = NULL;
+
+  if (data[start] != '"' || memchr (data + start, '\\', end - start) == NULL)
+    return g_strndup (data + start + 1, end - start - 1);
+  quoted = g_strndup (data + start, end - start + 1);
+  node = json_from_string (quoted, NULL);
+  /* the escapes were checked; a malformed one fails json-glib's parse
+   * later, with its own message */
+  if (node == NULL || !cpl_json_node_is_string (node))
+    return g_strndup (data + start + 1, end - start - 1);
+  return g_strdup (json_node_get_string (node));
+}
+
+/* A key read in the object at the scan's depth: the member it opens is
+ * where messages point, and a key given twice is refused (json-glib 1.6
+ * would keep the last value silently). */
+static gboolean
+scan_key (Scan    *scan,
+          gsize    start,
+          gsize    end,
+          GError **error)
+{
+  ScanLevel *level = &scan->levels[scan->depth - 1];
+  gpointer first;
+
+  level->want_key = FALSE;
+  g_free (level->key);
+  level->key = decode_key (scan->data, start, end);
+  if (level->keys == NULL)
+    level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (level->keys, level->key, NULL, &first))
+    {
+      g_autofree char *key = cpl_message_escape (level->key, CPL_MESSAGE_MAX_CHARS);
+      guint line, column;
+
+      offset_to_line_column (scan->data, GPOINTER_TO_SIZE (first) - 1, &line, &column);
+      /* Translators: %1$s is a key of the file, %2$u:%3$u the line and
+       * column where it was first given */
+      return scan_fail (scan, start, error, CPL_DATASET_ERROR_DUPLICATE,
+                        _("the key \"%1$s\" is given a second time in this object (first at "
+                          "%2$u:%3$u); expected each key once"), key, line, column);
+    }
+  g_hash_table_insert (level->keys, g_strdup (level->key), GSIZE_TO_POINTER (start + 1));
+  return TRUE;
 }
 
 /* Checked before json-glib sees the text, with json-glib 1.6's own
@@ -469,38 +625,24 @@ scan_string (const char *data,
  * - arrays of more than CPL_MAX_ARRAY_LENGTH elements;
  * - whole numbers of more than 18 digits (hex: 15), which json-glib 1.6
  *   reads into a 64-bit integer that silently wraps (−10²³ would read
- *   as 1). */
+ *   as 1);
+ * - what json-glib 1.6 reads silently wrong: a key given twice in one
+ *   object (it keeps the last), text after the document (it ignores a
+ *   second document), \u0000 (it cuts the string there) and half a
+ *   surrogate pair (it makes bytes that are not UTF-8). */
 static gboolean
 check_structure (const char *data,
                  gsize       length,
                  const char *name,
                  GError    **error)
 {
-  char open[CPL_MAX_JSON_DEPTH + 1];
-  guint commas[CPL_MAX_JSON_DEPTH + 1];
-  guint depth = 0;
+  g_auto(Scan) scan = { data, length, name, 0, { { 0 } } };
+  gboolean done = FALSE;  /* the document's value is complete */
 
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (c == '"' || c == '\'')
-        {
-          gsize start = i;
-          gsize bytes = scan_string (data, length, start, &i);
-
-          if (bytes > CPL_MAX_STRING_LENGTH)
-            {
-              const char *text = data + start + 1;
-              const char *cut = g_utf8_offset_to_pointer (text, 30);
-
-              return fail_at_offset (data, start, name, error,
-                                     "the string \"%.*s…\" is %" G_GSIZE_FORMAT " bytes long; "
-                                     "expected a string or key of at most %d bytes (1 MiB)",
-                                     (int) (cut - text), text, bytes, CPL_MAX_STRING_LENGTH);
-            }
-          continue;
-        }
       if (c == '/' && i + 1 < length && data[i + 1] == '*')
         {
           const char *close = g_strstr_len (data + i + 2, length - i - 2, "*/");
@@ -510,27 +652,80 @@ check_structure (const char *data,
           i = close - data + 1;
           continue;
         }
+      if (g_ascii_isspace (c))
+        continue;
+      if (scan.depth == 0 && done)
+        return fail_at_offset (data, i, name, error, CPL_DATASET_ERROR_SYNTAX,
+                               _("more text after the end of the JSON document; expected "
+                                 "one document per file"));
+      if (c == '"' || c == '\'')
+        {
+          gsize start = i, bad = G_MAXSIZE;
+          gsize bytes = scan_string (data, length, start, &i, &bad);
+
+          if (bytes > CPL_MAX_STRING_LENGTH)
+            {
+              const char *text = data + start + 1;
+              const char *cut = g_utf8_offset_to_pointer (text, 30);
+
+              return fail_at_offset (data, start, name, error, CPL_DATASET_ERROR_LIMIT,
+                                     "the string \"%.*s…\" is %" G_GSIZE_FORMAT " bytes long; "
+                                     "expected a string or key of at most %d bytes (1 MiB)",
+                                     (int) (cut - text), text, bytes, CPL_MAX_STRING_LENGTH);
+            }
+          if (scan.depth > 0 && scan.levels[scan.depth - 1].want_key)
+            {
+              /* a broken key: point at its object */
+              if (bad != G_MAXSIZE)
+                g_clear_pointer (&scan.levels[scan.depth - 1].key, g_free);
+              else if (i < length && !scan_key (&scan, start, i, error))
+                return FALSE;
+            }
+          if (bad != G_MAXSIZE && read_u_escape (data, length, bad) == 0)
+            return scan_fail (&scan, bad, error, CPL_DATASET_ERROR_ENCODING,
+                              _("the escape \\u0000 (a NUL character) would cut the text short "
+                                "here; expected text without NUL characters"));
+          if (bad != G_MAXSIZE)
+            {
+              g_autofree char *escape = g_strndup (data + bad, 6);
+
+              /* Translators: %s is an escape such as \ud800 */
+              return scan_fail (&scan, bad, error, CPL_DATASET_ERROR_ENCODING,
+                                _("the escape %s is half of a UTF-16 surrogate pair; expected "
+                                  "both halves together, such as \\ud83d\\ude00"), escape);
+            }
+          done = scan.depth == 0;
+          continue;
+        }
       if (c == '[' || c == '{')
         {
-          if (depth >= CPL_MAX_JSON_DEPTH)
-            return fail_at_offset (data, i, name, error,
+          ScanLevel *level;
+
+          if (scan.depth >= CPL_MAX_JSON_DEPTH)
+            return fail_at_offset (data, i, name, error, CPL_DATASET_ERROR_LIMIT,
                                    "nesting deeper than %d levels; expected a dataset "
                                    "(which nests at most 6 levels)", CPL_MAX_JSON_DEPTH);
-          open[depth] = c;
-          commas[depth] = 0;
-          depth++;
+          level = &scan.levels[scan.depth++];
+          level->open = c;
+          level->index = 0;
+          level->want_key = c == '{';
+          g_clear_pointer (&level->key, g_free);
+          if (level->keys != NULL)
+            g_hash_table_remove_all (level->keys);
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-      else if (c == ',' && depth > 0 && open[depth - 1] == '[' &&
-               ++commas[depth - 1] >= CPL_MAX_ARRAY_LENGTH)
+      else if ((c == ']' || c == '}') && scan.depth > 0)
+        done = --scan.depth == 0;
+      else if (c == ',' && scan.depth > 0 && scan.levels[scan.depth - 1].open == '{')
+        scan.levels[scan.depth - 1].want_key = TRUE;
+      else if (c == ',' && scan.depth > 0 &&
+               ++scan.levels[scan.depth - 1].index >= CPL_MAX_ARRAY_LENGTH)
         {
           /* point at the element one past the limit */
           gsize at = i + 1;
 
           while (at < length && g_ascii_isspace (data[at]))
             at++;
-          return fail_at_offset (data, at, name, error,
+          return fail_at_offset (data, at, name, error, CPL_DATASET_ERROR_LIMIT,
                                "an array with more than %d elements; expected at most %d "
                                "(in the lists of a dataset, at most %d entries)",
                                  CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH);
@@ -553,11 +748,19 @@ check_structure (const char *data,
                 integer = FALSE;
             }
           if (integer && digits > (hex ? 15u : 18u))
-            return fail_at_offset (data, start, name, error,
+            return fail_at_offset (data, start, name, error, CPL_DATASET_ERROR_LIMIT,
                                    "the whole number %.*s has more than %s digits; expected a "
                                    "number such as 1.5e20", (int) MIN (i - start, 40), data + start,
                                    hex ? "15 hexadecimal" : "18");
           i--;
+          done = scan.depth == 0;
+        }
+      else if (g_ascii_isalpha (c) && scan.depth == 0)
+        {
+          /* true, false, null: a whole document, though not a dataset */
+          while (i + 1 < length && g_ascii_isalnum (data[i + 1]))
+            i++;
+          done = TRUE;
         }
     }
   return TRUE;
@@ -571,13 +774,8 @@ check_text (const char *data,
 {
   const char *end;
 
-  if (length > CPL_MAX_FILE_SIZE)
-    {
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                   "%s: the file is %" G_GSIZE_FORMAT " bytes; expected at most %d MiB",
-                   name, length, CPL_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (!cpl_file_check_size (name, length, error))
+    return FALSE;
   if (!g_utf8_validate_len (data, length, &end))
     {
       guint line, column;
@@ -707,8 +905,10 @@ parse_json (Document   *doc,
     goto out;
   if (!g_str_equal (format, "chip-policy-lab"))
     {
+      g_autofree char *shown = cpl_message_escape (format, CPL_MESSAGE_MAX_CHARS);
+
       cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_FORMAT,
-                        "\"%s\" is not this program's format; expected \"chip-policy-lab\"", format);
+                        "\"%s\" is not this program's format; expected \"chip-policy-lab\"", shown);
       goto out;
     }
   node = json_object_get_member (root, "version");
@@ -750,9 +950,7 @@ looks_like_csv (const char *data,
 
   if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV"))
     return TRUE;
-  /* skip a UTF-8 byte-order mark and white space */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    i = 3;
+  /* the byte-order mark is already skipped */
   while (i < length && g_ascii_isspace (data[i]))
     i++;
   return length - i >= 13 && memcmp (data + i, "Hardware name", 13) == 0;
@@ -771,6 +969,9 @@ parse_document (Document   *doc,
     data = "";
   if (!check_text (data, length, name, error))
     return FALSE;
+  /* RFC 8259 §8.1 lets a parser ignore a byte-order mark: Windows tools
+   * (Excel's "CSV UTF-8", Notepad) write one */
+  cpl_skip_bom (&data, &length);
 
   if (looks_like_csv (data, length, name))
     {
@@ -858,11 +1059,14 @@ check_reference (Document   *doc,
                  const char *id,
                  GError    **error)
 {
+  g_autofree char *shown = NULL;
+
   if (id == NULL || document_lookup (doc, kind, id) != NULL)
     return TRUE;
+  shown = cpl_message_escape (id, CPL_MESSAGE_MAX_CHARS);
   g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                "%s.%s: unknown %s \"%s\"; expected the id of one of the dataset's %s",
-               cpl_entity_get_origin (from), key, kind == LIST_CHIPS ? "chip" : "vendor", id,
+               cpl_entity_get_origin (from), key, kind == LIST_CHIPS ? "chip" : "vendor", shown,
                list_keys[kind]);
   return FALSE;
 }
@@ -1009,48 +1213,59 @@ cpl_dataset_load_bytes (CplDataset  *self,
 {
   g_auto(Document) base = { 0 };
   g_auto(Document) file = { 0 };
+  g_autofree char *name = NULL;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   document_init (&base);
   document_init (&file);
+  /* Messages and origins show the name with its control characters
+   * escaped, and, as the last step, so is every message. */
+  name = cpl_message_escape (display_name, 0);
 
   if (mode == CPL_LOAD_OVER_BUILTIN)
     {
       g_autoptr(GBytes) builtin = cpl_dataset_get_builtin_bytes ();
 
-      if (!parse_document (&base, builtin, BUILTIN_NAME, error))
-        return FALSE;
+      if (!parse_document (&base, builtin, BUILTIN_NAME, &local_error))
+        goto fail;
     }
-  if (!parse_document (&file, bytes, display_name, error))
-    return FALSE;
+  if (!parse_document (&file, bytes, name, &local_error))
+    goto fail;
   document_merge (&base, &file);
-  if (!document_validate (&base, display_name, error))
-    return FALSE;
+  if (!document_validate (&base, name, &local_error))
+    goto fail;
 
   cpl_dataset_commit (self, &base);
   return TRUE;
+
+fail:
+  cpl_error_escape (local_error);
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
+/**
+ * cpl_dataset_load_file:
+ *
+ * Reads @path with cpl_file_read(): a named pipe, a folder or a device
+ * is refused at once, not waited on.
+ */
 gboolean
 cpl_dataset_load_file (CplDataset  *self,
                        const char  *path,
                        CplLoadMode  mode,
                        GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) io_error = NULL;
-  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *display_name = g_filename_display_name (path);
+  g_autofree char *name = cpl_message_escape (display_name, 0);
 
-  mapped = g_mapped_file_new (path, FALSE, &io_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO, "%s", io_error->message);
-      return FALSE;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
+  bytes = cpl_file_read (path, name, error);
+  if (bytes == NULL)
+    return FALSE;
   return cpl_dataset_load_bytes (self, bytes, name, mode, error);
 }
 

@@ -14,6 +14,7 @@ typedef struct
   CplText    *name;
   double     *values;
   JsonObject *extra;
+  JsonObject *group_extra;  /* group → its "x-" members, kept as read */
   char       *origin;
 } CplEntityPrivate;
 
@@ -127,6 +128,7 @@ cpl_entity_finalize (GObject *object)
   g_clear_pointer (&priv->name, cpl_text_unref);
   g_clear_pointer (&priv->values, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
+  g_clear_pointer (&priv->group_extra, json_object_unref);
   g_clear_pointer (&priv->origin, g_free);
 
   G_OBJECT_CLASS (cpl_entity_parent_class)->finalize (object);
@@ -220,6 +222,7 @@ cpl_entity_init (CplEntity *self)
 
   priv->name = cpl_text_new ("");
   priv->extra = json_object_new ();
+  priv->group_extra = json_object_new ();
 }
 
 const char *
@@ -509,10 +512,22 @@ cpl_entity_load_group (CplEntity      *self,
     {
       int index = cpl_entity_find_field (self, l->data);
 
+      if (cpl_is_extension_key (l->data))
+        {
+          CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+          if (!json_object_has_member (priv->group_extra, group))
+            json_object_set_object_member (priv->group_extra, group, json_object_new ());
+          json_object_set_member (json_object_get_object_member (priv->group_extra, group), l->data,
+                                  json_node_copy (json_object_get_member (inner, l->data)));
+          continue;
+        }
       if (index < 0 || g_strcmp0 (klass->fields[index].group, group) != 0)
         {
+          g_autofree char *shown = cpl_message_escape (l->data, CPL_MESSAGE_MAX_CHARS);
+
           cpl_load_fail_at (ctx, l->data, error, CPL_DATASET_ERROR_INVALID,
-                            "unknown key \"%s\"; expected one of %s", (char *) l->data, keys->str);
+                            "unknown key \"%s\"; expected one of %s", shown, keys->str);
           cpl_load_pop (ctx, mark);
           return FALSE;
         }
@@ -652,13 +667,20 @@ cpl_entity_to_json (CplEntity *self)
       cpl_set_number_member (target, field->key, priv->values[i]);
     }
 
+  extra = json_object_get_members (priv->group_extra);
+  for (const GList *l = extra; l != NULL; l = l->next)
+    {
+      if (!json_object_has_member (object, l->data))
+        json_object_set_object_member (object, l->data, json_object_new ());
+      cpl_json_object_merge (json_object_get_object_member (object, l->data),
+                             json_object_get_object_member (priv->group_extra, l->data));
+    }
+  g_clear_pointer (&extra, g_list_free);
+
   if (klass->save != NULL)
     klass->save (self, object);
 
-  extra = json_object_get_members (priv->extra);
-  for (const GList *l = extra; l != NULL; l = l->next)
-    json_object_set_member (object, l->data,
-                            json_node_copy (json_object_get_member (priv->extra, l->data)));
+  cpl_json_object_merge (object, priv->extra);
   return object;
 }
 

@@ -141,11 +141,14 @@ parse_number (CplCsvTable *table,
   *out = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (*out) || *out < 0)
     {
+      g_autofree char *shown = cpl_message_escape (text, CPL_MESSAGE_MAX_CHARS);
+      g_autofree char *header = cpl_message_escape (cpl_csv_table_get_header (table, column),
+                                                    CPL_MESSAGE_MAX_CHARS);
+
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
                    "%s:%u: column \"%s\": \"%s\" is not a number; expected a finite number ≥ 0 "
                    "or an empty field",
-                   name, cpl_csv_table_get_line (table, row),
-                   cpl_csv_table_get_header (table, column), text);
+                   name, cpl_csv_table_get_line (table, row), header, shown);
       return FALSE;
     }
   return TRUE;

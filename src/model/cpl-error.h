@@ -26,4 +26,12 @@ typedef enum {
 
 GQuark cpl_dataset_error_quark (void);
 
+/* Every message that shows a file name or text from a file passes it
+ * through cpl_message_escape (cpl-json.c): no control character reaches
+ * a terminal, and a value is shown up to CPL_MESSAGE_MAX_CHARS characters. */
+#define CPL_MESSAGE_MAX_CHARS 80
+char   *cpl_message_escape      (const char *text,
+                                 gsize       max_chars);
+void    cpl_error_escape        (GError     *error);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "cpl-error.h"
 
@@ -67,6 +68,9 @@ gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
                                    int            *out,
                                    GError        **error);
 gboolean  cpl_id_is_valid         (const char     *id);
+gboolean  cpl_is_extension_key    (const char     *key);
+void      cpl_json_object_merge   (JsonObject     *into,
+                                   JsonObject     *from);
 char     *cpl_format_number_c     (double          value);
 char     *cpl_json_to_text        (JsonNode       *node,
                                    gsize          *length);
@@ -74,6 +78,18 @@ char     *cpl_json_to_text        (JsonNode       *node,
 G_END_DECLS
 
 G_BEGIN_DECLS
+
+/* Moves past a UTF-8 byte-order mark at the start of @data, if any. */
+static inline void
+cpl_skip_bom (const char **data,
+              gsize       *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
 
 /* g_set_str() is GLib 2.76; our floor is 2.74. */
 static inline gboolean

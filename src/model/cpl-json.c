@@ -68,9 +68,12 @@ cpl_load_failv (CplLoadContext *ctx,
 
   if (key != NULL)
     {
+      /* a key may come from the file: ranges.KEY, performance.KEY */
+      g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
+
       if (where->len > 0)
         g_string_append_c (where, '.');
-      g_string_append (where, key);
+      g_string_append (where, shown);
     }
   if (where->len == 0)
     g_string_append (where, "top level");
@@ -149,6 +152,70 @@ cpl_format_number_c (double value)
   return g_strdup (buf);
 }
 
+/**
+ * cpl_message_escape:
+ * @text: a file name, or text from a file
+ * @max_chars: how many characters to show at most (0: all); a longer
+ *   text is cut there and ends in "…"
+ *
+ * Makes @text safe to put in a message that may reach a terminal:
+ * control characters (C0, DEL, C1) and the bidirectional overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069) become escapes such as \x1b
+ * and \u202e, and a byte that is not UTF-8 becomes \xff.  An escaped
+ * character counts as one.  Escaping is idempotent.
+ *
+ * Returns: (transfer full): the text to show.
+ */
+char *
+cpl_message_escape (const char *text,
+                    gsize       max_chars)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+  gsize n_chars = 0;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (max_chars > 0 && n_chars == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      n_chars++;
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02x", c);
+      else if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+               (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Escapes @error's message in place (cpl_message_escape, no cut): the
+ * last step of every load, whatever built the message. */
+void
+cpl_error_escape (GError *error)
+{
+  char *message;
+
+  if (error == NULL)
+    return;
+  message = cpl_message_escape (error->message, 0);
+  g_free (error->message);
+  error->message = message;
+}
+
 /* "the number 1.5", "the string \"abc\"", "an object", … for messages. */
 char *
 cpl_json_describe (JsonNode *node)
@@ -181,9 +248,9 @@ cpl_json_describe (JsonNode *node)
       }
     case G_TYPE_STRING:
       {
-        const char *s = json_node_get_string (node);
-        g_autofree char *cut = g_utf8_strlen (s, 81) > 80 ? g_utf8_substring (s, 0, 77) : NULL;
-        return g_strdup_printf ("the string \"%s%s\"", cut ? cut : s, cut ? "…" : "");
+        g_autofree char *shown = cpl_message_escape (json_node_get_string (node),
+                                                     CPL_MESSAGE_MAX_CHARS);
+        return g_strdup_printf ("the string \"%s\"", shown);
       }
     default:
       return g_strdup ("a value");
@@ -199,6 +266,27 @@ cpl_id_is_valid (const char *id)
     if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
       return FALSE;
   return strlen (id) <= 128;
+}
+
+/* In an object whose keys all mean something (a chip's performance by
+ * precision, a scenario's ranges by parameter, a text by locale), a key
+ * of the user's own begins with "x-"; it is kept as read, and any other
+ * unknown key is refused as a likely typo. */
+gboolean
+cpl_is_extension_key (const char *key)
+{
+  return g_str_has_prefix (key, "x-");
+}
+
+/* Copies every member of @from into @into, in order. */
+void
+cpl_json_object_merge (JsonObject *into,
+                       JsonObject *from)
+{
+  g_autoptr(GList) members = json_object_get_members (from);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (into, l->data, json_node_copy (json_object_get_member (from, l->data)));
 }
 
 gboolean
@@ -238,9 +326,12 @@ cpl_json_check_id (CplLoadContext *ctx,
   if (!cpl_json_get_string (ctx, object, "id", TRUE, id_out, error))
     return FALSE;
   if (!cpl_id_is_valid (*id_out))
-    return cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_INVALID,
-                             "\"%s\" is not a valid id; expected lower-case letters, digits "
-                             "and '-', starting with a letter or digit", *id_out);
+    {
+      g_autofree char *shown = cpl_message_escape (*id_out, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_INVALID,
+                               "\"%s\" is not a valid id; expected lower-case letters, digits "
+                               "and '-', starting with a letter or digit", shown);
+    }
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include "cpl-entity.h"
 #include "cpl-epoch.h"
 #include "cpl-error.h"
+#include "cpl-file.h"
 #include "cpl-format.h"
 #include "cpl-history.h"
 #include "cpl-report.h"

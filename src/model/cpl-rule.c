@@ -20,6 +20,9 @@ struct _CplRule
   char      *source;
   CplText   *description;
   GPtrArray *clauses;   /* of GArray of CplCondition */
+  /* each condition's members the model does not know (or NULL), in the
+   * order of the clauses and their conditions; kept on save */
+  GPtrArray *condition_extra;
 };
 
 G_DEFINE_FINAL_TYPE (CplRule, cpl_rule, CPL_TYPE_ENTITY)
@@ -61,6 +64,27 @@ cpl_op_get_symbol (CplOp op)
   return op_symbols[op];
 }
 
+static const char * const condition_keys[] = { "metric", "op", "value", NULL };
+
+/* Returns: (transfer full) (nullable): the members of @object that are
+ * not a condition's, or %NULL when there are none. */
+static JsonObject *
+condition_extra (JsonObject *object)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObject *extra = NULL;
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      if (g_strv_contains (condition_keys, l->data))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
+    }
+  return extra;
+}
+
 static gboolean
 cpl_rule_load_condition (JsonNode       *node,
                          CplCondition   *condition,
@@ -83,15 +107,21 @@ cpl_rule_load_condition (JsonNode       *node,
       !cpl_json_get_string (ctx, object, "op", TRUE, &op, error))
     return FALSE;
   if (!cpl_metric_from_key (metric, &condition->metric))
-    return cpl_load_fail_at (ctx, "metric", error, CPL_DATASET_ERROR_INVALID,
-                             "unknown metric \"%s\"; expected one of %s", metric, metric_list);
+    {
+      g_autofree char *shown = cpl_message_escape (metric, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, "metric", error, CPL_DATASET_ERROR_INVALID,
+                               "unknown metric \"%s\"; expected one of %s", shown, metric_list);
+    }
   condition->op = CPL_N_OPS;
   for (guint i = 0; i < CPL_N_OPS; i++)
     if (g_str_equal (op, op_symbols[i]))
       condition->op = i;
   if (condition->op == CPL_N_OPS)
-    return cpl_load_fail_at (ctx, "op", error, CPL_DATASET_ERROR_INVALID,
-                             "unknown operator \"%s\"; expected one of >= > <= < ==", op);
+    {
+      g_autofree char *shown = cpl_message_escape (op, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, "op", error, CPL_DATASET_ERROR_INVALID,
+                               "unknown operator \"%s\"; expected one of >= > <= < ==", shown);
+    }
 
   value = json_object_get_member (object, "value");
   if (condition->metric == CPL_METRIC_DATACENTER)
@@ -190,6 +220,8 @@ cpl_rule_load (CplEntity   *entity,
             }
           cpl_load_pop (ctx, condition_mark);
           g_array_append_val (clause, condition);
+          g_ptr_array_add (self->condition_extra,
+                           condition_extra (json_array_get_object_element (conditions, j)));
         }
       cpl_load_pop (ctx, clause_mark);
       g_ptr_array_add (self->clauses, g_steal_pointer (&clause));
@@ -204,6 +236,7 @@ cpl_rule_save (CplEntity  *entity,
 {
   CplRule *self = CPL_RULE (entity);
   JsonArray *clauses = json_array_new ();
+  guint n = 0;
 
   if (self->effective != NULL)
     json_object_set_string_member (object, "effective", self->effective);
@@ -230,11 +263,21 @@ cpl_rule_save (CplEntity  *entity,
             json_object_set_int_member (condition, "value", (gint64) c->value);
           else
             json_object_set_double_member (condition, "value", c->value);
+          if (g_ptr_array_index (self->condition_extra, n) != NULL)
+            cpl_json_object_merge (condition, g_ptr_array_index (self->condition_extra, n));
+          n++;
           json_array_add_object_element (conditions, condition);
         }
       json_array_add_array_element (clauses, conditions);
     }
   json_object_set_array_member (object, "match_any", clauses);
+}
+
+static void
+free_extra (gpointer extra)
+{
+  if (extra != NULL)
+    json_object_unref (extra);
 }
 
 static void
@@ -246,6 +289,7 @@ cpl_rule_finalize (GObject *object)
   g_free (self->source);
   g_clear_pointer (&self->description, cpl_text_unref);
   g_ptr_array_unref (self->clauses);
+  g_ptr_array_unref (self->condition_extra);
   G_OBJECT_CLASS (cpl_rule_parent_class)->finalize (object);
 }
 
@@ -264,6 +308,7 @@ static void
 cpl_rule_init (CplRule *self)
 {
   self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->condition_extra = g_ptr_array_new_with_free_func (free_extra);
 }
 
 guint

@@ -89,11 +89,16 @@ cpl_scenario_load_ranges (CplScenario    *self,
       JsonObject *range;
       double v[3];
 
+      /* kept with the ranges, as read */
+      if (cpl_is_extension_key (key))
+        continue;
       if (index < CPL_SCENARIO_REVENUE_SHARE)
         {
+          g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
+
           cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_INVALID,
                             "\"%s\" cannot carry a range; expected a numeric scenario "
-                            "parameter such as demand_growth", key);
+                            "parameter such as demand_growth", shown);
           goto fail;
         }
       if (!JSON_NODE_HOLDS_OBJECT (node))

@@ -18,6 +18,7 @@ struct _CplText
   char       *plain;      /* set when the text is a plain string */
   GPtrArray  *locales;    /* locale keys, in file order */
   GHashTable *by_locale;  /* locale → string */
+  JsonObject *extra;      /* "x-" members, kept as read */
 };
 
 G_DEFINE_BOXED_TYPE (CplText, cpl_text, cpl_text_ref, cpl_text_unref)
@@ -59,6 +60,7 @@ cpl_text_unref (CplText *self)
   g_free (self->plain);
   g_hash_table_unref (self->by_locale);
   g_ptr_array_unref (self->locales);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
 
@@ -76,6 +78,8 @@ cpl_text_copy (const CplText *self)
       const char *locale = g_ptr_array_index (self->locales, i);
       cpl_text_set_locale (copy, locale, g_hash_table_lookup (self->by_locale, locale));
     }
+  if (self->extra != NULL)
+    copy->extra = json_object_ref (self->extra);
   return copy;
 }
 
@@ -253,11 +257,20 @@ cpl_text_from_json (JsonNode  *node,
       const char *locale = l->data;
       JsonNode *value = json_object_get_member (object, locale);
 
+      if (cpl_is_extension_key (locale))
+        {
+          if (self->extra == NULL)
+            self->extra = json_object_new ();
+          json_object_set_member (self->extra, locale, json_node_copy (value));
+          continue;
+        }
       if (!cpl_json_node_is_string (value))
         {
           g_autofree char *shown = cpl_json_describe (value);
+          g_autofree char *key = cpl_message_escape (locale, CPL_MESSAGE_MAX_CHARS);
+
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
-                       "the \"%s\" text is %s; expected a string", locale, shown);
+                       "the \"%s\" text is %s; expected a string", key, shown);
           return NULL;
         }
       cpl_text_set_locale (self, locale, json_node_get_string (value));
@@ -286,6 +299,8 @@ cpl_text_to_json (const CplText *self)
       const char *locale = g_ptr_array_index (self->locales, i);
       json_object_set_string_member (object, locale, g_hash_table_lookup (self->by_locale, locale));
     }
+  if (self->extra != NULL)
+    cpl_json_object_merge (object, self->extra);
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;
