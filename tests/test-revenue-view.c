@@ -76,7 +76,8 @@ test_h200_case (void)
 
   /* invalid input: a message, and no output changes */
   type_into (view, "units", "-5");
-  g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view), "Units: -5 units is out of range"));
+  g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view),
+                            "Units: -5 units is out of range; enter 0 units or more"));
   g_assert_cmpfloat (cpl_revenue_case_get (rc, CPL_REVENUE_CASE_UNITS), ==, 1e6);
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   type_into (view, "revenue_share", "130");
@@ -85,8 +86,12 @@ test_h200_case (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   type_into (view, "units", "lots");
   g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view), "Units: “lots” is not a number"));
+  /* the unit agrees with the number (ngettext): one unit, 1,000,000 units */
+  type_into (view, "units", "1");
+  g_assert_cmpstr (cpl_number_row_get_unit (cpl_revenue_view_get_input (view, "units")), ==, "unit");
   /* mended: the messages go */
   type_into (view, "units", "1000000");
+  g_assert_cmpstr (cpl_number_row_get_unit (cpl_revenue_view_get_input (view, "units")), ==, "units");
   type_into (view, "revenue_share", "25");
   g_assert_cmpstr (cpl_revenue_view_get_messages (view), ==, "");
 

@@ -74,6 +74,54 @@ test_edit_share (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The unit after the entry once @text is typed into @row. */
+static const char *
+unit_after (CplNumberRow *row,
+            const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  return cpl_number_row_get_unit (row);
+}
+
+/* Counted units agree with the number (ngettext): the label after the
+ * entry, the message and the range in the tooltip say "1 year" but
+ * "5 years". */
+static void
+test_count_units (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplNumberRow *years = cpl_scenario_editor_get_input (editor, "years");
+  CplNumberRow *amortization = cpl_scenario_editor_get_input (editor, "amortization_years");
+
+  select_id (view, "two-years");
+  /* "years": 2 in the fixture */
+  g_assert_cmpstr (cpl_number_row_get_unit (years), ==, "years");
+  g_assert_cmpstr (unit_after (years, "1"), ==, "year");
+  g_assert_cmpstr (unit_after (years, "5"), ==, "years");
+  /* years is a whole number from 1 to 50: 0 is refused, and the bounds
+   * read "1 year" (singular) and "50 years" */
+  gtk_editable_set_text (GTK_EDITABLE (years), "0");
+  g_assert_cmpstr (cpl_number_row_get_message (years), ==,
+                   "Years: 0 years is out of range; enter 1 year to 50 years");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (years)), ==,
+                   "How many years to project\nFrom 1 year to 50 years");
+  gtk_editable_set_text (GTK_EDITABLE (years), "2");
+  g_assert_null (cpl_number_row_get_message (years));
+
+  /* amortization is more than 0 and at most 50 years, with a decimal:
+   * a fraction takes the plural ("1.5 years", cpl_plural_count), 1 the
+   * singular */
+  g_assert_cmpstr (unit_after (amortization, "1.5"), ==, "years");
+  g_assert_cmpstr (unit_after (amortization, "1"), ==, "year");
+  gtk_editable_set_text (GTK_EDITABLE (amortization), "51");
+  g_assert_cmpstr (cpl_number_row_get_message (amortization), ==,
+                   "Amortization: 51 years is out of range; enter 0 years to 50 years");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_duplicate_delete_move (void)
 {
@@ -173,6 +221,7 @@ main (int   argc,
 
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
+  g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);

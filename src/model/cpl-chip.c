@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -96,7 +97,9 @@ cpl_chip_load (CplEntity   *entity,
     {
       g_autofree char *shown = cpl_message_escape (released, CPL_MESSAGE_MAX_CHARS);
       return cpl_load_fail_at (ctx, "released", error, CPL_DATASET_ERROR_INVALID,
-                               "\"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD", shown);
+                               /* Translators: %s is the date the file gives; YYYY-MM-DD are the
+                                * forms of a date the file may use */
+                               _("\"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"), shown);
     }
 
   self->vendor_id = g_strdup (vendor);
@@ -116,7 +119,8 @@ cpl_chip_load (CplEntity   *entity,
           g_autofree char *shown = cpl_json_describe (node);
           g_autofree char *key = g_strdup_printf ("sources[%u]", i);
           return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
-                                   "%s; expected a string (a URL)", shown);
+                                   /* Translators: %s describes the value found, "the number 1.5" */
+                                   _("%s; expected a string (a URL)"), shown);
         }
       cpl_chip_add_source (self, json_node_get_string (node));
     }

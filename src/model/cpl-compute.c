@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cpl-compute.h"
@@ -72,7 +73,8 @@ cpl_revenue_compute (const CplRevenueInputs *in,
   if (!(in->pass_through * in->share < 1))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
-                   "pass-through %g × share %g is not below 1; the buyer price would be infinite",
+                   /* Translators: %1$g is the price pass-through, %2$g the revenue share */
+                   _("pass-through %g × share %g is not below 1; the buyer price would be infinite"),
                    in->pass_through, in->share);
       return FALSE;
     }
@@ -218,20 +220,26 @@ cpl_chip_scenario_problem (CplChip              *chip,
                            double                buyer_price,
                            gboolean              domestic)
 {
+  const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
+  const char *format = NULL;
   CplChipMetrics m;
   double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
 
   cpl_chip_metrics_compute (chip, &m);
   if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
-    return g_strdup ("has no bf16 or fp16 throughput; expected a chip with a bf16 or fp16 figure");
-  if (isnan (buyer_price))
-    return g_strdup ("has no price_usd; expected a chip with a price");
-  if (isnan (tdp))
-    return g_strdup ("has no tdp_w; expected a chip with its power, to cost its energy");
-  if (!(cpl_yearly_cost (buyer_price, tdp, terms, domestic) > 0))
-    return g_strdup ("has a yearly cost of zero (no price and no energy cost); "
-                     "expected a chip that costs something to own");
-  return NULL;
+    /* Translators: %s is a chip id; bf16 and fp16 are the file's keys */
+    format = _("chip \"%s\" has no bf16 or fp16 throughput; expected a chip with a bf16 or fp16 figure");
+  else if (isnan (buyer_price))
+    /* Translators: %s is a chip id; price_usd is the file's key */
+    format = _("chip \"%s\" has no price_usd; expected a chip with a price");
+  else if (isnan (tdp))
+    /* Translators: %s is a chip id; tdp_w is the file's key */
+    format = _("chip \"%s\" has no tdp_w; expected a chip with its power, to cost its energy");
+  else if (!(cpl_yearly_cost (buyer_price, tdp, terms, domestic) > 0))
+    /* Translators: %s is a chip id */
+    format = _("chip \"%s\" has a yearly cost of zero (no price and no energy cost); "
+               "expected a chip that costs something to own");
+  return format != NULL ? g_strdup_printf (format, id) : NULL;
 }
 
 /**
@@ -260,8 +268,10 @@ cpl_scenario_check_chips (CplScenario  *scenario,
   if (!(share * pass_through < 1))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
-                   "%s.price_pass_through: pass-through %g × revenue share %g is 1; "
-                   "expected a product below 1", where, pass_through, share);
+                   /* Translators: %1$s is where the scenario is ("mine.json: scenarios[0]"),
+                    * %2$g the price pass-through, %3$g the revenue share */
+                   _("%s.price_pass_through: pass-through %g × revenue share %g is 1; "
+                     "expected a product below 1"), where, pass_through, share);
       return FALSE;
     }
 
@@ -273,22 +283,25 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       if (chip == NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
-                       "%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset",
+                       /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
+                       _("%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset"),
                        where, i, shown);
           return FALSE;
         }
       if (g_strv_contains (allowed + i + 1, allowed[i]))
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE,
-                       "%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once",
+                       /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
+                       _("%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once"),
                        where, i, shown);
           return FALSE;
         }
       if (g_strcmp0 (allowed[i], domestic_id) == 0)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
-                       "%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
-                       "expected an exported chip", where, i, shown);
+                       /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
+                       _("%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
+                         "expected an exported chip"), where, i, shown);
           return FALSE;
         }
       problem = cpl_chip_scenario_problem (chip, &terms,
@@ -298,7 +311,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                       "%s.allowed_chips[%u]: chip \"%s\" %s", where, i, shown, problem);
+                       "%s.allowed_chips[%u]: %s", where, i, problem);
           return FALSE;
         }
     }
@@ -309,7 +322,8 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       g_autofree char *shown = cpl_message_escape (domestic_id, CPL_MESSAGE_MAX_CHARS);
 
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
-                   "%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset",
+                   /* Translators: %1$s.domestic_chip is a JSON path, %2$s a chip id */
+                   _("%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset"),
                    where, shown);
       return FALSE;
     }
@@ -317,7 +331,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
   if (problem != NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                   "%s.domestic_chip: chip \"%s\" %s", where, domestic_id, problem);
+                   "%s.domestic_chip: %s", where, problem);
       return FALSE;
     }
   return TRUE;
@@ -408,7 +422,8 @@ cpl_projection_compute (CplScenario  *scenario,
                         CplDataset   *dataset,
                         GError      **error)
 {
-  g_autofree char *where = g_strdup_printf ("scenario \"%s\"", cpl_entity_get_id (CPL_ENTITY (scenario)));
+  /* Translators: what a message names a scenario by; %s is its id */
+  g_autofree char *where = g_strdup_printf (_("scenario \"%s\""), cpl_entity_get_id (CPL_ENTITY (scenario)));
 
   return cpl_projection_compute_at (scenario, dataset, where, error);
 }
@@ -587,13 +602,24 @@ cpl_projection_compute_at (CplScenario  *scenario,
         g_autofree char *shown = cpl_format_number_c (value);
         g_autofree char *demand = cpl_format_number_c (C0);
         g_autofree char *capacity = cpl_format_number_c (K0);
-        g_autofree char *when = year != 0 ? g_strdup_printf ("in %d ", year) : g_strdup ("");
+        g_autofree char *problem = NULL;
 
-        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
-                     "%s: the projection's %s %sis %s (demand_pflops %s, "
-                     "domestic_capacity_pflops %s); expected figures small enough that "
-                     "every result over the horizon stays finite",
-                     where, what, when, shown, demand, capacity);
+        if (year != 0)
+          /* Translators: %1$s is a result's key ("domestic_units"), %2$d a
+           * year, %3$s its value ("Infinity"), %4$s and %5$s the inputs;
+           * demand_pflops and domestic_capacity_pflops are the file's keys */
+          problem = g_strdup_printf (_("the projection's %s in %d is %s (demand_pflops %s, "
+                                       "domestic_capacity_pflops %s); expected figures small enough "
+                                       "that every result over the horizon stays finite"),
+                                     what, year, shown, demand, capacity);
+        else
+          /* Translators: %1$s is a result's key ("total_compute_gap_pflops"),
+           * %2$s its value ("Infinity"), %3$s and %4$s the inputs */
+          problem = g_strdup_printf (_("the projection's %s is %s (demand_pflops %s, "
+                                       "domestic_capacity_pflops %s); expected figures small enough "
+                                       "that every result over the horizon stays finite"),
+                                     what, shown, demand, capacity);
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s", where, problem);
         cpl_projection_unref (self);
         return NULL;
       }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cpl-csv.h"
@@ -129,8 +130,10 @@ cpl_csv_table_parse (const char  *data,
       if (csv_parse (&parser, data + offset, chunk, on_field, on_record, &reader) != chunk)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                       "%s:%u: %s (a quote inside an unquoted field, or text after a closing "
-                       "quote); expected CSV with fields quoted by \"",
+                       /* Translators: %1$s:%2$u is the file name and line, %3$s
+                        * libcsv's reason, in English */
+                       _("%s:%u: %s (a quote inside an unquoted field, or text after a closing "
+                         "quote); expected CSV with fields quoted by \""),
                        name, reader.line, csv_strerror (csv_error (&parser)));
           goto fail;
         }
@@ -142,24 +145,42 @@ cpl_csv_table_parse (const char  *data,
   if (reader.bad_line == 0 && csv_fini (&parser, on_field, on_record, &reader) != 0)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                   "%s:%u: a quoted field is not closed before the end of the file; "
-                   "expected a closing \"", name, reader.record_line);
+                   /* Translators: %s:%u is the file name and the line the field starts on */
+                   _("%s:%u: a quoted field is not closed before the end of the file; "
+                     "expected a closing \""), name, reader.record_line);
       goto fail;
     }
   if (reader.bad_line != 0)
     {
       if (reader.bad_length > CPL_MAX_STRING_LENGTH)
         g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                     "%s:%u: field %u is %" G_GSIZE_FORMAT " bytes long; expected a field of "
-                     "at most %d bytes (1 MiB)", name, reader.bad_line, reader.bad_field,
-                     reader.bad_length, CPL_MAX_STRING_LENGTH);
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: %1$s:%2$u is the file name and line,
+                                   * %3$u the field's position in its record, %4$lu
+                                   * its length, %5$d the limit */
+                                  "%s:%u: field %u is %lu byte long; expected a field of "
+                                  "at most %d bytes (1 MiB)",
+                                  "%s:%u: field %u is %lu bytes long; expected a field of "
+                                  "at most %d bytes (1 MiB)", reader.bad_length),
+                     name, reader.bad_line, reader.bad_field,
+                     (gulong) reader.bad_length, CPL_MAX_STRING_LENGTH);
       else if (reader.cells > CPL_CSV_MAX_CELLS)
         g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                     "%s:%u: more than %d fields in the file; expected at most %d",
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: %1$s:%2$u is the file name and line,
+                                   * %3$d and %4$d the limit */
+                                  "%s:%u: more than %d field in the file; expected at most %d",
+                                  "%s:%u: more than %d fields in the file; expected at most %d",
+                                  CPL_CSV_MAX_CELLS),
                      name, reader.bad_line, CPL_CSV_MAX_CELLS, CPL_CSV_MAX_CELLS);
       else
         g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                     "%s:%u: more than %d fields in one record; expected at most %d",
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  /* Translators: %1$s:%2$u is the file name and line,
+                                   * %3$d and %4$d the limit */
+                                  "%s:%u: more than %d field in one record; expected at most %d",
+                                  "%s:%u: more than %d fields in one record; expected at most %d",
+                                  CPL_CSV_MAX_FIELDS),
                      name, reader.bad_line, CPL_CSV_MAX_FIELDS, CPL_CSV_MAX_FIELDS);
       goto fail;
     }
@@ -169,14 +190,18 @@ cpl_csv_table_parse (const char  *data,
   if (reader.too_many)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_LIMIT,
-                   "%s: more than %d rows; expected at most %d",
+                   g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %1$s is the file name, %2$d and %3$d the limit */
+                                "%s: more than %d row; expected at most %d",
+                                "%s: more than %d rows; expected at most %d", CPL_CSV_MAX_ROWS),
                    name, CPL_CSV_MAX_ROWS, CPL_CSV_MAX_ROWS);
       return NULL;
     }
   if (table->header == NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                   "%s: the file is empty; expected a header line of column names", name);
+                   /* Translators: %s is the file name */
+                   _("%s: the file is empty; expected a header line of column names"), name);
       return NULL;
     }
   return g_steal_pointer (&table);

@@ -666,12 +666,20 @@ check_structure (const char *data,
           if (bytes > CPL_MAX_STRING_LENGTH)
             {
               const char *text = data + start + 1;
-              const char *cut = g_utf8_offset_to_pointer (text, 30);
+              g_autofree char *start_text = g_strndup (text, g_utf8_offset_to_pointer (text, 30) - text);
+              g_autofree char *shown = cpl_message_escape (start_text, CPL_MESSAGE_MAX_CHARS);
 
               return fail_at_offset (data, start, name, error, CPL_DATASET_ERROR_LIMIT,
-                                     "the string \"%.*s…\" is %" G_GSIZE_FORMAT " bytes long; "
-                                     "expected a string or key of at most %d bytes (1 MiB)",
-                                     (int) (cut - text), text, bytes, CPL_MAX_STRING_LENGTH);
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: %s is the start of the
+                                                   * string, %lu its length in bytes
+                                                   * (always more than 1 MiB), %d the limit */
+                                                  "the string \"%s…\" is %lu byte long; "
+                                                  "expected a string or key of at most %d bytes (1 MiB)",
+                                                  "the string \"%s…\" is %lu bytes long; "
+                                                  "expected a string or key of at most %d bytes (1 MiB)",
+                                                  bytes),
+                                     shown, (gulong) bytes, CPL_MAX_STRING_LENGTH);
             }
           if (scan.depth > 0 && scan.levels[scan.depth - 1].want_key)
             {
@@ -703,8 +711,14 @@ check_structure (const char *data,
 
           if (scan.depth >= CPL_MAX_JSON_DEPTH)
             return fail_at_offset (data, i, name, error, CPL_DATASET_ERROR_LIMIT,
-                                   "nesting deeper than %d levels; expected a dataset "
-                                   "(which nests at most 6 levels)", CPL_MAX_JSON_DEPTH);
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: %d is the limit, 64 */
+                                                "nesting deeper than %d level; expected a dataset "
+                                                "(which nests at most 6 levels)",
+                                                "nesting deeper than %d levels; expected a dataset "
+                                                "(which nests at most 6 levels)",
+                                                CPL_MAX_JSON_DEPTH),
+                                   CPL_MAX_JSON_DEPTH);
           level = &scan.levels[scan.depth++];
           level->open = c;
           level->index = 0;
@@ -726,8 +740,13 @@ check_structure (const char *data,
           while (at < length && g_ascii_isspace (data[at]))
             at++;
           return fail_at_offset (data, at, name, error, CPL_DATASET_ERROR_LIMIT,
-                               "an array with more than %d elements; expected at most %d "
-                               "(in the lists of a dataset, at most %d entries)",
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: %d is the limit, 100,000, three times */
+                                              "an array with more than %d element; expected at most %d "
+                                              "(in the lists of a dataset, at most %d entries)",
+                                              "an array with more than %d elements; expected at most %d "
+                                              "(in the lists of a dataset, at most %d entries)",
+                                              CPL_MAX_ARRAY_LENGTH),
                                  CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH, CPL_MAX_ARRAY_LENGTH);
         }
       else if (g_ascii_isdigit (c) || c == '-')
@@ -748,10 +767,30 @@ check_structure (const char *data,
                 integer = FALSE;
             }
           if (integer && digits > (hex ? 15u : 18u))
-            return fail_at_offset (data, start, name, error, CPL_DATASET_ERROR_LIMIT,
-                                   "the whole number %.*s has more than %s digits; expected a "
-                                   "number such as 1.5e20", (int) MIN (i - start, 40), data + start,
-                                   hex ? "15 hexadecimal" : "18");
+            {
+              g_autofree char *shown = g_strndup (data + start, MIN (i - start, 40));
+              guint limit = hex ? 15 : 18;
+              const char *format;
+
+              if (hex)
+                format = g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: %s is the number as the file gives
+                                       * it, %u how many digits json-glib can read */
+                                      "the whole number %s has more than %u hexadecimal "
+                                      "digit; expected a number such as 1.5e20",
+                                      "the whole number %s has more than %u hexadecimal "
+                                      "digits; expected a number such as 1.5e20", limit);
+              else
+                format = g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: %s is the number as the file gives
+                                       * it, %u how many digits json-glib can read */
+                                      "the whole number %s has more than %u digit; "
+                                      "expected a number such as 1.5e20",
+                                      "the whole number %s has more than %u digits; "
+                                      "expected a number such as 1.5e20", limit);
+              return fail_at_offset (data, start, name, error, CPL_DATASET_ERROR_LIMIT,
+                                     format, shown, limit);
+            }
           i--;
           done = scan.depth == 0;
         }
@@ -782,8 +821,10 @@ check_text (const char *data,
 
       offset_to_line_column (data, end - data, &line, &column);
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_ENCODING,
-                   "%s:%u:%u: the byte 0x%02X is not UTF-8 (or the file has a NUL byte); "
-                   "expected UTF-8 text", name, line, column, (guchar) *end);
+                   /* Translators: %1$s is the file name, %2$u:%3$u the line and
+                    * column, %4$02X the byte in hexadecimal */
+                   _("%s:%u:%u: the byte 0x%02X is not UTF-8 (or the file has a NUL byte); "
+                     "expected UTF-8 text"), name, line, column, (guchar) *end);
       return FALSE;
     }
   return TRUE;
@@ -815,7 +856,8 @@ parse_list (Document       *doc,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *shown = cpl_json_describe (node);
-          cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE, "%s; expected an object", shown);
+          /* Translators: %s describes the value found, "the number 1.5" */
+          cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE, _("%s; expected an object"), shown);
           cpl_load_pop (ctx, mark);
           return FALSE;
         }
@@ -830,7 +872,9 @@ parse_list (Document       *doc,
       if (g_hash_table_lookup_extended (seen, cpl_entity_get_id (entity), NULL, &first))
         {
           cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_DUPLICATE,
-                            "\"%s\" is already the id of %s[%u]; expected ids unique within %s",
+                            /* Translators: %1$s is an id, %2$s[%3$u] where it was first
+                             * (a JSON path), %4$s the list's JSON key, "chips" */
+                            _("\"%s\" is already the id of %s[%u]; expected ids unique within %s"),
                             cpl_entity_get_id (entity), list_keys[kind], GPOINTER_TO_UINT (first),
                             list_keys[kind]);
           cpl_load_pop (ctx, mark);
@@ -870,7 +914,9 @@ parse_json (Document   *doc,
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                   "%s:%s; expected a JSON document", name, message);
+                   /* Translators: %1$s is the file name, %2$s json-glib's message
+                    * starting with the line and column, "3:14: Parse error: …" */
+                   _("%s:%s; expected a JSON document"), name, message);
       return FALSE;
     }
 
@@ -878,7 +924,9 @@ parse_json (Document   *doc,
   if (node == NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                   "%s: the file is empty; expected a JSON object with \"format\": \"chip-policy-lab\"",
+                   /* Translators: %s is the file name; keep "format": "chip-policy-lab"
+                    * as it is, it is what the file must hold */
+                   _("%s: the file is empty; expected a JSON object with \"format\": \"chip-policy-lab\""),
                    name);
       return FALSE;
     }
@@ -888,7 +936,8 @@ parse_json (Document   *doc,
     {
       g_autofree char *shown = cpl_json_describe (node);
       cpl_load_fail (&ctx, error, CPL_DATASET_ERROR_TYPE,
-                     "%s; expected an object with \"format\": \"chip-policy-lab\"", shown);
+                     /* Translators: %s describes the value found, "an array" */
+                     _("%s; expected an object with \"format\": \"chip-policy-lab\""), shown);
       goto out;
     }
   root = json_node_get_object (node);
@@ -897,8 +946,8 @@ parse_json (Document   *doc,
    * empty one. */
   if (!json_object_has_member (root, "format"))
     {
-      cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_MISSING,
-                        "missing; expected \"chip-policy-lab\" (this is not a Chip Policy Lab dataset)");
+      cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_MISSING, "%s",
+                        _("missing; expected \"chip-policy-lab\" (this is not a Chip Policy Lab dataset)"));
       goto out;
     }
   if (!cpl_json_get_string (&ctx, root, "format", TRUE, &format, error))
@@ -908,7 +957,8 @@ parse_json (Document   *doc,
       g_autofree char *shown = cpl_message_escape (format, CPL_MESSAGE_MAX_CHARS);
 
       cpl_load_fail_at (&ctx, "format", error, CPL_DATASET_ERROR_FORMAT,
-                        "\"%s\" is not this program's format; expected \"chip-policy-lab\"", shown);
+                        /* Translators: %s is the "format" the file gives */
+                        _("\"%s\" is not this program's format; expected \"chip-policy-lab\""), shown);
       goto out;
     }
   node = json_object_get_member (root, "version");
@@ -917,7 +967,8 @@ parse_json (Document   *doc,
     {
       g_autofree char *shown = cpl_json_describe (node);
       cpl_load_fail_at (&ctx, "version", error, CPL_DATASET_ERROR_FORMAT,
-                        "%s; expected 1 (a newer version needs a newer Chip Policy Lab)", shown);
+                        /* Translators: %s describes the value found, "the number 2" */
+                        _("%s; expected 1 (a newer version needs a newer Chip Policy Lab)"), shown);
       goto out;
     }
 
@@ -1060,14 +1111,19 @@ check_reference (Document   *doc,
                  GError    **error)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *what = NULL;
 
   if (id == NULL || document_lookup (doc, kind, id) != NULL)
     return TRUE;
   shown = cpl_message_escape (id, CPL_MESSAGE_MAX_CHARS);
+  if (kind == LIST_CHIPS)
+    /* Translators: %s is the id the file gives */
+    what = g_strdup_printf (_("unknown chip \"%s\"; expected the id of one of the dataset's chips"), shown);
+  else
+    /* Translators: %s is the id the file gives */
+    what = g_strdup_printf (_("unknown vendor \"%s\"; expected the id of one of the dataset's vendors"), shown);
   g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
-               "%s.%s: unknown %s \"%s\"; expected the id of one of the dataset's %s",
-               cpl_entity_get_origin (from), key, kind == LIST_CHIPS ? "chip" : "vendor", shown,
-               list_keys[kind]);
+               "%s.%s: %s", cpl_entity_get_origin (from), key, what);
   return FALSE;
 }
 
@@ -1078,12 +1134,17 @@ check_pass_through (CplEntity  *entity,
                     const char *share_key,
                     GError    **error)
 {
+  g_autofree char *what = NULL;
+
   if (isnan (share) || pass_through * share < 1)
     return TRUE;
+  /* Translators: %1$g is the pass-through, %2$s the JSON key of the
+   * share ("revenue_share"), %3$g the share */
+  what = g_strdup_printf (_("pass-through %g × %s %g is 1; the buyer price "
+                            "p / (1 − π·s) would be infinite; expected a product below 1"),
+                          pass_through, share_key, share);
   g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
-               "%s.price_pass_through: pass-through %g × %s %g is 1; the buyer price "
-               "p / (1 − π·s) would be infinite; expected a product below 1",
-               cpl_entity_get_origin (entity), pass_through, share_key, share);
+               "%s.price_pass_through: %s", cpl_entity_get_origin (entity), what);
   return FALSE;
 }
 
@@ -1106,9 +1167,10 @@ scenario_where (Document   *doc,
       CplEntity *chip = document_lookup (doc, LIST_CHIPS, i < 0 ? domestic : allowed[i]);
 
       if (chip != NULL && g_str_has_prefix (cpl_entity_get_origin (chip), prefix))
-        return g_strdup_printf ("%s, as used by %s scenario \"%s\"",
-                                cpl_entity_get_origin (chip), BUILTIN_NAME,
-                                cpl_entity_get_id (scenario));
+        /* Translators: %1$s is where the chip is ("mine.json: chips[0]"),
+         * %2$s the id of a scenario of the built-in dataset */
+        return g_strdup_printf (_("%s, as used by built-in dataset scenario \"%s\""),
+                                cpl_entity_get_origin (chip), cpl_entity_get_id (scenario));
     }
   return g_strdup (cpl_entity_get_origin (scenario));
 }
@@ -1339,7 +1401,8 @@ cpl_dataset_save_file (CplDataset  *self,
       !g_file_set_contents_full (backup, old, old_length, flags, 0644, &io_error))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO,
-                   "could not keep a backup of the file: %s", io_error->message);
+                   /* Translators: %s is the reason, from the system */
+                   _("could not keep a backup of the file: %s"), io_error->message);
       return FALSE;
     }
 

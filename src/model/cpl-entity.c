@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cpl-entity.h"
@@ -327,27 +328,53 @@ cpl_entity_get_number (CplEntity *self,
   return priv->values[index];
 }
 
+/* What a field expects, "a number from 0 to 1", as one phrase per shape
+ * of range, so that a translation can order it as its language does; the
+ * comparison signs and the bounds are arguments, never translated. */
 static char *
 cpl_field_describe_range (const CplField *field)
 {
-  const char *kind = (field->flags & CPL_FIELD_INTEGER) ? "a whole number" : "a number";
+  gboolean whole = (field->flags & CPL_FIELD_INTEGER) != 0;
   g_autofree char *min = cpl_format_number_c (field->min);
   g_autofree char *max = cpl_format_number_c (field->max);
+  const char *min_sign = (field->flags & CPL_FIELD_MIN_EXCLUSIVE) ? ">" : "≥";
+  const char *max_sign = (field->flags & CPL_FIELD_MAX_EXCLUSIVE) ? "<" : "≤";
   gboolean has_min = isfinite (field->min);
   gboolean has_max = isfinite (field->max);
-  gboolean open_min = (field->flags & CPL_FIELD_MIN_EXCLUSIVE) != 0;
-  gboolean open_max = (field->flags & CPL_FIELD_MAX_EXCLUSIVE) != 0;
+  gboolean closed = (field->flags & (CPL_FIELD_MIN_EXCLUSIVE | CPL_FIELD_MAX_EXCLUSIVE)) == 0;
 
-  if (has_min && has_max && !open_min && !open_max)
-    return g_strdup_printf ("%s from %s to %s", kind, min, max);
+  if (has_min && has_max && closed)
+    return g_strdup_printf (whole
+                            /* Translators: what a field expects, "a whole number from 1 to 50" */
+                            ? _("a whole number from %s to %s")
+                            /* Translators: what a field expects, "a number from 0 to 1" */
+                            : _("a number from %s to %s"),
+                            min, max);
   if (has_min && has_max)
-    return g_strdup_printf ("%s %s %s and %s %s", kind, open_min ? ">" : "≥", min,
-                            open_max ? "<" : "≤", max);
-  if (has_min)
-    return g_strdup_printf ("%s %s %s", kind, open_min ? ">" : "≥", min);
-  if (has_max)
-    return g_strdup_printf ("%s %s %s", kind, open_max ? "<" : "≤", max);
-  return g_strdup_printf ("a finite %s", kind + 2);
+    return g_strdup_printf (whole
+                            /* Translators: what a field expects, "a whole number ≥ 0
+                             * and < 10": %1$s and %3$s are signs (≥ >, ≤ <), %2$s and
+                             * %4$s the bounds */
+                            ? _("a whole number %s %s and %s %s")
+                            /* Translators: what a field expects, "a number ≥ 0 and <
+                             * 1": %1$s and %3$s are signs (≥ >, ≤ <), %2$s and %4$s
+                             * the bounds */
+                            : _("a number %s %s and %s %s"),
+                            min_sign, min, max_sign, max);
+  if (has_min || has_max)
+    return g_strdup_printf (whole
+                            /* Translators: what a field expects, "a whole number ≥ 1":
+                             * %1$s is a sign (≥ > ≤ <), %2$s the bound */
+                            ? _("a whole number %s %s")
+                            /* Translators: what a field expects, "a number > 0": %1$s
+                             * is a sign (≥ > ≤ <), %2$s the bound */
+                            : _("a number %s %s"),
+                            has_min ? min_sign : max_sign, has_min ? min : max);
+  return g_strdup (whole
+                   /* Translators: what a field with no bounds expects */
+                   ? _("a finite whole number")
+                   /* Translators: what a field with no bounds expects */
+                   : _("a finite number"));
 }
 
 /**
@@ -377,9 +404,13 @@ cpl_field_check (const CplField *field,
   shown = cpl_format_number_c (value);
   expected = cpl_field_describe_range (field);
   if (!isfinite (value))
-    *problem = g_strdup_printf ("the number %s is not finite; expected %s", shown, expected);
+    /* Translators: %1$s is a number ("Infinity"), %2$s what the field
+     * expects, "a number ≥ 0" */
+    *problem = g_strdup_printf (_("the number %s is not finite; expected %s"), shown, expected);
   else
-    *problem = g_strdup_printf ("the number %s is out of range; expected %s", shown, expected);
+    /* Translators: %1$s is a number, %2$s what the field expects, "a
+     * number from 0 to 1" */
+    *problem = g_strdup_printf (_("the number %s is out of range; expected %s"), shown, expected);
   return FALSE;
 }
 
@@ -460,7 +491,8 @@ cpl_entity_load_number (CplEntity      *self,
     {
       if (field->flags & CPL_FIELD_REQUIRED)
         return cpl_load_fail_at (ctx, field->key, error, CPL_DATASET_ERROR_MISSING,
-                                 "missing; expected %s",
+                                 /* Translators: %s is what the field expects, "a number ≥ 0" */
+                                 _("missing; expected %s"),
                                  (problem = cpl_field_describe_range (field)));
       return TRUE;
     }
@@ -468,7 +500,9 @@ cpl_entity_load_number (CplEntity      *self,
     {
       g_autofree char *shown = cpl_json_describe (node);
       return cpl_load_fail_at (ctx, field->key, error, CPL_DATASET_ERROR_TYPE,
-                               "%s; expected %s", shown,
+                               /* Translators: %1$s describes the value found, "the string \"1\"",
+                                * %2$s what the field expects, "a number ≥ 0" */
+                               _("%s; expected %s"), shown,
                                (problem = cpl_field_describe_range (field)));
     }
   value = json_node_get_double (node);
@@ -498,7 +532,8 @@ cpl_entity_load_group (CplEntity      *self,
     {
       g_autofree char *shown = cpl_json_describe (node);
       return cpl_load_fail_at (ctx, group, error, CPL_DATASET_ERROR_TYPE,
-                               "%s; expected an object", shown);
+                               /* Translators: %s describes the value found, "the number 1.5" */
+                               _("%s; expected an object"), shown);
     }
 
   inner = json_node_get_object (node);
@@ -527,7 +562,9 @@ cpl_entity_load_group (CplEntity      *self,
           g_autofree char *shown = cpl_message_escape (l->data, CPL_MESSAGE_MAX_CHARS);
 
           cpl_load_fail_at (ctx, l->data, error, CPL_DATASET_ERROR_INVALID,
-                            "unknown key \"%s\"; expected one of %s", shown, keys->str);
+                            /* Translators: %1$s is a key the file gives, %2$s the keys
+                             * allowed there, separated by spaces */
+                            _("unknown key \"%s\"; expected one of %s"), shown, keys->str);
           cpl_load_pop (ctx, mark);
           return FALSE;
         }

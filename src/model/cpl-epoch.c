@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -146,8 +147,10 @@ parse_number (CplCsvTable *table,
                                                     CPL_MESSAGE_MAX_CHARS);
 
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
-                   "%s:%u: column \"%s\": \"%s\" is not a number; expected a finite number ≥ 0 "
-                   "or an empty field",
+                   /* Translators: %1$s:%2$u is the file name and line, %3$s a column
+                    * name of the CSV file, %4$s the field's text */
+                   _("%s:%u: column \"%s\": \"%s\" is not a number; expected a finite number ≥ 0 "
+                     "or an empty field"),
                    name, cpl_csv_table_get_line (table, row), header, shown);
       return FALSE;
     }
@@ -210,8 +213,10 @@ cpl_epoch_import_table (CplCsvTable *table,
   if (col[COL_NAME] < 0)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_MISSING,
-                   "%s:1: no \"Hardware name\" column; expected an Epoch AI machine-learning "
-                   "hardware table", name);
+                   /* Translators: %s is the file name; "Hardware name" is the column's
+                    * name in the file, not translated */
+                   _("%s:1: no \"Hardware name\" column; expected an Epoch AI machine-learning "
+                     "hardware table"), name);
       return FALSE;
     }
 

@@ -29,6 +29,28 @@ cpl_format_number (double value,
   return g_strdup_printf ("%'.*f", decimals, value);
 }
 
+/**
+ * cpl_plural_count:
+ *
+ * Returns: the n to pass to ngettext() for @value things ("1 year", "2.5
+ *   years"): a whole number as itself (past a million, a million plus its
+ *   remainder, as the gettext manual advises, so that every plural rule
+ *   still sees its last digits); a fraction or an unknown value as 2,
+ *   which selects the form English, Chinese and the other catalogues use
+ *   for "1.5 years".
+ */
+gulong
+cpl_plural_count (double value)
+{
+  double n = fabs (value);
+
+  if (!isfinite (n) || n != floor (n))
+    return 2;
+  if (n >= 1e6)
+    return (gulong) fmod (n, 1e6) + 1000000;
+  return (gulong) n;
+}
+
 char *
 cpl_format_percent (double fraction,
                     int    decimals)

@@ -12,5 +12,6 @@ char *cpl_format_percent (double fraction,
 char *cpl_format_rate    (double fraction);
 char *cpl_format_money   (double usd);
 char *cpl_format_money_exact (double usd);
+gulong cpl_plural_count  (double value);
 
 G_END_DECLS

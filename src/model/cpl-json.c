@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -76,7 +77,9 @@ cpl_load_failv (CplLoadContext *ctx,
       g_string_append (where, shown);
     }
   if (where->len == 0)
-    g_string_append (where, "top level");
+    /* Translators: where a message points when the value is the whole
+     * file, in place of a JSON path such as "scenarios[2].years" */
+    g_string_append (where, _("top level"));
 
   g_set_error (error, CPL_DATASET_ERROR, code, "%s: %s: %s", ctx->file, where->str, what);
   return FALSE;
@@ -221,15 +224,20 @@ char *
 cpl_json_describe (JsonNode *node)
 {
   if (node == NULL)
-    return g_strdup ("missing");
+    /* Translators: this and the descriptions of a value below start
+     * messages such as "missing; expected a string" */
+    return g_strdup (_("missing"));
 
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return g_strdup ("an object");
+      /* Translators: a JSON value, in "an object; expected a string" */
+      return g_strdup (_("an object"));
     case JSON_NODE_ARRAY:
-      return g_strdup ("an array");
+      /* Translators: a JSON value, in "an array; expected a string" */
+      return g_strdup (_("an array"));
     case JSON_NODE_NULL:
+      /* null, true and false are JSON's own words: not translated */
       return g_strdup ("null");
     case JSON_NODE_VALUE:
     default:
@@ -244,16 +252,19 @@ cpl_json_describe (JsonNode *node)
     case G_TYPE_DOUBLE:
       {
         g_autofree char *number = cpl_format_number_c (json_node_get_double (node));
-        return g_strdup_printf ("the number %s", number);
+        /* Translators: %s is a number as the file gives it, "1.5" */
+        return g_strdup_printf (_("the number %s"), number);
       }
     case G_TYPE_STRING:
       {
         g_autofree char *shown = cpl_message_escape (json_node_get_string (node),
                                                      CPL_MESSAGE_MAX_CHARS);
-        return g_strdup_printf ("the string \"%s\"", shown);
+        /* Translators: %s is a string as the file gives it, maybe cut short */
+        return g_strdup_printf (_("the string \"%s\""), shown);
       }
     default:
-      return g_strdup ("a value");
+      /* Translators: a JSON value of no other kind, in "a value; expected a string" */
+      return g_strdup (_("a value"));
     }
 }
 
@@ -304,14 +315,15 @@ cpl_json_get_string (CplLoadContext *ctx,
     {
       if (required)
         return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_MISSING,
-                                 "missing; expected a string");
+                                 "%s", _("missing; expected a string"));
       return TRUE;
     }
   if (!cpl_json_node_is_string (node))
     {
       g_autofree char *shown = cpl_json_describe (node);
       return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
-                               "%s; expected a string", shown);
+                               /* Translators: %s describes the value found, "the number 1.5" */
+                               _("%s; expected a string"), shown);
     }
   *out = json_node_get_string (node);
   return TRUE;
@@ -329,8 +341,9 @@ cpl_json_check_id (CplLoadContext *ctx,
     {
       g_autofree char *shown = cpl_message_escape (*id_out, CPL_MESSAGE_MAX_CHARS);
       return cpl_load_fail_at (ctx, "id", error, CPL_DATASET_ERROR_INVALID,
-                               "\"%s\" is not a valid id; expected lower-case letters, digits "
-                               "and '-', starting with a letter or digit", shown);
+                               /* Translators: %s is the id as the file gives it */
+                               _("\"%s\" is not a valid id; expected lower-case letters, digits "
+                                 "and '-', starting with a letter or digit"), shown);
     }
   return TRUE;
 }
@@ -347,13 +360,14 @@ cpl_json_get_array (CplLoadContext *ctx,
   if (node == NULL)
     {
       if (required)
-        cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_MISSING, "missing; expected an array");
+        cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_MISSING, "%s", _("missing; expected an array"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_autofree char *shown = cpl_json_describe (node);
-      cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE, "%s; expected an array", shown);
+      /* Translators: %s describes the value found, "the number 1.5" */
+      cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE, _("%s; expected an array"), shown);
       return NULL;
     }
   return json_node_get_array (node);
@@ -376,7 +390,9 @@ cpl_json_get_boolean (CplLoadContext *ctx,
     {
       g_autofree char *shown = cpl_json_describe (node);
       return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
-                               "%s; expected true or false", shown);
+                               /* Translators: %s describes the value found, "the number 1.5";
+                                * true and false are JSON's words, not to be translated */
+                               _("%s; expected true or false"), shown);
     }
   *out = json_node_get_boolean (node) ? 1 : 0;
   return TRUE;

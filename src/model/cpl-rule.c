@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cpl-json-private.h"
@@ -100,7 +101,9 @@ cpl_rule_load_condition (JsonNode       *node,
     {
       g_autofree char *shown = cpl_json_describe (node);
       return cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE,
-                            "%s; expected a condition {\"metric\", \"op\", \"value\"}", shown);
+                            /* Translators: %s describes the value found, "the number 1.5";
+                             * "metric", "op" and "value" are JSON keys, not translated */
+                            _("%s; expected a condition {\"metric\", \"op\", \"value\"}"), shown);
     }
   object = json_node_get_object (node);
   if (!cpl_json_get_string (ctx, object, "metric", TRUE, &metric, error) ||
@@ -110,7 +113,9 @@ cpl_rule_load_condition (JsonNode       *node,
     {
       g_autofree char *shown = cpl_message_escape (metric, CPL_MESSAGE_MAX_CHARS);
       return cpl_load_fail_at (ctx, "metric", error, CPL_DATASET_ERROR_INVALID,
-                               "unknown metric \"%s\"; expected one of %s", shown, metric_list);
+                               /* Translators: %1$s is the metric the file gives, %2$s the metrics
+                                * allowed, separated by spaces */
+                               _("unknown metric \"%s\"; expected one of %s"), shown, metric_list);
     }
   condition->op = CPL_N_OPS;
   for (guint i = 0; i < CPL_N_OPS; i++)
@@ -120,7 +125,8 @@ cpl_rule_load_condition (JsonNode       *node,
     {
       g_autofree char *shown = cpl_message_escape (op, CPL_MESSAGE_MAX_CHARS);
       return cpl_load_fail_at (ctx, "op", error, CPL_DATASET_ERROR_INVALID,
-                               "unknown operator \"%s\"; expected one of >= > <= < ==", shown);
+                               /* Translators: %s is the operator the file gives */
+                               _("unknown operator \"%s\"; expected one of >= > <= < =="), shown);
     }
 
   value = json_object_get_member (object, "value");
@@ -131,7 +137,9 @@ cpl_rule_load_condition (JsonNode       *node,
         {
           g_autofree char *shown = cpl_json_describe (value);
           return cpl_load_fail_at (ctx, "value", error, CPL_DATASET_ERROR_TYPE,
-                                   "%s; \"datacenter\" takes the operator == and true or false",
+                                   /* Translators: %s describes the value found, "the number 1";
+                                    * "datacenter", ==, true and false are the file's words */
+                                   _("%s; \"datacenter\" takes the operator == and true or false"),
                                    shown);
         }
       condition->value = json_node_get_boolean (value) ? 1 : 0;
@@ -142,14 +150,16 @@ cpl_rule_load_condition (JsonNode       *node,
       g_autofree char *shown = cpl_json_describe (value);
       return cpl_load_fail_at (ctx, "value", error,
                                value ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
-                               "%s; expected a number", shown);
+                               /* Translators: %s describes the value found, "the string \"1\"" */
+                               _("%s; expected a number"), shown);
     }
   condition->value = json_node_get_double (value);
   if (!isfinite (condition->value))
     {
       g_autofree char *shown = cpl_format_number_c (condition->value);
       return cpl_load_fail_at (ctx, "value", error, CPL_DATASET_ERROR_RANGE,
-                               "the number %s is not finite; expected a finite number", shown);
+                               /* Translators: %s is a number, "Infinity" */
+                               _("the number %s is not finite; expected a finite number"), shown);
     }
   return TRUE;
 }
@@ -187,8 +197,8 @@ cpl_rule_load (CplEntity   *entity,
   if (clauses == NULL)
     return FALSE;
   if (json_array_get_length (clauses) == 0)
-    return cpl_load_fail_at (ctx, "match_any", error, CPL_DATASET_ERROR_INVALID,
-                             "an empty list; expected at least one clause");
+    return cpl_load_fail_at (ctx, "match_any", error, CPL_DATASET_ERROR_INVALID, "%s",
+                             _("an empty list; expected at least one clause"));
 
   mark = cpl_load_push_key (ctx, "match_any");
   for (guint i = 0; i < json_array_get_length (clauses); i++)
@@ -203,7 +213,8 @@ cpl_rule_load (CplEntity   *entity,
         {
           g_autofree char *shown = cpl_json_describe (clause_node);
           cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE,
-                         "%s; expected a non-empty list of conditions", shown);
+                         /* Translators: %s describes the value found, "an object" */
+                         _("%s; expected a non-empty list of conditions"), shown);
           cpl_load_pop (ctx, mark);
           return FALSE;
         }

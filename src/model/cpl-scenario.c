@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cpl-json-private.h"
@@ -97,15 +98,18 @@ cpl_scenario_load_ranges (CplScenario    *self,
           g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
 
           cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_INVALID,
-                            "\"%s\" cannot carry a range; expected a numeric scenario "
-                            "parameter such as demand_growth", shown);
+                            /* Translators: %s is a JSON key; demand_growth is one too */
+                            _("\"%s\" cannot carry a range; expected a numeric scenario "
+                              "parameter such as demand_growth"), shown);
           goto fail;
         }
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *shown = cpl_json_describe (node);
           cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
-                            "%s; expected {\"low\", \"mode\", \"high\"}", shown);
+                            /* Translators: %s describes the value found, "the number 1.5";
+                             * "low", "mode" and "high" are JSON keys, not translated */
+                            _("%s; expected {\"low\", \"mode\", \"high\"}"), shown);
           goto fail;
         }
       range = json_node_get_object (node);
@@ -120,7 +124,8 @@ cpl_scenario_load_ranges (CplScenario    *self,
               g_autofree char *shown = cpl_json_describe (end);
               cpl_load_fail_at (ctx, where, error,
                                 end ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
-                                "%s; expected a number", shown);
+                                /* Translators: %s describes the value found, "the string \"1\"" */
+                                _("%s; expected a number"), shown);
               goto fail;
             }
           v[i] = json_node_get_double (end);
@@ -137,7 +142,9 @@ cpl_scenario_load_ranges (CplScenario    *self,
           g_autofree char *high = cpl_format_number_c (v[2]);
 
           cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_RANGE,
-                            "low %s, mode %s, high %s are out of order; expected low ≤ mode ≤ high",
+                            /* Translators: the three numbers of a range; low, mode and high
+                             * are the file's keys, not translated */
+                            _("low %s, mode %s, high %s are out of order; expected low ≤ mode ≤ high"),
                             low, mode, high);
           goto fail;
         }
@@ -181,7 +188,8 @@ cpl_scenario_load (CplEntity   *entity,
         {
           g_autofree char *shown = cpl_json_describe (node);
           return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_TYPE,
-                                   "%s; expected a chip id", shown);
+                                   /* Translators: %s describes the value found, "the number 1.5" */
+                                   _("%s; expected a chip id"), shown);
         }
       g_strv_builder_add (allowed, json_node_get_string (node));
     }
@@ -195,7 +203,8 @@ cpl_scenario_load (CplEntity   *entity,
         {
           g_autofree char *shown = cpl_json_describe (ranges);
           return cpl_load_fail_at (ctx, "ranges", error, CPL_DATASET_ERROR_TYPE,
-                                   "%s; expected an object from parameter to range", shown);
+                                   /* Translators: %s describes the value found, "an array" */
+                                   _("%s; expected an object from parameter to range"), shown);
         }
       if (!cpl_scenario_load_ranges (self, json_node_get_object (ranges), ctx, error))
         return FALSE;

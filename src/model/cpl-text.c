@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cpl-text.h"
 #include "cpl-json-private.h"
 
@@ -245,7 +247,8 @@ cpl_text_from_json (JsonNode  *node,
     {
       g_autofree char *shown = cpl_json_describe (node);
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
-                   "%s; expected a string or an object from locale to string", shown);
+                   /* Translators: %s describes the value found, "the number 1.5" */
+                   _("%s; expected a string or an object from locale to string"), shown);
       return NULL;
     }
 
@@ -270,7 +273,9 @@ cpl_text_from_json (JsonNode  *node,
           g_autofree char *key = cpl_message_escape (locale, CPL_MESSAGE_MAX_CHARS);
 
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
-                       "the \"%s\" text is %s; expected a string", key, shown);
+                       /* Translators: %1$s is a locale key ("zh_CN"), %2$s describes
+                        * the value found, "the number 1.5" */
+                       _("the \"%s\" text is %s; expected a string"), key, shown);
           return NULL;
         }
       cpl_text_set_locale (self, locale, json_node_get_string (value));
@@ -278,7 +283,7 @@ cpl_text_from_json (JsonNode  *node,
   if (self->locales->len == 0)
     {
       g_set_error_literal (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
-                           "the object has no text; expected at least one locale such as \"en\"");
+                           _("the object has no text; expected at least one locale such as \"en\""));
       return NULL;
     }
   return g_steal_pointer (&self);

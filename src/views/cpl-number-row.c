@@ -33,6 +33,7 @@ struct _CplNumberRow
   guint        field;
   char        *explanation;
   gboolean     plain;      /* no grouping: years */
+  CplCountUnit count_unit; /* the unit label agrees with the number */
 };
 
 G_DEFINE_FINAL_TYPE (CplNumberRow, cpl_number_row, ADW_TYPE_ENTRY_ROW)
@@ -131,20 +132,54 @@ format_scaled (CplNumberRow *self,
   return cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
 }
 
-/* "130%", "-5 units", "27,000 USD": whole numbers without decimals */
-static char *
-with_unit (double      value,
-           int         digits,
-           const char *unit)
+/* The unit's name after @shown: the label's, or for a counted unit the
+ * form that agrees with the number ("1 year", "4 years"). */
+static const char *
+unit_name (CplNumberRow *self,
+           double        shown)
 {
-  g_autofree char *number = cpl_format_number (value, value == floor (value) ? 0 : digits);
+  gulong n = cpl_plural_count (shown);
+
+  switch (self->count_unit)
+    {
+    case CPL_COUNT_UNIT_YEARS:
+      /* Translators: the unit after a number of years, "1 year", "4 years" */
+      return ngettext ("year", "years", n);
+    case CPL_COUNT_UNIT_UNITS:
+      /* Translators: the unit after a number of chips sold, "1 unit",
+       * "1,000 units" */
+      return ngettext ("unit", "units", n);
+    case CPL_COUNT_UNIT_NONE:
+    default:
+      return gtk_label_get_text (GTK_LABEL (self->unit_label));
+    }
+}
+
+/* "130%", "-5 units", "27,000 USD", "1 year": whole numbers without
+ * decimals */
+static char *
+with_unit (CplNumberRow *self,
+           double        value)
+{
+  const char *unit = unit_name (self, value);
+  g_autofree char *number = cpl_format_number (value, value == floor (value) ? 0 : self->digits);
 
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&number);
   if (g_str_equal (unit, "%"))
-    return cpl_format_percent (value / 100, value == floor (value) ? 0 : digits);
+    return cpl_format_percent (value / 100, value == floor (value) ? 0 : self->digits);
   /* Translators: a number and its unit, "27,000 USD" */
   return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, unit);
+}
+
+/* The unit after the entry agrees with the number in it: "1 year",
+ * "4 years". */
+static void
+update_count_label (CplNumberRow *self,
+                    double        shown)
+{
+  if (self->count_unit != CPL_COUNT_UNIT_NONE)
+    gtk_label_set_text (GTK_LABEL (self->unit_label), unit_name (self, shown));
 }
 
 static gboolean
@@ -161,7 +196,6 @@ on_text_changed (CplNumberRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  const char *unit = gtk_label_get_text (GTK_LABEL (self->unit_label));
   g_autofree char *problem = NULL;
   double typed, value;
 
@@ -189,6 +223,7 @@ on_text_changed (CplNumberRow *self)
       return;
     }
   value = typed / self->scale;
+  update_count_label (self, typed);
 
   if (self->entity != NULL)
     {
@@ -196,9 +231,9 @@ on_text_changed (CplNumberRow *self)
 
       if (!cpl_field_check (field, value, NULL))
         {
-          g_autofree char *shown = with_unit (typed, self->digits, unit);
-          g_autofree char *min = with_unit (field->min * self->scale, self->digits, unit);
-          g_autofree char *max = with_unit (field->max * self->scale, self->digits, unit);
+          g_autofree char *shown = with_unit (self, typed);
+          g_autofree char *min = with_unit (self, field->min * self->scale);
+          g_autofree char *max = with_unit (self, field->max * self->scale);
           g_autofree char *message = NULL;
 
           if (isfinite (field->max))
@@ -239,6 +274,7 @@ cpl_number_row_set_value (CplNumberRow *self,
   g_return_if_fail (CPL_IS_NUMBER_ROW (self));
   self->value = value;
   text = isnan (value) ? g_strdup ("") : format_scaled (self, value);
+  update_count_label (self, value * self->scale);
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self), text);
   self->updating = FALSE;
@@ -282,9 +318,8 @@ static void
 cpl_number_row_describe_range (CplNumberRow *self)
 {
   const CplField *field = cpl_entity_get_field (self->entity, self->field);
-  const char *unit = gtk_label_get_text (GTK_LABEL (self->unit_label));
-  g_autofree char *min = with_unit (field->min * self->scale, self->digits, unit);
-  g_autofree char *max = with_unit (field->max * self->scale, self->digits, unit);
+  g_autofree char *min = with_unit (self, field->min * self->scale);
+  g_autofree char *max = with_unit (self, field->max * self->scale);
   g_autofree char *range = NULL;
 
   if (isfinite (field->max))
@@ -317,6 +352,19 @@ cpl_number_row_set_plain (CplNumberRow *self,
 {
   g_return_if_fail (CPL_IS_NUMBER_ROW (self));
   self->plain = plain;
+}
+
+/* Counts @unit: the label after the entry and the unit in messages agree
+ * with the number ("1 year", "4 years"). */
+void
+cpl_number_row_set_count_unit (CplNumberRow *self,
+                               CplCountUnit  unit)
+{
+  g_return_if_fail (CPL_IS_NUMBER_ROW (self));
+  self->count_unit = unit;
+  update_count_label (self, self->value * self->scale);
+  if (self->entity != NULL)
+    cpl_number_row_describe_range (self);
 }
 
 /* A sentence on what the input means, shown above its range. */
@@ -377,6 +425,14 @@ cpl_number_row_get_message (CplNumberRow *self)
 {
   g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
   return self->message;
+}
+
+/* The unit shown after the number, "USD", "years". */
+const char *
+cpl_number_row_get_unit (CplNumberRow *self)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->unit_label));
 }
 
 static void

@@ -11,6 +11,14 @@ G_BEGIN_DECLS
 #define CPL_TYPE_NUMBER_ROW (cpl_number_row_get_type ())
 G_DECLARE_FINAL_TYPE (CplNumberRow, cpl_number_row, CPL, NUMBER_ROW, AdwEntryRow)
 
+/* A unit that is counted, whose name agrees with the number: "1 year",
+ * "5 years" (ngettext). */
+typedef enum {
+  CPL_COUNT_UNIT_NONE,
+  CPL_COUNT_UNIT_YEARS,
+  CPL_COUNT_UNIT_UNITS,   /* chips sold */
+} CplCountUnit;
+
 CplNumberRow *cpl_number_row_new         (const char   *title,
                                           const char   *unit,
                                           double        scale,
@@ -22,11 +30,14 @@ void          cpl_number_row_set_plain       (CplNumberRow *self,
                                               gboolean      plain);
 void          cpl_number_row_set_explanation (CplNumberRow *self,
                                               const char   *explanation);
+void          cpl_number_row_set_count_unit  (CplNumberRow *self,
+                                              CplCountUnit  unit);
 double        cpl_number_row_get_value   (CplNumberRow *self);
 void          cpl_number_row_set_value   (CplNumberRow *self,
                                           double        value);
 gboolean      cpl_number_row_get_valid   (CplNumberRow *self);
 const char   *cpl_number_row_get_message (CplNumberRow *self);
+const char   *cpl_number_row_get_unit    (CplNumberRow *self);
 void          cpl_number_rows_show_messages (CplNumberRow * const *rows,
                                              guint                n_rows,
                                              GtkLabel            *label);

@@ -63,8 +63,9 @@ static const struct {
   double      scale;
   int         digits;
   int         group;     /* 0 sale, 1 share, 2 optional */
+  CplCountUnit count;    /* instead of @unit: a unit that agrees with the number */
 } inputs[] = {
-  { "units", CPL_REVENUE_CASE_UNITS, N_("Units"), N_("units"), 1, 0, 0 },
+  { "units", CPL_REVENUE_CASE_UNITS, N_("Units"), "", 1, 0, 0, CPL_COUNT_UNIT_UNITS },
   { "price_usd", CPL_REVENUE_CASE_PRICE_USD, N_("Unit price"), N_("USD"), 1, 0, 0 },
   { "revenue_share", CPL_REVENUE_CASE_REVENUE_SHARE, N_("Share rate"), "%", 100, 1, 1 },
   { "price_pass_through", CPL_REVENUE_CASE_PRICE_PASS_THROUGH, N_("Price pass-through"), "%", 100, 0, 1 },
@@ -563,9 +564,11 @@ build_calculator (CplRevenueView *self)
 
   for (guint i = 0; i < N_INPUTS; i++)
     {
-      const char *unit = g_str_equal (inputs[i].unit, "%") ? "%" : _(inputs[i].unit);
+      /* "" is no unit: gettext ("") would be the catalogue's header */
+      const char *unit = (*inputs[i].unit == '\0' || g_str_equal (inputs[i].unit, "%")) ? inputs[i].unit : _(inputs[i].unit);
 
       self->input_rows[i] = cpl_number_row_new (_(inputs[i].title), unit, inputs[i].scale, inputs[i].digits);
+      cpl_number_row_set_count_unit (self->input_rows[i], inputs[i].count);
       g_signal_connect_object (self->input_rows[i], "notify::message",
                                G_CALLBACK (cpl_revenue_view_update_messages), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));

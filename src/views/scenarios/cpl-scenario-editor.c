@@ -35,11 +35,12 @@ static const struct {
   double      scale;
   int         digits;
   const char *explanation;  /* N_() */
+  CplCountUnit count;       /* instead of @unit: a unit that agrees with the number */
 } inputs[] = {
   { "start_year", CPL_SCENARIO_START_YEAR, GROUP_SCENARIO, N_("First year"), "", 1, 0,
     N_("The first year of the projection") },
-  { "years", CPL_SCENARIO_YEARS, GROUP_SCENARIO, N_("Years"), N_("years"), 1, 0,
-    N_("How many years to project") },
+  { "years", CPL_SCENARIO_YEARS, GROUP_SCENARIO, N_("Years"), "", 1, 0,
+    N_("How many years to project"), CPL_COUNT_UNIT_YEARS },
   { "revenue_share", CPL_SCENARIO_REVENUE_SHARE, GROUP_POLICY, N_("Revenue share"), "%", 100, 1,
     N_("The part of the revenue from exported chips paid to the US government") },
   { "price_pass_through", CPL_SCENARIO_PRICE_PASS_THROUGH, GROUP_POLICY, N_("Price pass-through"), "%", 100, 0,
@@ -74,8 +75,8 @@ static const struct {
     N_("Power usage effectiveness: the data center's total power over the chips' power") },
   { "utilization", CPL_SCENARIO_UTILIZATION, GROUP_ENERGY, N_("Utilization"), "%", 100, 0,
     N_("The part of the year the chips run") },
-  { "amortization_years", CPL_SCENARIO_AMORTIZATION_YEARS, GROUP_ENERGY, N_("Amortization"), N_("years"), 1, 1,
-    N_("The years over which a chip's price is written off") },
+  { "amortization_years", CPL_SCENARIO_AMORTIZATION_YEARS, GROUP_ENERGY, N_("Amortization"), "", 1, 1,
+    N_("The years over which a chip's price is written off"), CPL_COUNT_UNIT_YEARS },
 };
 
 #define N_INPUTS G_N_ELEMENTS (inputs)
@@ -284,6 +285,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       self->input_rows[i] = cpl_number_row_new (_(inputs[i].title), unit, inputs[i].scale, inputs[i].digits);
       cpl_number_row_set_explanation (self->input_rows[i], _(inputs[i].explanation));
       cpl_number_row_set_plain (self->input_rows[i], inputs[i].field == CPL_SCENARIO_START_YEAR);
+      cpl_number_row_set_count_unit (self->input_rows[i], inputs[i].count);
       g_signal_connect_object (self->input_rows[i], "notify::message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
