@@ -6,13 +6,17 @@
  * table, writes every valid value to the entry, and follows the entry when
  * something else changes it.  A value it cannot use (not a number, out of
  * range) leaves the entry as it was, marks the row and says why.
+ *
+ * Typed text is read by cpl_parse_number() (full-width digits, grouping
+ * only by three, "%" only where the unit is "%").  The row takes at most
+ * CPL_EXCERPT_CHARS characters, so a message quotes all of what it holds
+ * and a pasted page cannot make a message, or the window, grow.
  */
 #define G_LOG_DOMAIN "cpl-number-row"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 
 #include "cpl-number-row.h"
@@ -45,61 +49,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/**
- * cpl_parse_number:
- *
- * Reads "1,000,000", "1 000 000", "27000", "25%", "0.35" or, in a locale
- * with a decimal comma, "0,35".  Grouping marks of the locale are ignored.
- *
- * Returns: whether all of @text is one finite number.
- */
-gboolean
-cpl_parse_number (const char *text,
-                  double     *value)
-{
-  struct lconv *lc = localeconv ();
-  const char *decimal = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
-  const char *grouping = lc->thousands_sep ? lc->thousands_sep : "";
-  g_autoptr(GString) clean = g_string_new (NULL);
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-  gsize len = strlen (stripped);
-
-  /* a trailing percent sign is the unit, not part of the number */
-  if (len > 0 && stripped[len - 1] == '%')
-    stripped[--len] = '\0';
-  for (const char *p = stripped; *p; )
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (*grouping && g_str_has_prefix (p, grouping) && !g_str_equal (grouping, decimal))
-        p += strlen (grouping);
-      else if (g_str_has_prefix (p, decimal))
-        {
-          g_string_append_c (clean, '.');
-          p += strlen (decimal);
-        }
-      else if (c == ',' && g_str_equal (decimal, "."))
-        p++;  /* "1,000" where the locale has no grouping mark set */
-      else if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
-        p = g_utf8_next_char (p);
-      else if (c == 0x2212)
-        {
-          g_string_append_c (clean, '-');  /* the minus sign */
-          p = g_utf8_next_char (p);
-        }
-      else
-        {
-          g_string_append_unichar (clean, c);
-          p = g_utf8_next_char (p);
-        }
-    }
-  if (clean->len == 0)
-    return FALSE;
-  *value = g_ascii_strtod (clean->str, &end);
-  return end != clean->str && *end == '\0' && isfinite (*value);
-}
 
 static void
 cpl_number_row_set_message (CplNumberRow *self,
@@ -147,29 +96,23 @@ with_unit (double      value,
   return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, unit);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 on_text_changed (CplNumberRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
   const char *unit = gtk_label_get_text (GTK_LABEL (self->unit_label));
-  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean parsed;
   double typed, value;
 
   if (self->updating)
     return;
 
-  /* an optional field left empty is "not given" */
-  if (self->entity != NULL && is_blank (text) &&
+  parsed = cpl_parse_number (text, g_str_equal (unit, "%") ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+                             &typed, &error);
+  /* an optional field left empty (spaces, full-width ones too) is "not given" */
+  if (self->entity != NULL && g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY) &&
       (cpl_entity_get_field (self->entity, self->field)->flags & CPL_FIELD_OPTIONAL))
     {
       cpl_number_row_set_message (self, NULL);
@@ -181,10 +124,11 @@ on_text_changed (CplNumberRow *self)
       return;
     }
 
-  if (!cpl_parse_number (text, &typed))
+  if (!parsed)
     {
-      /* Translators: %1$s an input's name, %2$s what was typed */
-      g_autofree char *message = g_strdup_printf (_("%1$s: “%2$s” is not a number"), title, text);
+      /* Translators: %1$s an input's name, %2$s why what was typed is
+       * refused: "Units: “lots” is not a number" */
+      g_autofree char *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
       cpl_number_row_set_message (self, message);
       return;
     }
@@ -196,7 +140,9 @@ on_text_changed (CplNumberRow *self)
 
       if (!cpl_field_check (field, value, NULL))
         {
-          g_autofree char *shown = with_unit (typed, self->digits, unit);
+          /* "1e300" would read as 301 digits */
+          g_autofree char *number = with_unit (typed, self->digits, unit);
+          g_autofree char *shown = cpl_format_excerpt (number);
           g_autofree char *min = with_unit (field->min * self->scale, self->digits, unit);
           g_autofree char *max = with_unit (field->max * self->scale, self->digits, unit);
           g_autofree char *message = NULL;
@@ -445,6 +391,7 @@ cpl_number_row_init (CplNumberRow *self)
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->error_icon);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->unit_label);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self))), CPL_EXCERPT_CHARS);
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
 }
 
@@ -466,6 +413,22 @@ cpl_number_row_new (const char *title,
   self->digits = digits;
   gtk_label_set_text (GTK_LABEL (self->unit_label), unit ? unit : "");
   return self;
+}
+
+/* The label for cpl_number_rows_show_messages(): red, hidden until there
+ * is a message, and wrapped at any character so that no message makes it
+ * wider than the view. */
+GtkLabel *
+cpl_number_messages_new (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  return label;
 }
 
 /* Every refusal of @rows, one a line, in @label; hidden when none. */
