@@ -1,5 +1,6 @@
 /* test-number-row.c: numbers typed into the rows of the Revenue Share
- * view, under Xvfb with G_DEBUG=fatal-criticals, once per locale:
+ * view, and long typed text quoted in messages, under Xvfb with
+ * G_DEBUG=fatal-criticals, once per locale:
  * en_US, zh_CN, zh_TW (decimal point, comma groups) and de_DE (decimal
  * comma, point groups; English messages, there is no German catalogue).
  * CPL_TEST_LANG says which.
@@ -220,6 +221,51 @@ test_long_paste (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The label under @root that shows exactly @text, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A name is typed text too: the toast that says it was deleted quotes
+ * its first 40 characters. */
+static void
+test_long_name_toast (void)
+{
+  CplWindow *window;
+  CplRevenueCase *h200;
+  CplRevenueView *view = open_h200 (&window, &h200);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  guint n_cases = g_list_model_get_n_items (cpl_dataset_get_revenue_cases (dataset));
+  CplRevenueCase *added = cpl_revenue_view_add_case (view);
+  g_autofree char *page = g_strnfill (5000, 'n');
+  g_autofree char *forty = g_strnfill (CPL_EXCERPT_CHARS, 'n');
+  g_autofree char *expected = NULL;
+  int width_before = gtk_widget_get_width (GTK_WIDGET (window));
+
+  g_assert_true (cpl_revenue_view_get_selected (view) == added);
+  cpl_entity_set_name (CPL_ENTITY (added), page);
+  gtk_widget_activate_action (GTK_WIDGET (view), "revenue.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_revenue_cases (dataset)), ==, n_cases);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+
+  expected = g_strdup_printf (expect ("“%s…” deleted", "已删除“%s…”", "已刪除「%s…」", "“%s…” deleted"), forty);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/number-row/typed", test_typed);
   g_test_add_func ("/number-row/long-paste", test_long_paste);
+  g_test_add_func ("/number-row/long-name-toast", test_long_name_toast);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
