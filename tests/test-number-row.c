@@ -12,6 +12,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/chips/cpl-chips-view.h"
 #include "views/revenue/cpl-revenue-view.h"
 
 static CplApplication *app;
@@ -221,6 +222,63 @@ test_long_paste (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Types @text into @spin and presses Enter (gtk_spin_button_update). */
+static double
+spin_typed (GtkSpinButton *spin,
+            const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (spin);
+  return gtk_spin_button_get_value (spin);
+}
+
+/* The spin button under @root whose range ends at @upper, or NULL. */
+static GtkSpinButton *
+find_spin (GtkWidget *root,
+           double     upper)
+{
+  if (GTK_IS_SPIN_BUTTON (root) &&
+      gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (root))) == upper)
+    return GTK_SPIN_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found = find_spin (child, upper);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The spin buttons beside the chips table read typed text the same way:
+ * the electricity price (USD/kWh, 3 decimals, 0 to 1) and the domestic
+ * power subsidy (percent, 0 to 100). */
+static void
+test_spin_buttons (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, -1, -1);
+  GtkWidget *view = cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW);
+  /* told apart by their ranges */
+  GtkSpinButton *electricity = find_spin (view, 1);
+  GtkSpinButton *subsidy = find_spin (view, 100);
+  double before;
+
+  g_assert_nonnull (electricity);
+  g_assert_nonnull (subsidy);
+  before = gtk_spin_button_get_value (electricity);
+
+  /* full-width, with the locale's decimal mark: 0.12 USD/kWh */
+  g_assert_cmpfloat (spin_typed (electricity, decimal_comma () ? "０，１２" : "０．１２"), ==, 0.12);
+  /* "0,5": refused where "," groups (the price stays 0.12), half a
+   * dollar where it is the decimal mark */
+  g_assert_cmpfloat (spin_typed (electricity, "0,5"), ==, decimal_comma () ? 0.5 : 0.12);
+  /* the subsidy is a percentage: "２５％" is 25 */
+  g_assert_cmpfloat (spin_typed (subsidy, "２５％"), ==, 25);
+  g_assert_cmpfloat (spin_typed (subsidy, "0"), ==, 0);
+
+  gtk_spin_button_set_value (electricity, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The label under @root that shows exactly @text, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -278,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/number-row/typed", test_typed);
   g_test_add_func ("/number-row/long-paste", test_long_paste);
   g_test_add_func ("/number-row/long-name-toast", test_long_name_toast);
+  g_test_add_func ("/number-row/spin-buttons", test_spin_buttons);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

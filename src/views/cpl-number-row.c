@@ -415,6 +415,37 @@ cpl_number_row_new (const char *title,
   return self;
 }
 
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       flags)
+{
+  if (cpl_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), GPOINTER_TO_UINT (flags), value, NULL))
+    return TRUE;
+  /* with the default update policy (always) GTK uses *value even after an
+   * error: keep the value the spin button has */
+  *value = gtk_spin_button_get_value (spin);
+  gtk_widget_error_bell (GTK_WIDGET (spin));
+  return GTK_INPUT_ERROR;
+}
+
+/**
+ * cpl_spin_button_read_typed:
+ * @flags: %CPL_PARSE_NUMBER_PERCENT where the value is a percentage
+ *
+ * Makes @spin read typed text as a number row does, with
+ * cpl_parse_number(): full-width digits, grouping only by three, and an
+ * ambiguous "0,35" refused (the spin button keeps its value) rather than
+ * read as 35.
+ */
+void
+cpl_spin_button_read_typed (GtkSpinButton       *spin,
+                            CplParseNumberFlags  flags)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), GUINT_TO_POINTER (flags));
+}
+
 /* The label for cpl_number_rows_show_messages(): red, hidden until there
  * is a message, and wrapped at any character so that no message makes it
  * wider than the view. */

@@ -17,6 +17,7 @@
 #include "cpl-chips-view.h"
 #include "cpl-compare-window.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
 
@@ -1042,6 +1043,8 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->origin_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
+  cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);
+  cpl_spin_button_read_typed (self->subsidy_spin, CPL_PARSE_NUMBER_PERCENT);
   g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
