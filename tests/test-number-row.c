@@ -232,21 +232,38 @@ spin_typed (GtkSpinButton *spin,
   return gtk_spin_button_get_value (spin);
 }
 
-/* The spin button under @root whose range ends at @upper, or NULL. */
-static GtkSpinButton *
-find_spin (GtkWidget *root,
-           double     upper)
+/* The first widget under @root, depth first, that @match accepts. */
+static GtkWidget *
+find_matching (GtkWidget  *root,
+               gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+               gconstpointer data)
 {
-  if (GTK_IS_SPIN_BUTTON (root) &&
-      gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (root))) == upper)
-    return GTK_SPIN_BUTTON (root);
+  if (match (root, data))
+    return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkSpinButton *found = find_spin (child, upper);
+      GtkWidget *found = find_matching (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* A spin button whose range ends at *@upper */
+static gboolean
+spin_up_to (GtkWidget     *widget,
+            gconstpointer  upper)
+{
+  return GTK_IS_SPIN_BUTTON (widget) &&
+         gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget))) == *(const double *) upper;
+}
+
+/* A label that shows exactly @text */
+static gboolean
+label_showing (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The spin buttons beside the chips table read typed text the same way:
@@ -258,8 +275,9 @@ test_spin_buttons (void)
   CplWindow *window = cpl_test_open_window (app, "chips", NULL, -1, -1);
   GtkWidget *view = cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW);
   /* told apart by their ranges */
-  GtkSpinButton *electricity = find_spin (view, 1);
-  GtkSpinButton *subsidy = find_spin (view, 100);
+  static const double one = 1, hundred = 100;
+  GtkSpinButton *electricity = GTK_SPIN_BUTTON (find_matching (view, spin_up_to, &one));
+  GtkSpinButton *subsidy = GTK_SPIN_BUTTON (find_matching (view, spin_up_to, &hundred));
   double before;
 
   g_assert_nonnull (electricity);
@@ -277,22 +295,6 @@ test_spin_buttons (void)
 
   gtk_spin_button_set_value (electricity, before);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The label under @root that shows exactly @text, or NULL. */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A name is typed text too: the toast that says it was deleted quotes
@@ -318,7 +320,7 @@ test_long_name_toast (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   expected = g_strdup_printf (expect ("“%s…” deleted", "已删除“%s…”", "已刪除「%s…」", "“%s…” deleted"), forty);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+  g_assert_nonnull (find_matching (GTK_WIDGET (window), label_showing, expected));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_before);
 
   gtk_window_destroy (GTK_WINDOW (window));
