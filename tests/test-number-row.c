@@ -149,6 +149,17 @@ test_typed (void)
                            "Units: “25%” is a percentage, but this value is not; type the number alone"));
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNITS), ==, decimal_comma () ? 1 : 1000);
 
+  /* 10⁴⁰ units: typed in 4 characters, it would show as 41 digits and 13
+   * grouping marks, more than the row's 40; shown again (select another
+   * case and come back) it reads "1e+40", which is the same number */
+  type_into (view, "units", "1e40");
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNITS), ==, 1e40);
+  cpl_revenue_view_select (view, CPL_REVENUE_CASE (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                                       CPL_TYPE_REVENUE_CASE, "h20-share-15")));
+  cpl_revenue_view_select (view, h200);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, "1e+40");
+  g_assert_null (cpl_number_row_get_message (units));
+
   /* a million, grouped the locale's way */
   type_into (view, "units", decimal_comma () ? "1.000.000" : "1,000,000");
   g_assert_null (cpl_number_row_get_message (units));

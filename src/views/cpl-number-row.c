@@ -72,12 +72,19 @@ format_scaled (CplNumberRow *self,
                double        value)
 {
   double shown = value * self->scale;
+  g_autofree char *text = NULL;
 
   if (self->plain)
-    return g_strdup_printf ("%.0f", shown);
+    text = g_strdup_printf ("%.0f", shown);
+  else
+    /* 25, not 25.0; 15.5 stays */
+    text = cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
 
-  /* 25, not 25.0; 15.5 stays */
-  return cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
+  /* 1e40 units would read as 54 characters, more than the row takes:
+   * the exponent form, which reads back as the same number */
+  if (g_utf8_strlen (text, -1) > CPL_EXCERPT_CHARS)
+    return g_strdup_printf ("%.17g", shown);
+  return g_steal_pointer (&text);
 }
 
 /* "130%", "-5 units", "27,000 USD": whole numbers without decimals */
