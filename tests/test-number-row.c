@@ -169,6 +169,31 @@ test_typed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "%" is the unit of every row that shows a fraction as a percentage
+ * (scale 100: "%", "% a year"), of no other. */
+static void
+test_percent_rows (void)
+{
+  CplNumberRow *growth = g_object_ref_sink (cpl_number_row_new ("Demand growth", "% a year", 100, 0));
+  CplNumberRow *units = g_object_ref_sink (cpl_number_row_new ("Units", "units", 1, 0));
+
+  /* 20% a year is the fraction 20 / 100 = 0.2 */
+  gtk_editable_set_text (GTK_EDITABLE (growth), "２０％");
+  g_assert_null (cpl_number_row_get_message (growth));
+  g_assert_cmpfloat (cpl_number_row_get_value (growth), ==, 0.2);
+  gtk_editable_set_text (GTK_EDITABLE (growth), "5 %");
+  g_assert_cmpfloat (cpl_number_row_get_value (growth), ==, 0.05);
+
+  gtk_editable_set_text (GTK_EDITABLE (units), "20");
+  g_assert_cmpfloat (cpl_number_row_get_value (units), ==, 20);
+  gtk_editable_set_text (GTK_EDITABLE (units), "20%");
+  g_assert_nonnull (cpl_number_row_get_message (units));
+  g_assert_cmpfloat (cpl_number_row_get_value (units), ==, 20);
+
+  g_object_unref (growth);
+  g_object_unref (units);
+}
+
 static void
 wait_for_text (GtkEditable *editable,
                const char  *before)
@@ -347,6 +372,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/number-row/typed", test_typed);
+  g_test_add_func ("/number-row/percent-rows", test_percent_rows);
   g_test_add_func ("/number-row/long-paste", test_long_paste);
   g_test_add_func ("/number-row/long-name-toast", test_long_name_toast);
   g_test_add_func ("/number-row/spin-buttons", test_spin_buttons);

@@ -8,7 +8,7 @@
  * range) leaves the entry as it was, marks the row and says why.
  *
  * Typed text is read by cpl_parse_number() (full-width digits, grouping
- * only by three, "%" only where the unit is "%").  The row takes at most
+ * only by three, "%" only where the row shows a percentage).  The row takes at most
  * CPL_EXCERPT_CHARS characters, so a message quotes all of what it holds
  * and a pasted page cannot make a message, or the window, grow.
  */
@@ -116,7 +116,9 @@ on_text_changed (CplNumberRow *self)
   if (self->updating)
     return;
 
-  parsed = cpl_parse_number (text, g_str_equal (unit, "%") ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+  /* a row that shows a fraction as a percentage ("%", "% a year") takes
+   * the percent sign */
+  parsed = cpl_parse_number (text, self->scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
                              &typed, &error);
   /* an optional field left empty (spaces, full-width ones too) is "not given" */
   if (self->entity != NULL && g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY) &&
