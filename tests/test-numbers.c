@@ -315,6 +315,9 @@ main (int   argc,
   };
 
   g_test_init (&argc, &argv, NULL);
+  /* English messages whatever the environment says; each test sets
+   * LC_NUMERIC alone */
+  setlocale (LC_ALL, "C");
 
   for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
     {
