@@ -1040,11 +1040,13 @@ cpl_chips_view_init (CplChipsView *self)
   adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
+  /* typed numbers read as in the number rows: "０．１２", "２５％" */
+  cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);
+  cpl_spin_button_read_typed (self->subsidy_spin, CPL_PARSE_NUMBER_PERCENT);
+
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->origin_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
-  cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);
-  cpl_spin_button_read_typed (self->subsidy_spin, CPL_PARSE_NUMBER_PERCENT);
   g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
