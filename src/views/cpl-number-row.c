@@ -8,9 +8,10 @@
  * range) leaves the entry as it was, marks the row and says why.
  *
  * Typed text is read by cpl_parse_number() (full-width digits, grouping
- * only by three, "%" only where the row shows a percentage).  The row takes at most
- * CPL_EXCERPT_CHARS characters, so a message quotes all of what it holds
- * and a pasted page cannot make a message, or the window, grow.
+ * only by three, "%" only where the row shows a percentage).  The row
+ * takes at most CPL_EXCERPT_CHARS characters, so a message quotes all of
+ * what it holds and a pasted page cannot make a message, or the window,
+ * grow.
  */
 #define G_LOG_DOMAIN "cpl-number-row"
 
