@@ -53,6 +53,7 @@ cpl_install_packages $CPL_BUILD_PACKAGES $CPL_TEST_PACKAGES || exit 1
 cpl_ensure_locale zh_CN zh_CN.utf8
 cpl_ensure_locale zh_TW zh_TW.utf8
 cpl_ensure_locale en_US en_US.utf8
+cpl_ensure_locale de_DE de_DE.utf8
 if [ -n "$CPL_SANITIZE" ]; then
   cpl_build -Db_sanitize=address,undefined -Db_lundef=false || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 else

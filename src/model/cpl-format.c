@@ -4,14 +4,20 @@
  * money uses the scale words of the language: English reads $6.75 B, a
  * Chinese reader 67.5 亿美元 (亿 = 10⁸).  Which scale a language uses is
  * the translators' choice (the "number scale" string).
+ *
+ * Reading a typed number uses the same two marks of LC_NUMERIC, so that
+ * what the app shows can be typed back: "1,000.5" in en_US, zh_CN and
+ * zh_TW, "1.000,5" in de_DE.
  */
 #define G_LOG_DOMAIN "cpl-format"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cpl-format.h"
 
@@ -172,4 +178,284 @@ cpl_format_money_exact (double usd)
       return g_strconcat ("−", magnitude, NULL);
     }
   return g_strdup_printf (_("$%s"), number);
+}
+
+/**
+ * cpl_format_excerpt:
+ *
+ * Typed text as a message quotes it: valid UTF-8, a control character
+ * shown as its picture (a line feed as ␊, an escape as ␛), and cut after
+ * %CPL_EXCERPT_CHARS characters with "…", so that a pasted page makes
+ * neither a long message nor a window that grows to show it.
+ */
+char *
+cpl_format_excerpt (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *excerpt = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == CPL_EXCERPT_CHARS)
+        {
+          g_string_append (excerpt, "…");
+          break;
+        }
+      if (c < 0x20)
+        c += 0x2400;       /* U+2400 CONTROL PICTURES: ␀ … ␟ */
+      else if (c == 0x7F)
+        c = 0x2421;        /* ␡ */
+      else if (g_unichar_iscntrl (c))
+        c = 0xFFFD;        /* the C1 controls have no pictures */
+      g_string_append_unichar (excerpt, c);
+    }
+  return g_string_free (excerpt, FALSE);
+}
+
+G_DEFINE_QUARK (cpl-number-error-quark, cpl_number_error)
+
+/* The decimal and grouping marks of LC_NUMERIC as typed text reads after
+ * NFKC (which makes a no-break or narrow no-break space a plain space). */
+typedef struct
+{
+  char *decimal;  /* "." or "," */
+  char *group;    /* "," or "." or " "; "" when none */
+} CplNumberMarks;
+
+static void
+cpl_number_marks_init (CplNumberMarks *marks)
+{
+  struct lconv *lc = localeconv ();
+
+  marks->decimal = lc->decimal_point && *lc->decimal_point
+                   ? g_utf8_normalize (lc->decimal_point, -1, G_NORMALIZE_NFKC) : NULL;
+  if (marks->decimal == NULL)
+    marks->decimal = g_strdup (".");
+  marks->group = lc->thousands_sep ? g_utf8_normalize (lc->thousands_sep, -1, G_NORMALIZE_NFKC) : NULL;
+  /* the C locale names no grouping mark; "1,000" is still a thousand */
+  if (marks->group == NULL || *marks->group == '\0' || g_str_equal (marks->group, marks->decimal))
+    {
+      g_free (marks->group);
+      marks->group = g_strdup (g_str_equal (marks->decimal, ".") ? "," : "");
+    }
+}
+
+static void
+cpl_number_marks_clear (CplNumberMarks *marks)
+{
+  g_clear_pointer (&marks->decimal, g_free);
+  g_clear_pointer (&marks->group, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CplNumberMarks, cpl_number_marks_clear)
+
+/* The length of the grouping mark at @p (the locale's, or a space), or 0. */
+static gsize
+group_mark_at (const CplNumberMarks *marks,
+               const char           *p)
+{
+  if (*p == ' ')
+    return 1;
+  if (*marks->group != '\0' && g_str_has_prefix (p, marks->group))
+    return strlen (marks->group);
+  return 0;
+}
+
+/* Appends the ASCII digits at *@p to @clean; returns how many. */
+static gsize
+take_digits (const char **p,
+             GString     *clean)
+{
+  gsize n = 0;
+
+  for (; g_ascii_isdigit (**p); (*p)++, n++)
+    g_string_append_c (clean, **p);
+  return n;
+}
+
+/* How to type @clean (the number in the C locale, "-0350.5") in the
+ * reader's locale, without grouping and leading zeros: "-350,5". */
+static char *
+how_to_type (const char           *clean,
+             const CplNumberMarks *marks)
+{
+  g_autoptr(GString) typed = g_string_new (NULL);
+  const char *p = clean;
+
+  if (*p == '-')
+    g_string_append_c (typed, *p++);
+  while (p[0] == '0' && g_ascii_isdigit (p[1]))
+    p++;
+  for (; *p; p++)
+    {
+      if (*p == '.')
+        g_string_append (typed, marks->decimal);
+      else
+        g_string_append_c (typed, *p);
+    }
+  return cpl_format_excerpt (typed->str);
+}
+
+/**
+ * cpl_parse_number:
+ * @text: what the user typed
+ * @flags: whether a trailing "%" (the unit of a percentage) is allowed
+ * @value: (out): the number; for "25%" it is 25
+ *
+ * Reads a number as people type it in the locale of LC_NUMERIC:
+ * full-width forms from an input method ("２５", "１，０００", "０．３５")
+ * are read as their ASCII forms (NFKC); the decimal mark is the locale's
+ * ("0.35" in en_US, zh_CN, zh_TW; "0,35" in de_DE); a grouping mark (the
+ * locale's, or a space) stands only between groups of three digits after a
+ * first group of one to three that does not start with 0 ("1,000" and
+ * "1,000,000" but neither "1,00" nor "10,0000"); a sign ("-", "+" or the
+ * minus sign "−") may lead and an exponent ("1e3") may follow.  Spaces
+ * around the number do not count.
+ *
+ * A single grouping mark out of place may be a decimal mark typed the
+ * way another locale writes it ("0,35" in en_US, "1.5" in de_DE): such
+ * text is refused as ambiguous, with a message that says how to type
+ * either number, rather than read as one of them.
+ *
+ * Returns: whether all of @text is one finite number; otherwise @error
+ * (in %CPL_NUMBER_ERROR) says why, quoting @text through
+ * cpl_format_excerpt().
+ */
+gboolean
+cpl_parse_number (const char           *text,
+                  CplParseNumberFlags   flags,
+                  double               *value,
+                  GError              **error)
+{
+  g_auto(CplNumberMarks) marks = { NULL, NULL };
+  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  g_autofree char *quoted = cpl_format_excerpt (text);
+  g_autoptr(GString) clean = g_string_new (NULL);  /* the number for g_ascii_strtod() */
+  gsize first, n_marks = 0, n_fraction = 0, last_mark = 0, len;
+  gboolean out_of_place, space_mark = FALSE, decimal = FALSE, exponent = FALSE;
+  const char *p;
+  char *end = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  cpl_number_marks_init (&marks);
+  if (normal == NULL)
+    goto invalid;  /* not UTF-8 */
+  p = g_strstrip (normal);
+  len = strlen (p);
+  if (len == 0)
+    {
+      g_set_error_literal (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY,
+                           /* Translators: after an input's name, "Units: type a number" */
+                           _("type a number"));
+      return FALSE;
+    }
+  if (normal[len - 1] == '%')
+    {
+      if (!(flags & CPL_PARSE_NUMBER_PERCENT))
+        {
+          g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_PERCENT,
+                       /* Translators: %s is what was typed, "25%" */
+                       _("“%s” is a percentage, but this value is not; type the number alone"),
+                       quoted);
+          return FALSE;
+        }
+      normal[len - 1] = '\0';
+      g_strchomp (normal);  /* "25 %", as French and German write it */
+    }
+
+  if (*p == '-' || *p == '+')
+    {
+      if (*p++ == '-')
+        g_string_append_c (clean, '-');
+    }
+  else if (g_str_has_prefix (p, "−"))
+    {
+      g_string_append_c (clean, '-');
+      p += strlen ("−");
+    }
+
+  /* the whole part, in groups */
+  first = take_digits (&p, clean);
+  out_of_place = first == 0 || first > 3 || p[-first] == '0';
+  for (gsize mark; (mark = group_mark_at (&marks, p)) > 0 && g_ascii_isdigit (p[mark]); )
+    {
+      space_mark |= *p == ' ';
+      p += mark;
+      n_marks++;
+      last_mark = clean->len;
+      if (take_digits (&p, clean) != 3)
+        out_of_place = TRUE;
+    }
+  if (g_str_has_prefix (p, marks.decimal))
+    {
+      decimal = TRUE;
+      g_string_append_c (clean, '.');
+      p += strlen (marks.decimal);
+      n_fraction = take_digits (&p, clean);
+    }
+  if (first + n_marks + n_fraction == 0)
+    goto invalid;  /* no digit: "-", ".", "%" */
+  if ((*p == 'e' || *p == 'E') &&
+      (g_ascii_isdigit (p[1]) || ((p[1] == '-' || p[1] == '+') && g_ascii_isdigit (p[2]))))
+    {
+      exponent = TRUE;
+      g_string_append_c (clean, 'e');
+      if (*++p == '-' || *p == '+')
+        g_string_append_c (clean, *p++);
+      take_digits (&p, clean);
+    }
+  if (*p != '\0')
+    goto invalid;
+
+  if (n_marks > 0 && out_of_place)
+    {
+      if (n_marks == 1 && !space_mark && !decimal && !exponent)
+        {
+          /* "0,35": 0.35 with another locale's decimal mark, or 35 */
+          g_autofree char *whole = how_to_type (clean->str, &marks);
+          g_autofree char *fraction = NULL;
+
+          g_string_insert_c (clean, last_mark, '.');
+          if (last_mark == 0 || clean->str[last_mark - 1] == '-')
+            g_string_insert_c (clean, last_mark, '0');  /* ",5" */
+          fraction = how_to_type (clean->str, &marks);
+          g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_AMBIGUOUS,
+                       /* Translators: %1$s is what was typed ("0,35"); %2$s
+                        * the decimal it may mean ("0.35"), %3$s the whole
+                        * number ("35"), both as the reader's locale writes them */
+                       _("“%1$s” is ambiguous: type %2$s for a decimal, or %3$s for a whole number"),
+                       quoted, fraction, whole);
+        }
+      else
+        {
+          g_autofree char *plain = how_to_type (clean->str, &marks);
+
+          g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_GROUPING,
+                       /* Translators: %1$s is what was typed ("1,00,000"),
+                        * %2$s the same number without grouping ("100000") */
+                       _("“%1$s” has a grouping mark out of place (digits are grouped by three); type %2$s"),
+                       quoted, plain);
+        }
+      return FALSE;
+    }
+
+  *value = g_ascii_strtod (clean->str, &end);
+  if (end == clean->str || *end != '\0')
+    goto invalid;
+  if (!isfinite (*value))
+    {
+      /* Translators: %s is what was typed, "1e999" */
+      g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_RANGE, _("“%s” is too large"), quoted);
+      return FALSE;
+    }
+  return TRUE;
+
+invalid:
+  /* Translators: %s is what was typed */
+  g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_INVALID, _("“%s” is not a number"), quoted);
+  return FALSE;
 }

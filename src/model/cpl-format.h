@@ -14,4 +14,33 @@ char *cpl_format_money   (double usd);
 char *cpl_format_money_exact (double usd);
 gulong cpl_plural_count  (double value);
 
+/* What cpl_parse_number() refuses. */
+#define CPL_NUMBER_ERROR (cpl_number_error_quark ())
+
+typedef enum {
+  CPL_NUMBER_ERROR_EMPTY,      /* nothing but spaces */
+  CPL_NUMBER_ERROR_INVALID,    /* not a number: "lots", "1.2.3", "0x10" */
+  CPL_NUMBER_ERROR_RANGE,      /* a number too large for a double: "1e999" */
+  CPL_NUMBER_ERROR_AMBIGUOUS,  /* one grouping mark where a decimal mark may
+                                * be meant: "0,35" in en_US, "1.5" in de_DE */
+  CPL_NUMBER_ERROR_GROUPING,   /* grouping marks not between groups of three */
+  CPL_NUMBER_ERROR_PERCENT,    /* "%" where the value is no percentage */
+} CplNumberError;
+
+typedef enum {
+  CPL_PARSE_NUMBER_DEFAULT = 0,
+  CPL_PARSE_NUMBER_PERCENT = 1 << 0,  /* a trailing "%" (the unit) is allowed */
+} CplParseNumberFlags;
+
+/* The characters of typed text that a message quotes; longer text is cut
+ * there and ends with "…". */
+#define CPL_EXCERPT_CHARS 40
+
+GQuark   cpl_number_error_quark (void);
+gboolean cpl_parse_number       (const char           *text,
+                                 CplParseNumberFlags   flags,
+                                 double               *value,
+                                 GError              **error);
+char    *cpl_format_excerpt     (const char           *text);
+
 G_END_DECLS

@@ -6,13 +6,18 @@
  * table, writes every valid value to the entry, and follows the entry when
  * something else changes it.  A value it cannot use (not a number, out of
  * range) leaves the entry as it was, marks the row and says why.
+ *
+ * Typed text is read by cpl_parse_number() (full-width digits, grouping
+ * only by three, "%" only where the row shows a percentage).  The row
+ * takes at most CPL_EXCERPT_CHARS characters, so a message quotes all of
+ * what it holds and a pasted page cannot make a message, or the window,
+ * grow.
  */
 #define G_LOG_DOMAIN "cpl-number-row"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 
 #include "cpl-number-row.h"
@@ -47,61 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * cpl_parse_number:
- *
- * Reads "1,000,000", "1 000 000", "27000", "25%", "0.35" or, in a locale
- * with a decimal comma, "0,35".  Grouping marks of the locale are ignored.
- *
- * Returns: whether all of @text is one finite number.
- */
-gboolean
-cpl_parse_number (const char *text,
-                  double     *value)
-{
-  struct lconv *lc = localeconv ();
-  const char *decimal = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
-  const char *grouping = lc->thousands_sep ? lc->thousands_sep : "";
-  g_autoptr(GString) clean = g_string_new (NULL);
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-  gsize len = strlen (stripped);
-
-  /* a trailing percent sign is the unit, not part of the number */
-  if (len > 0 && stripped[len - 1] == '%')
-    stripped[--len] = '\0';
-  for (const char *p = stripped; *p; )
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (*grouping && g_str_has_prefix (p, grouping) && !g_str_equal (grouping, decimal))
-        p += strlen (grouping);
-      else if (g_str_has_prefix (p, decimal))
-        {
-          g_string_append_c (clean, '.');
-          p += strlen (decimal);
-        }
-      else if (c == ',' && g_str_equal (decimal, "."))
-        p++;  /* "1,000" where the locale has no grouping mark set */
-      else if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
-        p = g_utf8_next_char (p);
-      else if (c == 0x2212)
-        {
-          g_string_append_c (clean, '-');  /* the minus sign */
-          p = g_utf8_next_char (p);
-        }
-      else
-        {
-          g_string_append_unichar (clean, c);
-          p = g_utf8_next_char (p);
-        }
-    }
-  if (clean->len == 0)
-    return FALSE;
-  *value = g_ascii_strtod (clean->str, &end);
-  return end != clean->str && *end == '\0' && isfinite (*value);
-}
-
 static void
 cpl_number_row_set_message (CplNumberRow *self,
                             const char   *message)
@@ -124,12 +74,19 @@ format_scaled (CplNumberRow *self,
                double        value)
 {
   double shown = value * self->scale;
+  g_autofree char *text = NULL;
 
   if (self->plain)
-    return g_strdup_printf ("%.0f", shown);
+    text = g_strdup_printf ("%.0f", shown);
+  else
+    /* 25, not 25.0; 15.5 stays */
+    text = cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
 
-  /* 25, not 25.0; 15.5 stays */
-  return cpl_format_number (shown, shown == floor (shown) ? 0 : self->digits);
+  /* 1e40 units would read as 54 characters, more than the row takes:
+   * the exponent form, which reads back as the same number */
+  if (g_utf8_strlen (text, -1) > CPL_EXCERPT_CHARS)
+    return g_strdup_printf ("%.17g", shown);
+  return g_steal_pointer (&text);
 }
 
 /* The unit's name after @shown: the label's, or for a counted unit the
@@ -182,28 +139,24 @@ update_count_label (CplNumberRow *self,
     gtk_label_set_text (GTK_LABEL (self->unit_label), unit_name (self, shown));
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text && *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 on_text_changed (CplNumberRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean parsed;
   double typed, value;
 
   if (self->updating)
     return;
 
-  /* an optional field left empty is "not given" */
-  if (self->entity != NULL && is_blank (text) &&
+  /* a row that shows a fraction as a percentage ("%", "% a year") takes
+   * the percent sign */
+  parsed = cpl_parse_number (text, self->scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+                             &typed, &error);
+  /* an optional field left empty (spaces, full-width ones too) is "not given" */
+  if (self->entity != NULL && g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY) &&
       (cpl_entity_get_field (self->entity, self->field)->flags & CPL_FIELD_OPTIONAL))
     {
       cpl_number_row_set_message (self, NULL);
@@ -215,10 +168,11 @@ on_text_changed (CplNumberRow *self)
       return;
     }
 
-  if (!cpl_parse_number (text, &typed))
+  if (!parsed)
     {
-      /* Translators: %1$s an input's name, %2$s what was typed */
-      g_autofree char *message = g_strdup_printf (_("%1$s: “%2$s” is not a number"), title, text);
+      /* Translators: %1$s an input's name, %2$s why what was typed is
+       * refused: "Units: “lots” is not a number" */
+      g_autofree char *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
       cpl_number_row_set_message (self, message);
       return;
     }
@@ -231,7 +185,9 @@ on_text_changed (CplNumberRow *self)
 
       if (!cpl_field_check (field, value, NULL))
         {
-          g_autofree char *shown = with_unit (self, typed);
+          /* "1e300" would read as 301 digits */
+          g_autofree char *number = with_unit (self, typed);
+          g_autofree char *shown = cpl_format_excerpt (number);
           g_autofree char *min = with_unit (self, field->min * self->scale);
           g_autofree char *max = with_unit (self, field->max * self->scale);
           g_autofree char *message = NULL;
@@ -501,6 +457,7 @@ cpl_number_row_init (CplNumberRow *self)
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->error_icon);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->unit_label);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self))), CPL_EXCERPT_CHARS);
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
 }
 
@@ -522,6 +479,53 @@ cpl_number_row_new (const char *title,
   self->digits = digits;
   gtk_label_set_text (GTK_LABEL (self->unit_label), unit ? unit : "");
   return self;
+}
+
+static int
+on_spin_input (GtkSpinButton *spin,
+               double        *value,
+               gpointer       flags)
+{
+  if (cpl_parse_number (gtk_editable_get_text (GTK_EDITABLE (spin)), GPOINTER_TO_UINT (flags), value, NULL))
+    return TRUE;
+  /* with the default update policy (always) GTK uses *value even after an
+   * error: keep the value the spin button has */
+  *value = gtk_spin_button_get_value (spin);
+  gtk_widget_error_bell (GTK_WIDGET (spin));
+  return GTK_INPUT_ERROR;
+}
+
+/**
+ * cpl_spin_button_read_typed:
+ * @flags: %CPL_PARSE_NUMBER_PERCENT where the value is a percentage
+ *
+ * Makes @spin read typed text as a number row does, with
+ * cpl_parse_number(): full-width digits, grouping only by three, and an
+ * ambiguous "0,35" refused (the spin button keeps its value) rather than
+ * read as 35.
+ */
+void
+cpl_spin_button_read_typed (GtkSpinButton       *spin,
+                            CplParseNumberFlags  flags)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), GUINT_TO_POINTER (flags));
+}
+
+/* The label for cpl_number_rows_show_messages(): red, hidden until there
+ * is a message, and wrapped at any character so that no message makes it
+ * wider than the view. */
+GtkLabel *
+cpl_number_messages_new (void)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  return label;
 }
 
 /* Every refusal of @rows, one a line, in @label; hidden when none. */

@@ -38,10 +38,11 @@ void          cpl_number_row_set_value   (CplNumberRow *self,
 gboolean      cpl_number_row_get_valid   (CplNumberRow *self);
 const char   *cpl_number_row_get_message (CplNumberRow *self);
 const char   *cpl_number_row_get_unit    (CplNumberRow *self);
+GtkLabel     *cpl_number_messages_new       (void);
+void          cpl_spin_button_read_typed    (GtkSpinButton       *spin,
+                                             CplParseNumberFlags  flags);
 void          cpl_number_rows_show_messages (CplNumberRow * const *rows,
                                              guint                n_rows,
                                              GtkLabel            *label);
-gboolean      cpl_parse_number           (const char   *text,
-                                          double       *value);
 
 G_END_DECLS

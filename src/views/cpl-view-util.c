@@ -141,6 +141,7 @@ cpl_remove_with_undo (GtkWidget  *widget,
                       CplEntity  *entity)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   Removed *removed;
   AdwToast *toast;
@@ -159,8 +160,9 @@ cpl_remove_with_undo (GtkWidget  *widget,
       removed_free (removed, NULL);
       return;
     }
+  name = cpl_format_excerpt (cpl_entity_get_name (entity));
   /* Translators: a toast; %s is the name of what was deleted */
-  title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (entity));
+  title = g_strdup_printf (_("“%s” deleted"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove), removed, removed_free, 0);

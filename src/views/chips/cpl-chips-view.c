@@ -17,6 +17,7 @@
 #include "cpl-chips-view.h"
 #include "cpl-compare-window.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
 
@@ -1038,6 +1039,10 @@ cpl_chips_view_init (CplChipsView *self)
       "and lines of the export rules that can be drawn on these two axes"));
   adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
+
+  /* typed numbers read as in the number rows: "０．１２", "２５％" */
+  cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);
+  cpl_spin_button_read_typed (self->subsidy_spin, CPL_PARSE_NUMBER_PERCENT);
 
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);

@@ -15,6 +15,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
 
@@ -316,6 +317,7 @@ cpl_what_if_window_new (CplDataset *dataset)
         }
 
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), inputs[i].digits);
+      cpl_spin_button_read_typed (GTK_SPIN_BUTTON (spin), CPL_PARSE_NUMBER_DEFAULT);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), i < N_PRECISION_INPUTS ? inputs[i].title : _(inputs[i].title));

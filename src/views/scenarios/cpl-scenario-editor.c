@@ -290,11 +290,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
-  self->messages = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->messages, TRUE);
-  gtk_label_set_xalign (self->messages, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->messages), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->messages), FALSE);
+  self->messages = cpl_number_messages_new ();
   gtk_box_prepend (GTK_BOX (self), GTK_WIDGET (self->messages));
 }
 

@@ -1,0 +1,334 @@
+/* test-numbers.c: cpl_parse_number() reads numbers as people type them,
+ * in en_US, zh_CN, zh_TW (decimal point, comma groups) and de_DE (decimal
+ * comma, point groups), and cpl_format_excerpt() keeps quoted input short.
+ *
+ * Only LC_NUMERIC changes between cases; the messages stay in English
+ * (LC_MESSAGES is "C"), with the numbers they suggest written the way the
+ * locale writes them. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "cpl-test-util.h"
+
+#define P CPL_PARSE_NUMBER_PERCENT
+#define D CPL_PARSE_NUMBER_DEFAULT
+#define ACCEPTED (-1)
+
+typedef struct
+{
+  const char          *text;
+  CplParseNumberFlags  flags;
+  double               value;    /* when accepted */
+  int                  code;     /* a CplNumberError, or ACCEPTED */
+  const char          *message;  /* the whole message, or NULL to skip */
+} Case;
+
+/* The same cases read the same in the three locales with a decimal point
+ * and comma grouping (glibc: en_US, zh_CN and zh_TW all have "." and ","). */
+static const Case point_cases[] = {
+  /* the defect: the comma was dropped and this read as 35 */
+  { "0,35", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“0,35” is ambiguous: type 0.35 for a decimal, or 35 for a whole number" },
+  { "1,5", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“1,5” is ambiguous: type 1.5 for a decimal, or 15 for a whole number" },
+  { "1,00", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“1,00” is ambiguous: type 1.00 for a decimal, or 100 for a whole number" },
+  /* a group of four after the mark: 10.0000, or 10 followed by 0000 */
+  { "10,0000", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“10,0000” is ambiguous: type 10.0000 for a decimal, or 100000 for a whole number" },
+  /* three digits after the mark, but no one groups a leading 0 */
+  { "0,350", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“0,350” is ambiguous: type 0.350 for a decimal, or 350 for a whole number" },
+  { "-1,5", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“-1,5” is ambiguous: type -1.5 for a decimal, or -15 for a whole number" },
+  /* two marks cannot be a decimal: only the grouping is wrong (the
+   * Indian 1,00,000 is a lakh, 100000) */
+  { "1,00,000", P, 0, CPL_NUMBER_ERROR_GROUPING,
+    "“1,00,000” has a grouping mark out of place (digits are grouped by three); type 100000" },
+  { "12 5", P, 0, CPL_NUMBER_ERROR_GROUPING,
+    "“12 5” has a grouping mark out of place (digits are grouped by three); type 125" },
+  /* full-width forms from a Chinese input method, read through NFKC */
+  { "２５", P, 25, ACCEPTED, NULL },
+  { "25％", P, 25, ACCEPTED, NULL },
+  { "１，０００", P, 1000, ACCEPTED, NULL },
+  { "０．３５", P, 0.35, ACCEPTED, NULL },
+  { "－３", P, -3, ACCEPTED, NULL },
+  { "　２５　", P, 25, ACCEPTED, NULL },  /* ideographic spaces */
+  { "０，３５", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“０，３５” is ambiguous: type 0.35 for a decimal, or 35 for a whole number" },
+  /* grouping by three */
+  { "1,000", P, 1000, ACCEPTED, NULL },
+  { "1,000,000", P, 1e6, ACCEPTED, NULL },
+  { "12,345.67", P, 12345.67, ACCEPTED, NULL },
+  { "1 000 000", P, 1e6, ACCEPTED, NULL },
+  { "1\u00a0000", P, 1000, ACCEPTED, NULL },   /* no-break space */
+  { "1\u202f000", P, 1000, ACCEPTED, NULL },   /* narrow no-break space */
+  /* the decimal point */
+  { "1.5", P, 1.5, ACCEPTED, NULL },
+  { "1.000", P, 1, ACCEPTED, NULL },  /* a decimal here, not a thousand */
+  { ".5", P, 0.5, ACCEPTED, NULL },
+  { "5.", P, 5, ACCEPTED, NULL },
+  { "1.2.3", P, 0, CPL_NUMBER_ERROR_INVALID, "“1.2.3” is not a number" },
+  { "1.000,5", P, 0, CPL_NUMBER_ERROR_INVALID, "“1.000,5” is not a number" },
+  /* spaces around, signs, exponents (accepted before, kept) */
+  { "  25  ", P, 25, ACCEPTED, NULL },
+  { "\t25\n", P, 25, ACCEPTED, NULL },
+  { "-3", P, -3, ACCEPTED, NULL },
+  { "−3", P, -3, ACCEPTED, NULL },  /* U+2212 MINUS SIGN */
+  { "+3", P, 3, ACCEPTED, NULL },
+  { "1e3", P, 1000, ACCEPTED, NULL },
+  { "2.5E-3", P, 0.0025, ACCEPTED, NULL },
+  { "1,000e3", P, 1e6, ACCEPTED, NULL },
+  { "1e999", P, 0, CPL_NUMBER_ERROR_RANGE, "“1e999” is too large" },
+  /* nothing, or not a number (hex and inf were read by strtod before) */
+  { "", P, 0, CPL_NUMBER_ERROR_EMPTY, "type a number" },
+  { "   ", P, 0, CPL_NUMBER_ERROR_EMPTY, "type a number" },
+  { "lots", P, 0, CPL_NUMBER_ERROR_INVALID, "“lots” is not a number" },
+  { "0x10", P, 0, CPL_NUMBER_ERROR_INVALID, "“0x10” is not a number" },
+  { "inf", P, 0, CPL_NUMBER_ERROR_INVALID, "“inf” is not a number" },
+  { "nan", P, 0, CPL_NUMBER_ERROR_INVALID, "“nan” is not a number" },
+  { "-", P, 0, CPL_NUMBER_ERROR_INVALID, "“-” is not a number" },
+  { "1e", P, 0, CPL_NUMBER_ERROR_INVALID, "“1e” is not a number" },
+  { ",000", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“,000” is ambiguous: type 0.000 for a decimal, or 0 for a whole number" },
+  /* percent: the unit of a share, "25 %" as French and German write it */
+  { "25%", P, 25, ACCEPTED, NULL },
+  { "25 %", P, 25, ACCEPTED, NULL },
+  { "12.5%", P, 12.5, ACCEPTED, NULL },
+  { "%", P, 0, CPL_NUMBER_ERROR_INVALID, "“%” is not a number" },
+  { "25%", D, 0, CPL_NUMBER_ERROR_PERCENT,
+    "“25%” is a percentage, but this value is not; type the number alone" },
+  { "25％", D, 0, CPL_NUMBER_ERROR_PERCENT,
+    "“25％” is a percentage, but this value is not; type the number alone" },
+  { "1,000", D, 1000, ACCEPTED, NULL },
+};
+
+/* de_DE: "," is the decimal mark and "." groups, so the same keys mean
+ * other numbers. */
+static const Case comma_cases[] = {
+  { "0,35", P, 0.35, ACCEPTED, NULL },
+  { "1,5", P, 1.5, ACCEPTED, NULL },
+  { "1.000", P, 1000, ACCEPTED, NULL },
+  { "1.000.000", P, 1e6, ACCEPTED, NULL },
+  { "1.000,5", P, 1000.5, ACCEPTED, NULL },
+  { "1 000,5", P, 1000.5, ACCEPTED, NULL },
+  /* "." groups here, and one digit after it is no group: refused, with
+   * both readings written the German way */
+  { "1.5", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“1.5” is ambiguous: type 1,5 for a decimal, or 15 for a whole number" },
+  { "0.35", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+    "“0.35” is ambiguous: type 0,35 for a decimal, or 35 for a whole number" },
+  { "1.00.000", P, 0, CPL_NUMBER_ERROR_GROUPING,
+    "“1.00.000” has a grouping mark out of place (digits are grouped by three); type 100000" },
+  { "1.00,5", P, 0, CPL_NUMBER_ERROR_GROUPING,
+    "“1.00,5” has a grouping mark out of place (digits are grouped by three); type 100,5" },
+  /* "1,000" is one with three decimals; a second comma is no number */
+  { "1,000", P, 1, ACCEPTED, NULL },
+  { "1,000,000", P, 0, CPL_NUMBER_ERROR_INVALID, "“1,000,000” is not a number" },
+  /* full-width: "，" is the decimal comma, "．" groups */
+  { "２５", P, 25, ACCEPTED, NULL },
+  { "25％", P, 25, ACCEPTED, NULL },
+  { "25 %", P, 25, ACCEPTED, NULL },
+  { "１，０００", P, 1, ACCEPTED, NULL },
+  { "１．０００", P, 1000, ACCEPTED, NULL },
+  { "０，３５", P, 0.35, ACCEPTED, NULL },
+  { "  25  ", P, 25, ACCEPTED, NULL },
+  { "-3", P, -3, ACCEPTED, NULL },
+  { "1e3", P, 1000, ACCEPTED, NULL },
+  { "1,5e3", P, 1500, ACCEPTED, NULL },
+  { "", P, 0, CPL_NUMBER_ERROR_EMPTY, "type a number" },
+  { "lots", P, 0, CPL_NUMBER_ERROR_INVALID, "“lots” is not a number" },
+  { "25%", D, 0, CPL_NUMBER_ERROR_PERCENT,
+    "“25%” is a percentage, but this value is not; type the number alone" },
+};
+
+static void
+check_case (const char *locale,
+            const Case *c)
+{
+  g_autoptr(GError) error = NULL;
+  double value = NAN;
+  gboolean accepted = cpl_parse_number (c->text, c->flags, &value, &error);
+
+  g_test_message ("%s: “%s”%s", locale, c->text, c->flags & P ? " (a percentage)" : "");
+  if (c->code == ACCEPTED)
+    {
+      g_assert_no_error (error);
+      g_assert_true (accepted);
+      g_assert_cmpfloat (value, ==, c->value);
+    }
+  else
+    {
+      g_assert_false (accepted);
+      g_assert_error (error, CPL_NUMBER_ERROR, c->code);
+      g_assert_cmpstr (error->message, ==, c->message);
+    }
+}
+
+typedef struct
+{
+  const char *locale;
+  const Case *cases;
+  gsize       n_cases;
+} LocaleCases;
+
+static void
+test_locale (gconstpointer data)
+{
+  const LocaleCases *lc = data;
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, lc->locale) == NULL)
+    {
+      g_test_skip_printf ("the %s locale is missing (build-aux/test.sh generates it)", lc->locale);
+      return;
+    }
+  for (gsize i = 0; i < lc->n_cases; i++)
+    check_case (lc->locale, &lc->cases[i]);
+  setlocale (LC_NUMERIC, saved);
+}
+
+/* The C locale names no grouping mark: "1,000" still reads as before. */
+static void
+test_c_locale (void)
+{
+  static const Case cases[] = {
+    { "1,000", P, 1000, ACCEPTED, NULL },
+    { "0.35", P, 0.35, ACCEPTED, NULL },
+    { "0,35", P, 0, CPL_NUMBER_ERROR_AMBIGUOUS,
+      "“0,35” is ambiguous: type 0.35 for a decimal, or 35 for a whole number" },
+  };
+
+  setlocale (LC_NUMERIC, "C");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_case ("C", &cases[i]);
+}
+
+/* What a number shows is what can be typed back. */
+static void
+test_round_trip (gconstpointer data)
+{
+  const char *locale = data;
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  static const double values[] = { 0.35, 25, 1000, 1234567.25, -3.5 };
+
+  if (setlocale (LC_NUMERIC, locale) == NULL)
+    {
+      g_test_skip_printf ("the %s locale is missing (build-aux/test.sh generates it)", locale);
+      return;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *shown = cpl_format_number (values[i], 2);
+      g_autoptr(GError) error = NULL;
+      double read = NAN;
+
+      g_test_message ("%s: %g shown as “%s”", locale, values[i], shown);
+      g_assert_true (cpl_parse_number (shown, D, &read, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (read, ==, values[i]);
+    }
+  setlocale (LC_NUMERIC, saved);
+}
+
+/* The defect: 5,000 pasted characters went whole into the message. */
+static void
+test_excerpt (void)
+{
+  g_autofree char *page = g_strnfill (5000, 'x');
+  g_autofree char *forty = g_strnfill (CPL_EXCERPT_CHARS, 'x');
+  g_autofree char *forty_one = g_strnfill (CPL_EXCERPT_CHARS + 1, 'x');
+  g_autofree char *cut = g_strconcat (forty, "…", NULL);
+  g_autofree char *excerpt = cpl_format_excerpt (page);
+  g_autofree char *exact = cpl_format_excerpt (forty);
+  g_autofree char *longer = cpl_format_excerpt (forty_one);
+  g_autofree char *controls = cpl_format_excerpt ("a\nb\033[2J\x7f");
+  g_autofree char *invalid = cpl_format_excerpt ("1\xff");
+  g_autofree char *chinese = cpl_format_excerpt ("二十五");
+
+  /* 40 characters and "…", 41 characters in all */
+  g_assert_cmpstr (excerpt, ==, cut);
+  g_assert_cmpint (g_utf8_strlen (excerpt, -1), ==, 41);
+  /* exactly 40: nothing cut; 41: cut after 40 */
+  g_assert_cmpstr (exact, ==, forty);
+  g_assert_cmpstr (longer, ==, cut);
+  /* line feed U+240A, escape U+241B, delete U+2421: shown, not obeyed */
+  g_assert_cmpstr (controls, ==, "a␊b␛[2J␡");
+  g_assert_cmpstr (invalid, ==, "1\uFFFD");
+  g_assert_cmpstr (chinese, ==, "二十五");
+  /* cut by characters, never inside one: 41 × "五" keeps 40 of them */
+  {
+    g_autoptr(GString) wu = g_string_new (NULL);
+    g_autofree char *wu_excerpt = NULL;
+
+    for (guint i = 0; i < CPL_EXCERPT_CHARS + 1; i++)
+      g_string_append (wu, "五");
+    wu_excerpt = cpl_format_excerpt (wu->str);
+    g_assert_true (g_utf8_validate (wu_excerpt, -1, NULL));
+    g_assert_cmpint (g_utf8_strlen (wu_excerpt, -1), ==, CPL_EXCERPT_CHARS + 1);
+    g_assert_true (g_str_has_suffix (wu_excerpt, "五…"));
+  }
+}
+
+/* A page of input gives a short message, whatever it is refused for. */
+static void
+test_long_input (void)
+{
+  g_autofree char *page = g_strnfill (5000, 'x');
+  g_autofree char *fives = g_strnfill (4998, '5');
+  g_autofree char *ambiguous = g_strconcat ("1,", fives, NULL);
+  g_autofree char *forty_x = g_strnfill (CPL_EXCERPT_CHARS, 'x');
+  g_autofree char *forty_5 = g_strnfill (CPL_EXCERPT_CHARS - 3, '5');
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  setlocale (LC_NUMERIC, "C");
+  g_assert_false (cpl_parse_number (page, D, &value, &error));
+  expected = g_strdup_printf ("“%s…” is not a number", forty_x);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  /* "1,555…" (5,000 characters): each number the message quotes is cut
+   * at 40 characters: "1,5" + 37 fives, "1.5" + 37 fives, "15" + 38 fives */
+  g_assert_false (cpl_parse_number (ambiguous, D, &value, &error));
+  g_assert_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_AMBIGUOUS);
+  expected = g_strdup_printf ("“1,5%s…” is ambiguous: type 1.5%s… for a decimal, or 15%s5… for a whole number",
+                              forty_5, forty_5, forty_5);
+  g_assert_cmpstr (error->message, ==, expected);
+  /* 3 × 41 quoted + 60 of sentence (“ 1, ” is ambiguous: type 21,
+   * for a decimal, or 19, for a whole number 19) = 183 characters */
+  g_assert_cmpint (g_utf8_strlen (error->message, -1), ==, 183);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const LocaleCases locales[] = {
+    { "en_US.UTF-8", point_cases, G_N_ELEMENTS (point_cases) },
+    { "zh_CN.UTF-8", point_cases, G_N_ELEMENTS (point_cases) },
+    { "zh_TW.UTF-8", point_cases, G_N_ELEMENTS (point_cases) },
+    { "de_DE.UTF-8", comma_cases, G_N_ELEMENTS (comma_cases) },
+  };
+
+  g_test_init (&argc, &argv, NULL);
+  /* English messages whatever the environment says; each test sets
+   * LC_NUMERIC alone */
+  setlocale (LC_ALL, "C");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/numbers/parse/%s", locales[i].locale);
+      g_autofree char *round = g_strdup_printf ("/numbers/round-trip/%s", locales[i].locale);
+
+      g_test_add_data_func (path, &locales[i], test_locale);
+      g_test_add_data_func (round, locales[i].locale, test_round_trip);
+    }
+  g_test_add_func ("/numbers/parse/C", test_c_locale);
+  g_test_add_func ("/numbers/excerpt", test_excerpt);
+  g_test_add_func ("/numbers/long-input", test_long_input);
+  return g_test_run ();
+}
