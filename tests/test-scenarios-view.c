@@ -113,8 +113,9 @@ test_duplicate_delete_move (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Undo through the dataset's history restores the value and the view
- * follows the restored scenario. */
+/* Undo through the dataset's history restores the value in place: the
+ * view keeps the very scenario it had selected, and its input reads the
+ * old value. */
 static void
 test_undo (void)
 {
@@ -124,14 +125,17 @@ test_undo (void)
   g_autoptr(CplHistory) history = cpl_history_new (dataset);
   CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
   CplScenario *restored;
+  CplScenario *edited;
 
   select_id (view, "two-years");
+  edited = cpl_scenarios_view_get_selected (view);
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "35");
   g_assert_cmpfloat (cpl_scenario_get (cpl_scenarios_view_get_selected (view), CPL_SCENARIO_REVENUE_SHARE), ==, 0.35);
   g_assert_true (cpl_history_undo (history));
   restored = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
   g_assert_cmpfloat (cpl_scenario_get (restored, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
-  /* the view shows the restored entry, and its input reads 20 */
+  /* the same object, still selected, and its input reads 20 */
+  g_assert_true (restored == edited);
   g_assert_true (cpl_scenarios_view_get_selected (view) == restored);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "20");
 

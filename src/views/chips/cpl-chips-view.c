@@ -1049,18 +1049,14 @@ cpl_chips_view_init (CplChipsView *self)
   cpl_chips_view_update_detail (self);
 }
 
-/* The chips were replaced (an undo, a file): show the same chip, by id. */
+/* Chips come and go (a deletion, an undo, a file): an undo puts back the
+ * very objects, so the detail keeps its chip while it is in the list. */
 static void
-on_chips_replaced (CplChipsView *self)
+on_chips_changed (CplChipsView *self)
 {
-  CplChip *same;
-  guint position;
-
-  if (self->shown == NULL ||
-      g_list_store_find (G_LIST_STORE (cpl_dataset_get_chips (self->dataset)), self->shown, &position))
-    return;
-  same = cpl_dataset_lookup_chip (self->dataset, cpl_entity_get_id (CPL_ENTITY (self->shown)));
-  cpl_chips_view_show_chip (self, same);
+  if (self->shown != NULL &&
+      cpl_dataset_position (self->dataset, CPL_ENTITY (self->shown)) == G_MAXUINT)
+    cpl_chips_view_show_chip (self, NULL);
 }
 
 static void
@@ -1103,7 +1099,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
                            G_CALLBACK (cpl_chips_view_rebuild_vendor_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_dataset_entry_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
-                           G_CALLBACK (on_chips_replaced), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_chips_changed), self, G_CONNECT_SWAPPED);
   cpl_chips_view_update_map (self);
 }
 

@@ -724,22 +724,11 @@ on_cases_changed (CplRevenueView *self,
   GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
 
   cpl_revenue_view_update_totals (self);
-  if (self->selected != NULL)
-    {
-      guint found;
-      CplEntity *same;
-
-      if (g_list_store_find (G_LIST_STORE (cases), self->selected, &found))
-        return;
-      /* replaced by an entry with the same id (an undo, a file): follow it */
-      same = cpl_dataset_lookup (self->dataset, CPL_TYPE_REVENUE_CASE,
-                                 cpl_entity_get_id (CPL_ENTITY (self->selected)));
-      if (same != NULL)
-        {
-          cpl_revenue_view_select (self, CPL_REVENUE_CASE (same));
-          return;
-        }
-    }
+  /* an undo puts back the very objects: the selected line stays while it
+   * is in the list */
+  if (self->selected != NULL &&
+      cpl_dataset_position (self->dataset, CPL_ENTITY (self->selected)) != G_MAXUINT)
+    return;
   /* the selected line is gone: pick its neighbour */
   if (g_list_model_get_n_items (cases) > 0)
     {

@@ -39,7 +39,6 @@ struct _CplScenariosView
 
   CplDataset            *dataset;
   CplScenario           *selected;
-  char                  *selected_id;   /* survives an undo, which replaces entries */
   GHashTable            *compared;      /* ids of the ticked scenarios */
   gboolean               syncing;
 };
@@ -169,8 +168,6 @@ cpl_scenarios_view_select (CplScenariosView *self,
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
   g_set_object (&self->selected, scenario);
-  g_free (self->selected_id);
-  self->selected_id = scenario ? g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario))) : NULL;
 
   cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
@@ -211,8 +208,9 @@ on_row_activated (GtkListBox       *list,
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
 }
 
-/* Entries come and go (add, delete, reorder, undo, opening a file): keep
- * the same scenario selected by its id, or its neighbour. */
+/* Entries come and go (add, delete, reorder, undo, opening a file): an
+ * undo puts back the very objects, so the selected scenario stays selected
+ * while it is in the list; when it leaves, its neighbour is. */
 static void
 on_scenarios_changed (CplScenariosView *self,
                       guint             position,
@@ -220,13 +218,10 @@ on_scenarios_changed (CplScenariosView *self,
                       guint             added)
 {
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
-  CplScenario *same = self->selected_id
-                        ? CPL_SCENARIO (cpl_dataset_lookup (self->dataset, CPL_TYPE_SCENARIO, self->selected_id))
-                        : NULL;
   guint n = g_list_model_get_n_items (scenarios);
 
-  if (same != NULL)
-    cpl_scenarios_view_select (self, same);
+  if (self->selected != NULL && position_of (self, self->selected) != G_MAXUINT)
+    cpl_scenarios_view_select (self, self->selected);
   else if (n > 0)
     {
       g_autoptr(CplScenario) next = g_list_model_get_item (scenarios, MIN (position, n - 1));
@@ -302,8 +297,6 @@ delete_activated (GtkWidget  *widget,
   if (scenario == NULL)
     return;
   g_hash_table_remove (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario)));
-  /* its neighbour is selected, not the scenario itself when undone */
-  g_clear_pointer (&self->selected_id, g_free);
   cpl_remove_with_undo (widget, self->dataset, CPL_ENTITY (scenario));
 }
 
@@ -357,7 +350,6 @@ cpl_scenarios_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_object (&self->selected);
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->compared, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_scenarios_view_parent_class)->dispose (object);
 }
