@@ -579,6 +579,22 @@ redo_activated (GtkWidget  *widget,
   cpl_history_redo (CPL_WINDOW (widget)->history);
 }
 
+/* A "deleted" toast's Undo: the same history as Ctrl+Z, which puts the
+ * entry back at most once. */
+static void
+undo_removal_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *type_name, *id;
+  GType type;
+
+  g_variant_get (parameter, "(&s&s)", &type_name, &id);
+  type = g_type_from_name (type_name);
+  if (g_type_is_a (type, CPL_TYPE_ENTITY))
+    cpl_history_undo_removal (CPL_WINDOW (widget)->history, type, id);
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -886,6 +902,7 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", NULL, open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-removal", "(ss)", undo_removal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);

@@ -12,6 +12,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
 static CplApplication *app;
@@ -142,6 +143,77 @@ test_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_id (GListModel *list,
+          const char *id)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CplEntity) entity = g_list_model_get_item (list, i);
+      count += g_str_equal (cpl_entity_get_id (entity), id);
+    }
+  return count;
+}
+
+/* Issue #11: delete a scenario, press Ctrl+Z, then the toast's Undo: the
+ * dataset held two entries with one id, and the saved file did not open.
+ * The toast's Undo now goes through the same history. */
+static void
+test_delete_undo_toast (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  guint n = g_list_model_get_n_items (scenarios);
+  CplEntity *two_years = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years");
+  g_autoptr(CplDataset) reopened = cpl_dataset_new ();
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  AdwToast *toast;
+
+  select_id (view, "two-years");
+  /* what the view's Delete does */
+  toast = cpl_remove_with_undo (GTK_WIDGET (view), dataset, two_years);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-removal");
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 0);
+
+  /* Ctrl+Z, then the toast's button (an actionable: it activates its
+   * action with its target on the window) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n);
+  /* the very object is back, and the view has it */
+  g_assert_true (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years") == two_years);
+
+  /* saved, the file opens again */
+  data = cpl_dataset_to_data (dataset, &length);
+  saved = g_bytes_new_take (g_steal_pointer (&data), length);
+  g_assert_true (cpl_dataset_load_bytes (reopened, saved, "saved.json", CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_scenarios (reopened)), ==, n);
+
+  /* the toast pressed twice puts it back once */
+  toast = cpl_remove_with_undo (GTK_WIDGET (view), dataset, two_years);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_comparison (void)
 {
@@ -179,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
+  g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   status = g_test_run ();
   g_clear_object (&app);

@@ -104,67 +104,36 @@ cpl_group_append (GtkWidget  *box,
   return group;
 }
 
-typedef struct {
-  CplDataset *dataset;
-  CplEntity  *entity;
-  guint       position;
-} Removed;
-
-static void
-removed_free (gpointer data,
-              GClosure *closure)
-{
-  Removed *removed = data;
-
-  g_object_unref (removed->dataset);
-  g_object_unref (removed->entity);
-  g_free (removed);
-}
-
-static void
-undo_remove (AdwToast *toast,
-             Removed  *removed)
-{
-  cpl_dataset_insert (removed->dataset, removed->position, removed->entity);
-}
-
 /**
  * cpl_remove_with_undo:
  * @widget: a widget inside the window's toast overlay
  *
- * Removes @entity from @dataset and says so in a toast whose Undo puts it
- * back where it was.
+ * Removes @entity from @dataset and says so in a toast whose Undo goes
+ * through the window's history ("win.undo-removal"), like Ctrl+Z: pressed
+ * after Ctrl+Z has put the entry back, it does nothing.
+ *
+ * Returns: (transfer none) (nullable): the toast, if one was shown.
  */
-void
+AdwToast *
 cpl_remove_with_undo (GtkWidget  *widget,
                       CplDataset *dataset,
                       CplEntity  *entity)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *title = NULL;
-  Removed *removed;
   AdwToast *toast;
 
-  removed = g_new0 (Removed, 1);
-  removed->dataset = g_object_ref (dataset);
-  removed->entity = g_object_ref (entity);
-  removed->position = cpl_dataset_position (dataset, entity);
-  if (!cpl_dataset_remove (dataset, entity))
-    {
-      removed_free (removed, NULL);
-      return;
-    }
-  if (overlay == NULL)
-    {
-      removed_free (removed, NULL);
-      return;
-    }
+  if (!cpl_dataset_remove (dataset, entity) || overlay == NULL)
+    return NULL;
   /* Translators: a toast; %s is the name of what was deleted */
   title = g_strdup_printf (_("“%s” deleted"), cpl_entity_get_name (entity));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove), removed, removed_free, 0);
+  adw_toast_set_action_name (toast, "win.undo-removal");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", G_OBJECT_TYPE_NAME (entity),
+                                                           cpl_entity_get_id (entity)));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
 }
 
 /* A grid for a table of figures: columns 18 px apart, 12 px of margin. */

@@ -17,8 +17,8 @@ GtkLabel  *cpl_summary_label_new (void);
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);
-void       cpl_remove_with_undo (GtkWidget  *widget,
-                                 CplDataset *dataset,
-                                 CplEntity  *entity);
+AdwToast  *cpl_remove_with_undo (GtkWidget  *widget,
+                                  CplDataset *dataset,
+                                  CplEntity  *entity);
 
 G_END_DECLS
