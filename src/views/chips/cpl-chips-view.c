@@ -97,8 +97,8 @@ struct _CplChipsView
   GPtrArray          *rule_columns;   /* GtkColumnViewColumn, one per rule */
   GtkColumnViewColumn *fixed_columns[N_COLUMNS];
   CplChip            *shown;          /* in the detail pane */
-  GtkSorter          *unknown_last;   /* before the column view's own sorter */
-  int                 sort_column;    /* the Column sorted by, or -1 */
+  GtkSorter          *unknown_last;   /* wraps the column view's own sorter */
+  gconstpointer       unknown_item;   /* see sort_unknown_last() */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
@@ -309,7 +309,8 @@ cell_factory_new (CplChipsView *self,
 /* Sorting ---------------------------------------------------------------- */
 
 /* Numbers numerically, unknown after every known value (in ascending
- * order; GTK 4.8 reverses the whole order for descending). */
+ * order; GTK 4.8 reverses the column's order for descending, and
+ * sort_unknown_last() puts them back last). */
 static int
 compare_numbers (double a,
                  double b)
@@ -345,11 +346,19 @@ sort_cells (gconstpointer a,
   CplChip *x = (CplChip *) a;
   CplChip *y = (CplChip *) b;
 
+  spec->view->unknown_item = NULL;
   if (spec->rule != NULL)
     return compare_numbers (verdict_rank (spec->rule, x), verdict_rank (spec->rule, y));
   if (columns[spec->column].decimals >= 0)
-    return compare_numbers (column_number (spec->view, x, spec->column),
-                            column_number (spec->view, y, spec->column));
+    {
+      double u = column_number (spec->view, x, spec->column);
+      double v = column_number (spec->view, y, spec->column);
+
+      /* the comparison that decides, if it is this one, for the wrapper */
+      if (isnan (u) != isnan (v))
+        spec->view->unknown_item = isnan (u) ? a : b;
+      return compare_numbers (u, v);
+    }
   {
     g_autofree char *tx = column_text (spec->view, x, spec->column);
     g_autofree char *ty = column_text (spec->view, y, spec->column);
@@ -402,70 +411,31 @@ cpl_chips_view_rebuild_rule_columns (CplChipsView *self)
 /* Unknown values last, in both directions.  GTK 4.8 sorts a column view
  * by reversing the column's order for a descending sort, which would put
  * unknown values first, and it has no API to ask which column sorts (4.10
- * added one).  So the view follows the header clicks itself, and this
- * sorter, run before the column view's, puts rows whose value in that
- * column is unknown after the others whichever way the column sorts. */
+ * added one).  This sorter wraps the column view's: the column sorters
+ * note, in sort_cells(), when one of the two values they compare is
+ * unknown; the column view stops at the first column that tells the rows
+ * apart, so what is noted when it returns is that column's, and the row
+ * with the unknown value goes after the other whichever way it sorts. */
 static int
 sort_unknown_last (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
   CplChipsView *self = user_data;
+  GtkOrdering order;
 
-  if (self->sort_column < 0 || columns[self->sort_column].decimals < 0)
-    return GTK_ORDERING_EQUAL;
-  return compare_numbers (isnan (column_number (self, (CplChip *) a, self->sort_column)),
-                          isnan (column_number (self, (CplChip *) b, self->sort_column)));
+  self->unknown_item = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), (gpointer) a, (gpointer) b);
+  if (self->unknown_item != NULL)
+    return self->unknown_item == a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  return order;
 }
 
 static void
-cpl_chips_view_set_sort_column (CplChipsView *self,
-                                int           column)
+on_column_sort_changed (CplChipsView *self)
 {
-  if (self->sort_column == column)
-    return;
-  self->sort_column = column;
+  /* not a plain inversion: unknown values stay last */
   gtk_sorter_changed (self->unknown_last, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-/* A press on a column's header: the column the view now sorts by.  The
- * headers are the column view's GtkColumnViewTitle widgets, in the order
- * of the visible columns. */
-static void
-on_header_pressed (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   CplChipsView    *self)
-{
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkWidget *title = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
-  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
-  guint index = 0;
-
-  while (title != NULL && title != view && !g_str_equal (G_OBJECT_TYPE_NAME (title), "GtkColumnViewTitle"))
-    title = gtk_widget_get_parent (title);
-  if (title == NULL || title == view)
-    return;
-  for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
-    index++;
-  for (guint i = 0, visible = 0; i < g_list_model_get_n_items (view_columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
-
-      if (!gtk_column_view_column_get_visible (column))
-        continue;
-      if (visible++ != index)
-        continue;
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (self->fixed_columns[c] == column)
-          {
-            cpl_chips_view_set_sort_column (self, c);
-            return;
-          }
-      cpl_chips_view_set_sort_column (self, -1);
-      return;
-    }
 }
 
 /* Filtering -------------------------------------------------------------- */
@@ -952,6 +922,8 @@ cpl_chips_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  if (self->unknown_last != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_object (&self->unknown_last);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
@@ -1007,16 +979,9 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();
-  self->sort_column = -1;
   self->unknown_last = GTK_SORTER (gtk_custom_sorter_new (sort_unknown_last, self, NULL));
-  {
-    GtkGesture *press = gtk_gesture_click_new ();
-
-    /* before the header's own button takes the press */
-    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
-    g_signal_connect_object (press, "pressed", G_CALLBACK (on_header_pressed), self, 0);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (press));
-  }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_column_sort_changed), self, G_CONNECT_SWAPPED);
   for (guint i = 0; origins[i] != NULL; i++)
     gtk_string_list_append (origin_names, _(origins[i]));
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
@@ -1079,13 +1044,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
   self->dataset = g_object_ref (dataset);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_chip, self, NULL));
   filtered = gtk_filter_list_model_new (g_object_ref (cpl_dataset_get_chips (dataset)), g_object_ref (self->filter));
-  {
-    GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-    gtk_multi_sorter_append (sorter, g_object_ref (self->unknown_last));
-    gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-    self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (sorter));
-  }
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->unknown_last));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
@@ -1169,7 +1128,6 @@ cpl_chips_view_sort_by (CplChipsView *self,
 
   if (column < 0)
     return FALSE;
-  cpl_chips_view_set_sort_column (self, column);
   gtk_column_view_sort_by_column (self->column_view, self->fixed_columns[column], order);
   return TRUE;
 }
