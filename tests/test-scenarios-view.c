@@ -143,6 +143,51 @@ test_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* 100 edits in one main-loop iteration project the selected scenario once,
+ * before the next frame; while another view is shown, not at all, until
+ * the Scenarios view is shown again. */
+static void
+test_coalesced (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  GtkWidget *results = GTK_WIDGET (cpl_scenarios_view_get_results (view));
+  CplEntity *two_years;
+  guint before;
+
+  select_id (view, "two-years");
+  two_years = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  cpl_test_iterate_for (300);
+  before = cpl_deferred_update_get_count (results);
+
+  /* 0.0025, 0.005, … 100/400 = 0.25 */
+  for (guint i = 1; i <= 100; i++)
+    g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+  /* the last edit's: 0.25 × 4,611,764.71 = 1,152,941.18 (see test_edit_share) */
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$1.15 M");
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+
+  /* hidden behind the Chips view: deferred */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "chips");
+  cpl_test_iterate_for (300);
+  g_assert_false (gtk_widget_get_mapped (results));
+  before = cpl_deferred_update_get_count (results);
+  /* … 80/400 = 0.2 */
+  for (guint i = 1; i <= 80; i++)
+    g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before);
+  /* shown again: once, with the last value: 0.2 × 4,611,764.71 = 922,352.94 */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$922,353");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 count_id (GListModel *list,
           const char *id)
@@ -252,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
+  g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   status = g_test_run ();
   g_clear_object (&app);

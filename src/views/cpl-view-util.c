@@ -136,6 +136,124 @@ cpl_remove_with_undo (GtkWidget  *widget,
   return toast;
 }
 
+/* Deferred updates ------------------------------------------------------- */
+
+typedef struct {
+  GtkWidget *widget;
+  CplUpdateFunc update;
+  gpointer   data;
+  guint      tick_id;
+  gboolean   dirty;
+  guint      count;
+} DeferredUpdate;
+
+static GQuark
+deferred_update_quark (void)
+{
+  return g_quark_from_static_string ("cpl-deferred-update");
+}
+
+static void
+deferred_update_free (gpointer data)
+{
+  DeferredUpdate *deferred = data;
+
+  if (deferred->tick_id != 0)
+    gtk_widget_remove_tick_callback (deferred->widget, deferred->tick_id);
+  g_free (deferred);
+}
+
+static void
+deferred_update_run (DeferredUpdate *deferred)
+{
+  if (!deferred->dirty)
+    return;
+  deferred->dirty = FALSE;
+  deferred->count++;
+  deferred->update (deferred->data);
+}
+
+static gboolean
+deferred_update_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  DeferredUpdate *deferred = data;
+
+  deferred->tick_id = 0;
+  deferred_update_run (deferred);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deferred_update_schedule (DeferredUpdate *deferred)
+{
+  if (deferred->dirty && deferred->tick_id == 0 && gtk_widget_get_mapped (deferred->widget))
+    deferred->tick_id = gtk_widget_add_tick_callback (deferred->widget, deferred_update_tick, deferred, NULL);
+}
+
+/**
+ * cpl_deferred_update_queue:
+ * @widget: what shows the result
+ * @update: (scope notified): the recomputation, called with @data
+ *
+ * Asks for @update to run once before the next frame @widget is drawn
+ * in: a burst of edits in one main-loop iteration recomputes once, and a
+ * widget that is not shown (a view of the stack behind another, a page
+ * not open) recomputes when it is mapped again, not before.
+ */
+void
+cpl_deferred_update_queue (GtkWidget     *widget,
+                           CplUpdateFunc  update,
+                           gpointer       data)
+{
+  DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (widget), deferred_update_quark ());
+
+  if (deferred == NULL)
+    {
+      deferred = g_new0 (DeferredUpdate, 1);
+      deferred->widget = widget;
+      g_object_set_qdata_full (G_OBJECT (widget), deferred_update_quark (), deferred, deferred_update_free);
+      g_signal_connect_swapped (widget, "map", G_CALLBACK (deferred_update_schedule), deferred);
+    }
+  deferred->update = update;
+  deferred->data = data;
+  deferred->dirty = TRUE;
+  deferred_update_schedule (deferred);
+}
+
+/**
+ * cpl_deferred_update_flush:
+ *
+ * Runs now what is queued on @widget and on the widgets that hold it, so
+ * that what @widget shows is current (for a reader such as a test).
+ */
+void
+cpl_deferred_update_flush (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  /* outermost first: a view's update may queue one of its parts' */
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (g_ptr_array_index (chain, i)),
+                                                     deferred_update_quark ());
+      if (deferred != NULL)
+        deferred_update_run (deferred);
+    }
+}
+
+/* How many times the update queued on @widget ran (a test hook). */
+guint
+cpl_deferred_update_get_count (GtkWidget *widget)
+{
+  DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (widget), deferred_update_quark ());
+
+  return deferred != NULL ? deferred->count : 0;
+}
+
 /* A grid for a table of figures: columns 18 px apart, 12 px of margin. */
 GtkWidget *
 cpl_table_grid_new (int row_spacing)

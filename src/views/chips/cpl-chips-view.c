@@ -1025,11 +1025,20 @@ on_chips_changed (CplChipsView *self)
 }
 
 static void
-on_dataset_entry_changed (CplChipsView *self)
+update_after_edits (gpointer data)
 {
+  CplChipsView *self = data;
+
   /* a rename or an edit can move a chip in or out of the filter and order */
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   cpl_chips_view_update_map (self);
+}
+
+/* Once per frame, and only while the view is shown. */
+static void
+on_dataset_entry_changed (CplChipsView *self)
+{
+  cpl_deferred_update_queue (GTK_WIDGET (self), update_after_edits, self);
 }
 
 void
@@ -1067,6 +1076,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
 guint
 cpl_chips_view_get_n_rows (CplChipsView *self)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
@@ -1075,8 +1085,10 @@ CplChip *
 cpl_chips_view_get_row_chip (CplChipsView *self,
                              guint         row)
 {
-  g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+  g_autoptr(CplChip) chip = NULL;
 
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  chip = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
   return chip;  /* the dataset holds it */
 }
 

@@ -46,8 +46,9 @@ struct _CplScenariosView
 G_DEFINE_FINAL_TYPE (CplScenariosView, cpl_scenarios_view, ADW_TYPE_BIN)
 
 static void
-update_comparison (CplScenariosView *self)
+update_comparison (gpointer data)
 {
+  CplScenariosView *self = data;
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
   g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -68,10 +69,28 @@ update_comparison (CplScenariosView *self)
 }
 
 static void
+update_results (gpointer data)
+{
+  CplScenariosView *self = data;
+
+  cpl_scenario_results_show (self->results, self->dataset, self->selected);
+}
+
+/* The comparison projects again once before the next frame it is shown in
+ * (not at every edit of a burst, not while another page is open). */
+static void
+queue_comparison (CplScenariosView *self)
+{
+  cpl_deferred_update_queue (GTK_WIDGET (self->comparison_box), update_comparison, self);
+}
+
+/* An edit anywhere (a chip's price, a scenario's parameter): project the
+ * selected scenario again, once per frame and only while it is shown. */
+static void
 refresh (CplScenariosView *self)
 {
-  cpl_scenario_results_show (self->results, self->dataset, self->selected);
-  update_comparison (self);
+  cpl_deferred_update_queue (GTK_WIDGET (self->results), update_results, self);
+  queue_comparison (self);
 }
 
 /* The list --------------------------------------------------------------- */
@@ -88,7 +107,7 @@ on_compare_toggled (GtkCheckButton   *check,
     g_hash_table_add (self->compared, g_strdup (id));
   else
     g_hash_table_remove (self->compared, id);
-  update_comparison (self);
+  queue_comparison (self);
   if (g_hash_table_size (self->compared) >= 2 && gtk_check_button_get_active (check))
     gtk_stack_set_visible_child_name (self->content_stack, "comparison");
 }
@@ -462,7 +481,7 @@ cpl_scenarios_view_set_compared (CplScenariosView *self,
   if (check != NULL)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), compared);
   self->syncing = FALSE;
-  update_comparison (self);
+  queue_comparison (self);
 }
 
 CplScenario *
