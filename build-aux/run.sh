@@ -9,6 +9,8 @@ CPL_BUILDDIR=_build
 
 cpl_install_packages $CPL_BUILD_PACKAGES
 cpl_build
-# Translations from the build tree, so the app speaks the user's language
-# before anything is installed.
-CPL_LOCALEDIR="$top/_build/po" exec "$top/_build/src/chip-policy-lab" "$@"
+# Translations and the settings schema from the build tree, so the app
+# speaks the user's language and keeps its settings before anything is
+# installed (the schema is required).
+CPL_LOCALEDIR="$top/_build/po" GSETTINGS_SCHEMA_DIR="$top/_build/data" \
+  exec "$top/_build/src/chip-policy-lab" "$@"

@@ -23,7 +23,7 @@ struct _CplApplication
   CplDataset     *dataset;
   CplHistory     *history;
   GFile          *file;
-  GSettings      *settings;     /* NULL when the schema is not installed */
+  GSettings      *settings;
 
   /* The recovery copy: the unsaved dataset, written every few seconds
    * while it is modified, so that a crash loses little. */
@@ -109,6 +109,19 @@ cpl_compute_main (const char *path,
   return 0;
 }
 
+/* The app's settings schema is required: without it g_settings_new()
+ * aborts, so the command line checks first and says what to do. */
+static gboolean
+cpl_application_has_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
+}
+
 static int
 cpl_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -127,6 +140,14 @@ cpl_application_handle_local_options (GApplication *app,
   if (format != NULL || g_variant_dict_contains (options, "no-builtin"))
     {
       g_printerr (_("chip-policy-lab: --format and --no-builtin go with --compute\n"));
+      return 1;
+    }
+  if (!cpl_application_has_schema ())
+    {
+      /* Translators: %s is the schema id, io.github.chippolicylab.ChipPolicyLab */
+      g_printerr (_("chip-policy-lab: the settings schema %s is not installed. Install the app "
+                    "(meson install), or set GSETTINGS_SCHEMA_DIR to the folder that holds the "
+                    "compiled schema (data/ in the build folder).\n"), APP_ID);
       return 1;
     }
   return -1;
@@ -529,29 +550,16 @@ file_changed_cb (CplApplication *self)
 {
   g_autofree char *uri = NULL;
 
-  if (self->settings == NULL || self->file == NULL)
+  if (self->file == NULL)
     return;
   uri = g_file_get_uri (self->file);
   g_settings_set_string (self->settings, "last-file", uri);
 }
 
-/* Running from the build tree the schema may not be installed, and
- * g_settings_new() would abort: the settings are then left out. */
 static void
 cpl_application_init_settings (CplApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("The settings schema %s is not installed; settings are not kept", APP_ID);
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")), FALSE);
-      return;
-    }
-  self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self);
@@ -752,8 +760,6 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   CplPreferencesWindow *window;
 
-  if (self->settings == NULL)
-    return;
   window = cpl_preferences_window_new (self->settings);
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (window), parent);
@@ -833,8 +839,8 @@ cpl_application_get_history (CplApplication *self)
 /**
  * cpl_application_get_settings:
  *
- * Returns: (transfer none) (nullable): the application's settings, or
- *   %NULL when the schema is not installed (running from the build tree)
+ * Returns: (transfer none): the application's settings (the schema is
+ *   required; the tests point GSETTINGS_SCHEMA_DIR at the build tree)
  */
 GSettings *
 cpl_application_get_settings (CplApplication *self)

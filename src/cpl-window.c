@@ -43,7 +43,7 @@ struct _CplWindow
   CplDataset           *dataset;
   CplHistory           *history;
   CplApplication       *app;          /* weak */
-  GSettings            *settings;     /* the application's; NULL without a schema */
+  GSettings            *settings;     /* the application's */
 
   GtkFileChooserNative *chooser;      /* the open or save chooser, while shown */
   GtkWidget            *save_dialog;  /* "Save Changes?", while shown; weak */
@@ -237,13 +237,8 @@ cpl_window_application_changed (CplWindow  *self,
   cpl_window_update_title (self);
   /* The application is set once, after construction: its settings then
    * give the window its size and view. */
-  if (app != NULL && self->settings == NULL && cpl_application_get_settings (app) != NULL)
-    {
-      cpl_window_init_settings (self, cpl_application_get_settings (app));
-      /* the Chips view starts its cost of compute at the preferred price */
-      cpl_chips_view_set_electricity_price (self->chips_view,
-                                            g_settings_get_double (self->settings, "electricity-price"));
-    }
+  if (app != NULL && self->settings == NULL)
+    cpl_window_init_settings (self, cpl_application_get_settings (app));
   cpl_window_update_recent (self);
 }
 
@@ -579,6 +574,22 @@ redo_activated (GtkWidget  *widget,
   cpl_history_redo (CPL_WINDOW (widget)->history);
 }
 
+/* A "deleted" toast's Undo: the same history as Ctrl+Z, which puts the
+ * entry back at most once. */
+static void
+undo_removal_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *type_name, *id;
+  GType type;
+
+  g_variant_get (parameter, "(&s&s)", &type_name, &id);
+  type = g_type_from_name (type_name);
+  if (g_type_is_a (type, CPL_TYPE_ENTITY))
+    cpl_history_undo_removal (CPL_WINDOW (widget)->history, type, id);
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -636,7 +647,7 @@ cpl_window_get_recent_file (CplWindow *self)
   GFile *current = cpl_window_get_file (self);
 
   if (self->settings == NULL)
-    return NULL;
+    return NULL;  /* before the application is set */
   uri = g_settings_get_string (self->settings, "last-file");
   if (uri == NULL || *uri == '\0')
     return NULL;
@@ -684,7 +695,7 @@ cpl_window_save_view (CplWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (self->settings != NULL && name != NULL)
+  if (name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 }
 
@@ -697,8 +708,6 @@ cpl_window_restore_state (CplWindow *self)
   int width;
   int height;
 
-  if (self->settings == NULL)
-    return;
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
   if (width > 0 && height > 0)
@@ -717,7 +726,7 @@ cpl_window_save_state (CplWindow *self)
   int height;
 
   if (self->settings == NULL)
-    return;
+    return;  /* closed before the application was set */
   /* the size it has unmaximized */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_delay (self->settings);
@@ -731,12 +740,24 @@ cpl_window_save_state (CplWindow *self)
   cpl_window_save_view (self);
 }
 
+/* The Chips view's cost of compute starts at the preferred electricity
+ * price, and follows it when it changes in the preferences. */
+static void
+cpl_window_electricity_price_changed (CplWindow *self)
+{
+  cpl_chips_view_set_electricity_price (self->chips_view,
+                                        g_settings_get_double (self->settings, "electricity-price"));
+}
+
 static void
 cpl_window_init_settings (CplWindow *self,
                           GSettings *settings)
 {
   g_set_object (&self->settings, settings);
   cpl_window_restore_state (self);
+  g_signal_connect_object (self->settings, "changed::electricity-price",
+                           G_CALLBACK (cpl_window_electricity_price_changed), self, G_CONNECT_SWAPPED);
+  cpl_window_electricity_price_changed (self);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (cpl_window_save_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::last-file",
@@ -886,6 +907,7 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", NULL, open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-removal", "(ss)", undo_removal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);

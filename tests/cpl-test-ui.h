@@ -48,6 +48,24 @@ cpl_test_wait_for_draw (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static inline gboolean
+cpl_test_set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: frames are drawn meanwhile. */
+static inline void
+cpl_test_iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, cpl_test_set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* A new window of @app, presented and drawn: @width × @height (the
  * default size when @width <= 0; set before it is shown, because GTK 4.8
  * warns when a shown window is resized while a leaflet folds), on @view

@@ -3,9 +3,8 @@
  * (window size, last view, colour scheme), the preferences, the shortcuts
  * window and the "Method and Sources" help.
  *
- * The settings schema is looked for in GSETTINGS_SCHEMA_DIR when it is
- * set, else in the build tree's data/ directory; without it the settings
- * parts are skipped (the app runs without settings).
+ * The settings schema is required: tests/meson.build points
+ * GSETTINGS_SCHEMA_DIR at the one compiled in the build tree.
  */
 #include "config.h"
 
@@ -16,6 +15,7 @@
 #include "cpl-preferences-window.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/chips/cpl-chips-view.h"
 
 static CplApplication *app;
 
@@ -56,26 +56,23 @@ has_label_containing (GtkWidget  *root,
 }
 
 static GSettings *
-settings_or_skip (void)
+app_settings (void)
 {
   GSettings *settings = cpl_application_get_settings (app);
 
-  if (settings == NULL)
-    g_test_skip ("the settings schema is not compiled in the build tree");
+  g_assert_nonnull (settings);
   return settings;
 }
 
 static void
 test_preferences (void)
 {
-  GSettings *settings = settings_or_skip ();
+  GSettings *settings = app_settings ();
   CplWindow *window;
   GtkWidget *prefs;
   GtkSpinButton *spin = NULL;
   g_autofree char *shown = NULL;
 
-  if (settings == NULL)
-    return;
   g_settings_set_double (settings, "electricity-price", 0.125);
   window = open_window ();
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "preferences"));
@@ -98,17 +95,49 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The electricity price in the preferences is the Chips view's, at once
+ * (it was read only when a window opened). */
+static void
+test_electricity_bound (void)
+{
+  GSettings *settings = app_settings ();
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, -1, -1);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autofree char *at_01 = NULL;
+  g_autofree char *at_05 = NULL;
+  int row = -1;
+
+  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i))), "nvidia-h200"))
+      row = i;
+  g_assert_cmpint (row, >=, 0);
+
+  /* The built-in H200: $27,000, 700 W, 989.5 dense BF16 TFLOPS; the
+   * view's terms are PUE 1.3, utilization 0.7, paid off over 4 years.  A
+   * year costs 27,000 / 4 + 0.7 kW × 8,760 h × 0.7 × 1.3 × price
+   *   = 6,750 + 5,580.12 × price, per 0.9895 PFLOP/s:
+   * at $0.10/kWh (6,750 + 558.012) / 0.9895 = 7,385.56 → 7,386;
+   * at $0.50/kWh (6,750 + 2,790.06) / 0.9895 = 9,641.29 → 9,641 */
+  g_settings_set_double (settings, "electricity-price", 0.1);
+  at_01 = cpl_chips_view_get_cell_text (view, row, "cost");
+  g_assert_cmpstr (at_01, ==, "7,386");
+  g_settings_set_double (settings, "electricity-price", 0.5);
+  at_05 = cpl_chips_view_get_cell_text (view, row, "cost");
+  g_assert_cmpstr (at_05, ==, "9,641");
+
+  g_settings_reset (settings, "electricity-price");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_color_scheme (void)
 {
-  GSettings *settings = settings_or_skip ();
+  GSettings *settings = app_settings ();
   AdwStyleManager *style = adw_style_manager_get_default ();
   CplWindow *window;
   GtkWidget *prefs;
   AdwComboRow *row;
 
-  if (settings == NULL)
-    return;
   window = open_window ();
   g_settings_set_string (settings, "color-scheme", "dark");
   g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -186,38 +215,32 @@ test_help_window (void)
 static void
 test_show_view (void)
 {
-  GSettings *settings = cpl_application_get_settings (app);
+  GSettings *settings = app_settings ();
   CplWindow *window = open_window ();
   AdwViewStack *stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "chips"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chips");
-  if (settings != NULL)
-    {
-      g_autofree char *view = g_settings_get_string (settings, "last-view");
-      g_assert_cmpstr (view, ==, "chips");
-    }
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (view, ==, "chips");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* a new window opens on the view last shown */
-  if (settings != NULL)
-    {
-      window = open_window ();
-      stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chips");
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
-      gtk_window_destroy (GTK_WINDOW (window));
-    }
+  window = open_window ();
+  stack = ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "chips");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_size_saved (void)
 {
-  GSettings *settings = settings_or_skip ();
+  GSettings *settings = app_settings ();
   CplWindow *window;
 
-  if (settings == NULL)
-    return;
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 640);
   window = open_window ();
@@ -241,15 +264,13 @@ test_size_saved (void)
 static void
 test_last_file (void)
 {
-  GSettings *settings = settings_or_skip ();
+  GSettings *settings = app_settings ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *saved = NULL;
   CplWindow *window;
 
-  if (settings == NULL)
-    return;
   window = open_window ();
   g_assert_null (cpl_application_get_file (app));
   g_assert_true (cpl_window_open_file (window, file));
@@ -269,23 +290,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
   int status;
 
-  /* before the application looks the schema up */
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL && builddir != NULL)
-    {
-      g_autofree char *dir = g_build_filename (builddir, "..", "data", NULL);
-      g_autofree char *compiled = g_build_filename (dir, "gschemas.compiled", NULL);
-
-      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
-        g_setenv ("GSETTINGS_SCHEMA_DIR", dir, TRUE);
-    }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/desktop/preferences", test_preferences);
+  g_test_add_func ("/desktop/electricity-bound", test_electricity_bound);
   g_test_add_func ("/desktop/color-scheme", test_color_scheme);
   g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/desktop/help-window", test_help_window);

@@ -22,24 +22,6 @@ static CplApplication *app;
 
 /* Helpers ------------------------------------------------------------------ */
 
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The built-in dataset, no file, nothing to undo, nothing unsaved. */
 static void
 reset_dataset (void)
@@ -317,7 +299,7 @@ test_modified_mark (void)
   set_h200_share (0.35);
   g_assert_cmpstr (subtitle_of (window), ==, "• marked.json");
   /* the end of the burst of edits changes nothing */
-  iterate_for (900);
+  cpl_test_iterate_for (900);
   g_assert_cmpstr (subtitle_of (window), ==, "• marked.json");
 
   /* win.save writes to the same file */
@@ -371,7 +353,7 @@ test_close_asks (void)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==, ADW_RESPONSE_SUGGESTED);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
   respond (dialog, "cancel");
-  iterate_for (100);
+  cpl_test_iterate_for (100);
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (modified ());
@@ -551,14 +533,14 @@ test_csv_save_asks (void)
   for (guint i = 0; i < 100 && proposed == NULL; i++)
     {
       /* the chooser loads the folder asynchronously */
-      iterate_for (50);
+      cpl_test_iterate_for (50);
       proposed = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
     }
   g_assert_nonnull (proposed);
   g_assert_cmpstr (g_file_peek_path (proposed), ==, json_path);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   for (guint i = 0; i < 100 && modified (); i++)
-    iterate_for (50);
+    cpl_test_iterate_for (50);
   g_assert_false (modified ());
   g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ml_hardware.json – Chip Policy Lab");
@@ -592,7 +574,7 @@ crash_after_autosave (void)
   g_assert_no_error (error);
   set_h200_share (0.35);
   for (guint i = 0; i < 200 && !g_file_test (recovery, G_FILE_TEST_IS_REGULAR); i++)
-    iterate_for (50);
+    cpl_test_iterate_for (50);
   g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
 
   g_print ("recovery written\n");
@@ -669,7 +651,7 @@ test_recovery_after_crash (void)
   /* and from now on this process keeps a copy while there are changes */
   set_h200_share (0.4);
   for (guint i = 0; i < 200 && !g_file_test (recovery, G_FILE_TEST_IS_REGULAR); i++)
-    iterate_for (50);
+    cpl_test_iterate_for (50);
   g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
   /* undone to the saved state: nothing to recover */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -1,22 +1,45 @@
-/* test-history.c: undo, redo and the modified state of a dataset */
+/* test-history.c: undo, redo and the modified state of a dataset
+ *
+ * The fixture two-chips.json has, in this order: vendors va, vb, vd;
+ * chips chip-x, chip-y, chip-d; scenarios two-years (revenue_share 0.2,
+ * allowed chip-x and chip-y), ban; revenue cases sale, no-cost.
+ */
 #include "config.h"
 
 #include "cpl-test-util.h"
 
+static CplEntity *
+scenario (CplDataset *dataset,
+          const char *id)
+{
+  return cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id);
+}
+
 static double
 share_of (CplDataset *dataset)
 {
-  return cpl_scenario_get (CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
-                           CPL_SCENARIO_REVENUE_SHARE);
+  return cpl_scenario_get (CPL_SCENARIO (scenario (dataset, "two-years")), CPL_SCENARIO_REVENUE_SHARE);
 }
 
 static void
 set_share (CplDataset *dataset,
            double      share)
 {
-  /* looked up again each time: an undo replaces the entries */
-  g_assert_true (cpl_entity_set_number (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"),
-                                        CPL_SCENARIO_REVENUE_SHARE, share, NULL));
+  g_assert_true (cpl_entity_set_number (scenario (dataset, "two-years"), CPL_SCENARIO_REVENUE_SHARE, share, NULL));
+}
+
+/* The ids of a list, in order: "two-years ban". */
+static char *
+ids_of (GListModel *list)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CplEntity) entity = g_list_model_get_item (list, i);
+      g_string_append_printf (ids, "%s%s", i ? " " : "", cpl_entity_get_id (entity));
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
 static void
@@ -24,6 +47,7 @@ test_undo_redo (void)
 {
   g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
   g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  CplEntity *two_years = scenario (dataset, "two-years");
 
   g_assert_false (cpl_history_can_undo (history));
   g_assert_false (cpl_history_get_modified (history));
@@ -42,6 +66,8 @@ test_undo_redo (void)
   g_assert_false (cpl_history_can_undo (history));
   /* back where it was opened: not modified */
   g_assert_false (cpl_history_get_modified (history));
+  /* undone in place: the same object */
+  g_assert_true (scenario (dataset, "two-years") == two_years);
 
   g_assert_true (cpl_history_redo (history));
   g_assert_cmpfloat (share_of (dataset), ==, 0.25);
@@ -66,22 +92,124 @@ test_burst (void)
   g_assert_true (cpl_history_undo (history));
   g_assert_cmpfloat (share_of (dataset), ==, 0.2);
   g_assert_false (cpl_history_can_undo (history));
+
+  /* a burst that ends where it began leaves nothing to undo */
+  g_assert_true (cpl_history_redo (history));
+  cpl_history_set_unmodified (history);
+  set_share (dataset, 0.4);
+  set_share (dataset, 0.355);
+  g_assert_false (cpl_history_get_modified (history));
+
+  /* an edit of another field is a step of its own, even without a pause:
+   * years 2 → 3, then share 0.355 → 0.5; one undo gives back only the
+   * share */
+  g_assert_true (cpl_entity_set_number (scenario (dataset, "two-years"), CPL_SCENARIO_YEARS, 3, NULL));
+  set_share (dataset, 0.5);
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpfloat (share_of (dataset), ==, 0.355);
+  g_assert_cmpfloat (cpl_scenario_get (CPL_SCENARIO (scenario (dataset, "two-years")), CPL_SCENARIO_YEARS), ==, 3);
 }
 
-/* Adding and deleting entries undo like any edit. */
+/* Anything an entry holds is a "set": its name, its list of allowed chips. */
 static void
-test_lists (void)
+test_set_anything (void)
 {
   g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
   g_autoptr(CplHistory) history = cpl_history_new (dataset);
-  CplEntity *ban = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban");
+  CplScenario *two_years = CPL_SCENARIO (scenario (dataset, "two-years"));
+  const char * const only_x[] = { "chip-x", NULL };
+  const char * const *allowed;
+
+  cpl_scenario_set_allowed_chips (two_years, only_x);
+  cpl_history_commit (history);
+  cpl_entity_set_name (CPL_ENTITY (two_years), "Renamed");
+  cpl_history_commit (history);
+
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (two_years)), ==, "Two years");
+  g_assert_true (cpl_history_undo (history));
+  allowed = cpl_scenario_get_allowed_chips (two_years);
+  g_assert_cmpuint (g_strv_length ((char **) allowed), ==, 2);
+  g_assert_cmpstr (allowed[0], ==, "chip-x");
+  g_assert_cmpstr (allowed[1], ==, "chip-y");
+  g_assert_true (cpl_history_redo (history));
+  g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (two_years)), ==, 1);
+  g_assert_true (CPL_SCENARIO (scenario (dataset, "two-years")) == two_years);
+}
+
+/* Removing an entry and undoing puts the very object back, where it was. */
+static void
+test_remove (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  CplEntity *two_years = scenario (dataset, "two-years");
+  CplEntity *ban = scenario (dataset, "ban");
+  g_autofree char *ids = NULL;
+
+  g_assert_true (cpl_dataset_remove (dataset, two_years));
+  cpl_history_commit (history);
+  g_assert_null (scenario (dataset, "two-years"));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_true (scenario (dataset, "two-years") == two_years);
+  g_assert_true (scenario (dataset, "ban") == ban);
+  ids = ids_of (scenarios);
+  g_assert_cmpstr (ids, ==, "two-years ban");
+  g_assert_false (cpl_history_get_modified (history));
+
+  g_assert_true (cpl_history_redo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 1);
+  g_assert_true (cpl_history_get_modified (history));
+}
+
+static void
+test_insert (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  g_autoptr(CplScenario) added = cpl_scenario_new ("added", "Added", "chip-d");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* between two-years and ban */
+  g_assert_true (cpl_dataset_insert (dataset, 1, CPL_ENTITY (added)));
+  cpl_history_commit (history);
+  g_assert_true (cpl_history_undo (history));
+  before = ids_of (scenarios);
+  g_assert_cmpstr (before, ==, "two-years ban");
+  g_assert_true (cpl_history_redo (history));
+  after = ids_of (scenarios);
+  g_assert_cmpstr (after, ==, "two-years added ban");
+  g_assert_true (scenario (dataset, "added") == CPL_ENTITY (added));
+}
+
+/* A removal and an insertion of the same entry is one step: a move. */
+static void
+test_move (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  CplEntity *ban = scenario (dataset, "ban");
+  g_autofree char *moved = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
 
   g_assert_true (cpl_dataset_remove (dataset, ban));
-  cpl_history_commit (history);
-  g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"));
+  g_assert_true (cpl_dataset_insert (dataset, 0, ban));
+  moved = ids_of (scenarios);
+  g_assert_cmpstr (moved, ==, "ban two-years");
   g_assert_true (cpl_history_undo (history));
-  g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"));
-  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_scenarios (dataset)), ==, 2);
+  undone = ids_of (scenarios);
+  g_assert_cmpstr (undone, ==, "two-years ban");
+  /* one step, and nothing before it */
+  g_assert_false (cpl_history_can_undo (history));
+  g_assert_true (cpl_history_redo (history));
+  redone = ids_of (scenarios);
+  g_assert_cmpstr (redone, ==, "ban two-years");
+  g_assert_true (scenario (dataset, "ban") == ban);
 }
 
 static void
@@ -94,9 +222,143 @@ test_saved (void)
   g_assert_true (cpl_history_get_modified (history));
   cpl_history_set_unmodified (history);
   g_assert_false (cpl_history_get_modified (history));
-  /* undo past the save: modified again */
+  /* undo past the save: modified again; redo back to it: not */
   g_assert_true (cpl_history_undo (history));
   g_assert_true (cpl_history_get_modified (history));
+  g_assert_true (cpl_history_redo (history));
+  g_assert_false (cpl_history_get_modified (history));
+  /* saved at 0.3; undo, then a different edit to 0.3 again is a new step
+   * that was never saved (the step, not the text, is compared) */
+  g_assert_true (cpl_history_undo (history));
+  set_share (dataset, 0.3);
+  g_assert_true (cpl_history_get_modified (history));
+
+  cpl_history_reset (history);
+  g_assert_false (cpl_history_get_modified (history));
+  g_assert_false (cpl_history_can_undo (history));
+}
+
+/* An undo touches only what the step changed: every other entry, in every
+ * list, is the same object as before, and the edited one too. */
+static void
+test_no_reparse (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *lists[] = {
+    cpl_dataset_get_vendors (dataset), cpl_dataset_get_chips (dataset),
+    cpl_dataset_get_scenarios (dataset), cpl_dataset_get_revenue_cases (dataset),
+  };
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  guint k = 0;
+  guint changes = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; j < g_list_model_get_n_items (lists[i]); j++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[i], j);
+        g_ptr_array_add (before, item);
+      }
+  /* 3 vendors + 3 chips + 2 scenarios + 2 revenue cases */
+  g_assert_cmpuint (before->len, ==, 10);
+
+  set_share (dataset, 0.3);
+  g_signal_connect_swapped (lists[2], "items-changed", G_CALLBACK (g_nullify_pointer), &lists[2]);
+  g_signal_connect_swapped (dataset, "entry-changed", G_CALLBACK (g_atomic_int_inc), &changes);
+  g_assert_true (cpl_history_undo (history));
+  /* no list was spliced, one entry changed once */
+  g_assert_nonnull (lists[2]);
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handlers_disconnect_by_data (dataset, &changes);
+  g_signal_handlers_disconnect_by_data (lists[2], &lists[2]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; j < g_list_model_get_n_items (lists[i]); j++, k++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[i], j);
+        g_assert_true (item == g_ptr_array_index (before, k));
+      }
+}
+
+/* An entry with an id its list has cannot go in: a saved file would hold
+ * the id twice and not open again. */
+static void
+test_duplicate_insert (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  g_autoptr(CplScenario) twin = cpl_scenario_new ("ban", "Another ban", "chip-d");
+  CplEntity *ban = scenario (dataset, "ban");
+
+  g_test_expect_message ("cpl-dataset", G_LOG_LEVEL_CRITICAL, "*already has an entry with the id \"ban\"*");
+  g_assert_false (cpl_dataset_append (dataset, CPL_ENTITY (twin)));
+  g_test_assert_expected_messages ();
+  /* the same object twice, neither */
+  g_test_expect_message ("cpl-dataset", G_LOG_LEVEL_CRITICAL, "*already has an entry with the id \"ban\"*");
+  g_assert_false (cpl_dataset_insert (dataset, 0, ban));
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_scenarios (dataset)), ==, 2);
+  g_assert_false (cpl_history_can_undo (history));
+}
+
+/* What a "deleted" toast's Undo does, whatever came between. */
+static void
+test_undo_removal (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  CplEntity *two_years = scenario (dataset, "two-years");
+  g_autofree char *ids = NULL;
+
+  /* the removal is the newest step: the toast undoes it */
+  g_assert_true (cpl_dataset_remove (dataset, two_years));
+  g_assert_true (cpl_history_undo_removal (history, CPL_TYPE_SCENARIO, "two-years"));
+  g_assert_true (scenario (dataset, "two-years") == two_years);
+  g_assert_false (cpl_history_can_undo (history));
+  g_assert_true (cpl_history_can_redo (history));
+
+  /* Ctrl+Z first, then the toast: it was put back already, so nothing */
+  g_assert_true (cpl_history_redo (history));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_false (cpl_history_undo_removal (history, CPL_TYPE_SCENARIO, "two-years"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 2);
+
+  /* an edit came after the removal: the same object goes back where it
+   * was, as a step of its own, and the edit stays */
+  g_assert_true (cpl_history_redo (history));
+  g_assert_true (cpl_entity_set_number (scenario (dataset, "ban"), CPL_SCENARIO_YEARS, 4, NULL));
+  g_assert_true (cpl_history_undo_removal (history, CPL_TYPE_SCENARIO, "two-years"));
+  ids = ids_of (scenarios);
+  g_assert_cmpstr (ids, ==, "two-years ban");
+  g_assert_true (scenario (dataset, "two-years") == two_years);
+  g_assert_cmpfloat (cpl_scenario_get (CPL_SCENARIO (scenario (dataset, "ban")), CPL_SCENARIO_YEARS), ==, 4);
+  g_assert_true (cpl_history_undo (history));
+  g_assert_null (scenario (dataset, "two-years"));
+  /* and a second press does nothing */
+  g_assert_true (cpl_history_redo (history));
+  g_assert_false (cpl_history_undo_removal (history, CPL_TYPE_SCENARIO, "two-years"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 2);
+}
+
+/* The state of an entry is restored in place and checked like a file. */
+static void
+test_assign_json (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplEntity *ban = scenario (dataset, "ban");
+  g_autoptr(JsonObject) object = cpl_entity_to_json (ban);
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_int_member (object, "years", 51);
+  g_assert_false (cpl_entity_assign_json (ban, object, &error));
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+  /* unchanged: ban runs one year */
+  g_assert_cmpfloat (cpl_scenario_get (CPL_SCENARIO (ban), CPL_SCENARIO_YEARS), ==, 1);
+  json_object_set_int_member (object, "years", 7);
+  g_assert_true (cpl_entity_assign_json (ban, object, NULL));
+  g_assert_cmpfloat (cpl_scenario_get (CPL_SCENARIO (ban), CPL_SCENARIO_YEARS), ==, 7);
+  g_assert_cmpstr (cpl_scenario_get_domestic_chip (CPL_SCENARIO (ban)), ==, "chip-d");
 }
 
 int
@@ -106,7 +368,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/history/undo-redo", test_undo_redo);
   g_test_add_func ("/history/burst", test_burst);
-  g_test_add_func ("/history/lists", test_lists);
+  g_test_add_func ("/history/set-anything", test_set_anything);
+  g_test_add_func ("/history/remove", test_remove);
+  g_test_add_func ("/history/insert", test_insert);
+  g_test_add_func ("/history/move", test_move);
   g_test_add_func ("/history/saved", test_saved);
+  g_test_add_func ("/history/no-reparse", test_no_reparse);
+  g_test_add_func ("/history/duplicate-insert", test_duplicate_insert);
+  g_test_add_func ("/history/undo-removal", test_undo_removal);
+  g_test_add_func ("/history/assign-json", test_assign_json);
   return g_test_run ();
 }

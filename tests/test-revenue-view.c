@@ -155,6 +155,49 @@ test_dark_and_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+Z restores the selected line in place: the view keeps the very
+ * line selected and shows the old value; a deleted line comes back as the
+ * same object, where it was. */
+static void
+test_undo_keeps_selection (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GListModel *cases = cpl_dataset_get_revenue_cases (dataset);
+  guint n_cases = g_list_model_get_n_items (cases);
+  g_autoptr(CplRevenueCase) first = g_list_model_get_item (cases, 0);
+  g_autoptr(CplRevenueCase) second = g_list_model_get_item (cases, 1);
+  double share;
+  guint position;
+
+  cpl_revenue_view_select (view, first);
+  share = cpl_revenue_case_get (first, CPL_REVENUE_CASE_REVENUE_SHARE);
+  /* the built-in first line, the H20 at 15%: 30% is an edit */
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (first)), ==, "h20-share-15");
+  g_assert_cmpfloat (share, ==, 0.15);
+  type_into (view, "revenue_share", "30");
+  g_assert_cmpfloat (cpl_revenue_case_get (first, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (cpl_revenue_case_get (first, CPL_REVENUE_CASE_REVENUE_SHARE), ==, share);
+  g_assert_true (cpl_revenue_view_get_selected (view) == first);
+  g_assert_true (g_list_store_find (G_LIST_STORE (cases), first, &position));
+  g_assert_cmpuint (position, ==, 0);
+
+  /* delete the first line: its neighbour is selected; undo: the same
+   * object is back at position 0, and the neighbour stays selected */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "revenue.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_cases - 1);
+  g_assert_true (cpl_revenue_view_get_selected (view) == second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n_cases);
+  g_assert_true (g_list_store_find (G_LIST_STORE (cases), first, &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (cpl_revenue_view_get_selected (view) == second);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/h200-case", test_h200_case);
   g_test_add_func ("/revenue-view/all-cases", test_all_cases);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
+  g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

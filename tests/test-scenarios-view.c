@@ -12,6 +12,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
 static CplApplication *app;
@@ -161,8 +162,9 @@ test_duplicate_delete_move (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Undo through the dataset's history restores the value and the view
- * follows the restored scenario. */
+/* Undo through the dataset's history restores the value in place: the
+ * view keeps the very scenario it had selected, and its input reads the
+ * old value. */
 static void
 test_undo (void)
 {
@@ -172,16 +174,135 @@ test_undo (void)
   g_autoptr(CplHistory) history = cpl_history_new (dataset);
   CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
   CplScenario *restored;
+  CplScenario *edited;
 
   select_id (view, "two-years");
+  edited = cpl_scenarios_view_get_selected (view);
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "35");
   g_assert_cmpfloat (cpl_scenario_get (cpl_scenarios_view_get_selected (view), CPL_SCENARIO_REVENUE_SHARE), ==, 0.35);
   g_assert_true (cpl_history_undo (history));
   restored = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
   g_assert_cmpfloat (cpl_scenario_get (restored, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
-  /* the view shows the restored entry, and its input reads 20 */
+  /* the same object, still selected, and its input reads 20 */
+  g_assert_true (restored == edited);
   g_assert_true (cpl_scenarios_view_get_selected (view) == restored);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "20");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 100 edits in one main-loop iteration project the selected scenario once,
+ * before the next frame; while another view is shown, not at all, until
+ * the Scenarios view is shown again. */
+static void
+test_coalesced (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  GtkWidget *results = GTK_WIDGET (cpl_scenarios_view_get_results (view));
+  CplEntity *two_years;
+  guint before;
+
+  select_id (view, "two-years");
+  two_years = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  cpl_test_iterate_for (300);
+  before = cpl_deferred_update_get_count (results);
+
+  /* 0.0025, 0.005, … 100/400 = 0.25 */
+  for (guint i = 1; i <= 100; i++)
+    g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+  /* the last edit's: 0.25 × 4,611,764.71 = 1,152,941.18 (see test_edit_share) */
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$1.15 M");
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+
+  /* hidden behind the Chips view: deferred */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "chips");
+  cpl_test_iterate_for (300);
+  g_assert_false (gtk_widget_get_mapped (results));
+  before = cpl_deferred_update_get_count (results);
+  /* … 80/400 = 0.2 */
+  for (guint i = 1; i <= 80; i++)
+    g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before);
+  /* shown again: once, with the last value: 0.2 × 4,611,764.71 = 922,352.94 */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$922,353");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_id (GListModel *list,
+          const char *id)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(CplEntity) entity = g_list_model_get_item (list, i);
+      count += g_str_equal (cpl_entity_get_id (entity), id);
+    }
+  return count;
+}
+
+/* Issue #11: delete a scenario, press Ctrl+Z, then the toast's Undo: the
+ * dataset held two entries with one id, and the saved file did not open.
+ * The toast's Undo now goes through the same history. */
+static void
+test_delete_undo_toast (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  guint n = g_list_model_get_n_items (scenarios);
+  CplEntity *two_years = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years");
+  g_autoptr(CplDataset) reopened = cpl_dataset_new ();
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  AdwToast *toast;
+
+  select_id (view, "two-years");
+  /* what the view's Delete does */
+  toast = cpl_remove_with_undo (GTK_WIDGET (view), dataset, two_years);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo-removal");
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 0);
+
+  /* Ctrl+Z, then the toast's button (an actionable: it activates its
+   * action with its target on the window) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n);
+  /* the very object is back, and the view has it */
+  g_assert_true (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years") == two_years);
+
+  /* saved, the file opens again */
+  data = cpl_dataset_to_data (dataset, &length);
+  saved = g_bytes_new_take (g_steal_pointer (&data), length);
+  g_assert_true (cpl_dataset_load_bytes (reopened, saved, "saved.json", CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_scenarios (reopened)), ==, n);
+
+  /* the toast pressed twice puts it back once */
+  toast = cpl_remove_with_undo (GTK_WIDGET (view), dataset, two_years);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  gtk_widget_activate_action_variant (GTK_WIDGET (view), adw_toast_get_action_name (toast),
+                                      adw_toast_get_action_target_value (toast));
+  g_assert_cmpuint (count_id (scenarios, "two-years"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -224,6 +345,8 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
+  g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
+  g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   status = g_test_run ();
   g_clear_object (&app);

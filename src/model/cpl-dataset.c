@@ -298,28 +298,46 @@ cpl_dataset_watch (CplDataset *self,
   g_signal_connect_object (entity, "changed", G_CALLBACK (on_entry_changed), self, 0);
 }
 
-void
+gboolean
 cpl_dataset_append (CplDataset *self,
                     CplEntity  *entity)
 {
-  cpl_dataset_insert (self, G_MAXUINT, entity);
+  return cpl_dataset_insert (self, G_MAXUINT, entity);
 }
 
-/* Puts @entity at @position of its list (G_MAXUINT: at the end), e.g. back
- * where it was when a deletion is undone. */
-void
+/**
+ * cpl_dataset_insert:
+ * @position: where in its list (G_MAXUINT: at the end), e.g. back where it
+ *   was when a deletion is undone
+ *
+ * Puts @entity into its list.  Ids are unique within a list, and a saved
+ * file with one id twice would not open again: inserting an entry whose id
+ * the list already has (or the very entry twice) is a programming error,
+ * refused with a critical.  Make ids with cpl_dataset_new_id(), or look
+ * the id up first.
+ *
+ * Returns: whether @entity was inserted.
+ */
+gboolean
 cpl_dataset_insert (CplDataset *self,
                     guint       position,
                     CplEntity  *entity)
 {
   GListStore *store;
 
-  g_return_if_fail (CPL_IS_DATASET (self));
-  g_return_if_fail (CPL_IS_ENTITY (entity));
+  g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (CPL_IS_ENTITY (entity), FALSE);
 
   store = cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity));
+  if (find_in_model (G_LIST_MODEL (store), cpl_entity_get_id (entity), NULL) != NULL)
+    {
+      g_critical ("%s: the dataset already has an entry with the id \"%s\"; ids are unique "
+                  "within a list", G_STRFUNC, cpl_entity_get_id (entity));
+      return FALSE;
+    }
   cpl_dataset_watch (self, entity);
   g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), entity);
+  return TRUE;
 }
 
 /**

@@ -40,9 +40,9 @@ CplChip        *cpl_dataset_lookup_chip        (CplDataset   *self,
 CplEntity      *cpl_dataset_lookup             (CplDataset   *self,
                                                 GType         type,
                                                 const char   *id);
-void            cpl_dataset_append             (CplDataset   *self,
+gboolean        cpl_dataset_append             (CplDataset   *self,
                                                 CplEntity    *entity);
-void            cpl_dataset_insert             (CplDataset   *self,
+gboolean        cpl_dataset_insert             (CplDataset   *self,
                                                 guint         position,
                                                 CplEntity    *entity);
 char           *cpl_dataset_new_id             (CplDataset   *self,

@@ -721,6 +721,63 @@ cpl_entity_to_json (CplEntity *self)
   return object;
 }
 
+/* Exchanges what two entries of one type hold, except where they were
+ * read from.  Every subclass's instance structure holds only values the
+ * instance owns (strings, arrays, CplText, JsonObject), never a pointer
+ * back to the instance or a signal connection, so exchanging its bytes
+ * exchanges ownership. */
+#define SWAP(type, a, b) G_STMT_START { type swap_ = (a); (a) = (b); (b) = swap_; } G_STMT_END
+
+static void
+cpl_entity_swap_state (CplEntity *self,
+                       CplEntity *other)
+{
+  CplEntityPrivate *a = cpl_entity_get_instance_private (self);
+  CplEntityPrivate *b = cpl_entity_get_instance_private (other);
+  guint8 *x = (guint8 *) self + sizeof (CplEntity);
+  guint8 *y = (guint8 *) other + sizeof (CplEntity);
+  GTypeQuery query;
+
+  g_assert (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (other));
+  g_type_query (G_OBJECT_TYPE (self), &query);
+  for (gsize i = 0; i < query.instance_size - sizeof (CplEntity); i++)
+    SWAP (guint8, x[i], y[i]);
+  SWAP (char *, a->id, b->id);
+  SWAP (CplText *, a->name, b->name);
+  SWAP (double *, a->values, b->values);
+  SWAP (JsonObject *, a->extra, b->extra);
+}
+
+/**
+ * cpl_entity_assign_json:
+ * @object: the entry as cpl_entity_to_json() wrote it (e.g. before an edit)
+ *
+ * Makes @self hold what @object says, in place: the same object, so
+ * whoever holds or shows it keeps it.  @object is read and checked by the
+ * same field tables as a file; on error @self is unchanged.  Emits
+ * CplEntity::changed once.
+ */
+gboolean
+cpl_entity_assign_json (CplEntity   *self,
+                        JsonObject  *object,
+                        GError     **error)
+{
+  g_autoptr(CplEntity) staged = NULL;
+  CplLoadContext ctx;
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), FALSE);
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  cpl_load_context_init (&ctx, cpl_entity_get_id (self));
+  staged = cpl_entity_new_from_json (G_OBJECT_TYPE (self), object, &ctx, error);
+  cpl_load_context_clear (&ctx);
+  if (staged == NULL)
+    return FALSE;
+  cpl_entity_swap_state (self, staged);
+  cpl_entity_emit_changed (self);
+  return TRUE;
+}
+
 /**
  * cpl_entity_duplicate:
  *

@@ -62,6 +62,9 @@ CplEntity      *cpl_entity_new_from_json        (GType               type,
                                                  gpointer            ctx,
                                                  GError            **error);
 JsonObject     *cpl_entity_to_json              (CplEntity          *self);
+gboolean        cpl_entity_assign_json          (CplEntity          *self,
+                                                 JsonObject         *object,
+                                                 GError            **error);
 CplEntity      *cpl_entity_duplicate            (CplEntity          *self,
                                                  const char         *new_id);
 

@@ -1,15 +1,23 @@
-/* cpl-history.c: undo and redo for a whole dataset
+/* cpl-history.c: undo and redo for a dataset, as commands applied in place
  *
- * Every step is the whole dataset as text: one mechanism serves a changed
- * number, a renamed scenario, an added or deleted chip, a reordered list.
+ * A step is a short list of commands: set an entry's state (any field, its
+ * name, its lists), insert an entry at a position, remove one, move one.
+ * Undo applies the inverse commands to the very objects the dataset holds,
+ * so an entry keeps its identity (and whoever shows it keeps showing it)
+ * and nothing else is touched: no step re-reads the dataset.
+ *
+ * The history learns of edits from the signals the dataset has anyway.  It
+ * keeps a shadow of each entry's state (its JSON object) and, on
+ * CplDataset::entry-changed, compares it with the new state to make a
+ * "set" command with both.  It keeps a mirror of each list, so that on
+ * GListModel::items-changed it knows which objects left; an entry removed
+ * and put back at another position in one burst is a move.
+ *
  * Edits that come in a burst (a number typed digit by digit, a slider
- * dragged) make one step: the state before the burst is kept when it
- * starts, and the burst ends after a pause or at the next undo.  A
- * dataset is tens of kilobytes, so a hundred steps cost a few megabytes.
- *
- * The history also knows whether the dataset differs from what was last
- * opened or saved ("modified"), which is what the title and the close
- * dialog ask.
+ * dragged) to the same fields of one entry make one step; the burst ends
+ * after a pause or at the next undo.  Whether the dataset differs from
+ * what was last opened or saved ("modified") is whether the newest step
+ * is still the one that was newest then.
  */
 #define G_LOG_DOMAIN "cpl-history"
 
@@ -20,16 +28,43 @@
 #define MAX_STEPS      100
 #define BURST_PAUSE_MS 700
 
+#define N_LISTS        5   /* vendors, chips, rules, scenarios, revenue cases */
+
+typedef enum {
+  COMMAND_SET,     /* the entry went from @before to @after */
+  COMMAND_INSERT,  /* the entry was inserted at @to */
+  COMMAND_REMOVE,  /* the entry was removed from @from */
+  COMMAND_MOVE,    /* the entry went from @from to @to */
+} CommandKind;
+
+typedef struct {
+  CommandKind  kind;
+  CplEntity   *entity;
+  JsonObject  *before;
+  JsonObject  *after;
+  guint        from;
+  guint        to;
+} Command;
+
+typedef struct {
+  guint64    serial;    /* unique: what "modified" compares */
+  GPtrArray *commands;  /* of Command, in the order they happened */
+  char      *burst;     /* a set step: the keys it changed, to extend it */
+} Step;
+
 struct _CplHistory
 {
   GObject     parent_instance;
 
   CplDataset *dataset;
-  GQueue      undo;       /* of GBytes, newest at the head */
+  GListModel *lists[N_LISTS];
+  GPtrArray  *mirror[N_LISTS];  /* each list as last seen, with references */
+  GHashTable *shadow;           /* entry → JsonObject, its state as last seen */
+  GQueue      undo;             /* of Step, newest at the head */
   GQueue      redo;
-  GBytes     *current;    /* the dataset as of the last step */
-  GBytes     *saved;      /* as last opened or saved; NULL: never */
-  guint       burst_id;   /* the pause that ends the burst */
+  guint64     last_serial;
+  guint64     saved_serial;     /* the newest step when last opened or saved */
+  guint       burst_id;         /* the pause that ends the burst; 0: no burst */
   gboolean    restoring;
 };
 
@@ -45,13 +80,81 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GBytes *
-snapshot (CplHistory *self)
-{
-  gsize length;
-  char *data = cpl_dataset_to_data (self->dataset, &length);
+/* Commands and steps ------------------------------------------------------ */
 
-  return g_bytes_new_take (data, length);
+static Command *
+command_new (CommandKind kind,
+             CplEntity  *entity)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = kind;
+  command->entity = g_object_ref (entity);
+  return command;
+}
+
+static void
+command_free (gpointer data)
+{
+  Command *command = data;
+
+  g_object_unref (command->entity);
+  g_clear_pointer (&command->before, json_object_unref);
+  g_clear_pointer (&command->after, json_object_unref);
+  g_free (command);
+}
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_ptr_array_unref (step->commands);
+  g_free (step->burst);
+  g_free (step);
+}
+
+static gboolean
+objects_equal (JsonObject *a,
+               JsonObject *b)
+{
+  g_autoptr(JsonNode) x = json_node_init_object (json_node_alloc (), a);
+  g_autoptr(JsonNode) y = json_node_init_object (json_node_alloc (), b);
+
+  return json_node_equal (x, y);
+}
+
+/* The top-level keys whose values differ, sorted: "name revenue_share". */
+static char *
+changed_keys (JsonObject *before,
+              JsonObject *after)
+{
+  g_autoptr(GList) keys = g_list_concat (json_object_get_members (before),
+                                         json_object_get_members (after));
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *last = NULL;
+
+  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonNode *x = json_object_get_member (before, l->data);
+      JsonNode *y = json_object_get_member (after, l->data);
+
+      if (g_strcmp0 (last, l->data) == 0)
+        continue;
+      last = l->data;
+      if (x == NULL || y == NULL || !json_node_equal (x, y))
+        g_string_append_printf (text, "%s%s", text->len ? " " : "", (char *) l->data);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint64
+top_serial (CplHistory *self)
+{
+  Step *step = g_queue_peek_head (&self->undo);
+
+  return step != NULL ? step->serial : 0;
 }
 
 static void
@@ -72,34 +175,221 @@ burst_ended (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-on_dataset_changed (CplHistory *self)
+/* The newest step, while its burst lasts. */
+static Step *
+open_step (CplHistory *self)
 {
-  if (self->restoring)
-    return;
+  return self->burst_id != 0 ? g_queue_peek_head (&self->undo) : NULL;
+}
 
-  if (self->burst_id == 0)
+/* Folds @command into the open step, if it continues it: a set of the same
+ * keys of the same entry, or the insertion of the entry the step removed
+ * (a move).  Returns whether it did. */
+static gboolean
+merge (CplHistory *self,
+       Command    *command,
+       const char *burst)
+{
+  Step *step = open_step (self);
+  Command *last;
+
+  if (step == NULL || step->commands->len == 0)
+    return FALSE;
+  last = g_ptr_array_index (step->commands, step->commands->len - 1);
+  if (last->entity != command->entity)
+    return FALSE;
+
+  if (command->kind == COMMAND_SET && last->kind == COMMAND_SET &&
+      step->commands->len == 1 && g_strcmp0 (step->burst, burst) == 0)
     {
-      /* a new step: keep the state before it */
-      g_queue_push_head (&self->undo, g_bytes_ref (self->current));
-      while (g_queue_get_length (&self->undo) > MAX_STEPS)
-        g_bytes_unref (g_queue_pop_tail (&self->undo));
-      g_queue_clear_full (&self->redo, (GDestroyNotify) g_bytes_unref);
+      g_clear_pointer (&last->after, json_object_unref);
+      last->after = g_steal_pointer (&command->after);
+    }
+  else if (command->kind == COMMAND_INSERT && last->kind == COMMAND_REMOVE)
+    {
+      last->kind = COMMAND_MOVE;
+      last->to = command->to;
     }
   else
-    g_source_remove (self->burst_id);
+    return FALSE;
+
+  /* back where the step started: there is nothing to undo */
+  if ((last->kind == COMMAND_SET && objects_equal (last->before, last->after)) ||
+      (last->kind == COMMAND_MOVE && last->from == last->to))
+    g_ptr_array_remove_index (step->commands, step->commands->len - 1);
+  if (step->commands->len == 0)
+    {
+      step_free (g_queue_pop_head (&self->undo));
+      g_clear_handle_id (&self->burst_id, g_source_remove);
+    }
+  return TRUE;
+}
+
+/* Records @commands (taking them) as one step, or as the continuation of
+ * the open one. */
+static void
+record (CplHistory *self,
+        GPtrArray  *commands,
+        const char *burst)
+{
+  g_autoptr(GPtrArray) owned = commands;
+  Step *step;
+
+  if (commands->len == 0)
+    return;
+  g_queue_clear_full (&self->redo, step_free);
+  if (commands->len == 1 && merge (self, g_ptr_array_index (commands, 0), burst))
+    {
+      if (self->burst_id != 0)
+        {
+          g_source_remove (self->burst_id);
+          self->burst_id = g_timeout_add (BURST_PAUSE_MS, burst_ended, self);
+        }
+      notify_state (self);
+      return;
+    }
+
+  cpl_history_commit (self);
+  step = g_new0 (Step, 1);
+  step->serial = ++self->last_serial;
+  step->commands = g_steal_pointer (&owned);
+  step->burst = g_strdup (burst);
+  g_queue_push_head (&self->undo, step);
+  while (g_queue_get_length (&self->undo) > MAX_STEPS)
+    step_free (g_queue_pop_tail (&self->undo));
   self->burst_id = g_timeout_add (BURST_PAUSE_MS, burst_ended, self);
   notify_state (self);
 }
 
+/* What the dataset tells ------------------------------------------------- */
+
 static void
-on_items_changed (CplHistory *self,
+on_entry_changed (CplHistory *self,
+                  CplEntity  *entity)
+{
+  JsonObject *before = g_hash_table_lookup (self->shadow, entity);
+  g_autoptr(JsonObject) after = cpl_entity_to_json (entity);
+  g_autofree char *burst = NULL;
+  GPtrArray *commands;
+  Command *command;
+
+  if (before != NULL && objects_equal (before, after))
+    return;
+  if (self->restoring || before == NULL)
+    {
+      g_hash_table_replace (self->shadow, entity, g_steal_pointer (&after));
+      return;
+    }
+
+  command = command_new (COMMAND_SET, entity);
+  command->before = json_object_ref (before);
+  command->after = json_object_ref (after);
+  burst = changed_keys (before, after);
+  g_hash_table_replace (self->shadow, entity, g_steal_pointer (&after));
+  commands = g_ptr_array_new_with_free_func (command_free);
+  g_ptr_array_add (commands, command);
+  record (self, commands, burst);
+}
+
+static void
+on_items_changed (GListModel *list,
                   guint       position,
                   guint       removed,
-                  guint       added)
+                  guint       added,
+                  CplHistory *self)
 {
-  on_dataset_changed (self);
+  GPtrArray *commands = g_ptr_array_new_with_free_func (command_free);
+  GPtrArray *mirror = NULL;
+
+  for (guint i = 0; i < N_LISTS; i++)
+    if (self->lists[i] == list)
+      mirror = self->mirror[i];
+  g_return_if_fail (mirror != NULL);
+
+  /* each leaves from @position in turn, so undone in reverse each goes
+   * back to @position in front of the one after it */
+  for (guint i = 0; i < removed; i++)
+    {
+      Command *command = command_new (COMMAND_REMOVE, g_ptr_array_index (mirror, position + i));
+
+      command->from = position;
+      g_hash_table_remove (self->shadow, command->entity);
+      g_ptr_array_add (commands, command);
+    }
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      CplEntity *entity = g_list_model_get_item (list, position + i);
+      Command *command = command_new (COMMAND_INSERT, entity);
+
+      command->to = position + i;
+      g_ptr_array_insert (mirror, position + i, entity);  /* takes the reference */
+      g_hash_table_replace (self->shadow, entity, cpl_entity_to_json (entity));
+      g_ptr_array_add (commands, command);
+    }
+
+  if (self->restoring)
+    g_ptr_array_unref (commands);
+  else
+    record (self, commands, NULL);
 }
+
+/* Applying steps ---------------------------------------------------------- */
+
+static void
+apply (CplHistory *self,
+       Command    *command,
+       gboolean    forward)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (command->kind)
+    {
+    case COMMAND_SET:
+      /* What the entry wrote, it reads back; a failure here is a bug. */
+      if (!cpl_entity_assign_json (command->entity, forward ? command->after : command->before, &error))
+        g_critical ("could not restore a step of the history: %s", error->message);
+      break;
+    case COMMAND_INSERT:
+    case COMMAND_REMOVE:
+      if ((command->kind == COMMAND_INSERT) == forward)
+        cpl_dataset_insert (self->dataset, command->kind == COMMAND_INSERT ? command->to : command->from,
+                            command->entity);
+      else
+        cpl_dataset_remove (self->dataset, command->entity);
+      break;
+    case COMMAND_MOVE:
+      cpl_dataset_remove (self->dataset, command->entity);
+      cpl_dataset_insert (self->dataset, forward ? command->to : command->from, command->entity);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+cpl_history_restore (CplHistory *self,
+                     GQueue     *from,
+                     GQueue     *to,
+                     gboolean    forward)
+{
+  Step *step;
+
+  cpl_history_commit (self);
+  step = g_queue_pop_head (from);
+  if (step == NULL)
+    return FALSE;
+
+  self->restoring = TRUE;
+  for (guint i = 0; i < step->commands->len; i++)
+    apply (self, g_ptr_array_index (step->commands, forward ? i : step->commands->len - 1 - i), forward);
+  self->restoring = FALSE;
+  g_queue_push_head (to, step);
+  notify_state (self);
+  return TRUE;
+}
+
+/* Public API -------------------------------------------------------------- */
 
 /**
  * cpl_history_commit:
@@ -111,49 +401,73 @@ cpl_history_commit (CplHistory *self)
 {
   g_return_if_fail (CPL_IS_HISTORY (self));
 
+  if (self->burst_id == 0)
+    return;
   g_clear_handle_id (&self->burst_id, g_source_remove);
-  g_clear_pointer (&self->current, g_bytes_unref);
-  self->current = snapshot (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-}
-
-static gboolean
-cpl_history_restore (CplHistory *self,
-                     GQueue     *from,
-                     GQueue     *to)
-{
-  g_autoptr(GBytes) state = NULL;
-  g_autoptr(GError) error = NULL;
-
-  cpl_history_commit (self);
-  if (g_queue_is_empty (from))
-    return FALSE;
-
-  state = g_queue_pop_head (from);
-  g_queue_push_head (to, g_bytes_ref (self->current));
-  self->restoring = TRUE;
-  /* What the dataset wrote, it reads back; a failure here is a bug. */
-  if (!cpl_dataset_load_bytes (self->dataset, state, "undo", CPL_LOAD_ALONE, &error))
-    g_critical ("could not restore a step of the history: %s", error->message);
-  self->restoring = FALSE;
-  g_clear_pointer (&self->current, g_bytes_unref);
-  self->current = g_bytes_ref (state);
-  notify_state (self);
-  return TRUE;
 }
 
 gboolean
 cpl_history_undo (CplHistory *self)
 {
   g_return_val_if_fail (CPL_IS_HISTORY (self), FALSE);
-  return cpl_history_restore (self, &self->undo, &self->redo);
+  return cpl_history_restore (self, &self->undo, &self->redo, FALSE);
 }
 
 gboolean
 cpl_history_redo (CplHistory *self)
 {
   g_return_val_if_fail (CPL_IS_HISTORY (self), FALSE);
-  return cpl_history_restore (self, &self->redo, &self->undo);
+  return cpl_history_restore (self, &self->redo, &self->undo, TRUE);
+}
+
+/**
+ * cpl_history_undo_removal:
+ * @type: the type of the removed entry (e.g. CPL_TYPE_SCENARIO)
+ * @id: its id
+ *
+ * What a "deleted" toast's Undo does.  When the removal of the entry @id
+ * is the newest step, undoes it.  When later steps came after it, puts the
+ * very entry back where it was, as a new step.  When it was undone already
+ * (or the history no longer knows it), or its id is in use again, does
+ * nothing: never a second entry with one id.
+ *
+ * Returns: whether the entry was put back.
+ */
+gboolean
+cpl_history_undo_removal (CplHistory *self,
+                          GType       type,
+                          const char *id)
+{
+  Command *found = NULL;
+
+  g_return_val_if_fail (CPL_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  cpl_history_commit (self);
+  for (GList *l = self->undo.head; l != NULL && found == NULL; l = l->next)
+    {
+      Step *step = l->data;
+
+      for (guint i = step->commands->len; i-- > 0 && found == NULL;)
+        {
+          Command *command = g_ptr_array_index (step->commands, i);
+
+          if (command->kind == COMMAND_REMOVE && G_OBJECT_TYPE (command->entity) == type &&
+              g_strcmp0 (cpl_entity_get_id (command->entity), id) == 0)
+            found = command;
+        }
+      if (found != NULL && l == self->undo.head && step->commands->len == 1)
+        return cpl_history_undo (self);
+    }
+  if (found == NULL || cpl_dataset_position (self->dataset, found->entity) != G_MAXUINT ||
+      cpl_dataset_lookup (self->dataset, type, id) != NULL)
+    return FALSE;
+  /* recorded as a step of its own, which ends at once */
+  if (!cpl_dataset_insert (self->dataset, found->from, found->entity))
+    return FALSE;
+  cpl_history_commit (self);
+  return TRUE;
 }
 
 gboolean
@@ -181,10 +495,11 @@ cpl_history_reset (CplHistory *self)
 {
   g_return_if_fail (CPL_IS_HISTORY (self));
 
-  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
-  g_queue_clear_full (&self->redo, (GDestroyNotify) g_bytes_unref);
-  cpl_history_commit (self);
-  cpl_history_set_unmodified (self);
+  g_clear_handle_id (&self->burst_id, g_source_remove);
+  g_queue_clear_full (&self->undo, step_free);
+  g_queue_clear_full (&self->redo, step_free);
+  self->saved_serial = 0;
+  notify_state (self);
 }
 
 /* Whether the dataset differs from what was last opened or saved. */
@@ -192,9 +507,7 @@ gboolean
 cpl_history_get_modified (CplHistory *self)
 {
   g_return_val_if_fail (CPL_IS_HISTORY (self), FALSE);
-  if (self->burst_id != 0)
-    return TRUE;
-  return self->saved == NULL || !g_bytes_equal (self->saved, self->current);
+  return top_serial (self) != self->saved_serial;
 }
 
 /* The dataset as it is now was just saved. */
@@ -204,10 +517,11 @@ cpl_history_set_unmodified (CplHistory *self)
   g_return_if_fail (CPL_IS_HISTORY (self));
 
   cpl_history_commit (self);
-  g_clear_pointer (&self->saved, g_bytes_unref);
-  self->saved = g_bytes_ref (self->current);
+  self->saved_serial = top_serial (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
+
+/* Life cycle -------------------------------------------------------------- */
 
 static void
 cpl_history_dispose (GObject *object)
@@ -215,18 +529,11 @@ cpl_history_dispose (GObject *object)
   CplHistory *self = CPL_HISTORY (object);
 
   g_clear_handle_id (&self->burst_id, g_source_remove);
+  for (guint i = 0; i < N_LISTS; i++)
+    if (self->lists[i] != NULL)
+      g_signal_handlers_disconnect_by_data (self->lists[i], self);
   if (self->dataset != NULL)
-    {
-      GListModel *lists[] = {
-        cpl_dataset_get_vendors (self->dataset), cpl_dataset_get_chips (self->dataset),
-        cpl_dataset_get_rules (self->dataset), cpl_dataset_get_scenarios (self->dataset),
-        cpl_dataset_get_revenue_cases (self->dataset),
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-        g_signal_handlers_disconnect_by_data (lists[i], self);
-      g_signal_handlers_disconnect_by_data (self->dataset, self);
-    }
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (cpl_history_parent_class)->dispose (object);
 }
@@ -236,10 +543,11 @@ cpl_history_finalize (GObject *object)
 {
   CplHistory *self = CPL_HISTORY (object);
 
-  g_queue_clear_full (&self->undo, (GDestroyNotify) g_bytes_unref);
-  g_queue_clear_full (&self->redo, (GDestroyNotify) g_bytes_unref);
-  g_clear_pointer (&self->current, g_bytes_unref);
-  g_clear_pointer (&self->saved, g_bytes_unref);
+  g_queue_clear_full (&self->undo, step_free);
+  g_queue_clear_full (&self->redo, step_free);
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_pointer (&self->mirror[i], g_ptr_array_unref);
+  g_clear_pointer (&self->shadow, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_history_parent_class)->finalize (object);
 }
 
@@ -290,6 +598,7 @@ cpl_history_init (CplHistory *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->shadow = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
 }
 
 /**
@@ -302,17 +611,30 @@ CplHistory *
 cpl_history_new (CplDataset *dataset)
 {
   CplHistory *self = g_object_new (CPL_TYPE_HISTORY, NULL);
-  GListModel *lists[] = {
+
+  GListModel *lists[N_LISTS] = {
     cpl_dataset_get_vendors (dataset), cpl_dataset_get_chips (dataset),
     cpl_dataset_get_rules (dataset), cpl_dataset_get_scenarios (dataset),
     cpl_dataset_get_revenue_cases (dataset),
   };
 
   self->dataset = g_object_ref (dataset);
-  self->current = snapshot (self);
-  self->saved = g_bytes_ref (self->current);
-  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_dataset_changed), self, G_CONNECT_SWAPPED);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    g_signal_connect_object (lists[i], "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      guint n = g_list_model_get_n_items (lists[i]);
+
+      self->lists[i] = lists[i];
+
+      self->mirror[i] = g_ptr_array_new_full (n, g_object_unref);
+      for (guint j = 0; j < n; j++)
+        {
+          CplEntity *entity = g_list_model_get_item (self->lists[i], j);
+
+          g_ptr_array_add (self->mirror[i], entity);
+          g_hash_table_insert (self->shadow, entity, cpl_entity_to_json (entity));
+        }
+      g_signal_connect_object (self->lists[i], "items-changed", G_CALLBACK (on_items_changed), self, 0);
+    }
+  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_entry_changed), self, G_CONNECT_SWAPPED);
   return self;
 }

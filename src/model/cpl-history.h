@@ -1,4 +1,4 @@
-/* cpl-history.h: undo and redo for a whole dataset */
+/* cpl-history.h: undo and redo for a dataset, as commands applied in place */
 #pragma once
 
 #include "cpl-dataset.h"
@@ -17,5 +17,8 @@ void        cpl_history_commit     (CplHistory *self);
 void        cpl_history_reset      (CplHistory *self);
 gboolean    cpl_history_get_modified (CplHistory *self);
 void        cpl_history_set_unmodified (CplHistory *self);
+gboolean    cpl_history_undo_removal (CplHistory *self,
+                                      GType       type,
+                                      const char *id);
 
 G_END_DECLS

@@ -104,38 +104,17 @@ cpl_group_append (GtkWidget  *box,
   return group;
 }
 
-typedef struct {
-  CplDataset *dataset;
-  CplEntity  *entity;
-  guint       position;
-} Removed;
-
-static void
-removed_free (gpointer data,
-              GClosure *closure)
-{
-  Removed *removed = data;
-
-  g_object_unref (removed->dataset);
-  g_object_unref (removed->entity);
-  g_free (removed);
-}
-
-static void
-undo_remove (AdwToast *toast,
-             Removed  *removed)
-{
-  cpl_dataset_insert (removed->dataset, removed->position, removed->entity);
-}
-
 /**
  * cpl_remove_with_undo:
  * @widget: a widget inside the window's toast overlay
  *
- * Removes @entity from @dataset and says so in a toast whose Undo puts it
- * back where it was.
+ * Removes @entity from @dataset and says so in a toast whose Undo goes
+ * through the window's history ("win.undo-removal"), like Ctrl+Z: pressed
+ * after Ctrl+Z has put the entry back, it does nothing.
+ *
+ * Returns: (transfer none) (nullable): the toast, if one was shown.
  */
-void
+AdwToast *
 cpl_remove_with_undo (GtkWidget  *widget,
                       CplDataset *dataset,
                       CplEntity  *entity)
@@ -143,30 +122,138 @@ cpl_remove_with_undo (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  Removed *removed;
   AdwToast *toast;
 
-  removed = g_new0 (Removed, 1);
-  removed->dataset = g_object_ref (dataset);
-  removed->entity = g_object_ref (entity);
-  removed->position = cpl_dataset_position (dataset, entity);
-  if (!cpl_dataset_remove (dataset, entity))
-    {
-      removed_free (removed, NULL);
-      return;
-    }
-  if (overlay == NULL)
-    {
-      removed_free (removed, NULL);
-      return;
-    }
+  if (!cpl_dataset_remove (dataset, entity) || overlay == NULL)
+    return NULL;
   name = cpl_format_excerpt (cpl_entity_get_name (entity));
   /* Translators: a toast; %s is the name of what was deleted */
   title = g_strdup_printf (_("“%s” deleted"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove), removed, removed_free, 0);
+  adw_toast_set_action_name (toast, "win.undo-removal");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", G_OBJECT_TYPE_NAME (entity),
+                                                           cpl_entity_get_id (entity)));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
+}
+
+/* Deferred updates ------------------------------------------------------- */
+
+typedef struct {
+  GtkWidget *widget;
+  CplUpdateFunc update;
+  gpointer   data;
+  guint      tick_id;
+  gboolean   dirty;
+  guint      count;
+} DeferredUpdate;
+
+static GQuark
+deferred_update_quark (void)
+{
+  return g_quark_from_static_string ("cpl-deferred-update");
+}
+
+static void
+deferred_update_free (gpointer data)
+{
+  DeferredUpdate *deferred = data;
+
+  if (deferred->tick_id != 0)
+    gtk_widget_remove_tick_callback (deferred->widget, deferred->tick_id);
+  g_free (deferred);
+}
+
+static void
+deferred_update_run (DeferredUpdate *deferred)
+{
+  if (!deferred->dirty)
+    return;
+  deferred->dirty = FALSE;
+  deferred->count++;
+  deferred->update (deferred->data);
+}
+
+static gboolean
+deferred_update_tick (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  DeferredUpdate *deferred = data;
+
+  deferred->tick_id = 0;
+  deferred_update_run (deferred);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deferred_update_schedule (DeferredUpdate *deferred)
+{
+  if (deferred->dirty && deferred->tick_id == 0 && gtk_widget_get_mapped (deferred->widget))
+    deferred->tick_id = gtk_widget_add_tick_callback (deferred->widget, deferred_update_tick, deferred, NULL);
+}
+
+/**
+ * cpl_deferred_update_queue:
+ * @widget: what shows the result
+ * @update: (scope notified): the recomputation, called with @data
+ *
+ * Asks for @update to run once before the next frame @widget is drawn
+ * in: a burst of edits in one main-loop iteration recomputes once, and a
+ * widget that is not shown (a view of the stack behind another, a page
+ * not open) recomputes when it is mapped again, not before.
+ */
+void
+cpl_deferred_update_queue (GtkWidget     *widget,
+                           CplUpdateFunc  update,
+                           gpointer       data)
+{
+  DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (widget), deferred_update_quark ());
+
+  if (deferred == NULL)
+    {
+      deferred = g_new0 (DeferredUpdate, 1);
+      deferred->widget = widget;
+      g_object_set_qdata_full (G_OBJECT (widget), deferred_update_quark (), deferred, deferred_update_free);
+      g_signal_connect_swapped (widget, "map", G_CALLBACK (deferred_update_schedule), deferred);
+    }
+  deferred->update = update;
+  deferred->data = data;
+  deferred->dirty = TRUE;
+  deferred_update_schedule (deferred);
+}
+
+/**
+ * cpl_deferred_update_flush:
+ *
+ * Runs now what is queued on @widget and on the widgets that hold it, so
+ * that what @widget shows is current (for a reader such as a test).
+ */
+void
+cpl_deferred_update_flush (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  /* outermost first: a view's update may queue one of its parts' */
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (g_ptr_array_index (chain, i)),
+                                                     deferred_update_quark ());
+      if (deferred != NULL)
+        deferred_update_run (deferred);
+    }
+}
+
+/* How many times the update queued on @widget ran (a test hook). */
+guint
+cpl_deferred_update_get_count (GtkWidget *widget)
+{
+  DeferredUpdate *deferred = g_object_get_qdata (G_OBJECT (widget), deferred_update_quark ());
+
+  return deferred != NULL ? deferred->count : 0;
 }
 
 /* A grid for a table of figures: columns 18 px apart, 12 px of margin. */

@@ -17,8 +17,16 @@ GtkLabel  *cpl_summary_label_new (void);
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);
-void       cpl_remove_with_undo (GtkWidget  *widget,
-                                 CplDataset *dataset,
-                                 CplEntity  *entity);
+AdwToast  *cpl_remove_with_undo (GtkWidget  *widget,
+                                  CplDataset *dataset,
+                                  CplEntity  *entity);
+
+typedef void (*CplUpdateFunc) (gpointer data);
+
+void       cpl_deferred_update_queue (GtkWidget     *widget,
+                                      CplUpdateFunc  update,
+                                      gpointer       data);
+void       cpl_deferred_update_flush (GtkWidget *widget);
+guint      cpl_deferred_update_get_count (GtkWidget *widget);
 
 G_END_DECLS

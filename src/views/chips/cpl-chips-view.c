@@ -98,8 +98,8 @@ struct _CplChipsView
   GPtrArray          *rule_columns;   /* GtkColumnViewColumn, one per rule */
   GtkColumnViewColumn *fixed_columns[N_COLUMNS];
   CplChip            *shown;          /* in the detail pane */
-  GtkSorter          *unknown_last;   /* before the column view's own sorter */
-  int                 sort_column;    /* the Column sorted by, or -1 */
+  GtkSorter          *unknown_last;   /* wraps the column view's own sorter */
+  gconstpointer       unknown_item;   /* see sort_unknown_last() */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
@@ -310,7 +310,8 @@ cell_factory_new (CplChipsView *self,
 /* Sorting ---------------------------------------------------------------- */
 
 /* Numbers numerically, unknown after every known value (in ascending
- * order; GTK 4.8 reverses the whole order for descending). */
+ * order; GTK 4.8 reverses the column's order for descending, and
+ * sort_unknown_last() puts them back last). */
 static int
 compare_numbers (double a,
                  double b)
@@ -346,11 +347,19 @@ sort_cells (gconstpointer a,
   CplChip *x = (CplChip *) a;
   CplChip *y = (CplChip *) b;
 
+  spec->view->unknown_item = NULL;
   if (spec->rule != NULL)
     return compare_numbers (verdict_rank (spec->rule, x), verdict_rank (spec->rule, y));
   if (columns[spec->column].decimals >= 0)
-    return compare_numbers (column_number (spec->view, x, spec->column),
-                            column_number (spec->view, y, spec->column));
+    {
+      double u = column_number (spec->view, x, spec->column);
+      double v = column_number (spec->view, y, spec->column);
+
+      /* the comparison that decides, if it is this one, for the wrapper */
+      if (isnan (u) != isnan (v))
+        spec->view->unknown_item = isnan (u) ? a : b;
+      return compare_numbers (u, v);
+    }
   {
     g_autofree char *tx = column_text (spec->view, x, spec->column);
     g_autofree char *ty = column_text (spec->view, y, spec->column);
@@ -403,70 +412,31 @@ cpl_chips_view_rebuild_rule_columns (CplChipsView *self)
 /* Unknown values last, in both directions.  GTK 4.8 sorts a column view
  * by reversing the column's order for a descending sort, which would put
  * unknown values first, and it has no API to ask which column sorts (4.10
- * added one).  So the view follows the header clicks itself, and this
- * sorter, run before the column view's, puts rows whose value in that
- * column is unknown after the others whichever way the column sorts. */
+ * added one).  This sorter wraps the column view's: the column sorters
+ * note, in sort_cells(), when one of the two values they compare is
+ * unknown; the column view stops at the first column that tells the rows
+ * apart, so what is noted when it returns is that column's, and the row
+ * with the unknown value goes after the other whichever way it sorts. */
 static int
 sort_unknown_last (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
   CplChipsView *self = user_data;
+  GtkOrdering order;
 
-  if (self->sort_column < 0 || columns[self->sort_column].decimals < 0)
-    return GTK_ORDERING_EQUAL;
-  return compare_numbers (isnan (column_number (self, (CplChip *) a, self->sort_column)),
-                          isnan (column_number (self, (CplChip *) b, self->sort_column)));
+  self->unknown_item = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), (gpointer) a, (gpointer) b);
+  if (self->unknown_item != NULL)
+    return self->unknown_item == a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  return order;
 }
 
 static void
-cpl_chips_view_set_sort_column (CplChipsView *self,
-                                int           column)
+on_column_sort_changed (CplChipsView *self)
 {
-  if (self->sort_column == column)
-    return;
-  self->sort_column = column;
+  /* not a plain inversion: unknown values stay last */
   gtk_sorter_changed (self->unknown_last, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-/* A press on a column's header: the column the view now sorts by.  The
- * headers are the column view's GtkColumnViewTitle widgets, in the order
- * of the visible columns. */
-static void
-on_header_pressed (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   CplChipsView    *self)
-{
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkWidget *title = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
-  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
-  guint index = 0;
-
-  while (title != NULL && title != view && !g_str_equal (G_OBJECT_TYPE_NAME (title), "GtkColumnViewTitle"))
-    title = gtk_widget_get_parent (title);
-  if (title == NULL || title == view)
-    return;
-  for (GtkWidget *w = gtk_widget_get_prev_sibling (title); w != NULL; w = gtk_widget_get_prev_sibling (w))
-    index++;
-  for (guint i = 0, visible = 0; i < g_list_model_get_n_items (view_columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
-
-      if (!gtk_column_view_column_get_visible (column))
-        continue;
-      if (visible++ != index)
-        continue;
-      for (guint c = 0; c < N_COLUMNS; c++)
-        if (self->fixed_columns[c] == column)
-          {
-            cpl_chips_view_set_sort_column (self, c);
-            return;
-          }
-      cpl_chips_view_set_sort_column (self, -1);
-      return;
-    }
 }
 
 /* Filtering -------------------------------------------------------------- */
@@ -953,6 +923,8 @@ cpl_chips_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  if (self->unknown_last != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_object (&self->unknown_last);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
@@ -1008,16 +980,9 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();
-  self->sort_column = -1;
   self->unknown_last = GTK_SORTER (gtk_custom_sorter_new (sort_unknown_last, self, NULL));
-  {
-    GtkGesture *press = gtk_gesture_click_new ();
-
-    /* before the header's own button takes the press */
-    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (press), GTK_PHASE_CAPTURE);
-    g_signal_connect_object (press, "pressed", G_CALLBACK (on_header_pressed), self, 0);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (press));
-  }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_column_sort_changed), self, G_CONNECT_SWAPPED);
   for (guint i = 0; origins[i] != NULL; i++)
     gtk_string_list_append (origin_names, _(origins[i]));
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
@@ -1054,26 +1019,31 @@ cpl_chips_view_init (CplChipsView *self)
   cpl_chips_view_update_detail (self);
 }
 
-/* The chips were replaced (an undo, a file): show the same chip, by id. */
+/* Chips come and go (a deletion, an undo, a file): an undo puts back the
+ * very objects, so the detail keeps its chip while it is in the list. */
 static void
-on_chips_replaced (CplChipsView *self)
+on_chips_changed (CplChipsView *self)
 {
-  CplChip *same;
-  guint position;
-
-  if (self->shown == NULL ||
-      g_list_store_find (G_LIST_STORE (cpl_dataset_get_chips (self->dataset)), self->shown, &position))
-    return;
-  same = cpl_dataset_lookup_chip (self->dataset, cpl_entity_get_id (CPL_ENTITY (self->shown)));
-  cpl_chips_view_show_chip (self, same);
+  if (self->shown != NULL &&
+      cpl_dataset_position (self->dataset, CPL_ENTITY (self->shown)) == G_MAXUINT)
+    cpl_chips_view_show_chip (self, NULL);
 }
 
 static void
-on_dataset_entry_changed (CplChipsView *self)
+update_after_edits (gpointer data)
 {
+  CplChipsView *self = data;
+
   /* a rename or an edit can move a chip in or out of the filter and order */
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
   cpl_chips_view_update_map (self);
+}
+
+/* Once per frame, and only while the view is shown. */
+static void
+on_dataset_entry_changed (CplChipsView *self)
+{
+  cpl_deferred_update_queue (GTK_WIDGET (self), update_after_edits, self);
 }
 
 void
@@ -1088,13 +1058,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
   self->dataset = g_object_ref (dataset);
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_chip, self, NULL));
   filtered = gtk_filter_list_model_new (g_object_ref (cpl_dataset_get_chips (dataset)), g_object_ref (self->filter));
-  {
-    GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-
-    gtk_multi_sorter_append (sorter, g_object_ref (self->unknown_last));
-    gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-    self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (sorter));
-  }
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->unknown_last));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
@@ -1108,7 +1072,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
                            G_CALLBACK (cpl_chips_view_rebuild_vendor_filter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (on_dataset_entry_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
-                           G_CALLBACK (on_chips_replaced), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_chips_changed), self, G_CONNECT_SWAPPED);
   cpl_chips_view_update_map (self);
 }
 
@@ -1117,6 +1081,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
 guint
 cpl_chips_view_get_n_rows (CplChipsView *self)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 }
 
@@ -1125,8 +1090,10 @@ CplChip *
 cpl_chips_view_get_row_chip (CplChipsView *self,
                              guint         row)
 {
-  g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
+  g_autoptr(CplChip) chip = NULL;
 
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  chip = g_list_model_get_item (G_LIST_MODEL (self->selection), row);
   return chip;  /* the dataset holds it */
 }
 
@@ -1178,7 +1145,6 @@ cpl_chips_view_sort_by (CplChipsView *self,
 
   if (column < 0)
     return FALSE;
-  cpl_chips_view_set_sort_column (self, column);
   gtk_column_view_sort_by_column (self->column_view, self->fixed_columns[column], order);
   return TRUE;
 }

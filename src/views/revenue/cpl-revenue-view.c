@@ -316,8 +316,9 @@ cpl_revenue_view_update_messages (CplRevenueView *self)
 
 /* Totals across every sale line. */
 static void
-cpl_revenue_view_update_totals (CplRevenueView *self)
+cpl_revenue_view_update_totals (gpointer data)
 {
+  CplRevenueView *self = data;
   GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
   double gross = 0, take = 0, net = 0;
   g_autofree char *gross_text = NULL;
@@ -350,6 +351,13 @@ cpl_revenue_view_update_totals (CplRevenueView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_gross), gross_exact);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_take), take_exact);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_net), net_exact);
+}
+
+/* An edit of any line: the totals again, once per frame, while shown. */
+static void
+cpl_revenue_view_queue_totals (CplRevenueView *self)
+{
+  cpl_deferred_update_queue (GTK_WIDGET (self), cpl_revenue_view_update_totals, self);
 }
 
 /* Inputs ----------------------------------------------------------------- */
@@ -722,23 +730,12 @@ on_cases_changed (CplRevenueView *self,
 {
   GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
 
-  cpl_revenue_view_update_totals (self);
-  if (self->selected != NULL)
-    {
-      guint found;
-      CplEntity *same;
-
-      if (g_list_store_find (G_LIST_STORE (cases), self->selected, &found))
-        return;
-      /* replaced by an entry with the same id (an undo, a file): follow it */
-      same = cpl_dataset_lookup (self->dataset, CPL_TYPE_REVENUE_CASE,
-                                 cpl_entity_get_id (CPL_ENTITY (self->selected)));
-      if (same != NULL)
-        {
-          cpl_revenue_view_select (self, CPL_REVENUE_CASE (same));
-          return;
-        }
-    }
+  cpl_revenue_view_queue_totals (self);
+  /* an undo puts back the very objects: the selected line stays while it
+   * is in the list */
+  if (self->selected != NULL &&
+      cpl_dataset_position (self->dataset, CPL_ENTITY (self->selected)) != G_MAXUINT)
+    return;
   /* the selected line is gone: pick its neighbour */
   if (g_list_model_get_n_items (cases) > 0)
     {
@@ -889,8 +886,8 @@ cpl_revenue_view_set_dataset (CplRevenueView *self,
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (cpl_revenue_view_update_totals), self, G_CONNECT_SWAPPED);
-  cpl_revenue_view_update_totals (self);
+  g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (cpl_revenue_view_queue_totals), self, G_CONNECT_SWAPPED);
+  cpl_revenue_view_queue_totals (self);
 
   if (g_list_model_get_n_items (cases) > 0)
     {
@@ -946,6 +943,7 @@ const char *
 cpl_revenue_view_get_total (CplRevenueView *self,
                             const char     *total_id)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   if (g_str_equal (total_id, "gross"))
     return gtk_label_get_text (self->total_gross);
   if (g_str_equal (total_id, "take"))

@@ -282,6 +282,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
 const char *
 cpl_scenario_comparison_get_summary (CplScenarioComparison *self)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   return gtk_label_get_text (self->summary);
 }
 

@@ -543,6 +543,7 @@ const char *
 cpl_scenario_results_get_total (CplScenarioResults *self,
                                 const char         *total_id)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   for (guint i = 0; i < N_TOTALS; i++)
     if (g_str_equal (totals[i].id, total_id))
       return gtk_label_get_text (self->total_values[i]);
@@ -552,6 +553,7 @@ cpl_scenario_results_get_total (CplScenarioResults *self,
 const char *
 cpl_scenario_results_get_summary (CplScenarioResults *self)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   return gtk_label_get_text (self->summary);
 }
 
@@ -559,5 +561,6 @@ cpl_scenario_results_get_summary (CplScenarioResults *self)
 const char *
 cpl_scenario_results_get_error (CplScenarioResults *self)
 {
+  cpl_deferred_update_flush (GTK_WIDGET (self));
   return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_text (self->error) : "";
 }

@@ -39,7 +39,6 @@ struct _CplScenariosView
 
   CplDataset            *dataset;
   CplScenario           *selected;
-  char                  *selected_id;   /* survives an undo, which replaces entries */
   GHashTable            *compared;      /* ids of the ticked scenarios */
   gboolean               syncing;
 };
@@ -47,8 +46,9 @@ struct _CplScenariosView
 G_DEFINE_FINAL_TYPE (CplScenariosView, cpl_scenarios_view, ADW_TYPE_BIN)
 
 static void
-update_comparison (CplScenariosView *self)
+update_comparison (gpointer data)
 {
+  CplScenariosView *self = data;
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
   g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -69,10 +69,28 @@ update_comparison (CplScenariosView *self)
 }
 
 static void
+update_results (gpointer data)
+{
+  CplScenariosView *self = data;
+
+  cpl_scenario_results_show (self->results, self->dataset, self->selected);
+}
+
+/* The comparison projects again once before the next frame it is shown in
+ * (not at every edit of a burst, not while another page is open). */
+static void
+queue_comparison (CplScenariosView *self)
+{
+  cpl_deferred_update_queue (GTK_WIDGET (self->comparison_box), update_comparison, self);
+}
+
+/* An edit anywhere (a chip's price, a scenario's parameter): project the
+ * selected scenario again, once per frame and only while it is shown. */
+static void
 refresh (CplScenariosView *self)
 {
-  cpl_scenario_results_show (self->results, self->dataset, self->selected);
-  update_comparison (self);
+  cpl_deferred_update_queue (GTK_WIDGET (self->results), update_results, self);
+  queue_comparison (self);
 }
 
 /* The list --------------------------------------------------------------- */
@@ -89,7 +107,7 @@ on_compare_toggled (GtkCheckButton   *check,
     g_hash_table_add (self->compared, g_strdup (id));
   else
     g_hash_table_remove (self->compared, id);
-  update_comparison (self);
+  queue_comparison (self);
   if (g_hash_table_size (self->compared) >= 2 && gtk_check_button_get_active (check))
     gtk_stack_set_visible_child_name (self->content_stack, "comparison");
 }
@@ -169,8 +187,6 @@ cpl_scenarios_view_select (CplScenariosView *self,
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
   g_set_object (&self->selected, scenario);
-  g_free (self->selected_id);
-  self->selected_id = scenario ? g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario))) : NULL;
 
   cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
@@ -211,8 +227,9 @@ on_row_activated (GtkListBox       *list,
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
 }
 
-/* Entries come and go (add, delete, reorder, undo, opening a file): keep
- * the same scenario selected by its id, or its neighbour. */
+/* Entries come and go (add, delete, reorder, undo, opening a file): an
+ * undo puts back the very objects, so the selected scenario stays selected
+ * while it is in the list; when it leaves, its neighbour is. */
 static void
 on_scenarios_changed (CplScenariosView *self,
                       guint             position,
@@ -220,13 +237,10 @@ on_scenarios_changed (CplScenariosView *self,
                       guint             added)
 {
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
-  CplScenario *same = self->selected_id
-                        ? CPL_SCENARIO (cpl_dataset_lookup (self->dataset, CPL_TYPE_SCENARIO, self->selected_id))
-                        : NULL;
   guint n = g_list_model_get_n_items (scenarios);
 
-  if (same != NULL)
-    cpl_scenarios_view_select (self, same);
+  if (self->selected != NULL && position_of (self, self->selected) != G_MAXUINT)
+    cpl_scenarios_view_select (self, self->selected);
   else if (n > 0)
     {
       g_autoptr(CplScenario) next = g_list_model_get_item (scenarios, MIN (position, n - 1));
@@ -302,8 +316,6 @@ delete_activated (GtkWidget  *widget,
   if (scenario == NULL)
     return;
   g_hash_table_remove (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario)));
-  /* its neighbour is selected, not the scenario itself when undone */
-  g_clear_pointer (&self->selected_id, g_free);
   cpl_remove_with_undo (widget, self->dataset, CPL_ENTITY (scenario));
 }
 
@@ -357,7 +369,6 @@ cpl_scenarios_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_object (&self->selected);
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->compared, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_scenarios_view_parent_class)->dispose (object);
 }
@@ -470,7 +481,7 @@ cpl_scenarios_view_set_compared (CplScenariosView *self,
   if (check != NULL)
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), compared);
   self->syncing = FALSE;
-  update_comparison (self);
+  queue_comparison (self);
 }
 
 CplScenario *
