@@ -1,7 +1,9 @@
 /* cpl-test-util.h: small helpers the model tests share */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-model.h"
 
@@ -44,4 +46,121 @@ static inline char *
 cpl_test_serialize (CplDataset *dataset)
 {
   return cpl_dataset_to_data (dataset, NULL);
+}
+
+/* Documents: their loads and saves, waited for ---------------------------- */
+
+static inline void
+cpl_test_store_result (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until *@result is set; returns it (transfer full). */
+static inline GAsyncResult *
+cpl_test_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (result);
+}
+
+/* cpl_document_load_async(), waited for: whether @file loaded. */
+static inline gboolean
+cpl_test_document_load (CplDocument  *document,
+                        GFile        *file,
+                        GError      **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cpl_document_load_async (document, file, NULL, cpl_test_store_result, &pending);
+  result = cpl_test_wait_for_result (&pending);
+  return cpl_document_load_finish (document, result, error);
+}
+
+/* cpl_document_save_async(), waited for: whether it saved. */
+static inline gboolean
+cpl_test_document_save (CplDocument  *document,
+                        GFile        *file,
+                        GError      **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cpl_document_save_async (document, file, NULL, cpl_test_store_result, &pending);
+  result = cpl_test_wait_for_result (&pending);
+  return cpl_document_save_finish (document, result, error);
+}
+
+/* Files ----------------------------------------------------------------------- */
+
+static inline int
+cpl_test_compare_names (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The names in @dir, sorted, joined by spaces (transfer full). */
+static inline char *
+cpl_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cpl_test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Removes @path and everything under it (symbolic links, not their targets). */
+static inline void
+cpl_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            cpl_test_remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+/* Points XDG_DATA_HOME (where drafts go) at a fresh temporary directory
+ * before GLib reads it; a g_test_trap_subprocess() child gets its
+ * parent's through CPL_TEST_DATA_HOME, so that the two share it.
+ * Returns: (transfer full) (nullable): the directory this process made,
+ * to remove at the end; NULL in a child. */
+static inline char *
+cpl_test_isolate_data_home (void)
+{
+  const char *data_home = g_getenv ("CPL_TEST_DATA_HOME");
+  char *own = NULL;
+
+  if (data_home == NULL)
+    {
+      own = g_dir_make_tmp ("cpl-test-data-XXXXXX", NULL);
+      g_assert_nonnull (own);
+      g_setenv ("CPL_TEST_DATA_HOME", own, TRUE);
+      data_home = own;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  return own;
 }

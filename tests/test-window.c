@@ -154,7 +154,8 @@ test_bad_file_keeps_data (void)
   gboolean dialog_found = FALSE;
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": \"x\", \"vendor\": \"nobody\" } ] }", -1, NULL));
-  cpl_window_open_file (window, file);
+  cpl_window_load_file (window, file);
+  cpl_test_wait_for_document (cpl_window_get_document (window));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   after = cpl_dataset_to_data (dataset, NULL);
@@ -199,7 +200,8 @@ test_every_bad_file (void)
       GList *toplevels;
       gboolean shown = FALSE;
 
-      g_assert_false (cpl_window_open_file (window, file));
+      cpl_window_load_file (window, file);
+      cpl_test_wait_for_document (cpl_window_get_document (window));
       cpl_test_wait_for_draw (GTK_WIDGET (window));
       after = cpl_dataset_to_data (dataset, NULL);
       g_assert_cmpstr (before, ==, after);
@@ -224,36 +226,53 @@ test_every_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Ctrl+N opens a second window on the same dataset. */
+/* Ctrl+N opens a second window on a new untitled document with the
+ * built-in data: the windows share nothing. */
 static void
 test_new_window (void)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-window");
+  CplWindow *first = open_window ();
   guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   GtkWindow *window;
+  CplDocument *document;
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (window != GTK_WINDOW (first));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
+  document = cpl_window_get_document (CPL_WINDOW (window));
+  g_assert_true (document != cpl_window_get_document (first));
+  g_assert_true (cpl_document_is_untouched (document));
+  g_assert_nonnull (cpl_dataset_lookup (cpl_document_get_dataset (document), CPL_TYPE_SCENARIO, "full-ban-2025"));
   gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (first));
 }
 
 /* `chip-policy-lab FILE.json` goes through GApplication::open: the file
- * is laid over the built-in dataset and named in the title. */
+ * is read in the background, laid over the built-in dataset, and shown
+ * in a window named after it; opening it again brings that window
+ * forward instead of a second one. */
 static void
 test_open_from_command_line (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CplDataset *dataset = cpl_application_get_dataset (app);
-  GtkWindow *window;
+  CplDataset *dataset;
+  GtkWindow *window = NULL;
 
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  for (guint i = 0; i < 1000 && window == NULL; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
   g_assert_nonnull (window);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
+  dataset = cpl_document_get_dataset (cpl_window_get_document (CPL_WINDOW (window)));
 
   /* the overlay's scenario "mine" is there, beside the built-in ones */
   g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));
@@ -263,6 +282,10 @@ test_open_from_command_line (void)
     g_autofree char *title = g_strdup_printf (_("%s – Chip Policy Lab"), "unknown-keys.json");
     g_assert_cmpstr (gtk_window_get_title (window), ==, title);
   }
+
+  /* again: the same window */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   gtk_window_destroy (window);
 }
 
