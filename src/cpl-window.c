@@ -50,6 +50,7 @@ struct _CplWindow
   GtkWidget            *save_dialog;  /* "Save Changes?", while shown; weak */
   AfterSave             pending;
   gboolean              closing;
+  gboolean              close_after_busy;  /* closed while the document was busy */
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -732,16 +733,31 @@ cpl_window_init_settings (CplWindow *self,
 
 /* GObject -------------------------------------------------------------- */
 
+static void
+cpl_window_busy_changed (CplWindow *self)
+{
+  if (self->close_after_busy && !cpl_document_get_busy (self->document))
+    {
+      self->close_after_busy = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 cpl_window_close_request (GtkWindow *window)
 {
   CplWindow *self = CPL_WINDOW (window);
 
-  if (!self->closing && (cpl_document_get_modified (self->document) || cpl_document_get_busy (self->document)))
+  if (!self->closing && cpl_document_get_busy (self->document))
     {
-      /* a save under way finishes first */
-      if (!cpl_document_get_busy (self->document))
-        cpl_window_ask_to_save (self, AFTER_CLOSE);
+      /* a load or save under way finishes first; then the window closes,
+       * or asks about what is still unsaved */
+      self->close_after_busy = TRUE;
+      return TRUE;
+    }
+  if (!self->closing && cpl_document_get_modified (self->document))
+    {
+      cpl_window_ask_to_save (self, AFTER_CLOSE);
       return TRUE;
     }
   cpl_window_save_state (self);
@@ -767,6 +783,8 @@ cpl_window_constructed (GObject *object)
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (cpl_window_busy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo",
                            G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo",

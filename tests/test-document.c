@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cpl-test-util.h"
@@ -413,6 +414,75 @@ test_drafts (void)
   cpl_test_remove_tree (dir);
 }
 
+/* A real second process: while the process that owns a draft lives,
+ * this one neither offers nor deletes it; once it dies (SIGKILL: no
+ * clean-up at all), the draft is offered here, untitled, and restores. */
+static void
+test_draft_of_other_process (void)
+{
+  int fds[2];
+  pid_t pid;
+  char id[64] = { 0 };
+  gssize n;
+  int status;
+  g_autofree char *draft_path = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(CplDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      CplDocument *document = cpl_document_new ();
+      const char *own = cpl_document_get_id (document);
+
+      close (fds[0]);
+      set_share (document, 0.4);
+      if (!cpl_document_write_draft (document, NULL))
+        _exit (3);
+      if (write (fds[1], own, strlen (own)) != (gssize) strlen (own))
+        _exit (4);
+      close (fds[1]);
+      for (;;)
+        pause ();
+    }
+  close (fds[1]);
+  n = read (fds[0], id, sizeof id - 1);
+  close (fds[0]);
+  g_assert_cmpint (n, ==, 36);
+  g_assert_true (g_uuid_string_is_valid (id));
+  {
+    g_autofree char *name = g_strconcat (id, ".json", NULL);
+    g_autofree char *dir = cpl_document_get_drafts_dir ();
+
+    draft_path = g_build_filename (dir, name, NULL);
+  }
+
+  /* alive: not offered, not touched */
+  orphans = cpl_draft_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  g_assert_true (g_file_test (draft_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+
+  orphans = cpl_draft_find_orphans ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (cpl_draft_get_id (g_ptr_array_index (orphans, 0)), ==, id);
+  g_assert_null (cpl_draft_get_file (g_ptr_array_index (orphans, 0)));
+  restored = cpl_draft_restore (g_ptr_array_index (orphans, 0), &error);
+  g_assert_no_error (error);
+  cpl_assert_near (cpl_entity_get_number (h200 (restored), CPL_REVENUE_CASE_REVENUE_SHARE), 0.4, 1e-12);
+  g_assert_true (cpl_document_get_modified (restored));
+  g_assert_null (cpl_document_get_file (restored));
+  cpl_document_discard_changes (restored);
+  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/document/save-not-regular", test_save_not_regular);
   g_test_add_func ("/document/save-write-fails", test_save_write_fails);
   g_test_add_func ("/document/drafts", test_drafts);
+  g_test_add_func ("/document/draft-of-other-process", test_draft_of_other_process);
   status = g_test_run ();
   if (own_data_home != NULL)
     cpl_test_remove_tree (own_data_home);

@@ -524,6 +524,33 @@ test_close_saves (void)
   remove_temp (path);
 }
 
+/* Closing while a save is under way waits for it, then closes without
+ * asking: the changes are saved by then. */
+static void
+test_close_while_saving (void)
+{
+  CplWindow *window = open_window ();
+  g_autoptr(CplDocument) doc = g_object_ref (document ());
+  g_autofree char *path = temp_path ("busy.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  set_h200_share (0.3);
+  cpl_window_save_to (window, file);
+  g_assert_true (cpl_document_get_busy (doc));
+  gtk_window_close (GTK_WINDOW (window));
+  /* still there: the save goes on */
+  g_assert_nonnull (window);
+  cpl_test_wait_for_document (doc);
+  for (guint i = 0; i < 100 && window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+  g_assert_null (find_dialog ("Save Changes?"));
+  g_assert_false (cpl_document_get_modified (doc));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  remove_temp (path);
+}
+
 /* app.quit (Ctrl+Q) with unsaved changes asks first. */
 static void
 test_quit_asks (void)
@@ -889,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/files/save-fails", test_save_fails);
   g_test_add_func ("/files/close-asks", test_close_asks);
   g_test_add_func ("/files/close-saves", test_close_saves);
+  g_test_add_func ("/files/close-while-saving", test_close_while_saving);
   g_test_add_func ("/files/quit-asks", test_quit_asks);
   g_test_add_func ("/files/drop-opens", test_drop_opens);
   g_test_add_func ("/files/csv-save-asks", test_csv_save_asks);

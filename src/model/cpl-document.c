@@ -562,18 +562,20 @@ load_done_cb (GObject      *object,
   g_autoptr(CplDataset) loaded = NULL;
   GError *error = NULL;
 
-  cpl_document_release (self);
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
-  if (loaded == NULL)
+  if (loaded != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      cpl_dataset_take_contents (self->dataset, loaded);
+      /* what was opened is the unmodified state, with nothing to undo */
+      cpl_history_reset (self->history);
+      cpl_document_set_file (self, g_task_get_task_data (G_TASK (result)));
     }
-  cpl_dataset_take_contents (self->dataset, loaded);
-  /* what was opened is the unmodified state, with nothing to undo */
-  cpl_history_reset (self->history);
-  cpl_document_set_file (self, g_task_get_task_data (G_TASK (result)));
-  g_task_return_boolean (task, TRUE);
+  /* not busy once the document is in its new state */
+  cpl_document_release (self);
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -648,17 +650,19 @@ save_done_cb (GObject      *object,
   SaveData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
-  cpl_document_release (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_task_return_error (task, error);
-      return;
+      cpl_document_set_file (self, data->file);
+      /* edits made while it was written are still unsaved */
+      if (data->generation == self->generation)
+        cpl_history_set_unmodified (self->history);
     }
-  cpl_document_set_file (self, data->file);
-  /* edits made while it was written are still unsaved */
-  if (data->generation == self->generation)
-    cpl_history_set_unmodified (self->history);
-  g_task_return_boolean (task, TRUE);
+  /* not busy once the document is in its new state */
+  cpl_document_release (self);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
