@@ -15,6 +15,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <json-glib/json-glib.h>
 
 #include "cpl-test-util.h"
 
@@ -483,6 +484,176 @@ test_draft_of_other_process (void)
   g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
 }
 
+/* Built-in data ------------------------------------------------------------- */
+
+static double
+chip_price (CplDataset *dataset,
+            const char *id)
+{
+  return cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, id)), CPL_CHIP_PRICE_USD);
+}
+
+static void
+set_chip_price (CplDataset *dataset,
+                const char *id,
+                double      price)
+{
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, id)),
+                                        CPL_CHIP_PRICE_USD, price, NULL));
+}
+
+/* A saved file holds every entry (it loads alone to the same data), the
+ * built-in version it was made from (data/builtin-dataset.json says
+ * "2025-12-01"), and fingerprints of the entries that are the built-in
+ * ones: not of the one the user changed. */
+static void
+test_self_contained (void)
+{
+  g_autoptr(CplDocument) document = cpl_document_new ();
+  g_autoptr(CplDataset) builtin = cpl_dataset_new_builtin (NULL);
+  g_autoptr(CplDataset) alone = cpl_dataset_new ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "whole.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *h200_print = NULL;
+  JsonObject *root;
+  JsonObject *entries;
+  GListModel *lists[] = {
+    cpl_dataset_get_vendors (cpl_document_get_dataset (document)),
+    cpl_dataset_get_chips (cpl_document_get_dataset (document)),
+    cpl_dataset_get_rules (cpl_document_get_dataset (document)),
+    cpl_dataset_get_scenarios (cpl_document_get_dataset (document)),
+    cpl_dataset_get_revenue_cases (cpl_document_get_dataset (document)),
+  };
+  GListModel *alone_lists[G_N_ELEMENTS (lists)];
+
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2025-12-01");
+  set_share (document, 0.3);
+  g_assert_true (cpl_test_document_save (document, file, &error));
+  g_assert_no_error (error);
+
+  /* every entry, in order, as it is in the document */
+  g_assert_true (cpl_dataset_load_file (alone, path, CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  alone_lists[0] = cpl_dataset_get_vendors (alone);
+  alone_lists[1] = cpl_dataset_get_chips (alone);
+  alone_lists[2] = cpl_dataset_get_rules (alone);
+  alone_lists[3] = cpl_dataset_get_scenarios (alone);
+  alone_lists[4] = cpl_dataset_get_revenue_cases (alone);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (alone_lists[i]), ==, g_list_model_get_n_items (lists[i]));
+      g_assert_cmpuint (g_list_model_get_n_items (lists[i]), >, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (lists[i]); j++)
+        {
+          g_autoptr(CplEntity) a = g_list_model_get_item (lists[i], j);
+          g_autoptr(CplEntity) b = g_list_model_get_item (alone_lists[i], j);
+          g_autofree char *fa = cpl_builtin_fingerprint (a);
+          g_autofree char *fb = cpl_builtin_fingerprint (b);
+
+          g_assert_cmpstr (fa, ==, fb);
+        }
+    }
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "made_from_builtin"), ==, "2025-12-01");
+  g_assert_false (json_object_has_member (root, "builtin_version"));
+  entries = json_object_get_object_member (root, "builtin_entries");
+  h200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (builtin, "nvidia-h200")));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entries, "chips"), "nvidia-h200"), ==, h200_print);
+  /* changed by the user: no fingerprint */
+  g_assert_false (json_object_has_member (json_object_get_object_member (entries, "revenue_cases"), "h200-share-25"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (entries, "revenue_cases"), "h20-share-15"));
+  cpl_test_remove_tree (dir);
+}
+
+/* A file made from older built-in data ("2025-01-01"): the H200 as the
+ * old built-in data had it (price 1, fingerprint recorded, unchanged
+ * since) is updated to today's built-in H200 (27,000 USD); the H20 the
+ * user changed after saving (price 2, another fingerprint recorded) and
+ * the B200 the built-in data did not change are not.  One undo step. */
+static void
+test_builtin_update (void)
+{
+  g_autoptr(CplDataset) old = cpl_dataset_new_builtin (NULL);
+  g_autoptr(CplDocument) document = cpl_document_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "older.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *h200_print = NULL;
+  g_autofree char *b200_print = NULL;
+  CplDataset *dataset = cpl_document_get_dataset (document);
+  CplHistory *history = cpl_document_get_history (document);
+  JsonObject *root;
+  JsonObject *entries = json_object_new ();
+  JsonObject *chips = json_object_new ();
+
+  set_chip_price (old, "nvidia-h200", 1);
+  h200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h200")));
+  b200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-b200")));
+  set_chip_price (old, "nvidia-h20", 2);
+  json_object_set_string_member (chips, "nvidia-h200", h200_print);
+  json_object_set_string_member (chips, "nvidia-h20", "0000000000000000000000000000000000000000000000000000000000000000");
+  json_object_set_string_member (chips, "nvidia-b200", b200_print);
+  json_object_set_object_member (entries, "chips", chips);
+
+  data = cpl_dataset_to_data (old, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (root, "builtin_version");
+  json_object_set_string_member (root, "made_from_builtin", "2025-01-01");
+  json_object_set_object_member (root, "builtin_entries", entries);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
+
+  g_assert_true (cpl_test_document_load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cpl_builtin_get_made_from (dataset), ==, "2025-01-01");
+  updates = cpl_builtin_find_updates (dataset);
+  g_assert_cmpuint (updates->len, ==, 1);
+  g_assert_cmpstr (cpl_entity_get_id (g_ptr_array_index (updates, 0)), ==, "nvidia-h200");
+
+  g_assert_cmpuint (cpl_builtin_apply_updates (dataset, history), ==, 1);
+  cpl_assert_near (chip_price (dataset, "nvidia-h200"), 27000, 1e-12);
+  cpl_assert_near (chip_price (dataset, "nvidia-h20"), 2, 1e-12);
+  cpl_assert_near (chip_price (dataset, "nvidia-b200"), 35000, 1e-12);
+  g_assert_true (cpl_document_get_modified (document));
+  g_clear_pointer (&updates, g_ptr_array_unref);
+  updates = cpl_builtin_find_updates (dataset);
+  g_assert_cmpuint (updates->len, ==, 0);
+
+  /* one step back, one step forward */
+  g_assert_true (cpl_history_undo (history));
+  cpl_assert_near (chip_price (dataset, "nvidia-h200"), 1, 1e-12);
+  cpl_assert_near (chip_price (dataset, "nvidia-h20"), 2, 1e-12);
+  g_assert_false (cpl_document_get_modified (document));
+  g_assert_false (cpl_history_can_undo (history));
+  g_assert_true (cpl_history_redo (history));
+  cpl_assert_near (chip_price (dataset, "nvidia-h200"), 27000, 1e-12);
+
+  /* made from today's built-in data: nothing to offer */
+  {
+    g_autoptr(CplDocument) current = cpl_document_new ();
+    g_autoptr(GPtrArray) none = NULL;
+
+    json_object_set_string_member (root, "made_from_builtin", cpl_builtin_get_version ());
+    g_assert_true (json_generator_to_file (generator, path, NULL));
+    g_assert_true (cpl_test_document_load (current, file, &error));
+    none = cpl_builtin_find_updates (cpl_document_get_dataset (current));
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+  cpl_document_discard_changes (document);
+  cpl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +673,8 @@ main (int   argc,
   g_test_add_func ("/document/save-not-regular", test_save_not_regular);
   g_test_add_func ("/document/save-write-fails", test_save_write_fails);
   g_test_add_func ("/document/drafts", test_drafts);
+  g_test_add_func ("/document/self-contained", test_self_contained);
+  g_test_add_func ("/document/builtin-update", test_builtin_update);
   g_test_add_func ("/document/draft-of-other-process", test_draft_of_other_process);
   status = g_test_run ();
   if (own_data_home != NULL)

@@ -231,7 +231,8 @@ test_save_and_reopen (void)
   g_assert_true (g_file_equal (cpl_document_get_file (document ()), file));
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_null (find_dialog ("Could Not Save the File"));
-  saved = cpl_dataset_to_data (dataset, NULL);
+  /* what the file holds */
+  saved = cpl_builtin_to_file_data (dataset, NULL);
 
   /* opened again from the window: the same window, nothing reloaded */
   set_h200_share (0.5);
@@ -242,7 +243,7 @@ test_save_and_reopen (void)
 
   /* in a new window, the file as saved */
   second = cpl_test_open_window (app, NULL, file, -1, -1);
-  reopened = cpl_dataset_to_data (cpl_document_get_dataset (cpl_window_get_document (second)), NULL);
+  reopened = cpl_builtin_to_file_data (cpl_document_get_dataset (cpl_window_get_document (second)), NULL);
   g_assert_cmpstr (saved, ==, reopened);
   g_assert_false (cpl_document_get_modified (cpl_window_get_document (second)));
   g_assert_cmpstr (subtitle_of (second), ==, "saved.json");

@@ -14,6 +14,7 @@
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
+#include "cpl-dataset-private.h"
 #include "cpl-epoch.h"
 #include "cpl-file.h"
 #include "cpl-json-private.h"
@@ -1090,6 +1091,16 @@ cpl_dataset_take_contents (CplDataset *self,
   json_object_unref (doc.extra);
   doc.extra = json_object_ref (source->extra);
   cpl_dataset_commit (self, &doc);
+}
+
+/* The top-level member @name that the model does not know (kept for
+ * saving), or NULL. */
+JsonNode *
+cpl_dataset_get_extra_member (CplDataset *self,
+                              const char *name)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return json_object_get_member (self->extra, name);
 }
 
 /* Writing ----------------------------------------------------------------- */

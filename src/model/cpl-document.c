@@ -26,6 +26,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "cpl-builtin.h"
 #include "cpl-document.h"
 #include "cpl-error.h"
 #include "cpl-file.h"
@@ -691,7 +692,8 @@ cpl_document_save_async (CplDocument         *self,
 
   /* a burst of edits under way ends here */
   cpl_history_commit (self->history);
-  contents = cpl_dataset_to_data (self->dataset, &length);
+  /* every entry, and the built-in data it was made from */
+  contents = cpl_builtin_to_file_data (self->dataset, &length);
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file != NULL ? file : self->file);
   data->contents = g_bytes_new_take (contents, length);

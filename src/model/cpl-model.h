@@ -1,6 +1,7 @@
 /* cpl-model.h: the whole model, for the app, the tests and the benchmarks */
 #pragma once
 
+#include "cpl-builtin.h"
 #include "cpl-chip.h"
 #include "cpl-compute.h"
 #include "cpl-csv.h"
