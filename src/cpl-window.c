@@ -36,6 +36,8 @@ struct _CplWindow
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *file_label;
   GMenu                *recent_section;
+  GtkRevealer          *builtin_revealer;
+  GtkLabel             *builtin_label;
   guint                 file_label_idle_id;
   int                   file_label_hidden_at;  /* the width that had no room for it */
   int                   last_width;
@@ -549,6 +551,59 @@ redo_activated (GtkWidget  *widget,
   cpl_history_redo (CPL_WINDOW (widget)->history);
 }
 
+/* Newer built-in data ---------------------------------------------------------- */
+
+/* After a file has loaded: when it was made from older built-in data, a
+ * bar offers the entries the user has not changed. */
+static void
+cpl_window_check_builtin (CplWindow *self)
+{
+  g_autoptr(GPtrArray) updates = cpl_builtin_find_updates (self->dataset);
+  guint n = updates->len;
+
+  if (n > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a date, the version of the built-in data */
+                                           "This file was made with the built-in data of %1$s. %2$u entry you have not changed has newer built-in values.",
+                                           "This file was made with the built-in data of %1$s. %2$u entries you have not changed have newer built-in values.",
+                                           n),
+                              cpl_builtin_get_made_from (self->dataset), n);
+      gtk_label_set_label (self->builtin_label, text);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-builtin", n > 0);
+  gtk_revealer_set_reveal_child (self->builtin_revealer, n > 0);
+}
+
+static void
+cpl_window_hide_builtin (CplWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->builtin_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-builtin", FALSE);
+}
+
+static void
+update_builtin_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  /* one step: Undo brings the file's entries back */
+  cpl_builtin_apply_updates (self->dataset, self->history);
+  cpl_window_hide_builtin (self);
+}
+
+static void
+dismiss_builtin_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  cpl_window_hide_builtin (CPL_WINDOW (widget));
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -783,6 +838,8 @@ cpl_window_constructed (GObject *object)
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "loaded",
+                           G_CALLBACK (cpl_window_check_builtin), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::busy",
                            G_CALLBACK (cpl_window_busy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo",
@@ -791,6 +848,8 @@ cpl_window_constructed (GObject *object)
                            G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
   cpl_window_update_actions (self);
   cpl_window_update_title (self);
+  /* a document opened before the window was made */
+  cpl_window_check_builtin (self);
 }
 
 static void
@@ -877,12 +936,16 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", NULL, open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.update-builtin", NULL, update_builtin_activated);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-builtin", NULL, dismiss_builtin_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

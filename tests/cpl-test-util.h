@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -163,4 +164,43 @@ cpl_test_isolate_data_home (void)
     }
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   return own;
+}
+
+/* Writes to @path a file made from older built-in data ("2025-01-01"),
+ * in which the H200 is as that older data had it (price 1, its
+ * fingerprint recorded: unchanged since), the H20 was changed by the user
+ * after it was saved (price 2, another fingerprint recorded) and the B200
+ * is as the built-in data still has it (its fingerprint recorded). */
+static inline void
+cpl_test_write_older_file (const char *path)
+{
+  g_autoptr(CplDataset) old = cpl_dataset_new_builtin (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *h200_print = NULL;
+  g_autofree char *b200_print = NULL;
+  JsonObject *root;
+  JsonObject *entries = json_object_new ();
+  JsonObject *chips = json_object_new ();
+
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h200")),
+                                        CPL_CHIP_PRICE_USD, 1, NULL));
+  h200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h200")));
+  b200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-b200")));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h20")),
+                                        CPL_CHIP_PRICE_USD, 2, NULL));
+  json_object_set_string_member (chips, "nvidia-h200", h200_print);
+  json_object_set_string_member (chips, "nvidia-h20", "0000000000000000000000000000000000000000000000000000000000000000");
+  json_object_set_string_member (chips, "nvidia-b200", b200_print);
+  json_object_set_object_member (entries, "chips", chips);
+
+  data = cpl_dataset_to_data (old, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (root, "builtin_version");
+  json_object_set_string_member (root, "made_from_builtin", "2025-01-01");
+  json_object_set_object_member (root, "builtin_entries", entries);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
 }

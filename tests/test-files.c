@@ -552,6 +552,52 @@ test_close_while_saving (void)
   remove_temp (path);
 }
 
+/* A file made from older built-in data: a bar offers the one entry the
+ * user has not changed (the H200: price 1 in the file, 27,000 USD in
+ * today's built-in data); Update takes it, as one step that Undo takes
+ * back. */
+static void
+test_builtin_banner (void)
+{
+  g_autofree char *path = temp_path ("older.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CplWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  CplDataset *dataset;
+
+  cpl_test_write_older_file (path);
+  window = cpl_test_open_window (app, NULL, file, -1, -1);
+  current = window;
+  dataset = cpl_document_get_dataset (document ());
+  revealer = GTK_REVEALER (cpl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = GTK_LABEL (cpl_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL));
+  g_assert_cmpstr (gtk_label_get_label (label), ==,
+                   "This file was made with the built-in data of 2025-01-01. 1 entry you have not changed has newer built-in values.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-builtin", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h200")),
+                                                         CPL_CHIP_PRICE_USD), 27000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h20")),
+                                                         CPL_CHIP_PRICE_USD), 2, 1e-9);
+  g_assert_true (modified ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h200")),
+                                                         CPL_CHIP_PRICE_USD), 1, 1e-9);
+  g_assert_false (modified ());
+
+  /* a file made from today's data: no bar */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  revealer = GTK_REVEALER (cpl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_temp (path);
+}
+
 /* app.quit (Ctrl+Q) with unsaved changes asks first. */
 static void
 test_quit_asks (void)
@@ -918,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/files/close-asks", test_close_asks);
   g_test_add_func ("/files/close-saves", test_close_saves);
   g_test_add_func ("/files/close-while-saving", test_close_while_saving);
+  g_test_add_func ("/files/builtin-banner", test_builtin_banner);
   g_test_add_func ("/files/quit-asks", test_quit_asks);
   g_test_add_func ("/files/drop-opens", test_drop_opens);
   g_test_add_func ("/files/csv-save-asks", test_csv_save_asks);

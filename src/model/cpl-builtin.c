@@ -181,17 +181,22 @@ recorded_fingerprint (CplDataset *dataset,
   return json_node_get_string (value);
 }
 
+/* Whether the dataset's file was made from a known, older version. */
+static gboolean
+made_from_older (CplDataset *dataset)
+{
+  const char *made_from = cpl_builtin_get_made_from (dataset);
+
+  return made_from != NULL && g_strcmp0 (made_from, cpl_builtin_get_version ()) < 0;
+}
+
 /* Pairs (entry, new built-in entry) that can be updated. */
 static GPtrArray *
 find_updates (CplDataset *dataset,
               CplDataset *builtin)
 {
   GPtrArray *updates = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *made_from = cpl_builtin_get_made_from (dataset);
 
-  /* only from a known, older version */
-  if (made_from == NULL || g_strcmp0 (made_from, cpl_builtin_get_version ()) >= 0)
-    return updates;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       GListModel *model = lists[i].get (dataset);
@@ -232,12 +237,16 @@ find_updates (CplDataset *dataset,
 GPtrArray *
 cpl_builtin_find_updates (CplDataset *dataset)
 {
-  g_autoptr(CplDataset) builtin = builtin_dataset ();
-  g_autoptr(GPtrArray) pairs = find_updates (dataset, builtin);
+  g_autoptr(CplDataset) builtin = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
   GPtrArray *entities = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (CPL_IS_DATASET (dataset), entities);
 
+  if (!made_from_older (dataset))
+    return entities;
+  builtin = builtin_dataset ();
+  pairs = find_updates (dataset, builtin);
   for (guint i = 0; i < pairs->len; i += 2)
     g_ptr_array_add (entities, g_object_ref (g_ptr_array_index (pairs, i)));
   return entities;
@@ -256,12 +265,15 @@ guint
 cpl_builtin_apply_updates (CplDataset *dataset,
                            CplHistory *history)
 {
-  g_autoptr(CplDataset) builtin = builtin_dataset ();
+  g_autoptr(CplDataset) builtin = NULL;
   g_autoptr(GPtrArray) pairs = NULL;
 
   g_return_val_if_fail (CPL_IS_DATASET (dataset), 0);
   g_return_val_if_fail (CPL_IS_HISTORY (history), 0);
 
+  if (!made_from_older (dataset))
+    return 0;
+  builtin = builtin_dataset ();
   pairs = find_updates (dataset, builtin);
   if (pairs->len == 0)
     return 0;

@@ -61,6 +61,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Drafts ------------------------------------------------------------------ */
 
 /**
@@ -573,6 +580,8 @@ load_done_cb (GObject      *object,
     }
   /* not busy once the document is in its new state */
   cpl_document_release (self);
+  if (loaded != NULL)
+    g_signal_emit (self, signals[LOADED], 0);
   if (loaded == NULL)
     g_task_return_error (task, error);
   else
@@ -914,6 +923,11 @@ cpl_document_class_init (CplDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A file has replaced the document's data. */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
