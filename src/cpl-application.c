@@ -285,6 +285,8 @@ open_done_cb (GObject      *object,
       if (window == NULL)
         window = cpl_window_new_for_document (request->app, document);
       gtk_window_present (GTK_WINDOW (window));
+      /* started with a file: the drafts are offered once it shows */
+      cpl_application_check_drafts (request->app, GTK_WINDOW (window));
     }
   else
     {
