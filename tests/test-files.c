@@ -941,6 +941,101 @@ test_draft_broken (void)
   g_unlink (broken);
 }
 
+/* The number of windows the running instance exports on the session bus
+ * (GtkApplication puts each window's actions at APP_PATH/window/N). */
+static guint
+n_exported_windows (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  const char *xml;
+  guint n = 0;
+
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/chippolicylab/ChipPolicyLab/window",
+                                       "org.freedesktop.DBus.Introspectable", "Introspect",
+                                       NULL, G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE,
+                                       2000, NULL, NULL);
+  if (reply == NULL)
+    return 0;
+  g_variant_get (reply, "(&s)", &xml);
+  node = g_dbus_node_info_new_for_xml (xml, NULL);
+  for (guint i = 0; node != NULL && node->nodes != NULL && node->nodes[i] != NULL; i++)
+    n++;
+  return n;
+}
+
+static gboolean
+name_has_owner (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* The app is single-instance: `chip-policy-lab FILE` while it runs hands
+ * FILE to the running instance and exits at once; there, the untouched
+ * window takes the first file and the second gets a new window. */
+static void
+test_single_instance (void)
+{
+  const char *exe = g_getenv ("CPL_EXE");
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("cpl-single-XXXXXX", NULL);
+  const char *files[] = { a, b };
+
+  g_assert_nonnull (exe);
+  g_assert_nonnull (bus);
+  if (name_has_owner (bus))
+    {
+      g_test_skip ("another Chip Policy Lab owns the bus name");
+      return;
+    }
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  primary = g_subprocess_launcher_spawn (launcher, &error, exe, NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200 && n_exported_windows (bus) < 1; i++)
+    iterate_for (50);
+  g_assert_true (name_has_owner (bus));
+  g_assert_cmpuint (n_exported_windows (bus), ==, 1);
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GSubprocess) second = g_subprocess_launcher_spawn (launcher, &error, exe, files[f], NULL);
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (second, NULL, &error));
+      g_assert_true (g_subprocess_get_if_exited (second));
+      g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+      /* handed over, not opened by a second app */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+    }
+  /* the first file went to the untouched window, the second to a new one */
+  for (guint i = 0; i < 200 && n_exported_windows (bus) < 2; i++)
+    iterate_for (50);
+  g_assert_cmpuint (n_exported_windows (bus), ==, 2);
+
+  /* app.quit: nothing unsaved, so it quits */
+  g_dbus_connection_call_sync (bus, APP_ID, "/io/github/chippolicylab/ChipPolicyLab", "org.gtk.Actions", "Activate",
+                               g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
+                               G_DBUS_CALL_FLAGS_NONE, 2000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (primary, NULL, &error));
+  g_assert_true (g_subprocess_get_successful (primary));
+  cpl_test_remove_tree (data_home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/files/quit-asks", test_quit_asks);
   g_test_add_func ("/files/drop-opens", test_drop_opens);
   g_test_add_func ("/files/csv-save-asks", test_csv_save_asks);
+  g_test_add_func ("/files/single-instance", test_single_instance);
   status = g_test_run ();
   g_clear_object (&app);
   if (own_data_home != NULL)
