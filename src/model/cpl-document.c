@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -550,7 +551,8 @@ load_thread (GTask        *task,
       g_autofree char *uri = g_file_get_uri (file);
 
       g_task_return_new_error (task, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO,
-                               "%s: the file is not on this computer; copy it here first", uri);
+                               /* Translators: %s is a file's address */
+                               _("%s: the file is not on this computer; copy it here first"), uri);
       return;
     }
   if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))

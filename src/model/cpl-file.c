@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cpl-file.h"
 
 static char *
@@ -63,7 +65,11 @@ cpl_file_resolve_links (GFile         *file,
     g_autofree char *name = display_name (file);
 
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                 "%s: more than %d symbolic links in a row; save the dataset to a regular file",
+                 /* Translators: %1$s is a file name */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%1$s: more than %2$d symbolic link in a row; save the dataset to a regular file",
+                              "%1$s: more than %2$d symbolic links in a row; save the dataset to a regular file",
+                              CPL_MAX_SYMLINK_HOPS),
                  name, CPL_MAX_SYMLINK_HOPS);
   }
   return NULL;
@@ -78,21 +84,21 @@ describe (const GError *error)
   switch (error->code)
     {
     case G_IO_ERROR_NO_SPACE:
-      return "the disk is full; free some space or save the dataset elsewhere";
+      return _("the disk is full; free some space or save the dataset elsewhere");
     case G_IO_ERROR_PERMISSION_DENIED:
-      return "you may not write there; save the dataset in a folder of yours";
+      return _("you may not write there; save the dataset in a folder of yours");
     case G_IO_ERROR_READ_ONLY:
-      return "the disk is read-only; save the dataset elsewhere";
+      return _("the disk is read-only; save the dataset elsewhere");
     case G_IO_ERROR_NOT_FOUND:
     case G_IO_ERROR_NOT_DIRECTORY:
-      return "its folder does not exist; save the dataset in a folder that does";
+      return _("its folder does not exist; save the dataset in a folder that does");
     case G_IO_ERROR_FILENAME_TOO_LONG:
     case G_IO_ERROR_INVALID_FILENAME:
-      return "the name cannot be used here; choose a shorter or simpler name";
+      return _("the name cannot be used here; choose a shorter or simpler name");
     case G_IO_ERROR_IS_DIRECTORY:
-      return "it is a folder, not a file; save the dataset as a file";
+      return _("it is a folder, not a file; save the dataset as a file");
     case G_IO_ERROR_NOT_REGULAR_FILE:
-      return "it is not a regular file (a device, a pipe or a socket); save the dataset to a regular file";
+      return _("it is not a regular file (a device, a pipe or a socket); save the dataset to a regular file");
     default:
       return NULL;
     }
@@ -109,10 +115,9 @@ set_save_error (GError       **error,
 
   if (error == NULL)
     return;
-  if (what != NULL)
-    g_set_error (error, G_IO_ERROR, cause->code, "%s: could not save: %s", name, what);
-  else
-    g_set_error (error, cause->domain, cause->code, "%s: could not save: %s", name, cause->message);
+  /* Translators: %1$s is a file name, %2$s what went wrong and what to do */
+  g_set_error (error, what != NULL ? G_IO_ERROR : cause->domain, cause->code,
+               _("%1$s: could not save: %2$s"), name, what != NULL ? what : cause->message);
 }
 
 /* Refuses a FIFO, a device, a socket or a folder before opening it: GIO
