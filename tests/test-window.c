@@ -289,6 +289,47 @@ test_open_from_command_line (void)
   gtk_window_destroy (window);
 }
 
+/* A save that fails says so in the reader's language, names the user's
+ * file, offers Save As, and leaves nothing behind. */
+static void
+test_save_error_translated (void)
+{
+  CplWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("cpl-window-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *path = g_build_filename (blocker, "x.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  cpl_window_save_to (window, file);
+  cpl_test_wait_for_document (cpl_window_get_document (window));
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      g_main_context_iteration (NULL, FALSE);
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   expect ("Could Not Save the File", "无法保存文件", "無法儲存檔案"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   expect ("“x.json” was not saved because its folder does not exist. Save the dataset in another folder.",
+                           "“x.json”未能保存：所在文件夹不存在。请将数据集保存到其他文件夹。",
+                           "「x.json」未能儲存：所在資料夾不存在。請將資料集儲存到其他資料夾。"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "save-as"), ==,
+                   expect ("Save _As…", "另存为(_A)…", "另存新檔(_A)…"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (cpl_document_get_file (cpl_window_get_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/window/every-bad-file", test_every_bad_file);
   g_test_add_func ("/window/new-window", test_new_window);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
+  g_test_add_func ("/window/save-error-translated", test_save_error_translated);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
