@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cpl-application.h"
 #include "cpl-test-util.h"
@@ -105,8 +107,19 @@ cpl_test_open_window (CplApplication *app,
   return window;
 }
 
-/* The locale and catalogue of the build tree, g_test_init(), and a
- * registered application (which loads the built-in dataset). */
+static char *cpl_test_data_home;  /* made by this process */
+static pid_t cpl_test_data_home_owner;
+
+static inline void
+cpl_test_remove_data_home (void)
+{
+  if (cpl_test_data_home != NULL && getpid () == cpl_test_data_home_owner)
+    cpl_test_remove_tree (cpl_test_data_home);
+}
+
+/* The locale and catalogue of the build tree, g_test_init(), drafts in a
+ * data directory of the test's own (never the user's; removed at exit),
+ * and a registered application (which loads the built-in dataset). */
 static inline CplApplication *
 cpl_test_ui_init (int    *argc,
                   char ***argv)
@@ -115,6 +128,12 @@ cpl_test_ui_init (int    *argc,
   const char *localedir = g_getenv ("CPL_LOCALEDIR");
   CplApplication *app;
 
+  cpl_test_data_home = cpl_test_isolate_data_home ();
+  if (cpl_test_data_home != NULL)
+    {
+      cpl_test_data_home_owner = getpid ();
+      atexit (cpl_test_remove_data_home);
+    }
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
