@@ -15,35 +15,15 @@
 #include "cpl-resources.h"
 #include "cpl-window.h"
 
-#define AUTOSAVE_SECONDS 5
-
 struct _CplApplication
 {
   AdwApplication  parent_instance;
-  CplDataset     *dataset;
-  CplHistory     *history;
-  GFile          *file;
   GSettings      *settings;
-
-  /* The recovery copy: the unsaved dataset, written every few seconds
-   * while it is modified, so that a crash loses little. */
-  guint           autosave_id;
-  guint           recovery_checked : 1;  /* the startup offer was made */
-  guint           recovery_enabled : 1;  /* the copy on disk is ours to write */
-  guint           recovery_on_disk : 1;
-  guint           recovery_dirty : 1;    /* changed since it was written */
-  guint           recovery_warned : 1;
+  GPtrArray      *drafts;       /* CplDraft: crashed documents still to offer */
+  guint           drafts_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CplApplication, cpl_application, ADW_TYPE_APPLICATION)
-
-enum {
-  PROP_0,
-  PROP_FILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "compute", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -153,278 +133,52 @@ cpl_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-/* Recovery --------------------------------------------------------------- */
+/* Drafts ------------------------------------------------------------------ */
 
-/**
- * cpl_application_get_recovery_path:
- *
- * Returns: (transfer full): where the unsaved dataset is kept while it is
- *   modified: `$XDG_DATA_HOME/chip-policy-lab/recovery.json`.
- */
-char *
-cpl_application_get_recovery_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "chip-policy-lab", "recovery.json", NULL);
-}
-
-/* Which file the recovery copy belongs to. */
-static char *
-recovery_meta_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "chip-policy-lab", "recovery-meta.json", NULL);
-}
-
-static guint
-autosave_seconds (void)
-{
-  const char *value = g_getenv ("CPL_AUTOSAVE_SECONDS");
-  guint64 seconds;
-
-  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 3600, &seconds, NULL))
-    return seconds;
-  return AUTOSAVE_SECONDS;
-}
-
-static char *
-recovery_meta_to_text (GFile *file)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, "chip-policy-lab-recovery");
-  /* a URI, which any file name fits in as UTF-8 */
-  json_builder_set_member_name (builder, "file");
-  if (file != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      json_builder_add_string_value (builder, uri);
-    }
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* The file the recovery copy belongs to, or NULL for none (or a meta
- * file that is missing or unreadable: the copy is still worth having). */
-static GFile *
-recovery_meta_read_file (void)
-{
-  g_autofree char *path = recovery_meta_path ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonNode *member;
-
-  if (!json_parser_load_from_file (parser, path, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  member = json_object_get_member (json_node_get_object (root), "file");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-  return g_file_new_for_uri (json_node_get_string (member));
-}
+static void cpl_application_offer_next_draft (CplApplication *self,
+                                              GtkWindow      *parent);
 
 static gboolean
-recovery_write (CplApplication  *self,
-                GError         **error)
+destroy_window_cb (gpointer data)
 {
-  g_autofree char *path = cpl_application_get_recovery_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *meta_path = recovery_meta_path ();
-  g_autofree char *meta = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-  /* Each file is replaced atomically: a crash leaves the old or the new. */
-  meta = recovery_meta_to_text (self->file);
-  if (!g_file_set_contents_full (meta_path, meta, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return FALSE;
-  data = cpl_dataset_to_data (self->dataset, &length);
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return FALSE;
-  self->recovery_on_disk = TRUE;
-  return TRUE;
+  gtk_window_destroy (data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-recovery_delete (CplApplication *self)
+draft_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CplApplication   *self)
 {
-  g_autofree char *path = cpl_application_get_recovery_path ();
-  g_autofree char *meta_path = recovery_meta_path ();
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(CplDraft) draft = NULL;
 
-  g_unlink (path);
-  g_unlink (meta_path);
-  self->recovery_on_disk = FALSE;
-  self->recovery_dirty = FALSE;
-}
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  CplApplication *self = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!cpl_history_get_modified (self->history))
-    {
-      self->autosave_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (!self->recovery_dirty)
-    return G_SOURCE_CONTINUE;
-
-  if (recovery_write (self, &error))
-    self->recovery_dirty = FALSE;
-  else if (!self->recovery_warned)
-    {
-      /* Once: the next attempts would say the same thing. */
-      g_warning ("Could not write the recovery copy: %s", error->message);
-      self->recovery_warned = TRUE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Every edit notifies "modified"; so does the end of a burst of edits. */
-static void
-recovery_update (CplApplication *self)
-{
-  if (!self->recovery_enabled)
+  if (self->drafts == NULL || self->drafts->len == 0)
     return;
-
-  if (cpl_history_get_modified (self->history))
-    {
-      self->recovery_dirty = TRUE;
-      if (self->autosave_id == 0)
-        self->autosave_id = g_timeout_add_seconds (autosave_seconds (), autosave_cb, self);
-    }
-  else
-    {
-      /* saved, opened, undone to the saved state, or discarded */
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      if (self->recovery_on_disk)
-        recovery_delete (self);
-      self->recovery_dirty = FALSE;
-    }
-}
-
-static void
-recovery_enable (CplApplication *self)
-{
-  self->recovery_enabled = TRUE;
-  recovery_update (self);
-}
-
-/**
- * cpl_application_discard_recovery:
- *
- * The user chose to lose the unsaved changes (closing or quitting): they
- * count as unmodified from now on, and the recovery copy goes.
- */
-void
-cpl_application_discard_recovery (CplApplication *self)
-{
-  g_return_if_fail (CPL_IS_APPLICATION (self));
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  cpl_history_set_unmodified (self->history);
-  if (self->recovery_enabled)
-    recovery_delete (self);
-}
-
-/* Loads the recovery copy into the dataset and names the file it belongs
- * to.  The dataset stays modified: the changes are still unsaved. */
-static gboolean
-recovery_restore (CplApplication  *self,
-                  GError         **error)
-{
-  g_autofree char *path = cpl_application_get_recovery_path ();
-  g_autofree char *name = g_filename_display_name (path);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(CplDataset) check = cpl_dataset_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) io_error = NULL;
-
-  mapped = g_mapped_file_new (path, FALSE, &io_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO, "%s", io_error->message);
-      return FALSE;
-    }
-  bytes = g_mapped_file_get_bytes (mapped);
-  /* Read it aside first, so that a broken copy changes nothing. */
-  if (!cpl_dataset_load_bytes (check, bytes, name, CPL_LOAD_ALONE, error))
-    return FALSE;
-
-  /* The file as it is on disk is the unmodified state, for undo and for
-   * the unsaved-changes mark; when it cannot be read, what is open is. */
-  file = recovery_meta_read_file ();
-  if (file != NULL)
-    {
-      g_autofree char *file_path = g_file_get_path (file);
-
-      if (file_path != NULL &&
-          cpl_dataset_load_file (self->dataset, file_path, CPL_LOAD_OVER_BUILTIN, NULL))
-        cpl_history_reset (self->history);
-    }
-  if (!cpl_dataset_load_bytes (self->dataset, bytes, name, CPL_LOAD_ALONE, error))
-    return FALSE;
-  cpl_history_commit (self->history);
-  cpl_application_set_file (self, file);
-  self->recovery_on_disk = TRUE;
-  return TRUE;
-}
-
-/* A copy that does not load is kept aside as recovery.json.broken, for
- * whoever wants to look at it, and is not offered again. */
-static void
-recovery_set_aside (CplApplication *self)
-{
-  g_autofree char *path = cpl_application_get_recovery_path ();
-  g_autofree char *broken = g_strconcat (path, ".broken", NULL);
-  g_autofree char *meta_path = recovery_meta_path ();
-
-  if (g_rename (path, broken) != 0)
-    g_unlink (path);
-  g_unlink (meta_path);
-  self->recovery_on_disk = FALSE;
-}
-
-static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      CplApplication   *self)
-{
+  draft = g_ptr_array_steal_index (self->drafts, 0);
   if (g_str_equal (response, "restore"))
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(CplDocument) document = cpl_draft_restore (draft, &error);
 
-      if (!recovery_restore (self, &error))
+      if (document != NULL)
         {
-          g_autofree char *path = cpl_application_get_recovery_path ();
-          g_autofree char *broken = g_strconcat (path, ".broken", NULL);
+          CplWindow *window = cpl_window_new_for_document (self, document);
+
+          gtk_window_present (GTK_WINDOW (window));
+          /* the untitled window shown meanwhile is not needed; it goes
+           * from an idle, once the dialog it carries has finished */
+          if (CPL_IS_WINDOW (parent) && cpl_document_is_untouched (cpl_window_get_document (CPL_WINDOW (parent))))
+            g_idle_add_full (G_PRIORITY_DEFAULT, destroy_window_cb, g_object_ref (parent), g_object_unref);
+          parent = GTK_WINDOW (window);
+        }
+      else
+        {
+          g_autofree char *broken = cpl_draft_set_aside (draft);
           g_autofree char *broken_name = g_filename_display_name (broken);
           GtkWidget *error_dialog;
 
-          recovery_set_aside (self);
-          error_dialog = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                 _("Could Not Restore the Changes"), NULL);
+          error_dialog = adw_message_dialog_new (parent, _("Could Not Restore the Changes"), NULL);
           /* Translators: %1$s is the reason, %2$s a file name */
           adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (error_dialog),
                                           _("%1$s\n\nThe copy was set aside as “%2$s”."),
@@ -432,51 +186,48 @@ recovery_response_cb (AdwMessageDialog *dialog,
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (error_dialog), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (error_dialog));
         }
-      recovery_enable (self);
     }
   else if (g_str_equal (response, "discard"))
-    {
-      recovery_delete (self);
-      recovery_enable (self);
-    }
-  /* Else the dialog was dismissed: the copy stays for the next start, and
-   * is not overwritten by this session. */
+    cpl_draft_discard (draft);
+  /* Else the dialog was dismissed: the draft stays for the next start. */
+  cpl_application_offer_next_draft (self, parent);
 }
 
-/* At startup, once a window shows: offer the copy a crash left behind.
- * Until the answer, nothing writes a new copy over it. */
+/* One dialog per draft, oldest first. */
 static void
-cpl_application_check_recovery (CplApplication *self,
-                                GtkWindow      *parent)
+cpl_application_offer_next_draft (CplApplication *self,
+                                  GtkWindow      *parent)
 {
-  g_autofree char *path = cpl_application_get_recovery_path ();
-  g_autoptr(GFile) file = NULL;
+  CplDraft *draft;
+  GFile *file;
   GtkWidget *dialog;
+  g_autofree char *time = NULL;
 
-  if (self->recovery_checked)
-    return;
-  self->recovery_checked = TRUE;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (self->drafts == NULL || self->drafts->len == 0)
     {
-      recovery_enable (self);
+      g_clear_pointer (&self->drafts, g_ptr_array_unref);
       return;
     }
-
-  file = recovery_meta_read_file ();
+  draft = g_ptr_array_index (self->drafts, 0);
+  file = cpl_draft_get_file (draft);
+  /* Translators: a time of day, as in “14:05”; see g_date_time_format() */
+  time = g_date_time_format (cpl_draft_get_time (draft), _("%H:%M"));
   dialog = adw_message_dialog_new (parent, _("Restore Unsaved Changes?"), NULL);
   if (file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *name = g_filename_display_name (basename);
 
+      /* Translators: %1$s is a file name, %2$s the time the changes were kept */
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Chip Policy Lab closed before the changes to “%s” were saved. They were kept and can be restored."),
-                                      name);
+                                      _("Chip Policy Lab closed before the changes to “%1$s” were saved. The changes kept at %2$s can be restored."),
+                                      name, time);
     }
   else
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                 _("Chip Policy Lab closed before the changes to the dataset were saved. They were kept and can be restored."));
+    /* Translators: %s is the time the changes were kept */
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("Chip Policy Lab closed before the changes to an unsaved dataset were saved. The changes kept at %s can be restored."),
+                                    time);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "discard", _("_Discard"),
                                     "restore", _("_Restore"),
@@ -485,12 +236,28 @@ cpl_application_check_recovery (CplApplication *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (draft_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once per process, when the first window shows: offer the drafts that
+ * crashed documents left behind.  Each stays locked while offered, so
+ * no other instance offers or deletes it meanwhile; drafts of documents
+ * open elsewhere are locked by them and never seen here. */
+static void
+cpl_application_check_drafts (CplApplication *self,
+                              GtkWindow      *parent)
+{
+  if (self->drafts_checked)
+    return;
+  self->drafts_checked = TRUE;
+  self->drafts = cpl_draft_find_orphans ();
+  cpl_application_offer_next_draft (self, parent);
 }
 
 /* The application ------------------------------------------------------- */
 
+/* The window the user works in: the active one, or a new one. */
 static CplWindow *
 cpl_application_get_window (CplApplication *self)
 {
@@ -508,24 +275,123 @@ cpl_application_activate (GApplication *app)
   CplWindow *window = cpl_application_get_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
-  cpl_application_check_recovery (self, GTK_WINDOW (window));
+  cpl_application_check_drafts (self, GTK_WINDOW (window));
+}
+
+/* The window showing @file, if any. */
+static CplWindow *
+cpl_application_find_window (CplApplication *self,
+                             GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CPL_IS_WINDOW (l->data))
+      {
+        GFile *shown = cpl_document_get_file (cpl_window_get_document (l->data));
+
+        if (shown != NULL && g_file_equal (shown, file))
+          return l->data;
+      }
+  return NULL;
+}
+
+typedef struct {
+  CplApplication *app;
+  GtkWindow      *from;   /* weak: where to say that it failed */
+} OpenRequest;
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OpenRequest *request = user_data;
+  CplDocument *document = CPL_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  CplWindow *window;
+
+  if (cpl_document_load_finish (document, result, &error))
+    {
+      /* opened twice meanwhile: the first one stays */
+      window = cpl_application_find_window (request->app, cpl_document_get_file (document));
+      if (window == NULL)
+        window = cpl_window_new_for_document (request->app, document);
+      gtk_window_present (GTK_WINDOW (window));
+      /* started with a file: the drafts are offered once it shows */
+      cpl_application_check_drafts (request->app, GTK_WINDOW (window));
+    }
+  else
+    {
+      window = CPL_IS_WINDOW (request->from) ? CPL_WINDOW (request->from)
+                                             : cpl_application_get_window (request->app);
+      gtk_window_present (GTK_WINDOW (window));
+      cpl_window_show_open_error (window, error);
+    }
+  g_clear_weak_pointer (&request->from);
+  g_application_release (G_APPLICATION (request->app));
+  g_object_unref (request->app);
+  g_free (request);
+}
+
+/**
+ * cpl_application_open_file:
+ * @from: (nullable): the window the user opened it from
+ *
+ * Shows @file: the window that shows it already comes forward; an
+ * untouched untitled window (@from, or else the active one) takes it;
+ * else it is read into a new document, which gets a window once it has
+ * loaded (a file that does not load changes nothing and says why).
+ */
+void
+cpl_application_open_file (CplApplication *self,
+                           GFile          *file,
+                           CplWindow      *from)
+{
+  CplWindow *window;
+  OpenRequest *request;
+  g_autoptr(CplDocument) document = NULL;
+
+  g_return_if_fail (CPL_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if ((window = cpl_application_find_window (self, file)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  if (from == NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      from = CPL_IS_WINDOW (active) ? CPL_WINDOW (active) : NULL;
+    }
+  if (from != NULL && cpl_document_is_untouched (cpl_window_get_document (from)))
+    {
+      cpl_window_load_file (from, file);
+      return;
+    }
+
+  request = g_new0 (OpenRequest, 1);
+  request->app = g_object_ref (self);
+  g_set_weak_pointer (&request->from, (GtkWindow *) from);
+  /* no window yet: the application waits for the file */
+  g_application_hold (G_APPLICATION (self));
+  document = cpl_document_new ();
+  cpl_document_load_async (document, file, NULL, open_done_cb, request);
 }
 
 static void
 cpl_application_open (GApplication  *app,
-                       GFile        **files,
-                       int            n_files,
-                       const char    *hint)
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
 {
   CplApplication *self = CPL_APPLICATION (app);
-  CplWindow *window = cpl_application_get_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
-  /* One dataset is open at a time: the last file named wins.  (Each
-   * process is its own instance: this is startup, nothing is unsaved.) */
-  if (n_files > 0)
-    cpl_window_open_file (window, files[n_files - 1]);
-  cpl_application_check_recovery (self, GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    cpl_application_open_file (self, files[i], NULL);
+  /* a window shows now or once the file has loaded; the drafts can wait */
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    cpl_application_check_drafts (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 /* Settings -------------------------------------------------------------- */
@@ -543,19 +409,6 @@ color_scheme_changed_cb (CplApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
-/* The last file opened or saved, for "Open Recent" (never reopened by
- * itself: startup stays predictable). */
-static void
-file_changed_cb (CplApplication *self)
-{
-  g_autofree char *uri = NULL;
-
-  if (self->file == NULL)
-    return;
-  uri = g_file_get_uri (self->file);
-  g_settings_set_string (self->settings, "last-file", uri);
-}
-
 static void
 cpl_application_init_settings (CplApplication *self)
 {
@@ -563,14 +416,11 @@ cpl_application_init_settings (CplApplication *self)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   color_scheme_changed_cb (self);
-  g_signal_connect (self, "notify::file", G_CALLBACK (file_changed_cb), NULL);
 }
 
 static void
 cpl_application_startup (GApplication *app)
 {
-  CplApplication *self = CPL_APPLICATION (app);
-  g_autoptr(GError) error = NULL;
   static const struct {
     const char *action;
     const char *accels[2];
@@ -587,48 +437,10 @@ cpl_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (cpl_application_parent_class)->startup (app);
 
-  self->dataset = cpl_dataset_new_builtin (&error);
-  /* The built-in dataset is compiled in and tested; failing to read it is
-   * a bug, not a user error. */
-  g_assert_no_error (error);
-  self->history = cpl_history_new (self->dataset);
-  g_signal_connect_object (self->history, "notify::modified",
-                           G_CALLBACK (recovery_update), self, G_CONNECT_SWAPPED);
-
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
-  cpl_application_init_settings (self);
-}
-
-static void
-cpl_application_shutdown (GApplication *app)
-{
-  CplApplication *self = CPL_APPLICATION (app);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  /* A normal quit: nothing unsaved, nothing to recover.  (Unsaved changes
-   * were saved or discarded before; if some are left, keep them.) */
-  if (self->recovery_enabled && self->history != NULL)
-    {
-      if (!cpl_history_get_modified (self->history))
-        {
-          if (self->recovery_on_disk)
-            recovery_delete (self);
-        }
-      else if (self->recovery_dirty)
-        recovery_write (self, NULL);
-    }
-  G_APPLICATION_CLASS (cpl_application_parent_class)->shutdown (app);
-}
-
-static void
-cpl_application_dispose (GObject *object)
-{
-  CplApplication *self = CPL_APPLICATION (object);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  G_OBJECT_CLASS (cpl_application_parent_class)->dispose (object);
+  cpl_application_init_settings (CPL_APPLICATION (app));
 }
 
 static void
@@ -636,43 +448,9 @@ cpl_application_finalize (GObject *object)
 {
   CplApplication *self = CPL_APPLICATION (object);
 
-  g_clear_object (&self->history);
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (cpl_application_parent_class)->finalize (object);
-}
-
-static void
-cpl_application_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      g_value_set_object (value, CPL_APPLICATION (object)->file);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cpl_application_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_FILE:
-      cpl_application_set_file (CPL_APPLICATION (object), g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -685,21 +463,11 @@ cpl_application_class_init (CplApplicationClass *klass)
    * before any template is read. */
   g_resources_register (cpl_get_resource ());
 
-  object_class->dispose = cpl_application_dispose;
   object_class->finalize = cpl_application_finalize;
-  object_class->get_property = cpl_application_get_property;
-  object_class->set_property = cpl_application_set_property;
   app_class->handle_local_options = cpl_application_handle_local_options;
   app_class->activate = cpl_application_activate;
   app_class->open = cpl_application_open;
   app_class->startup = cpl_application_startup;
-  app_class->shutdown = cpl_application_shutdown;
-
-  /* The file the dataset was opened from or saved to; NULL: none. */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -708,13 +476,17 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   CplApplication *self = CPL_APPLICATION (user_data);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  /* Unsaved changes: the window asks first, and quits if told to. */
-  if (CPL_IS_WINDOW (window) && self->history != NULL && cpl_history_get_modified (self->history))
-    cpl_window_request_quit (CPL_WINDOW (window));
-  else
-    g_application_quit (G_APPLICATION (self));
+  /* Unsaved changes: each window with some asks first, in turn, and
+   * quits if told to. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CPL_IS_WINDOW (l->data) && cpl_document_get_modified (cpl_window_get_document (l->data)))
+      {
+        gtk_window_present (l->data);
+        cpl_window_request_quit (l->data);
+        return;
+      }
+  g_application_quit (G_APPLICATION (self));
 }
 static void
 about_activated (GSimpleAction *action,
@@ -784,7 +556,7 @@ help_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (cpl_help_window_new (GTK_APPLICATION (self))));
 }
 
-/* Another window on the same dataset: a second view side by side. */
+/* Ctrl+N: a new window on a new untitled document (the built-in data). */
 static void
 new_window_activated (GSimpleAction *action,
                       GVariant      *parameter,
@@ -816,24 +588,54 @@ cpl_application_new (void)
 {
   return g_object_new (CPL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       /* single instance: a file opened from the file
+                        * manager reaches the running one */
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
 
+/* The document of the window the user works in, or NULL. */
+static CplDocument *
+cpl_application_get_active_document (CplApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return CPL_IS_WINDOW (window) ? cpl_window_get_document (CPL_WINDOW (window)) : NULL;
+}
+
+/**
+ * cpl_application_get_dataset:
+ *
+ * For tests: the dataset of the active window's document.
+ *
+ * Returns: (transfer none) (nullable): the dataset, or %NULL without a window
+ */
 CplDataset *
 cpl_application_get_dataset (CplApplication *self)
 {
+  CplDocument *document;
+
   g_return_val_if_fail (CPL_IS_APPLICATION (self), NULL);
-  return self->dataset;
+  document = cpl_application_get_active_document (self);
+  return document != NULL ? cpl_document_get_dataset (document) : NULL;
 }
 
-/* The undo history of the dataset; it also knows whether it is modified. */
+/**
+ * cpl_application_get_history:
+ *
+ * For tests: the history of the active window's document.
+ *
+ * Returns: (transfer none) (nullable): the history, or %NULL without a window
+ */
 CplHistory *
 cpl_application_get_history (CplApplication *self)
 {
+  CplDocument *document;
+
   g_return_val_if_fail (CPL_IS_APPLICATION (self), NULL);
-  return self->history;
+  document = cpl_application_get_active_document (self);
+  return document != NULL ? cpl_document_get_history (document) : NULL;
 }
 
 /**
@@ -849,29 +651,3 @@ cpl_application_get_settings (CplApplication *self)
   return self->settings;
 }
 
-GFile *
-cpl_application_get_file (CplApplication *self)
-{
-  g_return_val_if_fail (CPL_IS_APPLICATION (self), NULL);
-  return self->file;
-}
-
-/**
- * cpl_application_set_file:
- * @file: (nullable): the file the dataset was opened from or saved to
- */
-void
-cpl_application_set_file (CplApplication *self,
-                          GFile          *file)
-{
-  g_return_if_fail (CPL_IS_APPLICATION (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
-    return;
-  g_set_object (&self->file, file);
-  /* the recovery copy records the file */
-  if (self->recovery_enabled && self->history != NULL && cpl_history_get_modified (self->history))
-    self->recovery_dirty = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-}

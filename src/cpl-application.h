@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CplWindow CplWindow;
+
 #define CPL_TYPE_APPLICATION (cpl_application_get_type ())
 G_DECLARE_FINAL_TYPE (CplApplication, cpl_application, CPL, APPLICATION, AdwApplication)
 
@@ -14,11 +16,9 @@ CplApplication *cpl_application_new              (void);
 CplDataset     *cpl_application_get_dataset      (CplApplication *self);
 CplHistory     *cpl_application_get_history      (CplApplication *self);
 GSettings      *cpl_application_get_settings     (CplApplication *self);
-GFile          *cpl_application_get_file         (CplApplication *self);
-void            cpl_application_set_file         (CplApplication *self,
-                                                  GFile          *file);
-char           *cpl_application_get_recovery_path (void);
-void            cpl_application_discard_recovery (CplApplication *self);
+void            cpl_application_open_file        (CplApplication *self,
+                                                  GFile          *file,
+                                                  CplWindow      *from);
 int             cpl_compute_main                 (const char     *path,
                                                   const char     *format,
                                                   gboolean        alone);

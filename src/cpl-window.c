@@ -1,8 +1,9 @@
-/* cpl-window.c: the main window, its view switcher, and its file
+/* cpl-window.c: the main window, its view switcher, and its document
  *
- * The dataset, its history and the file it belongs to are the
- * application's; the window opens and saves them, shows the file's name
- * and whether it has unsaved changes, and asks before it loses any.
+ * A window shows one document (its dataset, history, file and draft);
+ * it saves it, shows the file's name and whether it has unsaved changes,
+ * and asks before it loses any.  Opening a file is the application's:
+ * it finds or makes the window for it.
  */
 #define G_LOG_DOMAIN "cpl-window"
 
@@ -21,7 +22,6 @@ typedef enum {
   AFTER_NOTHING,
   AFTER_CLOSE,
   AFTER_QUIT,
-  AFTER_OPEN,
 } AfterSave;
 
 struct _CplWindow
@@ -36,28 +36,30 @@ struct _CplWindow
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *file_label;
   GMenu                *recent_section;
+  GtkRevealer          *builtin_revealer;
+  GtkLabel             *builtin_label;
   guint                 file_label_idle_id;
   int                   file_label_hidden_at;  /* the width that had no room for it */
   int                   last_width;
 
-  CplDataset           *dataset;
-  CplHistory           *history;
+  CplDocument          *document;
+  CplDataset           *dataset;      /* the document's */
+  CplHistory           *history;      /* the document's */
   CplApplication       *app;          /* weak */
   GSettings            *settings;     /* the application's */
 
   GtkFileChooserNative *chooser;      /* the open or save chooser, while shown */
   GtkWidget            *save_dialog;  /* "Save Changes?", while shown; weak */
   AfterSave             pending;
-  GFile                *pending_file;
   gboolean              closing;
+  gboolean              close_after_busy;  /* closed while the document was busy */
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DATASET,
-  PROP_HISTORY,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -73,7 +75,7 @@ static void cpl_window_init_settings    (CplWindow *self,
 static GFile *
 cpl_window_get_file (CplWindow *self)
 {
-  return self->app != NULL ? cpl_application_get_file (self->app) : NULL;
+  return cpl_document_get_file (self->document);
 }
 
 static char *
@@ -109,6 +111,20 @@ cpl_window_show_error (CplWindow  *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cpl_window_show_open_error:
+ *
+ * Says why a file did not open (the model's message names the file, the
+ * JSON path, the value and what was expected).
+ */
+void
+cpl_window_show_open_error (CplWindow    *self,
+                            const GError *error)
+{
+  g_return_if_fail (CPL_IS_WINDOW (self));
+  cpl_window_show_error (self, _("Could Not Open the File"), error->message);
 }
 
 /* A wide window shows the view switcher instead of the title and its
@@ -181,8 +197,8 @@ static void
 cpl_window_update_title (CplWindow *self)
 {
   GFile *file = cpl_window_get_file (self);
-  gboolean modified = self->history != NULL && cpl_history_get_modified (self->history);
-  g_autofree char *name = file != NULL ? file_display_name (file) : NULL;
+  gboolean modified = cpl_document_get_modified (self->document);
+  g_autofree char *name = cpl_document_dup_title (self->document);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -229,29 +245,12 @@ cpl_window_application_changed (CplWindow  *self,
 
   if (self->app == app)
     return;
-  if (self->app != NULL)
-    g_signal_handlers_disconnect_by_func (self->app, cpl_window_update_title, self);
   g_set_weak_pointer (&self->app, app);
-  if (app != NULL)
-    g_signal_connect_object (app, "notify::file", G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
-  cpl_window_update_title (self);
   /* The application is set once, after construction: its settings then
    * give the window its size and view. */
   if (app != NULL && self->settings == NULL)
     cpl_window_init_settings (self, cpl_application_get_settings (app));
   cpl_window_update_recent (self);
-}
-
-/* Whether closing this window closes the dataset: no other window shows it. */
-static gboolean
-cpl_window_is_last (CplWindow *self)
-{
-  if (self->app == NULL)
-    return TRUE;
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->app)); l != NULL; l = l->next)
-    if (l->data != (gpointer) self && CPL_IS_WINDOW (l->data))
-      return FALSE;
-  return TRUE;
 }
 
 /* Unsaved changes ------------------------------------------------------- */
@@ -260,7 +259,6 @@ static void
 cpl_window_clear_pending (CplWindow *self)
 {
   self->pending = AFTER_NOTHING;
-  g_clear_object (&self->pending_file);
 }
 
 static gboolean
@@ -277,7 +275,6 @@ static void
 cpl_window_run_pending (CplWindow *self)
 {
   AfterSave after = self->pending;
-  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
 
   self->pending = AFTER_NOTHING;
   switch (after)
@@ -290,11 +287,9 @@ cpl_window_run_pending (CplWindow *self)
       g_idle_add_full (G_PRIORITY_DEFAULT, close_cb, g_object_ref (self), g_object_unref);
       break;
     case AFTER_QUIT:
+      /* the next window with unsaved changes asks in turn */
       if (self->app != NULL)
-        g_application_quit (G_APPLICATION (self->app));
-      break;
-    case AFTER_OPEN:
-      cpl_window_open_file (self, file);
+        g_action_group_activate_action (G_ACTION_GROUP (self->app), "quit", NULL);
       break;
     default:
       g_assert_not_reached ();
@@ -307,20 +302,13 @@ static void
 cpl_window_save_then (CplWindow *self)
 {
   GFile *file = cpl_window_get_file (self);
-  g_autoptr(GError) error = NULL;
 
   if (!can_save_in_place (file))
     {
       cpl_window_choose_save_file (self);
       return;
     }
-  if (!cpl_window_save_to (self, file, &error))
-    {
-      cpl_window_show_error (self, _("Could Not Save the File"), error->message);
-      cpl_window_clear_pending (self);
-      return;
-    }
-  cpl_window_run_pending (self);
+  cpl_window_save_to (self, file);
 }
 
 static void
@@ -332,14 +320,7 @@ save_dialog_response_cb (CplWindow  *self,
     cpl_window_save_then (self);
   else if (g_str_equal (response, "discard"))
     {
-      /* Opening a file replaces the changes only if the file opens. */
-      if (self->pending != AFTER_OPEN)
-        {
-          if (self->app != NULL)
-            cpl_application_discard_recovery (self->app);
-          else
-            cpl_history_set_unmodified (self->history);
-        }
+      cpl_document_discard_changes (self->document);
       cpl_window_run_pending (self);
     }
   else
@@ -350,8 +331,7 @@ save_dialog_response_cb (CplWindow  *self,
  * saved or discarded the changes; nothing when the user cancels. */
 static void
 cpl_window_ask_to_save (CplWindow *self,
-                        AfterSave  after,
-                        GFile     *file)
+                        AfterSave  after)
 {
   GFile *current;
   GtkWidget *dialog;
@@ -365,8 +345,7 @@ cpl_window_ask_to_save (CplWindow *self,
     return;
 
   self->pending = after;
-  g_set_object (&self->pending_file, file);
-  if (!cpl_history_get_modified (self->history))
+  if (!cpl_document_get_modified (self->document))
     {
       cpl_window_run_pending (self);
       return;
@@ -423,7 +402,7 @@ open_chooser_response_cb (CplWindow *self,
     return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
-    cpl_window_request_open (self, file);
+    cpl_window_open_file (self, file);
 }
 
 static void
@@ -470,7 +449,6 @@ save_chooser_response_cb (CplWindow *self,
 {
   g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -479,13 +457,7 @@ save_chooser_response_cb (CplWindow *self,
       cpl_window_clear_pending (self);
       return;
     }
-  if (!cpl_window_save_to (self, file, &error))
-    {
-      cpl_window_show_error (self, _("Could Not Save the File"), error->message);
-      cpl_window_clear_pending (self);
-      return;
-    }
-  cpl_window_run_pending (self);
+  cpl_window_save_to (self, file);
 }
 
 /* Asks where to save, then saves and goes on with what was pending. */
@@ -590,6 +562,59 @@ undo_removal_activated (GtkWidget  *widget,
     cpl_history_undo_removal (CPL_WINDOW (widget)->history, type, id);
 }
 
+/* Newer built-in data ---------------------------------------------------------- */
+
+/* After a file has loaded: when it was made from older built-in data, a
+ * bar offers the entries the user has not changed. */
+static void
+cpl_window_check_builtin (CplWindow *self)
+{
+  g_autoptr(GPtrArray) updates = cpl_builtin_find_updates (self->dataset);
+  guint n = updates->len;
+
+  if (n > 0)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %1$s is a date, the version of the built-in data */
+                                           "This file was made with the built-in data of %1$s. %2$u entry you have not changed has newer built-in values.",
+                                           "This file was made with the built-in data of %1$s. %2$u entries you have not changed have newer built-in values.",
+                                           n),
+                              cpl_builtin_get_made_from (self->dataset), n);
+      gtk_label_set_label (self->builtin_label, text);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-builtin", n > 0);
+  gtk_revealer_set_reveal_child (self->builtin_revealer, n > 0);
+}
+
+static void
+cpl_window_hide_builtin (CplWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->builtin_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-builtin", FALSE);
+}
+
+static void
+update_builtin_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  /* one step: Undo brings the file's entries back */
+  cpl_builtin_apply_updates (self->dataset, self->history);
+  cpl_window_hide_builtin (self);
+}
+
+static void
+dismiss_builtin_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  cpl_window_hide_builtin (CPL_WINDOW (widget));
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -621,7 +646,7 @@ drop_cb (CplWindow     *self,
 
   if (file == NULL)
     return FALSE;
-  cpl_window_request_open (self, file);
+  cpl_window_open_file (self, file);
   return TRUE;
 }
 
@@ -687,7 +712,7 @@ open_recent_activated (GtkWidget  *widget,
   g_autoptr(GFile) file = cpl_window_get_recent_file (self);
 
   if (file != NULL)
-    cpl_window_request_open (self, file);
+    cpl_window_open_file (self, file);
 }
 
 static void
@@ -749,6 +774,22 @@ cpl_window_electricity_price_changed (CplWindow *self)
                                         g_settings_get_double (self->settings, "electricity-price"));
 }
 
+/* The last file opened or saved, for "Open Recent" (never reopened by
+ * itself: startup stays predictable). */
+static void
+cpl_window_file_changed (CplWindow *self)
+{
+  GFile *file = cpl_window_get_file (self);
+
+  if (self->settings != NULL && file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_settings_set_string (self->settings, "last-file", uri);
+    }
+  cpl_window_update_recent (self);
+}
+
 static void
 cpl_window_init_settings (CplWindow *self,
                           GSettings *settings)
@@ -762,20 +803,37 @@ cpl_window_init_settings (CplWindow *self,
                            G_CALLBACK (cpl_window_save_view), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::last-file",
                            G_CALLBACK (cpl_window_update_recent), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->app, "notify::file",
-                           G_CALLBACK (cpl_window_update_recent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (cpl_window_file_changed), self, G_CONNECT_SWAPPED);
 }
 
 /* GObject -------------------------------------------------------------- */
+
+static void
+cpl_window_busy_changed (CplWindow *self)
+{
+  if (self->close_after_busy && !cpl_document_get_busy (self->document))
+    {
+      self->close_after_busy = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
 
 static gboolean
 cpl_window_close_request (GtkWindow *window)
 {
   CplWindow *self = CPL_WINDOW (window);
 
-  if (!self->closing && cpl_window_is_last (self) && cpl_history_get_modified (self->history))
+  if (!self->closing && cpl_document_get_busy (self->document))
     {
-      cpl_window_ask_to_save (self, AFTER_CLOSE, NULL);
+      /* a load or save under way finishes first; then the window closes,
+       * or asks about what is still unsaved */
+      self->close_after_busy = TRUE;
+      return TRUE;
+    }
+  if (!self->closing && cpl_document_get_modified (self->document))
+    {
+      cpl_window_ask_to_save (self, AFTER_CLOSE);
       return TRUE;
     }
   cpl_window_save_state (self);
@@ -789,20 +847,30 @@ cpl_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cpl_window_parent_class)->constructed (object);
 
-  g_return_if_fail (CPL_IS_DATASET (self->dataset));
-  g_return_if_fail (CPL_IS_HISTORY (self->history));
+  if (self->document == NULL)
+    self->document = cpl_document_new ();
+  self->dataset = g_object_ref (cpl_document_get_dataset (self->document));
+  self->history = g_object_ref (cpl_document_get_history (self->document));
   cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
   cpl_chips_view_set_dataset (self->chips_view, self->dataset);
   cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
 
-  g_signal_connect_object (self->history, "notify::modified",
+  g_signal_connect_object (self->document, "notify::modified",
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "loaded",
+                           G_CALLBACK (cpl_window_check_builtin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy",
+                           G_CALLBACK (cpl_window_busy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo",
                            G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-redo",
                            G_CALLBACK (cpl_window_update_actions), self, G_CONNECT_SWAPPED);
   cpl_window_update_actions (self);
   cpl_window_update_title (self);
+  /* a document opened before the window was made */
+  cpl_window_check_builtin (self);
 }
 
 static void
@@ -810,18 +878,16 @@ cpl_window_dispose (GObject *object)
 {
   CplWindow *self = CPL_WINDOW (object);
 
-  if (self->app != NULL)
-    g_signal_handlers_disconnect_by_func (self->app, cpl_window_update_title, self);
   g_clear_weak_pointer (&self->app);
   g_clear_weak_pointer (&self->save_dialog);
   g_clear_handle_id (&self->file_label_idle_id, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->pending_file);
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (cpl_window_parent_class)->dispose (object);
 }
 
@@ -833,11 +899,8 @@ cpl_window_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_DATASET:
-      g_value_set_object (value, CPL_WINDOW (object)->dataset);
-      break;
-    case PROP_HISTORY:
-      g_value_set_object (value, CPL_WINDOW (object)->history);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, CPL_WINDOW (object)->document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -852,11 +915,8 @@ cpl_window_set_property (GObject      *object,
 {
   switch (prop_id)
     {
-    case PROP_DATASET:
-      CPL_WINDOW (object)->dataset = g_value_dup_object (value);
-      break;
-    case PROP_HISTORY:
-      CPL_WINDOW (object)->history = g_value_dup_object (value);
+    case PROP_DOCUMENT:
+      CPL_WINDOW (object)->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -877,13 +937,10 @@ cpl_window_class_init (CplWindowClass *klass)
   widget_class->size_allocate = cpl_window_size_allocate;
   window_class->close_request = cpl_window_close_request;
 
-  /* The dataset the views show; the application's. */
-  properties[PROP_DATASET] =
-    g_param_spec_object ("dataset", NULL, NULL, CPL_TYPE_DATASET,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Its undo history; the application's. */
-  properties[PROP_HISTORY] =
-    g_param_spec_object ("history", NULL, NULL, CPL_TYPE_HISTORY,
+  /* The document the window shows; NULL at construction: a new untitled
+   * one with the built-in data. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, CPL_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -900,12 +957,16 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", NULL, open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.update-builtin", NULL, update_builtin_activated);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-builtin", NULL, dismiss_builtin_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-removal", "(ss)", undo_removal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
@@ -943,14 +1004,37 @@ cpl_window_init (CplWindow *self)
 
 /* Public ------------------------------------------------------------------- */
 
+/**
+ * cpl_window_new:
+ *
+ * Returns: (transfer none): a window on a new untitled document
+ */
 CplWindow *
 cpl_window_new (CplApplication *application)
 {
+  return cpl_window_new_for_document (application, NULL);
+}
+
+/**
+ * cpl_window_new_for_document:
+ * @document: (nullable): what to show; %NULL: a new untitled document
+ */
+CplWindow *
+cpl_window_new_for_document (CplApplication *application,
+                             CplDocument    *document)
+{
   return g_object_new (CPL_TYPE_WINDOW,
                        "application", application,
-                       "dataset", cpl_application_get_dataset (application),
-                       "history", cpl_application_get_history (application),
+                       "document", document,
                        NULL);
+}
+
+/* Returns: (transfer none): the document the window shows */
+CplDocument *
+cpl_window_get_document (CplWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 void
@@ -961,90 +1045,161 @@ cpl_window_set_visible_view (CplWindow  *self,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
-/**
- * cpl_window_open_file:
- *
- * Lays @file over the built-in dataset, at once, unsaved changes or not
- * (cpl_window_request_open() asks first).  A file that does not load
- * shows its message in a dialog and leaves the open data as it was.
- *
- * Returns: whether the file opened
- */
-gboolean
-cpl_window_open_file (CplWindow *self,
-                      GFile     *file)
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autoptr(CplWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL ||
-      !cpl_dataset_load_file (self->dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
-    {
-      cpl_window_show_error (self, _("Could Not Open the File"),
-                             error ? error->message : _("The file is not on this computer."));
-      return FALSE;
-    }
-  /* what was opened is the unmodified state, with nothing to undo */
-  cpl_history_reset (self->history);
-  if (self->app != NULL)
-    cpl_application_set_file (self->app, file);
-  cpl_window_update_title (self);
-  return TRUE;
+  if (!cpl_document_load_finish (CPL_DOCUMENT (object), result, &error))
+    cpl_window_show_open_error (self, error);
 }
 
 /**
- * cpl_window_request_open:
+ * cpl_window_load_file:
  *
- * Opens @file as cpl_window_open_file() does, after asking whether to
- * save the unsaved changes, if there are any.
+ * Reads @file into the window's document, in the background: once it is
+ * read and valid it replaces the data (laid over the built-in dataset);
+ * a file that does not load shows its message in a dialog and leaves the
+ * data as it was.  cpl_window_open_file() decides which window a file
+ * goes to.
  */
 void
-cpl_window_request_open (CplWindow *self,
-                         GFile     *file)
+cpl_window_load_file (CplWindow *self,
+                      GFile     *file)
 {
   g_return_if_fail (CPL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cpl_window_ask_to_save (self, AFTER_OPEN, file);
+  cpl_document_load_async (self->document, file, NULL, load_done_cb, g_object_ref (self));
+}
+
+/**
+ * cpl_window_open_file:
+ *
+ * Opens @file as the user asked from this window: the window that shows
+ * it already comes forward; an untouched untitled window takes it; else
+ * it opens in a new window.
+ */
+void
+cpl_window_open_file (CplWindow *self,
+                      GFile     *file)
+{
+  g_return_if_fail (CPL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->app != NULL)
+    cpl_application_open_file (self->app, file, self);
+  else
+    cpl_window_load_file (self, file);
+}
+
+/* What a failed save means, in the user's words, with what to do. */
+static char *
+save_error_body (GFile        *file,
+                 const GError *error)
+{
+  g_autofree char *name = file_display_name (file);
+
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NO_SPACE:
+        return g_strdup_printf (_("“%s” was not saved because the disk is full. The file is as it was before. Free some space, or save the dataset somewhere else."), name);
+      case G_IO_ERROR_PERMISSION_DENIED:
+      case G_IO_ERROR_READ_ONLY:
+        return g_strdup_printf (_("“%s” was not saved because that folder or disk cannot be written to. The file is as it was before. Save the dataset somewhere else."), name);
+      case G_IO_ERROR_NOT_FOUND:
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return g_strdup_printf (_("“%s” was not saved because its folder does not exist. Save the dataset in another folder."), name);
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_NOT_REGULAR_FILE:
+      case G_IO_ERROR_TOO_MANY_LINKS:
+        return g_strdup_printf (_("“%s” was not saved because it is not a regular file (it is a folder, a device or a pipe). Nothing was written. Save the dataset as a file."), name);
+      default:
+        break;
+      }
+  /* Translators: %1$s is a file name, %2$s the system's reason */
+  return g_strdup_printf (_("“%1$s” was not saved. The file is as it was before. Save the dataset somewhere else.\n\n%2$s"),
+                          name, error->message);
+}
+
+static void
+save_error_response_cb (CplWindow  *self,
+                        const char *response)
+{
+  if (g_str_equal (response, "save-as"))
+    cpl_window_choose_save_file (self);
+  else
+    cpl_window_clear_pending (self);
+}
+
+static void
+cpl_window_show_save_error (CplWindow    *self,
+                            GFile        *file,
+                            const GError *error)
+{
+  g_autofree char *body = save_error_body (file, error);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the File"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_error_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct {
+  CplWindow *window;
+  GFile     *file;
+} SaveRequest;
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SaveRequest *request = user_data;
+  CplWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!cpl_document_save_finish (CPL_DOCUMENT (object), result, &error))
+    cpl_window_show_save_error (self, request->file, error);
+  else
+    cpl_window_run_pending (self);
+  g_object_unref (request->window);
+  g_object_unref (request->file);
+  g_free (request);
 }
 
 /**
  * cpl_window_save_to:
  *
- * Writes the dataset to @file (atomically, keeping the old version as
- * FILE~), which becomes the window's file, with no unsaved changes.  On
- * error nothing changes.
- *
- * Returns: whether the dataset was saved
+ * Saves the document to @file in the background (through a symbolic
+ * link, keeping the old version as FILE~, the mode and the owner), which
+ * becomes its file, with no unsaved changes.  On error the file on disk
+ * and the document are as they were, and a dialog says why and offers
+ * Save As.
  */
-gboolean
-cpl_window_save_to (CplWindow  *self,
-                    GFile      *file,
-                    GError    **error)
+void
+cpl_window_save_to (CplWindow *self,
+                    GFile     *file)
 {
-  g_autofree char *path = NULL;
+  SaveRequest *request;
 
-  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_if_fail (CPL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("The file is not on this computer."));
-      return FALSE;
-    }
-  if (!cpl_dataset_save_file (self->dataset, path, error))
-    return FALSE;
-  if (self->app != NULL)
-    cpl_application_set_file (self->app, file);
-  cpl_history_set_unmodified (self->history);
-  return TRUE;
+  request = g_new0 (SaveRequest, 1);
+  request->window = g_object_ref (self);
+  request->file = g_object_ref (file);
+  cpl_document_save_async (self->document, file, NULL, save_done_cb, request);
 }
 
 /**
@@ -1058,5 +1213,5 @@ cpl_window_request_quit (CplWindow *self)
 {
   g_return_if_fail (CPL_IS_WINDOW (self));
 
-  cpl_window_ask_to_save (self, AFTER_QUIT, NULL);
+  cpl_window_ask_to_save (self, AFTER_QUIT);
 }

@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cpl-application.h"
+#include "cpl-test-util.h"
 #include "cpl-window.h"
 
 /* The first widget of @type in the tree under @root, depth first. */
@@ -66,6 +69,33 @@ cpl_test_iterate_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Runs the main loop until @document has no load or save under way. */
+static inline void
+cpl_test_wait_for_document (CplDocument *document)
+{
+  while (cpl_document_get_busy (document))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Loads @file into the window's document as cpl_window_load_file()
+ * does, and waits: whether it loaded (@error says why not). */
+static inline gboolean
+cpl_test_load_file (CplWindow  *window,
+                    GFile      *file,
+                    GError    **error)
+{
+  return cpl_test_document_load (cpl_window_get_document (window), file, error);
+}
+
+/* Saves the window's document to @file, and waits: whether it saved. */
+static inline gboolean
+cpl_test_save (CplWindow  *window,
+               GFile      *file,
+               GError    **error)
+{
+  return cpl_test_document_save (cpl_window_get_document (window), file, error);
+}
+
 /* A new window of @app, presented and drawn: @width × @height (the
  * default size when @width <= 0; set before it is shown, because GTK 4.8
  * warns when a shown window is resized while a leaflet folds), on @view
@@ -85,13 +115,29 @@ cpl_test_open_window (CplApplication *app,
   if (view != NULL)
     cpl_window_set_visible_view (window, view);
   if (file != NULL)
-    cpl_window_open_file (window, file);
+    {
+      g_autoptr(GError) error = NULL;
+
+      cpl_test_load_file (window, file, &error);
+      g_assert_no_error (error);
+    }
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
-/* The locale and catalogue of the build tree, g_test_init(), and a
- * registered application (which loads the built-in dataset). */
+static char *cpl_test_data_home;  /* made by this process */
+static pid_t cpl_test_data_home_owner;
+
+static inline void
+cpl_test_remove_data_home (void)
+{
+  if (cpl_test_data_home != NULL && getpid () == cpl_test_data_home_owner)
+    cpl_test_remove_tree (cpl_test_data_home);
+}
+
+/* The locale and catalogue of the build tree, g_test_init(), drafts in a
+ * data directory of the test's own (never the user's; removed at exit),
+ * and a registered application (which loads the built-in dataset). */
 static inline CplApplication *
 cpl_test_ui_init (int    *argc,
                   char ***argv)
@@ -100,6 +146,12 @@ cpl_test_ui_init (int    *argc,
   const char *localedir = g_getenv ("CPL_LOCALEDIR");
   CplApplication *app;
 
+  cpl_test_data_home = cpl_test_isolate_data_home ();
+  if (cpl_test_data_home != NULL)
+    {
+      cpl_test_data_home_owner = getpid ();
+      atexit (cpl_test_remove_data_home);
+    }
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -107,6 +159,10 @@ cpl_test_ui_init (int    *argc,
   g_test_init (argc, argv, NULL);
 
   app = cpl_application_new ();
+  /* test programs run side by side on one session bus: each is its own
+   * instance (the app is single-instance otherwise) */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   return app;

@@ -1,7 +1,10 @@
 /* cpl-test-util.h: small helpers the model tests share */
 #pragma once
 
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-model.h"
 
@@ -44,4 +47,160 @@ static inline char *
 cpl_test_serialize (CplDataset *dataset)
 {
   return cpl_dataset_to_data (dataset, NULL);
+}
+
+/* Documents: their loads and saves, waited for ---------------------------- */
+
+static inline void
+cpl_test_store_result (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until *@result is set; returns it (transfer full). */
+static inline GAsyncResult *
+cpl_test_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (result);
+}
+
+/* cpl_document_load_async(), waited for: whether @file loaded. */
+static inline gboolean
+cpl_test_document_load (CplDocument  *document,
+                        GFile        *file,
+                        GError      **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cpl_document_load_async (document, file, NULL, cpl_test_store_result, &pending);
+  result = cpl_test_wait_for_result (&pending);
+  return cpl_document_load_finish (document, result, error);
+}
+
+/* cpl_document_save_async(), waited for: whether it saved. */
+static inline gboolean
+cpl_test_document_save (CplDocument  *document,
+                        GFile        *file,
+                        GError      **error)
+{
+  GAsyncResult *pending = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  cpl_document_save_async (document, file, NULL, cpl_test_store_result, &pending);
+  result = cpl_test_wait_for_result (&pending);
+  return cpl_document_save_finish (document, result, error);
+}
+
+/* Files ----------------------------------------------------------------------- */
+
+static inline int
+cpl_test_compare_names (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The names in @dir, sorted, joined by spaces (transfer full). */
+static inline char *
+cpl_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, cpl_test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Removes @path and everything under it (symbolic links, not their targets). */
+static inline void
+cpl_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            cpl_test_remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+/* Points XDG_DATA_HOME (where drafts go) at a fresh temporary directory
+ * before GLib reads it; a g_test_trap_subprocess() child gets its
+ * parent's through CPL_TEST_DATA_HOME, so that the two share it.
+ * Returns: (transfer full) (nullable): the directory this process made,
+ * to remove at the end; NULL in a child. */
+static inline char *
+cpl_test_isolate_data_home (void)
+{
+  const char *data_home = g_getenv ("CPL_TEST_DATA_HOME");
+  char *own = NULL;
+
+  if (data_home == NULL)
+    {
+      own = g_dir_make_tmp ("cpl-test-data-XXXXXX", NULL);
+      g_assert_nonnull (own);
+      g_setenv ("CPL_TEST_DATA_HOME", own, TRUE);
+      data_home = own;
+    }
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  return own;
+}
+
+/* Writes to @path a file made from older built-in data ("2025-01-01"),
+ * in which the H200 is as that older data had it (price 1, its
+ * fingerprint recorded: unchanged since), the H20 was changed by the user
+ * after it was saved (price 2, another fingerprint recorded) and the B200
+ * is as the built-in data still has it (its fingerprint recorded). */
+static inline void
+cpl_test_write_older_file (const char *path)
+{
+  g_autoptr(CplDataset) old = cpl_dataset_new_builtin (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  g_autofree char *h200_print = NULL;
+  g_autofree char *b200_print = NULL;
+  JsonObject *root;
+  JsonObject *entries = json_object_new ();
+  JsonObject *chips = json_object_new ();
+
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h200")),
+                                        CPL_CHIP_PRICE_USD, 1, NULL));
+  h200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h200")));
+  b200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-b200")));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (old, "nvidia-h20")),
+                                        CPL_CHIP_PRICE_USD, 2, NULL));
+  json_object_set_string_member (chips, "nvidia-h200", h200_print);
+  json_object_set_string_member (chips, "nvidia-h20", "0000000000000000000000000000000000000000000000000000000000000000");
+  json_object_set_string_member (chips, "nvidia-b200", b200_print);
+  json_object_set_object_member (entries, "chips", chips);
+
+  data = cpl_dataset_to_data (old, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (root, "builtin_version");
+  json_object_set_string_member (root, "made_from_builtin", "2025-01-01");
+  json_object_set_object_member (root, "builtin_entries", entries);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (generator, path, NULL));
 }

@@ -41,6 +41,10 @@ run_app (Run         *run,
   /* no display at all: --compute must not need one */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* …and no D-Bus: the app is single-instance, and --compute must never
+   * register it or reach a running one (a bus that does not exist makes
+   * any attempt fail) */
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/cpl-no-bus", TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &run->status, &error);

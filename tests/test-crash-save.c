@@ -1,13 +1,16 @@
 /* test-crash-save.c: a save killed at any moment leaves a file that loads
  *
- * cpl_dataset_save_file copies FILE to FILE~ and writes FILE with
- * g_file_set_contents_full (CONSISTENT | DURABLE: a temporary file,
- * fsync, rename).  A child saves a large dataset (the built-in one plus
+ * cpl_dataset_save_file writes through cpl_file_replace_contents(), as
+ * a document's save does: GIO's g_file_replace() with a backup writes a
+ * temporary file beside FILE, links FILE to FILE~ and renames the
+ * temporary file over FILE.  A child saves a large dataset (the built-in one plus
  * many chips) to the same path in a loop, alternating two versions; the
  * parent kills it with SIGKILL at 200 moments drawn from a seeded
  * generator.  After each kill FILE loads alone and is one of the two
- * complete versions, and so is FILE~.  A kill can leave the temporary
- * FILE.XXXXXX behind; the next save must still work.
+ * complete versions, and so is FILE~ when it exists (a kill between
+ * removing the old FILE~ and linking the new one leaves none).  A kill
+ * can leave the temporary .goutputstream-XXXXXX behind; the next save
+ * must still work.
  */
 #include "config.h"
 
@@ -79,8 +82,8 @@ assert_complete (const char *path,
   g_assert_true (g_str_equal (data, a) || g_str_equal (data, b));
 }
 
-/* Files in @dir other than FILE and FILE~: g_file_set_contents_full's
- * temporaries, left by a kill between creating and renaming them. */
+/* Files in @dir other than FILE and FILE~: GIO's temporaries, left by a
+ * kill between creating and renaming them. */
 static guint
 count_leftovers (const char *dir,
                  const char *base)
@@ -93,7 +96,7 @@ count_leftovers (const char *dir,
   while ((name = g_dir_read_name (d)) != NULL)
     if (!g_str_equal (name, base) && !g_str_equal (name, backup))
       {
-        g_assert_true (g_str_has_prefix (name, base));
+        g_assert_true (g_str_has_prefix (name, ".goutputstream-"));
         n++;
       }
   return n;
@@ -154,7 +157,8 @@ test_crash_save (void)
       g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 
       assert_complete (path, a, b);
-      assert_complete (backup, a, b);
+      if (g_file_test (backup, G_FILE_TEST_EXISTS))
+        assert_complete (backup, a, b);
       now = count_leftovers (dir, "data.json");
       kills_with_leftovers += now > leftovers;
       leftovers = now;

@@ -272,17 +272,18 @@ test_last_file (void)
   CplWindow *window;
 
   window = open_window ();
-  g_assert_null (cpl_application_get_file (app));
-  g_assert_true (cpl_window_open_file (window, file));
+  g_assert_null (cpl_document_get_file (cpl_window_get_document (window)));
+  g_assert_true (cpl_test_load_file (window, file, NULL));
   saved = g_settings_get_string (settings, "last-file");
   g_assert_cmpstr (saved, ==, uri);
-  /* the file open now is not offered */
-  cpl_application_set_file (app, NULL);
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
-  /* now it is: opening it again names it */
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* a new untitled window offers it, and takes it when asked */
+  window = open_window ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL));
-  g_assert_nonnull (cpl_application_get_file (app));
-  g_assert_true (g_file_equal (cpl_application_get_file (app), file));
+  cpl_test_wait_for_document (cpl_window_get_document (window));
+  g_assert_nonnull (cpl_document_get_file (cpl_window_get_document (window)));
+  g_assert_true (g_file_equal (cpl_document_get_file (cpl_window_get_document (window)), file));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

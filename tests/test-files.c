@@ -1,7 +1,8 @@
-/* test-files.c: opening, saving, undo, unsaved changes and crash recovery,
- * in a real window under Xvfb, with G_DEBUG=fatal-criticals.
+/* test-files.c: opening, saving, undo, unsaved changes and drafts, in
+ * real windows under Xvfb, with G_DEBUG=fatal-criticals.  Each window
+ * shows its own document.
  *
- * The recovery copy lives in g_get_user_data_dir(): XDG_DATA_HOME is a
+ * Drafts live in g_get_user_data_dir(): XDG_DATA_HOME is a
  * fresh temporary directory, set before anything reads it, and handed to
  * the subprocesses of g_test_trap_subprocess() through the environment
  * (CPL_TEST_DATA_HOME), so that a child and its parent share it.
@@ -22,30 +23,38 @@ static CplApplication *app;
 
 /* Helpers ------------------------------------------------------------------ */
 
-/* The built-in dataset, no file, nothing to undo, nothing unsaved. */
-static void
-reset_dataset (void)
-{
-  g_autoptr(GBytes) builtin = cpl_dataset_get_builtin_bytes ();
-  g_autoptr(GError) error = NULL;
+/* The window the helpers below work on: the last one opened. */
+static CplWindow *current;
 
-  cpl_dataset_load_bytes (cpl_application_get_dataset (app), builtin, "built-in", CPL_LOAD_ALONE, &error);
-  g_assert_no_error (error);
-  cpl_history_reset (cpl_application_get_history (app));
-  cpl_application_set_file (app, NULL);
+static CplDocument *
+document (void)
+{
+  return cpl_window_get_document (current);
 }
 
+/* A new window on a new untitled document: the built-in dataset, no
+ * file, nothing to undo, nothing unsaved. */
 static CplWindow *
 open_window (void)
 {
-  reset_dataset ();
-  return cpl_test_open_window (app, NULL, NULL, -1, -1);
+  current = cpl_test_open_window (app, NULL, NULL, -1, -1);
+  return current;
+}
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += CPL_IS_WINDOW (l->data);
+  return n;
 }
 
 static CplEntity *
 h200 (void)
 {
-  CplEntity *entity = cpl_dataset_lookup (cpl_application_get_dataset (app),
+  CplEntity *entity = cpl_dataset_lookup (cpl_document_get_dataset (document ()),
                                           CPL_TYPE_REVENUE_CASE, "h200-share-25");
 
   g_assert_nonnull (entity);
@@ -67,7 +76,7 @@ set_h200_share (double share)
 static gboolean
 modified (void)
 {
-  return cpl_history_get_modified (cpl_application_get_history (app));
+  return cpl_document_get_modified (document ());
 }
 
 static const char *
@@ -127,12 +136,14 @@ respond (AdwMessageDialog *dialog,
          const char       *response)
 {
   GtkWidget *button = find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
-  g_autofree char *heading = g_strdup (adw_message_dialog_get_heading (dialog));
 
   g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_emit_by_name (button, "clicked");
-  /* the dialog closes itself */
-  g_assert_null (find_dialog (heading));
+  /* the dialog closes itself (another one may follow it) */
+  g_assert_true (dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  if (dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 }
 
 static void
@@ -154,6 +165,13 @@ temp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* Runs the main loop until the current document has saved or loaded. */
+static void
+wait_for_document (void)
+{
+  cpl_test_wait_for_document (document ());
+}
+
 static void
 remove_temp (const char *path)
 {
@@ -167,54 +185,105 @@ remove_temp (const char *path)
 
 /* Tests ---------------------------------------------------------------- */
 
-/* Save As through cpl_window_save_to(), edit, reopen: the saved value is
- * back and everything else is as saved; a second save keeps FILE~. */
+/* Save As, edit, reopen: the saved value is back and everything else is
+ * as saved; a second save keeps FILE~; opening a file that is open
+ * brings its window forward instead of opening it twice. */
 static void
 test_save_and_reopen (void)
 {
   CplWindow *window = open_window ();
-  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplDataset *dataset = cpl_document_get_dataset (document ());
   g_autofree char *path = temp_path ("saved.json");
   g_autofree char *backup = cpl_dataset_backup_path (path);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *reopened = NULL;
   g_autofree char *first_contents = NULL;
   g_autofree char *backup_contents = NULL;
+  CplWindow *second;
 
   set_h200_share (0.3);
   g_assert_true (modified ());
-  g_assert_true (cpl_window_save_to (window, file, &error));
-  g_assert_no_error (error);
+  cpl_window_save_to (window, file);
+  g_assert_true (cpl_document_get_busy (document ()));
+  wait_for_document ();
   g_assert_false (modified ());
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "saved.json – Chip Policy Lab");
   g_assert_cmpstr (subtitle_of (window), ==, "saved.json");
-  g_assert_true (g_file_equal (cpl_application_get_file (app), file));
+  g_assert_true (g_file_equal (cpl_document_get_file (document ()), file));
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
-  saved = cpl_dataset_to_data (dataset, NULL);
+  g_assert_null (find_dialog ("Could Not Save the File"));
+  /* what the file holds */
+  saved = cpl_builtin_to_file_data (dataset, NULL);
 
-  /* change it again, and open the saved file over it */
+  /* opened again from the window: the same window, nothing reloaded */
   set_h200_share (0.5);
   g_assert_cmpstr (subtitle_of (window), ==, "• saved.json");
-  g_assert_true (cpl_window_open_file (window, file));
-  g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
-  reopened = cpl_dataset_to_data (dataset, NULL);
+  cpl_window_open_file (window, file);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_cmpfloat_with_epsilon (h200_share (), 0.5, 1e-12);
+
+  /* in a new window, the file as saved */
+  second = cpl_test_open_window (app, NULL, file, -1, -1);
+  reopened = cpl_builtin_to_file_data (cpl_document_get_dataset (cpl_window_get_document (second)), NULL);
   g_assert_cmpstr (saved, ==, reopened);
-  g_assert_false (modified ());
-  g_assert_cmpstr (subtitle_of (window), ==, "saved.json");
+  g_assert_false (cpl_document_get_modified (cpl_window_get_document (second)));
+  g_assert_cmpstr (subtitle_of (second), ==, "saved.json");
   g_assert_null (find_dialog ("Could Not Open the File"));
+  gtk_window_destroy (GTK_WINDOW (second));
 
   /* a second save keeps the first as FILE~ */
   g_assert_true (g_file_get_contents (path, &first_contents, NULL, NULL));
   set_h200_share (0.4);
-  g_assert_true (cpl_window_save_to (window, file, &error));
-  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for_document ();
+  g_assert_false (modified ());
   g_assert_true (g_file_get_contents (backup, &backup_contents, NULL, NULL));
   g_assert_cmpstr (backup_contents, ==, first_contents);
 
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
   remove_temp (path);
+}
+
+/* A window with a file (or with unsaved changes) keeps it: another file
+ * opens in a new window; an untouched untitled window takes the file. */
+static void
+test_open_in_new_window (void)
+{
+  CplWindow *window = open_window ();
+  g_autofree char *unknown_path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
+  g_autofree char *two_path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autoptr(GFile) unknown = g_file_new_for_path (unknown_path);
+  g_autoptr(GFile) two = g_file_new_for_path (two_path);
+  CplWindow *other = NULL;
+
+  /* untouched: this window takes it */
+  cpl_window_open_file (window, unknown);
+  wait_for_document ();
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (g_file_equal (cpl_document_get_file (document ()), unknown));
+
+  /* it has a file now: the next one gets a window of its own */
+  cpl_window_open_file (window, two);
+  for (guint i = 0; i < 500 && n_windows () < 2; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_windows (), ==, 2);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CPL_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (g_file_equal (cpl_document_get_file (cpl_window_get_document (other)), two));
+  /* each window its own data */
+  g_assert_true (cpl_window_get_document (other) != document ());
+  g_assert_true (g_file_equal (cpl_document_get_file (document ()), unknown));
+
+  /* and an open file is not opened twice */
+  cpl_window_open_file (window, two);
+  g_assert_cmpuint (n_windows (), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* win.undo and win.redo, enabled as the history allows. */
@@ -224,7 +293,7 @@ test_undo_redo (void)
   CplWindow *window = open_window ();
   GtkWidget *widget = GTK_WIDGET (window);
 
-  g_assert_false (cpl_history_can_undo (cpl_application_get_history (app)));
+  g_assert_false (cpl_history_can_undo (cpl_document_get_history (document ())));
   set_h200_share (0.3);
 
   g_assert_true (gtk_widget_activate_action (widget, "win.undo", NULL));
@@ -237,39 +306,45 @@ test_undo_redo (void)
   g_assert_true (modified ());
 
   /* nothing more to redo: the action is off and changes nothing */
-  g_assert_false (cpl_history_can_redo (cpl_application_get_history (app)));
+  g_assert_false (cpl_history_can_redo (cpl_document_get_history (document ())));
   gtk_widget_activate_action (widget, "win.redo", NULL);
   g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
 
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A file that does not load leaves the open data and the title as they
- * were, and says why. */
+ * were, opens no window, and says why. */
 static void
 test_bad_file_keeps_data (void)
 {
   CplWindow *window = open_window ();
-  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplDataset *dataset = cpl_document_get_dataset (document ());
   g_autofree char *path = temp_path ("broken.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  AdwMessageDialog *dialog;
+  AdwMessageDialog *dialog = NULL;
 
   set_h200_share (0.3);
   before = cpl_dataset_to_data (dataset, NULL);
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": \"x\", \"vendor\": \"nobody\" } ] }", -1, NULL));
-  g_assert_false (cpl_window_open_file (window, file));
+  cpl_window_open_file (window, file);
+  for (guint i = 0; i < 500 && (dialog = find_dialog ("Could Not Open the File")) == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.json: chips[0].vendor: unknown vendor \"nobody\""));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
   after = cpl_dataset_to_data (dataset, NULL);
   g_assert_cmpstr (before, ==, after);
   g_assert_true (modified ());
+  g_assert_cmpuint (n_windows (), ==, 1);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chip Policy Lab");
-  dialog = wait_for_dialog ("Could Not Open the File");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.json: chips[0].vendor: unknown vendor \"nobody\""));
 
   close_dialogs ();
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
   remove_temp (path);
 }
@@ -281,7 +356,6 @@ test_modified_mark (void)
   CplWindow *window = open_window ();
   g_autofree char *path = temp_path ("marked.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chip Policy Lab");
   g_assert_cmpstr (subtitle_of (window), ==, "");
@@ -291,8 +365,8 @@ test_modified_mark (void)
   g_assert_cmpstr (subtitle_of (window), ==, "• Unsaved Dataset");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chip Policy Lab");
 
-  g_assert_true (cpl_window_save_to (window, file, &error));
-  g_assert_no_error (error);
+  cpl_window_save_to (window, file);
+  wait_for_document ();
   g_assert_cmpstr (subtitle_of (window), ==, "marked.json");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "marked.json – Chip Policy Lab");
 
@@ -304,6 +378,7 @@ test_modified_mark (void)
 
   /* win.save writes to the same file */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for_document ();
   g_assert_false (modified ());
   g_assert_cmpstr (subtitle_of (window), ==, "marked.json");
   g_assert_null (find_dialog ("Could Not Save the File"));
@@ -312,24 +387,52 @@ test_modified_mark (void)
   remove_temp (path);
 }
 
-/* A save that fails says why and changes nothing. */
+static GtkWidget *find_file_chooser (void);
+
+/* A save that fails (here for real, even as root: the file's "folder" is
+ * a regular file, ENOTDIR) changes nothing, leaves no temporary file,
+ * and says so in a dialog that names the user's file and offers Save As. */
 static void
 test_save_fails (void)
 {
   CplWindow *window = open_window ();
-  g_autofree char *dir = temp_path ("");
-  g_autofree char *path = g_build_filename (dir, "no", "such", "folder", "x.json", NULL);
+  g_autofree char *blocker = temp_path ("notes.txt");
+  g_autofree char *dir = g_path_get_dirname (blocker);
+  g_autofree char *path = g_build_filename (blocker, "x.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *blocker_contents = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *chooser = NULL;
 
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
   set_h200_share (0.3);
-  g_assert_false (cpl_window_save_to (window, file, &error));
-  g_assert_nonnull (error);
+  cpl_window_save_to (window, file);
+  wait_for_document ();
   g_assert_true (modified ());
-  g_assert_null (cpl_application_get_file (app));
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (cpl_document_get_file (document ()));
+  /* nothing beside it, and it is as it was */
+  listing = cpl_test_list_dir (dir);
+  g_assert_cmpstr (listing, ==, "notes.txt");
+  g_assert_true (g_file_get_contents (blocker, &blocker_contents, NULL, NULL));
+  g_assert_cmpstr (blocker_contents, ==, "not a folder");
 
+  dialog = wait_for_dialog ("Could Not Save the File");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“x.json” was not saved because its folder does not exist. Save the dataset in another folder.");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save-as"), ==, "Save _As…");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save-as");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  respond (dialog, "save-as");
+  for (guint i = 0; i < 100 && (chooser = find_file_chooser ()) == NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (modified ());
+
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (blocker);
   g_rmdir (dir);
 }
 
@@ -366,7 +469,6 @@ test_close_asks (void)
   for (guint i = 0; i < 100 && window != NULL; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (window);
-  g_assert_false (modified ());
 }
 
 /* Save in the close dialog saves to the window's file, then closes. */
@@ -379,10 +481,11 @@ test_close_saves (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CplDataset) reread = cpl_dataset_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(CplDocument) doc = g_object_ref (document ());
   AdwMessageDialog *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_assert_true (cpl_window_save_to (window, file, &error));
+  g_assert_true (cpl_test_save (window, file, &error));
   g_assert_no_error (error);
   set_h200_share (0.3);
 
@@ -391,16 +494,89 @@ test_close_saves (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "“closing.json” has unsaved changes. Changes that are not saved will be lost.");
   respond (dialog, "save");
-  for (guint i = 0; i < 100 && window != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 500 && window != NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_null (window);
-  g_assert_false (modified ());
+  g_assert_false (cpl_document_get_modified (doc));
 
   g_assert_true (cpl_dataset_load_file (reread, path, CPL_LOAD_ALONE, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (cpl_dataset_lookup (reread, CPL_TYPE_REVENUE_CASE, "h200-share-25"),
                                                          CPL_REVENUE_CASE_REVENUE_SHARE), 0.3, 1e-12);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  remove_temp (path);
+}
+
+/* Closing while a save is under way waits for it, then closes without
+ * asking: the changes are saved by then. */
+static void
+test_close_while_saving (void)
+{
+  CplWindow *window = open_window ();
+  g_autoptr(CplDocument) doc = g_object_ref (document ());
+  g_autofree char *path = temp_path ("busy.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  set_h200_share (0.3);
+  cpl_window_save_to (window, file);
+  g_assert_true (cpl_document_get_busy (doc));
+  gtk_window_close (GTK_WINDOW (window));
+  /* still there: the save goes on */
+  g_assert_nonnull (window);
+  cpl_test_wait_for_document (doc);
+  for (guint i = 0; i < 100 && window != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+  g_assert_null (find_dialog ("Save Changes?"));
+  g_assert_false (cpl_document_get_modified (doc));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  remove_temp (path);
+}
+
+/* A file made from older built-in data: a bar offers the one entry the
+ * user has not changed (the H200: price 1 in the file, 27,000 USD in
+ * today's built-in data); Update takes it, as one step that Undo takes
+ * back. */
+static void
+test_builtin_banner (void)
+{
+  g_autofree char *path = temp_path ("older.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CplWindow *window;
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  CplDataset *dataset;
+
+  cpl_test_write_older_file (path);
+  window = cpl_test_open_window (app, NULL, file, -1, -1);
+  current = window;
+  dataset = cpl_document_get_dataset (document ());
+  revealer = GTK_REVEALER (cpl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  label = GTK_LABEL (cpl_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_LABEL));
+  g_assert_cmpstr (gtk_label_get_label (label), ==,
+                   "This file was made with the built-in data of 2025-01-01. 1 entry you have not changed has newer built-in values.");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.update-builtin", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h200")),
+                                                         CPL_CHIP_PRICE_USD), 27000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h20")),
+                                                         CPL_CHIP_PRICE_USD), 2, 1e-9);
+  g_assert_true (modified ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat_with_epsilon (cpl_entity_get_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "nvidia-h200")),
+                                                         CPL_CHIP_PRICE_USD), 1, 1e-9);
+  g_assert_false (modified ());
+
+  /* a file made from today's data: no bar */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  revealer = GTK_REVEALER (cpl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  gtk_window_destroy (GTK_WINDOW (window));
   remove_temp (path);
 }
 
@@ -416,6 +592,7 @@ test_quit_asks (void)
   dialog = wait_for_dialog ("Save Changes?");
   respond (dialog, "cancel");
   g_assert_true (modified ());
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -434,7 +611,8 @@ drop_target_of (GtkWidget *widget)
   return NULL;
 }
 
-/* A file dropped on the window opens, after asking about unsaved changes. */
+/* A file dropped on an untouched window opens in it; dropped on a window
+ * with unsaved changes, it opens in a new window and the changes stay. */
 static void
 test_drop_opens (void)
 {
@@ -445,40 +623,44 @@ test_drop_opens (void)
   GValue value = G_VALUE_INIT;
   GSList *files = g_slist_prepend (NULL, file);
   gboolean handled = FALSE;
-  AdwMessageDialog *dialog;
+  CplWindow *other = NULL;
 
   g_assert_nonnull (target);
 
-  /* a file list, with nothing unsaved: opens at once */
+  /* a file list, on an untouched window: opens there */
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
   g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &handled);
   g_value_unset (&value);
   g_assert_true (handled);
-  g_assert_nonnull (cpl_dataset_lookup (cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "mine"));
+  wait_for_document ();
+  g_assert_nonnull (cpl_dataset_lookup (cpl_document_get_dataset (document ()), CPL_TYPE_SCENARIO, "mine"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "unknown-keys.json – Chip Policy Lab");
+  gtk_window_destroy (GTK_WINDOW (window));
 
-  /* a file, over unsaved changes: asks; Cancel keeps them */
-  reset_dataset ();
+  /* a file, over unsaved changes: a new window; the changes stay */
+  window = open_window ();
+  target = drop_target_of (GTK_WIDGET (window));
   set_h200_share (0.3);
   g_value_init (&value, G_TYPE_FILE);
   g_value_set_object (&value, file);
   g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &handled);
-  dialog = wait_for_dialog ("Save Changes?");
-  respond (dialog, "cancel");
-  g_assert_null (cpl_dataset_lookup (cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "mine"));
-  g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
-
-  /* …and Discard opens the file */
-  g_signal_emit_by_name (target, "drop", &value, 0.0, 0.0, &handled);
   g_value_unset (&value);
-  dialog = wait_for_dialog ("Save Changes?");
-  respond (dialog, "discard");
-  g_assert_nonnull (cpl_dataset_lookup (cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "mine"));
-  g_assert_cmpfloat_with_epsilon (h200_share (), 0.25, 1e-12);
-  g_assert_false (modified ());
+  for (guint i = 0; i < 500 && n_windows () < 2; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_dialog ("Save Changes?"));
+  g_assert_null (cpl_dataset_lookup (cpl_document_get_dataset (document ()), CPL_TYPE_SCENARIO, "mine"));
+  g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CPL_IS_WINDOW (l->data) && l->data != (gpointer) window)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_nonnull (cpl_dataset_lookup (cpl_document_get_dataset (cpl_window_get_document (other)),
+                                        CPL_TYPE_SCENARIO, "mine"));
 
   g_slist_free (files);
+  gtk_window_destroy (GTK_WINDOW (other));
+  cpl_document_discard_changes (document ());
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -514,7 +696,7 @@ test_csv_save_asks (void)
   g_assert_true (g_file_set_contents (path, csv_contents, -1, NULL));
 
   window = open_window ();
-  g_assert_true (cpl_window_open_file (window, file));
+  g_assert_true (cpl_test_load_file (window, file, NULL));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ml_hardware.csv – Chip Policy Lab");
   set_h200_share (0.3);
 
@@ -541,6 +723,7 @@ test_csv_save_asks (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   for (guint i = 0; i < 100 && modified (); i++)
     cpl_test_iterate_for (50);
+  wait_for_document ();
   g_assert_false (modified ());
   g_assert_true (g_file_test (json_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "ml_hardware.json – Chip Policy Lab");
@@ -550,253 +733,322 @@ test_csv_save_asks (void)
   remove_temp (path);
 }
 
-/* The child of test_recovery_after_crash(): saves a file, edits it, waits
- * for the recovery copy, and dies without a word. */
-static void
-crash_after_autosave (void)
+/* The draft of the current document, once written. */
+static char *
+wait_for_draft (void)
 {
-  g_autofree char *recovery = cpl_application_get_recovery_path ();
+  char *draft = cpl_document_get_draft_path (document ());
+
+  for (guint i = 0; i < 200 && !g_file_test (draft, G_FILE_TEST_IS_REGULAR); i++)
+    cpl_test_iterate_for (50);
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  return draft;
+}
+
+/* The child of test_draft_after_crash(): saves a file, edits it, waits
+ * for the draft, and dies without a word.  A second, untitled window with
+ * its own edits and draft is still open then. */
+static void
+crash_after_draft (void)
+{
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crash.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
   GtkWindow *window;
 
-  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (CPL_IS_WINDOW (window));
+  current = CPL_WINDOW (window);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
-  /* no copy to offer */
+  /* no draft to offer */
   g_assert_null (find_dialog ("Restore Unsaved Changes?"));
 
   set_h200_share (0.3);
-  g_assert_true (cpl_window_save_to (CPL_WINDOW (window), file, &error));
+  g_assert_true (cpl_test_save (current, file, &error));
   g_assert_no_error (error);
   set_h200_share (0.35);
-  for (guint i = 0; i < 200 && !g_file_test (recovery, G_FILE_TEST_IS_REGULAR); i++)
-    cpl_test_iterate_for (50);
-  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
+  first = wait_for_draft ();
 
-  g_print ("recovery written\n");
+  /* two documents, two drafts */
+  open_window ();
+  set_h200_share (0.45);
+  second = wait_for_draft ();
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+
+  g_print ("drafts written\n");
   fflush (stdout);
   raise (SIGKILL);
 }
 
-/* A crash with unsaved changes: the next start offers them back. */
-static void
-test_recovery_after_crash (void)
+/* The drafts of this process's live documents. */
+static guint
+n_orphans (void)
 {
-  g_autofree char *recovery = cpl_application_get_recovery_path ();
-  g_autofree char *dir = g_path_get_dirname (recovery);
-  g_autofree char *meta_path = g_build_filename (dir, "recovery-meta.json", NULL);
-  g_autofree char *meta = NULL;
+  g_autoptr(GPtrArray) orphans = cpl_draft_find_orphans ();
+
+  return orphans->len;
+}
+
+/* A crash with unsaved changes: the next start offers each draft with its
+ * file's name, and restoring gives the edited data back, unsaved. */
+static void
+test_draft_after_crash (void)
+{
+  g_autofree char *dir = cpl_document_get_drafts_dir ();
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crash.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *draft = NULL;
   AdwMessageDialog *dialog;
-  GtkWindow *window;
+  const char *body;
+  CplWindow *restored = NULL;
 
   /* every second, in the child too (it inherits the environment) */
   g_setenv ("CPL_AUTOSAVE_SECONDS", "1", TRUE);
   if (g_test_subprocess ())
     {
-      crash_after_autosave ();
+      crash_after_draft ();
       return;
     }
 
-  reset_dataset ();
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
-  g_test_trap_assert_stdout ("*recovery written*");
+  g_test_trap_assert_stdout ("*drafts written*");
   g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
   g_test_trap_assert_stderr_unmatched ("*ERROR*");
 
-  /* the child's copy is where this process looks for it */
-  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (g_file_get_contents (meta_path, &meta, NULL, NULL));
-  g_assert_nonnull (strstr (meta, "crash.json"));
-
-  /* the first window of this process offers it */
+  /* the first window of this process offers both, oldest first: the
+   * crash.json one, then the untitled one */
   g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (CPL_IS_WINDOW (window));
   dialog = wait_for_dialog ("Restore Unsaved Changes?");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“crash.json”"));
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "Chip Policy Lab closed before the changes to “crash.json” were saved. The changes kept at "));
+  g_assert_true (g_str_has_suffix (body, " can be restored."));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "restore");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_response (dialog, "restore");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  respond (dialog, "restore");
 
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CPL_IS_WINDOW (l->data) && cpl_document_get_file (cpl_window_get_document (l->data)) != NULL)
+      restored = l->data;
+  g_assert_nonnull (restored);
+  current = restored;
   /* the edit is back, unsaved, in the file it belongs to */
   g_assert_cmpfloat_with_epsilon (h200_share (), 0.35, 1e-12);
   g_assert_true (modified ());
-  g_assert_true (g_file_equal (cpl_application_get_file (app), file));
-  g_assert_cmpstr (subtitle_of (CPL_WINDOW (window)), ==, "• crash.json");
-  g_assert_cmpstr (gtk_window_get_title (window), ==, "crash.json – Chip Policy Lab");
+  g_assert_true (g_file_equal (cpl_document_get_file (document ()), file));
+  g_assert_cmpstr (subtitle_of (current), ==, "• crash.json");
   g_assert_null (find_dialog ("Could Not Restore the Changes"));
-  /* still unsaved: the copy stays */
-  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
+  /* still unsaved: the draft stays, now this document's (held: not an orphan) */
+  draft = cpl_document_get_draft_path (document ());
+  g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+
+  /* the untitled one is offered next; Discard deletes it */
+  dialog = wait_for_dialog ("Restore Unsaved Changes?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "Chip Policy Lab closed before the changes to an unsaved dataset were saved."));
+  respond (dialog, "discard");
+  g_assert_null (find_dialog ("Restore Unsaved Changes?"));
+  /* the only draft left is the restored document's, which it holds */
+  g_assert_cmpuint (n_orphans (), ==, 0);
 
   /* undo goes back to the file as saved */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current), "win.undo", NULL));
   g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current), "win.redo", NULL));
   g_assert_cmpfloat_with_epsilon (h200_share (), 0.35, 1e-12);
 
-  /* saving makes the copy go */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  /* saving makes the draft go */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current), "win.save", NULL));
+  wait_for_document ();
   g_assert_false (modified ());
-  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (meta_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 
-  /* and from now on this process keeps a copy while there are changes */
+  /* and the document keeps a draft while there are changes */
   set_h200_share (0.4);
-  for (guint i = 0; i < 200 && !g_file_test (recovery, G_FILE_TEST_IS_REGULAR); i++)
-    cpl_test_iterate_for (50);
-  g_assert_true (g_file_test (recovery, G_FILE_TEST_IS_REGULAR));
-  /* undone to the saved state: nothing to recover */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_free (wait_for_draft ());
+  /* undone to the saved state: nothing to keep */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current), "win.undo", NULL));
   g_assert_false (modified ());
-  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
 
-  gtk_window_destroy (window);
-  reset_dataset ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+  g_unlink (path);
 }
 
-/* A recovery copy that does not load says why, is set aside, and changes
+/* A draft that does not load says why, is set aside, and changes
  * nothing.  In a subprocess: the offer is made once per process. */
 static void
-test_recovery_broken (void)
+test_draft_broken (void)
 {
-  g_autofree char *recovery = cpl_application_get_recovery_path ();
-  g_autofree char *broken = g_strconcat (recovery, ".broken", NULL);
-  g_autofree char *dir = g_path_get_dirname (recovery);
+  g_autofree char *dir = cpl_document_get_drafts_dir ();
+  const char *id = "0b5a6f0e-6d0c-4a8e-9b43-3c1f4c0d2e11";
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *draft = g_build_filename (dir, name, NULL);
+  g_autofree char *broken = g_strconcat (draft, ".broken", NULL);
 
   if (g_test_subprocess ())
     {
-      CplDataset *dataset = cpl_application_get_dataset (app);
-      g_autofree char *before = cpl_dataset_to_data (dataset, NULL);
-      g_autofree char *after = NULL;
       AdwMessageDialog *dialog;
 
       g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (recovery, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": ", -1, NULL));
+      g_assert_true (g_file_set_contents (draft, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": ", -1, NULL));
 
       g_application_activate (G_APPLICATION (app));
       dialog = wait_for_dialog ("Restore Unsaved Changes?");
-      /* no meta file: the copy belongs to no file */
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the dataset"));
-      adw_message_dialog_response (dialog, "restore");
-      gtk_window_destroy (GTK_WINDOW (dialog));
+      /* no info file: the draft belongs to no file */
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "an unsaved dataset"));
+      respond (dialog, "restore");
 
       dialog = wait_for_dialog ("Could Not Restore the Changes");
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "recovery.json"));
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "recovery.json.broken"));
-      g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), name));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ".json.broken"));
+      g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
       g_assert_true (g_file_test (broken, G_FILE_TEST_IS_REGULAR));
-      after = cpl_dataset_to_data (dataset, NULL);
-      g_assert_cmpstr (before, ==, after);
+      /* the window shown meanwhile is as it was */
+      g_assert_cmpuint (n_windows (), ==, 1);
+      current = CPL_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
       g_assert_false (modified ());
-      g_assert_null (cpl_application_get_file (app));
+      g_assert_null (cpl_document_get_file (document ()));
       return;
     }
 
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
   g_assert_true (g_file_test (broken, G_FILE_TEST_IS_REGULAR));
+  g_unlink (broken);
 }
 
-/* Discard in the restore dialog deletes the copy.  In a subprocess, as
- * above. */
-static void
-test_recovery_discard (void)
+/* The number of windows the running instance exports on the session bus
+ * (GtkApplication puts each window's actions at APP_PATH/window/N). */
+static guint
+n_exported_windows (GDBusConnection *bus)
 {
-  g_autofree char *recovery = cpl_application_get_recovery_path ();
-  g_autofree char *dir = g_path_get_dirname (recovery);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GDBusNodeInfo) node = NULL;
+  const char *xml;
+  guint n = 0;
 
-  if (g_test_subprocess ())
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/io/github/chippolicylab/ChipPolicyLab/window",
+                                       "org.freedesktop.DBus.Introspectable", "Introspect",
+                                       NULL, G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE,
+                                       2000, NULL, NULL);
+  if (reply == NULL)
+    return 0;
+  g_variant_get (reply, "(&s)", &xml);
+  node = g_dbus_node_info_new_for_xml (xml, NULL);
+  for (guint i = 0; node != NULL && node->nodes != NULL && node->nodes[i] != NULL; i++)
+    n++;
+  return n;
+}
+
+static gboolean
+name_has_owner (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                                           G_DBUS_CALL_FLAGS_NONE, 2000, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+/* The app is single-instance: `chip-policy-lab FILE` while it runs hands
+ * FILE to the running instance and exits at once; there, the untouched
+ * window takes the first file and the second gets a new window. */
+static void
+test_single_instance (void)
+{
+  const char *exe = g_getenv ("CPL_EXE");
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("cpl-single-XXXXXX", NULL);
+  const char *files[] = { a, b };
+
+  g_assert_nonnull (exe);
+  g_assert_nonnull (bus);
+  if (name_has_owner (bus))
     {
-      g_autofree char *data = cpl_dataset_to_data (cpl_application_get_dataset (app), NULL);
-      AdwMessageDialog *dialog;
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-      g_assert_true (g_file_set_contents (recovery, data, -1, NULL));
-      set_h200_share (0.3);
-      cpl_history_reset (cpl_application_get_history (app));
-
-      g_application_activate (G_APPLICATION (app));
-      dialog = wait_for_dialog ("Restore Unsaved Changes?");
-      respond (dialog, "discard");
-      g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
-      g_assert_cmpfloat_with_epsilon (h200_share (), 0.3, 1e-12);
-      g_assert_false (modified ());
+      g_test_skip ("another Chip Policy Lab owns the bus name");
       return;
     }
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  primary = g_subprocess_launcher_spawn (launcher, &error, exe, NULL);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200 && n_exported_windows (bus) < 1; i++)
+    cpl_test_iterate_for (50);
+  g_assert_true (name_has_owner (bus));
+  g_assert_cmpuint (n_exported_windows (bus), ==, 1);
 
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
     {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autoptr(GSubprocess) second = g_subprocess_launcher_spawn (launcher, &error, exe, files[f], NULL);
+      gint64 start = g_get_monotonic_time ();
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (second, NULL, &error));
+      g_assert_true (g_subprocess_get_if_exited (second));
+      g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+      /* handed over, not opened by a second app */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
     }
-  g_rmdir (path);
+  /* the first file went to the untouched window, the second to a new one */
+  for (guint i = 0; i < 200 && n_exported_windows (bus) < 2; i++)
+    cpl_test_iterate_for (50);
+  g_assert_cmpuint (n_exported_windows (bus), ==, 2);
+
+  /* app.quit: nothing unsaved, so it quits */
+  g_dbus_connection_call_sync (bus, APP_ID, "/io/github/chippolicylab/ChipPolicyLab", "org.gtk.Actions", "Activate",
+                               g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
+                               G_DBUS_CALL_FLAGS_NONE, 2000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (primary, NULL, &error));
+  g_assert_true (g_subprocess_get_successful (primary));
+  cpl_test_remove_tree (data_home);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *own_data_home = NULL;
-  const char *data_home = g_getenv ("CPL_TEST_DATA_HOME");
+  g_autofree char *own_data_home = cpl_test_isolate_data_home ();
   int status;
 
-  /* a subprocess inherits its parent's */
-  if (data_home == NULL)
-    {
-      own_data_home = g_dir_make_tmp ("cpl-test-files-XXXXXX", NULL);
-      g_assert_nonnull (own_data_home);
-      g_setenv ("CPL_TEST_DATA_HOME", own_data_home, TRUE);
-      data_home = own_data_home;
-    }
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   app = cpl_test_ui_init (&argc, &argv);
-  g_assert_cmpstr (g_get_user_data_dir (), ==, data_home);
+  g_assert_cmpstr (g_get_user_data_dir (), ==, g_getenv ("CPL_TEST_DATA_HOME"));
 
-  /* first: the parent's first window makes the one recovery offer */
-  g_test_add_func ("/files/recovery-after-crash", test_recovery_after_crash);
-  g_test_add_func ("/files/recovery-broken", test_recovery_broken);
-  g_test_add_func ("/files/recovery-discard", test_recovery_discard);
+  /* first: the parent's first window makes the one offer of drafts */
+  g_test_add_func ("/files/draft-after-crash", test_draft_after_crash);
+  g_test_add_func ("/files/draft-broken", test_draft_broken);
   g_test_add_func ("/files/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/files/open-in-new-window", test_open_in_new_window);
   g_test_add_func ("/files/undo-redo", test_undo_redo);
   g_test_add_func ("/files/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/files/modified-mark", test_modified_mark);
   g_test_add_func ("/files/save-fails", test_save_fails);
   g_test_add_func ("/files/close-asks", test_close_asks);
   g_test_add_func ("/files/close-saves", test_close_saves);
+  g_test_add_func ("/files/close-while-saving", test_close_while_saving);
+  g_test_add_func ("/files/builtin-banner", test_builtin_banner);
   g_test_add_func ("/files/quit-asks", test_quit_asks);
   g_test_add_func ("/files/drop-opens", test_drop_opens);
   g_test_add_func ("/files/csv-save-asks", test_csv_save_asks);
+  g_test_add_func ("/files/single-instance", test_single_instance);
   status = g_test_run ();
   g_clear_object (&app);
   if (own_data_home != NULL)
-    remove_tree (own_data_home);
+    cpl_test_remove_tree (own_data_home);
   return status;
 }

@@ -361,6 +361,48 @@ test_assign_json (void)
   g_assert_cmpstr (cpl_scenario_get_domestic_chip (CPL_SCENARIO (ban)), ==, "chip-d");
 }
 
+/* A group is one step whatever it touches: a share set, then the "ban"
+ * scenario removed and put back first (a move), then the share set again.
+ * Before it, a step of its own (0.2 → 0.25); one undo takes the whole
+ * group back (share 0.25, order "two-years ban"), a second the first step
+ * (share 0.2). */
+static void
+test_group (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  CplEntity *ban = scenario (dataset, "ban");
+  g_autofree char *grouped = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  set_share (dataset, 0.25);
+  cpl_history_begin_group (history);
+  set_share (dataset, 0.3);
+  g_assert_true (cpl_dataset_remove (dataset, ban));
+  g_assert_true (cpl_dataset_insert (dataset, 0, ban));
+  set_share (dataset, 0.4);
+  cpl_history_end_group (history);
+  grouped = ids_of (scenarios);
+  g_assert_cmpstr (grouped, ==, "ban two-years");
+
+  g_assert_true (cpl_history_undo (history));
+  undone = ids_of (scenarios);
+  g_assert_cmpstr (undone, ==, "two-years ban");
+  g_assert_cmpfloat (share_of (dataset), ==, 0.25);
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpfloat (share_of (dataset), ==, 0.2);
+  g_assert_false (cpl_history_can_undo (history));
+
+  g_assert_true (cpl_history_redo (history));
+  g_assert_true (cpl_history_redo (history));
+  redone = ids_of (scenarios);
+  g_assert_cmpstr (redone, ==, "ban two-years");
+  g_assert_cmpfloat (share_of (dataset), ==, 0.4);
+  g_assert_true (scenario (dataset, "ban") == ban);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,5 +419,6 @@ main (int   argc,
   g_test_add_func ("/history/duplicate-insert", test_duplicate_insert);
   g_test_add_func ("/history/undo-removal", test_undo_removal);
   g_test_add_func ("/history/assign-json", test_assign_json);
+  g_test_add_func ("/history/group", test_group);
   return g_test_run ();
 }

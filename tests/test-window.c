@@ -163,7 +163,8 @@ test_bad_file_keeps_data (void)
   gboolean dialog_found = FALSE;
 
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"chip-policy-lab\", \"chips\": [ { \"id\": \"x\", \"vendor\": \"nobody\" } ] }", -1, NULL));
-  cpl_window_open_file (window, file);
+  cpl_window_load_file (window, file);
+  cpl_test_wait_for_document (cpl_window_get_document (window));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   after = cpl_dataset_to_data (dataset, NULL);
@@ -209,7 +210,8 @@ test_every_bad_file (void)
       GList *toplevels;
       gboolean shown = FALSE;
 
-      g_assert_false (cpl_window_open_file (window, file));
+      cpl_window_load_file (window, file);
+      cpl_test_wait_for_document (cpl_window_get_document (window));
       cpl_test_wait_for_draw (GTK_WIDGET (window));
       after = cpl_dataset_to_data (dataset, NULL);
       g_assert_cmpstr (before, ==, after);
@@ -234,36 +236,53 @@ test_every_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Ctrl+N opens a second window on the same dataset. */
+/* Ctrl+N opens a second window on a new untitled document with the
+ * built-in data: the windows share nothing. */
 static void
 test_new_window (void)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.new-window");
+  CplWindow *first = open_window ();
   guint before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   GtkWindow *window;
+  CplDocument *document;
 
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "new-window", NULL);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, before + 1);
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (window != GTK_WINDOW (first));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
+  document = cpl_window_get_document (CPL_WINDOW (window));
+  g_assert_true (document != cpl_window_get_document (first));
+  g_assert_true (cpl_document_is_untouched (document));
+  g_assert_nonnull (cpl_dataset_lookup (cpl_document_get_dataset (document), CPL_TYPE_SCENARIO, "full-ban-2025"));
   gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (first));
 }
 
 /* `chip-policy-lab FILE.json` goes through GApplication::open: the file
- * is laid over the built-in dataset and named in the title. */
+ * is read in the background, laid over the built-in dataset, and shown
+ * in a window named after it; opening it again brings that window
+ * forward instead of a second one. */
 static void
 test_open_from_command_line (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  CplDataset *dataset = cpl_application_get_dataset (app);
-  GtkWindow *window;
+  CplDataset *dataset;
+  GtkWindow *window = NULL;
 
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  for (guint i = 0; i < 1000 && window == NULL; i++)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      window = gtk_application_get_active_window (GTK_APPLICATION (app));
+    }
   g_assert_nonnull (window);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
+  dataset = cpl_document_get_dataset (cpl_window_get_document (CPL_WINDOW (window)));
 
   /* the overlay's scenario "mine" is there, beside the built-in ones */
   g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));
@@ -273,7 +292,52 @@ test_open_from_command_line (void)
     g_autofree char *title = g_strdup_printf (_("%s – Chip Policy Lab"), "unknown-keys.json");
     g_assert_cmpstr (gtk_window_get_title (window), ==, title);
   }
+
+  /* again: the same window */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   gtk_window_destroy (window);
+}
+
+/* A save that fails says so in the reader's language, names the user's
+ * file, offers Save As, and leaves nothing behind. */
+static void
+test_save_error_translated (void)
+{
+  CplWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("cpl-window-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *path = g_build_filename (blocker, "x.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  cpl_window_save_to (window, file);
+  cpl_test_wait_for_document (cpl_window_get_document (window));
+  for (guint i = 0; i < 100 && dialog == NULL; i++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      g_main_context_iteration (NULL, FALSE);
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   expect ("Could Not Save the File", "无法保存文件", "無法儲存檔案"));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   expect ("“x.json” was not saved because its folder does not exist. Save the dataset in another folder.",
+                           "“x.json”未能保存：所在文件夹不存在。请将数据集保存到其他文件夹。",
+                           "「x.json」未能儲存：所在資料夾不存在。請將資料集儲存到其他資料夾。"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "save-as"), ==,
+                   expect ("Save _As…", "另存为(_A)…", "另存新檔(_A)…"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (cpl_document_get_file (cpl_window_get_document (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (blocker);
+  g_rmdir (dir);
 }
 
 int
@@ -294,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/window/every-bad-file", test_every_bad_file);
   g_test_add_func ("/window/new-window", test_new_window);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
+  g_test_add_func ("/window/save-error-translated", test_save_error_translated);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -15,6 +15,7 @@
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
+#include "cpl-dataset-private.h"
 #include "cpl-epoch.h"
 #include "cpl-file.h"
 #include "cpl-json-private.h"
@@ -1349,6 +1350,53 @@ cpl_dataset_load_file (CplDataset  *self,
   return cpl_dataset_load_bytes (self, bytes, name, mode, error);
 }
 
+/**
+ * cpl_dataset_take_contents:
+ * @source: a dataset loaded aside (in a thread, say); left empty
+ *
+ * Replaces the dataset's contents with @source's, as a load does: the
+ * lists are spliced once each, on the thread that owns the dataset.
+ */
+void
+cpl_dataset_take_contents (CplDataset *self,
+                           CplDataset *source)
+{
+  g_auto(Document) doc = { 0 };
+
+  g_return_if_fail (CPL_IS_DATASET (self));
+  g_return_if_fail (CPL_IS_DATASET (source));
+  g_return_if_fail (self != source);
+
+  document_init (&doc);
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      GListModel *model = G_LIST_MODEL (source->lists[kind]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GObject *item = g_list_model_get_item (model, i);
+
+          g_signal_handlers_disconnect_by_data (item, source);
+          g_ptr_array_add (doc.lists[kind], item);
+        }
+      g_list_store_remove_all (source->lists[kind]);
+    }
+  json_object_unref (doc.extra);
+  doc.extra = json_object_ref (source->extra);
+  cpl_dataset_commit (self, &doc);
+}
+
+/* The top-level member @name that the model does not know (kept for
+ * saving), or NULL. */
+JsonNode *
+cpl_dataset_get_extra_member (CplDataset *self,
+                              const char *name)
+{
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  return json_object_get_member (self->extra, name);
+}
+
 /* Writing ----------------------------------------------------------------- */
 
 /**
@@ -1397,38 +1445,24 @@ cpl_dataset_backup_path (const char *path)
 /**
  * cpl_dataset_save_file:
  *
- * Writes atomically: the new contents go to a temporary file that is
- * synced and renamed over @path, so the file on disk is always the old or
- * the new complete version.  The old version is kept first as @path~.
+ * Writes the dataset with cpl_file_replace_contents(): through a symbolic
+ * link to its target, atomically (a temporary file renamed over @path, so
+ * the file on disk is always the old or the new complete version), with
+ * the old version kept as @path~ and the file's mode and owner kept.
+ * Blocks; CplDocument saves from a thread.
  */
 gboolean
 cpl_dataset_save_file (CplDataset  *self,
                        const char  *path,
                        GError     **error)
 {
+  g_autoptr(GFile) file = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *backup = cpl_dataset_backup_path (path);
-  g_autoptr(GError) io_error = NULL;
-  gsize length, old_length;
-  const GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
+  gsize length;
 
   g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
 
-  if (g_file_get_contents (path, &old, &old_length, NULL) &&
-      !g_file_set_contents_full (backup, old, old_length, flags, 0644, &io_error))
-    {
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO,
-                   /* Translators: %s is the reason, from the system */
-                   _("could not keep a backup of the file: %s"), io_error->message);
-      return FALSE;
-    }
-
+  file = g_file_new_for_path (path);
   data = cpl_dataset_to_data (self, &length);
-  if (!g_file_set_contents_full (path, data, length, flags, 0644, &io_error))
-    {
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_IO, "%s", io_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return cpl_file_replace_contents (file, data, length, NULL, error);
 }

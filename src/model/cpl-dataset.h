@@ -62,6 +62,8 @@ gboolean        cpl_dataset_load_file          (CplDataset   *self,
                                                 const char   *path,
                                                 CplLoadMode   mode,
                                                 GError      **error);
+void            cpl_dataset_take_contents      (CplDataset   *self,
+                                                CplDataset   *source);
 char           *cpl_dataset_to_data            (CplDataset   *self,
                                                 gsize        *length);
 gboolean        cpl_dataset_save_file          (CplDataset   *self,

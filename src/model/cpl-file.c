@@ -1,11 +1,17 @@
-/* cpl-file.c: reading a file the user names, safely
+/* cpl-file.c: reading and writing a file the user names, safely
  *
- * A name may point at anything: a named pipe (reading it waits for a
- * writer forever), a folder, /dev/zero (endless), a socket.  The file is
- * opened without blocking and its type and size are read from the open
- * descriptor (fstat), so what is checked is what is read; only a regular
- * file of at most CPL_MAX_FILE_SIZE bytes is read.  Messages name the
- * user's file and say what to do, not which system call failed.
+ * Reading: a name may point at anything: a named pipe (reading it waits
+ * for a writer forever), a folder, /dev/zero (endless), a socket.  The
+ * file is opened without blocking and its type and size are read from
+ * the open descriptor (fstat), so what is checked is what is read; only a
+ * regular file of at most CPL_MAX_FILE_SIZE bytes is read.  Messages name
+ * the user's file and say what to do, not which system call failed.
+ *
+ * Writing: a save goes through a symbolic link to the file it names,
+ * refuses anything that is not a regular file before touching it, and
+ * replaces the file with GIO: a temporary file beside it, renamed over
+ * it, with the old version kept as FILE~ and the file's mode and owner
+ * kept.
  */
 #define G_LOG_DOMAIN "cpl-file"
 
@@ -186,4 +192,204 @@ cpl_file_read (const char  *path,
   if (contents->len > CPL_MAX_FILE_SIZE)
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+}
+
+/* The file as messages show it: control characters escaped. */
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  return cpl_message_escape (name, 0);
+}
+
+/**
+ * cpl_file_resolve_links:
+ * @file: a file, a symbolic link to one, or a path that does not exist yet
+ *
+ * Follows symbolic links (relative targets against the link's folder) to
+ * the file they end at, which may not exist yet.
+ *
+ * Returns: (transfer full): the final file, or %NULL with @error set
+ *   (G_IO_ERROR_TOO_MANY_LINKS for a loop)
+ */
+GFile *
+cpl_file_resolve_links (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFile) current = g_object_ref (file);
+
+  for (guint hop = 0; hop <= CPL_MAX_SYMLINK_HOPS; hop++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      g_autoptr(GFile) target = NULL;
+
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, &local_error);
+      if (info == NULL)
+        {
+          /* a new file */
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            return g_steal_pointer (&current);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_SYMBOLIC_LINK)
+        return g_steal_pointer (&current);
+
+      parent = g_file_get_parent (current);
+      target = g_file_resolve_relative_path (parent, g_file_info_get_symlink_target (info));
+      g_set_object (&current, target);
+    }
+  {
+    g_autofree char *name = display_name (file);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                 /* Translators: %1$s is a file name */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%1$s: more than %2$d symbolic link in a row; save the dataset to a regular file",
+                              "%1$s: more than %2$d symbolic links in a row; save the dataset to a regular file",
+                              CPL_MAX_SYMLINK_HOPS),
+                 name, CPL_MAX_SYMLINK_HOPS);
+  }
+  return NULL;
+}
+
+/* What went wrong, in plain words, for the codes a save meets. */
+static const char *
+describe (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case G_IO_ERROR_NO_SPACE:
+      return _("the disk is full; free some space or save the dataset elsewhere");
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return _("you may not write there; save the dataset in a folder of yours");
+    case G_IO_ERROR_READ_ONLY:
+      return _("the disk is read-only; save the dataset elsewhere");
+    case G_IO_ERROR_NOT_FOUND:
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return _("its folder does not exist; save the dataset in a folder that does");
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+    case G_IO_ERROR_INVALID_FILENAME:
+      return _("the name cannot be used here; choose a shorter or simpler name");
+    case G_IO_ERROR_IS_DIRECTORY:
+      return _("it is a folder, not a file; save the dataset as a file");
+    case G_IO_ERROR_NOT_REGULAR_FILE:
+      return _("it is not a regular file (a device, a pipe or a socket); save the dataset to a regular file");
+    default:
+      return NULL;
+    }
+}
+
+/* Names the user's file (never GIO's temporary one) and keeps the code. */
+static void
+set_save_error (GError       **error,
+                GFile         *file,
+                const GError  *cause)
+{
+  g_autofree char *name = display_name (file);
+  const char *what = describe (cause);
+
+  if (error == NULL)
+    return;
+  /* Translators: %1$s is a file name, %2$s what went wrong and what to do */
+  g_set_error (error, what != NULL ? G_IO_ERROR : cause->domain, cause->code,
+               _("%1$s: could not save: %2$s"), name, what != NULL ? what : cause->message);
+}
+
+/* Refuses a FIFO, a device, a socket or a folder before opening it: GIO
+ * would read it whole for the backup (a save over /dev/zero never ends). */
+static gboolean
+check_regular (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  GFileType type;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      set_save_error (error, file, local_error);
+      return FALSE;
+    }
+  type = g_file_info_get_file_type (info);
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+  local_error = g_error_new_literal (G_IO_ERROR,
+                                     type == G_FILE_TYPE_DIRECTORY ? G_IO_ERROR_IS_DIRECTORY
+                                                                   : G_IO_ERROR_NOT_REGULAR_FILE,
+                                     "not a regular file");
+  set_save_error (error, file, local_error);
+  return FALSE;
+}
+
+/**
+ * cpl_file_replace_contents:
+ *
+ * Replaces @file (through its symbolic links) with @contents: the old
+ * version becomes FILE~ beside the file, mode and owner stay as they
+ * were, and on any error the old file is intact and no temporary file is
+ * left behind.  Blocks: call it from a thread (cpl_document_save_async()).
+ *
+ * Returns: whether the file was replaced; on error, @error names @file
+ *   and says what to do
+ */
+gboolean
+cpl_file_replace_contents (GFile         *file,
+                           const char    *contents,
+                           gsize          length,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  target = cpl_file_resolve_links (file, cancellable, &local_error);
+  if (target == NULL)
+    {
+      set_save_error (error, file, local_error);
+      return FALSE;
+    }
+  if (!check_regular (target, cancellable, error))
+    return FALSE;
+
+  out = g_file_replace (target, NULL, TRUE, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (out == NULL ||
+      !g_output_stream_write_all (G_OUTPUT_STREAM (out), contents, length, NULL, cancellable, &local_error))
+    {
+      if (out != NULL)
+        {
+          /* GLib 2.74 renames the temporary file over the original when
+           * the stream closes, even after a failed write (a full disk
+           * would leave half a file): closing with a cancelled
+           * cancellable removes the temporary file and keeps the old. */
+          g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+          g_cancellable_cancel (abort);
+          g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+        }
+      set_save_error (error, file, local_error);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
+    {
+      set_save_error (error, file, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -65,6 +65,8 @@ struct _CplHistory
   guint64     last_serial;
   guint64     saved_serial;     /* the newest step when last opened or saved */
   guint       burst_id;         /* the pause that ends the burst; 0: no burst */
+  guint       group_depth;      /* cpl_history_begin_group() calls not yet ended */
+  gboolean    group_open;       /* the newest step is the group's */
   gboolean    restoring;
 };
 
@@ -238,6 +240,13 @@ record (CplHistory *self,
   if (commands->len == 0)
     return;
   g_queue_clear_full (&self->redo, step_free);
+  if (self->group_open)
+    {
+      step = g_queue_peek_head (&self->undo);
+      g_ptr_array_extend_and_steal (step->commands, g_steal_pointer (&owned));
+      notify_state (self);
+      return;
+    }
   if (commands->len == 1 && merge (self, g_ptr_array_index (commands, 0), burst))
     {
       if (self->burst_id != 0)
@@ -257,6 +266,7 @@ record (CplHistory *self,
   g_queue_push_head (&self->undo, step);
   while (g_queue_get_length (&self->undo) > MAX_STEPS)
     step_free (g_queue_pop_tail (&self->undo));
+  self->group_open = self->group_depth > 0;
   self->burst_id = g_timeout_add (BURST_PAUSE_MS, burst_ended, self);
   notify_state (self);
 }
@@ -405,6 +415,34 @@ cpl_history_commit (CplHistory *self)
     return;
   g_clear_handle_id (&self->burst_id, g_source_remove);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * cpl_history_begin_group:
+ *
+ * Every edit until the matching cpl_history_end_group() makes one step,
+ * whatever entries it touches (an update of many entries, undone at
+ * once).  What came before is a step of its own.  Groups nest.
+ */
+void
+cpl_history_begin_group (CplHistory *self)
+{
+  g_return_if_fail (CPL_IS_HISTORY (self));
+
+  if (self->group_depth++ == 0)
+    cpl_history_commit (self);
+}
+
+void
+cpl_history_end_group (CplHistory *self)
+{
+  g_return_if_fail (CPL_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  self->group_open = FALSE;
+  cpl_history_commit (self);
 }
 
 gboolean

@@ -14,6 +14,8 @@ gboolean    cpl_history_can_redo   (CplHistory *self);
 gboolean    cpl_history_undo       (CplHistory *self);
 gboolean    cpl_history_redo       (CplHistory *self);
 void        cpl_history_commit     (CplHistory *self);
+void        cpl_history_begin_group (CplHistory *self);
+void        cpl_history_end_group  (CplHistory *self);
 void        cpl_history_reset      (CplHistory *self);
 gboolean    cpl_history_get_modified (CplHistory *self);
 void        cpl_history_set_unmodified (CplHistory *self);

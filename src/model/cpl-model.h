@@ -1,10 +1,12 @@
 /* cpl-model.h: the whole model, for the app, the tests and the benchmarks */
 #pragma once
 
+#include "cpl-builtin.h"
 #include "cpl-chip.h"
 #include "cpl-compute.h"
 #include "cpl-csv.h"
 #include "cpl-dataset.h"
+#include "cpl-document.h"
 #include "cpl-entity.h"
 #include "cpl-epoch.h"
 #include "cpl-error.h"
