@@ -193,6 +193,21 @@ draft_response_cb (AdwMessageDialog *dialog,
   cpl_application_offer_next_draft (self, parent);
 }
 
+/* When a draft was kept: the time of day, with the date unless today. */
+static char *
+format_draft_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_date_time_get_year (time) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (time) == g_date_time_get_day_of_year (now))
+    /* Translators: a time of day, as in “14:05”; see g_date_time_format() */
+    return g_date_time_format (time, _("%H:%M"));
+  /* Translators: a date and time, as in “3 December 2026, 14:05”; see
+   * g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y, %H:%M"));
+}
+
 /* One dialog per draft, oldest first. */
 static void
 cpl_application_offer_next_draft (CplApplication *self,
@@ -210,8 +225,7 @@ cpl_application_offer_next_draft (CplApplication *self,
     }
   draft = g_ptr_array_index (self->drafts, 0);
   file = cpl_draft_get_file (draft);
-  /* Translators: a time of day, as in “14:05”; see g_date_time_format() */
-  time = g_date_time_format (cpl_draft_get_time (draft), _("%H:%M"));
+  time = format_draft_time (cpl_draft_get_time (draft));
   dialog = adw_message_dialog_new (parent, _("Restore Unsaved Changes?"), NULL);
   if (file != NULL)
     {
