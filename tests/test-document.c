@@ -414,6 +414,31 @@ test_drafts (void)
   cpl_test_remove_tree (dir);
 }
 
+/* Save As to a new file after the draft was written: the new file name
+ * is recorded in the draft, but that is no edit, so the save still holds
+ * every change: the document is unmodified and the draft goes.  (It used
+ * to count as an edit made during the save, which left the document
+ * "modified" after a successful save.) */
+static void
+test_save_as_after_draft (void)
+{
+  g_autoptr(CplDocument) document = cpl_document_new ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+
+  set_share (document, 0.35);
+  draft = wait_for_draft (document);
+  g_assert_true (cpl_test_document_save (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (cpl_document_get_modified (document));
+  g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  cpl_assert_near (share_in_file (path), 0.35, 1e-12);
+  cpl_test_remove_tree (dir);
+}
+
 /* A real second process: while the process that owns a draft lives,
  * this one neither offers nor deletes it; once it dies (SIGKILL: no
  * clean-up at all), the draft is offered here, untitled, and restores. */
@@ -637,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/document/save-not-regular", test_save_not_regular);
   g_test_add_func ("/document/save-write-fails", test_save_write_fails);
   g_test_add_func ("/document/drafts", test_drafts);
+  g_test_add_func ("/document/save-as-after-draft", test_save_as_after_draft);
   g_test_add_func ("/document/self-contained", test_self_contained);
   g_test_add_func ("/document/builtin-update", test_builtin_update);
   g_test_add_func ("/document/draft-of-other-process", test_draft_of_other_process);

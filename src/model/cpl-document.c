@@ -254,14 +254,21 @@ draft_timeout_cb (gpointer data)
 /* After every edit: the draft is written once the edits pause, and goes
  * as soon as nothing is unsaved (saved, or undone to the saved state). */
 static void
-cpl_document_changed (CplDocument *self)
+cpl_document_update_draft (CplDocument *self)
 {
-  self->generation++;
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (cpl_document_get_modified (self))
     self->draft_source = g_timeout_add_seconds (draft_seconds (), draft_timeout_cb, self);
   else if (self->draft_on_disk)
     delete_draft (self);
+}
+
+/* An edit: a save already under way no longer holds every change. */
+static void
+cpl_document_changed (CplDocument *self)
+{
+  self->generation++;
+  cpl_document_update_draft (self);
 }
 
 static void
@@ -762,9 +769,10 @@ cpl_document_set_file (CplDocument *self,
   if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
     return;
   g_set_object (&self->file, file);
-  /* the draft records the file */
+  /* the draft records the file (not an edit: a save under way stays
+   * current) */
   if (self->draft_on_disk)
-    cpl_document_changed (self);
+    cpl_document_update_draft (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
