@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cpl-error.h"
 #include "cpl-format.h"
 
 /* Shown where a value is unknown: never a made-up number. */
@@ -183,36 +184,16 @@ cpl_format_money_exact (double usd)
 /**
  * cpl_format_excerpt:
  *
- * Typed text as a message quotes it: valid UTF-8, a control character
- * shown as its picture (a line feed as ␊, an escape as ␛), and cut after
+ * Typed text as a message quotes it: escaped as every message escapes
+ * what it echoes (cpl_message_escape(): a line feed as \x0a, an escape
+ * as \x1b, a byte that is not UTF-8 as \xff) and cut after
  * %CPL_EXCERPT_CHARS characters with "…", so that a pasted page makes
  * neither a long message nor a window that grows to show it.
  */
 char *
 cpl_format_excerpt (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  GString *excerpt = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = valid; *p; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == CPL_EXCERPT_CHARS)
-        {
-          g_string_append (excerpt, "…");
-          break;
-        }
-      if (c < 0x20)
-        c += 0x2400;       /* U+2400 CONTROL PICTURES: ␀ … ␟ */
-      else if (c == 0x7F)
-        c = 0x2421;        /* ␡ */
-      else if (g_unichar_iscntrl (c))
-        c = 0xFFFD;        /* the C1 controls have no pictures */
-      g_string_append_unichar (excerpt, c);
-    }
-  return g_string_free (excerpt, FALSE);
+  return cpl_message_escape (text, CPL_EXCERPT_CHARS);
 }
 
 G_DEFINE_QUARK (cpl-number-error-quark, cpl_number_error)
