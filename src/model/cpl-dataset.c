@@ -1145,6 +1145,29 @@ check_reference (Document   *doc,
   return FALSE;
 }
 
+/* Every id a chip-list condition names is a chip of the dataset. */
+static gboolean
+check_rule_chips (Document   *doc,
+                  CplRule    *rule,
+                  GError    **error)
+{
+  for (guint i = 0; i < cpl_rule_get_n_clauses (rule); i++)
+    {
+      guint n;
+      const CplCondition *conditions = cpl_rule_get_clause (rule, i, &n);
+
+      for (guint j = 0; j < n; j++)
+        for (guint k = 0; conditions[j].chips != NULL && conditions[j].chips[k] != NULL; k++)
+          {
+            g_autofree char *key = g_strdup_printf ("match_any[%u][%u].value[%u]", i, j, k);
+
+            if (!check_reference (doc, LIST_CHIPS, CPL_ENTITY (rule), key, conditions[j].chips[k], error))
+              return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_pass_through (CplEntity  *entity,
                     double      pass_through,
@@ -1209,6 +1232,10 @@ document_validate (Document   *doc,
                             cpl_chip_get_vendor_id (chip), error))
         return FALSE;
     }
+
+  for (guint i = 0; i < doc->lists[LIST_RULES]->len; i++)
+    if (!check_rule_chips (doc, g_ptr_array_index (doc->lists[LIST_RULES], i), error))
+      return FALSE;
 
   for (guint i = 0; i < doc->lists[LIST_REVENUE_CASES]->len; i++)
     {

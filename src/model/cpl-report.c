@@ -51,7 +51,7 @@ chip_report (CplDataset *dataset,
       g_autoptr(CplRule) rule = g_list_model_get_item (rule_list, i);
       const char *id = cpl_entity_get_id (CPL_ENTITY (rule));
 
-      switch (cpl_rule_evaluate (rule, m.values, NULL))
+      switch (cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL))
         {
         case CPL_TRI_TRUE:    json_object_set_boolean_member (rules, id, TRUE); break;
         case CPL_TRI_FALSE:   json_object_set_boolean_member (rules, id, FALSE); break;

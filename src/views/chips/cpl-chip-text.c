@@ -159,8 +159,20 @@ describe_condition (GString            *text,
                     const CplCondition *c,
                     const double       *metrics)
 {
-  g_autofree char *value = cpl_metric_format_value (c->metric, metrics[c->metric]);
-  g_autofree char *threshold = cpl_metric_format_value (c->metric, c->value);
+  g_autofree char *value = NULL;
+  g_autofree char *threshold = NULL;
+
+  if (c->chips != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", c->chips);
+
+      /* Translators: a condition that names chips by their ids:
+       * "one of the chips nvidia-h20, amd-mi308x" */
+      g_string_append_printf (text, _("one of the chips %s"), ids);
+      return;
+    }
+  value = cpl_metric_format_value (c->metric, metrics[c->metric]);
+  threshold = cpl_metric_format_value (c->metric, c->value);
 
   /* Translators: one condition of a rule and the chip's value:
    * "TPP 15,832 (rule: ≥ 4,800)" */
@@ -173,15 +185,17 @@ describe_condition (GString            *text,
  * cpl_rule_describe_verdict:
  *
  * The rule's name and verdict, the clause that matched (or, when none did,
- * every clause) and the values used: the tooltip of a verdict.
+ * every clause) and the values used: the tooltip of a verdict.  @chip_id
+ * is %NULL for a chip of no dataset (the what-if chip).
  */
 char *
 cpl_rule_describe_verdict (CplRule      *rule,
+                           const char   *chip_id,
                            const double *metrics)
 {
   GString *text = g_string_new (NULL);
   int matched;
-  CplTriState verdict = cpl_rule_evaluate (rule, metrics, &matched);
+  CplTriState verdict = cpl_rule_evaluate_chip (rule, chip_id, metrics, &matched);
   guint n_clauses = cpl_rule_get_n_clauses (rule);
 
   /* Translators: "ECCN 3A090.a (2023): Controlled" */

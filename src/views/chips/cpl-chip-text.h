@@ -17,6 +17,7 @@ const char *cpl_verdict_get_icon_name (CplTriState        verdict);
 const char *cpl_verdict_get_css_class (CplTriState        verdict);
 char       *cpl_margin_describe       (const CplMargin   *margin);
 char       *cpl_rule_describe_verdict (CplRule           *rule,
+                                       const char        *chip_id,
                                        const double      *metrics);
 char       *cpl_rule_describe_margins (CplRule           *rule,
                                        const double      *metrics);

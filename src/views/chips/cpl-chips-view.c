@@ -232,8 +232,9 @@ refresh_cell (GtkListItem *item)
       g_autofree char *tooltip = NULL;
 
       cpl_chip_metrics_compute (chip, &m);
-      tooltip = cpl_rule_describe_verdict (spec->rule, m.values);
-      cpl_verdict_box_set (child, cpl_rule_evaluate (spec->rule, m.values, NULL), tooltip);
+      tooltip = cpl_rule_describe_verdict (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
+      cpl_verdict_box_set (child, cpl_rule_evaluate_chip (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                                          m.values, NULL), tooltip);
     }
   else
     {
@@ -329,7 +330,7 @@ verdict_rank (CplRule *rule,
   CplChipMetrics m;
 
   cpl_chip_metrics_compute (chip, &m);
-  switch (cpl_rule_evaluate (rule, m.values, NULL))
+  switch (cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL))
     {
     case CPL_TRI_TRUE:    return 0;
     case CPL_TRI_UNKNOWN: return 1;
@@ -591,8 +592,8 @@ cpl_chips_view_update_detail (CplChipsView *self)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
-      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
-      CplTriState verdict = cpl_rule_evaluate (rule, m.values, NULL);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
+      CplTriState verdict = cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL);
       g_autofree char *subtitle = g_strdup_printf ("%s\n%s", cpl_verdict_get_label (verdict), margins);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
@@ -1130,7 +1131,8 @@ cpl_chips_view_get_cell_text (CplChipsView *self,
       if (rule == NULL)
         return NULL;
       cpl_chip_metrics_compute (chip, &m);
-      return g_strdup (cpl_verdict_get_label (cpl_rule_evaluate (rule, m.values, NULL)));
+      return g_strdup (cpl_verdict_get_label (cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                                                      m.values, NULL)));
     }
   return column >= 0 ? column_text (self, chip, column) : NULL;
 }
