@@ -283,6 +283,53 @@ test_round_trip (void)
                    ==, "named");
 }
 
+/* MODEL.md §2.1's four expectations, against the built-in dataset.
+ * Chip figures from its entries (TPP = max of precision × bits):
+ * H20 fp8 296 → 2,368, PD 2,368 / 814 = 2.91, bandwidth 4,000 GB/s;
+ * H200 fp8 1,979 → 15,832, 4,800 GB/s; B200 fp8 4,500 → 36,000;
+ * A100 int8 624 → 4,992, interconnect 600 GB/s. */
+static void
+test_builtin_expectations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+
+  g_assert_no_error (error);
+
+  /* 2025-06-01, H20: no 3A090 rule catches it (2,368 < 2,400 and PD
+   * 2.91 < 3.2), but the April letters (from 2025-04-09) name it →
+   * controlled; no licence rule is in force yet (August 2025, January
+   * 2026) → denied. */
+  assert_status (dataset, "nvidia-h20", "2025-06-01", CPL_CHIP_STATUS_DENIED, NAN);
+  /* the day before the letters it needed none */
+  assert_status (dataset, "nvidia-h20", "2025-04-08", CPL_CHIP_STATUS_FREE, NAN);
+
+  /* 2025-09-01, H20: the August licences (from 2025-08-11) name it →
+   * licensable; the 15% share rule names it too → 0.15.  The MI308X,
+   * named by the same three rules, the same. */
+  assert_status (dataset, "nvidia-h20", "2025-09-01", CPL_CHIP_STATUS_LICENSABLE, 0.15);
+  assert_status (dataset, "amd-mi308x", "2025-09-01", CPL_CHIP_STATUS_LICENSABLE, 0.15);
+
+  /* 2026-02-01, H200: 15,832 ≥ 4,800 → 3A090.a (2023) controls it;
+   * case-by-case (from 2026-01-15): 15,832 < 21,000 and 4,800 < 6,500 →
+   * licensable; the tariff band 14,000–17,500 × 4,500–5,000 holds it →
+   * 25%.  B200: 36,000 ≥ 4,800 → controlled; 36,000 ≥ 21,000 → no
+   * licence rule → denied. */
+  assert_status (dataset, "nvidia-h200", "2026-02-01", CPL_CHIP_STATUS_LICENSABLE, 0.25);
+  assert_status (dataset, "nvidia-b200", "2026-02-01", CPL_CHIP_STATUS_DENIED, NAN);
+  /* H200 before the case-by-case rule: denied */
+  assert_status (dataset, "nvidia-h200", "2026-01-14", CPL_CHIP_STATUS_DENIED, NAN);
+
+  /* A100 the day before the first rule (2022-10-07): no rule in force →
+   * no licence needed; on that day 4,992 ≥ 4,800 and 600 ≥ 600 →
+   * controlled, and nothing licenses it → denied. */
+  assert_status (dataset, "nvidia-a100", "2022-10-06", CPL_CHIP_STATUS_FREE, NAN);
+  assert_status (dataset, "nvidia-a100", "2022-10-07", CPL_CHIP_STATUS_DENIED, NAN);
+
+  /* Huawei is a Chinese vendor */
+  assert_status (dataset, "huawei-ascend-910c", "2026-02-01", CPL_CHIP_STATUS_DOMESTIC, NAN);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -298,6 +345,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/status/accessors", test_accessors);
   g_test_add_func ("/status/date-parse", test_date_parse);
   g_test_add_func ("/status/round-trip", test_round_trip);
+  g_test_add_func ("/status/builtin-expectations", test_builtin_expectations);
 
   return g_test_run ();
 }
