@@ -21,6 +21,7 @@ char           *cpl_application_get_recovery_path (void);
 void            cpl_application_discard_recovery (CplApplication *self);
 int             cpl_compute_main                 (const char     *path,
                                                   const char     *format,
-                                                  gboolean        alone);
+                                                  gboolean        alone,
+                                                  const char     *date);
 
 G_END_DECLS
