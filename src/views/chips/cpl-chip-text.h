@@ -26,4 +26,22 @@ void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,
                                        const char        *tooltip);
 
+/* A rule's verdict in the words of its effect (MODEL.md §2.1). */
+char       *cpl_rule_verdict_get_label (CplRule          *rule,
+                                        CplTriState       verdict);
+const char *cpl_rule_effect_describe  (CplRule           *rule);
+void        cpl_rule_verdict_box_set  (GtkWidget         *box,
+                                       CplRule           *rule,
+                                       CplTriState        verdict,
+                                       const char        *tooltip);
+
+/* A chip's status in China on a date. */
+char       *cpl_chip_status_get_label (CplChipStatus      status,
+                                       double             share);
+const char *cpl_chip_status_describe  (CplChipStatus      status);
+void        cpl_status_box_set        (GtkWidget         *box,
+                                       CplChipStatus      status,
+                                       double             share,
+                                       const char        *tooltip);
+
 G_END_DECLS
