@@ -89,6 +89,19 @@ pick_date (CplChipsView *view,
   g_assert_cmpstr (shown, ==, iso);
 }
 
+/* Every quick pick of the date control (a button holding "cpl-date")
+ * under @widget, in order. */
+static void
+find_quick_picks (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "cpl-date") != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_quick_picks (child, found);
+}
+
 /* The "Status in China" column at two dates, and the rule columns in
  * the words of their effect (MODEL.md §2.1; the built-in rules). */
 static void
@@ -131,6 +144,24 @@ test_status_column (void)
   g_assert_cmpstr (h200, ==, "Licensable · 25% share");
   g_assert_cmpstr (b200, ==, "Denied");
   g_assert_cmpstr (ascend, ==, "Domestic");
+
+  /* the quick picks: one per date a built-in rule comes into force,
+   * sorted: 2022-10-07, 2023-11-17 (both 2023 rules), 2025-04-09,
+   * 2025-08-11 (licence and share), 2026-01-14, 2026-01-15 → 6.  The
+   * fourth sets 2025-08-11, the first day the H20 is licensable at 15%. */
+  {
+    g_autoptr(GPtrArray) picks = g_ptr_array_new ();
+    g_autofree char *picked = NULL;
+
+    find_quick_picks (GTK_WIDGET (view), picks);
+    g_assert_cmpuint (picks->len, ==, 6);
+    g_assert_cmpstr (g_object_get_data (picks->pdata[0], "cpl-date"), ==, "2022-10-07");
+    g_assert_cmpstr (g_object_get_data (picks->pdata[3], "cpl-date"), ==, "2025-08-11");
+    g_signal_emit_by_name (picks->pdata[3], "clicked");
+    picked = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+    g_assert_cmpstr (picked, ==, "Licensable · 15% share");
+    pick_date (view, "2026-02-01");
+  }
 
   /* a licence rule's match reads "Licensable", a share rule's "25% share
    * applies", not "Controlled" */

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cpl-chip-text.h"
 #include "cpl-chips-view.h"
@@ -86,6 +88,7 @@ struct _CplChipsView
   GtkSpinButton      *subsidy_spin;
   GtkMenuButton      *date_button;
   GtkCalendar        *calendar;
+  GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   AdwBin             *map_bin;
@@ -428,11 +431,83 @@ column_new (CplChipsView *self,
   return view_column;
 }
 
+/* ISO dates sort as text. */
+static int
+compare_iso_dates (const void *a,
+                   const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+on_quick_pick (GtkButton    *button,
+               CplChipsView *self)
+{
+  GDate date;
+
+  if (cpl_iso_date_parse (g_object_get_data (G_OBJECT (button), "cpl-date"), &date))
+    cpl_chips_view_set_date (self, &date);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/* The date control's quick picks: every date a rule comes into force,
+ * in order, each with the names of the rules that start then. */
+static void
+cpl_chips_view_rebuild_quick_picks (CplChipsView *self)
+{
+  GListModel *rules = cpl_dataset_get_rules (self->dataset);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree gpointer *dates = NULL;
+  guint n_dates;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quick_box))) != NULL)
+    gtk_box_remove (self->quick_box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      const char *effective = cpl_rule_get_effective (rule);
+      const char *name = cpl_entity_get_name (CPL_ENTITY (rule));
+      char *before;
+
+      if (effective == NULL)
+        continue;
+      before = g_hash_table_lookup (names, effective);
+      /* Translators: the list of rules that come into force on one date */
+      g_hash_table_insert (names, (gpointer) effective,
+                           before ? g_strdup_printf (_("%s; %s"), before, name) : g_strdup (name));
+    }
+
+  dates = g_hash_table_get_keys_as_array (names, &n_dates);
+  qsort (dates, n_dates, sizeof *dates, compare_iso_dates);
+  for (guint i = 0; i < n_dates; i++)
+    {
+      const char *rule_names = g_hash_table_lookup (names, dates[i]);
+      /* Translators: a date, 2025-08-11, and the rules that come into force then */
+      g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, rule_names);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "cpl-date", g_strdup (dates[i]), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_quick_pick), self, 0);
+      gtk_box_append (self->quick_box, button);
+    }
+}
+
 /* One column per rule, rebuilt when the rules change. */
 static void
 cpl_chips_view_rebuild_rule_columns (CplChipsView *self)
 {
   GListModel *rules = cpl_dataset_get_rules (self->dataset);
+
+  cpl_chips_view_rebuild_quick_picks (self);
 
   for (guint i = 0; i < self->rule_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->rule_columns, i));
@@ -1072,6 +1147,7 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, date_button);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, quick_box);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);

@@ -154,7 +154,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, NULL, m.values);
 
       adw_action_row_set_subtitle (row, margins);
-      cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
     }
 
   cpl_scatter_chart_clear (self->map);
