@@ -708,7 +708,8 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
       CplTriState verdict = cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL);
       g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict);
-      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", label, margins);
+      /* a rule that only names chips has no threshold to measure */
+      g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
 
