@@ -33,6 +33,9 @@ static const GOptionEntry option_entries[] = {
     N_("Output format of --compute: json (the default) or csv"), N_("FORMAT") },
   { "no-builtin", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --compute, read FILE alone instead of laying it over the built-in dataset"), NULL },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --compute, give each chip's status in China under the rules in force on DATE "
+       "(YYYY-MM-DD; the default is today)"), N_("DATE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -42,6 +45,7 @@ static const GOptionEntry option_entries[] = {
  * @path: a dataset JSON or an Epoch AI CSV
  * @format: "json" or "csv"
  * @alone: read @path without the built-in dataset under it
+ * @date: (nullable): YYYY-MM-DD, the day of the chips' status; %NULL for today
  *
  * Prints DATA-FORMAT.md's results on stdout.
  *
@@ -50,8 +54,11 @@ static const GOptionEntry option_entries[] = {
 int
 cpl_compute_main (const char *path,
                   const char *format,
-                  gboolean    alone)
+                  gboolean    alone,
+                  const char *date)
 {
+  GDate day;
+
   g_autoptr(CplDataset) dataset = cpl_dataset_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
@@ -63,13 +70,20 @@ cpl_compute_main (const char *path,
       g_printerr (_("chip-policy-lab: unknown format “%s”; expected json or csv\n"), format);
       return 1;
     }
+  if (date != NULL && !cpl_iso_date_parse (date, &day))
+    {
+      /* Translators: %s is what follows --date; YYYY-MM-DD is the form it takes */
+      g_printerr (_("chip-policy-lab: --date “%s” is not a date; expected YYYY-MM-DD, "
+                    "such as 2026-02-01\n"), date);
+      return 1;
+    }
   if (!cpl_dataset_load_file (dataset, path, alone ? CPL_LOAD_ALONE : CPL_LOAD_OVER_BUILTIN, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
     }
-  output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, &error)
-                                       : cpl_report_to_json (dataset, &error);
+  output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, date ? &day : NULL, &error)
+                                       : cpl_report_to_json (dataset, date ? &day : NULL, &error);
   if (output == NULL)
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
@@ -108,6 +122,7 @@ cpl_application_handle_local_options (GApplication *app,
 {
   const char *path = NULL;
   const char *format = NULL;
+  const char *date = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -115,8 +130,14 @@ cpl_application_handle_local_options (GApplication *app,
       return 0;
     }
   g_variant_dict_lookup (options, "format", "&s", &format);
+  g_variant_dict_lookup (options, "date", "&s", &date);
   if (g_variant_dict_lookup (options, "compute", "^&ay", &path))
-    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"));
+    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date);
+  if (date != NULL)
+    {
+      g_printerr (_("chip-policy-lab: --date goes with --compute\n"));
+      return 1;
+    }
   if (format != NULL || g_variant_dict_contains (options, "no-builtin"))
     {
       g_printerr (_("chip-policy-lab: --format and --no-builtin go with --compute\n"));

@@ -21,6 +21,7 @@ void            cpl_application_open_file        (CplApplication *self,
                                                   CplWindow      *from);
 int             cpl_compute_main                 (const char     *path,
                                                   const char     *format,
-                                                  gboolean        alone);
+                                                  gboolean        alone,
+                                                  const char     *date);
 
 G_END_DECLS

@@ -72,6 +72,109 @@ test_table (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Picks @iso in the date control's calendar, as a click on the day does. */
+static void
+pick_date (CplChipsView *view,
+           const char   *iso)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_CALENDAR));
+  g_autoptr(GDateTime) day = NULL;
+  char shown[16];
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse (iso, &date));
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (calendar, day);
+  g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
+  g_assert_cmpstr (shown, ==, iso);
+}
+
+/* Every quick pick of the date control (a button holding "cpl-date")
+ * under @widget, in order. */
+static void
+find_quick_picks (GtkWidget *widget,
+                  GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "cpl-date") != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_quick_picks (child, found);
+}
+
+/* The "Status in China" column at two dates, and the rule columns in
+ * the words of their effect (MODEL.md §2.1; the built-in rules). */
+static void
+test_status_column (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const GDate *shown = cpl_chips_view_get_date (view);
+  g_autofree char *june = NULL;
+  g_autofree char *september = NULL;
+  g_autofree char *h200 = NULL;
+  g_autofree char *b200 = NULL;
+  g_autofree char *licence = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *no_share = NULL;
+  g_autofree char *ascend = NULL;
+
+  /* the table opens on today */
+  g_assert_cmpint (g_date_get_year (shown), ==, g_date_time_get_year (now));
+  g_assert_cmpint (g_date_get_day_of_year (shown), ==, g_date_time_get_day_of_year (now));
+
+  /* 2025-06-01: the April letters name the H20 (control) and no licence
+   * rule is in force yet → denied.  2025-09-01: the August licences and
+   * the 15% share name it → licensable at 15%. */
+  pick_date (view, "2025-06-01");
+  june = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+  g_assert_cmpstr (june, ==, "Denied");
+  pick_date (view, "2025-09-01");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  september = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+  g_assert_cmpstr (september, ==, "Licensable · 15% share");
+
+  /* 2026-02-01: the H200 (TPP 15,832, 4,800 GB/s) is in the case-by-case
+   * rule and the first tariff band; the B200 (TPP 36,000) in neither */
+  pick_date (view, "2026-02-01");
+  h200 = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h200"), "status");
+  b200 = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-b200"), "status");
+  ascend = cpl_chips_view_get_cell_text (view, row_of (view, "huawei-ascend-910c"), "status");
+  g_assert_cmpstr (h200, ==, "Licensable · 25% share");
+  g_assert_cmpstr (b200, ==, "Denied");
+  g_assert_cmpstr (ascend, ==, "Domestic");
+
+  /* the quick picks: one per date a built-in rule comes into force,
+   * sorted: 2022-10-07, 2023-11-17 (both 2023 rules), 2025-04-09,
+   * 2025-08-11 (licence and share), 2026-01-14, 2026-01-15 → 6.  The
+   * fourth sets 2025-08-11, the first day the H20 is licensable at 15%. */
+  {
+    g_autoptr(GPtrArray) picks = g_ptr_array_new ();
+    g_autofree char *picked = NULL;
+
+    find_quick_picks (GTK_WIDGET (view), picks);
+    g_assert_cmpuint (picks->len, ==, 6);
+    g_assert_cmpstr (g_object_get_data (picks->pdata[0], "cpl-date"), ==, "2022-10-07");
+    g_assert_cmpstr (g_object_get_data (picks->pdata[3], "cpl-date"), ==, "2025-08-11");
+    g_signal_emit_by_name (picks->pdata[3], "clicked");
+    picked = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+    g_assert_cmpstr (picked, ==, "Licensable · 15% share");
+    pick_date (view, "2026-02-01");
+  }
+
+  /* a licence rule's match reads "Licensable", a share rule's "25% share
+   * applies", not "Controlled" */
+  licence = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h200"), "rule:case-by-case-2026");
+  share = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h200"), "rule:tariff-25-2026");
+  no_share = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-b200"), "rule:tariff-25-2026");
+  g_assert_cmpstr (licence, ==, "Licensable");
+  g_assert_cmpstr (share, ==, "25% share applies");
+  g_assert_cmpstr (no_share, ==, "Does not apply");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chip without figures has no TPP: it sorts after every chip that has
  * one, whichever way the column sorts. */
 static void
@@ -188,6 +291,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/chips/table", test_table);
+  g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);

@@ -197,6 +197,123 @@ test_bad_input (void)
   g_rmdir (dir);
 }
 
+/* The status of a built-in chip in the JSON output of --date @date. */
+static JsonObject *
+status_of (const char *date,
+           const char *chip_id,
+           JsonNode  **root)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *args[] = { "--compute", fixture, "--date", date, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, args);
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  g_assert_cmpstr (run.err, ==, "");
+  *root = json_from_string (run.out, NULL);
+  g_assert_nonnull (*root);
+  return json_object_get_object_member (find_by_id (json_node_get_object (*root), "chips", chip_id), "status");
+}
+
+/* --date: each chip's status in China (MODEL.md §2.1) over the built-in
+ * rules.  H20 on 2025-06-01: named by the April 2025 letters (control),
+ * no licence rule in force yet → denied, no share.  On 2025-09-01: the
+ * August licences and the 15% share rule name it → licensable, 0.15.
+ * H200 on 2026-02-01: 3A090.a (TPP 15,832), case-by-case (15,832 <
+ * 21,000, 4,800 < 6,500 GB/s), tariff band → licensable, 0.25. */
+static void
+test_status_date (void)
+{
+  g_autoptr(JsonNode) june = NULL;
+  g_autoptr(JsonNode) september = NULL;
+  g_autoptr(JsonNode) february = NULL;
+  JsonObject *status;
+
+  status = status_of ("2025-06-01", "nvidia-h20", &june);
+  g_assert_cmpstr (json_object_get_string_member (status, "date"), ==, "2025-06-01");
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "denied");
+  g_assert_true (json_object_get_null_member (status, "share"));
+
+  status = status_of ("2025-09-01", "nvidia-h20", &september);
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "licensable");
+  cpl_assert_near (json_object_get_double_member (status, "share"), 0.15, 1e-15);
+
+  status = status_of ("2026-02-01", "nvidia-h200", &february);
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "licensable");
+  cpl_assert_near (json_object_get_double_member (status, "share"), 0.25, 1e-15);
+  /* Huawei's vendor country is CN */
+  status = json_object_get_object_member (find_by_id (json_node_get_object (february), "chips",
+                                                      "huawei-ascend-910c"), "status");
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "domestic");
+  /* the fixture's chip-y (a US vendor) under the built-in rules: bf16
+   * 500 × 16 = TPP 8,000 ≥ 4,800 → 3A090.a (2023) controls it; it gives
+   * no bandwidth, so case-by-case (bandwidth < 6,500) is unknown → needs
+   * data, not denied */
+  status = json_object_get_object_member (find_by_id (json_node_get_object (february), "chips", "chip-y"),
+                                          "status");
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "unknown");
+}
+
+/* The CSV form has the same three values as rows; without --date the
+ * date is today's (read before and after the run, in case it passes
+ * midnight). */
+static void
+test_status_csv_today (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *csv_args[] = { "--compute", fixture, "--format", "csv", "--date", "2025-09-01", NULL };
+  const char *today_args[] = { "--compute", fixture, NULL };
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) after = NULL;
+  g_autofree char *day_before = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *day_after = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) today = { 0 };
+  const char *date;
+
+  run_app (&csv, csv_args);
+  g_assert_true (g_spawn_check_wait_status (csv.status, NULL));
+  g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-h20,,status,date,2025-09-01\r\n"));
+  g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-h20,,status,state,licensable\r\n"));
+  g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-h20,,status,share,0.15\r\n"));
+  /* a share that does not apply is an empty field */
+  g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-b200,,status,state,denied\r\n"));
+  g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-b200,,status,share,\r\n"));
+
+  run_app (&today, today_args);
+  after = g_date_time_new_now_local ();
+  day_after = g_date_time_format (after, "%Y-%m-%d");
+  g_assert_true (g_spawn_check_wait_status (today.status, NULL));
+  root = json_from_string (today.out, NULL);
+  g_assert_nonnull (root);
+  date = json_object_get_string_member (json_object_get_object_member (
+           find_by_id (json_node_get_object (root), "chips", "nvidia-h20"), "status"), "date");
+  g_assert_true (g_str_equal (date, day_before) || g_str_equal (date, day_after));
+}
+
+/* A bad --date is refused: exit 1, nothing on stdout, the value and the
+ * expected form on stderr; --date without --compute too. */
+static void
+test_bad_date (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  const char *bad_args[] = { "--compute", fixture, "--date", "2025-02-30", NULL };
+  const char *alone_args[] = { "--date", "2025-09-01", NULL };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) alone = { 0 };
+
+  run_app (&bad, bad_args);
+  g_assert_true (WIFEXITED (bad.status) && WEXITSTATUS (bad.status) == 1);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_cmpstr (bad.err, ==, "chip-policy-lab: --date “2025-02-30” is not a date; expected YYYY-MM-DD, "
+                                "such as 2026-02-01\n");
+
+  run_app (&alone, alone_args);
+  g_assert_true (WIFEXITED (alone.status) && WEXITSTATUS (alone.status) == 1);
+  g_assert_cmpstr (alone.err, ==, "chip-policy-lab: --date goes with --compute\n");
+}
+
 static void
 test_help (void)
 {
@@ -208,6 +325,7 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--compute=FILE"));
   g_assert_nonnull (strstr (run.out, "--format=FORMAT"));
   g_assert_nonnull (strstr (run.out, "--no-builtin"));
+  g_assert_nonnull (strstr (run.out, "--date=DATE"));
 }
 
 int
@@ -220,5 +338,8 @@ main (int   argc,
   g_test_add_func ("/compute/builtin-and-epoch", test_builtin_and_epoch);
   g_test_add_func ("/compute/bad-input", test_bad_input);
   g_test_add_func ("/compute/help", test_help);
+  g_test_add_func ("/compute/status-date", test_status_date);
+  g_test_add_func ("/compute/status-csv-today", test_status_csv_today);
+  g_test_add_func ("/compute/bad-date", test_bad_date);
   return g_test_run ();
 }

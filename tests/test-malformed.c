@@ -178,6 +178,63 @@ static const MalformedCase cases[] = {
     { "bad-rule-metric.json: rules[0].match_any[0][0].metric: ", "unknown metric \"flops\"",
       "expected one of tpp performance_density", "compute_tflops tdp_w datacenter" } },
 
+  /* Issue #12 (MODEL.md §2.1, DATA-FORMAT.md "Additions"): a rule's
+   * effect, dates, share and chip lists.  Each fixture is the minimal
+   * dataset with one rule that has the one defect named. */
+
+  /* A chip list naming "nvidia-h21", which is no chip of the file (nor of
+   * the built-in dataset): checked once every chip is read, at the list
+   * element (value[1]). */
+  { "bad-rule-unknown-chip.json", CPL_DATASET_ERROR_REFERENCE,
+    { "bad-rule-unknown-chip.json: rules[0].match_any[0][0].value[1]: ",
+      "unknown chip \"nvidia-h21\"", "expected the id of one of the dataset's chips" } },
+
+  /* "until" is exclusive: until = effective (2025-08-11) leaves no day in
+   * force, until 2025-04-09 before effective 2025-08-11 even less. */
+  { "bad-rule-until-equal.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-rule-until-equal.json: rules[0].until: ",
+      "\"until\" 2025-08-11 is not after \"effective\" 2025-08-11", "expected a later date" } },
+  { "bad-rule-until-before.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-rule-until-before.json: rules[0].until: ",
+      "\"until\" 2025-04-09 is not after \"effective\" 2025-08-11", "expected a later date" } },
+
+  /* "share": 1.5 on a share rule: the field table's range [0, 1]. */
+  { "bad-rule-share-range.json", CPL_DATASET_ERROR_RANGE,
+    { "bad-rule-share-range.json: rules[0].share: ", "the number 1.5 is out of range",
+      "expected a number from 0 to 1" } },
+
+  /* "effect": "share" without a share: what would a match pay? */
+  { "bad-rule-share-missing.json", CPL_DATASET_ERROR_MISSING,
+    { "bad-rule-share-missing.json: rules[0].share: ", "missing",
+      "a rule with the effect \"share\" needs a share from 0 to 1" } },
+
+  /* "share": 0.15 on a licence rule: refused rather than ignored, since
+   * the status function reads shares from share rules only and the user
+   * would believe the 15% applies. */
+  { "bad-rule-share-on-licence.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-share-on-licence.json: rules[0].share: ",
+      "a share of 0.15 on a rule with the effect \"licence\"", "expected \"effect\": \"share\"" } },
+
+  /* "effective": "2025-8-11": the month needs two digits. */
+  { "bad-rule-date.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-date.json: rules[0].effective: ", "\"2025-8-11\" is not a date",
+      "expected YYYY-MM-DD" } },
+
+  /* "effect": "ban": not one of the three effects. */
+  { "bad-rule-effect.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-effect.json: rules[0].effect: ", "unknown effect \"ban\"",
+      "expected control, licence or share" } },
+
+  /* A chip list with "op": "==": a list takes "in" only. */
+  { "bad-rule-chip-op.json", CPL_DATASET_ERROR_INVALID,
+    { "bad-rule-chip-op.json: rules[0].match_any[0][0].op: ",
+      "unknown operator \"==\" for the metric \"chip\"", "expected in" } },
+
+  /* A chip list whose value is one id, not a list of them. */
+  { "bad-rule-chip-list.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-rule-chip-list.json: rules[0].match_any[0][0].value: ", "the string \"test-exported\"",
+      "expected a non-empty list of chip ids" } },
+
   /* A rule whose only condition has "op": "=>". */
   { "bad-rule-op.json", CPL_DATASET_ERROR_INVALID,
     { "bad-rule-op.json: rules[0].match_any[0][0].op: ", "unknown operator \"=>\"",
@@ -512,7 +569,8 @@ test_minimal_valid (void)
 }
 
 /* The list of metrics in the message stops at the last metric (it once
- * ran on past the end of its array). */
+ * ran on past the end of its array): "datacenter", then "chip", the
+ * chip-list condition of MODEL.md §2.1, which is no CplMetric. */
 static void
 test_metric_list_ends (void)
 {
@@ -521,7 +579,7 @@ test_metric_list_ends (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (cpl_dataset_load_file (dataset, path, CPL_LOAD_ALONE, &error));
-  g_assert_true (g_str_has_suffix (error->message, "compute_tflops tdp_w datacenter"));
+  g_assert_true (g_str_has_suffix (error->message, "compute_tflops tdp_w datacenter chip"));
 }
 
 /* A file that replaces the built-in H200 with one that has no bf16 breaks

@@ -292,11 +292,15 @@ on_entry_changed (CplEntity  *entity,
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entity);
 }
 
+/* Every way out of the dataset (remove, reload, finalize) disconnects
+ * this by data.  Not g_signal_connect_object(): it adds a closure watch
+ * to the dataset per entry, a realloc of one growing array each time
+ * (quadratic in the number of entries). */
 static void
 cpl_dataset_watch (CplDataset *self,
                    CplEntity  *entity)
 {
-  g_signal_connect_object (entity, "changed", G_CALLBACK (on_entry_changed), self, 0);
+  g_signal_connect (entity, "changed", G_CALLBACK (on_entry_changed), self);
 }
 
 gboolean
@@ -1146,6 +1150,29 @@ check_reference (Document   *doc,
   return FALSE;
 }
 
+/* Every id a chip-list condition names is a chip of the dataset. */
+static gboolean
+check_rule_chips (Document   *doc,
+                  CplRule    *rule,
+                  GError    **error)
+{
+  for (guint i = 0; i < cpl_rule_get_n_clauses (rule); i++)
+    {
+      guint n;
+      const CplCondition *conditions = cpl_rule_get_clause (rule, i, &n);
+
+      for (guint j = 0; j < n; j++)
+        for (guint k = 0; conditions[j].chips != NULL && conditions[j].chips[k] != NULL; k++)
+          {
+            g_autofree char *key = g_strdup_printf ("match_any[%u][%u].value[%u]", i, j, k);
+
+            if (!check_reference (doc, LIST_CHIPS, CPL_ENTITY (rule), key, conditions[j].chips[k], error))
+              return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_pass_through (CplEntity  *entity,
                     double      pass_through,
@@ -1210,6 +1237,10 @@ document_validate (Document   *doc,
                             cpl_chip_get_vendor_id (chip), error))
         return FALSE;
     }
+
+  for (guint i = 0; i < doc->lists[LIST_RULES]->len; i++)
+    if (!check_rule_chips (doc, g_ptr_array_index (doc->lists[LIST_RULES], i), error))
+      return FALSE;
 
   for (guint i = 0; i < doc->lists[LIST_REVENUE_CASES]->len; i++)
     {

@@ -4,6 +4,10 @@
  * long ("tidy") form, one value a row: section,id,year,metric,key,value,
  * which a spreadsheet pivots into any table.  Unknown values are null in
  * JSON and empty in CSV, never a made-up number.
+ *
+ * Every chip gets its status in China on one date (MODEL.md §2.1):
+ * "status": {"date", "state", "share"}, in CSV the rows
+ * chips,ID,,status,date|state|share,VALUE.
  */
 #define G_LOG_DOMAIN "cpl-report"
 
@@ -15,6 +19,7 @@
 #include "cpl-compute.h"
 #include "cpl-json-private.h"
 #include "cpl-report.h"
+#include "cpl-status.h"
 
 static void
 set_number (JsonObject *object,
@@ -28,8 +33,28 @@ set_number (JsonObject *object,
 }
 
 static JsonObject *
-chip_report (CplDataset *dataset,
-             CplChip    *chip)
+status_report (CplDataset  *dataset,
+               CplChip     *chip,
+               const GDate *date)
+{
+  JsonObject *object = json_object_new ();
+  double share;
+  CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
+  /* not g_date_strftime(): it converts through the locale's charset,
+   * once per chip */
+  g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                                          g_date_get_month (date), g_date_get_day (date));
+
+  json_object_set_string_member (object, "date", iso);
+  json_object_set_string_member (object, "state", cpl_chip_status_get_key (status));
+  set_number (object, "share", share);
+  return object;
+}
+
+static JsonObject *
+chip_report (CplDataset  *dataset,
+             CplChip     *chip,
+             const GDate *date)
 {
   JsonObject *object = json_object_new ();
   JsonObject *rules = json_object_new ();
@@ -51,7 +76,7 @@ chip_report (CplDataset *dataset,
       g_autoptr(CplRule) rule = g_list_model_get_item (rule_list, i);
       const char *id = cpl_entity_get_id (CPL_ENTITY (rule));
 
-      switch (cpl_rule_evaluate (rule, m.values, NULL))
+      switch (cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL))
         {
         case CPL_TRI_TRUE:    json_object_set_boolean_member (rules, id, TRUE); break;
         case CPL_TRI_FALSE:   json_object_set_boolean_member (rules, id, FALSE); break;
@@ -60,6 +85,7 @@ chip_report (CplDataset *dataset,
         }
     }
   json_object_set_object_member (object, "rules", rules);
+  json_object_set_object_member (object, "status", status_report (dataset, chip, date));
   return object;
 }
 
@@ -184,19 +210,31 @@ scenario_report (CplDataset  *dataset,
 
 /**
  * cpl_report_build:
+ * @date: (nullable): the day whose rules give each chip's status; %NULL
+ *   for today (local time)
  *
  * Returns: (transfer full) (nullable): the results tree of DATA-FORMAT.md.
  */
 JsonNode *
-cpl_report_build (CplDataset *dataset,
-                  GError    **error)
+cpl_report_build (CplDataset  *dataset,
+                  const GDate *date,
+                  GError     **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
   g_autoptr(JsonObject) root = json_object_new ();
   JsonArray *chips = json_array_new ();
   JsonArray *cases = json_array_new ();
   JsonArray *scenarios = json_array_new ();
   GListModel *model;
 
+  if (date == NULL)
+    {
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      date = &today;
+    }
   json_object_set_array_member (root, "chips", chips);
   json_object_set_array_member (root, "revenue_cases", cases);
   json_object_set_array_member (root, "scenarios", scenarios);
@@ -205,7 +243,7 @@ cpl_report_build (CplDataset *dataset,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (model, i);
-      json_array_add_object_element (chips, chip_report (dataset, chip));
+      json_array_add_object_element (chips, chip_report (dataset, chip, date));
     }
 
   model = cpl_dataset_get_revenue_cases (dataset);
@@ -234,10 +272,11 @@ cpl_report_build (CplDataset *dataset,
 }
 
 char *
-cpl_report_to_json (CplDataset *dataset,
-                    GError    **error)
+cpl_report_to_json (CplDataset  *dataset,
+                    const GDate *date,
+                    GError     **error)
 {
-  g_autoptr(JsonNode) root = cpl_report_build (dataset, error);
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, error);
 
   if (root == NULL)
     return NULL;
@@ -353,11 +392,12 @@ csv_object (GString    *out,
 }
 
 char *
-cpl_report_to_csv (CplDataset *dataset,
-                   GError    **error)
+cpl_report_to_csv (CplDataset  *dataset,
+                   const GDate *date,
+                   GError     **error)
 {
   static const char * const sections[] = { "chips", "revenue_cases", "scenarios" };
-  g_autoptr(JsonNode) root = cpl_report_build (dataset, error);
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, error);
   GString *out;
 
   if (root == NULL)

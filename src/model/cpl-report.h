@@ -8,11 +8,14 @@
 
 G_BEGIN_DECLS
 
-JsonNode *cpl_report_build   (CplDataset *dataset,
-                              GError    **error);
-char     *cpl_report_to_json (CplDataset *dataset,
-                              GError    **error);
-char     *cpl_report_to_csv  (CplDataset *dataset,
-                              GError    **error);
+JsonNode *cpl_report_build   (CplDataset  *dataset,
+                              const GDate *date,
+                              GError     **error);
+char     *cpl_report_to_json (CplDataset  *dataset,
+                              const GDate *date,
+                              GError     **error);
+char     *cpl_report_to_csv  (CplDataset  *dataset,
+                              const GDate *date,
+                              GError     **error);
 
 G_END_DECLS

@@ -3,6 +3,10 @@
  * A rule is OR-of-ANDs: match_any is a list of clauses, a clause a list of
  * conditions that must all hold.  Evaluation is three-valued, so a missing
  * figure reads "needs data", never "not controlled".
+ *
+ * A rule also says what a match means (its effect: control, licence or
+ * share) and when it is in force: from "effective" (inclusive) until
+ * "until" (exclusive), ISO dates (MODEL.md §2.1).
  */
 #define G_LOG_DOMAIN "cpl-rule"
 
@@ -10,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-json-private.h"
 #include "cpl-rule.h"
@@ -18,6 +23,11 @@ struct _CplRule
 {
   CplEntity  parent_instance;
   char      *effective;
+  char      *until;
+  GDate      effective_date;   /* cleared when the rule gives none */
+  GDate      until_date;       /* cleared when the rule gives none */
+  CplRuleEffect effect;
+  gboolean   effect_given;     /* "effect" was in the file: keep it on save */
   char      *source;
   CplText   *description;
   GPtrArray *clauses;   /* of GArray of CplCondition */
@@ -28,7 +38,19 @@ struct _CplRule
 
 G_DEFINE_FINAL_TYPE (CplRule, cpl_rule, CPL_TYPE_ENTITY)
 
-static const char * const rule_keys[] = { "effective", "source", "description", "match_any", NULL };
+static const CplField rule_fields[CPL_RULE_N_FIELDS] = {
+  { "share", NULL, CPL_FIELD_OPTIONAL, 0, 1, 0 },
+};
+
+static const char * const rule_keys[] = {
+  "effect", "effective", "until", "source", "description", "match_any", NULL
+};
+
+static const char * const effect_keys[CPL_RULE_N_EFFECTS] = { "control", "licence", "share" };
+
+/* A chip-list condition's "metric" and "op". */
+#define CHIP_METRIC "chip"
+#define CHIP_OP "in"
 
 /* NULL-terminated, so the list can be joined into a message */
 static const char * const metric_keys[CPL_N_METRICS + 1] = {
@@ -59,6 +81,42 @@ cpl_metric_from_key (const char *key,
 }
 
 const char *
+cpl_rule_effect_get_key (CplRuleEffect effect)
+{
+  g_return_val_if_fail (effect < CPL_RULE_N_EFFECTS, NULL);
+  return effect_keys[effect];
+}
+
+/**
+ * cpl_iso_date_parse:
+ * @text: a date written YYYY-MM-DD, exactly
+ * @date: (out): the date
+ *
+ * Returns: whether @text is a valid date in that form (years 1900–2200)
+ */
+gboolean
+cpl_iso_date_parse (const char *text,
+                    GDate      *date)
+{
+  static const char pattern[] = "dddd-dd-dd";
+  guint year, month, day;
+
+  if (strlen (text) != strlen (pattern))
+    return FALSE;
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1900 || year > 2200 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+const char *
 cpl_op_get_symbol (CplOp op)
 {
   g_return_val_if_fail (op < CPL_N_OPS, NULL);
@@ -86,13 +144,72 @@ condition_extra (JsonObject *object)
   return extra;
 }
 
+/* {"metric": "chip", "op": "in", "value": [CHIP_ID…]}: the ids are
+ * checked against the dataset's chips once the whole file is read. */
+static gboolean
+cpl_rule_load_chip_condition (JsonObject     *object,
+                              const char     *op,
+                              CplCondition   *condition,
+                              CplLoadContext *ctx,
+                              GError        **error)
+{
+  JsonNode *value = json_object_get_member (object, "value");
+  g_autoptr(GStrvBuilder) chips = g_strv_builder_new ();
+  JsonArray *array;
+  gsize mark;
+
+  if (!g_str_equal (op, CHIP_OP))
+    {
+      g_autofree char *shown = cpl_message_escape (op, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, "op", error, CPL_DATASET_ERROR_INVALID,
+                               /* Translators: %s is the operator the file gives; "chip" and
+                                * "in" are the file's words, not translated */
+                               _("unknown operator \"%s\" for the metric \"chip\"; expected in"), shown);
+    }
+  if (value == NULL || !JSON_NODE_HOLDS_ARRAY (value) ||
+      json_array_get_length (json_node_get_array (value)) == 0)
+    {
+      g_autofree char *shown = cpl_json_describe (value);
+      return cpl_load_fail_at (ctx, "value", error,
+                               value ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
+                               /* Translators: %s describes the value found, "the string \"nvidia-h20\"" */
+                               _("%s; expected a non-empty list of chip ids"), shown);
+    }
+  array = json_node_get_array (value);
+  mark = cpl_load_push_key (ctx, "value");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!cpl_json_node_is_string (element))
+        {
+          g_autofree char *shown = cpl_json_describe (element);
+
+          cpl_load_push_index (ctx, i);
+          cpl_load_fail (ctx, error, CPL_DATASET_ERROR_TYPE,
+                         /* Translators: %s describes the value found, "the number 1" */
+                         _("%s; expected a chip id"), shown);
+          cpl_load_pop (ctx, mark);
+          return FALSE;
+        }
+      g_strv_builder_add (chips, json_node_get_string (element));
+    }
+  cpl_load_pop (ctx, mark);
+  condition->metric = CPL_N_METRICS;
+  condition->op = CPL_N_OPS;
+  condition->value = NAN;
+  condition->chips = g_strv_builder_end (chips);
+  return TRUE;
+}
+
 static gboolean
 cpl_rule_load_condition (JsonNode       *node,
                          CplCondition   *condition,
                          CplLoadContext *ctx,
                          GError        **error)
 {
-  g_autofree char *metric_list = g_strjoinv (" ", (char **) metric_keys);
+  g_autofree char *metrics = g_strjoinv (" ", (char **) metric_keys);
+  g_autofree char *metric_list = g_strconcat (metrics, " " CHIP_METRIC, NULL);
   JsonObject *object;
   const char *metric, *op;
   JsonNode *value;
@@ -109,6 +226,8 @@ cpl_rule_load_condition (JsonNode       *node,
   if (!cpl_json_get_string (ctx, object, "metric", TRUE, &metric, error) ||
       !cpl_json_get_string (ctx, object, "op", TRUE, &op, error))
     return FALSE;
+  if (g_str_equal (metric, CHIP_METRIC))
+    return cpl_rule_load_chip_condition (object, op, condition, ctx, error);
   if (!cpl_metric_from_key (metric, &condition->metric))
     {
       g_autofree char *shown = cpl_message_escape (metric, CPL_MESSAGE_MAX_CHARS);
@@ -164,6 +283,98 @@ cpl_rule_load_condition (JsonNode       *node,
   return TRUE;
 }
 
+/* "effective" or "until": absent, or an ISO date. */
+static gboolean
+cpl_rule_load_date (JsonObject     *object,
+                    const char     *key,
+                    char          **text,
+                    GDate          *date,
+                    CplLoadContext *ctx,
+                    GError        **error)
+{
+  const char *value;
+
+  if (!cpl_json_get_string (ctx, object, key, FALSE, &value, error))
+    return FALSE;
+  if (value != NULL && !cpl_iso_date_parse (value, date))
+    {
+      g_autofree char *shown = cpl_message_escape (value, CPL_MESSAGE_MAX_CHARS);
+      return cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_INVALID,
+                               /* Translators: %s is the date the file gives; YYYY-MM-DD is
+                                * the form of a date the file must use */
+                               _("\"%s\" is not a date; expected YYYY-MM-DD"), shown);
+    }
+  *text = g_strdup (value);
+  return TRUE;
+}
+
+/* The effect, the dates and the share, and how they go together. */
+static gboolean
+cpl_rule_load_regime (CplRule        *self,
+                      JsonObject     *object,
+                      CplLoadContext *ctx,
+                      GError        **error)
+{
+  double share = cpl_rule_get_share (self);
+  const char *effect;
+
+  if (!cpl_json_get_string (ctx, object, "effect", FALSE, &effect, error))
+    return FALSE;
+  self->effect_given = effect != NULL;
+  if (effect != NULL)
+    {
+      self->effect = CPL_RULE_N_EFFECTS;
+      for (guint i = 0; i < CPL_RULE_N_EFFECTS; i++)
+        if (g_str_equal (effect, effect_keys[i]))
+          self->effect = i;
+      if (self->effect == CPL_RULE_N_EFFECTS)
+        {
+          g_autofree char *shown = cpl_message_escape (effect, CPL_MESSAGE_MAX_CHARS);
+          return cpl_load_fail_at (ctx, "effect", error, CPL_DATASET_ERROR_INVALID,
+                                   /* Translators: %s is the effect the file gives; control,
+                                    * licence and share are the file's words, not translated */
+                                   _("unknown effect \"%s\"; expected control, licence or share"),
+                                   shown);
+        }
+    }
+
+  if (!cpl_rule_load_date (object, "effective", &self->effective, &self->effective_date, ctx, error) ||
+      !cpl_rule_load_date (object, "until", &self->until, &self->until_date, ctx, error))
+    return FALSE;
+  if (self->effective != NULL && self->until != NULL &&
+      g_date_compare (&self->until_date, &self->effective_date) <= 0)
+    return cpl_load_fail_at (ctx, "until", error, CPL_DATASET_ERROR_RANGE,
+                             /* Translators: %1$s and %2$s are dates, 2025-01-01; "until" and
+                              * "effective" are the file's keys, not translated */
+                             _("\"until\" %1$s is not after \"effective\" %2$s; expected a later "
+                               "date (the first day the rule no longer applies)"),
+                             self->until, self->effective);
+
+  if (self->effect == CPL_RULE_EFFECT_SHARE && isnan (share))
+    return cpl_load_fail_at (ctx, "share", error, CPL_DATASET_ERROR_MISSING, "%s",
+                             /* Translators: "share" is the file's word, not translated */
+                             _("missing; a rule with the effect \"share\" needs a share from 0 to 1"));
+  if (self->effect != CPL_RULE_EFFECT_SHARE && !isnan (share))
+    {
+      g_autofree char *shown = cpl_format_number_c (share);
+      return cpl_load_fail_at (ctx, "share", error, CPL_DATASET_ERROR_INVALID,
+                               /* Translators: %1$s is a number, 0.15, %2$s the rule's effect
+                                * (control or licence); the words in quotes are the file's */
+                               _("a share of %1$s on a rule with the effect \"%2$s\"; expected "
+                                 "\"effect\": \"share\" (a share applies only to a share rule)"),
+                               shown, effect_keys[self->effect]);
+    }
+  return TRUE;
+}
+
+static void
+condition_clear (gpointer data)
+{
+  CplCondition *condition = data;
+
+  g_clear_pointer (&condition->chips, g_strfreev);
+}
+
 static gboolean
 cpl_rule_load (CplEntity   *entity,
                JsonObject  *object,
@@ -172,15 +383,14 @@ cpl_rule_load (CplEntity   *entity,
 {
   CplLoadContext *ctx = ctx_pointer;
   CplRule *self = CPL_RULE (entity);
-  const char *effective, *source;
+  const char *source;
   JsonNode *description;
   JsonArray *clauses;
   gsize mark;
 
-  if (!cpl_json_get_string (ctx, object, "effective", FALSE, &effective, error) ||
+  if (!cpl_rule_load_regime (self, object, ctx, error) ||
       !cpl_json_get_string (ctx, object, "source", FALSE, &source, error))
     return FALSE;
-  self->effective = g_strdup (effective);
   self->source = g_strdup (source);
 
   description = json_object_get_member (object, "description");
@@ -208,6 +418,8 @@ cpl_rule_load (CplEntity   *entity,
       gsize clause_mark = cpl_load_push_index (ctx, i);
       JsonArray *conditions;
 
+      g_array_set_clear_func (clause, condition_clear);
+
       if (!JSON_NODE_HOLDS_ARRAY (clause_node) ||
           json_array_get_length (json_node_get_array (clause_node)) == 0)
         {
@@ -221,7 +433,7 @@ cpl_rule_load (CplEntity   *entity,
       conditions = json_node_get_array (clause_node);
       for (guint j = 0; j < json_array_get_length (conditions); j++)
         {
-          CplCondition condition;
+          CplCondition condition = { 0 };
           gsize condition_mark = cpl_load_push_index (ctx, j);
 
           if (!cpl_rule_load_condition (json_array_get_element (conditions, j), &condition, ctx, error))
@@ -242,6 +454,31 @@ cpl_rule_load (CplEntity   *entity,
 }
 
 static void
+condition_save (const CplCondition *c,
+                JsonObject         *condition)
+{
+  if (c->chips != NULL)
+    {
+      JsonArray *chips = json_array_new ();
+
+      for (guint k = 0; c->chips[k] != NULL; k++)
+        json_array_add_string_element (chips, c->chips[k]);
+      json_object_set_string_member (condition, "metric", CHIP_METRIC);
+      json_object_set_string_member (condition, "op", CHIP_OP);
+      json_object_set_array_member (condition, "value", chips);
+      return;
+    }
+  json_object_set_string_member (condition, "metric", metric_keys[c->metric]);
+  json_object_set_string_member (condition, "op", op_symbols[c->op]);
+  if (c->metric == CPL_METRIC_DATACENTER)
+    json_object_set_boolean_member (condition, "value", c->value != 0);
+  else if (c->value == floor (c->value) && fabs (c->value) < 9e15)
+    json_object_set_int_member (condition, "value", (gint64) c->value);
+  else
+    json_object_set_double_member (condition, "value", c->value);
+}
+
+static void
 cpl_rule_save (CplEntity  *entity,
                JsonObject *object)
 {
@@ -249,8 +486,12 @@ cpl_rule_save (CplEntity  *entity,
   JsonArray *clauses = json_array_new ();
   guint n = 0;
 
+  if (self->effect_given || self->effect != CPL_RULE_EFFECT_CONTROL)
+    json_object_set_string_member (object, "effect", effect_keys[self->effect]);
   if (self->effective != NULL)
     json_object_set_string_member (object, "effective", self->effective);
+  if (self->until != NULL)
+    json_object_set_string_member (object, "until", self->until);
   if (self->source != NULL)
     json_object_set_string_member (object, "source", self->source);
   if (self->description != NULL)
@@ -266,14 +507,7 @@ cpl_rule_save (CplEntity  *entity,
           const CplCondition *c = &g_array_index (clause, CplCondition, j);
           JsonObject *condition = json_object_new ();
 
-          json_object_set_string_member (condition, "metric", metric_keys[c->metric]);
-          json_object_set_string_member (condition, "op", op_symbols[c->op]);
-          if (c->metric == CPL_METRIC_DATACENTER)
-            json_object_set_boolean_member (condition, "value", c->value != 0);
-          else if (c->value == floor (c->value) && fabs (c->value) < 9e15)
-            json_object_set_int_member (condition, "value", (gint64) c->value);
-          else
-            json_object_set_double_member (condition, "value", c->value);
+          condition_save (c, condition);
           if (g_ptr_array_index (self->condition_extra, n) != NULL)
             cpl_json_object_merge (condition, g_ptr_array_index (self->condition_extra, n));
           n++;
@@ -297,6 +531,7 @@ cpl_rule_finalize (GObject *object)
   CplRule *self = CPL_RULE (object);
 
   g_free (self->effective);
+  g_free (self->until);
   g_free (self->source);
   g_clear_pointer (&self->description, cpl_text_unref);
   g_ptr_array_unref (self->clauses);
@@ -310,7 +545,7 @@ cpl_rule_class_init (CplRuleClass *klass)
   CplEntityClass *entity_class = CPL_ENTITY_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->finalize = cpl_rule_finalize;
-  cpl_entity_class_install_fields (entity_class, NULL, 0, rule_keys);
+  cpl_entity_class_install_fields (entity_class, rule_fields, CPL_RULE_N_FIELDS, rule_keys);
   entity_class->load = cpl_rule_load;
   entity_class->save = cpl_rule_save;
 }
@@ -319,6 +554,8 @@ static void
 cpl_rule_init (CplRule *self)
 {
   self->clauses = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_date_clear (&self->effective_date, 1);
+  g_date_clear (&self->until_date, 1);
   self->condition_extra = g_ptr_array_new_with_free_func (free_extra);
 }
 
@@ -350,6 +587,47 @@ cpl_rule_get_effective (CplRule *self)
   return self->effective;
 }
 
+/* Returns: (nullable): the first day the rule no longer applies */
+const char *
+cpl_rule_get_until (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), NULL);
+  return self->until;
+}
+
+CplRuleEffect
+cpl_rule_get_effect (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), CPL_RULE_EFFECT_CONTROL);
+  return self->effect;
+}
+
+/* Returns: the share a match pays (0–1), NaN unless the effect is share */
+double
+cpl_rule_get_share (CplRule *self)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), NAN);
+  return cpl_entity_get_number (CPL_ENTITY (self), CPL_RULE_SHARE);
+}
+
+/**
+ * cpl_rule_in_force_on:
+ *
+ * Whether @date is on or after "effective" and before "until"; a rule
+ * without "effective" has always been in force, one without "until" stays.
+ */
+gboolean
+cpl_rule_in_force_on (CplRule     *self,
+                      const GDate *date)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (g_date_valid (&self->effective_date) && g_date_compare (date, &self->effective_date) < 0)
+    return FALSE;
+  return !g_date_valid (&self->until_date) || g_date_compare (date, &self->until_date) < 0;
+}
+
 const char *
 cpl_rule_get_source (CplRule *self)
 {
@@ -365,16 +643,23 @@ cpl_rule_get_description (CplRule *self)
 }
 
 /**
- * cpl_condition_evaluate:
+ * cpl_condition_evaluate_chip:
+ * @chip_id: (nullable): the chip's id; %NULL for a chip of no dataset
+ *   (a what-if chip), which no chip-list condition names
  * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
  */
 CplTriState
-cpl_condition_evaluate (const CplCondition *c,
-                        const double       *metrics)
+cpl_condition_evaluate_chip (const CplCondition *c,
+                             const char         *chip_id,
+                             const double       *metrics)
 {
-  double x = metrics[c->metric];
+  double x;
   gboolean holds = FALSE;
 
+  if (c->chips != NULL)
+    return chip_id != NULL && g_strv_contains ((const char * const *) c->chips, chip_id)
+           ? CPL_TRI_TRUE : CPL_TRI_FALSE;
+  x = metrics[c->metric];
   if (isnan (x))
     return CPL_TRI_UNKNOWN;
   switch (c->op)
@@ -390,8 +675,31 @@ cpl_condition_evaluate (const CplCondition *c,
   return holds ? CPL_TRI_TRUE : CPL_TRI_FALSE;
 }
 
+/* A chip-list condition here names no chip: it is false. */
+CplTriState
+cpl_condition_evaluate (const CplCondition *c,
+                        const double       *metrics)
+{
+  return cpl_condition_evaluate_chip (c, NULL, metrics);
+}
+
 /**
  * cpl_rule_evaluate:
+ *
+ * cpl_rule_evaluate_chip() for a chip of no dataset: chip-list conditions
+ * are false.
+ */
+CplTriState
+cpl_rule_evaluate (CplRule      *self,
+                   const double *metrics,
+                   int          *matched_clause)
+{
+  return cpl_rule_evaluate_chip (self, NULL, metrics, matched_clause);
+}
+
+/**
+ * cpl_rule_evaluate_chip:
+ * @chip_id: (nullable): the chip's id, for chip-list conditions
  * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
  * @matched_clause: (out) (optional): the first clause that holds, or -1
  *
@@ -400,9 +708,10 @@ cpl_condition_evaluate (const CplCondition *c,
  * if any is unknown, else false.
  */
 CplTriState
-cpl_rule_evaluate (CplRule      *self,
-                   const double *metrics,
-                   int          *matched_clause)
+cpl_rule_evaluate_chip (CplRule      *self,
+                        const char   *chip_id,
+                        const double *metrics,
+                        int          *matched_clause)
 {
   gboolean any_unknown = FALSE;
 
@@ -417,7 +726,8 @@ cpl_rule_evaluate (CplRule      *self,
 
       for (guint j = 0; j < clause->len && result != CPL_TRI_FALSE; j++)
         {
-          CplTriState c = cpl_condition_evaluate (&g_array_index (clause, CplCondition, j), metrics);
+          CplTriState c = cpl_condition_evaluate_chip (&g_array_index (clause, CplCondition, j),
+                                                       chip_id, metrics);
           if (c == CPL_TRI_FALSE || (c == CPL_TRI_UNKNOWN && result == CPL_TRI_TRUE))
             result = c;
         }
@@ -438,7 +748,8 @@ cpl_rule_evaluate (CplRule      *self,
  *
  * Every threshold the rule tests, once (a threshold shared by two clauses
  * is listed at its first use), in the order the rule gives them, with the
- * chip's value and whether the condition holds.
+ * chip's value and whether the condition holds.  A list of chips is no
+ * threshold and is left out.
  *
  * Returns: (transfer full) (element-type CplMargin): the margins.
  */
@@ -457,9 +768,13 @@ cpl_rule_get_margins (CplRule      *self,
       for (guint j = 0; j < clause->len; j++)
         {
           const CplCondition *c = &g_array_index (clause, CplCondition, j);
-          CplMargin margin = { c->metric, c->op, c->value, metrics[c->metric],
-                               cpl_condition_evaluate (c, metrics) };
+          CplMargin margin;
           gboolean seen = FALSE;
+
+          if (c->chips != NULL)
+            continue;
+          margin = (CplMargin) { c->metric, c->op, c->value, metrics[c->metric],
+                                 cpl_condition_evaluate (c, metrics) };
 
           for (guint k = 0; k < margins->len && !seen; k++)
             {

@@ -159,8 +159,20 @@ describe_condition (GString            *text,
                     const CplCondition *c,
                     const double       *metrics)
 {
-  g_autofree char *value = cpl_metric_format_value (c->metric, metrics[c->metric]);
-  g_autofree char *threshold = cpl_metric_format_value (c->metric, c->value);
+  g_autofree char *value = NULL;
+  g_autofree char *threshold = NULL;
+
+  if (c->chips != NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", c->chips);
+
+      /* Translators: a condition that names chips by their ids:
+       * "one of the chips nvidia-h20, amd-mi308x" */
+      g_string_append_printf (text, _("one of the chips %s"), ids);
+      return;
+    }
+  value = cpl_metric_format_value (c->metric, metrics[c->metric]);
+  threshold = cpl_metric_format_value (c->metric, c->value);
 
   /* Translators: one condition of a rule and the chip's value:
    * "TPP 15,832 (rule: ≥ 4,800)" */
@@ -173,15 +185,17 @@ describe_condition (GString            *text,
  * cpl_rule_describe_verdict:
  *
  * The rule's name and verdict, the clause that matched (or, when none did,
- * every clause) and the values used: the tooltip of a verdict.
+ * every clause) and the values used: the tooltip of a verdict.  @chip_id
+ * is %NULL for a chip of no dataset (the what-if chip).
  */
 char *
 cpl_rule_describe_verdict (CplRule      *rule,
+                           const char   *chip_id,
                            const double *metrics)
 {
   GString *text = g_string_new (NULL);
   int matched;
-  CplTriState verdict = cpl_rule_evaluate (rule, metrics, &matched);
+  CplTriState verdict = cpl_rule_evaluate_chip (rule, chip_id, metrics, &matched);
   guint n_clauses = cpl_rule_get_n_clauses (rule);
 
   /* Translators: "ECCN 3A090.a (2023): Controlled" */
@@ -218,19 +232,175 @@ cpl_verdict_box_new (void)
   return box;
 }
 
+/* An icon, a word and a colour: never colour alone. */
+static void
+box_set (GtkWidget  *box,
+         const char *icon_name,
+         const char *text,
+         const char *css_class,
+         const char *tooltip)
+{
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  static const char *classes[] = { "error", "success", "warning", "accent", "dim-label" };
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  gtk_widget_add_css_class (box, css_class);
+  gtk_widget_set_tooltip_text (box, tooltip);
+}
+
 void
 cpl_verdict_box_set (GtkWidget   *box,
                      CplTriState  verdict,
                      const char  *tooltip)
 {
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  static const char *classes[] = { "error", "success", "dim-label" };
+  box_set (box, cpl_verdict_get_icon_name (verdict), cpl_verdict_get_label (verdict),
+           cpl_verdict_get_css_class (verdict), tooltip);
+}
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), cpl_verdict_get_icon_name (verdict));
-  gtk_label_set_text (GTK_LABEL (label), cpl_verdict_get_label (verdict));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  gtk_widget_add_css_class (box, cpl_verdict_get_css_class (verdict));
-  gtk_widget_set_tooltip_text (box, tooltip);
+/**
+ * cpl_rule_verdict_get_label:
+ *
+ * A control rule's match reads "Controlled", a licence rule's
+ * "Licensable", a share rule's "25% share applies"; unknown is "Needs
+ * data" whatever the effect.
+ */
+char *
+cpl_rule_verdict_get_label (CplRule     *rule,
+                            CplTriState  verdict)
+{
+  g_autofree char *rate = NULL;
+
+  if (verdict == CPL_TRI_UNKNOWN)
+    return g_strdup (cpl_verdict_get_label (verdict));
+  switch (cpl_rule_get_effect (rule))
+    {
+    case CPL_RULE_EFFECT_LICENCE:
+      return g_strdup (verdict == CPL_TRI_TRUE ? _("Licensable") : _("Not licensable"));
+    case CPL_RULE_EFFECT_SHARE:
+      if (verdict != CPL_TRI_TRUE)
+        /* Translators: a revenue-share rule that does not match the chip */
+        return g_strdup (_("Does not apply"));
+      rate = cpl_format_rate (cpl_rule_get_share (rule));
+      /* Translators: %s is a rate, "25%": the revenue share a licensed sale pays */
+      return g_strdup_printf (_("%s share applies"), rate);
+    case CPL_RULE_EFFECT_CONTROL:
+    case CPL_RULE_N_EFFECTS:
+    default:
+      return g_strdup (cpl_verdict_get_label (verdict));
+    }
+}
+
+/* What a match of @rule means, for a tooltip. */
+const char *
+cpl_rule_effect_describe (CplRule *rule)
+{
+  switch (cpl_rule_get_effect (rule))
+    {
+    case CPL_RULE_EFFECT_LICENCE:
+      return _("A match means a licence to export the chip to China may be granted, case by case.");
+    case CPL_RULE_EFFECT_SHARE:
+      return _("A match means a licensed sale to China pays this share of its revenue to the US government.");
+    case CPL_RULE_EFFECT_CONTROL:
+    case CPL_RULE_N_EFFECTS:
+    default:
+      return _("A match means an export of the chip to China needs a licence, presumed denied.");
+    }
+}
+
+void
+cpl_rule_verdict_box_set (GtkWidget   *box,
+                          CplRule     *rule,
+                          CplTriState  verdict,
+                          const char  *tooltip)
+{
+  g_autofree char *text = cpl_rule_verdict_get_label (rule, verdict);
+  g_autofree char *full = g_strdup_printf ("%s\n%s", cpl_rule_effect_describe (rule), tooltip);
+  CplRuleEffect effect = cpl_rule_get_effect (rule);
+
+  if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
+    box_set (box, cpl_verdict_get_icon_name (verdict), text, cpl_verdict_get_css_class (verdict), full);
+  else if (verdict == CPL_TRI_TRUE)
+    /* a licence or a share opens a door, on terms: amber */
+    box_set (box, effect == CPL_RULE_EFFECT_LICENCE ? "changes-allow-symbolic" : "dialog-information-symbolic",
+             text, "warning", full);
+  else
+    box_set (box, "action-unavailable-symbolic", text, "dim-label", full);
+}
+
+/* Status ------------------------------------------------------------------ */
+
+/* "Denied", "Licensable · 25% share"; the share only when licensable. */
+char *
+cpl_chip_status_get_label (CplChipStatus status,
+                           double        share)
+{
+  g_autofree char *rate = NULL;
+
+  switch (status)
+    {
+    case CPL_CHIP_STATUS_DOMESTIC:
+      /* Translators: the status of a chip made in China */
+      return g_strdup (C_("status", "Domestic"));
+    case CPL_CHIP_STATUS_FREE:
+      return g_strdup (_("No licence needed"));
+    case CPL_CHIP_STATUS_DENIED:
+      return g_strdup (_("Denied"));
+    case CPL_CHIP_STATUS_LICENSABLE:
+      if (isnan (share))
+        /* Translators: licensable, but whether a revenue share applies needs data */
+        return g_strdup (_("Licensable · share needs data"));
+      if (share <= 0)
+        return g_strdup (_("Licensable"));
+      rate = cpl_format_rate (share);
+      /* Translators: %s is a rate, "25%": licensable, paying that share of revenue */
+      return g_strdup_printf (_("Licensable · %s share"), rate);
+    case CPL_CHIP_STATUS_UNKNOWN:
+    case CPL_N_CHIP_STATUSES:
+    default:
+      return g_strdup (cpl_verdict_get_label (CPL_TRI_UNKNOWN));
+    }
+}
+
+/* What the status means, for a tooltip. */
+const char *
+cpl_chip_status_describe (CplChipStatus status)
+{
+  switch (status)
+    {
+    case CPL_CHIP_STATUS_DOMESTIC:
+      return _("Made by a Chinese vendor: US export rules do not decide its sale in China.");
+    case CPL_CHIP_STATUS_FREE:
+      return _("No control rule in force on this date catches the chip: it may be exported to China without a licence.");
+    case CPL_CHIP_STATUS_DENIED:
+      return _("A control rule catches the chip and no licence rule in force on this date opens it: an export to China is presumed denied.");
+    case CPL_CHIP_STATUS_LICENSABLE:
+      return _("A control rule catches the chip, but a licence may be granted case by case; a licensed sale pays the largest revenue share that applies.");
+    case CPL_CHIP_STATUS_UNKNOWN:
+    case CPL_N_CHIP_STATUSES:
+    default:
+      return _("A figure the rules in force on this date need is missing: add it to the chip to know its status.");
+    }
+}
+
+void
+cpl_status_box_set (GtkWidget     *box,
+                    CplChipStatus  status,
+                    double         share,
+                    const char    *tooltip)
+{
+  static const char * const icons[CPL_N_CHIP_STATUSES] = {
+    "go-home-symbolic", "object-select-symbolic", "action-unavailable-symbolic",
+    "changes-allow-symbolic", "dialog-question-symbolic"
+  };
+  static const char * const classes[CPL_N_CHIP_STATUSES] = {
+    "accent", "success", "error", "warning", "dim-label"
+  };
+  g_autofree char *text = cpl_chip_status_get_label (status, share);
+
+  g_return_if_fail (status < CPL_N_CHIP_STATUSES);
+  box_set (box, icons[status], text, classes[status], tooltip);
 }

@@ -17,12 +17,31 @@ const char *cpl_verdict_get_icon_name (CplTriState        verdict);
 const char *cpl_verdict_get_css_class (CplTriState        verdict);
 char       *cpl_margin_describe       (const CplMargin   *margin);
 char       *cpl_rule_describe_verdict (CplRule           *rule,
+                                       const char        *chip_id,
                                        const double      *metrics);
 char       *cpl_rule_describe_margins (CplRule           *rule,
                                        const double      *metrics);
 GtkWidget  *cpl_verdict_box_new       (void);
 void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,
+                                       const char        *tooltip);
+
+/* A rule's verdict in the words of its effect (MODEL.md §2.1). */
+char       *cpl_rule_verdict_get_label (CplRule          *rule,
+                                        CplTriState       verdict);
+const char *cpl_rule_effect_describe  (CplRule           *rule);
+void        cpl_rule_verdict_box_set  (GtkWidget         *box,
+                                       CplRule           *rule,
+                                       CplTriState        verdict,
+                                       const char        *tooltip);
+
+/* A chip's status in China on a date. */
+char       *cpl_chip_status_get_label (CplChipStatus      status,
+                                       double             share);
+const char *cpl_chip_status_describe  (CplChipStatus      status);
+void        cpl_status_box_set        (GtkWidget         *box,
+                                       CplChipStatus      status,
+                                       double             share,
                                        const char        *tooltip);
 
 G_END_DECLS

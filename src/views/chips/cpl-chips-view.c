@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cpl-chip-text.h"
 #include "cpl-chips-view.h"
@@ -23,6 +25,7 @@
 
 typedef enum {
   COL_NAME,
+  COL_STATUS,
   COL_VENDOR,
   COL_ORIGIN,
   COL_RELEASED,
@@ -48,6 +51,7 @@ typedef struct {
 
 static const ColumnSpec columns[N_COLUMNS] = {
   [COL_NAME]           = { "name", N_("Chip"), -1 },
+  [COL_STATUS]         = { "status", N_("Status in China"), -1 },
   [COL_VENDOR]         = { "vendor", N_("Vendor"), -1 },
   [COL_ORIGIN]         = { "origin", N_("Origin"), -1 },
   [COL_RELEASED]       = { "released", N_("Released"), -1 },
@@ -82,6 +86,9 @@ struct _CplChipsView
   GtkDropDown        *origin_dropdown;
   GtkSpinButton      *electricity_spin;
   GtkSpinButton      *subsidy_spin;
+  GtkMenuButton      *date_button;
+  GtkCalendar        *calendar;
+  GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   AdwBin             *map_bin;
@@ -100,6 +107,7 @@ struct _CplChipsView
   CplChip            *shown;          /* in the detail pane */
   GtkSorter          *unknown_last;   /* wraps the column view's own sorter */
   gconstpointer       unknown_item;   /* see sort_unknown_last() */
+  GDate               date;           /* the rules in force on it give the status */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
@@ -170,6 +178,7 @@ column_number (CplChipsView *self,
     case COL_PRICE:          return cpl_chip_get (chip, CPL_CHIP_PRICE_USD);
     case COL_COST:           return chip_cost (self, chip, &m);
     case COL_NAME:
+    case COL_STATUS:
     case COL_VENDOR:
     case COL_ORIGIN:
     case COL_RELEASED:
@@ -187,15 +196,29 @@ vendor_name (CplChipsView *self,
   return vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : cpl_chip_get_vendor_id (chip);
 }
 
+static CplChipStatus
+chip_status (CplChipsView *self,
+             CplChip      *chip,
+             double       *share)
+{
+  return cpl_chip_status_on (self->dataset, chip, &self->date, share);
+}
+
 static char *
 column_text (CplChipsView *self,
              CplChip      *chip,
              Column        column)
 {
+  double share;
+  CplChipStatus status;
+
   switch (column)
     {
     case COL_NAME:
       return g_strdup (cpl_entity_get_name (CPL_ENTITY (chip)));
+    case COL_STATUS:
+      status = chip_status (self, chip, &share);
+      return cpl_chip_status_get_label (status, share);
     case COL_VENDOR:
       return g_strdup (vendor_name (self, chip));
     case COL_ORIGIN:
@@ -232,8 +255,22 @@ refresh_cell (GtkListItem *item)
       g_autofree char *tooltip = NULL;
 
       cpl_chip_metrics_compute (chip, &m);
-      tooltip = cpl_rule_describe_verdict (spec->rule, m.values);
-      cpl_verdict_box_set (child, cpl_rule_evaluate (spec->rule, m.values, NULL), tooltip);
+      tooltip = cpl_rule_describe_verdict (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
+      cpl_rule_verdict_box_set (child, spec->rule,
+                                cpl_rule_evaluate_chip (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                                        m.values, NULL), tooltip);
+    }
+  else if (spec->column == COL_STATUS)
+    {
+      char iso[16];
+      double share;
+      CplChipStatus status = chip_status (spec->view, chip, &share);
+      g_autofree char *tooltip = NULL;
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &spec->view->date);
+      /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
+      tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+      cpl_status_box_set (child, status, share, tooltip);
     }
   else
     {
@@ -250,7 +287,7 @@ cell_setup (GtkSignalListItemFactory *factory,
   GtkWidget *child;
 
   g_object_set_data (G_OBJECT (item), "cpl-cell-spec", spec);
-  if (spec->rule != NULL)
+  if (spec->rule != NULL || spec->column == COL_STATUS)
     child = cpl_verdict_box_new ();
   else
     {
@@ -329,7 +366,7 @@ verdict_rank (CplRule *rule,
   CplChipMetrics m;
 
   cpl_chip_metrics_compute (chip, &m);
-  switch (cpl_rule_evaluate (rule, m.values, NULL))
+  switch (cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL))
     {
     case CPL_TRI_TRUE:    return 0;
     case CPL_TRI_UNKNOWN: return 1;
@@ -350,6 +387,9 @@ sort_cells (gconstpointer a,
   spec->view->unknown_item = NULL;
   if (spec->rule != NULL)
     return compare_numbers (verdict_rank (spec->rule, x), verdict_rank (spec->rule, y));
+  /* domestic, no licence needed, denied, licensable, needs data */
+  if (spec->column == COL_STATUS)
+    return compare_numbers (chip_status (spec->view, x, NULL), chip_status (spec->view, y, NULL));
   if (columns[spec->column].decimals >= 0)
     {
       double u = column_number (spec->view, x, spec->column);
@@ -382,6 +422,8 @@ column_new (CplChipsView *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (column == COL_NAME)
     gtk_column_view_column_set_fixed_width (view_column, 170);
+  else if (column == COL_STATUS)
+    gtk_column_view_column_set_fixed_width (view_column, 200);
   else if (column == COL_VENDOR)
     gtk_column_view_column_set_fixed_width (view_column, 90);
   if (rule != NULL)
@@ -389,11 +431,83 @@ column_new (CplChipsView *self,
   return view_column;
 }
 
+/* ISO dates sort as text. */
+static int
+compare_iso_dates (const void *a,
+                   const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+on_quick_pick (GtkButton    *button,
+               CplChipsView *self)
+{
+  GDate date;
+
+  if (cpl_iso_date_parse (g_object_get_data (G_OBJECT (button), "cpl-date"), &date))
+    cpl_chips_view_set_date (self, &date);
+  gtk_menu_button_popdown (self->date_button);
+}
+
+/* The date control's quick picks: every date a rule comes into force,
+ * in order, each with the names of the rules that start then. */
+static void
+cpl_chips_view_rebuild_quick_picks (CplChipsView *self)
+{
+  GListModel *rules = cpl_dataset_get_rules (self->dataset);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree gpointer *dates = NULL;
+  guint n_dates;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quick_box))) != NULL)
+    gtk_box_remove (self->quick_box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      const char *effective = cpl_rule_get_effective (rule);
+      const char *name = cpl_entity_get_name (CPL_ENTITY (rule));
+      char *before;
+
+      if (effective == NULL)
+        continue;
+      before = g_hash_table_lookup (names, effective);
+      /* Translators: the list of rules that come into force on one date */
+      g_hash_table_insert (names, (gpointer) effective,
+                           before ? g_strdup_printf (_("%s; %s"), before, name) : g_strdup (name));
+    }
+
+  dates = g_hash_table_get_keys_as_array (names, &n_dates);
+  qsort (dates, n_dates, sizeof *dates, compare_iso_dates);
+  for (guint i = 0; i < n_dates; i++)
+    {
+      const char *rule_names = g_hash_table_lookup (names, dates[i]);
+      /* Translators: a date, 2025-08-11, and the rules that come into force then */
+      g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, rule_names);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "cpl-date", g_strdup (dates[i]), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_quick_pick), self, 0);
+      gtk_box_append (self->quick_box, button);
+    }
+}
+
 /* One column per rule, rebuilt when the rules change. */
 static void
 cpl_chips_view_rebuild_rule_columns (CplChipsView *self)
 {
   GListModel *rules = cpl_dataset_get_rules (self->dataset);
+
+  cpl_chips_view_rebuild_quick_picks (self);
 
   for (guint i = 0; i < self->rule_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->rule_columns, i));
@@ -591,9 +705,11 @@ cpl_chips_view_update_detail (CplChipsView *self)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
-      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
-      CplTriState verdict = cpl_rule_evaluate (rule, m.values, NULL);
-      g_autofree char *subtitle = g_strdup_printf ("%s\n%s", cpl_verdict_get_label (verdict), margins);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
+      CplTriState verdict = cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL);
+      g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict);
+      /* a rule that only names chips has no threshold to measure */
+      g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
 
@@ -902,6 +1018,78 @@ cpl_chips_view_show_what_if (CplChipsView *self)
 
 /* Life cycle ------------------------------------------------------------- */
 
+/* The button shows the date as ISO (2026-02-01), clear in every language. */
+static void
+cpl_chips_view_show_date (CplChipsView *self)
+{
+  char iso[16];
+
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &self->date);
+  gtk_menu_button_set_label (self->date_button, iso);
+}
+
+/**
+ * cpl_chips_view_set_date:
+ *
+ * Shows each chip's status under the rules in force on @date.
+ */
+void
+cpl_chips_view_set_date (CplChipsView *self,
+                         const GDate  *date)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  g_return_if_fail (CPL_IS_CHIPS_VIEW (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  if (g_date_compare (date, &self->date) == 0)
+    return;
+  self->date = *date;
+  cpl_chips_view_show_date (self);
+  day = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
+  /* its day-selected comes back here with the date already set */
+  gtk_calendar_select_day (self->calendar, day);
+  g_signal_emit (self, signals[REFRESH], 0);
+  on_column_sort_changed (self);
+}
+
+const GDate *
+cpl_chips_view_get_date (CplChipsView *self)
+{
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  return &self->date;
+}
+
+/* The calendar's day, as a GDate. */
+static void
+calendar_get_day (GtkCalendar *calendar,
+                  GDate       *date)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+}
+
+/* The calendar's date changed: a day picked, or a month or year turned
+ * (GtkCalendar moves its date along, without "day-selected"). */
+static void
+on_calendar_date_changed (CplChipsView *self)
+{
+  GDate date;
+
+  calendar_get_day (self->calendar, &date);
+  cpl_chips_view_set_date (self, &date);
+}
+
+static void
+on_day_selected (CplChipsView *self)
+{
+  on_calendar_date_changed (self);
+  gtk_menu_button_popdown (self->date_button);
+}
+
 static void
 on_energy_changed (CplChipsView *self)
 {
@@ -958,6 +1146,9 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, origin_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, electricity_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, quick_box);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
@@ -978,6 +1169,9 @@ cpl_chips_view_init (CplChipsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* today, as the calendar shows it on opening */
+  calendar_get_day (self->calendar, &self->date);
+  cpl_chips_view_show_date (self);
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();
   self->unknown_last = GTK_SORTER (gtk_custom_sorter_new (sort_unknown_last, self, NULL));
@@ -1015,6 +1209,9 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
+  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", FALSE);
   cpl_chips_view_update_detail (self);
 }
@@ -1130,7 +1327,8 @@ cpl_chips_view_get_cell_text (CplChipsView *self,
       if (rule == NULL)
         return NULL;
       cpl_chip_metrics_compute (chip, &m);
-      return g_strdup (cpl_verdict_get_label (cpl_rule_evaluate (rule, m.values, NULL)));
+      return cpl_rule_verdict_get_label (rule, cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                                                       m.values, NULL));
     }
   return column >= 0 ? column_text (self, chip, column) : NULL;
 }

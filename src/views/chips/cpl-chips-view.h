@@ -23,6 +23,9 @@ CplChip    *cpl_chips_view_get_row_chip    (CplChipsView       *self,
 char       *cpl_chips_view_get_cell_text   (CplChipsView       *self,
                                             guint               row,
                                             const char         *column_id);
+void        cpl_chips_view_set_date        (CplChipsView       *self,
+                                            const GDate        *date);
+const GDate *cpl_chips_view_get_date       (CplChipsView       *self);
 gboolean    cpl_chips_view_sort_by         (CplChipsView       *self,
                                             const char         *column_id,
                                             GtkSortType         order);

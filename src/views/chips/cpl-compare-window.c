@@ -285,8 +285,10 @@ cpl_compare_window_new (CplDataset           *dataset,
           CplChipMetrics m;
 
           cpl_chip_metrics_compute (chips[c], &m);
-          tooltip = cpl_rule_describe_verdict (rule, m.values);
-          cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+          tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chips[c])), m.values);
+          cpl_rule_verdict_box_set (verdict, rule,
+                                    cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chips[c])),
+                                                            m.values, NULL), tooltip);
           gtk_widget_set_hexpand (verdict, TRUE);
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_grid_attach (GTK_GRID (rules_grid), verdict, c + 1, i, 1, 1);

@@ -151,10 +151,10 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       AdwActionRow *row = g_ptr_array_index (self->rule_rows, i);
       GtkWidget *verdict = g_object_get_data (G_OBJECT (row), "cpl-verdict");
       g_autofree char *margins = cpl_rule_describe_margins (rule, m.values);
-      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, m.values);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, NULL, m.values);
 
       adw_action_row_set_subtitle (row, margins);
-      cpl_verdict_box_set (verdict, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
     }
 
   cpl_scatter_chart_clear (self->map);

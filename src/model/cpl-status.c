@@ -1,0 +1,110 @@
+/* cpl-status.c: the status of a chip in China on a date (MODEL.md §2.1)
+ *
+ * One word per chip and date, from the rules in force on that date and
+ * what their matches mean.  Three-valued throughout: a rule whose verdict
+ * needs a missing figure makes the status "needs data" wherever that
+ * verdict decides it, never "no licence needed".
+ */
+#define G_LOG_DOMAIN "cpl-status"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "cpl-compute.h"
+#include "cpl-dataset.h"
+#include "cpl-status.h"
+
+static const char * const status_keys[CPL_N_CHIP_STATUSES] = {
+  "domestic", "free", "denied", "licensable", "unknown"
+};
+
+/* The key --compute writes: domestic, free, denied, licensable, unknown. */
+const char *
+cpl_chip_status_get_key (CplChipStatus status)
+{
+  g_return_val_if_fail (status < CPL_N_CHIP_STATUSES, NULL);
+  return status_keys[status];
+}
+
+static gboolean
+chip_is_chinese (CplDataset *dataset,
+                 CplChip    *chip)
+{
+  const char *vendor_id = cpl_chip_get_vendor_id (chip);
+  CplVendor *vendor = vendor_id ? cpl_dataset_lookup_vendor (dataset, vendor_id) : NULL;
+
+  return vendor != NULL && g_strcmp0 (cpl_vendor_get_country (vendor), "CN") == 0;
+}
+
+/* OR of three-valued verdicts: true wins, then unknown. */
+static CplTriState
+tri_or (CplTriState a,
+        CplTriState b)
+{
+  if (a == CPL_TRI_TRUE || b == CPL_TRI_TRUE)
+    return CPL_TRI_TRUE;
+  return a == CPL_TRI_UNKNOWN || b == CPL_TRI_UNKNOWN ? CPL_TRI_UNKNOWN : CPL_TRI_FALSE;
+}
+
+/**
+ * cpl_chip_status_on:
+ * @date: the day the rules are read on
+ * @share: (out) (optional): for a licensable chip, the largest share of
+ *   the share rules that match (0 when none does; NaN when a share rule
+ *   whose verdict needs data could raise it); NaN for any other status
+ *
+ * MODEL.md §2.1, with R the rules in force on @date:
+ * 1. a chip whose vendor is Chinese is domestic;
+ * 2. control = OR of the control rules in R: false → no licence needed,
+ *    unknown → needs data;
+ * 3. licence = OR of the licence rules in R: false → denied, unknown →
+ *    needs data;
+ * 4. true → licensable, paying the largest matching share.
+ */
+CplChipStatus
+cpl_chip_status_on (CplDataset  *dataset,
+                    CplChip     *chip,
+                    const GDate *date,
+                    double      *share)
+{
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chip));
+  CplTriState verdict[CPL_RULE_N_EFFECTS] = { CPL_TRI_FALSE, CPL_TRI_FALSE, CPL_TRI_FALSE };
+  double known_share = 0, unknown_share = 0;
+  CplChipMetrics m;
+
+  if (share != NULL)
+    *share = NAN;
+  g_return_val_if_fail (date != NULL && g_date_valid (date), CPL_CHIP_STATUS_UNKNOWN);
+
+  if (chip_is_chinese (dataset, chip))
+    return CPL_CHIP_STATUS_DOMESTIC;
+
+  cpl_chip_metrics_compute (chip, &m);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      CplRuleEffect effect = cpl_rule_get_effect (rule);
+      CplTriState match;
+
+      if (!cpl_rule_in_force_on (rule, date))
+        continue;
+      match = cpl_rule_evaluate_chip (rule, chip_id, m.values, NULL);
+      verdict[effect] = tri_or (verdict[effect], match);
+      if (effect == CPL_RULE_EFFECT_SHARE && match == CPL_TRI_TRUE)
+        known_share = MAX (known_share, cpl_rule_get_share (rule));
+      else if (effect == CPL_RULE_EFFECT_SHARE && match == CPL_TRI_UNKNOWN)
+        unknown_share = MAX (unknown_share, cpl_rule_get_share (rule));
+    }
+
+  if (verdict[CPL_RULE_EFFECT_CONTROL] != CPL_TRI_TRUE)
+    return verdict[CPL_RULE_EFFECT_CONTROL] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_FREE
+                                                             : CPL_CHIP_STATUS_UNKNOWN;
+  if (verdict[CPL_RULE_EFFECT_LICENCE] != CPL_TRI_TRUE)
+    return verdict[CPL_RULE_EFFECT_LICENCE] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_DENIED
+                                                             : CPL_CHIP_STATUS_UNKNOWN;
+  if (share != NULL)
+    *share = unknown_share > known_share ? NAN : known_share;
+  return CPL_CHIP_STATUS_LICENSABLE;
+}
