@@ -945,7 +945,7 @@ cpl_chips_view_compare (CplChipsView       *self,
 
   g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
   cpl_chips_view_get_energy_terms (self, &terms);
-  window = GTK_WINDOW (cpl_compare_window_new (self->dataset, chip_ids, &terms));
+  window = GTK_WINDOW (cpl_compare_window_new (self->dataset, chip_ids, &terms, &self->date));
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (window);
   return window;
