@@ -328,7 +328,7 @@ cpl_compare_window_new (CplDataset           *dataset,
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_box_append (GTK_BOX (content), heading);
   }
-  cpl_card_append (content, status_and_rules_grid (self, dataset, chips, n, date));
+  cpl_card_append (content, cpl_scroll_sideways (status_and_rules_grid (self, dataset, chips, n, date)));
 
   /* The table: one row per metric, a column per chip. */
   grid = cpl_table_grid_new (8);

@@ -355,6 +355,7 @@ rules_row_new (CplScenarioEditor *self)
   GtkWidget *heading = gtk_label_new (_("Rule changes"));
   GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
   GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Use the rules in force on…"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
@@ -371,7 +372,14 @@ rules_row_new (CplScenarioEditor *self)
   gtk_widget_add_css_class (use, "suggested-action");
   g_signal_connect_object (use, "clicked", G_CALLBACK (on_use_calendar_day), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), use);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  /* the quick picks and the calendar, scrolled on a small screen */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
 
   self->rules_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->rules_button, "x-office-calendar-symbolic");
