@@ -401,6 +401,8 @@ test_use_rules (void)
   g_assert_cmpstr (restored, ==, "chip-x chip-y");
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "20");
+  /* the note no longer describes the scenario: gone */
+  g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==, "");
 
   /* 2025-06-01, a calendar day: a full ban */
   {

@@ -95,6 +95,8 @@ struct _CplScenarioEditor
   GtkBox         *rule_dates;       /* its quick picks */
   GtkCalendar    *rules_calendar;
   GtkLabel       *policy_note;      /* what the last use of the rules did */
+  GStrv           policy_allowed;   /* what it set, to hide the note once */
+  double          policy_share;     /* the scenario differs (an undo, an edit) */
   CplNumberRow   *input_rows[N_INPUTS];
   GtkLabel       *messages;
   GPtrArray      *allowed_checks;   /* GtkCheckButton, with "cpl-chip-id" */
@@ -226,6 +228,10 @@ sync_from_scenario (CplScenarioEditor *self)
         }
     }
   adw_expander_row_set_subtitle (self->allowed_row, summary->len > 0 ? summary->str : _("None: a full ban"));
+  if (self->policy_allowed == NULL ||
+      !g_strv_equal ((const char * const *) self->policy_allowed, allowed) ||
+      cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE) != self->policy_share)
+    gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
 
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
@@ -316,6 +322,9 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
 
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
   note = policy_note_text (iso, g_strv_length (allowed), share, left_out);
+  g_strfreev (self->policy_allowed);
+  self->policy_allowed = g_steal_pointer (&allowed);
+  self->policy_share = share;
   gtk_label_set_text (self->policy_note, note);
   gtk_widget_set_visible (GTK_WIDGET (self->policy_note), TRUE);
 }
@@ -401,6 +410,7 @@ cpl_scenario_editor_dispose (GObject *object)
 
   cpl_scenario_editor_bind (self, NULL, NULL);
   g_clear_pointer (&self->allowed_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->policy_allowed, g_strfreev);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
 
