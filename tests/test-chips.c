@@ -258,6 +258,56 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The comparison's status in China, on the Chips view's date, and the
+ * distance to each threshold of a rule (the detail pane's margins).
+ *
+ * 2026-02-01 (see test-status.c, /status/builtin-expectations): H20 is
+ * licensable at 15% (the August 2025 licence and share rules name it);
+ * H200 is licensable at 25% (case-by-case: 15,832 < 21,000 and 4,800 <
+ * 6,500 GB/s; the 25% band holds it).  On 2025-06-01 both are denied
+ * (the April letters control H20, 3A090.a H200; no licence rule yet). */
+static void
+test_compare_status (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
+  CplCompareWindow *compare;
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  g_assert_cmpstr (cpl_compare_window_get_status (compare, 0), ==, "Licensable · 15% share");
+  g_assert_cmpstr (cpl_compare_window_get_status (compare, 1), ==, "Licensable · 25% share");
+
+  /* 3A090.a (2023) for H200: TPP 15,832 − 4,800 = 11,032 above; the
+   * second clause's TPP line, 15,832 − 1,600 = 14,232 above; performance
+   * density 15,832 / 814 mm² = 19.45, 19.45 − 5.92 = 13.53 above. */
+  g_assert_cmpstr (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1), ==,
+                   "TPP 15,832: 11,032 above the 4,800 line\n"
+                   "TPP 15,832: 14,232 above the 1,600 line\n"
+                   "performance density 19.45: 13.53 above the 5.92 line");
+  /* case-by-case for H20: 21,000 − 2,368 = 18,632 below; bandwidth
+   * 6,500 − 4,000 = 2,500 GB/s below */
+  g_assert_cmpstr (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0), ==,
+                   "TPP 2,368: 18,632 below the 21,000 line\n"
+                   "memory bandwidth 4,000 GB/s: 2,500 GB/s below the 6,500 GB/s line");
+  /* the April letters only name chips: a verdict, no distance */
+  g_assert_null (cpl_compare_window_get_distances (compare, "h20-mi308-letters-2025", 0));
+  gtk_window_destroy (GTK_WINDOW (compare));
+
+  g_assert_true (cpl_iso_date_parse ("2025-06-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  g_assert_cmpstr (cpl_compare_window_get_status (compare, 0), ==, "Denied");
+  g_assert_cmpstr (cpl_compare_window_get_status (compare, 1), ==, "Denied");
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_filters_and_dark (void)
 {
@@ -295,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
+  g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
   status = g_test_run ();
   g_clear_object (&app);

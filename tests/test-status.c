@@ -330,6 +330,156 @@ test_builtin_expectations (void)
   assert_status (dataset, "huawei-ascend-910c", "2026-02-01", CPL_CHIP_STATUS_DOMESTIC, NAN);
 }
 
+/* A scenario from the policy on a date.  Rules: control TPP ≥ 4800,
+ * licence TPP < 21000, 25% share TPP ≥ 14000 from 2024-06-01.  TPP =
+ * max (bf16 × 16, fp8 × 8) here.  "ok" (bf16 1000 → 16,000): controlled,
+ * licensable, 25% from June 2024.  "cheap" (bf16 50 → 800): no licence
+ * needed.  "no-price": like "ok" but with no price, which a scenario
+ * cannot cost.  "foreign-dom": like "ok", but the scenario's domestic
+ * chip.  "huge" (bf16 2500 → 40,000 ≥ 21,000): denied.  "blank": no
+ * figures, so control is unknown: needs data.  "dom": a Chinese vendor. */
+static const char policy_json[] =
+  "{ \"format\": \"chip-policy-lab\","
+  "  \"vendors\": [ { \"id\": \"us\", \"country\": \"US\" }, { \"id\": \"cn\", \"country\": \"CN\" } ],"
+  "  \"chips\": ["
+  "    { \"id\": \"ok\", \"name\": \"OK\", \"vendor\": \"us\", \"price_usd\": 20000, \"tdp_w\": 700,"
+  "      \"performance\": { \"bf16\": 1000 } },"
+  "    { \"id\": \"cheap\", \"name\": \"Cheap\", \"vendor\": \"us\", \"price_usd\": 5000, \"tdp_w\": 300,"
+  "      \"performance\": { \"bf16\": 50 } },"
+  "    { \"id\": \"no-price\", \"name\": \"No Price\", \"vendor\": \"us\", \"tdp_w\": 700,"
+  "      \"performance\": { \"bf16\": 1000 } },"
+  "    { \"id\": \"foreign-dom\", \"name\": \"Foreign Dom\", \"vendor\": \"us\", \"price_usd\": 20000, \"tdp_w\": 700,"
+  "      \"performance\": { \"bf16\": 1000 } },"
+  "    { \"id\": \"huge\", \"name\": \"Huge\", \"vendor\": \"us\", \"price_usd\": 40000, \"tdp_w\": 1000,"
+  "      \"performance\": { \"bf16\": 2500 } },"
+  "    { \"id\": \"blank\", \"name\": \"Blank\", \"vendor\": \"us\" },"
+  "    { \"id\": \"dom\", \"name\": \"Dom\", \"vendor\": \"cn\", \"price_usd\": 10000, \"tdp_w\": 400,"
+  "      \"performance\": { \"bf16\": 300 } }"
+  "  ],"
+  "  \"rules\": ["
+  "    { \"id\": \"ctl\", \"match_any\": [ [ { \"metric\": \"tpp\", \"op\": \">=\", \"value\": 4800 } ] ] },"
+  "    { \"id\": \"lic\", \"effect\": \"licence\","
+  "      \"match_any\": [ [ { \"metric\": \"tpp\", \"op\": \"<\", \"value\": 21000 } ] ] },"
+  "    { \"id\": \"share-25\", \"effect\": \"share\", \"share\": 0.25, \"effective\": \"2024-06-01\","
+  "      \"match_any\": [ [ { \"metric\": \"tpp\", \"op\": \">=\", \"value\": 14000 } ] ] }"
+  "  ] }";
+
+/* The policy on @iso_date for @scenario; @left_out may be NULL. */
+static GStrv
+policy_on (CplDataset   *dataset,
+           CplScenario  *scenario,
+           const char   *iso_date,
+           double       *share,
+           GPtrArray   **left_out)
+{
+  GDate date;
+  GStrv allowed = NULL;
+
+  g_assert_true (cpl_iso_date_parse (iso_date, &date));
+  cpl_scenario_policy_on (dataset, scenario, &date, &allowed, share, left_out);
+  g_assert_nonnull (allowed);
+  return allowed;
+}
+
+static void
+assert_strv (const char * const *strv,
+             const char         *expected_joined)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) strv);
+
+  g_assert_cmpstr (joined, ==, expected_joined);
+}
+
+static void
+test_policy_hand_built (void)
+{
+  g_autoptr(CplDataset) dataset = load (policy_json);
+  g_autoptr(CplScenario) scenario = cpl_scenario_new ("s", "S", "foreign-dom");
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_auto(GStrv) allowed = NULL;
+  g_auto(GStrv) before = NULL;
+  double share = -1;
+
+  /* 2024-07-01: ok (licensable, 25%) and cheap (free, no share) are
+   * allowed; no-price is licensable but unusable; foreign-dom is the
+   * domestic chip (skipped without a word); huge is denied; blank needs
+   * data; dom is domestic.  Share: max (0.25, 0) = 0.25. */
+  allowed = policy_on (dataset, scenario, "2024-07-01", &share, &left_out);
+  assert_strv ((const char * const *) allowed, "ok cheap");
+  cpl_assert_near (share, 0.25, 1e-12);
+  g_assert_cmpuint (left_out->len, ==, 2);
+  /* in the dataset's order: no-price (3rd chip), then blank (6th) */
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (left_out, 0), "No Price: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (left_out, 0), "price_usd"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (left_out, 1), "Blank: "));
+  g_assert_nonnull (strstr (g_ptr_array_index (left_out, 1), "2024-07-01"));
+
+  /* 2024-05-31, the day before the share rule: the same chips, no share */
+  before = policy_on (dataset, scenario, "2024-05-31", &share, NULL);
+  assert_strv ((const char * const *) before, "ok cheap");
+  cpl_assert_near (share, 0, 0);
+
+  /* nothing was changed: the scenario still allows what it did (none) */
+  g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (scenario)), ==, 0);
+}
+
+/* The built-in rules (see test_builtin_expectations for the TPPs; TPP =
+ * max over precisions of TFLOPS × bits):
+ *   A100 4,992 (bw 2,039 GB/s)   H100 15,832 (3,350)   H800 15,832 (3,350)
+ *   H20 2,368 (4,000)            H200 15,832 (4,800)   B200 36,000 (7,700)
+ *   GB200 40,000 (8,000)         MI300X 20,919.2 (5,300)
+ *   MI308X 2,368 (5,300)         MI325X 20,800 (6,000)
+ *   MI355X 36,800 (8,000)        Gaudi 3 bf16 1,678 × 16 = 26,848 (3,700)
+ * Every foreign chip here has TPP ≥ 4,800 (3A090.a, 2022 and 2023) or is
+ * named by the April 2025 letters, so from 2025-04-09 all are controlled.
+ * The scenario is the built-in "h200-share-25", domestic chip Ascend
+ * 910C (a Chinese vendor, never allowed anyway). */
+static void
+test_policy_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  CplScenario *scenario;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_auto(GStrv) ban = NULL;
+  g_auto(GStrv) august = NULL;
+  g_auto(GStrv) january = NULL;
+  double share = -1;
+
+  g_assert_no_error (error);
+  scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25"));
+  g_assert_nonnull (scenario);
+
+  /* 2025-06-01: all controlled, and no licence rule in force yet (the
+   * first is 2025-08-11) → every foreign chip denied: a full ban. */
+  ban = policy_on (dataset, scenario, "2025-06-01", &share, &left_out);
+  assert_strv ((const char * const *) ban, "");
+  cpl_assert_near (share, 0, 0);
+  g_assert_cmpuint (left_out->len, ==, 0);
+
+  /* 2025-09-01: the August licences name H20 and MI308X only; the 15%
+   * rule names the same two → 0.15.  The case-by-case rule (2026-01-15)
+   * and the 25% bands (2026-01-14) are not in force yet. */
+  august = policy_on (dataset, scenario, "2025-09-01", &share, NULL);
+  assert_strv ((const char * const *) august, "nvidia-h20 amd-mi308x");
+  cpl_assert_near (share, 0.15, 1e-12);
+
+  /* 2026-02-01: case-by-case licenses TPP < 21,000 with bandwidth <
+   * 6,500 GB/s: A100, H100, H800, H200, MI300X (20,919.2 < 21,000),
+   * MI325X (20,800; 6,000) and, by TPP too, H20 and MI308X (also licensed
+   * by name).  Denied: B200, GB200, MI355X (TPP ≥ 21,000, bandwidth ≥
+   * 6,500) and Gaudi 3 (26,848 ≥ 21,000).  Shares: the 25% bands hold
+   * H200 (15,832 in 14,000–17,500; 4,800 in 4,500–5,000) and MI325X
+   * (20,800 in 20,800–21,100; 6,000 in 5,800–6,200); H20 and MI308X pay
+   * 15%; the largest is 0.25.  Each has a bf16 or fp16 figure, a price
+   * and a TDP, so none is left out.  Dataset order. */
+  january = policy_on (dataset, scenario, "2026-02-01", &share, NULL);
+  assert_strv ((const char * const *) january,
+               "nvidia-a100 nvidia-h100 nvidia-h800 nvidia-h20 nvidia-h200 "
+               "amd-mi300x amd-mi308x amd-mi325x");
+  cpl_assert_near (share, 0.25, 1e-12);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -346,6 +496,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/status/date-parse", test_date_parse);
   g_test_add_func ("/status/round-trip", test_round_trip);
   g_test_add_func ("/status/builtin-expectations", test_builtin_expectations);
+  g_test_add_func ("/status/policy-hand-built", test_policy_hand_built);
+  g_test_add_func ("/status/policy-builtin", test_policy_builtin);
 
   return g_test_run ();
 }

@@ -243,6 +243,29 @@ cpl_chip_scenario_problem (CplChip              *chip,
 }
 
 /**
+ * cpl_scenario_allowed_chip_problem:
+ * @share: the revenue share its sales would pay
+ *
+ * Returns: (nullable): why @chip cannot be one of @scenario's allowed
+ *   (exported) chips, with @scenario's pass-through and energy terms, or
+ *   %NULL when it can
+ */
+char *
+cpl_scenario_allowed_chip_problem (CplScenario *scenario,
+                                   CplChip     *chip,
+                                   double       share)
+{
+  CplEnergyTerms terms;
+  double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
+
+  cpl_scenario_get_energy_terms (scenario, &terms);
+  return cpl_chip_scenario_problem (chip, &terms,
+                                    cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD),
+                                                     share, pass_through),
+                                    FALSE);
+}
+
+/**
  * cpl_scenario_check_chips:
  * @where: what names the scenario in a message ("file.json: scenarios[2]")
  *
@@ -304,10 +327,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
                          "expected an exported chip"), where, i, shown);
           return FALSE;
         }
-      problem = cpl_chip_scenario_problem (chip, &terms,
-                                           cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD),
-                                                            share, pass_through),
-                                           FALSE);
+      problem = cpl_scenario_allowed_chip_problem (scenario, chip, share);
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,

@@ -140,6 +140,9 @@ CplProjection *cpl_projection_compute_at (CplScenario *scenario,
 CplProjection *cpl_projection_ref      (CplProjection *self);
 void           cpl_projection_unref    (CplProjection *self);
 int            cpl_projection_get_crossover (CplProjection *self);
+char          *cpl_scenario_allowed_chip_problem (CplScenario *scenario,
+                                                  CplChip     *chip,
+                                                  double       share);
 gboolean       cpl_scenario_check_chips (CplScenario  *scenario,
                                          CplDataset   *dataset,
                                          const char   *where,

@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
+#include "cpl-scenario.h"
 #include "cpl-status.h"
 
 static const char * const status_keys[CPL_N_CHIP_STATUSES] = {
@@ -107,4 +109,77 @@ cpl_chip_status_on (CplDataset  *dataset,
   if (share != NULL)
     *share = unknown_share > known_share ? NAN : known_share;
   return CPL_CHIP_STATUS_LICENSABLE;
+}
+
+/**
+ * cpl_scenario_policy_on:
+ * @date: the day the rules are read on
+ * @allowed: (out) (transfer full): the ids of the chips the scenario may
+ *   allow, in the dataset's order
+ * @share: (out): the largest revenue share that applies to them, 0 when
+ *   none does (a share that needs data counts as none)
+ * @left_out: (out) (transfer container) (optional): one message per chip
+ *   the policy opens but the scenario cannot take, saying why
+ *
+ * The scenario the rules in force on @date describe: every foreign chip
+ * that is licensable or needs no licence, except @scenario's domestic
+ * chip and the chips @scenario cannot use (cpl_scenario_check_chips()
+ * would refuse them: no throughput, no price, no power).  A chip whose
+ * status needs data is left out too, with a message.  Nothing is changed.
+ */
+void
+cpl_scenario_policy_on (CplDataset   *dataset,
+                        CplScenario  *scenario,
+                        const GDate  *date,
+                        GStrv        *allowed,
+                        double       *share,
+                        GPtrArray   **left_out)
+{
+  GListModel *chips = cpl_dataset_get_chips (dataset);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
+  char iso[16];
+
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  g_return_if_fail (allowed != NULL && share != NULL);
+
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  *share = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
+      const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
+      const char *name = cpl_entity_get_name (CPL_ENTITY (chip));
+      double chip_share;
+      CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &chip_share);
+      g_autofree char *problem = NULL;
+
+      if (g_strcmp0 (id, domestic_id) == 0)
+        continue;
+      if (status == CPL_CHIP_STATUS_UNKNOWN)
+        {
+          /* Translators: %1$s is a chip's name, %2$s a date (2025-09-01) */
+          g_ptr_array_add (messages, g_strdup_printf (_("%1$s: its status on %2$s needs data "
+                                                        "(a figure the rules need is missing)"),
+                                                      name, iso));
+          continue;
+        }
+      if (status != CPL_CHIP_STATUS_LICENSABLE && status != CPL_CHIP_STATUS_FREE)
+        continue;
+      if (isnan (chip_share) || status == CPL_CHIP_STATUS_FREE)
+        chip_share = 0;
+      problem = cpl_scenario_allowed_chip_problem (scenario, chip, chip_share);
+      if (problem != NULL)
+        {
+          /* Translators: %1$s is a chip's name, %2$s why a scenario cannot use it */
+          g_ptr_array_add (messages, g_strdup_printf (_("%1$s: %2$s"), name, problem));
+          continue;
+        }
+      g_strv_builder_add (ids, id);
+      *share = MAX (*share, chip_share);
+    }
+  *allowed = g_strv_builder_end (ids);
+  if (left_out != NULL)
+    *left_out = g_steal_pointer (&messages);
 }

@@ -20,4 +20,11 @@ CplChipStatus  cpl_chip_status_on       (CplDataset    *dataset,
                                          double        *share);
 const char    *cpl_chip_status_get_key  (CplChipStatus  status);
 
+void           cpl_scenario_policy_on   (CplDataset    *dataset,
+                                         CplScenario   *scenario,
+                                         const GDate   *date,
+                                         GStrv         *allowed,
+                                         double        *share,
+                                         GPtrArray    **left_out);
+
 G_END_DECLS

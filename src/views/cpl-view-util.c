@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cpl-view-util.h"
 
@@ -294,3 +296,101 @@ cpl_summary_label_new (void)
   gtk_widget_add_css_class (GTK_WIDGET (label), "title-4");
   return label;
 }
+
+/* Rule dates ------------------------------------------------------------- */
+
+/* The calendar's day, as a GDate. */
+void
+cpl_calendar_get_day (GtkCalendar *calendar,
+                      GDate       *date)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
+}
+
+/* ISO dates sort as text. */
+static int
+compare_iso_dates (const void *a,
+                   const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+on_rule_date_clicked (GtkButton *button,
+                      GtkBox    *box)
+{
+  CplDatePickedFunc picked = g_object_get_data (G_OBJECT (box), "cpl-date-picked");
+  GDate date;
+
+  if (picked != NULL && cpl_iso_date_parse (g_object_get_data (G_OBJECT (button), "cpl-date"), &date))
+    picked (g_object_get_data (G_OBJECT (box), "cpl-date-picked-data"), &date);
+}
+
+/**
+ * cpl_rule_dates_fill:
+ * @box: a vertical box, emptied first
+ * @picked: called with @data and the date of the button clicked
+ *
+ * The quick picks of a date control: a flat button for every date a rule
+ * of @dataset comes into force, in order, each with the names of the
+ * rules that start then.  @data must outlive @box's buttons.
+ */
+void
+cpl_rule_dates_fill (GtkBox            *box,
+                     CplDataset        *dataset,
+                     CplDatePickedFunc  picked,
+                     gpointer           data)
+{
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree gpointer *dates = NULL;
+  guint n_dates;
+  GtkWidget *child;
+
+  g_object_set_data (G_OBJECT (box), "cpl-date-picked", picked);
+  g_object_set_data (G_OBJECT (box), "cpl-date-picked-data", data);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      const char *effective = cpl_rule_get_effective (rule);
+      const char *name = cpl_entity_get_name (CPL_ENTITY (rule));
+      char *before;
+
+      if (effective == NULL)
+        continue;
+      before = g_hash_table_lookup (names, effective);
+      /* Translators: the list of rules that come into force on one date */
+      g_hash_table_insert (names, (gpointer) effective,
+                           before ? g_strdup_printf (_("%s; %s"), before, name) : g_strdup (name));
+    }
+
+  dates = g_hash_table_get_keys_as_array (names, &n_dates);
+  qsort (dates, n_dates, sizeof *dates, compare_iso_dates);
+  for (guint i = 0; i < n_dates; i++)
+    {
+      const char *rule_names = g_hash_table_lookup (names, dates[i]);
+      /* Translators: a date, 2025-08-11, and the rules that come into force then */
+      g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_set_tooltip_text (button, rule_names);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "cpl-date", g_strdup (dates[i]), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_rule_date_clicked), box);
+      gtk_box_append (box, button);
+    }
+}
+

@@ -21,6 +21,16 @@ AdwToast  *cpl_remove_with_undo (GtkWidget  *widget,
                                   CplDataset *dataset,
                                   CplEntity  *entity);
 
+typedef void (*CplDatePickedFunc) (gpointer     data,
+                                   const GDate *date);
+
+void       cpl_calendar_get_day (GtkCalendar       *calendar,
+                                 GDate             *date);
+void       cpl_rule_dates_fill  (GtkBox            *box,
+                                 CplDataset        *dataset,
+                                 CplDatePickedFunc  picked,
+                                 gpointer           data);
+
 typedef void (*CplUpdateFunc) (gpointer data);
 
 void       cpl_deferred_update_queue (GtkWidget     *widget,

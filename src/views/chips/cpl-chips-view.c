@@ -431,74 +431,21 @@ column_new (CplChipsView *self,
   return view_column;
 }
 
-/* ISO dates sort as text. */
-static int
-compare_iso_dates (const void *a,
-                   const void *b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
-on_quick_pick (GtkButton    *button,
-               CplChipsView *self)
+on_quick_pick (gpointer     data,
+               const GDate *date)
 {
-  GDate date;
+  CplChipsView *self = data;
 
-  if (cpl_iso_date_parse (g_object_get_data (G_OBJECT (button), "cpl-date"), &date))
-    cpl_chips_view_set_date (self, &date);
+  cpl_chips_view_set_date (self, date);
   gtk_menu_button_popdown (self->date_button);
 }
 
-/* The date control's quick picks: every date a rule comes into force,
- * in order, each with the names of the rules that start then. */
+/* The date control's quick picks: every date a rule comes into force. */
 static void
 cpl_chips_view_rebuild_quick_picks (CplChipsView *self)
 {
-  GListModel *rules = cpl_dataset_get_rules (self->dataset);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autofree gpointer *dates = NULL;
-  guint n_dates;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->quick_box))) != NULL)
-    gtk_box_remove (self->quick_box, child);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-      const char *effective = cpl_rule_get_effective (rule);
-      const char *name = cpl_entity_get_name (CPL_ENTITY (rule));
-      char *before;
-
-      if (effective == NULL)
-        continue;
-      before = g_hash_table_lookup (names, effective);
-      /* Translators: the list of rules that come into force on one date */
-      g_hash_table_insert (names, (gpointer) effective,
-                           before ? g_strdup_printf (_("%s; %s"), before, name) : g_strdup (name));
-    }
-
-  dates = g_hash_table_get_keys_as_array (names, &n_dates);
-  qsort (dates, n_dates, sizeof *dates, compare_iso_dates);
-  for (guint i = 0; i < n_dates; i++)
-    {
-      const char *rule_names = g_hash_table_lookup (names, dates[i]);
-      /* Translators: a date, 2025-08-11, and the rules that come into force then */
-      g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_set_tooltip_text (button, rule_names);
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "cpl-date", g_strdup (dates[i]), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_quick_pick), self, 0);
-      gtk_box_append (self->quick_box, button);
-    }
+  cpl_rule_dates_fill (self->quick_box, self->dataset, on_quick_pick, self);
 }
 
 /* One column per rule, rebuilt when the rules change. */
@@ -998,7 +945,7 @@ cpl_chips_view_compare (CplChipsView       *self,
 
   g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
   cpl_chips_view_get_energy_terms (self, &terms);
-  window = GTK_WINDOW (cpl_compare_window_new (self->dataset, chip_ids, &terms));
+  window = GTK_WINDOW (cpl_compare_window_new (self->dataset, chip_ids, &terms, &self->date));
   gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   gtk_window_present (window);
   return window;
@@ -1060,18 +1007,6 @@ cpl_chips_view_get_date (CplChipsView *self)
   return &self->date;
 }
 
-/* The calendar's day, as a GDate. */
-static void
-calendar_get_day (GtkCalendar *calendar,
-                  GDate       *date)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
-                  g_date_time_get_year (day));
-}
-
 /* The calendar's date changed: a day picked, or a month or year turned
  * (GtkCalendar moves its date along, without "day-selected"). */
 static void
@@ -1079,7 +1014,7 @@ on_calendar_date_changed (CplChipsView *self)
 {
   GDate date;
 
-  calendar_get_day (self->calendar, &date);
+  cpl_calendar_get_day (self->calendar, &date);
   cpl_chips_view_set_date (self, &date);
 }
 
@@ -1170,7 +1105,7 @@ cpl_chips_view_init (CplChipsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* today, as the calendar shows it on opening */
-  calendar_get_day (self->calendar, &self->date);
+  cpl_calendar_get_day (self->calendar, &self->date);
   cpl_chips_view_show_date (self);
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();

@@ -2,8 +2,9 @@
  *
  * One row per metric, the values of each chip, and for every chip after
  * the first its ratio to the first ("H200 / H20: TPP 6.7×"); a grouped
- * bar chart of the main metrics normalised to the first chip; and the
- * verdict of every rule.
+ * bar chart of the main metrics normalised to the first chip; and, side
+ * by side, each chip's status in China on the Chips view's date and the
+ * verdict of every rule with the distance to each of its thresholds.
  */
 #define G_LOG_DOMAIN "cpl-compare-window"
 
@@ -60,14 +61,27 @@ struct _CplCompareWindow
   AdwWindow   parent_instance;
   GtkLabel   *summary;
   GtkWidget  *ratio_labels[N_ROWS][MAX_CHIPS];
+  GtkWidget  *status_boxes[MAX_CHIPS];
+  GHashTable *distances;   /* "rule-id/chip index" → GtkLabel (the grid owns it) */
 };
 
 G_DEFINE_FINAL_TYPE (CplCompareWindow, cpl_compare_window, ADW_TYPE_WINDOW)
 
 static void
+cpl_compare_window_finalize (GObject *object)
+{
+  CplCompareWindow *self = CPL_COMPARE_WINDOW (object);
+
+  g_clear_pointer (&self->distances, g_hash_table_unref);
+  G_OBJECT_CLASS (cpl_compare_window_parent_class)->finalize (object);
+}
+
+static void
 cpl_compare_window_class_init (CplCompareWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = cpl_compare_window_finalize;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -75,6 +89,7 @@ cpl_compare_window_class_init (CplCompareWindowClass *klass)
 static void
 cpl_compare_window_init (CplCompareWindow *self)
 {
+  self->distances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static double
@@ -139,10 +154,105 @@ cell_label (const char *text,
   return label;
 }
 
+static GtkWidget *
+caption_label (const char *text)
+{
+  GtkWidget *label = cell_label (text, FALSE);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+/* A row title, with a dim line below it when @note is not NULL. */
+static GtkWidget *
+row_title (const char *title,
+           const char *note)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box), cell_label (title, FALSE));
+  if (note != NULL)
+    gtk_box_append (GTK_BOX (box), caption_label (note));
+  return box;
+}
+
+/* Each chip's status in China on @date, then every rule's verdict with the
+ * distance to each of its thresholds (the detail pane's margins), a
+ * column per chip. */
+static GtkWidget *
+status_and_rules_grid (CplCompareWindow *self,
+                       CplDataset       *dataset,
+                       CplChip         **chips,
+                       guint             n,
+                       const GDate      *date)
+{
+  GtkWidget *grid = cpl_table_grid_new (12);
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  CplChipMetrics m[MAX_CHIPS];
+  char iso[16];
+
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  for (guint c = 0; c < n; c++)
+    {
+      GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);
+      double share;
+      CplChipStatus status = cpl_chip_status_on (dataset, chips[c], date, &share);
+      g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+                                                  cpl_chip_status_describe (status));
+
+      cpl_chip_metrics_compute (chips[c], &m[c]);
+      gtk_widget_add_css_class (name, "heading");
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), name, c + 1, 0, 1, 1);
+
+      self->status_boxes[c] = cpl_verdict_box_new ();
+      cpl_status_box_set (self->status_boxes[c], status, share, tooltip);
+      gtk_widget_set_halign (self->status_boxes[c], GTK_ALIGN_END);
+      gtk_grid_attach (GTK_GRID (grid), self->status_boxes[c], c + 1, 1, 1, 1);
+    }
+  gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, 1, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      const char *rule_id = cpl_entity_get_id (CPL_ENTITY (rule));
+      /* Translators: under a rule's name in the comparison; %s is a date, 2026-02-01 */
+      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), iso);
+
+      gtk_grid_attach (GTK_GRID (grid), row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), 0, i + 2, 1, 1);
+      for (guint c = 0; c < n; c++)
+        {
+          const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chips[c]));
+          GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+          GtkWidget *verdict = cpl_verdict_box_new ();
+          g_autofree char *tooltip = cpl_rule_describe_verdict (rule, chip_id, m[c].values);
+          g_autofree char *margins = cpl_rule_describe_margins (rule, m[c].values);
+
+          cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m[c].values, NULL), tooltip);
+          gtk_widget_set_halign (verdict, GTK_ALIGN_END);
+          gtk_box_append (GTK_BOX (cell), verdict);
+          if (*margins != '\0')
+            {
+              GtkWidget *distances = caption_label (margins);
+
+              gtk_label_set_xalign (GTK_LABEL (distances), 1);
+              gtk_label_set_justify (GTK_LABEL (distances), GTK_JUSTIFY_RIGHT);
+              gtk_box_append (GTK_BOX (cell), distances);
+              g_hash_table_insert (self->distances, g_strdup_printf ("%s/%u", rule_id, c), distances);
+            }
+          gtk_widget_set_hexpand (cell, TRUE);
+          gtk_grid_attach (GTK_GRID (grid), cell, c + 1, i + 2, 1, 1);
+        }
+    }
+  return grid;
+}
+
 CplCompareWindow *
 cpl_compare_window_new (CplDataset           *dataset,
                         const char * const   *chip_ids,
-                        const CplEnergyTerms *terms)
+                        const CplEnergyTerms *terms,
+                        const GDate          *date)
 {
   CplCompareWindow *self = g_object_new (CPL_TYPE_COMPARE_WINDOW,
                                          "title", _("Compare Chips"),
@@ -152,11 +262,12 @@ cpl_compare_window_new (CplDataset           *dataset,
                                          NULL);
   CplChip *chips[MAX_CHIPS] = { NULL };
   const char *category_titles[N_ROWS + 1] = { NULL };
-  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid, *rules_grid;
+  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid;
   CplBarChart *chart;
   GString *summary = g_string_new (NULL);
-  GListModel *rules = cpl_dataset_get_rules (dataset);
   guint n = 0, n_categories = 0;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   for (guint i = 0; chip_ids[i] != NULL && n < MAX_CHIPS; i++)
     if ((chips[n] = cpl_dataset_lookup_chip (dataset, chip_ids[i])) != NULL)
@@ -208,6 +319,16 @@ cpl_compare_window_new (CplDataset           *dataset,
   gtk_label_set_text (self->summary, summary->str);
   g_string_free (summary, TRUE);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+
+  /* What the rules say, first: it is what the analyst came for. */
+  {
+    GtkWidget *heading = gtk_label_new (_("Export Rules"));
+
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_box_append (GTK_BOX (content), heading);
+  }
+  cpl_card_append (content, cpl_scroll_sideways (status_and_rules_grid (self, dataset, chips, n, date)));
 
   /* The table: one row per metric, a column per chip. */
   grid = cpl_table_grid_new (8);
@@ -271,37 +392,6 @@ cpl_compare_window_new (CplDataset           *dataset,
   gtk_widget_set_size_request (GTK_WIDGET (chart), -1, 320);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (chart));
 
-  /* The rules */
-  rules_grid = cpl_table_grid_new (8);
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-
-      gtk_grid_attach (GTK_GRID (rules_grid), cell_label (cpl_entity_get_name (CPL_ENTITY (rule)), FALSE), 0, i, 1, 1);
-      for (guint c = 0; c < n; c++)
-        {
-          GtkWidget *verdict = cpl_verdict_box_new ();
-          g_autofree char *tooltip = NULL;
-          CplChipMetrics m;
-
-          cpl_chip_metrics_compute (chips[c], &m);
-          tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chips[c])), m.values);
-          cpl_rule_verdict_box_set (verdict, rule,
-                                    cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chips[c])),
-                                                            m.values, NULL), tooltip);
-          gtk_widget_set_hexpand (verdict, TRUE);
-          gtk_widget_set_halign (verdict, GTK_ALIGN_END);
-          gtk_grid_attach (GTK_GRID (rules_grid), verdict, c + 1, i, 1, 1);
-        }
-    }
-  {
-    GtkWidget *heading = gtk_label_new (_("Export Rules"));
-
-    gtk_widget_add_css_class (heading, "heading");
-    gtk_label_set_xalign (GTK_LABEL (heading), 0);
-    gtk_box_append (GTK_BOX (content), heading);
-  }
-  cpl_card_append (content, rules_grid);
   return self;
 }
 
@@ -322,4 +412,26 @@ const char *
 cpl_compare_window_get_summary (CplCompareWindow *self)
 {
   return gtk_label_get_text (self->summary);
+}
+
+/* Returns: the status shown for @chip_index, "Licensable · 25% share". */
+const char *
+cpl_compare_window_get_status (CplCompareWindow *self,
+                               guint             chip_index)
+{
+  g_return_val_if_fail (chip_index < MAX_CHIPS && self->status_boxes[chip_index] != NULL, NULL);
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (self->status_boxes[chip_index])));
+}
+
+/* Returns: (nullable): the distances to @rule_id's thresholds shown for
+ * @chip_index, one a line; NULL when the rule has none (a list of chips). */
+const char *
+cpl_compare_window_get_distances (CplCompareWindow *self,
+                                  const char       *rule_id,
+                                  guint             chip_index)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%u", rule_id, chip_index);
+  GtkLabel *label = g_hash_table_lookup (self->distances, key);
+
+  return label != NULL ? gtk_label_get_text (label) : NULL;
 }

@@ -12,10 +12,16 @@ G_DECLARE_FINAL_TYPE (CplCompareWindow, cpl_compare_window, CPL, COMPARE_WINDOW,
 
 CplCompareWindow *cpl_compare_window_new       (CplDataset           *dataset,
                                                 const char * const   *chip_ids,
-                                                const CplEnergyTerms *terms);
+                                                const CplEnergyTerms *terms,
+                                                const GDate          *date);
 const char       *cpl_compare_window_get_ratio (CplCompareWindow     *self,
                                                 const char           *metric_id,
                                                 guint                 chip_index);
 const char       *cpl_compare_window_get_summary (CplCompareWindow   *self);
+const char       *cpl_compare_window_get_status (CplCompareWindow    *self,
+                                                 guint                chip_index);
+const char       *cpl_compare_window_get_distances (CplCompareWindow *self,
+                                                    const char       *rule_id,
+                                                    guint             chip_index);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "cpl-scenario-editor.h"
+#include "cpl-window.h"
+#include "views/cpl-view-util.h"
 
 typedef enum {
   GROUP_SCENARIO,
@@ -89,6 +91,12 @@ struct _CplScenarioEditor
   AdwEntryRow    *name_row;
   AdwExpanderRow *allowed_row;
   AdwComboRow    *domestic_row;
+  GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
+  GtkBox         *rule_dates;       /* its quick picks */
+  GtkCalendar    *rules_calendar;
+  GtkLabel       *policy_note;      /* what the last use of the rules did */
+  GStrv           policy_allowed;   /* what it set, to hide the note once */
+  double          policy_share;     /* the scenario differs (an undo, an edit) */
   CplNumberRow   *input_rows[N_INPUTS];
   GtkLabel       *messages;
   GPtrArray      *allowed_checks;   /* GtkCheckButton, with "cpl-chip-id" */
@@ -220,6 +228,10 @@ sync_from_scenario (CplScenarioEditor *self)
         }
     }
   adw_expander_row_set_subtitle (self->allowed_row, summary->len > 0 ? summary->str : _("None: a full ban"));
+  if (self->policy_allowed == NULL ||
+      !g_strv_equal ((const char * const *) self->policy_allowed, allowed) ||
+      cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE) != self->policy_share)
+    gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
 
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
@@ -231,6 +243,166 @@ sync_from_scenario (CplScenarioEditor *self)
   self->syncing = FALSE;
 }
 
+/* The history of the window's document, to make one undoable step. */
+static CplHistory *
+editor_history (CplScenarioEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return CPL_IS_WINDOW (root) ? cpl_document_get_history (cpl_window_get_document (CPL_WINDOW (root))) : NULL;
+}
+
+/* What cpl_scenario_editor_use_rules_on() did, and which chips it left out. */
+static char *
+policy_note_text (const char *iso,
+                  guint       n_allowed,
+                  double      share,
+                  GPtrArray  *left_out)
+{
+  g_autofree char *rate = cpl_format_rate (share);
+  GString *text = g_string_new (NULL);
+
+  if (n_allowed == 0)
+    /* Translators: %1$s is a date, 2025-06-01; %2$s a rate, "0%" */
+    g_string_append_printf (text, _("From the rules in force on %1$s: no chip allowed (a full ban), "
+                                    "revenue share %2$s."), iso, rate);
+  else
+    /* Translators: %1$s is a date, 2026-02-01; %2$u a number of chips; %3$s a rate, "25%" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "From the rules in force on %1$s: %2$u chip allowed, "
+                                               "revenue share %3$s.",
+                                               "From the rules in force on %1$s: %2$u chips allowed, "
+                                               "revenue share %3$s.", n_allowed),
+                            iso, n_allowed, rate);
+  if (left_out->len > 0)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the chips the rules open but the scenario cannot take follow */
+      g_string_append (text, _("Left out:"));
+      for (guint i = 0; i < left_out->len; i++)
+        /* Translators: one item of a list */
+        g_string_append_printf (text, _("\n• %s"), (const char *) g_ptr_array_index (left_out, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * cpl_scenario_editor_use_rules_on:
+ *
+ * Sets the scenario's allowed chips and revenue share to those of the
+ * rules in force on @date (cpl_scenario_policy_on()), as one step of the
+ * window's history, and says what it did and what it left out.
+ */
+void
+cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
+                                  const GDate       *date)
+{
+  g_auto(GStrv) allowed = NULL;
+  g_autoptr(GPtrArray) left_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  CplHistory *history;
+  double share;
+  char iso[16];
+
+  g_return_if_fail (CPL_IS_SCENARIO_EDITOR (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  if (self->scenario == NULL || self->dataset == NULL)
+    return;
+
+  cpl_scenario_policy_on (self->dataset, self->scenario, date, &allowed, &share, &left_out);
+  history = editor_history (self);
+  if (history != NULL)
+    cpl_history_begin_group (history);
+  cpl_scenario_set_allowed_chips (self->scenario, (const char * const *) allowed);
+  if (!cpl_entity_set_number (CPL_ENTITY (self->scenario), CPL_SCENARIO_REVENUE_SHARE, share, &error))
+    g_ptr_array_add (left_out, g_strdup (error->message));
+  if (history != NULL)
+    cpl_history_end_group (history);
+
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  note = policy_note_text (iso, g_strv_length (allowed), share, left_out);
+  g_strfreev (self->policy_allowed);
+  self->policy_allowed = g_steal_pointer (&allowed);
+  self->policy_share = share;
+  gtk_label_set_text (self->policy_note, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->policy_note), TRUE);
+}
+
+static void
+on_rule_date_picked (gpointer     data,
+                     const GDate *date)
+{
+  CplScenarioEditor *self = data;
+
+  gtk_menu_button_popdown (self->rules_button);
+  cpl_scenario_editor_use_rules_on (self, date);
+}
+
+static void
+on_use_calendar_day (CplScenarioEditor *self)
+{
+  GDate date;
+
+  cpl_calendar_get_day (self->rules_calendar, &date);
+  on_rule_date_picked (self, &date);
+}
+
+static void
+rebuild_rule_dates (CplScenarioEditor *self)
+{
+  cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+}
+
+/* "Use the rules in force on …": a date popover with quick picks at
+ * every rule's effective date, like the Chips view's date control. */
+static GtkWidget *
+rules_row_new (CplScenarioEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Rule changes"));
+  GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scrolled;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Use the rules in force on…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Fills the allowed chips and the revenue share from the export rules of a day"));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  self->rule_dates = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rule_dates));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->rules_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rules_calendar));
+  gtk_widget_add_css_class (use, "suggested-action");
+  g_signal_connect_object (use, "clicked", G_CALLBACK (on_use_calendar_day), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), use);
+  /* the quick picks and the calendar, scrolled on a small screen */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+
+  self->rules_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->rules_button, "x-office-calendar-symbolic");
+  gtk_menu_button_set_popover (self->rules_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->rules_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rules_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rules_button), _("Choose the day of the rules"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rules_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use the rules in force on…"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->rules_button));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->rules_button));
+  return row;
+}
+
 static void
 cpl_scenario_editor_dispose (GObject *object)
 {
@@ -238,6 +410,7 @@ cpl_scenario_editor_dispose (GObject *object)
 
   cpl_scenario_editor_bind (self, NULL, NULL);
   g_clear_pointer (&self->allowed_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->policy_allowed, g_strfreev);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
 
@@ -271,6 +444,15 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->allowed_row),
                                _("The chips that may be sold to China under this policy; none is a full ban"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), GTK_WIDGET (self->allowed_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), rules_row_new (self));
+  self->policy_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->policy_note, TRUE);
+  gtk_label_set_xalign (self->policy_note, 0);
+  gtk_label_set_selectable (self->policy_note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->policy_note), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->policy_note), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), GTK_WIDGET (self->policy_note));
 
   self->domestic_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domestic_row), _("Domestic chip"));
@@ -311,7 +493,10 @@ cpl_scenario_editor_bind (CplScenarioEditor *self,
   if (self->scenario != NULL)
     g_signal_handlers_disconnect_by_data (self->scenario, self);
   if (self->dataset != NULL && self->dataset != dataset)
-    g_signal_handlers_disconnect_by_data (cpl_dataset_get_chips (self->dataset), self);
+    {
+      g_signal_handlers_disconnect_by_data (cpl_dataset_get_chips (self->dataset), self);
+      g_signal_handlers_disconnect_by_data (cpl_dataset_get_rules (self->dataset), self);
+    }
 
   if (dataset != NULL && self->dataset != dataset)
     {
@@ -319,10 +504,15 @@ cpl_scenario_editor_bind (CplScenarioEditor *self,
       rebuild_chip_choices (self);
       g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
                                G_CALLBACK (rebuild_chip_choices), self, G_CONNECT_SWAPPED);
+      rebuild_rule_dates (self);
+      g_signal_connect_object (cpl_dataset_get_rules (dataset), "items-changed",
+                               G_CALLBACK (rebuild_rule_dates), self, G_CONNECT_SWAPPED);
     }
   else if (dataset == NULL)
     g_clear_object (&self->dataset);
 
+  if (self->scenario != scenario)
+    gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
   g_set_object (&self->scenario, scenario);
   for (guint i = 0; i < N_INPUTS; i++)
     cpl_number_row_bind (self->input_rows[i], CPL_ENTITY (scenario), inputs[i].field);
@@ -347,4 +537,11 @@ const char *
 cpl_scenario_editor_get_messages (CplScenarioEditor *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
+}
+
+/* The note of the last use of the rules, or "" when there is none. */
+const char *
+cpl_scenario_editor_get_policy_note (CplScenarioEditor *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->policy_note)) ? gtk_label_get_text (self->policy_note) : "";
 }

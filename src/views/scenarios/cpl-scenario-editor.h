@@ -18,5 +18,8 @@ void               cpl_scenario_editor_bind         (CplScenarioEditor *self,
 CplNumberRow      *cpl_scenario_editor_get_input    (CplScenarioEditor *self,
                                                      const char        *field_key);
 const char        *cpl_scenario_editor_get_messages (CplScenarioEditor *self);
+void               cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
+                                                     const GDate       *date);
+const char        *cpl_scenario_editor_get_policy_note (CplScenarioEditor *self);
 
 G_END_DECLS
