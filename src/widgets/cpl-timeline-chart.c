@@ -12,7 +12,7 @@
  * bar, licensable an outlined bar that carries its share ("15%") when
  * the share fits, needs data a grey hatch without fill.  The rule
  * changes are marked across the rows and dated under the time axis
- * (labels on two staggered lines; one that would still overlap is left
+ * (labels on up to three staggered lines; one that would still overlap is left
  * out, its date stays in the tooltip); a dashed line is today, an accent
  * line the date the table shows.
  *
@@ -33,7 +33,7 @@
 
 #define ROW_GAP        4
 #define MAX_NAME_WIDTH 140
-#define MARK_LINES     2
+#define MARK_LINES     3
 #define MARK_HIT       8.              /* pixels either side of a mark */
 #define TICK           4
 
@@ -676,7 +676,9 @@ snapshot_axis (CplTimelineChart *self,
       if (mark->line < 0)
         continue;
       cpl_chart_layout_size (mark->label, &w, NULL);
-      cpl_chart_append_vline (snapshot, x, bottom, y + 2, 1, &dim, TRUE);
+      /* a tick from the axis, then a dashed lead under the years' line */
+      cpl_chart_append_vline (snapshot, x, bottom, bottom + TICK, 1, &dim, FALSE);
+      cpl_chart_append_vline (snapshot, x, text_y + self->label_height, y + 2, 1, &dim, TRUE);
       cpl_chart_append_layout (snapshot, mark->label, CLAMP (x - w / 2., 0, MAX (width - w, 0)), y,
                                cursor ? &palette->accent : &dim);
     }

@@ -91,6 +91,7 @@ struct _CplChipsView
   GtkCalendar        *calendar;
   GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
+  GtkWidget          *page_switcher;
   GtkColumnView      *column_view;
   AdwBin             *map_bin;
   AdwBin             *timeline_bin;
@@ -1167,6 +1168,7 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, page_switcher);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_box);
@@ -1213,6 +1215,10 @@ cpl_chips_view_init (CplChipsView *self)
       "and lines of the export rules that can be drawn on these two axes"));
   adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
+
+  /* three pages: each button as wide as its title, not all as the widest,
+   * so the switcher still fits a phone's width */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->page_switcher)), FALSE);
 
   self->timeline = CPL_TIMELINE_CHART (cpl_timeline_chart_new ());
   cpl_timeline_chart_set_date (self->timeline, &self->date);
