@@ -73,6 +73,7 @@ struct _CplTimelineChart
   guint32          last;
   guint32          today;
   guint32          date;              /* the table's date, or 0 */
+  GDate            date_value;        /* the same, for get_date() */
   GPtrArray       *rows;              /* of Row */
   GArray          *marks;             /* of Mark */
 
@@ -678,7 +679,7 @@ snapshot_axis (CplTimelineChart *self,
       cpl_chart_layout_size (mark->label, &w, NULL);
       /* a tick from the axis, then a dashed lead under the years' line */
       cpl_chart_append_vline (snapshot, x, bottom, bottom + TICK, 1, &dim, FALSE);
-      cpl_chart_append_vline (snapshot, x, text_y + self->label_height, y + 2, 1, &dim, TRUE);
+      cpl_chart_append_vline (snapshot, x, text_y + self->label_height, y, 1, &dim, TRUE);
       cpl_chart_append_layout (snapshot, mark->label, CLAMP (x - w / 2., 0, MAX (width - w, 0)), y,
                                cursor ? &palette->accent : &dim);
     }
@@ -1112,6 +1113,8 @@ cpl_timeline_chart_set_date (CplTimelineChart *self,
   g_return_if_fail (CPL_IS_TIMELINE_CHART (self));
 
   self->date = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
+  if (self->date != 0)
+    self->date_value = *date;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1119,14 +1122,9 @@ cpl_timeline_chart_set_date (CplTimelineChart *self,
 const GDate *
 cpl_timeline_chart_get_date (CplTimelineChart *self)
 {
-  static GDate date;
-
   g_return_val_if_fail (CPL_IS_TIMELINE_CHART (self), NULL);
 
-  if (self->date == 0)
-    return NULL;
-  julian_to_date (self->date, &date);
-  return &date;
+  return self->date != 0 ? &self->date_value : NULL;
 }
 
 guint
