@@ -1302,7 +1302,16 @@ test_timeline_spans (void)
    * of the two; the first date always has room */
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
   g_assert_true (marks[3][0] == '\0' || marks[4][0] == '\0' || marks[5][0] == '\0');
-  render (widget);
+
+  /* the text (the legend's first) follows the theme: dark on light,
+   * light on dark */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_draw (widget);
+  g_assert_cmpfloat (render (widget), <, .5);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_draw (widget);
+  g_assert_cmpfloat (render (widget), >, .5);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
