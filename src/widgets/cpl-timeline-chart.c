@@ -369,6 +369,13 @@ span_rect (CplTimelineChart *self,
   return GRAPHENE_RECT_INIT (x0, row_top (self, row), MAX (x1 - x0 - 1, 1), self->row_height);
 }
 
+/* Rows of room the plot takes: two for "No data" when there is no row. */
+static guint
+n_slots (CplTimelineChart *self)
+{
+  return self->rows->len > 0 ? self->rows->len : 2;
+}
+
 static int
 axis_height (CplTimelineChart *self)
 {
@@ -557,7 +564,7 @@ cpl_timeline_chart_layout (CplChart *chart,
   self->name_width = names;
 
   top = CPL_CHART_PADDING + legend_height + 2 * CPL_CHART_LABEL_GAP;
-  plot_height = self->rows->len > 0 ? (int) self->rows->len * (self->row_height + ROW_GAP) - ROW_GAP : 0;
+  plot_height = (int) n_slots (self) * (self->row_height + ROW_GAP) - ROW_GAP;
   right = CPL_CHART_PADDING + 16;       /* room for the last date's label */
   frame->legend = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   frame->plot = GRAPHENE_RECT_INIT (CPL_CHART_PADDING + names + CPL_CHART_LABEL_GAP, top,
@@ -592,7 +599,7 @@ cpl_timeline_chart_measure (GtkWidget      *widget,
   ensure_legend_layouts (self);
   *minimum = *natural = CPL_CHART_PADDING + legend_flow (self, for_size < 0 ? CPL_CHART_NAT_WIDTH : for_size)
                         + 2 * CPL_CHART_LABEL_GAP
-                        + (int) self->rows->len * (self->row_height + ROW_GAP)
+                        + (int) n_slots (self) * (self->row_height + ROW_GAP)
                         + axis_height (self);
 }
 
@@ -741,6 +748,9 @@ cpl_timeline_chart_snapshot_plot (CplChart    *chart,
       cpl_chart_append_vline (snapshot, round (self->hover_x), plot->origin.y - 2 * ROW_GAP,
                               bottom + 2 * ROW_GAP, 1, &hover, FALSE);
     }
+
+  if (self->rows->len == 0)
+    cpl_chart_frame_snapshot_empty (FRAME (self), GTK_WIDGET (self), snapshot, palette);
 }
 
 /* ---- hit tests ---- */

@@ -1313,6 +1313,13 @@ test_timeline_spans (void)
   g_assert_cmpfloat (render (widget), >, .5);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
+  /* without a dataset: no rows, and it still draws its text and marks
+   * (render() counts them) without a warning */
+  cpl_timeline_chart_set_dataset (chart, NULL);
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (chart), ==, 0);
+  wait_for_draw (widget);
+  render (widget);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
