@@ -3,6 +3,7 @@
  * of 2,368) */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cpl-application.h"
@@ -175,6 +176,82 @@ test_status_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Clicks the timeline in @chip_id's row on @iso, as a pointer does. */
+static void
+click_timeline (CplTimelineChart *timeline,
+                const char       *chip_id,
+                const char       *iso)
+{
+  GDate date;
+  double y = NAN;
+
+  g_assert_true (cpl_iso_date_parse (iso, &date));
+  for (guint r = 0; r < cpl_timeline_chart_get_n_rows (timeline); r++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_timeline_chart_get_row_chip (timeline, r))), chip_id))
+      g_assert_true (cpl_timeline_chart_row_y (timeline, r, &y));
+  g_assert_false (isnan (y));
+  CPL_CHART_GET_CLASS (timeline)->pressed (CPL_CHART (timeline), 1,
+                                           cpl_timeline_chart_date_x (timeline, &date) + .5, y);
+}
+
+/* The Timeline page: its rows, and a click on a span sets the table's
+ * date to the span's first day. */
+static void
+test_timeline (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplTimelineChart *timeline = cpl_chips_view_get_timeline (view);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (timeline), GTK_TYPE_STACK));
+  g_autofree char *denied = NULL;
+  g_autofree char *licensable = NULL;
+  char shown[16];
+  CplChipStatus status;
+  GDate start;
+  double share;
+  guint h20 = G_MAXUINT;
+
+  gtk_stack_set_visible_child_name (stack, "timeline");
+  cpl_test_iterate_for (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 0);
+
+  /* 14 built-in chips, less Huawei's two: 12 rows, the H20 among them
+   * with its three spans: free, denied by the 2025-04-09 letters,
+   * licensable at 15% from 2025-08-11 */
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (timeline), ==, 12);
+  for (guint r = 0; r < 12; r++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_timeline_chart_get_row_chip (timeline, r))), "nvidia-h20"))
+      h20 = r;
+  g_assert_cmpuint (h20, <, 12);
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (timeline, h20), ==, 3);
+  g_assert_true (cpl_timeline_chart_get_span (timeline, h20, 2, &start, NULL, &status, &share));
+  g_date_strftime (shown, sizeof shown, "%Y-%m-%d", &start);
+  g_assert_cmpstr (shown, ==, "2025-08-11");
+  g_assert_cmpint (status, ==, CPL_CHIP_STATUS_LICENSABLE);
+  g_assert_cmpfloat_with_epsilon (share, .15, 1e-12);
+
+  /* a click on the H20's row in June 2025, inside the denied span, shows
+   * the table on the span's first day, 2025-04-09: the H20 is denied */
+  click_timeline (timeline, "nvidia-h20", "2025-06-15");
+  g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
+  g_assert_cmpstr (shown, ==, "2025-04-09");
+  denied = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+  g_assert_cmpstr (denied, ==, "Denied");
+
+  /* in October 2025, the licensable span from 2025-08-11 */
+  click_timeline (timeline, "nvidia-h20", "2025-10-01");
+  g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
+  g_assert_cmpstr (shown, ==, "2025-08-11");
+  licensable = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
+  g_assert_cmpstr (licensable, ==, "Licensable · 15% share");
+  /* and the timeline marks the table's date */
+  g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_timeline_chart_get_date (timeline));
+  g_assert_cmpstr (shown, ==, "2025-08-11");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chip without figures has no TPP: it sorts after every chip that has
  * one, whichever way the column sorts. */
 static void
@@ -342,6 +419,7 @@ main (int   argc,
 
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/status-column", test_status_column);
+  g_test_add_func ("/chips/timeline", test_timeline);
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);

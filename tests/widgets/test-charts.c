@@ -15,6 +15,7 @@
 #include "widgets/cpl-chart-private.h"
 #include "widgets/cpl-line-chart.h"
 #include "widgets/cpl-scatter-chart.h"
+#include "widgets/cpl-timeline-chart.h"
 #include "cpl-format.h"
 
 #define assert_near(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-9 * MAX (1, fabs ((double) (b))))
@@ -1138,6 +1139,190 @@ test_line_render (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- timeline ---- */
+
+static void
+assert_date (const GDate *date,
+             const char  *iso)
+{
+  char text[16];
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  g_assert_cmpstr (text, ==, iso);
+}
+
+static void
+assert_span (CplTimelineChart *chart,
+             guint             row,
+             guint             index,
+             const char       *start,
+             const char       *end,
+             CplChipStatus     status,
+             double            share)
+{
+  GDate from, until;
+  CplChipStatus got;
+  double got_share;
+
+  g_assert_true (cpl_timeline_chart_get_span (chart, row, index, &from, &until, &got, &got_share));
+  assert_date (&from, start);
+  assert_date (&until, end);
+  g_assert_cmpint (got, ==, status);
+  if (isnan (share))
+    g_assert_true (isnan (got_share));
+  else
+    assert_near (got_share, share);
+}
+
+static guint
+timeline_row (CplTimelineChart *chart,
+              const char       *chip_id)
+{
+  for (guint r = 0; r < cpl_timeline_chart_get_n_rows (chart); r++)
+    if (g_strcmp0 (cpl_entity_get_id (CPL_ENTITY (cpl_timeline_chart_get_row_chip (chart, r))), chip_id) == 0)
+      return r;
+  g_assert_not_reached ();
+}
+
+static void
+on_date_activated (CplTimelineChart *chart,
+                   const GDate      *date,
+                   GDate            *out)
+{
+  *out = *date;
+}
+
+static void
+test_timeline_spans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  GtkWidget *widget = cpl_timeline_chart_new ();
+  CplTimelineChart *chart = CPL_TIMELINE_CHART (widget);
+  g_auto(GStrv) marks = NULL;
+  GtkWidget *window;
+  GDate today, date, picked;
+  guint h20, h200, b200;
+  double x, y;
+
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_JUNE, 2026);
+  cpl_timeline_chart_set_today (chart, &today);
+  cpl_timeline_chart_set_dataset (chart, dataset);
+
+  /* a year after today: 2022-10-01 to 2027-06-01 (excluded) */
+  cpl_timeline_chart_get_range (chart, &date, NULL);
+  assert_date (&date, "2022-10-01");
+  cpl_timeline_chart_get_range (chart, NULL, &date);
+  assert_date (&date, "2027-06-01");
+
+  /* 14 built-in chips, of which Huawei's Ascend 910B and 910C are
+   * Chinese: 12 rows */
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (chart), ==, 12);
+
+  /* H20: TPP = 148 TFLOPS × 16 bits = 2368 (fp8 296 × 8 the same), density
+   * 2368 / 814 mm² = 2.91.  The 2022 rule wants TPP ≥ 4800; the 2023 rules
+   * TPP ≥ 4800, or ≥ 1600 with density ≥ 5.92, or 2400–4800, or ≥ 1600
+   * with density ≥ 3.2: none catches it, so it is free until the April
+   * 2025 letters (a control naming it) deny it; on 2025-08-11 a licence
+   * rule and a 15% share rule name it: licensable at 15%.  The 2026 rules
+   * change nothing for it (case-by-case review also opens it, tpp < 21000
+   * and bandwidth 4000 < 6500 GB/s; the 25% share wants TPP 14000–17500),
+   * so the last span runs to the end. */
+  h20 = timeline_row (chart, "nvidia-h20");
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h20), ==, 3);
+  assert_span (chart, h20, 0, "2022-10-01", "2025-04-09", CPL_CHIP_STATUS_FREE, NAN);
+  assert_span (chart, h20, 1, "2025-04-09", "2025-08-11", CPL_CHIP_STATUS_DENIED, NAN);
+  assert_span (chart, h20, 2, "2025-08-11", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .15);
+
+  /* H200: TPP 989.5 × 16 = 15832 ≥ 4800 with 900 GB/s interconnect ≥ 600:
+   * controlled from 2022-10-07, free the six days before.  The 25% share
+   * rule matches from 2026-01-14 (TPP in 14000–17500, bandwidth 4800 in
+   * 4500–5000), but a share opens nothing alone: licensable only from the
+   * case-by-case rule, 2026-01-15, and then at the 25% share. */
+  h200 = timeline_row (chart, "nvidia-h200");
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h200), ==, 3);
+  assert_span (chart, h200, 0, "2022-10-01", "2022-10-07", CPL_CHIP_STATUS_FREE, NAN);
+  assert_span (chart, h200, 1, "2022-10-07", "2026-01-15", CPL_CHIP_STATUS_DENIED, NAN);
+  assert_span (chart, h200, 2, "2026-01-15", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .25);
+
+  /* B200: TPP 2250 × 16 = 36000 with 1800 GB/s: controlled from
+   * 2022-10-07; case-by-case review wants TPP < 21000: denied to the end
+   * (its missing die area leaves one 2023 clause unknown, but the TPP
+   * clause is true, so the control is certain) */
+  b200 = timeline_row (chart, "nvidia-b200");
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, b200), ==, 2);
+  assert_span (chart, b200, 0, "2022-10-01", "2022-10-07", CPL_CHIP_STATUS_FREE, NAN);
+  assert_span (chart, b200, 1, "2022-10-07", "2027-06-01", CPL_CHIP_STATUS_DENIED, NAN);
+  g_assert_false (cpl_timeline_chart_get_span (chart, b200, 2, NULL, NULL, NULL, NULL));
+
+  /* the rule changes: 2022-10-07, 2023-11-17 (two rules), 2025-04-09,
+   * 2025-08-11 (two), 2026-01-14, 2026-01-15.  At 1200 px every date has
+   * room on one of the two lines; 2026-01-14 and -15 are a day apart, so
+   * the second goes on the other line. */
+  window = window_with (widget, 1200, 600);
+  marks = cpl_timeline_chart_dup_mark_labels (chart);
+  g_assert_cmpuint (g_strv_length (marks), ==, 6);
+  g_assert_cmpstr (marks[0], ==, "2022-10-07");
+  g_assert_cmpstr (marks[2], ==, "2025-04-09");
+  g_assert_cmpstr (marks[4], ==, "2026-01-14");
+  g_assert_cmpstr (marks[5], ==, "2026-01-15");
+
+  /* the time axis: the day under the start of 2025-04-09 is that day */
+  g_date_set_dmy (&date, 9, G_DATE_APRIL, 2025);
+  x = cpl_timeline_chart_date_x (chart, &date);
+  g_assert_true (cpl_timeline_chart_date_at (chart, x + .5, &picked));
+  assert_date (&picked, "2025-04-09");
+
+  /* a click inside H20's denied span, in June 2025, picks the span's first
+   * day; a click on the plot left of it, its own day */
+  g_signal_connect (chart, "date-activated", G_CALLBACK (on_date_activated), &picked);
+  g_date_set_dmy (&date, 15, G_DATE_JUNE, 2025);
+  g_assert_true (cpl_timeline_chart_row_y (chart, h20, &y));
+  CPL_CHART_GET_CLASS (chart)->pressed (CPL_CHART (chart), 1, cpl_timeline_chart_date_x (chart, &date) + .5, y);
+  assert_date (&picked, "2025-04-09");
+  assert_date (cpl_timeline_chart_get_date (chart), "2025-04-09");
+
+  /* the keyboard steps through the rule changes: End is the last */
+  g_assert_true (gtk_widget_activate_action (widget, "chart.last-change", NULL));
+  assert_date (&picked, "2026-01-15");
+  g_assert_true (gtk_widget_activate_action (widget, "chart.previous-change", NULL));
+  assert_date (&picked, "2026-01-14");
+
+  /* narrow, the chart still draws and no two dates overlap: some are
+   * left out ("") rather than drawn over each other */
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 600);
+  wait_for_draw (widget);
+  g_clear_pointer (&marks, g_strfreev);
+  marks = cpl_timeline_chart_dup_mark_labels (chart);
+  g_assert_cmpuint (g_strv_length (marks), ==, 6);
+  /* about 200 px for 1704 days: 2025-08-11, 2026-01-14 and 2026-01-15
+   * fall within some 20 px, and three labels that close need three lines
+   * of the two; the first date always has room */
+  g_assert_cmpstr (marks[0], ==, "2022-10-07");
+  g_assert_true (marks[3][0] == '\0' || marks[4][0] == '\0' || marks[5][0] == '\0');
+
+  /* the text (the legend's first) follows the theme: dark on light,
+   * light on dark */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_draw (widget);
+  g_assert_cmpfloat (render (widget), <, .5);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_draw (widget);
+  g_assert_cmpfloat (render (widget), >, .5);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* without a dataset: no rows, and it still draws its text and marks
+   * (render() counts them) without a warning */
+  cpl_timeline_chart_set_dataset (chart, NULL);
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (chart), ==, 0);
+  wait_for_draw (widget);
+  render (widget);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1160,6 +1345,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/keyboard", test_line_keyboard);
   g_test_add_func ("/charts/render", test_render);
   g_test_add_func ("/charts/line/render", test_line_render);
+  g_test_add_func ("/charts/timeline/spans", test_timeline_spans);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-scatter-chart.h"
+#include "widgets/cpl-timeline-chart.h"
 
 typedef enum {
   COL_NAME,
@@ -90,12 +91,15 @@ struct _CplChipsView
   GtkCalendar        *calendar;
   GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
+  GtkWidget          *page_switcher;
   GtkColumnView      *column_view;
   AdwBin             *map_bin;
+  AdwBin             *timeline_bin;
   GtkLabel           *detail_title;
   GtkWidget          *back_button;
   GtkBox             *detail_box;
   CplScatterChart    *map;
+  CplTimelineChart   *timeline;
 
   CplDataset         *dataset;
   GtkFilter          *filter;
@@ -973,6 +977,17 @@ cpl_chips_view_show_date (CplChipsView *self)
 
   g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &self->date);
   gtk_menu_button_set_label (self->date_button, iso);
+  if (self->timeline != NULL)
+    cpl_timeline_chart_set_date (self->timeline, &self->date);
+}
+
+/* A day picked on the timeline: the table shows the rules in force then. */
+static void
+on_timeline_date_activated (CplTimelineChart *timeline,
+                            const GDate      *date,
+                            CplChipsView     *self)
+{
+  cpl_chips_view_set_date (self, date);
 }
 
 /**
@@ -1087,6 +1102,8 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, page_switcher);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_title);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_box);
@@ -1133,6 +1150,15 @@ cpl_chips_view_init (CplChipsView *self)
       "and lines of the export rules that can be drawn on these two axes"));
   adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
+
+  /* three pages: each button as wide as its title, not all as the widest,
+   * so the switcher still fits a phone's width */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->page_switcher)), FALSE);
+
+  self->timeline = CPL_TIMELINE_CHART (cpl_timeline_chart_new ());
+  cpl_timeline_chart_set_date (self->timeline, &self->date);
+  adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline));
+  g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */
   cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);
@@ -1206,6 +1232,15 @@ cpl_chips_view_set_dataset (CplChipsView *self,
   g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
                            G_CALLBACK (on_chips_changed), self, G_CONNECT_SWAPPED);
   cpl_chips_view_update_map (self);
+  cpl_timeline_chart_set_dataset (self->timeline, dataset);
+}
+
+/* The timeline of every foreign chip's status, for tests. */
+CplTimelineChart *
+cpl_chips_view_get_timeline (CplChipsView *self)
+{
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  return self->timeline;
 }
 
 /* For tests and the comparison: what the table shows. ------------------- */

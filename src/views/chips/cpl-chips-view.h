@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "widgets/cpl-timeline-chart.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +35,6 @@ void        cpl_chips_view_show_chip       (CplChipsView       *self,
 GtkWindow  *cpl_chips_view_compare         (CplChipsView       *self,
                                             const char * const *chip_ids);
 GtkWindow  *cpl_chips_view_show_what_if    (CplChipsView       *self);
+CplTimelineChart *cpl_chips_view_get_timeline (CplChipsView     *self);
 
 G_END_DECLS
