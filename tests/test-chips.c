@@ -409,6 +409,30 @@ test_filters_and_dark (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone (360 × 640) the table and the detail are two pages: a tap
+ * that selects one chip opens its detail, and Back returns to the table. */
+static void
+test_narrow_tap_opens_detail (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 360, 640);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  GtkWidget *table = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (table));
+  int row = row_of (view, "nvidia-h20");
+
+  for (guint i = 0; i < 40 && !adw_leaflet_get_folded (leaflet); i++)
+    cpl_test_iterate_for (50);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_ancestor (table, adw_leaflet_get_visible_child (leaflet)));
+  g_assert_cmpint (row, >=, 0);
+  g_assert_true (gtk_selection_model_select_item (selection, row, TRUE));
+  g_assert_false (gtk_widget_is_ancestor (table, adw_leaflet_get_visible_child (leaflet)));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  g_assert_true (gtk_widget_is_ancestor (table, adw_leaflet_get_visible_child (leaflet)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/chips/compare", test_compare);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
+  g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -783,6 +783,10 @@ on_selection_changed (CplChipsView *self)
       g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                        gtk_bitset_get_nth (selected, 0));
       cpl_chips_view_show_chip (self, chip);
+      /* on a phone the detail is a page of its own: a tap on a row opens
+       * it, as a double click or Enter does on a wide window */
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
     }
 }
 
