@@ -23,15 +23,7 @@ open_chips_view (CplWindow **window_out)
   return CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
 }
 
-static int
-row_of (CplChipsView *view,
-        const char   *chip_id)
-{
-  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
-    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i))), chip_id))
-      return i;
-  return -1;
-}
+#define row_of cpl_test_chips_row
 
 static void
 test_table (void)
