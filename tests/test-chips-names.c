@@ -49,6 +49,23 @@ test_names (void)
     assert_cell (view, expected[i].chip, expected[i].column,
                  g_str_equal (lang, "zh_CN") ? expected[i].zh_cn :
                  g_str_equal (lang, "zh_TW") ? expected[i].zh_tw : expected[i].en);
+
+  /* the search finds a name in any of its languages, whichever the
+   * interface's: "nvidia" the 7 NVIDIA chips (A100, H100, H800, H20,
+   * H200, B200, GB200), "昇腾" and "ascend" the 2 Ascend chips */
+  {
+    GtkSearchEntry *search = GTK_SEARCH_ENTRY (cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+    struct { const char *text; guint rows; } searches[] = { { "nvidia", 7 }, { "昇腾", 2 }, { "ASCEND", 2 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (search), searches[i].text);
+        g_signal_emit_by_name (search, "search-changed");
+        g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==, searches[i].rows);
+      }
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    g_signal_emit_by_name (search, "search-changed");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

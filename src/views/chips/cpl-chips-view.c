@@ -622,13 +622,15 @@ filter_chip (gpointer item,
   /* origin: 0 all, 1 foreign, 2 domestic */
   if ((origin == 1 && cpl_chip_get_domestic (chip)) || (origin == 2 && !cpl_chip_get_domestic (chip)))
     return FALSE;
+  /* in any language the name has: "nvidia" finds 英伟达's chips */
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-      g_autofree char *name = g_utf8_casefold (cpl_entity_get_name (CPL_ENTITY (chip)), -1);
-      g_autofree char *vendor_text = g_utf8_casefold (vendor_name (self, chip), -1);
+      CplVendor *maker = cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip));
+      /* a vendor the dataset lacks goes by its id, as in the table */
+      g_autoptr(CplText) unknown = maker ? NULL : cpl_text_new (cpl_chip_get_vendor_id (chip));
 
-      if (strstr (name, needle) == NULL && strstr (vendor_text, needle) == NULL)
+      if (!cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (chip)), search) &&
+          !cpl_text_contains (maker ? cpl_entity_get_name_text (CPL_ENTITY (maker)) : unknown, search))
         return FALSE;
     }
   return TRUE;
