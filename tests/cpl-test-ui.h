@@ -9,6 +9,7 @@
 #include "cpl-application.h"
 #include "cpl-test-util.h"
 #include "cpl-window.h"
+#include "views/chips/cpl-chips-view.h"
 
 /* The first widget of @type in the tree under @root, depth first. */
 static inline GtkWidget *
@@ -41,6 +42,17 @@ cpl_test_find_styled (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The row of the chips table that shows @chip_id, or -1. */
+static inline int
+cpl_test_chips_row (CplChipsView *view,
+                    const char   *chip_id)
+{
+  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
+    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i))), chip_id))
+      return i;
+  return -1;
 }
 
 /* Lets @widget map, lay out and draw. */

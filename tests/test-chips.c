@@ -24,15 +24,7 @@ open_chips_view (CplWindow **window_out)
   return CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
 }
 
-static int
-row_of (CplChipsView *view,
-        const char   *chip_id)
-{
-  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
-    if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i))), chip_id))
-      return i;
-  return -1;
-}
+#define row_of cpl_test_chips_row
 
 static void
 test_table (void)
@@ -433,6 +425,154 @@ test_narrow_tap_opens_detail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every widget of @type under @widget, depth first. */
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* The first label under @root that reads @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  find_all (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* @widget's left edge in @view's coordinates. */
+static double
+x_in (GtkWidget *widget,
+      GtkWidget *view)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, view, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.x;
+}
+
+/* The chip's name and status stay in view while the other columns
+ * scroll sideways; both parts sort, select and scroll as one table. */
+static void
+test_frozen_name (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1000, 700);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *frozen, *scrolling, *name, *vendor, *scrollbar;
+  GtkAdjustment *hadjustment;
+  double name_x, vendor_x, far_right;
+
+  /* the frozen view (name, status) comes first, then the scrolling one */
+  find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  frozen = views->pdata[0];
+  scrolling = views->pdata[1];
+  g_assert_true (gtk_column_view_get_model (GTK_COLUMN_VIEW (frozen)) ==
+                 gtk_column_view_get_model (GTK_COLUMN_VIEW (scrolling)));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* "H200 SXM" is a cell of the frozen part, "NVIDIA" (a vendor) of the
+   * scrolling one */
+  name = find_label (frozen, "H200 SXM");
+  vendor = find_label (scrolling, "NVIDIA");
+  g_assert_nonnull (name);
+  g_assert_nonnull (vendor);
+  g_assert_null (find_label (scrolling, "H200 SXM"));
+  name_x = x_in (name, GTK_WIDGET (view));
+  vendor_x = x_in (vendor, GTK_WIDGET (view));
+
+  /* 16 columns and 7 rule columns are wider than 1,000 px: something to
+   * scroll, and the sideways scrollbar shows */
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (scrolling));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  scrollbar = NULL;
+  {
+    g_autoptr(GPtrArray) scrollbars = g_ptr_array_new ();
+
+    /* the scrolled windows' own are hidden (policy "external") */
+    find_all (GTK_WIDGET (view), GTK_TYPE_SCROLLBAR, scrollbars);
+    for (guint i = 0; i < scrollbars->len; i++)
+      if (gtk_widget_get_mapped (scrollbars->pdata[i]) &&
+          gtk_scrollbar_get_adjustment (scrollbars->pdata[i]) == hadjustment)
+        scrollbar = scrollbars->pdata[i];
+  }
+  g_assert_nonnull (scrollbar);
+  /* under the scrolling part only */
+  g_assert_cmpfloat (x_in (scrollbar, GTK_WIDGET (view)), >=, x_in (scrolling, GTK_WIDGET (view)));
+
+  /* to the far right: the vendor cell moves left by the distance
+   * scrolled, the name stays where it was, mapped */
+  far_right = gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment);
+  gtk_adjustment_set_value (hadjustment, far_right);
+  cpl_test_iterate_for (300);  /* a frame or more: the new allocation */
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, far_right);
+  g_assert_true (gtk_widget_get_mapped (name));
+  g_assert_cmpfloat (x_in (name, GTK_WIDGET (view)), ==, name_x);
+  g_assert_cmpfloat_with_epsilon (x_in (vendor, GTK_WIDGET (view)), vendor_x - far_right, 1);
+  g_assert_cmpint (gtk_widget_get_width (frozen), >, 0);
+
+  /* one vertical adjustment: scrolling either part scrolls both */
+  g_assert_true (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (frozen)) ==
+                 gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (scrolling)));
+
+  /* sorting by a header of either part sorts both, the last click wins:
+   * by name, "A100 SXM4 80GB" is first (en_US collation); then by TPP,
+   * highest first, the GB200 (40,000); then by name again */
+  g_assert_true (cpl_chips_view_sort_by (view, "name", GTK_SORT_ASCENDING));
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, 0))), ==, "nvidia-a100");
+  g_assert_true (cpl_chips_view_sort_by (view, "tpp", GTK_SORT_DESCENDING));
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, 0))), ==, "nvidia-gb200");
+  g_assert_true (cpl_chips_view_sort_by (view, "name", GTK_SORT_ASCENDING));
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, 0))), ==, "nvidia-a100");
+
+  /* a row selected in the frozen part is selected in both, and its chip
+   * fills the detail pane */
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (frozen)), 0, TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "A100 SXM4 80GB"));
+  {
+    GtkLabel *title = GTK_LABEL (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LABEL, "title-2"));
+    g_assert_cmpstr (gtk_label_get_text (title), ==, "A100 SXM4 80GB");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px the frozen part takes no more than about half the width (the
+ * name ellipsizes): the other columns keep room to scroll into view. */
+static void
+test_frozen_narrow (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 360, 640);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  int frozen, scrolling;
+
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (300);
+  find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  /* the scrolled windows of the frozen part and of the scrolling one */
+  frozen = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW));
+  scrolling = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[1], GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
+  g_assert_cmpint (frozen, >, 100);
+  g_assert_cmpint (scrolling, >=, frozen - 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +590,8 @@ main (int   argc,
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
+  g_test_add_func ("/chips/frozen-name", test_frozen_name);
+  g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -254,6 +254,29 @@ test_status_date (void)
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "unknown");
 }
 
+/* Names are printed as the dataset has them, whatever the locale: the
+ * built-in Ascend 910C's every translation (data/builtin-dataset.json),
+ * the H200's plain string as a plain string. */
+static void
+test_localized_names (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *status = status_of ("2026-02-01", "huawei-ascend-910c", &root);
+  JsonObject *chips = json_node_get_object (root);
+  JsonNode *name = json_object_get_member (find_by_id (chips, "chips", "huawei-ascend-910c"), "name");
+  JsonObject *names;
+
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "domestic");
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (name));
+  names = json_node_get_object (name);
+  g_assert_cmpuint (json_object_get_size (names), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (names, "en"), ==, "Ascend 910C");
+  g_assert_cmpstr (json_object_get_string_member (names, "zh_CN"), ==, "昇腾 910C");
+  g_assert_cmpstr (json_object_get_string_member (names, "zh_TW"), ==, "昇騰 910C");
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (chips, "chips", "nvidia-h200"), "name"),
+                   ==, "H200 SXM");
+}
+
 /* The CSV form has the same three values as rows; without --date the
  * date is today's (read before and after the run, in case it passes
  * midnight). */
@@ -338,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/compute/builtin-and-epoch", test_builtin_and_epoch);
   g_test_add_func ("/compute/bad-input", test_bad_input);
   g_test_add_func ("/compute/help", test_help);
+  g_test_add_func ("/compute/localized-names", test_localized_names);
   g_test_add_func ("/compute/status-date", test_status_date);
   g_test_add_func ("/compute/status-csv-today", test_status_csv_today);
   g_test_add_func ("/compute/bad-date", test_bad_date);

@@ -258,6 +258,18 @@ test_localized_names (void)
   /* Hong Kong reads the Traditional text; plain "zh" the Simplified one */
   g_assert_cmpstr (cpl_text_get_for (text, hk), ==, "禁令（繁）");
   g_assert_cmpstr (cpl_text_get_for (text, zh_only), ==, "禁令");
+
+  /* a search finds any translation, ignoring case; not a plain
+   * string's absent text */
+  g_assert_true (cpl_text_contains (text, "BAN"));
+  g_assert_true (cpl_text_contains (text, "禁令（"));
+  g_assert_false (cpl_text_contains (text, "bann"));
+  {
+    g_autoptr(CplText) plain = cpl_text_new ("Ascend 910C");
+
+    g_assert_true (cpl_text_contains (plain, "ascend 910"));
+    g_assert_false (cpl_text_contains (plain, "昇腾"));
+  }
 }
 
 int

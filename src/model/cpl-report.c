@@ -32,6 +32,15 @@ set_number (JsonObject *object,
     json_object_set_null_member (object, key);
 }
 
+/* The entry's name as the dataset has it: a plain string, or every
+ * translation (the output is for programs, not for one reader's language). */
+static void
+set_name (JsonObject *object,
+          CplEntity  *entity)
+{
+  json_object_set_member (object, "name", cpl_text_to_json (cpl_entity_get_name_text (entity)));
+}
+
 static JsonObject *
 status_report (CplDataset  *dataset,
                CplChip     *chip,
@@ -63,7 +72,7 @@ chip_report (CplDataset  *dataset,
 
   cpl_chip_metrics_compute (chip, &m);
   json_object_set_string_member (object, "id", cpl_entity_get_id (CPL_ENTITY (chip)));
-  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (chip)));
+  set_name (object, CPL_ENTITY (chip));
   set_number (object, "tpp", m.values[CPL_METRIC_TPP]);
   set_number (object, "performance_density", m.values[CPL_METRIC_PERFORMANCE_DENSITY]);
   set_number (object, "compute_tflops", m.values[CPL_METRIC_COMPUTE_TFLOPS]);
@@ -115,7 +124,7 @@ revenue_case_report (CplRevenueCase *rc,
     return NULL;
 
   json_object_set_string_member (object, "id", cpl_entity_get_id (CPL_ENTITY (rc)));
-  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (rc)));
+  set_name (object, CPL_ENTITY (rc));
   set_number (object, "revenue_share", cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE));
   revenue_outputs (object, &result);
 
@@ -169,7 +178,7 @@ scenario_report (CplDataset  *dataset,
   object = json_object_new ();
   years = json_array_new ();
   json_object_set_string_member (object, "id", p->scenario_id);
-  json_object_set_string_member (object, "name", cpl_entity_get_name (CPL_ENTITY (scenario)));
+  set_name (object, CPL_ENTITY (scenario));
 
   for (guint t = 0; t < p->n_years; t++)
     {

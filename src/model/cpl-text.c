@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cpl-text.h"
 #include "cpl-json-private.h"
@@ -230,6 +231,43 @@ cpl_text_set_current (CplText    *self,
     }
   locale = cpl_text_pick_locale (self, g_get_language_names ());
   cpl_text_set_locale (self, locale ? locale : "en", value);
+}
+
+static gboolean
+casefold_contains (const char *haystack,
+                   const char *folded_needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, folded_needle) != NULL;
+}
+
+/**
+ * cpl_text_contains:
+ * @needle: what a search typed
+ *
+ * Whether any translation of the text contains @needle, ignoring case:
+ * "nvidia" finds 英伟达 in a Chinese interface, 昇腾 finds Ascend in an
+ * English one.
+ */
+gboolean
+cpl_text_contains (const CplText *self,
+                   const char    *needle)
+{
+  g_autofree char *folded_needle = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+  folded_needle = g_utf8_casefold (needle, -1);
+  if (self->plain != NULL)
+    return casefold_contains (self->plain, folded_needle);
+  g_hash_table_iter_init (&iter, self->by_locale);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (casefold_contains (value, folded_needle))
+      return TRUE;
+  return FALSE;
 }
 
 CplText *

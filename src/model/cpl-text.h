@@ -26,6 +26,8 @@ void         cpl_text_set_locale    (CplText      *self,
                                      const char   *value);
 void         cpl_text_set_current   (CplText      *self,
                                      const char   *value);
+gboolean     cpl_text_contains      (const CplText *self,
+                                     const char   *needle);
 CplText     *cpl_text_from_json     (JsonNode     *node,
                                      GError      **error);
 JsonNode    *cpl_text_to_json       (const CplText *self);

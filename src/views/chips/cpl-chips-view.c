@@ -1,7 +1,8 @@
 /* cpl-chips-view.c: the Chips view
  *
  * One table of every chip (a GtkColumnView over the dataset's chips,
- * filtered and sorted), a threshold map of the same chips, a detail pane
+ * filtered and sorted, with the name and status in a second column view
+ * that stays while the first scrolls sideways), a threshold map of the same chips, a detail pane
  * for the chip picked, a side-by-side comparison and a what-if chip.  The
  * numbers all come from the model (MODEL.md §1, §2, §4); the words for
  * them from cpl-chip-text.c.
@@ -69,6 +70,9 @@ static const ColumnSpec columns[N_COLUMNS] = {
   [COL_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0 },
 };
 
+/* The name and status stay in view while the rest scrolls sideways. */
+#define IS_FROZEN(column) ((column) == COL_NAME || (column) == COL_STATUS)
+
 /* Energy terms that the view does not ask for: MODEL.md §5 defaults. */
 #define DEFAULT_PUE          1.3
 #define DEFAULT_UTILIZATION  0.7
@@ -92,7 +96,11 @@ struct _CplChipsView
   GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
   GtkWidget          *page_switcher;
-  GtkColumnView      *column_view;
+  GtkColumnView      *column_view;    /* the columns that scroll sideways */
+  GtkColumnView      *frozen_view;    /* name and status, always shown */
+  GtkScrolledWindow  *frozen_scroll;
+  GtkScrolledWindow  *table_scroll;
+  GtkWidget          *table_hscrollbar;
   AdwBin             *map_bin;
   AdwBin             *timeline_bin;
   GtkLabel           *detail_title;
@@ -109,7 +117,9 @@ struct _CplChipsView
   GPtrArray          *rule_columns;   /* GtkColumnViewColumn, one per rule */
   GtkColumnViewColumn *fixed_columns[N_COLUMNS];
   CplChip            *shown;          /* in the detail pane */
-  GtkSorter          *unknown_last;   /* wraps the column view's own sorter */
+  GtkSorter          *unknown_last;   /* wraps sorted_view's own sorter */
+  GtkColumnView      *sorted_view;    /* the view whose header was clicked last */
+  gboolean            syncing_sort;   /* clearing the other view's sort */
   gconstpointer       unknown_item;   /* see sort_unknown_last() */
   GDate               date;           /* the rules in force on it give the status */
 };
@@ -124,6 +134,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void cpl_chips_view_update_detail (CplChipsView *self);
+
+/* The column view that shows @column (a Column). */
+static GtkColumnView *
+column_view_of (CplChipsView *self,
+                int           column)
+{
+  return IS_FROZEN (column) ? self->frozen_view : self->column_view;
+}
 static void cpl_chips_view_update_map    (CplChipsView *self);
 
 /* The price the cost of compute starts from (the user's preference). */
@@ -292,7 +310,11 @@ cell_setup (GtkSignalListItemFactory *factory,
 
   g_object_set_data (G_OBJECT (item), "cpl-cell-spec", spec);
   if (spec->rule != NULL || spec->column == COL_STATUS)
-    child = cpl_verdict_box_new ();
+    {
+      child = cpl_verdict_box_new ();
+      if (spec->column == COL_STATUS)
+        gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (child)), PANGO_ELLIPSIZE_END);
+    }
   else
     {
       child = gtk_label_new (NULL);
@@ -424,11 +446,9 @@ column_new (CplChipsView *self,
 
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (column == COL_NAME)
-    gtk_column_view_column_set_fixed_width (view_column, 170);
-  else if (column == COL_STATUS)
-    gtk_column_view_column_set_fixed_width (view_column, 200);
-  else if (column == COL_VENDOR)
+  /* the name and status size to their text, and ellipsize when the
+   * window is narrow (the frozen part gets at most half of it) */
+  if (column == COL_VENDOR)
     gtk_column_view_column_set_fixed_width (view_column, 90);
   if (rule != NULL)
     g_object_set_data_full (G_OBJECT (view_column), "cpl-rule", g_object_ref (rule), g_object_unref);
@@ -491,7 +511,7 @@ sort_unknown_last (gconstpointer a,
   GtkOrdering order;
 
   self->unknown_item = NULL;
-  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), (gpointer) a, (gpointer) b);
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->sorted_view), (gpointer) a, (gpointer) b);
   if (self->unknown_item != NULL)
     return self->unknown_item == a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
   return order;
@@ -502,6 +522,37 @@ on_column_sort_changed (CplChipsView *self)
 {
   /* not a plain inversion: unknown values stay last */
   gtk_sorter_changed (self->unknown_last, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* The two column views share one sort model: a click on a header in
+ * either sorts both, and the other view's header drops its arrow. */
+static void
+on_view_sorter_changed (GtkSorter       *sorter,
+                        GtkSorterChange  change,
+                        CplChipsView    *self)
+{
+  GtkColumnView *view = sorter == gtk_column_view_get_sorter (self->frozen_view) ? self->frozen_view
+                                                                                   : self->column_view;
+
+  if (!self->syncing_sort)
+    {
+      self->sorted_view = view;
+      self->syncing_sort = TRUE;
+      gtk_column_view_sort_by_column (view == self->frozen_view ? self->column_view : self->frozen_view,
+                                      NULL, GTK_SORT_ASCENDING);
+      self->syncing_sort = FALSE;
+    }
+  on_column_sort_changed (self);
+}
+
+/* The sideways scrollbar, only when there is something to scroll. */
+static void
+on_hadjustment_changed (GtkAdjustment *adjustment,
+                        CplChipsView  *self)
+{
+  gtk_widget_set_visible (self->table_hscrollbar,
+                          gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment) >
+                          gtk_adjustment_get_page_size (adjustment) + 0.5);
 }
 
 /* Filtering -------------------------------------------------------------- */
@@ -522,13 +573,15 @@ filter_chip (gpointer item,
   /* origin: 0 all, 1 foreign, 2 domestic */
   if ((origin == 1 && cpl_chip_get_domestic (chip)) || (origin == 2 && !cpl_chip_get_domestic (chip)))
     return FALSE;
+  /* in any language the name has: "nvidia" finds 英伟达's chips */
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-      g_autofree char *name = g_utf8_casefold (cpl_entity_get_name (CPL_ENTITY (chip)), -1);
-      g_autofree char *vendor_text = g_utf8_casefold (vendor_name (self, chip), -1);
+      CplVendor *maker = cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip));
+      /* a vendor the dataset lacks goes by its id, as in the table */
+      g_autoptr(CplText) unknown = maker ? NULL : cpl_text_new (cpl_chip_get_vendor_id (chip));
 
-      if (strstr (name, needle) == NULL && strstr (vendor_text, needle) == NULL)
+      if (!cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (chip)), search) &&
+          !cpl_text_contains (maker ? cpl_entity_get_name_text (CPL_ENTITY (maker)) : unknown, search))
         return FALSE;
     }
   return TRUE;
@@ -1066,7 +1119,10 @@ cpl_chips_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   if (self->unknown_last != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->frozen_view), self);
+    }
   g_clear_object (&self->unknown_last);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->vendor_ids, g_ptr_array_unref);
@@ -1105,6 +1161,10 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, quick_box);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, frozen_view);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, frozen_scroll);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, table_scroll);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, table_hscrollbar);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, map_bin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, page_switcher);
@@ -1131,8 +1191,18 @@ cpl_chips_view_init (CplChipsView *self)
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();
   self->unknown_last = GTK_SORTER (gtk_custom_sorter_new (sort_unknown_last, self, NULL));
+  self->sorted_view = self->column_view;
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_column_sort_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_view_sorter_changed), self, 0);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->frozen_view), "changed",
+                           G_CALLBACK (on_view_sorter_changed), self, 0);
+  /* one vertical adjustment for both parts; the sideways one scrolls
+   * only the right part, with the scrollbar under it */
+  gtk_scrolled_window_set_vadjustment (self->frozen_scroll, gtk_scrolled_window_get_vadjustment (self->table_scroll));
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->table_hscrollbar),
+                                gtk_scrolled_window_get_hadjustment (self->table_scroll));
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroll), "changed",
+                           G_CALLBACK (on_hadjustment_changed), self, 0);
   for (guint i = 0; origins[i] != NULL; i++)
     gtk_string_list_append (origin_names, _(origins[i]));
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
@@ -1143,7 +1213,7 @@ cpl_chips_view_init (CplChipsView *self)
   for (guint c = 0; c < N_COLUMNS; c++)
     {
       self->fixed_columns[c] = column_new (self, c, NULL);
-      gtk_column_view_append_column (self->column_view, self->fixed_columns[c]);
+      gtk_column_view_append_column (column_view_of (self, c), self->fixed_columns[c]);
       g_object_unref (self->fixed_columns[c]);
     }
 
@@ -1174,6 +1244,7 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
+  g_signal_connect_object (self->frozen_view, "activate", G_CALLBACK (on_row_activated), self, 0);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
@@ -1223,6 +1294,7 @@ cpl_chips_view_set_dataset (CplChipsView *self,
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->unknown_last));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->frozen_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (cpl_chips_view_update_map), self, G_CONNECT_SWAPPED);
 
@@ -1317,6 +1389,6 @@ cpl_chips_view_sort_by (CplChipsView *self,
 
   if (column < 0)
     return FALSE;
-  gtk_column_view_sort_by_column (self->column_view, self->fixed_columns[column], order);
+  gtk_column_view_sort_by_column (column_view_of (self, column), self->fixed_columns[column], order);
   return TRUE;
 }
