@@ -32,13 +32,13 @@ set_number (JsonObject *object,
     json_object_set_null_member (object, key);
 }
 
-/* The entry's name as the dataset has it: a plain string, or every
- * translation (the output is for programs, not for one reader's language). */
+/* The entry's name, a string (DATA-FORMAT.md), in the reader's language
+ * when the dataset has it in that language. */
 static void
 set_name (JsonObject *object,
           CplEntity  *entity)
 {
-  json_object_set_member (object, "name", cpl_text_to_json (cpl_entity_get_name_text (entity)));
+  json_object_set_string_member (object, "name", cpl_entity_get_name (entity));
 }
 
 static JsonObject *
