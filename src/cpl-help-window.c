@@ -57,6 +57,8 @@ static const struct {
   { PARAGRAPH,
     /* xgettext:no-c-format */
     N_("25% tariff bands (proclamation of 14 January 2026): TPP from 14,000 to 17,500 and memory bandwidth from 4,500 to 5,000 GB/s; or TPP from 20,800 to 21,100 and memory bandwidth from 5,800 to 6,200 GB/s.") },
+  { PARAGRAPH, N_("Each rule also says what a match means and when it is in force. A control rule means an export to China needs a licence that is presumed denied; a licence rule means a licence may be granted case by case; a share rule means a licensed sale pays that share of its revenue to the US government. A rule applies from its effective date and, if it has one, until the day before its end date. A condition may also name chips, as the April 2025 letters and the August 2025 licences did.") },
+  { PARAGRAPH, N_("The status of a chip in China on a date follows from the rules in force that day. A chip from a Chinese vendor is domestic. Otherwise, if no control rule catches it, no licence is needed; if one does and no licence rule opens it, it is denied; if a licence rule opens it, it is licensable, paying the largest share among the share rules that catch it (none: 0%). Wherever a verdict needs a figure the dataset lacks, the status is “needs data”.") },
 
   { HEADING, N_("Revenue Share") },
   { PARAGRAPH, N_("A sale line has a number of units, a list price, the share of revenue paid to the US government, the pass-through (how much of that share the vendor adds to the buyer’s price, from 0 to 1), the approval rate (the share of orders the licensing agency approves), and optionally a unit cost and a second share rate to compare with.") },
