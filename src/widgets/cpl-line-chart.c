@@ -66,6 +66,8 @@ struct _CplLineChart
   char      *x_title;
   char      *y_title;
   gboolean   x_integer;
+  double     y_limit;                 /* the y axis never goes past it (a share: 1) */
+  CplChartAxis y_axis;                /* as last laid out */
 
   GPtrArray *series;
   GPtrArray *markers;
@@ -277,9 +279,9 @@ y_tick_budget (CplLineChart *self,
 /* From zero (unless values go below it) to a little past the data, and
  * then out to the next round tick, so the top gridline is labelled. */
 static void
-fit_y_axis (CplLineChart *self,
-            CplChartAxis *axis,
-            double        plot_height)
+fit_y_axis_to_data (CplLineChart *self,
+                    CplChartAxis *axis,
+                    double        plot_height)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   double ticks[CPL_CHART_AXIS_MAX_TICKS];
@@ -324,6 +326,30 @@ fit_y_axis (CplLineChart *self,
     }
 }
 
+/* The axis the data asks for, stopped at the limit when the data stays
+ * within it: a share axis ends at 100%, not at the next round tick. */
+static void
+fit_y_axis (CplLineChart *self,
+            CplChartAxis *axis,
+            double        plot_height)
+{
+  fit_y_axis_to_data (self, axis, plot_height);
+  if (axis->max > self->y_limit && axis->min < self->y_limit)
+    {
+      gboolean within = TRUE;
+
+      for (guint s = 0; s < self->series->len && within; s++)
+        {
+          const Series *series = g_ptr_array_index (self->series, s);
+
+          for (guint i = 0; i < series->n && within; i++)
+            within = !point_defined (series, i) || series->y[i] <= self->y_limit;
+        }
+      if (within)
+        cpl_chart_axis_set_range (axis, axis->min, self->y_limit);
+    }
+}
+
 static void
 cpl_line_chart_layout (CplChart *chart,
                        int       width,
@@ -340,6 +366,7 @@ cpl_line_chart_layout (CplChart *chart,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
                          self->y_title, self->x_title, cpl_chart_frame_x_axis_height (widget));
   fit_y_axis (self, &y_axis, frame->plot.size.height);
+  self->y_axis = y_axis;
   cpl_chart_frame_finish (frame, widget, &y_axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), RIGHT_MARGIN);
   cpl_chart_frame_finish_x (frame, widget, &x_axis,
@@ -1150,6 +1177,8 @@ cpl_line_chart_init (CplLineChart *self)
   self->xs = g_array_new (FALSE, FALSE, sizeof (double));
   self->hover = -1;
   self->cursor = -1;
+  self->y_limit = INFINITY;
+  cpl_chart_axis_init (&self->y_axis, CPL_CHART_SCALE_LINEAR);
 
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Line chart"));
 }
@@ -1224,6 +1253,30 @@ cpl_line_chart_set_y_format (CplLineChart       *self,
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
   cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, func, user_data, destroy);
+}
+
+/* The most the y axis shows when no value exceeds it: 1 for a share, so
+ * that its axis ends at 100%.  INFINITY: no limit. */
+void
+cpl_line_chart_set_y_limit (CplLineChart *self,
+                            double        limit)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->y_limit = limit;
+  invalidate (self);
+}
+
+/* The y axis's range as last laid out (for tests). */
+void
+cpl_line_chart_get_y_range (CplLineChart *self,
+                            double       *min,
+                            double       *max)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  *min = self->y_axis.min;
+  *max = self->y_axis.max;
 }
 
 /* Whether x ticks fall on whole numbers only (years, counts). */

@@ -55,6 +55,11 @@ void       cpl_line_chart_add_marker       (CplLineChart       *self,
                                             double              x,
                                             const char         *label);
 
+void       cpl_line_chart_set_y_limit      (CplLineChart       *self,
+                                            double              limit);
+void       cpl_line_chart_get_y_range      (CplLineChart       *self,
+                                            double             *min,
+                                            double             *max);
 int        cpl_line_chart_get_cursor       (CplLineChart       *self);
 double     cpl_line_chart_get_x_value      (CplLineChart       *self,
                                             guint               index);

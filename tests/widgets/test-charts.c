@@ -703,6 +703,42 @@ new_lines (void)
   return widget;
 }
 
+/* A share stays on an axis that ends at 100 %: a domestic share of 1 in
+ * every year (a full ban) used to round out to a 150 % top tick.  With the
+ * limit the axis is 0 to 1 exactly; past the limit (a share of 1.2, not a
+ * share) the axis goes on to the data. */
+static void
+test_line_y_limit (void)
+{
+  GtkWidget *widget = cpl_line_chart_new ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  const double years[5] = { 2026, 2027, 2028, 2029, 2030 };
+  const double full[5] = { 1, 1, 1, 1, 1 };
+  const double over[5] = { 1, 1, 1.2, 1, 1 };
+  double min, max;
+
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  cpl_line_chart_add_series (chart, "Domestic share", years, full, 5, CPL_LINE_STYLE_LINE);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  /* no limit: "a little past the data, out to the next round tick" */
+  g_assert_cmpfloat (max, >, 1);
+
+  cpl_line_chart_set_y_limit (chart, 1);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, ==, 1);
+
+  cpl_line_chart_clear (chart);
+  cpl_line_chart_add_series (chart, "Not a share", years, over, 5, CPL_LINE_STYLE_LINE);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (max, >=, 1.2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_line_positions (void)
 {
@@ -1341,6 +1377,7 @@ main (int   argc,
   g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
   g_test_add_func ("/charts/format/value-format", test_value_format);
   g_test_add_func ("/charts/line/positions", test_line_positions);
+  g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
   g_test_add_func ("/charts/line/nan-breaks", test_line_nan_breaks);
   g_test_add_func ("/charts/line/keyboard", test_line_keyboard);
   g_test_add_func ("/charts/render", test_render);

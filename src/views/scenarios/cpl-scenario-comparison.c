@@ -344,6 +344,8 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
       cpl_line_chart_set_x_format (self->charts[c], cpl_scenario_format_year, NULL, NULL);
       cpl_line_chart_set_y_format (self->charts[c], charts[c].format, NULL, NULL);
       cpl_line_chart_set_description (self->charts[c], _(charts[c].description));
+      if (c == CHART_SHARE)
+        cpl_line_chart_set_y_limit (self->charts[c], 1);  /* a share ends at 100% */
       gtk_widget_set_size_request (GTK_WIDGET (self->charts[c]), -1, 260);
       gtk_box_append (GTK_BOX (self), heading (_(charts[c].title)));
       gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->charts[c]));

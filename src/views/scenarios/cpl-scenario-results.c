@@ -443,6 +443,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
 
   self->share_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->share_chart, _("Year"), _("Domestic share of installed compute"));
+  cpl_line_chart_set_y_limit (self->share_chart, 1);  /* a share ends at 100% */
   cpl_line_chart_set_x_integer (self->share_chart, TRUE);
   cpl_line_chart_set_x_format (self->share_chart, cpl_scenario_format_year, NULL, NULL);
   cpl_line_chart_set_y_format (self->share_chart, cpl_scenario_format_share, NULL, NULL);
