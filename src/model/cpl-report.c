@@ -49,10 +49,7 @@ status_report (CplDataset  *dataset,
   JsonObject *object = json_object_new ();
   double share;
   CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
-  /* not g_date_strftime(): it converts through the locale's charset,
-   * once per chip */
-  g_autofree char *iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                                          g_date_get_month (date), g_date_get_day (date));
+  g_autofree char *iso = cpl_iso_date_format (date);
 
   json_object_set_string_member (object, "date", iso);
   json_object_set_string_member (object, "state", cpl_chip_status_get_key (status));

@@ -88,6 +88,22 @@ cpl_rule_effect_get_key (CplRuleEffect effect)
 }
 
 /**
+ * cpl_iso_date_format:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date written YYYY-MM-DD, as files and
+ *   messages write it (not g_date_strftime(), which converts through the
+ *   locale's charset on every call)
+ */
+char *
+cpl_iso_date_format (const GDate *date)
+{
+  g_return_val_if_fail (g_date_valid (date), NULL);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+/**
  * cpl_iso_date_parse:
  * @text: a date written YYYY-MM-DD, exactly
  * @date: (out): the date

@@ -139,12 +139,12 @@ cpl_scenario_policy_on (CplDataset   *dataset,
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
-  char iso[16];
+  g_autofree char *iso = NULL;
 
   g_return_if_fail (date != NULL && g_date_valid (date));
   g_return_if_fail (allowed != NULL && share != NULL);
 
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  iso = cpl_iso_date_format (date);
   *share = 0;
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {

@@ -132,11 +132,9 @@ static char *
 julian_to_iso (guint32 day)
 {
   GDate date;
-  char iso[16];
 
   julian_to_date (day, &date);
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &date);
-  return g_strdup (iso);
+  return cpl_iso_date_format (&date);
 }
 
 /* ---- data ---- */

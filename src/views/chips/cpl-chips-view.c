@@ -284,12 +284,12 @@ refresh_cell (GtkListItem *item)
     }
   else if (spec->column == COL_STATUS)
     {
-      char iso[16];
+      g_autofree char *iso = NULL;
       double share;
       CplChipStatus status = chip_status (spec->view, chip, &share);
       g_autofree char *tooltip = NULL;
 
-      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &spec->view->date);
+      iso = cpl_iso_date_format (&spec->view->date);
       /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
       tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
       cpl_status_box_set (child, status, share, tooltip);
@@ -1030,9 +1030,9 @@ cpl_chips_view_show_what_if (CplChipsView *self)
 static void
 cpl_chips_view_show_date (CplChipsView *self)
 {
-  char iso[16];
+  g_autofree char *iso = NULL;
 
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &self->date);
+  iso = cpl_iso_date_format (&self->date);
   gtk_menu_button_set_label (self->date_button, iso);
   if (self->timeline != NULL)
     cpl_timeline_chart_set_date (self->timeline, &self->date);

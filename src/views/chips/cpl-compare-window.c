@@ -190,9 +190,9 @@ status_and_rules_grid (CplCompareWindow *self,
   GtkWidget *grid = cpl_table_grid_new (12);
   GListModel *rules = cpl_dataset_get_rules (dataset);
   CplChipMetrics m[MAX_CHIPS];
-  char iso[16];
+  g_autofree char *iso = NULL;
 
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  iso = cpl_iso_date_format (date);
   for (guint c = 0; c < n; c++)
     {
       GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);

@@ -303,7 +303,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   g_autofree char *note = NULL;
   CplHistory *history;
   double share;
-  char iso[16];
+  g_autofree char *iso = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_EDITOR (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
@@ -320,7 +320,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   if (history != NULL)
     cpl_history_end_group (history);
 
-  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
+  iso = cpl_iso_date_format (date);
   note = policy_note_text (iso, g_strv_length (allowed), share, left_out);
   g_strfreev (self->policy_allowed);
   self->policy_allowed = g_steal_pointer (&allowed);
