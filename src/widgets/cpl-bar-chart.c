@@ -37,6 +37,7 @@ typedef struct
 {
   char   *name;
   double *values;                     /* one per category */
+  int     color;                      /* a CplChartColor, or -1 for the series' index */
 } Series;
 
 struct _CplBarChart
@@ -65,6 +66,15 @@ G_DEFINE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL_TYPE_CHART)
 
 #define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
 #define PALETTE(self) (cpl_chart_get_palette (CPL_CHART (self)))
+
+static const GdkRGBA *
+series_color (CplBarChart *self,
+              guint        index)
+{
+  const Series *series = g_ptr_array_index (self->series, index);
+
+  return cpl_chart_palette_series (PALETTE (self), series->color >= 0 ? (guint) series->color : index);
+}
 
 static void
 series_free (gpointer data)
@@ -212,7 +222,7 @@ cpl_bar_chart_build_legend (CplChart *chart,
       const Series *series = g_ptr_array_index (self->series, i);
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_BOX,
-        .color = *cpl_chart_palette_series (palette, i),
+        .color = *series_color (self, i),
         .label = series->name,
       };
 
@@ -528,7 +538,7 @@ snapshot_bars (CplBarChart *self,
   for (guint c = 0; c < self->n_categories; c++)
     for (guint s = 0; s < self->series->len; s++)
       {
-        const GdkRGBA *color = cpl_chart_palette_series (palette, s);
+        const GdkRGBA *color = series_color (self, s);
         double value = bar_value (self, s, c);
         graphene_rect_t rect = bar_rect (self, s, c);
         g_autoptr(PangoLayout) label = NULL;
@@ -603,7 +613,7 @@ snapshot_stacks (CplBarChart *self,
 
       for (guint s = 0; s < self->series->len; s++)
         {
-          const GdkRGBA *color = cpl_chart_palette_series (palette, s);
+          const GdkRGBA *color = series_color (self, s);
           double value = bar_value (self, s, c);
           graphene_rect_t rect = bar_rect (self, s, c);
           graphene_rect_t fill = rect;
@@ -954,25 +964,48 @@ cpl_bar_chart_clear_series (CplBarChart *self)
  * @name: shown in the legend and tooltips
  * @values: (array): one value per category; NaN where it is unknown
  *
- * Series take the palette's colours in the order they are added.
+ * Series take the palette's colours in the order they are added, unless
+ * given one with cpl_bar_chart_set_series_color().
+ *
+ * Returns: the series' index
  */
-void
+guint
 cpl_bar_chart_add_series (CplBarChart  *self,
                           const char   *name,
                           const double *values)
 {
   Series *series;
 
-  g_return_if_fail (CPL_IS_BAR_CHART (self));
-  g_return_if_fail (name != NULL);
-  g_return_if_fail (values != NULL || self->n_categories == 0);
+  g_return_val_if_fail (CPL_IS_BAR_CHART (self), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (values != NULL || self->n_categories == 0, 0);
 
   series = g_new0 (Series, 1);
   series->name = g_strdup (name);
   series->values = g_new0 (double, MAX (self->n_categories, 1));
   if (self->n_categories > 0)
     memcpy (series->values, values, self->n_categories * sizeof (double));
+  series->color = -1;
   g_ptr_array_add (self->series, series);
+  invalidate (self);
+
+  return self->series->len - 1;
+}
+
+/* Gives series @index a colour of its own, usually
+ * cpl_chart_color_for_key(), so a chip keeps one colour on every chart. */
+void
+cpl_bar_chart_set_series_color (CplBarChart   *self,
+                                guint          index,
+                                CplChartColor  color)
+{
+  Series *series;
+
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+  g_return_if_fail (index < self->series->len);
+
+  series = g_ptr_array_index (self->series, index);
+  series->color = color % CPL_CHART_N_COLORS;
   invalidate (self);
 }
 

@@ -18,9 +18,12 @@ GtkWidget *cpl_bar_chart_new                 (void);
 void       cpl_bar_chart_set_categories      (CplBarChart        *self,
                                               const char * const *labels);
 void       cpl_bar_chart_clear_series        (CplBarChart        *self);
-void       cpl_bar_chart_add_series          (CplBarChart        *self,
+guint      cpl_bar_chart_add_series          (CplBarChart        *self,
                                               const char         *name,
                                               const double       *values);
+void       cpl_bar_chart_set_series_color    (CplBarChart        *self,
+                                              guint               index,
+                                              CplChartColor       color);
 void       cpl_bar_chart_set_value_title     (CplBarChart        *self,
                                               const char         *title);
 void       cpl_bar_chart_set_reference       (CplBarChart        *self,

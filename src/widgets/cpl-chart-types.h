@@ -21,6 +21,10 @@ typedef enum
   CPL_CHART_N_COLORS
 } CplChartColor;
 
+CplChartColor cpl_chart_color_for_key (const char *key);
+CplChartColor cpl_chart_color_for     (const char *kind,
+                                       const char *id);
+
 /* Turns a value into the text of a tick label or a tooltip, in the
  * user's locale: "$6.75 B", "25%", "2026".  Returns a newly allocated
  * string.  Charts use cpl_format_number() without one.

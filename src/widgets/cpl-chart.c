@@ -32,6 +32,91 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, GTK_TYPE_WIDGET)
 
 #define PRIV(self) ((CplChartPrivate *) cpl_chart_get_instance_private (self))
 
+/* ---- one colour per thing ---- */
+
+/* Colours handed out so far, per kind: "chip", "scenario", and "money"
+ * for vendors and the fixed series of money ("series:…") that share charts
+ * with them. */
+typedef struct
+{
+  GHashTable *colors;                 /* key → GINT_TO_POINTER (color + 1) */
+  guint       uses[CPL_CHART_N_COLORS];
+} ColorRegistry;
+
+static const char *
+color_kind (const char *key)
+{
+  if (g_str_has_prefix (key, "vendor:") || g_str_has_prefix (key, "series:"))
+    return "money";
+  if (g_str_has_prefix (key, "scenario:"))
+    return "scenario";
+  return "chip";
+}
+
+/**
+ * cpl_chart_color_for_key:
+ * @key: what a series shows, as "KIND:ID": "chip:nvidia-h200",
+ *   "scenario:full-ban", "vendor:amd", "series:government-take"
+ *
+ * The colour of a chip, scenario, vendor or fixed series on every chart of
+ * every view, for the rest of the session.  It is derived from the id, so
+ * it does not change when other things are added; when that colour is
+ * already taken within the kind, the least used one after it is taken
+ * instead, so the first CPL_CHART_N_COLORS keys of a kind are distinct.
+ *
+ * Returns: the colour
+ */
+CplChartColor
+cpl_chart_color_for_key (const char *key)
+{
+  static GHashTable *registries;      /* kind → ColorRegistry */
+  static GMutex lock;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  ColorRegistry *registry;
+  gpointer found;
+  guint preferred, best;
+
+  g_return_val_if_fail (key != NULL, 0);
+
+  if (registries == NULL)
+    registries = g_hash_table_new (g_str_hash, g_str_equal);
+  registry = g_hash_table_lookup (registries, color_kind (key));
+  if (registry == NULL)
+    {
+      registry = g_new0 (ColorRegistry, 1);
+      registry->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (registries, (gpointer) color_kind (key), registry);
+    }
+
+  found = g_hash_table_lookup (registry->colors, key);
+  if (found != NULL)
+    return GPOINTER_TO_INT (found) - 1;
+
+  preferred = g_str_hash (key) % CPL_CHART_N_COLORS;
+  best = preferred;
+  for (guint i = 1; i < CPL_CHART_N_COLORS; i++)
+    {
+      guint c = (preferred + i) % CPL_CHART_N_COLORS;
+
+      if (registry->uses[c] < registry->uses[best])
+        best = c;
+    }
+  registry->uses[best]++;
+  g_hash_table_insert (registry->colors, g_strdup (key), GINT_TO_POINTER (best + 1));
+  return best;
+}
+
+/* The colour of @id of @kind ("chip", "scenario", "vendor", "series"):
+ * cpl_chart_color_for_key() of "KIND:ID". */
+CplChartColor
+cpl_chart_color_for (const char *kind,
+                     const char *id)
+{
+  g_autofree char *key = g_strconcat (kind, ":", id, NULL);
+
+  return cpl_chart_color_for_key (key);
+}
+
 /* ---- for subclasses ---- */
 
 const CplChartPalette *

@@ -380,7 +380,9 @@ cpl_compare_window_new (CplDataset           *dataset,
       for (guint r = 0; r < N_ROWS; r++)
         if (rows[r].in_chart)
           values[k++] = ratio (row_value (r, chips[c], terms), row_value (r, chips[0], terms));
-      cpl_bar_chart_add_series (chart, cpl_entity_get_name (CPL_ENTITY (chips[c])), values);
+      cpl_bar_chart_set_series_color (chart,
+                                      cpl_bar_chart_add_series (chart, cpl_entity_get_name (CPL_ENTITY (chips[c])), values),
+                                      cpl_chart_color_for ("chip", cpl_entity_get_id (CPL_ENTITY (chips[c]))));
     }
   {
     /* Translators: the value axis of the comparison chart */

@@ -192,12 +192,20 @@ update_charts (CplRevenueView         *self,
   cpl_bar_chart_set_categories (self->split_chart, categories);
   if (has_cost)
     {
-      cpl_bar_chart_add_series (self->split_chart, _("Vendor cost"), cost);
-      cpl_bar_chart_add_series (self->split_chart, _("Vendor profit"), profit);
+      cpl_bar_chart_set_series_color (self->split_chart,
+                                      cpl_bar_chart_add_series (self->split_chart, _("Vendor cost"), cost),
+                                      cpl_chart_color_for ("series", "vendor-cost"));
+      cpl_bar_chart_set_series_color (self->split_chart,
+                                      cpl_bar_chart_add_series (self->split_chart, _("Vendor profit"), profit),
+                                      cpl_chart_color_for ("series", "vendor-profit"));
     }
   else
-    cpl_bar_chart_add_series (self->split_chart, _("Vendor net revenue"), net);
-  cpl_bar_chart_add_series (self->split_chart, _("US government take"), take);
+    cpl_bar_chart_set_series_color (self->split_chart,
+                                    cpl_bar_chart_add_series (self->split_chart, _("Vendor net revenue"), net),
+                                    cpl_chart_color_for ("series", "vendor-net-revenue"));
+  cpl_bar_chart_set_series_color (self->split_chart,
+                                  cpl_bar_chart_add_series (self->split_chart, _("US government take"), take),
+                                  cpl_chart_color_for ("series", "government-take"));
 
   /* profit and take against the share rate, 0 to 100 % */
   cpl_line_chart_clear (self->rate_chart);
@@ -216,9 +224,15 @@ update_charts (CplRevenueView         *self,
       else
         take_line[i] = profit_line[i] = NAN;  /* π·s = 1 */
     }
-  cpl_line_chart_add_series (self->rate_chart, has_cost ? _("Vendor gross profit") : _("Vendor net revenue"),
-                             x, profit_line, steps + 1, CPL_LINE_STYLE_LINE);
-  cpl_line_chart_add_series (self->rate_chart, _("US government take"), x, take_line, steps + 1, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_color (self->rate_chart,
+                                   cpl_line_chart_add_series (self->rate_chart,
+                                                              has_cost ? _("Vendor gross profit") : _("Vendor net revenue"),
+                                                              x, profit_line, steps + 1, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("series", has_cost ? "vendor-profit" : "vendor-net-revenue"));
+  cpl_line_chart_set_series_color (self->rate_chart,
+                                   cpl_line_chart_add_series (self->rate_chart, _("US government take"),
+                                                              x, take_line, steps + 1, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("series", "government-take"));
 
   {
     g_autofree char *rate = cpl_format_rate (in->share);

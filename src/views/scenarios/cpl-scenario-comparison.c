@@ -51,17 +51,6 @@ struct _CplScenarioComparison
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
 
-/* The scenario's place in the dataset: its colour everywhere. */
-guint
-cpl_scenario_color_index (CplDataset  *dataset,
-                          CplScenario *scenario)
-{
-  guint position = 0;
-
-  g_list_store_find (G_LIST_STORE (cpl_dataset_get_scenarios (dataset)), scenario, &position);
-  return position % CPL_CHART_N_COLORS;
-}
-
 static double
 vendors_total (CplProjection *p)
 {
@@ -212,7 +201,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
       CplProjection *p = g_ptr_array_index (projections, i);
       CplScenario *scenario = g_ptr_array_index (shown, i);
       const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
-      guint color = cpl_scenario_color_index (dataset, scenario);
+      CplChartColor color = cpl_chart_color_for ("scenario", cpl_entity_get_id (CPL_ENTITY (scenario)));
       g_autofree double *x = g_new (double, p->n_years);
       g_autofree double *y = g_new (double, p->n_years);
 

@@ -15,7 +15,5 @@ void                   cpl_scenario_comparison_show        (CplScenarioCompariso
                                                             CplDataset            *dataset,
                                                             GPtrArray             *scenarios);
 const char            *cpl_scenario_comparison_get_summary (CplScenarioComparison *self);
-guint                  cpl_scenario_color_index            (CplDataset            *dataset,
-                                                            CplScenario           *scenario);
 
 G_END_DECLS

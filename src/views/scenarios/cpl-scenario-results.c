@@ -175,7 +175,10 @@ fill_charts (CplScenarioResults *self,
   cpl_line_chart_clear (self->share_chart);
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].domestic_share;
-  cpl_line_chart_add_series (self->share_chart, _("Domestic share"), x, y, n, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_color (self->share_chart,
+                                   cpl_line_chart_add_series (self->share_chart, _("Domestic share"), x, y, n,
+                                                              CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", p->domestic_chip_id));
 
   /* units: one stacked bar a year, a segment per exported chip and one
    * for the domestic chip */
@@ -184,14 +187,17 @@ fill_charts (CplScenarioResults *self,
     {
       for (guint t = 0; t < n; t++)
         y[t] = p->years[t].exported_units[k];
-      cpl_bar_chart_add_series (self->units_chart, chip_name (dataset, p->chip_ids[k]), y);
+      cpl_bar_chart_set_series_color (self->units_chart,
+                                      cpl_bar_chart_add_series (self->units_chart, chip_name (dataset, p->chip_ids[k]), y),
+                                      cpl_chart_color_for ("chip", p->chip_ids[k]));
     }
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].domestic_units;
   {
     /* Translators: a chart series, %s is the domestic chip */
     g_autofree char *name = g_strdup_printf (_("%s (domestic)"), chip_name (dataset, p->domestic_chip_id));
-    cpl_bar_chart_add_series (self->units_chart, name, y);
+    cpl_bar_chart_set_series_color (self->units_chart, cpl_bar_chart_add_series (self->units_chart, name, y),
+                                    cpl_chart_color_for ("chip", p->domestic_chip_id));
   }
 
   /* money: gross revenue per vendor and the government's take */
@@ -200,17 +206,25 @@ fill_charts (CplScenarioResults *self,
     {
       for (guint t = 0; t < n; t++)
         y[t] = p->years[t].gross_revenue_usd[v];
-      cpl_bar_chart_add_series (self->revenue_chart, vendor_name (dataset, p->vendor_ids[v]), y);
+      cpl_bar_chart_set_series_color (self->revenue_chart,
+                                      cpl_bar_chart_add_series (self->revenue_chart,
+                                                                vendor_name (dataset, p->vendor_ids[v]), y),
+                                      cpl_chart_color_for ("vendor", p->vendor_ids[v]));
     }
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].government_take_usd;
-  cpl_bar_chart_add_series (self->revenue_chart, _("US government take"), y);
+  cpl_bar_chart_set_series_color (self->revenue_chart,
+                                  cpl_bar_chart_add_series (self->revenue_chart, _("US government take"), y),
+                                  cpl_chart_color_for ("series", "government-take"));
 
   /* compute gap */
   cpl_line_chart_clear (self->gap_chart);
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].compute_gap_pflops;
-  cpl_line_chart_add_series (self->gap_chart, _("Compute gap"), x, y, n, CPL_LINE_STYLE_AREA);
+  cpl_line_chart_set_series_color (self->gap_chart,
+                                   cpl_line_chart_add_series (self->gap_chart, _("Compute gap"), x, y, n,
+                                                              CPL_LINE_STYLE_AREA),
+                                   cpl_chart_color_for ("series", "compute-gap"));
 
   /* cost of compute: each exported chip against the domestic chip */
   cpl_line_chart_clear (self->cost_chart);
@@ -218,13 +232,18 @@ fill_charts (CplScenarioResults *self,
     {
       for (guint t = 0; t < n; t++)
         y[t] = p->chip_cost[k];
-      cpl_line_chart_add_series (self->cost_chart, chip_name (dataset, p->chip_ids[k]), x, y, n, CPL_LINE_STYLE_LINE);
+      cpl_line_chart_set_series_color (self->cost_chart,
+                                       cpl_line_chart_add_series (self->cost_chart, chip_name (dataset, p->chip_ids[k]),
+                                                                  x, y, n, CPL_LINE_STYLE_LINE),
+                                       cpl_chart_color_for ("chip", p->chip_ids[k]));
     }
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].domestic_cost;
   {
     g_autofree char *name = g_strdup_printf (_("%s (domestic)"), chip_name (dataset, p->domestic_chip_id));
-    cpl_line_chart_add_series (self->cost_chart, name, x, y, n, CPL_LINE_STYLE_DASHED);
+    cpl_line_chart_set_series_color (self->cost_chart,
+                                     cpl_line_chart_add_series (self->cost_chart, name, x, y, n, CPL_LINE_STYLE_DASHED),
+                                     cpl_chart_color_for ("chip", p->domestic_chip_id));
   }
   if (crossover >= 0)
     {
