@@ -642,29 +642,248 @@ ticks_fit (const CplChartTicks *ticks,
   return TRUE;
 }
 
-static char *
-tick_text (const CplChartTicks  *ticks,
-           guint                 i,
-           guint                 max_ticks,
-           const CplChartFormat *format,
-           gboolean              integer)
+/* ---- tick labels that differ ----
+ *
+ * A format made for single values rounds ticks that lie close together
+ * to the same text: money to whole dollars reads "$0, $0, $0, $1, $1"
+ * for ticks 0 to 1 by 0.2.  Then the number inside each label is written
+ * again with the decimals the tick needs, keeping the format's words and
+ * unit around it ("$0.2"), and the number's scale ("$1.5 B" holds 1.5 for
+ * 1.5 × 10⁹), which is taken to be a power of ten.
+ */
+
+/* Where the first number in @text starts, and how long it is: digits,
+ * with the locale's grouping marks and decimal mark between digits. */
+static gboolean
+find_number (const char *text,
+             gsize      *start,
+             gsize      *length)
 {
-  double value = ticks->values[i];
+  const struct lconv *conv = localeconv ();
+  const char *marks[2] = { conv->decimal_point, conv->thousands_sep };
+  const char *p = text;
 
-  if (format != NULL && format->func != NULL)
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  *start = p - text;
+  for (;;)
     {
-      g_autofree char *text = cpl_chart_format_apply (format, value);
+      gboolean more = FALSE;
 
-      return cpl_chart_trim_decimals (text);
+      while (g_ascii_isdigit (*p))
+        p++;
+      for (guint m = 0; m < G_N_ELEMENTS (marks) && !more; m++)
+        {
+          gsize len = marks[m] != NULL ? strlen (marks[m]) : 0;
+
+          if (len > 0 && strncmp (p, marks[m], len) == 0 && g_ascii_isdigit (p[len]))
+            {
+              p += len;
+              more = TRUE;
+            }
+        }
+      if (!more)
+        break;
     }
-  if (integer)
-    return cpl_format_number (value, 0);
-  return cpl_chart_axis_format_tick (&ticks->axis, value, max_ticks);
+  *length = p - text - *start;
+  return TRUE;
+}
+
+/* The value of the number found in @text, as the C locale reads it. */
+static double
+number_value (const char *text,
+              gsize       start,
+              gsize       length)
+{
+  const struct lconv *conv = localeconv ();
+  gsize point_len = strlen (conv->decimal_point);
+  GString *plain = g_string_new (NULL);
+  double value;
+
+  for (gsize i = start; i < start + length;)
+    {
+      if (g_ascii_isdigit (text[i]))
+        g_string_append_c (plain, text[i++]);
+      else if (point_len > 0 && strncmp (text + i, conv->decimal_point, point_len) == 0)
+        {
+          g_string_append_c (plain, '.');
+          i += point_len;
+        }
+      else
+        i++;                              /* a grouping mark */
+    }
+  value = g_ascii_strtod (plain->str, NULL);
+  g_string_free (plain, TRUE);
+  return value;
+}
+
+/* @text with its number taken out: what the format writes around it. */
+static char *
+number_frame (const char *text,
+              gsize       start,
+              gsize       length)
+{
+  return g_strdup_printf ("%.*s%s", (int) start, text, text + start + length);
+}
+
+/* The power of ten the format divides @value by before writing it, read
+ * from its text (@value ≠ 0); when the text holds 0, from the text of
+ * @value × 10ᵏ in the same words; 0 when it cannot be told. */
+static double
+number_scale (const CplChartFormat *format,
+              double                value,
+              const char           *text)
+{
+  gsize start, length;
+  g_autofree char *frame = NULL;
+
+  if (!find_number (text, &start, &length))
+    return 0;
+  frame = number_frame (text, start, length);
+
+  for (int k = 0; k <= 15; k++)
+    {
+      double probe = value * pow (10, k);
+      g_autofree char *probe_text = cpl_chart_format_apply (format, probe);
+      g_autofree char *probe_frame = NULL;
+      gsize probe_start, probe_length;
+      double number;
+
+      if (!find_number (probe_text, &probe_start, &probe_length))
+        return 0;
+      probe_frame = number_frame (probe_text, probe_start, probe_length);
+      if (!g_str_equal (frame, probe_frame))
+        return 0;                         /* another unit: not the same scale */
+      number = number_value (probe_text, probe_start, probe_length);
+      if (number != 0)
+        return pow (10, round (log10 (fabs (probe) / number)));
+    }
+  return 0;
+}
+
+/* The fewest decimals that write @x exactly (to a millionth of a unit
+ * in the last place), at most 12. */
+static int
+exact_decimals (double x)
+{
+  int d;
+
+  for (d = 0; d < 12; d++)
+    {
+      double shifted = fabs (x) * pow (10, d);
+
+      if (fabs (shifted - round (shifted)) < 1e-6 * MAX (1, shifted * 1e-9))
+        break;
+    }
+  return d;
+}
+
+static gboolean
+labels_distinct (char **labels,
+                 guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (g_str_equal (labels[i], labels[j]))
+        return FALSE;
+  return TRUE;
+}
+
+/* The label of @value with the number of @text written with enough
+ * decimals; NULL when the format's text cannot be read that way. */
+static char *
+relabel (const CplChartFormat *format,
+         double                value,
+         const char           *text)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
+  gsize start, length;
+  double scale, x;
+
+  if (!find_number (text, &start, &length))
+    return NULL;
+  if (value == 0)
+    return cpl_chart_trim_decimals (text);
+  scale = number_scale (format, value, text);
+  if (!(scale > 0))
+    return NULL;
+  x = fabs (value) / scale;
+  number = cpl_format_number (x, exact_decimals (x));
+  label = g_strdup_printf ("%.*s%s%s", (int) start, text, number, text + start + length);
+  return cpl_chart_trim_decimals (label);
+}
+
+/* Makes the @n labels of @values differ, when @format made some equal:
+ * the format's words with more decimals, or failing that plain numbers
+ * with the decimals each value needs. */
+static void
+distinct_labels (char                **labels,
+                 const double         *values,
+                 guint                 n,
+                 const CplChartFormat *format)
+{
+  g_autoptr(GPtrArray) better = NULL;
+
+  if (labels_distinct (labels, n))
+    return;
+
+  better = g_ptr_array_new_with_free_func (g_free);
+  if (format != NULL && format->func != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *text = cpl_chart_format_apply (format, values[i]);
+        char *label = relabel (format, values[i], text);
+
+        if (label == NULL)
+          break;
+        g_ptr_array_add (better, label);
+      }
+  if (better->len < n || !labels_distinct ((char **) better->pdata, n))
+    {
+      g_ptr_array_set_size (better, 0);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (better, cpl_format_number (values[i], exact_decimals (values[i])));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (labels[i]);
+      labels[i] = g_ptr_array_steal_index (better, 0);
+    }
+}
+
+/**
+ * cpl_chart_tick_labels:
+ * @values: @n tick values, ascending
+ * @format: (nullable): the axis' format
+ *
+ * The labels of ticks that a format gives, made to differ when the
+ * format writes two the same (see above).
+ *
+ * Returns: (transfer full): a %NULL-terminated array of @n labels
+ */
+char **
+cpl_chart_tick_labels (const double         *values,
+                       guint                 n,
+                       const CplChartFormat *format)
+{
+  char **labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = cpl_chart_format_apply (format, values[i]);
+
+      labels[i] = cpl_chart_trim_decimals (text);
+    }
+  distinct_labels (labels, values, n, format);
+  return labels;
 }
 
 /* Chooses as many round ticks as there is room for along @length
  * pixels, and makes their labels with @format (nullable; see
- * cpl_chart_trim_decimals()).  With @integer, only whole numbers get a
+ * cpl_chart_tick_labels()).  With @integer, only whole numbers get a
  * tick. */
 void
 cpl_chart_ticks_compute (CplChartTicks        *ticks,
@@ -689,6 +908,8 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
 
   for (;; max_ticks--)
     {
+      g_auto(GStrv) texts = NULL;
+
       cpl_chart_ticks_clear (ticks);
       ticks->axis = *axis;
       ticks->height = line_height;
@@ -707,11 +928,18 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
           ticks->n = kept;
         }
 
+      if (format != NULL && format->func != NULL)
+        texts = cpl_chart_tick_labels (ticks->values, ticks->n, format);
+      else
+        {
+          texts = g_new0 (char *, ticks->n + 1);
+          for (guint i = 0; i < ticks->n; i++)
+            texts[i] = integer ? cpl_format_number (ticks->values[i], 0)
+                               : cpl_chart_axis_format_tick (&ticks->axis, ticks->values[i], max_ticks);
+        }
       for (guint i = 0; i < ticks->n; i++)
         {
-          g_autofree char *text = tick_text (ticks, i, max_ticks, format, integer);
-
-          ticks->labels[i] = cpl_chart_layout_new (widget, text, CPL_CHART_FONT_LABEL);
+          ticks->labels[i] = cpl_chart_layout_new (widget, texts[i], CPL_CHART_FONT_LABEL);
           cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
           ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
         }

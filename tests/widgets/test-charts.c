@@ -149,10 +149,14 @@ test_axis_fit (void)
   assert_near (axis.min, 0);
   assert_near (axis.max, 10.5);
 
-  /* only zeros: 0..1, not 0..0 */
+  /* only zeros: 0..1, not 0..0, with one tick: 0 */
   cpl_chart_axis_fit (&axis, (double[]) { 0, 0 }, 2);
   assert_near (axis.min, 0);
   assert_near (axis.max, 1);
+  assert_ticks (&axis, 6, (double[]) { 0 }, 1);
+  /* a value that is not zero brings the ticks back: 0..0.5 and 5 % over */
+  cpl_chart_axis_fit (&axis, (double[]) { 0, .5 }, 2);
+  assert_ticks (&axis, 6, (double[]) { 0, .1, .2, .3, .4, .5 }, 6);
 
   /* log 10..1,000: two decades, 0.1 decade each side; 0 and -1 skipped */
   cpl_chart_axis_init (&axis, CPL_CHART_SCALE_LOG);
@@ -549,6 +553,128 @@ count_destroy (gpointer data)
   FormatCount *count = data;
 
   count->destroyed++;
+}
+
+static char *
+format_money (double   value,
+              gpointer data)
+{
+  return cpl_format_money (value);
+}
+
+static char *
+format_whole (double   value,
+              gpointer data)
+{
+  return cpl_format_number (value, 0);
+}
+
+static char *
+format_words (double   value,
+              gpointer data)
+{
+  return g_strdup ("some");
+}
+
+static void
+assert_labels (const double  *values,
+               guint          n,
+               CplChartFormatFunc func,
+               const char   **expected)
+{
+  CplChartFormat format = { func, NULL, NULL };
+  g_auto(GStrv) labels = cpl_chart_tick_labels (values, n, &format);
+
+  g_assert_cmpuint (g_strv_length (labels), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (labels[i], ==, expected[i]);
+}
+
+/* Tick labels differ even when the format rounds them together (the
+ * test runs in the C locale: "." marks decimals, no grouping). */
+static void
+test_distinct_labels (void)
+{
+  /* money under $1 M is written in whole dollars: 0.001 … 0.004 all read
+   * "$0".  The step is a thousandth, so three decimals, the "$" kept */
+  assert_labels ((double[]) { 0, .001, .002, .003, .004 }, 5, format_money,
+                 (const char *[]) { "$0", "$0.001", "$0.002", "$0.003", "$0.004" });
+  /* a full ban's revenue axis, 0 to 1 by 0.2: "$0 $0 $0 $1 $1 $1" before
+   * (0.4 rounds down, 0.6 up); one decimal tells them apart, 1 needs none */
+  assert_labels ((double[]) { 0, .2, .4, .6, .8, 1 }, 6, format_money,
+                 (const char *[]) { "$0", "$0.2", "$0.4", "$0.6", "$0.8", "$1" });
+  /* whole numbers: 0.2 … 0.5 read "0" (0.5 rounds to even), 0.6 reads "1" */
+  assert_labels ((double[]) { .2, .3, .4, .5, .6 }, 5, format_whole,
+                 (const char *[]) { "0.2", "0.3", "0.4", "0.5", "0.6" });
+  /* in billions the format keeps three figures, "$1.00 B" for all three,
+   * trimmed to "$1 B"; the number is rewritten in billions, 1.001 */
+  assert_labels ((double[]) { 1e9, 1.001e9, 1.002e9 }, 3, format_money,
+                 (const char *[]) { "$1 B", "$1.001 B", "$1.002 B" });
+  /* labels that already differ are the format's own */
+  assert_labels ((double[]) { 0, 5e8, 1e9 }, 3, format_money,
+                 (const char *[]) { "$0", "$500 M", "$1 B" });
+  /* a format without a number: plain numbers with their decimals */
+  assert_labels ((double[]) { 0, .5, 1 }, 3, format_words,
+                 (const char *[]) { "0", "0.5", "1" });
+}
+
+/* A chart of small values and one of zeros, as drawn. */
+static void
+test_small_and_zero_ticks (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bars = cpl_bar_chart_new ();
+  GtkWidget *zeros = cpl_bar_chart_new ();
+  GtkWidget *line = cpl_line_chart_new ();
+  const char *categories[] = { "2026", "2027", "2028", "2029", NULL };
+  const char *allowed[] = { "$0", "$0.001", "$0.002", "$0.003", "$0.004", NULL };
+  GtkWidget *window;
+  g_auto(GStrv) labels = NULL;
+  guint n;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *chart = i == 0 ? bars : i == 1 ? zeros : line;
+
+      gtk_widget_set_vexpand (chart, TRUE);
+      gtk_box_append (GTK_BOX (box), chart);
+    }
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "Revenue", (double[]) { .001, .002, .003, .004 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), format_money, NULL, NULL);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (zeros), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (zeros), "Revenue", (double[]) { 0, 0, 0, 0 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (zeros), format_money, NULL, NULL);
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Gap", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_LINE);
+  window = window_with (box, 600, 900);
+
+  /* 0 to 0.004 and a little over: ticks by 0.001 or 0.002 as room allows,
+   * each a different label from the set, from "$0" up to "$0.004" */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  n = g_strv_length (labels);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (labels[0], ==, "$0");
+  g_assert_cmpstr (labels[n - 1], ==, "$0.004");
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (g_strv_contains (allowed, labels[i]));
+      if (i > 0)
+        g_assert_cmpstr (labels[i], !=, labels[i - 1]);
+    }
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* nothing but zeros: one tick, "$0", in the chart's unit */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (zeros), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 1);
+  g_assert_cmpstr (labels[0], ==, "$0");
+  g_clear_pointer (&labels, g_strfreev);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 1);
+  g_assert_cmpstr (labels[0], ==, "0");
+  g_clear_pointer (&labels, g_strfreev);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* '#' stands for the locale's decimal mark */
@@ -1376,6 +1502,8 @@ main (int   argc,
   g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
   g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
   g_test_add_func ("/charts/format/value-format", test_value_format);
+  g_test_add_func ("/charts/format/distinct-labels", test_distinct_labels);
+  g_test_add_func ("/charts/format/small-and-zero-ticks", test_small_and_zero_ticks);
   g_test_add_func ("/charts/line/positions", test_line_positions);
   g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
   g_test_add_func ("/charts/line/nan-breaks", test_line_nan_breaks);
