@@ -1,9 +1,11 @@
 /* cpl-chart-private.c: drawing parts the chart widgets share
  *
  * Rectangles, markers and hatching are plain GtkSnapshot nodes; text is
- * a PangoLayout from the widget, so it has the theme's font.  Colours are
- * the theme's named colours, read again whenever the style changes, so a
- * chart follows dark mode and high contrast without any code of its own.
+ * a PangoLayout from the widget, so it has the theme's font.  Text, accent
+ * and borders are the theme's colours, and series take the light or dark
+ * shade of a colour-blind safe palette; both are read again whenever the
+ * style changes, so a chart follows dark mode and high contrast without
+ * any code of its own.
  */
 #define G_LOG_DOMAIN "cpl-chart"
 
@@ -21,23 +23,24 @@
 
 #define RGB(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
 
-/* The GNOME palette, a darker shade on light backgrounds and a lighter one
- * on dark backgrounds; the fixed values are used when the theme does not
- * define the name (a theme other than libadwaita's). */
+/* Okabe & Ito, "Color Universal Design" (2008), as light and dark
+ * shades: the light ones have a contrast of 3.5:1 or more with white,
+ * the dark ones 4:1 or more with #383838 (tests/widgets/test-charts.c
+ * checks both).  Fixed, not the theme's named colours: GNOME's palette
+ * puts a red next to a green. */
 static const struct
 {
-  const char *light_name;
-  const char *dark_name;
-  GdkRGBA     light;
-  GdkRGBA     dark;
+  GdkRGBA light;
+  GdkRGBA dark;
 } palette_colors[CPL_CHART_N_COLORS] = {
-  [CPL_CHART_COLOR_BLUE]   = { "blue_3",   "blue_2",   RGB (0x35, 0x84, 0xe4), RGB (0x62, 0xa0, 0xea) },
-  [CPL_CHART_COLOR_ORANGE] = { "orange_4", "orange_2", RGB (0xe6, 0x61, 0x00), RGB (0xff, 0xa3, 0x48) },
-  [CPL_CHART_COLOR_GREEN]  = { "green_5",  "green_3",  RGB (0x26, 0xa2, 0x69), RGB (0x33, 0xd1, 0x7a) },
-  [CPL_CHART_COLOR_PURPLE] = { "purple_3", "purple_2", RGB (0x91, 0x41, 0xac), RGB (0xc0, 0x61, 0xcb) },
-  [CPL_CHART_COLOR_RED]    = { "red_3",    "red_1",    RGB (0xe0, 0x1b, 0x24), RGB (0xf6, 0x61, 0x51) },
-  [CPL_CHART_COLOR_YELLOW] = { "yellow_5", "yellow_3", RGB (0xe5, 0xa5, 0x0a), RGB (0xf6, 0xd3, 0x2d) },
-  [CPL_CHART_COLOR_BROWN]  = { "brown_3",  "brown_1",  RGB (0x98, 0x6a, 0x44), RGB (0xcd, 0xab, 0x8f) },
+  [CPL_CHART_COLOR_BLUE]       = { RGB (0x00, 0x66, 0xa3), RGB (0x3d, 0x9f, 0xe0) },
+  [CPL_CHART_COLOR_ORANGE]     = { RGB (0xb8, 0x7d, 0x00), RGB (0xe6, 0x9f, 0x00) },
+  [CPL_CHART_COLOR_GREEN]      = { RGB (0x00, 0x8a, 0x64), RGB (0x19, 0xb5, 0x88) },
+  [CPL_CHART_COLOR_VERMILLION] = { RGB (0xc8, 0x56, 0x00), RGB (0xf0, 0x7a, 0x2e) },
+  [CPL_CHART_COLOR_PURPLE]     = { RGB (0xb8, 0x58, 0x8e), RGB (0xdd, 0x8f, 0xbb) },
+  [CPL_CHART_COLOR_SKY]        = { RGB (0x1d, 0x8f, 0xd0), RGB (0x7f, 0xcb, 0xf5) },
+  [CPL_CHART_COLOR_YELLOW]     = { RGB (0x8a, 0x81, 0x0a), RGB (0xf0, 0xe4, 0x42) },
+  [CPL_CHART_COLOR_GREY]       = { RGB (0x7a, 0x7a, 0x7a), RGB (0xb4, 0xb4, 0xb4) },
 };
 
 static const GdkRGBA accent_light = RGB (0x1c, 0x71, 0xd8);
@@ -78,12 +81,7 @@ cpl_chart_palette_update (CplChartPalette *palette,
     palette->surface = palette->dark ? surface_dark : surface_light;
 
   for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
-    {
-      const char *name = palette->dark ? palette_colors[i].dark_name : palette_colors[i].light_name;
-
-      if (!lookup (context, name, &palette->series[i]))
-        palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
-    }
+    palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
 }
 
 const GdkRGBA *

@@ -152,7 +152,7 @@ style_color (CplScatterChart *self,
   const CplChartPalette *palette = PALETTE (self);
 
   if (style == CPL_POINT_STYLE_DOMESTIC)
-    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_RED);
+    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_VERMILLION);
   return &palette->accent;
 }
 

@@ -226,7 +226,7 @@ new_scatter (void)
 
   cpl_scatter_chart_set_axes (chart, "TPP", FALSE, "Memory bandwidth (GB/s)", FALSE);
   cpl_scatter_chart_add_region (chart, "case-by-case review", -INFINITY, 21000, -INFINITY, 6500, CPL_CHART_COLOR_ORANGE);
-  cpl_scatter_chart_add_vline (chart, "3A090.a (2023)", 4800, CPL_CHART_COLOR_RED);
+  cpl_scatter_chart_add_vline (chart, "3A090.a (2023)", 4800, CPL_CHART_COLOR_VERMILLION);
   cpl_scatter_chart_add_point (chart, "a100", "A100", 4992, 2039, CPL_POINT_STYLE_NORMAL);
   cpl_scatter_chart_add_point (chart, "h100", "H100", 15832, 3350, CPL_POINT_STYLE_NORMAL);
   cpl_scatter_chart_add_point (chart, "910c", "Ascend 910C", 12800, 3200, CPL_POINT_STYLE_DOMESTIC);
@@ -1195,6 +1195,139 @@ test_render (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- colours ---- */
+
+/* The colour of the legend item labelled @label. */
+static GdkRGBA
+legend_color (GtkWidget  *chart,
+              const char *label)
+{
+  g_autoptr(GArray) items = cpl_chart_build_legend (CPL_CHART (chart));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CplChartLegendItem *item = &g_array_index (items, CplChartLegendItem, i);
+
+      if (g_str_equal (item->label, label))
+        return item->color;
+    }
+  g_assert_not_reached ();
+}
+
+/* One chip keeps its colour from chart to chart, whatever its place. */
+static void
+test_color_same_chip (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *bars = cpl_bar_chart_new ();
+  const char *categories[] = { "2026", "2027", NULL };
+  GtkWidget *window;
+  GdkRGBA in_line, in_bars, other;
+  CplChartColor colors[CPL_CHART_N_COLORS];
+
+  gtk_widget_set_vexpand (line, TRUE);
+  gtk_widget_set_vexpand (bars, TRUE);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), bars);
+
+  /* the H200 is the second series of the line chart, the first of the bars */
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H20", (double[]) { 2026, 2027 },
+                                                              (double[]) { 1, 2 }, 2, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", "nvidia-h20"));
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H200", (double[]) { 2026, 2027 },
+                                                              (double[]) { 3, 4 }, 2, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", "nvidia-h200"));
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
+  cpl_bar_chart_set_series_color (CPL_BAR_CHART (bars),
+                                  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "H200", (double[]) { 3, 4 }),
+                                  cpl_chart_color_for ("chip", "nvidia-h200"));
+  window = window_with (box, 600, 800);
+
+  in_line = legend_color (line, "H200");
+  in_bars = legend_color (bars, "H200");
+  other = legend_color (line, "H20");
+  g_assert_true (gdk_rgba_equal (&in_line, &in_bars));
+  /* two chips, the first two of their kind: two colours */
+  g_assert_false (gdk_rgba_equal (&in_line, &other));
+  g_assert_cmpint (cpl_chart_color_for_key ("chip:nvidia-h200"), ==, cpl_chart_color_for ("chip", "nvidia-h200"));
+
+  /* the first CPL_CHART_N_COLORS scenarios (no other test here uses that
+   * kind) take as many colours; asked again, each keeps its own, also
+   * after more have been added */
+  for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("scenario-%u", i);
+
+      colors[i] = cpl_chart_color_for ("scenario", id);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpint (colors[i], !=, colors[j]);
+    }
+  cpl_chart_color_for ("scenario", "one-more");
+  for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("scenario-%u", i);
+
+      g_assert_cmpint (cpl_chart_color_for ("scenario", id), ==, colors[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+relative_luminance (const GdkRGBA *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Every series colour stands out from the chart's background by 3:1 or
+ * more, white in light mode, #383838 in dark mode (e.g. the light yellow
+ * #8a810a: luminance 0.21, (1.05) / (0.26) = 4.0), and the eight differ. */
+static void
+test_color_contrast (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *chart = new_bars ();
+  GtkWidget *window;
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  const GdkRGBA dark = { 0x38 / 255., 0x38 / 255., 0x38 / 255., 1 };
+  CplChartPalette palette;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = window_with (chart, 400, 300);
+  for (guint scheme = 0; scheme < 2; scheme++)
+    {
+      cpl_chart_palette_update (&palette, chart);
+      g_assert_cmpint (palette.dark, ==, scheme == 1);
+      for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+        {
+          g_assert_cmpfloat (contrast (&palette.series[i], scheme == 0 ? &white : &dark), >=, 3);
+          for (guint j = 0; j < i; j++)
+            g_assert_false (gdk_rgba_equal (&palette.series[i], &palette.series[j]));
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      wait_for_draw (chart);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 new_years (void)
 {
@@ -1210,7 +1343,7 @@ new_years (void)
                              CPL_LINE_STYLE_LINE);
   dashed = cpl_line_chart_add_series (chart, "Domestic chip", years, (double[]) { 4.1e9, 4.6e9, 5e9, 5.6e9, 6e9 }, 5,
                                       CPL_LINE_STYLE_DASHED);
-  cpl_line_chart_set_series_color (chart, dashed, CPL_CHART_COLOR_RED);
+  cpl_line_chart_set_series_color (chart, dashed, CPL_CHART_COLOR_VERMILLION);
   cpl_line_chart_add_series (chart, "Compute gap", years, (double[]) { 2e9, 1.6e9, NAN, .8e9, .3e9 }, 5,
                              CPL_LINE_STYLE_AREA);
   cpl_line_chart_add_series (chart, "Quota", years, (double[]) { 1e9, 1e9, 2e9, -1e9, 2e9 }, 5,
@@ -1503,6 +1636,8 @@ main (int   argc,
   g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
   g_test_add_func ("/charts/format/value-format", test_value_format);
   g_test_add_func ("/charts/format/distinct-labels", test_distinct_labels);
+  g_test_add_func ("/charts/color/same-chip-two-charts", test_color_same_chip);
+  g_test_add_func ("/charts/color/contrast", test_color_contrast);
   g_test_add_func ("/charts/format/small-and-zero-ticks", test_small_and_zero_ticks);
   g_test_add_func ("/charts/line/positions", test_line_positions);
   g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
