@@ -285,6 +285,15 @@ test_what_if (void)
   CplChip *added;
 
   cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+  /* the map draws the rules that test only TPP and memory bandwidth, one
+   * mark per such clause of the built-in rules: 3A090.a (2023)'s TPP ≥
+   * 4,800 alone is a line; the case-by-case review (TPP < 21,000 and
+   * bandwidth < 6,500) is a region, and the 25% tariff's two boxes are
+   * two more.  3A090.a (2022) also tests interconnect, 3A090.b and
+   * 3A090.a (2023)'s second clause performance density, the H20/MI308
+   * rules name chips: none of those can be drawn.  1 line, 3 regions. */
+  g_assert_cmpuint (cpl_scatter_chart_get_n_lines (cpl_what_if_window_get_map (what_if)), ==, 1);
+  g_assert_cmpuint (cpl_scatter_chart_get_n_regions (cpl_what_if_window_get_map (what_if)), ==, 3);
   /* fp8 592 from a sparse datasheet: dense 296, TPP 296 × 8 = 2,368 */
   cpl_what_if_window_set_value (what_if, "fp8", 592);
   cpl_what_if_window_set_sparse (what_if, TRUE);

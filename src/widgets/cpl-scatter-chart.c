@@ -1233,6 +1233,24 @@ cpl_scatter_chart_add_vline (CplScatterChart *self,
   invalidate (self);
 }
 
+/* Returns: how many shaded regions the chart has (cpl_scatter_chart_add_region()) */
+guint
+cpl_scatter_chart_get_n_regions (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), 0);
+
+  return self->regions->len;
+}
+
+/* Returns: how many threshold lines the chart has (cpl_scatter_chart_add_vline()) */
+guint
+cpl_scatter_chart_get_n_lines (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), 0);
+
+  return self->lines->len;
+}
+
 const char *
 cpl_scatter_chart_get_selected (CplScatterChart *self)
 {
