@@ -626,15 +626,16 @@ test_small_and_zero_ticks (void)
   GtkWidget *bars = cpl_bar_chart_new ();
   GtkWidget *zeros = cpl_bar_chart_new ();
   GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *whole = cpl_line_chart_new ();
   const char *categories[] = { "2026", "2027", "2028", "2029", NULL };
   const char *allowed[] = { "$0", "$0.001", "$0.002", "$0.003", "$0.004", NULL };
   GtkWidget *window;
   g_auto(GStrv) labels = NULL;
   guint n;
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      GtkWidget *chart = i == 0 ? bars : i == 1 ? zeros : line;
+      GtkWidget *chart = i == 0 ? bars : i == 1 ? zeros : i == 2 ? line : whole;
 
       gtk_widget_set_vexpand (chart, TRUE);
       gtk_box_append (GTK_BOX (box), chart);
@@ -647,7 +648,10 @@ test_small_and_zero_ticks (void)
   cpl_bar_chart_set_value_format (CPL_BAR_CHART (zeros), format_money, NULL, NULL);
   cpl_line_chart_add_series (CPL_LINE_CHART (line), "Gap", (double[]) { 2026, 2027, 2028 },
                              (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_LINE);
-  window = window_with (box, 600, 900);
+  cpl_line_chart_add_series (CPL_LINE_CHART (whole), "Share", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { .2, .4, .6 }, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_y_format (CPL_LINE_CHART (whole), format_whole, NULL, NULL);
+  window = window_with (box, 600, 1000);
 
   /* 0 to 0.004 and a little over: ticks by 0.001 or 0.002 as room allows,
    * each a different label from the set, from "$0" up to "$0.004" */
@@ -661,6 +665,21 @@ test_small_and_zero_ticks (void)
       g_assert_true (g_strv_contains (allowed, labels[i]));
       if (i > 0)
         g_assert_cmpstr (labels[i], !=, labels[i - 1]);
+    }
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* 0.2 … 0.6 written as whole numbers would read 0 0 0 1: the ticks go
+   * up from 0 by 0.1 or 0.2 (as room allows), each written as itself */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (whole), GTK_ORIENTATION_VERTICAL);
+  n = g_strv_length (labels);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (labels[0], ==, "0");
+  g_assert_true (g_str_equal (labels[1], "0.1") || g_str_equal (labels[1], "0.2"));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%.1f", i * g_ascii_strtod (labels[1], NULL));
+
+      g_assert_cmpstr (labels[i], ==, expected);
     }
   g_clear_pointer (&labels, g_strfreev);
 
