@@ -285,6 +285,15 @@ test_what_if (void)
   CplChip *added;
 
   cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+  /* the map draws the rules that test only TPP and memory bandwidth, one
+   * mark per such clause of the built-in rules: 3A090.a (2023)'s TPP ≥
+   * 4,800 alone is a line; the case-by-case review (TPP < 21,000 and
+   * bandwidth < 6,500) is a region, and the 25% tariff's two boxes are
+   * two more.  3A090.a (2022) also tests interconnect, 3A090.b and
+   * 3A090.a (2023)'s second clause performance density, the H20/MI308
+   * rules name chips: none of those can be drawn.  1 line, 3 regions. */
+  g_assert_cmpuint (cpl_scatter_chart_get_n_lines (cpl_what_if_window_get_map (what_if)), ==, 1);
+  g_assert_cmpuint (cpl_scatter_chart_get_n_regions (cpl_what_if_window_get_map (what_if)), ==, 3);
   /* fp8 592 from a sparse datasheet: dense 296, TPP 296 × 8 = 2,368 */
   cpl_what_if_window_set_value (what_if, "fp8", 592);
   cpl_what_if_window_set_sparse (what_if, TRUE);
@@ -335,6 +344,41 @@ test_compare (void)
  * H200 is licensable at 25% (case-by-case: 15,832 < 21,000 and 4,800 <
  * 6,500 GB/s; the 25% band holds it).  On 2025-06-01 both are denied
  * (the April letters control H20, 3A090.a H200; no licence rule yet). */
+/* Asserts that @text is @expected, where in @expected "~" stands for a
+ * no-break space (U+00A0) and "^" for a word joiner (U+2060): a value
+ * stays on the line of its unit, and "GB/s" is not broken at its slash. */
+static void
+assert_kept_units (const char *text,
+                   const char *expected)
+{
+  GString *bytes = g_string_new (NULL);
+
+  for (const char *p = expected; *p != '\0'; p++)
+    {
+      if (*p == '~')
+        g_string_append (bytes, "\xc2\xa0");
+      else if (*p == '^')
+        g_string_append (bytes, "\xe2\x81\xa0");
+      else
+        g_string_append_c (bytes, *p);
+    }
+  g_assert_cmpstr (text, ==, bytes->str);
+  g_string_free (bytes, TRUE);
+}
+
+/* How many widgets of @type are in the tree under @widget, itself too. */
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
 static void
 test_compare_status (void)
 {
@@ -354,15 +398,19 @@ test_compare_status (void)
   /* 3A090.a (2023) for H200: TPP 15,832 − 4,800 = 11,032 above; the
    * second clause's TPP line, 15,832 − 1,600 = 14,232 above; performance
    * density 15,832 / 814 mm² = 19.45, 19.45 − 5.92 = 13.53 above. */
-  g_assert_cmpstr (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1), ==,
-                   "TPP 15,832: 11,032 above the 4,800 line\n"
-                   "TPP 15,832: 14,232 above the 1,600 line\n"
-                   "performance density 19.45: 13.53 above the 5.92 line");
+  assert_kept_units (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1),
+                     "TPP 15,832: 11,032~above the 4,800~line\n"
+                     "TPP 15,832: 14,232~above the 1,600~line\n"
+                     "performance density 19.45: 13.53~above the 5.92~line");
   /* case-by-case for H20: 21,000 − 2,368 = 18,632 below; bandwidth
    * 6,500 − 4,000 = 2,500 GB/s below */
-  g_assert_cmpstr (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0), ==,
-                   "TPP 2,368: 18,632 below the 21,000 line\n"
-                   "memory bandwidth 4,000 GB/s: 2,500 GB/s below the 6,500 GB/s line");
+  assert_kept_units (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0),
+                     "TPP 2,368: 18,632~below the 21,000~line\n"
+                     "memory bandwidth 4,000~GB/^s: 2,500~GB/^s below the 6,500~GB/^s line");
+
+  /* one scroller, the window's: the tables are as tall as their rows and
+   * do not take the mouse wheel */
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW), ==, 1);
   /* the April letters only name chips: a verdict, no distance */
   g_assert_null (cpl_compare_window_get_distances (compare, "h20-mi308-letters-2025", 0));
   gtk_window_destroy (GTK_WINDOW (compare));

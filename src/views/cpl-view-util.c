@@ -91,6 +91,32 @@ cpl_scroll_sideways (GtkWidget *child)
   return scroller;
 }
 
+/**
+ * cpl_text_keep_units:
+ *
+ * Returns: @text for a label that wraps, with every number kept on the
+ *   line of the word after it ("4,000 GB/s", "700 W": the space after a
+ *   digit becomes a no-break space) and no line break inside a unit such
+ *   as GB/s or PFLOP/s (a word joiner after a slash between letters).
+ */
+char *
+cpl_text_keep_units (const char *text)
+{
+  GString *kept = g_string_new (NULL);
+
+  /* byte by byte: ASCII bytes are never part of a longer UTF-8 character */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
+        g_string_append (kept, "\xc2\xa0");                /* U+00A0 NO-BREAK SPACE */
+      else if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
+        g_string_append (kept, "/\xe2\x81\xa0");           /* U+2060 WORD JOINER */
+      else
+        g_string_append_c (kept, *p);
+    }
+  return g_string_free (kept, FALSE);
+}
+
 /* A titled AdwPreferencesGroup at the end of @box. */
 GtkWidget *
 cpl_group_append (GtkWidget  *box,

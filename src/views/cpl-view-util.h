@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
+char      *cpl_text_keep_units  (const char *text);
 GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,
                                  GtkWidget  *child);

@@ -261,7 +261,6 @@ fit_value_axis (CplBarChart  *self,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   double zero = 0, lo = 0, hi = 0;
 
-  g_array_append_val (values, zero);
   if (isfinite (self->reference))
     g_array_append_val (values, self->reference);
   for (guint c = 0; c < self->n_categories; c++)
@@ -283,6 +282,9 @@ fit_value_axis (CplBarChart  *self,
             g_array_append_val (values, v);
         }
     }
+  /* bars stand on zero; without any, the default range rather than one "0" */
+  if (values->len > 0)
+    g_array_append_val (values, zero);
   for (guint i = 0; i < values->len; i++)
     {
       lo = MIN (lo, g_array_index (values, double, i));

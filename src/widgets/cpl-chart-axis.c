@@ -7,6 +7,8 @@
  * keeps the count within what the caller has room for.  Log ticks sit on
  * powers of ten; when the axis spans only a couple of decades, the 2 and 5
  * multiples in between are added so there is more than one tick to read.
+ * An axis fitted to nothing but zeros has a single tick, 0: five ticks
+ * between 0 and 1 would make up a scale for data that has none.
  */
 #define G_LOG_DOMAIN "cpl-chart-axis"
 
@@ -46,6 +48,7 @@ cpl_chart_axis_init (CplChartAxis  *axis,
   g_return_if_fail (axis != NULL);
 
   axis->scale = scale;
+  axis->zero_only = FALSE;
   if (scale == CPL_CHART_SCALE_LOG)
     {
       axis->min = 1;
@@ -87,7 +90,8 @@ cpl_chart_axis_accepts (const CplChartAxis *axis,
 /* Sets a range holding every value the axis accepts, with a margin of
  * PADDING of the span on each side.  Values the axis cannot show (NaN,
  * ±∞, and zero or less on a log axis) are skipped.  A range that starts at
- * zero or more never reaches below zero because of the padding.
+ * zero or more never reaches below zero because of the padding.  When
+ * every value is zero, the range is 0..1 and the axis has one tick, 0.
  */
 void
 cpl_chart_axis_fit (CplChartAxis *axis,
@@ -114,11 +118,10 @@ cpl_chart_axis_fit (CplChartAxis *axis,
       hi = MAX (hi, v);
     }
 
+  cpl_chart_axis_init (axis, axis->scale);
   if (lo > hi)
-    {
-      cpl_chart_axis_init (axis, axis->scale);
-      return;
-    }
+    return;
+  axis->zero_only = !log_scale && lo == 0 && hi == 0;
 
   if (hi - lo > 0)
     pad = (hi - lo) * PADDING;
@@ -338,6 +341,11 @@ compute_ticks (const CplChartAxis *axis,
   if (max_ticks == 0 || !isfinite (axis->min) || !isfinite (axis->max))
     return 0;
 
+  if (axis->zero_only && axis->scale == CPL_CHART_SCALE_LINEAR)
+    {
+      ticks[0] = 0;
+      return 1;
+    }
   if (axis->scale == CPL_CHART_SCALE_LOG && axis->min > 0 && axis->max > axis->min)
     return log_ticks (axis->min, axis->max, ticks, max_ticks, decimals);
   return linear_ticks (axis->min, axis->max, ticks, max_ticks, decimals);

@@ -21,6 +21,7 @@ struct _CplChartAxis
   CplChartScale scale;
   double        min;
   double        max;
+  gboolean      zero_only;            /* fit saw only zeros: one tick, 0 */
 };
 
 #define CPL_TYPE_CHART_AXIS (cpl_chart_axis_get_type ())

@@ -1,9 +1,11 @@
 /* cpl-chart-private.c: drawing parts the chart widgets share
  *
  * Rectangles, markers and hatching are plain GtkSnapshot nodes; text is
- * a PangoLayout from the widget, so it has the theme's font.  Colours are
- * the theme's named colours, read again whenever the style changes, so a
- * chart follows dark mode and high contrast without any code of its own.
+ * a PangoLayout from the widget, so it has the theme's font.  Text, accent
+ * and borders are the theme's colours, and series take the light or dark
+ * shade of a colour-blind safe palette; both are read again whenever the
+ * style changes, so a chart follows dark mode and high contrast without
+ * any code of its own.
  */
 #define G_LOG_DOMAIN "cpl-chart"
 
@@ -21,23 +23,24 @@
 
 #define RGB(r, g, b) { (r) / 255.f, (g) / 255.f, (b) / 255.f, 1.f }
 
-/* The GNOME palette, a darker shade on light backgrounds and a lighter one
- * on dark backgrounds; the fixed values are used when the theme does not
- * define the name (a theme other than libadwaita's). */
+/* Okabe & Ito, "Color Universal Design" (2008), as light and dark
+ * shades: the light ones have a contrast of 3.5:1 or more with white,
+ * the dark ones 4:1 or more with #383838 (tests/widgets/test-charts.c
+ * checks both).  Fixed, not the theme's named colours: GNOME's palette
+ * puts a red next to a green. */
 static const struct
 {
-  const char *light_name;
-  const char *dark_name;
-  GdkRGBA     light;
-  GdkRGBA     dark;
+  GdkRGBA light;
+  GdkRGBA dark;
 } palette_colors[CPL_CHART_N_COLORS] = {
-  [CPL_CHART_COLOR_BLUE]   = { "blue_3",   "blue_2",   RGB (0x35, 0x84, 0xe4), RGB (0x62, 0xa0, 0xea) },
-  [CPL_CHART_COLOR_ORANGE] = { "orange_4", "orange_2", RGB (0xe6, 0x61, 0x00), RGB (0xff, 0xa3, 0x48) },
-  [CPL_CHART_COLOR_GREEN]  = { "green_5",  "green_3",  RGB (0x26, 0xa2, 0x69), RGB (0x33, 0xd1, 0x7a) },
-  [CPL_CHART_COLOR_PURPLE] = { "purple_3", "purple_2", RGB (0x91, 0x41, 0xac), RGB (0xc0, 0x61, 0xcb) },
-  [CPL_CHART_COLOR_RED]    = { "red_3",    "red_1",    RGB (0xe0, 0x1b, 0x24), RGB (0xf6, 0x61, 0x51) },
-  [CPL_CHART_COLOR_YELLOW] = { "yellow_5", "yellow_3", RGB (0xe5, 0xa5, 0x0a), RGB (0xf6, 0xd3, 0x2d) },
-  [CPL_CHART_COLOR_BROWN]  = { "brown_3",  "brown_1",  RGB (0x98, 0x6a, 0x44), RGB (0xcd, 0xab, 0x8f) },
+  [CPL_CHART_COLOR_BLUE]       = { RGB (0x00, 0x66, 0xa3), RGB (0x3d, 0x9f, 0xe0) },
+  [CPL_CHART_COLOR_ORANGE]     = { RGB (0xb8, 0x7d, 0x00), RGB (0xe6, 0x9f, 0x00) },
+  [CPL_CHART_COLOR_GREEN]      = { RGB (0x00, 0x8a, 0x64), RGB (0x19, 0xb5, 0x88) },
+  [CPL_CHART_COLOR_VERMILLION] = { RGB (0xc8, 0x56, 0x00), RGB (0xf0, 0x7a, 0x2e) },
+  [CPL_CHART_COLOR_PURPLE]     = { RGB (0xb8, 0x58, 0x8e), RGB (0xdd, 0x8f, 0xbb) },
+  [CPL_CHART_COLOR_SKY]        = { RGB (0x1d, 0x8f, 0xd0), RGB (0x7f, 0xcb, 0xf5) },
+  [CPL_CHART_COLOR_YELLOW]     = { RGB (0x8a, 0x81, 0x0a), RGB (0xf0, 0xe4, 0x42) },
+  [CPL_CHART_COLOR_GREY]       = { RGB (0x7a, 0x7a, 0x7a), RGB (0xb4, 0xb4, 0xb4) },
 };
 
 static const GdkRGBA accent_light = RGB (0x1c, 0x71, 0xd8);
@@ -78,12 +81,7 @@ cpl_chart_palette_update (CplChartPalette *palette,
     palette->surface = palette->dark ? surface_dark : surface_light;
 
   for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
-    {
-      const char *name = palette->dark ? palette_colors[i].dark_name : palette_colors[i].light_name;
-
-      if (!lookup (context, name, &palette->series[i]))
-        palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
-    }
+    palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
 }
 
 const GdkRGBA *
@@ -642,29 +640,248 @@ ticks_fit (const CplChartTicks *ticks,
   return TRUE;
 }
 
-static char *
-tick_text (const CplChartTicks  *ticks,
-           guint                 i,
-           guint                 max_ticks,
-           const CplChartFormat *format,
-           gboolean              integer)
+/* ---- tick labels that differ ----
+ *
+ * A format made for single values rounds ticks that lie close together
+ * to the same text: money to whole dollars reads "$0, $0, $0, $1, $1"
+ * for ticks 0 to 1 by 0.2.  Then the number inside each label is written
+ * again with the decimals the tick needs, keeping the format's words and
+ * unit around it ("$0.2"), and the number's scale ("$1.5 B" holds 1.5 for
+ * 1.5 × 10⁹), which is taken to be a power of ten.
+ */
+
+/* Where the first number in @text starts, and how long it is: digits,
+ * with the locale's grouping marks and decimal mark between digits. */
+static gboolean
+find_number (const char *text,
+             gsize      *start,
+             gsize      *length)
 {
-  double value = ticks->values[i];
+  const struct lconv *conv = localeconv ();
+  const char *marks[2] = { conv->decimal_point, conv->thousands_sep };
+  const char *p = text;
 
-  if (format != NULL && format->func != NULL)
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  *start = p - text;
+  for (;;)
     {
-      g_autofree char *text = cpl_chart_format_apply (format, value);
+      gboolean more = FALSE;
 
-      return cpl_chart_trim_decimals (text);
+      while (g_ascii_isdigit (*p))
+        p++;
+      for (guint m = 0; m < G_N_ELEMENTS (marks) && !more; m++)
+        {
+          gsize len = marks[m] != NULL ? strlen (marks[m]) : 0;
+
+          if (len > 0 && strncmp (p, marks[m], len) == 0 && g_ascii_isdigit (p[len]))
+            {
+              p += len;
+              more = TRUE;
+            }
+        }
+      if (!more)
+        break;
     }
-  if (integer)
-    return cpl_format_number (value, 0);
-  return cpl_chart_axis_format_tick (&ticks->axis, value, max_ticks);
+  *length = p - text - *start;
+  return TRUE;
+}
+
+/* The value of the number found in @text, as the C locale reads it. */
+static double
+number_value (const char *text,
+              gsize       start,
+              gsize       length)
+{
+  const struct lconv *conv = localeconv ();
+  gsize point_len = strlen (conv->decimal_point);
+  GString *plain = g_string_new (NULL);
+  double value;
+
+  for (gsize i = start; i < start + length;)
+    {
+      if (g_ascii_isdigit (text[i]))
+        g_string_append_c (plain, text[i++]);
+      else if (point_len > 0 && strncmp (text + i, conv->decimal_point, point_len) == 0)
+        {
+          g_string_append_c (plain, '.');
+          i += point_len;
+        }
+      else
+        i++;                              /* a grouping mark */
+    }
+  value = g_ascii_strtod (plain->str, NULL);
+  g_string_free (plain, TRUE);
+  return value;
+}
+
+/* @text with its number taken out: what the format writes around it. */
+static char *
+number_frame (const char *text,
+              gsize       start,
+              gsize       length)
+{
+  return g_strdup_printf ("%.*s%s", (int) start, text, text + start + length);
+}
+
+/* The power of ten the format divides @value by before writing it, read
+ * from its text (@value ≠ 0); when the text holds 0, from the text of
+ * @value × 10ᵏ in the same words; 0 when it cannot be told. */
+static double
+number_scale (const CplChartFormat *format,
+              double                value,
+              const char           *text)
+{
+  gsize start, length;
+  g_autofree char *frame = NULL;
+
+  if (!find_number (text, &start, &length))
+    return 0;
+  frame = number_frame (text, start, length);
+
+  for (int k = 0; k <= 15; k++)
+    {
+      double probe = value * pow (10, k);
+      g_autofree char *probe_text = cpl_chart_format_apply (format, probe);
+      g_autofree char *probe_frame = NULL;
+      gsize probe_start, probe_length;
+      double number;
+
+      if (!find_number (probe_text, &probe_start, &probe_length))
+        return 0;
+      probe_frame = number_frame (probe_text, probe_start, probe_length);
+      if (!g_str_equal (frame, probe_frame))
+        return 0;                         /* another unit: not the same scale */
+      number = number_value (probe_text, probe_start, probe_length);
+      if (number != 0)
+        return pow (10, round (log10 (fabs (probe) / number)));
+    }
+  return 0;
+}
+
+/* The fewest decimals that write @x exactly (to a millionth of a unit
+ * in the last place), at most 12. */
+static int
+exact_decimals (double x)
+{
+  int d;
+
+  for (d = 0; d < 12; d++)
+    {
+      double shifted = fabs (x) * pow (10, d);
+
+      if (fabs (shifted - round (shifted)) < 1e-6 * MAX (1, shifted * 1e-9))
+        break;
+    }
+  return d;
+}
+
+static gboolean
+labels_distinct (char **labels,
+                 guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (g_str_equal (labels[i], labels[j]))
+        return FALSE;
+  return TRUE;
+}
+
+/* The label of @value with the number of @text written with enough
+ * decimals; NULL when the format's text cannot be read that way. */
+static char *
+relabel (const CplChartFormat *format,
+         double                value,
+         const char           *text)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *label = NULL;
+  gsize start, length;
+  double scale, x;
+
+  if (!find_number (text, &start, &length))
+    return NULL;
+  if (value == 0)
+    return cpl_chart_trim_decimals (text);
+  scale = number_scale (format, value, text);
+  if (!(scale > 0))
+    return NULL;
+  x = fabs (value) / scale;
+  number = cpl_format_number (x, exact_decimals (x));
+  label = g_strdup_printf ("%.*s%s%s", (int) start, text, number, text + start + length);
+  return cpl_chart_trim_decimals (label);
+}
+
+/* Makes the @n labels of @values differ, when @format made some equal:
+ * the format's words with more decimals, or failing that plain numbers
+ * with the decimals each value needs. */
+static void
+distinct_labels (char                **labels,
+                 const double         *values,
+                 guint                 n,
+                 const CplChartFormat *format)
+{
+  g_autoptr(GPtrArray) better = NULL;
+
+  if (labels_distinct (labels, n))
+    return;
+
+  better = g_ptr_array_new_with_free_func (g_free);
+  if (format != NULL && format->func != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autofree char *text = cpl_chart_format_apply (format, values[i]);
+        char *label = relabel (format, values[i], text);
+
+        if (label == NULL)
+          break;
+        g_ptr_array_add (better, label);
+      }
+  if (better->len < n || !labels_distinct ((char **) better->pdata, n))
+    {
+      g_ptr_array_set_size (better, 0);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (better, cpl_format_number (values[i], exact_decimals (values[i])));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (labels[i]);
+      labels[i] = g_ptr_array_steal_index (better, 0);
+    }
+}
+
+/**
+ * cpl_chart_tick_labels:
+ * @values: @n tick values, ascending
+ * @format: (nullable): the axis' format
+ *
+ * The labels of ticks that a format gives, made to differ when the
+ * format writes two the same (see above).
+ *
+ * Returns: (transfer full): a %NULL-terminated array of @n labels
+ */
+char **
+cpl_chart_tick_labels (const double         *values,
+                       guint                 n,
+                       const CplChartFormat *format)
+{
+  char **labels = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = cpl_chart_format_apply (format, values[i]);
+
+      labels[i] = cpl_chart_trim_decimals (text);
+    }
+  distinct_labels (labels, values, n, format);
+  return labels;
 }
 
 /* Chooses as many round ticks as there is room for along @length
  * pixels, and makes their labels with @format (nullable; see
- * cpl_chart_trim_decimals()).  With @integer, only whole numbers get a
+ * cpl_chart_tick_labels()).  With @integer, only whole numbers get a
  * tick. */
 void
 cpl_chart_ticks_compute (CplChartTicks        *ticks,
@@ -689,6 +906,8 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
 
   for (;; max_ticks--)
     {
+      g_auto(GStrv) texts = NULL;
+
       cpl_chart_ticks_clear (ticks);
       ticks->axis = *axis;
       ticks->height = line_height;
@@ -707,11 +926,18 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
           ticks->n = kept;
         }
 
+      if (format != NULL && format->func != NULL)
+        texts = cpl_chart_tick_labels (ticks->values, ticks->n, format);
+      else
+        {
+          texts = g_new0 (char *, ticks->n + 1);
+          for (guint i = 0; i < ticks->n; i++)
+            texts[i] = integer ? cpl_format_number (ticks->values[i], 0)
+                               : cpl_chart_axis_format_tick (&ticks->axis, ticks->values[i], max_ticks);
+        }
       for (guint i = 0; i < ticks->n; i++)
         {
-          g_autofree char *text = tick_text (ticks, i, max_ticks, format, integer);
-
-          ticks->labels[i] = cpl_chart_layout_new (widget, text, CPL_CHART_FONT_LABEL);
+          ticks->labels[i] = cpl_chart_layout_new (widget, texts[i], CPL_CHART_FONT_LABEL);
           cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
           ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
         }

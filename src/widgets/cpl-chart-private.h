@@ -82,9 +82,12 @@ typedef struct
   GDestroyNotify     destroy;
 } CplChartFormat;
 
-void  cpl_chart_format_clear (CplChartFormat       *format);
-char *cpl_chart_format_apply (const CplChartFormat *format,
-                              double                value);
+void   cpl_chart_format_clear (CplChartFormat       *format);
+char  *cpl_chart_format_apply (const CplChartFormat *format,
+                               double                value);
+char **cpl_chart_tick_labels  (const double         *values,
+                               guint                 n,
+                               const CplChartFormat *format);
 
 /* ---- marks ---- */
 

@@ -5,19 +5,23 @@
 
 G_BEGIN_DECLS
 
-/* Colours of the chart palette, in the order series take them.  Each is
- * the GNOME palette colour of that name, a lighter shade in dark mode.
+/* Colours of the chart palette, in the order series take them: the
+ * Okabe–Ito set, which readers with any common colour-vision deficiency
+ * tell apart (red and green are never the only difference), each in a
+ * darker shade on light backgrounds and a lighter one on dark ones, at a
+ * contrast of 3:1 or more with the chart's background either way.
  * Indices wrap around: CPL_CHART_N_COLORS is the same as BLUE.
  */
 typedef enum
 {
   CPL_CHART_COLOR_BLUE,
   CPL_CHART_COLOR_ORANGE,
-  CPL_CHART_COLOR_GREEN,
-  CPL_CHART_COLOR_PURPLE,
-  CPL_CHART_COLOR_RED,
+  CPL_CHART_COLOR_GREEN,              /* bluish green */
+  CPL_CHART_COLOR_VERMILLION,
+  CPL_CHART_COLOR_PURPLE,             /* reddish purple */
+  CPL_CHART_COLOR_SKY,                /* sky blue */
   CPL_CHART_COLOR_YELLOW,
-  CPL_CHART_COLOR_BROWN,
+  CPL_CHART_COLOR_GREY,
   CPL_CHART_N_COLORS
 } CplChartColor;
 

@@ -34,9 +34,9 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, GTK_TYPE_WIDGET)
 
 /* ---- one colour per thing ---- */
 
-/* Colours handed out so far, per kind: "chip", "scenario", and "money"
- * for vendors and the fixed series of money ("series:…") that share charts
- * with them. */
+/* Colours handed out so far, per kind: "chip", "scenario", "rule" (the
+ * threshold maps), and "money" for vendors and the fixed series of money
+ * ("series:…") that share charts with them. */
 typedef struct
 {
   GHashTable *colors;                 /* key → GINT_TO_POINTER (color + 1) */
@@ -50,13 +50,16 @@ color_kind (const char *key)
     return "money";
   if (g_str_has_prefix (key, "scenario:"))
     return "scenario";
+  if (g_str_has_prefix (key, "rule:"))
+    return "rule";
   return "chip";
 }
 
 /**
  * cpl_chart_color_for_key:
  * @key: what a series shows, as "KIND:ID": "chip:nvidia-h200",
- *   "scenario:full-ban", "vendor:amd", "series:government-take"
+ *   "scenario:full-ban", "vendor:amd", "series:government-take",
+ *   "rule:eccn-3a090a-2023"
  *
  * The colour of a chip, scenario, vendor or fixed series on every chart of
  * every view, for the rest of the session.  It is derived from the id, so
@@ -106,7 +109,7 @@ cpl_chart_color_for_key (const char *key)
   return best;
 }
 
-/* The colour of @id of @kind ("chip", "scenario", "vendor", "series"):
+/* The colour of @id of @kind ("chip", "scenario", "vendor", "series", "rule"):
  * cpl_chart_color_for_key() of "KIND:ID". */
 CplChartColor
 cpl_chart_color_for (const char *kind,

@@ -289,7 +289,6 @@ fit_y_axis_to_data (CplLineChart *self,
   guint budget = y_tick_budget (self, plot_height);
   guint n;
 
-  g_array_append_val (values, zero);
   for (guint s = 0; s < self->series->len; s++)
     {
       const Series *series = g_ptr_array_index (self->series, s);
@@ -298,6 +297,9 @@ fit_y_axis_to_data (CplLineChart *self,
         if (point_defined (series, i))
           g_array_append_val (values, series->y[i]);
     }
+  /* from zero; without data, the default range rather than one "0" */
+  if (values->len > 0)
+    g_array_append_val (values, zero);
 
   cpl_chart_axis_init (axis, CPL_CHART_SCALE_LINEAR);
   cpl_chart_axis_fit (axis, (const double *) (gpointer) values->data, values->len);

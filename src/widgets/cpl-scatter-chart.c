@@ -152,7 +152,7 @@ style_color (CplScatterChart *self,
   const CplChartPalette *palette = PALETTE (self);
 
   if (style == CPL_POINT_STYLE_DOMESTIC)
-    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_RED);
+    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_VERMILLION);
   return &palette->accent;
 }
 
@@ -1231,6 +1231,24 @@ cpl_scatter_chart_add_vline (CplScatterChart *self,
   line->color = color_index;
   g_ptr_array_add (self->lines, line);
   invalidate (self);
+}
+
+/* Returns: how many shaded regions the chart has (cpl_scatter_chart_add_region()) */
+guint
+cpl_scatter_chart_get_n_regions (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), 0);
+
+  return self->regions->len;
+}
+
+/* Returns: how many threshold lines the chart has (cpl_scatter_chart_add_vline()) */
+guint
+cpl_scatter_chart_get_n_lines (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), 0);
+
+  return self->lines->len;
 }
 
 const char *

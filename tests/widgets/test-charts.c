@@ -149,10 +149,14 @@ test_axis_fit (void)
   assert_near (axis.min, 0);
   assert_near (axis.max, 10.5);
 
-  /* only zeros: 0..1, not 0..0 */
+  /* only zeros: 0..1, not 0..0, with one tick: 0 */
   cpl_chart_axis_fit (&axis, (double[]) { 0, 0 }, 2);
   assert_near (axis.min, 0);
   assert_near (axis.max, 1);
+  assert_ticks (&axis, 6, (double[]) { 0 }, 1);
+  /* a value that is not zero brings the ticks back: 0..0.5 and 5 % over */
+  cpl_chart_axis_fit (&axis, (double[]) { 0, .5 }, 2);
+  assert_ticks (&axis, 6, (double[]) { 0, .1, .2, .3, .4, .5 }, 6);
 
   /* log 10..1,000: two decades, 0.1 decade each side; 0 and -1 skipped */
   cpl_chart_axis_init (&axis, CPL_CHART_SCALE_LOG);
@@ -222,7 +226,7 @@ new_scatter (void)
 
   cpl_scatter_chart_set_axes (chart, "TPP", FALSE, "Memory bandwidth (GB/s)", FALSE);
   cpl_scatter_chart_add_region (chart, "case-by-case review", -INFINITY, 21000, -INFINITY, 6500, CPL_CHART_COLOR_ORANGE);
-  cpl_scatter_chart_add_vline (chart, "3A090.a (2023)", 4800, CPL_CHART_COLOR_RED);
+  cpl_scatter_chart_add_vline (chart, "3A090.a (2023)", 4800, CPL_CHART_COLOR_VERMILLION);
   cpl_scatter_chart_add_point (chart, "a100", "A100", 4992, 2039, CPL_POINT_STYLE_NORMAL);
   cpl_scatter_chart_add_point (chart, "h100", "H100", 15832, 3350, CPL_POINT_STYLE_NORMAL);
   cpl_scatter_chart_add_point (chart, "910c", "Ascend 910C", 12800, 3200, CPL_POINT_STYLE_DOMESTIC);
@@ -549,6 +553,147 @@ count_destroy (gpointer data)
   FormatCount *count = data;
 
   count->destroyed++;
+}
+
+static char *
+format_money (double   value,
+              gpointer data)
+{
+  return cpl_format_money (value);
+}
+
+static char *
+format_whole (double   value,
+              gpointer data)
+{
+  return cpl_format_number (value, 0);
+}
+
+static char *
+format_words (double   value,
+              gpointer data)
+{
+  return g_strdup ("some");
+}
+
+static void
+assert_labels (const double  *values,
+               guint          n,
+               CplChartFormatFunc func,
+               const char   **expected)
+{
+  CplChartFormat format = { func, NULL, NULL };
+  g_auto(GStrv) labels = cpl_chart_tick_labels (values, n, &format);
+
+  g_assert_cmpuint (g_strv_length (labels), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (labels[i], ==, expected[i]);
+}
+
+/* Tick labels differ even when the format rounds them together (the
+ * test runs in the C locale: "." marks decimals, no grouping). */
+static void
+test_distinct_labels (void)
+{
+  /* money under $1 M is written in whole dollars: 0.001 … 0.004 all read
+   * "$0".  The step is a thousandth, so three decimals, the "$" kept */
+  assert_labels ((double[]) { 0, .001, .002, .003, .004 }, 5, format_money,
+                 (const char *[]) { "$0", "$0.001", "$0.002", "$0.003", "$0.004" });
+  /* a full ban's revenue axis, 0 to 1 by 0.2: "$0 $0 $0 $1 $1 $1" before
+   * (0.4 rounds down, 0.6 up); one decimal tells them apart, 1 needs none */
+  assert_labels ((double[]) { 0, .2, .4, .6, .8, 1 }, 6, format_money,
+                 (const char *[]) { "$0", "$0.2", "$0.4", "$0.6", "$0.8", "$1" });
+  /* whole numbers: 0.2 … 0.5 read "0" (0.5 rounds to even), 0.6 reads "1" */
+  assert_labels ((double[]) { .2, .3, .4, .5, .6 }, 5, format_whole,
+                 (const char *[]) { "0.2", "0.3", "0.4", "0.5", "0.6" });
+  /* in billions the format keeps three figures, "$1.00 B" for all three,
+   * trimmed to "$1 B"; the number is rewritten in billions, 1.001 */
+  assert_labels ((double[]) { 1e9, 1.001e9, 1.002e9 }, 3, format_money,
+                 (const char *[]) { "$1 B", "$1.001 B", "$1.002 B" });
+  /* labels that already differ are the format's own */
+  assert_labels ((double[]) { 0, 5e8, 1e9 }, 3, format_money,
+                 (const char *[]) { "$0", "$500 M", "$1 B" });
+  /* a format without a number: plain numbers with their decimals */
+  assert_labels ((double[]) { 0, .5, 1 }, 3, format_words,
+                 (const char *[]) { "0", "0.5", "1" });
+}
+
+/* A chart of small values and one of zeros, as drawn. */
+static void
+test_small_and_zero_ticks (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bars = cpl_bar_chart_new ();
+  GtkWidget *zeros = cpl_bar_chart_new ();
+  GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *whole = cpl_line_chart_new ();
+  const char *categories[] = { "2026", "2027", "2028", "2029", NULL };
+  const char *allowed[] = { "$0", "$0.001", "$0.002", "$0.003", "$0.004", NULL };
+  GtkWidget *window;
+  g_auto(GStrv) labels = NULL;
+  guint n;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      GtkWidget *chart = i == 0 ? bars : i == 1 ? zeros : i == 2 ? line : whole;
+
+      gtk_widget_set_vexpand (chart, TRUE);
+      gtk_box_append (GTK_BOX (box), chart);
+    }
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "Revenue", (double[]) { .001, .002, .003, .004 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), format_money, NULL, NULL);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (zeros), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (zeros), "Revenue", (double[]) { 0, 0, 0, 0 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (zeros), format_money, NULL, NULL);
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Gap", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_add_series (CPL_LINE_CHART (whole), "Share", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { .2, .4, .6 }, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_y_format (CPL_LINE_CHART (whole), format_whole, NULL, NULL);
+  window = window_with (box, 600, 1000);
+
+  /* 0 to 0.004 and a little over: ticks by 0.001 or 0.002 as room allows,
+   * each a different label from the set, from "$0" up to "$0.004" */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  n = g_strv_length (labels);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (labels[0], ==, "$0");
+  g_assert_cmpstr (labels[n - 1], ==, "$0.004");
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (g_strv_contains (allowed, labels[i]));
+      if (i > 0)
+        g_assert_cmpstr (labels[i], !=, labels[i - 1]);
+    }
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* 0.2 … 0.6 written as whole numbers would read 0 0 0 1: the ticks go
+   * up from 0 by 0.1 or 0.2 (as room allows), each written as itself */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (whole), GTK_ORIENTATION_VERTICAL);
+  n = g_strv_length (labels);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_cmpstr (labels[0], ==, "0");
+  g_assert_true (g_str_equal (labels[1], "0.1") || g_str_equal (labels[1], "0.2"));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%.1f", i * g_ascii_strtod (labels[1], NULL));
+
+      g_assert_cmpstr (labels[i], ==, expected);
+    }
+  g_clear_pointer (&labels, g_strfreev);
+
+  /* nothing but zeros: one tick, "$0", in the chart's unit */
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (zeros), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 1);
+  g_assert_cmpstr (labels[0], ==, "$0");
+  g_clear_pointer (&labels, g_strfreev);
+  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (labels), ==, 1);
+  g_assert_cmpstr (labels[0], ==, "0");
+  g_clear_pointer (&labels, g_strfreev);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* '#' stands for the locale's decimal mark */
@@ -1069,6 +1214,139 @@ test_render (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- colours ---- */
+
+/* The colour of the legend item labelled @label. */
+static GdkRGBA
+legend_color (GtkWidget  *chart,
+              const char *label)
+{
+  g_autoptr(GArray) items = cpl_chart_build_legend (CPL_CHART (chart));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const CplChartLegendItem *item = &g_array_index (items, CplChartLegendItem, i);
+
+      if (g_str_equal (item->label, label))
+        return item->color;
+    }
+  g_assert_not_reached ();
+}
+
+/* One chip keeps its colour from chart to chart, whatever its place. */
+static void
+test_color_same_chip (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *bars = cpl_bar_chart_new ();
+  const char *categories[] = { "2026", "2027", NULL };
+  GtkWidget *window;
+  GdkRGBA in_line, in_bars, other;
+  CplChartColor colors[CPL_CHART_N_COLORS];
+
+  gtk_widget_set_vexpand (line, TRUE);
+  gtk_widget_set_vexpand (bars, TRUE);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), bars);
+
+  /* the H200 is the second series of the line chart, the first of the bars */
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H20", (double[]) { 2026, 2027 },
+                                                              (double[]) { 1, 2 }, 2, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", "nvidia-h20"));
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H200", (double[]) { 2026, 2027 },
+                                                              (double[]) { 3, 4 }, 2, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", "nvidia-h200"));
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
+  cpl_bar_chart_set_series_color (CPL_BAR_CHART (bars),
+                                  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "H200", (double[]) { 3, 4 }),
+                                  cpl_chart_color_for ("chip", "nvidia-h200"));
+  window = window_with (box, 600, 800);
+
+  in_line = legend_color (line, "H200");
+  in_bars = legend_color (bars, "H200");
+  other = legend_color (line, "H20");
+  g_assert_true (gdk_rgba_equal (&in_line, &in_bars));
+  /* two chips, the first two of their kind: two colours */
+  g_assert_false (gdk_rgba_equal (&in_line, &other));
+  g_assert_cmpint (cpl_chart_color_for_key ("chip:nvidia-h200"), ==, cpl_chart_color_for ("chip", "nvidia-h200"));
+
+  /* the first CPL_CHART_N_COLORS scenarios (no other test here uses that
+   * kind) take as many colours; asked again, each keeps its own, also
+   * after more have been added */
+  for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("scenario-%u", i);
+
+      colors[i] = cpl_chart_color_for ("scenario", id);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpint (colors[i], !=, colors[j]);
+    }
+  cpl_chart_color_for ("scenario", "one-more");
+  for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("scenario-%u", i);
+
+      g_assert_cmpint (cpl_chart_color_for ("scenario", id), ==, colors[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* WCAG 2 relative luminance and contrast ratio. */
+static double
+relative_luminance (const GdkRGBA *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+contrast (const GdkRGBA *a,
+          const GdkRGBA *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* Every series colour stands out from the chart's background by 3:1 or
+ * more, white in light mode, #383838 in dark mode (e.g. the light yellow
+ * #8a810a: luminance 0.21, (1.05) / (0.26) = 4.0), and the eight differ. */
+static void
+test_color_contrast (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *chart = new_bars ();
+  GtkWidget *window;
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  const GdkRGBA dark = { 0x38 / 255., 0x38 / 255., 0x38 / 255., 1 };
+  CplChartPalette palette;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = window_with (chart, 400, 300);
+  for (guint scheme = 0; scheme < 2; scheme++)
+    {
+      cpl_chart_palette_update (&palette, chart);
+      g_assert_cmpint (palette.dark, ==, scheme == 1);
+      for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
+        {
+          g_assert_cmpfloat (contrast (&palette.series[i], scheme == 0 ? &white : &dark), >=, 3);
+          for (guint j = 0; j < i; j++)
+            g_assert_false (gdk_rgba_equal (&palette.series[i], &palette.series[j]));
+        }
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      wait_for_draw (chart);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static GtkWidget *
 new_years (void)
 {
@@ -1084,7 +1362,7 @@ new_years (void)
                              CPL_LINE_STYLE_LINE);
   dashed = cpl_line_chart_add_series (chart, "Domestic chip", years, (double[]) { 4.1e9, 4.6e9, 5e9, 5.6e9, 6e9 }, 5,
                                       CPL_LINE_STYLE_DASHED);
-  cpl_line_chart_set_series_color (chart, dashed, CPL_CHART_COLOR_RED);
+  cpl_line_chart_set_series_color (chart, dashed, CPL_CHART_COLOR_VERMILLION);
   cpl_line_chart_add_series (chart, "Compute gap", years, (double[]) { 2e9, 1.6e9, NAN, .8e9, .3e9 }, 5,
                              CPL_LINE_STYLE_AREA);
   cpl_line_chart_add_series (chart, "Quota", years, (double[]) { 1e9, 1e9, 2e9, -1e9, 2e9 }, 5,
@@ -1376,6 +1654,10 @@ main (int   argc,
   g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
   g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
   g_test_add_func ("/charts/format/value-format", test_value_format);
+  g_test_add_func ("/charts/format/distinct-labels", test_distinct_labels);
+  g_test_add_func ("/charts/color/same-chip-two-charts", test_color_same_chip);
+  g_test_add_func ("/charts/color/contrast", test_color_contrast);
+  g_test_add_func ("/charts/format/small-and-zero-ticks", test_small_and_zero_ticks);
   g_test_add_func ("/charts/line/positions", test_line_positions);
   g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
   g_test_add_func ("/charts/line/nan-breaks", test_line_nan_breaks);

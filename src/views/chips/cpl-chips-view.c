@@ -19,6 +19,7 @@
 #include "cpl-chip-text.h"
 #include "cpl-chips-view.h"
 #include "cpl-compare-window.h"
+#include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
@@ -856,71 +857,16 @@ on_row_activated (GtkColumnView *view,
 
 /* Threshold map ---------------------------------------------------------- */
 
-/* A clause that tests only TPP and memory bandwidth is a region of the
- * map: the box its bounds make.  Clauses on other metrics cannot be drawn
- * on these axes and are left out (the table shows them). */
-static gboolean
-clause_region (const CplCondition *conditions,
-               guint               n,
-               double              box[4])
-{
-  box[0] = -INFINITY; box[1] = INFINITY; box[2] = -INFINITY; box[3] = INFINITY;
-  for (guint i = 0; i < n; i++)
-    {
-      const CplCondition *c = &conditions[i];
-      int axis;
-
-      if (c->metric == CPL_METRIC_TPP)
-        axis = 0;
-      else if (c->metric == CPL_METRIC_BANDWIDTH_GBS)
-        axis = 2;
-      else
-        return FALSE;
-      if (c->op == CPL_OP_GE || c->op == CPL_OP_GT)
-        box[axis] = MAX (box[axis], c->value);
-      else if (c->op == CPL_OP_LE || c->op == CPL_OP_LT)
-        box[axis + 1] = MIN (box[axis + 1], c->value);
-      else
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 cpl_chips_view_update_map (CplChipsView *self)
 {
-  GListModel *rules;
   GListModel *shown = G_LIST_MODEL (self->sorted);
-  guint color = 0;
 
   if (self->map == NULL || self->dataset == NULL)
     return;
 
   cpl_scatter_chart_clear (self->map);
-  rules = cpl_dataset_get_rules (self->dataset);
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-      gboolean drawn = FALSE;
-
-      for (guint j = 0; j < cpl_rule_get_n_clauses (rule); j++)
-        {
-          guint n;
-          const CplCondition *conditions = cpl_rule_get_clause (rule, j, &n);
-          double box[4];
-
-          if (!clause_region (conditions, n, box))
-            continue;
-          drawn = TRUE;
-          /* a TPP floor alone is a line, not a half-plane of shading */
-          if (isinf (box[1]) && isinf (box[2]) && isinf (box[3]))
-            cpl_scatter_chart_add_vline (self->map, cpl_entity_get_name (CPL_ENTITY (rule)), box[0], color);
-          else
-            cpl_scatter_chart_add_region (self->map, cpl_entity_get_name (CPL_ENTITY (rule)),
-                                          box[0], box[1], box[2], box[3], color);
-        }
-      color += drawn;
-    }
+  cpl_threshold_map_add_rules (self->map, cpl_dataset_get_rules (self->dataset));
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {

@@ -141,11 +141,14 @@ format_ratio (double r)
   return g_strdup_printf (_("%s×"), number);
 }
 
+/* A label of the tables, wrapping between words but never between a
+ * value and its unit. */
 static GtkWidget *
 cell_label (const char *text,
             gboolean    numeric)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *kept = cpl_text_keep_units (text);
+  GtkWidget *label = gtk_label_new (kept);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -261,11 +264,11 @@ cpl_compare_window_new (CplDataset           *dataset,
                                          "modal", TRUE,
                                          NULL);
   CplChip *chips[MAX_CHIPS] = { NULL };
-  const char *category_titles[N_ROWS + 1] = { NULL };
+  g_autoptr(GPtrArray) category_titles = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *box, *header, *scrolled, *clamp, *content, *grid;
   CplBarChart *chart;
   GString *summary = g_string_new (NULL);
-  guint n = 0, n_categories = 0;
+  guint n = 0;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
@@ -285,7 +288,11 @@ cpl_compare_window_new (CplDataset           *dataset,
   }
   gtk_box_append (GTK_BOX (box), header);
 
+  /* One scroller for the whole window, both ways: the tables are as tall
+   * as their rows, and on a narrow screen the page scrolls sideways as
+   * one rather than a table in it taking the mouse wheel. */
   scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
@@ -328,7 +335,7 @@ cpl_compare_window_new (CplDataset           *dataset,
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_box_append (GTK_BOX (content), heading);
   }
-  cpl_card_append (content, cpl_scroll_sideways (status_and_rules_grid (self, dataset, chips, n, date)));
+  cpl_card_append (content, status_and_rules_grid (self, dataset, chips, n, date));
 
   /* The table: one row per metric, a column per chip. */
   grid = cpl_table_grid_new (8);
@@ -370,8 +377,9 @@ cpl_compare_window_new (CplDataset           *dataset,
   chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   for (guint r = 0; r < N_ROWS; r++)
     if (rows[r].in_chart)
-      category_titles[n_categories++] = _(rows[r].title);
-  cpl_bar_chart_set_categories (chart, category_titles);
+      g_ptr_array_add (category_titles, cpl_text_keep_units (_(rows[r].title)));
+  g_ptr_array_add (category_titles, NULL);
+  cpl_bar_chart_set_categories (chart, (const char * const *) category_titles->pdata);
   for (guint c = 0; c < n; c++)
     {
       double values[N_ROWS];

@@ -1,10 +1,12 @@
 /* cpl-what-if-window.c: a hypothetical chip, judged as it is typed
  *
- * Throughput per precision (with a switch for datasheets that quote
- * sparse figures, which BIS halves), die area, memory, bandwidth,
- * interconnect, power and price.  TPP, performance density, every rule's
- * verdict with its margins and the chip's place on the threshold map
- * follow each keystroke.  "Add to Dataset" keeps it as a user chip.
+ * The inputs come first: throughput per precision (with a switch for
+ * datasheets that quote sparse figures, which BIS halves), die area,
+ * memory, bandwidth, interconnect, power and price.  TPP and performance
+ * density stay in view in a bar under them; every rule's verdict with its
+ * margins and the chip's place on the threshold map, the rules drawn on
+ * it, follow the inputs.  All of it follows each keystroke.  "Add to
+ * Dataset" keeps the chip as a user chip.
  */
 #define G_LOG_DOMAIN "cpl-what-if-window"
 
@@ -14,6 +16,7 @@
 #include <math.h>
 
 #include "cpl-chip-text.h"
+#include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
@@ -158,6 +161,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
     }
 
   cpl_scatter_chart_clear (self->map);
+  cpl_threshold_map_add_rules (self->map, rules);
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
@@ -199,20 +203,28 @@ switch_row_new (CplWhatIfWindow *self,
   return GTK_SWITCH (toggle);
 }
 
+/* A result in the bar under the form: its name over its value. */
 static GtkLabel *
-result_row_new (GtkWidget  *group,
-                const char *title,
-                const char *subtitle)
+result_new (GtkWidget  *bar,
+            const char *title,
+            const char *tooltip)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (title);
   GtkWidget *label = gtk_label_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "title-4");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (bar), box);
   return GTK_LABEL (label);
 }
 
@@ -235,7 +247,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   g_autoptr(GtkStringList) vendor_names = gtk_string_list_new (NULL);
   GListModel *vendors = cpl_dataset_get_vendors (dataset);
   GListModel *rules = cpl_dataset_get_rules (dataset);
-  GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row;
+  GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row, *bar;
 
   self->dataset = g_object_ref (dataset);
 
@@ -260,33 +272,21 @@ cpl_what_if_window_new (CplDataset *dataset)
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_box_append (GTK_BOX (box), scrolled);
+
+  /* TPP and density under the form, in view whatever is scrolled: they
+   * answer as the figures are typed. */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  self->tpp_value = result_new (bar, _("TPP"), _("Largest dense throughput × bit width"));
+  self->pd_value = result_new (bar, _("Performance density"), _("TPP per mm² of die"));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), bar);
   adw_window_set_content (ADW_WINDOW (self), box);
 
-  /* Results first: they answer the question; the inputs follow. */
-  group = cpl_group_append (content, _("Result"), NULL);
-  self->tpp_value = result_row_new (group, _("TPP"), _("Largest dense throughput × bit width"));
-  self->pd_value = result_row_new (group, _("Performance density"), _("TPP per mm² of die"));
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-      GtkWidget *verdict = cpl_verdict_box_new ();
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
-      g_object_set_data (G_OBJECT (row), "cpl-verdict", verdict);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->rule_rows, row);
-    }
-
-  self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
-  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
-  cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
-  gtk_widget_set_size_request (GTK_WIDGET (self->map), -1, 300);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map));
-
+  /* The inputs first: the form opens on what there is to type, not on a
+   * verdict of "needs data" for every rule. */
   group = cpl_group_append (content, _("Throughput"), _("Dense figures per precision; leave 0 where the datasheet gives none"));
   self->sparse = switch_row_new (self, group, _("Datasheet Figures Are Sparse"),
                                  _("Halves every figure, since export rules count dense operations"), FALSE);
@@ -336,6 +336,29 @@ cpl_what_if_window_new (CplDataset *dataset)
   self->domestic = switch_row_new (self, group, _("Domestic Chip"), _("Made by a Chinese vendor"), FALSE);
   self->datacenter = switch_row_new (self, group, _("Data-Center Part"), NULL, TRUE);
 
+  /* Then what the rules make of it, and where it falls among their lines. */
+  group = cpl_group_append (content, _("Export Rules"), NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      GtkWidget *verdict = cpl_verdict_box_new ();
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), verdict);
+      g_object_set_data (G_OBJECT (row), "cpl-verdict", verdict);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->rule_rows, row);
+    }
+
+  self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
+  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
+  cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
+  gtk_widget_set_size_request (GTK_WIDGET (self->map), -1, 300);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map));
+
   cpl_what_if_window_update (self);
   return self;
 }
@@ -378,6 +401,14 @@ cpl_what_if_window_get_result (CplWhatIfWindow *self,
   if (g_str_equal (key, "pd"))
     return gtk_label_get_text (self->pd_value);
   return NULL;
+}
+
+/* Returns: (transfer none): the map of the chip among the rules */
+CplScatterChart *
+cpl_what_if_window_get_map (CplWhatIfWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WHAT_IF_WINDOW (self), NULL);
+  return self->map;
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "widgets/cpl-scatter-chart.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ void             cpl_what_if_window_set_sparse   (CplWhatIfWindow *self,
                                                   gboolean         sparse);
 const char      *cpl_what_if_window_get_result   (CplWhatIfWindow *self,
                                                   const char      *key);
+CplScatterChart *cpl_what_if_window_get_map      (CplWhatIfWindow *self);
 CplChip         *cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self);
 
 G_END_DECLS
