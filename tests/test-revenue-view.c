@@ -184,6 +184,9 @@ test_ban_column (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "difference"), ==, "—");
   g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "—");
   g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "With no licence approved nothing is sold: the US government takes nothing "
+                   "and the vendor earns nothing from this line.");
   type_into (view, "license_approval_rate", "100");
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "this"), ==, "$27,000");
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_LICENSE_APPROVAL_RATE), ==, 1);

@@ -353,7 +353,9 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     g_autofree char *net = cpl_format_money (cases[CASE_THIS].vendor_net_revenue);
     g_autofree char *summary = NULL;
 
-    if (isfinite (cases[CASE_THIS].break_even_share))
+    if (in.approval == 0)
+      summary = g_strdup (_("With no licence approved nothing is sold: the US government takes nothing and the vendor earns nothing from this line."));
+    else if (isfinite (cases[CASE_THIS].break_even_share))
       {
         g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
         /* Translators: %1$s and %2$s are money, %3$s a share rate */
@@ -1183,6 +1185,13 @@ cpl_revenue_view_get_output (CplRevenueView *self,
       if (g_str_equal (outputs[o].id, output_id) && g_str_equal (case_ids[c], column_id))
         return gtk_label_get_text (self->output_labels[o][c]);
   return NULL;
+}
+
+/* Returns: the sentence that answers, above the key figures. */
+const char *
+cpl_revenue_view_get_summary (CplRevenueView *self)
+{
+  return gtk_label_get_text (self->summary);
 }
 
 const char *
