@@ -297,6 +297,27 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1280 × 800 the answer comes first: the sentence and the key figures
+ * are on screen without scrolling, above the table and the inputs. */
+static void
+test_answer_first (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 1280, 800);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  GtkWidget *figures = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX);
+  GtkWidget *inputs = cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_GROUP);
+  graphene_rect_t figures_box, inputs_box;
+
+  g_assert_true (gtk_widget_compute_bounds (figures, GTK_WIDGET (window), &figures_box));
+  g_assert_true (gtk_widget_compute_bounds (inputs, GTK_WIDGET (window), &inputs_box));
+  g_assert_cmpfloat (figures_box.size.height, >, 0);
+  g_assert_cmpfloat (figures_box.origin.y + figures_box.size.height, <=, 800);
+  /* the first input group comes after the answer */
+  g_assert_cmpfloat (inputs_box.origin.y, >, figures_box.origin.y + figures_box.size.height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_dark_and_narrow (void)
 {
@@ -368,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/ban-column", test_ban_column);
   g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);
   g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/revenue-view/answer-first", test_answer_first);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
   status = g_test_run ();
