@@ -370,6 +370,8 @@ test_undo_keeps_selection (void)
   g_assert_true (g_list_store_find (G_LIST_STORE (cases), first, &position));
   g_assert_cmpuint (position, ==, 0);
   g_assert_true (cpl_revenue_view_get_selected (view) == second);
+  /* and with its tick: the H20 line is ticked by default (the first line) */
+  g_assert_true (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, first)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

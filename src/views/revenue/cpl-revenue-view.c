@@ -887,7 +887,10 @@ on_cases_arrived (CplRevenueView *self,
       g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
       double share = cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE);
 
-      if (!g_hash_table_add (self->known, g_object_ref (rc)) || any_ticked)
+      if (g_hash_table_contains (self->known, rc))
+        continue;  /* back from an undo, with its tick */
+      g_hash_table_add (self->known, g_object_ref (rc));
+      if (any_ticked)
         continue;
       if (isnan (rate))
         rate = share;
