@@ -111,14 +111,17 @@ test_all_cases (void)
   CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
   CplRevenueCase *copy;
 
-  /* built-in totals: H20 1,000,000 × $12,000 × 15% = $1.8 B; MI308X
-   * 125,000 × $12,000 × 15% = $0.225 B; H200 $6.75 B; take $8.775 B */
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.78 B");
-  /* gross 12 + 1.5 + 27 = $40.5 B; vendor net 40.5 − 8.775 = $31.7 B */
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$40.5 B");
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "net"), ==, "$31.7 B");
+  /* the ticked lines by default: the H20 and the MI308X at 15% (one
+   * deal); take 1,000,000 × $12,000 × 15% = $1.8 B plus 125,000 ×
+   * $12,000 × 15% = $0.225 B = $2.025 B, which is 2.0249999… in binary,
+   * so three figures give $2.02 B */
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+  /* gross 12 + 1.5 = $13.5 B; vendor net 13.5 − 2.025 = $11.475 B */
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$13.5 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "net"), ==, "$11.5 B");
 
-  /* duplicate: a copy with its own id; the totals count it */
+  /* duplicate: a copy with its own id, unticked (an alternative to its
+   * original, not an addition): the totals stay */
   cpl_revenue_view_select (view, h200);
   gtk_widget_activate_action (GTK_WIDGET (view), "revenue.duplicate", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n + 1);
@@ -126,8 +129,12 @@ test_all_cases (void)
   g_assert_true (copy != h200);
   g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (copy)), ==, "h200-share-25-2");
   g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (copy)), ==, "NVIDIA H200 at a 25% revenue share (copy)");
-  /* $8.775 B + $6.75 B = $15.525 B */
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$15.5 B");
+  g_assert_false (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, copy)));
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+  /* ticked: $2.025 B + 0.25 × 1,000,000 × $27,000 = $2.025 B + $6.75 B
+   * = $8.775 B (8.7750000000000004 in binary: $8.78 B) */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, copy), TRUE);
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.78 B");
 
   /* rename through the Name row: the dataset entry is renamed */
   gtk_editable_set_text (GTK_EDITABLE (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW)), "H200, second wave");
@@ -137,7 +144,176 @@ test_all_cases (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "revenue.delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n);
   g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25-2"));
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.78 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Under a ban nothing is sold: no buyer price, margin or break-even, and
+ * the table says why. */
+static void
+test_ban_column (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
+
+  cpl_revenue_view_select (view, h200);
+  /* the built-in H200 line sells at its list price, $27,000, with no
+   * pass-through; s* = (27,000 − 6,500) / 27,000 = 0.75926 → 75.9% */
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "this"), ==, "$27,000");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "75.9%");
+  /* the Ban column: no price, no margin, no break-even; nothing shipped,
+   * no revenue */
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "ban"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "ban"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "margin_after_share", "ban"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "units_shipped", "ban"), ==, "0");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "ban"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "ban"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "vendor_net_revenue", "ban"), ==, "$0");
+  /* the key figures above the table: G = 0.25 × 1,000,000 × $27,000 */
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "$6.75 B");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "75.9%");
+
+  /* an approval rate of 0 is a ban too, in every column */
+  type_into (view, "license_approval_rate", "0");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "this"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "comparison"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "difference"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "With no licence approved nothing is sold: the US government takes nothing "
+                   "and the vendor earns nothing from this line.");
+  type_into (view, "license_approval_rate", "100");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "this"), ==, "$27,000");
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_LICENSE_APPROVAL_RATE), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The totals add up the ticked lines only, and say which. */
+static void
+test_ticked_totals (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  CplRevenueCase *mi308 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "mi308-share-15"));
+  CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
+  CplRevenueCase *added;
+  g_autofree char *mismatch = NULL;
+
+  /* by default the first line and the others at its 15% rate */
+  g_assert_true (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, h20)));
+  g_assert_true (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, mi308)));
+  g_assert_false (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, h200)));
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
+                   "Total of 2 ticked sale lines: NVIDIA H20 at a 15% revenue share, "
+                   "AMD MI308X at a 15% revenue share.");
+  /* its tick box's accessible name (NULL: the property has that value) */
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cpl_revenue_view_get_tick (view, h200)),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                 "Include NVIDIA H200 at a 25% revenue share in the total");
+  g_assert_null (mismatch);
+
+  /* the H20 and the H200 deals instead: gross 1,000,000 × $12,000 +
+   * 1,000,000 × $27,000 = $39 B; take $1.8 B + $6.75 B = $8.55 B */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, mi308), FALSE);
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), TRUE);
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$39.0 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.55 B");
+
+  /* the H200 alone: one line (the singular); take $6.75 B, gross $27 B */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h20), FALSE);
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
+                   "Total of 1 ticked sale line: NVIDIA H200 at a 25% revenue share.");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$6.75 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$27.0 B");
+
+  /* a new line starts unticked while another is ticked: the totals stay */
+  added = cpl_revenue_view_add_case (view);
+  type_into (view, "units", "1000");
+  type_into (view, "price_usd", "10000");
+  type_into (view, "revenue_share", "10");
+  g_assert_false (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, added)));
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$6.75 B");
+  /* ticked: 0.1 × 1,000 × $10,000 = $1 M more: $6.751 B, still $6.75 B;
+   * the gross 27 + 0.01 = $27.01 B, still $27.0 B; the sentence names it */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, added), TRUE);
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
+                   "Total of 2 ticked sale lines: NVIDIA H200 at a 25% revenue share, New sale line.");
+  cpl_dataset_remove (dataset, CPL_ENTITY (added));
+
+  /* none ticked: nothing to add, and how to add a line */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), FALSE);
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$0");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
+                   "No sale line is ticked: tick the box beside a sale line to add it to the totals.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 × 640 the leaflet folds: activating a line (a tap, or Enter on
+ * the focused row) opens its page; Back returns to the list. */
+static void
+test_narrow_navigation (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  GtkListBox *list = GTK_LIST_BOX (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
+  CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
+  GtkListBoxRow *row;
+  CplRevenueCase *added;
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "lines");
+
+  /* the third built-in line is the H200 at 25% */
+  row = gtk_list_box_get_row_at_index (list, 2);
+  gtk_widget_activate (GTK_WIDGET (row));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (cpl_revenue_view_get_selected (view) == h200);
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "line");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "revenue.back", NULL));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "lines");
+  g_assert_true (cpl_revenue_view_get_selected (view) == h200);
+
+  /* a new line opens on its page, to be filled in */
+  added = cpl_revenue_view_add_case (view);
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "line");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "revenue.back", NULL));
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "lines");
+  cpl_dataset_remove (dataset, CPL_ENTITY (added));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 1280 × 800 the answer comes first: the sentence and the key figures
+ * are on screen without scrolling, above the table and the inputs. */
+static void
+test_answer_first (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 1280, 800);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  GtkWidget *figures = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX);
+  GtkWidget *inputs = cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_GROUP);
+  graphene_rect_t figures_box, inputs_box;
+
+  g_assert_true (gtk_widget_compute_bounds (figures, GTK_WIDGET (window), &figures_box));
+  g_assert_true (gtk_widget_compute_bounds (inputs, GTK_WIDGET (window), &inputs_box));
+  g_assert_cmpfloat (figures_box.size.height, >, 0);
+  g_assert_cmpfloat (figures_box.origin.y + figures_box.size.height, <=, 800);
+  /* the first input group comes after the answer */
+  g_assert_cmpfloat (inputs_box.origin.y, >, figures_box.origin.y + figures_box.size.height);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -194,6 +370,8 @@ test_undo_keeps_selection (void)
   g_assert_true (g_list_store_find (G_LIST_STORE (cases), first, &position));
   g_assert_cmpuint (position, ==, 0);
   g_assert_true (cpl_revenue_view_get_selected (view) == second);
+  /* and with its tick: the H20 line is ticked by default (the first line) */
+  g_assert_true (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, first)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -204,9 +382,16 @@ main (int   argc,
 {
   int status;
 
+  /* the test AT context keeps accessible properties for the tests to
+   * read (meson's GTK_A11Y=none keeps none); read when GTK starts */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/revenue-view/h200-case", test_h200_case);
   g_test_add_func ("/revenue-view/all-cases", test_all_cases);
+  g_test_add_func ("/revenue-view/ban-column", test_ban_column);
+  g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);
+  g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/revenue-view/answer-first", test_answer_first);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
   status = g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,17 +73,49 @@ cpl_show_when_folded (GtkWidget *widget,
   g_signal_connect_object (foldable, "notify::folded", G_CALLBACK (on_folded), widget, 0);
 }
 
+/* The wheel turned up or down over a table that scrolls only sideways:
+ * the page around it scrolls, as it would anywhere else (a scroller takes
+ * every turn of the wheel for itself otherwise). */
+static gboolean
+on_sideways_scroll (GtkEventControllerScroll *controller,
+                    double                    dx,
+                    double                    dy,
+                    gpointer                  user_data)
+{
+  GtkWidget *scroller = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  /* sideways (or Shift and the wheel): the table's own */
+  if (dx != 0 || dy == 0 || (state & GDK_SHIFT_MASK) || page == NULL)
+    return GDK_EVENT_PROPAGATE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* a notch of the wheel moves as far as GtkScrolledWindow moves it */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
 /**
  * cpl_scroll_sideways:
  *
  * Returns: (transfer floating): @child in a scroller that scrolls sideways
  *   when the window is narrower than @child (a table of several columns
- *   on a phone), and is exactly as tall as @child.
+ *   on a phone), and is exactly as tall as @child.  The wheel turned up or
+ *   down over it scrolls the page that holds it.
  */
 GtkWidget *
 cpl_scroll_sideways (GtkWidget *child)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_sideways_scroll), NULL);
+  gtk_widget_add_controller (scroller, wheel);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);

@@ -3,8 +3,18 @@
  * The question: if a vendor sells a chip to China and pays a share of the
  * revenue to the US government, who gets how much, how does it compare
  * with another rate and with the ban, and at what rate does selling stop
- * paying?  Inputs write to the selected sale line of the dataset (so they
- * are saved with it); outputs are MODEL.md §3, recomputed on every edit.
+ * paying?  The answer comes first (a sentence, the key figures, the
+ * table of cases and the charts), the inputs after it.  Inputs write to
+ * the selected sale line of the dataset (so they are saved with it);
+ * outputs are MODEL.md §3, recomputed on every edit.
+ *
+ * The totals add up only the sale lines the user ticks: lines are often
+ * alternatives (the H20 at 15% or the H200 at 25%), not additions.  When
+ * lines arrive and none is ticked (the built-in dataset, a file opened
+ * into an empty list, the first new line), the first of them is ticked
+ * with the others at its share rate: one deal, such as the August 2025
+ * 15% arrangement for the H20 and the MI308X.  Any other new line (a new
+ * line, a duplicate) starts unticked.  The ticks are view state.
  */
 #define G_LOG_DOMAIN "cpl-revenue-view"
 
@@ -14,7 +24,6 @@
 #include <math.h>
 
 #include "cpl-revenue-view.h"
-#include "views/cpl-entity-list.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-line-chart.h"
@@ -43,6 +52,21 @@ static const struct {
 
 #define N_OUTPUTS G_N_ELEMENTS (outputs)
 G_STATIC_ASSERT (N_OUTPUTS == sizeof (CplRevenueResult) / sizeof (double));
+
+/* The outputs that need a sale: a price, a margin, a rate at which
+ * selling stops paying.  Under a ban they are "—". */
+static gboolean
+output_needs_sale (guint output)
+{
+  return outputs[output].kind == KIND_PERCENT || g_str_equal (outputs[output].id, "buyer_price");
+}
+
+/* The key figures above the table, for the selected line's own rate. */
+static const char * const key_outputs[] = {
+  "government_take", "vendor_net_revenue", "vendor_gross_profit", "break_even_share",
+};
+
+#define N_KEYS G_N_ELEMENTS (key_outputs)
 
 typedef enum {
   CASE_THIS,
@@ -88,6 +112,7 @@ struct _CplRevenueView
   GtkLabel       *total_gross;
   GtkLabel       *total_take;
   GtkLabel       *total_net;
+  GtkLabel       *total_lines;
   GtkBox         *calc_box;
   GtkWidget      *back_button;
 
@@ -101,16 +126,29 @@ struct _CplRevenueView
   GtkWidget      *calculator;
   GtkLabel       *output_labels[N_OUTPUTS][N_CASES];
   GtkLabel       *case_titles[N_CASES];
+  GtkLabel       *line_title;
   GtkLabel       *summary;
+  GtkLabel       *key_values[N_KEYS];
   CplBarChart    *split_chart;
   CplLineChart   *rate_chart;
 
   CplDataset     *dataset;
   CplRevenueCase *selected;
   gboolean        syncing;
+  GHashTable     *known;    /* every sale line the view has seen (a ref each) */
+  GHashTable     *ticked;   /* those counted in the totals */
 };
 
 G_DEFINE_FINAL_TYPE (CplRevenueView, cpl_revenue_view, ADW_TYPE_BIN)
+
+static guint
+output_index (const char *id)
+{
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    if (g_str_equal (outputs[o].id, id))
+      return o;
+  g_return_val_if_reached (0);
+}
 
 static char *
 format_value (Kind   kind,
@@ -141,13 +179,12 @@ percent_format (double   value,
 
 /* Outputs ---------------------------------------------------------------- */
 
+/* Shows the output @output, worth @value, in @label. */
 static void
-set_output (CplRevenueView *self,
-            guint           output,
-            CaseColumn      column,
-            double          value)
+set_output (GtkLabel *label,
+            guint     output,
+            double    value)
 {
-  GtkLabel *label = self->output_labels[output][column];
   g_autofree char *text = format_value (outputs[output].kind, value);
 
   gtk_label_set_text (label, text);
@@ -288,16 +325,27 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     gtk_label_set_text (self->case_titles[CASE_COMPARE], compare_title);
   }
 
+  /* Under a ban (the Ban column, or an approval rate of 0) nothing is
+   * sold: no price, no margin, no break-even. */
   for (guint c = 0; c < N_CASES; c++)
     {
       gboolean visible = has_compare || (c != CASE_COMPARE && c != CASE_DIFFERENCE);
+      gboolean banned = c == CASE_BAN || in.approval == 0;
 
       gtk_widget_set_visible (GTK_WIDGET (self->case_titles[c]), visible);
       for (guint o = 0; o < N_OUTPUTS; o++)
         {
+          if (banned && output_needs_sale (o))
+            ((double *) &cases[c])[o] = NAN;
           gtk_widget_set_visible (GTK_WIDGET (self->output_labels[o][c]), visible);
-          set_output (self, o, c, ((double *) &cases[c])[o]);
+          set_output (self->output_labels[o][c], o, ((double *) &cases[c])[o]);
         }
+    }
+  for (guint k = 0; k < N_KEYS; k++)
+    {
+      guint o = output_index (key_outputs[k]);
+
+      set_output (self->key_values[k], o, ((double *) &cases[CASE_THIS])[o]);
     }
 
   {
@@ -305,7 +353,9 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     g_autofree char *net = cpl_format_money (cases[CASE_THIS].vendor_net_revenue);
     g_autofree char *summary = NULL;
 
-    if (isfinite (cases[CASE_THIS].break_even_share))
+    if (in.approval == 0)
+      summary = g_strdup (_("With no licence approved nothing is sold: the US government takes nothing and the vendor earns nothing from this line."));
+    else if (isfinite (cases[CASE_THIS].break_even_share))
       {
         g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
         /* Translators: %1$s and %2$s are money, %3$s a share rate */
@@ -328,12 +378,15 @@ cpl_revenue_view_update_messages (CplRevenueView *self)
   cpl_number_rows_show_messages (self->input_rows, N_INPUTS, self->messages);
 }
 
-/* Totals across every sale line. */
+/* Totals across the ticked sale lines, and which they are. */
 static void
 cpl_revenue_view_update_totals (gpointer data)
 {
   CplRevenueView *self = data;
   GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *lines = NULL;
+  guint n_ticked = 0;
   double gross = 0, take = 0, net = 0;
   g_autofree char *gross_text = NULL;
   g_autofree char *take_text = NULL;
@@ -347,12 +400,25 @@ cpl_revenue_view_update_totals (gpointer data)
       g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
       CplRevenueResult r;
 
-      if (!cpl_revenue_case_compute (rc, &r, NULL, NULL))
+      if (!g_hash_table_contains (self->ticked, rc) || !cpl_revenue_case_compute (rc, &r, NULL, NULL))
         continue;
       gross += r.gross_revenue;
       take += r.government_take;
       net += r.vendor_net_revenue;
+      if (n_ticked++ > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, cpl_entity_get_name (CPL_ENTITY (rc)));
     }
+  if (n_ticked == 0)
+    lines = g_strdup (_("No sale line is ticked: tick the box beside a sale line to add it to the totals."));
+  else
+    /* Translators: under the totals of the sale lines; %1$u is how many
+     * lines are ticked, %2$s their names */
+    lines = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Total of %1$u ticked sale line: %2$s.",
+                                          "Total of %1$u ticked sale lines: %2$s.", n_ticked),
+                             n_ticked, names->str);
+  gtk_label_set_text (self->total_lines, lines);
   gross_text = cpl_format_money (gross);
   take_text = cpl_format_money (take);
   net_text = cpl_format_money (net);
@@ -426,6 +492,7 @@ cpl_revenue_view_sync_inputs (CplRevenueView *self)
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                  cpl_entity_get_name (CPL_ENTITY (self->selected))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  gtk_label_set_text (self->line_title, cpl_entity_get_name (CPL_ENTITY (self->selected)));
   adw_combo_row_set_selected (self->vendor_row, position_of (cpl_dataset_get_vendors (self->dataset),
                                                              cpl_revenue_case_get_vendor_id (self->selected)));
   adw_combo_row_set_selected (self->chip_row, position_of (cpl_dataset_get_chips (self->dataset),
@@ -541,7 +608,6 @@ grid_label (GtkGrid    *grid,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   if (numeric)
     {
       gtk_widget_add_css_class (label, "numeric");
@@ -551,14 +617,135 @@ grid_label (GtkGrid    *grid,
   return GTK_LABEL (label);
 }
 
+/* Text that wraps, in the style @css_class ("heading", "caption"…). */
+static GtkWidget *
+text_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A small grey line of text under a figure or a table. */
+static GtkWidget *
+caption_new (const char *text)
+{
+  GtkWidget *label = text_new (text, "caption");
+
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+/* @chart in a card under its title, at the end of @box. */
+static void
+chart_card_append (GtkWidget  *box,
+                   const char *title,
+                   GtkWidget  *chart)
+{
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = text_new (title, "heading");
+
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_end (heading, 12);
+  gtk_box_append (GTK_BOX (inner), heading);
+  gtk_widget_set_size_request (chart, -1, 300);
+  gtk_box_append (GTK_BOX (inner), chart);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  cpl_card_append (box, inner);
+}
+
+/* A key figure: a large number over its caption, in @flow. */
+static GtkLabel *
+key_figure_append (GtkFlowBox *flow,
+                   const char *caption)
+{
+  GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_add_css_class (value, "title-2");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (tile), value);
+  gtk_box_append (GTK_BOX (tile), caption_new (caption));
+  gtk_flow_box_append (flow, tile);
+  return GTK_LABEL (value);
+}
+
 static void
 build_calculator (CplRevenueView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *groups[3];
-  GtkWidget *grid;
+  GtkWidget *grid, *flow;
 
   self->calculator = box;
+
+  /* The answer: which line, in a sentence, and the key figures */
+  self->line_title = GTK_LABEL (text_new (NULL, "title-2"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->line_title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->line_title));
+  self->summary = cpl_summary_label_new ();
+  gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->summary));
+  flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_KEYS);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  for (guint k = 0; k < N_KEYS; k++)
+    self->key_values[k] = key_figure_append (GTK_FLOW_BOX (flow), _(outputs[output_index (key_outputs[k])].title));
+  gtk_box_append (GTK_BOX (answer), flow);
+  gtk_box_append (GTK_BOX (box), answer);
+
+  /* The cases side by side: this rate, the comparison rate, the ban.  The
+   * cells do not wrap, so the table is as tall as its rows. */
+  grid = cpl_table_grid_new (8);
+  self->case_titles[CASE_THIS] = grid_label (GTK_GRID (grid), NULL, 1, 0, TRUE);
+  self->case_titles[CASE_COMPARE] = grid_label (GTK_GRID (grid), NULL, 2, 0, TRUE);
+  self->case_titles[CASE_DIFFERENCE] = grid_label (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
+  self->case_titles[CASE_BAN] = grid_label (GTK_GRID (grid), _("Ban"), 4, 0, TRUE);
+  for (guint c = 0; c < N_CASES; c++)
+    gtk_widget_add_css_class (GTK_WIDGET (self->case_titles[c]), "heading");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_DIFFERENCE]),
+                               _("This rate minus the comparison rate"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_BAN]),
+                               _("No licence approved: nothing is shipped"));
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    {
+      grid_label (GTK_GRID (grid), _(outputs[o].title), 0, o + 1, FALSE);
+      for (guint c = 0; c < N_CASES; c++)
+        self->output_labels[o][c] = grid_label (GTK_GRID (grid), NULL, c + 1, o + 1, TRUE);
+    }
+  cpl_card_append (table, cpl_scroll_sideways (grid));
+  gtk_box_append (GTK_BOX (table), caption_new (_("Under a ban nothing is sold, so there is no price or break-even.")));
+  gtk_box_append (GTK_BOX (box), table);
+
+  self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
+  cpl_bar_chart_set_stacked (self->split_chart, TRUE);
+  cpl_bar_chart_set_value_title (self->split_chart, _("US dollars"));
+  cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
+  cpl_bar_chart_set_description (self->split_chart,
+    _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
+  chart_card_append (box, _("Where the Revenue Goes"), GTK_WIDGET (self->split_chart));
+
+  self->rate_chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
+  cpl_line_chart_set_x_format (self->rate_chart, percent_format, NULL, NULL);
+  cpl_line_chart_set_y_format (self->rate_chart, money_format, NULL, NULL);
+  cpl_line_chart_set_description (self->rate_chart,
+    _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
+      "with the current rate and the break-even rate marked"));
+  chart_card_append (box, _("Profit and Take at Every Share Rate"), GTK_WIDGET (self->rate_chart));
+
+  /* The inputs, after the answer */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -599,48 +786,6 @@ build_calculator (CplRevenueView *self)
   self->messages = cpl_number_messages_new ();
   gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->messages), groups[1]);
 
-  /* Results */
-  self->summary = cpl_summary_label_new ();
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
-
-  grid = cpl_table_grid_new (8);
-  self->case_titles[CASE_THIS] = grid_label (GTK_GRID (grid), NULL, 1, 0, TRUE);
-  self->case_titles[CASE_COMPARE] = grid_label (GTK_GRID (grid), NULL, 2, 0, TRUE);
-  self->case_titles[CASE_DIFFERENCE] = grid_label (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
-  self->case_titles[CASE_BAN] = grid_label (GTK_GRID (grid), _("Ban"), 4, 0, TRUE);
-  for (guint c = 0; c < N_CASES; c++)
-    gtk_widget_add_css_class (GTK_WIDGET (self->case_titles[c]), "heading");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_DIFFERENCE]),
-                               _("This rate minus the comparison rate"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_BAN]),
-                               _("No licence approved: nothing is shipped"));
-  for (guint o = 0; o < N_OUTPUTS; o++)
-    {
-      grid_label (GTK_GRID (grid), _(outputs[o].title), 0, o + 1, FALSE);
-      for (guint c = 0; c < N_CASES; c++)
-        self->output_labels[o][c] = grid_label (GTK_GRID (grid), NULL, c + 1, o + 1, TRUE);
-    }
-  cpl_card_append (box, cpl_scroll_sideways (grid));
-
-  self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
-  cpl_bar_chart_set_stacked (self->split_chart, TRUE);
-  cpl_bar_chart_set_value_title (self->split_chart, _("US dollars"));
-  cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
-  cpl_bar_chart_set_description (self->split_chart,
-    _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
-  gtk_widget_set_size_request (GTK_WIDGET (self->split_chart), -1, 300);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->split_chart));
-
-  self->rate_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
-  cpl_line_chart_set_x_format (self->rate_chart, percent_format, NULL, NULL);
-  cpl_line_chart_set_y_format (self->rate_chart, money_format, NULL, NULL);
-  cpl_line_chart_set_description (self->rate_chart,
-    _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
-      "with the current rate and the break-even rate marked"));
-  gtk_widget_set_size_request (GTK_WIDGET (self->rate_chart), -1, 300);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rate_chart));
-
   gtk_box_append (self->calc_box, box);
 
   self->status = adw_status_page_new ();
@@ -653,26 +798,105 @@ build_calculator (CplRevenueView *self)
 
 /* Selection and the list ------------------------------------------------- */
 
+/* A row of the list: the line's name, its rate and take, and its tick. */
 static void
-fill_case_row (AdwActionRow *row,
-               GtkLabel     *suffix,
-               CplEntity    *entity,
-               CplDataset   *dataset)
+update_case_row (GtkWidget *row)
 {
-  CplRevenueCase *revenue_case = CPL_REVENUE_CASE (entity);
+  CplRevenueCase *revenue_case = g_object_get_data (G_OBJECT (row), "cpl-revenue-case");
+  GtkWidget *tick = g_object_get_data (G_OBJECT (row), "cpl-tick");
+  const char *name = cpl_entity_get_name (CPL_ENTITY (revenue_case));
   g_autofree char *share = cpl_format_rate (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_REVENUE_SHARE));
   g_autofree char *take = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *include = NULL;
   CplRevenueResult result;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (entity));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   if (cpl_revenue_case_compute (revenue_case, &result, NULL, NULL))
     take = cpl_format_money (result.government_take);
   /* Translators: a sale line in the list: %1$s its share rate, %2$s the
    * US government's take */
   subtitle = g_strdup_printf (_("%1$s share · US government take %2$s"), share, take ? take : "—");
-  adw_action_row_set_subtitle (row, subtitle);
-  gtk_label_set_text (suffix, NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Translators: the accessible name of a sale line's tick box; %s is
+   * the line's name */
+  include = g_strdup_printf (_("Include %s in the total"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, include, -1);
+}
+
+static void
+on_tick_toggled (GtkCheckButton *tick,
+                 CplRevenueView *self)
+{
+  CplRevenueCase *revenue_case = g_object_get_data (G_OBJECT (tick), "cpl-revenue-case");
+
+  if (gtk_check_button_get_active (tick))
+    g_hash_table_add (self->ticked, revenue_case);
+  else
+    g_hash_table_remove (self->ticked, revenue_case);
+  cpl_revenue_view_queue_totals (self);
+}
+
+static GtkWidget *
+create_case_row (gpointer item,
+                 gpointer user_data)
+{
+  CplRevenueView *self = user_data;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *tick = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* an action row is not activatable by itself: a tap or Enter opens the
+   * line's page when the leaflet is folded */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (tick), g_hash_table_contains (self->ticked, item));
+  gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (tick, _("Include in the total"));
+  g_object_set_data_full (G_OBJECT (tick), "cpl-revenue-case", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (tick, "toggled", G_CALLBACK (on_tick_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
+  g_object_set_data_full (G_OBJECT (row), "cpl-revenue-case", g_object_ref (item), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "cpl-tick", tick);
+  g_signal_connect_object (item, "changed", G_CALLBACK (update_case_row), row, G_CONNECT_SWAPPED);
+  update_case_row (row);
+  return row;
+}
+
+/* Lines the view has not seen before arrive: when no line is ticked, the
+ * first of them is, with the others at its share rate (see the top of
+ * the file).  Runs before the list makes their rows. */
+static void
+on_cases_arrived (CplRevenueView *self,
+                  guint           position,
+                  guint           removed,
+                  guint           added)
+{
+  GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+  gboolean any_ticked = FALSE;
+  double rate = NAN;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases) && !any_ticked; i++)
+    {
+      g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
+
+      any_ticked = g_hash_table_contains (self->ticked, rc);
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
+      double share = cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE);
+
+      if (g_hash_table_contains (self->known, rc))
+        continue;  /* back from an undo, with its tick */
+      g_hash_table_add (self->known, g_object_ref (rc));
+      if (any_ticked)
+        continue;
+      if (isnan (rate))
+        rate = share;
+      if (share == rate)
+        g_hash_table_add (self->ticked, rc);
+    }
 }
 
 void
@@ -728,12 +952,22 @@ on_row_selected (GtkListBox     *list,
     cpl_revenue_view_select (self, revenue_case);
 }
 
+/* The selected line's page: the one page shown when the leaflet is
+ * folded (on a phone), beside the list otherwise. */
+static void
+show_line_page (CplRevenueView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
+
+/* A tap, a click or Enter on a line: its page */
 static void
 on_row_activated (GtkListBox     *list,
                   GtkListBoxRow  *row,
                   CplRevenueView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  on_row_selected (list, row, self);
+  show_line_page (self);
 }
 
 static void
@@ -770,6 +1004,7 @@ cpl_revenue_view_add_case (CplRevenueView *self)
 
   cpl_dataset_append (self->dataset, CPL_ENTITY (revenue_case));
   cpl_revenue_view_select (self, revenue_case);
+  show_line_page (self);
   return revenue_case;
 }
 
@@ -800,6 +1035,7 @@ duplicate_activated (GtkWidget  *widget,
   cpl_entity_set_name (copy, name);
   cpl_dataset_append (self->dataset, copy);
   cpl_revenue_view_select (self, CPL_REVENUE_CASE (copy));
+  show_line_page (self);
 }
 
 static void
@@ -832,6 +1068,8 @@ cpl_revenue_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_object (&self->selected);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->ticked, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_revenue_view_parent_class)->dispose (object);
 }
 
@@ -851,6 +1089,7 @@ cpl_revenue_view_class_init (CplRevenueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_gross);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_take);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_net);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_lines);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_box);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, back_button);
 
@@ -864,6 +1103,8 @@ static void
 cpl_revenue_view_init (CplRevenueView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->known = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
+  self->ticked = g_hash_table_new (g_direct_hash, g_direct_equal);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_button, self->leaflet);
   build_calculator (self);
@@ -895,7 +1136,10 @@ cpl_revenue_view_set_dataset (CplRevenueView *self,
 
   self->dataset = g_object_ref (dataset);
   cases = cpl_dataset_get_revenue_cases (dataset);
-  cpl_entity_list_bind (self->case_list, cases, dataset, fill_case_row);
+  /* the ticks are decided before the list makes the rows that show them */
+  on_cases_arrived (self, 0, 0, g_list_model_get_n_items (cases));
+  g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_arrived), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->case_list, cases, create_case_row, self, NULL);
   on_lists_changed (self);
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
@@ -946,13 +1190,21 @@ cpl_revenue_view_get_output (CplRevenueView *self,
   return NULL;
 }
 
+/* Returns: the sentence that answers, above the key figures. */
+const char *
+cpl_revenue_view_get_summary (CplRevenueView *self)
+{
+  return gtk_label_get_text (self->summary);
+}
+
 const char *
 cpl_revenue_view_get_messages (CplRevenueView *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
 }
 
-/* Returns: the total @total_id ("gross", "take", "net") as shown. */
+/* Returns: the total @total_id ("gross", "take", "net") as shown, or
+ * with "lines" the sentence that says which lines it adds up. */
 const char *
 cpl_revenue_view_get_total (CplRevenueView *self,
                             const char     *total_id)
@@ -964,5 +1216,37 @@ cpl_revenue_view_get_total (CplRevenueView *self,
     return gtk_label_get_text (self->total_take);
   if (g_str_equal (total_id, "net"))
     return gtk_label_get_text (self->total_net);
+  if (g_str_equal (total_id, "lines"))
+    return gtk_label_get_text (self->total_lines);
   return NULL;
+}
+
+/* Returns: (transfer none): the tick box of @revenue_case in the list. */
+GtkCheckButton *
+cpl_revenue_view_get_tick (CplRevenueView *self,
+                           CplRevenueCase *revenue_case)
+{
+  guint position = cpl_dataset_position (self->dataset, CPL_ENTITY (revenue_case));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->case_list, position);
+
+  return row ? g_object_get_data (G_OBJECT (row), "cpl-tick") : NULL;
+}
+
+/* Returns: the key figure of @output_id above the table, as shown. */
+const char *
+cpl_revenue_view_get_key_figure (CplRevenueView *self,
+                                 const char     *output_id)
+{
+  for (guint k = 0; k < N_KEYS; k++)
+    if (g_str_equal (key_outputs[k], output_id))
+      return gtk_label_get_text (self->key_values[k]);
+  return NULL;
+}
+
+/* Returns: the page the folded leaflet shows: "lines" (the list of sale
+ * lines) or "line" (the selected line's page). */
+const char *
+cpl_revenue_view_get_visible_page (CplRevenueView *self)
+{
+  return adw_leaflet_get_visible_child (self->leaflet) == self->sidebar ? "lines" : "line";
 }

@@ -24,7 +24,13 @@ const char     *cpl_revenue_view_get_output    (CplRevenueView *self,
                                                 const char     *output_id,
                                                 const char     *column_id);
 const char     *cpl_revenue_view_get_messages  (CplRevenueView *self);
+const char     *cpl_revenue_view_get_summary   (CplRevenueView *self);
 const char     *cpl_revenue_view_get_total     (CplRevenueView *self,
                                                 const char     *total_id);
+GtkCheckButton *cpl_revenue_view_get_tick      (CplRevenueView *self,
+                                                CplRevenueCase *revenue_case);
+const char     *cpl_revenue_view_get_key_figure (CplRevenueView *self,
+                                                 const char     *output_id);
+const char     *cpl_revenue_view_get_visible_page (CplRevenueView *self);
 
 G_END_DECLS
