@@ -62,6 +62,9 @@ cpl_number_row_set_message (CplNumberRow *self,
   self->message = g_strdup (message);
   gtk_widget_set_visible (self->error_icon, message != NULL);
   gtk_widget_set_tooltip_text (self->error_icon, message);
+  /* what a screen reader says of the icon: the message itself */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else

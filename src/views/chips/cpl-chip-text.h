@@ -21,6 +21,7 @@ char       *cpl_rule_describe_verdict (CplRule           *rule,
                                        const double      *metrics);
 char       *cpl_rule_describe_margins (CplRule           *rule,
                                        const double      *metrics);
+GtkWidget  *cpl_decorative_icon_new   (const char        *icon_name);
 GtkWidget  *cpl_verdict_box_new       (void);
 void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,

@@ -715,7 +715,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       /* a rule that only names chips has no threshold to measure */
       g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
+      GtkWidget *icon = cpl_decorative_icon_new (cpl_verdict_get_icon_name (verdict));
 
       /* the verdict as an icon before the title and as words on the first
        * line, so the margins below get the pane's whole width */
@@ -798,7 +798,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
                               g_str_equal (g_uri_get_scheme (uri), "http")))
             {
               gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), cpl_decorative_icon_new ("adw-external-link-symbolic"));
               g_object_set_data_full (G_OBJECT (row), "cpl-url", g_strdup (sources[i]), g_free);
               g_signal_connect_object (row, "activated", G_CALLBACK (on_source_activated), self, 0);
             }
