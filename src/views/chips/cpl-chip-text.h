@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+char       *cpl_format_with_unit      (const char        *format,
+                                       const char        *number);
 const char *cpl_metric_get_title      (CplMetric          metric);
 char       *cpl_metric_format_value   (CplMetric          metric,
                                        double             value);
