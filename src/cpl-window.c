@@ -14,6 +14,7 @@
 
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
+#include "views/cpl-view-util.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
@@ -991,6 +992,8 @@ cpl_window_init (CplWindow *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "_Open" and the views' buttons: named by the words they show */
+  cpl_buttons_name_by_label (GTK_WIDGET (self));
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (cpl_window_queue_file_label), self, G_CONNECT_SWAPPED);
 

@@ -618,6 +618,64 @@ test_frozen_narrow (void)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
   g_assert_cmpint (frozen, >, 100);
   g_assert_cmpint (scrolling, >=, frozen - 2);
+  /* the frozen part's columns fit in it: a status ("Licensable · 15%
+   * share") ellipsizes inside the part instead of running past its
+   * edge, where it was cut off */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkWidget *frozen_scroll = gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
+    guint n_status = 0;
+
+    find_all (views->pdata[0], GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = labels->pdata[i];
+        graphene_point_t end;
+
+        if (!gtk_widget_get_mapped (label) || !g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Licensable"))
+          continue;
+        n_status++;
+        g_assert_true (gtk_widget_compute_point (label, frozen_scroll,
+                                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (label), 0), &end));
+        g_assert_cmpfloat (end.x, <=, frozen);
+      }
+    /* A100, H100, H800, H20, H200, MI300X, MI308X, MI325X are licensable
+     * today; at least the first rows are on screen */
+    g_assert_cmpuint (n_status, >=, 3);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 360 px the detail pane is a page of its own, and a value stays on
+ * one line with its unit: the H100's interconnect 900 GB/s, TDP 700 W and
+ * memory bandwidth 3.35 TB/s (its datasheet figures in the built-in
+ * dataset) read whole, with a no-break space before the unit, at least as
+ * wide as the text (they were squeezed to "900" over "GB/" over "s"). */
+static void
+test_detail_values_one_line (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 360, 640);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  const char *values[] = { "900\u00a0GB/s", "700\u00a0W", "3.35\u00a0TB/s" };
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  cpl_chips_view_show_chip (view, CPL_CHIP (cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "nvidia-h100")));
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD));
+  cpl_test_iterate_for (400);  /* the leaflet's transition */
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      GtkWidget *label = find_label (GTK_WIDGET (view), values[i]);
+      int natural;
+
+      g_test_message ("%s", values[i]);
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (label));
+      g_assert_false (gtk_label_get_wrap (GTK_LABEL (label)));
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -640,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
+  g_test_add_func ("/chips/detail-values-one-line", test_detail_values_one_line);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

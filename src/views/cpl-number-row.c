@@ -62,6 +62,9 @@ cpl_number_row_set_message (CplNumberRow *self,
   self->message = g_strdup (message);
   gtk_widget_set_visible (self->error_icon, message != NULL);
   gtk_widget_set_tooltip_text (self->error_icon, message);
+  /* what a screen reader says of the icon: the message itself */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
   if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
@@ -448,6 +451,8 @@ cpl_number_row_class_init (CplNumberRowClass *klass)
 static void
 cpl_number_row_init (CplNumberRow *self)
 {
+  GtkEventController *shortcuts;
+
   self->scale = 1;
   self->unit_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->unit_label, "dim-label");
@@ -458,6 +463,22 @@ cpl_number_row_init (CplNumberRow *self)
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), self->unit_label);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self), GTK_INPUT_PURPOSE_NUMBER);
   gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self))), CPL_EXCERPT_CHARS);
+  /* Ctrl+Z is the document's: every valid keystroke is already an edit
+   * of the dataset, so the text's own undo would only fight it (it went
+   * back to the empty text and said it was no number).  The row takes
+   * the keys before its text does and asks the window to undo or redo;
+   * the field then shows the value restored.  With nothing to undo the
+   * keys reach the text, which keeps no history of its own. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
+                                                          gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
 }
 

@@ -453,3 +453,23 @@ cpl_rule_dates_fill (GtkBox            *box,
     }
 }
 
+/**
+ * cpl_buttons_name_by_label:
+ * @root: a button, or a widget whose buttons to fix
+ *
+ * GTK 4.8 gives a button with a mnemonic its text, mark and all
+ * ("_Open"), as its accessible label, on top of the label it shows, and
+ * a screen reader said "_Open Open".  Without that property every such
+ * button under @root is named by the label it shows.  Call it once the
+ * labels are set.
+ */
+void
+cpl_buttons_name_by_label (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    cpl_buttons_name_by_label (child);
+}

@@ -40,4 +40,6 @@ void       cpl_deferred_update_queue (GtkWidget     *widget,
 void       cpl_deferred_update_flush (GtkWidget *widget);
 guint      cpl_deferred_update_get_count (GtkWidget *widget);
 
+void       cpl_buttons_name_by_label (GtkWidget *root);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-chip-text.h"
 
@@ -29,7 +30,47 @@ cpl_metric_get_title (CplMetric metric)
     }
 }
 
-/* "2,368", "4,800 GB/s", "96 GB", "700 W"; "needs data" when unknown. */
+#define NO_BREAK_SPACE "\u00a0"
+
+/**
+ * cpl_format_with_unit:
+ * @format: a translated pattern with one "%s" for the number: "%s GB/s"
+ * @number: the number as written, "4,800"
+ *
+ * @format with @number in place of its "%s", and a space beside the
+ * number made a no-break space: a line never breaks between a number and
+ * its unit (the detail pane showed "900" above "GB/s").
+ *
+ * Returns: (transfer full): "4,800 GB/s"
+ */
+char *
+cpl_format_with_unit (const char *format,
+                      const char *number)
+{
+  const char *at = strstr (format, "%s");
+  const char *rest;
+  GString *text;
+
+  g_return_val_if_fail (at != NULL, g_strdup (number));
+  text = g_string_new_len (format, at - format);
+  if (text->len > 0 && text->str[text->len - 1] == ' ')
+    {
+      g_string_truncate (text, text->len - 1);
+      g_string_append (text, NO_BREAK_SPACE);
+    }
+  g_string_append (text, number);
+  rest = at + strlen ("%s");
+  if (*rest == ' ')
+    {
+      g_string_append (text, NO_BREAK_SPACE);
+      rest++;
+    }
+  g_string_append (text, rest);
+  return g_string_free (text, FALSE);
+}
+
+/* "2,368", "4,800 GB/s", "96 GB", "700 W" (a no-break space before the
+ * unit); "needs data" when unknown. */
 char *
 cpl_metric_format_value (CplMetric metric,
                          double    value)
@@ -47,16 +88,16 @@ cpl_metric_format_value (CplMetric metric,
     case CPL_METRIC_BANDWIDTH_GBS:
     case CPL_METRIC_INTERCONNECT_GBS:
       /* Translators: a bandwidth; keep the unit */
-      return g_strdup_printf (_("%s GB/s"), number);
+      return cpl_format_with_unit (_("%s GB/s"), number);
     case CPL_METRIC_MEMORY_GB:
       /* Translators: a memory size; keep the unit */
-      return g_strdup_printf (_("%s GB"), number);
+      return cpl_format_with_unit (_("%s GB"), number);
     case CPL_METRIC_COMPUTE_TFLOPS:
       /* Translators: a throughput; keep the unit */
-      return g_strdup_printf (_("%s TFLOPS"), number);
+      return cpl_format_with_unit (_("%s TFLOPS"), number);
     case CPL_METRIC_TDP_W:
       /* Translators: a power; keep the unit */
-      return g_strdup_printf (_("%s W"), number);
+      return cpl_format_with_unit (_("%s W"), number);
     case CPL_METRIC_TPP:
     case CPL_METRIC_PERFORMANCE_DENSITY:
     case CPL_METRIC_DATACENTER:
@@ -222,12 +263,23 @@ cpl_rule_describe_verdict (CplRule      *rule,
   return g_string_free (text, FALSE);
 }
 
+/* An icon beside words that say the same: a screen reader skips it
+ * (else it read "GtkImage").  @icon_name may be %NULL, to set later. */
+GtkWidget *
+cpl_decorative_icon_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       "icon-name", icon_name,
+                       NULL);
+}
+
 GtkWidget *
 cpl_verdict_box_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), cpl_decorative_icon_new (NULL));
   gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
   return box;
 }

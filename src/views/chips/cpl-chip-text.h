@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+char       *cpl_format_with_unit      (const char        *format,
+                                       const char        *number);
 const char *cpl_metric_get_title      (CplMetric          metric);
 char       *cpl_metric_format_value   (CplMetric          metric,
                                        double             value);
@@ -21,6 +23,7 @@ char       *cpl_rule_describe_verdict (CplRule           *rule,
                                        const double      *metrics);
 char       *cpl_rule_describe_margins (CplRule           *rule,
                                        const double      *metrics);
+GtkWidget  *cpl_decorative_icon_new   (const char        *icon_name);
 GtkWidget  *cpl_verdict_box_new       (void);
 void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,

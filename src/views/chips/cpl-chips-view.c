@@ -434,6 +434,25 @@ sort_cells (gconstpointer a,
   }
 }
 
+/* The titles of the frozen columns ellipsize, whole in their tooltip: a
+ * title sets its column's minimum width, and "Status in China" made that
+ * column wider than a 360 px window leaves it, so that its cells were
+ * cut off instead of ellipsized. */
+static void
+ellipsize_titles (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (widget, gtk_label_get_text (GTK_LABEL (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    /* the header only, before the rows */
+    if (!GTK_IS_LIST_VIEW (child) && g_strcmp0 (gtk_widget_get_css_name (child), "listview") != 0)
+      ellipsize_titles (child);
+}
+
 static GtkColumnViewColumn *
 column_new (CplChipsView *self,
             int           column,
@@ -618,6 +637,9 @@ cpl_chips_view_rebuild_vendor_filter (CplChipsView *self)
 /* Detail ----------------------------------------------------------------- */
 
 
+/* Characters of a value that always show; a longer one may ellipsize. */
+#define VALUE_CHARS 16
+
 static GtkWidget *
 add_value_row (GtkWidget  *group,
                const char *title,
@@ -630,7 +652,16 @@ add_value_row (GtkWidget  *group,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* one line: a value asks for its whole width, and the title beside it
+   * wraps instead (a wrapping value was squeezed to "900" over "GB/"
+   * over "s"); only a long one, such as a cost with its unit, gives way
+   * to the title, ellipsized and whole in its tooltip */
+  if (g_utf8_strlen (value, -1) > VALUE_CHARS)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), VALUE_CHARS);
+      gtk_widget_set_tooltip_text (label, value);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -650,7 +681,7 @@ add_number_row (GtkWidget  *group,
   if (isnan (value))
     return;
   number = cpl_format_number (value, decimals);
-  text = unit_format ? g_strdup_printf (unit_format, number) : g_steal_pointer (&number);
+  text = unit_format ? cpl_format_with_unit (unit_format, number) : g_steal_pointer (&number);
   add_value_row (group, title, text);
 }
 
@@ -716,7 +747,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       /* a rule that only names chips has no threshold to measure */
       g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (cpl_verdict_get_icon_name (verdict));
+      GtkWidget *icon = cpl_decorative_icon_new (cpl_verdict_get_icon_name (verdict));
 
       /* the verdict as an icon before the title and as words on the first
        * line, so the margins below get the pane's whole width */
@@ -799,7 +830,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
                               g_str_equal (g_uri_get_scheme (uri), "http")))
             {
               gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), cpl_decorative_icon_new ("adw-external-link-symbolic"));
               g_object_set_data_full (G_OBJECT (row), "cpl-url", g_strdup (sources[i]), g_free);
               g_signal_connect_object (row, "activated", G_CALLBACK (on_source_activated), self, 0);
             }
@@ -1162,6 +1193,7 @@ cpl_chips_view_init (CplChipsView *self)
       gtk_column_view_append_column (column_view_of (self, c), self->fixed_columns[c]);
       g_object_unref (self->fixed_columns[c]);
     }
+  ellipsize_titles (GTK_WIDGET (self->frozen_view));
 
   self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
   cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
