@@ -145,6 +145,13 @@ test_ban (void)
   g_assert_cmpfloat_with_epsilon (p->years[0].compute_gap_pflops, 50, 1e-9);
   g_assert_cmpfloat_with_epsilon (p->final_domestic_share, 1, 1e-12);
   g_assert_cmpfloat (p->total_government_take_usd, ==, 0);
+  /* what binds: capacity 50 < 100, and nothing may take the rest */
+  {
+    g_autofree char *text = cpl_projection_explain (p, scenario, dataset);
+
+    g_assert_cmpstr (text, ==, "Domestic supply is capped by capacity in 2026.\n"
+                               "The demand above capacity becomes a compute gap: no chip may be exported.");
+  }
 }
 
 /* A chip that cannot enter a scenario is refused with a message, also

@@ -147,7 +147,10 @@ explain_capacity (CplProjection *p,
   g_ptr_array_add (sentences, g_strdup_printf (format, spans));
 
   spill_rate = cpl_format_rate (spill);
-  if (p->n_offered == 0)
+  if (p->n_chips == 0)
+    g_ptr_array_add (sentences, g_strdup (_("The demand above capacity becomes a compute gap: "
+                                            "no chip may be exported.")));
+  else if (p->n_offered == 0)
     g_ptr_array_add (sentences, g_strdup (_("The demand above capacity becomes a compute gap: "
                                             "no exported chip is offered.")));
   else if (a == 0)
