@@ -595,6 +595,12 @@ test_frozen_name (void)
     GtkLabel *title = GTK_LABEL (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LABEL, "title-2"));
     g_assert_cmpstr (gtk_label_get_text (title), ==, "A100 SXM4 80GB");
   }
+  /* the A100 has no unit cost in data/builtin-dataset.json, the H200
+   * $4,800 (Silicon Analysts' estimate): a row only where there is one */
+  g_assert_null (find_label (GTK_WIDGET (view), "Unit cost"));
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h200"));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "Unit cost"));
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "$4,800"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -119,14 +119,14 @@ test_json (void)
   year1 = json_array_get_object_element (json_object_get_array_member (scenario, "years"), 1);
   g_assert_cmpint (json_object_get_int_member (year1, "year"), ==, 2027);
   cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "exported_units"), "chip-y"),
-                   12800.0 / 17, 1e-12);
+                   53920.0 / 51, 1e-12);
   cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "cost_per_pflop_year_usd"),
                                                   "chip-d"), 3200, 1e-12);
   cpl_assert_near (json_object_get_double_member (json_object_get_object_member (year1, "gross_revenue_usd"), "vb"),
-                   25600000.0 / 17, 1e-12);
+                   107840000.0 / 51, 1e-12);
   totals = json_object_get_object_member (scenario, "totals");
-  cpl_assert_near (json_object_get_double_member (totals, "government_take_usd"), 320000 + 10240000.0 / 17, 1e-12);
-  cpl_assert_near (json_object_get_double_member (totals, "final_domestic_share"), 5100.0 / 24300, 1e-12);
+  cpl_assert_near (json_object_get_double_member (totals, "government_take_usd"), 61632000.0 / 51, 1e-12);
+  cpl_assert_near (json_object_get_double_member (totals, "final_domestic_share"), 255.0 / 1603, 1e-12);
 }
 
 static void
@@ -139,9 +139,10 @@ test_csv (void)
   run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_true (g_str_has_prefix (run.out, "section,id,year,metric,key,value\r\n"));
-  /* year 2026: X_X = 400 PFLOP/s; government take 320,000 */
-  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,exported_pflops,chip-x,400\r\n"));
-  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,government_take_usd,,320000\r\n"));
+  /* year 2026 (see test-projection.c): I = 300 PFLOP/s, 1000 × 300 / 250
+   * = 1,200 domestic units */
+  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,domestic_pflops,,300\r\n"));
+  g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,2026,domestic_units,,1200\r\n"));
   g_assert_nonnull (strstr (run.out, "\r\nscenarios,two-years,total,domestic_installed_pflops,,600\r\n"));
   g_assert_nonnull (strstr (run.out, "\r\nchips,chip-y,,tpp,,8000\r\n"));
   /* unknown: an empty field */

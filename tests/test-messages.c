@@ -152,6 +152,70 @@ test_compute (void)
   g_assert_cmpstr (err, ==, expected);
 }
 
+static char *
+explain (CplDataset  *dataset,
+         CplScenario *scenario)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplProjection) p = cpl_projection_compute (scenario, dataset, &error);
+
+  g_assert_no_error (error);
+  return cpl_projection_explain (p, scenario, dataset);
+}
+
+/* What drives a projection (cpl_projection_explain()), tests/fixtures/
+ * spill.json's "one-chip": with a power subsidy, capacity binds in 2026
+ * and 2027 (see test-projection.c); with X's unit cost above its net
+ * price, X is left out and capacity binds in every year. */
+static void
+test_explain (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "spill.json", NULL);
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subsidy_text = NULL;
+  g_autofree char *left_out_text = NULL;
+  CplScenario *scenario;
+
+  g_assert_true (cpl_dataset_load_file (dataset, path, CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "one-chip"));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY, 0.5, NULL));
+  subsidy_text = explain (dataset, scenario);
+  g_assert_cmpstr (subsidy_text, ==,
+                   expect ("Domestic supply is capped by capacity in 2026–2027, so in those years the power "
+                           "subsidy does not change domestic installs.\n"
+                           "Of the demand above capacity, 50% goes to exported chips (capacity spill 100% × "
+                           "licence approval 50%) and the rest becomes a compute gap.",
+                           "2026—2027 年国产芯片供给受产能上限约束，因此在此期间，国产芯片电价补贴不会改变"
+                           "国产芯片的新增装机算力。\n"
+                           "超出产能的需求中，50% 转向出口芯片（产能外溢比例 100% × 许可审批通过率 50%），"
+                           "其余成为算力缺口。",
+                           "2026–2027 年國產晶片供給受產能上限約束，因此在這段期間，國產晶片電價補貼不會改變"
+                           "國產晶片的新增裝機算力。\n"
+                           "超出產能的需求中，50% 轉向出口晶片（產能外溢比例 100% × 許可核准率 50%），"
+                           "其餘成為算力缺口。"));
+
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY, 0, NULL));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "chip-x")),
+                                        CPL_CHIP_UNIT_COST_USD, 1600, NULL));
+  left_out_text = explain (dataset, scenario);
+  g_assert_cmpstr (left_out_text, ==,
+                   expect ("The X is not offered: after the 25% share its net price, $1,500, is below its unit "
+                           "cost, $1,600.\n"
+                           "No allowed chip is offered, so all demand falls on domestic chips.\n"
+                           "Domestic supply is capped by capacity in 2026–2028.\n"
+                           "The demand above capacity becomes a compute gap: no exported chip is offered.",
+                           "厂商不会供应 X：扣除 25% 分成后，其净价（1,500 美元）低于单位成本（1,600 美元）。\n"
+                           "获准出口的芯片均无厂商供应，因此全部需求都落在国产芯片上。\n"
+                           "2026—2028 年国产芯片供给受产能上限约束。\n"
+                           "超出产能的需求全部成为算力缺口：没有可供购买的出口芯片。",
+                           "廠商不會供應 X：扣除 25% 分成後，其淨價（1,500 美元）低於單位成本（1,600 美元）。\n"
+                           "獲准出口的晶片均無廠商供應，因此全部需求都落在國產晶片上。\n"
+                           "2026–2028 年國產晶片供給受產能上限約束。\n"
+                           "超出產能的需求全部成為算力缺口：沒有可供購買的出口晶片。"));
+}
+
 /* ngettext's n for a count: 1 is the singular, 0 and fractions the
  * plural English uses ("0 years", "2.5 years"), and past a million a
  * million plus the remainder (2,000,001 → 1,000,000 + 1: the last digits,
@@ -187,5 +251,6 @@ main (int   argc,
   g_test_add_func ("/messages/load", test_load);
   g_test_add_func ("/messages/compute", test_compute);
   g_test_add_func ("/messages/plural-count", test_plural_count);
+  g_test_add_func ("/messages/explain", test_explain);
   return g_test_run ();
 }

@@ -54,23 +54,40 @@ test_edit_share (void)
   CplScenarioResults *results = cpl_scenarios_view_get_results (view);
 
   select_id (view, "two-years");
-  /* at 20%: take = 0.2 × (1,600,000 + 3,011,764.71) = 922,352.94 */
-  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$922,353");
+  /* at 20%, with the demand above capacity spilling to X and Y (see
+   * test-projection.c): gross 2 × (2,720,000/3 + 107,840,000/51) =
+   * 308,160,000/51 = 6,042,352.94, take 0.2 × that = 1,208,470.59 */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.21 M");
   /* typed 25: no cost changes (π = 0), so the same gross at 25%:
-   * 0.25 × 4,611,764.71 = 1,152,941.18 → $1.15 M */
+   * 0.25 × 6,042,352.94 = 1,510,588.24 → $1.51 M */
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "25");
-  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.15 M");
-  /* gross of US vendors is 1,600,000 + 3,011,764.71 = $4.61 M either way */
-  g_assert_cmpstr (cpl_scenario_results_get_total (results, "vendors"), ==, "$4.61 M");
-  /* the crossover sentence: c_X = 2,000 stays below c_D (4,000, then 3,200) */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
+  /* gross of US vendors is $6.04 M either way */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "vendors"), ==, "$6.04 M");
+  /* the crossover sentence: c_X = 2,000 stays below c_D (4,000, then
+   * 3,200); then what binds: capacity 300 is below the domestic demand
+   * of both years (400, then 870.59), and a·σ = 0.8 × 1 of the demand
+   * above it goes to X and Y */
   g_assert_cmpstr (cpl_scenario_results_get_summary (results), ==,
-                   "The D stays dearer per PFLOP/s-year than the exported chips through 2027.");
+                   "The D stays dearer per PFLOP/s-year than the exported chips through 2027.\n"
+                   "Domestic supply is capped by capacity in 2026–2027.\n"
+                   "Of the demand above capacity, 80% goes to exported chips (capacity spill 100% × "
+                   "licence approval 80%) and the rest becomes a compute gap.");
 
   /* out of range: a message, the scenario and its results unchanged */
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "130");
   g_assert_nonnull (strstr (cpl_scenario_editor_get_messages (editor), "Revenue share: 130% is out of range"));
-  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.15 M");
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "20");
+
+  /* no spill: the demand above capacity is all a gap, and the summary
+   * says so; the take falls back to that of exports before the spill,
+   * 0.2 × (1,600,000 + 3,011,764.71) = 922,352.94 */
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "0");
+  g_assert_nonnull (strstr (cpl_scenario_results_get_summary (results),
+                            "\nThe demand above capacity becomes a compute gap (capacity spill 0%)."));
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$922,353");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "100");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -213,8 +230,8 @@ test_coalesced (void)
     g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
   cpl_test_iterate_for (300);
   g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
-  /* the last edit's: 0.25 × 4,611,764.71 = 1,152,941.18 (see test_edit_share) */
-  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$1.15 M");
+  /* the last edit's: 0.25 × 6,042,352.94 = 1,510,588.24 (see test_edit_share) */
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$1.51 M");
   g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
 
   /* hidden behind the Chips view: deferred */
@@ -227,11 +244,11 @@ test_coalesced (void)
     g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, i / 400.0, NULL));
   cpl_test_iterate_for (300);
   g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before);
-  /* shown again: once, with the last value: 0.2 × 4,611,764.71 = 922,352.94 */
+  /* shown again: once, with the last value: 0.2 × 6,042,352.94 = 1,208,470.59 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "scenarios");
   cpl_test_iterate_for (300);
   g_assert_cmpuint (cpl_deferred_update_get_count (results), ==, before + 1);
-  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$922,353");
+  g_assert_cmpstr (cpl_scenario_results_get_total (CPL_SCENARIO_RESULTS (results), "take"), ==, "$1.21 M");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -317,12 +334,20 @@ test_comparison (void)
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "full-ban-2025")), TRUE);
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25")), TRUE);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
-  /* the built-in 25% H200 scenario sells $190 B over 2026–2030 (the
-   * --compute totals) against nothing under the ban */
+  /* the built-in 25% H200 scenario sells $289 B over 2026–2030 against
+   * nothing under the ban: capacity (600,000 PFLOP/s growing 40% a year)
+   * binds in every year, and 80% of the demand above it (capacity spill
+   * 100% × approval 80%) goes to the H200 on top of its own approved
+   * demand.  Recomputed from MODEL.md §5 outside the app (a Python
+   * transcription of the steps): 2026 C = 2,000,000, R_d = 1,006,676,
+   * I = 600,000, O = 406,676, spill 325,341, X = 1,318,665; … 2030
+   * C = 5,712,200, I = 2,304,960, X = 3,098,713, share 2,304,960 /
+   * 5,403,673 = 42.7%; X × 1000 / 989.5 TFLOPS × $27,000 summed over
+   * the five years = $289.48 B */
   g_test_message ("%s", cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
-                                   "H200 with a 25% revenue share (December 2025): $190 B more to US vendors than "
-                                   "Full ban (April 2025) over 2026–2030, domestic share in 2030 55% instead of 100%"));
+                                   "H200 with a 25% revenue share (December 2025): $289 B more to US vendors than "
+                                   "Full ban (April 2025) over 2026–2030, domestic share in 2030 43% instead of 100%"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 

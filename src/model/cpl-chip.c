@@ -35,6 +35,7 @@ static const CplField chip_fields[CPL_CHIP_N_FIELDS] = {
   { "tdp_w",            NULL, CPL_FIELD_OPTIONAL | CPL_FIELD_MIN_EXCLUSIVE, 0, INFINITY, 0 },
   { "die_area_mm2",     NULL, CPL_FIELD_OPTIONAL | CPL_FIELD_MIN_EXCLUSIVE, 0, INFINITY, 0 },
   { "price_usd",        NULL, CPL_FIELD_OPTIONAL,                          0, INFINITY, 0 },
+  { "unit_cost_usd",    NULL, CPL_FIELD_OPTIONAL | CPL_FIELD_MIN_EXCLUSIVE, 0, INFINITY, 0 },
   PERF ("fp64"), PERF ("fp32"), PERF ("tf32"), PERF ("fp16"), PERF ("bf16"),
   PERF ("fp8"), PERF ("int8"), PERF ("fp4"), PERF ("int4"),
 };

@@ -13,6 +13,7 @@ typedef enum {
   CPL_CHIP_TDP_W,
   CPL_CHIP_DIE_AREA_MM2,
   CPL_CHIP_PRICE_USD,
+  CPL_CHIP_UNIT_COST_USD,  /* the vendor's cost per unit (MODEL.md §5 step 3) */
   CPL_CHIP_PERFORMANCE,  /* + CplPrecision: dense TFLOPS or TOPS */
   CPL_CHIP_N_FIELDS = CPL_CHIP_PERFORMANCE + CPL_N_PRECISIONS
 } CplChipField;

@@ -207,6 +207,7 @@ cpl_projection_unref (CplProjection *self)
   g_free (self->chip_vendor);
   g_free (self->chip_cost);
   g_free (self->chip_buyer_price);
+  g_free (self->chip_offered);
   g_free (self->domestic_chip_id);
   g_strfreev (self->vendor_ids);
   g_free (self->total_gross_revenue_usd);
@@ -404,6 +405,7 @@ projection_nonfinite (CplProjection *p,
       CHECK (py->domestic_units, "domestic_units", py->year);
       CHECK (py->domestic_tflops_per_chip, "domestic_tflops_per_chip", py->year);
       CHECK (py->domestic_cost, "domestic_cost", py->year);
+      CHECK (py->capacity_spill_pflops, "capacity_spill_pflops", py->year);
       CHECK (py->compute_gap_pflops, "compute_gap_pflops", py->year);
       CHECK (py->domestic_share, "domestic_share", py->year);
       CHECK (py->government_take_usd, "government_take_usd", py->year);
@@ -474,6 +476,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
   double a = cpl_scenario_get (scenario, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
   double s = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
   double pi = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
+  double spill = cpl_scenario_get (scenario, CPL_SCENARIO_CAPACITY_SPILL);
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
   double F_d0, p_d, A_d;
@@ -501,6 +504,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
   self->chip_vendor = g_new0 (guint, MAX (n, 1));
   self->chip_cost = g_new0 (double, MAX (n, 1));
   self->chip_buyer_price = g_new0 (double, MAX (n, 1));
+  self->chip_offered = g_new0 (gboolean, MAX (n, 1));
   self->domestic_chip_id = g_strdup (cpl_scenario_get_domestic_chip (scenario));
 
   /* Exported chips: buyer price with the share passed through (§3), and a
@@ -517,6 +521,10 @@ cpl_projection_compute_at (CplScenario  *scenario,
       self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], cpl_chip_get (chip, CPL_CHIP_TDP_W),
                                                 F[k], &terms, FALSE);
       self->chip_vendor[k] = cpl_projection_vendor_index (self, vendors, cpl_chip_get_vendor_id (chip));
+      /* 3. offered while the net price covers the unit cost: left out
+       * when (1−s)·p̂ₖ < k; a chip without a unit cost is always offered */
+      self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD));
+      self->n_offered += self->chip_offered[k];
     }
   self->n_vendors = vendors->len;
   g_ptr_array_add (vendors, NULL);
@@ -537,7 +545,8 @@ cpl_projection_compute_at (CplScenario  *scenario,
       /* 2. learning: F_d,t = F_d,0 · (Qₜ/Q₀)^γ, γ = −log₂(1−λ) */
       double F_d = F_d0 * pow (Q / Q0, gamma);
       double c_d = A_d / (F_d / 1000);
-      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, sum_w, max_log_w;
+      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, sum_w, max_log_w;
+      double sum_w_foreign = 0, max_log_w_foreign = -INFINITY;
 
       /* The per-chip arrays share one allocation, the per-vendor ones another. */
       y->exported_pflops = g_new0 (double, 2 * MAX (n, 1));
@@ -551,18 +560,21 @@ cpl_projection_compute_at (CplScenario  *scenario,
       y->domestic_tflops_per_chip = F_d;
       y->domestic_cost = c_d;
 
-      /* 3–4. weights wₖ = cₖ^(−β), w_d = c_d^(−β)·eᵇ, taken in logs so a
-       * large β cannot underflow every weight to zero. */
+      /* 3–4. weights wₖ = cₖ^(−β) of the offered chips, w_d =
+       * c_d^(−β)·eᵇ, taken in logs so a large β cannot underflow every
+       * weight to zero; a chip left out has no weight. */
       log_w[n] = -beta * log (c_d) + b;
-      max_log_w = log_w[n];
       for (guint k = 0; k < n; k++)
         {
-          log_w[k] = -beta * log (self->chip_cost[k]);
-          max_log_w = MAX (max_log_w, log_w[k]);
+          log_w[k] = self->chip_offered[k] ? -beta * log (self->chip_cost[k]) : -INFINITY;
+          max_log_w_foreign = MAX (max_log_w_foreign, log_w[k]);
         }
+      max_log_w = MAX (log_w[n], max_log_w_foreign);
       sum_w = 0;
       for (guint k = 0; k <= n; k++)
         sum_w += exp (log_w[k] - max_log_w);
+      for (guint k = 0; k < n; k++)
+        sum_w_foreign += exp (log_w[k] - max_log_w_foreign);
 
       /* 5. approved exports, refused demand spills to domestic */
       for (guint k = 0; k < n; k++)
@@ -571,15 +583,24 @@ cpl_projection_compute_at (CplScenario  *scenario,
 
           D_exported += D_k;
           y->exported_pflops[k] = a * D_k;
-          X_total += y->exported_pflops[k];
         }
       R_d = C * exp (log_w[n] - max_log_w) / sum_w + (1 - a) * D_exported;
 
-      /* 6. capacity binds; the rest is the compute gap */
+      /* 6. capacity binds; a share σ of the demand above it, Oₜ, turns to
+       * the offered exported chips by their weights and is approved at
+       * rate a; the rest is the compute gap */
       I = MIN (R_d, K);
+      O = R_d - I;
       y->domestic_demand_pflops = R_d;
       y->domestic_pflops = I;
-      y->compute_gap_pflops = R_d - I;
+      y->capacity_spill_pflops = self->n_offered > 0 ? a * spill * O : 0;
+      y->compute_gap_pflops = O - y->capacity_spill_pflops;
+      for (guint k = 0; k < n; k++)
+        {
+          if (self->chip_offered[k])
+            y->exported_pflops[k] += y->capacity_spill_pflops * exp (log_w[k] - max_log_w_foreign) / sum_w_foreign;
+          X_total += y->exported_pflops[k];
+        }
 
       /* 7–8. units and money */
       for (guint k = 0; k < n; k++)
@@ -651,10 +672,11 @@ cpl_projection_compute_at (CplScenario  *scenario,
  * cpl_projection_get_crossover:
  *
  * The first year (an index into @years) in which the domestic chip's cost
- * of compute is below that of every exported chip.
+ * of compute is below that of every offered exported chip.
  *
  * Returns: the year's index; -1 when it never is; -2 when no chip is
- *   exported, so there is nothing to compare with.
+ *   offered (none allowed, or none whose net price covers its unit cost),
+ *   so there is nothing to compare with.
  */
 int
 cpl_projection_get_crossover (CplProjection *self)
@@ -662,10 +684,11 @@ cpl_projection_get_crossover (CplProjection *self)
   double cheapest = INFINITY;
 
   g_return_val_if_fail (self != NULL, -2);
-  if (self->n_chips == 0)
+  if (self->n_offered == 0)
     return -2;
   for (guint k = 0; k < self->n_chips; k++)
-    cheapest = MIN (cheapest, self->chip_cost[k]);
+    if (self->chip_offered[k])
+      cheapest = MIN (cheapest, self->chip_cost[k]);
   for (guint t = 0; t < self->n_years; t++)
     if (self->years[t].domestic_cost < cheapest)
       return t;

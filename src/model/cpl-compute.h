@@ -92,6 +92,8 @@ typedef struct {
   double  domestic_units;           /* N_d */
   double  domestic_tflops_per_chip; /* F_d,t after learning */
   double  domestic_cost;            /* c_d,t, USD per PFLOP/s-year */
+  double  capacity_spill_pflops;    /* a·σ·Oₜ: domestic demand above capacity
+                                     * that goes to the offered exported chips */
   double  compute_gap_pflops;       /* Gₜ */
   double  domestic_share;
   double  government_take_usd;
@@ -112,6 +114,8 @@ struct _CplProjection {
   guint             *chip_vendor;   /* [n_chips] index into vendor_ids */
   double            *chip_cost;     /* [n_chips] cₖ, USD per PFLOP/s-year */
   double            *chip_buyer_price; /* [n_chips] p̂ₖ */
+  gboolean          *chip_offered;  /* [n_chips] its net price covers its unit cost (step 3) */
+  guint              n_offered;     /* how many of chip_offered are TRUE */
   char              *domestic_chip_id;
   guint              n_vendors;
   char             **vendor_ids;    /* [n_vendors] */

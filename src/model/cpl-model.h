@@ -9,6 +9,7 @@
 #include "cpl-document.h"
 #include "cpl-entity.h"
 #include "cpl-epoch.h"
+#include "cpl-explain.h"
 #include "cpl-error.h"
 #include "cpl-file.h"
 #include "cpl-format.h"

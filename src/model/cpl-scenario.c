@@ -48,6 +48,7 @@ static const CplField scenario_fields[CPL_SCENARIO_N_FIELDS] = {
   { "pue",                       NULL, 0, 1, 5, 1.3 },
   { "utilization",               NULL, 0, 0, 1, 0.7 },
   { "amortization_years",        NULL, GT, 0, 50, 4 },
+  { "capacity_spill",            NULL, 0, 0, 1, 1 },
 };
 
 static const char * const scenario_keys[] = {

@@ -797,6 +797,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autofree char *price = cpl_format_money_exact (cpl_chip_get (chip, CPL_CHIP_PRICE_USD));
       add_value_row (group, _("Price"), price);
     }
+  add_number_row (group, _("Unit cost"), cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD), 0, _("$%s"));
   add_number_row (group, _("Cost of compute"), chip_cost (self, chip, &m), 0, _("$%s per PFLOP/s-year"));
 
   notes = cpl_chip_get_notes (chip);

@@ -517,6 +517,8 @@ cpl_scenario_results_show (CplScenarioResults *self,
   g_autoptr(GError) error = NULL;
   CplProjection *projection;
   g_autofree char *sentence = NULL;
+  g_autofree char *explanation = NULL;
+  g_autofree char *summary = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
 
@@ -541,7 +543,10 @@ cpl_scenario_results_show (CplScenarioResults *self,
     gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   }
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
-  gtk_label_set_text (self->summary, sentence);
+  /* what drives the result, when a constraint binds, on lines of its own */
+  explanation = cpl_projection_explain (projection, scenario, dataset);
+  summary = g_strjoin ("\n", sentence, explanation, NULL);
+  gtk_label_set_text (self->summary, summary);
   fill_totals (self);
   fill_charts (self, dataset);
 
