@@ -181,14 +181,14 @@ cell (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* no cell grows past its natural width: the table is then exactly as
+   * tall as its rows (a wrapped label measured narrower than it is drawn
+   * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? 16 : 28);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? 18 : 24);
   if (numeric)
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_hexpand (label, TRUE);
-    }
+    gtk_widget_add_css_class (label, "numeric");
   return label;
 }
 
@@ -523,6 +523,44 @@ cpl_scenario_comparison_get_summary (CplScenarioComparison *self)
 }
 
 static void
+name_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  ellipsize)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Scenario names in the baseline menu. */
+static GtkListItemFactory *
+name_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (name_setup), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (name_bind), NULL);
+  return factory;
+}
+
+static void
 cpl_scenario_comparison_dispose (GObject *object)
 {
   CplScenarioComparison *self = CPL_SCENARIO_COMPARISON (object);
@@ -580,9 +618,17 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     GtkWidget *label = gtk_label_new_with_mnemonic (_("Differences _against"));
+    g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+    g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
 
     self->baseline_names = gtk_string_list_new (NULL);
     self->baseline_menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->baseline_names)), NULL));
+    /* a long name shortens on the button (a phone is 360 px wide) and
+     * wraps in the list */
+    gtk_drop_down_set_factory (self->baseline_menu, button_factory);
+    gtk_drop_down_set_list_factory (self->baseline_menu, list_factory);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->baseline_menu), TRUE);
+    gtk_widget_set_halign (GTK_WIDGET (self->baseline_menu), GTK_ALIGN_START);
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->baseline_menu));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_menu),
                                  _("The baseline scenario: the others show their differences to it"));
