@@ -643,6 +643,54 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The y of @widget's bottom edge in @ancestor's coordinates. */
+static double
+bottom_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y + bounds.size.height;
+}
+
+/* At 1280 × 800 the results come first: the summary and the key figures
+ * show without scrolling, the charts sit two to a row, and "Edit" opens
+ * the parameters beside them. */
+static void
+test_results_first (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (results), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *figures = cpl_test_find_widget (GTK_WIDGET (results), GTK_TYPE_FRAME);
+  GtkFlowBox *charts = GTK_FLOW_BOX (cpl_test_find_widget (GTK_WIDGET (results), GTK_TYPE_FLOW_BOX));
+  GtkToggleButton *edit;
+  graphene_rect_t first, second;
+
+  select_id (view, "h200-share-25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cpl_scenarios_view_get_editor (view))));
+  /* the key figures end above the bottom of the page's view */
+  g_assert_cmpfloat (bottom_in (figures, page), <=, gtk_widget_get_height (page));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_flow_box_get_child_at_index (charts, 0)), page, &first));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_flow_box_get_child_at_index (charts, 1)), page, &second));
+  g_assert_cmpfloat (first.origin.y, ==, second.origin.y);
+  g_assert_cmpfloat (second.origin.x, >, first.origin.x + first.size.width);
+
+  /* Edit: the parameters beside the results, and they still fit */
+  edit = GTK_TOGGLE_BUTTON (gtk_widget_get_ancestor (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LABEL, "edit-label"),
+                                                     GTK_TYPE_TOGGLE_BUTTON));
+  gtk_toggle_button_set_active (edit, TRUE);
+  cpl_test_iterate_for (500);  /* the flap slides in */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cpl_scenarios_view_get_editor (view))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (results)));
+  gtk_toggle_button_set_active (edit, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
+  g_test_add_func ("/scenarios-view/results-first", test_results_first);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
