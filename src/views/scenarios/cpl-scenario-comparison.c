@@ -646,6 +646,8 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
   cpl_card_append (GTK_WIDGET (self), cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
+  /* the card as wide as its table, not a frame around blank space */
+  gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ALIGN_START);
 
   flow = cpl_scenario_chart_flow_new ();
   gtk_box_append (GTK_BOX (self), flow);
