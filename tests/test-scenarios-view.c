@@ -18,16 +18,25 @@
 static CplApplication *app;
 
 static CplScenariosView *
-open_view_sized (CplWindow **window_out,
-                 int         width,
-                 int         height)
+open_fixture_sized (CplWindow  **window_out,
+                    const char  *fixture,
+                    int          width,
+                    int          height)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", fixture, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CplWindow *window = cpl_test_open_window (app, "scenarios", file, width, height);
 
   *window_out = window;
   return CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+}
+
+static CplScenariosView *
+open_view_sized (CplWindow **window_out,
+                 int         width,
+                 int         height)
+{
+  return open_fixture_sized (window_out, "two-chips.json", width, height);
 }
 
 static CplScenariosView *
@@ -347,7 +356,8 @@ test_comparison (void)
   g_test_message ("%s", cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
                                    "H200 with a 25% revenue share (December 2025): $289 B more to US vendors than "
-                                   "Full ban (April 2025) over 2026–2030, domestic share in 2030 43% instead of 100%"));
+                                   "Full ban (April 2025) over 2026–2030, domestic share of new compute in 2030 43% "
+                                   "instead of 100%"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -359,21 +369,44 @@ test_comparison (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The button under @widget whose quick pick is @iso_date, or NULL. */
+typedef const char *(*ButtonKey) (GtkWidget *button);
+
+/* The first button under @widget whose @key is @value, or NULL. */
 static GtkWidget *
-find_rule_date (GtkWidget  *widget,
-                const char *iso_date)
+find_button (GtkWidget  *widget,
+             ButtonKey   key,
+             const char *value)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "cpl-date"), iso_date) == 0)
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (key (widget), value) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_rule_date (child, iso_date);
+      GtkWidget *found = find_button (child, key, value);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static const char *
+rule_date_of (GtkWidget *button)
+{
+  return g_object_get_data (G_OBJECT (button), "cpl-date");
+}
+
+static const char *
+action_of (GtkWidget *button)
+{
+  return gtk_actionable_get_action_name (GTK_ACTIONABLE (button));
+}
+
+/* The button under @widget whose quick pick is @iso_date, or NULL. */
+static GtkWidget *
+find_rule_date (GtkWidget  *widget,
+                const char *iso_date)
+{
+  return find_button (widget, rule_date_of, iso_date);
 }
 
 /* "Use the rules in force on …": the quick pick of 2026-01-15 (the
@@ -446,12 +479,252 @@ test_use_rules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button under @widget that activates @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  return find_button (widget, action_of, action);
+}
+
+static GtkListBoxRow *
+row_of (CplScenariosView *view,
+        const char       *id)
+{
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id);
+  GtkListBox *list = GTK_LIST_BOX (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
+
+  return gtk_list_box_get_row_at_index (list, cpl_dataset_position (dataset, scenario));
+}
+
+/* At 360 × 640 the leaflet is folded: the list is in front.  Selecting a
+ * row (as the arrow keys do) does not leave it; activating a row (a tap,
+ * Enter) opens that scenario's results; the back button returns to the
+ * list; "Compare" opens the comparison, which says how to choose
+ * scenarios while fewer than two are ticked. */
+static void
+test_narrow_navigation (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 360, 640);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  GtkWidget *back = find_action_button (GTK_WIDGET (view), "scenarios.back");
+  GtkListBoxRow *row = row_of (view, "ban");
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
+
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (cpl_scenarios_view_get_selected (view) ==
+                 CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
+
+  /* Enter or a tap on the row: GtkListBoxRow's "activate" */
+  row = row_of (view, "two-years");
+  gtk_widget_activate (GTK_WIDGET (row));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "scenario");
+  g_assert_true (cpl_scenarios_view_get_selected (view) ==
+                 CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")));
+  g_assert_true (gtk_widget_get_visible (back));
+  g_signal_emit_by_name (back, "clicked");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
+
+  /* "Compare" with nothing ticked: the comparison page says what to do */
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (view), "scenarios.compare"), "clicked");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "comparison");
+  g_assert_true (gtk_widget_get_mapped (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
+  g_signal_emit_by_name (back, "clicked");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* wide: not folded, no back button, the list and the results side by side */
+  view = open_view (&window);
+  leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (view), "scenarios.back")));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "scenario");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each row's check box is named for screen readers after its scenario. */
+static void
+test_check_names (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_fixture_sized (&window, "compare-vendors.json", -1, -1);
+  GtkWidget *check = cpl_test_find_widget (GTK_WIDGET (row_of (view, "only-x")), GTK_TYPE_CHECK_BUTTON);
+
+  g_autofree char *wrong_x = NULL;
+  g_autofree char *wrong_xy = NULL;
+
+  /* NULL when the property has that value, else what it has */
+  wrong_x = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Compare “Only X at 40%”");
+  g_assert_null (wrong_x);
+  check = cpl_test_find_widget (GTK_WIDGET (row_of (view, "x-and-y")), GTK_TYPE_CHECK_BUTTON);
+  wrong_xy = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                 "Compare “X and Y at 15%”");
+  g_assert_null (wrong_xy);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The comparison's rows for two ticked scenarios of
+ * tests/fixtures/compare-vendors.json, worked by hand (MODEL.md §5).
+ * Both: one year, C = 1,000 PFLOP/s, a = 1, π = 0 (buyer price = list
+ * price), no electricity and L = 1, so c = 1000 · p / F:
+ *   c_X = 1000 · 2,000 / 1,000 = 2,000;  c_Y = 1000 · 2,000 / 500 = 4,000;
+ *   c_D = 1000 · 1,000 / 250 = 4,000;  β = 1, b = 0: weights 1/c.
+ * Capacity (1,000) never binds, so no spill and no gap.
+ *
+ * "only-x" (X at s = 0.4): weights 2 : 1 → X 666.67, D 333.33 PFLOP/s.
+ *   X units 1000 · 666.67 / 1,000 = 666.67; gross of Vendor A
+ *   666.67 × $2,000 = $1,333,333; take 0.4 × that = $533,333;
+ *   net of Vendor A 0.6 × $1,333,333 = $800,000; Vendor B sells nothing.
+ *   Share of new compute 333.33 / 1,000 = 33%.
+ * "x-and-y" (s = 0.15): weights 2 : 1 : 1 → X 500, Y 250, D 250.
+ *   X units 500, Y units 1000 · 250 / 500 = 500; gross $1,000,000 each;
+ *   take 0.15 × $2,000,000 = $300,000; net 0.85 × $1,000,000 = $850,000
+ *   each.  Share 250 / 1,000 = 25%.
+ * λ = 0: D stays at $4,000 against X's $2,000, never cheaper. */
+static void
+test_comparison_rows (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_fixture_sized (&window, "compare-vendors.json", -1, -1);
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GtkDropDown *baseline;
+
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "only-x")), TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "x-and-y")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* one row per vendor that sells in either scenario */
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:va", "only-x"), ==, "$800,000");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:va", "x-and-y"), ==, "$850,000");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:vb", "only-x"), ==, "—");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:vb", "x-and-y"), ==, "$850,000");
+  g_assert_null (cpl_scenario_comparison_get_value (comparison, "net:vd", "x-and-y"));
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "take", "only-x"), ==, "$533,333");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "take", "x-and-y"), ==, "$300,000");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "gap", "x-and-y"), ==, "0");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "installed", "only-x"), ==, "333");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "installed", "x-and-y"), ==, "250");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "only-x"), ==, "33%");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "x-and-y"), ==, "25%");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "crossover", "only-x"), ==, "not within the horizon");
+
+  /* against the first ticked: 850,000 − 800,000 = +$50,000;
+   * 300,000 − 533,333 = −$233,333; no difference where one sells nothing */
+  g_assert_null (cpl_scenario_comparison_get_difference (comparison, "net:va", "only-x"));
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "x-and-y"), ==, "+$50,000");
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"), ==, "−$233,333");
+  g_assert_null (cpl_scenario_comparison_get_difference (comparison, "net:vb", "x-and-y"));
+  /* gross 2,000,000 − 1,333,333 = $666,667 more */
+  g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
+                                   "X and Y at 15%: $666,667 more to US vendors than Only X at 40%"));
+
+  /* the baseline menu: against "X and Y at 15%" the signs turn */
+  baseline = GTK_DROP_DOWN (cpl_test_find_widget (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (gtk_drop_down_get_selected (baseline), ==, 0);
+  gtk_drop_down_set_selected (baseline, 1);
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "only-x"), ==, "−$50,000");
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "only-x"), ==, "+$233,333");
+  g_assert_null (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"));
+  g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
+                                   "Only X at 40%: $666,667 less to US vendors than X and Y at 15%"));
+
+  /* the choice stays while its scenario is ticked, through an edit: only-x
+   * at s = 0.5 takes 0.5 × $1,333,333 = $666,667, which is
+   * 666,667 − 300,000 = +$366,667 against X and Y */
+  g_assert_true (cpl_entity_set_number (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "only-x"),
+                                        CPL_SCENARIO_REVENUE_SHARE, 0.5, NULL));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "take", "only-x"), ==, "$666,667");
+  g_assert_cmpuint (gtk_drop_down_get_selected (baseline), ==, 1);
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "only-x"), ==, "+$366,667");
+
+  /* once unticked, the baseline falls back to the first ticked in the
+   * list: the built-in full ban, which comes before the fixture's
+   * scenarios and takes nothing: only-x is $666,667 − $0 = +$666,667 */
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "x-and-y")), FALSE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "full-ban-2025")), TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "take", "full-ban-2025"), ==, "$0");
+  g_assert_cmpuint (gtk_drop_down_get_selected (baseline), ==, 0);
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "only-x"), ==, "+$666,667");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "crossover", "full-ban-2025"), ==,
+                   "no exported chip to compare");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The y of @widget's bottom edge in @ancestor's coordinates. */
+static double
+bottom_in (GtkWidget *widget,
+           GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds.origin.y + bounds.size.height;
+}
+
+/* At 1280 × 800 the results come first: the summary and the key figures
+ * show without scrolling, the charts sit two to a row, and "Edit" opens
+ * the parameters beside them. */
+static void
+test_results_first (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (results), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *figures = cpl_test_find_widget (GTK_WIDGET (results), GTK_TYPE_FRAME);
+  GtkFlowBox *charts = GTK_FLOW_BOX (cpl_test_find_widget (GTK_WIDGET (results), GTK_TYPE_FLOW_BOX));
+  GtkToggleButton *edit;
+  graphene_rect_t first, second;
+
+  select_id (view, "h200-share-25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (cpl_scenarios_view_get_editor (view))));
+  /* the key figures end above the bottom of the page's view */
+  g_assert_cmpfloat (bottom_in (figures, page), <=, gtk_widget_get_height (page));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_flow_box_get_child_at_index (charts, 0)), page, &first));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (gtk_flow_box_get_child_at_index (charts, 1)), page, &second));
+  g_assert_cmpfloat (first.origin.y, ==, second.origin.y);
+  g_assert_cmpfloat (second.origin.x, >, first.origin.x + first.size.width);
+
+  /* Edit: the parameters beside the results, and they still fit */
+  edit = GTK_TOGGLE_BUTTON (gtk_widget_get_ancestor (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LABEL, "edit-label"),
+                                                     GTK_TYPE_TOGGLE_BUTTON));
+  gtk_toggle_button_set_active (edit, TRUE);
+  cpl_test_iterate_for (500);  /* the flap slides in */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cpl_scenarios_view_get_editor (view))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (results)));
+  gtk_toggle_button_set_active (edit, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  /* GTK's test accessibility backend (no AT-SPI bus): it keeps the
+   * accessible properties, so that the tests can read the names */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
@@ -461,6 +734,10 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
+  g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/scenarios-view/check-names", test_check_names);
+  g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
+  g_test_add_func ("/scenarios-view/results-first", test_results_first);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

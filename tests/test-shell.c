@@ -102,8 +102,7 @@ collect_unnamed (GtkWidget *widget,
 {
   gboolean name_needed = FALSE;
 
-  /* the Scenarios view is checked by its own tests */
-  if (CPL_IS_SCENARIOS_VIEW (widget) || !gtk_widget_get_visible (widget))
+  if (!gtk_widget_get_visible (widget))
     return;
   if (GTK_IS_MENU_BUTTON (widget))
     name_needed = !shows_text (widget);
@@ -125,10 +124,13 @@ collect_unnamed (GtkWidget *widget,
         }
     }
   else if (GTK_IS_IMAGE (widget))
-    /* libadwaita 1.2's entry rows draw their own edit indicator, which no
-     * application can name or hide */
+    /* libadwaita 1.2's rows draw their own indicators (an entry row's
+     * pencil, an expander row's arrow), which no application can name or
+     * hide; the row's title names them */
     name_needed = !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION) &&
-                  gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL;
+                  !(gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) != NULL &&
+                    g_strv_contains ((const char *[]) { "document-edit-symbolic", "adw-expander-arrow-symbolic", NULL },
+                                     gtk_image_get_icon_name (GTK_IMAGE (widget)) ?: ""));
 
   if (name_needed && !has_label (widget))
     {

@@ -344,6 +344,58 @@ cpl_card_append (GtkWidget *box,
   gtk_box_append (GTK_BOX (box), frame);
 }
 
+/* Text that wraps, in the style @css_class ("heading", "caption"…). */
+GtkWidget *
+cpl_wrapped_label_new (const char *text,
+                       const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Key figures: tiles of a large number over its caption, as many on a
+ * line as fit between @min_per_line and @max_per_line, so a narrow window
+ * stacks them instead of wrapping a number away from its unit. */
+GtkWidget *
+cpl_key_figures_new (guint min_per_line,
+                     guint max_per_line)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), min_per_line);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  return flow;
+}
+
+/* A key figure at the end of @figures: its value label in the style
+ * @css_class ("title-2"), which the caller fills in, over @caption. */
+GtkLabel *
+cpl_key_figure_append (GtkWidget  *figures,
+                       const char *caption,
+                       const char *css_class)
+{
+  GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *label = cpl_wrapped_label_new (caption, "caption");
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_add_css_class (value, css_class);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_box_append (GTK_BOX (tile), value);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (tile), label);
+  gtk_flow_box_append (GTK_FLOW_BOX (figures), tile);
+  return GTK_LABEL (value);
+}
+
 /* The sentence that says a result in words, above its figures. */
 GtkLabel *
 cpl_summary_label_new (void)

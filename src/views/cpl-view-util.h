@@ -15,6 +15,13 @@ GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,
                                  GtkWidget  *child);
 GtkLabel  *cpl_summary_label_new (void);
+GtkWidget *cpl_wrapped_label_new (const char *text,
+                                  const char *css_class);
+GtkWidget *cpl_key_figures_new   (guint       min_per_line,
+                                  guint       max_per_line);
+GtkLabel  *cpl_key_figure_append (GtkWidget  *figures,
+                                  const char *caption,
+                                  const char *css_class);
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);

@@ -617,24 +617,11 @@ grid_label (GtkGrid    *grid,
   return GTK_LABEL (label);
 }
 
-/* Text that wraps, in the style @css_class ("heading", "caption"…). */
-static GtkWidget *
-text_new (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A small grey line of text under a figure or a table. */
 static GtkWidget *
 caption_new (const char *text)
 {
-  GtkWidget *label = text_new (text, "caption");
+  GtkWidget *label = cpl_wrapped_label_new (text, "caption");
 
   gtk_widget_add_css_class (label, "dim-label");
   return label;
@@ -647,7 +634,7 @@ chart_card_append (GtkWidget  *box,
                    GtkWidget  *chart)
 {
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = text_new (title, "heading");
+  GtkWidget *heading = cpl_wrapped_label_new (title, "heading");
 
   gtk_widget_set_margin_top (heading, 12);
   gtk_widget_set_margin_start (heading, 12);
@@ -657,23 +644,6 @@ chart_card_append (GtkWidget  *box,
   gtk_box_append (GTK_BOX (inner), chart);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
   cpl_card_append (box, inner);
-}
-
-/* A key figure: a large number over its caption, in @flow. */
-static GtkLabel *
-key_figure_append (GtkFlowBox *flow,
-                   const char *caption)
-{
-  GtkWidget *tile = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *value = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_widget_add_css_class (value, "title-2");
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_box_append (GTK_BOX (tile), value);
-  gtk_box_append (GTK_BOX (tile), caption_new (caption));
-  gtk_flow_box_append (flow, tile);
-  return GTK_LABEL (value);
 }
 
 static void
@@ -688,20 +658,14 @@ build_calculator (CplRevenueView *self)
   self->calculator = box;
 
   /* The answer: which line, in a sentence, and the key figures */
-  self->line_title = GTK_LABEL (text_new (NULL, "title-2"));
+  self->line_title = GTK_LABEL (cpl_wrapped_label_new (NULL, "title-2"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->line_title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->line_title));
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->summary));
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 2);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), N_KEYS);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  flow = cpl_key_figures_new (2, N_KEYS);
   for (guint k = 0; k < N_KEYS; k++)
-    self->key_values[k] = key_figure_append (GTK_FLOW_BOX (flow), _(outputs[output_index (key_outputs[k])].title));
+    self->key_values[k] = cpl_key_figure_append (flow, _(outputs[output_index (key_outputs[k])].title), "title-2");
   gtk_box_append (GTK_BOX (answer), flow);
   gtk_box_append (GTK_BOX (box), answer);
 

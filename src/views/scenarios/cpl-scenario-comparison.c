@@ -1,9 +1,12 @@
 /* cpl-scenario-comparison.c: two or more scenarios side by side
  *
- * Their curves overlaid in the same charts, one colour per scenario (the
- * colour follows the scenario's place in the dataset, so it is the same
- * everywhere); a totals table with the differences against the first
- * scenario; and one sentence per scenario in plain words.
+ * One sentence per scenario in plain words; a totals table that answers
+ * the questions (each vendor's net revenue, the government's take, the
+ * compute gap, domestic compute, the domestic share, the year the domestic
+ * chip becomes cheaper) with the differences against a baseline chosen in
+ * a menu (the first ticked unless another is chosen); and their curves
+ * overlaid in the same charts, one colour per scenario (from its id, so
+ * it is the same everywhere).
  */
 #define G_LOG_DOMAIN "cpl-scenario-comparison"
 
@@ -25,18 +28,27 @@ typedef enum {
   N_CHARTS
 } Chart;
 
+/* The rows of the totals table: a net revenue row per vendor that sells
+ * in any compared scenario, then the fixed rows. */
 typedef enum {
-  ROW_VENDORS,
+  ROW_NET,
   ROW_TAKE,
   ROW_GAP,
   ROW_INSTALLED,
   ROW_SHARE,
-  N_ROWS
-} Row;
+  ROW_CROSSOVER,
+} RowKind;
 
-static const char * const row_titles[N_ROWS] = {
-  N_("Gross revenue of US vendors"), N_("US government take"), N_("Compute gap, all years"),
-  N_("Domestic compute installed"), N_("Domestic share in the last year"),
+static const struct {
+  RowKind     kind;
+  const char *id;
+  const char *title;  /* N_() */
+} fixed_rows[] = {
+  { ROW_TAKE, "take", N_("US government take") },
+  { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s-years)") },
+  { ROW_INSTALLED, "installed", N_("Domestic compute installed, all years (PFLOP/s)") },
+  { ROW_SHARE, "share", N_("Domestic share of new compute in the last year") },
+  { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
 };
 
 struct _CplScenarioComparison
@@ -45,8 +57,18 @@ struct _CplScenarioComparison
 
   GtkLabel     *summary;
   GtkLabel     *error;
+  GtkDropDown  *baseline_menu;
+  GtkStringList *baseline_names;
   GtkGrid      *table;
   CplLineChart *charts[N_CHARTS];
+
+  CplDataset   *dataset;
+  GPtrArray    *scenarios;     /* the ticked ones, as last shown */
+  GPtrArray    *shown_ids;     /* of those that project, in menu order */
+  char         *baseline_id;   /* NULL: the first ticked */
+  GHashTable   *values;        /* "row-id scenario-id" → text shown */
+  GHashTable   *differences;   /* likewise, the difference to the baseline */
+  gboolean      syncing;
 };
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
@@ -61,32 +83,55 @@ vendors_total (CplProjection *p)
   return sum;
 }
 
+/* A vendor's net revenue over the horizon; NaN when @p exports none of
+ * its chips. */
+static double
+vendor_net (CplProjection *p,
+            const char    *vendor_id)
+{
+  double sum = 0;
+
+  for (guint v = 0; v < p->n_vendors; v++)
+    if (g_str_equal (p->vendor_ids[v], vendor_id))
+      {
+        for (guint t = 0; t < p->n_years; t++)
+          sum += p->years[t].vendor_net_revenue_usd[v];
+        return sum;
+      }
+  return NAN;
+}
+
 static double
 row_value (CplProjection *p,
-           Row            row)
+           RowKind        kind,
+           const char    *vendor_id)
 {
-  switch (row)
+  int crossover;
+
+  switch (kind)
     {
-    case ROW_VENDORS:   return vendors_total (p);
+    case ROW_NET:       return vendor_net (p, vendor_id);
     case ROW_TAKE:      return p->total_government_take_usd;
     case ROW_GAP:       return p->total_compute_gap_pflops;
     case ROW_INSTALLED: return p->total_domestic_installed_pflops;
     case ROW_SHARE:     return p->final_domestic_share;
-    case N_ROWS:
+    case ROW_CROSSOVER:
+      crossover = cpl_projection_get_crossover (p);
+      return crossover >= 0 ? p->years[crossover].year : NAN;
     default:            g_return_val_if_reached (NAN);
     }
 }
 
 static char *
-row_text (Row    row,
-          double value,
-          gboolean signed_difference)
+row_text (RowKind        kind,
+          double         value,
+          gboolean       signed_difference)
 {
   g_autofree char *text = NULL;
 
-  switch (row)
+  switch (kind)
     {
-    case ROW_VENDORS:
+    case ROW_NET:
     case ROW_TAKE:
       text = cpl_format_money (value);
       break;
@@ -104,7 +149,9 @@ row_text (Row    row,
       else
         text = cpl_format_percent (value, 0);
       break;
-    case N_ROWS:
+    case ROW_CROSSOVER:
+      text = cpl_scenario_format_year (value, NULL);
+      break;
     default:
       g_return_val_if_reached (NULL);
     }
@@ -113,28 +160,44 @@ row_text (Row    row,
   return g_steal_pointer (&text);
 }
 
+/* What a cell says: "—" for a vendor the scenario does not sell, and why
+ * there is no crossover year. */
+static char *
+value_text (CplProjection *p,
+            RowKind        kind,
+            double         value)
+{
+  if (kind == ROW_CROSSOVER && isnan (value))
+    return g_strdup (cpl_projection_get_crossover (p) == -2 ? _("no exported chip to compare")
+                                                            : _("not within the horizon"));
+  if (isnan (value))
+    return g_strdup ("—");
+  return row_text (kind, value, FALSE);
+}
+
 static GtkWidget *
 cell (const char *text,
       gboolean    numeric)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* no cell grows past its natural width: the table is then exactly as
+   * tall as its rows (a wrapped label measured narrower than it is drawn
+   * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? 18 : 24);
   if (numeric)
-    {
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_hexpand (label, TRUE);
-    }
+    gtk_widget_add_css_class (label, "numeric");
   return label;
 }
 
 /* "H200 at 25%: $41 B more to US vendors than Full ban over 2026–2030,
- * domestic share in 2030 61% instead of 88%" */
+ * domestic share of new compute in 2030 61% instead of 88%" */
 static char *
 summary_sentence (CplScenario   *scenario,
                   CplProjection *p,
-                  CplScenario   *first,
+                  CplScenario   *baseline,
                   CplProjection *q)
 {
   double diff = vendors_total (p) - vendors_total (q);
@@ -143,16 +206,16 @@ summary_sentence (CplScenario   *scenario,
   g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, 0);
   int last = p->start_year + (int) p->n_years - 1;
   const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
-  const char *first_name = cpl_entity_get_name (CPL_ENTITY (first));
+  const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
 
   if (diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
      * and %5$d the first and last years, %6$s and %7$s percentages */
-    return g_strdup_printf (_("%1$s: %2$s more to US vendors than %3$s over %4$d–%5$d, domestic share in %5$d %6$s instead of %7$s"),
-                            name, money, first_name, p->start_year, last, share, other_share);
+    return g_strdup_printf (_("%1$s: %2$s more to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+                            name, money, baseline_name, p->start_year, last, share, other_share);
   /* Translators: as above, with less revenue for US vendors */
-  return g_strdup_printf (_("%1$s: %2$s less to US vendors than %3$s over %4$d–%5$d, domestic share in %5$d %6$s instead of %7$s"),
-                          name, money, first_name, p->start_year, last, share, other_share);
+  return g_strdup_printf (_("%1$s: %2$s less to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+                          name, money, baseline_name, p->start_year, last, share, other_share);
 }
 
 static void
@@ -164,6 +227,149 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* The vendors that sell in any of @projections, in the dataset's order. */
+static GPtrArray *
+compared_vendors (CplDataset *dataset,
+                  GPtrArray  *projections)
+{
+  GListModel *vendors = cpl_dataset_get_vendors (dataset);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
+    {
+      g_autoptr(CplVendor) vendor = g_list_model_get_item (vendors, i);
+      const char *id = cpl_entity_get_id (CPL_ENTITY (vendor));
+
+      for (guint j = 0; j < projections->len; j++)
+        if (!isnan (vendor_net (g_ptr_array_index (projections, j), id)))
+          {
+            g_ptr_array_add (ids, g_strdup (id));
+            break;
+          }
+    }
+  return ids;
+}
+
+/* One row of the totals table: its title, then a value per scenario with
+ * the difference to the baseline under it. */
+static void
+fill_row (CplScenarioComparison *self,
+          guint                  r,
+          const char            *row_id,
+          const char            *title,
+          RowKind                kind,
+          const char            *vendor_id,
+          GPtrArray             *projections,
+          guint                  baseline)
+{
+  double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
+
+  gtk_grid_attach (self->table, cell (title, FALSE), 0, r, 1, 1);
+  for (guint i = 0; i < projections->len; i++)
+    {
+      CplProjection *p = g_ptr_array_index (projections, i);
+      const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
+      double value = row_value (p, kind, vendor_id);
+      char *text = value_text (p, kind, value);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_box_append (GTK_BOX (box), cell (text, TRUE));
+      g_hash_table_insert (self->values, g_strdup_printf ("%s %s", row_id, scenario_id), text);
+      /* a difference where both have a number: not for a year */
+      if (i != baseline && kind != ROW_CROSSOVER && !isnan (value) && !isnan (base))
+        {
+          char *difference = row_text (kind, value - base, TRUE);
+          GtkWidget *label = cell (difference, TRUE);
+
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          gtk_box_append (GTK_BOX (box), label);
+          g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row_id, scenario_id), difference);
+        }
+      gtk_grid_attach (self->table, box, i + 1, r, 1, 1);
+    }
+}
+
+static void
+fill_table (CplScenarioComparison *self,
+            CplDataset            *dataset,
+            GPtrArray             *projections,
+            GPtrArray             *shown,
+            guint                  baseline)
+{
+  g_autoptr(GPtrArray) vendors = compared_vendors (dataset, projections);
+  guint r = 1;
+
+  clear_grid (self->table);
+  g_hash_table_remove_all (self->values);
+  g_hash_table_remove_all (self->differences);
+  for (guint i = 0; i < shown->len; i++)
+    gtk_grid_attach (self->table, cell (cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE),
+                     i + 1, 0, 1, 1);
+  for (guint v = 0; v < vendors->len; v++)
+    {
+      const char *id = g_ptr_array_index (vendors, v);
+      CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, id);
+      g_autofree char *row_id = g_strconcat ("net:", id, NULL);
+      /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
+      g_autofree char *title = g_strdup_printf (_("Net revenue of %s"),
+                                                vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : id);
+
+      fill_row (self, r++, row_id, title, ROW_NET, id, projections, baseline);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (fixed_rows); f++)
+    fill_row (self, r++, fixed_rows[f].id, _(fixed_rows[f].title), fixed_rows[f].kind, NULL, projections, baseline);
+}
+
+static gboolean
+same_names (GListModel        *list,
+            const char * const *names)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  if (n != g_strv_length ((char **) names))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (list), i), names[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The baseline menu lists the scenarios shown; it keeps its choice while
+ * that scenario is still ticked, and falls back to the first ticked. */
+static guint
+sync_baseline_menu (CplScenarioComparison *self,
+                    GPtrArray             *shown)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint baseline = G_MAXUINT;
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      CplEntity *scenario = g_ptr_array_index (shown, i);
+
+      g_ptr_array_add (names, (gpointer) cpl_entity_get_name (scenario));
+      if (g_strcmp0 (self->baseline_id, cpl_entity_get_id (scenario)) == 0)
+        baseline = i;
+    }
+  g_ptr_array_add (names, NULL);
+  /* no longer ticked: forgotten, so that ticking it again does not make
+   * it the baseline behind the user's back */
+  if (baseline == G_MAXUINT)
+    {
+      g_clear_pointer (&self->baseline_id, g_free);
+      baseline = 0;
+    }
+  self->syncing = TRUE;
+  if (!same_names (G_LIST_MODEL (self->baseline_names), (const char * const *) names->pdata))
+    gtk_string_list_splice (self->baseline_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->baseline_names)),
+                            (const char * const *) names->pdata);
+  if (shown->len > 0 && gtk_drop_down_get_selected (self->baseline_menu) != baseline)
+    gtk_drop_down_set_selected (self->baseline_menu, baseline);
+  self->syncing = FALSE;
+  return baseline;
+}
+
 void
 cpl_scenario_comparison_show (CplScenarioComparison *self,
                               CplDataset            *dataset,
@@ -173,9 +379,17 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  guint baseline;
 
   g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
 
+  g_set_object (&self->dataset, dataset);
+  if (scenarios != self->scenarios)
+    {
+      g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+      self->scenarios = g_ptr_array_ref (scenarios);
+    }
+  g_ptr_array_set_size (self->shown_ids, 0);
   for (guint i = 0; i < scenarios->len; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -188,13 +402,22 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
         }
       g_ptr_array_add (projections, p);
       g_ptr_array_add (shown, g_ptr_array_index (scenarios, i));
+      g_ptr_array_add (self->shown_ids, g_strdup (cpl_entity_get_id (g_ptr_array_index (scenarios, i))));
     }
   gtk_label_set_text (self->error, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error), errors->len > 0);
 
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_line_chart_clear (self->charts[c]);
-  clear_grid (self->table);
+  baseline = sync_baseline_menu (self, shown);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_menu), shown->len > 1);
+  if (projections->len == 0)
+    {
+      clear_grid (self->table);
+      gtk_label_set_text (self->summary, "");
+      return;
+    }
+  fill_table (self, dataset, projections, shown, baseline);
 
   for (guint i = 0; i < projections->len; i++)
     {
@@ -232,40 +455,64 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
           cpl_line_chart_set_series_color (self->charts[c], series, color);
         }
 
-      /* the totals, a column per scenario, then differences */
-      gtk_grid_attach (self->table, cell (name, TRUE), i + 1, 0, 1, 1);
-      for (guint r = 0; r < N_ROWS; r++)
+      if (i != baseline)
         {
-          double value = row_value (p, r);
-          g_autofree char *text = row_text (r, value, FALSE);
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-          if (i == 0)
-            gtk_grid_attach (self->table, cell (_(row_titles[r]), FALSE), 0, r + 1, 1, 1);
-          gtk_box_append (GTK_BOX (box), cell (text, TRUE));
-          if (i > 0)
-            {
-              double first = row_value (g_ptr_array_index (projections, 0), r);
-              g_autofree char *difference = row_text (r, value - first, TRUE);
-              GtkWidget *label = cell (difference, TRUE);
-
-              gtk_widget_add_css_class (label, "dim-label");
-              gtk_widget_add_css_class (label, "caption");
-              gtk_box_append (GTK_BOX (box), label);
-            }
-          gtk_grid_attach (self->table, box, i + 1, r + 1, 1, 1);
-        }
-
-      if (i > 0)
-        {
-          g_autofree char *sentence = summary_sentence (scenario, p, g_ptr_array_index (shown, 0),
-                                                        g_ptr_array_index (projections, 0));
+          g_autofree char *sentence = summary_sentence (scenario, p, g_ptr_array_index (shown, baseline),
+                                                        g_ptr_array_index (projections, baseline));
           if (summary->len > 0)
             g_string_append_c (summary, '\n');
           g_string_append (summary, sentence);
         }
     }
   gtk_label_set_text (self->summary, summary->str);
+}
+
+static void
+on_baseline_selected (CplScenarioComparison *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->baseline_menu);
+  const char *id;
+
+  if (self->syncing || selected >= self->shown_ids->len)
+    return;
+  id = g_ptr_array_index (self->shown_ids, selected);
+  if (g_strcmp0 (id, self->baseline_id) == 0)
+    return;
+  g_free (self->baseline_id);
+  self->baseline_id = g_strdup (id);
+  cpl_scenario_comparison_show (self, self->dataset, self->scenarios);
+}
+
+static const char *
+lookup_cell (CplScenarioComparison *self,
+             GHashTable            *cells,
+             const char            *row_id,
+             const char            *scenario_id)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s", row_id, scenario_id);
+
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  return g_hash_table_lookup (cells, key);
+}
+
+/* Returns: the text shown in the row @row_id ("net:VENDOR", "take",
+ * "gap", "installed", "share", "crossover") for @scenario_id, or NULL */
+const char *
+cpl_scenario_comparison_get_value (CplScenarioComparison *self,
+                                   const char            *row_id,
+                                   const char            *scenario_id)
+{
+  return lookup_cell (self, self->values, row_id, scenario_id);
+}
+
+/* Returns: the difference to the baseline shown under that value, or
+ * NULL (the baseline itself, a vendor one of them does not sell, a year) */
+const char *
+cpl_scenario_comparison_get_difference (CplScenarioComparison *self,
+                                        const char            *row_id,
+                                        const char            *scenario_id)
+{
+  return lookup_cell (self, self->differences, row_id, scenario_id);
 }
 
 const char *
@@ -276,18 +523,62 @@ cpl_scenario_comparison_get_summary (CplScenarioComparison *self)
 }
 
 static void
-cpl_scenario_comparison_class_init (CplScenarioComparisonClass *klass)
+name_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  ellipsize)
 {
-}
-
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+name_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  ellipsize)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* Scenario names in the baseline menu. */
+static GtkListItemFactory *
+name_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (name_setup), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (name_bind), NULL);
+  return factory;
+}
+
+static void
+cpl_scenario_comparison_dispose (GObject *object)
+{
+  CplScenarioComparison *self = CPL_SCENARIO_COMPARISON (object);
+
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->baseline_id, g_free);
+  g_clear_pointer (&self->values, g_hash_table_unref);
+  g_clear_pointer (&self->differences, g_hash_table_unref);
+  g_clear_object (&self->baseline_names);
+  G_OBJECT_CLASS (cpl_scenario_comparison_parent_class)->dispose (object);
+}
+
+static void
+cpl_scenario_comparison_class_init (CplScenarioComparisonClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cpl_scenario_comparison_dispose;
 }
 
 static void
@@ -299,8 +590,8 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
     CplChartFormatFunc format;
     const char *description;
   } charts[N_CHARTS] = {
-    [CHART_SHARE] = { N_("Domestic Share of Installed Compute"), N_("Domestic share"), cpl_scenario_format_share,
-                      N_("The domestic share of installed compute in each scenario, year by year") },
+    [CHART_SHARE] = { N_("Domestic Share of New Compute"), N_("Domestic share of new compute"), cpl_scenario_format_share,
+                      N_("The domestic chips' share of the compute newly installed each year, in each scenario") },
     [CHART_VENDORS] = { N_("Gross Revenue of US Vendors"), N_("US dollars"), cpl_scenario_format_money,
                         N_("What US vendors sell to China in each scenario, year by year") },
     [CHART_TAKE] = { N_("US Government Take"), N_("US dollars"), cpl_scenario_format_money,
@@ -308,6 +599,8 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
     [CHART_GAP] = { N_("Compute Gap"), N_("PFLOP/s"), cpl_scenario_format_pflops,
                     N_("Demand met by neither exports nor domestic capacity in each scenario, year by year") },
   };
+
+  GtkWidget *flow;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -322,8 +615,42 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->summary));
 
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("Differences _against"));
+    g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+    g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+
+    self->baseline_names = gtk_string_list_new (NULL);
+    self->baseline_menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->baseline_names)), NULL));
+    /* a long name shortens on the button (a phone is 360 px wide) and
+     * wraps in the list */
+    gtk_drop_down_set_factory (self->baseline_menu, button_factory);
+    gtk_drop_down_set_list_factory (self->baseline_menu, list_factory);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->baseline_menu), TRUE);
+    gtk_widget_set_halign (GTK_WIDGET (self->baseline_menu), GTK_ALIGN_START);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->baseline_menu));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_menu),
+                                 _("The baseline scenario: the others show their differences to it"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->baseline_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Baseline scenario"), -1);
+    g_signal_connect_object (self->baseline_menu, "notify::selected", G_CALLBACK (on_baseline_selected),
+                             self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->baseline_menu));
+    gtk_box_append (GTK_BOX (self), box);
+  }
+
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
-  cpl_card_append (GTK_WIDGET (self), cpl_scroll_sideways (GTK_WIDGET (self->table)));
+  cpl_card_append (GTK_WIDGET (self), cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
+  /* the card as wide as its table, not a frame around blank space */
+  gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ALIGN_START);
+
+  flow = cpl_scenario_chart_flow_new ();
+  gtk_box_append (GTK_BOX (self), flow);
 
   for (guint c = 0; c < N_CHARTS; c++)
     {
@@ -335,9 +662,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
       cpl_line_chart_set_description (self->charts[c], _(charts[c].description));
       if (c == CHART_SHARE)
         cpl_line_chart_set_y_limit (self->charts[c], 1);  /* a share ends at 100% */
-      gtk_widget_set_size_request (GTK_WIDGET (self->charts[c]), -1, 260);
-      gtk_box_append (GTK_BOX (self), heading (_(charts[c].title)));
-      gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->charts[c]));
+      cpl_scenario_chart_flow_append (flow, _(charts[c].title), GTK_WIDGET (self->charts[c]));
     }
 }
 

@@ -15,5 +15,11 @@ void                   cpl_scenario_comparison_show        (CplScenarioCompariso
                                                             CplDataset            *dataset,
                                                             GPtrArray             *scenarios);
 const char            *cpl_scenario_comparison_get_summary (CplScenarioComparison *self);
+const char            *cpl_scenario_comparison_get_value   (CplScenarioComparison *self,
+                                                            const char            *row_id,
+                                                            const char            *scenario_id);
+const char            *cpl_scenario_comparison_get_difference (CplScenarioComparison *self,
+                                                               const char            *row_id,
+                                                               const char            *scenario_id);
 
 G_END_DECLS

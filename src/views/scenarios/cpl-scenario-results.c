@@ -1,11 +1,14 @@
 /* cpl-scenario-results.c: what one scenario does, year by year
  *
- * The charts of the issue: domestic share of installed compute (line);
+ * First the answer: the scenario in words and its key figures.  Then the
+ * charts, two to a row when there is room, each in a card with its title:
+ * the domestic share of new compute (line);
  * exported units per chip and domestic units (stacked bars); gross
  * revenue per vendor and the US government's take (bars); the compute
  * gap (area); and the cost of compute of every exported chip against the
  * domestic chip (lines), with the year the domestic chip becomes cheaper
- * marked and said in words.  Then the totals and a year-by-year table.
+ * marked and said in words.  Then a year-by-year table as tall as its
+ * rows (the page scrolls as one).
  */
 #define G_LOG_DOMAIN "cpl-scenario-results"
 
@@ -35,8 +38,8 @@ static const struct {
   { "vendors", N_("Gross revenue of US vendors") },
   { "take", N_("US government take") },
   { "gap", N_("Compute gap, all years") },
-  { "installed", N_("Domestic compute installed") },
-  { "share", N_("Domestic share in the last year") },
+  { "installed", N_("Domestic compute installed, all years") },
+  { "share", N_("Domestic share of new compute in the last year") },
 };
 
 typedef enum {
@@ -53,7 +56,7 @@ typedef enum {
 
 static const char * const table_titles[N_TABLE_COLUMNS] = {
   N_("Year"), N_("Demand (PFLOP/s)"), N_("Exported (PFLOP/s)"), N_("Domestic (PFLOP/s)"),
-  N_("Compute gap (PFLOP/s)"), N_("Domestic share"), N_("US government take"), N_("Domestic chip revenue"),
+  N_("Compute gap (PFLOP/s)"), N_("Domestic share of new compute"), N_("US government take"), N_("Domestic chip revenue"),
 };
 
 struct _CplScenarioResults
@@ -70,8 +73,7 @@ struct _CplScenarioResults
   CplBarChart    *revenue_chart;
   CplLineChart   *gap_chart;
   CplLineChart   *cost_chart;
-  GtkColumnView  *table;
-  GtkStringList  *table_rows;
+  GtkGrid        *table;
 
   CplProjection  *projection;
 };
@@ -171,12 +173,12 @@ fill_charts (CplScenarioResults *self,
     }
   g_ptr_array_add (years, NULL);
 
-  /* domestic share of installed compute */
+  /* the domestic chips' share of the compute installed that year */
   cpl_line_chart_clear (self->share_chart);
   for (guint t = 0; t < n; t++)
     y[t] = p->years[t].domestic_share;
   cpl_line_chart_set_series_color (self->share_chart,
-                                   cpl_line_chart_add_series (self->share_chart, _("Domestic share"), x, y, n,
+                                   cpl_line_chart_add_series (self->share_chart, _("Domestic share of new compute"), x, y, n,
                                                               CPL_LINE_STYLE_LINE),
                                    cpl_chart_color_for ("chip", p->domestic_chip_id));
 
@@ -276,6 +278,15 @@ pflops_text (double value)
   return g_strdup_printf (_("%s PFLOP/s"), number);
 }
 
+static char *
+pflops_years_text (double value)
+{
+  g_autofree char *number = cpl_format_number (value, 0);
+
+  /* Translators: yearly rates of compute added over years */
+  return g_strdup_printf (_("%s PFLOP/s-years"), number);
+}
+
 static void
 fill_totals (CplScenarioResults *self)
 {
@@ -287,7 +298,7 @@ fill_totals (CplScenarioResults *self)
   set_total (self, TOTAL_VENDORS, cpl_format_money (vendors), cpl_format_money_exact (vendors));
   set_total (self, TOTAL_TAKE, cpl_format_money (p->total_government_take_usd),
              cpl_format_money_exact (p->total_government_take_usd));
-  set_total (self, TOTAL_GAP, pflops_text (p->total_compute_gap_pflops), NULL);
+  set_total (self, TOTAL_GAP, pflops_years_text (p->total_compute_gap_pflops), NULL);
   set_total (self, TOTAL_INSTALLED, pflops_text (p->total_domestic_installed_pflops), NULL);
   set_total (self, TOTAL_SHARE, cpl_format_percent (p->final_domestic_share, 0), NULL);
 }
@@ -318,84 +329,227 @@ table_text (CplScenarioResults *self,
     }
 }
 
+/* The table: a header row, then a row a year; rebuilt at every show. */
 static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  column)
+fill_table (CplScenarioResults *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child;
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (column) == COL_YEAR ? 0 : 1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
+    gtk_grid_remove (self->table, child);
+  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+    {
+      GtkWidget *title = gtk_label_new (_(table_titles[c]));
 
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  column)
-{
-  CplScenarioResults *self = g_object_get_data (G_OBJECT (factory), "cpl-results");
-  guint t = gtk_list_item_get_position (item);
-  g_autofree char *text = NULL;
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
+      gtk_label_set_xalign (GTK_LABEL (title), c == COL_YEAR ? 0 : 1);
+      gtk_widget_set_valign (title, GTK_ALIGN_END);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_grid_attach (self->table, title, c, 0, 1, 1);
+    }
+  for (guint t = 0; t < self->projection->n_years; t++)
+    for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+      {
+        g_autofree char *text = table_text (self, t, c);
+        GtkWidget *label = gtk_label_new (text);
 
-  if (self->projection == NULL || t >= self->projection->n_years)
-    return;
-  text = table_text (self, t, GPOINTER_TO_INT (column));
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+        gtk_label_set_xalign (GTK_LABEL (label), c == COL_YEAR ? 0 : 1);
+        gtk_widget_set_hexpand (label, c != COL_YEAR);
+        gtk_widget_add_css_class (label, "numeric");
+        gtk_grid_attach (self->table, label, c, t + 1, 1, 1);
+      }
 }
 
 static void
 build_table (CplScenarioResults *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  self->table_rows = gtk_string_list_new (NULL);
-  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (
-    GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->table_rows))))));
-  gtk_column_view_set_show_column_separators (self->table, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
+  self->table = GTK_GRID (cpl_table_grid_new (6));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The projection year by year"), -1);
-  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "cpl-results", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (c));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(table_titles[c]), factory);
-      gtk_column_view_column_set_expand (column, c != COL_YEAR);
-      gtk_column_view_append_column (self->table, column);
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_box_append (GTK_BOX (self->body), scrolled);
+  cpl_card_append (self->body, cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
 }
 
 /* Life cycle ------------------------------------------------------------- */
 
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
+/* A bin that changes how wide its child asks to be.  A chart's card asks
+ * for no more than its minimum, so that a flow box (which lays out by
+ * natural widths, and a chart's is 560 px) puts two cards on a row as
+ * soon as their minima fit.  A table is rigid: it asks for its natural
+ * width as its minimum, and so for the height of its rows at that width;
+ * in a sideways scroller it is then exactly as tall as its rows. */
+#define CPL_TYPE_SIZE_BIN (cpl_size_bin_get_type ())
+G_DECLARE_FINAL_TYPE (CplSizeBin, cpl_size_bin, CPL, SIZE_BIN, GtkWidget)
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
+struct _CplSizeBin
+{
+  GtkWidget parent_instance;
+  gboolean  rigid;
+};
+
+G_DEFINE_FINAL_TYPE (CplSizeBin, cpl_size_bin, GTK_TYPE_WIDGET)
+
+static void
+cpl_size_bin_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  int width;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && CPL_SIZE_BIN (widget)->rigid)
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      for_size = MAX (for_size, width);
+    }
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (CPL_SIZE_BIN (widget)->rigid)
+        *minimum = *natural;
+      else
+        *natural = *minimum;
+    }
 }
 
 static void
-add_chart (CplScenarioResults *self,
-           const char         *title,
-           GtkWidget          *chart)
+cpl_size_bin_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
 {
-  gtk_box_append (GTK_BOX (self->body), heading (title));
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+cpl_size_bin_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+cpl_size_bin_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (cpl_size_bin_parent_class)->dispose (object);
+}
+
+static void
+cpl_size_bin_class_init (CplSizeBinClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cpl_size_bin_dispose;
+  widget_class->measure = cpl_size_bin_measure;
+  widget_class->size_allocate = cpl_size_bin_size_allocate;
+  widget_class->get_request_mode = cpl_size_bin_get_request_mode;
+}
+
+static void
+cpl_size_bin_init (CplSizeBin *self)
+{
+}
+
+static GtkWidget *
+size_bin_new (GtkWidget *child,
+              gboolean   rigid)
+{
+  CplSizeBin *bin = g_object_new (CPL_TYPE_SIZE_BIN, NULL);
+
+  bin->rigid = rigid;
+  gtk_widget_set_parent (child, GTK_WIDGET (bin));
+  return GTK_WIDGET (bin);
+}
+
+/* The wheel over a table scrolls the page, as anywhere else on it: a
+ * scroller takes every scroll event, even one it cannot use.  Sideways
+ * gestures and Shift+wheel still scroll the table. */
+static gboolean
+on_table_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  GtkWidget *scroller = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment;
+  double step = 1;
+
+  if (page == NULL || dy == 0 || dx != 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  /* a wheel click moves as far as GtkScrolledWindow moves it */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
+/* Returns: (transfer floating): @table (a grid) in a scroller that
+ * scrolls sideways when the window is narrower than the table, and is
+ * exactly as tall as its rows: the page scrolls as one. */
+GtkWidget *
+cpl_scenario_table_scroller_new (GtkWidget *table)
+{
+  GtkWidget *scroller = cpl_scroll_sideways (size_bin_new (table, TRUE));
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_scroll), NULL);
+  gtk_widget_add_controller (scroller, wheel);
+  return scroller;
+}
+
+/* Charts sit two to a row when there is room for two cards of 320 px,
+ * one to a row on a narrow window. */
+GtkWidget *
+cpl_scenario_chart_flow_new (void)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  return flow;
+}
+
+/* @chart in a card under its @title, at the end of @flow. */
+void
+cpl_scenario_chart_flow_append (GtkWidget  *flow,
+                                const char *title,
+                                GtkWidget  *chart)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *card;
+  GtkWidget *child;
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), cpl_wrapped_label_new (title, "heading"));
   gtk_widget_set_size_request (chart, -1, 260);
-  gtk_box_append (GTK_BOX (self->body), chart);
+  gtk_box_append (GTK_BOX (box), chart);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_widget_set_size_request (frame, 320, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), box);
+  card = size_bin_new (frame, FALSE);
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
+  /* the cards are not buttons: no focus stop, no hover */
+  child = gtk_widget_get_parent (card);
+  gtk_widget_set_focusable (child, FALSE);
 }
 
 static void
@@ -404,7 +558,6 @@ cpl_scenario_results_dispose (GObject *object)
   CplScenarioResults *self = CPL_SCENARIO_RESULTS (object);
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
-  g_clear_object (&self->table_rows);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
 
@@ -417,7 +570,8 @@ cpl_scenario_results_class_init (CplScenarioResultsClass *klass)
 static void
 cpl_scenario_results_init (CplScenarioResults *self)
 {
-  GtkWidget *grid;
+  GtkWidget *figures;
+  GtkWidget *flow;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -442,44 +596,34 @@ cpl_scenario_results_init (CplScenarioResults *self)
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->summary));
 
-  grid = cpl_table_grid_new (6);
+  figures = cpl_key_figures_new (1, N_TOTALS);
   for (guint i = 0; i < N_TOTALS; i++)
-    {
-      GtkWidget *title = gtk_label_new (_(totals[i].title));
-      GtkWidget *value = gtk_label_new (NULL);
+    self->total_values[i] = cpl_key_figure_append (figures, _(totals[i].title), "title-3");
+  gtk_box_append (GTK_BOX (self->body), figures);
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (value), 1);
-      gtk_widget_add_css_class (value, "numeric");
-      gtk_widget_add_css_class (value, "heading");
-      gtk_grid_attach (GTK_GRID (grid), title, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), value, 1, i, 1, 1);
-      self->total_values[i] = GTK_LABEL (value);
-    }
-  cpl_card_append (self->body, grid);
+  flow = cpl_scenario_chart_flow_new ();
+  gtk_box_append (GTK_BOX (self->body), flow);
 
   self->share_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->share_chart, _("Year"), _("Domestic share of installed compute"));
+  cpl_line_chart_set_axes (self->share_chart, _("Year"), _("Domestic share of new compute"));
   cpl_line_chart_set_y_limit (self->share_chart, 1);  /* a share ends at 100% */
   cpl_line_chart_set_x_integer (self->share_chart, TRUE);
   cpl_line_chart_set_x_format (self->share_chart, cpl_scenario_format_year, NULL, NULL);
   cpl_line_chart_set_y_format (self->share_chart, cpl_scenario_format_share, NULL, NULL);
-  cpl_line_chart_set_description (self->share_chart, _("The share of newly installed compute that is domestic, year by year"));
-  add_chart (self, _("Domestic Share of Installed Compute"), GTK_WIDGET (self->share_chart));
+  cpl_line_chart_set_description (self->share_chart, _("The domestic chips' share of the compute newly installed each year"));
+  cpl_scenario_chart_flow_append (flow, _("Domestic Share of New Compute"), GTK_WIDGET (self->share_chart));
 
   self->units_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_stacked (self->units_chart, TRUE);
   cpl_bar_chart_set_value_title (self->units_chart, _("Chips a year"));
   cpl_bar_chart_set_description (self->units_chart, _("Chips shipped each year: each exported chip and the domestic chip"));
-  add_chart (self, _("Units Shipped"), GTK_WIDGET (self->units_chart));
+  cpl_scenario_chart_flow_append (flow, _("Units Shipped"), GTK_WIDGET (self->units_chart));
 
   self->revenue_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_value_title (self->revenue_chart, _("US dollars"));
   cpl_bar_chart_set_value_format (self->revenue_chart, cpl_scenario_format_money, NULL, NULL);
   cpl_bar_chart_set_description (self->revenue_chart, _("Gross revenue of each vendor and the US government's take, year by year"));
-  add_chart (self, _("Revenue"), GTK_WIDGET (self->revenue_chart));
+  cpl_scenario_chart_flow_append (flow, _("Revenue"), GTK_WIDGET (self->revenue_chart));
 
   self->gap_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->gap_chart, _("Year"), _("PFLOP/s"));
@@ -487,7 +631,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_x_format (self->gap_chart, cpl_scenario_format_year, NULL, NULL);
   cpl_line_chart_set_y_format (self->gap_chart, cpl_scenario_format_pflops, NULL, NULL);
   cpl_line_chart_set_description (self->gap_chart, _("Demand that neither exports nor domestic capacity meet, year by year"));
-  add_chart (self, _("Compute Gap"), GTK_WIDGET (self->gap_chart));
+  cpl_scenario_chart_flow_append (flow, _("Compute Gap"), GTK_WIDGET (self->gap_chart));
 
   self->cost_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->cost_chart, _("Year"), _("US dollars per PFLOP/s-year"));
@@ -496,9 +640,9 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_y_format (self->cost_chart, cpl_scenario_format_money, NULL, NULL);
   cpl_line_chart_set_description (self->cost_chart,
     _("The buyer's cost of compute of each exported chip against the domestic chip, which falls as it is used"));
-  add_chart (self, _("Cost of Compute"), GTK_WIDGET (self->cost_chart));
+  cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), GTK_WIDGET (self->cost_chart));
 
-  gtk_box_append (GTK_BOX (self->body), heading (_("Year by Year")));
+  gtk_box_append (GTK_BOX (self->body), cpl_wrapped_label_new (_("Year by Year"), "heading"));
   build_table (self);
 }
 
@@ -550,16 +694,7 @@ cpl_scenario_results_show (CplScenarioResults *self,
   fill_totals (self);
   fill_charts (self, dataset);
 
-  {
-    guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->table_rows));
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint t = 0; t < projection->n_years; t++)
-      g_ptr_array_add (rows, g_strdup_printf ("%u", t));
-    g_ptr_array_add (rows, NULL);
-    /* every row rebinds, since every number may have changed */
-    gtk_string_list_splice (self->table_rows, 0, n_rows, (const char * const *) rows->pdata);
-  }
+  fill_table (self);
 }
 
 /* Returns: the total @total_id ("vendors", "take", "gap", "installed",

@@ -28,6 +28,11 @@ char               *cpl_scenario_format_share         (double              value
                                                        gpointer            user_data);
 char               *cpl_scenario_format_pflops        (double              value,
                                                        gpointer            user_data);
+GtkWidget          *cpl_scenario_table_scroller_new   (GtkWidget          *table);
+GtkWidget          *cpl_scenario_chart_flow_new       (void);
+void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
+                                                       const char         *title,
+                                                       GtkWidget          *chart);
 char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
                                                        CplDataset         *dataset);
 

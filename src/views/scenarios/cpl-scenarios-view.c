@@ -1,10 +1,13 @@
 /* cpl-scenarios-view.c: the Scenarios view
  *
- * The heart of the app.  On the left the dataset's scenarios (add,
- * duplicate, rename, delete with undo, reorder; a tick puts one in the
- * comparison).  On the right either the scenario, its parameters beside
- * its results (every edit projects again and redraws at once), or the
- * comparison of the ticked scenarios.
+ * The heart of the app.  On the left a narrow list of the dataset's
+ * scenarios (add, duplicate, rename, delete with undo, reorder; a tick
+ * puts one in the comparison).  The rest of the width goes to the
+ * results of the selected scenario, or to the comparison of the ticked
+ * scenarios; the parameters open beside the results with "Edit" (every
+ * edit projects again and redraws at once).  On a narrow window the list
+ * and the results are two pages: activating a row (a tap, Enter) opens
+ * its results, and a back button returns to the list.
  */
 #define G_LOG_DOMAIN "cpl-scenarios-view"
 
@@ -27,10 +30,12 @@ struct _CplScenariosView
   GtkStack              *content_stack;
   AdwFlap               *flap;
   AdwBin                *editor_bin;
+  GtkWidget             *flap_toggle;
+  GtkWidget             *edit_label;
+  guint                  edit_label_idle;
   AdwBin                *results_bin;
   GtkBox                *comparison_box;
   GtkWidget             *back_button;
-  GtkWidget             *flap_toggle;
 
   CplScenarioEditor     *editor;
   CplScenarioResults    *results;
@@ -152,6 +157,8 @@ create_row (gpointer item,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  /* an action row is not activatable on its own: a tap or Enter opens it */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "cpl-scenario", g_object_ref (scenario), g_object_unref);
   g_object_set_data (G_OBJECT (row), "cpl-dataset", self->dataset);
   g_object_set_data_full (G_OBJECT (check), "cpl-scenario-id",
@@ -219,11 +226,14 @@ on_row_selected (GtkListBox       *list,
     cpl_scenarios_view_select (self, scenario);
 }
 
+/* A tap or Enter on a row opens its results (on a narrow window, the
+ * next page); moving the selection with the arrow keys does not. */
 static void
 on_row_activated (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   CplScenariosView *self)
 {
+  gtk_stack_set_visible_child_name (self->content_stack, "scenario");
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
 }
 
@@ -350,6 +360,44 @@ move_down_activated (GtkWidget  *widget,
   move (CPL_SCENARIOS_VIEW (widget), +1);
 }
 
+/* "Edit" says its word when there is room (not on a folded, narrow
+ * window), after the allocation that folded the leaflet. */
+static gboolean
+update_edit_label (gpointer data)
+{
+  CplScenariosView *self = data;
+
+  self->edit_label_idle = 0;
+  gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_folded (CplScenariosView *self)
+{
+  if (self->edit_label_idle == 0)
+    self->edit_label_idle = g_idle_add (update_edit_label, self);
+}
+
+/* The parameters belong to the results: no "Edit" over the comparison. */
+static void
+on_page_changed (CplScenariosView *self)
+{
+  gtk_widget_set_visible (self->flap_toggle,
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "scenario") == 0);
+}
+
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "comparison");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+}
+
 static void
 back_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -367,6 +415,7 @@ cpl_scenarios_view_dispose (GObject *object)
 
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_data (self->selected, self);
+  g_clear_handle_id (&self->edit_label_idle, g_source_remove);
   g_clear_object (&self->selected);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->compared, g_hash_table_unref);
@@ -393,12 +442,14 @@ cpl_scenarios_view_class_init (CplScenariosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, comparison_box);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, back_button);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, flap_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, edit_label);
 
   gtk_widget_class_install_action (widget_class, "scenarios.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.duplicate", NULL, duplicate_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.move-up", NULL, move_up_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.move-down", NULL, move_down_activated);
+  gtk_widget_class_install_action (widget_class, "scenarios.compare", NULL, compare_activated);
   gtk_widget_class_install_action (widget_class, "scenarios.back", NULL, back_activated);
 }
 
@@ -409,8 +460,13 @@ cpl_scenarios_view_init (CplScenariosView *self)
 
   self->compared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  adw_leaflet_page_set_name (adw_leaflet_get_page (self->leaflet, self->sidebar), "list");
+  adw_leaflet_page_set_name (adw_leaflet_get_page (self->leaflet, self->content_page), "content");
   cpl_show_when_folded (self->back_button, self->leaflet);
-  cpl_show_when_folded (self->flap_toggle, self->flap);
+  gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed),
+                           self, G_CONNECT_SWAPPED);
 
   self->editor = cpl_scenario_editor_new ();
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
@@ -421,7 +477,8 @@ cpl_scenarios_view_init (CplScenariosView *self)
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
   adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
-                                   _("Tick two or more scenarios in the list to see them side by side."));
+                                   _("Tick the check box beside two or more scenarios in the list: their net revenue, "
+                                     "government take, compute gap and domestic share appear here side by side."));
   gtk_box_append (self->comparison_box, self->comparison_status);
   self->comparison = cpl_scenario_comparison_new ();
   gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
@@ -506,4 +563,17 @@ CplScenarioComparison *
 cpl_scenarios_view_get_comparison (CplScenariosView *self)
 {
   return self->comparison;
+}
+
+/* Returns: what is in front: "list" (a folded view showing its list),
+ * "scenario" (the results) or "comparison" */
+const char *
+cpl_scenarios_view_get_visible_page (CplScenariosView *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0)
+    return "list";
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }

@@ -25,5 +25,6 @@ void                   cpl_scenarios_view_set_compared    (CplScenariosView *sel
 CplScenarioEditor     *cpl_scenarios_view_get_editor      (CplScenariosView *self);
 CplScenarioResults    *cpl_scenarios_view_get_results     (CplScenariosView *self);
 CplScenarioComparison *cpl_scenarios_view_get_comparison  (CplScenariosView *self);
+const char            *cpl_scenarios_view_get_visible_page (CplScenariosView *self);
 
 G_END_DECLS
