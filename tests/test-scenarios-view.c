@@ -629,6 +629,10 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "x-and-y"), ==, "+$50,000");
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"), ==, "−$233,333");
   g_assert_null (cpl_scenario_comparison_get_difference (comparison, "net:vb", "x-and-y"));
+  /* 250 − 333.33 = −83 PFLOP/s; 25% − 33.3% = −8.3 → −8 points, each with
+   * a true minus sign like the money */
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "installed", "x-and-y"), ==, "−83");
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "share", "x-and-y"), ==, "−8 pp");
   /* gross 2,000,000 − 1,333,333 = $666,667 more */
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
                                    "X and Y at 15%: $666,667 more to US vendors than Only X at 40%"));

@@ -137,12 +137,13 @@ row_text (RowKind        kind,
       break;
     case ROW_GAP:
     case ROW_INSTALLED:
-      text = cpl_format_number (value, 0);
+      /* a difference is signed below, with a true minus sign */
+      text = cpl_format_number (signed_difference ? fabs (value) : value, 0);
       break;
     case ROW_SHARE:
       if (signed_difference)
         {
-          g_autofree char *points = cpl_format_number (value * 100, 0);
+          g_autofree char *points = cpl_format_number (fabs (value) * 100, 0);
           /* Translators: a difference of shares in percentage points */
           text = g_strdup_printf (_("%s pp"), points);
         }
@@ -157,6 +158,8 @@ row_text (RowKind        kind,
     }
   if (signed_difference && value > 0)
     return g_strconcat ("+", text, NULL);
+  if (signed_difference && value < 0 && kind != ROW_NET && kind != ROW_TAKE)
+    return g_strconcat ("−", text, NULL);  /* money has its own "−$2.70 B" */
   return g_steal_pointer (&text);
 }
 

@@ -67,6 +67,8 @@ struct _CplScenarioResults
   GtkWidget      *body;
   GtkLabel       *description;
   GtkLabel       *summary;
+  GtkLabel       *explanation;       /* what binds, under the headline */
+  char           *summary_text;      /* both, one sentence a line */
   GtkLabel       *total_values[N_TOTALS];
   CplLineChart   *share_chart;
   CplBarChart    *units_chart;
@@ -558,6 +560,7 @@ cpl_scenario_results_dispose (GObject *object)
   CplScenarioResults *self = CPL_SCENARIO_RESULTS (object);
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
+  g_clear_pointer (&self->summary_text, g_free);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
 
@@ -595,6 +598,10 @@ cpl_scenario_results_init (CplScenarioResults *self)
 
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->summary));
+  self->explanation = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
+  gtk_label_set_selectable (self->explanation, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation), FALSE);
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->explanation));
 
   figures = cpl_key_figures_new (1, N_TOTALS);
   for (guint i = 0; i < N_TOTALS; i++)
@@ -662,7 +669,6 @@ cpl_scenario_results_show (CplScenarioResults *self,
   CplProjection *projection;
   g_autofree char *sentence = NULL;
   g_autofree char *explanation = NULL;
-  g_autofree char *summary = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
 
@@ -687,10 +693,14 @@ cpl_scenario_results_show (CplScenarioResults *self,
     gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   }
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
-  /* what drives the result, when a constraint binds, on lines of its own */
+  gtk_label_set_text (self->summary, sentence);
+  /* what drives the result, when a constraint binds, in plain type under
+   * the headline */
   explanation = cpl_projection_explain (projection, scenario, dataset);
-  summary = g_strjoin ("\n", sentence, explanation, NULL);
-  gtk_label_set_text (self->summary, summary);
+  gtk_label_set_text (self->explanation, explanation ? explanation : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->explanation), explanation != NULL);
+  g_free (self->summary_text);
+  self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
   fill_totals (self);
   fill_charts (self, dataset);
 
@@ -714,7 +724,7 @@ const char *
 cpl_scenario_results_get_summary (CplScenarioResults *self)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
-  return gtk_label_get_text (self->summary);
+  return self->summary_text ? self->summary_text : "";
 }
 
 /* Returns: why the scenario does not project, or "" */
