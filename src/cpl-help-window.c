@@ -88,8 +88,8 @@ static const struct {
   { PARAGRAPH, N_("4. Approvals: approved exports are the approval rate × each exported chip’s demand. The refused demand spills over to the domestic chip.") },
   { PARAGRAPH, N_("5. Capacity, spill and the compute gap: domestic chips installed are the demand for them, up to the production capacity. Of the demand above capacity, the capacity spill share turns back to the offered exported chips, split by their weights and approved at the approval rate; the rest is the compute gap. The installed base grows by what was installed.") },
   { PARAGRAPH, N_("6. Units and money: units are 1,000 × compute in PFLOP/s ÷ a chip’s throughput in TFLOPS. Gross revenue is units × buyer price, summed by vendor; the government takes the share of it, and the vendors keep the rest. Domestic vendors earn domestic units × the domestic list price.") },
-  { FORMULA, N_("Domestic share = domestic compute installed ÷ (domestic compute installed + approved exports), or 0 when nothing is installed") },
-  { PARAGRAPH, N_("Over the whole horizon the results add up each vendor’s gross revenue, the government take, the compute gap and the domestic compute installed, and give the domestic share of the final year.") },
+  { FORMULA, N_("Domestic share of new compute = domestic compute installed that year ÷ (domestic compute installed that year + approved exports that year), or 0 when nothing is installed") },
+  { PARAGRAPH, N_("Over the whole horizon the results add up each vendor’s gross revenue, the government take, the compute gap (in PFLOP/s-years) and the domestic compute installed (in PFLOP/s), and give the domestic share of new compute in the final year.") },
 
   { HEADING, N_("Sources") },
   { PARAGRAPH, N_("Chip figures come from the vendors’ datasheets and product pages, with each chip’s sources listed in the dataset. Some figures are from Epoch AI, “Data on Machine Learning Hardware”, used under the Creative Commons Attribution 4.0 licence (CC BY 4.0).") },
