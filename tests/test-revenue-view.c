@@ -382,9 +382,6 @@ main (int   argc,
 {
   int status;
 
-  /* the test AT context keeps accessible properties for the tests to
-   * read (meson's GTK_A11Y=none keeps none); read when GTK starts */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/revenue-view/h200-case", test_h200_case);
   g_test_add_func ("/revenue-view/all-cases", test_all_cases);

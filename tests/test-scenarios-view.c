@@ -726,9 +726,6 @@ main (int   argc,
 {
   int status;
 
-  /* GTK's test accessibility backend (no AT-SPI bus): it keeps the
-   * accessible properties, so that the tests can read the names */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);

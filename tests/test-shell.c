@@ -278,9 +278,6 @@ main (int   argc,
 {
   int status;
 
-  /* the test context, whose properties gtk_test_accessible_* read (with
-   * GTK_A11Y=none a widget has no context at all) */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/shell/narrow-minimum", test_narrow_minimum);
   g_test_add_func ("/shell/window-names", test_window_names);

@@ -470,44 +470,14 @@ size_bin_new (GtkWidget *child,
   return GTK_WIDGET (bin);
 }
 
-/* The wheel over a table scrolls the page, as anywhere else on it: a
- * scroller takes every scroll event, even one it cannot use.  Sideways
- * gestures and Shift+wheel still scroll the table. */
-static gboolean
-on_table_scroll (GtkEventControllerScroll *controller,
-                 double                    dx,
-                 double                    dy,
-                 gpointer                  user_data)
-{
-  GtkWidget *scroller = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GtkWidget *page = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  GtkAdjustment *adjustment;
-  double step = 1;
-
-  if (page == NULL || dy == 0 || dx != 0 || (state & GDK_SHIFT_MASK) != 0)
-    return FALSE;
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
-  /* a wheel click moves as far as GtkScrolledWindow moves it */
-  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
-    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
-  return TRUE;
-}
-
 /* Returns: (transfer floating): @table (a grid) in a scroller that
  * scrolls sideways when the window is narrower than the table, and is
  * exactly as tall as its rows: the page scrolls as one. */
 GtkWidget *
 cpl_scenario_table_scroller_new (GtkWidget *table)
 {
-  GtkWidget *scroller = cpl_scroll_sideways (size_bin_new (table, TRUE));
-  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-
-  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
-  g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_scroll), NULL);
-  gtk_widget_add_controller (scroller, wheel);
-  return scroller;
+  /* cpl_scroll_sideways() hands the wheel to the page */
+  return cpl_scroll_sideways (size_bin_new (table, TRUE));
 }
 
 /* Charts sit two to a row when there is room for two cards of 320 px,
