@@ -125,6 +125,22 @@ test_two_years (void)
   cpl_assert_near (p->total_domestic_installed_pflops, 600, 1e-12);
   cpl_assert_near (p->final_domestic_share, 255.0 / 1603, 1e-12);
   cpl_assert_near (p->total_gross_revenue_usd[va], 2720000.0 / 3 + 107840000.0 / 51, 1e-12);
+
+  /* The same totals by key; gross of all vendors is the take over the
+   * share: (61,632,000/51) / 0.2 = 308,160,000/51 */
+  cpl_assert_near (cpl_projection_get_total (p, CPL_TOTAL_GOVERNMENT_TAKE), 61632000.0 / 51, 1e-12);
+  cpl_assert_near (cpl_projection_get_total (p, CPL_TOTAL_GROSS_REVENUE), 308160000.0 / 51, 1e-12);
+  cpl_assert_near (cpl_projection_get_total (p, CPL_TOTAL_COMPUTE_GAP), 20 + 1940.0 / 17, 1e-12);
+  cpl_assert_near (cpl_projection_get_total (p, CPL_TOTAL_DOMESTIC_INSTALLED), 600, 1e-12);
+  cpl_assert_near (cpl_projection_get_total (p, CPL_TOTAL_FINAL_DOMESTIC_SHARE), 255.0 / 1603, 1e-12);
+  {
+    CplTotal total = CPL_N_TOTALS;
+
+    g_assert_true (cpl_total_from_key ("final_domestic_share", &total));
+    g_assert_cmpint (total, ==, CPL_TOTAL_FINAL_DOMESTIC_SHARE);
+    g_assert_cmpstr (cpl_total_get_key (CPL_TOTAL_COMPUTE_GAP), ==, "compute_gap_pflops");
+    g_assert_false (cpl_total_from_key ("take", &total));
+  }
 }
 
 /* No allowed chip: all demand is domestic (step 3). */

@@ -694,3 +694,59 @@ cpl_projection_get_crossover (CplProjection *self)
       return t;
   return -1;
 }
+
+/* ---- totals by key ---- */
+
+static const char * const total_keys[CPL_N_TOTALS] = {
+  [CPL_TOTAL_GOVERNMENT_TAKE]      = "government_take_usd",
+  [CPL_TOTAL_COMPUTE_GAP]          = "compute_gap_pflops",
+  [CPL_TOTAL_DOMESTIC_INSTALLED]   = "domestic_installed_pflops",
+  [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = "final_domestic_share",
+  [CPL_TOTAL_GROSS_REVENUE]        = "gross_revenue_usd",
+};
+
+/* The total's key in --compute output and on the command line. */
+const char *
+cpl_total_get_key (CplTotal total)
+{
+  g_return_val_if_fail (total < CPL_N_TOTALS, NULL);
+  return total_keys[total];
+}
+
+gboolean
+cpl_total_from_key (const char *key,
+                    CplTotal   *total)
+{
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    if (g_strcmp0 (key, total_keys[i]) == 0)
+      {
+        *total = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The total @total over the horizon; gross revenue is all vendors' together. */
+double
+cpl_projection_get_total (CplProjection *self,
+                          CplTotal       total)
+{
+  double sum = 0;
+
+  g_return_val_if_fail (self != NULL, NAN);
+
+  switch (total)
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:      return self->total_government_take_usd;
+    case CPL_TOTAL_COMPUTE_GAP:          return self->total_compute_gap_pflops;
+    case CPL_TOTAL_DOMESTIC_INSTALLED:   return self->total_domestic_installed_pflops;
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return self->final_domestic_share;
+    case CPL_TOTAL_GROSS_REVENUE:
+      for (guint v = 0; v < self->n_vendors; v++)
+        sum += self->total_gross_revenue_usd[v];
+      return sum;
+    case CPL_N_TOTALS:
+    default:
+      g_return_val_if_reached (NAN);
+    }
+}

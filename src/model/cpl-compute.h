@@ -152,6 +152,24 @@ gboolean       cpl_scenario_check_chips (CplScenario  *scenario,
                                          const char   *where,
                                          GError      **error);
 
+/* The totals over the horizon that uncertainty, the share-rate curve and
+ * goal seek report (MODEL.md §6), by their --compute keys. */
+typedef enum
+{
+  CPL_TOTAL_GOVERNMENT_TAKE,      /* "government_take_usd" */
+  CPL_TOTAL_COMPUTE_GAP,          /* "compute_gap_pflops" */
+  CPL_TOTAL_DOMESTIC_INSTALLED,   /* "domestic_installed_pflops" */
+  CPL_TOTAL_FINAL_DOMESTIC_SHARE, /* "final_domestic_share" */
+  CPL_TOTAL_GROSS_REVENUE,        /* "gross_revenue_usd", all vendors together */
+  CPL_N_TOTALS
+} CplTotal;
+
+const char    *cpl_total_get_key        (CplTotal       total);
+gboolean       cpl_total_from_key       (const char    *key,
+                                         CplTotal      *total);
+double         cpl_projection_get_total (CplProjection *self,
+                                         CplTotal       total);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CplProjection, cpl_projection_unref)
 
 G_END_DECLS
