@@ -54,6 +54,14 @@ void       cpl_line_chart_set_series_color (CplLineChart       *self,
 void       cpl_line_chart_add_marker       (CplLineChart       *self,
                                             double              x,
                                             const char         *label);
+void       cpl_line_chart_set_series_band  (CplLineChart       *self,
+                                            guint               index,
+                                            const double       *low,
+                                            const double       *high);
+void       cpl_line_chart_set_draggable    (CplLineChart       *self,
+                                            gboolean            draggable);
+double     cpl_line_chart_x_at             (CplLineChart       *self,
+                                            double              widget_x);
 
 void       cpl_line_chart_set_y_limit      (CplLineChart       *self,
                                             double              limit);
