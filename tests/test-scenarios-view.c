@@ -217,6 +217,67 @@ test_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A range typed into a row's range form: set, shown on the row, refused
+ * with a message (and nothing changed) when out of order, out of the
+ * field's range or not a number, undone by Ctrl+Z, removed. */
+static void
+test_range_editor (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenario *scenario;
+  double range[3];
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  g_assert_false (cpl_scenario_get_range (scenario, "revenue_share", NULL));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Give Revenue share a range for the uncertainty");
+  /* the first year and the number of years take none */
+  g_assert_null (cpl_scenario_editor_get_range_mark (editor, "years"));
+
+  /* typed in percent: 10, 25, 40 are 0.1, 0.25, 0.4 */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "40%"));
+  g_assert_true (cpl_scenario_get_range (scenario, "revenue_share", range));
+  g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[1], .25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Revenue share is ranged: 10%–40%, most likely 25%");
+
+  /* refused, each with a message; the range stays 10–25–40 */
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "30", "25", "40"));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                   "Revenue share: low 30%, most likely 25%, high 40% are out of order; "
+                   "enter low ≤ most likely ≤ high");
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "140"));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                   "Revenue share, high: 140% is out of range; enter 0% to 100%");
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "lots", "25", "40"));
+  g_assert_nonnull (strstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"),
+                            "Revenue share, low: "));
+  g_assert_true (cpl_scenario_get_range (scenario, "revenue_share", range));
+  g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
+
+  /* Ctrl+Z: back to no range, and the row says so */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (cpl_scenario_get_range (scenario, "revenue_share", NULL));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Give Revenue share a range for the uncertainty");
+
+  /* a plain number row: demand growth in "% a year", 0 to 50 */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", "0", "20", "50"));
+  g_assert_true (cpl_scenario_get_range (scenario, "demand_growth", range));
+  g_assert_cmpfloat_with_epsilon (range[2], .5, 1e-12);
+  /* removed */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", NULL, NULL, NULL));
+  g_assert_false (cpl_scenario_get_range (scenario, "demand_growth", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* 100 edits in one main-loop iteration project the selected scenario once,
  * before the next frame; while another view is shown, not at all, until
  * the Scenarios view is shown again. */
@@ -731,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
+  g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
   g_test_add_func ("/scenarios-view/use-rules", test_use_rules);
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
