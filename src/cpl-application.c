@@ -36,6 +36,9 @@ static const GOptionEntry option_entries[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --compute, give each chip's status in China under the rules in force on DATE "
        "(YYYY-MM-DD; the default is today)"), N_("DATE") },
+  { "seek", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --compute, find the value of PARAMETER at which TOTAL of SCENARIO reaches TARGET, "
+       "print it as JSON and exit"), N_("SCENARIO,PARAMETER,TOTAL,TARGET") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -46,6 +49,8 @@ static const GOptionEntry option_entries[] = {
  * @format: "json" or "csv"
  * @alone: read @path without the built-in dataset under it
  * @date: (nullable): YYYY-MM-DD, the day of the chips' status; %NULL for today
+ * @seek: (nullable): SCENARIO,PARAMETER,TOTAL,TARGET: print goal seek's
+ *   answer (MODEL.md §6.1) instead of the results
  *
  * Prints DATA-FORMAT.md's results on stdout.
  *
@@ -55,7 +60,8 @@ int
 cpl_compute_main (const char *path,
                   const char *format,
                   gboolean    alone,
-                  const char *date)
+                  const char *date,
+                  const char *seek)
 {
   GDate day;
 
@@ -82,8 +88,11 @@ cpl_compute_main (const char *path,
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
     }
-  output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, date ? &day : NULL, &error)
-                                       : cpl_report_to_json (dataset, date ? &day : NULL, &error);
+  if (seek != NULL)
+    output = cpl_report_seek (dataset, seek, &error);
+  else
+    output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, date ? &day : NULL, &error)
+                                         : cpl_report_to_json (dataset, date ? &day : NULL, &error);
   if (output == NULL)
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
@@ -123,6 +132,7 @@ cpl_application_handle_local_options (GApplication *app,
   const char *path = NULL;
   const char *format = NULL;
   const char *date = NULL;
+  const char *seek = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -131,8 +141,14 @@ cpl_application_handle_local_options (GApplication *app,
     }
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "date", "&s", &date);
+  g_variant_dict_lookup (options, "seek", "&s", &seek);
   if (g_variant_dict_lookup (options, "compute", "^&ay", &path))
-    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date);
+    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date, seek);
+  if (seek != NULL)
+    {
+      g_printerr (_("chip-policy-lab: --seek goes with --compute FILE\n"));
+      return 1;
+    }
   if (date != NULL)
     {
       g_printerr (_("chip-policy-lab: --date goes with --compute\n"));

@@ -18,6 +18,7 @@
 #include "cpl-revenue-case.h"
 #include "cpl-rule.h"
 #include "cpl-scenario.h"
+#include "cpl-sensitivity.h"
 #include "cpl-status.h"
 #include "cpl-text.h"
 #include "cpl-vendor.h"

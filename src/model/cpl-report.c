@@ -13,12 +13,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "cpl-compute.h"
 #include "cpl-json-private.h"
 #include "cpl-report.h"
+#include "cpl-sensitivity.h"
 #include "cpl-status.h"
 
 static void
@@ -160,6 +162,39 @@ per_key (char * const *keys,
   return object;
 }
 
+/* MODEL.md §6.1: the totals at each share rate, and the rate that
+ * maximises the government's take. */
+static gboolean
+add_share_curve (JsonObject  *object,
+                 CplDataset  *dataset,
+                 CplScenario *scenario,
+                 GError     **error)
+{
+  g_autoptr(GArray) curve = cpl_share_curve_compute (scenario, dataset, error);
+  JsonArray *points;
+  double best;
+
+  if (curve == NULL)
+    return FALSE;
+  best = cpl_revenue_maximising_share (scenario, dataset, NULL, error);
+  if (isnan (best))
+    return FALSE;
+  points = json_array_sized_new (curve->len);
+  for (guint i = 0; i < curve->len; i++)
+    {
+      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
+      JsonObject *entry = json_object_new ();
+
+      set_number (entry, "share", point->share);
+      for (guint t = 0; t < CPL_N_TOTALS; t++)
+        set_number (entry, cpl_total_get_key (t), point->totals[t]);
+      json_array_add_object_element (points, entry);
+    }
+  json_object_set_array_member (object, "share_curve", points);
+  set_number (object, "revenue_maximising_share", best);
+  return TRUE;
+}
+
 static JsonObject *
 scenario_report (CplDataset  *dataset,
                  CplScenario *scenario,
@@ -211,6 +246,11 @@ scenario_report (CplDataset  *dataset,
   set_number (totals, "domestic_installed_pflops", p->total_domestic_installed_pflops);
   set_number (totals, "final_domestic_share", p->final_domestic_share);
   json_object_set_object_member (object, "totals", totals);
+  if (!add_share_curve (object, dataset, scenario, error))
+    {
+      json_object_unref (object);
+      return NULL;
+    }
   return object;
 }
 
@@ -289,6 +329,80 @@ cpl_report_to_json (CplDataset  *dataset,
   return cpl_json_to_text (root, NULL);
 }
 
+/**
+ * cpl_report_seek:
+ * @spec: "SCENARIO,PARAMETER,TOTAL,TARGET", what `--seek` takes
+ *
+ * Goal seek (MODEL.md §6.1) on one scenario of @dataset.
+ *
+ * Returns: (transfer full) (nullable): {"scenario", "parameter", "total",
+ *   "target", "value", "achieved"} as JSON text, or %NULL with @error set:
+ *   an unknown scenario, parameter or total, a target that is not a number,
+ *   or no value that reaches the target.
+ */
+char *
+cpl_report_seek (CplDataset  *dataset,
+                 const char  *spec,
+                 GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ",", -1);
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  CplScenario *scenario;
+  CplTotal total;
+  double target, value, achieved;
+  char *end = NULL;
+
+  if (g_strv_length (parts) != 4)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
+                   /* Translators: %s is what follows --seek; the rest of the
+                    * sentence names its parts, which are not translated */
+                   _("--seek “%s” does not have four parts; expected SCENARIO,PARAMETER,TOTAL,TARGET, "
+                     "such as h200-share-25,revenue_share,government_take_usd,5e10"), spec);
+      return NULL;
+    }
+  scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, parts[0]));
+  if (scenario == NULL)
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
+                   /* Translators: %s is a scenario id */
+                   _("--seek: there is no scenario “%s”; expected the id of one of the "
+                     "dataset's scenarios"), parts[0]);
+      return NULL;
+    }
+  if (!cpl_total_from_key (parts[2], &total))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
+                   /* Translators: %s is what was given; the keys listed are not translated */
+                   _("--seek: “%s” is not a total; expected government_take_usd, "
+                     "compute_gap_pflops, domestic_installed_pflops, final_domestic_share or "
+                     "gross_revenue_usd"), parts[2]);
+      return NULL;
+    }
+  target = g_ascii_strtod (parts[3], &end);
+  if (parts[3][0] == '\0' || *end != '\0' || !isfinite (target))
+    {
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
+                   /* Translators: %s is what was given as the target */
+                   _("--seek: the target “%s” is not a number; expected a plain number "
+                     "such as 5e10 or 0.35"), parts[3]);
+      return NULL;
+    }
+  if (!cpl_goal_seek (scenario, dataset, parts[1], total, target, &value, &achieved, error))
+    return NULL;
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "scenario", parts[0]);
+  json_object_set_string_member (object, "parameter", parts[1]);
+  json_object_set_string_member (object, "total", parts[2]);
+  set_number (object, "target", target);
+  set_number (object, "value", value);
+  set_number (object, "achieved", achieved);
+  root = json_node_init_object (json_node_alloc (), object);
+  return cpl_json_to_text (root, NULL);
+}
+
 /* CSV ------------------------------------------------------------------- */
 
 static void
@@ -346,6 +460,29 @@ csv_row (GString    *out,
 /* One row per value of an entry; nested objects keyed by chip, vendor or
  * rule give the key column; "years" give the year column, "totals" the
  * year "total", "comparison" a "comparison." metric prefix. */
+/* One row a rate and total: metric "share_curve.TOTAL", key the rate. */
+static void
+csv_share_curve (GString    *out,
+                 const char *section,
+                 const char *id,
+                 JsonArray  *curve)
+{
+  for (guint i = 0; i < json_array_get_length (curve); i++)
+    {
+      JsonObject *point = json_array_get_object_element (curve, i);
+      g_autofree char *share = cpl_format_number_c (json_object_get_double_member (point, "share"));
+      g_autoptr(GList) members = json_object_get_members (point);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        {
+          g_autofree char *metric = g_strconcat ("share_curve.", (const char *) l->data, NULL);
+
+          if (!g_str_equal (l->data, "share"))
+            csv_row (out, section, id, "", metric, share, json_object_get_member (point, l->data));
+        }
+    }
+}
+
 static void
 csv_object (GString    *out,
             const char *section,
@@ -365,7 +502,9 @@ csv_object (GString    *out,
       if (g_str_equal (member, "id") || g_str_equal (member, "name") || g_str_equal (member, "year"))
         continue;
 
-      if (JSON_NODE_HOLDS_ARRAY (node))
+      if (JSON_NODE_HOLDS_ARRAY (node) && g_str_equal (member, "share_curve"))
+        csv_share_curve (out, section, id, json_node_get_array (node));
+      else if (JSON_NODE_HOLDS_ARRAY (node))
         {
           JsonArray *array = json_node_get_array (node);
 

@@ -17,5 +17,8 @@ char     *cpl_report_to_json (CplDataset  *dataset,
 char     *cpl_report_to_csv  (CplDataset  *dataset,
                               const GDate *date,
                               GError     **error);
+char     *cpl_report_seek    (CplDataset  *dataset,
+                              const char  *spec,
+                              GError     **error);
 
 G_END_DECLS
