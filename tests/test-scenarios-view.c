@@ -278,6 +278,79 @@ test_range_editor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The share-rate curve of two-years (20%, no pass-through, so the gross
+ * of 6,042,352.94 is the same at every rate the vendors still sell at):
+ * pressing on the chart at the point of 35% sets the revenue share to
+ * 0.35, and Ctrl+Z puts back 0.2. */
+static void
+test_share_drag (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenario *scenario;
+  CplLineChart *chart;
+  double x, y;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  chart = cpl_scenario_analysis_get_share_chart (cpl_scenario_results_get_analysis (results));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* 101 rates: point 35 is 35%; its take 0.35 × 6,042,352.94 */
+  g_assert_cmpfloat_with_epsilon (cpl_line_chart_get_x_value (chart, 35), .35, 1e-12);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 35, &x, &y));
+  g_signal_emit_by_name (GTK_GESTURE (cpl_test_find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG)), "drag-begin", x, y);
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), .35, 1e-12);
+  /* the results follow: 0.35 × 6,042,352.94 = 2,114,823.53 */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$2.11 M");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.21 M");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Goal seek on two-years: a take of 1.5 M (typed in billions, 0.0015)
+ * needs s = 1,500,000 / 6,042,352.94 = 0.248248 (the take is linear in s
+ * without pass-through); Apply sets it, Ctrl+Z undoes it.  A take of
+ * $100 B is beyond the 6.04 M the take reaches at 100%: no answer, and
+ * the reason. */
+static void
+test_goal_seek (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenarioAnalysis *analysis;
+  CplScenario *scenario;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  analysis = cpl_scenario_results_get_analysis (results);
+
+  g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "Revenue share 24.8% gives US government take $1.50 M.");
+  /* nothing changes before Apply */
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  g_assert_true (cpl_scenario_analysis_apply_seek (analysis));
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE),
+                                  1500000 / (308160000. / 51), 1e-7);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.50 M");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "100"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "No Revenue share from 0% to 100% gives a US government take of $100 B.");
+  g_assert_false (cpl_scenario_analysis_apply_seek (analysis));
+  /* not a number: said, nothing sought */
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "lots"));
+  g_assert_true (g_str_has_prefix (cpl_scenario_analysis_get_seek_answer (analysis), "Target: "));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* 100 edits in one main-loop iteration project the selected scenario once,
  * before the next frame; while another view is shown, not at all, until
  * the Scenarios view is shown again. */
@@ -793,6 +866,8 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
+  g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
+  g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);
   g_test_add_func ("/scenarios-view/use-rules", test_use_rules);
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);

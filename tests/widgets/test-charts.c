@@ -18,6 +18,7 @@
 #include "widgets/cpl-timeline-chart.h"
 #include "widgets/cpl-tornado-chart.h"
 #include "cpl-format.h"
+#include "../cpl-test-ui.h"
 
 #define assert_near(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-9 * MAX (1, fabs ((double) (b))))
 
@@ -1698,21 +1699,6 @@ record_x (CplLineChart *chart,
   g_array_append_val (seen, x);
 }
 
-static GtkGesture *
-find_drag_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  return NULL;
-}
-
 /* A press at the pixel of the point at 30 % emits 0.3; dragging on by the
  * distance from 30 % to 50 % emits 0.5; dragging far past the right edge
  * emits the axis's end, 100 %.  A press off the plot (in the legend) emits
@@ -1724,7 +1710,7 @@ test_line_drag (void)
   CplLineChart *chart = CPL_LINE_CHART (widget);
   GtkWidget *window = window_with (widget, 600, 400);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
-  GtkGesture *drag = find_drag_gesture (widget);
+  GtkGesture *drag = GTK_GESTURE (cpl_test_find_controller (widget, GTK_TYPE_GESTURE_DRAG));
   double x3, x5, y;
 
   g_assert_nonnull (drag);

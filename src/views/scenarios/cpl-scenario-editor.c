@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cpl-scenario-editor.h"
 #include "cpl-window.h"
@@ -876,4 +877,61 @@ cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
     if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
       return gtk_widget_get_tooltip_text (GTK_WIDGET (self->ranges[i].button));
   return NULL;
+}
+
+/**
+ * cpl_scenario_parameter_key:
+ * @index: from 0
+ *
+ * The numeric parameters that may carry a range or be sought, in the
+ * editor's order.
+ *
+ * Returns: (nullable): the key of parameter @index ("revenue_share"), or
+ *   %NULL past the last
+ */
+const char *
+cpl_scenario_parameter_key (guint index)
+{
+  for (guint i = 0, n = 0; i < N_INPUTS; i++)
+    if (inputs[i].field >= CPL_SCENARIO_REVENUE_SHARE && n++ == index)
+      return inputs[i].key;
+  return NULL;
+}
+
+/* The title of parameter @key as the editor shows it ("Revenue share"),
+ * translated; the key itself when the editor has no row for it. */
+const char *
+cpl_scenario_parameter_title (const char *key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      return _(inputs[i].title);
+  return key;
+}
+
+/* A value of parameter @key as its row shows it: "25%", "1,000 PFLOP/s
+ * a year", "4.5 years". */
+char *
+cpl_scenario_parameter_format (const char *key,
+                               double      value)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      {
+        double shown = value * inputs[i].scale;
+        int digits = inputs[i].digits;
+        g_autofree char *number = NULL;
+
+        if (g_str_equal (inputs[i].unit, "%"))
+          return cpl_format_percent (value, shown == round (shown) ? 0 : digits);
+        number = cpl_format_number (shown, shown == round (shown) ? 0 : digits);
+        if (inputs[i].count == CPL_COUNT_UNIT_YEARS)
+          /* Translators: a number of years, "4.5 years" */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", cpl_plural_count (shown)),
+                                  number);
+        if (inputs[i].unit[0] == '\0')
+          return g_steal_pointer (&number);
+        return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, _(inputs[i].unit));
+      }
+  return cpl_format_number (value, 2);
 }

@@ -31,4 +31,9 @@ const char        *cpl_scenario_editor_get_range_message (CplScenarioEditor *sel
 const char        *cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
                                                        const char        *field_key);
 
+const char        *cpl_scenario_parameter_key    (guint              index);
+const char        *cpl_scenario_parameter_title  (const char        *key);
+char              *cpl_scenario_parameter_format (const char        *key,
+                                                  double             value);
+
 G_END_DECLS

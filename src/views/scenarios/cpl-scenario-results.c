@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
@@ -75,6 +76,7 @@ struct _CplScenarioResults
   CplBarChart    *revenue_chart;
   CplLineChart   *gap_chart;
   CplLineChart   *cost_chart;
+  CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
 
   CplProjection  *projection;
@@ -289,6 +291,40 @@ pflops_years_text (double value)
   return g_strdup_printf (_("%s PFLOP/s-years"), number);
 }
 
+/* The title of @total, as the key figures name it. */
+const char *
+cpl_scenario_total_title (CplTotal total)
+{
+  static const Total figure[CPL_N_TOTALS] = {
+    [CPL_TOTAL_GOVERNMENT_TAKE] = TOTAL_TAKE,
+    [CPL_TOTAL_COMPUTE_GAP] = TOTAL_GAP,
+    [CPL_TOTAL_DOMESTIC_INSTALLED] = TOTAL_INSTALLED,
+    [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = TOTAL_SHARE,
+    [CPL_TOTAL_GROSS_REVENUE] = TOTAL_VENDORS,
+  };
+
+  g_return_val_if_fail (total < CPL_N_TOTALS, NULL);
+  return _(totals[figure[total]].title);
+}
+
+/* @value of @total as the key figures show it: "$47.5 B", "12,000
+ * PFLOP/s-years", "64%". */
+char *
+cpl_scenario_format_total (CplTotal total,
+                           double   value)
+{
+  switch (total)
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
+    case CPL_TOTAL_COMPUTE_GAP:          return pflops_years_text (value);
+    case CPL_TOTAL_DOMESTIC_INSTALLED:   return pflops_text (value);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_N_TOTALS:
+    default:                             g_return_val_if_reached (NULL);
+    }
+}
+
 static void
 fill_totals (CplScenarioResults *self)
 {
@@ -300,9 +336,11 @@ fill_totals (CplScenarioResults *self)
   set_total (self, TOTAL_VENDORS, cpl_format_money (vendors), cpl_format_money_exact (vendors));
   set_total (self, TOTAL_TAKE, cpl_format_money (p->total_government_take_usd),
              cpl_format_money_exact (p->total_government_take_usd));
-  set_total (self, TOTAL_GAP, pflops_years_text (p->total_compute_gap_pflops), NULL);
-  set_total (self, TOTAL_INSTALLED, pflops_text (p->total_domestic_installed_pflops), NULL);
-  set_total (self, TOTAL_SHARE, cpl_format_percent (p->final_domestic_share, 0), NULL);
+  set_total (self, TOTAL_GAP, cpl_scenario_format_total (CPL_TOTAL_COMPUTE_GAP, p->total_compute_gap_pflops), NULL);
+  set_total (self, TOTAL_INSTALLED,
+             cpl_scenario_format_total (CPL_TOTAL_DOMESTIC_INSTALLED, p->total_domestic_installed_pflops), NULL);
+  set_total (self, TOTAL_SHARE, cpl_scenario_format_total (CPL_TOTAL_FINAL_DOMESTIC_SHARE, p->final_domestic_share),
+             NULL);
 }
 
 static char *
@@ -619,6 +657,9 @@ cpl_scenario_results_init (CplScenarioResults *self)
     _("The buyer's cost of compute of each exported chip against the domestic chip, which falls as it is used"));
   cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), GTK_WIDGET (self->cost_chart));
 
+  self->analysis = cpl_scenario_analysis_new ();
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
+
   gtk_box_append (GTK_BOX (self->body), cpl_wrapped_label_new (_("Year by Year"), "heading"));
   build_table (self);
 }
@@ -673,8 +714,17 @@ cpl_scenario_results_show (CplScenarioResults *self,
   self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
   fill_totals (self);
   fill_charts (self, dataset);
+  cpl_scenario_analysis_show (self->analysis, dataset, scenario);
 
   fill_table (self);
+}
+
+/* Returns: (transfer none): the share-rate curve and goal seek. */
+CplScenarioAnalysis *
+cpl_scenario_results_get_analysis (CplScenarioResults *self)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  return self->analysis;
 }
 
 /* Returns: the total @total_id ("vendors", "take", "gap", "installed",

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "cpl-scenario-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
                                                        const char         *total_id);
 const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
+CplScenarioAnalysis *cpl_scenario_results_get_analysis (CplScenarioResults *self);
 
 char               *cpl_scenario_format_year          (double              value,
                                                        gpointer            user_data);
@@ -33,6 +35,9 @@ GtkWidget          *cpl_scenario_chart_flow_new       (void);
 void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
                                                        const char         *title,
                                                        GtkWidget          *chart);
+const char         *cpl_scenario_total_title          (CplTotal            total);
+char               *cpl_scenario_format_total         (CplTotal            total,
+                                                       double              value);
 char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
                                                        CplDataset         *dataset);
 
