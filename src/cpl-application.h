@@ -22,6 +22,7 @@ void            cpl_application_open_file        (CplApplication *self,
 int             cpl_compute_main                 (const char     *path,
                                                   const char     *format,
                                                   gboolean        alone,
-                                                  const char     *date);
+                                                  const char     *date,
+                                                  const char     *draws);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -412,6 +413,107 @@ test_seed_field (void)
     }
 }
 
+/* Runs the app with @args (--compute never needs a display or a bus);
+ * returns its exit status, stdout in *@out and stderr in *@err. */
+static int
+run_app (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("CPL_EXE"));
+  g_ptr_array_add (argv, (char *) g_getenv ("CPL_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/cpl-no-bus", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return status;
+}
+
+/* --compute adds "uncertainty" (MODEL.md §6) to the scenario with a range:
+ * the quantiles of test_linear_take, the tornado of test_tornado, and the
+ * same bytes on a second run. */
+static void
+test_compute_member (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cpl-uncertainty-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "linear.json", NULL);
+  const char *args[] = { "--compute", path, "--no-builtin", "--draws", "2000", NULL };
+  g_autofree char *out = NULL, *out2 = NULL, *err = NULL, *err2 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *u, *take, *bar, *year;
+
+  g_assert_nonnull (dir);
+  g_file_set_contents (path, LINEAR (", \"ranges\": {"
+                                     " \"pue\": { \"low\": 1.1, \"mode\": 1.3, \"high\": 1.6 },"
+                                     " \"revenue_share\": { \"low\": 0.05, \"mode\": 0.15, \"high\": 0.45 } }"),
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_app (args, &out, &err), ==, 0);
+  g_assert_cmpint (run_app (args, &out2, &err2), ==, 0);
+  g_assert_cmpstr (out, ==, out2);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  u = json_object_get_object_member (
+        json_array_get_object_element (
+          json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "scenarios"), 0),
+        "uncertainty");
+  g_assert_nonnull (u);
+  g_assert_cmpint (json_object_get_int_member (u, "draws"), ==, 2000);
+  g_assert_cmpint (json_object_get_int_member (u, "seed"), ==, 1);
+  take = json_object_get_object_member (json_object_get_object_member (u, "totals"), "government_take_usd");
+  /* s × $2,000,000 with s's P50 0.2050510 (test_linear_take) */
+  cpl_assert_near (json_object_get_double_member (take, "p50"), 410102, 0.02);
+  year = json_array_get_object_element (json_object_get_array_member (u, "years"), 0);
+  g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2026);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (year, "government_take_usd"), "p50"),
+                     ==, json_object_get_double_member (take, "p50"));
+  bar = json_array_get_object_element (
+          json_object_get_array_member (json_object_get_object_member (u, "tornado"), "government_take_usd"), 0);
+  g_assert_cmpstr (json_object_get_string_member (bar, "parameter"), ==, "revenue_share");
+  cpl_assert_near (json_object_get_double_member (bar, "swing"), 800000, 1e-12);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (u, "tornado"), "compute_gap_pflops")), ==, 2);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* --draws takes a whole number from 1 to 1,000,000 and goes with --compute */
+static void
+test_draws_option (void)
+{
+  static const char * const bad[] = { "0", "-5", "abc", "1.5", "1000001", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *args[] = { "--compute", "none.json", "--draws", bad[i], NULL };
+      g_autofree char *out = NULL, *err = NULL;
+      g_autofree char *expected = g_strdup_printf ("--draws “%s” is not a whole number from 1 to 1000000; "
+                                                   "expected the number of Monte Carlo draws", bad[i]);
+
+      g_assert_cmpint (run_app (args, &out, &err), !=, 0);
+      if (strstr (err, expected) == NULL)
+        g_error ("--draws %s: stderr \"%s\" lacks \"%s\"", bad[i], err, expected);
+      g_assert_cmpstr (out, ==, "");
+    }
+  {
+    const char *args[] = { "--draws", "100", NULL };
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_assert_cmpint (run_app (args, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "--draws goes with --compute"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,5 +529,7 @@ main (int   argc,
   g_test_add_func ("/uncertainty/tornado", test_tornado);
   g_test_add_func ("/uncertainty/cancelled", test_cancelled);
   g_test_add_func ("/uncertainty/seed-field", test_seed_field);
+  g_test_add_func ("/uncertainty/compute-member", test_compute_member);
+  g_test_add_func ("/uncertainty/draws-option", test_draws_option);
   return g_test_run ();
 }
