@@ -374,16 +374,48 @@ explain_failed_draw (CplScenario *scenario,
                  cpl_entity_get_id (CPL_ENTITY (scenario)), d + 1);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
+/* Moves the @k-th smallest of @a[0 … @n) to @a[@k], the smaller ones
+ * before it and the larger after it (Hoare's selection, median-of-three
+ * pivot): linear on average, where sorting each of the many columns would
+ * dominate a run. */
+static void
+select_kth (double *a,
+            gssize  n,
+            gssize  k)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  gssize lo = 0, hi = n - 1;
 
-  return (x > y) - (x < y);
+  while (hi > lo)
+    {
+      double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi];
+      double pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
+      gssize i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (a[i] < pivot)
+            i++;
+          while (a[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              double t = a[i];
+
+              a[i++] = a[j];
+              a[j--] = t;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return;
+    }
 }
 
-/* P10/P50/P90 of the @n values at @values[i·@stride] (type 7). */
+/* P10/P50/P90 of the @n values at @values[i·@stride] (type 7): the
+ * order statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting. */
 static void
 quantiles (const double *values,
            gsize         n,
@@ -396,14 +428,23 @@ quantiles (const double *values,
 
   for (gsize i = 0; i < n; i++)
     scratch[i] = values[i * stride];
-  qsort (scratch, n, sizeof (double), compare_doubles);
   for (guint j = 0; j < G_N_ELEMENTS (ps); j++)
     {
       double h = (n - 1) * ps[j];
       gsize lo = (gsize) floor (h);
-      gsize hi = MIN (lo + 1, n - 1);
+      double x_lo, x_hi;
 
-      q[j] = scratch[lo] + (h - lo) * (scratch[hi] - scratch[lo]);
+      select_kth (scratch, (gssize) n, (gssize) lo);
+      x_lo = scratch[lo];
+      /* the next order statistic is the least of those after it */
+      x_hi = x_lo;
+      if (lo + 1 < n)
+        {
+          x_hi = scratch[lo + 1];
+          for (gsize i = lo + 2; i < n; i++)
+            x_hi = MIN (x_hi, scratch[i]);
+        }
+      q[j] = x_lo + (h - lo) * (x_hi - x_lo);
     }
   out->p10 = q[0];
   out->p50 = q[1];
