@@ -153,8 +153,10 @@ kernel_scratch_size (const Kernel *k)
 }
 
 /* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
- * cpl_projection_compute_at() computes it, into @totals[CPL_N_TOTALS]
- * and @years[n_years · CPL_N_YEAR_OUTPUTS].
+ * cpl_projection_compute_at() computes it, into @totals[t·@stride] for
+ * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
+ * each CplYearOutput o: one column per output, so the quantiles read
+ * contiguous memory.
  *
  * Returns: FALSE when a figure is not finite. */
 static gboolean
@@ -162,8 +164,10 @@ kernel_run (const Kernel *k,
             const double *v,
             double       *scratch,
             double       *totals,
-            double       *years)
+            double       *years,
+            gsize         stride)
 {
+  double out[CPL_N_YEAR_OUTPUTS];
   guint n = k->n_chips, nv = MAX (k->n_vendors, 1);
   double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
   double a = v[CPL_SCENARIO_LICENSE_APPROVAL_RATE], beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
@@ -198,7 +202,6 @@ kernel_run (const Kernel *k,
 
   for (guint t = 0; t < k->n_years; t++)
     {
-      double *out = years + (gsize) t * CPL_N_YEAR_OUTPUTS;
       double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
       double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
       double F_d = k->F_d0 * pow (Q / Q0, gamma);
@@ -257,7 +260,10 @@ kernel_run (const Kernel *k,
       out[CPL_YEAR_DOMESTIC_UNITS] = units_d;
       out[CPL_YEAR_EXPORTED_PFLOPS] = X_total;
       for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
-        finite = finite && isfinite (out[o]);
+        {
+          years[((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride] = out[o];
+          finite = finite && isfinite (out[o]);
+        }
       /* the projection's other figures, which its check also covers */
       finite = finite && isfinite (C) && isfinite (K) && isfinite (R_d) && isfinite (F_d) &&
                isfinite (c_d) && isfinite (units_d * k->p_d);
@@ -271,13 +277,13 @@ kernel_run (const Kernel *k,
   for (guint j = 0; j < k->n_vendors; j++)
     gross_all += total_gross_v[j];
 
-  totals[CPL_TOTAL_GOVERNMENT_TAKE] = take;
-  totals[CPL_TOTAL_COMPUTE_GAP] = gap;
-  totals[CPL_TOTAL_DOMESTIC_INSTALLED] = installed;
-  totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE] = final_share;
-  totals[CPL_TOTAL_GROSS_REVENUE] = gross_all;
+  totals[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take;
+  totals[CPL_TOTAL_COMPUTE_GAP * stride] = gap;
+  totals[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed;
+  totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share;
+  totals[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all;
   for (guint t = 0; t < CPL_N_TOTALS; t++)
-    finite = finite && isfinite (totals[t]);
+    finite = finite && isfinite (totals[t * stride]);
   return finite;
 }
 
@@ -287,8 +293,9 @@ typedef struct {
   GArray        *params;
   guint64        seed;
   GCancellable  *cancellable;
-  double        *totals;   /* [n_draws * CPL_N_TOTALS] */
-  double        *years;    /* [n_draws * n_years * CPL_N_YEAR_OUTPUTS] */
+  guint          n_draws;
+  double        *totals;   /* [CPL_N_TOTALS][n_draws] */
+  double        *years;    /* [n_years * CPL_N_YEAR_OUTPUTS][n_draws] */
 } Run;
 
 typedef struct {
@@ -324,7 +331,6 @@ run_chunk (gpointer data,
   Chunk *chunk = data;
   Run *run = chunk->run;
   g_autofree double *scratch = g_new (double, kernel_scratch_size (run->kernel));
-  gsize year_stride = (gsize) run->kernel->n_years * CPL_N_YEAR_OUTPUTS;
   double v[CPL_SCENARIO_N_FIELDS];
 
   chunk->failed = chunk->end;
@@ -333,8 +339,7 @@ run_chunk (gpointer data,
       if ((d & 63) == 0 && g_cancellable_is_cancelled (run->cancellable))
         return;
       draw_values (run, d, v);
-      if (!kernel_run (run->kernel, v, scratch, run->totals + (gsize) d * CPL_N_TOTALS,
-                       run->years + d * year_stride))
+      if (!kernel_run (run->kernel, v, scratch, run->totals + d, run->years + d, run->n_draws))
         {
           chunk->failed = d;
           return;
@@ -414,27 +419,30 @@ select_kth (double *a,
     }
 }
 
-/* P10/P50/P90 of the @n values at @values[i·@stride] (type 7): the
- * order statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting. */
+/* P10/P50/P90 of the @n values at @values (type 7): the order
+ * statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting; each
+ * selection searches only above the previous one. */
 static void
 quantiles (const double *values,
            gsize         n,
-           gsize         stride,
            double       *scratch,
            CplQuantiles *out)
 {
   static const double ps[] = { 0.1, 0.5, 0.9 };
   double q[G_N_ELEMENTS (ps)];
+  gsize start = 0;
 
-  for (gsize i = 0; i < n; i++)
-    scratch[i] = values[i * stride];
+  memcpy (scratch, values, n * sizeof (double));
   for (guint j = 0; j < G_N_ELEMENTS (ps); j++)
     {
       double h = (n - 1) * ps[j];
       gsize lo = (gsize) floor (h);
       double x_lo, x_hi;
 
-      select_kth (scratch, (gssize) n, (gssize) lo);
+      /* P10's and P50's order statistics are below the next one's */
+      start = MIN (start, lo);
+      select_kth (scratch + start, (gssize) (n - start), (gssize) (lo - start));
+      start = lo + 1;
       x_lo = scratch[lo];
       /* the next order statistic is the least of those after it */
       x_hi = x_lo;
@@ -504,7 +512,7 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   totals = g_new (double, (gsize) n_draws * CPL_N_TOTALS);
   years = g_new (double, MAX ((gsize) n_draws * n_years * CPL_N_YEAR_OUTPUTS, 1));
   run = (Run) { &kernel, point_values, params,
-                (guint64) point_values[CPL_SCENARIO_SEED], cancellable, totals, years };
+                (guint64) point_values[CPL_SCENARIO_SEED], cancellable, n_draws, totals, years };
 
   /* A few chunks per thread even out uneven chunks; the split does not
    * change any number. */
@@ -550,9 +558,9 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   self->years = g_new (CplQuantiles, MAX ((gsize) n_years * CPL_N_YEAR_OUTPUTS, 1));
   scratch = g_new (double, n_draws);
   for (guint t = 0; t < CPL_N_TOTALS; t++)
-    quantiles (totals + t, n_draws, CPL_N_TOTALS, scratch, &self->totals[t]);
+    quantiles (totals + (gsize) t * n_draws, n_draws, scratch, &self->totals[t]);
   for (guint i = 0; i < n_years * CPL_N_YEAR_OUTPUTS; i++)
-    quantiles (years + i, n_draws, (gsize) n_years * CPL_N_YEAR_OUTPUTS, scratch, &self->years[i]);
+    quantiles (years + (gsize) i * n_draws, n_draws, scratch, &self->years[i]);
   return self;
 }
 
