@@ -375,6 +375,34 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A draw whose projection is not finite fails the run with the
+ * projection's own message: demand 10³⁰⁰ PFLOP/s growing by up to
+ * 1000% a year overflows within the 40 years (11³⁹ > 10⁴⁰), while the
+ * point value (no growth) stays finite. */
+static void
+test_draw_not_finite (void)
+{
+  g_autoptr(CplDataset) dataset =
+    load (LINEAR (", \"demand_growth\": 0, \"ranges\": {"
+                  " \"demand_growth\": { \"low\": 5, \"mode\": 8, \"high\": 10 } }"));
+  CplScenario *scenario = scenario_of (dataset, "linear");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplProjection) point = NULL;
+  g_autoptr(CplUncertainty) u = NULL;
+
+  cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_YEARS, 40, &error);
+  g_assert_no_error (error);
+  cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_DEMAND_PFLOPS, 1e300, &error);
+  g_assert_no_error (error);
+  point = cpl_projection_compute (scenario, dataset, &error);
+  g_assert_no_error (error);
+  u = cpl_uncertainty_compute (scenario, dataset, 100, 2, NULL, &error);
+  g_assert_null (u);
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+  g_assert_nonnull (strstr (error->message, "scenario \"linear\""));
+  g_assert_nonnull (strstr (error->message, "expected figures small enough"));
+}
+
 /* seed: an integer ≥ 0, default 1, saved like any field; it cannot carry
  * a range. */
 static void
@@ -528,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/uncertainty/deterministic", test_deterministic);
   g_test_add_func ("/uncertainty/tornado", test_tornado);
   g_test_add_func ("/uncertainty/cancelled", test_cancelled);
+  g_test_add_func ("/uncertainty/draw-not-finite", test_draw_not_finite);
   g_test_add_func ("/uncertainty/seed-field", test_seed_field);
   g_test_add_func ("/uncertainty/compute-member", test_compute_member);
   g_test_add_func ("/uncertainty/draws-option", test_draws_option);
