@@ -39,6 +39,9 @@ static const GOptionEntry option_entries[] = {
   { "seek", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --compute, find the value of PARAMETER at which TOTAL of SCENARIO reaches TARGET, "
        "print it as JSON and exit"), N_("SCENARIO,PARAMETER,TOTAL,TARGET") },
+  { "draws", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --compute, the Monte Carlo draws of each scenario with ranges (default 10000)"),
+    N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -49,6 +52,8 @@ static const GOptionEntry option_entries[] = {
  * @format: "json" or "csv"
  * @alone: read @path without the built-in dataset under it
  * @date: (nullable): YYYY-MM-DD, the day of the chips' status; %NULL for today
+ * @draws: (nullable): the Monte Carlo draws, a whole number from 1 to
+ *   CPL_MAX_DRAWS; %NULL for CPL_REPORT_DEFAULT_DRAWS
  * @seek: (nullable): SCENARIO,PARAMETER,TOTAL,TARGET: print goal seek's
  *   answer (MODEL.md §6.1) instead of the results
  *
@@ -61,9 +66,11 @@ cpl_compute_main (const char *path,
                   const char *format,
                   gboolean    alone,
                   const char *date,
+                  const char *draws,
                   const char *seek)
 {
   GDate day;
+  guint64 n_draws = CPL_REPORT_DEFAULT_DRAWS;
 
   g_autoptr(CplDataset) dataset = cpl_dataset_new ();
   g_autoptr(GError) error = NULL;
@@ -83,6 +90,13 @@ cpl_compute_main (const char *path,
                     "such as 2026-02-01\n"), date);
       return 1;
     }
+  if (draws != NULL && !g_ascii_string_to_unsigned (draws, 10, 1, CPL_MAX_DRAWS, &n_draws, NULL))
+    {
+      /* Translators: %s is what follows --draws; %d is the largest number allowed */
+      g_printerr (_("chip-policy-lab: --draws “%s” is not a whole number from 1 to %d; expected "
+                    "the number of Monte Carlo draws, such as 10000\n"), draws, CPL_MAX_DRAWS);
+      return 1;
+    }
   if (!cpl_dataset_load_file (dataset, path, alone ? CPL_LOAD_ALONE : CPL_LOAD_OVER_BUILTIN, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
@@ -91,8 +105,8 @@ cpl_compute_main (const char *path,
   if (seek != NULL)
     output = cpl_report_seek (dataset, seek, &error);
   else
-    output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, date ? &day : NULL, &error)
-                                         : cpl_report_to_json (dataset, date ? &day : NULL, &error);
+    output = g_str_equal (format, "csv") ? cpl_report_to_csv (dataset, date ? &day : NULL, n_draws, &error)
+                                         : cpl_report_to_json (dataset, date ? &day : NULL, n_draws, &error);
   if (output == NULL)
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
@@ -132,6 +146,7 @@ cpl_application_handle_local_options (GApplication *app,
   const char *path = NULL;
   const char *format = NULL;
   const char *date = NULL;
+  const char *draws = NULL;
   const char *seek = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -141,9 +156,15 @@ cpl_application_handle_local_options (GApplication *app,
     }
   g_variant_dict_lookup (options, "format", "&s", &format);
   g_variant_dict_lookup (options, "date", "&s", &date);
+  g_variant_dict_lookup (options, "draws", "&s", &draws);
   g_variant_dict_lookup (options, "seek", "&s", &seek);
   if (g_variant_dict_lookup (options, "compute", "^&ay", &path))
-    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date, seek);
+    return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date, draws, seek);
+  if (draws != NULL)
+    {
+      g_printerr (_("chip-policy-lab: --draws goes with --compute\n"));
+      return 1;
+    }
   if (seek != NULL)
     {
       g_printerr (_("chip-policy-lab: --seek goes with --compute FILE\n"));

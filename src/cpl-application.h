@@ -23,6 +23,7 @@ int             cpl_compute_main                 (const char     *path,
                                                   const char     *format,
                                                   gboolean        alone,
                                                   const char     *date,
+                                                  const char     *draws,
                                                   const char     *seek);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "cpl-file.h"
 #include "cpl-format.h"
 #include "cpl-history.h"
+#include "cpl-random.h"
 #include "cpl-report.h"
 #include "cpl-revenue-case.h"
 #include "cpl-rule.h"
@@ -21,4 +22,5 @@
 #include "cpl-sensitivity.h"
 #include "cpl-status.h"
 #include "cpl-text.h"
+#include "cpl-uncertainty.h"
 #include "cpl-vendor.h"

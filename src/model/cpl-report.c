@@ -22,6 +22,7 @@
 #include "cpl-report.h"
 #include "cpl-sensitivity.h"
 #include "cpl-status.h"
+#include "cpl-uncertainty.h"
 
 static void
 set_number (JsonObject *object,
@@ -254,16 +255,96 @@ scenario_report (CplDataset  *dataset,
   return object;
 }
 
+static JsonObject *
+quantiles_report (const CplQuantiles *q)
+{
+  JsonObject *object = json_object_new ();
+
+  set_number (object, "p10", q->p10);
+  set_number (object, "p50", q->p50);
+  set_number (object, "p90", q->p90);
+  return object;
+}
+
+/* MODEL.md §6: "uncertainty": {"draws", "seed", "totals", "years",
+ * "tornado"} for a scenario with at least one range. */
+static JsonObject *
+uncertainty_report (CplDataset  *dataset,
+                    CplScenario *scenario,
+                    guint        n_draws,
+                    GError     **error)
+{
+  g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, n_draws, 0, NULL, error);
+  int start_year = (int) cpl_scenario_get (scenario, CPL_SCENARIO_START_YEAR);
+  JsonObject *object, *totals, *tornado;
+  JsonArray *years;
+
+  if (u == NULL)
+    return NULL;
+  tornado = json_object_new ();
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    {
+      g_autoptr(GArray) bars = cpl_tornado_compute (scenario, dataset, t, error);
+      JsonArray *list;
+
+      if (bars == NULL)
+        {
+          json_object_unref (tornado);
+          return NULL;
+        }
+      list = json_array_new ();
+      for (guint i = 0; i < bars->len; i++)
+        {
+          const CplTornadoBar *bar = &g_array_index (bars, CplTornadoBar, i);
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_string_member (entry, "parameter", bar->parameter);
+          set_number (entry, "low", bar->low);
+          set_number (entry, "high", bar->high);
+          set_number (entry, "output_low", bar->output_low);
+          set_number (entry, "output_high", bar->output_high);
+          set_number (entry, "swing", bar->swing);
+          json_array_add_object_element (list, entry);
+        }
+      json_object_set_array_member (tornado, cpl_total_get_key (t), list);
+    }
+
+  object = json_object_new ();
+  json_object_set_int_member (object, "draws", cpl_uncertainty_get_n_draws (u));
+  json_object_set_int_member (object, "seed", (gint64) cpl_uncertainty_get_seed (u));
+  totals = json_object_new ();
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    json_object_set_object_member (totals, cpl_total_get_key (t),
+                                   quantiles_report (cpl_uncertainty_get_total (u, t)));
+  json_object_set_object_member (object, "totals", totals);
+  years = json_array_new ();
+  for (guint y = 0; y < cpl_uncertainty_get_n_years (u); y++)
+    {
+      JsonObject *year = json_object_new ();
+
+      json_object_set_int_member (year, "year", start_year + (int) y);
+      for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
+        json_object_set_object_member (year, cpl_year_output_get_key (o),
+                                       quantiles_report (cpl_uncertainty_get_year (u, o, y)));
+      json_array_add_object_element (years, year);
+    }
+  json_object_set_array_member (object, "years", years);
+  json_object_set_object_member (object, "tornado", tornado);
+  return object;
+}
+
 /**
  * cpl_report_build:
  * @date: (nullable): the day whose rules give each chip's status; %NULL
  *   for today (local time)
+ * @n_draws: the Monte Carlo draws of each scenario with ranges (--draws)
  *
  * Returns: (transfer full) (nullable): the results tree of DATA-FORMAT.md.
  */
 JsonNode *
 cpl_report_build (CplDataset  *dataset,
                   const GDate *date,
+                  guint        n_draws,
                   GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -312,6 +393,14 @@ cpl_report_build (CplDataset  *dataset,
       if (object == NULL)
         return NULL;
       json_array_add_object_element (scenarios, object);
+      if (cpl_scenario_has_ranges (scenario))
+        {
+          JsonObject *uncertainty = uncertainty_report (dataset, scenario, n_draws, error);
+
+          if (uncertainty == NULL)
+            return NULL;
+          json_object_set_object_member (object, "uncertainty", uncertainty);
+        }
     }
 
   return json_node_init_object (json_node_alloc (), root);
@@ -320,9 +409,10 @@ cpl_report_build (CplDataset  *dataset,
 char *
 cpl_report_to_json (CplDataset  *dataset,
                     const GDate *date,
+                    guint        n_draws,
                     GError     **error)
 {
-  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, error);
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, n_draws, error);
 
   if (root == NULL)
     return NULL;
@@ -457,6 +547,51 @@ csv_row (GString    *out,
   g_string_append (out, "\r\n");
 }
 
+static void csv_object (GString *out, const char *section, const char *id, const char *year,
+                        const char *prefix, JsonObject *object);
+
+/* The "uncertainty" member: quantiles keyed p10, p50, p90 under the
+ * metric "uncertainty.OUTPUT" in the year or "total" rows; tornado bars
+ * under "uncertainty.tornado.TOTAL.PARAMETER", keyed low, high,
+ * output_low, output_high and swing. */
+static void
+csv_uncertainty (GString    *out,
+                 const char *section,
+                 const char *id,
+                 JsonObject *uncertainty)
+{
+  JsonArray *years = json_object_get_array_member (uncertainty, "years");
+  JsonObject *tornado = json_object_get_object_member (uncertainty, "tornado");
+  g_autoptr(GList) totals = json_object_get_members (tornado);
+
+  csv_row (out, section, id, "", "uncertainty.draws", "", json_object_get_member (uncertainty, "draws"));
+  csv_row (out, section, id, "", "uncertainty.seed", "", json_object_get_member (uncertainty, "seed"));
+  csv_object (out, section, id, "total", "uncertainty.",
+              json_object_get_object_member (uncertainty, "totals"));
+  for (guint i = 0; i < json_array_get_length (years); i++)
+    {
+      JsonObject *item = json_array_get_object_element (years, i);
+      g_autofree char *y = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "year"));
+
+      csv_object (out, section, id, y, "uncertainty.", item);
+    }
+  for (const GList *t = totals; t != NULL; t = t->next)
+    {
+      JsonArray *bars = json_object_get_array_member (tornado, t->data);
+
+      for (guint i = 0; i < json_array_get_length (bars); i++)
+        {
+          JsonObject *bar = json_array_get_object_element (bars, i);
+          g_autofree char *metric = g_strdup_printf ("uncertainty.tornado.%s.%s", (const char *) t->data,
+                                                     json_object_get_string_member (bar, "parameter"));
+          static const char * const keys[] = { "low", "high", "output_low", "output_high", "swing" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            csv_row (out, section, id, "", metric, keys[k], json_object_get_member (bar, keys[k]));
+        }
+    }
+}
+
 /* One row per value of an entry; nested objects keyed by chip, vendor or
  * rule give the key column; "years" give the year column, "totals" the
  * year "total", "comparison" a "comparison." metric prefix. */
@@ -504,6 +639,8 @@ csv_object (GString    *out,
 
       if (JSON_NODE_HOLDS_ARRAY (node) && g_str_equal (member, "share_curve"))
         csv_share_curve (out, section, id, json_node_get_array (node));
+      else if (JSON_NODE_HOLDS_OBJECT (node) && g_str_equal (member, "uncertainty"))
+        csv_uncertainty (out, section, id, json_node_get_object (node));
       else if (JSON_NODE_HOLDS_ARRAY (node))
         {
           JsonArray *array = json_node_get_array (node);
@@ -539,10 +676,11 @@ csv_object (GString    *out,
 char *
 cpl_report_to_csv (CplDataset  *dataset,
                    const GDate *date,
+                   guint        n_draws,
                    GError     **error)
 {
   static const char * const sections[] = { "chips", "revenue_cases", "scenarios" };
-  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, error);
+  g_autoptr(JsonNode) root = cpl_report_build (dataset, date, n_draws, error);
   GString *out;
 
   if (root == NULL)

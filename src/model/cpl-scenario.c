@@ -49,6 +49,8 @@ static const CplField scenario_fields[CPL_SCENARIO_N_FIELDS] = {
   { "utilization",               NULL, 0, 0, 1, 0.7 },
   { "amortization_years",        NULL, GT, 0, 50, 4 },
   { "capacity_spill",            NULL, 0, 0, 1, 1 },
+  /* up to 2⁵³ − 1, the largest integer a JSON number keeps exactly */
+  { "seed",                      NULL, INT, 0, 9007199254740991.0, 1 },
 };
 
 static const char * const scenario_keys[] = {
@@ -122,7 +124,7 @@ cpl_scenario_load_ranges (CplScenario    *self,
       /* kept with the ranges, as read */
       if (cpl_is_extension_key (key))
         continue;
-      if (index < CPL_SCENARIO_REVENUE_SHARE)
+      if (index < CPL_SCENARIO_REVENUE_SHARE || index == CPL_SCENARIO_SEED)
         {
           g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
 

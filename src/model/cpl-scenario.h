@@ -26,6 +26,7 @@ typedef enum {
   CPL_SCENARIO_UTILIZATION,
   CPL_SCENARIO_AMORTIZATION_YEARS,
   CPL_SCENARIO_CAPACITY_SPILL,
+  CPL_SCENARIO_SEED,             /* Monte Carlo seed (MODEL.md §6), not rangeable */
   CPL_SCENARIO_N_FIELDS
 } CplScenarioField;
 

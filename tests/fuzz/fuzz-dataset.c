@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_null (error);
       text = cpl_dataset_to_data (dataset, &length);
       g_assert_nonnull (text);
-      report = cpl_report_to_json (dataset, NULL, &report_error);
+      report = cpl_report_to_json (dataset, NULL, 100, &report_error);
       g_assert_true ((report != NULL) != (report_error != NULL));
     }
   else

@@ -127,7 +127,7 @@ fuzz_scenario_merged (JsonObject *input)
       g_autoptr(GError) report_error = NULL;
 
       fuzz_scenario_project_all (dataset);
-      report = cpl_report_to_json (dataset, NULL, &report_error);
+      report = cpl_report_to_json (dataset, NULL, 100, &report_error);
       g_assert_true ((report != NULL) != (report_error != NULL));
     }
   else

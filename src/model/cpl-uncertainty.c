@@ -1,0 +1,723 @@
+/* cpl-uncertainty.c: Monte Carlo bands and tornado (MODEL.md §6)
+ *
+ * Every ranged parameter is drawn from its triangular distribution by the
+ * inverse CDF.  Draw d takes its own generator stream, derived from the
+ * scenario's seed and d (cpl_random_init_stream()), and fills its own row
+ * of the result arrays, so the numbers are the same whichever thread runs
+ * which draw.  The draws are split into contiguous chunks run on a
+ * GThreadPool.
+ *
+ * The draws do not build a CplProjection: a lean kernel (Kernel below)
+ * takes what does not depend on the scenario's numbers (the chips'
+ * throughput, prices, power, unit costs and vendors) once from the
+ * dataset, then runs MODEL.md §5 per draw into preallocated arrays, with
+ * the same arithmetic in the same order as cpl_projection_compute(), so a
+ * draw at the point values gives the same bits (test-uncertainty checks
+ * it on the built-in scenarios and the fixtures).  The threads never touch
+ * the dataset or the scenario.  A draw with a figure that is not finite is
+ * projected again by cpl_projection_compute(), whose message explains it.
+ *
+ * Quantiles are Hyndman & Fan's type 7 (the default of R and numpy): over
+ * the n sorted values x₀ ≤ … ≤ xₙ₋₁, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋)
+ * with h = (n − 1)·p.
+ *
+ * start_year and years (integers) and seed cannot carry a range: the
+ * scenario loader refuses them.
+ */
+#define G_LOG_DOMAIN "cpl-uncertainty"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cpl-dataset.h"
+#include "cpl-error.h"
+#include "cpl-random.h"
+#include "cpl-uncertainty.h"
+
+struct _CplUncertainty
+{
+  grefcount     ref_count;
+  guint         n_draws;
+  guint64       seed;
+  guint         n_years;
+  CplQuantiles  totals[CPL_N_TOTALS];
+  CplQuantiles *years;   /* [n_years * CPL_N_YEAR_OUTPUTS] */
+};
+
+typedef struct {
+  CplScenarioField field;
+  double           low, mode, high;
+} RangedParameter;
+
+/* The ranged parameters in field order (the order of the draws). */
+static GArray *
+ranged_parameters (CplScenario *scenario)
+{
+  JsonObject *ranges = cpl_scenario_get_ranges (scenario);
+  GArray *params = g_array_new (FALSE, FALSE, sizeof (RangedParameter));
+
+  for (guint f = 0; ranges != NULL && f < CPL_SCENARIO_N_FIELDS; f++)
+    {
+      const char *key = cpl_entity_get_field (CPL_ENTITY (scenario), f)->key;
+      JsonObject *range;
+      RangedParameter p;
+
+      if (!json_object_has_member (ranges, key))
+        continue;
+      range = json_object_get_object_member (ranges, key);
+      p.field = f;
+      p.low = json_object_get_double_member (range, "low");
+      p.mode = json_object_get_double_member (range, "mode");
+      p.high = json_object_get_double_member (range, "high");
+      g_array_append_val (params, p);
+    }
+  return params;
+}
+
+/* TRUE when at least one numeric parameter of @scenario carries a range. */
+gboolean
+cpl_scenario_has_ranges (CplScenario *scenario)
+{
+  g_autoptr(GArray) params = ranged_parameters (scenario);
+
+  return params->len > 0;
+}
+
+static CplScenario *
+scenario_copy (CplScenario *scenario)
+{
+  return CPL_SCENARIO (cpl_entity_duplicate (CPL_ENTITY (scenario),
+                                             cpl_entity_get_id (CPL_ENTITY (scenario))));
+}
+
+/* What §5 needs of the chips, taken once from the dataset. */
+typedef struct {
+  guint    n_chips, n_vendors, n_years;
+  double  *F;          /* [n_chips] throughput, TFLOPS */
+  double  *price;      /* [n_chips] list price */
+  double  *tdp;        /* [n_chips] */
+  double  *unit_cost;  /* [n_chips] NaN when not given */
+  guint   *vendor;     /* [n_chips] */
+  double   F_d0, p_d, tdp_d;
+} Kernel;
+
+static void
+kernel_clear (Kernel *k)
+{
+  g_free (k->F);
+  g_free (k->vendor);
+}
+
+/* Fills @k from the point projection @p (which has checked every chip). */
+static void
+kernel_init (Kernel        *k,
+             CplProjection *p,
+             CplDataset    *dataset)
+{
+  CplChip *domestic = cpl_dataset_lookup_chip (dataset, p->domestic_chip_id);
+  guint n = p->n_chips;
+  CplChipMetrics m;
+
+  k->n_chips = n;
+  k->n_vendors = p->n_vendors;
+  k->n_years = p->n_years;
+  k->F = g_new (double, 4 * MAX (n, 1));
+  k->price = k->F + MAX (n, 1);
+  k->tdp = k->price + MAX (n, 1);
+  k->unit_cost = k->tdp + MAX (n, 1);
+  k->vendor = g_memdup2 (p->chip_vendor, sizeof (guint) * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, p->chip_ids[i]);
+
+      cpl_chip_metrics_compute (chip, &m);
+      k->F[i] = m.values[CPL_METRIC_COMPUTE_TFLOPS];
+      k->price[i] = cpl_chip_get (chip, CPL_CHIP_PRICE_USD);
+      k->tdp[i] = cpl_chip_get (chip, CPL_CHIP_TDP_W);
+      k->unit_cost[i] = cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD);
+    }
+  cpl_chip_metrics_compute (domestic, &m);
+  k->F_d0 = m.values[CPL_METRIC_COMPUTE_TFLOPS];
+  k->p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
+  k->tdp_d = cpl_chip_get (domestic, CPL_CHIP_TDP_W);
+}
+
+/* Scratch space of one thread: [5 · n_chips + 1 + n_vendors · 2] doubles. */
+static gsize
+kernel_scratch_size (const Kernel *k)
+{
+  return 5 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
+}
+
+/* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
+ * cpl_projection_compute_at() computes it, into @totals[t·@stride] for
+ * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
+ * each CplYearOutput o: one column per output, so the quantiles read
+ * contiguous memory.
+ *
+ * Returns: FALSE when a figure is not finite. */
+static gboolean
+kernel_run (const Kernel *k,
+            const double *v,
+            double       *scratch,
+            double       *totals,
+            double       *years,
+            gsize         stride)
+{
+  double out[CPL_N_YEAR_OUTPUTS];
+  guint n = k->n_chips, nv = MAX (k->n_vendors, 1);
+  double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
+  double a = v[CPL_SCENARIO_LICENSE_APPROVAL_RATE], beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
+  double b = v[CPL_SCENARIO_DOMESTIC_PREFERENCE], spill = v[CPL_SCENARIO_CAPACITY_SPILL];
+  double Q0 = v[CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS];
+  double gamma = -log2 (1 - v[CPL_SCENARIO_DOMESTIC_LEARNING_RATE]);
+  CplEnergyTerms terms = {
+    v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH], v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY],
+    v[CPL_SCENARIO_PUE], v[CPL_SCENARIO_UTILIZATION], v[CPL_SCENARIO_AMORTIZATION_YEARS],
+  };
+  double *p_hat = scratch, *cost = p_hat + MAX (n, 1), *log_w = cost + MAX (n, 1);
+  double *X = log_w + MAX (n, 1) + 1, *Dk = X + MAX (n, 1);
+  double *gross_v = Dk + MAX (n, 1), *total_gross_v = gross_v + nv;
+  double A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
+  double Q = Q0, take = 0, gap = 0, installed = 0, final_share = 0, gross_all = 0;
+  guint n_offered = 0;
+  gboolean finite = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean offered;
+
+      p_hat[i] = cpl_buyer_price (k->price[i], s, pi);
+      cost[i] = cpl_cost_of_compute (p_hat[i], k->tdp[i], k->F[i], &terms, FALSE);
+      offered = !((1 - s) * p_hat[i] < k->unit_cost[i]);
+      n_offered += offered;
+      /* a chip left out has no weight, in any year */
+      log_w[i] = offered ? -beta * log (cost[i]) : -INFINITY;
+      finite = finite && isfinite (p_hat[i]) && isfinite (cost[i]);
+    }
+  memset (total_gross_v, 0, sizeof (double) * nv);
+
+  for (guint t = 0; t < k->n_years; t++)
+    {
+      double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
+      double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
+      double F_d = k->F_d0 * pow (Q / Q0, gamma);
+      double c_d = A_d / (F_d / 1000);
+      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, sum_w, max_log_w;
+      double sum_w_foreign = 0, max_log_w_foreign = -INFINITY, spilled, units_d, gross_year = 0;
+
+      log_w[n] = -beta * log (c_d) + b;
+      for (guint i = 0; i < n; i++)
+        max_log_w_foreign = MAX (max_log_w_foreign, log_w[i]);
+      max_log_w = MAX (log_w[n], max_log_w_foreign);
+      sum_w = 0;
+      for (guint i = 0; i <= n; i++)
+        sum_w += exp (log_w[i] - max_log_w);
+      for (guint i = 0; i < n; i++)
+        sum_w_foreign += exp (log_w[i] - max_log_w_foreign);
+
+      for (guint i = 0; i < n; i++)
+        {
+          Dk[i] = C * exp (log_w[i] - max_log_w) / sum_w;
+          D_exported += Dk[i];
+          X[i] = a * Dk[i];
+        }
+      R_d = C * exp (log_w[n] - max_log_w) / sum_w + (1 - a) * D_exported;
+
+      I = MIN (R_d, K);
+      O = R_d - I;
+      spilled = n_offered > 0 ? a * spill * O : 0;
+      for (guint i = 0; i < n; i++)
+        {
+          if (log_w[i] != -INFINITY)
+            X[i] += spilled * exp (log_w[i] - max_log_w_foreign) / sum_w_foreign;
+          X_total += X[i];
+        }
+
+      memset (gross_v, 0, sizeof (double) * nv);
+      for (guint i = 0; i < n; i++)
+        {
+          double gross = 1000 * X[i] / k->F[i] * p_hat[i];
+
+          gross_v[k->vendor[i]] += gross;
+          gross_total += gross;
+        }
+      for (guint j = 0; j < k->n_vendors; j++)
+        {
+          total_gross_v[j] += gross_v[j];
+          gross_year += gross_v[j];
+        }
+      units_d = 1000 * I / F_d;
+
+      out[CPL_YEAR_DOMESTIC_SHARE] = I + X_total > 0 ? I / (I + X_total) : 0;
+      out[CPL_YEAR_GOVERNMENT_TAKE] = s * gross_total;
+      out[CPL_YEAR_GROSS_REVENUE] = gross_year;
+      out[CPL_YEAR_COMPUTE_GAP] = O - spilled;
+      out[CPL_YEAR_DOMESTIC_PFLOPS] = I;
+      out[CPL_YEAR_DOMESTIC_UNITS] = units_d;
+      out[CPL_YEAR_EXPORTED_PFLOPS] = X_total;
+      for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
+        {
+          years[((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride] = out[o];
+          finite = finite && isfinite (out[o]);
+        }
+      /* the projection's other figures, which its check also covers */
+      finite = finite && isfinite (C) && isfinite (K) && isfinite (R_d) && isfinite (F_d) &&
+               isfinite (c_d) && isfinite (units_d * k->p_d);
+
+      take += out[CPL_YEAR_GOVERNMENT_TAKE];
+      gap += out[CPL_YEAR_COMPUTE_GAP];
+      installed += I;
+      final_share = out[CPL_YEAR_DOMESTIC_SHARE];
+      Q += I;
+    }
+  for (guint j = 0; j < k->n_vendors; j++)
+    gross_all += total_gross_v[j];
+
+  totals[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take;
+  totals[CPL_TOTAL_COMPUTE_GAP * stride] = gap;
+  totals[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed;
+  totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share;
+  totals[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all;
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    finite = finite && isfinite (totals[t * stride]);
+  return finite;
+}
+
+typedef struct {
+  const Kernel  *kernel;
+  const double  *point;    /* [CPL_SCENARIO_N_FIELDS] */
+  GArray        *params;
+  guint64        seed;
+  GCancellable  *cancellable;
+  guint          n_draws;
+  double        *totals;   /* [CPL_N_TOTALS][n_draws] */
+  double        *years;    /* [n_years * CPL_N_YEAR_OUTPUTS][n_draws] */
+} Run;
+
+typedef struct {
+  Run   *run;
+  guint  first, end;   /* draws [first, end) */
+  guint  failed;       /* the first draw with a figure not finite, or end */
+} Chunk;
+
+/* The numbers of draw @d: the point values, with each ranged parameter
+ * drawn in field order from the draw's own stream. */
+static void
+draw_values (Run    *run,
+             guint   d,
+             double *v)
+{
+  CplRandom random;
+
+  memcpy (v, run->point, sizeof (double) * CPL_SCENARIO_N_FIELDS);
+  cpl_random_init_stream (&random, run->seed, d);
+  for (guint i = 0; i < run->params->len; i++)
+    {
+      RangedParameter *param = &g_array_index (run->params, RangedParameter, i);
+
+      v[param->field] = cpl_triangular_quantile (param->low, param->mode, param->high,
+                                                 cpl_random_double (&random));
+    }
+}
+
+static void
+run_chunk (gpointer data,
+           gpointer user_data)
+{
+  Chunk *chunk = data;
+  Run *run = chunk->run;
+  g_autofree double *scratch = g_new (double, kernel_scratch_size (run->kernel));
+  double v[CPL_SCENARIO_N_FIELDS];
+
+  chunk->failed = chunk->end;
+  for (guint d = chunk->first; d < chunk->end; d++)
+    {
+      if ((d & 63) == 0 && g_cancellable_is_cancelled (run->cancellable))
+        return;
+      draw_values (run, d, v);
+      if (!kernel_run (run->kernel, v, scratch, run->totals + d, run->years + d, run->n_draws))
+        {
+          chunk->failed = d;
+          return;
+        }
+    }
+}
+
+/* @copy at the numbers @v. */
+static void
+scenario_set_values (CplScenario  *copy,
+                     const double *v)
+{
+  for (guint f = CPL_SCENARIO_REVENUE_SHARE; f < CPL_SCENARIO_N_FIELDS; f++)
+    cpl_entity_set_number (CPL_ENTITY (copy), f, v[f], NULL);
+}
+
+/* Why draw @d cannot be projected, in cpl_projection_compute()'s words. */
+static void
+explain_failed_draw (CplScenario *scenario,
+                     CplDataset  *dataset,
+                     Run         *run,
+                     guint        d,
+                     GError     **error)
+{
+  g_autoptr(CplScenario) copy = scenario_copy (scenario);
+  g_autoptr(CplProjection) p = NULL;
+  double v[CPL_SCENARIO_N_FIELDS];
+
+  draw_values (run, d, v);
+  scenario_set_values (copy, v);
+  p = cpl_projection_compute (copy, dataset, error);
+  if (p != NULL)
+    g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
+                 /* Translators: %1$s is a scenario id, %2$u the number of a Monte Carlo draw */
+                 _("scenario \"%s\": draw %u of the ranges gives a figure that is not finite; "
+                   "expected ranges that keep every result finite"),
+                 cpl_entity_get_id (CPL_ENTITY (scenario)), d + 1);
+}
+
+/* Moves the @k-th smallest of @a[0 … @n) to @a[@k], the smaller ones
+ * before it and the larger after it (Hoare's selection, median-of-three
+ * pivot): linear on average, where sorting each of the many columns would
+ * dominate a run. */
+static void
+select_kth (double *a,
+            gssize  n,
+            gssize  k)
+{
+  gssize lo = 0, hi = n - 1;
+
+  while (hi > lo)
+    {
+      double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi];
+      double pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
+      gssize i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (a[i] < pivot)
+            i++;
+          while (a[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              double t = a[i];
+
+              a[i++] = a[j];
+              a[j--] = t;
+            }
+        }
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        return;
+    }
+}
+
+/* P10/P50/P90 of the @n values at @values (type 7): the order
+ * statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting; each
+ * selection searches only above the previous one. */
+static void
+quantiles (const double *values,
+           gsize         n,
+           double       *scratch,
+           CplQuantiles *out)
+{
+  static const double ps[] = { 0.1, 0.5, 0.9 };
+  double q[G_N_ELEMENTS (ps)];
+  gsize start = 0;
+
+  memcpy (scratch, values, n * sizeof (double));
+  for (guint j = 0; j < G_N_ELEMENTS (ps); j++)
+    {
+      double h = (n - 1) * ps[j];
+      gsize lo = (gsize) floor (h);
+      double x_lo, x_hi;
+
+      /* P10's and P50's order statistics are below the next one's */
+      start = MIN (start, lo);
+      select_kth (scratch + start, (gssize) (n - start), (gssize) (lo - start));
+      start = lo + 1;
+      x_lo = scratch[lo];
+      /* the next order statistic is the least of those after it */
+      x_hi = x_lo;
+      if (lo + 1 < n)
+        {
+          x_hi = scratch[lo + 1];
+          for (gsize i = lo + 2; i < n; i++)
+            x_hi = MIN (x_hi, scratch[i]);
+        }
+      q[j] = x_lo + (h - lo) * (x_hi - x_lo);
+    }
+  out->p10 = q[0];
+  out->p50 = q[1];
+  out->p90 = q[2];
+}
+
+/**
+ * cpl_uncertainty_compute:
+ * @n_draws: how many parameter sets to draw (at least 1)
+ * @n_threads: how many threads share the draws; 0 for every processor
+ *
+ * Runs MODEL.md §5 for @n_draws parameter sets drawn from the scenario's
+ * ranges with its seed, and takes P10/P50/P90 of every total and of every
+ * yearly output.  @scenario is not changed.
+ *
+ * Returns: (transfer full) (nullable): the quantiles, or %NULL with @error
+ *   when a draw cannot be projected or @cancellable was cancelled.
+ */
+CplUncertainty *
+cpl_uncertainty_compute (CplScenario   *scenario,
+                         CplDataset    *dataset,
+                         guint          n_draws,
+                         guint          n_threads,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GArray) params = NULL;
+  g_autoptr(CplProjection) point = NULL;
+  g_autofree double *totals = NULL;
+  g_autofree double *years = NULL;
+  g_autofree double *scratch = NULL;
+  g_autofree Chunk *chunks = NULL;
+  double point_values[CPL_SCENARIO_N_FIELDS];
+  CplUncertainty *self;
+  GThreadPool *pool;
+  guint n_chunks, n_years;
+  Kernel kernel;
+  Run run;
+
+  g_return_val_if_fail (CPL_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (n_draws > 0, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  /* the chips' checks, once, and what the kernel takes from them */
+  point = cpl_projection_compute (scenario, dataset, error);
+  if (point == NULL)
+    return NULL;
+  kernel_init (&kernel, point, dataset);
+  params = ranged_parameters (scenario);
+  for (guint f = 0; f < CPL_SCENARIO_N_FIELDS; f++)
+    point_values[f] = cpl_scenario_get (scenario, f);
+
+  if (n_threads == 0)
+    n_threads = g_get_num_processors ();
+  n_years = kernel.n_years;
+  totals = g_new (double, (gsize) n_draws * CPL_N_TOTALS);
+  years = g_new (double, MAX ((gsize) n_draws * n_years * CPL_N_YEAR_OUTPUTS, 1));
+  run = (Run) { &kernel, point_values, params,
+                (guint64) point_values[CPL_SCENARIO_SEED], cancellable, n_draws, totals, years };
+
+  /* A few chunks per thread even out uneven chunks; the split does not
+   * change any number. */
+  n_chunks = MIN (n_draws, n_threads * 4);
+  chunks = g_new0 (Chunk, n_chunks);
+  for (guint c = 0; c < n_chunks; c++)
+    {
+      chunks[c].run = &run;
+      chunks[c].first = (guint) ((guint64) n_draws * c / n_chunks);
+      chunks[c].end = (guint) ((guint64) n_draws * (c + 1) / n_chunks);
+    }
+  if (n_threads == 1)
+    for (guint c = 0; c < n_chunks; c++)
+      run_chunk (&chunks[c], NULL);
+  else
+    {
+      pool = g_thread_pool_new (run_chunk, NULL, (int) n_threads, FALSE, NULL);
+      for (guint c = 0; c < n_chunks; c++)
+        g_thread_pool_push (pool, &chunks[c], NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      kernel_clear (&kernel);
+      return NULL;
+    }
+  /* the earliest failed draw, whatever the thread count */
+  for (guint c = 0; c < n_chunks; c++)
+    if (chunks[c].failed < chunks[c].end)
+      {
+        explain_failed_draw (scenario, dataset, &run, chunks[c].failed, error);
+        kernel_clear (&kernel);
+        return NULL;
+      }
+  kernel_clear (&kernel);
+
+  self = g_new0 (CplUncertainty, 1);
+  g_ref_count_init (&self->ref_count);
+  self->n_draws = n_draws;
+  self->seed = run.seed;
+  self->n_years = n_years;
+  self->years = g_new (CplQuantiles, MAX ((gsize) n_years * CPL_N_YEAR_OUTPUTS, 1));
+  scratch = g_new (double, n_draws);
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    quantiles (totals + (gsize) t * n_draws, n_draws, scratch, &self->totals[t]);
+  for (guint i = 0; i < n_years * CPL_N_YEAR_OUTPUTS; i++)
+    quantiles (years + (gsize) i * n_draws, n_draws, scratch, &self->years[i]);
+  return self;
+}
+
+CplUncertainty *
+cpl_uncertainty_ref (CplUncertainty *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cpl_uncertainty_unref (CplUncertainty *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->years);
+  g_free (self);
+}
+
+guint
+cpl_uncertainty_get_n_draws (CplUncertainty *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_draws;
+}
+
+guint64
+cpl_uncertainty_get_seed (CplUncertainty *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->seed;
+}
+
+guint
+cpl_uncertainty_get_n_years (CplUncertainty *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_years;
+}
+
+const CplQuantiles *
+cpl_uncertainty_get_total (CplUncertainty *self,
+                           CplTotal        total)
+{
+  g_return_val_if_fail (self != NULL && total < CPL_N_TOTALS, NULL);
+  return &self->totals[total];
+}
+
+const CplQuantiles *
+cpl_uncertainty_get_year (CplUncertainty *self,
+                          CplYearOutput   output,
+                          guint           year_index)
+{
+  g_return_val_if_fail (self != NULL && output < CPL_N_YEAR_OUTPUTS, NULL);
+  g_return_val_if_fail (year_index < self->n_years, NULL);
+  return &self->years[year_index * CPL_N_YEAR_OUTPUTS + output];
+}
+
+static const char * const year_output_keys[CPL_N_YEAR_OUTPUTS] = {
+  [CPL_YEAR_DOMESTIC_SHARE]  = "domestic_share",
+  [CPL_YEAR_GOVERNMENT_TAKE] = "government_take_usd",
+  [CPL_YEAR_GROSS_REVENUE]   = "gross_revenue_usd",
+  [CPL_YEAR_COMPUTE_GAP]     = "compute_gap_pflops",
+  [CPL_YEAR_DOMESTIC_PFLOPS] = "domestic_pflops",
+  [CPL_YEAR_DOMESTIC_UNITS]  = "domestic_units",
+  [CPL_YEAR_EXPORTED_PFLOPS] = "exported_pflops",
+};
+
+/* The yearly output's key in --compute's "uncertainty" member. */
+const char *
+cpl_year_output_get_key (CplYearOutput output)
+{
+  g_return_val_if_fail (output < CPL_N_YEAR_OUTPUTS, NULL);
+  return year_output_keys[output];
+}
+
+/* ---- tornado ---- */
+
+static void
+tornado_bar_clear (gpointer data)
+{
+  CplTornadoBar *bar = data;
+
+  g_free (bar->parameter);
+}
+
+static int
+compare_bars (gconstpointer a,
+              gconstpointer b)
+{
+  const CplTornadoBar *x = a, *y = b;
+
+  if (x->swing != y->swing)
+    return x->swing > y->swing ? -1 : 1;
+  return strcmp (x->parameter, y->parameter);
+}
+
+static gboolean
+total_at (CplScenario      *copy,
+          CplDataset       *dataset,
+          CplScenarioField  field,
+          double            value,
+          CplTotal          total,
+          double           *out,
+          GError          **error)
+{
+  g_autoptr(CplProjection) p = NULL;
+
+  cpl_entity_set_number (CPL_ENTITY (copy), field, value, NULL);
+  p = cpl_projection_compute (copy, dataset, error);
+  if (p == NULL)
+    return FALSE;
+  *out = cpl_projection_get_total (p, total);
+  return TRUE;
+}
+
+/**
+ * cpl_tornado_compute:
+ *
+ * Moves each ranged parameter alone to its low and to its high value (the
+ * others at their point values) and records @total at each end.  @scenario
+ * is not changed.
+ *
+ * Returns: (transfer full) (nullable): a #GArray of #CplTornadoBar sorted
+ *   by swing, largest first; equal swings (a parameter without effect has
+ *   swing 0) in the order of their keys.  Its clear function frees each
+ *   bar's parameter.
+ */
+GArray *
+cpl_tornado_compute (CplScenario  *scenario,
+                     CplDataset   *dataset,
+                     CplTotal      total,
+                     GError      **error)
+{
+  g_autoptr(GArray) params = ranged_parameters (scenario);
+  g_autoptr(CplScenario) copy = scenario_copy (scenario);
+  g_autoptr(GArray) bars = g_array_sized_new (FALSE, TRUE, sizeof (CplTornadoBar), params->len);
+
+  g_return_val_if_fail (total < CPL_N_TOTALS, NULL);
+  g_array_set_clear_func (bars, tornado_bar_clear);
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      RangedParameter *param = &g_array_index (params, RangedParameter, i);
+      double point = cpl_scenario_get (scenario, param->field);
+      CplTornadoBar bar = { NULL, param->low, param->high, 0, 0, 0 };
+
+      if (!total_at (copy, dataset, param->field, param->low, total, &bar.output_low, error) ||
+          !total_at (copy, dataset, param->field, param->high, total, &bar.output_high, error))
+        return NULL;
+      cpl_entity_set_number (CPL_ENTITY (copy), param->field, point, NULL);
+      bar.swing = fabs (bar.output_high - bar.output_low);
+      bar.parameter = g_strdup (cpl_entity_get_field (CPL_ENTITY (scenario), param->field)->key);
+      g_array_append_val (bars, bar);
+    }
+  g_array_sort (bars, compare_bars);
+  return g_steal_pointer (&bars);
+}
