@@ -1690,3 +1690,25 @@ cpl_line_chart_x_at (CplLineChart *self,
   return cpl_chart_axis_from_unit (&frame->x_ticks.axis,
                                    CLAMP ((widget_x - frame->plot.origin.x) / frame->plot.size.width, 0, 1));
 }
+
+/* The band of point @index of @series, as set; %FALSE when it has none. */
+gboolean
+cpl_line_chart_get_band (CplLineChart *self,
+                         guint         series,
+                         guint         index,
+                         double       *low,
+                         double       *high)
+{
+  const Series *s;
+
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), FALSE);
+
+  if (series >= self->series->len)
+    return FALSE;
+  s = g_ptr_array_index (self->series, series);
+  if (index >= s->n || !band_defined (s, index))
+    return FALSE;
+  *low = s->band_low[index];
+  *high = s->band_high[index];
+  return TRUE;
+}

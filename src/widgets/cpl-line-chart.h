@@ -58,6 +58,11 @@ void       cpl_line_chart_set_series_band  (CplLineChart       *self,
                                             guint               index,
                                             const double       *low,
                                             const double       *high);
+gboolean   cpl_line_chart_get_band         (CplLineChart       *self,
+                                            guint               series,
+                                            guint               index,
+                                            double             *low,
+                                            double             *high);
 void       cpl_line_chart_set_draggable    (CplLineChart       *self,
                                             gboolean            draggable);
 double     cpl_line_chart_x_at             (CplLineChart       *self,

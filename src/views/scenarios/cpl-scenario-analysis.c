@@ -8,6 +8,10 @@
  * dragging on either chart (or Left/Right on it) sets the scenario's
  * revenue share: an edit like any other, undone with Ctrl+Z.
  *
+ * The tornado (MODEL.md §6), when the scenario has ranges: each ranged
+ * parameter alone at its low and its high value, and how far that moves
+ * the total the user picks, widest swing first.
+ *
  * Goal seek: "Find the [parameter] at which [total] reaches [target]",
  * with the answer and an "Apply" button, or the reason there is none.
  */
@@ -22,6 +26,7 @@
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-tornado-chart.h"
 
 /* A target typed for a total, in a unit that reads well: billions of US
  * dollars, a percentage, PFLOP/s(-years). */
@@ -49,6 +54,10 @@ struct _CplScenarioAnalysis
   CplLineChart   *money_chart;     /* take and vendors' net revenue */
   CplLineChart   *share_chart;     /* final domestic share */
   GtkLabel       *share_note;
+
+  GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
+  GtkDropDown    *tornado_total;
+  CplTornadoChart *tornado;
 
   AdwComboRow    *seek_parameter;
   AdwComboRow    *seek_total;
@@ -215,6 +224,92 @@ share_chart_new (CplScenarioAnalysis *self,
   cpl_line_chart_set_draggable (chart, TRUE);
   g_signal_connect_object (chart, "x-dragged", G_CALLBACK (on_rate_dragged), self, G_CONNECT_SWAPPED);
   return chart;
+}
+
+/* The tornado --------------------------------------------------------------- */
+
+static char *
+format_total_axis (double   value,
+                   gpointer data)
+{
+  switch ((CplTotal) GPOINTER_TO_INT (data))
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_TOTAL_COMPUTE_GAP:
+    case CPL_TOTAL_DOMESTIC_INSTALLED:
+    case CPL_N_TOTALS:
+    default:                             return cpl_format_number (value, 0);
+    }
+}
+
+static void
+fill_tornado (CplScenarioAnalysis *self)
+{
+  CplTotal total = total_order[MIN (gtk_drop_down_get_selected (self->tornado_total), CPL_N_TOTALS - 1)];
+  g_autoptr(GArray) bars = NULL;
+  g_autoptr(CplProjection) projection = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *low = NULL;
+  g_autofree double *high = NULL;
+  g_autofree char *description = NULL;
+  gboolean ranged = cpl_scenario_has_ranges (self->scenario);
+
+  gtk_widget_set_visible (self->tornado_card, ranged);
+  if (!ranged)
+    return;
+  projection = cpl_projection_compute (self->scenario, self->dataset, NULL);
+  bars = projection ? cpl_tornado_compute (self->scenario, self->dataset, total, NULL) : NULL;
+  if (bars == NULL)
+    {
+      cpl_tornado_chart_set_bars (self->tornado, 0, NULL, NULL, NULL, 0);
+      return;
+    }
+
+  low = g_new (double, MAX (bars->len, 1));
+  high = g_new (double, MAX (bars->len, 1));
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const CplTornadoBar *bar = &g_array_index (bars, CplTornadoBar, i);
+      g_autofree char *range = cpl_scenario_parameter_format_range (bar->parameter, bar->low, bar->high);
+
+      /* Translators: a tornado chart's row: an input and its range,
+       * "Revenue share 10–40%" */
+      g_ptr_array_add (names, g_strdup_printf (_("%1$s %2$s"), cpl_scenario_parameter_title (bar->parameter), range));
+      low[i] = bar->output_low;
+      high[i] = bar->output_high;
+    }
+  cpl_tornado_chart_set_format (self->tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
+  cpl_tornado_chart_set_value_title (self->tornado, cpl_scenario_total_title (total));
+  cpl_tornado_chart_set_bars (self->tornado, cpl_projection_get_total (projection, total),
+                              (const char * const *) names->pdata, low, high, bars->len);
+  gtk_widget_set_size_request (GTK_WIDGET (self->tornado), -1, MAX (260, 120 + 36 * (int) bars->len));
+  /* Translators: a tornado chart's description; %s is a total */
+  description = g_strdup_printf (_("How far each ranged parameter, alone at its low and at its high value, "
+                                   "moves the %s; the widest swing first"), cpl_scenario_total_title (total));
+  cpl_tornado_chart_set_description (self->tornado, description);
+}
+
+static GtkWidget *
+tornado_box_new (CplScenarioAnalysis *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autoptr(GtkStringList) totals = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    gtk_string_list_append (totals, cpl_scenario_total_title (total_order[i]));
+  self->tornado_total = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&totals)), NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->tornado_total), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_total), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The total the tornado shows"), -1);
+  g_signal_connect_object (self->tornado_total, "notify::selected", G_CALLBACK (fill_tornado), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
+  self->tornado = CPL_TORNADO_CHART (cpl_tornado_chart_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado));
+  return box;
 }
 
 /* Goal seek ---------------------------------------------------------------- */
@@ -450,6 +545,13 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
                                          "revenue share"));
   cpl_line_chart_set_y_limit (self->share_chart, 1);
   cpl_scenario_chart_flow_append (flow, _("Domestic Share by Share Rate"), GTK_WIDGET (self->share_chart));
+  {
+    GtkWidget *box = tornado_box_new (self);
+
+    cpl_scenario_chart_flow_append (flow, _("What Moves the Total Most"), box);
+    self->tornado_card = gtk_widget_get_ancestor (box, GTK_TYPE_FLOW_BOX_CHILD);
+    gtk_widget_set_visible (self->tornado_card, FALSE);
+  }
   gtk_box_append (GTK_BOX (curve), flow);
   self->share_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_label_set_selectable (self->share_note, TRUE);
@@ -478,7 +580,10 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->scenario, scenario);
   if (scenario != NULL && dataset != NULL)
-    fill_share_curve (self);
+    {
+      fill_share_curve (self);
+      fill_tornado (self);
+    }
 }
 
 /* The share-rate chart of the take and net revenue (for tests). */
@@ -486,6 +591,17 @@ CplLineChart *
 cpl_scenario_analysis_get_share_chart (CplScenarioAnalysis *self)
 {
   return self->money_chart;
+}
+
+/* The tornado chart (for tests), and picks its total. */
+CplTornadoChart *
+cpl_scenario_analysis_get_tornado (CplScenarioAnalysis *self,
+                                   CplTotal             total)
+{
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    if (total_order[i] == total)
+      gtk_drop_down_set_selected (self->tornado_total, i);
+  return gtk_widget_get_visible (self->tornado_card) ? self->tornado : NULL;
 }
 
 /* What the share-rate curve says in words. */

@@ -6,6 +6,7 @@
 
 #include "cpl-model.h"
 #include "widgets/cpl-line-chart.h"
+#include "widgets/cpl-tornado-chart.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ void                 cpl_scenario_analysis_show             (CplScenarioAnalysis
                                                              CplDataset          *dataset,
                                                              CplScenario         *scenario);
 CplLineChart        *cpl_scenario_analysis_get_share_chart  (CplScenarioAnalysis *self);
+CplTornadoChart     *cpl_scenario_analysis_get_tornado      (CplScenarioAnalysis *self,
+                                                             CplTotal             total);
 const char          *cpl_scenario_analysis_get_share_note   (CplScenarioAnalysis *self);
 gboolean             cpl_scenario_analysis_seek             (CplScenarioAnalysis *self,
                                                              const char          *parameter,

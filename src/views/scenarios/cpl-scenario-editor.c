@@ -181,17 +181,13 @@ static void sync_from_scenario (CplScenarioEditor *self);
 
 /* Ranges ------------------------------------------------------------------ */
 
-/* "10%–40%": the ends of a range as the row shows values. */
+/* "10–40%": the ends of a range as the row shows values. */
 static char *
 range_text (CplScenarioEditor *self,
             guint              input,
             const double      *range)
 {
-  g_autofree char *low = cpl_number_row_format (self->input_rows[input], range[END_LOW]);
-  g_autofree char *high = cpl_number_row_format (self->input_rows[input], range[END_HIGH]);
-
-  /* Translators: the low and high ends of a range, "10%–40%" */
-  return g_strdup_printf (_("%1$s–%2$s"), low, high);
+  return cpl_scenario_parameter_format_range (inputs[input].key, range[END_LOW], range[END_HIGH]);
 }
 
 /* A ranged row's button shows the range beside its icon, and says it. */
@@ -909,6 +905,39 @@ cpl_scenario_parameter_title (const char *key)
   return key;
 }
 
+static int
+input_of (const char *key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      return (int) i;
+  return -1;
+}
+
+/* The number of @value as input @i shows it, without its unit: "25", "4.5" */
+static char *
+input_number (guint  i,
+              double value)
+{
+  double shown = value * inputs[i].scale;
+
+  return cpl_format_number (shown, shown == round (shown) ? 0 : inputs[i].digits);
+}
+
+/* A range of parameter @key, its unit once: "10–40%", "1–3 years". */
+char *
+cpl_scenario_parameter_format_range (const char *key,
+                                     double      low,
+                                     double      high)
+{
+  int i = input_of (key);
+  g_autofree char *from = i >= 0 ? input_number (i, low) : cpl_format_number (low, 2);
+  g_autofree char *to = cpl_scenario_parameter_format (key, high);
+
+  /* Translators: the low and high ends of a range, the unit once: "10–40%" */
+  return g_strdup_printf (_("%1$s–%2$s"), from, to);
+}
+
 /* A value of parameter @key as its row shows it: "25%", "1,000 PFLOP/s
  * a year", "4.5 years". */
 char *
@@ -924,7 +953,7 @@ cpl_scenario_parameter_format (const char *key,
 
         if (g_str_equal (inputs[i].unit, "%"))
           return cpl_format_percent (value, shown == round (shown) ? 0 : digits);
-        number = cpl_format_number (shown, shown == round (shown) ? 0 : digits);
+        number = input_number (i, value);
         if (inputs[i].count == CPL_COUNT_UNIT_YEARS)
           /* Translators: a number of years, "4.5 years" */
           return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", cpl_plural_count (shown)),

@@ -35,5 +35,8 @@ const char        *cpl_scenario_parameter_key    (guint              index);
 const char        *cpl_scenario_parameter_title  (const char        *key);
 char              *cpl_scenario_parameter_format (const char        *key,
                                                   double             value);
+char              *cpl_scenario_parameter_format_range (const char  *key,
+                                                        double       low,
+                                                        double       high);
 
 G_END_DECLS

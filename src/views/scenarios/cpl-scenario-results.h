@@ -6,6 +6,7 @@
 
 #include "cpl-model.h"
 #include "cpl-scenario-analysis.h"
+#include "widgets/cpl-line-chart.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,11 @@ const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
 const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
 CplScenarioAnalysis *cpl_scenario_results_get_analysis (CplScenarioResults *self);
+CplUncertainty     *cpl_scenario_results_get_uncertainty (CplScenarioResults *self,
+                                                          gboolean            wait);
+gboolean            cpl_scenario_results_get_estimating (CplScenarioResults *self);
+CplLineChart       *cpl_scenario_results_get_band_chart (CplScenarioResults *self,
+                                                         CplYearOutput       output);
 
 char               *cpl_scenario_format_year          (double              value,
                                                        gpointer            user_data);
