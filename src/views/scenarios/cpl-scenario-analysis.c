@@ -182,7 +182,7 @@ fill_share_curve (CplScenarioAnalysis *self)
                                         "domestic chips faster than the rate rises."), rate);
     }
   if (note->len > 0)
-    g_string_append_c (note, ' ');
+    g_string_append_c (note, '\n');
   if (isfinite (even))
     {
       g_autofree char *rate = cpl_format_rate (even);

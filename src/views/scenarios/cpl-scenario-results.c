@@ -302,7 +302,9 @@ static char *
 range_text (CplTotal            total,
             const CplQuantiles *q)
 {
-  g_autofree char *low = cpl_scenario_format_total (total, q->p10);
+  /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B" */
+  gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
+  g_autofree char *low = compute ? cpl_format_number (q->p10, 0) : cpl_scenario_format_total (total, q->p10);
   g_autofree char *high = cpl_scenario_format_total (total, q->p90);
 
   /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
