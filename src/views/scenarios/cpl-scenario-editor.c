@@ -353,10 +353,17 @@ add_range_form (CplScenarioEditor *self,
   /* Translators: a heading; %s is an input, "Revenue share" */
   g_autofree char *heading = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
 
-  gtk_box_append (GTK_BOX (box), cpl_wrapped_label_new (heading, "heading"));
-  gtk_box_append (GTK_BOX (box), cpl_wrapped_label_new (_("A triangle: the draws fall between the low and high "
-                                                          "values, most often near the most likely one."),
-                                                        "dim-label"));
+  {
+    GtkWidget *title = cpl_wrapped_label_new (heading, "heading");
+    GtkWidget *note = cpl_wrapped_label_new (_("A triangle: the draws fall between the low and high "
+                                               "values, most often near the most likely one."), "dim-label");
+
+    /* a popover as wide as its form, not as its longest sentence */
+    gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
+    gtk_label_set_max_width_chars (GTK_LABEL (note), 32);
+    gtk_box_append (GTK_BOX (box), title);
+    gtk_box_append (GTK_BOX (box), note);
+  }
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   for (guint e = 0; e < N_ENDS; e++)
