@@ -309,6 +309,15 @@ test_share_drag (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.21 M");
+
+  /* the keys: the first rate, 0%, then the next, 1%, though the chart
+   * was filled again in between */
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .01);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1712,3 +1712,15 @@ cpl_line_chart_get_band (CplLineChart *self,
   *high = s->band_high[index];
   return TRUE;
 }
+
+/* Puts the keyboard's crosshair on x value @index (-1: none), as when a
+ * chart is filled again with the same x values. */
+void
+cpl_line_chart_set_cursor (CplLineChart *self,
+                           int           index)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->cursor = index >= 0 && index < (int) self->xs->len ? index : -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -74,6 +74,8 @@ void       cpl_line_chart_get_y_range      (CplLineChart       *self,
                                             double             *min,
                                             double             *max);
 int        cpl_line_chart_get_cursor       (CplLineChart       *self);
+void       cpl_line_chart_set_cursor       (CplLineChart       *self,
+                                            int                 index);
 double     cpl_line_chart_get_x_value      (CplLineChart       *self,
                                             guint               index);
 gboolean   cpl_line_chart_point_position   (CplLineChart       *self,

@@ -121,6 +121,8 @@ fill_share_curve (CplScenarioAnalysis *self)
   double best, even;
   gboolean at_top = FALSE;
   CplLineChart *charts[2] = { self->money_chart, self->share_chart };
+  /* the keys step the rate from where the crosshair was */
+  int cursors[2] = { cpl_line_chart_get_cursor (self->money_chart), cpl_line_chart_get_cursor (self->share_chart) };
 
   cpl_line_chart_clear (self->money_chart);
   cpl_line_chart_clear (self->share_chart);
@@ -153,6 +155,9 @@ fill_share_curve (CplScenarioAnalysis *self)
                                    CPL_CHART_COLOR_BLUE);
   cpl_line_chart_add_series (self->share_chart, _("Domestic share of new compute in the last year"),
                              x, share, curve->len, CPL_LINE_STYLE_LINE);
+
+  cpl_line_chart_set_cursor (self->money_chart, cursors[0]);
+  cpl_line_chart_set_cursor (self->share_chart, cursors[1]);
 
   best = cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL);
   even = break_even (curve);
