@@ -494,6 +494,20 @@ test_uncertainty_cancel (void)
   g_assert_nonnull (strstr (cpl_scenario_results_get_summary (results),
                             "\nUS government take $1.21 M (P10–P90: $1.81 M–$1.81 M)"));
 
+  /* the progress shows only once a run has taken 150 ms: not at its
+   * start, and if it is still going 300 ms later, by then; and the
+   * preference sets the draws */
+  g_settings_set_int (cpl_application_get_settings (app), "monte-carlo-draws", 100000);
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  cpl_test_iterate_for (300);
+  if (cpl_scenario_results_get_uncertainty (results, FALSE) == NULL)
+    g_assert_true (cpl_scenario_results_get_estimating (results));
+  g_assert_cmpuint (cpl_uncertainty_get_n_draws (cpl_scenario_results_get_uncertainty (results, TRUE)), ==, 100000);
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  g_settings_reset (cpl_application_get_settings (app), "monte-carlo-draws");
+  g_assert_cmpuint (cpl_uncertainty_get_n_draws (cpl_scenario_results_get_uncertainty (results, TRUE)), ==, 10000);
+
   /* an edit of another input: the result of the old inputs goes at once */
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "demand_growth")), "40");
   g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
