@@ -450,6 +450,61 @@ cpl_projection_compute (CplScenario  *scenario,
   return cpl_projection_compute_at (scenario, dataset, where, error);
 }
 
+/* The weights of the offered exported chips, scaled by the largest so
+ * none overflows: w[k] = exp(log_w[k] − M). */
+void
+cpl_foreign_weights (guint              n,
+                     const double      *log_w,
+                     double            *w,
+                     CplForeignWeights *out)
+{
+  out->max_log_w = -INFINITY;
+  out->sum_w = 0;
+  for (guint k = 0; k < n; k++)
+    out->max_log_w = MAX (out->max_log_w, log_w[k]);
+  for (guint k = 0; k < n; k++)
+    {
+      w[k] = log_w[k] == -INFINITY ? 0 : exp (log_w[k] - out->max_log_w);
+      out->sum_w += w[k];
+    }
+}
+
+/* 4. The demand split Dₖ = C·wₖ/Σw and D_d = C·w_d/Σw, with the domestic
+ * log weight @log_w_d of the year.  Everything is scaled by the larger of
+ * M and log_w_d, so a large β overflows nothing; one exponential a year
+ * while the exported chips weigh the most. */
+void
+cpl_split_demand (guint                    n,
+                  const double            *w,
+                  const CplForeignWeights *foreign,
+                  double                   log_w_d,
+                  double                   demand,
+                  double                  *D,
+                  double                  *D_d)
+{
+  double scale = 1, w_d, sum;
+
+  if (foreign->max_log_w == -INFINITY)
+    {
+      /* no chip offered: all demand is domestic */
+      for (guint k = 0; k < n; k++)
+        D[k] = 0;
+      *D_d = demand;
+      return;
+    }
+  if (log_w_d > foreign->max_log_w)
+    {
+      scale = exp (foreign->max_log_w - log_w_d);
+      w_d = 1;
+    }
+  else
+    w_d = exp (log_w_d - foreign->max_log_w);
+  sum = foreign->sum_w * scale + w_d;
+  for (guint k = 0; k < n; k++)
+    D[k] = demand * (w[k] * scale) / sum;
+  *D_d = demand * w_d / sum;
+}
+
 /**
  * cpl_projection_compute_at:
  * @where: what names the scenario in a message ("file.json: scenarios[2]")
@@ -482,6 +537,9 @@ cpl_projection_compute_at (CplScenario  *scenario,
   double F_d0, p_d, A_d;
   g_autofree double *F = NULL;
   g_autofree double *log_w = NULL;
+  g_autofree double *w = NULL;
+  g_autofree double *D = NULL;
+  CplForeignWeights foreign;
   g_autoptr(GPtrArray) vendors = NULL;
   CplProjection *self;
   CplEnergyTerms terms;
@@ -511,7 +569,9 @@ cpl_projection_compute_at (CplScenario  *scenario,
    * cost of compute that does not change over the years (§4). */
   vendors = g_ptr_array_new_with_free_func (g_free);
   F = g_new0 (double, MAX (n, 1));
-  log_w = g_new0 (double, n + 1);
+  log_w = g_new0 (double, MAX (n, 1));
+  w = g_new0 (double, MAX (n, 1));
+  D = g_new0 (double, MAX (n, 1));
   for (guint k = 0; k < n; k++)
     {
       CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[k]);
@@ -525,7 +585,11 @@ cpl_projection_compute_at (CplScenario  *scenario,
        * when (1−s)·p̂ₖ < k; a chip without a unit cost is always offered */
       self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD));
       self->n_offered += self->chip_offered[k];
+      /* weights wₖ = cₖ^(−β) of the offered chips, in logs so a large β
+       * cannot underflow every weight to zero; a chip left out has none */
+      log_w[k] = self->chip_offered[k] ? -beta * log (self->chip_cost[k]) : -INFINITY;
     }
+  cpl_foreign_weights (n, log_w, w, &foreign);
   self->n_vendors = vendors->len;
   g_ptr_array_add (vendors, NULL);
   self->vendor_ids = (char **) g_ptr_array_steal (vendors, NULL);
@@ -545,8 +609,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
       /* 2. learning: F_d,t = F_d,0 · (Qₜ/Q₀)^γ, γ = −log₂(1−λ) */
       double F_d = F_d0 * pow (Q / Q0, gamma);
       double c_d = A_d / (F_d / 1000);
-      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, sum_w, max_log_w;
-      double sum_w_foreign = 0, max_log_w_foreign = -INFINITY;
+      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
 
       /* The per-chip arrays share one allocation, the per-vendor ones another. */
       y->exported_pflops = g_new0 (double, 2 * MAX (n, 1));
@@ -560,31 +623,17 @@ cpl_projection_compute_at (CplScenario  *scenario,
       y->domestic_tflops_per_chip = F_d;
       y->domestic_cost = c_d;
 
-      /* 3–4. weights wₖ = cₖ^(−β) of the offered chips, w_d =
-       * c_d^(−β)·eᵇ, taken in logs so a large β cannot underflow every
-       * weight to zero; a chip left out has no weight. */
-      log_w[n] = -beta * log (c_d) + b;
-      for (guint k = 0; k < n; k++)
-        {
-          log_w[k] = self->chip_offered[k] ? -beta * log (self->chip_cost[k]) : -INFINITY;
-          max_log_w_foreign = MAX (max_log_w_foreign, log_w[k]);
-        }
-      max_log_w = MAX (log_w[n], max_log_w_foreign);
-      sum_w = 0;
-      for (guint k = 0; k <= n; k++)
-        sum_w += exp (log_w[k] - max_log_w);
-      for (guint k = 0; k < n; k++)
-        sum_w_foreign += exp (log_w[k] - max_log_w_foreign);
+      /* 3–4. the domestic weight w_d = c_d^(−β)·eᵇ against the offered
+       * chips' (above), and the demand split by them */
+      cpl_split_demand (n, w, &foreign, -beta * log (c_d) + b, C, D, &D_d);
 
       /* 5. approved exports, refused demand spills to domestic */
       for (guint k = 0; k < n; k++)
         {
-          double D_k = C * exp (log_w[k] - max_log_w) / sum_w;
-
-          D_exported += D_k;
-          y->exported_pflops[k] = a * D_k;
+          D_exported += D[k];
+          y->exported_pflops[k] = a * D[k];
         }
-      R_d = C * exp (log_w[n] - max_log_w) / sum_w + (1 - a) * D_exported;
+      R_d = D_d + (1 - a) * D_exported;
 
       /* 6. capacity binds; a share σ of the demand above it, Oₜ, turns to
        * the offered exported chips by their weights and is approved at
@@ -598,7 +647,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
       for (guint k = 0; k < n; k++)
         {
           if (self->chip_offered[k])
-            y->exported_pflops[k] += y->capacity_spill_pflops * exp (log_w[k] - max_log_w_foreign) / sum_w_foreign;
+            y->exported_pflops[k] += y->capacity_spill_pflops * w[k] / foreign.sum_w;
           X_total += y->exported_pflops[k];
         }
 

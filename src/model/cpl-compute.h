@@ -152,6 +152,27 @@ gboolean       cpl_scenario_check_chips (CplScenario  *scenario,
                                          const char   *where,
                                          GError      **error);
 
+/* §5 steps 3–4 and 6, shared by the projection and the Monte Carlo
+ * kernel so both give the same bits.  The offered exported chips' weights
+ * do not change over the years: they are taken once, scaled by their
+ * largest, w[k] = exp(log_wₖ − M) (0 for a chip left out, log_wₖ = −∞). */
+typedef struct {
+  double max_log_w;   /* M; −∞ when no chip is offered */
+  double sum_w;       /* Σ w[k] */
+} CplForeignWeights;
+
+void     cpl_foreign_weights (guint                    n,
+                              const double            *log_w,
+                              double                  *w,
+                              CplForeignWeights       *out);
+void     cpl_split_demand    (guint                    n,
+                              const double            *w,
+                              const CplForeignWeights *foreign,
+                              double                   log_w_d,
+                              double                   demand,
+                              double                  *D,
+                              double                  *D_d);
+
 /* The totals over the horizon that uncertainty, the share-rate curve and
  * goal seek report (MODEL.md §6), by their --compute keys. */
 typedef enum

@@ -145,11 +145,11 @@ kernel_init (Kernel        *k,
   k->tdp_d = cpl_chip_get (domestic, CPL_CHIP_TDP_W);
 }
 
-/* Scratch space of one thread: [5 · n_chips + 1 + n_vendors · 2] doubles. */
+/* Scratch space of one thread: [6 · n_chips + 1 + n_vendors · 2] doubles. */
 static gsize
 kernel_scratch_size (const Kernel *k)
 {
-  return 5 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
+  return 6 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
 }
 
 /* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
@@ -180,7 +180,8 @@ kernel_run (const Kernel *k,
   };
   double *p_hat = scratch, *cost = p_hat + MAX (n, 1), *log_w = cost + MAX (n, 1);
   double *X = log_w + MAX (n, 1) + 1, *Dk = X + MAX (n, 1);
-  double *gross_v = Dk + MAX (n, 1), *total_gross_v = gross_v + nv;
+  double *gross_v = Dk + MAX (n, 1), *total_gross_v = gross_v + nv, *w = total_gross_v + nv;
+  CplForeignWeights foreign;
   double A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
   double Q = Q0, take = 0, gap = 0, installed = 0, final_share = 0, gross_all = 0;
   guint n_offered = 0;
@@ -198,6 +199,7 @@ kernel_run (const Kernel *k,
       log_w[i] = offered ? -beta * log (cost[i]) : -INFINITY;
       finite = finite && isfinite (p_hat[i]) && isfinite (cost[i]);
     }
+  cpl_foreign_weights (n, log_w, w, &foreign);
   memset (total_gross_v, 0, sizeof (double) * nv);
 
   for (guint t = 0; t < k->n_years; t++)
@@ -206,26 +208,16 @@ kernel_run (const Kernel *k,
       double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
       double F_d = k->F_d0 * pow (Q / Q0, gamma);
       double c_d = A_d / (F_d / 1000);
-      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, sum_w, max_log_w;
-      double sum_w_foreign = 0, max_log_w_foreign = -INFINITY, spilled, units_d, gross_year = 0;
+      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
+      double spilled, units_d, gross_year = 0;
 
-      log_w[n] = -beta * log (c_d) + b;
-      for (guint i = 0; i < n; i++)
-        max_log_w_foreign = MAX (max_log_w_foreign, log_w[i]);
-      max_log_w = MAX (log_w[n], max_log_w_foreign);
-      sum_w = 0;
-      for (guint i = 0; i <= n; i++)
-        sum_w += exp (log_w[i] - max_log_w);
-      for (guint i = 0; i < n; i++)
-        sum_w_foreign += exp (log_w[i] - max_log_w_foreign);
-
+      cpl_split_demand (n, w, &foreign, -beta * log (c_d) + b, C, Dk, &D_d);
       for (guint i = 0; i < n; i++)
         {
-          Dk[i] = C * exp (log_w[i] - max_log_w) / sum_w;
           D_exported += Dk[i];
           X[i] = a * Dk[i];
         }
-      R_d = C * exp (log_w[n] - max_log_w) / sum_w + (1 - a) * D_exported;
+      R_d = D_d + (1 - a) * D_exported;
 
       I = MIN (R_d, K);
       O = R_d - I;
@@ -233,7 +225,7 @@ kernel_run (const Kernel *k,
       for (guint i = 0; i < n; i++)
         {
           if (log_w[i] != -INFINITY)
-            X[i] += spilled * exp (log_w[i] - max_log_w_foreign) / sum_w_foreign;
+            X[i] += spilled * w[i] / foreign.sum_w;
           X_total += X[i];
         }
 
