@@ -27,6 +27,24 @@ cpl_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The first event controller of @type on @widget (a gesture whose
+ * signals a test emits), or NULL. */
+static inline GtkEventController *
+cpl_test_find_controller (GtkWidget *widget,
+                          GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
 /* The first widget of @type with the style class @css_class under @root. */
 static inline GtkWidget *
 cpl_test_find_styled (GtkWidget  *root,

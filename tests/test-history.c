@@ -137,6 +137,59 @@ test_set_anything (void)
   g_assert_true (CPL_SCENARIO (scenario (dataset, "two-years")) == two_years);
 }
 
+/* A range is an edit like any other: set, changed, removed, each undone
+ * to the range before; a range that breaks the rules is refused and
+ * changes nothing (two-years has no ranges in the fixture). */
+static void
+test_set_range (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  CplScenario *two_years = CPL_SCENARIO (scenario (dataset, "two-years"));
+  g_autoptr(GError) error = NULL;
+  double range[3];
+
+  g_assert_false (cpl_scenario_get_range (two_years, "revenue_share", NULL));
+  g_assert_true (cpl_scenario_set_range (two_years, "revenue_share", (double[]) { .1, .25, .4 }, NULL));
+  cpl_history_commit (history);
+  g_assert_true (cpl_scenario_set_range (two_years, "revenue_share", (double[]) { .15, .25, .3 }, NULL));
+  cpl_history_commit (history);
+  g_assert_true (cpl_scenario_set_range (two_years, "demand_growth", (double[]) { 0, .2, .5 }, NULL));
+  cpl_history_commit (history);
+
+  /* refused: out of order (mode 0.5 above high 0.4); a share above 1; a
+   * field that cannot carry one */
+  g_assert_false (cpl_scenario_set_range (two_years, "revenue_share", (double[]) { .1, .5, .4 }, &error));
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+  g_assert_nonnull (strstr (error->message, "low ≤ mode ≤ high"));
+  g_clear_error (&error);
+  g_assert_false (cpl_scenario_set_range (two_years, "revenue_share", (double[]) { .1, .5, 1.5 }, &error));
+  g_assert_nonnull (strstr (error->message, "revenue_share"));
+  g_clear_error (&error);
+  g_assert_false (cpl_scenario_set_range (two_years, "years", (double[]) { 1, 2, 3 }, &error));
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID);
+  g_assert_true (cpl_scenario_get_range (two_years, "revenue_share", range));
+  g_assert_cmpfloat (range[0], ==, .15);
+  g_assert_cmpfloat (range[2], ==, .3);
+
+  /* removed, then each step undone in turn */
+  g_assert_true (cpl_scenario_set_range (two_years, "revenue_share", NULL, NULL));
+  g_assert_false (cpl_scenario_get_range (two_years, "revenue_share", NULL));
+  g_assert_true (cpl_scenario_get_range (two_years, "demand_growth", NULL));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_true (cpl_scenario_get_range (two_years, "revenue_share", range));
+  g_assert_cmpfloat (range[0], ==, .15);
+  g_assert_true (cpl_history_undo (history));
+  g_assert_false (cpl_scenario_get_range (two_years, "demand_growth", NULL));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_true (cpl_scenario_get_range (two_years, "revenue_share", range));
+  g_assert_cmpfloat (range[0], ==, .1);
+  g_assert_cmpfloat (range[1], ==, .25);
+  g_assert_cmpfloat (range[2], ==, .4);
+  g_assert_true (cpl_history_undo (history));
+  g_assert_null (cpl_scenario_get_ranges (two_years));
+}
+
 /* Removing an entry and undoing puts the very object back, where it was. */
 static void
 test_remove (void)
@@ -411,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/history/undo-redo", test_undo_redo);
   g_test_add_func ("/history/burst", test_burst);
   g_test_add_func ("/history/set-anything", test_set_anything);
+  g_test_add_func ("/history/set-range", test_set_range);
   g_test_add_func ("/history/remove", test_remove);
   g_test_add_func ("/history/insert", test_insert);
   g_test_add_func ("/history/move", test_move);

@@ -7,12 +7,14 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/cpl-view-util.h"
+#include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
 static CplApplication *app;
@@ -214,6 +216,339 @@ test_undo (void)
   g_assert_true (cpl_scenarios_view_get_selected (view) == restored);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "20");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A range typed into a row's range form: set, shown on the row, refused
+ * with a message (and nothing changed) when out of order, out of the
+ * field's range or not a number, undone by Ctrl+Z, removed. */
+static void
+test_range_editor (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenario *scenario;
+  double range[3];
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  g_assert_false (cpl_scenario_get_range (scenario, "revenue_share", NULL));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Give Revenue share a range for the uncertainty");
+  /* the first year and the number of years take none */
+  g_assert_null (cpl_scenario_editor_get_range_mark (editor, "years"));
+
+  /* typed in percent: 10, 25, 40 are 0.1, 0.25, 0.4 */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "40%"));
+  g_assert_true (cpl_scenario_get_range (scenario, "revenue_share", range));
+  g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[1], .25, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Revenue share is ranged: 10–40%, most likely 25%");
+
+  /* refused, each with a message; the range stays 10–25–40 */
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "30", "25", "40"));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                   "Revenue share: low 30%, most likely 25%, high 40% are out of order; "
+                   "enter low ≤ most likely ≤ high");
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "140"));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                   "Revenue share, high: 140% is out of range; enter 0% to 100%");
+  g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "lots", "25", "40"));
+  g_assert_nonnull (strstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"),
+                            "Revenue share, low: "));
+  g_assert_true (cpl_scenario_get_range (scenario, "revenue_share", range));
+  g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
+
+  /* Ctrl+Z: back to no range, and the row says so */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (cpl_scenario_get_range (scenario, "revenue_share", NULL));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Give Revenue share a range for the uncertainty");
+
+  /* a plain number row: demand growth in "% a year", 0 to 50 */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", "0", "20", "50"));
+  g_assert_true (cpl_scenario_get_range (scenario, "demand_growth", range));
+  g_assert_cmpfloat_with_epsilon (range[2], .5, 1e-12);
+  /* removed */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", NULL, NULL, NULL));
+  g_assert_false (cpl_scenario_get_range (scenario, "demand_growth", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The share-rate curve of two-years (20%, no pass-through, so the gross
+ * of 6,042,352.94 is the same at every rate the vendors still sell at):
+ * pressing on the chart at the point of 35% sets the revenue share to
+ * 0.35, and Ctrl+Z puts back 0.2. */
+static void
+test_share_drag (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenario *scenario;
+  CplLineChart *chart;
+  double x, y;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  chart = cpl_scenario_analysis_get_share_chart (cpl_scenario_results_get_analysis (results));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* 101 rates: point 35 is 35%; its take 0.35 × 6,042,352.94 */
+  g_assert_cmpfloat_with_epsilon (cpl_line_chart_get_x_value (chart, 35), .35, 1e-12);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 35, &x, &y));
+  g_signal_emit_by_name (GTK_GESTURE (cpl_test_find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG)), "drag-begin", x, y);
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), .35, 1e-12);
+  /* the results follow: 0.35 × 6,042,352.94 = 2,114,823.53 */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$2.11 M");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.21 M");
+
+  /* the keys: the first rate, 0%, then the next, 1%, though the chart
+   * was filled again in between */
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .01);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Goal seek on two-years: a take of 1.5 M (typed in billions, 0.0015)
+ * needs s = 1,500,000 / 6,042,352.94 = 0.248248 (the take is linear in s
+ * without pass-through); Apply sets it, Ctrl+Z undoes it.  A take of
+ * $100 B is beyond the 6.04 M the take reaches at 100%: no answer, and
+ * the reason. */
+static void
+test_goal_seek (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenarioAnalysis *analysis;
+  CplScenario *scenario;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  analysis = cpl_scenario_results_get_analysis (results);
+
+  g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "Revenue share 24.8% gives US government take $1.50 M.");
+  /* nothing changes before Apply */
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  g_assert_true (cpl_scenario_analysis_apply_seek (analysis));
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE),
+                                  1500000 / (308160000. / 51), 1e-7);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.50 M");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "100"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "No Revenue share from 0% to 100% gives a US government take of $100 B.");
+  g_assert_false (cpl_scenario_analysis_apply_seek (analysis));
+  /* not a number: said, nothing sought */
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "lots"));
+  g_assert_true (g_str_has_prefix (cpl_scenario_analysis_get_seek_answer (analysis), "Target: "));
+  g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The quantile of a triangle (low a, mode c, high b) at probability u. */
+static double
+triangle_quantile (double a,
+                   double c,
+                   double b,
+                   double u)
+{
+  if (u < (c - a) / (b - a))
+    return a + sqrt (u * (b - a) * (c - a));
+  return b - sqrt ((1 - u) * (b - a) * (b - c));
+}
+
+/* two-years with its revenue share ranged 10%–20%–40%: without
+ * pass-through the gross (6,042,352.94 over both years) does not move
+ * with the share, so the take is the share times it, and its P10/P50/P90
+ * are the triangle's quantiles times the gross: P10 = 0.1 + √(0.1 × 0.3 ×
+ * 0.1) = 0.15477, P50 = 0.4 − √(0.5 × 0.3 × 0.2) = 0.22679, P90 = 0.4 −
+ * √(0.1 × 0.3 × 0.2) = 0.32254 (within 2% for sampling).  Each year's
+ * band holds the point (the take at 20%).  The tornado card lists the
+ * ranged parameters in the model's order: the share, then the PUE, which
+ * moves nothing while power is free. */
+static void
+test_uncertainty_bands (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  const double gross = 308160000. / 51;
+  const CplYearOutput outputs[] = { CPL_YEAR_DOMESTIC_SHARE, CPL_YEAR_GOVERNMENT_TAKE, CPL_YEAR_COMPUTE_GAP };
+  CplUncertainty *uncertainty;
+  const CplQuantiles *take;
+  CplScenario *scenario;
+  CplTornadoChart *tornado;
+  g_autoptr(GArray) bars = NULL;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  /* no ranges: no run, no band, no tornado */
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, TRUE));
+  g_assert_null (cpl_scenario_analysis_get_tornado (cpl_scenario_results_get_analysis (results),
+                                                    CPL_TOTAL_GOVERNMENT_TAKE));
+
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "20", "40"));
+  /* the fixture's power is free (0 USD/kWh), so the PUE moves nothing */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "pue", "1.2", "1.3", "1.5"));
+  uncertainty = cpl_scenario_results_get_uncertainty (results, TRUE);
+  g_assert_nonnull (uncertainty);
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  take = cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE);
+  g_assert_cmpfloat_with_epsilon (take->p10 / gross, triangle_quantile (.1, .2, .4, .1), .02 * .15477);
+  g_assert_cmpfloat_with_epsilon (take->p50 / gross, triangle_quantile (.1, .2, .4, .5), .02 * .22679);
+  g_assert_cmpfloat_with_epsilon (take->p90 / gross, triangle_quantile (.1, .2, .4, .9), .02 * .32254);
+
+  for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
+    {
+      CplLineChart *chart = cpl_scenario_results_get_band_chart (results, outputs[o]);
+      double min, max;
+
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      cpl_line_chart_get_y_range (chart, &min, &max);
+      for (guint t = 0; t < 2; t++)
+        {
+          double low, high;
+
+          g_assert_true (cpl_line_chart_get_band (chart, 0, t, &low, &high));
+          g_assert_cmpfloat (cpl_line_chart_get_x_value (chart, t), ==, 2026 + t);
+          /* band low ≤ point ≤ high, in values: the projection's year t */
+          {
+            g_autoptr(CplProjection) p = cpl_projection_compute (scenario, dataset, NULL);
+            double point = outputs[o] == CPL_YEAR_DOMESTIC_SHARE ? p->years[t].domestic_share
+                           : outputs[o] == CPL_YEAR_GOVERNMENT_TAKE ? p->years[t].government_take_usd
+                           : p->years[t].compute_gap_pflops;
+
+            g_assert_cmpfloat (low, <=, point + 1e-9 * MAX (1, fabs (point)));
+            g_assert_cmpfloat (high, >=, point - 1e-9 * MAX (1, fabs (point)));
+            g_assert_cmpfloat (high, <=, max);
+            g_assert_cmpfloat (low, >=, min);
+          }
+        }
+    }
+
+  /* the tornado of the take: the model's rows, in its order */
+  tornado = cpl_scenario_analysis_get_tornado (cpl_scenario_results_get_analysis (results),
+                                               CPL_TOTAL_GOVERNMENT_TAKE);
+  g_assert_nonnull (tornado);
+  bars = cpl_tornado_compute (scenario, dataset, CPL_TOTAL_GOVERNMENT_TAKE, NULL);
+  g_assert_cmpuint (cpl_tornado_chart_get_n_bars (tornado), ==, bars->len);
+  g_assert_cmpuint (bars->len, ==, 2);
+  for (guint i = 0; i < bars->len; i++)
+    g_assert_true (g_str_has_prefix (cpl_tornado_chart_get_bar_name (tornado, i),
+                                     cpl_scenario_parameter_title (g_array_index (bars, CplTornadoBar, i).parameter)));
+  /* the share moves the take by 0.3 × 6.04 M: the widest swing; the
+   * PUE, without effect, last */
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 0), ==, "Revenue share 10–40%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 1), ==, "PUE 1.20–1.50");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (cpl_scenario_get_ranges (scenario));
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, TRUE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A change while a run is under way cancels it: its result never shows,
+ * only that of the new inputs.  A degenerate range of 30% gives P10 = P90
+ * = 0.3 × 6,042,352.94 = 1,812,705.88 ($1.81 M), said in the summary
+ * beside the point take at 20% ($1.21 M). */
+static void
+test_uncertainty_cancel (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplUncertainty *uncertainty;
+  const CplQuantiles *take;
+
+  select_id (view, "two-years");
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "20", "40"));
+  /* the run of 10–20–40 starts; a new range before it is done */
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "30", "30", "30"));
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  uncertainty = cpl_scenario_results_get_uncertainty (results, TRUE);
+  take = cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE);
+  g_assert_cmpfloat_with_epsilon (take->p10, .3 * 308160000. / 51, 1e-3);
+  g_assert_cmpfloat_with_epsilon (take->p90, .3 * 308160000. / 51, 1e-3);
+  g_assert_nonnull (strstr (cpl_scenario_results_get_summary (results),
+                            "\nUS government take $1.21 M (P10–P90: $1.81 M–$1.81 M)"));
+
+  /* the progress shows only once a run has taken 150 ms: not at its
+   * start, and if it is still going 300 ms later, by then; and the
+   * preference sets the draws */
+  g_settings_set_int (cpl_application_get_settings (app), "monte-carlo-draws", 100000);
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  cpl_test_iterate_for (300);
+  if (cpl_scenario_results_get_uncertainty (results, FALSE) == NULL)
+    g_assert_true (cpl_scenario_results_get_estimating (results));
+  g_assert_cmpuint (cpl_uncertainty_get_n_draws (cpl_scenario_results_get_uncertainty (results, TRUE)), ==, 100000);
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  g_settings_reset (cpl_application_get_settings (app), "monte-carlo-draws");
+  g_assert_cmpuint (cpl_uncertainty_get_n_draws (cpl_scenario_results_get_uncertainty (results, TRUE)), ==, 10000);
+
+  /* an edit of another input: the result of the old inputs goes at once */
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "demand_growth")), "40");
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  g_assert_null (strstr (cpl_scenario_results_get_summary (results), "P10–P90"));
+  g_assert_nonnull (cpl_scenario_results_get_uncertainty (results, TRUE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Compared, a ranged scenario gets its band on every chart, in its
+ * series; one without ranges gets none.  two-years comes before ban in
+ * the fixture, so it is series 0. */
+static void
+test_comparison_bands (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplScenario *two_years = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  CplLineChart *take;
+  double low, high;
+
+  g_assert_true (cpl_scenario_set_range (two_years, "revenue_share", (double[]) { .1, .2, .4 }, NULL));
+  cpl_scenarios_view_set_compared (view, two_years, TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_scenario_comparison_wait_for_bands (comparison);
+
+  take = cpl_scenario_comparison_get_chart (comparison, CPL_YEAR_GOVERNMENT_TAKE);
+  /* 2026: the take at 20% is 0.2 × 2 × 2,720,000/3 = 362,666.67; the
+   * band runs from about 0.155 to 0.323 of the gross, 280,662 to 584,873 */
+  g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+  g_assert_cmpfloat (low, <, 362666.67);
+  g_assert_cmpfloat (high, >, 362666.67);
+  g_assert_false (cpl_line_chart_get_band (take, 1, 0, &low, &high));
+  /* 2027: 0.2 × 2 × 107,840,000/51 = 845,803.92 within the band */
+  g_assert_true (cpl_line_chart_get_band (take, 0, 1, &low, &high));
+  g_assert_cmpfloat (low, <, 845803.92);
+  g_assert_cmpfloat (high, >, 845803.92);
+
+  cpl_scenario_set_range (two_years, "revenue_share", NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -731,6 +1066,12 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/undo", test_undo);
+  g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
+  g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
+  g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);
+  g_test_add_func ("/scenarios-view/uncertainty-bands", test_uncertainty_bands);
+  g_test_add_func ("/scenarios-view/uncertainty-cancel", test_uncertainty_cancel);
+  g_test_add_func ("/scenarios-view/comparison-bands", test_comparison_bands);
   g_test_add_func ("/scenarios-view/use-rules", test_use_rules);
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);

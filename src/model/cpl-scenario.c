@@ -75,13 +75,41 @@ cpl_scenario_load_text (CplLoadContext *ctx,
   return TRUE;
 }
 
+static const char * const range_ends[] = { "low", "mode", "high" };
+
+/* What is wrong with the range @v (low, mode, high) of @field: -1 when
+ * nothing, 0–2 when that end is outside the field's range, 3 when they
+ * are out of order; @problem says it. */
+static int
+range_problem (const CplField *field,
+               const double    v[3],
+               char          **problem)
+{
+  for (guint i = 0; i < 3; i++)
+    if (!cpl_field_check (field, v[i], problem))
+      return (int) i;
+  if (!(v[0] <= v[1] && v[1] <= v[2]))
+    {
+      g_autofree char *low = cpl_format_number_c (v[0]);
+      g_autofree char *mode = cpl_format_number_c (v[1]);
+      g_autofree char *high = cpl_format_number_c (v[2]);
+
+      /* Translators: the three numbers of a range; low, mode and high
+       * are the file's keys, not translated */
+      *problem = g_strdup_printf (_("low %s, mode %s, high %s are out of order; expected low ≤ mode ≤ high"),
+                                  low, mode, high);
+      return 3;
+    }
+  return -1;
+}
+
 static gboolean
 cpl_scenario_load_ranges (CplScenario    *self,
                           JsonObject     *ranges,
                           CplLoadContext *ctx,
                           GError        **error)
 {
-  static const char * const ends[] = { "low", "mode", "high" };
+  const char * const *ends = range_ends;
   g_autoptr(GList) members = json_object_get_members (ranges);
   gsize mark = cpl_load_push_key (ctx, "ranges");
 
@@ -116,15 +144,15 @@ cpl_scenario_load_ranges (CplScenario    *self,
           goto fail;
         }
       range = json_node_get_object (node);
-      for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+      for (guint i = 0; i < 3; i++)
         {
           JsonNode *end = json_object_get_member (range, ends[i]);
-          g_autofree char *problem = NULL;
-          g_autofree char *where = g_strdup_printf ("%s.%s", key, ends[i]);
 
           if (!cpl_json_node_is_number (end))
             {
               g_autofree char *shown = cpl_json_describe (end);
+              g_autofree char *where = g_strdup_printf ("%s.%s", key, ends[i]);
+
               cpl_load_fail_at (ctx, where, error,
                                 end ? CPL_DATASET_ERROR_TYPE : CPL_DATASET_ERROR_MISSING,
                                 /* Translators: %s describes the value found, "the string \"1\"" */
@@ -132,25 +160,19 @@ cpl_scenario_load_ranges (CplScenario    *self,
               goto fail;
             }
           v[i] = json_node_get_double (end);
-          if (!cpl_field_check (&scenario_fields[index], v[i], &problem))
-            {
-              cpl_load_fail_at (ctx, where, error, CPL_DATASET_ERROR_RANGE, "%s", problem);
-              goto fail;
-            }
         }
-      if (!(v[0] <= v[1] && v[1] <= v[2]))
-        {
-          g_autofree char *low = cpl_format_number_c (v[0]);
-          g_autofree char *mode = cpl_format_number_c (v[1]);
-          g_autofree char *high = cpl_format_number_c (v[2]);
+      {
+        g_autofree char *problem = NULL;
+        int bad = range_problem (&scenario_fields[index], v, &problem);
 
-          cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_RANGE,
-                            /* Translators: the three numbers of a range; low, mode and high
-                             * are the file's keys, not translated */
-                            _("low %s, mode %s, high %s are out of order; expected low ≤ mode ≤ high"),
-                            low, mode, high);
-          goto fail;
-        }
+        if (bad >= 0)
+          {
+            g_autofree char *where = bad < 3 ? g_strdup_printf ("%s.%s", key, ends[bad]) : g_strdup (key);
+
+            cpl_load_fail_at (ctx, where, error, CPL_DATASET_ERROR_RANGE, "%s", problem);
+            goto fail;
+          }
+      }
     }
   cpl_load_pop (ctx, mark);
   return TRUE;
@@ -347,4 +369,105 @@ cpl_scenario_get_ranges (CplScenario *self)
 {
   g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
   return self->ranges;
+}
+
+/**
+ * cpl_scenario_get_range:
+ * @key: a numeric parameter, "revenue_share"
+ * @range: (out) (array fixed-size=3) (optional): its low, mode and high
+ *
+ * Returns: whether the parameter carries a range
+ */
+gboolean
+cpl_scenario_get_range (CplScenario *self,
+                        const char  *key,
+                        double      *range)
+{
+  JsonObject *object;
+
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->ranges == NULL || !json_object_has_member (self->ranges, key)
+      || cpl_is_extension_key (key))
+    return FALSE;
+  object = json_object_get_object_member (self->ranges, key);
+  for (guint i = 0; range != NULL && i < 3; i++)
+    range[i] = json_object_get_double_member (object, range_ends[i]);
+  return TRUE;
+}
+
+/**
+ * cpl_scenario_set_range:
+ * @key: a numeric parameter from revenue_share on, "demand_growth"
+ * @range: (array fixed-size=3) (nullable): low, mode and high, in the
+ *   file's units; %NULL removes the range
+ *
+ * Gives the parameter a triangular range (MODEL.md §6), checked as a file's
+ * is: each end within the parameter's range, low ≤ mode ≤ high.  The
+ * ranges object is replaced, never changed in place, so an undo step that
+ * holds the old one keeps it.
+ *
+ * Returns: %FALSE (with @error) when the range is refused; the scenario
+ *   is then unchanged.
+ */
+gboolean
+cpl_scenario_set_range (CplScenario   *self,
+                        const char    *key,
+                        const double  *range,
+                        GError       **error)
+{
+  int index;
+  g_autoptr(JsonObject) ranges = json_object_new ();
+
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  index = cpl_entity_find_field (CPL_ENTITY (self), key);
+  if (index < CPL_SCENARIO_REVENUE_SHARE)
+    {
+      g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
+
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
+                   _("\"%s\" cannot carry a range; expected a numeric scenario "
+                     "parameter such as demand_growth"), shown);
+      return FALSE;
+    }
+  if (range != NULL)
+    {
+      g_autofree char *problem = NULL;
+      int bad = range_problem (&scenario_fields[index], range, &problem);
+
+      if (bad >= 0)
+        {
+          g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s: %s",
+                       cpl_entity_get_id (CPL_ENTITY (self)), key, problem);
+          return FALSE;
+        }
+    }
+  else if (!cpl_scenario_get_range (self, key, NULL))
+    return TRUE;
+
+  /* a new object: the old one may be shared with an undo step */
+  if (self->ranges != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (self->ranges);
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, key))
+          json_object_set_member (ranges, l->data, json_node_copy (json_object_get_member (self->ranges, l->data)));
+    }
+  if (range != NULL)
+    {
+      JsonObject *triangle = json_object_new ();
+
+      for (guint i = 0; i < 3; i++)
+        json_object_set_double_member (triangle, range_ends[i], range[i]);
+      json_object_set_object_member (ranges, key, triangle);
+    }
+  g_clear_pointer (&self->ranges, json_object_unref);
+  if (json_object_get_size (ranges) > 0)
+    self->ranges = g_steal_pointer (&ranges);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
+  return TRUE;
 }

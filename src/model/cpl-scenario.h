@@ -46,5 +46,12 @@ void                cpl_scenario_set_domestic_chip     (CplScenario        *self
                                                         const char         *chip_id);
 CplText            *cpl_scenario_get_description       (CplScenario        *self);
 JsonObject         *cpl_scenario_get_ranges            (CplScenario        *self);
+gboolean            cpl_scenario_get_range             (CplScenario        *self,
+                                                        const char         *key,
+                                                        double             *range);
+gboolean            cpl_scenario_set_range             (CplScenario        *self,
+                                                        const char         *key,
+                                                        const double       *range,
+                                                        GError            **error);
 
 G_END_DECLS

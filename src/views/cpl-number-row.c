@@ -142,25 +142,113 @@ update_count_label (CplNumberRow *self,
     gtk_label_set_text (GTK_LABEL (self->unit_label), unit_name (self, shown));
 }
 
+/**
+ * cpl_number_row_read:
+ * @text: typed text, in the row's units ("25" or "25%" for a share)
+ * @title: the input's name in a message: the row's title, or another
+ *   ("Revenue share, low")
+ * @value: (out): the number in the entry's units (0.25)
+ * @message: (out) (optional): why @text is refused, when it is
+ *
+ * Reads @text as the row reads what is typed: by cpl_parse_number(), and
+ * within the bound field's range.
+ *
+ * Returns: whether @text is a number the field takes
+ */
+gboolean
+cpl_number_row_read (CplNumberRow  *self,
+                     const char    *text,
+                     const char    *title,
+                     double        *value,
+                     char         **message)
+{
+  g_autoptr(GError) error = NULL;
+  const CplField *field;
+  double typed;
+
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), FALSE);
+
+  *value = NAN;
+  /* a row that shows a fraction as a percentage ("%", "% a year") takes
+   * the percent sign */
+  if (!cpl_parse_number (text, self->scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+                         &typed, &error))
+    {
+      if (message != NULL)
+        /* Translators: %1$s an input's name, %2$s why what was typed is
+         * refused: "Units: “lots” is not a number" */
+        *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
+      return FALSE;
+    }
+  *value = typed / self->scale;
+  field = self->entity != NULL ? cpl_entity_get_field (self->entity, self->field) : NULL;
+  if (field != NULL && !cpl_field_check (field, *value, NULL))
+    {
+      if (message != NULL)
+        {
+          /* "1e300" would read as 301 digits */
+          g_autofree char *number = with_unit (self, typed);
+          g_autofree char *shown = cpl_format_excerpt (number);
+          g_autofree char *min = with_unit (self, field->min * self->scale);
+          g_autofree char *max = with_unit (self, field->max * self->scale);
+
+          if (isfinite (field->max))
+            /* Translators: "Share rate: 130% is out of range; enter 0% to 100%" */
+            *message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s to %4$s"),
+                                        title, shown, min, max);
+          else if (field->flags & CPL_FIELD_MIN_EXCLUSIVE)
+            /* Translators: "TDP: 0 W is out of range; enter more than 0 W" */
+            *message = g_strdup_printf (_("%1$s: %2$s is out of range; enter more than %3$s"),
+                                        title, shown, min);
+          else
+            /* Translators: "Units: -5 units is out of range; enter 0 units or more" */
+            *message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s or more"),
+                                        title, shown, min);
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A value in the row's units, as the row shows it with its unit:
+ * "25%", "1,000 PFLOP/s a year". */
+char *
+cpl_number_row_format (CplNumberRow *self,
+                       double        value)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
+
+  return with_unit (self, value * self->scale);
+}
+
+/* The value as the row's entry shows it: "25", "1,000". */
+char *
+cpl_number_row_format_plain (CplNumberRow *self,
+                             double        value)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
+
+  return format_scaled (self, value);
+}
+
 static void
 on_text_changed (CplNumberRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean parsed;
-  double typed, value;
+  double value, typed;
+  gboolean valid;
 
   if (self->updating)
     return;
 
-  /* a row that shows a fraction as a percentage ("%", "% a year") takes
-   * the percent sign */
-  parsed = cpl_parse_number (text, self->scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
-                             &typed, &error);
   /* an optional field left empty (spaces, full-width ones too) is "not given" */
-  if (self->entity != NULL && g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY) &&
-      (cpl_entity_get_field (self->entity, self->field)->flags & CPL_FIELD_OPTIONAL))
+  if (self->entity != NULL &&
+      (cpl_entity_get_field (self->entity, self->field)->flags & CPL_FIELD_OPTIONAL) &&
+      !cpl_parse_number (text, CPL_PARSE_NUMBER_PERCENT, &typed, &error) &&
+      g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_EMPTY))
     {
       cpl_number_row_set_message (self, NULL);
       self->value = NAN;
@@ -171,45 +259,13 @@ on_text_changed (CplNumberRow *self)
       return;
     }
 
-  if (!parsed)
+  valid = cpl_number_row_read (self, text, title, &value, &message);
+  if (!isnan (value))
+    update_count_label (self, value * self->scale);
+  if (!valid)
     {
-      /* Translators: %1$s an input's name, %2$s why what was typed is
-       * refused: "Units: “lots” is not a number" */
-      g_autofree char *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
       cpl_number_row_set_message (self, message);
       return;
-    }
-  value = typed / self->scale;
-  update_count_label (self, typed);
-
-  if (self->entity != NULL)
-    {
-      const CplField *field = cpl_entity_get_field (self->entity, self->field);
-
-      if (!cpl_field_check (field, value, NULL))
-        {
-          /* "1e300" would read as 301 digits */
-          g_autofree char *number = with_unit (self, typed);
-          g_autofree char *shown = cpl_format_excerpt (number);
-          g_autofree char *min = with_unit (self, field->min * self->scale);
-          g_autofree char *max = with_unit (self, field->max * self->scale);
-          g_autofree char *message = NULL;
-
-          if (isfinite (field->max))
-            /* Translators: "Share rate: 130% is out of range; enter 0% to 100%" */
-            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s to %4$s"),
-                                       title, shown, min, max);
-          else if (field->flags & CPL_FIELD_MIN_EXCLUSIVE)
-            /* Translators: "TDP: 0 W is out of range; enter more than 0 W" */
-            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter more than %3$s"),
-                                       title, shown, min);
-          else
-            /* Translators: "Units: -5 units is out of range; enter 0 units or more" */
-            message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s or more"),
-                                       title, shown, min);
-          cpl_number_row_set_message (self, message);
-          return;
-        }
     }
 
   cpl_number_row_set_message (self, NULL);

@@ -38,6 +38,15 @@ void          cpl_number_row_set_value   (CplNumberRow *self,
 gboolean      cpl_number_row_get_valid   (CplNumberRow *self);
 const char   *cpl_number_row_get_message (CplNumberRow *self);
 const char   *cpl_number_row_get_unit    (CplNumberRow *self);
+gboolean      cpl_number_row_read          (CplNumberRow *self,
+                                             const char   *text,
+                                             const char   *title,
+                                             double       *value,
+                                             char        **message);
+char         *cpl_number_row_format        (CplNumberRow *self,
+                                             double        value);
+char         *cpl_number_row_format_plain  (CplNumberRow *self,
+                                             double        value);
 GtkLabel     *cpl_number_messages_new       (void);
 void          cpl_spin_button_read_typed    (GtkSpinButton       *spin,
                                              CplParseNumberFlags  flags);

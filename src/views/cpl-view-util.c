@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cpl-application.h"
 #include "cpl-view-util.h"
+#include "widgets/cpl-line-chart.h"
 
 typedef struct {
   GWeakRef widget;
@@ -524,4 +526,113 @@ cpl_buttons_name_by_label (GtkWidget *root)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     cpl_buttons_name_by_label (child);
+}
+
+/* Monte Carlo runs off the main thread ------------------------------------ */
+
+#define DEFAULT_DRAWS 10000
+
+typedef struct
+{
+  CplScenario *scenario;   /* a copy the thread owns */
+  CplDataset  *dataset;
+  guint        draws;
+} RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_clear_object (&run->scenario);
+  g_clear_object (&run->dataset);
+  g_free (run);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RunData *run = task_data;
+  GError *error = NULL;
+  CplUncertainty *uncertainty = cpl_uncertainty_compute (run->scenario, run->dataset, run->draws, 0,
+                                                         cancellable, &error);
+
+  if (uncertainty == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, uncertainty, (GDestroyNotify) cpl_uncertainty_unref);
+}
+
+/* The "Monte Carlo draws" preference, or its default without the app. */
+guint
+cpl_monte_carlo_draws (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (CPL_IS_APPLICATION (app))
+    return (guint) MAX (g_settings_get_int (cpl_application_get_settings (CPL_APPLICATION (app)),
+                                            "monte-carlo-draws"), 1);
+  return DEFAULT_DRAWS;
+}
+
+/**
+ * cpl_uncertainty_run:
+ * @cancellable: cancels the run (a change of the inputs)
+ *
+ * Runs cpl_uncertainty_compute() on a copy of @scenario in a worker
+ * thread, with the preference's number of draws, and calls @callback in
+ * this thread when done; cpl_uncertainty_run_finish() gives the result.
+ */
+void
+cpl_uncertainty_run (CplScenario         *scenario,
+                     CplDataset          *dataset,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, data);
+  RunData *run = g_new0 (RunData, 1);
+
+  run->scenario = CPL_SCENARIO (cpl_entity_duplicate (CPL_ENTITY (scenario), cpl_entity_get_id (CPL_ENTITY (scenario))));
+  run->dataset = g_object_ref (dataset);
+  run->draws = cpl_monte_carlo_draws ();
+  g_task_set_source_tag (task, cpl_uncertainty_run);
+  g_task_set_task_data (task, run, run_data_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/* Returns: (transfer full) (nullable): the result, or %NULL with @error
+ *   (G_IO_ERROR_CANCELLED when cancelled) */
+CplUncertainty *
+cpl_uncertainty_run_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The P10 and P90 of @output in every year of @uncertainty, as the band
+ * of series @series of @chart. */
+void
+cpl_chart_set_year_band (CplLineChart   *chart,
+                         guint           series,
+                         CplUncertainty *uncertainty,
+                         CplYearOutput   output)
+{
+  guint n = cpl_uncertainty_get_n_years (uncertainty);
+  g_autofree double *low = g_new (double, MAX (n, 1));
+  g_autofree double *high = g_new (double, MAX (n, 1));
+
+  for (guint t = 0; t < n; t++)
+    {
+      const CplQuantiles *q = cpl_uncertainty_get_year (uncertainty, output, t);
+
+      low[t] = q->p10;
+      high[t] = q->p90;
+    }
+  cpl_line_chart_set_series_band (chart, series, low, high);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "widgets/cpl-line-chart.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +49,18 @@ void       cpl_deferred_update_flush (GtkWidget *widget);
 guint      cpl_deferred_update_get_count (GtkWidget *widget);
 
 void       cpl_buttons_name_by_label (GtkWidget *root);
+
+guint           cpl_monte_carlo_draws      (void);
+void            cpl_uncertainty_run        (CplScenario         *scenario,
+                                            CplDataset          *dataset,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             data);
+CplUncertainty *cpl_uncertainty_run_finish (GAsyncResult        *result,
+                                            GError             **error);
+void            cpl_chart_set_year_band    (CplLineChart        *chart,
+                                            guint                series,
+                                            CplUncertainty      *uncertainty,
+                                            CplYearOutput        output);
 
 G_END_DECLS

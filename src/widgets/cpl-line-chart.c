@@ -11,10 +11,16 @@
  * edge; the vertical axis starts at zero unless values go below it, and
  * ends on a round tick.
  *
+ * A series may carry a band (P10–P90 of a Monte Carlo run): a translucent
+ * fill in its colour from its low to its high values, behind the lines,
+ * within the y range, and said in the tooltip.
+ *
  * Hovering shows a crosshair at the nearest x value and a tooltip with
  * every series' value there.  Keyboard: Left/Right (Home/End) move the
  * crosshair between x values; the values then show in a box next to it,
- * as tooltips do not follow the keyboard.
+ * as tooltips do not follow the keyboard.  A chart set draggable emits
+ * CplLineChart::x-dragged with the x under the pointer as it is pressed
+ * and dragged on the plot, and with the crosshair's x as the keys move it.
  *
  * The lines are drawn with cairo through gtk_snapshot_append_cairo();
  * everything else with GtkSnapshot nodes.
@@ -51,6 +57,8 @@ typedef struct
   guint         n;
   CplLineStyle  style;
   int           color;                /* a CplChartColor, or -1 for the series' own */
+  double       *band_low;             /* NULL, or n values: the band under the line */
+  double       *band_high;
 } Series;
 
 typedef struct
@@ -75,7 +83,17 @@ struct _CplLineChart
 
   int        hover;                   /* an index into xs, or -1 */
   int        cursor;                  /* the keyboard's, or -1 */
+
+  gboolean   draggable;
+  double     drag_start_x;            /* where the drag began, in widget pixels */
 };
+
+enum {
+  SIGNAL_X_DRAGGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_ENUM_TYPE (CplLineStyle, cpl_line_style,
                     G_DEFINE_ENUM_VALUE (CPL_LINE_STYLE_LINE, "line"),
@@ -96,6 +114,8 @@ series_free (gpointer data)
   g_free (series->name);
   g_free (series->x);
   g_free (series->y);
+  g_free (series->band_low);
+  g_free (series->band_high);
   g_free (series);
 }
 
@@ -113,6 +133,15 @@ point_defined (const Series *series,
                guint         i)
 {
   return isfinite (series->x[i]) && isfinite (series->y[i]);
+}
+
+/* Whether point @i has a band to draw, and its ends. */
+static gboolean
+band_defined (const Series *series,
+              guint         i)
+{
+  return series->band_low != NULL && point_defined (series, i)
+         && isfinite (series->band_low[i]) && isfinite (series->band_high[i]);
 }
 
 static const GdkRGBA *
@@ -296,6 +325,12 @@ fit_y_axis_to_data (CplLineChart *self,
       for (guint i = 0; i < series->n; i++)
         if (point_defined (series, i))
           g_array_append_val (values, series->y[i]);
+      for (guint i = 0; i < series->n; i++)
+        if (band_defined (series, i))
+          {
+            g_array_append_val (values, series->band_low[i]);
+            g_array_append_val (values, series->band_high[i]);
+          }
     }
   /* from zero; without data, the default range rather than one "0" */
   if (values->len > 0)
@@ -345,7 +380,8 @@ fit_y_axis (CplLineChart *self,
           const Series *series = g_ptr_array_index (self->series, s);
 
           for (guint i = 0; i < series->n && within; i++)
-            within = !point_defined (series, i) || series->y[i] <= self->y_limit;
+            within = (!point_defined (series, i) || series->y[i] <= self->y_limit)
+                     && (!band_defined (series, i) || series->band_high[i] <= self->y_limit);
         }
       if (within)
         cpl_chart_axis_set_range (axis, axis->min, self->y_limit);
@@ -504,8 +540,36 @@ drawing_bounds (CplLineChart *self)
   return bounds;
 }
 
+/* The band of @series: each run of points with one, a polygon along the
+ * high values and back along the low ones. */
 static void
-snapshot_areas (CplLineChart *self,
+append_band (CplLineChart *self,
+             cairo_t      *cr,
+             const Series *series)
+{
+  guint start = 0;
+
+  while (start < series->n)
+    {
+      guint end = start;
+
+      while (end < series->n && band_defined (series, end))
+        end++;
+      for (guint i = start; i < end; i++)
+        (i == start ? cairo_move_to : cairo_line_to) (cr, x_pixel (self, series->x[i]),
+                                                       y_pixel (self, series->band_high[i]));
+      for (guint i = end; i > start; i--)
+        cairo_line_to (cr, x_pixel (self, series->x[i - 1]), y_pixel (self, series->band_low[i - 1]));
+      if (end > start)
+        cairo_close_path (cr);
+      start = end + 1;
+    }
+}
+
+/* The translucent fills behind the lines: bands, then areas down to 0,
+ * each in its series' region fill. */
+static void
+snapshot_fills (CplLineChart *self,
                 GtkSnapshot  *snapshot,
                 GPtrArray    *paths)
 {
@@ -513,25 +577,29 @@ snapshot_areas (CplLineChart *self,
   double base = y_pixel (self, 0);
   cairo_t *cr = NULL;
 
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      const Series *series = g_ptr_array_index (self->series, s);
-      GdkRGBA fill;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        const Series *series = g_ptr_array_index (self->series, s);
+        GdkRGBA fill;
 
-      if (series->style != CPL_LINE_STYLE_AREA)
-        continue;
-      if (cr == NULL)
-        {
-          cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-          cairo_rectangle (cr, FRAME (self)->plot.origin.x, FRAME (self)->plot.origin.y,
-                           FRAME (self)->plot.size.width, FRAME (self)->plot.size.height);
-          cairo_clip (cr);
-        }
-      fill = cpl_chart_region_fill (PALETTE (self), series_color (self, s));
-      append_area (cr, g_ptr_array_index (paths, s), base);
-      gdk_cairo_set_source_rgba (cr, &fill);
-      cairo_fill (cr);
-    }
+        if (pass == 0 ? series->band_low == NULL : series->style != CPL_LINE_STYLE_AREA)
+          continue;
+        if (cr == NULL)
+          {
+            cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+            cairo_rectangle (cr, FRAME (self)->plot.origin.x, FRAME (self)->plot.origin.y,
+                             FRAME (self)->plot.size.width, FRAME (self)->plot.size.height);
+            cairo_clip (cr);
+          }
+        if (pass == 0)
+          append_band (self, cr, series);
+        else
+          append_area (cr, g_ptr_array_index (paths, s), base);
+        fill = cpl_chart_region_fill (PALETTE (self), series_color (self, s));
+        gdk_cairo_set_source_rgba (cr, &fill);
+        cairo_fill (cr);
+      }
   g_clear_pointer (&cr, cairo_destroy);
 }
 
@@ -859,6 +927,15 @@ series_text (CplLineChart *self,
   if (i < 0)
     return NULL;
   value = isfinite (series->y[i]) ? format_y (self, series->y[i]) : g_strdup (_("no data"));
+  if (band_defined (series, (guint) i))
+    {
+      g_autofree char *low = format_y (self, series->band_low[i]);
+      g_autofree char *high = format_y (self, series->band_high[i]);
+
+      /* Translators: a series' value in a chart's tooltip and the range
+       * around it, "Government take: $47.5 B (P10–P90: $31 B–$62 B)" */
+      return g_strdup_printf (_("%1$s: %2$s (P10–P90: %3$s–%4$s)"), series->name, value, low, high);
+    }
   return g_strdup_printf (_("%1$s: %2$s"), series->name, value);
 }
 
@@ -1004,7 +1081,7 @@ cpl_line_chart_snapshot_plot (CplChart    *chart,
   for (guint s = 0; s < self->series->len; s++)
     g_ptr_array_add (paths, series_path (self, g_ptr_array_index (self->series, s)));
 
-  snapshot_areas (self, snapshot, paths);
+  snapshot_fills (self, snapshot, paths);
   snapshot_marker_lines (self, snapshot);
 
   /* a baseline at zero when values go below it */
@@ -1131,6 +1208,42 @@ move_action (GtkWidget  *widget,
   CplLineChart *self = CPL_LINE_CHART (widget);
 
   cpl_chart_move_cursor (widget, &self->cursor, self->xs->len, action_name);
+  if (self->draggable && self->cursor >= 0)
+    g_signal_emit (self, signals[SIGNAL_X_DRAGGED], 0, g_array_index (self->xs, double, self->cursor));
+}
+
+/* The x value under @widget_x, kept within the axis. */
+static void
+drag_to (CplLineChart *self,
+         double        widget_x)
+{
+  double value = cpl_line_chart_x_at (self, widget_x);
+
+  if (self->draggable && isfinite (value))
+    g_signal_emit (self, signals[SIGNAL_X_DRAGGED], 0, value);
+}
+
+static void
+on_drag_begin (CplLineChart *self,
+               double        x,
+               double        y)
+{
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+
+  self->drag_start_x = NAN;
+  if (!self->draggable || y < plot->origin.y || y > plot->origin.y + plot->size.height)
+    return;
+  self->drag_start_x = x;
+  drag_to (self, x);
+}
+
+static void
+on_drag_update (CplLineChart *self,
+                double        offset_x,
+                double        offset_y)
+{
+  if (isfinite (self->drag_start_x))
+    drag_to (self, self->drag_start_x + offset_x);
 }
 
 /* ---- object ---- */
@@ -1167,6 +1280,16 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
 
   cpl_chart_class_install_cursor_actions (widget_class, "x", move_action);
 
+  /**
+   * CplLineChart::x-dragged:
+   * @x: the x value under the pointer, within the axis
+   *
+   * A draggable chart was pressed or dragged on its plot, or its
+   * keyboard crosshair moved to @x.
+   */
+  signals[SIGNAL_X_DRAGGED] = g_signal_new ("x-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
+
   gtk_widget_class_set_css_name (widget_class, "linechart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -1180,7 +1303,17 @@ cpl_line_chart_init (CplLineChart *self)
   self->hover = -1;
   self->cursor = -1;
   self->y_limit = INFINITY;
+  self->drag_start_x = NAN;
   cpl_chart_axis_init (&self->y_axis, CPL_CHART_SCALE_LINEAR);
+
+  {
+    GtkGesture *drag = gtk_gesture_drag_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+    g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  }
 
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Line chart"));
 }
@@ -1489,4 +1622,105 @@ cpl_line_chart_nearest_index (CplLineChart *self,
         }
     }
   return best;
+}
+
+/**
+ * cpl_line_chart_set_series_band:
+ * @index: a series
+ * @low: (array) (nullable): the series' n low values (P10); NaN leaves a
+ *   gap; %NULL removes the band
+ * @high: (array) (nullable): its n high values (P90)
+ *
+ * A translucent band in the series' colour from @low to @high, behind
+ * the lines; the y axis takes it in, and tooltips say it.
+ */
+void
+cpl_line_chart_set_series_band (CplLineChart *self,
+                                guint         index,
+                                const double *low,
+                                const double *high)
+{
+  Series *series;
+
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+  g_return_if_fail (index < self->series->len);
+  g_return_if_fail ((low == NULL) == (high == NULL));
+
+  series = g_ptr_array_index (self->series, index);
+  g_clear_pointer (&series->band_low, g_free);
+  g_clear_pointer (&series->band_high, g_free);
+  if (low != NULL)
+    {
+      series->band_low = g_memdup2 (low, MAX (series->n, 1) * sizeof (double));
+      series->band_high = g_memdup2 (high, MAX (series->n, 1) * sizeof (double));
+    }
+  invalidate (self);
+}
+
+/* Whether pressing and dragging on the plot (and the keyboard crosshair)
+ * emit CplLineChart::x-dragged: a chart that sets a value. */
+void
+cpl_line_chart_set_draggable (CplLineChart *self,
+                              gboolean      draggable)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->draggable = !!draggable;
+}
+
+/**
+ * cpl_line_chart_x_at:
+ * @widget_x: a horizontal position in widget coordinates
+ *
+ * Returns: the x value drawn at @widget_x, clamped to the axis; NaN when
+ *   there is no plot
+ */
+double
+cpl_line_chart_x_at (CplLineChart *self,
+                     double        widget_x)
+{
+  const CplChartFrame *frame;
+
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), NAN);
+
+  cpl_chart_ensure_layout (CPL_CHART (self));
+  frame = FRAME (self);
+  if (!cpl_chart_frame_has_plot (frame) || !isfinite (widget_x))
+    return NAN;
+  return cpl_chart_axis_from_unit (&frame->x_ticks.axis,
+                                   CLAMP ((widget_x - frame->plot.origin.x) / frame->plot.size.width, 0, 1));
+}
+
+/* The band of point @index of @series, as set; %FALSE when it has none. */
+gboolean
+cpl_line_chart_get_band (CplLineChart *self,
+                         guint         series,
+                         guint         index,
+                         double       *low,
+                         double       *high)
+{
+  const Series *s;
+
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), FALSE);
+
+  if (series >= self->series->len)
+    return FALSE;
+  s = g_ptr_array_index (self->series, series);
+  if (index >= s->n || !band_defined (s, index))
+    return FALSE;
+  *low = s->band_low[index];
+  *high = s->band_high[index];
+  return TRUE;
+}
+
+/* Puts the keyboard's crosshair on x value @index (-1: none), as when a
+ * chart is filled again with the same x values. */
+void
+cpl_line_chart_set_cursor (CplLineChart *self,
+                           int           index)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->cursor = index >= 0 && index < (int) self->xs->len ? index : -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

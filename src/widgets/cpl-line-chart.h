@@ -54,6 +54,19 @@ void       cpl_line_chart_set_series_color (CplLineChart       *self,
 void       cpl_line_chart_add_marker       (CplLineChart       *self,
                                             double              x,
                                             const char         *label);
+void       cpl_line_chart_set_series_band  (CplLineChart       *self,
+                                            guint               index,
+                                            const double       *low,
+                                            const double       *high);
+gboolean   cpl_line_chart_get_band         (CplLineChart       *self,
+                                            guint               series,
+                                            guint               index,
+                                            double             *low,
+                                            double             *high);
+void       cpl_line_chart_set_draggable    (CplLineChart       *self,
+                                            gboolean            draggable);
+double     cpl_line_chart_x_at             (CplLineChart       *self,
+                                            double              widget_x);
 
 void       cpl_line_chart_set_y_limit      (CplLineChart       *self,
                                             double              limit);
@@ -61,6 +74,8 @@ void       cpl_line_chart_get_y_range      (CplLineChart       *self,
                                             double             *min,
                                             double             *max);
 int        cpl_line_chart_get_cursor       (CplLineChart       *self);
+void       cpl_line_chart_set_cursor       (CplLineChart       *self,
+                                            int                 index);
 double     cpl_line_chart_get_x_value      (CplLineChart       *self,
                                             guint               index);
 gboolean   cpl_line_chart_point_position   (CplLineChart       *self,

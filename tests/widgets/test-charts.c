@@ -16,7 +16,9 @@
 #include "widgets/cpl-line-chart.h"
 #include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
+#include "widgets/cpl-tornado-chart.h"
 #include "cpl-format.h"
+#include "../cpl-test-ui.h"
 
 #define assert_near(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-9 * MAX (1, fabs ((double) (b))))
 
@@ -1637,6 +1639,165 @@ test_timeline_spans (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- uncertainty: bands, dragging, tornado ---- */
+
+/* A band reaches past the line: the y axis takes it in.  The line tops
+ * out at 3; its P90 at 6, so the axis ends at 6 or above, and the P10 of
+ * 0.5 is above 0, where the axis starts anyway.  Without the band the
+ * axis fits the line alone: below 6 (3 rounds out to 3, 3.5 or 4). */
+static void
+test_line_band (void)
+{
+  GtkWidget *widget = cpl_line_chart_new ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  const double years[3] = { 2026, 2027, 2028 };
+  const double y[3] = { 1, 2, 3 };
+  const double low[3] = { .5, 1, 1.5 };
+  const double high[3] = { 2, 4, 6 };
+  double min, max;
+
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  cpl_line_chart_add_series (chart, "Take", years, y, 3, CPL_LINE_STYLE_LINE);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (max, <, 6);
+
+  cpl_line_chart_set_series_band (chart, 0, low, high);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, >=, 6);
+  render_chart (widget);
+
+  /* a share's band stays within the 100 % limit when it is under it */
+  cpl_line_chart_clear (chart);
+  cpl_line_chart_set_y_limit (chart, 1);
+  cpl_line_chart_add_series (chart, "Share", years, (double[]) { .5, .6, .7 }, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_band (chart, 0, (double[]) { .4, .5, .6 }, (double[]) { .6, .8, 1 });
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (max, ==, 1);
+
+  /* removed: the line alone again */
+  cpl_line_chart_clear (chart);
+  cpl_line_chart_set_y_limit (chart, INFINITY);
+  cpl_line_chart_add_series (chart, "Take", years, y, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_band (chart, 0, low, high);
+  cpl_line_chart_set_series_band (chart, 0, NULL, NULL);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (max, <, 6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+record_x (CplLineChart *chart,
+          double        x,
+          GArray       *seen)
+{
+  g_array_append_val (seen, x);
+}
+
+/* A press at the pixel of the point at 30 % emits 0.3; dragging on by the
+ * distance from 30 % to 50 % emits 0.5; dragging far past the right edge
+ * emits the axis's end, 100 %.  A press off the plot (in the legend) emits
+ * nothing, and nor does a chart that is not draggable. */
+static void
+test_line_drag (void)
+{
+  GtkWidget *widget = new_lines ();
+  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkGesture *drag = GTK_GESTURE (cpl_test_find_controller (widget, GTK_TYPE_GESTURE_DRAG));
+  double x3, x5, y;
+
+  g_assert_nonnull (drag);
+  g_signal_connect (widget, "x-dragged", G_CALLBACK (record_x), seen);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 3, &x3, &y));
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 5, &x5, NULL));
+
+  g_signal_emit_by_name (drag, "drag-begin", x3, y);
+  g_assert_cmpuint (seen->len, ==, 0);  /* not draggable */
+
+  cpl_line_chart_set_draggable (chart, TRUE);
+  g_signal_emit_by_name (drag, "drag-begin", x3, y);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 0), .3, 1e-9);
+  g_signal_emit_by_name (drag, "drag-update", x5 - x3, 0.);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 1), .5, 1e-9);
+  g_signal_emit_by_name (drag, "drag-update", 5000., 0.);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 2), 1, 1e-9);
+
+  g_signal_emit_by_name (drag, "drag-begin", x3, 1.);
+  g_signal_emit_by_name (drag, "drag-update", 10., 0.);
+  g_assert_cmpuint (seen->len, ==, 3);
+
+  /* the keys: the crosshair's first x, 0 %, then 10 % */
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_activate_action (widget, "chart.next-x", NULL));
+  g_assert_true (gtk_widget_activate_action (widget, "chart.next-x", NULL));
+  g_assert_cmpuint (seen->len, ==, 5);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 3), 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (g_array_index (seen, double, 4), .1, 1e-12);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Swings: "a" 11 − 9 = 2, "b" 20 − 5 = 15, "c" 10 − 10 = 0, "d" 12 − 10
+ * = 2: ranked b, a, d (a and d tie, in the given order), then c.  The
+ * widest bar spans from 5 to 20, across the point at 10; the one without
+ * effect is a line at the point. */
+static void
+test_tornado_order (void)
+{
+  GtkWidget *widget = cpl_tornado_chart_new ();
+  CplTornadoChart *chart = CPL_TORNADO_CHART (widget);
+  GtkWidget *window = window_with (widget, 600, 400);
+  const char *names[] = { "a", "b", "c", "d" };
+  double left, right, y, prev_y = -1, point_x;
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+  cpl_tornado_chart_set_format (chart, format_percent, NULL, NULL);
+  cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5, 10, 10 }, (double[]) { 11, 20, 10, 12 }, 4);
+  wait_for_draw (widget);
+
+  g_assert_cmpuint (cpl_tornado_chart_get_n_bars (chart), ==, 4);
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (chart, 0), ==, "b");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (chart, 1), ==, "a");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (chart, 2), ==, "d");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (chart, 3), ==, "c");
+
+  point_x = cpl_tornado_chart_point_x (chart);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (cpl_tornado_chart_bar_extent (chart, i, &left, &right, &y));
+      g_assert_cmpfloat (y, >, prev_y);  /* top to bottom */
+      prev_y = y;
+      g_assert_cmpfloat (left, <=, point_x);
+      g_assert_cmpfloat (right, >=, point_x);
+    }
+  g_assert_true (cpl_tornado_chart_bar_extent (chart, 0, &left, &right, &y));
+  /* 5 … 20 is 15 / 2 = 7.5 times as wide as 9 … 11 */
+  {
+    double wide = right - left, narrow;
+
+    g_assert_true (cpl_tornado_chart_bar_extent (chart, 1, &left, &right, &y));
+    narrow = right - left;
+    g_assert_cmpfloat_with_epsilon (wide / narrow, 7.5, .01);
+  }
+  g_assert_true (cpl_tornado_chart_bar_extent (chart, 3, &left, &right, &y));
+  g_assert_cmpfloat_with_epsilon (left, point_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (right, point_x, 1e-9);
+  render_chart (widget);
+
+  cpl_tornado_chart_set_bars (chart, 0, NULL, NULL, NULL, 0);
+  wait_for_draw (widget);
+  g_assert_false (cpl_tornado_chart_bar_extent (chart, 0, &left, &right, &y));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1665,6 +1826,9 @@ main (int   argc,
   g_test_add_func ("/charts/render", test_render);
   g_test_add_func ("/charts/line/render", test_line_render);
   g_test_add_func ("/charts/timeline/spans", test_timeline_spans);
+  g_test_add_func ("/charts/line/band", test_line_band);
+  g_test_add_func ("/charts/line/drag", test_line_drag);
+  g_test_add_func ("/charts/tornado/order", test_tornado_order);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
  * chip becomes cheaper) with the differences against a baseline chosen in
  * a menu (the first ticked unless another is chosen); and their curves
  * overlaid in the same charts, one colour per scenario (from its id, so
- * it is the same everywhere).
+ * it is the same everywhere).  A scenario with ranges gets its P10–P90
+ * band in its colour once its Monte Carlo run (off the main thread) is
+ * done; showing the comparison again cancels the runs under way.
  */
 #define G_LOG_DOMAIN "cpl-scenario-comparison"
 
@@ -69,7 +71,24 @@ struct _CplScenarioComparison
   GHashTable   *values;        /* "row-id scenario-id" → text shown */
   GHashTable   *differences;   /* likewise, the difference to the baseline */
   gboolean      syncing;
+  GCancellable *runs;          /* of the Monte Carlo runs under way */
+  guint         n_runs;        /* how many are under way */
 };
+
+/* The yearly output each chart shows. */
+static const CplYearOutput chart_outputs[N_CHARTS] = {
+  [CHART_SHARE] = CPL_YEAR_DOMESTIC_SHARE,
+  [CHART_VENDORS] = CPL_YEAR_GROSS_REVENUE,
+  [CHART_TAKE] = CPL_YEAR_GOVERNMENT_TAKE,
+  [CHART_GAP] = CPL_YEAR_COMPUTE_GAP,
+};
+
+typedef struct
+{
+  CplScenarioComparison *self;   /* a reference */
+  GCancellable          *runs;   /* the batch it belongs to */
+  guint                  series; /* its series on every chart */
+} BandRun;
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
 
@@ -373,6 +392,75 @@ sync_baseline_menu (CplScenarioComparison *self,
   return baseline;
 }
 
+/* A scenario's run is done: its band on every chart, unless the
+ * comparison was shown again since. */
+static void
+band_run_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  BandRun *run = data;
+  CplScenarioComparison *self = run->self;
+  g_autoptr(CplUncertainty) uncertainty = cpl_uncertainty_run_finish (result, NULL);
+
+  if (run->runs == self->runs)
+    {
+      self->n_runs--;
+      for (guint c = 0; uncertainty != NULL && c < N_CHARTS; c++)
+        cpl_chart_set_year_band (self->charts[c], run->series, uncertainty, chart_outputs[c]);
+    }
+  g_object_unref (run->runs);
+  g_object_unref (run->self);
+  g_free (run);
+}
+
+/* Cancels the runs under way and starts one for each shown scenario with
+ * ranges (@shown[i] is series i of every chart). */
+static void
+restart_band_runs (CplScenarioComparison *self,
+                   GPtrArray             *shown)
+{
+  if (self->runs != NULL)
+    g_cancellable_cancel (self->runs);
+  g_clear_object (&self->runs);
+  self->n_runs = 0;
+  if (shown == NULL)
+    return;
+  self->runs = g_cancellable_new ();
+  for (guint i = 0; i < shown->len; i++)
+    if (cpl_scenario_has_ranges (g_ptr_array_index (shown, i)))
+      {
+        BandRun *run = g_new0 (BandRun, 1);
+
+        run->self = g_object_ref (self);
+        run->runs = g_object_ref (self->runs);
+        run->series = i;
+        self->n_runs++;
+        cpl_uncertainty_run (g_ptr_array_index (shown, i), self->dataset, self->runs, band_run_done, run);
+      }
+}
+
+/* The chart of @output, or NULL (for tests). */
+CplLineChart *
+cpl_scenario_comparison_get_chart (CplScenarioComparison *self,
+                                   CplYearOutput          output)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  for (guint c = 0; c < N_CHARTS; c++)
+    if (chart_outputs[c] == output)
+      return self->charts[c];
+  return NULL;
+}
+
+/* Runs the main loop until every scenario's band is drawn (for tests). */
+void
+cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  while (self->n_runs > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 void
 cpl_scenario_comparison_show (CplScenarioComparison *self,
                               CplDataset            *dataset,
@@ -414,6 +502,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
     cpl_line_chart_clear (self->charts[c]);
   baseline = sync_baseline_menu (self, shown);
   gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_menu), shown->len > 1);
+  restart_band_runs (self, shown);
   if (projections->len == 0)
     {
       clear_grid (self->table);
@@ -568,6 +657,7 @@ cpl_scenario_comparison_dispose (GObject *object)
 {
   CplScenarioComparison *self = CPL_SCENARIO_COMPARISON (object);
 
+  restart_band_runs (self, NULL);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->shown_ids, g_ptr_array_unref);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "widgets/cpl-line-chart.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ const char            *cpl_scenario_comparison_get_value   (CplScenarioCompariso
 const char            *cpl_scenario_comparison_get_difference (CplScenarioComparison *self,
                                                                const char            *row_id,
                                                                const char            *scenario_id);
+CplLineChart          *cpl_scenario_comparison_get_chart   (CplScenarioComparison *self,
+                                                            CplYearOutput          output);
+void                   cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self);
 
 G_END_DECLS

@@ -4,12 +4,19 @@
  * domestic industry, the energy bill.  Each number row writes to the
  * scenario as it is typed (the results redraw at once) and refuses what
  * is out of its range with a message.
+ *
+ * Every parameter from the revenue share on may carry a range for the
+ * Monte Carlo run (MODEL.md §6): a button at the end of its row opens a
+ * low / most likely / high form, checked like the row itself; a ranged
+ * row's button shows the range.  Setting or removing a range is one
+ * undoable edit of the scenario.
  */
 #define G_LOG_DOMAIN "cpl-scenario-editor"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "cpl-scenario-editor.h"
 #include "cpl-window.h"
@@ -85,6 +92,18 @@ static const struct {
 
 #define N_INPUTS G_N_ELEMENTS (inputs)
 
+enum { END_LOW, END_MODE, END_HIGH, N_ENDS };
+
+/* The range form of one input row. */
+typedef struct
+{
+  GtkMenuButton *button;
+  GtkLabel      *mark;              /* the range, on a ranged row's button */
+  GtkEntry      *ends[N_ENDS];
+  GtkLabel      *message;
+  GtkWidget     *remove;
+} RangeForm;
+
 struct _CplScenarioEditor
 {
   GtkBox          parent_instance;
@@ -100,6 +119,7 @@ struct _CplScenarioEditor
   GStrv           policy_allowed;   /* what it set, to hide the note once */
   double          policy_share;     /* the scenario differs (an undo, an edit) */
   CplNumberRow   *input_rows[N_INPUTS];
+  RangeForm       ranges[N_INPUTS]; /* button NULL: the input takes no range */
   GtkLabel       *messages;
   GPtrArray      *allowed_checks;   /* GtkCheckButton, with "cpl-chip-id" */
 
@@ -158,6 +178,253 @@ on_domestic_selected (CplScenarioEditor *self)
 }
 
 static void sync_from_scenario (CplScenarioEditor *self);
+
+/* Ranges ------------------------------------------------------------------ */
+
+/* "10–40%": the ends of a range as the row shows values. */
+static char *
+range_text (CplScenarioEditor *self,
+            guint              input,
+            const double      *range)
+{
+  return cpl_scenario_parameter_format_range (inputs[input].key, range[END_LOW], range[END_HIGH]);
+}
+
+/* A ranged row's button shows the range beside its icon, and says it. */
+static void
+update_range_mark (CplScenarioEditor *self,
+                   guint              input)
+{
+  RangeForm *form = &self->ranges[input];
+  const char *title = _(inputs[input].title);
+  double range[N_ENDS];
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  if (form->button == NULL)
+    return;
+  if (self->scenario == NULL || !cpl_scenario_get_range (self->scenario, inputs[input].key, range))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (form->mark), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (form->button), "accent");
+      /* Translators: a button's tooltip; %s is an input, "Revenue share" */
+      label = g_strdup_printf (_("Give %s a range for the uncertainty"), title);
+    }
+  else
+    {
+      g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
+
+      text = range_text (self, input, range);
+      gtk_label_set_text (form->mark, text);
+      gtk_widget_set_visible (GTK_WIDGET (form->mark), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (form->button), "accent");
+      /* Translators: what a ranged input's button says: %1$s the input,
+       * %2$s its range "10%–40%", %3$s its most likely value */
+      label = g_strdup_printf (_("%1$s is ranged: %2$s, most likely %3$s"), title, text, mode);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (form->button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The form opens with the range, or with the value at all three ends. */
+static void
+fill_range_form (CplScenarioEditor *self,
+                 guint              input)
+{
+  RangeForm *form = &self->ranges[input];
+  double range[N_ENDS];
+  gboolean ranged;
+
+  if (self->scenario == NULL)
+    return;
+  ranged = cpl_scenario_get_range (self->scenario, inputs[input].key, range);
+  if (!ranged)
+    range[END_LOW] = range[END_MODE] = range[END_HIGH] =
+      cpl_scenario_get (self->scenario, inputs[input].field);
+  for (guint e = 0; e < N_ENDS; e++)
+    {
+      g_autofree char *text = cpl_number_row_format_plain (self->input_rows[input], range[e]);
+
+      gtk_editable_set_text (GTK_EDITABLE (form->ends[e]), text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (form->message), FALSE);
+  gtk_widget_set_sensitive (form->remove, ranged);
+}
+
+/* "Low", or in a message after the input's name, "low" */
+static const char *
+end_title (guint    end,
+           gboolean in_message)
+{
+  static const char * const labels[N_ENDS] = { N_("Low"), N_("Most likely"), N_("High") };
+  /* Translators: ends of a range in a message, "Revenue share, low: …" */
+  static const char * const names[N_ENDS] = { N_("low"), N_("most likely"), N_("high") };
+
+  return _(in_message ? names[end] : labels[end]);
+}
+
+/* Reads the form; sets the range, or says why not and changes nothing. */
+static gboolean
+apply_range_form (CplScenarioEditor *self,
+                  guint              input)
+{
+  RangeForm *form = &self->ranges[input];
+  const char *title = _(inputs[input].title);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  double range[N_ENDS];
+
+  for (guint e = 0; e < N_ENDS && message == NULL; e++)
+    {
+      /* Translators: an input and one end of its range, "Revenue share, low" */
+      g_autofree char *what = g_strdup_printf (_("%1$s, %2$s"), title, end_title (e, TRUE));
+
+      cpl_number_row_read (self->input_rows[input], gtk_editable_get_text (GTK_EDITABLE (form->ends[e])),
+                           what, &range[e], &message);
+    }
+  if (message == NULL && !(range[END_LOW] <= range[END_MODE] && range[END_MODE] <= range[END_HIGH]))
+    {
+      g_autofree char *low = cpl_number_row_format (self->input_rows[input], range[END_LOW]);
+      g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
+      g_autofree char *high = cpl_number_row_format (self->input_rows[input], range[END_HIGH]);
+
+      /* Translators: %1$s is an input; %2$s, %3$s, %4$s the low, most
+       * likely and high values typed */
+      message = g_strdup_printf (_("%1$s: low %2$s, most likely %3$s, high %4$s are out of order; "
+                                   "enter low ≤ most likely ≤ high"), title, low, mode, high);
+    }
+  if (message == NULL && !cpl_scenario_set_range (self->scenario, inputs[input].key, range, &error))
+    message = g_strdup (error->message);
+  gtk_label_set_text (form->message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->message), message != NULL);
+  if (message != NULL)
+    return FALSE;
+  gtk_menu_button_popdown (form->button);
+  return TRUE;
+}
+
+static guint
+form_input (CplScenarioEditor *self,
+            GtkWidget         *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cpl-input"));
+}
+
+static void
+on_range_set (GtkWidget         *button,
+              CplScenarioEditor *self)
+{
+  if (self->scenario != NULL)
+    apply_range_form (self, form_input (self, button));
+}
+
+static void
+on_range_removed (GtkWidget         *button,
+                  CplScenarioEditor *self)
+{
+  guint input = form_input (self, button);
+
+  if (self->scenario == NULL)
+    return;
+  cpl_scenario_set_range (self->scenario, inputs[input].key, NULL, NULL);
+  gtk_menu_button_popdown (self->ranges[input].button);
+}
+
+static void
+on_range_popover_shown (GtkWidget         *popover,
+                        CplScenarioEditor *self)
+{
+  fill_range_form (self, form_input (self, popover));
+}
+
+/* The button at the end of row @input and its form. */
+static void
+add_range_form (CplScenarioEditor *self,
+                guint              input)
+{
+  RangeForm *form = &self->ranges[input];
+  const char *unit = cpl_number_row_get_unit (self->input_rows[input]);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *set = gtk_button_new_with_mnemonic (_("_Set Range"));
+  /* Translators: a heading; %s is an input, "Revenue share" */
+  g_autofree char *heading = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
+
+  {
+    GtkWidget *title = cpl_wrapped_label_new (heading, "heading");
+    GtkWidget *note = cpl_wrapped_label_new (_("A triangle: the draws fall between the low and high "
+                                               "values, most often near the most likely one."), "dim-label");
+
+    /* a popover as wide as its form, not as its longest sentence */
+    gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
+    gtk_label_set_max_width_chars (GTK_LABEL (note), 32);
+    gtk_box_append (GTK_BOX (box), title);
+    gtk_box_append (GTK_BOX (box), note);
+  }
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint e = 0; e < N_ENDS; e++)
+    {
+      GtkWidget *label = gtk_label_new (end_title (e, FALSE));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      form->ends[e] = GTK_ENTRY (gtk_entry_new ());
+      gtk_editable_set_width_chars (GTK_EDITABLE (form->ends[e]), 8);
+      gtk_entry_set_input_purpose (form->ends[e], GTK_INPUT_PURPOSE_NUMBER);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (form->ends[e]), 12);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (form->ends[e]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+      g_object_set_data (G_OBJECT (form->ends[e]), "cpl-input", GUINT_TO_POINTER (input));
+      g_signal_connect_object (form->ends[e], "activate", G_CALLBACK (on_range_set), self, 0);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, e, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (form->ends[e]), 1, e, 1, 1);
+      if (unit != NULL && unit[0] != '\0')
+        {
+          GtkWidget *unit_label = gtk_label_new (unit);
+
+          gtk_label_set_xalign (GTK_LABEL (unit_label), 0);
+          gtk_widget_add_css_class (unit_label, "dim-label");
+          gtk_grid_attach (GTK_GRID (grid), unit_label, 2, e, 1, 1);
+        }
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  form->message = GTK_LABEL (cpl_wrapped_label_new (NULL, "error"));
+  gtk_label_set_max_width_chars (form->message, 36);
+  gtk_widget_set_visible (GTK_WIDGET (form->message), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->message));
+
+  form->remove = gtk_button_new_with_mnemonic (_("_Remove Range"));
+  g_object_set_data (G_OBJECT (form->remove), "cpl-input", GUINT_TO_POINTER (input));
+  g_signal_connect_object (form->remove, "clicked", G_CALLBACK (on_range_removed), self, 0);
+  gtk_widget_add_css_class (set, "suggested-action");
+  g_object_set_data (G_OBJECT (set), "cpl-input", GUINT_TO_POINTER (input));
+  g_signal_connect_object (set, "clicked", G_CALLBACK (on_range_set), self, 0);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), form->remove);
+  gtk_box_append (GTK_BOX (buttons), set);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_object_set_data (G_OBJECT (popover), "cpl-input", GUINT_TO_POINTER (input));
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_range_popover_shown), self, 0);
+
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("media-playlist-shuffle-symbolic"));
+  form->mark = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (form->mark), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (form->mark), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (form->mark));
+
+  form->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_child (form->button, content);
+  gtk_menu_button_set_popover (form->button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (form->button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (form->button), "flat");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->input_rows[input]), GTK_WIDGET (form->button));
+  update_range_mark (self, input);
+}
 
 /* The chips: one check per chip for "allowed", and the domestic chip. */
 static void
@@ -242,6 +509,8 @@ sync_from_scenario (CplScenarioEditor *self)
       if (g_strcmp0 (cpl_entity_get_id (chip), cpl_scenario_get_domestic_chip (self->scenario)) == 0)
         adw_combo_row_set_selected (self->domestic_row, i);
     }
+  for (guint i = 0; i < N_INPUTS; i++)
+    update_range_mark (self, i);
   self->syncing = FALSE;
 }
 
@@ -471,6 +740,8 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       cpl_number_row_set_plain (self->input_rows[i], inputs[i].field == CPL_SCENARIO_START_YEAR);
       cpl_number_row_set_count_unit (self->input_rows[i], inputs[i].count);
       g_signal_connect_object (self->input_rows[i], "notify::message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
+      if (inputs[i].field >= CPL_SCENARIO_REVENUE_SHARE)
+        add_range_form (self, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
@@ -546,4 +817,157 @@ const char *
 cpl_scenario_editor_get_policy_note (CplScenarioEditor *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->policy_note)) ? gtk_label_get_text (self->policy_note) : "";
+}
+
+/**
+ * cpl_scenario_editor_set_range_text:
+ * @field_key: an input that takes a range, "revenue_share"
+ * @low: (nullable): the texts typed in the range form, as the user would;
+ *   all three %NULL presses "Remove Range" instead
+ *
+ * Fills the input's range form and presses "Set Range": what the form
+ * does with typed text.
+ *
+ * Returns: whether the range was set (or removed); when not, the form's
+ *   message says why (cpl_scenario_editor_get_range_message())
+ */
+gboolean
+cpl_scenario_editor_set_range_text (CplScenarioEditor *self,
+                                    const char        *field_key,
+                                    const char        *low,
+                                    const char        *mode,
+                                    const char        *high)
+{
+  const char *texts[N_ENDS] = { low, mode, high };
+
+  g_return_val_if_fail (CPL_IS_SCENARIO_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL && self->scenario != NULL)
+      {
+        fill_range_form (self, i);
+        if (low == NULL && mode == NULL && high == NULL)
+          {
+            g_signal_emit_by_name (self->ranges[i].remove, "clicked");
+            return !cpl_scenario_get_range (self->scenario, field_key, NULL);
+          }
+        for (guint e = 0; e < N_ENDS; e++)
+          gtk_editable_set_text (GTK_EDITABLE (self->ranges[i].ends[e]), texts[e]);
+        return apply_range_form (self, i);
+      }
+  return FALSE;
+}
+
+/* The range form's message for @field_key, or "". */
+const char *
+cpl_scenario_editor_get_range_message (CplScenarioEditor *self,
+                                       const char        *field_key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
+      return gtk_widget_get_visible (GTK_WIDGET (self->ranges[i].message))
+             ? gtk_label_get_text (self->ranges[i].message) : "";
+  return "";
+}
+
+/* What the range button of @field_key says (its tooltip and accessible
+ * label), or NULL when the input takes no range. */
+const char *
+cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
+                                    const char        *field_key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
+      return gtk_widget_get_tooltip_text (GTK_WIDGET (self->ranges[i].button));
+  return NULL;
+}
+
+/**
+ * cpl_scenario_parameter_key:
+ * @index: from 0
+ *
+ * The numeric parameters that may carry a range or be sought, in the
+ * editor's order.
+ *
+ * Returns: (nullable): the key of parameter @index ("revenue_share"), or
+ *   %NULL past the last
+ */
+const char *
+cpl_scenario_parameter_key (guint index)
+{
+  for (guint i = 0, n = 0; i < N_INPUTS; i++)
+    if (inputs[i].field >= CPL_SCENARIO_REVENUE_SHARE && n++ == index)
+      return inputs[i].key;
+  return NULL;
+}
+
+/* The title of parameter @key as the editor shows it ("Revenue share"),
+ * translated; the key itself when the editor has no row for it. */
+const char *
+cpl_scenario_parameter_title (const char *key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      return _(inputs[i].title);
+  return key;
+}
+
+static int
+input_of (const char *key)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      return (int) i;
+  return -1;
+}
+
+/* The number of @value as input @i shows it, without its unit: "25", "4.5" */
+static char *
+input_number (guint  i,
+              double value)
+{
+  double shown = value * inputs[i].scale;
+
+  return cpl_format_number (shown, shown == round (shown) ? 0 : inputs[i].digits);
+}
+
+/* A range of parameter @key, its unit once: "10–40%", "1–3 years". */
+char *
+cpl_scenario_parameter_format_range (const char *key,
+                                     double      low,
+                                     double      high)
+{
+  int i = input_of (key);
+  g_autofree char *from = i >= 0 ? input_number (i, low) : cpl_format_number (low, 2);
+  g_autofree char *to = cpl_scenario_parameter_format (key, high);
+
+  /* Translators: the low and high ends of a range, the unit once: "10–40%" */
+  return g_strdup_printf (_("%1$s–%2$s"), from, to);
+}
+
+/* A value of parameter @key as its row shows it: "25%", "1,000 PFLOP/s
+ * a year", "4.5 years". */
+char *
+cpl_scenario_parameter_format (const char *key,
+                               double      value)
+{
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, key))
+      {
+        double shown = value * inputs[i].scale;
+        int digits = inputs[i].digits;
+        g_autofree char *number = NULL;
+
+        if (g_str_equal (inputs[i].unit, "%"))
+          return cpl_format_percent (value, shown == round (shown) ? 0 : digits);
+        number = input_number (i, value);
+        if (inputs[i].count == CPL_COUNT_UNIT_YEARS)
+          /* Translators: a number of years, "4.5 years" */
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", cpl_plural_count (shown)),
+                                  number);
+        if (inputs[i].unit[0] == '\0')
+          return g_steal_pointer (&number);
+        return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, _(inputs[i].unit));
+      }
+  return cpl_format_number (value, 2);
 }

@@ -21,5 +21,22 @@ const char        *cpl_scenario_editor_get_messages (CplScenarioEditor *self);
 void               cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
                                                      const GDate       *date);
 const char        *cpl_scenario_editor_get_policy_note (CplScenarioEditor *self);
+gboolean           cpl_scenario_editor_set_range_text  (CplScenarioEditor *self,
+                                                        const char        *field_key,
+                                                        const char        *low,
+                                                        const char        *mode,
+                                                        const char        *high);
+const char        *cpl_scenario_editor_get_range_message (CplScenarioEditor *self,
+                                                          const char        *field_key);
+const char        *cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
+                                                       const char        *field_key);
+
+const char        *cpl_scenario_parameter_key    (guint              index);
+const char        *cpl_scenario_parameter_title  (const char        *key);
+char              *cpl_scenario_parameter_format (const char        *key,
+                                                  double             value);
+char              *cpl_scenario_parameter_format_range (const char  *key,
+                                                        double       low,
+                                                        double       high);
 
 G_END_DECLS

@@ -9,6 +9,14 @@
  * domestic chip (lines), with the year the domestic chip becomes cheaper
  * marked and said in words.  Then a year-by-year table as tall as its
  * rows (the page scrolls as one).
+ *
+ * When the scenario has ranges, a Monte Carlo run (MODEL.md §6) goes on
+ * in a worker thread after every change, with the number of draws of the
+ * "Monte Carlo draws" preference; a change cancels the run under way and
+ * clears its bands, so no result of older inputs is ever shown.  "Estimating
+ * uncertainty…" shows only when a run takes longer than 150 ms.  Its
+ * result adds the P10–P90 band to the share, take and gap charts and the
+ * range under each key figure and in the summary.
  */
 #define G_LOG_DOMAIN "cpl-scenario-results"
 
@@ -17,6 +25,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "cpl-application.h"
+#include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
@@ -69,16 +79,31 @@ struct _CplScenarioResults
   GtkLabel       *summary;
   GtkLabel       *explanation;       /* what binds, under the headline */
   char           *summary_text;      /* both, one sentence a line */
+  char           *range_summary;     /* and the totals' ranges, when known */
   GtkLabel       *total_values[N_TOTALS];
   CplLineChart   *share_chart;
   CplBarChart    *units_chart;
   CplBarChart    *revenue_chart;
   CplLineChart   *gap_chart;
   CplLineChart   *cost_chart;
+  CplLineChart   *take_chart;       /* with its band; shown with ranges */
+  CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
+  GtkLabel       *total_ranges[N_TOTALS];
+  GtkWidget      *progress;         /* "Estimating uncertainty…" */
 
   CplProjection  *projection;
+  CplDataset     *dataset;
+  CplScenario    *scenario;
+
+  /* the Monte Carlo run */
+  GSettings      *settings;         /* NULL: no app, the default number of draws */
+  GCancellable   *run;              /* of the run under way, or NULL */
+  guint           progress_id;      /* shows the progress after 150 ms */
+  CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
 };
+
+#define PROGRESS_DELAY_MS 150
 
 G_DEFINE_FINAL_TYPE (CplScenarioResults, cpl_scenario_results, GTK_TYPE_BOX)
 
@@ -220,6 +245,11 @@ fill_charts (CplScenarioResults *self,
   cpl_bar_chart_set_series_color (self->revenue_chart,
                                   cpl_bar_chart_add_series (self->revenue_chart, _("US government take"), y),
                                   cpl_chart_color_for ("series", "government-take"));
+  cpl_line_chart_clear (self->take_chart);
+  cpl_line_chart_set_series_color (self->take_chart,
+                                   cpl_line_chart_add_series (self->take_chart, _("US government take"), x, y, n,
+                                                              CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("series", "government-take"));
 
   /* compute gap */
   cpl_line_chart_clear (self->gap_chart);
@@ -257,6 +287,152 @@ fill_charts (CplScenarioResults *self,
     }
 }
 
+/* Uncertainty ------------------------------------------------------------- */
+
+static const CplTotal figure_totals[N_TOTALS] = {
+  [TOTAL_VENDORS] = CPL_TOTAL_GROSS_REVENUE,
+  [TOTAL_TAKE] = CPL_TOTAL_GOVERNMENT_TAKE,
+  [TOTAL_GAP] = CPL_TOTAL_COMPUTE_GAP,
+  [TOTAL_INSTALLED] = CPL_TOTAL_DOMESTIC_INSTALLED,
+  [TOTAL_SHARE] = CPL_TOTAL_FINAL_DOMESTIC_SHARE,
+};
+
+/* "P10–P90: $31 B–$62 B" */
+static char *
+range_text (CplTotal            total,
+            const CplQuantiles *q)
+{
+  /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B" */
+  gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
+  g_autofree char *low = compute ? cpl_format_number (q->p10, 0) : cpl_scenario_format_total (total, q->p10);
+  g_autofree char *high = cpl_scenario_format_total (total, q->p90);
+
+  /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
+  return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
+}
+
+/* Shows the run's result, or (@uncertainty NULL) takes the last one away. */
+static void
+show_uncertainty (CplScenarioResults *self,
+                  CplUncertainty     *uncertainty)
+{
+  g_autoptr(GString) summary = g_string_new (self->summary_text ? self->summary_text : "");
+  gboolean ranged = uncertainty != NULL;
+
+  g_clear_pointer (&self->uncertainty, cpl_uncertainty_unref);
+  self->uncertainty = uncertainty ? cpl_uncertainty_ref (uncertainty) : NULL;
+
+  for (guint i = 0; i < N_TOTALS; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (ranged)
+        {
+          const CplQuantiles *q = cpl_uncertainty_get_total (uncertainty, figure_totals[i]);
+          g_autofree char *point = g_strdup (gtk_label_get_text (self->total_values[i]));
+
+          text = range_text (figure_totals[i], q);
+          /* Translators: a total with its range in the summary: %1$s the
+           * total, %2$s its value, %3$s "P10–P90: $31 B–$62 B": "US
+           * government take $47.5 B (P10–P90: $31 B–$62 B)" */
+          g_string_append_printf (summary, _("\n%1$s %2$s (%3$s)"), _(totals[i].title), point, text);
+        }
+      gtk_label_set_text (self->total_ranges[i], text ? text : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->total_ranges[i]), ranged);
+    }
+
+  if (self->projection != NULL && self->projection->n_years > 0)
+    {
+      if (ranged && cpl_uncertainty_get_n_years (uncertainty) == self->projection->n_years)
+        {
+          cpl_chart_set_year_band (self->share_chart, 0, uncertainty, CPL_YEAR_DOMESTIC_SHARE);
+          cpl_chart_set_year_band (self->gap_chart, 0, uncertainty, CPL_YEAR_COMPUTE_GAP);
+          cpl_chart_set_year_band (self->take_chart, 0, uncertainty, CPL_YEAR_GOVERNMENT_TAKE);
+        }
+      else
+        {
+          cpl_line_chart_set_series_band (self->share_chart, 0, NULL, NULL);
+          cpl_line_chart_set_series_band (self->gap_chart, 0, NULL, NULL);
+          cpl_line_chart_set_series_band (self->take_chart, 0, NULL, NULL);
+        }
+    }
+  g_free (self->range_summary);
+  self->range_summary = g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+static void
+stop_progress (CplScenarioResults *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_widget_set_visible (self->progress, FALSE);
+}
+
+static void
+run_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(CplScenarioResults) self = data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplUncertainty) uncertainty = cpl_uncertainty_run_finish (result, &error);
+
+  /* a run of older inputs: a newer one is under way, or none is wanted */
+  if (cancellable != self->run)
+    return;
+  g_clear_object (&self->run);
+  stop_progress (self);
+  if (uncertainty != NULL)
+    show_uncertainty (self, uncertainty);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("uncertainty: %s", error->message);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  CplScenarioResults *self = data;
+
+  self->progress_id = 0;
+  gtk_widget_set_visible (self->progress, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancels the run under way, if any. */
+static void
+cancel_run (CplScenarioResults *self)
+{
+  if (self->run != NULL)
+    g_cancellable_cancel (self->run);
+  g_clear_object (&self->run);
+  stop_progress (self);
+}
+
+/* Cancels the run under way and forgets its result; starts one for the
+ * inputs shown when the scenario has ranges. */
+static void
+restart_run (CplScenarioResults *self)
+{
+  gboolean ranged = self->scenario != NULL && self->projection != NULL
+                    && cpl_scenario_has_ranges (self->scenario);
+
+  if (self->run != NULL)
+    g_cancellable_cancel (self->run);
+  g_clear_object (&self->run);
+  show_uncertainty (self, NULL);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->take_chart), GTK_TYPE_FLOW_BOX_CHILD), ranged);
+  if (!ranged)
+    {
+      stop_progress (self);
+      return;
+    }
+
+  self->run = g_cancellable_new ();
+  cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
+  if (self->progress_id == 0 && !gtk_widget_get_visible (self->progress))
+    self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+}
+
 /* Totals and table ------------------------------------------------------- */
 
 static void
@@ -289,6 +465,40 @@ pflops_years_text (double value)
   return g_strdup_printf (_("%s PFLOP/s-years"), number);
 }
 
+/* The title of @total, as the key figures name it. */
+const char *
+cpl_scenario_total_title (CplTotal total)
+{
+  static const Total figure[CPL_N_TOTALS] = {
+    [CPL_TOTAL_GOVERNMENT_TAKE] = TOTAL_TAKE,
+    [CPL_TOTAL_COMPUTE_GAP] = TOTAL_GAP,
+    [CPL_TOTAL_DOMESTIC_INSTALLED] = TOTAL_INSTALLED,
+    [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = TOTAL_SHARE,
+    [CPL_TOTAL_GROSS_REVENUE] = TOTAL_VENDORS,
+  };
+
+  g_return_val_if_fail (total < CPL_N_TOTALS, NULL);
+  return _(totals[figure[total]].title);
+}
+
+/* @value of @total as the key figures show it: "$47.5 B", "12,000
+ * PFLOP/s-years", "64%". */
+char *
+cpl_scenario_format_total (CplTotal total,
+                           double   value)
+{
+  switch (total)
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
+    case CPL_TOTAL_COMPUTE_GAP:          return pflops_years_text (value);
+    case CPL_TOTAL_DOMESTIC_INSTALLED:   return pflops_text (value);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_N_TOTALS:
+    default:                             g_return_val_if_reached (NULL);
+    }
+}
+
 static void
 fill_totals (CplScenarioResults *self)
 {
@@ -300,9 +510,11 @@ fill_totals (CplScenarioResults *self)
   set_total (self, TOTAL_VENDORS, cpl_format_money (vendors), cpl_format_money_exact (vendors));
   set_total (self, TOTAL_TAKE, cpl_format_money (p->total_government_take_usd),
              cpl_format_money_exact (p->total_government_take_usd));
-  set_total (self, TOTAL_GAP, pflops_years_text (p->total_compute_gap_pflops), NULL);
-  set_total (self, TOTAL_INSTALLED, pflops_text (p->total_domestic_installed_pflops), NULL);
-  set_total (self, TOTAL_SHARE, cpl_format_percent (p->final_domestic_share, 0), NULL);
+  set_total (self, TOTAL_GAP, cpl_scenario_format_total (CPL_TOTAL_COMPUTE_GAP, p->total_compute_gap_pflops), NULL);
+  set_total (self, TOTAL_INSTALLED,
+             cpl_scenario_format_total (CPL_TOTAL_DOMESTIC_INSTALLED, p->total_domestic_installed_pflops), NULL);
+  set_total (self, TOTAL_SHARE, cpl_scenario_format_total (CPL_TOTAL_FINAL_DOMESTIC_SHARE, p->final_domestic_share),
+             NULL);
 }
 
 static char *
@@ -529,8 +741,14 @@ cpl_scenario_results_dispose (GObject *object)
 {
   CplScenarioResults *self = CPL_SCENARIO_RESULTS (object);
 
+  cancel_run (self);
+  g_clear_pointer (&self->uncertainty, cpl_uncertainty_unref);
   g_clear_pointer (&self->projection, cpl_projection_unref);
   g_clear_pointer (&self->summary_text, g_free);
+  g_clear_pointer (&self->range_summary, g_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->scenario);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
 
@@ -575,8 +793,27 @@ cpl_scenario_results_init (CplScenarioResults *self)
 
   figures = cpl_key_figures_new (1, N_TOTALS);
   for (guint i = 0; i < N_TOTALS; i++)
-    self->total_values[i] = cpl_key_figure_append (figures, _(totals[i].title), "title-3");
+    {
+      self->total_values[i] = cpl_key_figure_append (figures, _(totals[i].title), "title-3");
+      self->total_ranges[i] = GTK_LABEL (cpl_wrapped_label_new (NULL, "caption"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->total_ranges[i]), "numeric");
+      gtk_widget_set_visible (GTK_WIDGET (self->total_ranges[i]), FALSE);
+      gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->total_values[i]))),
+                      GTK_WIDGET (self->total_ranges[i]));
+    }
   gtk_box_append (GTK_BOX (self->body), figures);
+
+  {
+    GtkWidget *label = gtk_label_new (_("Estimating uncertainty…"));
+
+    self->progress = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    gtk_box_append (GTK_BOX (self->progress), gtk_spinner_new ());
+    gtk_spinner_start (GTK_SPINNER (gtk_widget_get_first_child (self->progress)));
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (self->progress), label);
+    gtk_widget_set_visible (self->progress, FALSE);
+    gtk_box_append (GTK_BOX (self->body), self->progress);
+  }
 
   flow = cpl_scenario_chart_flow_new ();
   gtk_box_append (GTK_BOX (self->body), flow);
@@ -602,6 +839,16 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_bar_chart_set_description (self->revenue_chart, _("Gross revenue of each vendor and the US government's take, year by year"));
   cpl_scenario_chart_flow_append (flow, _("Revenue"), GTK_WIDGET (self->revenue_chart));
 
+  self->take_chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  cpl_line_chart_set_axes (self->take_chart, _("Year"), _("US dollars"));
+  cpl_line_chart_set_x_integer (self->take_chart, TRUE);
+  cpl_line_chart_set_x_format (self->take_chart, cpl_scenario_format_year, NULL, NULL);
+  cpl_line_chart_set_y_format (self->take_chart, cpl_scenario_format_money, NULL, NULL);
+  cpl_line_chart_set_description (self->take_chart,
+                                  _("The US government's take year by year, with the range of the Monte Carlo run"));
+  cpl_scenario_chart_flow_append (flow, _("US Government Take and Its Range"), GTK_WIDGET (self->take_chart));
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->take_chart), GTK_TYPE_FLOW_BOX_CHILD), FALSE);
+
   self->gap_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->gap_chart, _("Year"), _("PFLOP/s"));
   cpl_line_chart_set_x_integer (self->gap_chart, TRUE);
@@ -619,8 +866,19 @@ cpl_scenario_results_init (CplScenarioResults *self)
     _("The buyer's cost of compute of each exported chip against the domestic chip, which falls as it is used"));
   cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), GTK_WIDGET (self->cost_chart));
 
+  self->analysis = cpl_scenario_analysis_new ();
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
+
   gtk_box_append (GTK_BOX (self->body), cpl_wrapped_label_new (_("Year by Year"), "heading"));
   build_table (self);
+
+  /* the preference, when the app has its settings */
+  if (CPL_IS_APPLICATION (g_application_get_default ()))
+    {
+      self->settings = g_object_ref (cpl_application_get_settings (CPL_APPLICATION (g_application_get_default ())));
+      g_signal_connect_object (self->settings, "changed::monte-carlo-draws", G_CALLBACK (restart_run), self,
+                               G_CONNECT_SWAPPED);
+    }
 }
 
 CplScenarioResults *
@@ -646,8 +904,10 @@ cpl_scenario_results_show (CplScenarioResults *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error), error != NULL);
   if (error != NULL)
     {
-      /* keep the last good pictures; say why these inputs do not project */
+      /* keep the last good pictures; say why these inputs do not project;
+       * no run of older inputs goes on */
       gtk_label_set_text (self->error, error->message);
+      cancel_run (self);
       return;
     }
   if (projection == NULL)
@@ -655,6 +915,8 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
   self->projection = projection;
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->scenario, scenario);
 
   {
     CplText *description = cpl_scenario_get_description (scenario);
@@ -673,8 +935,18 @@ cpl_scenario_results_show (CplScenarioResults *self,
   self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
   fill_totals (self);
   fill_charts (self, dataset);
+  cpl_scenario_analysis_show (self->analysis, dataset, scenario);
 
   fill_table (self);
+  restart_run (self);
+}
+
+/* Returns: (transfer none): the share-rate curve and goal seek. */
+CplScenarioAnalysis *
+cpl_scenario_results_get_analysis (CplScenarioResults *self)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  return self->analysis;
 }
 
 /* Returns: the total @total_id ("vendors", "take", "gap", "installed",
@@ -690,11 +962,55 @@ cpl_scenario_results_get_total (CplScenarioResults *self,
   return NULL;
 }
 
+/* The summary in words, and the totals' ranges when the run is done. */
 const char *
 cpl_scenario_results_get_summary (CplScenarioResults *self)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
+  if (self->range_summary != NULL)
+    return self->range_summary;
   return self->summary_text ? self->summary_text : "";
+}
+
+/**
+ * cpl_scenario_results_get_uncertainty:
+ * @wait: whether to run the main loop until the Monte Carlo run under
+ *   way is done
+ *
+ * Returns: (nullable) (transfer none): the result shown, of the inputs
+ *   shown; %NULL while a run is under way or without ranges
+ */
+CplUncertainty *
+cpl_scenario_results_get_uncertainty (CplScenarioResults *self,
+                                      gboolean            wait)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  while (wait && self->run != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return self->uncertainty;
+}
+
+/* Whether "Estimating uncertainty…" shows. */
+gboolean
+cpl_scenario_results_get_estimating (CplScenarioResults *self)
+{
+  return gtk_widget_get_visible (self->progress);
+}
+
+/* The charts with a P10–P90 band (for tests): the domestic share, the
+ * government take and the compute gap. */
+CplLineChart *
+cpl_scenario_results_get_band_chart (CplScenarioResults *self,
+                                     CplYearOutput       output)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  switch (output)
+    {
+    case CPL_YEAR_DOMESTIC_SHARE:   return self->share_chart;
+    case CPL_YEAR_GOVERNMENT_TAKE:  return self->take_chart;
+    case CPL_YEAR_COMPUTE_GAP:      return self->gap_chart;
+    default:                        return NULL;
+    }
 }
 
 /* Returns: why the scenario does not project, or "" */

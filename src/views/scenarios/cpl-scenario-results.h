@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "cpl-model.h"
+#include "cpl-scenario-analysis.h"
+#include "widgets/cpl-line-chart.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +21,12 @@ const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
                                                        const char         *total_id);
 const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
+CplScenarioAnalysis *cpl_scenario_results_get_analysis (CplScenarioResults *self);
+CplUncertainty     *cpl_scenario_results_get_uncertainty (CplScenarioResults *self,
+                                                          gboolean            wait);
+gboolean            cpl_scenario_results_get_estimating (CplScenarioResults *self);
+CplLineChart       *cpl_scenario_results_get_band_chart (CplScenarioResults *self,
+                                                         CplYearOutput       output);
 
 char               *cpl_scenario_format_year          (double              value,
                                                        gpointer            user_data);
@@ -33,6 +41,9 @@ GtkWidget          *cpl_scenario_chart_flow_new       (void);
 void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
                                                        const char         *title,
                                                        GtkWidget          *chart);
+const char         *cpl_scenario_total_title          (CplTotal            total);
+char               *cpl_scenario_format_total         (CplTotal            total,
+                                                       double              value);
 char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
                                                        CplDataset         *dataset);
 

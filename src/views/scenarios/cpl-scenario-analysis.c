@@ -1,0 +1,663 @@
+/* cpl-scenario-analysis.c: what moves one scenario's totals
+ *
+ * The share-rate curve (MODEL.md §6.1): the government's take and the
+ * vendors' net revenue (gross − take) against the revenue share from 0 to
+ * 100%, and the final domestic share beside them, with the current rate,
+ * the rate that maximises the take, and the rate past which no exported
+ * chip is offered any more (the vendors' break-even) marked.  Pressing or
+ * dragging on either chart (or Left/Right on it) sets the scenario's
+ * revenue share: an edit like any other, undone with Ctrl+Z.
+ *
+ * The tornado (MODEL.md §6), when the scenario has ranges: each ranged
+ * parameter alone at its low and its high value, and how far that moves
+ * the total the user picks, widest swing first.
+ *
+ * Goal seek: "Find the [parameter] at which [total] reaches [target]",
+ * with the answer and an "Apply" button, or the reason there is none.
+ */
+#define G_LOG_DOMAIN "cpl-scenario-analysis"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cpl-scenario-analysis.h"
+#include "cpl-scenario-editor.h"
+#include "cpl-scenario-results.h"
+#include "views/cpl-view-util.h"
+#include "widgets/cpl-tornado-chart.h"
+
+/* A target typed for a total, in a unit that reads well: billions of US
+ * dollars, a percentage, PFLOP/s(-years). */
+static const struct {
+  double      scale;      /* typed = value × scale */
+  const char *unit;       /* N_(), or "%" */
+} target_units[CPL_N_TOTALS] = {
+  [CPL_TOTAL_GOVERNMENT_TAKE] = { 1e-9, N_("billion USD") },
+  [CPL_TOTAL_COMPUTE_GAP] = { 1, N_("PFLOP/s-years") },
+  [CPL_TOTAL_DOMESTIC_INSTALLED] = { 1, N_("PFLOP/s") },
+  [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = { 100, "%" },
+  [CPL_TOTAL_GROSS_REVENUE] = { 1e-9, N_("billion USD") },
+};
+
+/* The order of the totals in the goal-seek menu. */
+static const CplTotal total_order[CPL_N_TOTALS] = {
+  CPL_TOTAL_GOVERNMENT_TAKE, CPL_TOTAL_GROSS_REVENUE, CPL_TOTAL_COMPUTE_GAP,
+  CPL_TOTAL_DOMESTIC_INSTALLED, CPL_TOTAL_FINAL_DOMESTIC_SHARE,
+};
+
+struct _CplScenarioAnalysis
+{
+  GtkBox          parent_instance;
+
+  CplLineChart   *money_chart;     /* take and vendors' net revenue */
+  CplLineChart   *share_chart;     /* final domestic share */
+  GtkLabel       *share_note;
+
+  GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
+  GtkDropDown    *tornado_total;
+  CplTornadoChart *tornado;
+
+  AdwComboRow    *seek_parameter;
+  AdwComboRow    *seek_total;
+  AdwEntryRow    *seek_target;
+  GtkLabel       *seek_unit;
+  GtkLabel       *seek_answer;
+  GtkWidget      *seek_apply;
+  char           *seek_key;        /* the answer's parameter, or NULL */
+  double          seek_value;
+
+  CplDataset     *dataset;
+  CplScenario    *scenario;
+};
+
+G_DEFINE_FINAL_TYPE (CplScenarioAnalysis, cpl_scenario_analysis, GTK_TYPE_BOX)
+
+/* The share-rate curve ---------------------------------------------------- */
+
+/* The lowest rate at which the vendors' net revenue is gone while it was
+ * positive at rate 0: past it no exported chip is offered.  NaN when
+ * there is none on the curve. */
+static double
+break_even (GArray *curve)
+{
+  const CplSharePoint *first = &g_array_index (curve, CplSharePoint, 0);
+
+  if (!(first->totals[CPL_TOTAL_GROSS_REVENUE] - first->totals[CPL_TOTAL_GOVERNMENT_TAKE] > 0))
+    return NAN;
+  for (guint i = 1; i < curve->len; i++)
+    {
+      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
+
+      if (point->totals[CPL_TOTAL_GROSS_REVENUE] - point->totals[CPL_TOTAL_GOVERNMENT_TAKE] <= 0)
+        return point->share;
+    }
+  return NAN;
+}
+
+static void
+add_marker (CplLineChart *chart,
+            double        x,
+            const char   *format)
+{
+  g_autofree char *rate = cpl_format_rate (x);
+  g_autofree char *label = g_strdup_printf (format, rate);
+
+  cpl_line_chart_add_marker (chart, x, label);
+}
+
+static void
+fill_share_curve (CplScenarioAnalysis *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) curve = cpl_share_curve_compute (self->scenario, self->dataset, &error);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree double *x = NULL;
+  g_autofree double *take = NULL;
+  g_autofree double *net = NULL;
+  g_autofree double *share = NULL;
+  double current = cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE);
+  double best, even;
+  gboolean at_top = FALSE;
+  CplLineChart *charts[2] = { self->money_chart, self->share_chart };
+  /* the keys step the rate from where the crosshair was */
+  int cursors[2] = { cpl_line_chart_get_cursor (self->money_chart), cpl_line_chart_get_cursor (self->share_chart) };
+
+  cpl_line_chart_clear (self->money_chart);
+  cpl_line_chart_clear (self->share_chart);
+  if (curve == NULL)
+    {
+      gtk_label_set_text (self->share_note, error->message);
+      return;
+    }
+
+  x = g_new (double, curve->len);
+  take = g_new (double, curve->len);
+  net = g_new (double, curve->len);
+  share = g_new (double, curve->len);
+  for (guint i = 0; i < curve->len; i++)
+    {
+      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
+
+      x[i] = point->share;
+      take[i] = point->totals[CPL_TOTAL_GOVERNMENT_TAKE];
+      net[i] = point->totals[CPL_TOTAL_GROSS_REVENUE] - point->totals[CPL_TOTAL_GOVERNMENT_TAKE];
+      share[i] = point->totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE];
+    }
+  cpl_line_chart_set_series_color (self->money_chart,
+                                   cpl_line_chart_add_series (self->money_chart, _("US government take"),
+                                                              x, take, curve->len, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("series", "government-take"));
+  cpl_line_chart_set_series_color (self->money_chart,
+                                   cpl_line_chart_add_series (self->money_chart, _("Net revenue of US vendors"),
+                                                              x, net, curve->len, CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_BLUE);
+  cpl_line_chart_add_series (self->share_chart, _("Domestic share of new compute in the last year"),
+                             x, share, curve->len, CPL_LINE_STYLE_LINE);
+
+  cpl_line_chart_set_cursor (self->money_chart, cursors[0]);
+  cpl_line_chart_set_cursor (self->share_chart, cursors[1]);
+
+  best = cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL);
+  even = break_even (curve);
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      /* Translators: a marker on a chart; %s is a rate, "25%" */
+      add_marker (charts[c], current, _("current %s"));
+      if (isfinite (best))
+        /* Translators: a marker on a chart; %s is a rate, "62%" */
+        add_marker (charts[c], best, _("highest take %s"));
+      if (isfinite (even))
+        /* Translators: a marker on a chart; %s is a rate, "76%" */
+        add_marker (charts[c], even, _("break-even %s"));
+    }
+
+  if (isfinite (best))
+    {
+      g_autofree char *rate = cpl_format_rate (best);
+
+      if (at_top)
+        /* Translators: %s is a rate, "100%" */
+        g_string_append_printf (note, _("The take rises with the rate all the way: it is highest at %s, "
+                                        "as buyers do not turn away from the dearer chips enough to offset it."), rate);
+      else
+        /* Translators: %s is a rate, "62%" */
+        g_string_append_printf (note, _("The take is highest at a share rate of %s; above it, buyers turn to "
+                                        "domestic chips faster than the rate rises."), rate);
+    }
+  if (note->len > 0)
+    g_string_append_c (note, '\n');
+  if (isfinite (even))
+    {
+      g_autofree char *rate = cpl_format_rate (even);
+
+      /* Translators: %s is a rate, "76%" */
+      g_string_append_printf (note, _("From %s no exported chip nets its unit cost, so none is sold: "
+                                      "that is the vendors' break-even."), rate);
+    }
+  else
+    g_string_append (note, _("No break-even is marked: at every rate up to 100% the vendors still sell, "
+                             "or they sell nothing even at 0%."));
+  gtk_label_set_text (self->share_note, note->str);
+}
+
+/* A press, a drag or a key on a share chart: the revenue share there,
+ * to a tenth of a percent. */
+static void
+on_rate_dragged (CplScenarioAnalysis *self,
+                 double               x)
+{
+  if (self->scenario == NULL)
+    return;
+  cpl_entity_set_number (CPL_ENTITY (self->scenario), CPL_SCENARIO_REVENUE_SHARE,
+                         CLAMP (round (x * 1000) / 1000, 0, 1), NULL);
+}
+
+static CplLineChart *
+share_chart_new (CplScenarioAnalysis *self,
+                 const char          *y_title,
+                 CplChartFormatFunc   y_format,
+                 const char          *description)
+{
+  CplLineChart *chart = CPL_LINE_CHART (cpl_line_chart_new ());
+
+  cpl_line_chart_set_axes (chart, _("Revenue share"), y_title);
+  cpl_line_chart_set_x_format (chart, cpl_scenario_format_share, NULL, NULL);
+  cpl_line_chart_set_y_format (chart, y_format, NULL, NULL);
+  cpl_line_chart_set_description (chart, description);
+  cpl_line_chart_set_draggable (chart, TRUE);
+  g_signal_connect_object (chart, "x-dragged", G_CALLBACK (on_rate_dragged), self, G_CONNECT_SWAPPED);
+  return chart;
+}
+
+/* The tornado --------------------------------------------------------------- */
+
+static char *
+format_total_axis (double   value,
+                   gpointer data)
+{
+  switch ((CplTotal) GPOINTER_TO_INT (data))
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_TOTAL_COMPUTE_GAP:
+    case CPL_TOTAL_DOMESTIC_INSTALLED:
+    case CPL_N_TOTALS:
+    default:                             return cpl_format_number (value, 0);
+    }
+}
+
+static void
+fill_tornado (CplScenarioAnalysis *self)
+{
+  CplTotal total = total_order[MIN (gtk_drop_down_get_selected (self->tornado_total), CPL_N_TOTALS - 1)];
+  g_autoptr(GArray) bars = NULL;
+  g_autoptr(CplProjection) projection = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *low = NULL;
+  g_autofree double *high = NULL;
+  g_autofree char *description = NULL;
+  gboolean ranged = cpl_scenario_has_ranges (self->scenario);
+
+  gtk_widget_set_visible (self->tornado_card, ranged);
+  if (!ranged)
+    return;
+  projection = cpl_projection_compute (self->scenario, self->dataset, NULL);
+  bars = projection ? cpl_tornado_compute (self->scenario, self->dataset, total, NULL) : NULL;
+  if (bars == NULL)
+    {
+      cpl_tornado_chart_set_bars (self->tornado, 0, NULL, NULL, NULL, 0);
+      return;
+    }
+
+  low = g_new (double, MAX (bars->len, 1));
+  high = g_new (double, MAX (bars->len, 1));
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const CplTornadoBar *bar = &g_array_index (bars, CplTornadoBar, i);
+      g_autofree char *range = cpl_scenario_parameter_format_range (bar->parameter, bar->low, bar->high);
+
+      /* Translators: a tornado chart's row: an input and its range,
+       * "Revenue share 10–40%" */
+      g_ptr_array_add (names, g_strdup_printf (_("%1$s %2$s"), cpl_scenario_parameter_title (bar->parameter), range));
+      low[i] = bar->output_low;
+      high[i] = bar->output_high;
+    }
+  cpl_tornado_chart_set_format (self->tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
+  cpl_tornado_chart_set_value_title (self->tornado, cpl_scenario_total_title (total));
+  cpl_tornado_chart_set_bars (self->tornado, cpl_projection_get_total (projection, total),
+                              (const char * const *) names->pdata, low, high, bars->len);
+  gtk_widget_set_size_request (GTK_WIDGET (self->tornado), -1, MAX (260, 120 + 36 * (int) bars->len));
+  /* Translators: a tornado chart's description; %s is a total */
+  description = g_strdup_printf (_("How far each ranged parameter, alone at its low and at its high value, "
+                                   "moves the %s; the widest swing first"), cpl_scenario_total_title (total));
+  cpl_tornado_chart_set_description (self->tornado, description);
+}
+
+static GtkWidget *
+tornado_box_new (CplScenarioAnalysis *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_autoptr(GtkStringList) totals = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    gtk_string_list_append (totals, cpl_scenario_total_title (total_order[i]));
+  self->tornado_total = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&totals)), NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->tornado_total), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_total), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The total the tornado shows"), -1);
+  g_signal_connect_object (self->tornado_total, "notify::selected", G_CALLBACK (fill_tornado), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
+  self->tornado = CPL_TORNADO_CHART (cpl_tornado_chart_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado));
+  return box;
+}
+
+/* Goal seek ---------------------------------------------------------------- */
+
+static CplTotal
+selected_total (CplScenarioAnalysis *self)
+{
+  guint i = adw_combo_row_get_selected (self->seek_total);
+
+  return total_order[MIN (i, CPL_N_TOTALS - 1)];
+}
+
+static const char *
+target_unit (CplTotal total)
+{
+  return g_str_equal (target_units[total].unit, "%") ? "%" : _(target_units[total].unit);
+}
+
+static void
+clear_answer (CplScenarioAnalysis *self)
+{
+  g_clear_pointer (&self->seek_key, g_free);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->seek_answer), NULL);
+  gtk_label_set_text (self->seek_answer, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->seek_answer), FALSE);
+  gtk_widget_set_visible (self->seek_apply, FALSE);
+}
+
+static void
+on_total_selected (CplScenarioAnalysis *self)
+{
+  gtk_label_set_text (self->seek_unit, target_unit (selected_total (self)));
+  clear_answer (self);
+}
+
+static void
+show_answer (CplScenarioAnalysis *self,
+             const char          *text,
+             gboolean             error)
+{
+  gtk_label_set_text (self->seek_answer, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->seek_answer), TRUE);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->seek_answer), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->seek_answer), "error");
+}
+
+/* "Find": reads the target, seeks, and shows the answer or why not. */
+static void
+on_find (CplScenarioAnalysis *self)
+{
+  const char *key = cpl_scenario_parameter_key (adw_combo_row_get_selected (self->seek_parameter));
+  CplTotal total = selected_total (self);
+  g_autoptr(GError) error = NULL;
+  double typed, value, achieved;
+
+  clear_answer (self);
+  if (self->scenario == NULL || key == NULL)
+    return;
+  if (!cpl_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->seek_target)),
+                         target_units[total].scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+                         &typed, &error))
+    {
+      /* Translators: %s says why the target typed is not a number */
+      g_autofree char *message = g_strdup_printf (_("Target: %s"), error->message);
+
+      show_answer (self, message, TRUE);
+      return;
+    }
+  if (!cpl_goal_seek (self->scenario, self->dataset, key, total, typed / target_units[total].scale,
+                      &value, &achieved, &error))
+    {
+      double lo, hi;
+
+      if (cpl_goal_seek_bounds (self->scenario, key, &lo, &hi, NULL))
+        {
+          g_autofree char *from = cpl_scenario_parameter_format (key, lo);
+          g_autofree char *to = cpl_scenario_parameter_format (key, hi);
+          g_autofree char *target = cpl_scenario_format_total (total, typed / target_units[total].scale);
+          /* Translators: goal seek found nothing: %1$s a parameter, %2$s
+           * and %3$s its range, %4$s a total, %5$s the target: "No
+           * revenue share from 0% to 100% gives a US government take of
+           * $100 B." */
+          g_autofree char *text = g_strdup_printf (_("No %1$s from %2$s to %3$s gives a %4$s of %5$s."),
+                                                   cpl_scenario_parameter_title (key), from, to,
+                                                   cpl_scenario_total_title (total), target);
+
+          show_answer (self, text, TRUE);
+          /* the model's reason, with the range the total covers */
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->seek_answer), error->message);
+        }
+      else
+        show_answer (self, error->message, TRUE);
+      return;
+    }
+
+  {
+    g_autofree char *shown = cpl_scenario_parameter_format (key, value);
+    g_autofree char *reached = cpl_scenario_format_total (total, achieved);
+    /* Translators: goal seek's answer: %1$s a parameter, %2$s its value,
+     * %3$s a total, %4$s what the total then is: "Revenue share 31.2%
+     * gives US government take $50 B." */
+    g_autofree char *text = g_strdup_printf (_("%1$s %2$s gives %3$s %4$s."),
+                                             cpl_scenario_parameter_title (key), shown,
+                                             cpl_scenario_total_title (total), reached);
+    /* Translators: a button that sets the value goal seek found, "Apply 31.2%" */
+    g_autofree char *apply = g_strdup_printf (_("Apply %s"), shown);
+
+    show_answer (self, text, FALSE);
+    gtk_button_set_label (GTK_BUTTON (self->seek_apply), apply);
+    gtk_widget_set_visible (self->seek_apply, TRUE);
+    self->seek_key = g_strdup (key);
+    self->seek_value = value;
+  }
+}
+
+/* "Apply": the value found, an edit like any other. */
+static void
+on_apply (CplScenarioAnalysis *self)
+{
+  int field;
+
+  if (self->scenario == NULL || self->seek_key == NULL)
+    return;
+  field = cpl_entity_find_field (CPL_ENTITY (self->scenario), self->seek_key);
+  if (field >= 0)
+    cpl_entity_set_number (CPL_ENTITY (self->scenario), field, self->seek_value, NULL);
+  gtk_widget_set_visible (self->seek_apply, FALSE);
+}
+
+static GtkWidget *
+seek_group_new (CplScenarioAnalysis *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GtkStringList) parameters = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) totals = gtk_string_list_new (NULL);
+  GtkWidget *find = gtk_button_new_with_mnemonic (_("_Find"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  const char *key;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Goal Seek"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Find the value of one parameter at which a total reaches a target; "
+                                           "the other parameters stay as they are."));
+
+  for (guint i = 0; (key = cpl_scenario_parameter_key (i)) != NULL; i++)
+    gtk_string_list_append (parameters, cpl_scenario_parameter_title (key));
+  self->seek_parameter = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_parameter), _("Find the"));
+  adw_combo_row_set_model (self->seek_parameter, G_LIST_MODEL (parameters));
+  g_signal_connect_object (self->seek_parameter, "notify::selected", G_CALLBACK (clear_answer), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_parameter));
+
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    gtk_string_list_append (totals, cpl_scenario_total_title (total_order[i]));
+  self->seek_total = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_total), _("at which"));
+  adw_combo_row_set_model (self->seek_total, G_LIST_MODEL (totals));
+  g_signal_connect_object (self->seek_total, "notify::selected", G_CALLBACK (on_total_selected), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_total));
+
+  self->seek_target = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_target), _("reaches"));
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->seek_target), CPL_EXCERPT_CHARS);
+  self->seek_unit = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->seek_unit), "dim-label");
+  adw_entry_row_add_suffix (self->seek_target, GTK_WIDGET (self->seek_unit));
+  g_signal_connect_object (self->seek_target, "entry-activated", G_CALLBACK (on_find), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->seek_target, "changed", G_CALLBACK (clear_answer), self, G_CONNECT_SWAPPED);
+  adw_entry_row_set_activates_default (self->seek_target, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_target));
+
+  self->seek_answer = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
+  gtk_label_set_selectable (self->seek_answer, TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->seek_answer), 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_answer));
+
+  self->seek_apply = gtk_button_new ();
+  gtk_widget_add_css_class (self->seek_apply, "suggested-action");
+  g_signal_connect_object (self->seek_apply, "clicked", G_CALLBACK (on_apply), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (find, "clicked", G_CALLBACK (on_find), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), find);
+  gtk_box_append (GTK_BOX (buttons), self->seek_apply);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), buttons);
+
+  on_total_selected (self);
+  return group;
+}
+
+/* Life cycle ---------------------------------------------------------------- */
+
+static void
+cpl_scenario_analysis_dispose (GObject *object)
+{
+  CplScenarioAnalysis *self = CPL_SCENARIO_ANALYSIS (object);
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->seek_key, g_free);
+  G_OBJECT_CLASS (cpl_scenario_analysis_parent_class)->dispose (object);
+}
+
+static void
+cpl_scenario_analysis_class_init (CplScenarioAnalysisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cpl_scenario_analysis_dispose;
+}
+
+static void
+cpl_scenario_analysis_init (CplScenarioAnalysis *self)
+{
+  GtkWidget *flow = cpl_scenario_chart_flow_new ();
+  GtkWidget *curve = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+
+  gtk_box_append (GTK_BOX (self), cpl_wrapped_label_new (_("Share-Rate Curve"), "heading"));
+  gtk_box_append (GTK_BOX (self), cpl_wrapped_label_new (_("Every total again at each revenue share from 0% to "
+                                                           "100%. Press or drag on a chart to set the rate."),
+                                                         "dim-label"));
+  self->money_chart = share_chart_new (self, _("US dollars"), cpl_scenario_format_money,
+                                       _("The US government's take and the US vendors' net revenue over all years, "
+                                         "against the revenue share"));
+  cpl_scenario_chart_flow_append (flow, _("Take and Net Revenue by Share Rate"), GTK_WIDGET (self->money_chart));
+  self->share_chart = share_chart_new (self, _("Domestic share of new compute"), cpl_scenario_format_share,
+                                       _("The domestic share of new compute in the last year, against the "
+                                         "revenue share"));
+  cpl_line_chart_set_y_limit (self->share_chart, 1);
+  cpl_scenario_chart_flow_append (flow, _("Domestic Share by Share Rate"), GTK_WIDGET (self->share_chart));
+  {
+    GtkWidget *box = tornado_box_new (self);
+
+    cpl_scenario_chart_flow_append (flow, _("What Moves the Total Most"), box);
+    self->tornado_card = gtk_widget_get_ancestor (box, GTK_TYPE_FLOW_BOX_CHILD);
+    gtk_widget_set_visible (self->tornado_card, FALSE);
+  }
+  gtk_box_append (GTK_BOX (curve), flow);
+  self->share_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
+  gtk_label_set_selectable (self->share_note, TRUE);
+  gtk_box_append (GTK_BOX (curve), GTK_WIDGET (self->share_note));
+  gtk_box_append (GTK_BOX (self), curve);
+
+  gtk_box_append (GTK_BOX (self), seek_group_new (self));
+}
+
+CplScenarioAnalysis *
+cpl_scenario_analysis_new (void)
+{
+  return g_object_new (CPL_TYPE_SCENARIO_ANALYSIS, NULL);
+}
+
+/* Shows the share-rate curve of @scenario; goal seek works on it. */
+void
+cpl_scenario_analysis_show (CplScenarioAnalysis *self,
+                            CplDataset          *dataset,
+                            CplScenario         *scenario)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_ANALYSIS (self));
+
+  if (self->scenario != scenario)
+    clear_answer (self);
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->scenario, scenario);
+  if (scenario != NULL && dataset != NULL)
+    {
+      fill_share_curve (self);
+      fill_tornado (self);
+    }
+}
+
+/* The share-rate chart of the take and net revenue (for tests). */
+CplLineChart *
+cpl_scenario_analysis_get_share_chart (CplScenarioAnalysis *self)
+{
+  return self->money_chart;
+}
+
+/* The tornado chart (for tests), and picks its total. */
+CplTornadoChart *
+cpl_scenario_analysis_get_tornado (CplScenarioAnalysis *self,
+                                   CplTotal             total)
+{
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    if (total_order[i] == total)
+      gtk_drop_down_set_selected (self->tornado_total, i);
+  return gtk_widget_get_visible (self->tornado_card) ? self->tornado : NULL;
+}
+
+/* What the share-rate curve says in words. */
+const char *
+cpl_scenario_analysis_get_share_note (CplScenarioAnalysis *self)
+{
+  return gtk_label_get_text (self->share_note);
+}
+
+/**
+ * cpl_scenario_analysis_seek:
+ * @parameter: a key, "revenue_share"
+ * @target: as typed, in the total's unit ("50" billion USD)
+ *
+ * Picks @parameter and @total, types @target and presses "Find", as the
+ * user would.
+ *
+ * Returns: whether there is an answer to apply
+ */
+gboolean
+cpl_scenario_analysis_seek (CplScenarioAnalysis *self,
+                            const char          *parameter,
+                            CplTotal             total,
+                            const char          *target)
+{
+  const char *key;
+
+  for (guint i = 0; (key = cpl_scenario_parameter_key (i)) != NULL; i++)
+    if (g_str_equal (key, parameter))
+      adw_combo_row_set_selected (self->seek_parameter, i);
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    if (total_order[i] == total)
+      adw_combo_row_set_selected (self->seek_total, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->seek_target), target);
+  on_find (self);
+  return self->seek_key != NULL;
+}
+
+/* Goal seek's answer, or why there is none; "" before "Find". */
+const char *
+cpl_scenario_analysis_get_seek_answer (CplScenarioAnalysis *self)
+{
+  return gtk_label_get_text (self->seek_answer);
+}
+
+/* Presses "Apply"; %FALSE when there is nothing to apply. */
+gboolean
+cpl_scenario_analysis_apply_seek (CplScenarioAnalysis *self)
+{
+  if (!gtk_widget_get_visible (self->seek_apply))
+    return FALSE;
+  g_signal_emit_by_name (self->seek_apply, "clicked");
+  return TRUE;
+}
