@@ -542,6 +542,31 @@ test_draws_option (void)
   }
 }
 
+/* The snapshot a worker thread projects on: copies of the scenario's
+ * chips only, giving the same projection; a later edit of the live chip
+ * does not reach it. */
+static void
+test_chips_snapshot (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  CplScenario *scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25"));
+  g_autoptr(CplDataset) snapshot = cpl_scenario_chips_snapshot (scenario, dataset);
+  g_autoptr(CplProjection) live = cpl_projection_compute (scenario, dataset, &error);
+  g_autoptr(CplProjection) copy = cpl_projection_compute (scenario, snapshot, &error);
+  CplChip *h200 = cpl_dataset_lookup_chip (dataset, "nvidia-h200");
+
+  g_assert_no_error (error);
+  /* the H200 and the Ascend 910C, nothing else */
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (snapshot)), ==, 2);
+  g_assert_nonnull (cpl_dataset_lookup_chip (snapshot, "huawei-ascend-910c"));
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    g_assert_cmpfloat (cpl_projection_get_total (copy, t), ==, cpl_projection_get_total (live, t));
+
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (h200), CPL_CHIP_PRICE_USD, 1, NULL));
+  g_assert_cmpfloat (cpl_chip_get (cpl_dataset_lookup_chip (snapshot, "nvidia-h200"), CPL_CHIP_PRICE_USD), ==, 27000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +575,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/uncertainty/generator-reference", test_generator_reference);
+  g_test_add_func ("/uncertainty/chips-snapshot", test_chips_snapshot);
   g_test_add_func ("/uncertainty/triangular-mean", test_triangular_mean);
   g_test_add_func ("/uncertainty/linear-take", test_linear_take);
   g_test_add_func ("/uncertainty/degenerate", test_degenerate);

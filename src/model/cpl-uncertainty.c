@@ -77,6 +77,42 @@ ranged_parameters (CplScenario *scenario)
   return params;
 }
 
+/**
+ * cpl_scenario_chips_snapshot:
+ *
+ * A dataset holding copies of the chips @scenario uses (its allowed chips
+ * and its domestic chip), all a projection reads: a worker thread projects
+ * on it while the user goes on editing @dataset.  A chip @dataset does not
+ * have is left out, so the projection reports it as before.
+ *
+ * Returns: (transfer full): the new dataset
+ */
+CplDataset *
+cpl_scenario_chips_snapshot (CplScenario *scenario,
+                             CplDataset  *dataset)
+{
+  CplDataset *snapshot = cpl_dataset_new ();
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  const char *domestic = cpl_scenario_get_domestic_chip (scenario);
+
+  for (guint i = 0; allowed == NULL || i <= g_strv_length ((char **) allowed); i++)
+    {
+      const char *id = allowed != NULL && allowed[i] != NULL ? allowed[i] : domestic;
+      CplChip *chip = id ? cpl_dataset_lookup_chip (dataset, id) : NULL;
+
+      if (chip != NULL && cpl_dataset_lookup_chip (snapshot, id) == NULL)
+        {
+          g_autoptr(CplEntity) copy = cpl_entity_duplicate (CPL_ENTITY (chip), id);
+
+          cpl_dataset_append (snapshot, copy);
+        }
+      if (allowed == NULL || allowed[i] == NULL)
+        break;
+    }
+  return snapshot;
+}
+
+
 /* TRUE when at least one numeric parameter of @scenario carries a range. */
 gboolean
 cpl_scenario_has_ranges (CplScenario *scenario)

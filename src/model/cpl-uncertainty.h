@@ -20,6 +20,8 @@ typedef enum {            /* yearly outputs with quantiles */
 
 typedef struct _CplUncertainty CplUncertainty;   /* refcounted, immutable */
 
+CplDataset         *cpl_scenario_chips_snapshot (CplScenario    *scenario,
+                                                 CplDataset     *dataset);
 gboolean            cpl_scenario_has_ranges     (CplScenario    *scenario);
 CplUncertainty     *cpl_uncertainty_compute     (CplScenario    *scenario,
                                                  CplDataset     *dataset,

@@ -597,7 +597,8 @@ cpl_uncertainty_run (CplScenario         *scenario,
   RunData *run = g_new0 (RunData, 1);
 
   run->scenario = CPL_SCENARIO (cpl_entity_duplicate (CPL_ENTITY (scenario), cpl_entity_get_id (CPL_ENTITY (scenario))));
-  run->dataset = g_object_ref (dataset);
+  /* the thread reads copies, not the chips the user may be editing */
+  run->dataset = cpl_scenario_chips_snapshot (scenario, dataset);
   run->draws = cpl_monte_carlo_draws ();
   g_task_set_source_tag (task, cpl_uncertainty_run);
   g_task_set_task_data (task, run, run_data_free);
