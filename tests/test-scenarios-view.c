@@ -280,6 +280,41 @@ test_range_editor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Under a ban nothing is sold at any rate: the share-rate card says so
+ * instead of naming a best rate (the take is $0 at all 101 rates).  The
+ * built-in full ban ranges the demand growth, the capacity growth, the
+ * learning rate and the price sensitivity: none can move a take of $0
+ * (no tornado bars, a sentence), while the gap, C − K in every year with
+ * nothing exported, moves with the demand and capacity growth (bars). */
+static void
+test_nothing_sold (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioAnalysis *analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (view));
+  CplWindow *builtin_window;
+  CplScenariosView *builtin;
+
+  select_id (view, "ban");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_analysis_get_share_note (analysis), ==,
+                   "No exported chip is sold at any share rate in this scenario, so the rate changes nothing: "
+                   "the take stays $0 and there is no best rate or break-even.");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  builtin_window = cpl_test_open_window (app, "scenarios", NULL, -1, -1);
+  builtin = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (builtin_window), CPL_TYPE_SCENARIOS_VIEW));
+  select_id (builtin, "full-ban-2025");
+  analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (builtin));
+  cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cpl_scenario_analysis_get_tornado (analysis,
+                                                                                      CPL_TOTAL_GOVERNMENT_TAKE))));
+  /* the compute gap moves with the growth rates: bars */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cpl_scenario_analysis_get_tornado (analysis,
+                                                                                     CPL_TOTAL_COMPUTE_GAP))));
+  gtk_window_destroy (GTK_WINDOW (builtin_window));
+}
+
 /* The share-rate curve of two-years (20%, no pass-through, so the gross
  * of 6,042,352.94 is the same at every rate the vendors still sell at):
  * pressing on the chart at the point of 35% sets the revenue share to
@@ -1068,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
   g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
+  g_test_add_func ("/scenarios-view/nothing-sold", test_nothing_sold);
   g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);
   g_test_add_func ("/scenarios-view/uncertainty-bands", test_uncertainty_bands);
   g_test_add_func ("/scenarios-view/uncertainty-cancel", test_uncertainty_cancel);

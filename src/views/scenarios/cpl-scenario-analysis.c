@@ -58,6 +58,7 @@ struct _CplScenarioAnalysis
   GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
   GtkDropDown    *tornado_total;
   CplTornadoChart *tornado;
+  GtkLabel       *tornado_note;    /* instead of the chart when nothing swings */
 
   AdwComboRow    *seek_parameter;
   AdwComboRow    *seek_total;
@@ -119,7 +120,7 @@ fill_share_curve (CplScenarioAnalysis *self)
   g_autofree double *share = NULL;
   double current = cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE);
   double best, even;
-  gboolean at_top = FALSE;
+  gboolean at_top = FALSE, sold = FALSE;
   CplLineChart *charts[2] = { self->money_chart, self->share_chart };
   /* the keys step the rate from where the crosshair was */
   int cursors[2] = { cpl_line_chart_get_cursor (self->money_chart), cpl_line_chart_get_cursor (self->share_chart) };
@@ -152,13 +153,29 @@ fill_share_curve (CplScenarioAnalysis *self)
   cpl_line_chart_set_series_color (self->money_chart,
                                    cpl_line_chart_add_series (self->money_chart, _("Net revenue of US vendors"),
                                                               x, net, curve->len, CPL_LINE_STYLE_LINE),
-                                   CPL_CHART_COLOR_BLUE);
-  cpl_line_chart_add_series (self->share_chart, _("Domestic share of new compute in the last year"),
-                             x, share, curve->len, CPL_LINE_STYLE_LINE);
+                                   cpl_chart_color_for ("series", "vendor-net-revenue"));
+  cpl_line_chart_set_series_color (self->share_chart,
+                                   cpl_line_chart_add_series (self->share_chart,
+                                                              _("Domestic share of new compute in the last year"),
+                                                              x, share, curve->len, CPL_LINE_STYLE_LINE),
+                                   cpl_chart_color_for ("chip", cpl_scenario_get_domestic_chip (self->scenario)));
 
   cpl_line_chart_set_cursor (self->money_chart, cursors[0]);
   cpl_line_chart_set_cursor (self->share_chart, cursors[1]);
 
+  for (guint i = 0; i < curve->len; i++)
+    sold = sold || take[i] > 0 || net[i] > 0;
+  if (!sold)
+    {
+      /* a ban, or no allowed chip ever offered: there is no rate to find */
+      /* Translators: %s is a rate, "25%" */
+      add_marker (self->money_chart, current, _("current %s"));
+      add_marker (self->share_chart, current, _("current %s"));
+      gtk_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
+                                              "rate changes nothing: the take stays $0 and there is no best rate "
+                                              "or break-even."));
+      return;
+    }
   best = cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL);
   even = break_even (curve);
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
@@ -272,6 +289,24 @@ fill_tornado (CplScenarioAnalysis *self)
       return;
     }
 
+  /* sorted by swing: when the first moves nothing, no bar would show */
+  {
+    gboolean still = bars->len == 0 || g_array_index (bars, CplTornadoBar, 0).swing == 0;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->tornado), !still);
+    gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
+    if (still)
+      {
+        g_autofree char *note =
+          /* Translators: %s is a total, "US government take" */
+          g_strdup_printf (_("No ranged parameter moves the %s in this scenario: it stays at its point value "
+                             "across every range."), cpl_scenario_total_title (total));
+
+        gtk_label_set_text (self->tornado_note, note);
+        return;
+      }
+  }
+
   low = g_new (double, MAX (bars->len, 1));
   high = g_new (double, MAX (bars->len, 1));
   for (guint i = 0; i < bars->len; i++)
@@ -314,6 +349,9 @@ tornado_box_new (CplScenarioAnalysis *self)
   self->tornado = CPL_TORNADO_CHART (cpl_tornado_chart_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado));
+  self->tornado_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
+  gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_note));
   return box;
 }
 
