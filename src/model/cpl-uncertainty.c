@@ -407,43 +407,66 @@ explain_failed_draw (CplScenario *scenario,
                  cpl_entity_get_id (CPL_ENTITY (scenario)), d + 1);
 }
 
-/* Moves the @k-th smallest of @a[0 … @n) to @a[@k], the smaller ones
- * before it and the larger after it (Hoare's selection, median-of-three
- * pivot): linear on average, where sorting each of the many columns would
- * dominate a run. */
+/* Moves the elements of @a[0, @n) below @pivot to its front, without a
+ * branch on the data (random draws defeat branch prediction): each
+ * element is swapped with the first of those not below, which is itself
+ * when all before it are below.  Returns how many are below. */
+static gsize
+partition_below (double *a,
+                 gsize   n,
+                 double  pivot)
+{
+  gsize below = 0;
+
+  for (gsize j = 0; j < n; j++)
+    {
+      double x = a[j];
+
+      a[j] = a[below];
+      a[below] = x;
+      below += x < pivot;
+    }
+  return below;
+}
+
+/* Puts the @k-th smallest of @a[0, @n) at @a[@k], with every element
+ * before it no greater and every element after it no smaller
+ * (quickselect, pivot the median of three, three-way when the pivot is
+ * the least so equal values cannot stall it). */
 static void
 select_kth (double *a,
-            gssize  n,
-            gssize  k)
+            gsize   n,
+            gsize   k)
 {
-  gssize lo = 0, hi = n - 1;
+  gsize lo = 0, hi = n;
 
-  while (hi > lo)
+  while (hi - lo > 1)
     {
-      double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi];
+      double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];
       double pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
-      gssize i = lo, j = hi;
+      gsize below = lo + partition_below (a + lo, hi - lo, pivot);
 
-      while (i <= j)
+      if (k < below)
         {
-          while (a[i] < pivot)
-            i++;
-          while (a[j] > pivot)
-            j--;
-          if (i <= j)
-            {
-              double t = a[i];
-
-              a[i++] = a[j];
-              a[j--] = t;
-            }
+          hi = below;
+          continue;
         }
-      if (k <= j)
-        hi = j;
-      else if (k >= i)
-        lo = i;
-      else
-        return;
+      /* those equal to the pivot next: at least the pivot itself */
+      {
+        gsize equal = below;
+
+        for (gsize j = below; j < hi; j++)
+          {
+            double v = a[j];
+
+            a[j] = a[equal];
+            a[equal] = v;
+            equal += v == pivot;
+          }
+        if (k < equal)
+          return;  /* a[below, equal) are all the pivot */
+        lo = equal;
+      }
     }
 }
 
@@ -469,7 +492,7 @@ quantiles (const double *values,
 
       /* P10's and P50's order statistics are below the next one's */
       start = MIN (start, lo);
-      select_kth (scratch + start, (gssize) (n - start), (gssize) (lo - start));
+      select_kth (scratch + start, n - start, lo - start);
       start = lo + 1;
       x_lo = scratch[lo];
       /* the next order statistic is the least of those after it */
