@@ -166,6 +166,32 @@ write_inputs (const char  *dir,
     g_error ("%s", error->message);
 }
 
+/* The median of ROUNDS runs on @n_threads (0: every processor), in ms;
+ * @p50_take: (out) (optional): the P50 of the take. */
+static double
+median_ms (CplScenario *scenario,
+           CplDataset  *dataset,
+           guint        n_threads,
+           double      *p50_take)
+{
+  double times[ROUNDS];
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, N_DRAWS, n_threads, NULL, &error);
+
+      times[r] = (g_get_monotonic_time () - start) / 1000.0;
+      if (u == NULL)
+        g_error ("%s", error->message);
+      if (p50_take != NULL)
+        *p50_take = cpl_uncertainty_get_total (u, CPL_TOTAL_GOVERNMENT_TAKE)->p50;
+    }
+  qsort (times, ROUNDS, sizeof (double), compare_doubles);
+  return times[ROUNDS / 2];
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,40 +199,20 @@ main (int   argc,
   g_autoptr(CplDataset) dataset = cpl_dataset_new ();
   g_autoptr(GBytes) bytes = g_bytes_new_static (dataset_json, sizeof dataset_json - 1);
   g_autoptr(GError) error = NULL;
-  double times[ROUNDS];
-  double p50_take = 0;
+  double p50_take = 0, ms, all_ms;
   CplScenario *scenario;
 
   if (!cpl_dataset_load_bytes (dataset, bytes, "bench.json", CPL_LOAD_ALONE, &error))
     g_error ("%s", error->message);
   scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "bench"));
 
-  for (guint r = 0; r < ROUNDS; r++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, N_DRAWS, 1, NULL, &error);
-
-      times[r] = (g_get_monotonic_time () - start) / 1000.0;
-      if (u == NULL)
-        g_error ("%s", error->message);
-      p50_take = cpl_uncertainty_get_total (u, CPL_TOTAL_GOVERNMENT_TAKE)->p50;
-    }
-  qsort (times, ROUNDS, sizeof (double), compare_doubles);
+  ms = median_ms (scenario, dataset, 1, &p50_take);
   printf ("uncertainty: %d draws x 10 years x 3 exported chips, 1 thread: %.2f ms (median of %d)\n",
-          N_DRAWS, times[ROUNDS / 2], ROUNDS);
+          N_DRAWS, ms, ROUNDS);
   /* as the app runs it: the draws shared by every processor */
-  for (guint r = 0; r < ROUNDS; r++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, N_DRAWS, 0, NULL, &error);
-
-      times[r] = (g_get_monotonic_time () - start) / 1000.0;
-      if (u == NULL)
-        g_error ("%s", error->message);
-    }
-  qsort (times, ROUNDS, sizeof (double), compare_doubles);
+  all_ms = median_ms (scenario, dataset, 0, NULL);
   printf ("uncertainty: the same on all %u processors: %.2f ms (median of %d)\n",
-          g_get_num_processors (), times[ROUNDS / 2], ROUNDS);
+          g_get_num_processors (), all_ms, ROUNDS);
   printf ("uncertainty: P50 government take %.17g\n", p50_take);
   if (argc > 1)
     write_inputs (argv[1], scenario, dataset, p50_take);

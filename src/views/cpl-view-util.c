@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cpl-application.h"
+#include "cpl-report.h"
 #include "cpl-view-util.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -530,8 +531,6 @@ cpl_buttons_name_by_label (GtkWidget *root)
 
 /* Monte Carlo runs off the main thread ------------------------------------ */
 
-#define DEFAULT_DRAWS 10000
-
 typedef struct
 {
   CplScenario *scenario;   /* a copy the thread owns */
@@ -575,7 +574,7 @@ cpl_monte_carlo_draws (void)
   if (CPL_IS_APPLICATION (app))
     return (guint) MAX (g_settings_get_int (cpl_application_get_settings (CPL_APPLICATION (app)),
                                             "monte-carlo-draws"), 1);
-  return DEFAULT_DRAWS;
+  return CPL_REPORT_DEFAULT_DRAWS;
 }
 
 /**

@@ -165,19 +165,9 @@ fill_share_curve (CplScenarioAnalysis *self)
 
   for (guint i = 0; i < curve->len; i++)
     sold = sold || take[i] > 0 || net[i] > 0;
-  if (!sold)
-    {
-      /* a ban, or no allowed chip ever offered: there is no rate to find */
-      /* Translators: %s is a rate, "25%" */
-      add_marker (self->money_chart, current, _("current %s"));
-      add_marker (self->share_chart, current, _("current %s"));
-      gtk_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
-                                              "rate changes nothing: the take stays $0 and there is no best rate "
-                                              "or break-even."));
-      return;
-    }
-  best = cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL);
-  even = break_even (curve);
+  /* a ban, or no allowed chip ever offered: no best rate, no break-even */
+  best = sold ? cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL) : NAN;
+  even = sold ? break_even (curve) : NAN;
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     {
       /* Translators: a marker on a chart; %s is a rate, "25%" */
@@ -188,6 +178,13 @@ fill_share_curve (CplScenarioAnalysis *self)
       if (isfinite (even))
         /* Translators: a marker on a chart; %s is a rate, "76%" */
         add_marker (charts[c], even, _("break-even %s"));
+    }
+  if (!sold)
+    {
+      gtk_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
+                                              "rate changes nothing: the take stays $0 and there is no best rate "
+                                              "or break-even."));
+      return;
     }
 
   if (isfinite (best))
