@@ -6,7 +6,7 @@ CPL_BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev libglib2.0-dev \
 libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcsv-dev gettext \
 adwaita-icon-theme fonts-noto-cjk"
 CPL_TEST_PACKAGES="xvfb xauth locales dbus-daemon desktop-file-utils appstream \
-flatpak-builder python3-numpy"
+flatpak-builder python3-numpy librsvg2-bin poppler-utils"
 
 cpl_missing_packages () {
   missing=""

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cpl-application.h"
+#include "views/cpl-export-dialog.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 
@@ -1018,6 +1019,30 @@ test_single_instance (void)
   cpl_test_remove_tree (data_home);
 }
 
+/* The name an export suggests: parts joined by one "-", lower case,
+ * punctuation and spaces folded, other scripts kept. */
+static void
+test_export_file_name (void)
+{
+  struct { const char *a, *b, *expected; } cases[] = {
+    { "full-ban", "Domestic share", "full-ban-domestic-share" },
+    /* ", " and " · " are runs of non-letters: one "-" each */
+    { "H20 at 15%, then ban", "Units · by chip", "h20-at-15-then-ban-units-by-chip" },
+    { "全面禁令", "国产份额", "全面禁令-国产份额" },
+    /* path separators never survive */
+    { "../etc/passwd", "x", "etc-passwd-x" },
+    /* nothing usable at all */
+    { "  /// ", "...", "export" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = cpl_export_file_name (cases[i].a, cases[i].b, NULL);
+
+      g_assert_cmpstr (name, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1046,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/files/drop-opens", test_drop_opens);
   g_test_add_func ("/files/csv-save-asks", test_csv_save_asks);
   g_test_add_func ("/files/single-instance", test_single_instance);
+  g_test_add_func ("/files/export-file-name", test_export_file_name);
   status = g_test_run ();
   g_clear_object (&app);
   if (own_data_home != NULL)
