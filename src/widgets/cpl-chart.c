@@ -24,6 +24,7 @@
 #include "cpl-chart-private.h"
 #include "cpl-chart.h"
 
+/* What the chart is drawn for: its view's, or an export's. */
 typedef struct
 {
   CplChartPalette palette;
@@ -32,6 +33,11 @@ typedef struct
   int             width;
   int             height;
   gboolean        focused;
+} CplChartTarget;
+
+typedef struct
+{
+  CplChartTarget  target;
 
   gboolean        layout_valid;
   CplChartFrame   frame;
@@ -158,12 +164,12 @@ cpl_chart_get_palette (CplChart *self)
 {
   CplChartPrivate *priv = PRIV (self);
 
-  if (!priv->palette_valid)
+  if (!priv->target.palette_valid)
     {
-      cpl_chart_palette_init (&priv->palette, FALSE);
-      priv->palette_valid = TRUE;
+      cpl_chart_palette_init (&priv->target.palette, FALSE);
+      priv->target.palette_valid = TRUE;
     }
-  return &priv->palette;
+  return &priv->target.palette;
 }
 
 /* The colours to draw with from now on, the view's theme's; it draws again. */
@@ -173,8 +179,8 @@ cpl_chart_set_palette (CplChart              *self,
 {
   CplChartPrivate *priv = PRIV (self);
 
-  priv->palette = *palette;
-  priv->palette_valid = TRUE;
+  priv->target.palette = *palette;
+  priv->target.palette_valid = TRUE;
   priv->layout_valid = FALSE;
 }
 
@@ -225,14 +231,14 @@ cpl_chart_ensure_layout (CplChart *self)
   CplChartPrivate *priv = PRIV (self);
   CplChartClass *klass = CPL_CHART_GET_CLASS (self);
 
-  if (priv->layout_valid && priv->frame.width == priv->width && priv->frame.height == priv->height)
+  if (priv->layout_valid && priv->frame.width == priv->target.width && priv->frame.height == priv->target.height)
     return;
 
   cpl_chart_get_palette (self);
   if (klass->layout != NULL)
-    klass->layout (self, priv->width, priv->height);
-  priv->frame.width = priv->width;
-  priv->frame.height = priv->height;
+    klass->layout (self, priv->target.width, priv->target.height);
+  priv->frame.width = priv->target.width;
+  priv->frame.height = priv->target.height;
   priv->layout_valid = TRUE;
 }
 
@@ -240,7 +246,7 @@ cpl_chart_ensure_layout (CplChart *self)
 int
 cpl_chart_get_width (CplChart *self)
 {
-  return PRIV (self)->width;
+  return PRIV (self)->target.width;
 }
 
 void
@@ -352,7 +358,7 @@ cpl_chart_dispose (GObject *object)
   cpl_chart_frame_clear (&priv->frame);
   cpl_chart_format_clear (&priv->formats[0]);
   cpl_chart_format_clear (&priv->formats[1]);
-  g_clear_object (&priv->context);
+  g_clear_object (&priv->target.context);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->dispose (object);
 }
@@ -394,8 +400,8 @@ cpl_chart_init (CplChart *self)
 {
   CplChartPrivate *priv = PRIV (self);
 
-  priv->width = CPL_CHART_NAT_WIDTH;
-  priv->height = CPL_CHART_NAT_HEIGHT;
+  priv->target.width = CPL_CHART_NAT_WIDTH;
+  priv->target.height = CPL_CHART_NAT_HEIGHT;
 }
 
 /* ---- public ---- */
@@ -590,7 +596,7 @@ cpl_chart_set_pango_context (CplChart     *self,
   g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
 
   priv = PRIV (self);
-  if (g_set_object (&priv->context, context))
+  if (g_set_object (&priv->target.context, context))
     cpl_chart_invalidate (self);
 }
 
@@ -602,9 +608,9 @@ cpl_chart_get_pango_context (CplChart *self)
   g_return_val_if_fail (CPL_IS_CHART (self), NULL);
 
   priv = PRIV (self);
-  if (priv->context == NULL)
-    priv->context = headless_context_new ();
-  return priv->context;
+  if (priv->target.context == NULL)
+    priv->target.context = headless_context_new ();
+  return priv->target.context;
 }
 
 /* The size to lay the chart out for; its view's, or an export's. */
@@ -618,8 +624,8 @@ cpl_chart_set_size (CplChart *self,
   g_return_if_fail (CPL_IS_CHART (self));
 
   priv = PRIV (self);
-  priv->width = MAX (width, 0);
-  priv->height = MAX (height, 0);
+  priv->target.width = MAX (width, 0);
+  priv->target.height = MAX (height, 0);
 }
 
 /* Whether the chart's view has the keyboard focus: the cursor shows. */
@@ -632,9 +638,9 @@ cpl_chart_set_focused (CplChart *self,
   g_return_if_fail (CPL_IS_CHART (self));
 
   priv = PRIV (self);
-  if (priv->focused == !!focused)
+  if (priv->target.focused == !!focused)
     return;
-  priv->focused = !!focused;
+  priv->target.focused = !!focused;
   emit_update (self, CPL_CHART_UPDATE_DRAW);
 }
 
@@ -643,7 +649,7 @@ cpl_chart_has_focus (CplChart *self)
 {
   g_return_val_if_fail (CPL_IS_CHART (self), FALSE);
 
-  return PRIV (self)->focused;
+  return PRIV (self)->target.focused;
 }
 
 /* The size the chart asks for, as GtkWidget::measure. */
@@ -790,7 +796,7 @@ cpl_chart_query_tooltip (CplChart     *self,
   g_return_val_if_fail (area != NULL, NULL);
 
   klass = CPL_CHART_GET_CLASS (self);
-  *area = (GdkRectangle) { 0, 0, PRIV (self)->width, PRIV (self)->height };
+  *area = (GdkRectangle) { 0, 0, PRIV (self)->target.width, PRIV (self)->target.height };
   cpl_chart_ensure_layout (self);
   if (!cpl_chart_frame_has_plot (&PRIV (self)->frame) || klass->query_tooltip == NULL)
     return NULL;
@@ -924,10 +930,8 @@ cpl_chart_draw (CplChart *self,
                 gboolean  dark)
 {
   CplChartPrivate *priv;
-  CplChartPalette saved_palette, palette;
-  gboolean saved_palette_valid, saved_focused;
-  int saved_width, saved_height;
-  PangoContext *saved_context;
+  CplChartTarget saved;
+  const CplChartPalette *palette;
   GtkSnapshot *snapshot;
   GskRenderNode *node;
   GdkRGBA title_color, source_color;
@@ -940,26 +944,20 @@ cpl_chart_draw (CplChart *self,
   priv = PRIV (self);
 
   /* what the view gave the chart, back after drawing */
-  saved_palette = priv->palette;
-  saved_palette_valid = priv->palette_valid;
-  saved_focused = priv->focused;
-  saved_width = priv->width;
-  saved_height = priv->height;
-  saved_context = g_steal_pointer (&priv->context);
-
-  priv->context = headless_context_new ();
-  pango_cairo_update_context (cr, priv->context);
-  cpl_chart_palette_init (&palette, dark);
-  priv->palette = palette;
-  priv->palette_valid = TRUE;
-  priv->focused = FALSE;
+  saved = priv->target;
+  priv->target.context = headless_context_new ();
+  pango_cairo_update_context (cr, priv->target.context);
+  cpl_chart_palette_init (&priv->target.palette, dark);
+  priv->target.palette_valid = TRUE;
+  priv->target.focused = FALSE;
+  palette = &priv->target.palette;
 
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &palette.background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &palette->background, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  title_color = palette.fg;
+  title_color = palette->fg;
   title_color.alpha = 1;
-  source_color = cpl_chart_rgba_alpha (&palette.fg, .6f);
+  source_color = cpl_chart_rgba_alpha (&palette->fg, .6f);
   top = append_export_text (self, snapshot, priv->title, CPL_CHART_FONT_HEADING, 2, width,
                             CPL_CHART_PADDING, FALSE, &title_color);
   if (top > 0)
@@ -969,8 +967,8 @@ cpl_chart_draw (CplChart *self,
   if (bottom > 0)
     bottom += CPL_CHART_PADDING - CPL_CHART_LABEL_GAP;
 
-  priv->width = (int) floor (width);
-  priv->height = MAX ((int) floor (height) - top - bottom, 0);
+  priv->target.width = (int) floor (width);
+  priv->target.height = MAX ((int) floor (height) - top - bottom, 0);
   priv->layout_valid = FALSE;
 
   gtk_snapshot_save (snapshot);
@@ -985,13 +983,8 @@ cpl_chart_draw (CplChart *self,
       gsk_render_node_unref (node);
     }
 
-  g_clear_object (&priv->context);
-  priv->context = g_steal_pointer (&saved_context);
-  priv->palette = saved_palette;
-  priv->palette_valid = saved_palette_valid;
-  priv->focused = saved_focused;
-  priv->width = saved_width;
-  priv->height = saved_height;
+  g_object_unref (priv->target.context);
+  priv->target = saved;
   priv->layout_valid = FALSE;
 }
 
