@@ -833,6 +833,33 @@ test_value_format (void)
 
 #define N_SHARES 11
 
+/* Activates what @keyval does on the view @widget, as pressing it would:
+ * the action of its shortcut.  FALSE when the key does nothing. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return FALSE;
+}
+
 /* Vendor profit and government take against the share rate, R = 27e9:
  * G = s·R, P = (1 − s)·R − 6.5e9, which goes negative past 75.9 %. */
 static GtkWidget *
@@ -1066,6 +1093,16 @@ test_line_keyboard (void)
   g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
   gtk_widget_activate_action (widget, "chart.previous-x", NULL);
   g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+
+  /* the keys of the view: End to the last of the N_SHARES x values,
+   * keypad Left one back, Home to the first */
+  g_assert_true (press_key (widget, GDK_KEY_End));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 1);
+  g_assert_true (press_key (widget, GDK_KEY_KP_Left));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 2);
+  g_assert_true (press_key (widget, GDK_KEY_Home));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+  g_assert_false (press_key (widget, GDK_KEY_Up));     /* a line chart has no rows */
 
   /* hovering shows the crosshair too */
   {
