@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cpl-test-ui.h"
+#include "views/cpl-table-actions.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenario-comparison.h"
 #include "views/scenarios/cpl-scenario-results.h"
@@ -352,6 +353,65 @@ test_ui_copy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first message dialog among the toplevels, or NULL. */
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return window;
+    }
+  return NULL;
+}
+
+/* Export CSV… once the file is chosen: the file holds the CSV; a folder
+ * that does not exist gets a dialog that names the file. */
+static void
+test_ui_export (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, -1, -1);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GtkWidget *revenue = cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW);
+  g_autofree char *expected = cpl_revenue_lines_text (dataset, CPL_CSV_COMMAS);
+  g_autofree char *dir = g_dir_make_tmp ("cpl-table-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "revenue-share.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *bad_path = g_build_filename (dir, "no-such-folder", "revenue-share.csv", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autofree char *contents = NULL;
+  GtkWidget *dialog;
+
+  /* the built-in H20 line's take, 0.15 × 12,000 × 1,000,000 */
+  g_assert_nonnull (strstr (expected, ",1800000000,"));
+  cpl_table_actions_export_to (revenue, file);
+  /* written asynchronously: give it up to 10 s */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    {
+      g_clear_pointer (&contents, g_free);
+      if (g_file_get_contents (path, &contents, NULL, NULL) && strlen (contents) >= strlen (expected))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpstr (contents, ==, expected);
+
+  cpl_table_actions_export_to (revenue, bad);
+  while ((dialog = find_message_dialog ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Export the Table");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), bad_path));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/table-csv/scenario-years", test_scenario_years);
   g_test_add_func ("/table-csv/comparison", test_comparison);
   g_test_add_func ("/table-csv/ui-copy", test_ui_copy);
+  g_test_add_func ("/table-csv/ui-export", test_ui_export);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

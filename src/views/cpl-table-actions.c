@@ -97,6 +97,19 @@ written (GObject      *source,
 }
 
 static void
+write_text (GtkWidget *owner,
+            GFile     *file,
+            GBytes    *text)
+{
+  Export *export = g_new0 (Export, 1);
+
+  export->owner = g_object_ref (owner);
+  export->text = g_bytes_ref (text);
+  g_file_replace_contents_bytes_async (file, text, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, written, export);
+}
+
+static void
 file_chosen (GObject      *source,
              GAsyncResult *result,
              gpointer      data)
@@ -105,12 +118,36 @@ file_chosen (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = cpl_export_dialog_save_finish (result, &error);
 
-  if (file == NULL)
-    return;   /* dismissed */
-  g_file_replace_contents_bytes_async (file, export->text, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, written, g_steal_pointer (&export));
+  if (file != NULL)   /* else dismissed */
+    write_text (export->owner, file, export->text);
 }
 
+static GBytes *
+csv_bytes (GtkWidget  *owner,
+           char      **file_name)
+{
+  char *text = table_text (owner, CPL_CSV_COMMAS, file_name);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/**
+ * cpl_table_actions_export_to:
+ * @owner: a view with table actions
+ *
+ * Writes the table of @owner to @file as CSV, as Export CSV… does once a
+ * file is chosen; a toast says when it is written, a dialog why not.
+ */
+void
+cpl_table_actions_export_to (GtkWidget *owner,
+                             GFile     *file)
+{
+  g_autoptr(GBytes) text = csv_bytes (owner, NULL);
+
+  write_text (owner, file, text);
+}
+
+/* The table as it is now, then where to save it. */
 static void
 export_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -119,11 +156,10 @@ export_activated (GSimpleAction *action,
   Export *export = g_new0 (Export, 1);
   g_autofree char *name = NULL;
   g_autofree char *file_name = NULL;
-  char *text = table_text (owner, CPL_CSV_COMMAS, &name);
   GtkRoot *root = gtk_widget_get_root (owner);
 
   export->owner = g_object_ref (owner);
-  export->text = g_bytes_new_take (text, strlen (text));
+  export->text = csv_bytes (owner, &name);
   file_name = g_strconcat (name, ".csv", NULL);
   cpl_export_dialog_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Export CSV"), file_name,
                           _("CSV files"), "*.csv", NULL, file_chosen, export);

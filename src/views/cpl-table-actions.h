@@ -16,5 +16,7 @@ typedef char *(*CplTableTextFunc) (GtkWidget       *owner,
 GtkWidget *cpl_table_actions_new (GtkWidget        *owner,
                                   GtkWidget        *table,
                                   CplTableTextFunc  text_func);
+void       cpl_table_actions_export_to (GtkWidget  *owner,
+                                        GFile      *file);
 
 G_END_DECLS
