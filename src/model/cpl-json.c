@@ -413,7 +413,8 @@ cpl_json_get_boolean (CplLoadContext *ctx,
  *
  * json-glib's generator writes doubles with 17 digits (0.35 becomes
  * 0.34999999999999998); analysts read and diff these files, so numbers are
- * written in the shortest form that reads back exactly. */
+ * written by cpl_format_number_c(): rounded to 15 significant digits, the
+ * most a double always keeps, without binary noise. */
 
 static void
 write_string (GString    *out,
