@@ -257,6 +257,53 @@ find_table_actions (GtkWidget *root)
   return NULL;
 }
 
+/* The Ctrl+C shortcut of a widget under @root, and that widget, or NULL. */
+static GtkShortcut *
+find_copy_shortcut (GtkWidget  *root,
+                    GtkWidget **widget)
+{
+  g_autoptr(GtkShortcutTrigger) ctrl_c = gtk_shortcut_trigger_parse_string ("<Control>c");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (root);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint k = 0; GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_c) &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "table.copy"))
+            {
+              *widget = root;
+              return shortcut;
+            }
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcut *found = find_copy_shortcut (child, widget);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+read_clipboard (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, store_text, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
 /* The "Table Actions" button under @owner: named for assistive
  * technologies; its Copy puts @expected on the clipboard. */
 static void
@@ -267,6 +314,8 @@ check_copy (GtkWidget  *owner,
   g_autofree char *wrong_name = NULL;
   g_autofree char *text = NULL;
   GdkClipboard *clipboard = gtk_widget_get_clipboard (owner);
+  GtkWidget *table = NULL;
+  GtkShortcut *ctrl_c;
 
   g_assert_nonnull (button);
   wrong_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -274,9 +323,16 @@ check_copy (GtkWidget  *owner,
   g_assert_null (wrong_name);
   gdk_clipboard_set_text (clipboard, "before");
   g_assert_true (gtk_widget_activate_action (button, "table.copy", NULL));
-  gdk_clipboard_read_text_async (clipboard, NULL, store_text, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  text = read_clipboard (clipboard);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* Ctrl+C in the table does the same */
+  ctrl_c = find_copy_shortcut (owner, &table);
+  g_assert_nonnull (ctrl_c);
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (ctrl_c), 0, table, NULL));
+  g_clear_pointer (&text, g_free);
+  text = read_clipboard (clipboard);
   g_assert_cmpstr (text, ==, expected);
 }
 
