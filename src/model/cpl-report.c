@@ -417,7 +417,7 @@ cpl_report_to_json (CplDataset  *dataset,
 
   if (root == NULL)
     return NULL;
-  return cpl_json_to_text (root, NULL);
+  return cpl_json_to_text_rounded (root, NULL);
 }
 
 /**
@@ -491,7 +491,7 @@ cpl_report_seek (CplDataset  *dataset,
   set_number (object, "value", value);
   set_number (object, "achieved", achieved);
   root = json_node_init_object (json_node_alloc (), object);
-  return cpl_json_to_text (root, NULL);
+  return cpl_json_to_text_rounded (root, NULL);
 }
 
 /* CSV ------------------------------------------------------------------- */
