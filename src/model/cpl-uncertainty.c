@@ -188,6 +188,17 @@ kernel_scratch_size (const Kernel *k)
   return 6 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
 }
 
+/* pow (@x, @t) for a whole @t, without the call for t = 0 and 1: pow()
+ * returns 1 for y = 0 whatever x is (C11 F.10.4.4), and x for y = 1, the
+ * exact result, which glibc's error bound below one ulp leaves it no
+ * other value to give. */
+static inline double
+pow_whole (double x,
+           guint  t)
+{
+  return t == 0 ? 1 : t == 1 ? x : pow (x, t);
+}
+
 /* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
  * cpl_projection_compute_at() computes it, into @totals[t·@stride] for
  * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
@@ -221,7 +232,9 @@ kernel_run (const Kernel *k,
   double A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
   double Q = Q0, take = 0, gap = 0, installed = 0, final_share = 0, gross_all = 0;
   guint n_offered = 0;
-  gboolean finite = TRUE;
+  /* the sum of 0·x over the figures: ±0 while all are finite, NaN once
+   * one is not (0·∞ is NaN); cheaper than isfinite() on each */
+  double not_finite = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -233,16 +246,18 @@ kernel_run (const Kernel *k,
       n_offered += offered;
       /* a chip left out has no weight, in any year */
       log_w[i] = offered ? -beta * log (cost[i]) : -INFINITY;
-      finite = finite && isfinite (p_hat[i]) && isfinite (cost[i]);
+      not_finite += 0 * p_hat[i] + 0 * cost[i];
     }
   cpl_foreign_weights (n, log_w, w, &foreign);
   memset (total_gross_v, 0, sizeof (double) * nv);
 
   for (guint t = 0; t < k->n_years; t++)
     {
-      double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
-      double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
-      double F_d = k->F_d0 * pow (Q / Q0, gamma);
+      double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow_whole (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
+      double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow_whole (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
+      /* pow (1, y) is 1 for every y (C11 F.10.4.4): the first year's */
+      double ratio = Q / Q0;
+      double F_d = k->F_d0 * (ratio == 1 ? 1 : pow (ratio, gamma));
       double c_d = A_d / (F_d / 1000);
       double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
       double spilled, units_d, gross_year = 0;
@@ -290,11 +305,10 @@ kernel_run (const Kernel *k,
       for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
         {
           years[((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride] = out[o];
-          finite = finite && isfinite (out[o]);
+          not_finite += 0 * out[o];
         }
       /* the projection's other figures, which its check also covers */
-      finite = finite && isfinite (C) && isfinite (K) && isfinite (R_d) && isfinite (F_d) &&
-               isfinite (c_d) && isfinite (units_d * k->p_d);
+      not_finite += 0 * C + 0 * K + 0 * R_d + 0 * F_d + 0 * c_d + 0 * (units_d * k->p_d);
 
       take += out[CPL_YEAR_GOVERNMENT_TAKE];
       gap += out[CPL_YEAR_COMPUTE_GAP];
@@ -311,8 +325,8 @@ kernel_run (const Kernel *k,
   totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share;
   totals[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all;
   for (guint t = 0; t < CPL_N_TOTALS; t++)
-    finite = finite && isfinite (totals[t * stride]);
-  return finite;
+    not_finite += 0 * totals[t * stride];
+  return not_finite == 0;
 }
 
 typedef struct {
@@ -451,7 +465,13 @@ select_kth (double *a,
           hi = below;
           continue;
         }
-      /* those equal to the pivot next: at least the pivot itself */
+      if (below > lo)
+        {
+          lo = below;
+          continue;
+        }
+      /* the pivot is the least: those equal to it next (at least the
+       * pivot itself), so equal values cannot stall the search */
       {
         gsize equal = below;
 
@@ -470,40 +490,210 @@ select_kth (double *a,
     }
 }
 
-/* P10/P50/P90 of the @n values at @values (type 7): the order
- * statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting; each
- * selection searches only above the previous one. */
+/* The type-7 quantiles taken: h = (n − 1)·p, the order statistics ⌊h⌋
+ * and ⌊h⌋ + 1. */
+static const double quantile_ps[] = { 0.1, 0.5, 0.9 };
+
+/* Selects the @r-th smallest of @a[0, @n) into @a[@r] (select_kth()) and
+ * returns it in @x_lo, and in @x_hi the next order statistic, the least
+ * of those after it (@x_lo again when it is the last). */
 static void
-quantiles (const double *values,
+select_pair (double *a,
+             gsize   n,
+             gsize   r,
+             double *x_lo,
+             double *x_hi)
+{
+  select_kth (a, n, r);
+  *x_lo = a[r];
+  *x_hi = *x_lo;
+  if (r + 1 < n)
+    {
+      *x_hi = a[r + 1];
+      for (gsize i = r + 2; i < n; i++)
+        *x_hi = MIN (*x_hi, a[i]);
+    }
+}
+
+/* The order statistics of every quantile by selection in all @n values
+ * (reordered); each selection searches only above the previous one. */
+static void
+select_in_all (double *values,
+               gsize   n,
+               double  x_lo[],
+               double  x_hi[])
+{
+  gsize start = 0;
+
+  for (guint j = 0; j < G_N_ELEMENTS (quantile_ps); j++)
+    {
+      gsize lo = (gsize) floor ((n - 1) * quantile_ps[j]);
+
+      /* P10's and P50's order statistics are below the next one's */
+      start = MIN (start, lo);
+      select_pair (values + start, n - start, lo - start, &x_lo[j], &x_hi[j]);
+      start = lo + 1;
+    }
+}
+
+/* Floyd & Rivest's idea: a sample brackets each quantile's order
+ * statistics between two of its values, one pass over the data counts
+ * the values below each bracket and gathers those inside it, and only
+ * those (about a tenth) go through selection. */
+#define SAMPLE_SIZE 512
+
+/* The sample value at rank @r + @shift (−∞ or +∞ off the sample's
+ * ends), selected in @sample; when @sample is already partitioned at @*k
+ * (as select_kth() leaves it; G_MAXSIZE: not yet), only on one side of
+ * it.  @*k becomes the rank selected. */
+static double
+sample_bound (double  *sample,
+              gsize   *k,
+              double   r,
+              double   shift)
+{
+  double at = r + shift;
+  gsize rank;
+
+  if (at < 1)
+    return -INFINITY;
+  if (at > SAMPLE_SIZE - 2)
+    return INFINITY;
+  rank = (gsize) at;
+  if (*k == G_MAXSIZE)
+    select_kth (sample, SAMPLE_SIZE, rank);
+  else if (rank > *k)
+    select_kth (sample + *k + 1, SAMPLE_SIZE - *k - 1, rank - *k - 1);
+  else if (rank < *k)
+    select_kth (sample, *k, rank);
+  *k = rank;
+  return sample[rank];
+}
+
+/* Two doubles and the result of comparing them (GCC's vector
+ * extensions, also in Clang: SSE2 on x86-64, NEON on arm64). */
+typedef double pair_of_doubles __attribute__ ((vector_size (16)));
+typedef gint64 pair_of_masks __attribute__ ((vector_size (16)));
+
+/* For each bracket j of @n_brackets, copies the values of @values[0, @n)
+ * in [@low[j], @high[j]] to @out + j·@n and counts them in @inside[j],
+ * and those below @low[j] in @below[j]; two values at a time and without
+ * a branch on the data (each value is written after those kept so far,
+ * and kept when inside). */
+static void
+gather_brackets (const double *values,
+                 gsize         n,
+                 const double *low,
+                 const double *high,
+                 double       *out,
+                 gsize        *below,
+                 gsize        *inside)
+{
+  enum { N = G_N_ELEMENTS (quantile_ps) };
+  pair_of_doubles lows[N], highs[N];
+  pair_of_masks counts[N];
+  gsize i;
+
+  for (guint j = 0; j < N; j++)
+    {
+      lows[j] = (pair_of_doubles) { low[j], low[j] };
+      highs[j] = (pair_of_doubles) { high[j], high[j] };
+      counts[j] = (pair_of_masks) { 0, 0 };
+      inside[j] = 0;
+    }
+  for (i = 0; i + 2 <= n; i += 2)
+    {
+      pair_of_doubles x;
+
+      memcpy (&x, values + i, sizeof x);
+#pragma GCC unroll 3
+      for (guint j = 0; j < N; j++)
+        {
+          pair_of_masks in = (x >= lows[j]) & (x <= highs[j]);
+
+          counts[j] -= x < lows[j];   /* a true comparison is −1 */
+          out[j * n + inside[j]] = x[0];
+          inside[j] -= in[0];
+          out[j * n + inside[j]] = x[1];
+          inside[j] -= in[1];
+        }
+    }
+  for (guint j = 0; j < N; j++)
+    {
+      below[j] = counts[j][0] + counts[j][1];
+      for (gsize r = i; r < n; r++)
+        {
+          below[j] += values[r] < low[j];
+          out[j * n + inside[j]] = values[r];
+          inside[j] += (values[r] >= low[j]) & (values[r] <= high[j]);
+        }
+    }
+}
+
+/* As select_in_all(), on @n ≥ 8·SAMPLE_SIZE values (not changed), with
+ * @scratch of [3·n + SAMPLE_SIZE].  Returns: FALSE when a bracket misses
+ * its order statistics (a sample off by more than 4 standard deviations:
+ * rarely). */
+static gboolean
+select_in_brackets (const double *values,
+                    gsize         n,
+                    double       *scratch,
+                    double        x_lo[],
+                    double        x_hi[])
+{
+  enum { N = G_N_ELEMENTS (quantile_ps) };
+  double *sample = scratch + N * n;
+  double low[N], high[N];
+  gsize lo[N], below[N], inside[N], k = G_MAXSIZE;
+
+  /* the draws are independent, so values at a fixed stride are a sample */
+  for (gsize i = 0; i < SAMPLE_SIZE; i++)
+    sample[i] = values[i * n / SAMPLE_SIZE];
+  for (guint j = 0; j < N; j++)
+    {
+      double p = quantile_ps[j];
+      /* the number of sample values below order statistic ⌊h⌋ is about
+       * binomial: bracket it by 4 standard deviations and 2 on each side */
+      double spread = 4 * sqrt (SAMPLE_SIZE * p * (1 - p)) + 2;
+      double r;
+
+      lo[j] = (gsize) floor ((n - 1) * p);
+      r = (double) lo[j] * SAMPLE_SIZE / n;
+      low[j] = sample_bound (sample, &k, r, -spread);
+      high[j] = sample_bound (sample, &k, r, spread + 1);
+    }
+
+  gather_brackets (values, n, low, high, scratch, below, inside);
+  for (guint j = 0; j < N; j++)
+    {
+      /* the bracket holds ranks below[j] to below[j] + inside[j] − 1 */
+      if (lo[j] < below[j] || MIN (lo[j] + 1, n - 1) - below[j] >= inside[j])
+        return FALSE;
+      select_pair (scratch + j * n, inside[j], lo[j] - below[j], &x_lo[j], &x_hi[j]);
+    }
+  return TRUE;
+}
+
+/* P10/P50/P90 of the @n values at @values (type 7, reordering @values),
+ * with @scratch of [3·n + SAMPLE_SIZE]: the order statistics x_⌊h⌋ and
+ * x_⌊h⌋₊₁ by selection, not by sorting. */
+static void
+quantiles (double       *values,
            gsize         n,
            double       *scratch,
            CplQuantiles *out)
 {
-  static const double ps[] = { 0.1, 0.5, 0.9 };
-  double q[G_N_ELEMENTS (ps)];
-  gsize start = 0;
+  double x_lo[G_N_ELEMENTS (quantile_ps)], x_hi[G_N_ELEMENTS (quantile_ps)];
+  double q[G_N_ELEMENTS (quantile_ps)];
 
-  memcpy (scratch, values, n * sizeof (double));
-  for (guint j = 0; j < G_N_ELEMENTS (ps); j++)
+  if (n < 8 * SAMPLE_SIZE || !select_in_brackets (values, n, scratch, x_lo, x_hi))
+    select_in_all (values, n, x_lo, x_hi);
+  for (guint j = 0; j < G_N_ELEMENTS (quantile_ps); j++)
     {
-      double h = (n - 1) * ps[j];
+      double h = (n - 1) * quantile_ps[j];
       gsize lo = (gsize) floor (h);
-      double x_lo, x_hi;
 
-      /* P10's and P50's order statistics are below the next one's */
-      start = MIN (start, lo);
-      select_kth (scratch + start, n - start, lo - start);
-      start = lo + 1;
-      x_lo = scratch[lo];
-      /* the next order statistic is the least of those after it */
-      x_hi = x_lo;
-      if (lo + 1 < n)
-        {
-          x_hi = scratch[lo + 1];
-          for (gsize i = lo + 2; i < n; i++)
-            x_hi = MIN (x_hi, scratch[i]);
-        }
-      q[j] = x_lo + (h - lo) * (x_hi - x_lo);
+      q[j] = x_lo[j] + (h - lo) * (x_hi[j] - x_lo[j]);
     }
   out->p10 = q[0];
   out->p50 = q[1];
@@ -607,7 +797,7 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   self->seed = run.seed;
   self->n_years = n_years;
   self->years = g_new (CplQuantiles, MAX ((gsize) n_years * CPL_N_YEAR_OUTPUTS, 1));
-  scratch = g_new (double, n_draws);
+  scratch = g_new (double, 3 * (gsize) n_draws + SAMPLE_SIZE);
   for (guint t = 0; t < CPL_N_TOTALS; t++)
     quantiles (totals + (gsize) t * n_draws, n_draws, scratch, &self->totals[t]);
   for (guint i = 0; i < n_years * CPL_N_YEAR_OUTPUTS; i++)
