@@ -37,6 +37,12 @@
 #include "cpl-random.h"
 #include "cpl-uncertainty.h"
 
+/* Two doubles and the result of comparing them (GCC's vector
+ * extensions, also in Clang: SSE2 on x86-64, NEON on arm64).  An
+ * operation on a pair is the same IEEE operation on each of its two. */
+typedef double pair_of_doubles __attribute__ ((vector_size (16)));
+typedef gint64 pair_of_masks __attribute__ ((vector_size (16)));
+
 struct _CplUncertainty
 {
   grefcount     ref_count;
@@ -181,13 +187,6 @@ kernel_init (Kernel        *k,
   k->tdp_d = cpl_chip_get (domestic, CPL_CHIP_TDP_W);
 }
 
-/* Scratch space of one thread: [6 · n_chips + 1 + n_vendors · 2] doubles. */
-static gsize
-kernel_scratch_size (const Kernel *k)
-{
-  return 6 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
-}
-
 /* pow (@x, @t) for a whole @t, without the call for t = 0 and 1: pow()
  * returns 1 for y = 0 whatever x is (C11 F.10.4.4), and x for y = 1, the
  * exact result, which glibc's error bound below one ulp leaves it no
@@ -199,91 +198,194 @@ pow_whole (double x,
   return t == 0 ? 1 : t == 1 ? x : pow (x, t);
 }
 
-/* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
- * cpl_projection_compute_at() computes it, into @totals[t·@stride] for
- * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
- * each CplYearOutput o: one column per output, so the quantiles read
- * contiguous memory.
- *
- * Returns: FALSE when a figure is not finite. */
-static gboolean
-kernel_run (const Kernel *k,
+static inline pair_of_doubles
+pair (double x0,
+      double x1)
+{
+  return (pair_of_doubles) { x0, x1 };
+}
+
+/* @x where @mask is true, @y where it is false */
+static inline pair_of_doubles
+pair_select (pair_of_masks   mask,
+             pair_of_doubles x,
+             pair_of_doubles y)
+{
+  return (pair_of_doubles) (((pair_of_masks) x & mask) | ((pair_of_masks) y & ~mask));
+}
+
+/* One draw of a pair in the kernel: what does not change over its years.
+ * Its scratch: [4 · n_chips] doubles. */
+typedef struct {
+  const double      *v;
+  double             gamma, A_d;
+  double            *p_hat, *log_w, *w, *Dk;
+  CplForeignWeights  foreign;
+  guint              n_offered;
+} Lane;
+
+/* Scratch space of one thread: two lanes', then [4 · n_chips + 2 ·
+ * n_vendors] pairs. */
+static gsize
+kernel_scratch_size (const Kernel *k)
+{
+  return 2 * 4 * (gsize) MAX (k->n_chips, 1) + 2 * (4 * (gsize) MAX (k->n_chips, 1) + 2 * (gsize) MAX (k->n_vendors, 1));
+}
+
+/* The buyer prices, the offered chips' weights and the domestic yearly
+ * cost of the numbers @v.  Returns: 0·x summed over the figures (see
+ * kernel_run()). */
+static double
+lane_begin (const Kernel *k,
             const double *v,
+            double       *scratch,
+            Lane         *l)
+{
+  guint n = k->n_chips;
+  double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
+  double beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
+  CplEnergyTerms terms = {
+    v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH], v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY],
+    v[CPL_SCENARIO_PUE], v[CPL_SCENARIO_UTILIZATION], v[CPL_SCENARIO_AMORTIZATION_YEARS],
+  };
+  double not_finite = 0;
+
+  l->v = v;
+  l->gamma = -log2 (1 - v[CPL_SCENARIO_DOMESTIC_LEARNING_RATE]);
+  l->A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
+  l->p_hat = scratch;
+  l->log_w = l->p_hat + MAX (n, 1);
+  l->w = l->log_w + MAX (n, 1);
+  l->Dk = l->w + MAX (n, 1);
+  l->n_offered = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double cost;
+      gboolean offered;
+
+      l->p_hat[i] = cpl_buyer_price (k->price[i], s, pi);
+      cost = cpl_cost_of_compute (l->p_hat[i], k->tdp[i], k->F[i], &terms, FALSE);
+      offered = !((1 - s) * l->p_hat[i] < k->unit_cost[i]);
+      l->n_offered += offered;
+      /* a chip left out has no weight, in any year */
+      l->log_w[i] = offered ? -beta * log (cost) : -INFINITY;
+      not_finite += 0 * l->p_hat[i] + 0 * cost;
+    }
+  cpl_foreign_weights (n, l->log_w, l->w, &l->foreign);
+  return not_finite;
+}
+
+/* The numbers of the pair's two draws, field @f */
+#define PAIR_OF(lanes, f) pair ((lanes)[0].v[f], (lanes)[1].v[f])
+
+/* MODEL.md §5, as cpl_projection_compute_at() computes it, for two draws
+ * at once: the numbers @v0 and @v1 (indexed by CplScenarioField) in the
+ * two lanes of pairs, each with the operations of the projection in its
+ * order, so each gets the projection's bits, in about half the
+ * instructions (the divisions, most of all).  The library calls and the
+ * demand split run on each draw alone.  Writes @totals[t·@stride] for
+ * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
+ * each CplYearOutput o (one column per output, so the quantiles read
+ * contiguous memory), and the same at index 1 for @v1 when @both.
+ *
+ * Returns: a bit per draw (1: @v0, 2: @v1) whose figures are all finite. */
+static guint
+kernel_run (const Kernel *k,
+            const double *v0,
+            const double *v1,
+            gboolean      both,
             double       *scratch,
             double       *totals,
             double       *years,
             gsize         stride)
 {
-  double out[CPL_N_YEAR_OUTPUTS];
   guint n = k->n_chips, nv = MAX (k->n_vendors, 1);
-  double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
-  double a = v[CPL_SCENARIO_LICENSE_APPROVAL_RATE], beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
-  double b = v[CPL_SCENARIO_DOMESTIC_PREFERENCE], spill = v[CPL_SCENARIO_CAPACITY_SPILL];
-  double Q0 = v[CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS];
-  double gamma = -log2 (1 - v[CPL_SCENARIO_DOMESTIC_LEARNING_RATE]);
-  CplEnergyTerms terms = {
-    v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH], v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY],
-    v[CPL_SCENARIO_PUE], v[CPL_SCENARIO_UTILIZATION], v[CPL_SCENARIO_AMORTIZATION_YEARS],
-  };
-  double *p_hat = scratch, *cost = p_hat + MAX (n, 1), *log_w = cost + MAX (n, 1);
-  double *X = log_w + MAX (n, 1) + 1, *Dk = X + MAX (n, 1);
-  double *gross_v = Dk + MAX (n, 1), *total_gross_v = gross_v + nv, *w = total_gross_v + nv;
-  CplForeignWeights foreign;
-  double A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
-  double Q = Q0, take = 0, gap = 0, installed = 0, final_share = 0, gross_all = 0;
-  guint n_offered = 0;
+  Lane l[2];
+  pair_of_doubles *X, *W, *P, *gross_v, *total_gross_v;
+  pair_of_masks *offered;
+  pair_of_doubles out[CPL_N_YEAR_OUTPUTS];
+  pair_of_doubles s, a, beta, b, spill, Q0, Q, A_d, F_d0, sum_w, zero = pair (0, 0);
+  pair_of_doubles take = zero, gap = zero, installed = zero, final_share = zero;
   /* the sum of 0·x over the figures: ±0 while all are finite, NaN once
    * one is not (0·∞ is NaN); cheaper than isfinite() on each */
-  double not_finite = 0;
+  pair_of_doubles not_finite;
+  pair_of_masks any_offered;
+  double lane_not_finite[2], gross_all[2];
+  guint finite = 0;
 
+  lane_not_finite[0] = lane_begin (k, v0, scratch, &l[0]);
+  lane_not_finite[1] = lane_begin (k, v1, scratch + 4 * MAX (n, 1), &l[1]);
+  not_finite = pair (lane_not_finite[0], lane_not_finite[1]);
+  X = (pair_of_doubles *) (scratch + 8 * MAX (n, 1));
+  W = X + MAX (n, 1);
+  P = W + MAX (n, 1);
+  offered = (pair_of_masks *) (P + MAX (n, 1));
+  gross_v = (pair_of_doubles *) (offered + MAX (n, 1));
+  total_gross_v = gross_v + nv;
+
+  s = PAIR_OF (l, CPL_SCENARIO_REVENUE_SHARE);
+  a = PAIR_OF (l, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
+  beta = PAIR_OF (l, CPL_SCENARIO_PRICE_SENSITIVITY);
+  b = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_PREFERENCE);
+  spill = PAIR_OF (l, CPL_SCENARIO_CAPACITY_SPILL);
+  Q = Q0 = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS);
+  A_d = pair (l[0].A_d, l[1].A_d);
+  F_d0 = pair (k->F_d0, k->F_d0);
+  sum_w = pair (l[0].foreign.sum_w, l[1].foreign.sum_w);
+  any_offered = (pair_of_masks) { -(gint64) (l[0].n_offered > 0), -(gint64) (l[1].n_offered > 0) };
   for (guint i = 0; i < n; i++)
     {
-      gboolean offered;
-
-      p_hat[i] = cpl_buyer_price (k->price[i], s, pi);
-      cost[i] = cpl_cost_of_compute (p_hat[i], k->tdp[i], k->F[i], &terms, FALSE);
-      offered = !((1 - s) * p_hat[i] < k->unit_cost[i]);
-      n_offered += offered;
-      /* a chip left out has no weight, in any year */
-      log_w[i] = offered ? -beta * log (cost[i]) : -INFINITY;
-      not_finite += 0 * p_hat[i] + 0 * cost[i];
+      W[i] = pair (l[0].w[i], l[1].w[i]);
+      P[i] = pair (l[0].p_hat[i], l[1].p_hat[i]);
+      offered[i] = pair (l[0].log_w[i], l[1].log_w[i]) != pair (-INFINITY, -INFINITY);
     }
-  cpl_foreign_weights (n, log_w, w, &foreign);
-  memset (total_gross_v, 0, sizeof (double) * nv);
+  for (guint j = 0; j < nv; j++)
+    total_gross_v[j] = zero;
 
   for (guint t = 0; t < k->n_years; t++)
     {
-      double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow_whole (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
-      double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow_whole (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
+      pair_of_doubles C = PAIR_OF (l, CPL_SCENARIO_DEMAND_PFLOPS) *
+                          pair (pow_whole (1 + l[0].v[CPL_SCENARIO_DEMAND_GROWTH], t),
+                                pow_whole (1 + l[1].v[CPL_SCENARIO_DEMAND_GROWTH], t));
+      pair_of_doubles K = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS) *
+                          pair (pow_whole (1 + l[0].v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t),
+                                pow_whole (1 + l[1].v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t));
       /* pow (1, y) is 1 for every y (C11 F.10.4.4): the first year's */
-      double ratio = Q / Q0;
-      double F_d = k->F_d0 * (ratio == 1 ? 1 : pow (ratio, gamma));
-      double c_d = A_d / (F_d / 1000);
-      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
-      double spilled, units_d, gross_year = 0;
+      pair_of_doubles ratio = Q / Q0;
+      pair_of_doubles F_d = F_d0 * pair (ratio[0] == 1 ? 1 : pow (ratio[0], l[0].gamma),
+                                         ratio[1] == 1 ? 1 : pow (ratio[1], l[1].gamma));
+      pair_of_doubles c_d = A_d / (F_d / 1000);
+      pair_of_doubles log_w_d = -beta * pair (log (c_d[0]), log (c_d[1])) + b;
+      pair_of_doubles D_exported = zero, X_total = zero, gross_total = zero, gross_year = zero;
+      pair_of_doubles D_d, R_d, I, O, spilled, units_d;
+      double D_d0, D_d1;
 
-      cpl_split_demand (n, w, &foreign, -beta * log (c_d) + b, C, Dk, &D_d);
+      cpl_split_demand (n, l[0].w, &l[0].foreign, log_w_d[0], C[0], l[0].Dk, &D_d0);
+      cpl_split_demand (n, l[1].w, &l[1].foreign, log_w_d[1], C[1], l[1].Dk, &D_d1);
+      D_d = pair (D_d0, D_d1);
       for (guint i = 0; i < n; i++)
         {
-          D_exported += Dk[i];
-          X[i] = a * Dk[i];
+          pair_of_doubles Dk = pair (l[0].Dk[i], l[1].Dk[i]);
+
+          D_exported += Dk;
+          X[i] = a * Dk;
         }
       R_d = D_d + (1 - a) * D_exported;
 
-      I = MIN (R_d, K);
+      I = pair_select (R_d < K, R_d, K);   /* MIN (R_d, K) */
       O = R_d - I;
-      spilled = n_offered > 0 ? a * spill * O : 0;
+      spilled = pair_select (any_offered, a * spill * O, zero);
       for (guint i = 0; i < n; i++)
         {
-          if (log_w[i] != -INFINITY)
-            X[i] += spilled * w[i] / foreign.sum_w;
+          X[i] = pair_select (offered[i], X[i] + spilled * W[i] / sum_w, X[i]);
           X_total += X[i];
         }
 
-      memset (gross_v, 0, sizeof (double) * nv);
+      for (guint j = 0; j < nv; j++)
+        gross_v[j] = zero;
       for (guint i = 0; i < n; i++)
         {
-          double gross = 1000 * X[i] / k->F[i] * p_hat[i];
+          pair_of_doubles gross = 1000 * X[i] / pair (k->F[i], k->F[i]) * P[i];
 
           gross_v[k->vendor[i]] += gross;
           gross_total += gross;
@@ -295,7 +397,7 @@ kernel_run (const Kernel *k,
         }
       units_d = 1000 * I / F_d;
 
-      out[CPL_YEAR_DOMESTIC_SHARE] = I + X_total > 0 ? I / (I + X_total) : 0;
+      out[CPL_YEAR_DOMESTIC_SHARE] = pair_select (I + X_total > 0, I / (I + X_total), zero);
       out[CPL_YEAR_GOVERNMENT_TAKE] = s * gross_total;
       out[CPL_YEAR_GROSS_REVENUE] = gross_year;
       out[CPL_YEAR_COMPUTE_GAP] = O - spilled;
@@ -304,7 +406,11 @@ kernel_run (const Kernel *k,
       out[CPL_YEAR_EXPORTED_PFLOPS] = X_total;
       for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
         {
-          years[((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride] = out[o];
+          double *at = years + ((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride;
+
+          at[0] = out[o][0];
+          if (both)
+            at[1] = out[o][1];
           not_finite += 0 * out[o];
         }
       /* the projection's other figures, which its check also covers */
@@ -316,17 +422,25 @@ kernel_run (const Kernel *k,
       final_share = out[CPL_YEAR_DOMESTIC_SHARE];
       Q += I;
     }
-  for (guint j = 0; j < k->n_vendors; j++)
-    gross_all += total_gross_v[j];
 
-  totals[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take;
-  totals[CPL_TOTAL_COMPUTE_GAP * stride] = gap;
-  totals[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed;
-  totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share;
-  totals[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all;
-  for (guint t = 0; t < CPL_N_TOTALS; t++)
-    not_finite += 0 * totals[t * stride];
-  return not_finite == 0;
+  for (guint d = 0; d < (both ? 2 : 1); d++)
+    {
+      double *at = totals + d;
+
+      gross_all[d] = 0;
+      for (guint j = 0; j < k->n_vendors; j++)
+        gross_all[d] += total_gross_v[j][d];
+      at[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take[d];
+      at[CPL_TOTAL_COMPUTE_GAP * stride] = gap[d];
+      at[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed[d];
+      at[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share[d];
+      at[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all[d];
+      for (guint t = 0; t < CPL_N_TOTALS; t++)
+        not_finite[d] += 0 * at[t * stride];
+      if (not_finite[d] == 0)
+        finite |= 1u << d;
+    }
+  return finite;
 }
 
 typedef struct {
@@ -372,21 +486,31 @@ run_chunk (gpointer data,
 {
   Chunk *chunk = data;
   Run *run = chunk->run;
-  g_autofree double *scratch = g_new (double, kernel_scratch_size (run->kernel));
-  double v[CPL_SCENARIO_N_FIELDS];
+  /* the pairs' alignment */
+  double *scratch = g_aligned_alloc (kernel_scratch_size (run->kernel), sizeof (double),
+                                     sizeof (pair_of_doubles));
+  double v[2][CPL_SCENARIO_N_FIELDS];
 
   chunk->failed = chunk->end;
-  for (guint d = chunk->first; d < chunk->end; d++)
+  for (guint d = chunk->first; d < chunk->end; d += 2)
     {
-      if ((d & 63) == 0 && g_cancellable_is_cancelled (run->cancellable))
-        return;
-      draw_values (run, d, v);
-      if (!kernel_run (run->kernel, v, scratch, run->totals + d, run->years + d, run->n_draws))
+      gboolean both = d + 1 < chunk->end;
+      guint finite;
+
+      if ((d - chunk->first) % 64 == 0 && g_cancellable_is_cancelled (run->cancellable))
+        break;
+      draw_values (run, d, v[0]);
+      /* the last draw of an odd chunk alone: its pair, a copy of it, is not kept */
+      draw_values (run, both ? d + 1 : d, v[1]);
+      finite = kernel_run (run->kernel, v[0], v[1], both, scratch,
+                           run->totals + d, run->years + d, run->n_draws);
+      if (finite != (both ? 3u : 1u))
         {
-          chunk->failed = d;
-          return;
+          chunk->failed = (finite & 1) ? d + 1 : d;
+          break;
         }
     }
+  g_aligned_free (scratch);
 }
 
 /* @copy at the numbers @v. */
@@ -569,11 +693,6 @@ sample_bound (double  *sample,
   *k = rank;
   return sample[rank];
 }
-
-/* Two doubles and the result of comparing them (GCC's vector
- * extensions, also in Clang: SSE2 on x86-64, NEON on arm64). */
-typedef double pair_of_doubles __attribute__ ((vector_size (16)));
-typedef gint64 pair_of_masks __attribute__ ((vector_size (16)));
 
 /* For each bracket j of @n_brackets, copies the values of @values[0, @n)
  * in [@low[j], @high[j]] to @out + j·@n and counts them in @inside[j],
