@@ -10,16 +10,20 @@
  * The draws do not build a CplProjection: a lean kernel (Kernel below)
  * takes what does not depend on the scenario's numbers (the chips'
  * throughput, prices, power, unit costs and vendors) once from the
- * dataset, then runs MODEL.md §5 per draw into preallocated arrays, with
- * the same arithmetic in the same order as cpl_projection_compute(), so a
- * draw at the point values gives the same bits (test-uncertainty checks
- * it on the built-in scenarios and the fixtures).  The threads never touch
- * the dataset or the scenario.  A draw with a figure that is not finite is
- * projected again by cpl_projection_compute(), whose message explains it.
+ * dataset, then runs MODEL.md §5 on two draws at once (one in each lane
+ * of a pair of doubles) into preallocated arrays, with the same
+ * arithmetic in the same order as cpl_projection_compute(), so each draw
+ * gets the projection's bits (test-uncertainty checks it at the point
+ * values on the built-in scenarios and the fixtures, and on 10,000 random
+ * draws).  No -ffast-math, which would let the compiler reorder it.  The
+ * threads never touch the dataset or the scenario.  A draw with a figure
+ * that is not finite is projected again by cpl_projection_compute(),
+ * whose message explains it.
  *
  * Quantiles are Hyndman & Fan's type 7 (the default of R and numpy): over
  * the n sorted values x₀ ≤ … ≤ xₙ₋₁, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋)
- * with h = (n − 1)·p.
+ * with h = (n − 1)·p; the order statistics by selection, from 4,096 draws
+ * up inside brackets a sample sets (select_in_brackets()).
  *
  * start_year and years (integers) and seed cannot carry a range: the
  * scenario loader refuses them.
@@ -765,9 +769,9 @@ select_in_brackets (const double *values,
   double low[N], high[N];
   gsize lo[N], below[N], inside[N], k = G_MAXSIZE;
 
-  /* the draws are independent, so values at a fixed stride are a sample */
-  for (gsize i = 0; i < SAMPLE_SIZE; i++)
-    sample[i] = values[i * n / SAMPLE_SIZE];
+  /* the draws are independent, so the first ones are a sample (read in
+   * order, which the processor prefetches) */
+  memcpy (sample, values, SAMPLE_SIZE * sizeof (double));
   for (guint j = 0; j < N; j++)
     {
       double p = quantile_ps[j];
@@ -819,6 +823,49 @@ quantiles (double       *values,
   out->p90 = q[2];
 }
 
+/* Calls @func on each of the @n_items items of @size bytes at @items, on
+ * @n_threads threads (on the calling one alone when 1). */
+static void
+run_on_threads (GFunc    func,
+                gpointer items,
+                guint    n_items,
+                gsize    size,
+                guint    n_threads)
+{
+  GThreadPool *pool;
+
+  if (n_threads == 1)
+    {
+      for (guint i = 0; i < n_items; i++)
+        func ((char *) items + i * size, NULL);
+      return;
+    }
+  pool = g_thread_pool_new (func, NULL, (int) n_threads, FALSE, NULL);
+  for (guint i = 0; i < n_items; i++)
+    g_thread_pool_push (pool, (char *) items + i * size, NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* The quantiles of the series [first, end) of @values ([n_series][n_draws],
+ * reordered) into @out[first, end). */
+typedef struct {
+  double       *values;
+  CplQuantiles *out;
+  gsize         n_draws;
+  guint         first, end;
+} QuantileChunk;
+
+static void
+quantile_chunk (gpointer data,
+                gpointer user_data)
+{
+  QuantileChunk *chunk = data;
+  g_autofree double *scratch = g_new (double, 3 * chunk->n_draws + SAMPLE_SIZE);
+
+  for (guint i = chunk->first; i < chunk->end; i++)
+    quantiles (chunk->values + i * chunk->n_draws, chunk->n_draws, scratch, &chunk->out[i]);
+}
+
 /**
  * cpl_uncertainty_compute:
  * @n_draws: how many parameter sets to draw (at least 1)
@@ -841,14 +888,13 @@ cpl_uncertainty_compute (CplScenario   *scenario,
 {
   g_autoptr(GArray) params = NULL;
   g_autoptr(CplProjection) point = NULL;
-  g_autofree double *totals = NULL;
-  g_autofree double *years = NULL;
-  g_autofree double *scratch = NULL;
+  g_autofree double *series = NULL;
   g_autofree Chunk *chunks = NULL;
+  g_autofree QuantileChunk *quantile_chunks = NULL;
+  g_autofree CplQuantiles *q = NULL;
   double point_values[CPL_SCENARIO_N_FIELDS];
   CplUncertainty *self;
-  GThreadPool *pool;
-  guint n_chunks, n_years;
+  guint n_chunks, n_years, n_series;
   Kernel kernel;
   Run run;
 
@@ -869,10 +915,11 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_years = kernel.n_years;
-  totals = g_new (double, (gsize) n_draws * CPL_N_TOTALS);
-  years = g_new (double, MAX ((gsize) n_draws * n_years * CPL_N_YEAR_OUTPUTS, 1));
-  run = (Run) { &kernel, point_values, params,
-                (guint64) point_values[CPL_SCENARIO_SEED], cancellable, n_draws, totals, years };
+  /* the totals' series, then the years' */
+  n_series = CPL_N_TOTALS + n_years * CPL_N_YEAR_OUTPUTS;
+  series = g_new (double, (gsize) n_draws * n_series);
+  run = (Run) { &kernel, point_values, params, (guint64) point_values[CPL_SCENARIO_SEED],
+                cancellable, n_draws, series, series + (gsize) n_draws * CPL_N_TOTALS };
 
   /* A few chunks per thread even out uneven chunks; the split does not
    * change any number. */
@@ -884,16 +931,7 @@ cpl_uncertainty_compute (CplScenario   *scenario,
       chunks[c].first = (guint) ((guint64) n_draws * c / n_chunks);
       chunks[c].end = (guint) ((guint64) n_draws * (c + 1) / n_chunks);
     }
-  if (n_threads == 1)
-    for (guint c = 0; c < n_chunks; c++)
-      run_chunk (&chunks[c], NULL);
-  else
-    {
-      pool = g_thread_pool_new (run_chunk, NULL, (int) n_threads, FALSE, NULL);
-      for (guint c = 0; c < n_chunks; c++)
-        g_thread_pool_push (pool, &chunks[c], NULL);
-      g_thread_pool_free (pool, FALSE, TRUE);
-    }
+  run_on_threads (run_chunk, chunks, n_chunks, sizeof (Chunk), n_threads);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -915,12 +953,17 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   self->n_draws = n_draws;
   self->seed = run.seed;
   self->n_years = n_years;
+  /* each series' quantiles on their own: shared by the threads too */
+  q = g_new (CplQuantiles, n_series);
+  n_chunks = MIN (n_series, n_threads * 2);
+  quantile_chunks = g_new (QuantileChunk, n_chunks);
+  for (guint c = 0; c < n_chunks; c++)
+    quantile_chunks[c] = (QuantileChunk) { series, q, n_draws, n_series * c / n_chunks,
+                                           n_series * (c + 1) / n_chunks };
+  run_on_threads (quantile_chunk, quantile_chunks, n_chunks, sizeof (QuantileChunk), n_threads);
+  memcpy (self->totals, q, sizeof self->totals);
   self->years = g_new (CplQuantiles, MAX ((gsize) n_years * CPL_N_YEAR_OUTPUTS, 1));
-  scratch = g_new (double, 3 * (gsize) n_draws + SAMPLE_SIZE);
-  for (guint t = 0; t < CPL_N_TOTALS; t++)
-    quantiles (totals + (gsize) t * n_draws, n_draws, scratch, &self->totals[t]);
-  for (guint i = 0; i < n_years * CPL_N_YEAR_OUTPUTS; i++)
-    quantiles (years + (gsize) i * n_draws, n_draws, scratch, &self->years[i]);
+  memcpy (self->years, q + CPL_N_TOTALS, sizeof (CplQuantiles) * n_years * CPL_N_YEAR_OUTPUTS);
   return self;
 }
 
