@@ -233,7 +233,9 @@ typedef struct {
 static gsize
 kernel_scratch_size (const Kernel *k)
 {
-  return 2 * 4 * (gsize) MAX (k->n_chips, 1) + 2 * (4 * (gsize) MAX (k->n_chips, 1) + 2 * (gsize) MAX (k->n_vendors, 1));
+  gsize n = MAX (k->n_chips, 1), nv = MAX (k->n_vendors, 1);
+
+  return 2 * 4 * n + 2 * (4 * n + 2 * nv);
 }
 
 /* The buyer prices, the offered chips' weights and the domestic yearly
