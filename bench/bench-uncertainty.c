@@ -7,9 +7,10 @@
  *   bench-uncertainty               the median of 7 runs on one thread,
  *                                   then on every processor
  *   bench-uncertainty --once N      one run on N threads (0: every
- *                                   processor) after two to warm up, in
- *                                   ms: build-aux/bench.sh interleaves
- *                                   these with numpy's
+ *                                   processor) after two to warm up: the
+ *                                   time that passed and the processor
+ *                                   time, in ms; build-aux/bench.sh
+ *                                   interleaves these with numpy's
  *   bench-uncertainty --inputs DIR  writes what bench/uncertainty_numpy.py
  *                                   needs to run the same model over the
  *                                   same draws: inputs.json (the chips as
@@ -23,6 +24,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "cpl-model.h"
 
@@ -165,18 +167,35 @@ write_inputs (const char  *dir,
     g_error ("%s", error->message);
 }
 
-/* One run on @n_threads (0: every processor), in ms; @p50_take: (out)
- * (optional): the P50 of the take. */
+/* The processor time of the process so far, in ms. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One run on @n_threads (0: every processor), in ms; @cpu: (out)
+ * (optional): the processor time it took, in ms, which the other work on
+ * a shared machine does not add to as it does to the time that passed;
+ * @p50_take: (out) (optional): the P50 of the take. */
 static double
 run_ms (CplScenario *scenario,
         CplDataset  *dataset,
         guint        n_threads,
+        double      *cpu,
         double      *p50_take)
 {
   g_autoptr(GError) error = NULL;
+  double cpu_start = cpu_ms ();
   gint64 start = g_get_monotonic_time ();
   g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, N_DRAWS, n_threads, NULL, &error);
   double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  if (cpu != NULL)
+    *cpu = cpu_ms () - cpu_start;
 
   if (u == NULL)
     g_error ("%s", error->message);
@@ -195,7 +214,7 @@ median_ms (CplScenario *scenario,
   double times[ROUNDS];
 
   for (guint r = 0; r < ROUNDS; r++)
-    times[r] = run_ms (scenario, dataset, n_threads, NULL);
+    times[r] = run_ms (scenario, dataset, n_threads, NULL, NULL);
   for (guint r = 0; r < ROUNDS; r++)
     {
       guint below = 0, equal = 0;
@@ -232,14 +251,17 @@ main (int   argc,
       /* the first two runs also fault in the memory the next ones reuse
        * (malloc's threshold for mapping memory of its own rises after
        * the first), as it is in the app after its first runs */
-      run_ms (scenario, dataset, n_threads, NULL);
-      run_ms (scenario, dataset, n_threads, NULL);
-      printf ("%.3f\n", run_ms (scenario, dataset, n_threads, NULL));
+      double ms, cpu;
+
+      run_ms (scenario, dataset, n_threads, NULL, NULL);
+      run_ms (scenario, dataset, n_threads, NULL, NULL);
+      ms = run_ms (scenario, dataset, n_threads, &cpu, NULL);
+      printf ("%.3f %.3f\n", ms, cpu);
       return 0;
     }
   if (argc == 3 && g_str_equal (argv[1], "--inputs"))
     {
-      run_ms (scenario, dataset, 1, &p50_take);
+      run_ms (scenario, dataset, 1, NULL, &p50_take);
       printf ("uncertainty: P50 government take %.17g\n", p50_take);
       write_inputs (argv[2], scenario, dataset, p50_take);
       return 0;
