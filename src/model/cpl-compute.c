@@ -513,6 +513,26 @@ cpl_split_demand (guint                    n,
  * is not finite (a huge demand compounded over many years), so no NaN or
  * Infinity ever reaches a chart or a report.
  */
+/* How often each scenario object was projected, for the tests. */
+static GQuark
+projection_count_quark (void)
+{
+  return g_quark_from_static_string ("cpl-projection-count");
+}
+
+/**
+ * cpl_projection_get_debug_count:
+ *
+ * Returns: how many times cpl_projection_compute() ran on this very
+ *   @scenario object (not on copies of it), for tests that check work is
+ *   not done twice
+ */
+guint
+cpl_projection_get_debug_count (CplScenario *scenario)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (scenario), projection_count_quark ()));
+}
+
 CplProjection *
 cpl_projection_compute_at (CplScenario  *scenario,
                            CplDataset   *dataset,
@@ -546,6 +566,8 @@ cpl_projection_compute_at (CplScenario  *scenario,
   CplChip *domestic;
   guint n;
 
+  g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
+                      GUINT_TO_POINTER (cpl_projection_get_debug_count (scenario) + 1));
   if (!cpl_scenario_check_chips (scenario, dataset, where, error))
     return NULL;
 
