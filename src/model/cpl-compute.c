@@ -11,6 +11,16 @@
 #include "cpl-json-private.h"
 
 /* §1 Chip metrics */
+/* The throughput §4–5 use: dense bf16, else fp16, in TFLOPS (the
+ * metric CPL_METRIC_COMPUTE_TFLOPS, without computing the others). */
+static double
+cpl_compute_tflops (CplChip *chip)
+{
+  double compute = cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
+
+  return isnan (compute) ? cpl_chip_get_performance (chip, CPL_PRECISION_FP16) : compute;
+}
+
 void
 cpl_chip_metrics_compute (CplChip        *chip,
                           CplChipMetrics *out)
@@ -34,9 +44,7 @@ cpl_chip_metrics_compute (CplChip        *chip,
         }
     }
 
-  compute = cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
-  if (isnan (compute))
-    compute = cpl_chip_get_performance (chip, CPL_PRECISION_FP16);
+  compute = cpl_compute_tflops (chip);
   bandwidth_tbs = cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
   tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
   die = cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2);
@@ -196,10 +204,11 @@ cpl_projection_unref (CplProjection *self)
   g_return_if_fail (self != NULL);
   if (!g_ref_count_dec (&self->ref_count))
     return;
-  for (guint t = 0; t < self->n_years; t++)
+  /* every year's per-chip arrays are one block, as are the per-vendor ones */
+  if (self->n_years > 0)
     {
-      g_free (self->years[t].exported_pflops);
-      g_free (self->years[t].gross_revenue_usd);
+      g_free (self->years[0].exported_pflops);
+      g_free (self->years[0].gross_revenue_usd);
     }
   g_free (self->years);
   g_free (self->scenario_id);
@@ -223,11 +232,10 @@ cpl_chip_scenario_problem (CplChip              *chip,
 {
   const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
   const char *format = NULL;
-  CplChipMetrics m;
   double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
+  double compute = cpl_compute_tflops (chip);
 
-  cpl_chip_metrics_compute (chip, &m);
-  if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
+  if (isnan (compute) || compute <= 0)
     /* Translators: %s is a chip id; bf16 and fp16 are the file's keys */
     format = _("chip \"%s\" has no bf16 or fp16 throughput; expected a chip with a bf16 or fp16 figure");
   else if (isnan (buyer_price))
@@ -266,9 +274,25 @@ cpl_scenario_allowed_chip_problem (CplScenario *scenario,
                                     FALSE);
 }
 
+/* @where, or when it is %NULL (cpl_projection_compute()) the scenario by
+ * its id, made only for a message. */
+static const char *
+where_or_id (CplScenario  *scenario,
+             const char   *where,
+             char        **owned)
+{
+  if (where != NULL)
+    return where;
+  if (*owned == NULL)
+    /* Translators: what a message names a scenario by; %s is its id */
+    *owned = g_strdup_printf (_("scenario \"%s\""), cpl_entity_get_id (CPL_ENTITY (scenario)));
+  return *owned;
+}
+
 /**
  * cpl_scenario_check_chips:
- * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ * @where: (nullable): what names the scenario in a message ("file.json:
+ *   scenarios[2]"); %NULL: "scenario "ID""
  *
  * Checks the references of MODEL.md §7: every allowed chip and the domestic
  * chip exist, are listed once, have a reference throughput and a non-zero
@@ -287,6 +311,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
   CplEnergyTerms terms;
   CplChip *domestic;
   g_autofree char *problem = NULL;
+  g_autofree char *owned_where = NULL;
 
   cpl_scenario_get_energy_terms (scenario, &terms);
   if (!(share * pass_through < 1))
@@ -295,44 +320,50 @@ cpl_scenario_check_chips (CplScenario  *scenario,
                    /* Translators: %1$s is where the scenario is ("mine.json: scenarios[0]"),
                     * %2$g the price pass-through, %3$g the revenue share */
                    _("%s.price_pass_through: pass-through %g × revenue share %g is 1; "
-                     "expected a product below 1"), where, pass_through, share);
+                     "expected a product below 1"),
+                   where_or_id (scenario, where, &owned_where), pass_through, share);
       return FALSE;
     }
 
   for (guint i = 0; allowed[i] != NULL; i++)
     {
       CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
-      g_autofree char *shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
+      /* escaped for a message only */
+      g_autofree char *shown = NULL;
 
       if (chip == NULL)
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset"),
-                       where, i, shown);
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       if (g_strv_contains (allowed + i + 1, allowed[i]))
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once"),
-                       where, i, shown);
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       if (g_strcmp0 (allowed[i], domestic_id) == 0)
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
-                         "expected an exported chip"), where, i, shown);
+                         "expected an exported chip"),
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       problem = cpl_scenario_allowed_chip_problem (scenario, chip, share);
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                       "%s.allowed_chips[%u]: %s", where, i, problem);
+                       "%s.allowed_chips[%u]: %s", where_or_id (scenario, where, &owned_where), i, problem);
           return FALSE;
         }
     }
@@ -345,26 +376,17 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                    /* Translators: %1$s.domestic_chip is a JSON path, %2$s a chip id */
                    _("%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset"),
-                   where, shown);
+                   where_or_id (scenario, where, &owned_where), shown);
       return FALSE;
     }
   problem = cpl_chip_scenario_problem (domestic, &terms, cpl_chip_get (domestic, CPL_CHIP_PRICE_USD), TRUE);
   if (problem != NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                   "%s.domestic_chip: %s", where, problem);
+                   "%s.domestic_chip: %s", where_or_id (scenario, where, &owned_where), problem);
       return FALSE;
     }
   return TRUE;
-}
-
-static double
-cpl_compute_tflops (CplChip *chip)
-{
-  CplChipMetrics m;
-
-  cpl_chip_metrics_compute (chip, &m);
-  return m.values[CPL_METRIC_COMPUTE_TFLOPS];
 }
 
 static guint
@@ -444,10 +466,7 @@ cpl_projection_compute (CplScenario  *scenario,
                         CplDataset   *dataset,
                         GError      **error)
 {
-  /* Translators: what a message names a scenario by; %s is its id */
-  g_autofree char *where = g_strdup_printf (_("scenario \"%s\""), cpl_entity_get_id (CPL_ENTITY (scenario)));
-
-  return cpl_projection_compute_at (scenario, dataset, where, error);
+  return cpl_projection_compute_at (scenario, dataset, NULL, error);
 }
 
 /* The weights of the offered exported chips, scaled by the largest so
@@ -507,7 +526,8 @@ cpl_split_demand (guint                    n,
 
 /**
  * cpl_projection_compute_at:
- * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ * @where: (nullable): what names the scenario in a message ("file.json:
+ *   scenarios[2]"); %NULL: "scenario "ID"", as cpl_projection_compute()
  *
  * As cpl_projection_compute(), and refuses a projection with a figure that
  * is not finite (a huge demand compounded over many years), so no NaN or
@@ -555,15 +575,14 @@ cpl_projection_compute_at (CplScenario  *scenario,
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
   double F_d0, p_d, A_d;
-  g_autofree double *F = NULL;
-  g_autofree double *log_w = NULL;
-  g_autofree double *w = NULL;
-  g_autofree double *D = NULL;
+  g_autofree double *F = NULL;  /* F, log_w, w, D: n each, one block */
+  double *log_w, *w, *D;
   CplForeignWeights foreign;
   g_autoptr(GPtrArray) vendors = NULL;
   CplProjection *self;
   CplEnergyTerms terms;
   CplChip *domestic;
+  double *per_chip, *per_vendor;
   guint n;
 
   g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
@@ -590,10 +609,10 @@ cpl_projection_compute_at (CplScenario  *scenario,
   /* Exported chips: buyer price with the share passed through (§3), and a
    * cost of compute that does not change over the years (§4). */
   vendors = g_ptr_array_new_with_free_func (g_free);
-  F = g_new0 (double, MAX (n, 1));
-  log_w = g_new0 (double, MAX (n, 1));
-  w = g_new0 (double, MAX (n, 1));
-  D = g_new0 (double, MAX (n, 1));
+  F = g_new0 (double, 4 * MAX (n, 1));
+  log_w = F + MAX (n, 1);
+  w = log_w + MAX (n, 1);
+  D = w + MAX (n, 1);
   for (guint k = 0; k < n; k++)
     {
       CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[k]);
@@ -623,6 +642,14 @@ cpl_projection_compute_at (CplScenario  *scenario,
   A_d = cpl_yearly_cost (p_d, cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
 
   self->years = g_new0 (CplProjectionYear, self->n_years);
+  per_chip = g_new0 (double, 2 * MAX (n, 1) * MAX (self->n_years, 1));
+  per_vendor = g_new0 (double, 2 * MAX (self->n_vendors, 1) * MAX (self->n_years, 1));
+  if (self->n_years == 0)
+    {
+      /* nothing holds them */
+      g_free (per_chip);
+      g_free (per_vendor);
+    }
   for (guint t = 0; t < self->n_years; t++)
     {
       CplProjectionYear *y = &self->years[t];
@@ -633,10 +660,11 @@ cpl_projection_compute_at (CplScenario  *scenario,
       double c_d = A_d / (F_d / 1000);
       double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
 
-      /* The per-chip arrays share one allocation, the per-vendor ones another. */
-      y->exported_pflops = g_new0 (double, 2 * MAX (n, 1));
+      /* The per-chip arrays of every year share one allocation, the
+       * per-vendor ones another (cpl_projection_unref() frees them). */
+      y->exported_pflops = per_chip + 2 * MAX (n, 1) * t;
       y->exported_units = y->exported_pflops + MAX (n, 1);
-      y->gross_revenue_usd = g_new0 (double, 2 * MAX (self->n_vendors, 1));
+      y->gross_revenue_usd = per_vendor + 2 * MAX (self->n_vendors, 1) * t;
       y->vendor_net_revenue_usd = y->gross_revenue_usd + MAX (self->n_vendors, 1);
 
       y->year = self->start_year + t;
@@ -715,6 +743,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
         g_autofree char *demand = cpl_format_number_c (C0);
         g_autofree char *capacity = cpl_format_number_c (K0);
         g_autofree char *problem = NULL;
+        g_autofree char *owned_where = NULL;
 
         if (year != 0)
           /* Translators: %1$s is a result's key ("domestic_units"), %2$d a
@@ -731,7 +760,8 @@ cpl_projection_compute_at (CplScenario  *scenario,
                                        "domestic_capacity_pflops %s); expected figures small enough "
                                        "that every result over the horizon stays finite"),
                                      what, shown, demand, capacity);
-        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s", where, problem);
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s",
+                     where_or_id (scenario, where, &owned_where), problem);
         cpl_projection_unref (self);
         return NULL;
       }
