@@ -238,6 +238,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  cpl_projection_count_calls ();
   g_test_add_func ("/index/add-remove-undo", test_add_remove_undo);
   g_test_add_func ("/index/rename-undo", test_rename_undo);
   g_test_add_func ("/index/load-over-builtin", test_load_over_builtin);

@@ -16,9 +16,10 @@
 static double
 cpl_compute_tflops (CplChip *chip)
 {
-  double compute = cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (chip));
+  double compute = field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16];
 
-  return isnan (compute) ? cpl_chip_get_performance (chip, CPL_PRECISION_FP16) : compute;
+  return isnan (compute) ? field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP16] : compute;
 }
 
 void
@@ -179,11 +180,13 @@ void
 cpl_scenario_get_energy_terms (CplScenario    *scenario,
                                CplEnergyTerms *terms)
 {
-  terms->electricity_usd_per_kwh = cpl_scenario_get (scenario, CPL_SCENARIO_ELECTRICITY_USD_PER_KWH);
-  terms->power_subsidy = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY);
-  terms->pue = cpl_scenario_get (scenario, CPL_SCENARIO_PUE);
-  terms->utilization = cpl_scenario_get (scenario, CPL_SCENARIO_UTILIZATION);
-  terms->amortization_years = cpl_scenario_get (scenario, CPL_SCENARIO_AMORTIZATION_YEARS);
+  const double *v = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+
+  terms->electricity_usd_per_kwh = v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH];
+  terms->power_subsidy = v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY];
+  terms->pue = v[CPL_SCENARIO_PUE];
+  terms->utilization = v[CPL_SCENARIO_UTILIZATION];
+  terms->amortization_years = v[CPL_SCENARIO_AMORTIZATION_YEARS];
 }
 
 /* §5 Scenario projection */
@@ -213,10 +216,8 @@ cpl_projection_unref (CplProjection *self)
   g_free (self->years);
   g_free (self->scenario_id);
   g_strfreev (self->chip_ids);
-  g_free (self->chip_vendor);
+  /* chip_buyer_price, chip_vendor and chip_offered are in its block */
   g_free (self->chip_cost);
-  g_free (self->chip_buyer_price);
-  g_free (self->chip_offered);
   g_free (self->domestic_chip_id);
   g_strfreev (self->vendor_ids);
   g_free (self->total_gross_revenue_usd);
@@ -274,6 +275,12 @@ cpl_scenario_allowed_chip_problem (CplScenario *scenario,
                                     FALSE);
 }
 
+static gboolean check_chips (CplScenario  *scenario,
+                             CplDataset   *dataset,
+                             const char   *where,
+                             CplChip     **chips,
+                             GError      **error);
+
 /* @where, or when it is %NULL (cpl_projection_compute()) the scenario by
  * its id, made only for a message. */
 static const char *
@@ -305,6 +312,21 @@ cpl_scenario_check_chips (CplScenario  *scenario,
                           GError      **error)
 {
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  g_autofree CplChip **chips = g_new (CplChip *, g_strv_length ((char **) allowed) + 1);
+
+  return check_chips (scenario, dataset, where, chips, error);
+}
+
+/* cpl_scenario_check_chips(), which also gives the chips it found: the
+ * allowed ones in @chips[0 … n − 1], the domestic one in @chips[n]. */
+static gboolean
+check_chips (CplScenario  *scenario,
+             CplDataset   *dataset,
+             const char   *where,
+             CplChip     **chips,
+             GError      **error)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
   double share = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
   double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
@@ -327,7 +349,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
 
   for (guint i = 0; allowed[i] != NULL; i++)
     {
-      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+      CplChip *chip = chips[i] = cpl_dataset_lookup_chip (dataset, allowed[i]);
       /* escaped for a message only */
       g_autofree char *shown = NULL;
 
@@ -369,6 +391,7 @@ cpl_scenario_check_chips (CplScenario  *scenario,
     }
 
   domestic = cpl_dataset_lookup_chip (dataset, domestic_id);
+  chips[g_strv_length ((char **) allowed)] = domestic;
   if (domestic == NULL)
     {
       g_autofree char *shown = cpl_message_escape (domestic_id, CPL_MESSAGE_MAX_CHARS);
@@ -533,7 +556,10 @@ cpl_split_demand (guint                    n,
  * is not finite (a huge demand compounded over many years), so no NaN or
  * Infinity ever reaches a chart or a report.
  */
-/* How often each scenario object was projected, for the tests. */
+/* How often each scenario object was projected, for the tests: counted
+ * only once they ask (it costs a sixth of a small projection). */
+static gboolean counting;
+
 static GQuark
 projection_count_quark (void)
 {
@@ -541,11 +567,24 @@ projection_count_quark (void)
 }
 
 /**
+ * cpl_projection_count_calls:
+ *
+ * From now on, counts the projections of each scenario object, for
+ * cpl_projection_get_debug_count().  For tests.
+ */
+void
+cpl_projection_count_calls (void)
+{
+  counting = TRUE;
+}
+
+/**
  * cpl_projection_get_debug_count:
  *
  * Returns: how many times cpl_projection_compute() ran on this very
- *   @scenario object (not on copies of it), for tests that check work is
- *   not done twice
+ *   @scenario object (not on copies of it) since
+ *   cpl_projection_count_calls(), for tests that check work is not done
+ *   twice
  */
 guint
 cpl_projection_get_debug_count (CplScenario *scenario)
@@ -560,18 +599,20 @@ cpl_projection_compute_at (CplScenario  *scenario,
                            GError      **error)
 {
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
-  double C0 = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_PFLOPS);
-  double g = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_GROWTH);
-  double K0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS);
-  double h = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH);
-  double Q0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS);
-  double lambda = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_LEARNING_RATE);
-  double beta = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_SENSITIVITY);
-  double b = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_PREFERENCE);
-  double a = cpl_scenario_get (scenario, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
-  double s = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
-  double pi = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
-  double spill = cpl_scenario_get (scenario, CPL_SCENARIO_CAPACITY_SPILL);
+  /* read at once: a getter checks the type each time */
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+  double C0 = field[CPL_SCENARIO_DEMAND_PFLOPS];
+  double g = field[CPL_SCENARIO_DEMAND_GROWTH];
+  double K0 = field[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS];
+  double h = field[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH];
+  double Q0 = field[CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS];
+  double lambda = field[CPL_SCENARIO_DOMESTIC_LEARNING_RATE];
+  double beta = field[CPL_SCENARIO_PRICE_SENSITIVITY];
+  double b = field[CPL_SCENARIO_DOMESTIC_PREFERENCE];
+  double a = field[CPL_SCENARIO_LICENSE_APPROVAL_RATE];
+  double s = field[CPL_SCENARIO_REVENUE_SHARE];
+  double pi = field[CPL_SCENARIO_PRICE_PASS_THROUGH];
+  double spill = field[CPL_SCENARIO_CAPACITY_SPILL];
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
   double F_d0, p_d, A_d;
@@ -582,28 +623,32 @@ cpl_projection_compute_at (CplScenario  *scenario,
   CplProjection *self;
   CplEnergyTerms terms;
   CplChip *domestic;
+  g_autofree CplChip **chips = NULL;  /* the allowed ones, then the domestic one */
   double *per_chip, *per_vendor;
   guint n;
 
-  g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
-                      GUINT_TO_POINTER (cpl_projection_get_debug_count (scenario) + 1));
-  if (!cpl_scenario_check_chips (scenario, dataset, where, error))
+  if (counting)
+    g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
+                        GUINT_TO_POINTER (cpl_projection_get_debug_count (scenario) + 1));
+  n = g_strv_length ((char **) allowed);
+  chips = g_new (CplChip *, n + 1);
+  if (!check_chips (scenario, dataset, where, chips, error))
     return NULL;
 
   cpl_scenario_get_energy_terms (scenario, &terms);
-  n = g_strv_length ((char **) allowed);
 
   self = g_new0 (CplProjection, 1);
   g_ref_count_init (&self->ref_count);
   self->scenario_id = g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario)));
-  self->start_year = (int) cpl_scenario_get (scenario, CPL_SCENARIO_START_YEAR);
-  self->n_years = (guint) cpl_scenario_get (scenario, CPL_SCENARIO_YEARS);
+  self->start_year = (int) field[CPL_SCENARIO_START_YEAR];
+  self->n_years = (guint) field[CPL_SCENARIO_YEARS];
   self->n_chips = n;
   self->chip_ids = g_strdupv ((char **) allowed);
-  self->chip_vendor = g_new0 (guint, MAX (n, 1));
-  self->chip_cost = g_new0 (double, MAX (n, 1));
-  self->chip_buyer_price = g_new0 (double, MAX (n, 1));
-  self->chip_offered = g_new0 (gboolean, MAX (n, 1));
+  /* one block: the doubles first, so each array is aligned */
+  self->chip_cost = g_malloc0 (MAX (n, 1) * (2 * sizeof (double) + sizeof (guint) + sizeof (gboolean)));
+  self->chip_buyer_price = self->chip_cost + MAX (n, 1);
+  self->chip_vendor = (guint *) (self->chip_buyer_price + MAX (n, 1));
+  self->chip_offered = (gboolean *) (self->chip_vendor + MAX (n, 1));
   self->domestic_chip_id = g_strdup (cpl_scenario_get_domestic_chip (scenario));
 
   /* Exported chips: buyer price with the share passed through (§3), and a
@@ -615,16 +660,17 @@ cpl_projection_compute_at (CplScenario  *scenario,
   D = w + MAX (n, 1);
   for (guint k = 0; k < n; k++)
     {
-      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[k]);
+      CplChip *chip = chips[k];
+      const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (chip));
 
       F[k] = cpl_compute_tflops (chip);
-      self->chip_buyer_price[k] = cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD), s, pi);
-      self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], cpl_chip_get (chip, CPL_CHIP_TDP_W),
+      self->chip_buyer_price[k] = cpl_buyer_price (chip_field[CPL_CHIP_PRICE_USD], s, pi);
+      self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], chip_field[CPL_CHIP_TDP_W],
                                                 F[k], &terms, FALSE);
       self->chip_vendor[k] = cpl_projection_vendor_index (self, vendors, cpl_chip_get_vendor_id (chip));
       /* 3. offered while the net price covers the unit cost: left out
        * when (1−s)·p̂ₖ < k; a chip without a unit cost is always offered */
-      self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD));
+      self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < chip_field[CPL_CHIP_UNIT_COST_USD]);
       self->n_offered += self->chip_offered[k];
       /* weights wₖ = cₖ^(−β) of the offered chips, in logs so a large β
        * cannot underflow every weight to zero; a chip left out has none */
@@ -636,7 +682,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
   self->vendor_ids = (char **) g_ptr_array_steal (vendors, NULL);
   self->total_gross_revenue_usd = g_new0 (double, MAX (self->n_vendors, 1));
 
-  domestic = cpl_dataset_lookup_chip (dataset, self->domestic_chip_id);
+  domestic = chips[n];
   F_d0 = cpl_compute_tflops (domestic);
   p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
   A_d = cpl_yearly_cost (p_d, cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
