@@ -178,9 +178,7 @@ add_share_curve (JsonObject  *object,
 
   if (curve == NULL)
     return FALSE;
-  best = cpl_revenue_maximising_share (scenario, dataset, NULL, error);
-  if (isnan (best))
-    return FALSE;
+  best = cpl_revenue_maximising_share_on_curve (scenario, dataset, curve, NULL);
   points = json_array_sized_new (curve->len);
   for (guint i = 0; i < curve->len; i++)
     {
@@ -202,7 +200,7 @@ scenario_report (CplDataset  *dataset,
                  CplScenario *scenario,
                  GError     **error)
 {
-  g_autoptr(CplProjection) p = cpl_projection_compute (scenario, dataset, error);
+  g_autoptr(CplProjection) p = cpl_dataset_get_projection (dataset, scenario, error);
   JsonObject *object, *totals;
   JsonArray *years;
 
