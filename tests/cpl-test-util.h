@@ -17,6 +17,19 @@
                __FILE__, __LINE__, #actual, a__, e__, (double) (rel));          \
   } G_STMT_END
 
+/* The quantile @u of the triangle distribution low @a, mode @c, high @b
+ * (MODEL.md §6). */
+static inline double
+cpl_test_triangle_quantile (double a,
+                            double c,
+                            double b,
+                            double u)
+{
+  if (u < (c - a) / (b - a))
+    return a + sqrt (u * (b - a) * (c - a));
+  return b - sqrt ((1 - u) * (b - a) * (b - c));
+}
+
 static inline CplDataset *
 cpl_test_load_fixture (const char  *name,
                        CplLoadMode  mode)

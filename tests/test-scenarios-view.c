@@ -397,18 +397,6 @@ test_goal_seek (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The quantile of a triangle (low a, mode c, high b) at probability u. */
-static double
-triangle_quantile (double a,
-                   double c,
-                   double b,
-                   double u)
-{
-  if (u < (c - a) / (b - a))
-    return a + sqrt (u * (b - a) * (c - a));
-  return b - sqrt ((1 - u) * (b - a) * (b - c));
-}
-
 /* two-years with its revenue share ranged 10%–20%–40%: without
  * pass-through the gross (6,042,352.94 over both years) does not move
  * with the share, so the take is the share times it, and its P10/P50/P90
@@ -448,9 +436,9 @@ test_uncertainty_bands (void)
   g_assert_nonnull (uncertainty);
   g_assert_false (cpl_scenario_results_get_estimating (results));
   take = cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE);
-  g_assert_cmpfloat_with_epsilon (take->p10 / gross, triangle_quantile (.1, .2, .4, .1), .02 * .15477);
-  g_assert_cmpfloat_with_epsilon (take->p50 / gross, triangle_quantile (.1, .2, .4, .5), .02 * .22679);
-  g_assert_cmpfloat_with_epsilon (take->p90 / gross, triangle_quantile (.1, .2, .4, .9), .02 * .32254);
+  g_assert_cmpfloat_with_epsilon (take->p10 / gross, cpl_test_triangle_quantile (.1, .2, .4, .1), .02 * .15477);
+  g_assert_cmpfloat_with_epsilon (take->p50 / gross, cpl_test_triangle_quantile (.1, .2, .4, .5), .02 * .22679);
+  g_assert_cmpfloat_with_epsilon (take->p90 / gross, cpl_test_triangle_quantile (.1, .2, .4, .9), .02 * .32254);
 
   for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
     {
