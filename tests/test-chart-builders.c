@@ -1,6 +1,8 @@
 /* test-chart-builders.c: the charts the views show and the exports save,
  * built from the model (src/views/cpl-chart-builders.c)
  *
+ * With no display (DISPLAY and WAYLAND_DISPLAY empty).
+ *
  * tests/fixtures/two-chips.json, laid over nothing: scenario "two-years"
  * (2026–2027) is worked by hand in test-projection.c: gross revenue
  * 5,440,000/3 in 2026 (1,360/3 units of X and of Y at $2,000) and
@@ -255,8 +257,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  /* until the charts are plain objects (issue #15, part P) they need GTK */
-  gtk_test_init (&argc, &argv, NULL);
+  /* no display: the charts are plain objects */
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-builders/ids", test_ids);
   g_test_add_func ("/chart-builders/errors", test_errors);

@@ -859,33 +859,6 @@ cpl_threshold_map_fill (CplScatterChart *map,
 
 /* Building ---------------------------------------------------------------- */
 
-/* A chart made here is the caller's (a widget's floating reference is
- * taken over). */
-static CplChart *
-own (CplChart *chart)
-{
-  if (g_object_is_floating (chart))
-    g_object_ref_sink (chart);
-  return chart;
-}
-
-/* Until the charts draw a title and a source line (cpl_chart_set_title(),
- * cpl_chart_set_source(): issue #15, part P), they are kept on the
- * chart's object data. */
-static void
-set_title (CplChart   *chart,
-           const char *title)
-{
-  g_object_set_data_full (G_OBJECT (chart), "cpl-title", g_strdup (title), g_free);
-}
-
-static void
-set_source (CplChart   *chart,
-            const char *source)
-{
-  g_object_set_data_full (G_OBJECT (chart), "cpl-source", g_strdup (source), g_free);
-}
-
 static void
 uncertainty_free (gpointer uncertainty)
 {
@@ -943,7 +916,7 @@ build_scenario_chart (ChartKind    kind,
 
   if (projections == NULL)
     return NULL;
-  chart = own (cpl_chart_new_for (id, comparison));
+  chart = cpl_chart_new_for (id, comparison);
   if (comparison)
     cpl_chart_fill_comparison (chart, id, scenarios, projections);
   else
@@ -953,7 +926,7 @@ build_scenario_chart (ChartKind    kind,
       banded |= cpl_chart_set_bands (chart, id, i, g_ptr_array_index (uncertainties, i));
   /* "US Government Take and Its Range" only with its range */
   title = cpl_chart_dup_card_title (id, comparison || (kind == CHART_TAKE && !banded));
-  set_title (chart, title);
+  cpl_chart_set_title (chart, title);
   return g_steal_pointer (&chart);
 }
 
@@ -964,7 +937,7 @@ build_one_scenario_chart (ChartKind     kind,
                           GError      **error)
 {
   const char *id = cpl_chart_ids[kind];
-  g_autoptr(CplChart) chart = own (cpl_chart_new_for (id, FALSE));
+  g_autoptr(CplChart) chart = cpl_chart_new_for (id, FALSE);
   g_autofree char *title = cpl_chart_dup_title (id);
 
   if (kind == CHART_TORNADO)
@@ -992,7 +965,7 @@ build_one_scenario_chart (ChartKind     kind,
       cpl_share_marks_compute (scenario, dataset, curve, &marks);
       cpl_share_curve_fill (CPL_LINE_CHART (chart), id, scenario, curve, &marks);
     }
-  set_title (chart, title);
+  cpl_chart_set_title (chart, title);
   return g_steal_pointer (&chart);
 }
 
@@ -1001,21 +974,14 @@ build_dataset_chart (ChartKind   kind,
                      CplDataset *dataset)
 {
   const char *id = cpl_chart_ids[kind];
-  CplChart *chart = own (cpl_chart_new_for (id, FALSE));
+  CplChart *chart = cpl_chart_new_for (id, FALSE);
   g_autofree char *title = cpl_chart_dup_title (id);
 
   if (kind == CHART_THRESHOLD_MAP)
     cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset));
   else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                               g_date_time_get_month (now), g_date_time_get_year (now));
-
-      cpl_timeline_chart_set_dataset (CPL_TIMELINE_CHART (chart), dataset);
-      cpl_timeline_chart_set_date (CPL_TIMELINE_CHART (chart), today);
-    }
-  set_title (chart, title);
+    cpl_timeline_chart_set_dataset (CPL_TIMELINE_CHART (chart), dataset);
+  cpl_chart_set_title (chart, title);
   return chart;
 }
 
@@ -1113,6 +1079,6 @@ cpl_chart_build (const char  *chart_id,
   if (chart == NULL)
     return NULL;
   source = cpl_chart_dup_source (NULL);
-  set_source (chart, source);
+  cpl_chart_set_source (chart, source);
   return g_steal_pointer (&chart);
 }

@@ -24,6 +24,7 @@
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
 
@@ -1183,7 +1184,7 @@ cpl_chips_view_init (CplChipsView *self)
   ellipsize_titles (GTK_WIDGET (self->frozen_view));
 
   self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
-  adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
+  adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
@@ -1192,7 +1193,7 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->timeline = CPL_TIMELINE_CHART (cpl_chart_new_for ("timeline", FALSE));
   cpl_timeline_chart_set_date (self->timeline, &self->date);
-  adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline));
+  adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */

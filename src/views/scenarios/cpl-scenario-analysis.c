@@ -27,6 +27,7 @@
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-tornado-chart.h"
 
 /* A target typed for a total, in a unit that reads well: billions of US
@@ -59,6 +60,7 @@ struct _CplScenarioAnalysis
   GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
   GtkDropDown    *tornado_total;
   CplTornadoChart *tornado;
+  GtkWidget       *tornado_view;
   GtkLabel       *tornado_note;    /* instead of the chart when nothing swings */
 
   AdwComboRow    *seek_parameter;
@@ -178,10 +180,10 @@ fill_tornado (CplScenarioAnalysis *self)
   cpl_tornado_fill (self->tornado, self->scenario, self->dataset, total, &error);
   /* when nothing moves the total, a sentence says so instead of the chart */
   still = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  gtk_widget_set_visible (GTK_WIDGET (self->tornado), !still);
+  gtk_widget_set_visible (self->tornado_view, !still);
   gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
   gtk_label_set_text (self->tornado_note, still ? error->message : "");
-  gtk_widget_set_size_request (GTK_WIDGET (self->tornado), -1,
+  gtk_widget_set_size_request (self->tornado_view, -1,
                                MAX (260, 120 + 36 * (int) cpl_tornado_chart_get_n_bars (self->tornado)));
 }
 
@@ -201,8 +203,9 @@ tornado_box_new (CplScenarioAnalysis *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
   self->tornado = CPL_TORNADO_CHART (cpl_chart_new_for ("tornado", FALSE));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado));
+  self->tornado_view = cpl_chart_view_new_take (self->tornado);
+  gtk_widget_set_vexpand (self->tornado_view, TRUE);
+  gtk_box_append (GTK_BOX (box), self->tornado_view);
   self->tornado_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_note));
@@ -439,8 +442,8 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
     g_autofree char *money = cpl_chart_dup_title ("share-curve");
     g_autofree char *share = cpl_chart_dup_title ("share-curve-domestic");
 
-    cpl_scenario_chart_flow_append (flow, money, GTK_WIDGET (self->money_chart));
-    cpl_scenario_chart_flow_append (flow, share, GTK_WIDGET (self->share_chart));
+    cpl_scenario_chart_flow_append (flow, money, cpl_chart_view_new_take (self->money_chart));
+    cpl_scenario_chart_flow_append (flow, share, cpl_chart_view_new_take (self->share_chart));
   }
   {
     GtkWidget *box = tornado_box_new (self);

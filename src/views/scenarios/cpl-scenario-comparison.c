@@ -21,6 +21,7 @@
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
 
 typedef enum {
@@ -710,7 +711,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
       g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], TRUE);
 
       self->charts[c] = cpl_chart_new_for (chart_ids[c], TRUE);
-      cpl_scenario_chart_flow_append (flow, title, GTK_WIDGET (self->charts[c]));
+      cpl_scenario_chart_flow_append (flow, title, cpl_chart_view_new_take (self->charts[c]));
     }
 }
 

@@ -31,6 +31,7 @@
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
 
 typedef enum {
@@ -91,6 +92,7 @@ struct _CplScenarioResults
   char           *range_summary;     /* and the totals' ranges, when known */
   GtkLabel       *total_values[N_TOTALS];
   CplChart       *charts[N_CHARTS];  /* of chart_ids */
+  GtkWidget      *views[N_CHARTS];   /* theirs */
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
   GtkLabel       *total_ranges[N_TOTALS];
@@ -111,21 +113,27 @@ struct _CplScenarioResults
 
 G_DEFINE_FINAL_TYPE (CplScenarioResults, cpl_scenario_results, GTK_TYPE_BOX)
 
+static guint
+chart_index (const char *chart_id)
+{
+  for (guint c = 0; c < N_CHARTS; c++)
+    if (g_str_equal (chart_ids[c], chart_id))
+      return c;
+  g_return_val_if_reached (0);
+}
+
 static CplChart *
 chart_of (CplScenarioResults *self,
           const char         *chart_id)
 {
-  for (guint c = 0; c < N_CHARTS; c++)
-    if (g_str_equal (chart_ids[c], chart_id))
-      return self->charts[c];
-  g_return_val_if_reached (NULL);
+  return self->charts[chart_index (chart_id)];
 }
 
 /* The card of the take's chart, shown when the scenario has ranges. */
 static GtkWidget *
 take_card (CplScenarioResults *self)
 {
-  return gtk_widget_get_ancestor (GTK_WIDGET (chart_of (self, "take")), GTK_TYPE_FLOW_BOX_CHILD);
+  return gtk_widget_get_ancestor (self->views[chart_index ("take")], GTK_TYPE_FLOW_BOX_CHILD);
 }
 
 /* Formatters for chart axes and cells --------------------------------- */
@@ -730,7 +738,8 @@ cpl_scenario_results_init (CplScenarioResults *self)
       g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], FALSE);
 
       self->charts[c] = cpl_chart_new_for (chart_ids[c], FALSE);
-      cpl_scenario_chart_flow_append (flow, title, GTK_WIDGET (self->charts[c]));
+      self->views[c] = cpl_chart_view_new_take (self->charts[c]);
+      cpl_scenario_chart_flow_append (flow, title, self->views[c]);
     }
   gtk_widget_set_visible (take_card (self), FALSE);
 
