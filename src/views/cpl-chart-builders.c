@@ -215,6 +215,23 @@ line_chart_of (const LineChart *line,
   return line_chart_new (years, _(line->axis), line->format, _(line->description));
 }
 
+#define ID_KEY "cpl-chart-id"
+
+static CplChart *
+mark_id (CplChart  *chart,
+         ChartKind  kind)
+{
+  g_object_set_data (G_OBJECT (chart), ID_KEY, (gpointer) cpl_chart_ids[kind]);
+  return chart;
+}
+
+/* Returns: (nullable): the id of a chart made by cpl_chart_new_for() */
+const char *
+cpl_chart_get_builder_id (CplChart *chart)
+{
+  return g_object_get_data (G_OBJECT (chart), ID_KEY);
+}
+
 /**
  * cpl_chart_new_for:
  * @chart_id: one of cpl_chart_ids
@@ -244,22 +261,22 @@ cpl_chart_new_for (const char *chart_id,
         bars = year_bar_chart_new (_("Chips a year"), NULL,
                                    _("Chips shipped each year: each exported chip and the domestic chip"));
         cpl_bar_chart_set_stacked (bars, TRUE);
-        return CPL_CHART (bars);
+        return mark_id (CPL_CHART (bars), kind);
       case CHART_REVENUE:
-        return CPL_CHART (year_bar_chart_new (_("US dollars"), cpl_scenario_format_money,
-                                              _("Gross revenue of each vendor and the US government's take, "
-                                                "year by year")));
+        return mark_id (CPL_CHART (year_bar_chart_new (_("US dollars"), cpl_scenario_format_money,
+                                                       _("Gross revenue of each vendor and the US government's "
+                                                         "take, year by year"))), kind);
       case CHART_THRESHOLD_MAP:
         map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
         cpl_scatter_chart_set_axes (map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
         cpl_scatter_chart_set_description (map,
           _("Every chip by total processing performance and memory bandwidth, with the regions "
             "and lines of the export rules that can be drawn on these two axes"));
-        return CPL_CHART (map);
+        return mark_id (CPL_CHART (map), kind);
       case CHART_TIMELINE:
-        return CPL_CHART (cpl_timeline_chart_new ());
+        return mark_id (CPL_CHART (cpl_timeline_chart_new ()), kind);
       case CHART_TORNADO:
-        return CPL_CHART (cpl_tornado_chart_new ());
+        return mark_id (CPL_CHART (cpl_tornado_chart_new ()), kind);
       case CHART_SHARE:
       case CHART_TAKE:
       case CHART_GAP:
@@ -273,7 +290,7 @@ cpl_chart_new_for (const char *chart_id,
   /* a share ends at 100% */
   if (kind == CHART_SHARE || kind == CHART_SHARE_CURVE_DOMESTIC)
     cpl_line_chart_set_y_limit (line, 1);
-  return CPL_CHART (line);
+  return mark_id (CPL_CHART (line), kind);
 }
 
 /* One scenario's results ----------------------------------------------- */
@@ -1081,4 +1098,27 @@ cpl_chart_build (const char  *chart_id,
   source = cpl_chart_dup_source (NULL);
   cpl_chart_set_source (chart, source);
   return g_steal_pointer (&chart);
+}
+
+/**
+ * cpl_chart_save:
+ * @path: where to write
+ * @scale: a PNG's pixels per point (ignored for SVG and PDF)
+ * @dark: the dark palette instead of the light one
+ *
+ * Writes @chart at CPL_CHART_EXPORT_WIDTH × CPL_CHART_EXPORT_HEIGHT
+ * points, as the Export… dialog and --export-chart do.
+ *
+ * Returns: whether it was written; %FALSE with @error naming the file
+ */
+gboolean
+cpl_chart_save (CplChart              *chart,
+                const char            *path,
+                CplChartExportFormat   format,
+                double                 scale,
+                gboolean               dark,
+                GError               **error)
+{
+  return cpl_chart_export (chart, path, format, CPL_CHART_EXPORT_WIDTH, CPL_CHART_EXPORT_HEIGHT,
+                           format == CPL_CHART_EXPORT_PNG ? scale : 1, dark, error);
 }

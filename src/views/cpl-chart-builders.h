@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 extern const char * const cpl_chart_ids[];
 
+/* The size of an exported chart, in points, and a PNG's largest scale. */
+#define CPL_CHART_EXPORT_WIDTH     1000
+#define CPL_CHART_EXPORT_HEIGHT    600
+#define CPL_CHART_EXPORT_MAX_SCALE 4
+
 CplChart *cpl_chart_build           (const char    *chart_id,
                                      CplDataset    *dataset,
                                      GPtrArray     *scenarios,
@@ -19,12 +24,19 @@ CplChart *cpl_chart_build           (const char    *chart_id,
 char     *cpl_chart_dup_title       (const char    *chart_id);
 gboolean  cpl_chart_id_compares     (const char    *chart_id);
 char     *cpl_chart_dup_source      (const char    *file_name);
+gboolean  cpl_chart_save            (CplChart             *chart,
+                                     const char           *path,
+                                     CplChartExportFormat  format,
+                                     double                scale,
+                                     gboolean              dark,
+                                     GError              **error);
 
 /* What the views share with cpl_chart_build(). */
 CplChart *cpl_chart_new_for         (const char    *chart_id,
                                      gboolean       comparison);
 char     *cpl_chart_dup_card_title  (const char    *chart_id,
                                      gboolean       comparison);
+const char *cpl_chart_get_builder_id (CplChart     *chart);
 void      cpl_chart_fill_results    (CplChart      *chart,
                                      const char    *chart_id,
                                      CplProjection *projection,
