@@ -22,6 +22,7 @@
 #include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -902,6 +903,19 @@ cpl_chips_view_update_map (CplChipsView *self)
     cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
 }
 
+/* The map and the timeline: Export… in their context menus, with their
+ * titles on the exports. */
+static void
+attach_export (gpointer    chart,
+               const char *chart_id,
+               GtkWidget  *view)
+{
+  g_autofree char *title = cpl_chart_dup_title (chart_id);
+
+  cpl_chart_set_title (chart, title);
+  cpl_chart_export_attach (CPL_CHART_VIEW (view));
+}
+
 static void
 on_point_activated (CplScatterChart *chart,
                     const char      *id,
@@ -1185,6 +1199,7 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
   adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
+  attach_export (self->map, "threshold-map", adw_bin_get_child (self->map_bin));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
@@ -1194,6 +1209,7 @@ cpl_chips_view_init (CplChipsView *self)
   self->timeline = CPL_TIMELINE_CHART (cpl_chart_new_for ("timeline", FALSE));
   cpl_timeline_chart_set_date (self->timeline, &self->date);
   adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
+  attach_export (self->timeline, "timeline", adw_bin_get_child (self->timeline_bin));
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */

@@ -26,6 +26,7 @@
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-tornado-chart.h"
@@ -483,8 +484,13 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
   g_set_object (&self->scenario, scenario);
   if (scenario != NULL && dataset != NULL)
     {
+      const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
+
       fill_share_curve (self);
       fill_tornado (self);
+      cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->tornado), id);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "cpl-scenario-comparison.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
@@ -521,8 +522,18 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
     }
   fill_table (self, dataset, projections, shown, baseline);
 
-  for (guint c = 0; c < N_CHARTS; c++)
-    cpl_chart_fill_comparison (self->charts[c], chart_ids[c], shown, projections);
+  {
+    /* exports are named after the scenarios compared */
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint i = 0; i < self->shown_ids->len; i++)
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", (char *) g_ptr_array_index (self->shown_ids, i));
+    for (guint c = 0; c < N_CHARTS; c++)
+      {
+        cpl_chart_fill_comparison (self->charts[c], chart_ids[c], shown, projections);
+        cpl_chart_export_set_name (self->charts[c], ids->str);
+      }
+  }
   for (guint i = 0; i < projections->len; i++)
     if (i != baseline)
       {

@@ -29,6 +29,7 @@
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-view.h"
@@ -207,7 +208,10 @@ fill_charts (CplScenarioResults *self,
              CplDataset         *dataset)
 {
   for (guint c = 0; c < N_CHARTS; c++)
-    cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
+    {
+      cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
+      cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
+    }
 }
 
 /* Uncertainty ------------------------------------------------------------- */
@@ -623,7 +627,25 @@ cpl_scenario_chart_flow_new (void)
   return flow;
 }
 
-/* @chart in a card under its @title, at the end of @flow. */
+/* The chart view in the tree under @widget, or NULL. */
+static CplChartView *
+find_chart_view (GtkWidget *widget)
+{
+  if (CPL_IS_CHART_VIEW (widget))
+    return CPL_CHART_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CplChartView *view = find_chart_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+/* @chart (a chart view, or a box with one) in a card under its @title,
+ * with Export… beside the title and in the chart's context menu, at the
+ * end of @flow.  The chart takes the title, for its exports. */
 void
 cpl_scenario_chart_flow_append (GtkWidget  *flow,
                                 const char *title,
@@ -631,6 +653,7 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *frame = gtk_frame_new (NULL);
+  CplChartView *view = find_chart_view (chart);
   GtkWidget *card;
   GtkWidget *child;
 
@@ -638,7 +661,8 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), cpl_wrapped_label_new (title, "heading"));
+  gtk_box_append (GTK_BOX (box), view != NULL ? cpl_chart_card_header_new (title, view)
+                                              : cpl_wrapped_label_new (title, "heading"));
   gtk_widget_set_size_request (chart, -1, 260);
   gtk_box_append (GTK_BOX (box), chart);
   gtk_widget_add_css_class (frame, "view");
