@@ -456,7 +456,28 @@ cpl_chart_card_header_new (const char   *title,
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_box_append (GTK_BOX (header), heading);
   gtk_box_append (GTK_BOX (header), cpl_chart_export_button_new (view));
-  cpl_chart_set_title (cpl_chart_view_get_chart (view), title);
-  cpl_chart_export_attach (view);
+  cpl_chart_export_enable (view, title, NULL);
   return header;
+}
+
+/**
+ * cpl_chart_export_enable:
+ * @title: the chart's title on its exports
+ * @name: (nullable): the start of the suggested file name
+ *   (cpl_chart_export_set_name()), or %NULL to leave it
+ *
+ * Gives a chart shown without a card its title and the context menu with
+ * Export….
+ */
+void
+cpl_chart_export_enable (CplChartView *view,
+                         const char   *title,
+                         const char   *name)
+{
+  CplChart *chart = cpl_chart_view_get_chart (view);
+
+  cpl_chart_set_title (chart, title);
+  if (name != NULL)
+    cpl_chart_export_set_name (chart, name);
+  cpl_chart_export_attach (view);
 }

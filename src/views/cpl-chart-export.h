@@ -21,6 +21,9 @@ typedef enum {
 } CplChartSaveFormat;
 
 void       cpl_chart_export_attach        (CplChartView       *view);
+void       cpl_chart_export_enable        (CplChartView       *view,
+                                           const char         *title,
+                                           const char         *name);
 GtkWidget *cpl_chart_export_button_new    (CplChartView       *view);
 GtkWidget *cpl_chart_card_header_new      (const char         *title,
                                            CplChartView       *view);

@@ -906,14 +906,12 @@ cpl_chips_view_update_map (CplChipsView *self)
 /* The map and the timeline: Export… in their context menus, with their
  * titles on the exports. */
 static void
-attach_export (gpointer    chart,
-               const char *chart_id,
+attach_export (const char *chart_id,
                GtkWidget  *view)
 {
   g_autofree char *title = cpl_chart_dup_title (chart_id);
 
-  cpl_chart_set_title (chart, title);
-  cpl_chart_export_attach (CPL_CHART_VIEW (view));
+  cpl_chart_export_enable (CPL_CHART_VIEW (view), title, NULL);
 }
 
 static void
@@ -1199,7 +1197,7 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
   adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
-  attach_export (self->map, "threshold-map", adw_bin_get_child (self->map_bin));
+  attach_export ("threshold-map", adw_bin_get_child (self->map_bin));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
@@ -1209,7 +1207,7 @@ cpl_chips_view_init (CplChipsView *self)
   self->timeline = CPL_TIMELINE_CHART (cpl_chart_new_for ("timeline", FALSE));
   cpl_timeline_chart_set_date (self->timeline, &self->date);
   adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
-  attach_export (self->timeline, "timeline", adw_bin_get_child (self->timeline_bin));
+  attach_export ("timeline", adw_bin_get_child (self->timeline_bin));
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */
