@@ -743,6 +743,18 @@ collect_widgets (GtkWidget *root,
     collect_widgets (child, type, found);
 }
 
+/* The top-left pixel of @texture, B, G, R, A. */
+static void
+corner_pixel (GdkTexture *texture,
+              guchar      pixel[4])
+{
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *data = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, stride);
+  memcpy (pixel, data, 4);
+}
+
 /* Every chart card of the results, the share-rate curve, the tornado and
  * the comparison has an Export… button named "Export Chart…" beside its
  * title, and its chart a title for exports.  What the dialog does once a
@@ -769,9 +781,12 @@ test_export_buttons (void)
   /* ranges: the take's card and the tornado's show */
   g_assert_true (cpl_scenario_editor_set_range_text (cpl_scenarios_view_get_editor (view), "revenue_share",
                                                      "10", "20", "40"));
+  /* the results shown (their update waits for a frame) */
+  cpl_scenario_results_get_summary (cpl_scenarios_view_get_results (view));
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
                                    TRUE);
+  cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   collect_widgets (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX_CHILD, cards);
   for (guint i = 0; i < cards->len; i++)
@@ -812,6 +827,22 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
                    "Chip Policy Lab · data: built-in dataset (2026-11-30)");
+  /* the light palette by default whatever the theme: a white margin; the
+   * dark one on request: a margin with every channel below a half */
+  {
+    guchar pixel[4];
+    g_autoptr(GdkTexture) dark = NULL;
+
+    corner_pixel (texture, pixel);
+    g_assert_cmpuint (MIN (pixel[0], MIN (pixel[1], pixel[2])), >, 0xe0);
+    g_assert_true (cpl_chart_export_write (cpl_chart_view_get_chart (share), file, CPL_CHART_SAVE_PNG_1X, TRUE,
+                                           NULL, &error));
+    dark = gdk_texture_new_from_file (file, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (dark), ==, 1000);
+    corner_pixel (dark, pixel);
+    g_assert_cmpuint (MAX (pixel[0], MAX (pixel[1], pixel[2])), <, 0x80);
+  }
 
   /* the dialog: over the window, modal, gone on Cancel */
   {
