@@ -21,6 +21,7 @@
 #include "cpl-scenario-results.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-chart-export.h"
+#include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
@@ -323,6 +324,58 @@ fill_row (CplScenarioComparison *self,
     }
 }
 
+/* The title of a vendor's net revenue row. */
+static char *
+net_title (CplDataset *dataset,
+           const char *vendor_id)
+{
+  CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, vendor_id);
+
+  /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
+  return g_strdup_printf (_("Net revenue of %s"), vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : vendor_id);
+}
+
+typedef struct {
+  char       *id;
+  char       *title;
+  RowKind     kind;
+  char       *vendor_id;  /* of a net revenue row */
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->id);
+  g_free (row->title);
+  g_free (row->vendor_id);
+}
+
+/* The rows of the totals table: a net revenue row per vendor that sells
+ * in any of @projections, then the fixed rows. */
+static GArray *
+table_rows (CplDataset *dataset,
+            GPtrArray  *projections)
+{
+  g_autoptr(GPtrArray) vendors = compared_vendors (dataset, projections);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
+
+  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+  for (guint v = 0; v < vendors->len; v++)
+    {
+      const char *id = g_ptr_array_index (vendors, v);
+      Row row = { g_strconcat ("net:", id, NULL), net_title (dataset, id), ROW_NET, g_strdup (id) };
+
+      g_array_append_val (rows, row);
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (fixed_rows); f++)
+    {
+      Row row = { g_strdup (fixed_rows[f].id), g_strdup (_(fixed_rows[f].title)), fixed_rows[f].kind, NULL };
+
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
 static void
 fill_table (CplScenarioComparison *self,
             CplDataset            *dataset,
@@ -330,8 +383,7 @@ fill_table (CplScenarioComparison *self,
             GPtrArray             *shown,
             guint                  baseline)
 {
-  g_autoptr(GPtrArray) vendors = compared_vendors (dataset, projections);
-  guint r = 1;
+  g_autoptr(GArray) rows = table_rows (dataset, projections);
 
   clear_grid (self->table);
   g_hash_table_remove_all (self->values);
@@ -339,19 +391,124 @@ fill_table (CplScenarioComparison *self,
   for (guint i = 0; i < shown->len; i++)
     gtk_grid_attach (self->table, cell (cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE),
                      i + 1, 0, 1, 1);
-  for (guint v = 0; v < vendors->len; v++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      const char *id = g_ptr_array_index (vendors, v);
-      CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, id);
-      g_autofree char *row_id = g_strconcat ("net:", id, NULL);
-      /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
-      g_autofree char *title = g_strdup_printf (_("Net revenue of %s"),
-                                                vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : id);
+      Row *row = &g_array_index (rows, Row, r);
 
-      fill_row (self, r++, row_id, title, ROW_NET, id, projections, baseline);
+      fill_row (self, r + 1, row->id, row->title, row->kind, row->vendor_id, projections, baseline);
     }
-  for (guint f = 0; f < G_N_ELEMENTS (fixed_rows); f++)
-    fill_row (self, r++, fixed_rows[f].id, _(fixed_rows[f].title), fixed_rows[f].kind, NULL, projections, baseline);
+}
+
+/* CSV -------------------------------------------------------------------- */
+
+static void
+csv_row (CplCsvWriter *writer,
+         const char   *row_id,
+         const char   *title,
+         RowKind       kind,
+         const char   *vendor_id,
+         GPtrArray    *projections,
+         guint         baseline)
+{
+  static const char * const units[] = {
+    [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
+    [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
+  };
+  double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
+
+  cpl_csv_writer_add_text (writer, row_id);
+  cpl_csv_writer_add_text (writer, title);
+  cpl_csv_writer_add_text (writer, _(units[kind]));
+  for (guint i = 0; i < projections->len; i++)
+    cpl_csv_writer_add_number (writer, row_value (g_ptr_array_index (projections, i), kind, vendor_id));
+  /* differences as on the screen: not of years */
+  for (guint i = 0; i < projections->len; i++)
+    if (i != baseline)
+      cpl_csv_writer_add_number (writer, kind == ROW_CROSSOVER ? NAN
+                                 : row_value (g_ptr_array_index (projections, i), kind, vendor_id) - base);
+  cpl_csv_writer_end_row (writer);
+}
+
+/**
+ * cpl_scenario_comparison_text:
+ * @scenarios: (element-type CplScenario): those compared
+ * @baseline_id: (nullable): the baseline's id; %NULL or one not compared:
+ *   the first that projects
+ *
+ * The totals table as CSV or tab-separated text: a row a total (its id,
+ * title and unit), a column a scenario (those that project), then a
+ * column a difference to the baseline; numbers unrounded, unknown ones
+ * empty.  No widgets.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cpl_scenario_comparison_text (CplDataset      *dataset,
+                              GPtrArray       *scenarios,
+                              const char      *baseline_id,
+                              CplCsvSeparator  separator)
+{
+  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
+  guint baseline = 0;
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      CplEntity *scenario = g_ptr_array_index (scenarios, i);
+      CplProjection *p = cpl_projection_compute (CPL_SCENARIO (scenario), dataset, NULL);
+
+      if (p == NULL)
+        continue;
+      if (g_strcmp0 (baseline_id, cpl_entity_get_id (scenario)) == 0)
+        baseline = shown->len;
+      g_ptr_array_add (projections, p);
+      g_ptr_array_add (shown, scenario);
+    }
+
+  cpl_csv_writer_add_text (writer, _("ID"));
+  cpl_csv_writer_add_text (writer, _("Total"));
+  cpl_csv_writer_add_text (writer, _("Unit"));
+  for (guint i = 0; i < shown->len; i++)
+    cpl_csv_writer_add_text (writer, cpl_entity_get_name (g_ptr_array_index (shown, i)));
+  for (guint i = 0; i < shown->len; i++)
+    if (i != baseline)
+      {
+        /* Translators: the heading of a column of differences, %1$s and %2$s are scenarios */
+        g_autofree char *title = g_strdup_printf (_("%1$s minus %2$s"),
+                                                  cpl_entity_get_name (g_ptr_array_index (shown, i)),
+                                                  cpl_entity_get_name (g_ptr_array_index (shown, baseline)));
+        cpl_csv_writer_add_text (writer, title);
+      }
+  cpl_csv_writer_end_row (writer);
+  if (projections->len == 0)
+    return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+
+  rows = table_rows (dataset, projections);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      Row *row = &g_array_index (rows, Row, r);
+
+      csv_row (writer, row->id, row->title, row->kind, row->vendor_id, projections, baseline);
+    }
+  return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+}
+
+static char *
+comparison_text (GtkWidget        *owner,
+                 CplCsvSeparator   separator,
+                 char            **file_name)
+{
+  CplScenarioComparison *self = CPL_SCENARIO_COMPARISON (owner);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  /* what an update under way will show */
+  cpl_deferred_update_flush (owner);
+  if (file_name != NULL)
+    *file_name = g_strdup ("comparison");
+  return cpl_scenario_comparison_text (self->dataset, self->scenarios ? self->scenarios : none,
+                                       self->baseline_id, separator);
 }
 
 static gboolean
@@ -665,7 +822,7 @@ cpl_scenario_comparison_class_init (CplScenarioComparisonClass *klass)
 static void
 cpl_scenario_comparison_init (CplScenarioComparison *self)
 {
-  GtkWidget *flow;
+  GtkWidget *flow, *scroller;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -710,7 +867,11 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
-  cpl_card_append (GTK_WIDGET (self), cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
+  scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
+  /* Copy and Export CSV… at the end of the baseline's line */
+  gtk_box_append (GTK_BOX (gtk_widget_get_last_child (GTK_WIDGET (self))),
+                  cpl_table_actions_new (GTK_WIDGET (self), scroller, comparison_text));
+  cpl_card_append (GTK_WIDGET (self), scroller);
   /* the card as wide as its table, not a frame around blank space */
   gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ALIGN_START);
 

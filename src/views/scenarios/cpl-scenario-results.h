@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-csv.h"
 #include "cpl-model.h"
 #include "cpl-scenario-analysis.h"
 #include "widgets/cpl-line-chart.h"
@@ -46,5 +47,7 @@ char               *cpl_scenario_format_total         (CplTotal            total
                                                        double              value);
 char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
                                                        CplDataset         *dataset);
+char               *cpl_scenario_years_text           (CplProjection      *projection,
+                                                       CplCsvSeparator     separator);
 
 G_END_DECLS
