@@ -300,6 +300,10 @@ int                    cpl_chart_get_width      (CplChart       *self);
 void                   cpl_chart_queue_draw     (CplChart       *self);
 void                   cpl_chart_set_accessible_label (CplChart   *self,
                                                        const char *label);
+/* gtk_snapshot_append_cairo() for charts: what it draws is also right in SVG exports. */
+cairo_t               *cpl_chart_append_cairo   (CplChart              *self,
+                                                 GtkSnapshot           *snapshot,
+                                                 const graphene_rect_t *bounds);
 
 /* An action of a chart's view: "chart.NAME", bound to up to six keys. */
 typedef struct

@@ -33,6 +33,7 @@ typedef struct
   int             width;
   int             height;
   gboolean        focused;
+  gboolean        exporting;          /* drawn by cpl_chart_draw() */
 } CplChartTarget;
 
 typedef struct
@@ -885,6 +886,49 @@ cpl_chart_export_format_from_path (const char           *path,
   return FALSE;
 }
 
+/**
+ * cpl_chart_append_cairo:
+ * @bounds: where the drawing may go, in the chart's coordinates
+ *
+ * Like gtk_snapshot_append_cairo(): a cairo context drawing on
+ * @snapshot in the chart's coordinates, clipped to @bounds; the caller
+ * destroys it when done.
+ *
+ * On screen that is all.  For cpl_chart_draw() the drawing's node covers
+ * the chart from its origin (0, 0) to the far corner of @bounds, and is
+ * placed with a transform: GtkSnapshot folds its offsets into a cairo
+ * node's bounds and records the drawing in a cairo recording surface
+ * that starts where the bounds do, and cairo 1.16's SVG backend writes
+ * such a surface without its origin, so lines drawn in the plot came out
+ * shifted against the axes.  A recording surface starting at (0, 0),
+ * placed by a translation, is written right by every cairo.
+ */
+cairo_t *
+cpl_chart_append_cairo (CplChart              *self,
+                        GtkSnapshot           *snapshot,
+                        const graphene_rect_t *bounds)
+{
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  if (!PRIV (self)->target.exporting)
+    return gtk_snapshot_append_cairo (snapshot, bounds);
+
+  /* nothing drawn left of or above the chart's origin shows anyway */
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0,
+                                                  MAX (bounds->origin.x + bounds->size.width, 0),
+                                                  MAX (bounds->origin.y + bounds->size.height, 0)));
+  cr = gsk_cairo_node_get_draw_context (node);
+  /* not a translation: the snapshot puts the node under a transform node */
+  gtk_snapshot_append_node (snapshot, node);
+  gsk_render_node_unref (node);
+  cairo_rectangle (cr, bounds->origin.x, bounds->origin.y, bounds->size.width, bounds->size.height);
+  cairo_clip (cr);
+  return cr;
+}
+
 /* A line of @text over the export, in @font and @color, at most
  * @max_lines lines within @width; returns its height, 0 without text. */
 static int
@@ -950,6 +994,7 @@ cpl_chart_draw (CplChart *self,
   cpl_chart_palette_init (&priv->target.palette, dark);
   priv->target.palette_valid = TRUE;
   priv->target.focused = FALSE;
+  priv->target.exporting = TRUE;
   palette = &priv->target.palette;
 
   snapshot = gtk_snapshot_new ();

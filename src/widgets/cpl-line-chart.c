@@ -22,7 +22,7 @@
  * CplLineChart::x-dragged with the x under the pointer as it is pressed
  * and dragged on the plot, and with the crosshair's x as the keys move it.
  *
- * The lines are drawn with cairo through gtk_snapshot_append_cairo();
+ * The lines are drawn with cairo through cpl_chart_append_cairo();
  * everything else with GtkSnapshot nodes.
  */
 #define G_LOG_DOMAIN "cpl-line-chart"
@@ -587,7 +587,7 @@ snapshot_fills (CplLineChart *self,
           continue;
         if (cr == NULL)
           {
-            cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+            cr = cpl_chart_append_cairo (CPL_CHART (self), snapshot, &bounds);
             cairo_rectangle (cr, FRAME (self)->plot.origin.x, FRAME (self)->plot.origin.y,
                              FRAME (self)->plot.size.width, FRAME (self)->plot.size.height);
             cairo_clip (cr);
@@ -614,7 +614,7 @@ snapshot_lines (CplLineChart *self,
   if (self->series->len == 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cr = cpl_chart_append_cairo (CPL_CHART (self), snapshot, &bounds);
   cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
   cairo_clip (cr);
   cairo_set_line_width (cr, LINE_WIDTH);

@@ -196,6 +196,131 @@ test_vector (void)
   remove_temp (pdf_path);
 }
 
+/* The smallest box around the pixels of @image within @tolerance of
+ * #RRGGBB in each channel, opaque; FALSE when there are none. */
+static gboolean
+color_box (cairo_surface_t *image,
+           guint32          rgb,
+           int              tolerance,
+           GdkRectangle    *box)
+{
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+
+  cairo_surface_flush (image);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+        guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+        gboolean near = (pixel >> 24) == 0xff;
+
+        for (int shift = 0; shift < 24 && near; shift += 8)
+          near = ABS ((int) ((pixel >> shift) & 0xff) - (int) ((rgb >> shift) & 0xff)) <= tolerance;
+        if (near)
+          {
+            x0 = MIN (x0, x);
+            y0 = MIN (y0, y);
+            x1 = MAX (x1, x);
+            y1 = MAX (y1, y);
+          }
+      }
+  *box = (GdkRectangle) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return x1 >= 0;
+}
+
+/* Where @rgb is in the PNG export and in rsvg-convert's rendering of the
+ * SVG export: the same box, within @slack pixels on every side. */
+static void
+assert_same_box (cairo_surface_t *png,
+                 cairo_surface_t *svg,
+                 guint32          rgb,
+                 int              tolerance,
+                 int              min_width)
+{
+  const int slack = 2;
+  GdkRectangle in_png, in_svg;
+
+  g_assert_true (color_box (png, rgb, tolerance, &in_png));
+  g_assert_true (color_box (svg, rgb, tolerance, &in_svg));
+  g_test_message ("#%06x: PNG %d,%d %d×%d, SVG %d,%d %d×%d", rgb, in_png.x, in_png.y, in_png.width,
+                  in_png.height, in_svg.x, in_svg.y, in_svg.width, in_svg.height);
+  g_assert_cmpint (in_png.width, >=, min_width);
+  g_assert_cmpint (ABS (in_svg.x - in_png.x), <=, slack);
+  g_assert_cmpint (ABS (in_svg.y - in_png.y), <=, slack);
+  g_assert_cmpint (ABS ((in_svg.x + in_svg.width) - (in_png.x + in_png.width)), <=, slack);
+  g_assert_cmpint (ABS ((in_svg.y + in_svg.height) - (in_png.y + in_png.height)), <=, slack);
+}
+
+/* The lines and bands of an SVG export are where the PNG export has
+ * them, not shifted against the axes (cairo 1.16 wrote GTK's recording
+ * surfaces, whose origin is where the plot starts, without that origin).
+ * The SVG, rendered by rsvg-convert at 400 × 300 pixels, and the PNG at
+ * scale 1 have each colour in the same box within 2 pixels:
+ *  - the lines, blue #0066a3 and orange #b87d00, from the first year to
+ *    the last, over most of the plot's width: more than 200 of 400 pixels;
+ *  - the rising line's band, ±5 around it, in its fill: the blue at 16 %
+ *    over white, 255 × .84 + (0, 102, 163) × .16 = (214.2, 230.5, 240.3),
+ *    so #d6e6f0 within 3.  The legend's swatches are in both pictures too,
+ *    drawn without cairo, so they are where they belong in both. */
+static void
+test_svg_geometry (void)
+{
+  g_autoptr(CplLineChart) chart = new_two_lines ();
+  const double low[] = { 5, 15, 25, 35, 45 };
+  const double high[] = { 15, 25, 35, 45, 55 };
+  g_autofree char *png_path = temp_path ("units.png");
+  g_autofree char *svg_path = temp_path ("units.svg");
+  g_autofree char *rendered_path = temp_path ("units-svg.png");
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png, *svg;
+  int status;
+
+  if (rsvg == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed (Debian: librsvg2-bin)");
+      remove_temp (png_path);
+      remove_temp (svg_path);
+      remove_temp (rendered_path);
+      return;
+    }
+
+  cpl_line_chart_set_series_band (chart, 0, low, high);
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), png_path, CPL_CHART_EXPORT_PNG, WIDTH, HEIGHT, 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), svg_path, CPL_CHART_EXPORT_SVG, WIDTH, HEIGHT, 1, FALSE, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { rsvg, "-w", "400", "-h", "300", "-o", rendered_path, svg_path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, &errors, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+
+  png = cairo_image_surface_create_from_png (png_path);
+  svg = cairo_image_surface_create_from_png (rendered_path);
+  g_assert_cmpint (cairo_surface_status (svg), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (svg), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (svg), ==, 300);
+
+  assert_same_box (png, svg, 0x0066a3, 24, 200);
+  assert_same_box (png, svg, 0xb87d00, 24, 200);
+  assert_same_box (png, svg, 0xd6e6f0, 3, 200);
+
+  cairo_surface_destroy (png);
+  cairo_surface_destroy (svg);
+  remove_temp (png_path);
+  remove_temp (svg_path);
+  remove_temp (rendered_path);
+}
+
 static void
 test_format_from_path (void)
 {
@@ -273,6 +398,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-export/png", test_png);
   g_test_add_func ("/chart-export/vector", test_vector);
+  g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
   g_test_add_func ("/chart-export/unwritable", test_unwritable);
   g_test_add_func ("/chart-export/state-kept", test_state_kept);
