@@ -14,6 +14,7 @@
 #include "cpl-preferences-window.h"
 #include "cpl-resources.h"
 #include "cpl-window.h"
+#include "views/cpl-pdf-report.h"
 
 struct _CplApplication
 {
@@ -42,6 +43,15 @@ static const GOptionEntry option_entries[] = {
   { "draws", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --compute, the Monte Carlo draws of each scenario with ranges (default 10000)"),
     N_("N") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a PDF report of scenarios of FILE (laid over the built-in dataset) to --output and exit, "
+       "without a display"), N_("FILE") },
+  { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --report, a scenario to report on, by its id; repeat it for several (default: every scenario)"),
+    N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --report, the file to write"), N_("FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report, the paper size: a4 (the default) or letter"),
+    N_("SIZE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -126,6 +136,84 @@ cpl_compute_main (const char *path,
   return 0;
 }
 
+/**
+ * cpl_report_main:
+ * @path: a dataset JSON or an Epoch AI CSV, laid over the built-in dataset
+ * @scenario_ids: (nullable): the scenarios to report on; %NULL for all
+ * @output: (nullable): the PDF to write
+ * @paper: (nullable): "a4" or "letter"; %NULL for A4
+ *
+ * Writes the PDF report of the scenarios (`--report`), with no display.
+ *
+ * Returns: the exit status: 0, or 1 with the message on stderr.
+ */
+int
+cpl_report_main (const char         *path,
+                 const char * const *scenario_ids,
+                 const char         *output,
+                 const char         *paper)
+{
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  CplPaperSize size = CPL_PAPER_A4;
+
+  if (output == NULL)
+    {
+      g_printerr (_("chip-policy-lab: --report needs --output, the PDF file to write\n"));
+      return 1;
+    }
+  if (paper != NULL && !cpl_paper_size_from_name (paper, &size))
+    {
+      /* Translators: %s is what follows --paper */
+      g_printerr (_("chip-policy-lab: --paper “%s” is not a paper size; expected a4 or letter\n"), paper);
+      return 1;
+    }
+  if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
+    {
+      g_printerr ("chip-policy-lab: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; scenario_ids != NULL && scenario_ids[i] != NULL; i++)
+    {
+      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, scenario_ids[i]);
+
+      if (scenario == NULL)
+        {
+          /* Translators: %1$s is what follows --scenario, %2$s a file */
+          g_printerr (_("chip-policy-lab: --scenario “%1$s” is not a scenario of “%2$s” or the built-in "
+                        "dataset; expected the id of a scenario, such as full-ban-2025\n"),
+                      scenario_ids[i], path);
+          return 1;
+        }
+      g_ptr_array_add (scenarios, scenario);
+    }
+  if (scenarios->len == 0)
+    {
+      GListModel *all = cpl_dataset_get_scenarios (dataset);
+
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(CplEntity) scenario = g_list_model_get_item (all, i);
+
+          g_ptr_array_add (scenarios, scenario);  /* the dataset keeps it */
+        }
+    }
+  if (scenarios->len == 0)
+    {
+      g_printerr (_("chip-policy-lab: the dataset has no scenario to report on\n"));
+      return 1;
+    }
+  name = g_filename_display_basename (path);
+  if (!cpl_pdf_report_write (dataset, scenarios, output, size, name, NULL, &error))
+    {
+      g_printerr ("chip-policy-lab: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* The app's settings schema is required: without it g_settings_new()
  * aborts, so the command line checks first and says what to do. */
 static gboolean
@@ -148,6 +236,10 @@ cpl_application_handle_local_options (GApplication *app,
   const char *date = NULL;
   const char *draws = NULL;
   const char *seek = NULL;
+  const char *report = NULL;
+  const char *output = NULL;
+  const char *paper = NULL;
+  g_autofree const char **scenario_ids = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -160,6 +252,16 @@ cpl_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "seek", "&s", &seek);
   if (g_variant_dict_lookup (options, "compute", "^&ay", &path))
     return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date, draws, seek);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "scenario", "^a&s", &scenario_ids);
+  if (g_variant_dict_lookup (options, "report", "^&ay", &report))
+    return cpl_report_main (report, scenario_ids, output, paper);
+  if (paper != NULL)
+    {
+      g_printerr (_("chip-policy-lab: --paper goes with --report\n"));
+      return 1;
+    }
   if (draws != NULL)
     {
       g_printerr (_("chip-policy-lab: --draws goes with --compute\n"));

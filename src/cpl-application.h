@@ -25,5 +25,9 @@ int             cpl_compute_main                 (const char     *path,
                                                   const char     *date,
                                                   const char     *draws,
                                                   const char     *seek);
+int             cpl_report_main                  (const char     *path,
+                                                  const char * const *scenario_ids,
+                                                  const char     *output,
+                                                  const char     *paper);
 
 G_END_DECLS
