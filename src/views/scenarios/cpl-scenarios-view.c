@@ -535,19 +535,19 @@ report_file_chosen (GObject      *source,
                               report_written, export);
 }
 
+/* The export goes with the question, and on to the file chooser when
+ * its answer is "choose". */
 static void
 paper_response (AdwMessageDialog *dialog,
-                const char       *response,
-                ReportExport     *export)
+                const char       *response)
 {
+  ReportExport *export;
   g_autofree char *suggested = NULL;
   g_autofree char *base = NULL;
 
   if (!g_str_equal (response, "choose"))
-    {
-      report_export_free (export);
-      return;
-    }
+    return;
+  export = g_object_steal_data (G_OBJECT (dialog), "cpl-report-export");
   export->paper = gtk_toggle_button_get_active (export->letter) ? CPL_PAPER_LETTER : CPL_PAPER_A4;
   if (export->scenarios->len == 1)
     base = cpl_export_file_name (cpl_entity_get_name (g_ptr_array_index (export->scenarios, 0)), "report", NULL);
@@ -622,7 +622,8 @@ cpl_scenarios_view_export_report (CplScenariosView *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (paper_response), export);
+  g_object_set_data_full (G_OBJECT (dialog), "cpl-report-export", export, (GDestroyNotify) report_export_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (paper_response), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return ADW_MESSAGE_DIALOG (dialog);
 }
