@@ -245,7 +245,7 @@ heading (Writer     *w,
   g_autoptr(PangoLayout) layout = layout_new (w, style, text, w->text_width);
 
   w->y += style == STYLE_HEADING ? 10 : 6;
-  keep_together (w, layout_height (layout) + 60);
+  keep_together (w, layout_height (layout) + (style == STYLE_HEADING ? 160 : 60));
   flow_layout (w, layout, style, MARGIN);
   w->y += style == STYLE_HEADING ? 8 : 4;
 }
