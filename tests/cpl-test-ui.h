@@ -10,6 +10,7 @@
 #include "cpl-test-util.h"
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
+#include "widgets/cpl-chart-view.h"
 
 /* The first widget of @type in the tree under @root, depth first. */
 static inline GtkWidget *
@@ -21,6 +22,22 @@ cpl_test_find_widget (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = cpl_test_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The CplChartView under @root that shows @chart, or NULL. */
+static inline GtkWidget *
+cpl_test_find_chart_view (GtkWidget *root,
+                          gpointer   chart)
+{
+  if (CPL_IS_CHART_VIEW (root) && cpl_chart_view_get_chart (CPL_CHART_VIEW (root)) == chart)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cpl_test_find_chart_view (child, chart);
       if (found != NULL)
         return found;
     }

@@ -194,7 +194,8 @@ test_timeline (void)
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
   CplTimelineChart *timeline = cpl_chips_view_get_timeline (view);
-  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (timeline), GTK_TYPE_STACK));
+  GtkWidget *timeline_view = cpl_test_find_chart_view (GTK_WIDGET (view), timeline);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (timeline_view, GTK_TYPE_STACK));
   g_autofree char *denied = NULL;
   g_autofree char *licensable = NULL;
   char shown[16];
@@ -205,8 +206,8 @@ test_timeline (void)
 
   gtk_stack_set_visible_child_name (stack, "timeline");
   cpl_test_iterate_for (300);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, 0);
+  g_assert_true (gtk_widget_get_mapped (timeline_view));
+  g_assert_cmpint (gtk_widget_get_width (timeline_view), >, 0);
 
   /* 14 built-in chips, less Huawei's two: 12 rows, the H20 among them
    * with its three spans: free, denied by the 2025-04-09 letters,

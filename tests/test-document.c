@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cpl-json-private.h"
 #include "cpl-test-util.h"
 
 /* Helpers ------------------------------------------------------------------ */
@@ -643,6 +644,74 @@ test_builtin_update (void)
   cpl_test_remove_tree (dir);
 }
 
+/* A file saved before scenarios had "capacity_spill" and "seed": its
+ * scenarios have neither member, and their fingerprints are of that JSON.
+ * Loaded now, they hold the defaults (1 and 1); the one the user did not
+ * change must still be recognised, so the built-in update is offered.
+ * "h200-share-25" was saved with a share of 0.2 by the older built-in data
+ * (today's is 0.25, data/builtin-dataset.json): offered.  "full-ban-2025"
+ * was changed by the user after saving (the file's demand growth, 0.5,
+ * is not what the fingerprint was taken of): not offered. */
+static void
+test_builtin_update_before_new_members (void)
+{
+  g_autoptr(CplDataset) old = cpl_dataset_new_builtin (NULL);
+  g_autoptr(CplDocument) document = cpl_document_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "before-spill.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+  JsonArray *scenarios;
+  JsonObject *entries = json_object_new ();
+  JsonObject *recorded = json_object_new ();
+  gsize length;
+
+  g_assert_true (cpl_entity_set_number (cpl_dataset_lookup (old, CPL_TYPE_SCENARIO, "h200-share-25"),
+                                        CPL_SCENARIO_REVENUE_SHARE, 0.2, NULL));
+  data = cpl_dataset_to_data (old, NULL);
+  g_assert_true (json_parser_load_from_data (parser, data, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  scenarios = json_object_get_array_member (root, "scenarios");
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    {
+      JsonObject *scenario = json_array_get_object_element (scenarios, i);
+      const char *id = json_object_get_string_member (scenario, "id");
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *print = NULL;
+
+      /* as the older app wrote it */
+      json_object_remove_member (scenario, "capacity_spill");
+      json_object_remove_member (scenario, "seed");
+      json_node_set_object (node, scenario);
+      g_free (text);
+      text = cpl_json_to_text (node, &length);
+      print = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, length);
+      json_object_set_string_member (recorded, id, print);
+      /* the user's change after that save */
+      if (g_str_equal (id, "full-ban-2025"))
+        json_object_set_double_member (scenario, "demand_growth", 0.5);
+    }
+  json_object_set_object_member (entries, "scenarios", recorded);
+  json_object_remove_member (root, "builtin_version");
+  json_object_set_string_member (root, "made_from_builtin", "2025-01-01");
+  json_object_set_object_member (root, "builtin_entries", entries);
+  g_free (text);
+  text = cpl_json_to_text (json_parser_get_root (parser), &length);
+  g_assert_true (g_file_set_contents (path, text, length, &error));
+
+  g_assert_true (cpl_test_document_load (document, file, &error));
+  g_assert_no_error (error);
+  updates = cpl_builtin_find_updates (cpl_document_get_dataset (document));
+  g_assert_cmpuint (updates->len, ==, 1);
+  g_assert_cmpstr (cpl_entity_get_id (g_ptr_array_index (updates, 0)), ==, "h200-share-25");
+  cpl_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +725,7 @@ main (int   argc,
   g_assert_cmpstr (g_get_user_data_dir (), ==, g_getenv ("CPL_TEST_DATA_HOME"));
 
   g_test_add_func ("/document/load", test_load);
+  g_test_add_func ("/document/builtin-update-before-new-members", test_builtin_update_before_new_members);
   g_test_add_func ("/document/save-keeps-mode", test_save_keeps_mode);
   g_test_add_func ("/document/save-symlink", test_save_symlink);
   g_test_add_func ("/document/save-symlink-loop", test_save_symlink_loop);

@@ -296,6 +296,7 @@ test_nothing_sold (void)
   CplScenarioAnalysis *analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (view));
   CplWindow *builtin_window;
   CplScenariosView *builtin;
+  CplTornadoChart *tornado;
 
   select_id (view, "ban");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -309,11 +310,11 @@ test_nothing_sold (void)
   select_id (builtin, "full-ban-2025");
   analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (builtin));
   cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cpl_scenario_analysis_get_tornado (analysis,
-                                                                                      CPL_TOTAL_GOVERNMENT_TAKE))));
+  tornado = cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_GOVERNMENT_TAKE);
+  g_assert_false (gtk_widget_get_visible (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)));
   /* the compute gap moves with the growth rates: bars */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (cpl_scenario_analysis_get_tornado (analysis,
-                                                                                     CPL_TOTAL_COMPUTE_GAP))));
+  tornado = cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_COMPUTE_GAP);
+  g_assert_true (gtk_widget_get_visible (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)));
   gtk_window_destroy (GTK_WINDOW (builtin_window));
 }
 
@@ -329,6 +330,7 @@ test_share_drag (void)
   CplScenarioResults *results = cpl_scenarios_view_get_results (view);
   CplScenario *scenario;
   CplLineChart *chart;
+  GtkWidget *chart_view;
   double x, y;
 
   select_id (view, "two-years");
@@ -338,7 +340,8 @@ test_share_drag (void)
   /* 101 rates: point 35 is 35%; its take 0.35 × 6,042,352.94 */
   g_assert_cmpfloat_with_epsilon (cpl_line_chart_get_x_value (chart, 35), .35, 1e-12);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 35, &x, &y));
-  g_signal_emit_by_name (GTK_GESTURE (cpl_test_find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG)), "drag-begin", x, y);
+  chart_view = cpl_test_find_chart_view (GTK_WIDGET (window), chart);
+  g_signal_emit_by_name (GTK_GESTURE (cpl_test_find_controller (chart_view, GTK_TYPE_GESTURE_DRAG)), "drag-begin", x, y);
   g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), .35, 1e-12);
   /* the results follow: 0.35 × 6,042,352.94 = 2,114,823.53 */
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$2.11 M");
@@ -349,11 +352,11 @@ test_share_drag (void)
 
   /* the keys: the first rate, 0%, then the next, 1%, though the chart
    * was filled again in between */
-  gtk_widget_grab_focus (GTK_WIDGET (chart));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  gtk_widget_grab_focus (chart_view);
+  g_assert_true (gtk_widget_activate_action (chart_view, "chart.next-x", NULL));
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0);
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$0");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.next-x", NULL));
+  g_assert_true (gtk_widget_activate_action (chart_view, "chart.next-x", NULL));
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .01);
   gtk_window_destroy (GTK_WINDOW (window));
 }

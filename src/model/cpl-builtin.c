@@ -80,11 +80,69 @@ cpl_builtin_get_version (void)
 char *
 cpl_builtin_fingerprint (CplEntity *entity)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), cpl_entity_to_json (entity));
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   gsize length;
-  g_autofree char *text = cpl_json_to_text (node, &length);
+  g_autofree char *text = NULL;
 
+  json_node_take_object (node, cpl_entity_to_json (entity));
+  text = cpl_json_to_text (node, &length);
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, length);
+}
+
+/* Members added to the file format after files with fingerprints were
+ * first saved, with the value an entry written before had in effect.  An
+ * entry saved then has no such member, so its recorded fingerprint is the
+ * one of its JSON without them (see fingerprint_matches()). */
+static const struct {
+  const char *list;
+  const char *member;
+  double      value;
+} later_members[] = {
+  { "scenarios", "capacity_spill", 1 },     /* MODEL §5 step 6 */
+  { "scenarios", "seed", 1 },               /* MODEL §6 */
+};
+
+/* Whether @recorded is @entity's fingerprint now, or as a file saved
+ * before the later members existed recorded it: with those of them that
+ * hold their old value left out. */
+static gboolean
+fingerprint_matches (CplEntity  *entity,
+                     const char *list_key,
+                     const char *recorded,
+                     const char *now)
+{
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  gboolean dropped = FALSE;
+  gsize length;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+
+  if (g_str_equal (now, recorded))
+    return TRUE;
+
+  object = cpl_entity_to_json (entity);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  for (guint i = 0; i < G_N_ELEMENTS (later_members); i++)
+    {
+      JsonNode *member;
+
+      if (!g_str_equal (later_members[i].list, list_key))
+        continue;
+      member = json_object_get_member (object, later_members[i].member);
+      if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+          json_node_get_double (member) == later_members[i].value)
+        {
+          json_object_remove_member (object, later_members[i].member);
+          dropped = TRUE;
+        }
+    }
+  if (!dropped)
+    return FALSE;
+  text = cpl_json_to_text (node, &length);
+  before = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, length);
+  return g_str_equal (before, recorded);
 }
 
 static CplEntity *
@@ -214,7 +272,7 @@ find_updates (CplDataset *dataset,
           now = cpl_builtin_fingerprint (entity);
           theirs = cpl_builtin_fingerprint (same);
           /* unchanged by the user, changed in the built-in data */
-          if (g_str_equal (now, recorded) && !g_str_equal (now, theirs))
+          if (fingerprint_matches (entity, lists[i].key, recorded, now) && !g_str_equal (now, theirs))
             {
               g_ptr_array_add (updates, g_object_ref (entity));
               g_ptr_array_add (updates, g_object_ref (same));

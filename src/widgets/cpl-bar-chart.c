@@ -246,7 +246,7 @@ category_layout (CplBarChart *self,
                  guint        category,
                  double       width)
 {
-  PangoLayout *layout = cpl_chart_layout_new (GTK_WIDGET (self), self->categories[category], CPL_CHART_FONT_LABEL);
+  PangoLayout *layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), self->categories[category], CPL_CHART_FONT_LABEL);
 
   cpl_chart_layout_limit (layout, (int) MAX (width - 4, 8), MAX_LABEL_LINES);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -313,7 +313,7 @@ cpl_bar_chart_layout (CplChart *chart,
                       int       height)
 {
   CplBarChart *self = CPL_BAR_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   g_autoptr(PangoLayout) probe = NULL;
@@ -321,7 +321,7 @@ cpl_bar_chart_layout (CplChart *chart,
   double estimate;
   int lines = 1;
 
-  probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  probe = cpl_chart_layout_new (context, "0", CPL_CHART_FONT_LABEL);
   cpl_chart_layout_size (probe, NULL, &self->label_height);
 
   /* how many lines the category labels need, at about the final width */
@@ -337,11 +337,11 @@ cpl_bar_chart_layout (CplChart *chart,
       lines = MIN (lines, MAX_LABEL_LINES);
     }
 
-  cpl_chart_frame_begin (frame, widget, width, height,
+  cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
                          self->value_title, NULL, CPL_CHART_LABEL_GAP + lines * self->label_height);
   fit_value_axis (self, &axis, frame->plot.size.height);
-  cpl_chart_frame_finish (frame, widget, &axis,
+  cpl_chart_frame_finish (frame, context, &axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), CPL_CHART_PADDING);
 
   g_ptr_array_set_size (self->category_layouts, 0);
@@ -522,7 +522,7 @@ snapshot_missing (CplBarChart           *self,
 
   /* Translators: on a bar chart, where a value is missing;
    * keep it very short */
-  label = cpl_chart_layout_new (GTK_WIDGET (self), C_("chart", "n/a"), CPL_CHART_FONT_LABEL);
+  label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), C_("chart", "n/a"), CPL_CHART_FONT_LABEL);
   cpl_chart_layout_size (label, &w, &h);
   if (w <= rect->size.width + 2)
     cpl_chart_append_layout (snapshot, label, rect->origin.x + (rect->size.width - w) / 2,
@@ -533,7 +533,7 @@ static void
 snapshot_bars (CplBarChart *self,
                GtkSnapshot *snapshot)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
 
@@ -560,7 +560,7 @@ snapshot_bars (CplBarChart *self,
 
         /* the value over the bar (under it when negative), if it fits */
         number = format_value (self, value);
-        label = cpl_chart_layout_new (widget, number, CPL_CHART_FONT_LABEL);
+        label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (label, &w, &h);
         if (w <= rect.size.width + 2)
           {
@@ -587,7 +587,7 @@ static void
 snapshot_stacks (CplBarChart *self,
                  GtkSnapshot *snapshot)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
 
@@ -650,7 +650,7 @@ snapshot_stacks (CplBarChart *self,
           /* the segment's value inside it, where it fits */
           {
             g_autofree char *segment_number = format_value (self, value);
-            g_autoptr(PangoLayout) segment_label = cpl_chart_layout_new (widget, segment_number,
+            g_autoptr(PangoLayout) segment_label = cpl_chart_layout_new (context, segment_number,
                                                                          CPL_CHART_FONT_LABEL);
             GdkRGBA on = text_on (color);
 
@@ -668,7 +668,7 @@ snapshot_stacks (CplBarChart *self,
       /* the total at the end of the bar: over it, or under a bar that
        * only goes down */
       number = format_value (self, total);
-      label = cpl_chart_layout_new (widget, number, CPL_CHART_FONT_LABEL);
+      label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
       cpl_chart_layout_size (label, &w, &h);
       {
         double slot_x, slot_width, x, width;
@@ -710,11 +710,11 @@ cpl_bar_chart_snapshot_plot (CplChart    *chart,
                              GtkSnapshot *snapshot)
 {
   CplBarChart *self = CPL_BAR_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   CplChartFrame *frame = FRAME (self);
   const graphene_rect_t *plot = &frame->plot;
-  gboolean show_cursor = self->cursor != self->hover && gtk_widget_has_focus (widget);
+  gboolean show_cursor = self->cursor != self->hover && cpl_chart_has_focus (CPL_CHART (self));
 
   snapshot_highlight (self, snapshot, self->hover);
   if (show_cursor)
@@ -751,23 +751,22 @@ cpl_bar_chart_snapshot_plot (CplChart    *chart,
   snapshot_categories (self, snapshot);
 
   if (n_bars (self) == 0)
-    cpl_chart_frame_snapshot_empty (frame, widget, snapshot, palette);
+    cpl_chart_frame_snapshot_empty (frame, context, snapshot, palette);
 }
 
 /* ---- input ---- */
 
-static gboolean
-cpl_bar_chart_query_tooltip (CplChart   *chart,
-                             double      x,
-                             double      y,
-                             gboolean    keyboard_mode,
-                             GtkTooltip *tooltip)
+static char *
+cpl_bar_chart_query_tooltip (CplChart     *chart,
+                             double        x,
+                             double        y,
+                             gboolean      keyboard_mode,
+                             GdkRectangle *area)
 {
   CplBarChart *self = CPL_BAR_CHART (chart);
   g_autofree char *value_text = NULL;
   g_autofree char *text = NULL;
   const Series *series;
-  GdkRectangle area;
   double value;
   guint s, c;
   int bar;
@@ -776,12 +775,12 @@ cpl_bar_chart_query_tooltip (CplChart   *chart,
     {
       bar = self->cursor;
       if (bar < 0 || bar >= (int) n_bars (self))
-        return FALSE;
+        return NULL;
       s = bar % self->series->len;
       c = bar / self->series->len;
     }
   else if (cpl_bar_chart_bar_at (self, x, y, &s, &c) < 0)
-    return FALSE;
+    return NULL;
 
   series = g_ptr_array_index (self->series, s);
   value = series->values[c];
@@ -808,7 +807,6 @@ cpl_bar_chart_query_tooltip (CplChart   *chart,
       g_free (text);
       text = both;
     }
-  gtk_tooltip_set_text (tooltip, text);
 
   /* the column, or stacked the segment: moving to another one asks again */
   {
@@ -816,7 +814,7 @@ cpl_bar_chart_query_tooltip (CplChart   *chart,
     const graphene_rect_t *plot = &FRAME (self)->plot;
 
     bar_slot (self, s, c, &slot_x, &slot_width, &bar_x, &bar_width);
-    area = (GdkRectangle) { (int) slot_x, (int) plot->origin.y,
+    *area = (GdkRectangle) { (int) slot_x, (int) plot->origin.y,
                             MAX ((int) slot_width, 1), MAX ((int) plot->size.height, 1) };
     if (self->stacked)
       {
@@ -824,13 +822,12 @@ cpl_bar_chart_query_tooltip (CplChart   *chart,
 
         if (rect.size.height >= 2)
           {
-            area.y = (int) rect.origin.y;
-            area.height = MAX ((int) rect.size.height, 1);
+            area->y = (int) rect.origin.y;
+            area->height = MAX ((int) rect.size.height, 1);
           }
       }
   }
-  gtk_tooltip_set_tip_area (tooltip, &area);
-  return TRUE;
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -844,7 +841,7 @@ cpl_bar_chart_pointer_moved (CplChart *chart,
   if (self->hover == bar)
     return;
   self->hover = bar;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 static void
@@ -859,18 +856,17 @@ cpl_bar_chart_pressed (CplChart *chart,
   if (bar >= 0)
     {
       self->cursor = bar;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      cpl_chart_queue_draw (CPL_CHART (self));
     }
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+cpl_bar_chart_activate_action (CplChart   *chart,
+                               const char *action_name)
 {
-  CplBarChart *self = CPL_BAR_CHART (widget);
+  CplBarChart *self = CPL_BAR_CHART (chart);
 
-  cpl_chart_move_cursor (widget, &self->cursor, n_bars (self), action_name);
+  cpl_chart_move_cursor (chart, &self->cursor, n_bars (self), action_name);
 }
 
 /* ---- object ---- */
@@ -893,7 +889,6 @@ static void
 cpl_bar_chart_class_init (CplBarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
 
   object_class->dispose = cpl_bar_chart_dispose;
@@ -904,11 +899,9 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
   chart_class->pointer_moved = cpl_bar_chart_pointer_moved;
   chart_class->pressed = cpl_bar_chart_pressed;
   chart_class->query_tooltip = cpl_bar_chart_query_tooltip;
+  chart_class->activate_action = cpl_bar_chart_activate_action;
 
-  cpl_chart_class_install_cursor_actions (widget_class, "bar", move_action);
-
-  gtk_widget_class_set_css_name (widget_class, "barchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  cpl_chart_class_install_cursor_actions (chart_class, "bar");
 }
 
 static void
@@ -927,7 +920,7 @@ cpl_bar_chart_init (CplBarChart *self)
 
 /* ---- public ---- */
 
-GtkWidget *
+CplChart *
 cpl_bar_chart_new (void)
 {
   return g_object_new (CPL_TYPE_BAR_CHART, NULL);

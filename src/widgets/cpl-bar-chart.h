@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL, BAR_CHART, CplChart)
 
-GtkWidget *cpl_bar_chart_new                 (void);
+CplChart  *cpl_bar_chart_new                 (void);
 
 void       cpl_bar_chart_set_categories      (CplBarChart        *self,
                                               const char * const *labels);

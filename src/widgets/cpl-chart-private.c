@@ -1,11 +1,12 @@
 /* cpl-chart-private.c: drawing parts the chart widgets share
  *
  * Rectangles, markers and hatching are plain GtkSnapshot nodes; text is
- * a PangoLayout from the widget, so it has the theme's font.  Text, accent
- * and borders are the theme's colours, and series take the light or dark
- * shade of a colour-blind safe palette; both are read again whenever the
- * style changes, so a chart follows dark mode and high contrast without
- * any code of its own.
+ * a PangoLayout of the chart's PangoContext: the view's, so it has the
+ * theme's font, or pango-cairo's for an export.  On screen, text, accent
+ * and borders are the theme's colours (CplChartView reads them again
+ * whenever the style changes, so a chart follows dark mode and high
+ * contrast), and series take the light or dark shade of a colour-blind
+ * safe palette; an export has the fixed light or dark palette.
  */
 #define G_LOG_DOMAIN "cpl-chart"
 
@@ -48,40 +49,33 @@ static const GdkRGBA accent_dark = RGB (0x78, 0xae, 0xed);
 static const GdkRGBA surface_light = RGB (0xff, 0xff, 0xff);
 static const GdkRGBA surface_dark = RGB (0x38, 0x38, 0x38);
 
-static gboolean
-lookup (GtkStyleContext *context,
-        const char      *name,
-        GdkRGBA         *color)
-{
-  return gtk_style_context_lookup_color (context, name, color);
-}
+static const GdkRGBA success_light = RGB (0x1b, 0x85, 0x53);
+static const GdkRGBA success_dark = RGB (0x8f, 0xf0, 0xa4);
+static const GdkRGBA error_light = RGB (0xc0, 0x1c, 0x28);
+static const GdkRGBA error_dark = RGB (0xff, 0x7b, 0x63);
+static const GdkRGBA warning_light = RGB (0x9c, 0x6e, 0x03);
+static const GdkRGBA warning_dark = RGB (0xf8, 0xe4, 0x5c);
+static const GdkRGBA background_light = RGB (0xff, 0xff, 0xff);
+static const GdkRGBA background_dark = RGB (0x24, 0x24, 0x24);
 
+/* The palette of a chart drawn away from the screen (an export): the
+ * colours of Adwaita's light or dark style, on white or near black.  A
+ * view starts from it and takes what its theme has instead. */
 void
-cpl_chart_palette_update (CplChartPalette *palette,
-                          GtkWidget       *widget)
+cpl_chart_palette_init (CplChartPalette *palette,
+                        gboolean         dark)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  double luminance;
-
-  /* The widget's own colour rather than window_fg_color: it is the same in
-   * a window, and still right when the chart sits in a card or a popover. */
-  gtk_style_context_get_color (context, &palette->fg);
-  if (palette->fg.alpha == 0 && !lookup (context, "window_fg_color", &palette->fg))
-    palette->fg = (GdkRGBA) { 0, 0, 0, .8f };
-
-  luminance = 0.2126 * palette->fg.red + 0.7152 * palette->fg.green + 0.0722 * palette->fg.blue;
-  palette->dark = luminance > 0.5;
-
-  if (!lookup (context, "accent_color", &palette->accent))
-    palette->accent = palette->dark ? accent_dark : accent_light;
-  if (!lookup (context, "borders", &palette->borders))
-    palette->borders = cpl_chart_rgba_alpha (&palette->fg, .15f);
-  if (!lookup (context, "popover_bg_color", &palette->surface)
-      && !lookup (context, "window_bg_color", &palette->surface))
-    palette->surface = palette->dark ? surface_dark : surface_light;
-
+  palette->dark = dark;
+  palette->fg = dark ? (GdkRGBA) { 1, 1, 1, 1 } : (GdkRGBA) { 0, 0, 0, .8f };
+  palette->accent = dark ? accent_dark : accent_light;
+  palette->borders = cpl_chart_rgba_alpha (&palette->fg, .15f);
+  palette->surface = dark ? surface_dark : surface_light;
+  palette->background = dark ? background_dark : background_light;
+  palette->success = dark ? success_dark : success_light;
+  palette->error = dark ? error_dark : error_light;
+  palette->warning = dark ? warning_dark : warning_light;
   for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
-    palette->series[i] = palette->dark ? palette_colors[i].dark : palette_colors[i].light;
+    palette->series[i] = dark ? palette_colors[i].dark : palette_colors[i].light;
 }
 
 const GdkRGBA *
@@ -113,13 +107,14 @@ cpl_chart_region_fill (const CplChartPalette *palette,
 /* ---- text ---- */
 
 PangoLayout *
-cpl_chart_layout_new (GtkWidget    *widget,
+cpl_chart_layout_new (PangoContext *context,
                       const char   *text,
                       CplChartFont  font)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoLayout *layout = pango_layout_new (context);
   PangoAttrList *attrs = pango_attr_list_new ();
 
+  pango_layout_set_text (layout, text, -1);
   switch (font)
     {
     case CPL_CHART_FONT_LABEL:
@@ -129,6 +124,11 @@ cpl_chart_layout_new (GtkWidget    *widget,
 
     case CPL_CHART_FONT_TITLE:
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      break;
+
+    case CPL_CHART_FONT_HEADING:
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_LARGE));
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       break;
 
@@ -397,17 +397,17 @@ cpl_chart_append_hatch (GtkSnapshot           *snapshot,
   gtk_snapshot_append_repeating_linear_gradient (snapshot, rect, &start, &end, stops, G_N_ELEMENTS (stops));
 }
 
-/* The keyboard focus ring, the same as Adwaita draws around buttons. */
+/* The keyboard focus ring around a @width × @height view, the same as
+ * Adwaita draws around buttons. */
 void
-cpl_chart_append_focus (GtkWidget             *widget,
-                        GtkSnapshot           *snapshot,
+cpl_chart_append_focus (GtkSnapshot           *snapshot,
+                        int                    width,
+                        int                    height,
                         const CplChartPalette *palette)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   GdkRGBA color;
 
-  if (!gtk_widget_has_visible_focus (widget) || width < 4 || height < 4)
+  if (width < 4 || height < 4)
     return;
 
   color = cpl_chart_rgba_alpha (&palette->accent, .5f);
@@ -495,7 +495,7 @@ cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
 /* Lays the items out in rows that wrap at @width; draws them when
  * @snapshot is given.  Returns the height used. */
 static int
-legend_flow (GtkWidget                *widget,
+legend_flow (PangoContext             *context,
              const CplChartLegendItem *items,
              guint                     n_items,
              int                       width,
@@ -511,7 +511,7 @@ legend_flow (GtkWidget                *widget,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(PangoLayout) layout = cpl_chart_layout_new (widget, items[i].label, CPL_CHART_FONT_LABEL);
+      g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, items[i].label, CPL_CHART_FONT_LABEL);
       int text_width, text_height, item_width, line;
 
       cpl_chart_layout_size (layout, &text_width, &text_height);
@@ -568,16 +568,16 @@ cpl_chart_legend_append (GArray                   *items,
 }
 
 int
-cpl_chart_legend_measure (GtkWidget                *widget,
+cpl_chart_legend_measure (PangoContext             *context,
                           const CplChartLegendItem *items,
                           guint                     n_items,
                           int                       width)
 {
-  return legend_flow (widget, items, n_items, width, NULL, 0, 0, NULL);
+  return legend_flow (context, items, n_items, width, NULL, 0, 0, NULL);
 }
 
 void
-cpl_chart_legend_snapshot (GtkWidget                *widget,
+cpl_chart_legend_snapshot (PangoContext             *context,
                            GtkSnapshot              *snapshot,
                            const CplChartLegendItem *items,
                            guint                     n_items,
@@ -586,7 +586,7 @@ cpl_chart_legend_snapshot (GtkWidget                *widget,
                            int                       width,
                            const CplChartPalette    *palette)
 {
-  legend_flow (widget, items, n_items, width, snapshot, x, y, palette);
+  legend_flow (context, items, n_items, width, snapshot, x, y, palette);
 }
 
 /* ---- ticks ---- */
@@ -885,7 +885,7 @@ cpl_chart_tick_labels (const double         *values,
  * tick. */
 void
 cpl_chart_ticks_compute (CplChartTicks        *ticks,
-                         GtkWidget            *widget,
+                         PangoContext         *context,
                          const CplChartAxis   *axis,
                          GtkOrientation        orientation,
                          double                length,
@@ -895,7 +895,7 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
                          gboolean              integer)
 {
   gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
-  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (context, "0", CPL_CHART_FONT_LABEL);
   int line_height;
   double spacing;
   guint max_ticks;
@@ -937,7 +937,7 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
         }
       for (guint i = 0; i < ticks->n; i++)
         {
-          ticks->labels[i] = cpl_chart_layout_new (widget, texts[i], CPL_CHART_FONT_LABEL);
+          ticks->labels[i] = cpl_chart_layout_new (context, texts[i], CPL_CHART_FONT_LABEL);
           cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
           ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
         }
@@ -1025,9 +1025,9 @@ cpl_chart_frame_clear (CplChartFrame *frame)
 /* What a numeric horizontal axis needs under the plot for its tick
  * labels: the @bottom to give cpl_chart_frame_begin(). */
 int
-cpl_chart_frame_x_axis_height (GtkWidget *widget)
+cpl_chart_frame_x_axis_height (PangoContext *context)
 {
-  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (context, "0", CPL_CHART_FONT_LABEL);
   int height;
 
   cpl_chart_layout_size (probe, NULL, &height);
@@ -1049,7 +1049,7 @@ cpl_chart_legend_width (int widget_width)
  * height, cpl_chart_frame_finish() does the rest. */
 void
 cpl_chart_frame_begin (CplChartFrame            *frame,
-                       GtkWidget                *widget,
+                       PangoContext             *context,
                        int                       width,
                        int                       height,
                        const CplChartLegendItem *items,
@@ -1058,7 +1058,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
                        const char               *x_title,
                        int                       bottom)
 {
-  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (widget, "0", CPL_CHART_FONT_LABEL);
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (context, "0", CPL_CHART_FONT_LABEL);
   int legend_width = cpl_chart_legend_width (width);
   int legend_height;
   int tick_height;
@@ -1068,7 +1068,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
   frame->width = width;
   frame->height = height;
 
-  legend_height = cpl_chart_legend_measure (widget, items, n_items, legend_width);
+  legend_height = cpl_chart_legend_measure (context, items, n_items, legend_width);
   frame->legend = GRAPHENE_RECT_INIT (CPL_CHART_PADDING, CPL_CHART_PADDING, legend_width, legend_height);
   top = CPL_CHART_PADDING + legend_height + (legend_height > 0 ? CPL_CHART_PADDING : 0);
 
@@ -1076,7 +1076,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
     {
       int title_height;
 
-      frame->y_title = cpl_chart_layout_new (widget, y_title, CPL_CHART_FONT_TITLE);
+      frame->y_title = cpl_chart_layout_new (context, y_title, CPL_CHART_FONT_TITLE);
       cpl_chart_layout_limit (frame->y_title, legend_width, 1);
       cpl_chart_layout_size (frame->y_title, NULL, &title_height);
       frame->y_title_at = GRAPHENE_POINT_INIT (CPL_CHART_PADDING, top);
@@ -1088,7 +1088,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
     {
       int title_height;
 
-      frame->x_title = cpl_chart_layout_new (widget, x_title, CPL_CHART_FONT_TITLE);
+      frame->x_title = cpl_chart_layout_new (context, x_title, CPL_CHART_FONT_TITLE);
       cpl_chart_layout_limit (frame->x_title, legend_width, 1);
       cpl_chart_layout_size (frame->x_title, NULL, &title_height);
       bottom += CPL_CHART_LABEL_GAP + title_height;
@@ -1105,7 +1105,7 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
  * plot ends @right pixels before the widget's right edge. */
 void
 cpl_chart_frame_finish (CplChartFrame        *frame,
-                        GtkWidget            *widget,
+                        PangoContext         *context,
                         const CplChartAxis   *y_axis,
                         const CplChartFormat *y_format,
                         int                   right)
@@ -1113,7 +1113,7 @@ cpl_chart_frame_finish (CplChartFrame        *frame,
   double left;
 
   /* the half label over the top tick has room saved in _begin() */
-  cpl_chart_ticks_compute (&frame->y_ticks, widget, y_axis, GTK_ORIENTATION_VERTICAL,
+  cpl_chart_ticks_compute (&frame->y_ticks, context, y_axis, GTK_ORIENTATION_VERTICAL,
                            frame->plot.size.height, INFINITY, INFINITY, y_format, FALSE);
 
   left = CPL_CHART_PADDING + frame->y_ticks.max_width + CPL_CHART_LABEL_GAP + 2;
@@ -1128,14 +1128,14 @@ cpl_chart_frame_finish (CplChartFrame        *frame,
  * known; their labels may overhang the plot's ends by the slack. */
 void
 cpl_chart_frame_finish_x (CplChartFrame        *frame,
-                          GtkWidget            *widget,
+                          PangoContext         *context,
                           const CplChartAxis   *x_axis,
                           const CplChartFormat *x_format,
                           gboolean              integer,
                           double                slack_before,
                           double                slack_after)
 {
-  cpl_chart_ticks_compute (&frame->x_ticks, widget, x_axis, GTK_ORIENTATION_HORIZONTAL,
+  cpl_chart_ticks_compute (&frame->x_ticks, context, x_axis, GTK_ORIENTATION_HORIZONTAL,
                            frame->plot.size.width, slack_before, slack_after, x_format, integer);
 }
 
@@ -1168,13 +1168,13 @@ cpl_chart_frame_y (const CplChartFrame *frame,
 /* What lies under the data: legend, title, gridlines, tick labels. */
 void
 cpl_chart_frame_snapshot (const CplChartFrame      *frame,
-                          GtkWidget                *widget,
+                          PangoContext             *context,
                           GtkSnapshot              *snapshot,
                           const CplChartLegendItem *items,
                           guint                     n_items,
                           const CplChartPalette    *palette)
 {
-  cpl_chart_legend_snapshot (widget, snapshot, items, n_items,
+  cpl_chart_legend_snapshot (context, snapshot, items, n_items,
                              frame->legend.origin.x, frame->legend.origin.y,
                              frame->legend.size.width, palette);
 
@@ -1226,11 +1226,11 @@ cpl_chart_frame_snapshot_axes (const CplChartFrame   *frame,
 /* "No data", in the middle of the plot. */
 void
 cpl_chart_frame_snapshot_empty (const CplChartFrame   *frame,
-                                GtkWidget             *widget,
+                                PangoContext          *context,
                                 GtkSnapshot           *snapshot,
                                 const CplChartPalette *palette)
 {
-  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (widget, _("No data"), CPL_CHART_FONT_BODY);
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, _("No data"), CPL_CHART_FONT_BODY);
   GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .55f);
   const graphene_rect_t *plot = &frame->plot;
   int width, height;

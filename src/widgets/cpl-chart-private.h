@@ -34,12 +34,16 @@ typedef struct
   GdkRGBA  accent;                    /* accent_color */
   GdkRGBA  borders;                   /* borders */
   GdkRGBA  surface;                   /* popover_bg_color: under a readout */
+  GdkRGBA  background;                /* under the chart, on an export */
+  GdkRGBA  success;                   /* success_color, error_color, warning_color */
+  GdkRGBA  error;
+  GdkRGBA  warning;
   GdkRGBA  series[CPL_CHART_N_COLORS];
   gboolean dark;                      /* light text on a dark background */
 } CplChartPalette;
 
-void           cpl_chart_palette_update  (CplChartPalette       *palette,
-                                          GtkWidget             *widget);
+void           cpl_chart_palette_init    (CplChartPalette       *palette,
+                                          gboolean               dark);
 const GdkRGBA *cpl_chart_palette_series  (const CplChartPalette *palette,
                                           guint                  index);
 GdkRGBA        cpl_chart_rgba_alpha      (const GdkRGBA         *color,
@@ -54,9 +58,10 @@ typedef enum
   CPL_CHART_FONT_LABEL,               /* ticks, legend, annotations */
   CPL_CHART_FONT_TITLE,               /* axis titles */
   CPL_CHART_FONT_BODY,                /* messages such as "No data" */
+  CPL_CHART_FONT_HEADING,             /* the title over an export */
 } CplChartFont;
 
-PangoLayout *cpl_chart_layout_new      (GtkWidget    *widget,
+PangoLayout *cpl_chart_layout_new      (PangoContext *context,
                                         const char   *text,
                                         CplChartFont  font);
 void         cpl_chart_layout_size     (PangoLayout  *layout,
@@ -126,8 +131,9 @@ void cpl_chart_append_marker  (GtkSnapshot           *snapshot,
 void cpl_chart_append_hatch   (GtkSnapshot           *snapshot,
                                const graphene_rect_t *rect,
                                const GdkRGBA         *color);
-void cpl_chart_append_focus   (GtkWidget             *widget,
-                               GtkSnapshot           *snapshot,
+void cpl_chart_append_focus   (GtkSnapshot           *snapshot,
+                               int                    width,
+                               int                    height,
                                const CplChartPalette *palette);
 gboolean cpl_chart_rect_overlaps (const graphene_rect_t *rect,
                                   GArray                *rects);
@@ -162,11 +168,11 @@ void cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
                                      double                    x,
                                      double                    y,
                                      const CplChartPalette    *palette);
-int  cpl_chart_legend_measure  (GtkWidget                *widget,
+int  cpl_chart_legend_measure  (PangoContext             *context,
                                 const CplChartLegendItem *items,
                                 guint                     n_items,
                                 int                       width);
-void cpl_chart_legend_snapshot (GtkWidget                *widget,
+void cpl_chart_legend_snapshot (PangoContext             *context,
                                 GtkSnapshot              *snapshot,
                                 const CplChartLegendItem *items,
                                 guint                     n_items,
@@ -193,7 +199,7 @@ typedef struct
 
 void cpl_chart_ticks_clear    (CplChartTicks         *ticks);
 void cpl_chart_ticks_compute  (CplChartTicks         *ticks,
-                               GtkWidget             *widget,
+                               PangoContext          *context,
                                const CplChartAxis    *axis,
                                GtkOrientation         orientation,
                                double                 length,
@@ -227,7 +233,7 @@ typedef struct
 
 void     cpl_chart_frame_clear        (CplChartFrame            *frame);
 void     cpl_chart_frame_begin        (CplChartFrame            *frame,
-                                       GtkWidget                *widget,
+                                       PangoContext             *context,
                                        int                       width,
                                        int                       height,
                                        const CplChartLegendItem *items,
@@ -236,25 +242,25 @@ void     cpl_chart_frame_begin        (CplChartFrame            *frame,
                                        const char               *x_title,
                                        int                       bottom);
 void     cpl_chart_frame_finish       (CplChartFrame            *frame,
-                                       GtkWidget                *widget,
+                                       PangoContext             *context,
                                        const CplChartAxis       *y_axis,
                                        const CplChartFormat     *y_format,
                                        int                       right);
 void     cpl_chart_frame_finish_x     (CplChartFrame            *frame,
-                                       GtkWidget                *widget,
+                                       PangoContext             *context,
                                        const CplChartAxis       *x_axis,
                                        const CplChartFormat     *x_format,
                                        gboolean                  integer,
                                        double                    slack_before,
                                        double                    slack_after);
-int      cpl_chart_frame_x_axis_height (GtkWidget               *widget);
+int      cpl_chart_frame_x_axis_height (PangoContext            *context);
 gboolean cpl_chart_frame_has_plot     (const CplChartFrame      *frame);
 double   cpl_chart_frame_x            (const CplChartFrame      *frame,
                                        double                    value);
 double   cpl_chart_frame_y            (const CplChartFrame      *frame,
                                        double                    value);
 void     cpl_chart_frame_snapshot     (const CplChartFrame      *frame,
-                                       GtkWidget                *widget,
+                                       PangoContext             *context,
                                        GtkSnapshot              *snapshot,
                                        const CplChartLegendItem *items,
                                        guint                     n_items,
@@ -263,7 +269,7 @@ void     cpl_chart_frame_snapshot_axes (const CplChartFrame     *frame,
                                         GtkSnapshot             *snapshot,
                                         const CplChartPalette   *palette);
 void     cpl_chart_frame_snapshot_empty (const CplChartFrame    *frame,
-                                         GtkWidget              *widget,
+                                         PangoContext           *context,
                                          GtkSnapshot            *snapshot,
                                          const CplChartPalette  *palette);
 
@@ -278,25 +284,45 @@ int      cpl_chart_legend_width       (int                       widget_width);
 
 /* ---- for subclasses of CplChart ---- */
 
+/* The PangoContext a chart's text is laid out in. */
+#define CPL_CHART_CONTEXT(self) (cpl_chart_get_pango_context (CPL_CHART (self)))
+
 const CplChartPalette *cpl_chart_get_palette    (CplChart       *self);
+void                   cpl_chart_set_palette    (CplChart              *self,
+                                                 const CplChartPalette *palette);
 CplChartFrame         *cpl_chart_get_frame      (CplChart       *self);
 const CplChartFormat  *cpl_chart_get_format     (CplChart       *self,
                                                  GtkOrientation  axis);
 GArray                *cpl_chart_build_legend   (CplChart       *self);
 void                   cpl_chart_invalidate     (CplChart       *self);
 void                   cpl_chart_ensure_layout  (CplChart       *self);
+int                    cpl_chart_get_width      (CplChart       *self);
+void                   cpl_chart_queue_draw     (CplChart       *self);
 void                   cpl_chart_set_accessible_label (CplChart   *self,
                                                        const char *label);
 
+/* An action of a chart's view: "chart.NAME", bound to up to six keys. */
+typedef struct
+{
+  const char *name;                   /* interned, with "chart." */
+  guint       keys[6];                /* 0 after the last */
+} CplChartAction;
+
+void                  cpl_chart_class_add_action (CplChartClass *klass,
+                                                  const char    *name,
+                                                  guint          key,
+                                                  ...);
+const CplChartAction *cpl_chart_get_actions      (CplChart      *self,
+                                                  guint         *n_actions);
+
 /* Left/Right (and keypad) step a keyboard cursor through n places,
- * Home/End jump to the ends: installs chart.{next,previous,first,last}-UNIT
- * with their keys; the activate function calls cpl_chart_move_cursor(). */
-void cpl_chart_class_install_cursor_actions (GtkWidgetClass              *widget_class,
-                                             const char                  *unit,
-                                             GtkWidgetActionActivateFunc  activate);
-void cpl_chart_move_cursor                  (GtkWidget                   *widget,
-                                             int                         *cursor,
-                                             guint                        n,
-                                             const char                  *action_name);
+ * Home/End jump to the ends: adds chart.{next,previous,first,last}-UNIT
+ * with their keys; the chart's activate_action calls cpl_chart_move_cursor(). */
+void cpl_chart_class_install_cursor_actions (CplChartClass *klass,
+                                             const char    *unit);
+void cpl_chart_move_cursor                  (CplChart      *self,
+                                             int           *cursor,
+                                             guint          n,
+                                             const char    *action_name);
 
 G_END_DECLS

@@ -1,34 +1,64 @@
-/* cpl-chart.c: what every chart widget has in common
+/* cpl-chart.c: what every chart has in common
  *
- * The palette is read from the theme when first needed and again after
- * every style change (dark mode, high contrast, another accent or font).
+ * A chart is drawn for the size, PangoContext and palette it is given: a
+ * CplChartView gives its own (and the theme's palette, again after every
+ * style change); cpl_chart_draw() gives pango-cairo's and a fixed light
+ * or dark palette, so charts are drawn and exported with no display.
  * The layout is made on demand for the current size and data, and kept
  * until either changes, so hit tests and drawing use the same geometry:
  * subclasses call cpl_chart_invalidate() when their data changes and
- * cpl_chart_ensure_layout() before using the geometry.
+ * cpl_chart_ensure_layout() before using the geometry.  The chart asks
+ * whatever shows it to draw or measure again through CplChart::update.
  */
 #define G_LOG_DOMAIN "cpl-chart"
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "cpl-chart-private.h"
 #include "cpl-chart.h"
 
+/* What the chart is drawn for: its view's, or an export's. */
 typedef struct
 {
   CplChartPalette palette;
   gboolean        palette_valid;
+  PangoContext   *context;            /* NULL until asked for or given */
+  int             width;
+  int             height;
+  gboolean        focused;
+} CplChartTarget;
+
+typedef struct
+{
+  CplChartTarget  target;
 
   gboolean        layout_valid;
   CplChartFrame   frame;
 
   CplChartFormat  formats[2];         /* by GtkOrientation */
+
+  char           *title;
+  char           *source;
+  char           *label;              /* the accessible label without a title */
+  char           *description;
 } CplChartPrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, GTK_TYPE_WIDGET)
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_UPDATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define PRIV(self) ((CplChartPrivate *) cpl_chart_get_instance_private (self))
 
@@ -122,17 +152,36 @@ cpl_chart_color_for (const char *kind,
 
 /* ---- for subclasses ---- */
 
+static void
+emit_update (CplChart       *self,
+             CplChartUpdate  what)
+{
+  g_signal_emit (self, signals[SIGNAL_UPDATE], 0, (guint) what);
+}
+
 const CplChartPalette *
 cpl_chart_get_palette (CplChart *self)
 {
   CplChartPrivate *priv = PRIV (self);
 
-  if (!priv->palette_valid)
+  if (!priv->target.palette_valid)
     {
-      cpl_chart_palette_update (&priv->palette, GTK_WIDGET (self));
-      priv->palette_valid = TRUE;
+      cpl_chart_palette_init (&priv->target.palette, FALSE);
+      priv->target.palette_valid = TRUE;
     }
-  return &priv->palette;
+  return &priv->target.palette;
+}
+
+/* The colours to draw with from now on, the view's theme's; it draws again. */
+void
+cpl_chart_set_palette (CplChart              *self,
+                       const CplChartPalette *palette)
+{
+  CplChartPrivate *priv = PRIV (self);
+
+  priv->target.palette = *palette;
+  priv->target.palette_valid = TRUE;
+  priv->layout_valid = FALSE;
 }
 
 CplChartFrame *
@@ -166,7 +215,14 @@ void
 cpl_chart_invalidate (CplChart *self)
 {
   PRIV (self)->layout_valid = FALSE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  emit_update (self, CPL_CHART_UPDATE_SIZE | CPL_CHART_UPDATE_DRAW);
+}
+
+/* Something other than the layout changed: a hover, the cursor. */
+void
+cpl_chart_queue_draw (CplChart *self)
+{
+  emit_update (self, CPL_CHART_UPDATE_DRAW);
 }
 
 void
@@ -174,30 +230,77 @@ cpl_chart_ensure_layout (CplChart *self)
 {
   CplChartPrivate *priv = PRIV (self);
   CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (priv->layout_valid && priv->frame.width == width && priv->frame.height == height)
+  if (priv->layout_valid && priv->frame.width == priv->target.width && priv->frame.height == priv->target.height)
     return;
 
   cpl_chart_get_palette (self);
   if (klass->layout != NULL)
-    klass->layout (self, width, height);
-  priv->frame.width = width;
-  priv->frame.height = height;
+    klass->layout (self, priv->target.width, priv->target.height);
+  priv->frame.width = priv->target.width;
+  priv->frame.height = priv->target.height;
   priv->layout_valid = TRUE;
+}
+
+/* The width the chart is laid out for. */
+int
+cpl_chart_get_width (CplChart *self)
+{
+  return PRIV (self)->target.width;
 }
 
 void
 cpl_chart_set_accessible_label (CplChart   *self,
                                 const char *label)
 {
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  if (cpl_chart_set_string (&PRIV (self)->label, label))
+    emit_update (self, CPL_CHART_UPDATE_ACCESSIBLE);
 }
 
-/* The verbs of the cursor actions, in the order of the keys that bind them. */
+/* ---- actions ---- */
+
+/**
+ * cpl_chart_class_add_action:
+ * @name: "chart.NAME"
+ * @key: the first key that activates it, 0 for none
+ * @...: more keys, then 0
+ *
+ * Gives every view of a chart of @klass the action @name, bound to the
+ * keys; the chart's activate_action handles it.
+ */
+void
+cpl_chart_class_add_action (CplChartClass *klass,
+                            const char    *name,
+                            guint          key,
+                            ...)
+{
+  CplChartAction action = { g_intern_string (name), { 0 } };
+  va_list args;
+
+  va_start (args, key);
+  for (guint k = 0; key != 0 && k < G_N_ELEMENTS (action.keys); k++)
+    {
+      action.keys[k] = key;
+      key = va_arg (args, guint);
+    }
+  va_end (args);
+
+  if (klass->actions == NULL)
+    klass->actions = g_array_new (FALSE, TRUE, sizeof (CplChartAction));
+  g_array_append_val (klass->actions, action);
+}
+
+const CplChartAction *
+cpl_chart_get_actions (CplChart *self,
+                       guint    *n_actions)
+{
+  GArray *actions = CPL_CHART_GET_CLASS (self)->actions;
+
+  *n_actions = actions != NULL ? actions->len : 0;
+  return actions != NULL ? (const CplChartAction *) (gpointer) actions->data : NULL;
+}
+
+/* The verbs of the cursor actions, and the keys that bind them. */
 static const struct
 {
   const char *verb;
@@ -210,23 +313,19 @@ static const struct
 };
 
 void
-cpl_chart_class_install_cursor_actions (GtkWidgetClass              *widget_class,
-                                        const char                  *unit,
-                                        GtkWidgetActionActivateFunc  activate)
+cpl_chart_class_install_cursor_actions (CplChartClass *klass,
+                                        const char    *unit)
 {
   for (guint m = 0; m < G_N_ELEMENTS (cursor_moves); m++)
     {
       g_autofree char *name = g_strdup_printf ("chart.%s-%s", cursor_moves[m].verb, unit);
-      const char *action = g_intern_string (name);
 
-      gtk_widget_class_install_action (widget_class, action, NULL, activate);
-      for (guint k = 0; k < G_N_ELEMENTS (cursor_moves[m].keys); k++)
-        gtk_widget_class_add_binding_action (widget_class, cursor_moves[m].keys[k], 0, action, NULL);
+      cpl_chart_class_add_action (klass, name, cursor_moves[m].keys[0], cursor_moves[m].keys[1], 0);
     }
 }
 
 void
-cpl_chart_move_cursor (GtkWidget  *widget,
+cpl_chart_move_cursor (CplChart   *self,
                        int        *cursor,
                        guint       n,
                        const char *action_name)
@@ -246,148 +345,7 @@ cpl_chart_move_cursor (GtkWidget  *widget,
   else if (g_str_has_prefix (verb, "last-"))
     *cursor = last;
 
-  gtk_widget_trigger_tooltip_query (widget);
-  gtk_widget_queue_draw (widget);
-}
-
-/* ---- GtkWidget ---- */
-
-static void
-cpl_chart_snapshot (GtkWidget   *widget,
-                    GtkSnapshot *snapshot)
-{
-  CplChart *self = CPL_CHART (widget);
-  CplChartPrivate *priv = PRIV (self);
-  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-  const CplChartPalette *palette = cpl_chart_get_palette (self);
-  g_autoptr(GArray) legend = NULL;
-
-  cpl_chart_ensure_layout (self);
-  legend = cpl_chart_build_legend (self);
-
-  cpl_chart_frame_snapshot (&priv->frame, widget, snapshot,
-                            (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                            palette);
-
-  if (cpl_chart_frame_has_plot (&priv->frame) && klass->snapshot_plot != NULL)
-    klass->snapshot_plot (self, snapshot);
-
-  cpl_chart_append_focus (widget, snapshot, palette);
-}
-
-static GtkSizeRequestMode
-cpl_chart_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-cpl_chart_measure_widget (GtkWidget      *widget,
-                          GtkOrientation  orientation,
-                          int             for_size,
-                          int            *minimum,
-                          int            *natural,
-                          int            *minimum_baseline,
-                          int            *natural_baseline)
-{
-  int legend_height = 0;
-
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      g_autoptr(GArray) legend = cpl_chart_build_legend (CPL_CHART (widget));
-
-      legend_height = cpl_chart_legend_measure (widget, (const CplChartLegendItem *) (gpointer) legend->data,
-                                                legend->len, cpl_chart_legend_width (for_size));
-    }
-  cpl_chart_measure (orientation, legend_height, minimum, natural);
-}
-
-static void
-cpl_chart_css_changed (GtkWidget         *widget,
-                       GtkCssStyleChange *change)
-{
-  CplChartPrivate *priv = PRIV (CPL_CHART (widget));
-
-  GTK_WIDGET_CLASS (cpl_chart_parent_class)->css_changed (widget, change);
-
-  /* dark mode, high contrast, another accent or font */
-  priv->palette_valid = FALSE;
-  priv->layout_valid = FALSE;
-  gtk_widget_queue_draw (widget);
-}
-
-static void
-cpl_chart_system_setting_changed (GtkWidget        *widget,
-                                  GtkSystemSetting  setting)
-{
-  GTK_WIDGET_CLASS (cpl_chart_parent_class)->system_setting_changed (widget, setting);
-  cpl_chart_invalidate (CPL_CHART (widget));
-}
-
-static void
-cpl_chart_state_flags_changed (GtkWidget     *widget,
-                               GtkStateFlags  previous)
-{
-  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
-
-  GTK_WIDGET_CLASS (cpl_chart_parent_class)->state_flags_changed (widget, previous);
-
-  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE | GTK_STATE_FLAG_FOCUS_WITHIN))
-    gtk_widget_queue_draw (widget);
-}
-
-static gboolean
-cpl_chart_query_tooltip_widget (GtkWidget  *widget,
-                                int         x,
-                                int         y,
-                                gboolean    keyboard_mode,
-                                GtkTooltip *tooltip)
-{
-  CplChart *self = CPL_CHART (widget);
-  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-
-  cpl_chart_ensure_layout (self);
-  if (!cpl_chart_frame_has_plot (&PRIV (self)->frame) || klass->query_tooltip == NULL)
-    return FALSE;
-  return klass->query_tooltip (self, x, y, keyboard_mode, tooltip);
-}
-
-/* ---- input ---- */
-
-static void
-motion_cb (CplChart                 *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *motion)
-{
-  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-
-  if (klass->pointer_moved != NULL)
-    klass->pointer_moved (self, x, y);
-}
-
-static void
-leave_cb (CplChart                 *self,
-          GtkEventControllerMotion *motion)
-{
-  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-
-  if (klass->pointer_moved != NULL)
-    klass->pointer_moved (self, NAN, NAN);
-}
-
-static void
-pressed_cb (CplChart        *self,
-            int              n_press,
-            double           x,
-            double           y,
-            GtkGestureClick *click)
-{
-  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (klass->pressed != NULL)
-    klass->pressed (self, n_press, x, y);
+  emit_update (self, CPL_CHART_UPDATE_TOOLTIP | CPL_CHART_UPDATE_DRAW);
 }
 
 /* ---- object ---- */
@@ -400,47 +358,50 @@ cpl_chart_dispose (GObject *object)
   cpl_chart_frame_clear (&priv->frame);
   cpl_chart_format_clear (&priv->formats[0]);
   cpl_chart_format_clear (&priv->formats[1]);
+  g_clear_object (&priv->target.context);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->dispose (object);
+}
+
+static void
+cpl_chart_finalize (GObject *object)
+{
+  CplChartPrivate *priv = PRIV (CPL_CHART (object));
+
+  g_free (priv->title);
+  g_free (priv->source);
+  g_free (priv->label);
+  g_free (priv->description);
+
+  G_OBJECT_CLASS (cpl_chart_parent_class)->finalize (object);
 }
 
 static void
 cpl_chart_class_init (CplChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cpl_chart_dispose;
+  object_class->finalize = cpl_chart_finalize;
 
-  widget_class->snapshot = cpl_chart_snapshot;
-  widget_class->get_request_mode = cpl_chart_get_request_mode;
-  widget_class->measure = cpl_chart_measure_widget;
-  widget_class->css_changed = cpl_chart_css_changed;
-  widget_class->system_setting_changed = cpl_chart_system_setting_changed;
-  widget_class->state_flags_changed = cpl_chart_state_flags_changed;
-  widget_class->query_tooltip = cpl_chart_query_tooltip_widget;
-
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /**
+   * CplChart::update:
+   * @what: the CplChartUpdate flags: what to do again
+   *
+   * Whatever shows the chart should draw it again, measure it again, ask
+   * for its tooltip again or read its accessible texts again.
+   */
+  signals[SIGNAL_UPDATE] = g_signal_new ("update", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 cpl_chart_init (CplChart *self)
 {
-  GtkEventController *motion;
-  GtkGesture *click;
+  CplChartPrivate *priv = PRIV (self);
 
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  priv->target.width = CPL_CHART_NAT_WIDTH;
+  priv->target.height = CPL_CHART_NAT_HEIGHT;
 }
 
 /* ---- public ---- */
@@ -455,12 +416,75 @@ cpl_chart_set_description (CplChart   *self,
 {
   g_return_if_fail (CPL_IS_CHART (self));
 
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (cpl_chart_set_string (&PRIV (self)->description, text))
+    emit_update (self, CPL_CHART_UPDATE_ACCESSIBLE);
+}
+
+const char *
+cpl_chart_get_description (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  return PRIV (self)->description;
+}
+
+/**
+ * cpl_chart_set_title:
+ * @title: (nullable): what the chart shows, as on its card
+ *
+ * Drawn over an exported chart, and the accessible name of its view.
+ */
+void
+cpl_chart_set_title (CplChart   *self,
+                     const char *title)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  if (cpl_chart_set_string (&PRIV (self)->title, title))
+    emit_update (self, CPL_CHART_UPDATE_ACCESSIBLE);
+}
+
+const char *
+cpl_chart_get_title (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  return PRIV (self)->title;
+}
+
+/**
+ * cpl_chart_set_source:
+ * @source: (nullable): the source line, "Chip Policy Lab · data: …"
+ *
+ * Drawn under an exported chart, in a smaller, dimmer font.
+ */
+void
+cpl_chart_set_source (CplChart   *self,
+                      const char *source)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  cpl_chart_set_string (&PRIV (self)->source, source);
+}
+
+const char *
+cpl_chart_get_source (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  return PRIV (self)->source;
+}
+
+/* The accessible name of the chart's view: its title, else its kind. */
+const char *
+cpl_chart_get_accessible_label (CplChart *self)
+{
+  CplChartPrivate *priv;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  priv = PRIV (self);
+  return priv->title != NULL && priv->title[0] != '\0' ? priv->title : priv->label;
 }
 
 /**
@@ -531,4 +555,534 @@ cpl_chart_dup_tick_labels (CplChart       *self,
   cpl_chart_ensure_layout (self);
   frame = &PRIV (self)->frame;
   return cpl_chart_ticks_dup_labels (axis == GTK_ORIENTATION_VERTICAL ? &frame->y_ticks : &frame->x_ticks);
+}
+
+/* ---- what a view calls ---- */
+
+/* A context for text with no display: pango-cairo's, in the GNOME font
+ * (or the nearest there is) at the size and resolution of the screen. */
+static PangoContext *
+headless_context_new (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Noto Sans, Sans 11");
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* glyph advances that do not depend on the pixel grid, for PNG and
+   * vector exports alike */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 96);
+  pango_context_set_font_description (context, font);
+  pango_context_set_language (context, pango_language_get_default ());
+
+  cairo_font_options_destroy (options);
+  pango_font_description_free (font);
+  return context;
+}
+
+/**
+ * cpl_chart_set_pango_context:
+ * @context: (nullable): the context of the chart's text; %NULL for
+ *   pango-cairo's, with no display
+ */
+void
+cpl_chart_set_pango_context (CplChart     *self,
+                             PangoContext *context)
+{
+  CplChartPrivate *priv;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+  g_return_if_fail (context == NULL || PANGO_IS_CONTEXT (context));
+
+  priv = PRIV (self);
+  if (g_set_object (&priv->target.context, context))
+    cpl_chart_invalidate (self);
+}
+
+PangoContext *
+cpl_chart_get_pango_context (CplChart *self)
+{
+  CplChartPrivate *priv;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  priv = PRIV (self);
+  if (priv->target.context == NULL)
+    priv->target.context = headless_context_new ();
+  return priv->target.context;
+}
+
+/* The size to lay the chart out for; its view's, or an export's. */
+void
+cpl_chart_set_size (CplChart *self,
+                    int       width,
+                    int       height)
+{
+  CplChartPrivate *priv;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  priv->target.width = MAX (width, 0);
+  priv->target.height = MAX (height, 0);
+}
+
+/* Whether the chart's view has the keyboard focus: the cursor shows. */
+void
+cpl_chart_set_focused (CplChart *self,
+                       gboolean  focused)
+{
+  CplChartPrivate *priv;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  if (priv->target.focused == !!focused)
+    return;
+  priv->target.focused = !!focused;
+  emit_update (self, CPL_CHART_UPDATE_DRAW);
+}
+
+gboolean
+cpl_chart_has_focus (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), FALSE);
+
+  return PRIV (self)->target.focused;
+}
+
+/* The size the chart asks for, as GtkWidget::measure. */
+void
+cpl_chart_measure_size (CplChart       *self,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural)
+{
+  CplChartClass *klass;
+  int legend_height = 0;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  klass = CPL_CHART_GET_CLASS (self);
+  if (klass->measure != NULL)
+    {
+      klass->measure (self, orientation, for_size, minimum, natural);
+      return;
+    }
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      g_autoptr(GArray) legend = cpl_chart_build_legend (self);
+
+      legend_height = cpl_chart_legend_measure (cpl_chart_get_pango_context (self),
+                                                (const CplChartLegendItem *) (gpointer) legend->data,
+                                                legend->len, cpl_chart_legend_width (for_size));
+    }
+  cpl_chart_measure (orientation, legend_height, minimum, natural);
+}
+
+/* Legend, axes and data, for the size set with cpl_chart_set_size(). */
+void
+cpl_chart_snapshot (CplChart    *self,
+                    GtkSnapshot *snapshot)
+{
+  CplChartPrivate *priv;
+  CplChartClass *klass;
+  const CplChartPalette *palette;
+  g_autoptr(GArray) legend = NULL;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  klass = CPL_CHART_GET_CLASS (self);
+  palette = cpl_chart_get_palette (self);
+  cpl_chart_ensure_layout (self);
+  legend = cpl_chart_build_legend (self);
+
+  cpl_chart_frame_snapshot (&priv->frame, cpl_chart_get_pango_context (self), snapshot,
+                            (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
+                            palette);
+
+  if (cpl_chart_frame_has_plot (&priv->frame) && klass->snapshot_plot != NULL)
+    klass->snapshot_plot (self, snapshot);
+}
+
+/* The pointer moved to (@x, @y); NaN, NaN: it left. */
+void
+cpl_chart_pointer_moved (CplChart *self,
+                         double    x,
+                         double    y)
+{
+  CplChartClass *klass;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  klass = CPL_CHART_GET_CLASS (self);
+  if (klass->pointer_moved != NULL)
+    klass->pointer_moved (self, x, y);
+}
+
+void
+cpl_chart_pressed (CplChart *self,
+                   int       n_press,
+                   double    x,
+                   double    y)
+{
+  CplChartClass *klass;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  klass = CPL_CHART_GET_CLASS (self);
+  if (klass->pressed != NULL)
+    klass->pressed (self, n_press, x, y);
+}
+
+/* Whether the chart follows drags at all. */
+gboolean
+cpl_chart_can_drag (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), FALSE);
+
+  return CPL_CHART_GET_CLASS (self)->drag_begin != NULL;
+}
+
+void
+cpl_chart_drag_begin (CplChart *self,
+                      double    x,
+                      double    y)
+{
+  CplChartClass *klass;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  klass = CPL_CHART_GET_CLASS (self);
+  if (klass->drag_begin != NULL)
+    klass->drag_begin (self, x, y);
+}
+
+void
+cpl_chart_drag_update (CplChart *self,
+                       double    dx,
+                       double    dy)
+{
+  CplChartClass *klass;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  klass = CPL_CHART_GET_CLASS (self);
+  if (klass->drag_update != NULL)
+    klass->drag_update (self, dx, dy);
+}
+
+/**
+ * cpl_chart_query_tooltip:
+ * @area: (out): where the tooltip holds
+ *
+ * Returns: (transfer full) (nullable): the tooltip at (@x, @y), with the
+ *   keyboard cursor's when @keyboard_mode
+ */
+char *
+cpl_chart_query_tooltip (CplChart     *self,
+                         double        x,
+                         double        y,
+                         gboolean      keyboard_mode,
+                         GdkRectangle *area)
+{
+  CplChartClass *klass;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  klass = CPL_CHART_GET_CLASS (self);
+  *area = (GdkRectangle) { 0, 0, PRIV (self)->target.width, PRIV (self)->target.height };
+  cpl_chart_ensure_layout (self);
+  if (!cpl_chart_frame_has_plot (&PRIV (self)->frame) || klass->query_tooltip == NULL)
+    return NULL;
+  return klass->query_tooltip (self, x, y, keyboard_mode, area);
+}
+
+/**
+ * cpl_chart_activate_action:
+ * @action_name: "chart.NAME", one of the chart's actions
+ *
+ * Returns: %TRUE when the chart has that action
+ */
+gboolean
+cpl_chart_activate_action (CplChart   *self,
+                           const char *action_name)
+{
+  const CplChartAction *actions;
+  guint n;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), FALSE);
+  g_return_val_if_fail (action_name != NULL, FALSE);
+
+  actions = cpl_chart_get_actions (self, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (actions[i].name, action_name))
+      {
+        CPL_CHART_GET_CLASS (self)->activate_action (self, actions[i].name);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ---- export ---- */
+
+/**
+ * cpl_chart_ensure_headless:
+ *
+ * Makes drawing charts safe with no display, where gtk_init() was never
+ * called: registers the GSK render node types, which GtkSnapshot needs.
+ * Called by cpl_chart_draw(); may be called any number of times.
+ */
+void
+cpl_chart_ensure_headless (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      /* registering one node type registers them all */
+      g_type_ensure (GSK_TYPE_COLOR_NODE);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/**
+ * cpl_chart_export_format_from_path:
+ * @format: (out): the format, by the extension of @path
+ *
+ * Returns: %TRUE for a path ending in .png, .svg or .pdf (in any case)
+ */
+gboolean
+cpl_chart_export_format_from_path (const char           *path,
+                                   CplChartExportFormat *format)
+{
+  static const struct
+  {
+    const char           *extension;
+    CplChartExportFormat  format;
+  } formats[] = {
+    { ".png", CPL_CHART_EXPORT_PNG },
+    { ".svg", CPL_CHART_EXPORT_SVG },
+    { ".pdf", CPL_CHART_EXPORT_PDF },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension) && strlen (lower) > strlen (formats[i].extension))
+      {
+        if (format != NULL)
+          *format = formats[i].format;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A line of @text over the export, in @font and @color, at most
+ * @max_lines lines within @width; returns its height, 0 without text. */
+static int
+append_export_text (CplChart      *self,
+                    GtkSnapshot   *snapshot,
+                    const char    *text,
+                    CplChartFont   font,
+                    int            max_lines,
+                    double         width,
+                    double         y,
+                    gboolean       from_bottom,
+                    const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+
+  layout = cpl_chart_layout_new (cpl_chart_get_pango_context (self), text, font);
+  cpl_chart_layout_limit (layout, (int) width - 2 * CPL_CHART_PADDING, max_lines);
+  cpl_chart_layout_size (layout, NULL, &height);
+  cpl_chart_append_layout (snapshot, layout, CPL_CHART_PADDING, from_bottom ? y - height : y, color);
+  return height;
+}
+
+/**
+ * cpl_chart_draw:
+ * @cr: where to draw, in user units
+ * @dark: the dark palette instead of the light one
+ *
+ * Draws the chart for an export at @width × @height: a filled background,
+ * the title at the top in bold, the legend, axis titles, ticks and data as
+ * on screen, and the source line at the bottom in a smaller, dimmer font.
+ * The colours are the fixed light or dark palette, the text pango-cairo's,
+ * whatever shows the chart on screen; it needs no display.
+ */
+void
+cpl_chart_draw (CplChart *self,
+                cairo_t  *cr,
+                double    width,
+                double    height,
+                gboolean  dark)
+{
+  CplChartPrivate *priv;
+  CplChartTarget saved;
+  const CplChartPalette *palette;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  GdkRGBA title_color, source_color;
+  int top, bottom;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  cpl_chart_ensure_headless ();
+  priv = PRIV (self);
+
+  /* what the view gave the chart, back after drawing */
+  saved = priv->target;
+  priv->target.context = headless_context_new ();
+  pango_cairo_update_context (cr, priv->target.context);
+  cpl_chart_palette_init (&priv->target.palette, dark);
+  priv->target.palette_valid = TRUE;
+  priv->target.focused = FALSE;
+  palette = &priv->target.palette;
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &palette->background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  title_color = palette->fg;
+  title_color.alpha = 1;
+  source_color = cpl_chart_rgba_alpha (&palette->fg, .6f);
+  top = append_export_text (self, snapshot, priv->title, CPL_CHART_FONT_HEADING, 2, width,
+                            CPL_CHART_PADDING, FALSE, &title_color);
+  if (top > 0)
+    top += CPL_CHART_PADDING - CPL_CHART_LABEL_GAP;
+  bottom = append_export_text (self, snapshot, priv->source, CPL_CHART_FONT_LABEL, 2, width,
+                               height - CPL_CHART_PADDING, TRUE, &source_color);
+  if (bottom > 0)
+    bottom += CPL_CHART_PADDING - CPL_CHART_LABEL_GAP;
+
+  priv->target.width = (int) floor (width);
+  priv->target.height = MAX ((int) floor (height) - top - bottom, 0);
+  priv->layout_valid = FALSE;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
+  cpl_chart_snapshot (self, snapshot);
+  gtk_snapshot_restore (snapshot);
+
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
+
+  g_object_unref (priv->target.context);
+  priv->target = saved;
+  priv->layout_valid = FALSE;
+}
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * cpl_chart_export:
+ * @path: the file to write, replaced if it exists
+ * @width: in pixels before @scale for PNG, in points for SVG and PDF
+ * @scale: PNG only: the picture is @scale × @width by @scale × @height
+ *   pixels, drawn at that scale (2 for a sharp picture on a slide)
+ * @dark: the dark palette instead of the light one
+ *
+ * Draws the chart with cpl_chart_draw() into a PNG, SVG or PDF file.
+ * With no display.
+ *
+ * Returns: %TRUE when written; %FALSE with @error, naming @path, if not
+ */
+gboolean
+cpl_chart_export (CplChart              *self,
+                  const char            *path,
+                  CplChartExportFormat   format,
+                  int                    width,
+                  int                    height,
+                  double                 scale,
+                  gboolean               dark,
+                  GError               **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GFile) file = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (CPL_IS_CHART (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_return_val_if_fail (scale > 0 && scale <= 16, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (format)
+    {
+    case CPL_CHART_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+
+    case CPL_CHART_EXPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_bytes, bytes, width, height);
+      break;
+
+    case CPL_CHART_EXPORT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                            (int) ceil (height * scale));
+      cairo_surface_set_device_scale (surface, scale, scale);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  cpl_chart_draw (self, cr, width, height, dark);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (format == CPL_CHART_EXPORT_PNG)
+    status = cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+             ? cairo_surface_status (surface)
+             : cairo_surface_write_to_png_stream (surface, write_to_bytes, bytes);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not draw the chart for “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error))
+    {
+      /* GIO names the file in most of its messages: then only once */
+      if (error != NULL && strstr ((*error)->message, path) != NULL)
+        g_prefix_error (error, _("Could not export the chart: "));
+      else
+        g_prefix_error (error, _("Could not export the chart to “%s”: "), path);
+      return FALSE;
+    }
+  return TRUE;
 }

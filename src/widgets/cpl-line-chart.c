@@ -298,7 +298,7 @@ static guint
 y_tick_budget (CplLineChart *self,
                double        length)
 {
-  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (GTK_WIDGET (self), "0", CPL_CHART_FONT_LABEL);
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), "0", CPL_CHART_FONT_LABEL);
   int line_height;
 
   cpl_chart_layout_size (probe, NULL, &line_height);
@@ -394,20 +394,20 @@ cpl_line_chart_layout (CplChart *chart,
                        int       height)
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   CplChartAxis x_axis, y_axis;
 
   fit_x_axis (self, &x_axis);
-  cpl_chart_frame_begin (frame, widget, width, height,
+  cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (widget));
+                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (context));
   fit_y_axis (self, &y_axis, frame->plot.size.height);
   self->y_axis = y_axis;
-  cpl_chart_frame_finish (frame, widget, &y_axis,
+  cpl_chart_frame_finish (frame, context, &y_axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), RIGHT_MARGIN);
-  cpl_chart_frame_finish_x (frame, widget, &x_axis,
+  cpl_chart_frame_finish_x (frame, context, &x_axis,
                             cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL), self->x_integer,
                             LEFT_SLACK, RIGHT_MARGIN - 2);
 }
@@ -766,7 +766,7 @@ snapshot_marker_labels (CplLineChart *self,
                         GPtrArray    *paths,
                         GArray       *labels)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const graphene_rect_t *plot = &FRAME (self)->plot;
   GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .8f);
   g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
@@ -799,7 +799,7 @@ snapshot_marker_labels (CplLineChart *self,
         continue;
 
       x = round (x_pixel (self, marker->x)) + .5;
-      layout = cpl_chart_layout_new (widget, marker->label, CPL_CHART_FONT_LABEL);
+      layout = cpl_chart_layout_new (context, marker->label, CPL_CHART_FONT_LABEL);
 
       for (guint pass = 0; pass < 2 && !done; pass++)
         for (guint side = 0; side < 2 && !done; side++)
@@ -831,7 +831,7 @@ snapshot_marker_labels (CplLineChart *self,
 
           if (room[side] < 32)
             continue;
-          wrapped = cpl_chart_layout_new (widget, marker->label, CPL_CHART_FONT_LABEL);
+          wrapped = cpl_chart_layout_new (context, marker->label, CPL_CHART_FONT_LABEL);
           cpl_chart_layout_limit (wrapped, (int) room[side], 3);
           if (side == 1)
             pango_layout_set_alignment (wrapped, PANGO_ALIGN_RIGHT);
@@ -947,7 +947,7 @@ snapshot_readout (CplLineChart *self,
                   int           index,
                   GArray       *labels)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   const graphene_rect_t *plot = &FRAME (self)->plot;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -966,7 +966,7 @@ snapshot_readout (CplLineChart *self,
   x = round (x_pixel (self, value)) + .5;
 
   heading = heading_text (self, value);
-  layout = cpl_chart_layout_new (widget, heading, CPL_CHART_FONT_TITLE);
+  layout = cpl_chart_layout_new (context, heading, CPL_CHART_FONT_TITLE);
   g_ptr_array_add (layouts, layout);
   g_array_append_val (colors, none);
   for (guint s = 0; s < self->series->len; s++)
@@ -976,7 +976,7 @@ snapshot_readout (CplLineChart *self,
 
       if (line == NULL)
         continue;
-      g_ptr_array_add (layouts, cpl_chart_layout_new (widget, line, CPL_CHART_FONT_LABEL));
+      g_ptr_array_add (layouts, cpl_chart_layout_new (context, line, CPL_CHART_FONT_LABEL));
       g_array_append_val (colors, color);
     }
 
@@ -1070,13 +1070,13 @@ cpl_line_chart_snapshot_plot (CplChart    *chart,
                               GtkSnapshot *snapshot)
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   CplChartFrame *frame = FRAME (self);
   const graphene_rect_t *plot = &frame->plot;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  gboolean show_cursor = self->cursor >= 0 && self->cursor != self->hover && gtk_widget_has_focus (widget);
+  gboolean show_cursor = self->cursor >= 0 && self->cursor != self->hover && cpl_chart_has_focus (CPL_CHART (self));
 
   for (guint s = 0; s < self->series->len; s++)
     g_ptr_array_add (paths, series_path (self, g_ptr_array_index (self->series, s)));
@@ -1105,7 +1105,7 @@ cpl_line_chart_snapshot_plot (CplChart    *chart,
     }
 
   if (!has_points (self))
-    cpl_chart_frame_snapshot_empty (frame, widget, snapshot, palette);
+    cpl_chart_frame_snapshot_empty (frame, context, snapshot, palette);
 }
 
 /* ---- input ---- */
@@ -1122,12 +1122,12 @@ index_under_pointer (CplLineChart *self,
   return cpl_line_chart_nearest_index (self, x);
 }
 
-static gboolean
-cpl_line_chart_query_tooltip (CplChart   *chart,
-                              double      x,
-                              double      y,
-                              gboolean    keyboard_mode,
-                              GtkTooltip *tooltip)
+static char *
+cpl_line_chart_query_tooltip (CplChart     *chart,
+                              double        x,
+                              double        y,
+                              gboolean      keyboard_mode,
+                              GdkRectangle *area)
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
   const graphene_rect_t *plot = &FRAME (self)->plot;
@@ -1137,7 +1137,7 @@ cpl_line_chart_query_tooltip (CplChart   *chart,
 
   index = keyboard_mode ? self->cursor : index_under_pointer (self, x, y);
   if (index < 0 || index >= (int) self->xs->len)
-    return FALSE;
+    return NULL;
 
   value = g_array_index (self->xs, double, index);
   {
@@ -1155,8 +1155,6 @@ cpl_line_chart_query_tooltip (CplChart   *chart,
           g_string_append (text, line);
         }
     }
-  gtk_tooltip_set_text (tooltip, text->str);
-  g_string_free (text, TRUE);
 
   /* halfway to the neighbouring x values: past them, the tooltip asks again */
   left = index > 0 ? (x_pixel (self, g_array_index (self->xs, double, index - 1)) + x_pixel (self, value)) / 2
@@ -1164,10 +1162,9 @@ cpl_line_chart_query_tooltip (CplChart   *chart,
   right = index + 1 < (int) self->xs->len
           ? (x_pixel (self, g_array_index (self->xs, double, index + 1)) + x_pixel (self, value)) / 2
           : plot->origin.x + plot->size.width + HIT_SLACK;
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) floor (left), (int) plot->origin.y,
-                                                       MAX ((int) ceil (right - left), 1),
-                                                       MAX ((int) plot->size.height, 1) });
-  return TRUE;
+  *area = (GdkRectangle) { (int) floor (left), (int) plot->origin.y,
+                           MAX ((int) ceil (right - left), 1), MAX ((int) plot->size.height, 1) };
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -1181,7 +1178,7 @@ cpl_line_chart_pointer_moved (CplChart *chart,
   if (self->hover == index)
     return;
   self->hover = index;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 static void
@@ -1196,18 +1193,17 @@ cpl_line_chart_pressed (CplChart *chart,
   if (index >= 0)
     {
       self->cursor = index;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      cpl_chart_queue_draw (CPL_CHART (self));
     }
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+cpl_line_chart_activate_action (CplChart   *chart,
+                                const char *action_name)
 {
-  CplLineChart *self = CPL_LINE_CHART (widget);
+  CplLineChart *self = CPL_LINE_CHART (chart);
 
-  cpl_chart_move_cursor (widget, &self->cursor, self->xs->len, action_name);
+  cpl_chart_move_cursor (chart, &self->cursor, self->xs->len, action_name);
   if (self->draggable && self->cursor >= 0)
     g_signal_emit (self, signals[SIGNAL_X_DRAGGED], 0, g_array_index (self->xs, double, self->cursor));
 }
@@ -1224,10 +1220,11 @@ drag_to (CplLineChart *self,
 }
 
 static void
-on_drag_begin (CplLineChart *self,
-               double        x,
-               double        y)
+cpl_line_chart_drag_begin (CplChart *chart,
+                           double    x,
+                           double    y)
 {
+  CplLineChart *self = CPL_LINE_CHART (chart);
   const graphene_rect_t *plot = &FRAME (self)->plot;
 
   self->drag_start_x = NAN;
@@ -1238,10 +1235,12 @@ on_drag_begin (CplLineChart *self,
 }
 
 static void
-on_drag_update (CplLineChart *self,
-                double        offset_x,
-                double        offset_y)
+cpl_line_chart_drag_update (CplChart *chart,
+                            double    offset_x,
+                            double    offset_y)
 {
+  CplLineChart *self = CPL_LINE_CHART (chart);
+
   if (isfinite (self->drag_start_x))
     drag_to (self, self->drag_start_x + offset_x);
 }
@@ -1266,7 +1265,6 @@ static void
 cpl_line_chart_class_init (CplLineChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
 
   object_class->dispose = cpl_line_chart_dispose;
@@ -1277,8 +1275,11 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
   chart_class->pointer_moved = cpl_line_chart_pointer_moved;
   chart_class->pressed = cpl_line_chart_pressed;
   chart_class->query_tooltip = cpl_line_chart_query_tooltip;
+  chart_class->drag_begin = cpl_line_chart_drag_begin;
+  chart_class->drag_update = cpl_line_chart_drag_update;
+  chart_class->activate_action = cpl_line_chart_activate_action;
 
-  cpl_chart_class_install_cursor_actions (widget_class, "x", move_action);
+  cpl_chart_class_install_cursor_actions (chart_class, "x");
 
   /**
    * CplLineChart::x-dragged:
@@ -1289,9 +1290,6 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
    */
   signals[SIGNAL_X_DRAGGED] = g_signal_new ("x-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
-
-  gtk_widget_class_set_css_name (widget_class, "linechart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -1306,21 +1304,12 @@ cpl_line_chart_init (CplLineChart *self)
   self->drag_start_x = NAN;
   cpl_chart_axis_init (&self->y_axis, CPL_CHART_SCALE_LINEAR);
 
-  {
-    GtkGesture *drag = gtk_gesture_drag_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-    g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  }
-
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Line chart"));
 }
 
 /* ---- public ---- */
 
-GtkWidget *
+CplChart *
 cpl_line_chart_new (void)
 {
   return g_object_new (CPL_TYPE_LINE_CHART, NULL);
@@ -1722,5 +1711,5 @@ cpl_line_chart_set_cursor (CplLineChart *self,
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
   self->cursor = index >= 0 && index < (int) self->xs->len ? index : -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }

@@ -23,7 +23,7 @@ GType cpl_line_style_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (CplLineChart, cpl_line_chart, CPL, LINE_CHART, CplChart)
 
-GtkWidget *cpl_line_chart_new              (void);
+CplChart  *cpl_line_chart_new              (void);
 
 void       cpl_line_chart_set_axes         (CplLineChart       *self,
                                             const char         *x_title,

@@ -272,19 +272,19 @@ cpl_scatter_chart_layout (CplChart *chart,
                           int       height)
 {
   CplScatterChart *self = CPL_SCATTER_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   CplChartAxis x_axis, y_axis;
 
   fit_axes (self, &x_axis, &y_axis);
 
-  cpl_chart_frame_begin (frame, widget, width, height,
+  cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (widget));
-  cpl_chart_frame_finish (frame, widget, &y_axis,
+                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (context));
+  cpl_chart_frame_finish (frame, context, &y_axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), RIGHT_MARGIN);
-  cpl_chart_frame_finish_x (frame, widget, &x_axis,
+  cpl_chart_frame_finish_x (frame, context, &x_axis,
                             cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL), FALSE,
                             CPL_CHART_LABEL_GAP - 2, RIGHT_MARGIN - 2);
 }
@@ -479,7 +479,7 @@ snapshot_annotations (CplScatterChart *self,
                       GtkSnapshot     *snapshot,
                       GArray          *obstacles)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const graphene_rect_t *plot = &FRAME (self)->plot;
   GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .8f);
   g_autoptr(GPtrArray) placed = g_ptr_array_new ();
@@ -496,7 +496,7 @@ snapshot_annotations (CplScatterChart *self,
           || g_ptr_array_find_with_equal_func (placed, region->label, g_str_equal, NULL))
         continue;
 
-      layout = cpl_chart_layout_new (widget, region->label, CPL_CHART_FONT_LABEL);
+      layout = cpl_chart_layout_new (context, region->label, CPL_CHART_FONT_LABEL);
       cpl_chart_layout_size (layout, &w, &h);
       {
         double left = r.origin.x + 6, right = r.origin.x + r.size.width - 6 - w;
@@ -532,7 +532,7 @@ snapshot_annotations (CplScatterChart *self,
         continue;
 
       x = x_pixel (self, line->x);
-      layout = cpl_chart_layout_new (widget, line->label, CPL_CHART_FONT_LABEL);
+      layout = cpl_chart_layout_new (context, line->label, CPL_CHART_FONT_LABEL);
       cpl_chart_layout_size (layout, &w, &h);
       for (guint k = 0; k < 4; k++)
         {
@@ -575,7 +575,7 @@ snapshot_points (CplScatterChart *self,
                  GtkSnapshot     *snapshot,
                  GArray          *obstacles)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const graphene_rect_t *plot = &FRAME (self)->plot;
   GdkRGBA text = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .9f);
   Point *hover = find_point (self, self->hover);
@@ -617,7 +617,7 @@ snapshot_points (CplScatterChart *self,
         if (first != (pass == 0) || point->label == NULL || !point_pixel (self, point, &px, &py))
           continue;
 
-        layout = cpl_chart_layout_new (widget, point->label, CPL_CHART_FONT_LABEL);
+        layout = cpl_chart_layout_new (context, point->label, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (layout, &w, &h);
         {
           graphene_point_t candidates[] = {
@@ -641,7 +641,7 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
                                  GtkSnapshot *snapshot)
 {
   CplScatterChart *self = CPL_SCATTER_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   CplChartFrame *frame = FRAME (self);
   const graphene_rect_t *plot = &frame->plot;
@@ -698,17 +698,17 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
   snapshot_points (self, snapshot, obstacles);
 
   if (!any_visible && self->regions->len == 0)
-    cpl_chart_frame_snapshot_empty (frame, widget, snapshot, palette);
+    cpl_chart_frame_snapshot_empty (frame, context, snapshot, palette);
 }
 
 /* ---- input ---- */
 
-static gboolean
-cpl_scatter_chart_query_tooltip (CplChart   *chart,
-                                 double      x,
-                                 double      y,
-                                 gboolean    keyboard_mode,
-                                 GtkTooltip *tooltip)
+static char *
+cpl_scatter_chart_query_tooltip (CplChart     *chart,
+                                 double        x,
+                                 double        y,
+                                 gboolean      keyboard_mode,
+                                 GdkRectangle *area)
 {
   CplScatterChart *self = CPL_SCATTER_CHART (chart);
   Point *point;
@@ -719,7 +719,7 @@ cpl_scatter_chart_query_tooltip (CplChart   *chart,
 
   point = keyboard_mode ? find_point (self, self->selected) : nearest_point (self, x, y);
   if (point == NULL || !point_pixel (self, point, &px, &py))
-    return FALSE;
+    return NULL;
 
   x_value = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, point->x);
   y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
@@ -729,10 +729,9 @@ cpl_scatter_chart_query_tooltip (CplChart   *chart,
                           point->label ? point->label : point->id,
                           self->x_title ? self->x_title : C_("chart axis", "X"), x_value,
                           self->y_title ? self->y_title : C_("chart axis", "Y"), y_value);
-  gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) (px - HIT_RADIUS), (int) (py - HIT_RADIUS),
-                                                       (int) (2 * HIT_RADIUS), (int) (2 * HIT_RADIUS) });
-  return TRUE;
+  *area = (GdkRectangle) { (int) (px - HIT_RADIUS), (int) (py - HIT_RADIUS),
+                           (int) (2 * HIT_RADIUS), (int) (2 * HIT_RADIUS) };
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -743,7 +742,7 @@ set_hover (CplScatterChart *self,
     return;
   g_free (self->hover);
   self->hover = g_strdup (id);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 static void
@@ -837,13 +836,19 @@ move_selection (CplScatterChart *self,
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+cpl_scatter_chart_activate_action (CplChart   *chart,
+                                   const char *action_name)
 {
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
+  CplScatterChart *self = CPL_SCATTER_CHART (chart);
 
-  if (g_str_equal (action_name, "chart.next-point"))
+  if (g_str_equal (action_name, "chart.activate-point"))
+    {
+      g_autofree char *id = g_strdup (self->selected);
+
+      if (find_point (self, id) != NULL)
+        g_signal_emit (self, signals[POINT_ACTIVATED], 0, id);
+    }
+  else if (g_str_equal (action_name, "chart.next-point"))
     move_selection (self, FALSE, 1);
   else if (g_str_equal (action_name, "chart.previous-point"))
     move_selection (self, FALSE, -1);
@@ -855,18 +860,6 @@ move_action (GtkWidget  *widget,
     move_selection (self, FALSE, -G_MAXINT);
   else if (g_str_equal (action_name, "chart.last-point"))
     move_selection (self, FALSE, G_MAXINT);
-}
-
-static void
-activate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CplScatterChart *self = CPL_SCATTER_CHART (widget);
-  g_autofree char *id = g_strdup (self->selected);
-
-  if (find_point (self, id) != NULL)
-    g_signal_emit (self, signals[POINT_ACTIVATED], 0, id);
 }
 
 /* ---- object ---- */
@@ -931,27 +924,7 @@ static void
 cpl_scatter_chart_class_init (CplScatterChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
-  static const struct { guint key; const char *action; } bindings[] = {
-    { GDK_KEY_Right,    "chart.next-point" },
-    { GDK_KEY_KP_Right, "chart.next-point" },
-    { GDK_KEY_Left,     "chart.previous-point" },
-    { GDK_KEY_KP_Left,  "chart.previous-point" },
-    { GDK_KEY_Up,       "chart.point-above" },
-    { GDK_KEY_KP_Up,    "chart.point-above" },
-    { GDK_KEY_Down,     "chart.point-below" },
-    { GDK_KEY_KP_Down,  "chart.point-below" },
-    { GDK_KEY_Home,     "chart.first-point" },
-    { GDK_KEY_KP_Home,  "chart.first-point" },
-    { GDK_KEY_End,      "chart.last-point" },
-    { GDK_KEY_KP_End,   "chart.last-point" },
-    { GDK_KEY_Return,   "chart.activate-point" },
-    { GDK_KEY_ISO_Enter, "chart.activate-point" },
-    { GDK_KEY_KP_Enter, "chart.activate-point" },
-    { GDK_KEY_space,    "chart.activate-point" },
-    { GDK_KEY_KP_Space, "chart.activate-point" },
-  };
 
   object_class->dispose = cpl_scatter_chart_dispose;
   object_class->get_property = cpl_scatter_chart_get_property;
@@ -963,6 +936,7 @@ cpl_scatter_chart_class_init (CplScatterChartClass *klass)
   chart_class->pointer_moved = cpl_scatter_chart_pointer_moved;
   chart_class->pressed = cpl_scatter_chart_pressed;
   chart_class->query_tooltip = cpl_scatter_chart_query_tooltip;
+  chart_class->activate_action = cpl_scatter_chart_activate_action;
 
   /**
    * CplScatterChart:selected:
@@ -989,19 +963,14 @@ cpl_scatter_chart_class_init (CplScatterChartClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "chart.next-point", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.previous-point", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.point-above", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.point-below", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.first-point", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.last-point", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "chart.activate-point", NULL, activate_action);
-
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, 0, bindings[i].action, NULL);
-
-  gtk_widget_class_set_css_name (widget_class, "scatterchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  cpl_chart_class_add_action (chart_class, "chart.next-point", GDK_KEY_Right, GDK_KEY_KP_Right, 0);
+  cpl_chart_class_add_action (chart_class, "chart.previous-point", GDK_KEY_Left, GDK_KEY_KP_Left, 0);
+  cpl_chart_class_add_action (chart_class, "chart.point-above", GDK_KEY_Up, GDK_KEY_KP_Up, 0);
+  cpl_chart_class_add_action (chart_class, "chart.point-below", GDK_KEY_Down, GDK_KEY_KP_Down, 0);
+  cpl_chart_class_add_action (chart_class, "chart.first-point", GDK_KEY_Home, GDK_KEY_KP_Home, 0);
+  cpl_chart_class_add_action (chart_class, "chart.last-point", GDK_KEY_End, GDK_KEY_KP_End, 0);
+  cpl_chart_class_add_action (chart_class, "chart.activate-point", GDK_KEY_Return, GDK_KEY_ISO_Enter,
+                              GDK_KEY_KP_Enter, GDK_KEY_space, GDK_KEY_KP_Space, 0);
 }
 
 static void
@@ -1020,7 +989,7 @@ cpl_scatter_chart_init (CplScatterChart *self)
 
 /* ---- public ---- */
 
-GtkWidget *
+CplChart *
 cpl_scatter_chart_new (void)
 {
   return g_object_new (CPL_TYPE_SCATTER_CHART, NULL);
@@ -1089,7 +1058,7 @@ cpl_scatter_chart_set_show_labels (CplScatterChart *self,
   g_return_if_fail (CPL_IS_SCATTER_CHART (self));
 
   self->show_labels = !!show_labels;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 /* What the chart shows, in words, for screen readers. */
@@ -1268,7 +1237,7 @@ cpl_scatter_chart_set_selected (CplScatterChart *self,
   if (cpl_chart_set_string (&self->selected, id))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      cpl_chart_queue_draw (CPL_CHART (self));
     }
 }
 

@@ -22,7 +22,7 @@ GType cpl_point_style_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL, SCATTER_CHART, CplChart)
 
-GtkWidget  *cpl_scatter_chart_new             (void);
+CplChart   *cpl_scatter_chart_new             (void);
 
 void        cpl_scatter_chart_set_axes        (CplScatterChart *self,
                                                const char      *x_title,

@@ -277,26 +277,18 @@ status_color (CplTimelineChart *self,
               CplChipStatus     status)
 {
   const CplChartPalette *palette = PALETTE (self);
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  const char *name = NULL;
-  GdkRGBA color;
 
   switch (status)
     {
-    case CPL_CHIP_STATUS_FREE:       name = "success_color"; break;
-    case CPL_CHIP_STATUS_DENIED:     name = "error_color"; break;
-    case CPL_CHIP_STATUS_LICENSABLE: name = "warning_color"; break;
+    case CPL_CHIP_STATUS_FREE:       return palette->success;
+    case CPL_CHIP_STATUS_DENIED:     return palette->error;
+    case CPL_CHIP_STATUS_LICENSABLE: return palette->warning;
     case CPL_CHIP_STATUS_DOMESTIC:   return palette->accent;
     case CPL_CHIP_STATUS_UNKNOWN:
     case CPL_N_CHIP_STATUSES:
     default:
       return cpl_chart_rgba_alpha (&palette->fg, .55f);
     }
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, name, &color))
-    color = *cpl_chart_palette_series (palette, status);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return color;
 }
 
 /* A status's bar in @rect: its colour and pattern. */
@@ -386,24 +378,24 @@ ensure_legend_layouts (CplTimelineChart *self)
   static const CplChipStatus statuses[] = {
     CPL_CHIP_STATUS_FREE, CPL_CHIP_STATUS_DENIED, CPL_CHIP_STATUS_LICENSABLE, CPL_CHIP_STATUS_UNKNOWN
   };
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
       g_autofree char *text = cpl_chip_status_get_label (statuses[i], 0);
 
       g_clear_object (&self->legend[i]);
-      self->legend[i] = cpl_chart_layout_new (widget, text, CPL_CHART_FONT_LABEL);
+      self->legend[i] = cpl_chart_layout_new (context, text, CPL_CHART_FONT_LABEL);
     }
   g_clear_object (&self->legend[LEGEND_TODAY]);
   /* Translators: in the timeline's legend, the dashed line at today's date */
-  self->legend[LEGEND_TODAY] = cpl_chart_layout_new (widget, C_("timeline", "Today"), CPL_CHART_FONT_LABEL);
+  self->legend[LEGEND_TODAY] = cpl_chart_layout_new (context, C_("timeline", "Today"), CPL_CHART_FONT_LABEL);
   g_clear_object (&self->legend[LEGEND_CHANGE]);
   /* Translators: in the timeline's legend, the thin lines where a rule comes into force or lapses */
-  self->legend[LEGEND_CHANGE] = cpl_chart_layout_new (widget, _("Rule change"), CPL_CHART_FONT_LABEL);
+  self->legend[LEGEND_CHANGE] = cpl_chart_layout_new (context, _("Rule change"), CPL_CHART_FONT_LABEL);
   g_clear_object (&self->legend[LEGEND_DATE]);
   /* Translators: in the timeline's legend, the line at the date the Chips table shows */
-  self->legend[LEGEND_DATE] = cpl_chart_layout_new (widget, _("Date in the table"), CPL_CHART_FONT_LABEL);
+  self->legend[LEGEND_DATE] = cpl_chart_layout_new (context, _("Date in the table"), CPL_CHART_FONT_LABEL);
 }
 
 /* Flows the legend items into lines @width wide from the top left;
@@ -436,7 +428,7 @@ legend_flow (CplTimelineChart *self,
 static void
 measure_text (CplTimelineChart *self)
 {
-  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (GTK_WIDGET (self), "2025", CPL_CHART_FONT_LABEL);
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), "2025", CPL_CHART_FONT_LABEL);
 
   cpl_chart_layout_size (probe, NULL, &self->label_height);
   self->row_height = MAX (self->label_height + 8, 20);
@@ -459,7 +451,7 @@ layout_years (CplTimelineChart *self)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = g_strdup_printf ("%u", self->first_year + i);
-      PangoLayout *layout = cpl_chart_layout_new (GTK_WIDGET (self), text, CPL_CHART_FONT_LABEL);
+      PangoLayout *layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), text, CPL_CHART_FONT_LABEL);
       int w;
 
       cpl_chart_layout_size (layout, &w, NULL);
@@ -481,7 +473,7 @@ static void
 layout_marks (CplTimelineChart *self)
 {
   double ends[MARK_LINES];
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int width = cpl_chart_get_width (CPL_CHART (self));
 
   for (guint l = 0; l < MARK_LINES; l++)
     ends[l] = -INFINITY;
@@ -493,7 +485,7 @@ layout_marks (CplTimelineChart *self)
       int w;
 
       g_clear_object (&mark->label);
-      mark->label = cpl_chart_layout_new (GTK_WIDGET (self), iso, CPL_CHART_FONT_LABEL);
+      mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), iso, CPL_CHART_FONT_LABEL);
       cpl_chart_layout_size (mark->label, &w, NULL);
       x = day_x (self, mark->day);
       left = CLAMP (x - w / 2., 0, MAX (width - w, 0));
@@ -526,7 +518,7 @@ layout_shares (CplTimelineChart *self)
           if (span->status != CPL_CHIP_STATUS_LICENSABLE || !(span->share > 0))
             continue;
           rate = cpl_format_rate (span->share);
-          span->share_label = cpl_chart_layout_new (GTK_WIDGET (self), rate, CPL_CHART_FONT_LABEL);
+          span->share_label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), rate, CPL_CHART_FONT_LABEL);
           cpl_chart_layout_size (span->share_label, &w, NULL);
           if (w + 8 > rect.size.width)
             g_clear_object (&span->share_label);
@@ -553,7 +545,7 @@ cpl_timeline_chart_layout (CplChart *chart,
       int w;
 
       g_clear_object (&row->name);
-      row->name = cpl_chart_layout_new (GTK_WIDGET (self), cpl_entity_get_name (CPL_ENTITY (row->chip)),
+      row->name = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), cpl_entity_get_name (CPL_ENTITY (row->chip)),
                                         CPL_CHART_FONT_LABEL);
       cpl_chart_layout_limit (row->name, MIN (MAX_NAME_WIDTH, width / 4), 1);
       cpl_chart_layout_size (row->name, &w, NULL);
@@ -577,15 +569,13 @@ cpl_timeline_chart_layout (CplChart *chart,
 }
 
 static void
-cpl_timeline_chart_measure (GtkWidget      *widget,
+cpl_timeline_chart_measure (CplChart       *chart,
                             GtkOrientation  orientation,
                             int             for_size,
                             int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
+                            int            *natural)
 {
-  CplTimelineChart *self = CPL_TIMELINE_CHART (widget);
+  CplTimelineChart *self = CPL_TIMELINE_CHART (chart);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -673,10 +663,10 @@ snapshot_axis (CplTimelineChart *self,
   for (guint i = 0; i < self->marks->len; i++)
     {
       const Mark *mark = &g_array_index (self->marks, Mark, i);
-      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      int width = cpl_chart_get_width (CPL_CHART (self));
       double x = round (day_x (self, mark->day));
       double y = text_y + (1 + mark->line) * self->label_height;
-      gboolean cursor = (int) i == self->cursor && gtk_widget_has_focus (GTK_WIDGET (self));
+      gboolean cursor = (int) i == self->cursor && cpl_chart_has_focus (CPL_CHART (self));
       int w;
 
       if (mark->line < 0)
@@ -748,7 +738,7 @@ cpl_timeline_chart_snapshot_plot (CplChart    *chart,
     }
 
   if (self->rows->len == 0)
-    cpl_chart_frame_snapshot_empty (FRAME (self), GTK_WIDGET (self), snapshot, palette);
+    cpl_chart_frame_snapshot_empty (FRAME (self), CPL_CHART_CONTEXT (self), snapshot, palette);
 }
 
 /* ---- hit tests ---- */
@@ -860,12 +850,12 @@ activate_day (CplTimelineChart *self,
 
 /* ---- input ---- */
 
-static gboolean
-cpl_timeline_chart_query_tooltip (CplChart   *chart,
-                                  double      x,
-                                  double      y,
-                                  gboolean    keyboard_mode,
-                                  GtkTooltip *tooltip)
+static char *
+cpl_timeline_chart_query_tooltip (CplChart     *chart,
+                                  double        x,
+                                  double        y,
+                                  gboolean      keyboard_mode,
+                                  GdkRectangle *area)
 {
   CplTimelineChart *self = CPL_TIMELINE_CHART (chart);
   const graphene_rect_t *plot = &FRAME (self)->plot;
@@ -876,7 +866,7 @@ cpl_timeline_chart_query_tooltip (CplChart   *chart,
   if (keyboard_mode)
     mark = self->cursor;
   else if (!day_at (self, x, &day))
-    return FALSE;
+    return NULL;
   else if ((row = row_at (self, y)) >= 0)
     {
       const Row *r = g_ptr_array_index (self->rows, row);
@@ -887,7 +877,7 @@ cpl_timeline_chart_query_tooltip (CplChart   *chart,
       g_autofree char *when = NULL;
 
       if (span == NULL)
-        return FALSE;
+        return NULL;
       status = cpl_chip_status_get_label (span->status, span->share);
       from = julian_to_iso (span->start);
       if (span->end < self->last)
@@ -913,15 +903,14 @@ cpl_timeline_chart_query_tooltip (CplChart   *chart,
       g_autofree char *iso = NULL;
 
       if (mark < 0 || mark >= (int) self->marks->len)
-        return FALSE;
+        return NULL;
       iso = julian_to_iso (g_array_index (self->marks, Mark, mark).day);
       /* Translators: a rule change's tooltip in the timeline: %1$s a date, %2$s the rules
        * that come into force or lapse that day, one per line */
       text = g_strdup_printf (_("Rules change on %1$s:\n%2$s"), iso,
                               g_array_index (self->marks, Mark, mark).rules->str);
     }
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -938,7 +927,7 @@ cpl_timeline_chart_pointer_moved (CplChart *chart,
   if (hover == self->hover_x || (isnan (hover) && isnan (self->hover_x)))
     return;
   self->hover_x = hover;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 static void
@@ -955,13 +944,12 @@ cpl_timeline_chart_pressed (CplChart *chart,
 }
 
 static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+cpl_timeline_chart_activate_action (CplChart   *chart,
+                                    const char *action_name)
 {
-  CplTimelineChart *self = CPL_TIMELINE_CHART (widget);
+  CplTimelineChart *self = CPL_TIMELINE_CHART (chart);
 
-  cpl_chart_move_cursor (widget, &self->cursor, self->marks->len, action_name);
+  cpl_chart_move_cursor (chart, &self->cursor, self->marks->len, action_name);
   if (self->cursor >= 0)
     activate_day (self, g_array_index (self->marks, Mark, self->cursor).day);
 }
@@ -987,13 +975,12 @@ static void
 cpl_timeline_chart_class_init (CplTimelineChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
 
   object_class->dispose = cpl_timeline_chart_dispose;
 
-  widget_class->measure = cpl_timeline_chart_measure;
-
+  chart_class->measure = cpl_timeline_chart_measure;
+  chart_class->activate_action = cpl_timeline_chart_activate_action;
   chart_class->layout = cpl_timeline_chart_layout;
   chart_class->snapshot_plot = cpl_timeline_chart_snapshot_plot;
   chart_class->pointer_moved = cpl_timeline_chart_pointer_moved;
@@ -1010,10 +997,7 @@ cpl_timeline_chart_class_init (CplTimelineChartClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                           G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
 
-  cpl_chart_class_install_cursor_actions (widget_class, "change", move_action);
-
-  gtk_widget_class_set_css_name (widget_class, "timelinechart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  cpl_chart_class_install_cursor_actions (chart_class, "change");
 }
 
 static void
@@ -1042,7 +1026,7 @@ cpl_timeline_chart_init (CplTimelineChart *self)
 
 /* ---- public ---- */
 
-GtkWidget *
+CplChart *
 cpl_timeline_chart_new (void)
 {
   return g_object_new (CPL_TYPE_TIMELINE_CHART, NULL);
@@ -1123,7 +1107,7 @@ cpl_timeline_chart_set_date (CplTimelineChart *self,
   self->date = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
   if (self->date != 0)
     self->date_value = *date;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  cpl_chart_queue_draw (CPL_CHART (self));
 }
 
 /* Returns: (nullable): the date set or picked last */

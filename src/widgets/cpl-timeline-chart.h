@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CplTimelineChart, cpl_timeline_chart, CPL, TIMELINE_CHART, CplChart)
 
-GtkWidget   *cpl_timeline_chart_new          (void);
+CplChart    *cpl_timeline_chart_new          (void);
 
 void         cpl_timeline_chart_set_dataset  (CplTimelineChart *self,
                                               CplDataset       *dataset);

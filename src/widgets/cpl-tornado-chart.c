@@ -96,7 +96,7 @@ cpl_tornado_chart_layout (CplChart *chart,
                           int       height)
 {
   CplTornadoChart *self = CPL_TORNADO_CHART (chart);
-  GtkWidget *widget = GTK_WIDGET (self);
+  PangoContext *context = CPL_CHART_CONTEXT (self);
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   double lo = self->point, hi = self->point;
@@ -104,15 +104,15 @@ cpl_tornado_chart_layout (CplChart *chart,
   CplChartAxis axis;
   double left;
 
-  cpl_chart_frame_begin (frame, widget, width, height,
+  cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         NULL, self->value_title, cpl_chart_frame_x_axis_height (widget));
+                         NULL, self->value_title, cpl_chart_frame_x_axis_height (context));
 
   g_ptr_array_set_size (self->names, 0);
   for (guint i = 0; i < self->bars->len; i++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
-      PangoLayout *layout = cpl_chart_layout_new (widget, bar->name, CPL_CHART_FONT_LABEL);
+      PangoLayout *layout = cpl_chart_layout_new (context, bar->name, CPL_CHART_FONT_LABEL);
       int w;
 
       cpl_chart_layout_limit (layout, max_name, 2);
@@ -146,7 +146,7 @@ cpl_tornado_chart_layout (CplChart *chart,
     }
   cpl_chart_axis_init (&axis, CPL_CHART_SCALE_LINEAR);
   cpl_chart_axis_set_range (&axis, lo, hi);
-  cpl_chart_frame_finish_x (frame, widget, &axis, cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL),
+  cpl_chart_frame_finish_x (frame, context, &axis, cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL),
                             FALSE, left - CPL_CHART_PADDING, RIGHT_MARGIN - 2);
 }
 
@@ -196,7 +196,7 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
 
   if (self->bars->len == 0)
     {
-      cpl_chart_frame_snapshot_empty (FRAME (self), GTK_WIDGET (self), snapshot, palette);
+      cpl_chart_frame_snapshot_empty (FRAME (self), CPL_CHART_CONTEXT (self), snapshot, palette);
       return;
     }
 
@@ -220,12 +220,12 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
   cpl_chart_frame_snapshot_axes (FRAME (self), snapshot, palette);
 }
 
-static gboolean
-cpl_tornado_chart_query_tooltip (CplChart   *chart,
-                                 double      x,
-                                 double      y,
-                                 gboolean    keyboard_mode,
-                                 GtkTooltip *tooltip)
+static char *
+cpl_tornado_chart_query_tooltip (CplChart     *chart,
+                                 double        x,
+                                 double        y,
+                                 gboolean      keyboard_mode,
+                                 GdkRectangle *area)
 {
   CplTornadoChart *self = CPL_TORNADO_CHART (chart);
   const graphene_rect_t *plot = &FRAME (self)->plot;
@@ -237,7 +237,7 @@ cpl_tornado_chart_query_tooltip (CplChart   *chart,
   guint rank;
 
   if (keyboard_mode || self->bars->len == 0 || y < plot->origin.y || y >= plot->origin.y + plot->size.height)
-    return FALSE;
+    return NULL;
   rank = MIN ((guint) ((y - plot->origin.y) / (plot->size.height / self->bars->len)), self->bars->len - 1);
   bar = &g_array_index (self->bars, Bar, rank);
   low = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, bar->low);
@@ -245,11 +245,9 @@ cpl_tornado_chart_query_tooltip (CplChart   *chart,
   /* Translators: a tornado chart's tooltip: %1$s is an input, %2$s and
    * %3$s the output with the input at its low and at its high value */
   text = g_strdup_printf (_("%1$s\nAt its low value: %2$s\nAt its high value: %3$s"), bar->name, low, high);
-  gtk_tooltip_set_text (tooltip, text);
   row_extent (self, rank, &top, &row);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, (int) floor (top), gtk_widget_get_width (GTK_WIDGET (self)),
-                                                       MAX ((int) row, 1) });
-  return TRUE;
+  *area = (GdkRectangle) { 0, (int) floor (top), cpl_chart_get_width (chart), MAX ((int) row, 1) };
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -266,7 +264,6 @@ cpl_tornado_chart_dispose (GObject *object)
 static void
 cpl_tornado_chart_class_init (CplTornadoChartClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cpl_tornado_chart_dispose;
@@ -274,9 +271,6 @@ cpl_tornado_chart_class_init (CplTornadoChartClass *klass)
   chart_class->layout = cpl_tornado_chart_layout;
   chart_class->snapshot_plot = cpl_tornado_chart_snapshot_plot;
   chart_class->query_tooltip = cpl_tornado_chart_query_tooltip;
-
-  gtk_widget_class_set_css_name (widget_class, "tornadochart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
@@ -288,7 +282,7 @@ cpl_tornado_chart_init (CplTornadoChart *self)
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Tornado chart"));
 }
 
-GtkWidget *
+CplChart *
 cpl_tornado_chart_new (void)
 {
   return g_object_new (CPL_TYPE_TORNADO_CHART, NULL);

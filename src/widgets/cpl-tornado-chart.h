@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CplTornadoChart, cpl_tornado_chart, CPL, TORNADO_CHART, CplChart)
 
-GtkWidget  *cpl_tornado_chart_new             (void);
+CplChart   *cpl_tornado_chart_new             (void);
 
 void        cpl_tornado_chart_set_value_title (CplTornadoChart    *self,
                                                const char         *title);

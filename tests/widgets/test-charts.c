@@ -13,6 +13,7 @@
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-axis.h"
 #include "widgets/cpl-chart-private.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
 #include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
@@ -21,6 +22,13 @@
 #include "../cpl-test-ui.h"
 
 #define assert_near(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-9 * MAX (1, fabs ((double) (b))))
+
+/* The chart a CplChartView shows. */
+static CplChart *
+chart_of (GtkWidget *view)
+{
+  return cpl_chart_view_get_chart (CPL_CHART_VIEW (view));
+}
 
 static void
 assert_ticks (const CplChartAxis *axis,
@@ -223,8 +231,8 @@ window_with (GtkWidget *child,
 static GtkWidget *
 new_scatter (void)
 {
-  GtkWidget *widget = cpl_scatter_chart_new ();
-  CplScatterChart *chart = CPL_SCATTER_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
 
   cpl_scatter_chart_set_axes (chart, "TPP", FALSE, "Memory bandwidth (GB/s)", FALSE);
   cpl_scatter_chart_add_region (chart, "case-by-case review", -INFINITY, 21000, -INFINITY, 6500, CPL_CHART_COLOR_ORANGE);
@@ -239,7 +247,7 @@ static void
 test_scatter_hit (void)
 {
   GtkWidget *widget = new_scatter ();
-  CplScatterChart *chart = CPL_SCATTER_CHART (widget);
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   double x, y, x2, y2;
 
@@ -307,7 +315,7 @@ static void
 test_scatter_keyboard (void)
 {
   GtkWidget *widget = new_scatter ();
-  CplScatterChart *chart = CPL_SCATTER_CHART (widget);
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   g_autoptr(GPtrArray) activated = g_ptr_array_new_with_free_func (g_free);
   guint notified = 0;
@@ -359,8 +367,8 @@ test_scatter_keyboard (void)
 static GtkWidget *
 new_bars (void)
 {
-  GtkWidget *widget = cpl_bar_chart_new ();
-  CplBarChart *chart = CPL_BAR_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
   const char *categories[] = { "TPP", "Memory", "Bandwidth", NULL };
 
   cpl_bar_chart_set_categories (chart, categories);
@@ -376,7 +384,7 @@ static void
 test_bar_hit (void)
 {
   GtkWidget *widget = new_bars ();
-  CplBarChart *chart = CPL_BAR_CHART (widget);
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   guint series = G_MAXUINT, category = G_MAXUINT;
   double x, y, x_h200, y_h200;
@@ -437,8 +445,8 @@ render_chart (GtkWidget *widget)
 static GtkWidget *
 new_stacked (void)
 {
-  GtkWidget *widget = cpl_bar_chart_new ();
-  CplBarChart *chart = CPL_BAR_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
   const char *categories[] = { "25% share", "85% share", "Ban", NULL };
 
   cpl_bar_chart_set_categories (chart, categories);
@@ -454,7 +462,7 @@ static void
 test_bar_stacked (void)
 {
   GtkWidget *widget = new_stacked ();
-  CplBarChart *chart = CPL_BAR_CHART (widget);
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   double x[3][3], y[3][3];
   guint series, category;
@@ -625,10 +633,10 @@ static void
 test_small_and_zero_ticks (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bars = cpl_bar_chart_new ();
-  GtkWidget *zeros = cpl_bar_chart_new ();
-  GtkWidget *line = cpl_line_chart_new ();
-  GtkWidget *whole = cpl_line_chart_new ();
+  GtkWidget *bars = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  GtkWidget *zeros = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  GtkWidget *line = cpl_chart_view_new_take (cpl_line_chart_new ());
+  GtkWidget *whole = cpl_chart_view_new_take (cpl_line_chart_new ());
   const char *categories[] = { "2026", "2027", "2028", "2029", NULL };
   const char *allowed[] = { "$0", "$0.001", "$0.002", "$0.003", "$0.004", NULL };
   GtkWidget *window;
@@ -642,22 +650,22 @@ test_small_and_zero_ticks (void)
       gtk_widget_set_vexpand (chart, TRUE);
       gtk_box_append (GTK_BOX (box), chart);
     }
-  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
-  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "Revenue", (double[]) { .001, .002, .003, .004 });
-  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), format_money, NULL, NULL);
-  cpl_bar_chart_set_categories (CPL_BAR_CHART (zeros), categories);
-  cpl_bar_chart_add_series (CPL_BAR_CHART (zeros), "Revenue", (double[]) { 0, 0, 0, 0 });
-  cpl_bar_chart_set_value_format (CPL_BAR_CHART (zeros), format_money, NULL, NULL);
-  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Gap", (double[]) { 2026, 2027, 2028 },
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (bars)), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (chart_of (bars)), "Revenue", (double[]) { .001, .002, .003, .004 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (chart_of (bars)), format_money, NULL, NULL);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (zeros)), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (chart_of (zeros)), "Revenue", (double[]) { 0, 0, 0, 0 });
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (chart_of (zeros)), format_money, NULL, NULL);
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "Gap", (double[]) { 2026, 2027, 2028 },
                              (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_LINE);
-  cpl_line_chart_add_series (CPL_LINE_CHART (whole), "Share", (double[]) { 2026, 2027, 2028 },
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (whole)), "Share", (double[]) { 2026, 2027, 2028 },
                              (double[]) { .2, .4, .6 }, 3, CPL_LINE_STYLE_LINE);
-  cpl_line_chart_set_y_format (CPL_LINE_CHART (whole), format_whole, NULL, NULL);
+  cpl_line_chart_set_y_format (CPL_LINE_CHART (chart_of (whole)), format_whole, NULL, NULL);
   window = window_with (box, 600, 1000);
 
   /* 0 to 0.004 and a little over: ticks by 0.001 or 0.002 as room allows,
    * each a different label from the set, from "$0" up to "$0.004" */
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (bars), GTK_ORIENTATION_VERTICAL);
   n = g_strv_length (labels);
   g_assert_cmpuint (n, >=, 3);
   g_assert_cmpstr (labels[0], ==, "$0");
@@ -672,7 +680,7 @@ test_small_and_zero_ticks (void)
 
   /* 0.2 … 0.6 written as whole numbers would read 0 0 0 1: the ticks go
    * up from 0 by 0.1 or 0.2 (as room allows), each written as itself */
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (whole), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (whole), GTK_ORIENTATION_VERTICAL);
   n = g_strv_length (labels);
   g_assert_cmpuint (n, >=, 3);
   g_assert_cmpstr (labels[0], ==, "0");
@@ -686,11 +694,11 @@ test_small_and_zero_ticks (void)
   g_clear_pointer (&labels, g_strfreev);
 
   /* nothing but zeros: one tick, "$0", in the chart's unit */
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (zeros), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (zeros), GTK_ORIENTATION_VERTICAL);
   g_assert_cmpuint (g_strv_length (labels), ==, 1);
   g_assert_cmpstr (labels[0], ==, "$0");
   g_clear_pointer (&labels, g_strfreev);
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (line), GTK_ORIENTATION_VERTICAL);
   g_assert_cmpuint (g_strv_length (labels), ==, 1);
   g_assert_cmpstr (labels[0], ==, "0");
   g_clear_pointer (&labels, g_strfreev);
@@ -730,7 +738,7 @@ test_value_format (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bars = new_bars ();
-  GtkWidget *line = cpl_line_chart_new ();
+  GtkWidget *line = cpl_chart_view_new_take (cpl_line_chart_new ());
   GtkWidget *window;
   g_auto(GStrv) labels = NULL;
   g_autofree char *value = NULL;
@@ -741,49 +749,49 @@ test_value_format (void)
   gtk_widget_set_vexpand (line, TRUE);
   gtk_box_append (GTK_BOX (box), bars);
   gtk_box_append (GTK_BOX (box), line);
-  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Take",
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "Take",
                              (double[]) { 0, .25, .5, .75, 1 }, (double[]) { 0, 6.75e9, 13.5e9, 20.25e9, 27e9 },
                              5, CPL_LINE_STYLE_LINE);
   window = window_with (box, 600, 800);
 
   /* by default, plain numbers */
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (bars), GTK_ORIENTATION_VERTICAL);
   g_assert_cmpuint (g_strv_length (labels), >=, 2);
   g_assert_null (strstr (labels[0], "USD"));
   g_clear_pointer (&labels, g_strfreev);
 
   /* the format makes every tick label and the tooltip text, and the
    * ticks lose their trailing zeros: "0.00 USD" reads "0 USD" */
-  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), format_usd, &count, count_destroy);
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (chart_of (bars)), format_usd, &count, count_destroy);
   wait_for_draw (bars);
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (bars), GTK_ORIENTATION_VERTICAL);
   g_assert_cmpuint (g_strv_length (labels), >=, 2);
   for (guint i = 0; labels[i] != NULL; i++)
     g_assert_true (g_str_has_suffix (labels[i], " USD"));
   g_assert_cmpstr (labels[0], ==, "0 USD");
   g_assert_cmpuint (count.calls, >, 0);
   g_clear_pointer (&labels, g_strfreev);
-  value = cpl_chart_format_value (CPL_CHART (bars), GTK_ORIENTATION_VERTICAL, .5);
+  value = cpl_chart_format_value (chart_of (bars), GTK_ORIENTATION_VERTICAL, .5);
   {
     g_autofree char *expected = g_strdup_printf ("%.2f USD", .5);
 
     g_assert_cmpstr (value, ==, expected);
   }
   /* a bar chart has no numeric horizontal axis */
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (bars), GTK_ORIENTATION_HORIZONTAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (bars), GTK_ORIENTATION_HORIZONTAL);
   g_assert_cmpuint (g_strv_length (labels), ==, 0);
   g_clear_pointer (&labels, g_strfreev);
 
   /* replacing a format frees the old one's data, once */
   g_assert_cmpuint (count.destroyed, ==, 0);
-  cpl_bar_chart_set_value_format (CPL_BAR_CHART (bars), NULL, NULL, NULL);
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (chart_of (bars)), NULL, NULL, NULL);
   g_assert_cmpuint (count.destroyed, ==, 1);
 
   /* the line chart: x as percent, y as money */
-  cpl_line_chart_set_x_format (CPL_LINE_CHART (line), format_percent, NULL, NULL);
-  cpl_line_chart_set_y_format (CPL_LINE_CHART (line), format_usd, NULL, NULL);
+  cpl_line_chart_set_x_format (CPL_LINE_CHART (chart_of (line)), format_percent, NULL, NULL);
+  cpl_line_chart_set_y_format (CPL_LINE_CHART (chart_of (line)), format_usd, NULL, NULL);
   wait_for_draw (line);
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_HORIZONTAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (line), GTK_ORIENTATION_HORIZONTAL);
   g_assert_cmpuint (g_strv_length (labels), >=, 3);
   {
     g_autofree char *zero = cpl_format_percent (0, 0);
@@ -794,19 +802,19 @@ test_value_format (void)
     g_assert_cmpstr (labels[g_strv_length (labels) - 1], ==, hundred);
   }
   g_clear_pointer (&labels, g_strfreev);
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_VERTICAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (line), GTK_ORIENTATION_VERTICAL);
   for (guint i = 0; labels[i] != NULL; i++)
     g_assert_true (g_str_has_suffix (labels[i], " USD"));
   g_clear_pointer (&labels, g_strfreev);
 
   /* years: whole numbers only, however wide the plot, without grouping */
-  cpl_line_chart_clear (CPL_LINE_CHART (line));
-  cpl_line_chart_add_series (CPL_LINE_CHART (line), "Cost", (double[]) { 2026, 2027, 2028, 2029, 2030 },
+  cpl_line_chart_clear (CPL_LINE_CHART (chart_of (line)));
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "Cost", (double[]) { 2026, 2027, 2028, 2029, 2030 },
                              (double[]) { 4, 5, 6, 7, 8 }, 5, CPL_LINE_STYLE_LINE);
-  cpl_line_chart_set_x_format (CPL_LINE_CHART (line), format_year, NULL, NULL);
-  cpl_line_chart_set_x_integer (CPL_LINE_CHART (line), TRUE);
+  cpl_line_chart_set_x_format (CPL_LINE_CHART (chart_of (line)), format_year, NULL, NULL);
+  cpl_line_chart_set_x_integer (CPL_LINE_CHART (chart_of (line)), TRUE);
   wait_for_draw (line);
-  labels = cpl_chart_dup_tick_labels (CPL_CHART (line), GTK_ORIENTATION_HORIZONTAL);
+  labels = cpl_chart_dup_tick_labels (chart_of (line), GTK_ORIENTATION_HORIZONTAL);
   g_assert_cmpuint (g_strv_length (labels), ==, 5);
   g_assert_cmpstr (labels[0], ==, "2026");
   g_assert_cmpstr (labels[4], ==, "2030");
@@ -816,7 +824,7 @@ test_value_format (void)
 
   /* disposing the chart frees the format's data too */
   other = g_object_ref_sink (new_bars ());
-  cpl_bar_chart_set_value_format (CPL_BAR_CHART (other), format_usd, &count, count_destroy);
+  cpl_bar_chart_set_value_format (CPL_BAR_CHART (chart_of (other)), format_usd, &count, count_destroy);
   g_object_unref (other);
   g_assert_cmpuint (count.destroyed, ==, 2);
 }
@@ -825,13 +833,40 @@ test_value_format (void)
 
 #define N_SHARES 11
 
+/* Activates what @keyval does on the view @widget, as pressing it would:
+ * the action of its shortcut.  FALSE when the key does nothing. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return FALSE;
+}
+
 /* Vendor profit and government take against the share rate, R = 27e9:
  * G = s·R, P = (1 − s)·R − 6.5e9, which goes negative past 75.9 %. */
 static GtkWidget *
 new_lines (void)
 {
-  GtkWidget *widget = cpl_line_chart_new ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   double s[N_SHARES], g[N_SHARES], p[N_SHARES];
 
   for (guint i = 0; i < N_SHARES; i++)
@@ -857,8 +892,8 @@ new_lines (void)
 static void
 test_line_y_limit (void)
 {
-  GtkWidget *widget = cpl_line_chart_new ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   const double years[5] = { 2026, 2027, 2028, 2029, 2030 };
   const double full[5] = { 1, 1, 1, 1, 1 };
@@ -890,7 +925,7 @@ static void
 test_line_positions (void)
 {
   GtkWidget *widget = new_lines ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   double px[N_SHARES], py[N_SHARES], gx, gy, zero_y, x, y;
 
@@ -1001,8 +1036,8 @@ line_alpha_at (GtkWidget *widget,
 static void
 test_line_nan_breaks (void)
 {
-  GtkWidget *widget = cpl_line_chart_new ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   double xs[] = { 0, 1, 2, 3, 4, 5, 6 };
   double ys[] = { 5, 5, 5, NAN, 5, 5, 5 };
   GtkWidget *window;
@@ -1032,7 +1067,7 @@ static void
 test_line_keyboard (void)
 {
   GtkWidget *widget = new_lines ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
 
   g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, -1);
@@ -1059,15 +1094,25 @@ test_line_keyboard (void)
   gtk_widget_activate_action (widget, "chart.previous-x", NULL);
   g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
 
+  /* the keys of the view: End to the last of the N_SHARES x values,
+   * keypad Left one back, Home to the first */
+  g_assert_true (press_key (widget, GDK_KEY_End));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 1);
+  g_assert_true (press_key (widget, GDK_KEY_KP_Left));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, N_SHARES - 2);
+  g_assert_true (press_key (widget, GDK_KEY_Home));
+  g_assert_cmpint (cpl_line_chart_get_cursor (chart), ==, 0);
+  g_assert_false (press_key (widget, GDK_KEY_Up));     /* a line chart has no rows */
+
   /* hovering shows the crosshair too */
   {
     double x, y;
 
     g_assert_true (cpl_line_chart_point_position (chart, 0, 5, &x, &y));
-    CPL_CHART_GET_CLASS (widget)->pointer_moved (CPL_CHART (widget), x, y);
+    CPL_CHART_GET_CLASS (chart_of (widget))->pointer_moved (chart_of (widget), x, y);
     wait_for_draw (widget);
     render_chart (widget);
-    CPL_CHART_GET_CLASS (widget)->pointer_moved (CPL_CHART (widget), NAN, NAN);
+    CPL_CHART_GET_CLASS (chart_of (widget))->pointer_moved (chart_of (widget), NAN, NAN);
   }
 
   /* without data, the keys do nothing, and the cursor is gone */
@@ -1154,9 +1199,9 @@ test_render (void)
 
   gtk_widget_set_vexpand (scatter, TRUE);
   gtk_widget_set_vexpand (bars, TRUE);
-  cpl_scatter_chart_add_point (CPL_SCATTER_CHART (scatter), "what-if", "What-if", 9000, 5600,
+  cpl_scatter_chart_add_point (CPL_SCATTER_CHART (chart_of (scatter)), "what-if", "What-if", 9000, 5600,
                                CPL_POINT_STYLE_HYPOTHETICAL);
-  cpl_scatter_chart_set_selected (CPL_SCATTER_CHART (scatter), "h100");
+  cpl_scatter_chart_set_selected (CPL_SCATTER_CHART (chart_of (scatter)), "h100");
   gtk_box_append (GTK_BOX (box), scatter);
   gtk_box_append (GTK_BOX (box), bars);
 
@@ -1166,7 +1211,7 @@ test_render (void)
   /* light: dark text, the light palette */
   g_assert_cmpfloat (render (scatter), <, .5);
   g_assert_cmpfloat (render (bars), <, .5);
-  cpl_chart_palette_update (&palette, scatter);
+  palette = *cpl_chart_get_palette (chart_of (scatter));
   g_assert_false (palette.dark);
 
   /* dark: light text, without any call to the charts */
@@ -1174,7 +1219,7 @@ test_render (void)
   wait_for_draw (scatter);
   g_assert_cmpfloat (render (scatter), >, .5);
   g_assert_cmpfloat (render (bars), >, .5);
-  cpl_chart_palette_update (&palette, scatter);
+  palette = *cpl_chart_get_palette (chart_of (scatter));
   g_assert_true (palette.dark);
 
   /* focused, with the focus ring */
@@ -1207,8 +1252,8 @@ test_render (void)
   render (bars);
 
   /* empty charts draw too */
-  cpl_scatter_chart_clear (CPL_SCATTER_CHART (scatter));
-  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), NULL);
+  cpl_scatter_chart_clear (CPL_SCATTER_CHART (chart_of (scatter)));
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (bars)), NULL);
   wait_for_draw (scatter);
   render (scatter);
   render (bars);
@@ -1223,7 +1268,7 @@ static GdkRGBA
 legend_color (GtkWidget  *chart,
               const char *label)
 {
-  g_autoptr(GArray) items = cpl_chart_build_legend (CPL_CHART (chart));
+  g_autoptr(GArray) items = cpl_chart_build_legend (chart_of (chart));
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -1240,8 +1285,8 @@ static void
 test_color_same_chip (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *line = cpl_line_chart_new ();
-  GtkWidget *bars = cpl_bar_chart_new ();
+  GtkWidget *line = cpl_chart_view_new_take (cpl_line_chart_new ());
+  GtkWidget *bars = cpl_chart_view_new_take (cpl_bar_chart_new ());
   const char *categories[] = { "2026", "2027", NULL };
   GtkWidget *window;
   GdkRGBA in_line, in_bars, other;
@@ -1253,17 +1298,17 @@ test_color_same_chip (void)
   gtk_box_append (GTK_BOX (box), bars);
 
   /* the H200 is the second series of the line chart, the first of the bars */
-  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
-                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H20", (double[]) { 2026, 2027 },
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (chart_of (line)),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "H20", (double[]) { 2026, 2027 },
                                                               (double[]) { 1, 2 }, 2, CPL_LINE_STYLE_LINE),
                                    cpl_chart_color_for ("chip", "nvidia-h20"));
-  cpl_line_chart_set_series_color (CPL_LINE_CHART (line),
-                                   cpl_line_chart_add_series (CPL_LINE_CHART (line), "H200", (double[]) { 2026, 2027 },
+  cpl_line_chart_set_series_color (CPL_LINE_CHART (chart_of (line)),
+                                   cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "H200", (double[]) { 2026, 2027 },
                                                               (double[]) { 3, 4 }, 2, CPL_LINE_STYLE_LINE),
                                    cpl_chart_color_for ("chip", "nvidia-h200"));
-  cpl_bar_chart_set_categories (CPL_BAR_CHART (bars), categories);
-  cpl_bar_chart_set_series_color (CPL_BAR_CHART (bars),
-                                  cpl_bar_chart_add_series (CPL_BAR_CHART (bars), "H200", (double[]) { 3, 4 }),
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (bars)), categories);
+  cpl_bar_chart_set_series_color (CPL_BAR_CHART (chart_of (bars)),
+                                  cpl_bar_chart_add_series (CPL_BAR_CHART (chart_of (bars)), "H200", (double[]) { 3, 4 }),
                                   cpl_chart_color_for ("chip", "nvidia-h200"));
   window = window_with (box, 600, 800);
 
@@ -1334,7 +1379,7 @@ test_color_contrast (void)
   window = window_with (chart, 400, 300);
   for (guint scheme = 0; scheme < 2; scheme++)
     {
-      cpl_chart_palette_update (&palette, chart);
+      palette = *cpl_chart_get_palette (chart_of (chart));
       g_assert_cmpint (palette.dark, ==, scheme == 1);
       for (guint i = 0; i < CPL_CHART_N_COLORS; i++)
         {
@@ -1352,8 +1397,8 @@ test_color_contrast (void)
 static GtkWidget *
 new_years (void)
 {
-  GtkWidget *widget = cpl_line_chart_new ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   double years[] = { 2026, 2027, 2028, 2029, 2030 };
   guint dashed;
 
@@ -1446,8 +1491,8 @@ test_line_render (void)
   render (stacked);
 
   /* empty charts draw too */
-  cpl_line_chart_clear (CPL_LINE_CHART (shares));
-  cpl_bar_chart_set_categories (CPL_BAR_CHART (stacked), NULL);
+  cpl_line_chart_clear (CPL_LINE_CHART (chart_of (shares)));
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (stacked)), NULL);
   wait_for_draw (shares);
   render (shares);
   render (stacked);
@@ -1513,8 +1558,8 @@ test_timeline_spans (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
-  GtkWidget *widget = cpl_timeline_chart_new ();
-  CplTimelineChart *chart = CPL_TIMELINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_timeline_chart_new ());
+  CplTimelineChart *chart = CPL_TIMELINE_CHART (chart_of (widget));
   g_auto(GStrv) marks = NULL;
   GtkWidget *window;
   GDate today, date, picked;
@@ -1648,8 +1693,8 @@ test_timeline_spans (void)
 static void
 test_line_band (void)
 {
-  GtkWidget *widget = cpl_line_chart_new ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   const double years[3] = { 2026, 2027, 2028 };
   const double y[3] = { 1, 2, 3 };
@@ -1707,14 +1752,14 @@ static void
 test_line_drag (void)
 {
   GtkWidget *widget = new_lines ();
-  CplLineChart *chart = CPL_LINE_CHART (widget);
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
   GtkGesture *drag = GTK_GESTURE (cpl_test_find_controller (widget, GTK_TYPE_GESTURE_DRAG));
   double x3, x5, y;
 
   g_assert_nonnull (drag);
-  g_signal_connect (widget, "x-dragged", G_CALLBACK (record_x), seen);
+  g_signal_connect (chart, "x-dragged", G_CALLBACK (record_x), seen);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 3, &x3, &y));
   g_assert_true (cpl_line_chart_point_position (chart, 0, 5, &x5, NULL));
 
@@ -1752,8 +1797,8 @@ test_line_drag (void)
 static void
 test_tornado_order (void)
 {
-  GtkWidget *widget = cpl_tornado_chart_new ();
-  CplTornadoChart *chart = CPL_TORNADO_CHART (widget);
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_tornado_chart_new ());
+  CplTornadoChart *chart = CPL_TORNADO_CHART (chart_of (widget));
   GtkWidget *window = window_with (widget, 600, 400);
   const char *names[] = { "a", "b", "c", "d" };
   double left, right, y, prev_y = -1, point_x;

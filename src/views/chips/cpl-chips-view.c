@@ -23,6 +23,7 @@
 #include "cpl-what-if-window.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
 
@@ -1201,7 +1202,7 @@ cpl_chips_view_init (CplChipsView *self)
   cpl_scatter_chart_set_description (self->map,
     _("Every chip by total processing performance and memory bandwidth, with the regions "
       "and lines of the export rules that can be drawn on these two axes"));
-  adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map));
+  adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
@@ -1210,7 +1211,7 @@ cpl_chips_view_init (CplChipsView *self)
 
   self->timeline = CPL_TIMELINE_CHART (cpl_timeline_chart_new ());
   cpl_timeline_chart_set_date (self->timeline, &self->date);
-  adw_bin_set_child (self->timeline_bin, GTK_WIDGET (self->timeline));
+  adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */

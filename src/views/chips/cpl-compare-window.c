@@ -16,6 +16,7 @@
 #include "cpl-chip-text.h"
 #include "cpl-compare-window.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-bar-chart.h"
 
 #define MAX_CHIPS 4
@@ -265,7 +266,7 @@ cpl_compare_window_new (CplDataset           *dataset,
                                          NULL);
   CplChip *chips[MAX_CHIPS] = { NULL };
   g_autoptr(GPtrArray) category_titles = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid;
+  GtkWidget *box, *header, *scrolled, *clamp, *content, *grid, *view;
   CplBarChart *chart;
   GString *summary = g_string_new (NULL);
   guint n = 0;
@@ -399,8 +400,9 @@ cpl_compare_window_new (CplDataset           *dataset,
   }
   cpl_bar_chart_set_reference (chart, 1.0);
   cpl_bar_chart_set_description (chart, _("The main metrics of each chip divided by those of the first chip"));
-  gtk_widget_set_size_request (GTK_WIDGET (chart), -1, 320);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (chart));
+  view = cpl_chart_view_new_take (chart);
+  gtk_widget_set_size_request (view, -1, 320);
+  gtk_box_append (GTK_BOX (content), view);
 
   return self;
 }

@@ -20,6 +20,7 @@
 #include "cpl-what-if-window.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-scatter-chart.h"
 
 #define WHAT_IF_ID "what-if"
@@ -247,7 +248,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   g_autoptr(GtkStringList) vendor_names = gtk_string_list_new (NULL);
   GListModel *vendors = cpl_dataset_get_vendors (dataset);
   GListModel *rules = cpl_dataset_get_rules (dataset);
-  GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row, *bar;
+  GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row, *bar, *view;
 
   self->dataset = g_object_ref (dataset);
 
@@ -356,8 +357,9 @@ cpl_what_if_window_new (CplDataset *dataset)
   self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
   cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
   cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
-  gtk_widget_set_size_request (GTK_WIDGET (self->map), -1, 300);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map));
+  view = cpl_chart_view_new_take (self->map);
+  gtk_widget_set_size_request (view, -1, 300);
+  gtk_box_append (GTK_BOX (content), view);
 
   cpl_what_if_window_update (self);
   return self;

@@ -25,6 +25,7 @@
 
 #include "cpl-revenue-view.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -698,7 +699,7 @@ build_calculator (CplRevenueView *self)
   cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
   cpl_bar_chart_set_description (self->split_chart,
     _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
-  chart_card_append (box, _("Where the Revenue Goes"), GTK_WIDGET (self->split_chart));
+  chart_card_append (box, _("Where the Revenue Goes"), cpl_chart_view_new_take (self->split_chart));
 
   self->rate_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
@@ -707,7 +708,7 @@ build_calculator (CplRevenueView *self)
   cpl_line_chart_set_description (self->rate_chart,
     _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
       "with the current rate and the break-even rate marked"));
-  chart_card_append (box, _("Profit and Take at Every Share Rate"), GTK_WIDGET (self->rate_chart));
+  chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart));
 
   /* The inputs, after the answer */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);

@@ -26,6 +26,7 @@
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-tornado-chart.h"
 
 /* A target typed for a total, in a unit that reads well: billions of US
@@ -58,6 +59,7 @@ struct _CplScenarioAnalysis
   GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
   GtkDropDown    *tornado_total;
   CplTornadoChart *tornado;
+  GtkWidget       *tornado_view;
   GtkLabel       *tornado_note;    /* instead of the chart when nothing swings */
 
   AdwComboRow    *seek_parameter;
@@ -290,7 +292,7 @@ fill_tornado (CplScenarioAnalysis *self)
   {
     gboolean still = bars->len == 0 || g_array_index (bars, CplTornadoBar, 0).swing == 0;
 
-    gtk_widget_set_visible (GTK_WIDGET (self->tornado), !still);
+    gtk_widget_set_visible (self->tornado_view, !still);
     gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
     if (still)
       {
@@ -321,7 +323,7 @@ fill_tornado (CplScenarioAnalysis *self)
   cpl_tornado_chart_set_value_title (self->tornado, cpl_scenario_total_title (total));
   cpl_tornado_chart_set_bars (self->tornado, cpl_projection_get_total (projection, total),
                               (const char * const *) names->pdata, low, high, bars->len);
-  gtk_widget_set_size_request (GTK_WIDGET (self->tornado), -1, MAX (260, 120 + 36 * (int) bars->len));
+  gtk_widget_set_size_request (self->tornado_view, -1, MAX (260, 120 + 36 * (int) bars->len));
   /* Translators: a tornado chart's description; %s is a total */
   description = g_strdup_printf (_("How far each ranged parameter, alone at its low and at its high value, "
                                    "moves the %s; the widest swing first"), cpl_scenario_total_title (total));
@@ -344,8 +346,9 @@ tornado_box_new (CplScenarioAnalysis *self)
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
   self->tornado = CPL_TORNADO_CHART (cpl_tornado_chart_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->tornado), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado));
+  self->tornado_view = cpl_chart_view_new_take (self->tornado);
+  gtk_widget_set_vexpand (self->tornado_view, TRUE);
+  gtk_box_append (GTK_BOX (box), self->tornado_view);
   self->tornado_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_note));
@@ -579,12 +582,12 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
   self->money_chart = share_chart_new (self, _("US dollars"), cpl_scenario_format_money,
                                        _("The US government's take and the US vendors' net revenue over all years, "
                                          "against the revenue share"));
-  cpl_scenario_chart_flow_append (flow, _("Take and Net Revenue by Share Rate"), GTK_WIDGET (self->money_chart));
+  cpl_scenario_chart_flow_append (flow, _("Take and Net Revenue by Share Rate"), cpl_chart_view_new_take (self->money_chart));
   self->share_chart = share_chart_new (self, _("Domestic share of new compute"), cpl_scenario_format_share,
                                        _("The domestic share of new compute in the last year, against the "
                                          "revenue share"));
   cpl_line_chart_set_y_limit (self->share_chart, 1);
-  cpl_scenario_chart_flow_append (flow, _("Domestic Share by Share Rate"), GTK_WIDGET (self->share_chart));
+  cpl_scenario_chart_flow_append (flow, _("Domestic Share by Share Rate"), cpl_chart_view_new_take (self->share_chart));
   {
     GtkWidget *box = tornado_box_new (self);
 

@@ -21,6 +21,7 @@
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
 #include "views/cpl-view-util.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
 
 typedef enum {
@@ -553,7 +554,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
       cpl_line_chart_set_description (self->charts[c], _(charts[c].description));
       if (c == CHART_SHARE)
         cpl_line_chart_set_y_limit (self->charts[c], 1);  /* a share ends at 100% */
-      cpl_scenario_chart_flow_append (flow, _(charts[c].title), GTK_WIDGET (self->charts[c]));
+      cpl_scenario_chart_flow_append (flow, _(charts[c].title), cpl_chart_view_new_take (self->charts[c]));
     }
 }
 

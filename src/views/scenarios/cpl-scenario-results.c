@@ -31,6 +31,7 @@
 #include "cpl-scenario-summary.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
 
 typedef enum {
@@ -88,6 +89,7 @@ struct _CplScenarioResults
   CplLineChart   *gap_chart;
   CplLineChart   *cost_chart;
   CplLineChart   *take_chart;       /* with its band; shown with ranges */
+  GtkWidget      *take_view;
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
   GtkLabel       *total_ranges[N_TOTALS];
@@ -397,7 +399,7 @@ restart_run (CplScenarioResults *self)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
   show_uncertainty (self, NULL);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->take_chart), GTK_TYPE_FLOW_BOX_CHILD), ranged);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->take_view, GTK_TYPE_FLOW_BOX_CHILD), ranged);
   if (!ranged)
     {
       stop_progress (self);
@@ -802,19 +804,19 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_x_format (self->share_chart, cpl_scenario_format_year, NULL, NULL);
   cpl_line_chart_set_y_format (self->share_chart, cpl_scenario_format_share, NULL, NULL);
   cpl_line_chart_set_description (self->share_chart, _("The domestic chips' share of the compute newly installed each year"));
-  cpl_scenario_chart_flow_append (flow, _("Domestic Share of New Compute"), GTK_WIDGET (self->share_chart));
+  cpl_scenario_chart_flow_append (flow, _("Domestic Share of New Compute"), cpl_chart_view_new_take (self->share_chart));
 
   self->units_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_stacked (self->units_chart, TRUE);
   cpl_bar_chart_set_value_title (self->units_chart, _("Chips a year"));
   cpl_bar_chart_set_description (self->units_chart, _("Chips shipped each year: each exported chip and the domestic chip"));
-  cpl_scenario_chart_flow_append (flow, _("Units Shipped"), GTK_WIDGET (self->units_chart));
+  cpl_scenario_chart_flow_append (flow, _("Units Shipped"), cpl_chart_view_new_take (self->units_chart));
 
   self->revenue_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_value_title (self->revenue_chart, _("US dollars"));
   cpl_bar_chart_set_value_format (self->revenue_chart, cpl_scenario_format_money, NULL, NULL);
   cpl_bar_chart_set_description (self->revenue_chart, _("Gross revenue of each vendor and the US government's take, year by year"));
-  cpl_scenario_chart_flow_append (flow, _("Revenue"), GTK_WIDGET (self->revenue_chart));
+  cpl_scenario_chart_flow_append (flow, _("Revenue"), cpl_chart_view_new_take (self->revenue_chart));
 
   self->take_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->take_chart, _("Year"), _("US dollars"));
@@ -823,8 +825,9 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_y_format (self->take_chart, cpl_scenario_format_money, NULL, NULL);
   cpl_line_chart_set_description (self->take_chart,
                                   _("The US government's take year by year, with the range of the Monte Carlo run"));
-  cpl_scenario_chart_flow_append (flow, _("US Government Take and Its Range"), GTK_WIDGET (self->take_chart));
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->take_chart), GTK_TYPE_FLOW_BOX_CHILD), FALSE);
+  self->take_view = cpl_chart_view_new_take (self->take_chart);
+  cpl_scenario_chart_flow_append (flow, _("US Government Take and Its Range"), self->take_view);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->take_view, GTK_TYPE_FLOW_BOX_CHILD), FALSE);
 
   self->gap_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->gap_chart, _("Year"), _("PFLOP/s"));
@@ -832,7 +835,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_x_format (self->gap_chart, cpl_scenario_format_year, NULL, NULL);
   cpl_line_chart_set_y_format (self->gap_chart, cpl_scenario_format_pflops, NULL, NULL);
   cpl_line_chart_set_description (self->gap_chart, _("Demand that neither exports nor domestic capacity meet, year by year"));
-  cpl_scenario_chart_flow_append (flow, _("Compute Gap"), GTK_WIDGET (self->gap_chart));
+  cpl_scenario_chart_flow_append (flow, _("Compute Gap"), cpl_chart_view_new_take (self->gap_chart));
 
   self->cost_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->cost_chart, _("Year"), _("US dollars per PFLOP/s-year"));
@@ -841,7 +844,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
   cpl_line_chart_set_y_format (self->cost_chart, cpl_scenario_format_money, NULL, NULL);
   cpl_line_chart_set_description (self->cost_chart,
     _("The buyer's cost of compute of each exported chip against the domestic chip, which falls as it is used"));
-  cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), GTK_WIDGET (self->cost_chart));
+  cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), cpl_chart_view_new_take (self->cost_chart));
 
   self->analysis = cpl_scenario_analysis_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));

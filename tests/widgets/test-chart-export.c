@@ -1,0 +1,281 @@
+/* test-chart-export.c: charts drawn and exported with no display
+ *
+ * Runs as a model test: DISPLAY and WAYLAND_DISPLAY are unset and GTK is
+ * never initialised, so it proves that the command line can export
+ * charts on a machine without a screen.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "widgets/cpl-chart.h"
+#include "widgets/cpl-line-chart.h"
+
+#define WIDTH  400
+#define HEIGHT 300
+
+/* Two series: a rising blue line and a falling orange one. */
+static CplLineChart *
+new_two_lines (void)
+{
+  CplLineChart *chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double years[] = { 2026, 2027, 2028, 2029, 2030 };
+  const double up[] = { 10, 20, 30, 40, 50 };
+  const double down[] = { 50, 40, 30, 20, 10 };
+
+  cpl_line_chart_set_axes (chart, "Year", "Units (millions)");
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  cpl_line_chart_set_series_color (chart, cpl_line_chart_add_series (chart, "Rising", years, up, 5,
+                                                                     CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_BLUE);
+  cpl_line_chart_set_series_color (chart, cpl_line_chart_add_series (chart, "Falling", years, down, 5,
+                                                                     CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_ORANGE);
+  cpl_chart_set_title (CPL_CHART (chart), "Units Shipped");
+  cpl_chart_set_source (CPL_CHART (chart), "Chip Policy Lab · data: built-in dataset");
+  return chart;
+}
+
+static char *
+temp_path (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cpl-chart-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* Whether the pixel at (@x, @y) of an ARGB32 image is #RRGGBB, opaque. */
+static gboolean
+pixel_is (cairo_surface_t *image,
+          int              x,
+          int              y,
+          guint32          rgb)
+{
+  const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+  guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+
+  return pixel == (0xff000000u | rgb);
+}
+
+/* The number of distinct colours in @image, and whether @rgb is one. */
+static guint
+count_colors (cairo_surface_t *image,
+              guint32          rgb,
+              gboolean        *has_rgb)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+
+  *has_rgb = FALSE;
+  cairo_surface_flush (image);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+        guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+
+        g_hash_table_add (colors, GUINT_TO_POINTER (pixel));
+        if (pixel == (0xff000000u | rgb))
+          *has_rgb = TRUE;
+      }
+  return g_hash_table_size (colors);
+}
+
+/* PNG at scale 2: 2 × 400 by 2 × 300 = 800 × 600 pixels, on a white
+ * background (the light palette whatever the theme), with the series'
+ * light blue, Okabe–Ito #0066a3, among many colours; dark: #242424
+ * behind it and the dark shade of blue, #3d9fe0. */
+static void
+test_png (void)
+{
+  g_autoptr(CplLineChart) chart = new_two_lines ();
+  g_autofree char *path = temp_path ("units.png");
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+  gboolean has_blue;
+
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), path, CPL_CHART_EXPORT_PNG, WIDTH, HEIGHT, 2, FALSE, &error));
+  g_assert_no_error (error);
+
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 600);
+  g_assert_true (pixel_is (image, 0, 0, 0xffffff));
+  g_assert_true (pixel_is (image, 799, 599, 0xffffff));
+  g_assert_cmpuint (count_colors (image, 0x0066a3, &has_blue), >, 16);
+  g_assert_true (has_blue);
+  cairo_surface_destroy (image);
+
+  /* scale 1, dark: 400 × 300 */
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), path, CPL_CHART_EXPORT_PNG, WIDTH, HEIGHT, 1, TRUE, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 400);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 300);
+  g_assert_true (pixel_is (image, 0, 0, 0x242424));
+  g_assert_cmpuint (count_colors (image, 0x3d9fe0, &has_blue), >, 16);
+  g_assert_true (has_blue);
+  cairo_surface_destroy (image);
+
+  remove_temp (path);
+}
+
+/* The first bytes of the file at @path, and its size. */
+static char *
+read_head (const char *path,
+           gsize      *size)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, size, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Whether @data, which may hold NUL bytes, holds @text. */
+static gboolean
+contains (const char *data,
+          gsize       size,
+          const char *text)
+{
+  gsize length = strlen (text);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, text, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* SVG and PDF at 400 × 300 points: an SVG document of that size, a PDF
+ * file; each more than a few kilobytes, as the text is drawn as glyphs. */
+static void
+test_vector (void)
+{
+  g_autoptr(CplLineChart) chart = new_two_lines ();
+  g_autofree char *svg_path = temp_path ("units.svg");
+  g_autofree char *pdf_path = temp_path ("units.pdf");
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), svg_path, CPL_CHART_EXPORT_SVG, WIDTH, HEIGHT, 1, FALSE, &error));
+  g_assert_no_error (error);
+  svg = read_head (svg_path, &size);
+  g_assert_true (g_str_has_prefix (svg, "<?xml") || g_str_has_prefix (svg, "<svg"));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_nonnull (strstr (svg, "width=\"400pt\""));
+  g_assert_nonnull (strstr (svg, "height=\"300pt\""));
+  g_assert_cmpuint (size, >, 4096);
+
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), pdf_path, CPL_CHART_EXPORT_PDF, WIDTH, HEIGHT, 1, FALSE, &error));
+  g_assert_no_error (error);
+  pdf = read_head (pdf_path, &size);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  /* the page's box: 0 0 400 300 */
+  g_assert_true (contains (pdf, size, "/MediaBox [ 0 0 400 300 ]"));
+  g_assert_cmpuint (size, >, 4096);
+
+  remove_temp (svg_path);
+  remove_temp (pdf_path);
+}
+
+static void
+test_format_from_path (void)
+{
+  CplChartExportFormat format = CPL_CHART_EXPORT_PDF;
+
+  g_assert_true (cpl_chart_export_format_from_path ("units.png", &format));
+  g_assert_cmpint (format, ==, CPL_CHART_EXPORT_PNG);
+  g_assert_true (cpl_chart_export_format_from_path ("/tmp/Units.SVG", &format));
+  g_assert_cmpint (format, ==, CPL_CHART_EXPORT_SVG);
+  g_assert_true (cpl_chart_export_format_from_path ("a.b.pdf", &format));
+  g_assert_cmpint (format, ==, CPL_CHART_EXPORT_PDF);
+
+  format = CPL_CHART_EXPORT_SVG;
+  g_assert_false (cpl_chart_export_format_from_path ("units.jpg", &format));
+  g_assert_false (cpl_chart_export_format_from_path ("units.png.txt", &format));
+  g_assert_false (cpl_chart_export_format_from_path ("units", &format));
+  g_assert_false (cpl_chart_export_format_from_path (".png", &format));
+  g_assert_cmpint (format, ==, CPL_CHART_EXPORT_SVG);   /* left alone */
+}
+
+/* A folder that does not exist: FALSE, an error naming the path, no file. */
+static void
+test_unwritable (void)
+{
+  g_autoptr(CplLineChart) chart = new_two_lines ();
+  g_autofree char *dir = temp_path ("missing");
+  g_autofree char *path = g_build_filename (dir, "units.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cpl_chart_export (CPL_CHART (chart), path, CPL_CHART_EXPORT_PNG, WIDTH, HEIGHT, 2, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  remove_temp (dir);
+}
+
+/* Drawing an export leaves the chart as its view had it: the same ticks
+ * for the same size afterwards, though the export is far smaller. */
+static void
+test_state_kept (void)
+{
+  g_autoptr(CplLineChart) chart = new_two_lines ();
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_auto(GStrv) small = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path ("small.png");
+
+  cpl_chart_set_size (CPL_CHART (chart), 560, 340);
+  before = cpl_chart_dup_tick_labels (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL);
+  /* 340 pixels fit more than two ticks over 10–50 */
+  g_assert_cmpuint (g_strv_length (before), >, 2);
+
+  g_assert_true (cpl_chart_export (CPL_CHART (chart), path, CPL_CHART_EXPORT_PNG, 300, 120, 1, FALSE, &error));
+  g_assert_no_error (error);
+  after = cpl_chart_dup_tick_labels (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL);
+  g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+
+  /* and the small size has fewer: it was laid out for the export */
+  cpl_chart_set_size (CPL_CHART (chart), 300, 120);
+  small = cpl_chart_dup_tick_labels (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL);
+  g_assert_cmpuint (g_strv_length (small), <, g_strv_length (before));
+  remove_temp (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* no display: what the command line has on a server */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-export/png", test_png);
+  g_test_add_func ("/chart-export/vector", test_vector);
+  g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
+  g_test_add_func ("/chart-export/unwritable", test_unwritable);
+  g_test_add_func ("/chart-export/state-kept", test_state_kept);
+
+  return g_test_run ();
+}
