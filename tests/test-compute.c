@@ -367,6 +367,66 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "--date=DATE"));
 }
 
+/* Every number in @text has at most 15 significant digits and no binary
+ * noise: no run of six 0s before a last digit, or of six 9s, after the
+ * decimal mark (the old output had 0.09999999999999998, 2039.0000000000002
+ * and 11518840.000000004 for the built-in data). */
+static void
+assert_no_noise (const char *text)
+{
+  g_autoptr(GRegex) number = g_regex_new ("-?[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?", 0, 0, NULL);
+  g_autoptr(GRegex) noise = g_regex_new ("\\.[0-9]*(0{6,}[1-9]|9{6,})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n_numbers = 0;
+
+  g_assert_false (g_regex_match (noise, text, 0, NULL));
+  g_regex_match (number, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *token = g_match_info_fetch (match, 0);
+      g_autofree char *mantissa = g_strndup (token, strcspn (token, "e"));
+      guint digits = 0;
+      gboolean leading = TRUE;
+
+      /* significant digits: from the first nonzero one */
+      for (const char *p = mantissa; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p) && !(leading && *p == '0'))
+          {
+            leading = FALSE;
+            digits++;
+          }
+      /* an integer's trailing zeros are not noise */
+      if (strchr (mantissa, '.') == NULL)
+        for (const char *p = mantissa + strlen (mantissa); p > mantissa && p[-1] == '0' && digits > 0; p--)
+          digits--;
+      if (digits > 15)
+        g_error ("%s has %u significant digits", token, digits);
+      n_numbers++;
+    }
+  /* the built-in data gives thousands of numbers */
+  g_assert_cmpuint (n_numbers, >, 1000);
+}
+
+static void
+test_no_noise (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpl-test-no-noise.json", NULL);
+  const char *json_args[] = { "--compute", path, NULL };
+  const char *csv_args[] = { "--compute", path, "--format", "csv", NULL };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+
+  /* no chips of its own: the results of the built-in dataset */
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"chip-policy-lab\", \"version\": 1}", -1, NULL));
+  run_app (&json, json_args);
+  run_app (&csv, csv_args);
+  g_unlink (path);
+  g_assert_true (g_spawn_check_wait_status (json.status, NULL));
+  g_assert_true (g_spawn_check_wait_status (csv.status, NULL));
+  assert_no_noise (json.out);
+  assert_no_noise (csv.out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +441,6 @@ main (int   argc,
   g_test_add_func ("/compute/status-date", test_status_date);
   g_test_add_func ("/compute/status-csv-today", test_status_csv_today);
   g_test_add_func ("/compute/bad-date", test_bad_date);
+  g_test_add_func ("/compute/no-noise", test_no_noise);
   return g_test_run ();
 }

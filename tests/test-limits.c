@@ -273,7 +273,7 @@ test_not_finite (void)
   const char * const inf_expected[] = { "limits.json: scenarios[0].pue: ", NULL };
   const char * const ninf_expected[] = { "limits.json: scenarios[0].domestic_preference: ", NULL };
   const char * const overflow_expected[] = { "limits.json: scenarios[0]", "the projection's",
-                                             "is Infinity", "demand_pflops 1e+300",
+                                             "is Infinity", "demand_pflops 1e300",
                                              "expected figures small enough", NULL };
 
   assert_refused_bytes (inf, "limits.json", CPL_DATASET_ERROR_RANGE, inf_expected);

@@ -5,6 +5,7 @@
 
 #include <csv.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "cpl-csv.h"
@@ -264,4 +265,136 @@ cpl_csv_table_get_line (CplCsvTable *self,
 {
   g_return_val_if_fail (row < self->rows->len, 0);
   return g_array_index (self->lines, guint, row);
+}
+
+/* Writer ----------------------------------------------------------------- */
+
+struct _CplCsvWriter
+{
+  GString    *text;
+  char        separator;
+  const char *line_end;
+  gboolean    row_started;   /* a cell of the current row is written */
+};
+
+/**
+ * cpl_csv_writer_new:
+ * @separator: commas and CRLF (RFC 4180, for files) or tabs and LF (for
+ *   the clipboard: a spreadsheet pastes it as cells)
+ *
+ * A table written cell by cell, row by row, in UTF-8.  A cell with the
+ * separator, a quote, CR or LF is quoted, its quotes doubled.
+ */
+CplCsvWriter *
+cpl_csv_writer_new (CplCsvSeparator separator)
+{
+  CplCsvWriter *self = g_new0 (CplCsvWriter, 1);
+
+  self->text = g_string_new (NULL);
+  self->separator = separator == CPL_CSV_TABS ? '\t' : ',';
+  self->line_end = separator == CPL_CSV_TABS ? "\n" : "\r\n";
+  return self;
+}
+
+static void
+start_cell (CplCsvWriter *self)
+{
+  if (self->row_started)
+    g_string_append_c (self->text, self->separator);
+  self->row_started = TRUE;
+}
+
+/**
+ * cpl_csv_writer_add_text:
+ * @text: (nullable): the cell's text; %NULL is an empty cell
+ *
+ * Adds a text cell.  A text that starts with "=", "+", "-" or "@" gets a
+ * leading "'", so that a spreadsheet shows it instead of running it as a
+ * formula; numbers go through cpl_csv_writer_add_number().
+ */
+void
+cpl_csv_writer_add_text (CplCsvWriter *self,
+                         const char   *text)
+{
+  const char specials[] = { self->separator, '"', '\r', '\n', '\0' };
+  gboolean quote;
+
+  start_cell (self);
+  if (text == NULL || *text == '\0')
+    return;
+  quote = strpbrk (text, specials) != NULL;
+  if (quote)
+    g_string_append_c (self->text, '"');
+  if (strchr ("=+-@", *text) != NULL)
+    g_string_append_c (self->text, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (quote && *p == '"')
+        g_string_append_c (self->text, '"');
+      g_string_append_c (self->text, *p);
+    }
+  if (quote)
+    g_string_append_c (self->text, '"');
+}
+
+/**
+ * cpl_csv_format_number:
+ *
+ * Returns: (transfer full): @value as a CSV cell holds it: "." as the
+ * decimal mark, no grouping, 15 significant digits at most without
+ * binary noise (cpl_format_number_c()); an unknown or infinite value is
+ * an empty cell.
+ */
+char *
+cpl_csv_format_number (double value)
+{
+  return isfinite (value) ? cpl_format_number_c (value) : g_strdup ("");
+}
+
+/* Adds a number cell (see cpl_csv_format_number()); a negative number
+ * stays a number. */
+void
+cpl_csv_writer_add_number (CplCsvWriter *self,
+                           double        value)
+{
+  g_autofree char *text = cpl_csv_format_number (value);
+
+  start_cell (self);
+  g_string_append (self->text, text);
+}
+
+/* Adds a row of text cells (a header), @texts ending in %NULL. */
+void
+cpl_csv_writer_add_row (CplCsvWriter       *self,
+                        const char * const *texts)
+{
+  for (guint i = 0; texts[i] != NULL; i++)
+    cpl_csv_writer_add_text (self, texts[i]);
+  cpl_csv_writer_end_row (self);
+}
+
+void
+cpl_csv_writer_end_row (CplCsvWriter *self)
+{
+  g_string_append (self->text, self->line_end);
+  self->row_started = FALSE;
+}
+
+/* Returns: (transfer full): the text written, and frees @self. */
+char *
+cpl_csv_writer_free_to_text (CplCsvWriter *self)
+{
+  char *text = g_string_free (g_steal_pointer (&self->text), FALSE);
+
+  g_free (self);
+  return text;
+}
+
+void
+cpl_csv_writer_free (CplCsvWriter *self)
+{
+  if (self == NULL)
+    return;
+  g_string_free (self->text, TRUE);
+  g_free (self);
 }

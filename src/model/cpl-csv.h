@@ -1,5 +1,6 @@
 /* cpl-csv.h: a CSV table read with libcsv (RFC 4180, quoted multi-line
- * fields), with the line each record starts on for messages */
+ * fields), with the line each record starts on for messages; and a
+ * writer of CSV (files) and tab-separated text (the clipboard) */
 #pragma once
 
 #include <glib.h>
@@ -27,5 +28,26 @@ guint        cpl_csv_table_get_line    (CplCsvTable        *self,
                                         guint               row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CplCsvTable, cpl_csv_table_free)
+
+typedef enum {
+  CPL_CSV_COMMAS,  /* RFC 4180: commas, CRLF line ends */
+  CPL_CSV_TABS,    /* for the clipboard: tabs, LF line ends */
+} CplCsvSeparator;
+
+typedef struct _CplCsvWriter CplCsvWriter;
+
+CplCsvWriter *cpl_csv_writer_new        (CplCsvSeparator     separator);
+void          cpl_csv_writer_add_text   (CplCsvWriter       *self,
+                                         const char         *text);
+void          cpl_csv_writer_add_number (CplCsvWriter       *self,
+                                         double              value);
+void          cpl_csv_writer_add_row    (CplCsvWriter       *self,
+                                         const char * const *texts);
+void          cpl_csv_writer_end_row    (CplCsvWriter       *self);
+char         *cpl_csv_writer_free_to_text (CplCsvWriter     *self);
+void          cpl_csv_writer_free       (CplCsvWriter       *self);
+char         *cpl_csv_format_number     (double              value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CplCsvWriter, cpl_csv_writer_free)
 
 G_END_DECLS

@@ -131,26 +131,37 @@ cpl_json_node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-/* Numbers in messages and files: shortest form that reads back exactly. */
+/* Numbers in messages and files: the shortest text of the value rounded
+ * to 15 significant digits, in the C locale ("2039", not
+ * "2039.0000000000002"; "0.1", not "0.09999999999999998").  %.15g rounds
+ * and drops the trailing zeros; the exponent loses its "+" and leading
+ * zeros ("1e21", "1e-7"); −0 is "0". */
 char *
 cpl_format_number_c (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *exponent;
 
   if (isnan (value))
     return g_strdup ("NaN");
   if (isinf (value))
     return g_strdup (value > 0 ? "Infinity" : "-Infinity");
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-  for (int precision = 6; precision <= 17; precision++)
+  if (value == 0)
+    return g_strdup ("0");
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  exponent = strchr (buf, 'e');
+  if (exponent != NULL)
     {
-      char fmt[8];
+      char *digits = exponent + 1;
+      const char *from;
 
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
+      if (*digits == '+')
+        memmove (digits, digits + 1, strlen (digits));
+      else if (*digits == '-')
+        digits++;
+      for (from = digits; *from == '0' && from[1] != '\0'; from++)
+        ;
+      memmove (digits, from, strlen (from) + 1);
     }
   return g_strdup (buf);
 }
@@ -402,7 +413,8 @@ cpl_json_get_boolean (CplLoadContext *ctx,
  *
  * json-glib's generator writes doubles with 17 digits (0.35 becomes
  * 0.34999999999999998); analysts read and diff these files, so numbers are
- * written in the shortest form that reads back exactly. */
+ * written by cpl_format_number_c(): rounded to 15 significant digits, the
+ * most a double always keeps, without binary noise. */
 
 static void
 write_string (GString    *out,

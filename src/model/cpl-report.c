@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cpl-compute.h"
+#include "cpl-csv.h"
 #include "cpl-json-private.h"
 #include "cpl-report.h"
 #include "cpl-sensitivity.h"
@@ -496,58 +497,30 @@ cpl_report_seek (CplDataset  *dataset,
 /* CSV ------------------------------------------------------------------- */
 
 static void
-csv_field (GString    *out,
-           const char *text)
+csv_row (CplCsvWriter *out,
+         const char   *section,
+         const char   *id,
+         const char   *year,
+         const char   *metric,
+         const char   *key,
+         JsonNode     *value)
 {
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  const char * const fields[] = { section, id, year, metric, key, NULL };
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    cpl_csv_writer_add_text (out, fields[i]);
+  if (!JSON_NODE_HOLDS_VALUE (value))
+    cpl_csv_writer_add_text (out, NULL);
+  else if (json_node_get_value_type (value) == G_TYPE_BOOLEAN)
+    cpl_csv_writer_add_text (out, json_node_get_boolean (value) ? "true" : "false");
+  else if (json_node_get_value_type (value) == G_TYPE_STRING)
+    cpl_csv_writer_add_text (out, json_node_get_string (value));
+  else
+    cpl_csv_writer_add_number (out, json_node_get_double (value));
+  cpl_csv_writer_end_row (out);
 }
 
-static void
-csv_row (GString    *out,
-         const char *section,
-         const char *id,
-         const char *year,
-         const char *metric,
-         const char *key,
-         JsonNode   *value)
-{
-  const char *fields[] = { section, id, year, metric, key };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      csv_field (out, fields[i]);
-      g_string_append_c (out, ',');
-    }
-  if (JSON_NODE_HOLDS_VALUE (value))
-    {
-      GType type = json_node_get_value_type (value);
-
-      if (type == G_TYPE_BOOLEAN)
-        g_string_append (out, json_node_get_boolean (value) ? "true" : "false");
-      else if (type == G_TYPE_STRING)
-        csv_field (out, json_node_get_string (value));
-      else
-        {
-          g_autofree char *number = cpl_format_number_c (json_node_get_double (value));
-          g_string_append (out, number);
-        }
-    }
-  g_string_append (out, "\r\n");
-}
-
-static void csv_object (GString *out, const char *section, const char *id, const char *year,
+static void csv_object (CplCsvWriter *out, const char *section, const char *id, const char *year,
                         const char *prefix, JsonObject *object);
 
 /* The "uncertainty" member: quantiles keyed p10, p50, p90 under the
@@ -555,10 +528,10 @@ static void csv_object (GString *out, const char *section, const char *id, const
  * under "uncertainty.tornado.TOTAL.PARAMETER", keyed low, high,
  * output_low, output_high and swing. */
 static void
-csv_uncertainty (GString    *out,
-                 const char *section,
-                 const char *id,
-                 JsonObject *uncertainty)
+csv_uncertainty (CplCsvWriter *out,
+                 const char   *section,
+                 const char   *id,
+                 JsonObject   *uncertainty)
 {
   JsonArray *years = json_object_get_array_member (uncertainty, "years");
   JsonObject *tornado = json_object_get_object_member (uncertainty, "tornado");
@@ -597,10 +570,10 @@ csv_uncertainty (GString    *out,
  * year "total", "comparison" a "comparison." metric prefix. */
 /* One row a rate and total: metric "share_curve.TOTAL", key the rate. */
 static void
-csv_share_curve (GString    *out,
-                 const char *section,
-                 const char *id,
-                 JsonArray  *curve)
+csv_share_curve (CplCsvWriter *out,
+                 const char   *section,
+                 const char   *id,
+                 JsonArray    *curve)
 {
   for (guint i = 0; i < json_array_get_length (curve); i++)
     {
@@ -619,12 +592,12 @@ csv_share_curve (GString    *out,
 }
 
 static void
-csv_object (GString    *out,
-            const char *section,
-            const char *id,
-            const char *year,
-            const char *prefix,
-            JsonObject *object)
+csv_object (CplCsvWriter *out,
+            const char   *section,
+            const char   *id,
+            const char   *year,
+            const char   *prefix,
+            JsonObject   *object)
 {
   g_autoptr(GList) members = json_object_get_members (object);
 
@@ -681,11 +654,13 @@ cpl_report_to_csv (CplDataset  *dataset,
 {
   static const char * const sections[] = { "chips", "revenue_cases", "scenarios" };
   g_autoptr(JsonNode) root = cpl_report_build (dataset, date, n_draws, error);
-  GString *out;
+  static const char * const header[] = { "section", "id", "year", "metric", "key", "value", NULL };
+  CplCsvWriter *out;
 
   if (root == NULL)
     return NULL;
-  out = g_string_new ("section,id,year,metric,key,value\r\n");
+  out = cpl_csv_writer_new (CPL_CSV_COMMAS);
+  cpl_csv_writer_add_row (out, header);
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
       JsonArray *array = json_object_get_array_member (json_node_get_object (root), sections[s]);
@@ -696,5 +671,5 @@ cpl_report_to_csv (CplDataset  *dataset,
           csv_object (out, sections[s], json_object_get_string_member (entry, "id"), "", "", entry);
         }
     }
-  return g_string_free (out, FALSE);
+  return cpl_csv_writer_free_to_text (out);
 }

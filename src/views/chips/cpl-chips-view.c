@@ -22,6 +22,7 @@
 #include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
 #include "views/cpl-number-row.h"
+#include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-scatter-chart.h"
@@ -103,6 +104,8 @@ struct _CplChipsView
   GtkScrolledWindow  *frozen_scroll;
   GtkScrolledWindow  *table_scroll;
   GtkWidget          *table_hscrollbar;
+  GtkWidget          *table_grid;
+  GtkBox             *actions_box;    /* Compare, What If…, the table's menu */
   AdwBin             *map_bin;
   AdwBin             *timeline_bin;
   GtkLabel           *detail_title;
@@ -167,23 +170,20 @@ cpl_chips_view_get_energy_terms (CplChipsView   *self,
 }
 
 static double
-chip_cost (CplChipsView         *self,
-           CplChip              *chip,
-           const CplChipMetrics *m)
+chip_cost (CplChip              *chip,
+           const CplChipMetrics *m,
+           const CplEnergyTerms *terms)
 {
-  CplEnergyTerms terms;
-
-  cpl_chips_view_get_energy_terms (self, &terms);
   return cpl_cost_of_compute (cpl_chip_get (chip, CPL_CHIP_PRICE_USD), cpl_chip_get (chip, CPL_CHIP_TDP_W),
-                              m->values[CPL_METRIC_COMPUTE_TFLOPS], &terms,
+                              m->values[CPL_METRIC_COMPUTE_TFLOPS], terms,
                               cpl_chip_get_domestic (chip));
 }
 
 /* The number a numeric column shows, NaN when unknown. */
 static double
-column_number (CplChipsView *self,
-               CplChip      *chip,
-               Column        column)
+chip_number (CplChip              *chip,
+             Column                column,
+             const CplEnergyTerms *terms)
 {
   CplChipMetrics m;
 
@@ -200,7 +200,7 @@ column_number (CplChipsView *self,
     case COL_PERF_PER_WATT:  return m.perf_per_watt;
     case COL_BYTES_PER_FLOP: return m.bytes_per_flop;
     case COL_PRICE:          return cpl_chip_get (chip, CPL_CHIP_PRICE_USD);
-    case COL_COST:           return chip_cost (self, chip, &m);
+    case COL_COST:           return chip_cost (chip, &m, terms);
     case COL_NAME:
     case COL_STATUS:
     case COL_VENDOR:
@@ -211,11 +211,22 @@ column_number (CplChipsView *self,
     }
 }
 
-static const char *
-vendor_name (CplChipsView *self,
-             CplChip      *chip)
+static double
+column_number (CplChipsView *self,
+               CplChip      *chip,
+               Column        column)
 {
-  CplVendor *vendor = cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip));
+  CplEnergyTerms terms;
+
+  cpl_chips_view_get_energy_terms (self, &terms);
+  return chip_number (chip, column, &terms);
+}
+
+static const char *
+chip_vendor_name (CplDataset *dataset,
+                  CplChip    *chip)
+{
+  CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, cpl_chip_get_vendor_id (chip));
 
   return vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : cpl_chip_get_vendor_id (chip);
 }
@@ -244,7 +255,7 @@ column_text (CplChipsView *self,
       status = chip_status (self, chip, &share);
       return cpl_chip_status_get_label (status, share);
     case COL_VENDOR:
-      return g_strdup (vendor_name (self, chip));
+      return g_strdup (chip_vendor_name (self->dataset, chip));
     case COL_ORIGIN:
       return g_strdup (cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
     case COL_RELEASED:
@@ -252,6 +263,85 @@ column_text (CplChipsView *self,
     default:
       return cpl_format_number (column_number (self, chip, column), columns[column].decimals);
     }
+}
+
+/* CSV -------------------------------------------------------------------- */
+
+/**
+ * cpl_chips_table_text:
+ * @chips: (element-type CplChip): the rows, in order
+ * @date: the rules in force on it give the status
+ * @terms: the energy terms of the cost of compute
+ *
+ * The chips table as CSV or tab-separated text: the chip's id, then the
+ * table's columns (units in their titles), the numbers unrounded, unknown
+ * ones empty; then a column per rule with its verdict.  No widgets.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cpl_chips_table_text (CplDataset           *dataset,
+                      GListModel           *chips,
+                      const GDate          *date,
+                      const CplEnergyTerms *terms,
+                      CplCsvSeparator       separator)
+{
+  g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+
+  cpl_csv_writer_add_text (writer, _("ID"));
+  for (guint c = 0; c < N_COLUMNS; c++)
+    cpl_csv_writer_add_text (writer, _(columns[c].title));
+  for (guint r = 0; r < g_list_model_get_n_items (rules); r++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, r);
+      cpl_csv_writer_add_text (writer, cpl_entity_get_name (CPL_ENTITY (rule)));
+    }
+  cpl_csv_writer_end_row (writer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+    {
+      g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
+      CplChipMetrics m;
+      double share;
+      CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
+      g_autofree char *status_text = cpl_chip_status_get_label (status, share);
+
+      cpl_chip_metrics_compute (chip, &m);
+      cpl_csv_writer_add_text (writer, cpl_entity_get_id (CPL_ENTITY (chip)));
+      cpl_csv_writer_add_text (writer, cpl_entity_get_name (CPL_ENTITY (chip)));
+      cpl_csv_writer_add_text (writer, status_text);
+      cpl_csv_writer_add_text (writer, chip_vendor_name (dataset, chip));
+      cpl_csv_writer_add_text (writer, cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
+      cpl_csv_writer_add_text (writer, cpl_chip_get_released (chip));
+      for (guint c = COL_RELEASED + 1; c < N_COLUMNS; c++)
+        cpl_csv_writer_add_number (writer, chip_number (chip, c, terms));
+      for (guint r = 0; r < g_list_model_get_n_items (rules); r++)
+        {
+          g_autoptr(CplRule) rule = g_list_model_get_item (rules, r);
+          const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
+          g_autofree char *verdict = cpl_rule_verdict_get_label (rule, cpl_rule_evaluate_chip (rule, id, m.values, NULL));
+
+          cpl_csv_writer_add_text (writer, verdict);
+        }
+      cpl_csv_writer_end_row (writer);
+    }
+  return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+}
+
+/* The rows shown, in their order, with the view's date and energy terms. */
+static char *
+chips_table_text (GtkWidget        *owner,
+                  CplCsvSeparator   separator,
+                  char            **file_name)
+{
+  CplChipsView *self = CPL_CHIPS_VIEW (owner);
+  CplEnergyTerms terms;
+
+  cpl_chips_view_get_energy_terms (self, &terms);
+  if (file_name != NULL)
+    *file_name = g_strdup ("chips");
+  return cpl_chips_table_text (self->dataset, G_LIST_MODEL (self->sorted), &self->date, &terms, separator);
 }
 
 /* Cells ------------------------------------------------------------------ */
@@ -765,7 +855,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
     }
 
   group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Figures"), NULL);
-  add_value_row (group, _("Vendor"), vendor_name (self, chip));
+  add_value_row (group, _("Vendor"), chip_vendor_name (self->dataset, chip));
   add_value_row (group, _("Origin"), cpl_chip_get_domestic (chip) ? _("Domestic") : _("Foreign"));
   if (cpl_chip_get_released (chip))
     add_value_row (group, _("Released"), cpl_chip_get_released (chip));
@@ -799,7 +889,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       add_value_row (group, _("Price"), price);
     }
   add_number_row (group, _("Unit cost"), cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD), 0, _("$%s"));
-  add_number_row (group, _("Cost of compute"), chip_cost (self, chip, &m), 0, _("$%s per PFLOP/s-year"));
+  add_number_row (group, _("Cost of compute"), column_number (self, chip, COL_COST), 0, _("$%s per PFLOP/s-year"));
 
   notes = cpl_chip_get_notes (chip);
   if (notes != NULL && *cpl_text_get (notes) != '\0')
@@ -1127,6 +1217,8 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/views/cpl-chips-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, table_grid);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, main_page);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, separator);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, detail_page);
@@ -1185,6 +1277,8 @@ cpl_chips_view_init (CplChipsView *self)
   for (guint i = 0; origins[i] != NULL; i++)
     gtk_string_list_append (origin_names, _(origins[i]));
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));
+
+  gtk_box_append (self->actions_box, cpl_table_actions_new (GTK_WIDGET (self), self->table_grid, chips_table_text));
 
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_button, self->leaflet);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-csv.h"
 #include "cpl-model.h"
 #include "widgets/cpl-timeline-chart.h"
 
@@ -36,5 +37,11 @@ GtkWindow  *cpl_chips_view_compare         (CplChipsView       *self,
                                             const char * const *chip_ids);
 GtkWindow  *cpl_chips_view_show_what_if    (CplChipsView       *self);
 CplTimelineChart *cpl_chips_view_get_timeline (CplChipsView     *self);
+
+char       *cpl_chips_table_text           (CplDataset           *dataset,
+                                            GListModel           *chips,
+                                            const GDate          *date,
+                                            const CplEnergyTerms *terms,
+                                            CplCsvSeparator       separator);
 
 G_END_DECLS

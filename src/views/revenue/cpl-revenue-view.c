@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "cpl-revenue-view.h"
+#include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-bar-chart.h"
@@ -110,6 +111,7 @@ struct _CplRevenueView
   GtkWidget      *separator;
   GtkWidget      *content_page;
   GtkListBox     *case_list;
+  GtkBox         *lines_header;   /* "Sale Lines" and its buttons */
   GtkLabel       *total_gross;
   GtkLabel       *total_take;
   GtkLabel       *total_net;
@@ -1038,6 +1040,85 @@ cpl_revenue_view_dispose (GObject *object)
   G_OBJECT_CLASS (cpl_revenue_view_parent_class)->dispose (object);
 }
 
+/* CSV -------------------------------------------------------------------- */
+
+/* "Unit price (USD)": a column's title with its unit (N_(), "" for
+ * none). */
+static void
+add_title (CplCsvWriter *writer,
+           const char   *title,
+           const char   *unit)
+{
+  g_autofree char *text = NULL;
+
+  if (*unit == '\0')
+    {
+      cpl_csv_writer_add_text (writer, title);
+      return;
+    }
+  /* Translators: a column's title and its unit, "Unit price (USD)" */
+  text = g_strdup_printf (_("%1$s (%2$s)"), title, _(unit));
+  cpl_csv_writer_add_text (writer, text);
+}
+
+/**
+ * cpl_revenue_lines_text:
+ *
+ * The sale lines of @dataset as CSV or tab-separated text, a row a line:
+ * its id, name, vendor and chip ids, its inputs, then its results at its
+ * own share rate (MODEL.md §3).  Rates are fractions (0.15, not 15%),
+ * money in US dollars, numbers unrounded, unknown ones empty.  No widgets.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cpl_revenue_lines_text (CplDataset      *dataset,
+                        CplCsvSeparator  separator)
+{
+  GListModel *cases = cpl_dataset_get_revenue_cases (dataset);
+  g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
+  static const char * const kind_units[] = { [KIND_MONEY] = N_("USD"), [KIND_UNITS] = "", [KIND_PERCENT] = N_("fraction") };
+
+  cpl_csv_writer_add_text (writer, _("ID"));
+  cpl_csv_writer_add_text (writer, _("Name"));
+  cpl_csv_writer_add_text (writer, _("Vendor ID"));
+  cpl_csv_writer_add_text (writer, _("Chip ID"));
+  for (guint i = 0; i < N_INPUTS; i++)
+    add_title (writer, _(inputs[i].title), inputs[i].scale == 100 ? N_("fraction") : inputs[i].unit);
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    add_title (writer, _(outputs[o].title), kind_units[outputs[o].kind]);
+  cpl_csv_writer_end_row (writer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
+      CplRevenueResult result;
+      gboolean computed = cpl_revenue_case_compute (rc, &result, NULL, NULL);
+
+      cpl_csv_writer_add_text (writer, cpl_entity_get_id (CPL_ENTITY (rc)));
+      cpl_csv_writer_add_text (writer, cpl_entity_get_name (CPL_ENTITY (rc)));
+      cpl_csv_writer_add_text (writer, cpl_revenue_case_get_vendor_id (rc));
+      cpl_csv_writer_add_text (writer, cpl_revenue_case_get_chip_id (rc));
+      for (guint f = 0; f < N_INPUTS; f++)
+        cpl_csv_writer_add_number (writer, cpl_revenue_case_get (rc, inputs[f].field));
+      /* a line the model refuses has no results: empty cells */
+      for (guint o = 0; o < N_OUTPUTS; o++)
+        cpl_csv_writer_add_number (writer, computed ? ((double *) &result)[o] : NAN);
+      cpl_csv_writer_end_row (writer);
+    }
+  return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+}
+
+static char *
+revenue_lines_text (GtkWidget        *owner,
+                    CplCsvSeparator   separator,
+                    char            **file_name)
+{
+  if (file_name != NULL)
+    *file_name = g_strdup ("revenue-share");
+  return cpl_revenue_lines_text (CPL_REVENUE_VIEW (owner)->dataset, separator);
+}
+
 static void
 cpl_revenue_view_class_init (CplRevenueViewClass *klass)
 {
@@ -1047,6 +1128,7 @@ cpl_revenue_view_class_init (CplRevenueViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/views/cpl-revenue-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, lines_header);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, separator);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, content_page);
@@ -1070,6 +1152,8 @@ cpl_revenue_view_init (CplRevenueView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->known = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   self->ticked = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gtk_box_append (self->lines_header, cpl_table_actions_new (GTK_WIDGET (self), GTK_WIDGET (self->case_list),
+                                                             revenue_lines_text));
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_button, self->leaflet);
   build_calculator (self);

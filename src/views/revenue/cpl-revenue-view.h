@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-csv.h"
 #include "cpl-model.h"
 #include "views/cpl-number-row.h"
 
@@ -32,5 +33,8 @@ GtkCheckButton *cpl_revenue_view_get_tick      (CplRevenueView *self,
 const char     *cpl_revenue_view_get_key_figure (CplRevenueView *self,
                                                  const char     *output_id);
 const char     *cpl_revenue_view_get_visible_page (CplRevenueView *self);
+
+char *cpl_revenue_lines_text (CplDataset      *dataset,
+                              CplCsvSeparator  separator);
 
 G_END_DECLS

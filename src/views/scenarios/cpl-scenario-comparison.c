@@ -20,6 +20,7 @@
 #include "cpl-scenario-comparison.h"
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
+#include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-line-chart.h"
@@ -140,6 +141,103 @@ fill_table (CplScenarioComparison *self,
           gtk_grid_attach (self->table, box, i + 1, r + 1, 1, 1);
         }
     }
+}
+
+/* CSV -------------------------------------------------------------------- */
+
+static void
+csv_row (CplCsvWriter           *writer,
+         const CplComparisonRow *row,
+         guint                   baseline)
+{
+  cpl_csv_writer_add_text (writer, row->id);
+  cpl_csv_writer_add_text (writer, row->title);
+  cpl_csv_writer_add_text (writer, row->unit);
+  for (guint i = 0; i < row->n_values; i++)
+    cpl_csv_writer_add_number (writer, row->numbers[i]);
+  /* differences as on the screen: not of years */
+  for (guint i = 0; i < row->n_values; i++)
+    if (i != baseline)
+      cpl_csv_writer_add_number (writer, row->number_differences[i]);
+  cpl_csv_writer_end_row (writer);
+}
+
+/**
+ * cpl_scenario_comparison_text:
+ * @scenarios: (element-type CplScenario): those compared
+ * @baseline_id: (nullable): the baseline's id; %NULL or one not compared:
+ *   the first that projects
+ *
+ * The totals table as CSV or tab-separated text: a row a total (its id,
+ * title and unit), a column a scenario (those that project), then a
+ * column a difference to the baseline; numbers unrounded, unknown ones
+ * empty.  No widgets.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cpl_scenario_comparison_text (CplDataset      *dataset,
+                              GPtrArray       *scenarios,
+                              const char      *baseline_id,
+                              CplCsvSeparator  separator)
+{
+  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
+  guint baseline = 0;
+
+  for (guint i = 0; i < scenarios->len; i++)
+    {
+      CplEntity *scenario = g_ptr_array_index (scenarios, i);
+      CplProjection *p = cpl_projection_compute (CPL_SCENARIO (scenario), dataset, NULL);
+
+      if (p == NULL)
+        continue;
+      if (g_strcmp0 (baseline_id, cpl_entity_get_id (scenario)) == 0)
+        baseline = shown->len;
+      g_ptr_array_add (projections, p);
+      g_ptr_array_add (shown, scenario);
+    }
+
+  cpl_csv_writer_add_text (writer, _("ID"));
+  cpl_csv_writer_add_text (writer, _("Total"));
+  cpl_csv_writer_add_text (writer, _("Unit"));
+  for (guint i = 0; i < shown->len; i++)
+    cpl_csv_writer_add_text (writer, cpl_entity_get_name (g_ptr_array_index (shown, i)));
+  for (guint i = 0; i < shown->len; i++)
+    if (i != baseline)
+      {
+        /* Translators: the heading of a column of differences, %1$s and %2$s are scenarios */
+        g_autofree char *title = g_strdup_printf (_("%1$s minus %2$s"),
+                                                  cpl_entity_get_name (g_ptr_array_index (shown, i)),
+                                                  cpl_entity_get_name (g_ptr_array_index (shown, baseline)));
+        cpl_csv_writer_add_text (writer, title);
+      }
+  cpl_csv_writer_end_row (writer);
+  if (projections->len == 0)
+    return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+
+  rows = cpl_comparison_rows_new (dataset, projections, baseline);
+  for (guint r = 0; r < rows->len; r++)
+    csv_row (writer, g_ptr_array_index (rows, r), baseline);
+  return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+}
+
+static char *
+comparison_text (GtkWidget        *owner,
+                 CplCsvSeparator   separator,
+                 char            **file_name)
+{
+  CplScenarioComparison *self = CPL_SCENARIO_COMPARISON (owner);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  /* what an update under way will show */
+  cpl_deferred_update_flush (owner);
+  if (file_name != NULL)
+    *file_name = g_strdup ("comparison");
+  return cpl_scenario_comparison_text (self->dataset, self->scenarios ? self->scenarios : none,
+                                       self->baseline_id, separator);
 }
 
 static gboolean
@@ -492,7 +590,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
                     N_("Demand met by neither exports nor domestic capacity in each scenario, year by year") },
   };
 
-  GtkWidget *flow;
+  GtkWidget *flow, *scroller;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -537,7 +635,11 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
-  cpl_card_append (GTK_WIDGET (self), cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
+  scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
+  /* Copy and Export CSV… at the end of the baseline's line */
+  gtk_box_append (GTK_BOX (gtk_widget_get_last_child (GTK_WIDGET (self))),
+                  cpl_table_actions_new (GTK_WIDGET (self), scroller, comparison_text));
+  cpl_card_append (GTK_WIDGET (self), scroller);
   /* the card as wide as its table, not a frame around blank space */
   gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ALIGN_START);
 

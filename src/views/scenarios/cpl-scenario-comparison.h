@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-csv.h"
 #include "cpl-model.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -25,5 +26,10 @@ const char            *cpl_scenario_comparison_get_difference (CplScenarioCompar
 CplLineChart          *cpl_scenario_comparison_get_chart   (CplScenarioComparison *self,
                                                             CplYearOutput          output);
 void                   cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self);
+
+char *cpl_scenario_comparison_text (CplDataset      *dataset,
+                                    GPtrArray       *scenarios,
+                                    const char      *baseline_id,
+                                    CplCsvSeparator  separator);
 
 G_END_DECLS

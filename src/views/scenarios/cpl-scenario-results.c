@@ -29,6 +29,8 @@
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
+#include "views/cpl-export-dialog.h"
+#include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-view.h"
@@ -496,30 +498,102 @@ fill_totals (CplScenarioResults *self)
              NULL);
 }
 
+/* The number in @column of year @t, unrounded. */
+static double
+year_value (CplProjection *projection,
+            guint          t,
+            TableColumn    column)
+{
+  const CplProjectionYear *y = &projection->years[t];
+  double exported = 0;
+
+  switch (column)
+    {
+    case COL_YEAR:     return y->year;
+    case COL_DEMAND:   return y->demand_pflops;
+    case COL_EXPORTED:
+      for (guint k = 0; k < projection->n_chips; k++)
+        exported += y->exported_pflops[k];
+      return exported;
+    case COL_DOMESTIC: return y->domestic_pflops;
+    case COL_GAP:      return y->compute_gap_pflops;
+    case COL_SHARE:    return y->domestic_share;
+    case COL_TAKE:     return y->government_take_usd;
+    case COL_DOMESTIC_REVENUE: return y->domestic_revenue_usd;
+    case N_TABLE_COLUMNS:
+    default:           g_return_val_if_reached (NAN);
+    }
+}
+
 static char *
 table_text (CplScenarioResults *self,
             guint               t,
             TableColumn         column)
 {
-  const CplProjectionYear *y = &self->projection->years[t];
-  double exported = 0;
+  double value = year_value (self->projection, t, column);
 
   switch (column)
     {
-    case COL_YEAR:     return g_strdup_printf ("%d", y->year);
-    case COL_DEMAND:   return cpl_format_number (y->demand_pflops, 0);
+    case COL_YEAR:     return g_strdup_printf ("%.0f", value);
+    case COL_SHARE:    return cpl_format_percent (value, 1);
+    case COL_TAKE:
+    case COL_DOMESTIC_REVENUE: return cpl_format_money (value);
+    case COL_DEMAND:
     case COL_EXPORTED:
-      for (guint k = 0; k < self->projection->n_chips; k++)
-        exported += y->exported_pflops[k];
-      return cpl_format_number (exported, 0);
-    case COL_DOMESTIC: return cpl_format_number (y->domestic_pflops, 0);
-    case COL_GAP:      return cpl_format_number (y->compute_gap_pflops, 0);
-    case COL_SHARE:    return cpl_format_percent (y->domestic_share, 1);
-    case COL_TAKE:     return cpl_format_money (y->government_take_usd);
-    case COL_DOMESTIC_REVENUE: return cpl_format_money (y->domestic_revenue_usd);
+    case COL_DOMESTIC:
+    case COL_GAP:
     case N_TABLE_COLUMNS:
-    default:           g_return_val_if_reached (NULL);
+    default:           return cpl_format_number (value, 0);
     }
+}
+
+/**
+ * cpl_scenario_years_text:
+ *
+ * The year-by-year table of @projection (nullable: none, the header
+ * alone) as CSV or tab-separated text: the
+ * table's columns with their units (the share as a fraction, money in US
+ * dollars), the numbers unrounded.  No widgets.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cpl_scenario_years_text (CplProjection   *projection,
+                         CplCsvSeparator  separator)
+{
+  static const char * const titles[N_TABLE_COLUMNS] = {
+    N_("Year"), N_("Demand (PFLOP/s)"), N_("Exported (PFLOP/s)"), N_("Domestic (PFLOP/s)"),
+    N_("Compute gap (PFLOP/s)"), N_("Domestic share of new compute (fraction)"), N_("US government take (USD)"),
+    N_("Domestic chip revenue (USD)"),
+  };
+  g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
+
+  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+    cpl_csv_writer_add_text (writer, _(titles[c]));
+  cpl_csv_writer_end_row (writer);
+  for (guint t = 0; projection != NULL && t < projection->n_years; t++)
+    {
+      for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+        cpl_csv_writer_add_number (writer, year_value (projection, t, c));
+      cpl_csv_writer_end_row (writer);
+    }
+  return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
+}
+
+static char *
+years_text (GtkWidget        *owner,
+            CplCsvSeparator   separator,
+            char            **file_name)
+{
+  CplScenarioResults *self = CPL_SCENARIO_RESULTS (owner);
+
+  /* what an update under way will show */
+  cpl_deferred_update_flush (owner);
+  if (file_name != NULL)
+    *file_name = cpl_export_file_name (self->scenario ? cpl_entity_get_id (CPL_ENTITY (self->scenario)) : "scenario",
+                                       "years", NULL);
+  /* nothing shown yet (NULL): the header alone */
+  return cpl_scenario_years_text (self->projection, separator);
 }
 
 /* The table: a header row, then a row a year; rebuilt at every show. */
@@ -554,13 +628,23 @@ fill_table (CplScenarioResults *self)
       }
 }
 
+/* Under its heading, with Copy and Export CSV… beside it. */
 static void
 build_table (CplScenarioResults *self)
 {
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = cpl_wrapped_label_new (_("Year by Year"), "heading");
+  GtkWidget *scroller;
+
   self->table = GTK_GRID (cpl_table_grid_new (6));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The projection year by year"), -1);
-  cpl_card_append (self->body, cpl_scenario_table_scroller_new (GTK_WIDGET (self->table)));
+  scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_box_append (GTK_BOX (header), cpl_table_actions_new (GTK_WIDGET (self), scroller, years_text));
+  gtk_box_append (GTK_BOX (self->body), header);
+  cpl_card_append (self->body, scroller);
 }
 
 /* Life cycle ------------------------------------------------------------- */
@@ -849,7 +933,6 @@ cpl_scenario_results_init (CplScenarioResults *self)
   self->analysis = cpl_scenario_analysis_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
 
-  gtk_box_append (GTK_BOX (self->body), cpl_wrapped_label_new (_("Year by Year"), "heading"));
   build_table (self);
 
   /* the preference, when the app has its settings */

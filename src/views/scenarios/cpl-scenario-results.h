@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-csv.h"
 #include "cpl-model.h"
 #include "cpl-scenario-analysis.h"
 #include "widgets/cpl-line-chart.h"
@@ -44,5 +45,7 @@ void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
 const char         *cpl_scenario_total_title          (CplTotal            total);
 char               *cpl_scenario_format_total         (CplTotal            total,
                                                        double              value);
+char               *cpl_scenario_years_text           (CplProjection      *projection,
+                                                       CplCsvSeparator     separator);
 
 G_END_DECLS

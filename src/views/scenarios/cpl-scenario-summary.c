@@ -248,12 +248,19 @@ comparison_row_new (const char *row_id,
                     GPtrArray  *projections,
                     guint       baseline)
 {
+  static const char * const units[] = {
+    [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
+    [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
+  };
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
   double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
 
   row->id = g_strdup (row_id);
   row->title = g_strdup (title);
+  row->unit = _(units[kind]);
   row->n_values = projections->len;
+  row->numbers = g_new (double, projections->len);
+  row->number_differences = g_new (double, projections->len);
   row->values = g_new0 (char *, projections->len + 1);
   row->differences = g_new0 (char *, projections->len + 1);
   for (guint i = 0; i < projections->len; i++)
@@ -261,9 +268,12 @@ comparison_row_new (const char *row_id,
       CplProjection *p = g_ptr_array_index (projections, i);
       double value = row_value (p, kind, vendor_id);
 
+      row->numbers[i] = value;
+      /* no difference of years */
+      row->number_differences[i] = kind == ROW_CROSSOVER ? NAN : value - base;
       row->values[i] = value_text (p, kind, value);
-      if (i != baseline && kind != ROW_CROSSOVER && !isnan (value) && !isnan (base))
-        row->differences[i] = row_text (kind, value - base, TRUE);
+      if (i != baseline && !isnan (row->number_differences[i]))
+        row->differences[i] = row_text (kind, row->number_differences[i], TRUE);
     }
   return row;
 }
@@ -275,6 +285,8 @@ cpl_comparison_row_free (CplComparisonRow *row)
     g_free (row->differences[i]);
   g_free (row->differences);
   g_strfreev (row->values);
+  g_free (row->numbers);
+  g_free (row->number_differences);
   g_free (row->title);
   g_free (row->id);
   g_free (row);

@@ -18,12 +18,15 @@ char *cpl_comparison_summary_sentence (CplScenario   *scenario,
 
 /* One row of the comparison's totals table. */
 typedef struct {
-  char   *id;           /* "net:VENDOR", "take", "gap", "installed", "share", "crossover" */
-  char   *title;        /* translated */
-  guint   n_values;
-  char  **values;       /* [n_values]: the text of each scenario's cell */
-  char  **differences;  /* [n_values]: the difference to the baseline, or NULL
-                         * (the baseline, a missing number, a year) */
+  char        *id;           /* "net:VENDOR", "take", "gap", "installed", "share", "crossover" */
+  char        *title;        /* translated */
+  const char  *unit;         /* translated: "USD", "PFLOP/s-years", "fraction", "year"… */
+  guint        n_values;
+  double      *numbers;      /* [n_values]: each scenario's value, NaN when it has none */
+  double      *number_differences; /* [n_values]: minus the baseline's; NaN for a year */
+  char       **values;       /* [n_values]: the text of each scenario's cell */
+  char       **differences;  /* [n_values]: the difference to the baseline, or NULL
+                              * (the baseline, a missing number, a year) */
 } CplComparisonRow;
 
 GPtrArray *cpl_comparison_rows_new  (CplDataset       *dataset,
