@@ -46,6 +46,31 @@ test_numbers (void)
   check_number (-INFINITY, "-Infinity");
 }
 
+/* Dataset files: the shortest exact text among 15, 16 and 17 digits. */
+static void
+test_numbers_exact (void)
+{
+  volatile double tenth = 0.1, fifth = 0.2, one = 1, three = 3;
+  struct { double value; const char *expected; } cases[] = {
+    /* 0.30000000000000004: 15 and 16 digits read back as 0.3 */
+    { tenth + fifth, "0.30000000000000004" },
+    /* 1/3: 16 threes read back, 15 do not */
+    { one / three, "0.3333333333333333" },
+    { 0.35, "0.35" },
+    { 2039, "2039" },
+    { 1e21, "1e21" },
+    { -2.5e-10, "-2.5e-10" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cpl_format_number_exact (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_true (g_ascii_strtod (text, NULL) == cases[i].value);
+    }
+}
+
 /* The decimal mark is "." whatever the locale: in German it is ",". */
 static void
 test_numbers_locale (void)
@@ -145,6 +170,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv-write/numbers", test_numbers);
+  g_test_add_func ("/csv-write/numbers-exact", test_numbers_exact);
   g_test_add_func ("/csv-write/numbers-locale", test_numbers_locale);
   g_test_add_func ("/csv-write/csv", test_writer_csv);
   g_test_add_func ("/csv-write/tsv", test_writer_tsv);

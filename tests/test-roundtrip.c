@@ -149,12 +149,45 @@ test_backup (void)
   remove_tree (dir);
 }
 
+/* Saving never changes a number: 1/3 needs 16 significant digits and
+ * 0.1 + 0.2 (0.30000000000000004) 17 to read back exactly; a file that
+ * rounded to 15 would bring back 0.333333333333333 and 0.3. */
+static void
+test_exact_numbers (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "exact.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) first = cpl_dataset_new_builtin (&error);
+  g_autoptr(CplDataset) second = cpl_dataset_new ();
+  volatile double one = 1, three = 3, tenth = 0.1, fifth = 0.2;
+  double third = one / three, sum = tenth + fifth;
+  CplEntity *chip = CPL_ENTITY (cpl_dataset_lookup_chip (first, "nvidia-h200"));
+  CplEntity *scenario = cpl_dataset_lookup (first, CPL_TYPE_SCENARIO, "h200-share-25");
+
+  g_assert_no_error (error);
+  g_assert_true (sum != 0.3);
+  g_assert_true (cpl_entity_set_number (chip, CPL_CHIP_PRICE_USD, third * 30000, NULL));
+  g_assert_true (cpl_entity_set_number (scenario, CPL_SCENARIO_DEMAND_GROWTH, sum, NULL));
+  g_assert_true (cpl_dataset_save_file (first, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (cpl_dataset_load_file (second, path, CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+
+  chip = CPL_ENTITY (cpl_dataset_lookup_chip (second, "nvidia-h200"));
+  scenario = cpl_dataset_lookup (second, CPL_TYPE_SCENARIO, "h200-share-25");
+  g_assert_true (cpl_entity_get_number (chip, CPL_CHIP_PRICE_USD) == third * 30000);
+  g_assert_true (cpl_entity_get_number (scenario, CPL_SCENARIO_DEMAND_GROWTH) == sum);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/roundtrip/builtin", test_builtin);
+  g_test_add_func ("/roundtrip/exact-numbers", test_exact_numbers);
   g_test_add_func ("/roundtrip/unknown-keys", test_unknown_keys);
   g_test_add_func ("/roundtrip/backup", test_backup);
   return g_test_run ();

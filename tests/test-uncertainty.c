@@ -324,6 +324,171 @@ test_deterministic (void)
 #undef TWO_RANGES
 }
 
+/* The quantiles are the sorted values' (type 7: Q(p) = x_⌊h⌋ + (h −
+ * ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋), h = (n − 1)·p), bitwise, for every total and
+ * yearly output of 10,000 draws of three exported chips (one left out
+ * when its net price falls below its unit cost), capacity that binds in
+ * some draws and not in others, and eight ranged parameters: each draw
+ * projected again here by cpl_projection_compute() at the values the
+ * draw takes (stream (seed, d), one value per ranged parameter in field
+ * order), its outputs sorted by qsort().  So the lean kernel gives the
+ * projection's bits for draws off the point values too, and the
+ * selection (with its sample's brackets from 8 × 512 draws up) picks the
+ * same order statistics as a sort.  At n = 10,000: P10's h = 999.9, P50's
+ * 4999.5, P90's 8999.1. */
+#define THREE_CHIPS_JSON \
+  "{ \"format\": \"chip-policy-lab\", \"version\": 1," \
+  "\"vendors\": [ { \"id\": \"va\", \"name\": \"A\", \"country\": \"US\" }," \
+  "  { \"id\": \"vb\", \"name\": \"B\", \"country\": \"US\" }," \
+  "  { \"id\": \"vd\", \"name\": \"D\", \"country\": \"CN\" } ]," \
+  "\"chips\": [" \
+  "  { \"id\": \"x\", \"name\": \"X\", \"vendor\": \"va\", \"domestic\": false, \"datacenter\": true," \
+  "    \"tdp_w\": 700, \"price_usd\": 30000, \"unit_cost_usd\": 9000, \"performance\": { \"bf16\": 990 } }," \
+  "  { \"id\": \"y\", \"name\": \"Y\", \"vendor\": \"va\", \"domestic\": false, \"datacenter\": true," \
+  "    \"tdp_w\": 400, \"price_usd\": 12000, \"performance\": { \"bf16\": 148 } }," \
+  "  { \"id\": \"z\", \"name\": \"Z\", \"vendor\": \"vb\", \"domestic\": false, \"datacenter\": true," \
+  "    \"tdp_w\": 750, \"price_usd\": 15000, \"unit_cost_usd\": 9500, \"performance\": { \"bf16\": 1300 } }," \
+  "  { \"id\": \"d\", \"name\": \"D\", \"vendor\": \"vd\", \"domestic\": true, \"datacenter\": true," \
+  "    \"tdp_w\": 350, \"price_usd\": 12000, \"performance\": { \"bf16\": 320 } } ]," \
+  "\"scenarios\": [ { \"id\": \"three\", \"name\": \"Three\", \"start_year\": 2026, \"years\": 6," \
+  "  \"allowed_chips\": [ \"x\", \"y\", \"z\" ], \"domestic_chip\": \"d\", \"seed\": 3," \
+  "  \"revenue_share\": 0.25, \"price_pass_through\": 0.3, \"license_approval_rate\": 0.8," \
+  "  \"demand_pflops\": 1000000, \"demand_growth\": 0.4," \
+  "  \"domestic_capacity_pflops\": 600000, \"domestic_capacity_growth\": 0.5," \
+  "  \"domestic_installed_pflops\": 400000, \"domestic_learning_rate\": 0.15," \
+  "  \"price_sensitivity\": 2, \"domestic_preference\": 0.5, \"capacity_spill\": 0.7," \
+  "  \"ranges\": {" \
+  "    \"revenue_share\": { \"low\": 0.1, \"mode\": 0.25, \"high\": 0.4 }," \
+  "    \"price_pass_through\": { \"low\": 0, \"mode\": 0.3, \"high\": 0.6 }," \
+  "    \"demand_growth\": { \"low\": 0.2, \"mode\": 0.4, \"high\": 0.7 }," \
+  "    \"domestic_capacity_pflops\": { \"low\": 200000, \"mode\": 600000, \"high\": 2000000 }," \
+  "    \"domestic_capacity_growth\": { \"low\": 0.3, \"mode\": 0.5, \"high\": 0.8 }," \
+  "    \"domestic_learning_rate\": { \"low\": 0.05, \"mode\": 0.15, \"high\": 0.25 }," \
+  "    \"price_sensitivity\": { \"low\": 1, \"mode\": 2, \"high\": 3 }," \
+  "    \"electricity_usd_per_kwh\": { \"low\": 0.04, \"mode\": 0.08, \"high\": 0.12 } } } ] }"
+
+#define EXACT_DRAWS 10000
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Type 7 of the @n values at @x, sorting them. */
+static void
+sorted_quantiles (double       *x,
+                  gsize         n,
+                  CplQuantiles *out)
+{
+  static const double ps[] = { 0.1, 0.5, 0.9 };
+  double q[3];
+
+  qsort (x, n, sizeof (double), compare_doubles);
+  for (guint j = 0; j < 3; j++)
+    {
+      double h = (n - 1) * ps[j];
+      gsize lo = (gsize) floor (h);
+
+      q[j] = x[lo] + (h - lo) * (x[MIN (lo + 1, n - 1)] - x[lo]);
+    }
+  *out = (CplQuantiles) { q[0], q[1], q[2] };
+}
+
+static void
+assert_quantiles_equal (const CplQuantiles *actual,
+                        const CplQuantiles *expected)
+{
+  g_assert_cmpfloat (actual->p10, ==, expected->p10);
+  g_assert_cmpfloat (actual->p50, ==, expected->p50);
+  g_assert_cmpfloat (actual->p90, ==, expected->p90);
+}
+
+static void
+test_quantiles_exact (void)
+{
+  g_autoptr(CplDataset) dataset = load (THREE_CHIPS_JSON);
+  CplScenario *scenario = scenario_of (dataset, "three");
+  JsonObject *ranges = cpl_scenario_get_ranges (scenario);
+  g_autoptr(CplScenario) copy = CPL_SCENARIO (cpl_entity_duplicate (CPL_ENTITY (scenario), "copy"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplUncertainty) u = cpl_uncertainty_compute (scenario, dataset, EXACT_DRAWS, 2, NULL, &error);
+  guint n_years = (guint) cpl_scenario_get (scenario, CPL_SCENARIO_YEARS);
+  g_autofree double *totals = g_new (double, CPL_N_TOTALS * EXACT_DRAWS);
+  g_autofree double *years = g_new (double, (gsize) n_years * CPL_N_YEAR_OUTPUTS * EXACT_DRAWS);
+  guint n_left_out = 0, n_binding = 0;
+  CplQuantiles expected;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < EXACT_DRAWS; d++)
+    {
+      g_autoptr(CplProjection) p = NULL;
+      CplRandom random;
+
+      cpl_random_init_stream (&random, 3, d);
+      for (guint f = 0; f < CPL_SCENARIO_N_FIELDS; f++)
+        {
+          const char *key = cpl_entity_get_field (CPL_ENTITY (scenario), f)->key;
+          JsonObject *r;
+
+          if (!json_object_has_member (ranges, key))
+            continue;
+          r = json_object_get_object_member (ranges, key);
+          cpl_entity_set_number (CPL_ENTITY (copy), f,
+                                 cpl_triangular_quantile (json_object_get_double_member (r, "low"),
+                                                          json_object_get_double_member (r, "mode"),
+                                                          json_object_get_double_member (r, "high"),
+                                                          cpl_random_double (&random)),
+                                 NULL);
+        }
+      p = cpl_projection_compute (copy, dataset, &error);
+      g_assert_no_error (error);
+      n_left_out += p->n_offered < p->n_chips;
+      for (guint t = 0; t < CPL_N_TOTALS; t++)
+        totals[t * EXACT_DRAWS + d] = cpl_projection_get_total (p, t);
+      for (guint y = 0; y < n_years; y++)
+        {
+          CplProjectionYear *py = &p->years[y];
+          double gross = 0, exported = 0;
+          double *row = years + (gsize) y * CPL_N_YEAR_OUTPUTS * EXACT_DRAWS + d;
+
+          for (guint v = 0; v < p->n_vendors; v++)
+            gross += py->gross_revenue_usd[v];
+          for (guint k = 0; k < p->n_chips; k++)
+            exported += py->exported_pflops[k];
+          n_binding += py->domestic_pflops < py->domestic_demand_pflops;
+          row[CPL_YEAR_DOMESTIC_SHARE * EXACT_DRAWS] = py->domestic_share;
+          row[CPL_YEAR_GOVERNMENT_TAKE * EXACT_DRAWS] = py->government_take_usd;
+          row[CPL_YEAR_GROSS_REVENUE * EXACT_DRAWS] = gross;
+          row[CPL_YEAR_COMPUTE_GAP * EXACT_DRAWS] = py->compute_gap_pflops;
+          row[CPL_YEAR_DOMESTIC_PFLOPS * EXACT_DRAWS] = py->domestic_pflops;
+          row[CPL_YEAR_DOMESTIC_UNITS * EXACT_DRAWS] = py->domestic_units;
+          row[CPL_YEAR_EXPORTED_PFLOPS * EXACT_DRAWS] = exported;
+        }
+    }
+  /* the draws reach the branches: a chip left out, capacity binding
+   * and not (at 200,000–2,000,000 PFLOP/s against a demand of 10⁶) */
+  g_assert_cmpuint (n_left_out, >, 0);
+  g_assert_cmpuint (n_left_out, <, EXACT_DRAWS);
+  g_assert_cmpuint (n_binding, >, 0);
+  g_assert_cmpuint (n_binding, <, EXACT_DRAWS * n_years);
+
+  for (guint t = 0; t < CPL_N_TOTALS; t++)
+    {
+      sorted_quantiles (totals + t * EXACT_DRAWS, EXACT_DRAWS, &expected);
+      assert_quantiles_equal (cpl_uncertainty_get_total (u, t), &expected);
+    }
+  for (guint y = 0; y < n_years; y++)
+    for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
+      {
+        sorted_quantiles (years + ((gsize) y * CPL_N_YEAR_OUTPUTS + o) * EXACT_DRAWS, EXACT_DRAWS, &expected);
+        assert_quantiles_equal (cpl_uncertainty_get_year (u, o, y), &expected);
+      }
+}
+
 /* Tornado of the take in "linear": revenue_share from 0.05 to 0.45 moves
  * it from $100,000 to $900,000 (swing $800,000).  With electricity at $0
  * the energy cost is 0 whatever pue and domestic_power_subsidy are, so
@@ -580,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/uncertainty/linear-take", test_linear_take);
   g_test_add_func ("/uncertainty/degenerate", test_degenerate);
   g_test_add_func ("/uncertainty/deterministic", test_deterministic);
+  g_test_add_func ("/uncertainty/quantiles-exact", test_quantiles_exact);
   g_test_add_func ("/uncertainty/tornado", test_tornado);
   g_test_add_func ("/uncertainty/cancelled", test_cancelled);
   g_test_add_func ("/uncertainty/draw-not-finite", test_draw_not_finite);

@@ -11,6 +11,17 @@
 #include "cpl-json-private.h"
 
 /* §1 Chip metrics */
+/* The throughput §4–5 use: dense bf16, else fp16, in TFLOPS (the
+ * metric CPL_METRIC_COMPUTE_TFLOPS, without computing the others). */
+static double
+cpl_compute_tflops (CplChip *chip)
+{
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (chip));
+  double compute = field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16];
+
+  return isnan (compute) ? field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP16] : compute;
+}
+
 void
 cpl_chip_metrics_compute (CplChip        *chip,
                           CplChipMetrics *out)
@@ -34,9 +45,7 @@ cpl_chip_metrics_compute (CplChip        *chip,
         }
     }
 
-  compute = cpl_chip_get_performance (chip, CPL_PRECISION_BF16);
-  if (isnan (compute))
-    compute = cpl_chip_get_performance (chip, CPL_PRECISION_FP16);
+  compute = cpl_compute_tflops (chip);
   bandwidth_tbs = cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
   tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
   die = cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2);
@@ -171,11 +180,13 @@ void
 cpl_scenario_get_energy_terms (CplScenario    *scenario,
                                CplEnergyTerms *terms)
 {
-  terms->electricity_usd_per_kwh = cpl_scenario_get (scenario, CPL_SCENARIO_ELECTRICITY_USD_PER_KWH);
-  terms->power_subsidy = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY);
-  terms->pue = cpl_scenario_get (scenario, CPL_SCENARIO_PUE);
-  terms->utilization = cpl_scenario_get (scenario, CPL_SCENARIO_UTILIZATION);
-  terms->amortization_years = cpl_scenario_get (scenario, CPL_SCENARIO_AMORTIZATION_YEARS);
+  const double *v = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+
+  terms->electricity_usd_per_kwh = v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH];
+  terms->power_subsidy = v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY];
+  terms->pue = v[CPL_SCENARIO_PUE];
+  terms->utilization = v[CPL_SCENARIO_UTILIZATION];
+  terms->amortization_years = v[CPL_SCENARIO_AMORTIZATION_YEARS];
 }
 
 /* §5 Scenario projection */
@@ -196,18 +207,17 @@ cpl_projection_unref (CplProjection *self)
   g_return_if_fail (self != NULL);
   if (!g_ref_count_dec (&self->ref_count))
     return;
-  for (guint t = 0; t < self->n_years; t++)
+  /* every year's per-chip arrays are one block, as are the per-vendor ones */
+  if (self->n_years > 0)
     {
-      g_free (self->years[t].exported_pflops);
-      g_free (self->years[t].gross_revenue_usd);
+      g_free (self->years[0].exported_pflops);
+      g_free (self->years[0].gross_revenue_usd);
     }
   g_free (self->years);
   g_free (self->scenario_id);
   g_strfreev (self->chip_ids);
-  g_free (self->chip_vendor);
+  /* chip_buyer_price, chip_vendor and chip_offered are in its block */
   g_free (self->chip_cost);
-  g_free (self->chip_buyer_price);
-  g_free (self->chip_offered);
   g_free (self->domestic_chip_id);
   g_strfreev (self->vendor_ids);
   g_free (self->total_gross_revenue_usd);
@@ -223,11 +233,10 @@ cpl_chip_scenario_problem (CplChip              *chip,
 {
   const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
   const char *format = NULL;
-  CplChipMetrics m;
   double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
+  double compute = cpl_compute_tflops (chip);
 
-  cpl_chip_metrics_compute (chip, &m);
-  if (isnan (m.values[CPL_METRIC_COMPUTE_TFLOPS]) || m.values[CPL_METRIC_COMPUTE_TFLOPS] <= 0)
+  if (isnan (compute) || compute <= 0)
     /* Translators: %s is a chip id; bf16 and fp16 are the file's keys */
     format = _("chip \"%s\" has no bf16 or fp16 throughput; expected a chip with a bf16 or fp16 figure");
   else if (isnan (buyer_price))
@@ -266,9 +275,31 @@ cpl_scenario_allowed_chip_problem (CplScenario *scenario,
                                     FALSE);
 }
 
+static gboolean check_chips (CplScenario  *scenario,
+                             CplDataset   *dataset,
+                             const char   *where,
+                             CplChip     **chips,
+                             GError      **error);
+
+/* @where, or when it is %NULL (cpl_projection_compute()) the scenario by
+ * its id, made only for a message. */
+static const char *
+where_or_id (CplScenario  *scenario,
+             const char   *where,
+             char        **owned)
+{
+  if (where != NULL)
+    return where;
+  if (*owned == NULL)
+    /* Translators: what a message names a scenario by; %s is its id */
+    *owned = g_strdup_printf (_("scenario \"%s\""), cpl_entity_get_id (CPL_ENTITY (scenario)));
+  return *owned;
+}
+
 /**
  * cpl_scenario_check_chips:
- * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ * @where: (nullable): what names the scenario in a message ("file.json:
+ *   scenarios[2]"); %NULL: "scenario "ID""
  *
  * Checks the references of MODEL.md §7: every allowed chip and the domestic
  * chip exist, are listed once, have a reference throughput and a non-zero
@@ -281,12 +312,28 @@ cpl_scenario_check_chips (CplScenario  *scenario,
                           GError      **error)
 {
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  g_autofree CplChip **chips = g_new (CplChip *, g_strv_length ((char **) allowed) + 1);
+
+  return check_chips (scenario, dataset, where, chips, error);
+}
+
+/* cpl_scenario_check_chips(), which also gives the chips it found: the
+ * allowed ones in @chips[0 … n − 1], the domestic one in @chips[n]. */
+static gboolean
+check_chips (CplScenario  *scenario,
+             CplDataset   *dataset,
+             const char   *where,
+             CplChip     **chips,
+             GError      **error)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
   double share = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
   double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
   CplEnergyTerms terms;
   CplChip *domestic;
   g_autofree char *problem = NULL;
+  g_autofree char *owned_where = NULL;
 
   cpl_scenario_get_energy_terms (scenario, &terms);
   if (!(share * pass_through < 1))
@@ -295,49 +342,56 @@ cpl_scenario_check_chips (CplScenario  *scenario,
                    /* Translators: %1$s is where the scenario is ("mine.json: scenarios[0]"),
                     * %2$g the price pass-through, %3$g the revenue share */
                    _("%s.price_pass_through: pass-through %g × revenue share %g is 1; "
-                     "expected a product below 1"), where, pass_through, share);
+                     "expected a product below 1"),
+                   where_or_id (scenario, where, &owned_where), pass_through, share);
       return FALSE;
     }
 
   for (guint i = 0; allowed[i] != NULL; i++)
     {
-      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
-      g_autofree char *shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
+      CplChip *chip = chips[i] = cpl_dataset_lookup_chip (dataset, allowed[i]);
+      /* escaped for a message only */
+      g_autofree char *shown = NULL;
 
       if (chip == NULL)
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: unknown chip \"%s\"; expected the id of a chip in the dataset"),
-                       where, i, shown);
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       if (g_strv_contains (allowed + i + 1, allowed[i]))
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: chip \"%s\" is listed twice; expected each chip once"),
-                       where, i, shown);
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       if (g_strcmp0 (allowed[i], domestic_id) == 0)
         {
+          shown = cpl_message_escape (allowed[i], CPL_MESSAGE_MAX_CHARS);
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID,
                        /* Translators: %1$s.allowed_chips[%2$u] is a JSON path, %3$s a chip id */
                        _("%s.allowed_chips[%u]: \"%s\" is the scenario's domestic chip; "
-                         "expected an exported chip"), where, i, shown);
+                         "expected an exported chip"),
+                       where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
       problem = cpl_scenario_allowed_chip_problem (scenario, chip, share);
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                       "%s.allowed_chips[%u]: %s", where, i, problem);
+                       "%s.allowed_chips[%u]: %s", where_or_id (scenario, where, &owned_where), i, problem);
           return FALSE;
         }
     }
 
   domestic = cpl_dataset_lookup_chip (dataset, domestic_id);
+  chips[g_strv_length ((char **) allowed)] = domestic;
   if (domestic == NULL)
     {
       g_autofree char *shown = cpl_message_escape (domestic_id, CPL_MESSAGE_MAX_CHARS);
@@ -345,26 +399,17 @@ cpl_scenario_check_chips (CplScenario  *scenario,
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_REFERENCE,
                    /* Translators: %1$s.domestic_chip is a JSON path, %2$s a chip id */
                    _("%s.domestic_chip: unknown chip \"%s\"; expected the id of a chip in the dataset"),
-                   where, shown);
+                   where_or_id (scenario, where, &owned_where), shown);
       return FALSE;
     }
   problem = cpl_chip_scenario_problem (domestic, &terms, cpl_chip_get (domestic, CPL_CHIP_PRICE_USD), TRUE);
   if (problem != NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
-                   "%s.domestic_chip: %s", where, problem);
+                   "%s.domestic_chip: %s", where_or_id (scenario, where, &owned_where), problem);
       return FALSE;
     }
   return TRUE;
-}
-
-static double
-cpl_compute_tflops (CplChip *chip)
-{
-  CplChipMetrics m;
-
-  cpl_chip_metrics_compute (chip, &m);
-  return m.values[CPL_METRIC_COMPUTE_TFLOPS];
 }
 
 static guint
@@ -444,10 +489,7 @@ cpl_projection_compute (CplScenario  *scenario,
                         CplDataset   *dataset,
                         GError      **error)
 {
-  /* Translators: what a message names a scenario by; %s is its id */
-  g_autofree char *where = g_strdup_printf (_("scenario \"%s\""), cpl_entity_get_id (CPL_ENTITY (scenario)));
-
-  return cpl_projection_compute_at (scenario, dataset, where, error);
+  return cpl_projection_compute_at (scenario, dataset, NULL, error);
 }
 
 /* The weights of the offered exported chips, scaled by the largest so
@@ -507,12 +549,49 @@ cpl_split_demand (guint                    n,
 
 /**
  * cpl_projection_compute_at:
- * @where: what names the scenario in a message ("file.json: scenarios[2]")
+ * @where: (nullable): what names the scenario in a message ("file.json:
+ *   scenarios[2]"); %NULL: "scenario "ID"", as cpl_projection_compute()
  *
  * As cpl_projection_compute(), and refuses a projection with a figure that
  * is not finite (a huge demand compounded over many years), so no NaN or
  * Infinity ever reaches a chart or a report.
  */
+/* How often each scenario object was projected, for the tests: counted
+ * only once they ask (it costs a sixth of a small projection). */
+static gboolean counting;
+
+static GQuark
+projection_count_quark (void)
+{
+  return g_quark_from_static_string ("cpl-projection-count");
+}
+
+/**
+ * cpl_projection_count_calls:
+ *
+ * From now on, counts the projections of each scenario object, for
+ * cpl_projection_get_debug_count().  For tests.
+ */
+void
+cpl_projection_count_calls (void)
+{
+  counting = TRUE;
+}
+
+/**
+ * cpl_projection_get_debug_count:
+ *
+ * Returns: how many times cpl_projection_compute() ran on this very
+ *   @scenario object (not on copies of it) since
+ *   cpl_projection_count_calls(), for tests that check work is not done
+ *   twice
+ */
+guint
+cpl_projection_get_debug_count (CplScenario *scenario)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (scenario), projection_count_quark ()));
+}
+
 CplProjection *
 cpl_projection_compute_at (CplScenario  *scenario,
                            CplDataset   *dataset,
@@ -520,70 +599,78 @@ cpl_projection_compute_at (CplScenario  *scenario,
                            GError      **error)
 {
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
-  double C0 = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_PFLOPS);
-  double g = cpl_scenario_get (scenario, CPL_SCENARIO_DEMAND_GROWTH);
-  double K0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS);
-  double h = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH);
-  double Q0 = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS);
-  double lambda = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_LEARNING_RATE);
-  double beta = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_SENSITIVITY);
-  double b = cpl_scenario_get (scenario, CPL_SCENARIO_DOMESTIC_PREFERENCE);
-  double a = cpl_scenario_get (scenario, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
-  double s = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
-  double pi = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
-  double spill = cpl_scenario_get (scenario, CPL_SCENARIO_CAPACITY_SPILL);
+  /* read at once: a getter checks the type each time */
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+  double C0 = field[CPL_SCENARIO_DEMAND_PFLOPS];
+  double g = field[CPL_SCENARIO_DEMAND_GROWTH];
+  double K0 = field[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS];
+  double h = field[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH];
+  double Q0 = field[CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS];
+  double lambda = field[CPL_SCENARIO_DOMESTIC_LEARNING_RATE];
+  double beta = field[CPL_SCENARIO_PRICE_SENSITIVITY];
+  double b = field[CPL_SCENARIO_DOMESTIC_PREFERENCE];
+  double a = field[CPL_SCENARIO_LICENSE_APPROVAL_RATE];
+  double s = field[CPL_SCENARIO_REVENUE_SHARE];
+  double pi = field[CPL_SCENARIO_PRICE_PASS_THROUGH];
+  double spill = field[CPL_SCENARIO_CAPACITY_SPILL];
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
   double F_d0, p_d, A_d;
-  g_autofree double *F = NULL;
-  g_autofree double *log_w = NULL;
-  g_autofree double *w = NULL;
-  g_autofree double *D = NULL;
+  g_autofree double *F = NULL;  /* F, log_w, w, D: n each, one block */
+  double *log_w, *w, *D;
   CplForeignWeights foreign;
   g_autoptr(GPtrArray) vendors = NULL;
   CplProjection *self;
   CplEnergyTerms terms;
   CplChip *domestic;
+  g_autofree CplChip **chips = NULL;  /* the allowed ones, then the domestic one */
+  double *per_chip, *per_vendor;
   guint n;
 
-  if (!cpl_scenario_check_chips (scenario, dataset, where, error))
+  if (counting)
+    g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
+                        GUINT_TO_POINTER (cpl_projection_get_debug_count (scenario) + 1));
+  n = g_strv_length ((char **) allowed);
+  chips = g_new (CplChip *, n + 1);
+  if (!check_chips (scenario, dataset, where, chips, error))
     return NULL;
 
   cpl_scenario_get_energy_terms (scenario, &terms);
-  n = g_strv_length ((char **) allowed);
 
   self = g_new0 (CplProjection, 1);
   g_ref_count_init (&self->ref_count);
   self->scenario_id = g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario)));
-  self->start_year = (int) cpl_scenario_get (scenario, CPL_SCENARIO_START_YEAR);
-  self->n_years = (guint) cpl_scenario_get (scenario, CPL_SCENARIO_YEARS);
+  self->start_year = (int) field[CPL_SCENARIO_START_YEAR];
+  self->n_years = (guint) field[CPL_SCENARIO_YEARS];
   self->n_chips = n;
   self->chip_ids = g_strdupv ((char **) allowed);
-  self->chip_vendor = g_new0 (guint, MAX (n, 1));
-  self->chip_cost = g_new0 (double, MAX (n, 1));
-  self->chip_buyer_price = g_new0 (double, MAX (n, 1));
-  self->chip_offered = g_new0 (gboolean, MAX (n, 1));
+  /* one block: the doubles first, so each array is aligned */
+  self->chip_cost = g_malloc0 (MAX (n, 1) * (2 * sizeof (double) + sizeof (guint) + sizeof (gboolean)));
+  self->chip_buyer_price = self->chip_cost + MAX (n, 1);
+  self->chip_vendor = (guint *) (self->chip_buyer_price + MAX (n, 1));
+  self->chip_offered = (gboolean *) (self->chip_vendor + MAX (n, 1));
   self->domestic_chip_id = g_strdup (cpl_scenario_get_domestic_chip (scenario));
 
   /* Exported chips: buyer price with the share passed through (§3), and a
    * cost of compute that does not change over the years (§4). */
   vendors = g_ptr_array_new_with_free_func (g_free);
-  F = g_new0 (double, MAX (n, 1));
-  log_w = g_new0 (double, MAX (n, 1));
-  w = g_new0 (double, MAX (n, 1));
-  D = g_new0 (double, MAX (n, 1));
+  F = g_new0 (double, 4 * MAX (n, 1));
+  log_w = F + MAX (n, 1);
+  w = log_w + MAX (n, 1);
+  D = w + MAX (n, 1);
   for (guint k = 0; k < n; k++)
     {
-      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[k]);
+      CplChip *chip = chips[k];
+      const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (chip));
 
       F[k] = cpl_compute_tflops (chip);
-      self->chip_buyer_price[k] = cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD), s, pi);
-      self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], cpl_chip_get (chip, CPL_CHIP_TDP_W),
+      self->chip_buyer_price[k] = cpl_buyer_price (chip_field[CPL_CHIP_PRICE_USD], s, pi);
+      self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], chip_field[CPL_CHIP_TDP_W],
                                                 F[k], &terms, FALSE);
       self->chip_vendor[k] = cpl_projection_vendor_index (self, vendors, cpl_chip_get_vendor_id (chip));
       /* 3. offered while the net price covers the unit cost: left out
        * when (1−s)·p̂ₖ < k; a chip without a unit cost is always offered */
-      self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD));
+      self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < chip_field[CPL_CHIP_UNIT_COST_USD]);
       self->n_offered += self->chip_offered[k];
       /* weights wₖ = cₖ^(−β) of the offered chips, in logs so a large β
        * cannot underflow every weight to zero; a chip left out has none */
@@ -595,12 +682,20 @@ cpl_projection_compute_at (CplScenario  *scenario,
   self->vendor_ids = (char **) g_ptr_array_steal (vendors, NULL);
   self->total_gross_revenue_usd = g_new0 (double, MAX (self->n_vendors, 1));
 
-  domestic = cpl_dataset_lookup_chip (dataset, self->domestic_chip_id);
+  domestic = chips[n];
   F_d0 = cpl_compute_tflops (domestic);
   p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
   A_d = cpl_yearly_cost (p_d, cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
 
   self->years = g_new0 (CplProjectionYear, self->n_years);
+  per_chip = g_new0 (double, 2 * MAX (n, 1) * MAX (self->n_years, 1));
+  per_vendor = g_new0 (double, 2 * MAX (self->n_vendors, 1) * MAX (self->n_years, 1));
+  if (self->n_years == 0)
+    {
+      /* nothing holds them */
+      g_free (per_chip);
+      g_free (per_vendor);
+    }
   for (guint t = 0; t < self->n_years; t++)
     {
       CplProjectionYear *y = &self->years[t];
@@ -611,10 +706,11 @@ cpl_projection_compute_at (CplScenario  *scenario,
       double c_d = A_d / (F_d / 1000);
       double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
 
-      /* The per-chip arrays share one allocation, the per-vendor ones another. */
-      y->exported_pflops = g_new0 (double, 2 * MAX (n, 1));
+      /* The per-chip arrays of every year share one allocation, the
+       * per-vendor ones another (cpl_projection_unref() frees them). */
+      y->exported_pflops = per_chip + 2 * MAX (n, 1) * t;
       y->exported_units = y->exported_pflops + MAX (n, 1);
-      y->gross_revenue_usd = g_new0 (double, 2 * MAX (self->n_vendors, 1));
+      y->gross_revenue_usd = per_vendor + 2 * MAX (self->n_vendors, 1) * t;
       y->vendor_net_revenue_usd = y->gross_revenue_usd + MAX (self->n_vendors, 1);
 
       y->year = self->start_year + t;
@@ -693,6 +789,7 @@ cpl_projection_compute_at (CplScenario  *scenario,
         g_autofree char *demand = cpl_format_number_c (C0);
         g_autofree char *capacity = cpl_format_number_c (K0);
         g_autofree char *problem = NULL;
+        g_autofree char *owned_where = NULL;
 
         if (year != 0)
           /* Translators: %1$s is a result's key ("domestic_units"), %2$d a
@@ -709,7 +806,8 @@ cpl_projection_compute_at (CplScenario  *scenario,
                                        "domestic_capacity_pflops %s); expected figures small enough "
                                        "that every result over the horizon stays finite"),
                                      what, shown, demand, capacity);
-        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s", where, problem);
+        g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE, "%s: %s",
+                     where_or_id (scenario, where, &owned_where), problem);
         cpl_projection_unref (self);
         return NULL;
       }

@@ -144,6 +144,8 @@ CplProjection *cpl_projection_compute_at (CplScenario *scenario,
 CplProjection *cpl_projection_ref      (CplProjection *self);
 void           cpl_projection_unref    (CplProjection *self);
 int            cpl_projection_get_crossover (CplProjection *self);
+void           cpl_projection_count_calls (void);
+guint          cpl_projection_get_debug_count (CplScenario *scenario);
 char          *cpl_scenario_allowed_chip_problem (CplScenario *scenario,
                                                   CplChip     *chip,
                                                   double       share);

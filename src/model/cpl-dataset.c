@@ -57,9 +57,16 @@ struct _CplDataset
   GObject     parent_instance;
   GListStore *lists[N_LISTS];
   JsonObject *extra;   /* top-level members the model does not know */
-  /* A read-only snapshot (document_validate's view) looks its chips up
-   * by id here, not by a linear search. */
-  GHashTable *frozen_chips;
+  /* Each list's ids, looked up instead of scanning the list: id (a copy)
+   * → the first entry of the list with that id.  Kept in step by insert
+   * and remove, dropped (and rebuilt at the next lookup) when the list is
+   * replaced, an entry changes its id, or the list holds an id twice. */
+  GHashTable *index[N_LISTS];
+  gboolean    index_duplicates[N_LISTS];
+  gboolean    mutating;     /* the dataset itself is changing a list */
+  /* scenario → its CplProjection, as long as nothing changes: the load's
+   * check projects every scenario, and the report reuses that */
+  GHashTable *projections;
 };
 
 G_DEFINE_FINAL_TYPE (CplDataset, cpl_dataset, G_TYPE_OBJECT)
@@ -77,6 +84,7 @@ typedef struct {
   JsonObject *extra;
   gboolean    adds_only;  /* an Epoch CSV adds chips and vendors, never replaces */
   GHashTable *index[N_LISTS];  /* id → entity, built by document_lookup */
+  GHashTable *projections;     /* scenario → CplProjection, made by document_validate */
 } Document;
 
 static void
@@ -88,6 +96,7 @@ document_clear (Document *doc)
       g_clear_pointer (&doc->index[i], g_hash_table_unref);
     }
   g_clear_pointer (&doc->extra, json_object_unref);
+  g_clear_pointer (&doc->projections, g_hash_table_unref);
 }
 
 static void
@@ -115,10 +124,12 @@ cpl_dataset_finalize (GObject *object)
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->lists[i]), j);
           g_signal_handlers_disconnect_by_data (item, self);
         }
+      g_signal_handlers_disconnect_by_data (self->lists[i], self);
       g_clear_object (&self->lists[i]);
+      g_clear_pointer (&self->index[i], g_hash_table_unref);
     }
   g_clear_pointer (&self->extra, json_object_unref);
-  g_clear_pointer (&self->frozen_chips, g_hash_table_unref);
+  g_clear_pointer (&self->projections, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_dataset_parent_class)->finalize (object);
 }
 
@@ -139,12 +150,55 @@ cpl_dataset_class_init (CplDatasetClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, CPL_TYPE_ENTITY);
 }
 
+/* scenario (not referenced: it is in the list while it is here) → its
+ * projection */
+static GHashTable *
+projection_table_new (void)
+{
+  return g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cpl_projection_unref);
+}
+
+static void
+cpl_dataset_forget_projections (CplDataset *self)
+{
+  if (self->projections != NULL)
+    g_hash_table_remove_all (self->projections);
+}
+
+/* The index is rebuilt at the next lookup. */
+static void
+cpl_dataset_forget_index (CplDataset *self,
+                          ListKind    kind)
+{
+  g_clear_pointer (&self->index[kind], g_hash_table_unref);
+}
+
+/* Any change to a list changes what a projection sees; a change the
+ * dataset did not make itself leaves the index behind. */
+static void
+on_list_changed (GListModel *list,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 CplDataset *self)
+{
+  cpl_dataset_forget_projections (self);
+  if (!self->mutating)
+    for (guint kind = 0; kind < N_LISTS; kind++)
+      if (list == G_LIST_MODEL (self->lists[kind]))
+        cpl_dataset_forget_index (self, kind);
+}
+
 static void
 cpl_dataset_init (CplDataset *self)
 {
   for (guint i = 0; i < N_LISTS; i++)
-    self->lists[i] = g_list_store_new (list_type (i));
+    {
+      self->lists[i] = g_list_store_new (list_type (i));
+      g_signal_connect (self->lists[i], "items-changed", G_CALLBACK (on_list_changed), self);
+    }
   self->extra = json_object_new ();
+  self->projections = projection_table_new ();
 }
 
 CplDataset *
@@ -189,14 +243,22 @@ cpl_dataset_new_builtin (GError **error)
   return g_steal_pointer (&self);
 }
 
+static ListKind
+list_kind_for_type (GType type)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    if (g_type_is_a (type, list_type (i)))
+      return i;
+  g_return_val_if_reached (N_LISTS);
+}
+
 static GListStore *
 cpl_dataset_list_for_type (CplDataset *self,
                            GType       type)
 {
-  for (guint i = 0; i < N_LISTS; i++)
-    if (g_type_is_a (type, list_type (i)))
-      return self->lists[i];
-  g_return_val_if_reached (NULL);
+  ListKind kind = list_kind_for_type (type);
+
+  return kind < N_LISTS ? self->lists[kind] : NULL;
 }
 
 GListModel *
@@ -234,29 +296,85 @@ cpl_dataset_get_revenue_cases (CplDataset *self)
   return G_LIST_MODEL (self->lists[LIST_REVENUE_CASES]);
 }
 
-static CplEntity *
-find_in_model (GListModel *model,
-               const char *id,
-               guint      *position)
+/* The index of @kind, built from the list when it was dropped: one pass,
+ * the first entry of an id winning, as a scan of the list would find it. */
+static GHashTable *
+cpl_dataset_index (CplDataset *self,
+                   ListKind    kind)
 {
-  guint n = g_list_model_get_n_items (model);
+  GListModel *model = G_LIST_MODEL (self->lists[kind]);
+  guint n;
 
-  if (id == NULL)
-    return NULL;
+  if (self->index[kind] != NULL)
+    return self->index[kind];
+  n = g_list_model_get_n_items (model);
+  self->index[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->index_duplicates[kind] = FALSE;
   for (guint i = 0; i < n; i++)
     {
       CplEntity *entity = g_list_model_get_item (model, i);
+      const char *id = cpl_entity_get_id (entity);
 
       /* The store keeps its own reference. */
       g_object_unref (entity);
-      if (g_strcmp0 (cpl_entity_get_id (entity), id) == 0)
-        {
-          if (position != NULL)
-            *position = i;
-          return entity;
-        }
+      if (id == NULL)
+        continue;
+      if (g_hash_table_contains (self->index[kind], id))
+        self->index_duplicates[kind] = TRUE;
+      else
+        g_hash_table_insert (self->index[kind], g_strdup (id), entity);
     }
-  return NULL;
+  return self->index[kind];
+}
+
+static CplEntity *
+cpl_dataset_find (CplDataset *self,
+                  ListKind    kind,
+                  const char *id)
+{
+  CplEntity *entity;
+
+  if (id == NULL)
+    return NULL;
+  entity = g_hash_table_lookup (cpl_dataset_index (self, kind), id);
+  /* an id changed with its notification held back (g_object_freeze_notify):
+   * the index has not heard of it yet */
+  if (entity != NULL && g_strcmp0 (cpl_entity_get_id (entity), id) != 0)
+    {
+      cpl_dataset_forget_index (self, kind);
+      entity = g_hash_table_lookup (cpl_dataset_index (self, kind), id);
+    }
+  return entity;
+}
+
+/* Puts @entity, about to enter its list, into the index. */
+static void
+cpl_dataset_index_add (CplDataset *self,
+                       ListKind    kind,
+                       CplEntity  *entity)
+{
+  const char *id = cpl_entity_get_id (entity);
+
+  if (self->index[kind] != NULL && id != NULL)
+    g_hash_table_insert (self->index[kind], g_strdup (id), entity);
+}
+
+/* Takes @entity, about to leave its list, out of the index. */
+static void
+cpl_dataset_index_remove (CplDataset *self,
+                          ListKind    kind,
+                          CplEntity  *entity)
+{
+  const char *id = cpl_entity_get_id (entity);
+
+  if (self->index[kind] == NULL)
+    return;
+  /* another entry with the same id takes its place: rebuild */
+  if (self->index_duplicates[kind] || id == NULL ||
+      g_hash_table_lookup (self->index[kind], id) != entity)
+    cpl_dataset_forget_index (self, kind);
+  else
+    g_hash_table_remove (self->index[kind], id);
 }
 
 /* Returns: (transfer none) (nullable): the entry of @type with @id. */
@@ -265,10 +383,12 @@ cpl_dataset_lookup (CplDataset *self,
                     GType       type,
                     const char *id)
 {
+  ListKind kind;
+
   g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
-  if (self->frozen_chips != NULL && g_type_is_a (type, CPL_TYPE_CHIP))
-    return id != NULL ? g_hash_table_lookup (self->frozen_chips, id) : NULL;
-  return find_in_model (G_LIST_MODEL (cpl_dataset_list_for_type (self, type)), id, NULL);
+  kind = list_kind_for_type (type);
+  g_return_val_if_fail (kind < N_LISTS, NULL);
+  return cpl_dataset_find (self, kind, id);
 }
 
 CplVendor *
@@ -289,6 +409,14 @@ static void
 on_entry_changed (CplEntity  *entity,
                   CplDataset *self)
 {
+  ListKind kind = list_kind_for_type (G_OBJECT_TYPE (entity));
+  const char *id = cpl_entity_get_id (entity);
+
+  /* a new id (an edit, or an undo that puts the old one back) */
+  if (self->index[kind] != NULL &&
+      (id == NULL || g_hash_table_lookup (self->index[kind], id) != entity))
+    cpl_dataset_forget_index (self, kind);
+  cpl_dataset_forget_projections (self);
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entity);
 }
 
@@ -329,19 +457,26 @@ cpl_dataset_insert (CplDataset *self,
                     CplEntity  *entity)
 {
   GListStore *store;
+  ListKind kind;
 
   g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
   g_return_val_if_fail (CPL_IS_ENTITY (entity), FALSE);
 
-  store = cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity));
-  if (find_in_model (G_LIST_MODEL (store), cpl_entity_get_id (entity), NULL) != NULL)
+  kind = list_kind_for_type (G_OBJECT_TYPE (entity));
+  g_return_val_if_fail (kind < N_LISTS, FALSE);
+  store = self->lists[kind];
+  if (cpl_dataset_find (self, kind, cpl_entity_get_id (entity)) != NULL)
     {
       g_critical ("%s: the dataset already has an entry with the id \"%s\"; ids are unique "
                   "within a list", G_STRFUNC, cpl_entity_get_id (entity));
       return FALSE;
     }
   cpl_dataset_watch (self, entity);
+  /* in the index before the list tells anyone, who may look it up */
+  cpl_dataset_index_add (self, kind, entity);
+  self->mutating = TRUE;
   g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), entity);
+  self->mutating = FALSE;
   return TRUE;
 }
 
@@ -387,15 +522,54 @@ cpl_dataset_remove (CplDataset *self,
                     CplEntity  *entity)
 {
   GListStore *store;
+  ListKind kind;
   guint position;
 
   g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
-  store = cpl_dataset_list_for_type (self, G_OBJECT_TYPE (entity));
+  g_return_val_if_fail (CPL_IS_ENTITY (entity), FALSE);
+  kind = list_kind_for_type (G_OBJECT_TYPE (entity));
+  g_return_val_if_fail (kind < N_LISTS, FALSE);
+  store = self->lists[kind];
   if (!g_list_store_find (store, entity, &position))
     return FALSE;
   g_signal_handlers_disconnect_by_data (entity, self);
+  cpl_dataset_index_remove (self, kind, entity);
+  self->mutating = TRUE;
   g_list_store_remove (store, position);
+  self->mutating = FALSE;
   return TRUE;
+}
+
+/**
+ * cpl_dataset_get_projection:
+ * @scenario: a scenario of the dataset (or any other, which is projected
+ *   and not kept)
+ *
+ * cpl_projection_compute() of @scenario, kept until any entry or list of
+ * the dataset changes: a dataset just loaded already has every scenario's
+ * projection, from checking it.
+ *
+ * Returns: (transfer full) (nullable): the projection, or %NULL with
+ *   @error as cpl_projection_compute() sets it
+ */
+CplProjection *
+cpl_dataset_get_projection (CplDataset   *self,
+                            CplScenario  *scenario,
+                            GError      **error)
+{
+  CplProjection *projection;
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), NULL);
+  g_return_val_if_fail (CPL_IS_SCENARIO (scenario), NULL);
+
+  projection = g_hash_table_lookup (self->projections, scenario);
+  if (projection != NULL)
+    return cpl_projection_ref (projection);
+  projection = cpl_projection_compute (scenario, self, error);
+  if (projection != NULL &&
+      cpl_dataset_find (self, LIST_SCENARIOS, cpl_entity_get_id (CPL_ENTITY (scenario))) == CPL_ENTITY (scenario))
+    g_hash_table_insert (self->projections, scenario, cpl_projection_ref (projection));
+  return projection;
 }
 
 /* Reading ----------------------------------------------------------------- */
@@ -1265,21 +1439,23 @@ document_validate (Document   *doc,
   view = cpl_dataset_new ();
   for (guint kind = 0; kind < N_LISTS; kind++)
     if (kind == LIST_CHIPS || kind == LIST_VENDORS)
-      for (guint i = 0; i < doc->lists[kind]->len; i++)
-        g_list_store_append (view->lists[kind], g_ptr_array_index (doc->lists[kind], i));
-  document_lookup (doc, LIST_CHIPS, "");
-  view->frozen_chips = g_hash_table_ref (doc->index[LIST_CHIPS]);
+      g_list_store_splice (view->lists[kind], 0, 0, doc->lists[kind]->pdata, doc->lists[kind]->len);
+  /* the projections are the committed dataset's too: the same scenario
+   * and chip objects */
+  g_clear_pointer (&doc->projections, g_hash_table_unref);
+  doc->projections = projection_table_new ();
   for (guint i = 0; i < doc->lists[LIST_SCENARIOS]->len; i++)
     {
       CplEntity *scenario = g_ptr_array_index (doc->lists[LIST_SCENARIOS], i);
       g_autofree char *where = scenario_where (doc, scenario, file);
-      g_autoptr(CplProjection) projection = NULL;
+      CplProjection *projection;
 
       /* the chips it names, and (every range being finite, but a huge
        * demand compounded over 50 years not) a projection that overflows */
       projection = cpl_projection_compute_at (CPL_SCENARIO (scenario), view, where, error);
       if (projection == NULL)
         return FALSE;
+      g_hash_table_insert (doc->projections, scenario, projection);
     }
   return TRUE;
 }
@@ -1300,11 +1476,19 @@ cpl_dataset_commit (CplDataset *self,
         }
       for (guint i = 0; i < doc->lists[kind]->len; i++)
         cpl_dataset_watch (self, g_ptr_array_index (doc->lists[kind], i));
+      /* rebuilt at the first lookup, from the new list */
+      cpl_dataset_forget_index (self, kind);
       g_list_store_splice (self->lists[kind], 0, n,
                            doc->lists[kind]->pdata, doc->lists[kind]->len);
     }
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = json_object_ref (doc->extra);
+  /* after the splices, which forget what was projected before */
+  if (doc->projections != NULL)
+    {
+      g_hash_table_unref (self->projections);
+      self->projections = g_steal_pointer (&doc->projections);
+    }
 }
 
 /**
@@ -1399,6 +1583,9 @@ cpl_dataset_take_contents (CplDataset *self,
   g_return_if_fail (self != source);
 
   document_init (&doc);
+  /* what @source projected holds for the same objects here */
+  doc.projections = g_steal_pointer (&source->projections);
+  source->projections = projection_table_new ();
   for (guint kind = 0; kind < N_LISTS; kind++)
     {
       GListModel *model = G_LIST_MODEL (source->lists[kind]);

@@ -52,6 +52,9 @@ guint           cpl_dataset_position           (CplDataset   *self,
                                                 CplEntity    *entity);
 gboolean        cpl_dataset_remove             (CplDataset   *self,
                                                 CplEntity    *entity);
+CplProjection  *cpl_dataset_get_projection     (CplDataset   *self,
+                                                CplScenario  *scenario,
+                                                GError      **error);
 
 gboolean        cpl_dataset_load_bytes         (CplDataset   *self,
                                                 GBytes       *bytes,

@@ -328,6 +328,21 @@ cpl_entity_get_number (CplEntity *self,
   return priv->values[index];
 }
 
+/**
+ * cpl_entity_get_numbers:
+ *
+ * Returns: (transfer none): every numeric field, by index (NaN where
+ *   unset), to read many at once without a type check for each
+ */
+const double *
+cpl_entity_get_numbers (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return priv->values;
+}
+
 /* What a field expects, "a number from 0 to 1", as one phrase per shape
  * of range, so that a translation can order it as its language does; the
  * comparison signs and the bounds are arguments, never translated. */

@@ -85,6 +85,7 @@ int             cpl_entity_find_field           (CplEntity          *self,
                                                  const char         *key);
 double          cpl_entity_get_number           (CplEntity          *self,
                                                  guint               index);
+const double   *cpl_entity_get_numbers          (CplEntity          *self);
 gboolean        cpl_entity_set_number           (CplEntity          *self,
                                                  guint               index,
                                                  double              value,

@@ -72,7 +72,10 @@ gboolean  cpl_is_extension_key    (const char     *key);
 void      cpl_json_object_merge   (JsonObject     *into,
                                    JsonObject     *from);
 char     *cpl_format_number_c     (double          value);
+char     *cpl_format_number_exact (double          value);
 char     *cpl_json_to_text        (JsonNode       *node,
+                                   gsize          *length);
+char     *cpl_json_to_text_rounded (JsonNode      *node,
                                    gsize          *length);
 
 G_END_DECLS

@@ -131,24 +131,19 @@ cpl_json_node_is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-/* Numbers in messages and files: the shortest text of the value rounded
- * to 15 significant digits, in the C locale ("2039", not
- * "2039.0000000000002"; "0.1", not "0.09999999999999998").  %.15g rounds
- * and drops the trailing zeros; the exponent loses its "+" and leading
- * zeros ("1e21", "1e-7"); −0 is "0". */
-char *
-cpl_format_number_c (double value)
+/* @value (finite, not zero) as %.Pg in the C locale, tidied: the
+ * exponent loses its "+" and leading zeros ("1e21", "1e-7"). */
+static void
+format_number (char   *buf,
+               gsize   size,
+               double  value,
+               int     precision)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char fmt[8];
   char *exponent;
 
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "Infinity" : "-Infinity");
-  if (value == 0)
-    return g_strdup ("0");
-  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
+  g_ascii_formatd (buf, size, fmt, value);
   exponent = strchr (buf, 'e');
   if (exponent != NULL)
     {
@@ -162,6 +157,44 @@ cpl_format_number_c (double value)
       for (from = digits; *from == '0' && from[1] != '\0'; from++)
         ;
       memmove (digits, from, strlen (from) + 1);
+    }
+}
+
+/* Numbers in messages, reports and tables: the shortest text of the value
+ * rounded to 15 significant digits, in the C locale ("2039", not
+ * "2039.0000000000002"; "0.1", not "0.09999999999999998").  %.15g rounds
+ * and drops the trailing zeros; −0 is "0". */
+char *
+cpl_format_number_c (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return g_strdup ("NaN");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "Infinity" : "-Infinity");
+  if (value == 0)
+    return g_strdup ("0");
+  format_number (buf, sizeof buf, value, 15);
+  return g_strdup (buf);
+}
+
+/* Numbers in dataset files: the shortest of 15, 16 and 17 significant
+ * digits that reads back to exactly @value, so saving and opening a file
+ * never changes a number.  Where 15 digits read back, the text is
+ * cpl_format_number_c()'s. */
+char *
+cpl_format_number_exact (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value) || value == 0)
+    return cpl_format_number_c (value);
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      format_number (buf, sizeof buf, value, precision);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
     }
   return g_strdup (buf);
 }
@@ -413,8 +446,9 @@ cpl_json_get_boolean (CplLoadContext *ctx,
  *
  * json-glib's generator writes doubles with 17 digits (0.35 becomes
  * 0.34999999999999998); analysts read and diff these files, so numbers are
- * written by cpl_format_number_c(): rounded to 15 significant digits, the
- * most a double always keeps, without binary noise. */
+ * written in their shortest exact text (cpl_format_number_exact()) in
+ * dataset files, and rounded to 15 significant digits, without binary
+ * noise, in reports (cpl_format_number_c()). */
 
 static void
 write_string (GString    *out,
@@ -445,7 +479,8 @@ write_string (GString    *out,
 static void
 write_node (GString  *out,
             JsonNode *node,
-            guint     depth)
+            guint     depth,
+            gboolean  rounded)
 {
   switch (JSON_NODE_TYPE (node))
     {
@@ -468,7 +503,9 @@ write_node (GString  *out,
         default:
           {
             double value = json_node_get_double (node);
-            g_autofree char *number = isfinite (value) ? cpl_format_number_c (value) : NULL;
+            g_autofree char *number = !isfinite (value) ? NULL
+                                      : rounded ? cpl_format_number_c (value)
+                                      : cpl_format_number_exact (value);
 
             /* JSON has no NaN or Infinity: unknown is null */
             g_string_append (out, number ? number : "null");
@@ -490,7 +527,7 @@ write_node (GString  *out,
         for (guint i = 0; i < n; i++)
           {
             g_string_append_printf (out, "%s\n%*s", i ? "," : "", (depth + 1) * 2, "");
-            write_node (out, json_array_get_element (array, i), depth + 1);
+            write_node (out, json_array_get_element (array, i), depth + 1, rounded);
           }
         g_string_append_printf (out, "\n%*s]", depth * 2, "");
       }
@@ -512,7 +549,7 @@ write_node (GString  *out,
             g_string_append_printf (out, "%s\n%*s", l != members ? "," : "", (depth + 1) * 2, "");
             write_string (out, l->data);
             g_string_append (out, ": ");
-            write_node (out, json_object_get_member (object, l->data), depth + 1);
+            write_node (out, json_object_get_member (object, l->data), depth + 1, rounded);
           }
         g_string_append_printf (out, "\n%*s}", depth * 2, "");
       }
@@ -523,20 +560,44 @@ write_node (GString  *out,
     }
 }
 
+static char *
+json_to_text (JsonNode *node,
+              gsize    *length,
+              gboolean  rounded)
+{
+  GString *out = g_string_new (NULL);
+
+  write_node (out, node, 0, rounded);
+  g_string_append_c (out, '\n');
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /**
  * cpl_json_to_text:
  *
- * Returns: (transfer full): @node as indented JSON text ending in a newline.
+ * Returns: (transfer full): @node as indented JSON text ending in a
+ *   newline, each number in the shortest text that reads back exactly (a
+ *   dataset file)
  */
 char *
 cpl_json_to_text (JsonNode *node,
                   gsize    *length)
 {
-  GString *out = g_string_new (NULL);
+  return json_to_text (node, length, FALSE);
+}
 
-  write_node (out, node, 0);
-  g_string_append_c (out, '\n');
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+/**
+ * cpl_json_to_text_rounded:
+ *
+ * Returns: (transfer full): @node as cpl_json_to_text() writes it, but
+ *   each number rounded to 15 significant digits (a report: no binary
+ *   noise such as 2039.0000000000002)
+ */
+char *
+cpl_json_to_text_rounded (JsonNode *node,
+                          gsize    *length)
+{
+  return json_to_text (node, length, TRUE);
 }

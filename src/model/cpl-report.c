@@ -178,9 +178,7 @@ add_share_curve (JsonObject  *object,
 
   if (curve == NULL)
     return FALSE;
-  best = cpl_revenue_maximising_share (scenario, dataset, NULL, error);
-  if (isnan (best))
-    return FALSE;
+  best = cpl_revenue_maximising_share_on_curve (scenario, dataset, curve, NULL);
   points = json_array_sized_new (curve->len);
   for (guint i = 0; i < curve->len; i++)
     {
@@ -202,7 +200,7 @@ scenario_report (CplDataset  *dataset,
                  CplScenario *scenario,
                  GError     **error)
 {
-  g_autoptr(CplProjection) p = cpl_projection_compute (scenario, dataset, error);
+  g_autoptr(CplProjection) p = cpl_dataset_get_projection (dataset, scenario, error);
   JsonObject *object, *totals;
   JsonArray *years;
 
@@ -417,7 +415,7 @@ cpl_report_to_json (CplDataset  *dataset,
 
   if (root == NULL)
     return NULL;
-  return cpl_json_to_text (root, NULL);
+  return cpl_json_to_text_rounded (root, NULL);
 }
 
 /**
@@ -491,7 +489,7 @@ cpl_report_seek (CplDataset  *dataset,
   set_number (object, "value", value);
   set_number (object, "achieved", achieved);
   root = json_node_init_object (json_node_alloc (), object);
-  return cpl_json_to_text (root, NULL);
+  return cpl_json_to_text_rounded (root, NULL);
 }
 
 /* CSV ------------------------------------------------------------------- */

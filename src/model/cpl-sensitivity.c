@@ -72,7 +72,9 @@ cpl_share_curve_compute (CplScenario  *scenario,
                          CplDataset   *dataset,
                          GError      **error)
 {
-  g_autoptr(CplProjection) base = cpl_projection_compute (scenario, dataset, error);
+  /* the scenario's own projection says what is wrong with it; a dataset
+   * that has just checked it keeps it */
+  g_autoptr(CplProjection) base = cpl_dataset_get_projection (dataset, scenario, error);
   g_auto(Evaluator) ev = { 0 };
   GArray *curve;
 
@@ -120,16 +122,37 @@ cpl_revenue_maximising_share (CplScenario  *scenario,
                               gboolean     *at_top,
                               GError      **error)
 {
-  const double ratio = (sqrt (5) - 1) / 2;
   g_autoptr(GArray) curve = cpl_share_curve_compute (scenario, dataset, error);
+
+  if (at_top != NULL)
+    *at_top = FALSE;
+  if (curve == NULL)
+    return NAN;
+  return cpl_revenue_maximising_share_on_curve (scenario, dataset, curve, at_top);
+}
+
+/**
+ * cpl_revenue_maximising_share_on_curve:
+ * @curve: cpl_share_curve_compute() of @scenario, when the caller has it
+ *   already (it is not computed again)
+ *
+ * As cpl_revenue_maximising_share().
+ *
+ * Returns: the rate
+ */
+double
+cpl_revenue_maximising_share_on_curve (CplScenario *scenario,
+                                       CplDataset  *dataset,
+                                       GArray      *curve,
+                                       gboolean    *at_top)
+{
+  const double ratio = (sqrt (5) - 1) / 2;
   g_auto(Evaluator) ev = { 0 };
   double best_take = -INFINITY, a, b, c, d, fc, fd, best;
   guint best_i = 0;
 
   if (at_top != NULL)
     *at_top = FALSE;
-  if (curve == NULL)
-    return NAN;
   for (guint i = 0; i < curve->len; i++)
     {
       double take = g_array_index (curve, CplSharePoint, i).totals[CPL_TOTAL_GOVERNMENT_TAKE];

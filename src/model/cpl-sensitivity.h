@@ -27,6 +27,10 @@ double   cpl_revenue_maximising_share (CplScenario  *scenario,
                                        CplDataset   *dataset,
                                        gboolean     *at_top,
                                        GError      **error);
+double   cpl_revenue_maximising_share_on_curve (CplScenario *scenario,
+                                                CplDataset  *dataset,
+                                                GArray      *curve,
+                                                gboolean    *at_top);
 gboolean cpl_goal_seek                (CplScenario  *scenario,
                                        CplDataset   *dataset,
                                        const char   *parameter,

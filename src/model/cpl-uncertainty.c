@@ -10,16 +10,20 @@
  * The draws do not build a CplProjection: a lean kernel (Kernel below)
  * takes what does not depend on the scenario's numbers (the chips'
  * throughput, prices, power, unit costs and vendors) once from the
- * dataset, then runs MODEL.md §5 per draw into preallocated arrays, with
- * the same arithmetic in the same order as cpl_projection_compute(), so a
- * draw at the point values gives the same bits (test-uncertainty checks
- * it on the built-in scenarios and the fixtures).  The threads never touch
- * the dataset or the scenario.  A draw with a figure that is not finite is
- * projected again by cpl_projection_compute(), whose message explains it.
+ * dataset, then runs MODEL.md §5 on two draws at once (one in each lane
+ * of a pair of doubles) into preallocated arrays, with the same
+ * arithmetic in the same order as cpl_projection_compute(), so each draw
+ * gets the projection's bits (test-uncertainty checks it at the point
+ * values on the built-in scenarios and the fixtures, and on 10,000 random
+ * draws).  No -ffast-math, which would let the compiler reorder it.  The
+ * threads never touch the dataset or the scenario.  A draw with a figure
+ * that is not finite is projected again by cpl_projection_compute(),
+ * whose message explains it.
  *
  * Quantiles are Hyndman & Fan's type 7 (the default of R and numpy): over
  * the n sorted values x₀ ≤ … ≤ xₙ₋₁, Q(p) = x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋₊₁ − x_⌊h⌋)
- * with h = (n − 1)·p.
+ * with h = (n − 1)·p; the order statistics by selection, from 4,096 draws
+ * up inside brackets a sample sets (select_in_brackets()).
  *
  * start_year and years (integers) and seed cannot carry a range: the
  * scenario loader refuses them.
@@ -36,6 +40,12 @@
 #include "cpl-error.h"
 #include "cpl-random.h"
 #include "cpl-uncertainty.h"
+
+/* Two doubles and the result of comparing them (GCC's vector
+ * extensions, also in Clang: SSE2 on x86-64, NEON on arm64).  An
+ * operation on a pair is the same IEEE operation on each of its two. */
+typedef double pair_of_doubles __attribute__ ((vector_size (16)));
+typedef gint64 pair_of_masks __attribute__ ((vector_size (16)));
 
 struct _CplUncertainty
 {
@@ -181,94 +191,207 @@ kernel_init (Kernel        *k,
   k->tdp_d = cpl_chip_get (domestic, CPL_CHIP_TDP_W);
 }
 
-/* Scratch space of one thread: [6 · n_chips + 1 + n_vendors · 2] doubles. */
+/* pow (@x, @t) for a whole @t, without the call for t = 0 and 1: pow()
+ * returns 1 for y = 0 whatever x is (C11 F.10.4.4), and x for y = 1, the
+ * exact result, which glibc's error bound below one ulp leaves it no
+ * other value to give. */
+static inline double
+pow_whole (double x,
+           guint  t)
+{
+  return t == 0 ? 1 : t == 1 ? x : pow (x, t);
+}
+
+static inline pair_of_doubles
+pair (double x0,
+      double x1)
+{
+  return (pair_of_doubles) { x0, x1 };
+}
+
+/* @x where @mask is true, @y where it is false */
+static inline pair_of_doubles
+pair_select (pair_of_masks   mask,
+             pair_of_doubles x,
+             pair_of_doubles y)
+{
+  return (pair_of_doubles) (((pair_of_masks) x & mask) | ((pair_of_masks) y & ~mask));
+}
+
+/* One draw of a pair in the kernel: what does not change over its years.
+ * Its scratch: [4 · n_chips] doubles. */
+typedef struct {
+  const double      *v;
+  double             gamma, A_d;
+  double            *p_hat, *log_w, *w, *Dk;
+  CplForeignWeights  foreign;
+  guint              n_offered;
+} Lane;
+
+/* Scratch space of one thread: two lanes', then [4 · n_chips + 2 ·
+ * n_vendors] pairs. */
 static gsize
 kernel_scratch_size (const Kernel *k)
 {
-  return 6 * (gsize) MAX (k->n_chips, 1) + 1 + 2 * (gsize) MAX (k->n_vendors, 1);
+  gsize n = MAX (k->n_chips, 1), nv = MAX (k->n_vendors, 1);
+
+  return 2 * 4 * n + 2 * (4 * n + 2 * nv);
 }
 
-/* MODEL.md §5 for the numbers @v (indexed by CplScenarioField), as
- * cpl_projection_compute_at() computes it, into @totals[t·@stride] for
- * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
- * each CplYearOutput o: one column per output, so the quantiles read
- * contiguous memory.
- *
- * Returns: FALSE when a figure is not finite. */
-static gboolean
-kernel_run (const Kernel *k,
+/* The buyer prices, the offered chips' weights and the domestic yearly
+ * cost of the numbers @v.  Returns: 0·x summed over the figures (see
+ * kernel_run()). */
+static double
+lane_begin (const Kernel *k,
             const double *v,
+            double       *scratch,
+            Lane         *l)
+{
+  guint n = k->n_chips;
+  double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
+  double beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
+  CplEnergyTerms terms = {
+    v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH], v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY],
+    v[CPL_SCENARIO_PUE], v[CPL_SCENARIO_UTILIZATION], v[CPL_SCENARIO_AMORTIZATION_YEARS],
+  };
+  double not_finite = 0;
+
+  l->v = v;
+  l->gamma = -log2 (1 - v[CPL_SCENARIO_DOMESTIC_LEARNING_RATE]);
+  l->A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
+  l->p_hat = scratch;
+  l->log_w = l->p_hat + MAX (n, 1);
+  l->w = l->log_w + MAX (n, 1);
+  l->Dk = l->w + MAX (n, 1);
+  l->n_offered = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double cost;
+      gboolean offered;
+
+      l->p_hat[i] = cpl_buyer_price (k->price[i], s, pi);
+      cost = cpl_cost_of_compute (l->p_hat[i], k->tdp[i], k->F[i], &terms, FALSE);
+      offered = !((1 - s) * l->p_hat[i] < k->unit_cost[i]);
+      l->n_offered += offered;
+      /* a chip left out has no weight, in any year */
+      l->log_w[i] = offered ? -beta * log (cost) : -INFINITY;
+      not_finite += 0 * l->p_hat[i] + 0 * cost;
+    }
+  cpl_foreign_weights (n, l->log_w, l->w, &l->foreign);
+  return not_finite;
+}
+
+/* The numbers of the pair's two draws, field @f */
+#define PAIR_OF(lanes, f) pair ((lanes)[0].v[f], (lanes)[1].v[f])
+
+/* MODEL.md §5, as cpl_projection_compute_at() computes it, for two draws
+ * at once: the numbers @v0 and @v1 (indexed by CplScenarioField) in the
+ * two lanes of pairs, each with the operations of the projection in its
+ * order, so each gets the projection's bits, in about half the
+ * instructions (the divisions, most of all).  The library calls and the
+ * demand split run on each draw alone.  Writes @totals[t·@stride] for
+ * each CplTotal t and @years[(year·CPL_N_YEAR_OUTPUTS + o)·@stride] for
+ * each CplYearOutput o (one column per output, so the quantiles read
+ * contiguous memory), and the same at index 1 for @v1 when @both.
+ *
+ * Returns: a bit per draw (1: @v0, 2: @v1) whose figures are all finite. */
+static guint
+kernel_run (const Kernel *k,
+            const double *v0,
+            const double *v1,
+            gboolean      both,
             double       *scratch,
             double       *totals,
             double       *years,
             gsize         stride)
 {
-  double out[CPL_N_YEAR_OUTPUTS];
   guint n = k->n_chips, nv = MAX (k->n_vendors, 1);
-  double s = v[CPL_SCENARIO_REVENUE_SHARE], pi = v[CPL_SCENARIO_PRICE_PASS_THROUGH];
-  double a = v[CPL_SCENARIO_LICENSE_APPROVAL_RATE], beta = v[CPL_SCENARIO_PRICE_SENSITIVITY];
-  double b = v[CPL_SCENARIO_DOMESTIC_PREFERENCE], spill = v[CPL_SCENARIO_CAPACITY_SPILL];
-  double Q0 = v[CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS];
-  double gamma = -log2 (1 - v[CPL_SCENARIO_DOMESTIC_LEARNING_RATE]);
-  CplEnergyTerms terms = {
-    v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH], v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY],
-    v[CPL_SCENARIO_PUE], v[CPL_SCENARIO_UTILIZATION], v[CPL_SCENARIO_AMORTIZATION_YEARS],
-  };
-  double *p_hat = scratch, *cost = p_hat + MAX (n, 1), *log_w = cost + MAX (n, 1);
-  double *X = log_w + MAX (n, 1) + 1, *Dk = X + MAX (n, 1);
-  double *gross_v = Dk + MAX (n, 1), *total_gross_v = gross_v + nv, *w = total_gross_v + nv;
-  CplForeignWeights foreign;
-  double A_d = cpl_yearly_cost (k->p_d, k->tdp_d, &terms, TRUE);
-  double Q = Q0, take = 0, gap = 0, installed = 0, final_share = 0, gross_all = 0;
-  guint n_offered = 0;
-  gboolean finite = TRUE;
+  Lane l[2];
+  pair_of_doubles *X, *W, *P, *gross_v, *total_gross_v;
+  pair_of_masks *offered;
+  pair_of_doubles out[CPL_N_YEAR_OUTPUTS];
+  pair_of_doubles s, a, beta, b, spill, Q0, Q, A_d, F_d0, sum_w, zero = pair (0, 0);
+  pair_of_doubles take = zero, gap = zero, installed = zero, final_share = zero;
+  /* the sum of 0·x over the figures: ±0 while all are finite, NaN once
+   * one is not (0·∞ is NaN); cheaper than isfinite() on each */
+  pair_of_doubles not_finite;
+  pair_of_masks any_offered;
+  double lane_not_finite[2], gross_all[2];
+  guint finite = 0;
 
+  lane_not_finite[0] = lane_begin (k, v0, scratch, &l[0]);
+  lane_not_finite[1] = lane_begin (k, v1, scratch + 4 * MAX (n, 1), &l[1]);
+  not_finite = pair (lane_not_finite[0], lane_not_finite[1]);
+  X = (pair_of_doubles *) (scratch + 8 * MAX (n, 1));
+  W = X + MAX (n, 1);
+  P = W + MAX (n, 1);
+  offered = (pair_of_masks *) (P + MAX (n, 1));
+  gross_v = (pair_of_doubles *) (offered + MAX (n, 1));
+  total_gross_v = gross_v + nv;
+
+  s = PAIR_OF (l, CPL_SCENARIO_REVENUE_SHARE);
+  a = PAIR_OF (l, CPL_SCENARIO_LICENSE_APPROVAL_RATE);
+  beta = PAIR_OF (l, CPL_SCENARIO_PRICE_SENSITIVITY);
+  b = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_PREFERENCE);
+  spill = PAIR_OF (l, CPL_SCENARIO_CAPACITY_SPILL);
+  Q = Q0 = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_INSTALLED_PFLOPS);
+  A_d = pair (l[0].A_d, l[1].A_d);
+  F_d0 = pair (k->F_d0, k->F_d0);
+  sum_w = pair (l[0].foreign.sum_w, l[1].foreign.sum_w);
+  any_offered = (pair_of_masks) { -(gint64) (l[0].n_offered > 0), -(gint64) (l[1].n_offered > 0) };
   for (guint i = 0; i < n; i++)
     {
-      gboolean offered;
-
-      p_hat[i] = cpl_buyer_price (k->price[i], s, pi);
-      cost[i] = cpl_cost_of_compute (p_hat[i], k->tdp[i], k->F[i], &terms, FALSE);
-      offered = !((1 - s) * p_hat[i] < k->unit_cost[i]);
-      n_offered += offered;
-      /* a chip left out has no weight, in any year */
-      log_w[i] = offered ? -beta * log (cost[i]) : -INFINITY;
-      finite = finite && isfinite (p_hat[i]) && isfinite (cost[i]);
+      W[i] = pair (l[0].w[i], l[1].w[i]);
+      P[i] = pair (l[0].p_hat[i], l[1].p_hat[i]);
+      offered[i] = pair (l[0].log_w[i], l[1].log_w[i]) != pair (-INFINITY, -INFINITY);
     }
-  cpl_foreign_weights (n, log_w, w, &foreign);
-  memset (total_gross_v, 0, sizeof (double) * nv);
+  for (guint j = 0; j < nv; j++)
+    total_gross_v[j] = zero;
 
   for (guint t = 0; t < k->n_years; t++)
     {
-      double C = v[CPL_SCENARIO_DEMAND_PFLOPS] * pow (1 + v[CPL_SCENARIO_DEMAND_GROWTH], t);
-      double K = v[CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS] * pow (1 + v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t);
-      double F_d = k->F_d0 * pow (Q / Q0, gamma);
-      double c_d = A_d / (F_d / 1000);
-      double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
-      double spilled, units_d, gross_year = 0;
+      pair_of_doubles C = PAIR_OF (l, CPL_SCENARIO_DEMAND_PFLOPS) *
+                          pair (pow_whole (1 + l[0].v[CPL_SCENARIO_DEMAND_GROWTH], t),
+                                pow_whole (1 + l[1].v[CPL_SCENARIO_DEMAND_GROWTH], t));
+      pair_of_doubles K = PAIR_OF (l, CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS) *
+                          pair (pow_whole (1 + l[0].v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t),
+                                pow_whole (1 + l[1].v[CPL_SCENARIO_DOMESTIC_CAPACITY_GROWTH], t));
+      /* pow (1, y) is 1 for every y (C11 F.10.4.4): the first year's */
+      pair_of_doubles ratio = Q / Q0;
+      pair_of_doubles F_d = F_d0 * pair (ratio[0] == 1 ? 1 : pow (ratio[0], l[0].gamma),
+                                         ratio[1] == 1 ? 1 : pow (ratio[1], l[1].gamma));
+      pair_of_doubles c_d = A_d / (F_d / 1000);
+      pair_of_doubles log_w_d = -beta * pair (log (c_d[0]), log (c_d[1])) + b;
+      pair_of_doubles D_exported = zero, X_total = zero, gross_total = zero, gross_year = zero;
+      pair_of_doubles D_d, R_d, I, O, spilled, units_d;
+      double D_d0, D_d1;
 
-      cpl_split_demand (n, w, &foreign, -beta * log (c_d) + b, C, Dk, &D_d);
+      cpl_split_demand (n, l[0].w, &l[0].foreign, log_w_d[0], C[0], l[0].Dk, &D_d0);
+      cpl_split_demand (n, l[1].w, &l[1].foreign, log_w_d[1], C[1], l[1].Dk, &D_d1);
+      D_d = pair (D_d0, D_d1);
       for (guint i = 0; i < n; i++)
         {
-          D_exported += Dk[i];
-          X[i] = a * Dk[i];
+          pair_of_doubles Dk = pair (l[0].Dk[i], l[1].Dk[i]);
+
+          D_exported += Dk;
+          X[i] = a * Dk;
         }
       R_d = D_d + (1 - a) * D_exported;
 
-      I = MIN (R_d, K);
+      I = pair_select (R_d < K, R_d, K);   /* MIN (R_d, K) */
       O = R_d - I;
-      spilled = n_offered > 0 ? a * spill * O : 0;
+      spilled = pair_select (any_offered, a * spill * O, zero);
       for (guint i = 0; i < n; i++)
         {
-          if (log_w[i] != -INFINITY)
-            X[i] += spilled * w[i] / foreign.sum_w;
+          X[i] = pair_select (offered[i], X[i] + spilled * W[i] / sum_w, X[i]);
           X_total += X[i];
         }
 
-      memset (gross_v, 0, sizeof (double) * nv);
+      for (guint j = 0; j < nv; j++)
+        gross_v[j] = zero;
       for (guint i = 0; i < n; i++)
         {
-          double gross = 1000 * X[i] / k->F[i] * p_hat[i];
+          pair_of_doubles gross = 1000 * X[i] / pair (k->F[i], k->F[i]) * P[i];
 
           gross_v[k->vendor[i]] += gross;
           gross_total += gross;
@@ -280,7 +403,7 @@ kernel_run (const Kernel *k,
         }
       units_d = 1000 * I / F_d;
 
-      out[CPL_YEAR_DOMESTIC_SHARE] = I + X_total > 0 ? I / (I + X_total) : 0;
+      out[CPL_YEAR_DOMESTIC_SHARE] = pair_select (I + X_total > 0, I / (I + X_total), zero);
       out[CPL_YEAR_GOVERNMENT_TAKE] = s * gross_total;
       out[CPL_YEAR_GROSS_REVENUE] = gross_year;
       out[CPL_YEAR_COMPUTE_GAP] = O - spilled;
@@ -289,12 +412,15 @@ kernel_run (const Kernel *k,
       out[CPL_YEAR_EXPORTED_PFLOPS] = X_total;
       for (guint o = 0; o < CPL_N_YEAR_OUTPUTS; o++)
         {
-          years[((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride] = out[o];
-          finite = finite && isfinite (out[o]);
+          double *at = years + ((gsize) t * CPL_N_YEAR_OUTPUTS + o) * stride;
+
+          at[0] = out[o][0];
+          if (both)
+            at[1] = out[o][1];
+          not_finite += 0 * out[o];
         }
       /* the projection's other figures, which its check also covers */
-      finite = finite && isfinite (C) && isfinite (K) && isfinite (R_d) && isfinite (F_d) &&
-               isfinite (c_d) && isfinite (units_d * k->p_d);
+      not_finite += 0 * C + 0 * K + 0 * R_d + 0 * F_d + 0 * c_d + 0 * (units_d * k->p_d);
 
       take += out[CPL_YEAR_GOVERNMENT_TAKE];
       gap += out[CPL_YEAR_COMPUTE_GAP];
@@ -302,16 +428,24 @@ kernel_run (const Kernel *k,
       final_share = out[CPL_YEAR_DOMESTIC_SHARE];
       Q += I;
     }
-  for (guint j = 0; j < k->n_vendors; j++)
-    gross_all += total_gross_v[j];
 
-  totals[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take;
-  totals[CPL_TOTAL_COMPUTE_GAP * stride] = gap;
-  totals[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed;
-  totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share;
-  totals[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all;
-  for (guint t = 0; t < CPL_N_TOTALS; t++)
-    finite = finite && isfinite (totals[t * stride]);
+  for (guint d = 0; d < (both ? 2 : 1); d++)
+    {
+      double *at = totals + d;
+
+      gross_all[d] = 0;
+      for (guint j = 0; j < k->n_vendors; j++)
+        gross_all[d] += total_gross_v[j][d];
+      at[CPL_TOTAL_GOVERNMENT_TAKE * stride] = take[d];
+      at[CPL_TOTAL_COMPUTE_GAP * stride] = gap[d];
+      at[CPL_TOTAL_DOMESTIC_INSTALLED * stride] = installed[d];
+      at[CPL_TOTAL_FINAL_DOMESTIC_SHARE * stride] = final_share[d];
+      at[CPL_TOTAL_GROSS_REVENUE * stride] = gross_all[d];
+      for (guint t = 0; t < CPL_N_TOTALS; t++)
+        not_finite[d] += 0 * at[t * stride];
+      if (not_finite[d] == 0)
+        finite |= 1u << d;
+    }
   return finite;
 }
 
@@ -358,21 +492,31 @@ run_chunk (gpointer data,
 {
   Chunk *chunk = data;
   Run *run = chunk->run;
-  g_autofree double *scratch = g_new (double, kernel_scratch_size (run->kernel));
-  double v[CPL_SCENARIO_N_FIELDS];
+  /* the pairs' alignment */
+  double *scratch = g_aligned_alloc (kernel_scratch_size (run->kernel), sizeof (double),
+                                     sizeof (pair_of_doubles));
+  double v[2][CPL_SCENARIO_N_FIELDS];
 
   chunk->failed = chunk->end;
-  for (guint d = chunk->first; d < chunk->end; d++)
+  for (guint d = chunk->first; d < chunk->end; d += 2)
     {
-      if ((d & 63) == 0 && g_cancellable_is_cancelled (run->cancellable))
-        return;
-      draw_values (run, d, v);
-      if (!kernel_run (run->kernel, v, scratch, run->totals + d, run->years + d, run->n_draws))
+      gboolean both = d + 1 < chunk->end;
+      guint finite;
+
+      if ((d - chunk->first) % 64 == 0 && g_cancellable_is_cancelled (run->cancellable))
+        break;
+      draw_values (run, d, v[0]);
+      /* the last draw of an odd chunk alone: its pair, a copy of it, is not kept */
+      draw_values (run, both ? d + 1 : d, v[1]);
+      finite = kernel_run (run->kernel, v[0], v[1], both, scratch,
+                           run->totals + d, run->years + d, run->n_draws);
+      if (finite != (both ? 3u : 1u))
         {
-          chunk->failed = d;
-          return;
+          chunk->failed = (finite & 1) ? d + 1 : d;
+          break;
         }
     }
+  g_aligned_free (scratch);
 }
 
 /* @copy at the numbers @v. */
@@ -451,7 +595,13 @@ select_kth (double *a,
           hi = below;
           continue;
         }
-      /* those equal to the pivot next: at least the pivot itself */
+      if (below > lo)
+        {
+          lo = below;
+          continue;
+        }
+      /* the pivot is the least: those equal to it next (at least the
+       * pivot itself), so equal values cannot stall the search */
       {
         gsize equal = below;
 
@@ -470,44 +620,252 @@ select_kth (double *a,
     }
 }
 
-/* P10/P50/P90 of the @n values at @values (type 7): the order
- * statistics x_⌊h⌋ and x_⌊h⌋₊₁ by selection, not by sorting; each
- * selection searches only above the previous one. */
+/* The type-7 quantiles taken: h = (n − 1)·p, the order statistics ⌊h⌋
+ * and ⌊h⌋ + 1. */
+static const double quantile_ps[] = { 0.1, 0.5, 0.9 };
+
+/* Selects the @r-th smallest of @a[0, @n) into @a[@r] (select_kth()) and
+ * returns it in @x_lo, and in @x_hi the next order statistic, the least
+ * of those after it (@x_lo again when it is the last). */
 static void
-quantiles (const double *values,
+select_pair (double *a,
+             gsize   n,
+             gsize   r,
+             double *x_lo,
+             double *x_hi)
+{
+  select_kth (a, n, r);
+  *x_lo = a[r];
+  *x_hi = *x_lo;
+  if (r + 1 < n)
+    {
+      *x_hi = a[r + 1];
+      for (gsize i = r + 2; i < n; i++)
+        *x_hi = MIN (*x_hi, a[i]);
+    }
+}
+
+/* The order statistics of every quantile by selection in all @n values
+ * (reordered); each selection searches only above the previous one. */
+static void
+select_in_all (double *values,
+               gsize   n,
+               double  x_lo[],
+               double  x_hi[])
+{
+  gsize start = 0;
+
+  for (guint j = 0; j < G_N_ELEMENTS (quantile_ps); j++)
+    {
+      gsize lo = (gsize) floor ((n - 1) * quantile_ps[j]);
+
+      /* P10's and P50's order statistics are below the next one's */
+      start = MIN (start, lo);
+      select_pair (values + start, n - start, lo - start, &x_lo[j], &x_hi[j]);
+      start = lo + 1;
+    }
+}
+
+/* Floyd & Rivest's idea: a sample brackets each quantile's order
+ * statistics between two of its values, one pass over the data counts
+ * the values below each bracket and gathers those inside it, and only
+ * those (about a tenth) go through selection. */
+#define SAMPLE_SIZE 512
+
+/* The sample value at rank @r + @shift (−∞ or +∞ off the sample's
+ * ends), selected in @sample; when @sample is already partitioned at @*k
+ * (as select_kth() leaves it; G_MAXSIZE: not yet), only on one side of
+ * it.  @*k becomes the rank selected. */
+static double
+sample_bound (double  *sample,
+              gsize   *k,
+              double   r,
+              double   shift)
+{
+  double at = r + shift;
+  gsize rank;
+
+  if (at < 1)
+    return -INFINITY;
+  if (at > SAMPLE_SIZE - 2)
+    return INFINITY;
+  rank = (gsize) at;
+  if (*k == G_MAXSIZE)
+    select_kth (sample, SAMPLE_SIZE, rank);
+  else if (rank > *k)
+    select_kth (sample + *k + 1, SAMPLE_SIZE - *k - 1, rank - *k - 1);
+  else if (rank < *k)
+    select_kth (sample, *k, rank);
+  *k = rank;
+  return sample[rank];
+}
+
+/* For each bracket j of @n_brackets, copies the values of @values[0, @n)
+ * in [@low[j], @high[j]] to @out + j·@n and counts them in @inside[j],
+ * and those below @low[j] in @below[j]; two values at a time and without
+ * a branch on the data (each value is written after those kept so far,
+ * and kept when inside). */
+static void
+gather_brackets (const double *values,
+                 gsize         n,
+                 const double *low,
+                 const double *high,
+                 double       *out,
+                 gsize        *below,
+                 gsize        *inside)
+{
+  enum { N = G_N_ELEMENTS (quantile_ps) };
+  pair_of_doubles lows[N], highs[N];
+  pair_of_masks counts[N];
+  gsize i;
+
+  for (guint j = 0; j < N; j++)
+    {
+      lows[j] = (pair_of_doubles) { low[j], low[j] };
+      highs[j] = (pair_of_doubles) { high[j], high[j] };
+      counts[j] = (pair_of_masks) { 0, 0 };
+      inside[j] = 0;
+    }
+  for (i = 0; i + 2 <= n; i += 2)
+    {
+      pair_of_doubles x;
+
+      memcpy (&x, values + i, sizeof x);
+#pragma GCC unroll 3
+      for (guint j = 0; j < N; j++)
+        {
+          pair_of_masks in = (x >= lows[j]) & (x <= highs[j]);
+
+          counts[j] -= x < lows[j];   /* a true comparison is −1 */
+          out[j * n + inside[j]] = x[0];
+          inside[j] -= in[0];
+          out[j * n + inside[j]] = x[1];
+          inside[j] -= in[1];
+        }
+    }
+  for (guint j = 0; j < N; j++)
+    {
+      below[j] = counts[j][0] + counts[j][1];
+      for (gsize r = i; r < n; r++)
+        {
+          below[j] += values[r] < low[j];
+          out[j * n + inside[j]] = values[r];
+          inside[j] += (values[r] >= low[j]) & (values[r] <= high[j]);
+        }
+    }
+}
+
+/* As select_in_all(), on @n ≥ 8·SAMPLE_SIZE values (not changed), with
+ * @scratch of [3·n + SAMPLE_SIZE].  Returns: FALSE when a bracket misses
+ * its order statistics (a sample off by more than 4 standard deviations:
+ * rarely). */
+static gboolean
+select_in_brackets (const double *values,
+                    gsize         n,
+                    double       *scratch,
+                    double        x_lo[],
+                    double        x_hi[])
+{
+  enum { N = G_N_ELEMENTS (quantile_ps) };
+  double *sample = scratch + N * n;
+  double low[N], high[N];
+  gsize lo[N], below[N], inside[N], k = G_MAXSIZE;
+
+  /* the draws are independent, so the first ones are a sample (read in
+   * order, which the processor prefetches) */
+  memcpy (sample, values, SAMPLE_SIZE * sizeof (double));
+  for (guint j = 0; j < N; j++)
+    {
+      double p = quantile_ps[j];
+      /* the number of sample values below order statistic ⌊h⌋ is about
+       * binomial: bracket it by 4 standard deviations and 2 on each side */
+      double spread = 4 * sqrt (SAMPLE_SIZE * p * (1 - p)) + 2;
+      double r;
+
+      lo[j] = (gsize) floor ((n - 1) * p);
+      r = (double) lo[j] * SAMPLE_SIZE / n;
+      low[j] = sample_bound (sample, &k, r, -spread);
+      high[j] = sample_bound (sample, &k, r, spread + 1);
+    }
+
+  gather_brackets (values, n, low, high, scratch, below, inside);
+  for (guint j = 0; j < N; j++)
+    {
+      /* the bracket holds ranks below[j] to below[j] + inside[j] − 1 */
+      if (lo[j] < below[j] || MIN (lo[j] + 1, n - 1) - below[j] >= inside[j])
+        return FALSE;
+      select_pair (scratch + j * n, inside[j], lo[j] - below[j], &x_lo[j], &x_hi[j]);
+    }
+  return TRUE;
+}
+
+/* P10/P50/P90 of the @n values at @values (type 7, reordering @values),
+ * with @scratch of [3·n + SAMPLE_SIZE]: the order statistics x_⌊h⌋ and
+ * x_⌊h⌋₊₁ by selection, not by sorting. */
+static void
+quantiles (double       *values,
            gsize         n,
            double       *scratch,
            CplQuantiles *out)
 {
-  static const double ps[] = { 0.1, 0.5, 0.9 };
-  double q[G_N_ELEMENTS (ps)];
-  gsize start = 0;
+  double x_lo[G_N_ELEMENTS (quantile_ps)], x_hi[G_N_ELEMENTS (quantile_ps)];
+  double q[G_N_ELEMENTS (quantile_ps)];
 
-  memcpy (scratch, values, n * sizeof (double));
-  for (guint j = 0; j < G_N_ELEMENTS (ps); j++)
+  if (n < 8 * SAMPLE_SIZE || !select_in_brackets (values, n, scratch, x_lo, x_hi))
+    select_in_all (values, n, x_lo, x_hi);
+  for (guint j = 0; j < G_N_ELEMENTS (quantile_ps); j++)
     {
-      double h = (n - 1) * ps[j];
+      double h = (n - 1) * quantile_ps[j];
       gsize lo = (gsize) floor (h);
-      double x_lo, x_hi;
 
-      /* P10's and P50's order statistics are below the next one's */
-      start = MIN (start, lo);
-      select_kth (scratch + start, n - start, lo - start);
-      start = lo + 1;
-      x_lo = scratch[lo];
-      /* the next order statistic is the least of those after it */
-      x_hi = x_lo;
-      if (lo + 1 < n)
-        {
-          x_hi = scratch[lo + 1];
-          for (gsize i = lo + 2; i < n; i++)
-            x_hi = MIN (x_hi, scratch[i]);
-        }
-      q[j] = x_lo + (h - lo) * (x_hi - x_lo);
+      q[j] = x_lo[j] + (h - lo) * (x_hi[j] - x_lo[j]);
     }
   out->p10 = q[0];
   out->p50 = q[1];
   out->p90 = q[2];
+}
+
+/* Calls @func on each of the @n_items items of @size bytes at @items, on
+ * @n_threads threads (on the calling one alone when 1). */
+static void
+run_on_threads (GFunc    func,
+                gpointer items,
+                guint    n_items,
+                gsize    size,
+                guint    n_threads)
+{
+  GThreadPool *pool;
+
+  if (n_threads == 1)
+    {
+      for (guint i = 0; i < n_items; i++)
+        func ((char *) items + i * size, NULL);
+      return;
+    }
+  pool = g_thread_pool_new (func, NULL, (int) n_threads, FALSE, NULL);
+  for (guint i = 0; i < n_items; i++)
+    g_thread_pool_push (pool, (char *) items + i * size, NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+/* The quantiles of the series [first, end) of @values ([n_series][n_draws],
+ * reordered) into @out[first, end). */
+typedef struct {
+  double       *values;
+  CplQuantiles *out;
+  gsize         n_draws;
+  guint         first, end;
+} QuantileChunk;
+
+static void
+quantile_chunk (gpointer data,
+                gpointer user_data)
+{
+  QuantileChunk *chunk = data;
+  g_autofree double *scratch = g_new (double, 3 * chunk->n_draws + SAMPLE_SIZE);
+
+  for (guint i = chunk->first; i < chunk->end; i++)
+    quantiles (chunk->values + i * chunk->n_draws, chunk->n_draws, scratch, &chunk->out[i]);
 }
 
 /**
@@ -532,14 +890,13 @@ cpl_uncertainty_compute (CplScenario   *scenario,
 {
   g_autoptr(GArray) params = NULL;
   g_autoptr(CplProjection) point = NULL;
-  g_autofree double *totals = NULL;
-  g_autofree double *years = NULL;
-  g_autofree double *scratch = NULL;
+  g_autofree double *series = NULL;
   g_autofree Chunk *chunks = NULL;
+  g_autofree QuantileChunk *quantile_chunks = NULL;
+  g_autofree CplQuantiles *q = NULL;
   double point_values[CPL_SCENARIO_N_FIELDS];
   CplUncertainty *self;
-  GThreadPool *pool;
-  guint n_chunks, n_years;
+  guint n_chunks, n_years, n_series;
   Kernel kernel;
   Run run;
 
@@ -560,10 +917,11 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   n_years = kernel.n_years;
-  totals = g_new (double, (gsize) n_draws * CPL_N_TOTALS);
-  years = g_new (double, MAX ((gsize) n_draws * n_years * CPL_N_YEAR_OUTPUTS, 1));
-  run = (Run) { &kernel, point_values, params,
-                (guint64) point_values[CPL_SCENARIO_SEED], cancellable, n_draws, totals, years };
+  /* the totals' series, then the years' */
+  n_series = CPL_N_TOTALS + n_years * CPL_N_YEAR_OUTPUTS;
+  series = g_new (double, (gsize) n_draws * n_series);
+  run = (Run) { &kernel, point_values, params, (guint64) point_values[CPL_SCENARIO_SEED],
+                cancellable, n_draws, series, series + (gsize) n_draws * CPL_N_TOTALS };
 
   /* A few chunks per thread even out uneven chunks; the split does not
    * change any number. */
@@ -575,16 +933,7 @@ cpl_uncertainty_compute (CplScenario   *scenario,
       chunks[c].first = (guint) ((guint64) n_draws * c / n_chunks);
       chunks[c].end = (guint) ((guint64) n_draws * (c + 1) / n_chunks);
     }
-  if (n_threads == 1)
-    for (guint c = 0; c < n_chunks; c++)
-      run_chunk (&chunks[c], NULL);
-  else
-    {
-      pool = g_thread_pool_new (run_chunk, NULL, (int) n_threads, FALSE, NULL);
-      for (guint c = 0; c < n_chunks; c++)
-        g_thread_pool_push (pool, &chunks[c], NULL);
-      g_thread_pool_free (pool, FALSE, TRUE);
-    }
+  run_on_threads (run_chunk, chunks, n_chunks, sizeof (Chunk), n_threads);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -606,12 +955,17 @@ cpl_uncertainty_compute (CplScenario   *scenario,
   self->n_draws = n_draws;
   self->seed = run.seed;
   self->n_years = n_years;
+  /* each series' quantiles on their own: shared by the threads too */
+  q = g_new (CplQuantiles, n_series);
+  n_chunks = MIN (n_series, n_threads * 2);
+  quantile_chunks = g_new (QuantileChunk, n_chunks);
+  for (guint c = 0; c < n_chunks; c++)
+    quantile_chunks[c] = (QuantileChunk) { series, q, n_draws, n_series * c / n_chunks,
+                                           n_series * (c + 1) / n_chunks };
+  run_on_threads (quantile_chunk, quantile_chunks, n_chunks, sizeof (QuantileChunk), n_threads);
+  memcpy (self->totals, q, sizeof self->totals);
   self->years = g_new (CplQuantiles, MAX ((gsize) n_years * CPL_N_YEAR_OUTPUTS, 1));
-  scratch = g_new (double, n_draws);
-  for (guint t = 0; t < CPL_N_TOTALS; t++)
-    quantiles (totals + (gsize) t * n_draws, n_draws, scratch, &self->totals[t]);
-  for (guint i = 0; i < n_years * CPL_N_YEAR_OUTPUTS; i++)
-    quantiles (years + (gsize) i * n_draws, n_draws, scratch, &self->years[i]);
+  memcpy (self->years, q + CPL_N_TOTALS, sizeof (CplQuantiles) * n_years * CPL_N_YEAR_OUTPUTS);
   return self;
 }
 
