@@ -14,6 +14,7 @@
 #include "cpl-preferences-window.h"
 #include "cpl-resources.h"
 #include "cpl-window.h"
+#include "views/cpl-chart-builders.h"
 #include "views/cpl-pdf-report.h"
 
 struct _CplApplication
@@ -43,15 +44,23 @@ static const GOptionEntry option_entries[] = {
   { "draws", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --compute, the Monte Carlo draws of each scenario with ranges (default 10000)"),
     N_("N") },
+  { "export-chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the chart CHART (see below) of the scenarios given with --scenario to the file given with "
+       "--output and exit, without a display; a FILE given is laid over the built-in dataset"),
+    N_("CHART") },
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a PDF report of scenarios of FILE (laid over the built-in dataset) to --output and exit, "
        "without a display"), N_("FILE") },
   { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --report, a scenario to report on, by its id; repeat it for several (default: every scenario)"),
-    N_("ID") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --report, the file to write"), N_("FILE") },
+    N_("With --export-chart or --report, the id of a scenario to show; several compare them "
+       "(a report without it: every scenario)"), N_("ID") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export-chart or --report, the file to write: a chart as PNG, SVG or PDF by its extension, "
+       "a report as PDF"), N_("OUT") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report, the paper size: a4 (the default) or letter"),
     N_("SIZE") },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart and a PNG, its pixels per point, above 0 and up to 4 (default 1)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -136,6 +145,155 @@ cpl_compute_main (const char *path,
   return 0;
 }
 
+/* "full-ban, h200-25, …": the dataset's scenario ids. */
+static char *
+dataset_scenario_ids (CplDataset *dataset)
+{
+  GListModel *scenarios = cpl_dataset_get_scenarios (dataset);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(CplEntity) scenario = g_list_model_get_item (scenarios, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", cpl_entity_get_id (scenario));
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The scenarios of @dataset with @ids, added to @scenarios; FALSE with
+ * the message on stderr when one of them is not there. */
+static gboolean
+lookup_scenarios (CplDataset         *dataset,
+                  const char * const *ids,
+                  GPtrArray          *scenarios)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i]);
+
+      if (scenario == NULL)
+        {
+          g_autofree char *known = dataset_scenario_ids (dataset);
+
+          /* Translators: %1$s is what follows --scenario, %2$s the ids of the dataset's scenarios */
+          g_printerr (_("chip-policy-lab: --scenario “%1$s”: there is no scenario with that id; expected one "
+                        "of %2$s\n"), ids[i], known);
+          return FALSE;
+        }
+      g_ptr_array_add (scenarios, scenario);
+    }
+  return TRUE;
+}
+
+/**
+ * cpl_export_chart_main:
+ * @chart_id: one of cpl_chart_ids
+ * @scenario_ids: (nullable): the scenarios' ids
+ * @output: (nullable): where to write: .png, .svg or .pdf
+ * @scale: (nullable): a PNG's pixels per point, above 0 and up to 4; %NULL for 1
+ * @files: (nullable): FILE, laid over the built-in dataset (one at most)
+ *
+ * Writes the chart as the app exports it, with no display.
+ *
+ * Returns: the exit status: 0, or 1 with the message on stderr.
+ */
+int
+cpl_export_chart_main (const char         *chart_id,
+                       const char * const *scenario_ids,
+                       const char         *output,
+                       const char         *scale,
+                       const char * const *files)
+{
+  g_autoptr(CplDataset) dataset = NULL;
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(CplChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = cpl_chart_dup_title (chart_id);
+  g_autofree char *source = NULL;
+  CplChartExportFormat format;
+  double pixels = 1;
+  char *end = NULL;
+
+  if (title == NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", (char **) cpl_chart_ids);
+
+      /* Translators: %1$s is what follows --export-chart, %2$s the list of charts */
+      g_printerr (_("chip-policy-lab: --export-chart “%1$s” is not a chart; expected one of %2$s\n"), chart_id, ids);
+      return 1;
+    }
+  if (output == NULL)
+    {
+      g_printerr (_("chip-policy-lab: --export-chart needs --output OUT.png, OUT.svg or OUT.pdf\n"));
+      return 1;
+    }
+  if (!cpl_chart_export_format_from_path (output, &format))
+    {
+      g_autofree char *name = g_filename_display_name (output);
+
+      /* Translators: %s is the file given with --output */
+      g_printerr (_("chip-policy-lab: --output “%s” has no known extension; expected .png, .svg or .pdf\n"), name);
+      return 1;
+    }
+  if (scale != NULL)
+    {
+      pixels = g_ascii_strtod (scale, &end);
+      if (end == scale || *end != '\0' || !(pixels > 0 && pixels <= CPL_CHART_EXPORT_MAX_SCALE))
+        {
+          /* Translators: %s is what follows --scale */
+          g_printerr (_("chip-policy-lab: --scale “%s” is not a number above 0 and up to 4; expected a PNG's "
+                        "pixels per point, such as 2\n"), scale);
+          return 1;
+        }
+      if (format != CPL_CHART_EXPORT_PNG)
+        {
+          g_printerr (_("chip-policy-lab: --scale goes with a PNG output; an SVG or a PDF has no pixels\n"));
+          return 1;
+        }
+    }
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    {
+      g_printerr (_("chip-policy-lab: --export-chart reads one FILE at most\n"));
+      return 1;
+    }
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (files[0]);
+
+      dataset = cpl_dataset_new ();
+      if (!cpl_dataset_load_file (dataset, files[0], CPL_LOAD_OVER_BUILTIN, &error))
+        {
+          g_printerr ("chip-policy-lab: %s\n", error->message);
+          return 1;
+        }
+      source = cpl_chart_dup_source (name);
+    }
+  else
+    {
+      dataset = cpl_dataset_new_builtin (&error);
+      if (dataset == NULL)
+        {
+          g_printerr ("chip-policy-lab: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (!lookup_scenarios (dataset, scenario_ids, scenarios))
+    return 1;
+
+  chart = cpl_chart_build (chart_id, dataset, scenarios, &error);
+  if (chart != NULL && source != NULL)
+    cpl_chart_set_source (chart, source);
+  if (chart == NULL || !cpl_chart_save (chart, output, format, pixels, FALSE, &error))
+    {
+      g_printerr ("chip-policy-lab: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /**
  * cpl_report_main:
  * @path: a dataset JSON or an Epoch AI CSV, laid over the built-in dataset
@@ -175,20 +333,8 @@ cpl_report_main (const char         *path,
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
     }
-  for (guint i = 0; scenario_ids != NULL && scenario_ids[i] != NULL; i++)
-    {
-      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, scenario_ids[i]);
-
-      if (scenario == NULL)
-        {
-          /* Translators: %1$s is what follows --scenario, %2$s a file */
-          g_printerr (_("chip-policy-lab: --scenario “%1$s” is not a scenario of “%2$s” or the built-in "
-                        "dataset; expected the id of a scenario, such as full-ban-2025\n"),
-                      scenario_ids[i], path);
-          return 1;
-        }
-      g_ptr_array_add (scenarios, scenario);
-    }
+  if (!lookup_scenarios (dataset, scenario_ids, scenarios))
+    return 1;
   if (scenarios->len == 0)
     {
       GListModel *all = cpl_dataset_get_scenarios (dataset);
@@ -227,6 +373,27 @@ cpl_application_has_schema (void)
   return schema != NULL;
 }
 
+/* --export-chart takes FILE after the options: only then are the
+ * arguments that are not options collected for handle_local_options
+ * instead of being opened. */
+static gboolean
+cpl_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  for (char **argument = *arguments; *argument != NULL; argument++)
+    {
+      if (g_str_equal (*argument, "--"))
+        break;
+      if (g_str_equal (*argument, "--export-chart") || g_str_has_prefix (*argument, "--export-chart="))
+        {
+          g_application_add_main_option (app, G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, "", NULL);
+          break;
+        }
+    }
+  return G_APPLICATION_CLASS (cpl_application_parent_class)->local_command_line (app, arguments, exit_status);
+}
+
 static int
 cpl_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -236,10 +403,7 @@ cpl_application_handle_local_options (GApplication *app,
   const char *date = NULL;
   const char *draws = NULL;
   const char *seek = NULL;
-  const char *report = NULL;
-  const char *output = NULL;
-  const char *paper = NULL;
-  g_autofree const char **scenario_ids = NULL;
+  const char *chart = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -252,14 +416,45 @@ cpl_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "seek", "&s", &seek);
   if (g_variant_dict_lookup (options, "compute", "^&ay", &path))
     return cpl_compute_main (path, format, g_variant_dict_contains (options, "no-builtin"), date, draws, seek);
-  g_variant_dict_lookup (options, "output", "^&ay", &output);
-  g_variant_dict_lookup (options, "paper", "&s", &paper);
-  g_variant_dict_lookup (options, "scenario", "^a&s", &scenario_ids);
-  if (g_variant_dict_lookup (options, "report", "^&ay", &report))
-    return cpl_report_main (report, scenario_ids, output, paper);
-  if (paper != NULL)
+  if (g_variant_dict_lookup (options, "export-chart", "&s", &chart))
+    {
+      g_autofree const char **scenarios = NULL;
+      g_autofree const char **files = NULL;
+      const char *output = NULL;
+      const char *scale = NULL;
+
+      g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "scale", "&s", &scale);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return cpl_export_chart_main (chart, scenarios, output, scale, files);
+    }
+  if (g_variant_dict_lookup (options, "report", "^&ay", &path))
+    {
+      g_autofree const char **scenarios = NULL;
+      const char *output = NULL;
+      const char *paper = NULL;
+
+      if (g_variant_dict_contains (options, "scale"))
+        {
+          g_printerr (_("chip-policy-lab: --scale goes with --export-chart, not with --report\n"));
+          return 1;
+        }
+      g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "paper", "&s", &paper);
+      return cpl_report_main (path, scenarios, output, paper);
+    }
+  if (g_variant_dict_contains (options, "paper"))
     {
       g_printerr (_("chip-policy-lab: --paper goes with --report\n"));
+      return 1;
+    }
+  if (g_variant_dict_contains (options, "scenario") || g_variant_dict_contains (options, "output")
+      || g_variant_dict_contains (options, "scale"))
+    {
+      g_printerr (_("chip-policy-lab: --scenario and --output go with --export-chart or --report, --scale "
+                    "with --export-chart\n"));
       return 1;
     }
   if (draws != NULL)
@@ -638,6 +833,7 @@ cpl_application_class_init (CplApplicationClass *klass)
   g_resources_register (cpl_get_resource ());
 
   object_class->finalize = cpl_application_finalize;
+  app_class->local_command_line = cpl_application_local_command_line;
   app_class->handle_local_options = cpl_application_handle_local_options;
   app_class->activate = cpl_application_activate;
   app_class->open = cpl_application_open;
@@ -754,6 +950,13 @@ cpl_application_init (CplApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.json]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Open a dataset in Chip Policy Lab, or with --compute print its results."));
+  {
+    g_autofree char *ids = g_strjoinv (", ", (char **) cpl_chart_ids);
+    /* Translators: the end of --help; %s is the list of chart ids */
+    g_autofree char *description = g_strdup_printf (_("The charts of --export-chart: %s."), ids);
+
+    g_application_set_option_context_description (G_APPLICATION (self), description);
+  }
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
 }
 

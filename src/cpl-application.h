@@ -29,5 +29,10 @@ int             cpl_report_main                  (const char     *path,
                                                   const char * const *scenario_ids,
                                                   const char     *output,
                                                   const char     *paper);
+int             cpl_export_chart_main            (const char     *chart_id,
+                                                  const char * const *scenario_ids,
+                                                  const char     *output,
+                                                  const char     *scale,
+                                                  const char * const *files);
 
 G_END_DECLS

@@ -17,6 +17,19 @@
                __FILE__, __LINE__, #actual, a__, e__, (double) (rel));          \
   } G_STMT_END
 
+/* The quantile @u of the triangle distribution low @a, mode @c, high @b
+ * (MODEL.md §6). */
+static inline double
+cpl_test_triangle_quantile (double a,
+                            double c,
+                            double b,
+                            double u)
+{
+  if (u < (c - a) / (b - a))
+    return a + sqrt (u * (b - a) * (c - a));
+  return b - sqrt ((1 - u) * (b - a) * (b - c));
+}
+
 static inline CplDataset *
 cpl_test_load_fixture (const char  *name,
                        CplLoadMode  mode)
@@ -203,4 +216,60 @@ cpl_test_write_older_file (const char *path)
   json_object_set_object_member (root, "builtin_entries", entries);
   json_generator_set_root (generator, json_parser_get_root (parser));
   g_assert_true (json_generator_to_file (generator, path, NULL));
+}
+
+/* The app as a separate process ------------------------------------------ */
+
+/* Runs $CPL_EXE with @args (NULL-terminated); @run gets its wait status
+ * and output. */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} CplTestRun;
+
+static inline void
+cpl_test_run_clear (CplTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CplTestRun, cpl_test_run_clear)
+
+static inline void
+cpl_test_run_app (CplTestRun         *run,
+                  const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("CPL_EXE");
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* no display at all: --compute and --export-chart must not need one */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  /* …and no D-Bus: the app is single-instance, and --compute must never
+   * register the app or reach a running one (a bus that does not exist makes
+   * any attempt fail) */
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/cpl-no-bus", TRUE);
+  /* English, unless a test asks for another language */
+  if (g_getenv ("CPL_TEST_LANGUAGE") != NULL)
+    {
+      g_autofree char *locale = g_strconcat (g_getenv ("CPL_TEST_LANGUAGE"), ".UTF-8", NULL);
+
+      envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+      envp = g_environ_setenv (envp, "LANGUAGE", g_getenv ("CPL_TEST_LANGUAGE"), TRUE);
+    }
+  else
+    envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
 }

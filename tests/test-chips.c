@@ -12,6 +12,7 @@
 #include "views/chips/cpl-chips-view.h"
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
+#include "views/cpl-chart-export.h"
 
 static CplApplication *app;
 
@@ -247,6 +248,40 @@ test_timeline (void)
 
 /* A chip without figures has no TPP: it sorts after every chip that has
  * one, whichever way the column sorts. */
+/* The threshold map and the timeline have Export… in their context menus
+ * (the "chart-export.export" action of their views), which opens the
+ * Export Chart dialog over the window; their exports carry their titles
+ * and a name from their ids. */
+static void
+test_export_menu (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplTimelineChart *timeline = cpl_chips_view_get_timeline (view);
+  GtkWidget *timeline_view = cpl_test_find_chart_view (GTK_WIDGET (view), timeline);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+  g_autofree char *name = cpl_chart_export_suggest_name (CPL_CHART (timeline), CPL_CHART_SAVE_SVG);
+
+  g_assert_cmpstr (cpl_chart_get_title (CPL_CHART (timeline)), ==, "Timeline of each chip's status in China");
+  g_assert_cmpstr (name, ==, "timeline.svg");
+  g_assert_true (gtk_widget_activate_action (timeline_view, "chart-export.export", NULL));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), "Export Chart") == 0)
+        {
+          g_assert_true (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window));
+          gtk_window_destroy (toplevel);
+        }
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_unknown_last (void)
 {
@@ -697,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/timeline", test_timeline);
+  g_test_add_func ("/chips/export-menu", test_export_menu);
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);

@@ -8,58 +8,6 @@
 
 #include "cpl-test-util.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_app (Run         *run,
-         const char **args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *exe = g_getenv ("CPL_EXE");
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (char *) exe);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* no display at all: --compute must not need one */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  /* …and no D-Bus: the app is single-instance, and --compute must never
-   * register it or reach a running one (a bus that does not exist makes
-   * any attempt fail) */
-  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/cpl-no-bus", TRUE);
-  /* English, unless a test asks for another language */
-  if (g_getenv ("CPL_TEST_LANGUAGE") != NULL)
-    {
-      g_autofree char *locale = g_strconcat (g_getenv ("CPL_TEST_LANGUAGE"), ".UTF-8", NULL);
-
-      envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-      envp = g_environ_setenv (envp, "LANGUAGE", g_getenv ("CPL_TEST_LANGUAGE"), TRUE);
-    }
-  else
-    envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
 static JsonObject *
 find_by_id (JsonObject *root,
             const char *list,
@@ -81,12 +29,12 @@ test_json (void)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
   const char *args[] = { "--compute", fixture, "--no-builtin", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(CplTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *object, *sale, *comparison, *scenario, *year1, *totals, *chip;
 
-  run_app (&run, args);
+  cpl_test_run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_cmpstr (run.err, ==, "");
   root = json_from_string (run.out, &error);
@@ -134,9 +82,9 @@ test_csv (void)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
   const char *args[] = { "--compute", fixture, "--no-builtin", "--format", "csv", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(CplTestRun) run = { 0 };
 
-  run_app (&run, args);
+  cpl_test_run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_true (g_str_has_prefix (run.out, "section,id,year,metric,key,value\r\n"));
   /* year 2026 (see test-projection.c): I = 300 PFLOP/s, 1000 × 300 / 250
@@ -156,11 +104,11 @@ test_builtin_and_epoch (void)
 {
   const char *epoch = g_getenv ("CPL_EPOCH_CSV");
   const char *args[] = { "--compute", epoch, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(CplTestRun) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *h20;
 
-  run_app (&run, args);
+  cpl_test_run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   root = json_from_string (run.out, NULL);
   g_assert_nonnull (root);
@@ -182,12 +130,12 @@ test_bad_input (void)
   const char *bad_args[] = { "--compute", bad, NULL };
   const char *missing_args[] = { "--compute", "/nonexistent/x.json", NULL };
   const char *format_args[] = { "--compute", fixture, "--format", "xml", NULL };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) format = { 0 };
+  g_auto(CplTestRun) run = { 0 };
+  g_auto(CplTestRun) missing = { 0 };
+  g_auto(CplTestRun) format = { 0 };
 
   g_assert_true (g_file_set_contents (bad, "{ \"format\": \"chip-policy-lab\", \"scenarios\": [ { \"id\": \"s\", \"start_year\": 2026, \"years\": 99 } ] }", -1, NULL));
-  run_app (&run, bad_args);
+  cpl_test_run_app (&run, bad_args);
   /* exit 1, nothing on stdout, the message on stderr: file, path, value,
    * what was expected */
   g_assert_true (WIFEXITED (run.status) && WEXITSTATUS (run.status) == 1);
@@ -195,11 +143,11 @@ test_bad_input (void)
   g_assert_nonnull (strstr (run.err, "bad.json: scenarios[0].years: the number 99 is out of range; "
                                      "expected a whole number from 1 to 50"));
 
-  run_app (&missing, missing_args);
+  cpl_test_run_app (&missing, missing_args);
   g_assert_true (WIFEXITED (missing.status) && WEXITSTATUS (missing.status) == 1);
   g_assert_nonnull (strstr (missing.err, "/nonexistent/x.json"));
 
-  run_app (&format, format_args);
+  cpl_test_run_app (&format, format_args);
   g_assert_true (WIFEXITED (format.status) && WEXITSTATUS (format.status) == 1);
   g_assert_nonnull (strstr (format.err, "xml"));
 
@@ -215,9 +163,9 @@ status_of (const char *date,
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
   const char *args[] = { "--compute", fixture, "--date", date, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(CplTestRun) run = { 0 };
 
-  run_app (&run, args);
+  cpl_test_run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_cmpstr (run.err, ==, "");
   *root = json_from_string (run.out, NULL);
@@ -307,11 +255,11 @@ test_status_csv_today (void)
   g_autofree char *day_before = g_date_time_format (before, "%Y-%m-%d");
   g_autofree char *day_after = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) today = { 0 };
+  g_auto(CplTestRun) csv = { 0 };
+  g_auto(CplTestRun) today = { 0 };
   const char *date;
 
-  run_app (&csv, csv_args);
+  cpl_test_run_app (&csv, csv_args);
   g_assert_true (g_spawn_check_wait_status (csv.status, NULL));
   g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-h20,,status,date,2025-09-01\r\n"));
   g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-h20,,status,state,licensable\r\n"));
@@ -320,7 +268,7 @@ test_status_csv_today (void)
   g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-b200,,status,state,denied\r\n"));
   g_assert_nonnull (strstr (csv.out, "\r\nchips,nvidia-b200,,status,share,\r\n"));
 
-  run_app (&today, today_args);
+  cpl_test_run_app (&today, today_args);
   after = g_date_time_new_now_local ();
   day_after = g_date_time_format (after, "%Y-%m-%d");
   g_assert_true (g_spawn_check_wait_status (today.status, NULL));
@@ -339,16 +287,16 @@ test_bad_date (void)
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
   const char *bad_args[] = { "--compute", fixture, "--date", "2025-02-30", NULL };
   const char *alone_args[] = { "--date", "2025-09-01", NULL };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) alone = { 0 };
+  g_auto(CplTestRun) bad = { 0 };
+  g_auto(CplTestRun) alone = { 0 };
 
-  run_app (&bad, bad_args);
+  cpl_test_run_app (&bad, bad_args);
   g_assert_true (WIFEXITED (bad.status) && WEXITSTATUS (bad.status) == 1);
   g_assert_cmpstr (bad.out, ==, "");
   g_assert_cmpstr (bad.err, ==, "chip-policy-lab: --date “2025-02-30” is not a date; expected YYYY-MM-DD, "
                                 "such as 2026-02-01\n");
 
-  run_app (&alone, alone_args);
+  cpl_test_run_app (&alone, alone_args);
   g_assert_true (WIFEXITED (alone.status) && WEXITSTATUS (alone.status) == 1);
   g_assert_cmpstr (alone.err, ==, "chip-policy-lab: --date goes with --compute\n");
 }
@@ -357,9 +305,9 @@ static void
 test_help (void)
 {
   const char *args[] = { "--help", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(CplTestRun) run = { 0 };
 
-  run_app (&run, args);
+  cpl_test_run_app (&run, args);
   g_assert_true (g_spawn_check_wait_status (run.status, NULL));
   g_assert_nonnull (strstr (run.out, "--compute=FILE"));
   g_assert_nonnull (strstr (run.out, "--format=FORMAT"));
@@ -413,13 +361,13 @@ test_no_noise (void)
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "cpl-test-no-noise.json", NULL);
   const char *json_args[] = { "--compute", path, NULL };
   const char *csv_args[] = { "--compute", path, "--format", "csv", NULL };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(CplTestRun) json = { 0 };
+  g_auto(CplTestRun) csv = { 0 };
 
   /* no chips of its own: the results of the built-in dataset */
   g_assert_true (g_file_set_contents (path, "{\"format\": \"chip-policy-lab\", \"version\": 1}", -1, NULL));
-  run_app (&json, json_args);
-  run_app (&csv, csv_args);
+  cpl_test_run_app (&json, json_args);
+  cpl_test_run_app (&csv, csv_args);
   g_unlink (path);
   g_assert_true (g_spawn_check_wait_status (json.status, NULL));
   g_assert_true (g_spawn_check_wait_status (csv.status, NULL));

@@ -182,6 +182,15 @@ test_english (void)
       g_assert_nonnull (strstr (text, "Licence approval rate"));
       g_assert_nonnull (strstr (text, "2,000,000 PFLOP/s a"));
       g_assert_null (strstr (text, "2,026"));
+      /* every comparison chart, drawn by the chart code (its title and
+       * source line are text in the PDF) */
+      g_assert_nonnull (strstr (text, "Charts"));
+      g_assert_nonnull (strstr (text, "Domestic Share of New Compute"));
+      g_assert_nonnull (strstr (text, "Units Shipped"));
+      g_assert_nonnull (strstr (text, "Gross Revenue of US Vendors"));
+      g_assert_nonnull (strstr (text, "Compute Gap"));
+      g_assert_nonnull (strstr (text, "Cost of Compute"));
+      g_assert_nonnull (strstr (text, "Chip Policy Lab · data: report-hand.json over the built-in dataset"));
       /* the sources: the chip's, and Epoch AI's credit */
       g_assert_nonnull (strstr (text, "https://example.com/test-chip-datasheet"));
       g_assert_nonnull (strstr (text, "CC BY 4.0"));
@@ -239,7 +248,7 @@ test_bad_input (void)
     const char *message;
   } cases[] = {
     { { "--report", fixture, "--scenario", "no-such-scenario", "--output", pdf, NULL },
-      "--scenario “no-such-scenario” is not a scenario of" },
+      "--scenario “no-such-scenario”: there is no scenario with that id; expected one of full-ban-2025" },
     { { "--report", fixture, "--output", pdf, "--paper", "a5", NULL },
       "--paper “a5” is not a paper size; expected a4 or letter" },
     { { "--report", fixture, NULL }, "--report needs --output" },

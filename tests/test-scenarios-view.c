@@ -14,6 +14,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-pdf-report.h"
 #include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
@@ -402,18 +403,6 @@ test_goal_seek (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The quantile of a triangle (low a, mode c, high b) at probability u. */
-static double
-triangle_quantile (double a,
-                   double c,
-                   double b,
-                   double u)
-{
-  if (u < (c - a) / (b - a))
-    return a + sqrt (u * (b - a) * (c - a));
-  return b - sqrt ((1 - u) * (b - a) * (b - c));
-}
-
 /* two-years with its revenue share ranged 10%–20%–40%: without
  * pass-through the gross (6,042,352.94 over both years) does not move
  * with the share, so the take is the share times it, and its P10/P50/P90
@@ -453,9 +442,9 @@ test_uncertainty_bands (void)
   g_assert_nonnull (uncertainty);
   g_assert_false (cpl_scenario_results_get_estimating (results));
   take = cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE);
-  g_assert_cmpfloat_with_epsilon (take->p10 / gross, triangle_quantile (.1, .2, .4, .1), .02 * .15477);
-  g_assert_cmpfloat_with_epsilon (take->p50 / gross, triangle_quantile (.1, .2, .4, .5), .02 * .22679);
-  g_assert_cmpfloat_with_epsilon (take->p90 / gross, triangle_quantile (.1, .2, .4, .9), .02 * .32254);
+  g_assert_cmpfloat_with_epsilon (take->p10 / gross, cpl_test_triangle_quantile (.1, .2, .4, .1), .02 * .15477);
+  g_assert_cmpfloat_with_epsilon (take->p50 / gross, cpl_test_triangle_quantile (.1, .2, .4, .5), .02 * .22679);
+  g_assert_cmpfloat_with_epsilon (take->p90 / gross, cpl_test_triangle_quantile (.1, .2, .4, .9), .02 * .32254);
 
   for (guint o = 0; o < G_N_ELEMENTS (outputs); o++)
     {
@@ -741,6 +730,146 @@ test_comparison (void)
   view = open_view_sized (&window, 360, 640);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every widget of @type under @root, depth first, into @found. */
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The top-left pixel of @texture, B, G, R, A. */
+static void
+corner_pixel (GdkTexture *texture,
+              guchar      pixel[4])
+{
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *data = g_malloc (stride * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, stride);
+  memcpy (pixel, data, 4);
+}
+
+/* Every chart card of the results, the share-rate curve, the tornado and
+ * the comparison has an Export… button named "Export Chart…" beside its
+ * title, and its chart a title for exports.  What the dialog does once a
+ * file is chosen (cpl_chart_export_write(), called here with a path as
+ * the portal would give it) writes the chart: PNG 2× is 2 × 1000 by 2 ×
+ * 600 pixels; the suggested name is the scenario's id and the chart's.
+ * The dialog itself opens over the window and closes without a warning. */
+static void
+test_export_buttons (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autofree char *dir = g_dir_make_tmp ("cpl-export-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "share.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  CplChartView *share = NULL;
+  guint n_charts = 0;
+
+  select_id (view, "two-years");
+  /* ranges: the take's card and the tornado's show */
+  g_assert_true (cpl_scenario_editor_set_range_text (cpl_scenarios_view_get_editor (view), "revenue_share",
+                                                     "10", "20", "40"));
+  /* the results shown (their update waits for a frame) */
+  cpl_scenario_results_get_summary (cpl_scenarios_view_get_results (view));
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
+                                   TRUE);
+  cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX_CHILD, cards);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
+      CplChartView *chart_view = CPL_CHART_VIEW (cpl_test_find_widget (card, CPL_TYPE_CHART_VIEW));
+      GtkWidget *button;
+      char *mismatch;
+
+      if (chart_view == NULL)
+        continue;
+      n_charts++;
+      button = cpl_test_find_widget (card, GTK_TYPE_BUTTON);
+      g_assert_nonnull (button);
+      mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Export Chart…");
+      g_assert_null (mismatch);
+      g_assert_nonnull (cpl_chart_get_title (cpl_chart_view_get_chart (chart_view)));
+      if (share == NULL)
+        share = chart_view;
+    }
+  /* results: share, units, revenue, take, gap, cost; the curve's two and
+   * the tornado; the comparison's share, revenue, take and gap */
+  g_assert_cmpuint (n_charts, ==, 13);
+
+  g_assert_cmpstr (cpl_chart_get_title (cpl_chart_view_get_chart (share)), ==, "Domestic Share of New Compute");
+  {
+    g_autofree char *name = cpl_chart_export_suggest_name (cpl_chart_view_get_chart (share), CPL_CHART_SAVE_PNG_2X);
+
+    g_assert_cmpstr (name, ==, "two-years-domestic-share.png");
+  }
+  g_assert_true (cpl_chart_export_write (cpl_chart_view_get_chart (share), file, CPL_CHART_SAVE_PNG_2X, FALSE,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
+  g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
+                   "Chip Policy Lab · data: built-in dataset (2026-11-30)");
+  /* the light palette by default whatever the theme: a white margin; the
+   * dark one on request: a margin with every channel below a half */
+  {
+    guchar pixel[4];
+    g_autoptr(GdkTexture) dark = NULL;
+
+    corner_pixel (texture, pixel);
+    g_assert_cmpuint (MIN (pixel[0], MIN (pixel[1], pixel[2])), >, 0xe0);
+    g_assert_true (cpl_chart_export_write (cpl_chart_view_get_chart (share), file, CPL_CHART_SAVE_PNG_1X, TRUE,
+                                           NULL, &error));
+    dark = gdk_texture_new_from_file (file, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (dark), ==, 1000);
+    corner_pixel (dark, pixel);
+    g_assert_cmpuint (MAX (pixel[0], MAX (pixel[1], pixel[2])), <, 0x80);
+  }
+
+  /* the dialog: over the window, modal, gone on Cancel */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint before = g_list_model_get_n_items (toplevels);
+    g_autoptr(GtkWindow) dialog = NULL;
+
+    cpl_chart_export_present (share);
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (g_strcmp0 (gtk_window_get_title (toplevel), "Export Chart") == 0)
+          dialog = g_steal_pointer (&toplevel);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_modal (dialog));
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+    gtk_window_destroy (dialog);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1194,6 +1323,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
+  g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -3,7 +3,8 @@
  * In the UI language: a title page (the app, "Scenario report", the
  * scenarios, the date, the dataset and its version); for each scenario
  * its parameters as the editor labels them and its summary in words as
- * the Scenarios view gives it; the comparison charts; the totals table
+ * the Scenarios view gives it; the comparison charts (cpl_chart_build(),
+ * drawn with cpl_chart_draw()); the totals table
  * with the differences against the first scenario; the method notes and
  * the sources.  Pango lays out and wraps the text (and finds a CJK font
  * for Chinese); tables break across pages with their header repeated;
@@ -23,6 +24,7 @@
 
 #include "cpl-help-text.h"
 #include "cpl-pdf-report.h"
+#include "views/cpl-chart-builders.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenario-summary.h"
 
@@ -31,6 +33,7 @@
 #define CELL_PAD          4.0
 #define MAX_COLUMNS       6     /* a table's columns: a title and up to five scenarios */
 #define PARAGRAPH_SPACE   6.0
+#define CHART_ASPECT      0.62  /* a chart's height over its width */
 
 typedef enum {
   STYLE_TITLE,
@@ -68,7 +71,8 @@ typedef struct {
   CplDataset *dataset;
   GPtrArray  *scenarios;    /* CplScenario */
   GPtrArray  *projections;  /* CplProjection, one per scenario */
-  const char *dataset_name;
+  GPtrArray  *charts;       /* CplChart, the comparison charts (or one scenario's) */
+  const char *dataset_name; /* of the file over the built-in data, or NULL */
   char       *date;         /* today, as the locale writes a date */
 } Report;
 
@@ -403,7 +407,7 @@ title_page (Writer *w,
   date = g_strdup_printf (_("Written on %s"), report->date);
   paragraph (w, STYLE_BODY, date, 0);
   /* Translators: on the report's title page; %s is a file name or "Built-in data" */
-  dataset = g_strdup_printf (_("Dataset: %s"), report->dataset_name);
+  dataset = g_strdup_printf (_("Dataset: %s"), report->dataset_name ? report->dataset_name : _("Built-in data"));
   paragraph (w, STYLE_BODY, dataset, 0);
   /* Translators: on the report's title page; %1$s is a date (the version
    * of the app's built-in data), %2$s the app's version */
@@ -500,6 +504,27 @@ scenario_section (Writer *w,
     paragraph (w, STYLE_BODY, explanation, 0);
   heading (w, STYLE_SUBHEADING, _("Parameters"));
   parameters_table (w, report, scenario);
+}
+
+/* Each chart at the full text width, in the light palette, with its
+ * title, legend, axes and source line; two to an A4 page. */
+static void
+charts_section (Writer *w,
+                Report *report)
+{
+  double height = w->text_width * CHART_ASPECT;
+
+  new_page (w);
+  heading (w, STYLE_HEADING, _("Charts"));
+  for (guint c = 0; c < report->charts->len; c++)
+    {
+      keep_together (w, height);
+      cairo_save (w->cr);
+      cairo_translate (w->cr, MARGIN, w->y);
+      cpl_chart_draw (g_ptr_array_index (report->charts, c), w->cr, w->text_width, height, FALSE);
+      cairo_restore (w->cr);
+      w->y += height + 18;
+    }
 }
 
 /* The totals of up to MAX_COLUMNS − 1 scenarios from @first, with their
@@ -704,6 +729,8 @@ draw_report (cairo_surface_t *surface,
   for (guint i = 0; i < report->scenarios->len && !g_cancellable_is_cancelled (cancellable); i++)
     scenario_section (&w, report, i);
   if (!g_cancellable_is_cancelled (cancellable))
+    charts_section (&w, report);
+  if (!g_cancellable_is_cancelled (cancellable))
     totals_section (&w, report);
   if (!g_cancellable_is_cancelled (cancellable))
     {
@@ -746,6 +773,7 @@ static void
 report_clear (Report *report)
 {
   g_clear_pointer (&report->projections, g_ptr_array_unref);
+  g_clear_pointer (&report->charts, g_ptr_array_unref);
   g_clear_pointer (&report->date, g_free);
 }
 
@@ -777,6 +805,27 @@ report_init (Report      *report,
         }
       g_ptr_array_add (report->projections, p);
     }
+  /* built once for both passes: a ranged scenario's bands take a Monte
+   * Carlo run */
+  report->charts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint c = 0; cpl_chart_ids[c] != NULL; c++)
+    if (cpl_chart_id_compares (cpl_chart_ids[c]))
+      {
+        CplChart *chart = cpl_chart_build (cpl_chart_ids[c], dataset, scenarios, error);
+
+        if (chart == NULL)
+          {
+            report_clear (report);
+            return FALSE;
+          }
+        if (dataset_name != NULL)
+          {
+            g_autofree char *source = cpl_chart_dup_source (dataset_name);
+
+            cpl_chart_set_source (chart, source);
+          }
+        g_ptr_array_add (report->charts, chart);
+      }
   return TRUE;
 }
 
@@ -857,7 +906,8 @@ write_report (CplDataset    *dataset,
  * @scenarios: (element-type CplScenario): the scenarios, the first the
  *   one the others are measured against; at least one
  * @path: the PDF to write; replaced only once the report is complete
- * @dataset_name: what the title page calls the dataset
+ * @dataset_name: (nullable): the display name of the file laid over the
+ *   built-in dataset, or %NULL for the built-in dataset alone
  *
  * Writes the report of @scenarios.  Needs no display: it may run in a
  * worker thread on a dataset no other thread changes meanwhile.
@@ -910,7 +960,8 @@ write_in_thread (GTask        *task,
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
   GError *error = NULL;
 
-  if (!cpl_dataset_load_bytes (dataset, data->data, data->dataset_name, CPL_LOAD_ALONE, &error))
+  if (!cpl_dataset_load_bytes (dataset, data->data, data->dataset_name ? data->dataset_name : _("Built-in data"),
+                               CPL_LOAD_ALONE, &error))
     {
       g_task_return_error (task, error);
       return;

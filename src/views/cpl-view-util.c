@@ -614,25 +614,3 @@ cpl_uncertainty_run_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
-
-/* The P10 and P90 of @output in every year of @uncertainty, as the band
- * of series @series of @chart. */
-void
-cpl_chart_set_year_band (CplLineChart   *chart,
-                         guint           series,
-                         CplUncertainty *uncertainty,
-                         CplYearOutput   output)
-{
-  guint n = cpl_uncertainty_get_n_years (uncertainty);
-  g_autofree double *low = g_new (double, MAX (n, 1));
-  g_autofree double *high = g_new (double, MAX (n, 1));
-
-  for (guint t = 0; t < n; t++)
-    {
-      const CplQuantiles *q = cpl_uncertainty_get_year (uncertainty, output, t);
-
-      low[t] = q->p10;
-      high[t] = q->p90;
-    }
-  cpl_line_chart_set_series_band (chart, series, low, high);
-}

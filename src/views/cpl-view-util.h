@@ -58,9 +58,5 @@ void            cpl_uncertainty_run        (CplScenario         *scenario,
                                             gpointer             data);
 CplUncertainty *cpl_uncertainty_run_finish (GAsyncResult        *result,
                                             GError             **error);
-void            cpl_chart_set_year_band    (CplLineChart        *chart,
-                                            guint                series,
-                                            CplUncertainty      *uncertainty,
-                                            CplYearOutput        output);
 
 G_END_DECLS

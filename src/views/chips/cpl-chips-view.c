@@ -21,6 +21,8 @@
 #include "cpl-compare-window.h"
 #include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
@@ -983,27 +985,23 @@ on_row_activated (GtkColumnView *view,
 static void
 cpl_chips_view_update_map (CplChipsView *self)
 {
-  GListModel *shown = G_LIST_MODEL (self->sorted);
-
   if (self->map == NULL || self->dataset == NULL)
     return;
 
-  cpl_scatter_chart_clear (self->map);
-  cpl_threshold_map_add_rules (self->map, cpl_dataset_get_rules (self->dataset));
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(CplChip) chip = g_list_model_get_item (shown, i);
-      CplChipMetrics m;
-
-      cpl_chip_metrics_compute (chip, &m);
-      cpl_scatter_chart_add_point (self->map, cpl_entity_get_id (CPL_ENTITY (chip)),
-                                   cpl_entity_get_name (CPL_ENTITY (chip)),
-                                   m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
-                                   cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
-    }
+  cpl_threshold_map_fill (self->map, self->dataset, G_LIST_MODEL (self->sorted));
   if (self->shown != NULL)
     cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
+}
+
+/* The map and the timeline: Export… in their context menus, with their
+ * titles on the exports. */
+static void
+attach_export (const char *chart_id,
+               GtkWidget  *view)
+{
+  g_autofree char *title = cpl_chart_dup_title (chart_id);
+
+  cpl_chart_export_enable (CPL_CHART_VIEW (view), title, NULL);
 }
 
 static void
@@ -1291,21 +1289,19 @@ cpl_chips_view_init (CplChipsView *self)
     }
   ellipsize_titles (GTK_WIDGET (self->frozen_view));
 
-  self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
-  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
-  cpl_scatter_chart_set_description (self->map,
-    _("Every chip by total processing performance and memory bandwidth, with the regions "
-      "and lines of the export rules that can be drawn on these two axes"));
+  self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
   adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
+  attach_export ("threshold-map", adw_bin_get_child (self->map_bin));
   g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
    * so the switcher still fits a phone's width */
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->page_switcher)), FALSE);
 
-  self->timeline = CPL_TIMELINE_CHART (cpl_timeline_chart_new ());
+  self->timeline = CPL_TIMELINE_CHART (cpl_chart_new_for ("timeline", FALSE));
   cpl_timeline_chart_set_date (self->timeline, &self->date);
   adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
+  attach_export ("timeline", adw_bin_get_child (self->timeline_bin));
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */

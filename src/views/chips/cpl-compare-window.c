@@ -15,6 +15,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-compare-window.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-bar-chart.h"
@@ -401,6 +402,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   cpl_bar_chart_set_reference (chart, 1.0);
   cpl_bar_chart_set_description (chart, _("The main metrics of each chip divided by those of the first chip"));
   view = cpl_chart_view_new_take (chart);
+  cpl_chart_export_enable (CPL_CHART_VIEW (view), _("Compare Chips"), "chip-comparison");
   gtk_widget_set_size_request (view, -1, 320);
   gtk_box_append (GTK_BOX (content), view);
 

@@ -18,6 +18,7 @@
 #include "cpl-chip-text.h"
 #include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -358,6 +359,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
   cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
   view = cpl_chart_view_new_take (self->map);
+  cpl_chart_export_enable (CPL_CHART_VIEW (view), _("What-If Chip"), "what-if-chip");
   gtk_widget_set_size_request (view, -1, 300);
   gtk_box_append (GTK_BOX (content), view);
 

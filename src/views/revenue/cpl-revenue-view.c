@@ -24,6 +24,7 @@
 #include <math.h>
 
 #include "cpl-revenue-view.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -630,22 +631,26 @@ caption_new (const char *text)
   return label;
 }
 
-/* @chart in a card under its title, at the end of @box. */
+/* @chart (a chart view) in a card under its title, with Export… beside
+ * it, at the end of @box; its exports are named @name. */
 static void
 chart_card_append (GtkWidget  *box,
                    const char *title,
-                   GtkWidget  *chart)
+                   GtkWidget  *chart,
+                   const char *name)
 {
   GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = cpl_wrapped_label_new (title, "heading");
+  GtkWidget *header = cpl_chart_card_header_new (title, CPL_CHART_VIEW (chart));
 
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_end (heading, 12);
-  gtk_box_append (GTK_BOX (inner), heading);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_end (header, 12);
+  gtk_box_append (GTK_BOX (inner), header);
   gtk_widget_set_size_request (chart, -1, 300);
   gtk_box_append (GTK_BOX (inner), chart);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  gtk_widget_get_first_child (header), NULL, -1);
+  cpl_chart_export_set_name (cpl_chart_view_get_chart (CPL_CHART_VIEW (chart)), name);
   cpl_card_append (box, inner);
 }
 
@@ -701,7 +706,7 @@ build_calculator (CplRevenueView *self)
   cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
   cpl_bar_chart_set_description (self->split_chart,
     _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
-  chart_card_append (box, _("Where the Revenue Goes"), cpl_chart_view_new_take (self->split_chart));
+  chart_card_append (box, _("Where the Revenue Goes"), cpl_chart_view_new_take (self->split_chart), "revenue-split");
 
   self->rate_chart = CPL_LINE_CHART (cpl_line_chart_new ());
   cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
@@ -710,7 +715,8 @@ build_calculator (CplRevenueView *self)
   cpl_line_chart_set_description (self->rate_chart,
     _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
       "with the current rate and the break-even rate marked"));
-  chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart));
+  chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart),
+                     "share-rate");
 
   /* The inputs, after the answer */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);

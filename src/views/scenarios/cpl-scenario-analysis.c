@@ -25,6 +25,8 @@
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
+#include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-tornado-chart.h"
@@ -79,51 +81,13 @@ G_DEFINE_FINAL_TYPE (CplScenarioAnalysis, cpl_scenario_analysis, GTK_TYPE_BOX)
 
 /* The share-rate curve ---------------------------------------------------- */
 
-/* The lowest rate at which the vendors' net revenue is gone while it was
- * positive at rate 0: past it no exported chip is offered.  NaN when
- * there is none on the curve. */
-static double
-break_even (GArray *curve)
-{
-  const CplSharePoint *first = &g_array_index (curve, CplSharePoint, 0);
-
-  if (!(first->totals[CPL_TOTAL_GROSS_REVENUE] - first->totals[CPL_TOTAL_GOVERNMENT_TAKE] > 0))
-    return NAN;
-  for (guint i = 1; i < curve->len; i++)
-    {
-      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
-
-      if (point->totals[CPL_TOTAL_GROSS_REVENUE] - point->totals[CPL_TOTAL_GOVERNMENT_TAKE] <= 0)
-        return point->share;
-    }
-  return NAN;
-}
-
-static void
-add_marker (CplLineChart *chart,
-            double        x,
-            const char   *format)
-{
-  g_autofree char *rate = cpl_format_rate (x);
-  g_autofree char *label = g_strdup_printf (format, rate);
-
-  cpl_line_chart_add_marker (chart, x, label);
-}
-
 static void
 fill_share_curve (CplScenarioAnalysis *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) curve = cpl_share_curve_compute (self->scenario, self->dataset, &error);
   g_autoptr(GString) note = g_string_new (NULL);
-  g_autofree double *x = NULL;
-  g_autofree double *take = NULL;
-  g_autofree double *net = NULL;
-  g_autofree double *share = NULL;
-  double current = cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE);
-  double best, even;
-  gboolean at_top = FALSE, sold = FALSE;
-  CplLineChart *charts[2] = { self->money_chart, self->share_chart };
+  CplShareMarks marks;
   /* the keys step the rate from where the crosshair was */
   int cursors[2] = { cpl_line_chart_get_cursor (self->money_chart), cpl_line_chart_get_cursor (self->share_chart) };
 
@@ -135,53 +99,13 @@ fill_share_curve (CplScenarioAnalysis *self)
       return;
     }
 
-  x = g_new (double, curve->len);
-  take = g_new (double, curve->len);
-  net = g_new (double, curve->len);
-  share = g_new (double, curve->len);
-  for (guint i = 0; i < curve->len; i++)
-    {
-      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
-
-      x[i] = point->share;
-      take[i] = point->totals[CPL_TOTAL_GOVERNMENT_TAKE];
-      net[i] = point->totals[CPL_TOTAL_GROSS_REVENUE] - point->totals[CPL_TOTAL_GOVERNMENT_TAKE];
-      share[i] = point->totals[CPL_TOTAL_FINAL_DOMESTIC_SHARE];
-    }
-  cpl_line_chart_set_series_color (self->money_chart,
-                                   cpl_line_chart_add_series (self->money_chart, _("US government take"),
-                                                              x, take, curve->len, CPL_LINE_STYLE_LINE),
-                                   cpl_chart_color_for ("series", "government-take"));
-  cpl_line_chart_set_series_color (self->money_chart,
-                                   cpl_line_chart_add_series (self->money_chart, _("Net revenue of US vendors"),
-                                                              x, net, curve->len, CPL_LINE_STYLE_LINE),
-                                   cpl_chart_color_for ("series", "vendor-net-revenue"));
-  cpl_line_chart_set_series_color (self->share_chart,
-                                   cpl_line_chart_add_series (self->share_chart,
-                                                              _("Domestic share of new compute in the last year"),
-                                                              x, share, curve->len, CPL_LINE_STYLE_LINE),
-                                   cpl_chart_color_for ("chip", cpl_scenario_get_domestic_chip (self->scenario)));
-
+  cpl_share_marks_compute (self->scenario, self->dataset, curve, &marks);
+  cpl_share_curve_fill (self->money_chart, "share-curve", self->scenario, curve, &marks);
+  cpl_share_curve_fill (self->share_chart, "share-curve-domestic", self->scenario, curve, &marks);
   cpl_line_chart_set_cursor (self->money_chart, cursors[0]);
   cpl_line_chart_set_cursor (self->share_chart, cursors[1]);
 
-  for (guint i = 0; i < curve->len; i++)
-    sold = sold || take[i] > 0 || net[i] > 0;
-  /* a ban, or no allowed chip ever offered: no best rate, no break-even */
-  best = sold ? cpl_revenue_maximising_share (self->scenario, self->dataset, &at_top, NULL) : NAN;
-  even = sold ? break_even (curve) : NAN;
-  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
-    {
-      /* Translators: a marker on a chart; %s is a rate, "25%" */
-      add_marker (charts[c], current, _("current %s"));
-      if (isfinite (best))
-        /* Translators: a marker on a chart; %s is a rate, "62%" */
-        add_marker (charts[c], best, _("highest take %s"));
-      if (isfinite (even))
-        /* Translators: a marker on a chart; %s is a rate, "76%" */
-        add_marker (charts[c], even, _("break-even %s"));
-    }
-  if (!sold)
+  if (!marks.sold)
     {
       gtk_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
                                               "rate changes nothing: the take stays $0 and there is no best rate "
@@ -189,11 +113,11 @@ fill_share_curve (CplScenarioAnalysis *self)
       return;
     }
 
-  if (isfinite (best))
+  if (isfinite (marks.best))
     {
-      g_autofree char *rate = cpl_format_rate (best);
+      g_autofree char *rate = cpl_format_rate (marks.best);
 
-      if (at_top)
+      if (marks.at_top)
         /* Translators: %s is a rate, "100%" */
         g_string_append_printf (note, _("The take rises with the rate all the way: it is highest at %s, "
                                         "as buyers do not turn away from the dearer chips enough to offset it."), rate);
@@ -204,9 +128,9 @@ fill_share_curve (CplScenarioAnalysis *self)
     }
   if (note->len > 0)
     g_string_append_c (note, '\n');
-  if (isfinite (even))
+  if (isfinite (marks.even))
     {
-      g_autofree char *rate = cpl_format_rate (even);
+      g_autofree char *rate = cpl_format_rate (marks.even);
 
       /* Translators: %s is a rate, "76%" */
       g_string_append_printf (note, _("From %s no exported chip nets its unit cost, so none is sold: "
@@ -232,16 +156,10 @@ on_rate_dragged (CplScenarioAnalysis *self,
 
 static CplLineChart *
 share_chart_new (CplScenarioAnalysis *self,
-                 const char          *y_title,
-                 CplChartFormatFunc   y_format,
-                 const char          *description)
+                 const char          *chart_id)
 {
-  CplLineChart *chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (cpl_chart_new_for (chart_id, FALSE));
 
-  cpl_line_chart_set_axes (chart, _("Revenue share"), y_title);
-  cpl_line_chart_set_x_format (chart, cpl_scenario_format_share, NULL, NULL);
-  cpl_line_chart_set_y_format (chart, y_format, NULL, NULL);
-  cpl_line_chart_set_description (chart, description);
   cpl_line_chart_set_draggable (chart, TRUE);
   g_signal_connect_object (chart, "x-dragged", G_CALLBACK (on_rate_dragged), self, G_CONNECT_SWAPPED);
   return chart;
@@ -249,85 +167,25 @@ share_chart_new (CplScenarioAnalysis *self,
 
 /* The tornado --------------------------------------------------------------- */
 
-static char *
-format_total_axis (double   value,
-                   gpointer data)
-{
-  switch ((CplTotal) GPOINTER_TO_INT (data))
-    {
-    case CPL_TOTAL_GOVERNMENT_TAKE:
-    case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
-    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
-    case CPL_TOTAL_COMPUTE_GAP:
-    case CPL_TOTAL_DOMESTIC_INSTALLED:
-    case CPL_N_TOTALS:
-    default:                             return cpl_format_number (value, 0);
-    }
-}
-
 static void
 fill_tornado (CplScenarioAnalysis *self)
 {
   CplTotal total = total_order[MIN (gtk_drop_down_get_selected (self->tornado_total), CPL_N_TOTALS - 1)];
-  g_autoptr(GArray) bars = NULL;
-  g_autoptr(CplProjection) projection = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree double *low = NULL;
-  g_autofree double *high = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
   gboolean ranged = cpl_scenario_has_ranges (self->scenario);
+  gboolean still;
 
   gtk_widget_set_visible (self->tornado_card, ranged);
   if (!ranged)
     return;
-  projection = cpl_projection_compute (self->scenario, self->dataset, NULL);
-  bars = projection ? cpl_tornado_compute (self->scenario, self->dataset, total, NULL) : NULL;
-  if (bars == NULL)
-    {
-      cpl_tornado_chart_set_bars (self->tornado, 0, NULL, NULL, NULL, 0);
-      return;
-    }
-
-  /* sorted by swing: when the first moves nothing, no bar would show */
-  {
-    gboolean still = bars->len == 0 || g_array_index (bars, CplTornadoBar, 0).swing == 0;
-
-    gtk_widget_set_visible (self->tornado_view, !still);
-    gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
-    if (still)
-      {
-        g_autofree char *note =
-          /* Translators: %s is a total, "US government take" */
-          g_strdup_printf (_("No ranged parameter moves the %s in this scenario: it stays at its point value "
-                             "across every range."), cpl_scenario_total_title (total));
-
-        gtk_label_set_text (self->tornado_note, note);
-        return;
-      }
-  }
-
-  low = g_new (double, MAX (bars->len, 1));
-  high = g_new (double, MAX (bars->len, 1));
-  for (guint i = 0; i < bars->len; i++)
-    {
-      const CplTornadoBar *bar = &g_array_index (bars, CplTornadoBar, i);
-      g_autofree char *range = cpl_scenario_parameter_format_range (bar->parameter, bar->low, bar->high);
-
-      /* Translators: a tornado chart's row: an input and its range,
-       * "Revenue share 10–40%" */
-      g_ptr_array_add (names, g_strdup_printf (_("%1$s %2$s"), cpl_scenario_parameter_title (bar->parameter), range));
-      low[i] = bar->output_low;
-      high[i] = bar->output_high;
-    }
-  cpl_tornado_chart_set_format (self->tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
-  cpl_tornado_chart_set_value_title (self->tornado, cpl_scenario_total_title (total));
-  cpl_tornado_chart_set_bars (self->tornado, cpl_projection_get_total (projection, total),
-                              (const char * const *) names->pdata, low, high, bars->len);
-  gtk_widget_set_size_request (self->tornado_view, -1, MAX (260, 120 + 36 * (int) bars->len));
-  /* Translators: a tornado chart's description; %s is a total */
-  description = g_strdup_printf (_("How far each ranged parameter, alone at its low and at its high value, "
-                                   "moves the %s; the widest swing first"), cpl_scenario_total_title (total));
-  cpl_tornado_chart_set_description (self->tornado, description);
+  cpl_tornado_fill (self->tornado, self->scenario, self->dataset, total, &error);
+  /* when nothing moves the total, a sentence says so instead of the chart */
+  still = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  gtk_widget_set_visible (self->tornado_view, !still);
+  gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
+  gtk_label_set_text (self->tornado_note, still ? error->message : "");
+  gtk_widget_set_size_request (self->tornado_view, -1,
+                               MAX (260, 120 + 36 * (int) cpl_tornado_chart_get_n_bars (self->tornado)));
 }
 
 static GtkWidget *
@@ -345,7 +203,7 @@ tornado_box_new (CplScenarioAnalysis *self)
   g_signal_connect_object (self->tornado_total, "notify::selected", G_CALLBACK (fill_tornado), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
-  self->tornado = CPL_TORNADO_CHART (cpl_tornado_chart_new ());
+  self->tornado = CPL_TORNADO_CHART (cpl_chart_new_for ("tornado", FALSE));
   self->tornado_view = cpl_chart_view_new_take (self->tornado);
   gtk_widget_set_vexpand (self->tornado_view, TRUE);
   gtk_box_append (GTK_BOX (box), self->tornado_view);
@@ -579,19 +437,21 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
   gtk_box_append (GTK_BOX (self), cpl_wrapped_label_new (_("Every total again at each revenue share from 0% to "
                                                            "100%. Press or drag on a chart to set the rate."),
                                                          "dim-label"));
-  self->money_chart = share_chart_new (self, _("US dollars"), cpl_scenario_format_money,
-                                       _("The US government's take and the US vendors' net revenue over all years, "
-                                         "against the revenue share"));
-  cpl_scenario_chart_flow_append (flow, _("Take and Net Revenue by Share Rate"), cpl_chart_view_new_take (self->money_chart));
-  self->share_chart = share_chart_new (self, _("Domestic share of new compute"), cpl_scenario_format_share,
-                                       _("The domestic share of new compute in the last year, against the "
-                                         "revenue share"));
-  cpl_line_chart_set_y_limit (self->share_chart, 1);
-  cpl_scenario_chart_flow_append (flow, _("Domestic Share by Share Rate"), cpl_chart_view_new_take (self->share_chart));
+  self->money_chart = share_chart_new (self, "share-curve");
+  self->share_chart = share_chart_new (self, "share-curve-domestic");
+  {
+    g_autofree char *money = cpl_chart_dup_title ("share-curve");
+    g_autofree char *share = cpl_chart_dup_title ("share-curve-domestic");
+
+    cpl_scenario_chart_flow_append (flow, money, cpl_chart_view_new_take (self->money_chart));
+    cpl_scenario_chart_flow_append (flow, share, cpl_chart_view_new_take (self->share_chart));
+  }
   {
     GtkWidget *box = tornado_box_new (self);
 
-    cpl_scenario_chart_flow_append (flow, _("What Moves the Total Most"), box);
+    g_autofree char *title = cpl_chart_dup_title ("tornado");
+
+    cpl_scenario_chart_flow_append (flow, title, box);
     self->tornado_card = gtk_widget_get_ancestor (box, GTK_TYPE_FLOW_BOX_CHILD);
     gtk_widget_set_visible (self->tornado_card, FALSE);
   }
@@ -624,8 +484,13 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
   g_set_object (&self->scenario, scenario);
   if (scenario != NULL && dataset != NULL)
     {
+      const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
+
       fill_share_curve (self);
       fill_tornado (self);
+      cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->tornado), id);
     }
 }
 

@@ -20,6 +20,8 @@
 #include "cpl-scenario-comparison.h"
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
+#include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -42,7 +44,7 @@ struct _CplScenarioComparison
   GtkDropDown  *baseline_menu;
   GtkStringList *baseline_names;
   GtkGrid      *table;
-  CplLineChart *charts[N_CHARTS];
+  CplChart     *charts[N_CHARTS];
 
   CplDataset   *dataset;
   GPtrArray    *scenarios;     /* the ticked ones, as last shown */
@@ -55,7 +57,15 @@ struct _CplScenarioComparison
   guint         n_runs;        /* how many are under way */
 };
 
-/* The yearly output each chart shows. */
+/* What each chart shows (cpl-chart-builders.c), and the yearly output
+ * of its bands. */
+static const char * const chart_ids[N_CHARTS] = {
+  [CHART_SHARE] = "domestic-share",
+  [CHART_VENDORS] = "revenue",
+  [CHART_TAKE] = "take",
+  [CHART_GAP] = "compute-gap",
+};
+
 static const CplYearOutput chart_outputs[N_CHARTS] = {
   [CHART_SHARE] = CPL_YEAR_DOMESTIC_SHARE,
   [CHART_VENDORS] = CPL_YEAR_GROSS_REVENUE,
@@ -304,7 +314,7 @@ band_run_done (GObject      *source,
     {
       self->n_runs--;
       for (guint c = 0; uncertainty != NULL && c < N_CHARTS; c++)
-        cpl_chart_set_year_band (self->charts[c], run->series, uncertainty, chart_outputs[c]);
+        cpl_chart_set_bands (self->charts[c], chart_ids[c], run->series, uncertainty);
     }
   g_object_unref (run->runs);
   g_object_unref (run->self);
@@ -345,7 +355,7 @@ cpl_scenario_comparison_get_chart (CplScenarioComparison *self,
   cpl_deferred_update_flush (GTK_WIDGET (self));
   for (guint c = 0; c < N_CHARTS; c++)
     if (chart_outputs[c] == output)
-      return self->charts[c];
+      return CPL_LINE_CHART (self->charts[c]);
   return NULL;
 }
 
@@ -396,7 +406,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error), errors->len > 0);
 
   for (guint c = 0; c < N_CHARTS; c++)
-    cpl_line_chart_clear (self->charts[c]);
+    cpl_line_chart_clear (CPL_LINE_CHART (self->charts[c]));
   baseline = sync_baseline_menu (self, shown);
   gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_menu), shown->len > 1);
   restart_band_runs (self, shown);
@@ -408,51 +418,28 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
     }
   fill_table (self, dataset, projections, shown, baseline);
 
+  {
+    /* exports are named after the scenarios compared */
+    g_autoptr(GString) ids = g_string_new (NULL);
+
+    for (guint i = 0; i < self->shown_ids->len; i++)
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", (char *) g_ptr_array_index (self->shown_ids, i));
+    for (guint c = 0; c < N_CHARTS; c++)
+      {
+        cpl_chart_fill_comparison (self->charts[c], chart_ids[c], shown, projections);
+        cpl_chart_export_set_name (self->charts[c], ids->str);
+      }
+  }
   for (guint i = 0; i < projections->len; i++)
-    {
-      CplProjection *p = g_ptr_array_index (projections, i);
-      CplScenario *scenario = g_ptr_array_index (shown, i);
-      const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
-      CplChartColor color = cpl_chart_color_for ("scenario", cpl_entity_get_id (CPL_ENTITY (scenario)));
-      g_autofree double *x = g_new (double, p->n_years);
-      g_autofree double *y = g_new (double, p->n_years);
-
-      for (guint t = 0; t < p->n_years; t++)
-        x[t] = p->years[t].year;
-      for (guint c = 0; c < N_CHARTS; c++)
-        {
-          guint series;
-
-          for (guint t = 0; t < p->n_years; t++)
-            {
-              const CplProjectionYear *year = &p->years[t];
-
-              switch (c)
-                {
-                case CHART_SHARE: y[t] = year->domestic_share; break;
-                case CHART_TAKE:  y[t] = year->government_take_usd; break;
-                case CHART_GAP:   y[t] = year->compute_gap_pflops; break;
-                case CHART_VENDORS:
-                default:
-                  y[t] = 0;
-                  for (guint v = 0; v < p->n_vendors; v++)
-                    y[t] += year->gross_revenue_usd[v];
-                }
-            }
-          series = cpl_line_chart_add_series (self->charts[c], name, x, y, p->n_years,
-                                              CPL_LINE_STYLE_LINE);
-          cpl_line_chart_set_series_color (self->charts[c], series, color);
-        }
-
-      if (i != baseline)
-        {
-          g_autofree char *sentence = cpl_comparison_summary_sentence (scenario, p, g_ptr_array_index (shown, baseline),
-                                                                       g_ptr_array_index (projections, baseline));
-          if (summary->len > 0)
-            g_string_append_c (summary, '\n');
-          g_string_append (summary, sentence);
-        }
-    }
+    if (i != baseline)
+      {
+        g_autofree char *sentence = cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
+                                                                     g_ptr_array_index (shown, baseline),
+                                                                     g_ptr_array_index (projections, baseline));
+        if (summary->len > 0)
+          g_string_append_c (summary, '\n');
+        g_string_append (summary, sentence);
+      }
   gtk_label_set_text (self->summary, summary->str);
 }
 
@@ -574,22 +561,6 @@ cpl_scenario_comparison_class_init (CplScenarioComparisonClass *klass)
 static void
 cpl_scenario_comparison_init (CplScenarioComparison *self)
 {
-  static const struct {
-    const char *title;
-    const char *axis;
-    CplChartFormatFunc format;
-    const char *description;
-  } charts[N_CHARTS] = {
-    [CHART_SHARE] = { N_("Domestic Share of New Compute"), N_("Domestic share of new compute"), cpl_scenario_format_share,
-                      N_("The domestic chips' share of the compute newly installed each year, in each scenario") },
-    [CHART_VENDORS] = { N_("Gross Revenue of US Vendors"), N_("US dollars"), cpl_scenario_format_money,
-                        N_("What US vendors sell to China in each scenario, year by year") },
-    [CHART_TAKE] = { N_("US Government Take"), N_("US dollars"), cpl_scenario_format_money,
-                     N_("The US government's share of the revenue in each scenario, year by year") },
-    [CHART_GAP] = { N_("Compute Gap"), N_("PFLOP/s"), cpl_scenario_format_pflops,
-                    N_("Demand met by neither exports nor domestic capacity in each scenario, year by year") },
-  };
-
   GtkWidget *flow, *scroller;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -648,15 +619,10 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
 
   for (guint c = 0; c < N_CHARTS; c++)
     {
-      self->charts[c] = CPL_LINE_CHART (cpl_line_chart_new ());
-      cpl_line_chart_set_axes (self->charts[c], _("Year"), _(charts[c].axis));
-      cpl_line_chart_set_x_integer (self->charts[c], TRUE);
-      cpl_line_chart_set_x_format (self->charts[c], cpl_scenario_format_year, NULL, NULL);
-      cpl_line_chart_set_y_format (self->charts[c], charts[c].format, NULL, NULL);
-      cpl_line_chart_set_description (self->charts[c], _(charts[c].description));
-      if (c == CHART_SHARE)
-        cpl_line_chart_set_y_limit (self->charts[c], 1);  /* a share ends at 100% */
-      cpl_scenario_chart_flow_append (flow, _(charts[c].title), cpl_chart_view_new_take (self->charts[c]));
+      g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], TRUE);
+
+      self->charts[c] = cpl_chart_new_for (chart_ids[c], TRUE);
+      cpl_scenario_chart_flow_append (flow, title, cpl_chart_view_new_take (self->charts[c]));
     }
 }
 

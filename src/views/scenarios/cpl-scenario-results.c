@@ -29,6 +29,8 @@
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
+#include "views/cpl-chart-builders.h"
+#include "views/cpl-chart-export.h"
 #include "views/cpl-export-dialog.h"
 #include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
@@ -73,6 +75,14 @@ static const char * const table_titles[N_TABLE_COLUMNS] = {
   N_("Compute gap (PFLOP/s)"), N_("Domestic share of new compute"), N_("US government take"), N_("Domestic chip revenue"),
 };
 
+/* The charts, in the order of their cards (cpl-chart-builders.c); the
+ * take's is shown with ranges. */
+static const char * const chart_ids[] = {
+  "domestic-share", "units", "revenue", "take", "compute-gap", "cost-of-compute",
+};
+
+#define N_CHARTS G_N_ELEMENTS (chart_ids)
+
 struct _CplScenarioResults
 {
   GtkBox          parent_instance;
@@ -85,13 +95,8 @@ struct _CplScenarioResults
   char           *summary_text;      /* both, one sentence a line */
   char           *range_summary;     /* and the totals' ranges, when known */
   GtkLabel       *total_values[N_TOTALS];
-  CplLineChart   *share_chart;
-  CplBarChart    *units_chart;
-  CplBarChart    *revenue_chart;
-  CplLineChart   *gap_chart;
-  CplLineChart   *cost_chart;
-  CplLineChart   *take_chart;       /* with its band; shown with ranges */
-  GtkWidget      *take_view;
+  CplChart       *charts[N_CHARTS];  /* of chart_ids */
+  GtkWidget      *views[N_CHARTS];   /* theirs */
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
   GtkLabel       *total_ranges[N_TOTALS];
@@ -111,6 +116,29 @@ struct _CplScenarioResults
 #define PROGRESS_DELAY_MS 150
 
 G_DEFINE_FINAL_TYPE (CplScenarioResults, cpl_scenario_results, GTK_TYPE_BOX)
+
+static guint
+chart_index (const char *chart_id)
+{
+  for (guint c = 0; c < N_CHARTS; c++)
+    if (g_str_equal (chart_ids[c], chart_id))
+      return c;
+  g_return_val_if_reached (0);
+}
+
+static CplChart *
+chart_of (CplScenarioResults *self,
+          const char         *chart_id)
+{
+  return self->charts[chart_index (chart_id)];
+}
+
+/* The card of the take's chart, shown when the scenario has ranges. */
+static GtkWidget *
+take_card (CplScenarioResults *self)
+{
+  return gtk_widget_get_ancestor (self->views[chart_index ("take")], GTK_TYPE_FLOW_BOX_CHILD);
+}
 
 /* Formatters for chart axes and cells --------------------------------- */
 
@@ -143,128 +171,16 @@ cpl_scenario_format_pflops (double   value,
   return cpl_format_number (value, 0);
 }
 
-static const char *
-chip_name (CplDataset *dataset,
-           const char *id)
-{
-  CplChip *chip = cpl_dataset_lookup_chip (dataset, id);
-
-  return chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : id;
-}
-
-static const char *
-vendor_name (CplDataset *dataset,
-             const char *id)
-{
-  CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, id);
-
-  return vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : id;
-}
-
 /* Charts ------------------------------------------------------------------ */
 
 static void
 fill_charts (CplScenarioResults *self,
              CplDataset         *dataset)
 {
-  CplProjection *p = self->projection;
-  guint n = p->n_years;
-  g_autofree double *x = g_new (double, n);
-  g_autofree double *y = g_new (double, n);
-  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  int crossover = cpl_projection_get_crossover (p);
-
-  for (guint t = 0; t < n; t++)
+  for (guint c = 0; c < N_CHARTS; c++)
     {
-      x[t] = p->years[t].year;
-      g_ptr_array_add (years, g_strdup_printf ("%d", p->years[t].year));
-    }
-  g_ptr_array_add (years, NULL);
-
-  /* the domestic chips' share of the compute installed that year */
-  cpl_line_chart_clear (self->share_chart);
-  for (guint t = 0; t < n; t++)
-    y[t] = p->years[t].domestic_share;
-  cpl_line_chart_set_series_color (self->share_chart,
-                                   cpl_line_chart_add_series (self->share_chart, _("Domestic share of new compute"), x, y, n,
-                                                              CPL_LINE_STYLE_LINE),
-                                   cpl_chart_color_for ("chip", p->domestic_chip_id));
-
-  /* units: one stacked bar a year, a segment per exported chip and one
-   * for the domestic chip */
-  cpl_bar_chart_set_categories (self->units_chart, (const char * const *) years->pdata);
-  for (guint k = 0; k < p->n_chips; k++)
-    {
-      for (guint t = 0; t < n; t++)
-        y[t] = p->years[t].exported_units[k];
-      cpl_bar_chart_set_series_color (self->units_chart,
-                                      cpl_bar_chart_add_series (self->units_chart, chip_name (dataset, p->chip_ids[k]), y),
-                                      cpl_chart_color_for ("chip", p->chip_ids[k]));
-    }
-  for (guint t = 0; t < n; t++)
-    y[t] = p->years[t].domestic_units;
-  {
-    /* Translators: a chart series, %s is the domestic chip */
-    g_autofree char *name = g_strdup_printf (_("%s (domestic)"), chip_name (dataset, p->domestic_chip_id));
-    cpl_bar_chart_set_series_color (self->units_chart, cpl_bar_chart_add_series (self->units_chart, name, y),
-                                    cpl_chart_color_for ("chip", p->domestic_chip_id));
-  }
-
-  /* money: gross revenue per vendor and the government's take */
-  cpl_bar_chart_set_categories (self->revenue_chart, (const char * const *) years->pdata);
-  for (guint v = 0; v < p->n_vendors; v++)
-    {
-      for (guint t = 0; t < n; t++)
-        y[t] = p->years[t].gross_revenue_usd[v];
-      cpl_bar_chart_set_series_color (self->revenue_chart,
-                                      cpl_bar_chart_add_series (self->revenue_chart,
-                                                                vendor_name (dataset, p->vendor_ids[v]), y),
-                                      cpl_chart_color_for ("vendor", p->vendor_ids[v]));
-    }
-  for (guint t = 0; t < n; t++)
-    y[t] = p->years[t].government_take_usd;
-  cpl_bar_chart_set_series_color (self->revenue_chart,
-                                  cpl_bar_chart_add_series (self->revenue_chart, _("US government take"), y),
-                                  cpl_chart_color_for ("series", "government-take"));
-  cpl_line_chart_clear (self->take_chart);
-  cpl_line_chart_set_series_color (self->take_chart,
-                                   cpl_line_chart_add_series (self->take_chart, _("US government take"), x, y, n,
-                                                              CPL_LINE_STYLE_LINE),
-                                   cpl_chart_color_for ("series", "government-take"));
-
-  /* compute gap */
-  cpl_line_chart_clear (self->gap_chart);
-  for (guint t = 0; t < n; t++)
-    y[t] = p->years[t].compute_gap_pflops;
-  cpl_line_chart_set_series_color (self->gap_chart,
-                                   cpl_line_chart_add_series (self->gap_chart, _("Compute gap"), x, y, n,
-                                                              CPL_LINE_STYLE_AREA),
-                                   cpl_chart_color_for ("series", "compute-gap"));
-
-  /* cost of compute: each exported chip against the domestic chip */
-  cpl_line_chart_clear (self->cost_chart);
-  for (guint k = 0; k < p->n_chips; k++)
-    {
-      for (guint t = 0; t < n; t++)
-        y[t] = p->chip_cost[k];
-      cpl_line_chart_set_series_color (self->cost_chart,
-                                       cpl_line_chart_add_series (self->cost_chart, chip_name (dataset, p->chip_ids[k]),
-                                                                  x, y, n, CPL_LINE_STYLE_LINE),
-                                       cpl_chart_color_for ("chip", p->chip_ids[k]));
-    }
-  for (guint t = 0; t < n; t++)
-    y[t] = p->years[t].domestic_cost;
-  {
-    g_autofree char *name = g_strdup_printf (_("%s (domestic)"), chip_name (dataset, p->domestic_chip_id));
-    cpl_line_chart_set_series_color (self->cost_chart,
-                                     cpl_line_chart_add_series (self->cost_chart, name, x, y, n, CPL_LINE_STYLE_DASHED),
-                                     cpl_chart_color_for ("chip", p->domestic_chip_id));
-  }
-  if (crossover >= 0)
-    {
-      /* Translators: a marker on the chart, %d is a year */
-      g_autofree char *label = g_strdup_printf (_("domestic chip cheaper from %d"), p->years[crossover].year);
-      cpl_line_chart_add_marker (self->cost_chart, p->years[crossover].year, label);
+      cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
+      cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
     }
 }
 
@@ -324,18 +240,10 @@ show_uncertainty (CplScenarioResults *self,
 
   if (self->projection != NULL && self->projection->n_years > 0)
     {
-      if (ranged && cpl_uncertainty_get_n_years (uncertainty) == self->projection->n_years)
-        {
-          cpl_chart_set_year_band (self->share_chart, 0, uncertainty, CPL_YEAR_DOMESTIC_SHARE);
-          cpl_chart_set_year_band (self->gap_chart, 0, uncertainty, CPL_YEAR_COMPUTE_GAP);
-          cpl_chart_set_year_band (self->take_chart, 0, uncertainty, CPL_YEAR_GOVERNMENT_TAKE);
-        }
-      else
-        {
-          cpl_line_chart_set_series_band (self->share_chart, 0, NULL, NULL);
-          cpl_line_chart_set_series_band (self->gap_chart, 0, NULL, NULL);
-          cpl_line_chart_set_series_band (self->take_chart, 0, NULL, NULL);
-        }
+      gboolean fits = ranged && cpl_uncertainty_get_n_years (uncertainty) == self->projection->n_years;
+
+      for (guint c = 0; c < N_CHARTS; c++)
+        cpl_chart_set_bands (self->charts[c], chart_ids[c], 0, fits ? uncertainty : NULL);
     }
   g_free (self->range_summary);
   self->range_summary = g_string_free (g_steal_pointer (&summary), FALSE);
@@ -401,7 +309,7 @@ restart_run (CplScenarioResults *self)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
   show_uncertainty (self, NULL);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (self->take_view, GTK_TYPE_FLOW_BOX_CHILD), ranged);
+  gtk_widget_set_visible (take_card (self), ranged);
   if (!ranged)
     {
       stop_progress (self);
@@ -771,7 +679,25 @@ cpl_scenario_chart_flow_new (void)
   return flow;
 }
 
-/* @chart in a card under its @title, at the end of @flow. */
+/* The chart view in the tree under @widget, or NULL. */
+static CplChartView *
+find_chart_view (GtkWidget *widget)
+{
+  if (CPL_IS_CHART_VIEW (widget))
+    return CPL_CHART_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      CplChartView *view = find_chart_view (child);
+
+      if (view != NULL)
+        return view;
+    }
+  return NULL;
+}
+
+/* @chart (a chart view, or a box with one) in a card under its @title,
+ * with Export… beside the title and in the chart's context menu, at the
+ * end of @flow.  The chart takes the title, for its exports. */
 void
 cpl_scenario_chart_flow_append (GtkWidget  *flow,
                                 const char *title,
@@ -779,6 +705,7 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *frame = gtk_frame_new (NULL);
+  CplChartView *view = find_chart_view (chart);
   GtkWidget *card;
   GtkWidget *child;
 
@@ -786,7 +713,8 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), cpl_wrapped_label_new (title, "heading"));
+  gtk_box_append (GTK_BOX (box), view != NULL ? cpl_chart_card_header_new (title, view)
+                                              : cpl_wrapped_label_new (title, "heading"));
   gtk_widget_set_size_request (chart, -1, 260);
   gtk_box_append (GTK_BOX (box), chart);
   gtk_widget_add_css_class (frame, "view");
@@ -881,54 +809,15 @@ cpl_scenario_results_init (CplScenarioResults *self)
   flow = cpl_scenario_chart_flow_new ();
   gtk_box_append (GTK_BOX (self->body), flow);
 
-  self->share_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->share_chart, _("Year"), _("Domestic share of new compute"));
-  cpl_line_chart_set_y_limit (self->share_chart, 1);  /* a share ends at 100% */
-  cpl_line_chart_set_x_integer (self->share_chart, TRUE);
-  cpl_line_chart_set_x_format (self->share_chart, cpl_scenario_format_year, NULL, NULL);
-  cpl_line_chart_set_y_format (self->share_chart, cpl_scenario_format_share, NULL, NULL);
-  cpl_line_chart_set_description (self->share_chart, _("The domestic chips' share of the compute newly installed each year"));
-  cpl_scenario_chart_flow_append (flow, _("Domestic Share of New Compute"), cpl_chart_view_new_take (self->share_chart));
+  for (guint c = 0; c < N_CHARTS; c++)
+    {
+      g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], FALSE);
 
-  self->units_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
-  cpl_bar_chart_set_stacked (self->units_chart, TRUE);
-  cpl_bar_chart_set_value_title (self->units_chart, _("Chips a year"));
-  cpl_bar_chart_set_description (self->units_chart, _("Chips shipped each year: each exported chip and the domestic chip"));
-  cpl_scenario_chart_flow_append (flow, _("Units Shipped"), cpl_chart_view_new_take (self->units_chart));
-
-  self->revenue_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
-  cpl_bar_chart_set_value_title (self->revenue_chart, _("US dollars"));
-  cpl_bar_chart_set_value_format (self->revenue_chart, cpl_scenario_format_money, NULL, NULL);
-  cpl_bar_chart_set_description (self->revenue_chart, _("Gross revenue of each vendor and the US government's take, year by year"));
-  cpl_scenario_chart_flow_append (flow, _("Revenue"), cpl_chart_view_new_take (self->revenue_chart));
-
-  self->take_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->take_chart, _("Year"), _("US dollars"));
-  cpl_line_chart_set_x_integer (self->take_chart, TRUE);
-  cpl_line_chart_set_x_format (self->take_chart, cpl_scenario_format_year, NULL, NULL);
-  cpl_line_chart_set_y_format (self->take_chart, cpl_scenario_format_money, NULL, NULL);
-  cpl_line_chart_set_description (self->take_chart,
-                                  _("The US government's take year by year, with the range of the Monte Carlo run"));
-  self->take_view = cpl_chart_view_new_take (self->take_chart);
-  cpl_scenario_chart_flow_append (flow, _("US Government Take and Its Range"), self->take_view);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (self->take_view, GTK_TYPE_FLOW_BOX_CHILD), FALSE);
-
-  self->gap_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->gap_chart, _("Year"), _("PFLOP/s"));
-  cpl_line_chart_set_x_integer (self->gap_chart, TRUE);
-  cpl_line_chart_set_x_format (self->gap_chart, cpl_scenario_format_year, NULL, NULL);
-  cpl_line_chart_set_y_format (self->gap_chart, cpl_scenario_format_pflops, NULL, NULL);
-  cpl_line_chart_set_description (self->gap_chart, _("Demand that neither exports nor domestic capacity meet, year by year"));
-  cpl_scenario_chart_flow_append (flow, _("Compute Gap"), cpl_chart_view_new_take (self->gap_chart));
-
-  self->cost_chart = CPL_LINE_CHART (cpl_line_chart_new ());
-  cpl_line_chart_set_axes (self->cost_chart, _("Year"), _("US dollars per PFLOP/s-year"));
-  cpl_line_chart_set_x_integer (self->cost_chart, TRUE);
-  cpl_line_chart_set_x_format (self->cost_chart, cpl_scenario_format_year, NULL, NULL);
-  cpl_line_chart_set_y_format (self->cost_chart, cpl_scenario_format_money, NULL, NULL);
-  cpl_line_chart_set_description (self->cost_chart,
-    _("The buyer's cost of compute of each exported chip against the domestic chip, which falls as it is used"));
-  cpl_scenario_chart_flow_append (flow, _("Cost of Compute"), cpl_chart_view_new_take (self->cost_chart));
+      self->charts[c] = cpl_chart_new_for (chart_ids[c], FALSE);
+      self->views[c] = cpl_chart_view_new_take (self->charts[c]);
+      cpl_scenario_chart_flow_append (flow, title, self->views[c]);
+    }
+  gtk_widget_set_visible (take_card (self), FALSE);
 
   self->analysis = cpl_scenario_analysis_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
@@ -1069,9 +958,9 @@ cpl_scenario_results_get_band_chart (CplScenarioResults *self,
   cpl_deferred_update_flush (GTK_WIDGET (self));
   switch (output)
     {
-    case CPL_YEAR_DOMESTIC_SHARE:   return self->share_chart;
-    case CPL_YEAR_GOVERNMENT_TAKE:  return self->take_chart;
-    case CPL_YEAR_COMPUTE_GAP:      return self->gap_chart;
+    case CPL_YEAR_DOMESTIC_SHARE:   return CPL_LINE_CHART (chart_of (self, "domestic-share"));
+    case CPL_YEAR_GOVERNMENT_TAKE:  return CPL_LINE_CHART (chart_of (self, "take"));
+    case CPL_YEAR_COMPUTE_GAP:      return CPL_LINE_CHART (chart_of (self, "compute-gap"));
     default:                        return NULL;
     }
 }

@@ -449,8 +449,7 @@ parent_window (CplScenariosView *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-/* What the title page calls the dataset: the window's file, or the
- * built-in data. */
+/* The name of the window's file, or NULL: the built-in data alone. */
 static char *
 dataset_name (CplScenariosView *self)
 {
@@ -458,9 +457,7 @@ dataset_name (CplScenariosView *self)
   GFile *file = CPL_IS_WINDOW (window) ? cpl_document_get_file (cpl_window_get_document (CPL_WINDOW (window))) : NULL;
   g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
 
-  if (basename == NULL)
-    return g_strdup (_("Built-in data"));
-  return g_filename_display_name (basename);
+  return basename ? g_filename_display_name (basename) : NULL;
 }
 
 static void

@@ -1,0 +1,269 @@
+/* test-chart-builders.c: the charts the views show and the exports save,
+ * built from the model (src/views/cpl-chart-builders.c)
+ *
+ * With no display (DISPLAY and WAYLAND_DISPLAY empty).
+ *
+ * tests/fixtures/two-chips.json, laid over nothing: scenario "two-years"
+ * (2026–2027) is worked by hand in test-projection.c: gross revenue
+ * 5,440,000/3 in 2026 (1,360/3 units of X and of Y at $2,000) and
+ * 215,680,000/51 in 2027 (53,920/51 units each), so 308,160,000/51 =
+ * 6,042,352.94 over both; without pass-through the gross does not move
+ * with the revenue share.  Scenario "ban" has one year, 2026.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include "cpl-test-util.h"
+#include "views/cpl-chart-builders.h"
+#include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-timeline-chart.h"
+
+static CplDataset *
+load_two_chips (void)
+{
+  return cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+}
+
+static GPtrArray *
+scenarios_of (CplDataset *dataset,
+              ...)
+{
+  GPtrArray *scenarios = g_ptr_array_new ();
+  va_list args;
+  const char *id;
+
+  va_start (args, dataset);
+  while ((id = va_arg (args, const char *)) != NULL)
+    {
+      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id);
+
+      g_assert_nonnull (scenario);
+      g_ptr_array_add (scenarios, scenario);
+    }
+  va_end (args);
+  return scenarios;
+}
+
+/* Every id builds, and the list is the issue's (plus the take and the
+ * domestic share-rate curve, which the app shows too). */
+static void
+test_ids (void)
+{
+  static const char * const expected[] = {
+    "domestic-share", "units", "revenue", "take", "compute-gap", "cost-of-compute",
+    "threshold-map", "timeline", "tornado", "share-curve", "share-curve-domestic",
+  };
+
+  g_assert_cmpuint (g_strv_length ((char **) cpl_chart_ids), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (cpl_chart_ids[i], ==, expected[i]);
+
+  {
+    g_autofree char *revenue = cpl_chart_dup_title ("revenue");
+    g_autofree char *compared = cpl_chart_dup_card_title ("revenue", TRUE);
+    g_autofree char *unknown = cpl_chart_dup_title ("pie");
+
+    g_assert_cmpstr (revenue, ==, "Revenue");
+    g_assert_cmpstr (compared, ==, "Gross Revenue of US Vendors");
+    g_assert_null (unknown);
+  }
+  g_assert_true (cpl_chart_id_compares ("compute-gap"));
+  g_assert_false (cpl_chart_id_compares ("tornado"));
+  g_assert_false (cpl_chart_id_compares ("timeline"));
+}
+
+/* Bad requests: an unknown id names the valid ones; a scenario chart
+ * needs a scenario; the tornado and the share-rate curve take one. */
+static void
+test_errors (void)
+{
+  g_autoptr(CplDataset) dataset = load_two_chips ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) two = scenarios_of (dataset, "two-years", "ban", NULL);
+  g_autoptr(GPtrArray) one = scenarios_of (dataset, "two-years", NULL);
+  g_autoptr(GError) error = NULL;
+  CplChart *chart;
+
+  chart = cpl_chart_build ("pie", dataset, one, &error);
+  g_assert_null (chart);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "“pie”"));
+  g_assert_nonnull (strstr (error->message, "domestic-share, units, revenue, take, compute-gap, cost-of-compute, "
+                                            "threshold-map, timeline, tornado, share-curve, share-curve-domestic"));
+  g_clear_error (&error);
+
+  chart = cpl_chart_build ("units", dataset, none, &error);
+  g_assert_null (chart);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "The chart “units” shows a scenario; name one");
+  g_clear_error (&error);
+
+  chart = cpl_chart_build ("share-curve", dataset, two, &error);
+  g_assert_null (chart);
+  g_assert_cmpstr (error->message, ==, "The chart “share-curve” shows one scenario at a time; name only one");
+  g_clear_error (&error);
+
+  /* two-years has no ranges: nothing for a tornado to rank */
+  chart = cpl_chart_build ("tornado", dataset, one, &error);
+  g_assert_null (chart);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "“Two years” has no ranges"));
+}
+
+/* One scenario: the results' chart types and years; several: a line per
+ * scenario over the years of any of them (2026 and 2027). */
+static void
+test_kinds (void)
+{
+  g_autoptr(CplDataset) dataset = load_two_chips ();
+  g_autoptr(GPtrArray) one = scenarios_of (dataset, "two-years", NULL);
+  g_autoptr(GPtrArray) two = scenarios_of (dataset, "two-years", "ban", NULL);
+
+  for (guint i = 0; cpl_chart_ids[i] != NULL; i++)
+    {
+      const char *id = cpl_chart_ids[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CplChart) single = NULL;
+      g_autoptr(CplChart) compared = NULL;
+
+      if (g_str_equal (id, "tornado"))
+        continue;  /* test_bands */
+      single = cpl_chart_build (id, dataset, one, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (single);
+      if (g_str_equal (id, "units") || g_str_equal (id, "revenue"))
+        g_assert_true (CPL_IS_BAR_CHART (single));
+      else if (g_str_equal (id, "threshold-map"))
+        {
+          g_assert_true (CPL_IS_SCATTER_CHART (single));
+          /* the fixture has no rules */
+          g_assert_cmpuint (cpl_scatter_chart_get_n_regions (CPL_SCATTER_CHART (single)), ==, 0);
+        }
+      else if (g_str_equal (id, "timeline"))
+        {
+          /* a row per foreign chip: X and Y */
+          g_assert_true (CPL_IS_TIMELINE_CHART (single));
+          g_assert_cmpuint (cpl_timeline_chart_get_n_rows (CPL_TIMELINE_CHART (single)), ==, 2);
+        }
+      else if (g_str_has_prefix (id, "share-curve"))
+        {
+          /* the rate from 0% to 100% */
+          g_assert_true (CPL_IS_LINE_CHART (single));
+          g_assert_cmpfloat (cpl_line_chart_get_x_value (CPL_LINE_CHART (single), 0), ==, 0);
+        }
+      else
+        {
+          g_assert_true (CPL_IS_LINE_CHART (single));
+          g_assert_cmpfloat (cpl_line_chart_get_x_value (CPL_LINE_CHART (single), 0), ==, 2026);
+          g_assert_cmpfloat (cpl_line_chart_get_x_value (CPL_LINE_CHART (single), 1), ==, 2027);
+          g_assert_true (isnan (cpl_line_chart_get_x_value (CPL_LINE_CHART (single), 2)));
+        }
+
+      compared = cpl_chart_build (id, dataset, two, &error);
+      if (!cpl_chart_id_compares (id) && !g_str_equal (id, "threshold-map") && !g_str_equal (id, "timeline"))
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          continue;
+        }
+      g_assert_no_error (error);
+      if (cpl_chart_id_compares (id))
+        {
+          /* "ban" is 2026 alone, "two-years" 2026–2027 */
+          g_assert_true (CPL_IS_LINE_CHART (compared));
+          g_assert_cmpfloat (cpl_line_chart_get_x_value (CPL_LINE_CHART (compared), 1), ==, 2027);
+        }
+    }
+}
+
+/* two-years with its revenue share ranged 10%–20%–40%: the take's band in
+ * year t is the triangle's P10 and P90 times that year's gross (within 2%
+ * for sampling): P10 = 0.1 + √(0.1 × 0.3 × 0.1) = 0.15477 and P90 = 0.4 −
+ * √(0.1 × 0.3 × 0.2) = 0.32254.  The tornado ranks the share first:
+ * "Revenue share 10–40%", then the PUE (1.2–1.5), which moves nothing
+ * while power is free; with the PUE alone ranged, nothing moves the take. */
+static void
+test_bands (void)
+{
+  g_autoptr(CplDataset) dataset = load_two_chips ();
+  g_autoptr(GPtrArray) one = scenarios_of (dataset, "two-years", NULL);
+  g_autoptr(GPtrArray) two = scenarios_of (dataset, "ban", "two-years", NULL);
+  CplScenario *scenario = g_ptr_array_index (one, 0);
+  const double share[3] = { .1, .2, .4 };
+  const double pue[3] = { 1.2, 1.3, 1.5 };
+  const double gross[2] = { 5440000. / 3, 215680000. / 51 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplChart) take = NULL;
+  g_autoptr(CplChart) compared = NULL;
+  g_autoptr(CplChart) tornado = NULL;
+  g_autoptr(CplChart) still = NULL;
+
+  g_assert_true (cpl_scenario_set_range (scenario, "pue", pue, NULL));
+  still = cpl_chart_build ("tornado", dataset, one, &error);
+  g_assert_null (still);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No ranged parameter moves the US government take in this scenario: it stays "
+                                       "at its point value across every range.");
+  g_clear_error (&error);
+
+  g_assert_true (cpl_scenario_set_range (scenario, "revenue_share", share, NULL));
+  take = cpl_chart_build ("take", dataset, one, &error);
+  g_assert_no_error (error);
+  /* the take of "two-years" is series 1 of the comparison ("ban" first) */
+  compared = cpl_chart_build ("take", dataset, two, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < 2; t++)
+    {
+      double low, high;
+
+      g_assert_true (cpl_line_chart_get_band (CPL_LINE_CHART (take), 0, t, &low, &high));
+      g_assert_cmpfloat_with_epsilon (low / gross[t], cpl_test_triangle_quantile (.1, .2, .4, .1), .02 * .15477);
+      g_assert_cmpfloat_with_epsilon (high / gross[t], cpl_test_triangle_quantile (.1, .2, .4, .9), .02 * .32254);
+      g_assert_true (cpl_line_chart_get_band (CPL_LINE_CHART (compared), 1, t, &low, &high));
+      g_assert_cmpfloat_with_epsilon (low / gross[t], cpl_test_triangle_quantile (.1, .2, .4, .1), .02 * .15477);
+      g_assert_cmpfloat_with_epsilon (high / gross[t], cpl_test_triangle_quantile (.1, .2, .4, .9), .02 * .32254);
+    }
+  /* "ban" has no ranges: no band */
+  {
+    double low, high;
+
+    g_assert_false (cpl_line_chart_get_band (CPL_LINE_CHART (compared), 0, 0, &low, &high));
+  }
+
+  tornado = cpl_chart_build ("tornado", dataset, one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cpl_tornado_chart_get_n_bars (CPL_TORNADO_CHART (tornado)), ==, 2);
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–40%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–1.50");
+}
+
+/* The source line names the built-in dataset's version, and a file laid
+ * over it. */
+static void
+test_source (void)
+{
+  g_autofree char *builtin = cpl_chart_dup_source (NULL);
+  g_autofree char *file = cpl_chart_dup_source ("my data.json");
+  g_autofree char *expected = g_strdup_printf ("Chip Policy Lab · data: built-in dataset (%s)",
+                                               cpl_builtin_get_version ());
+
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-11-30");
+  g_assert_cmpstr (builtin, ==, expected);
+  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-11-30)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* no display: the charts are plain objects */
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart-builders/ids", test_ids);
+  g_test_add_func ("/chart-builders/errors", test_errors);
+  g_test_add_func ("/chart-builders/kinds", test_kinds);
+  g_test_add_func ("/chart-builders/bands", test_bands);
+  g_test_add_func ("/chart-builders/source", test_source);
+  return g_test_run ();
+}
