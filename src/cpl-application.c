@@ -15,6 +15,7 @@
 #include "cpl-resources.h"
 #include "cpl-window.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-pdf-report.h"
 
 struct _CplApplication
 {
@@ -47,10 +48,17 @@ static const GOptionEntry option_entries[] = {
     N_("Write the chart CHART (see below) of the scenarios given with --scenario to the file given with "
        "--output and exit, without a display; a FILE given is laid over the built-in dataset"),
     N_("CHART") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a PDF report of scenarios of FILE (laid over the built-in dataset) to --output and exit, "
+       "without a display"), N_("FILE") },
   { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("With --export-chart, the id of a scenario to show; several compare them"), N_("ID") },
+    N_("With --export-chart or --report, the id of a scenario to show; several compare them "
+       "(a report without it: every scenario)"), N_("ID") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export-chart, the file to write: PNG, SVG or PDF by its extension"), N_("OUT") },
+    N_("With --export-chart or --report, the file to write: a chart as PNG, SVG or PDF by its extension, "
+       "a report as PDF"), N_("OUT") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report, the paper size: a4 (the default) or letter"),
+    N_("SIZE") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart and a PNG, its pixels per point, above 0 and up to 4 (default 1)"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -153,6 +161,31 @@ dataset_scenario_ids (CplDataset *dataset)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* The scenarios of @dataset with @ids, added to @scenarios; FALSE with
+ * the message on stderr when one of them is not there. */
+static gboolean
+lookup_scenarios (CplDataset         *dataset,
+                  const char * const *ids,
+                  GPtrArray          *scenarios)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i]);
+
+      if (scenario == NULL)
+        {
+          g_autofree char *known = dataset_scenario_ids (dataset);
+
+          /* Translators: %1$s is what follows --scenario, %2$s the ids of the dataset's scenarios */
+          g_printerr (_("chip-policy-lab: --scenario “%1$s”: there is no scenario with that id; expected one "
+                        "of %2$s\n"), ids[i], known);
+          return FALSE;
+        }
+      g_ptr_array_add (scenarios, scenario);
+    }
+  return TRUE;
+}
+
 /**
  * cpl_export_chart_main:
  * @chart_id: one of cpl_chart_ids
@@ -247,26 +280,79 @@ cpl_export_chart_main (const char         *chart_id,
         }
     }
 
-  for (guint i = 0; scenario_ids != NULL && scenario_ids[i] != NULL; i++)
-    {
-      CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, scenario_ids[i]);
-
-      if (scenario == NULL)
-        {
-          g_autofree char *ids = dataset_scenario_ids (dataset);
-
-          /* Translators: %1$s is what follows --scenario, %2$s the ids of the dataset's scenarios */
-          g_printerr (_("chip-policy-lab: --scenario “%1$s”: there is no scenario with that id; expected one "
-                        "of %2$s\n"), scenario_ids[i], ids);
-          return 1;
-        }
-      g_ptr_array_add (scenarios, scenario);
-    }
+  if (!lookup_scenarios (dataset, scenario_ids, scenarios))
+    return 1;
 
   chart = cpl_chart_build (chart_id, dataset, scenarios, &error);
   if (chart != NULL && source != NULL)
     cpl_chart_set_source (chart, source);
   if (chart == NULL || !cpl_chart_save (chart, output, format, pixels, FALSE, &error))
+    {
+      g_printerr ("chip-policy-lab: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/**
+ * cpl_report_main:
+ * @path: a dataset JSON or an Epoch AI CSV, laid over the built-in dataset
+ * @scenario_ids: (nullable): the scenarios to report on; %NULL for all
+ * @output: (nullable): the PDF to write
+ * @paper: (nullable): "a4" or "letter"; %NULL for A4
+ *
+ * Writes the PDF report of the scenarios (`--report`), with no display.
+ *
+ * Returns: the exit status: 0, or 1 with the message on stderr.
+ */
+int
+cpl_report_main (const char         *path,
+                 const char * const *scenario_ids,
+                 const char         *output,
+                 const char         *paper)
+{
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  CplPaperSize size = CPL_PAPER_A4;
+
+  if (output == NULL)
+    {
+      g_printerr (_("chip-policy-lab: --report needs --output, the PDF file to write\n"));
+      return 1;
+    }
+  if (paper != NULL && !cpl_paper_size_from_name (paper, &size))
+    {
+      /* Translators: %s is what follows --paper */
+      g_printerr (_("chip-policy-lab: --paper “%s” is not a paper size; expected a4 or letter\n"), paper);
+      return 1;
+    }
+  if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
+    {
+      g_printerr ("chip-policy-lab: %s\n", error->message);
+      return 1;
+    }
+  if (!lookup_scenarios (dataset, scenario_ids, scenarios))
+    return 1;
+  if (scenarios->len == 0)
+    {
+      GListModel *all = cpl_dataset_get_scenarios (dataset);
+
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(CplEntity) scenario = g_list_model_get_item (all, i);
+
+          g_ptr_array_add (scenarios, scenario);  /* the dataset keeps it */
+        }
+    }
+  if (scenarios->len == 0)
+    {
+      g_printerr (_("chip-policy-lab: the dataset has no scenario to report on\n"));
+      return 1;
+    }
+  name = g_filename_display_basename (path);
+  if (!cpl_pdf_report_write (dataset, scenarios, output, size, name, NULL, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
@@ -343,10 +429,32 @@ cpl_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return cpl_export_chart_main (chart, scenarios, output, scale, files);
     }
+  if (g_variant_dict_lookup (options, "report", "^&ay", &path))
+    {
+      g_autofree const char **scenarios = NULL;
+      const char *output = NULL;
+      const char *paper = NULL;
+
+      if (g_variant_dict_contains (options, "scale"))
+        {
+          g_printerr (_("chip-policy-lab: --scale goes with --export-chart, not with --report\n"));
+          return 1;
+        }
+      g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "paper", "&s", &paper);
+      return cpl_report_main (path, scenarios, output, paper);
+    }
+  if (g_variant_dict_contains (options, "paper"))
+    {
+      g_printerr (_("chip-policy-lab: --paper goes with --report\n"));
+      return 1;
+    }
   if (g_variant_dict_contains (options, "scenario") || g_variant_dict_contains (options, "output")
       || g_variant_dict_contains (options, "scale"))
     {
-      g_printerr (_("chip-policy-lab: --scenario, --output and --scale go with --export-chart\n"));
+      g_printerr (_("chip-policy-lab: --scenario and --output go with --export-chart or --report, --scale "
+                    "with --export-chart\n"));
       return 1;
     }
   if (draws != NULL)

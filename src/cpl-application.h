@@ -25,6 +25,10 @@ int             cpl_compute_main                 (const char     *path,
                                                   const char     *date,
                                                   const char     *draws,
                                                   const char     *seek);
+int             cpl_report_main                  (const char     *path,
+                                                  const char * const *scenario_ids,
+                                                  const char     *output,
+                                                  const char     *paper);
 int             cpl_export_chart_main            (const char     *chart_id,
                                                   const char * const *scenario_ids,
                                                   const char     *output,

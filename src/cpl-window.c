@@ -617,6 +617,14 @@ dismiss_builtin_activated (GtkWidget  *widget,
 }
 
 static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  cpl_scenarios_view_export_report (CPL_WINDOW (widget)->scenarios_view);
+}
+
+static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -980,6 +988,7 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   /* Ctrl+1…3 show the views in switcher order */
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-view", "s", "scenarios");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.show-view", "s", "chips");

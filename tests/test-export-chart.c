@@ -221,7 +221,7 @@ test_errors (void)
     { { "--export-chart", "units", "--scenario", "h200-share-25", "--output", out, bad },
       "bad-syntax.json" },
     { { "--scenario", "h200-share-25" },
-      "--scenario, --output and --scale go with --export-chart\n" },
+      "--scenario and --output go with --export-chart or --report, --scale with --export-chart\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

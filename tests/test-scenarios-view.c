@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/cpl-chart-export.h"
+#include "views/cpl-pdf-report.h"
 #include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenarios-view.h"
@@ -1222,6 +1224,78 @@ test_results_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+report_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* Export Report…: with none ticked it covers the selected scenario, with
+ * some ticked those, in list order; the paper is the locale's (en_US:
+ * Letter); the report is written in a worker thread. */
+static void
+test_export_report (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  AdwMessageDialog *dialog;
+  GtkWidget *paper;
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cpl-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  select_id (view, "ban");
+  dialog = cpl_scenarios_view_export_report (view);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "A PDF report of this scenario:\nBan");
+  paper = adw_message_dialog_get_extra_child (dialog);
+  /* A4 first, then Letter: Letter is the paper of en_US */
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (paper))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_last_child (paper))));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* ticked: those, whatever is selected, in the list's order */
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")), TRUE);
+  /* the menu's action asks the same question */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
+  dialog = NULL;
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        dialog = l->data;
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "A PDF report of these scenarios:\nTwo years\nBan");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* the worker thread writes a PDF of a copy of the dataset */
+  g_ptr_array_add (scenarios, cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
+  cpl_pdf_report_write_async (dataset, scenarios, file, CPL_PAPER_A4, "two-chips.json", NULL, report_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cpl_pdf_report_write_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_remove (path);
+  g_rmdir (dir);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1248,6 +1322,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
+  g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);
   status = g_test_run ();
   g_clear_object (&app);

@@ -19,6 +19,7 @@
 
 #include "cpl-scenario-comparison.h"
 #include "cpl-scenario-results.h"
+#include "cpl-scenario-summary.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-chart-export.h"
 #include "views/cpl-table-actions.h"
@@ -33,29 +34,6 @@ typedef enum {
   CHART_GAP,
   N_CHARTS
 } Chart;
-
-/* The rows of the totals table: a net revenue row per vendor that sells
- * in any compared scenario, then the fixed rows. */
-typedef enum {
-  ROW_NET,
-  ROW_TAKE,
-  ROW_GAP,
-  ROW_INSTALLED,
-  ROW_SHARE,
-  ROW_CROSSOVER,
-} RowKind;
-
-static const struct {
-  RowKind     kind;
-  const char *id;
-  const char *title;  /* N_() */
-} fixed_rows[] = {
-  { ROW_TAKE, "take", N_("US government take") },
-  { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s-years)") },
-  { ROW_INSTALLED, "installed", N_("Domestic compute installed, all years (PFLOP/s)") },
-  { ROW_SHARE, "share", N_("Domestic share of new compute in the last year") },
-  { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
-};
 
 struct _CplScenarioComparison
 {
@@ -104,111 +82,6 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
 
-static double
-vendors_total (CplProjection *p)
-{
-  double sum = 0;
-
-  for (guint v = 0; v < p->n_vendors; v++)
-    sum += p->total_gross_revenue_usd[v];
-  return sum;
-}
-
-/* A vendor's net revenue over the horizon; NaN when @p exports none of
- * its chips. */
-static double
-vendor_net (CplProjection *p,
-            const char    *vendor_id)
-{
-  double sum = 0;
-
-  for (guint v = 0; v < p->n_vendors; v++)
-    if (g_str_equal (p->vendor_ids[v], vendor_id))
-      {
-        for (guint t = 0; t < p->n_years; t++)
-          sum += p->years[t].vendor_net_revenue_usd[v];
-        return sum;
-      }
-  return NAN;
-}
-
-static double
-row_value (CplProjection *p,
-           RowKind        kind,
-           const char    *vendor_id)
-{
-  int crossover;
-
-  switch (kind)
-    {
-    case ROW_NET:       return vendor_net (p, vendor_id);
-    case ROW_TAKE:      return p->total_government_take_usd;
-    case ROW_GAP:       return p->total_compute_gap_pflops;
-    case ROW_INSTALLED: return p->total_domestic_installed_pflops;
-    case ROW_SHARE:     return p->final_domestic_share;
-    case ROW_CROSSOVER:
-      crossover = cpl_projection_get_crossover (p);
-      return crossover >= 0 ? p->years[crossover].year : NAN;
-    default:            g_return_val_if_reached (NAN);
-    }
-}
-
-static char *
-row_text (RowKind        kind,
-          double         value,
-          gboolean       signed_difference)
-{
-  g_autofree char *text = NULL;
-
-  switch (kind)
-    {
-    case ROW_NET:
-    case ROW_TAKE:
-      text = cpl_format_money (value);
-      break;
-    case ROW_GAP:
-    case ROW_INSTALLED:
-      /* a difference is signed below, with a true minus sign */
-      text = cpl_format_number (signed_difference ? fabs (value) : value, 0);
-      break;
-    case ROW_SHARE:
-      if (signed_difference)
-        {
-          g_autofree char *points = cpl_format_number (fabs (value) * 100, 0);
-          /* Translators: a difference of shares in percentage points */
-          text = g_strdup_printf (_("%s pp"), points);
-        }
-      else
-        text = cpl_format_percent (value, 0);
-      break;
-    case ROW_CROSSOVER:
-      text = cpl_scenario_format_year (value, NULL);
-      break;
-    default:
-      g_return_val_if_reached (NULL);
-    }
-  if (signed_difference && value > 0)
-    return g_strconcat ("+", text, NULL);
-  if (signed_difference && value < 0 && kind != ROW_NET && kind != ROW_TAKE)
-    return g_strconcat ("−", text, NULL);  /* money has its own "−$2.70 B" */
-  return g_steal_pointer (&text);
-}
-
-/* What a cell says: "—" for a vendor the scenario does not sell, and why
- * there is no crossover year. */
-static char *
-value_text (CplProjection *p,
-            RowKind        kind,
-            double         value)
-{
-  if (kind == ROW_CROSSOVER && isnan (value))
-    return g_strdup (cpl_projection_get_crossover (p) == -2 ? _("no exported chip to compare")
-                                                            : _("not within the horizon"));
-  if (isnan (value))
-    return g_strdup ("—");
-  return row_text (kind, value, FALSE);
-}
-
 static GtkWidget *
 cell (const char *text,
       gboolean    numeric)
@@ -226,32 +99,6 @@ cell (const char *text,
   return label;
 }
 
-/* "H200 at 25%: $41 B more to US vendors than Full ban over 2026–2030,
- * domestic share of new compute in 2030 61% instead of 88%" */
-static char *
-summary_sentence (CplScenario   *scenario,
-                  CplProjection *p,
-                  CplScenario   *baseline,
-                  CplProjection *q)
-{
-  double diff = vendors_total (p) - vendors_total (q);
-  g_autofree char *money = cpl_format_money (fabs (diff));
-  g_autofree char *share = cpl_format_percent (p->final_domestic_share, 0);
-  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, 0);
-  int last = p->start_year + (int) p->n_years - 1;
-  const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
-  const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
-
-  if (diff >= 0)
-    /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
-     * and %5$d the first and last years, %6$s and %7$s percentages */
-    return g_strdup_printf (_("%1$s: %2$s more to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
-                            name, money, baseline_name, p->start_year, last, share, other_share);
-  /* Translators: as above, with less revenue for US vendors */
-  return g_strdup_printf (_("%1$s: %2$s less to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
-                          name, money, baseline_name, p->start_year, last, share, other_share);
-}
-
 static void
 clear_grid (GtkGrid *grid)
 {
@@ -261,121 +108,8 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
-/* The vendors that sell in any of @projections, in the dataset's order. */
-static GPtrArray *
-compared_vendors (CplDataset *dataset,
-                  GPtrArray  *projections)
-{
-  GListModel *vendors = cpl_dataset_get_vendors (dataset);
-  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
-    {
-      g_autoptr(CplVendor) vendor = g_list_model_get_item (vendors, i);
-      const char *id = cpl_entity_get_id (CPL_ENTITY (vendor));
-
-      for (guint j = 0; j < projections->len; j++)
-        if (!isnan (vendor_net (g_ptr_array_index (projections, j), id)))
-          {
-            g_ptr_array_add (ids, g_strdup (id));
-            break;
-          }
-    }
-  return ids;
-}
-
-/* One row of the totals table: its title, then a value per scenario with
- * the difference to the baseline under it. */
-static void
-fill_row (CplScenarioComparison *self,
-          guint                  r,
-          const char            *row_id,
-          const char            *title,
-          RowKind                kind,
-          const char            *vendor_id,
-          GPtrArray             *projections,
-          guint                  baseline)
-{
-  double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
-
-  gtk_grid_attach (self->table, cell (title, FALSE), 0, r, 1, 1);
-  for (guint i = 0; i < projections->len; i++)
-    {
-      CplProjection *p = g_ptr_array_index (projections, i);
-      const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
-      double value = row_value (p, kind, vendor_id);
-      char *text = value_text (p, kind, value);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-      gtk_box_append (GTK_BOX (box), cell (text, TRUE));
-      g_hash_table_insert (self->values, g_strdup_printf ("%s %s", row_id, scenario_id), text);
-      /* a difference where both have a number: not for a year */
-      if (i != baseline && kind != ROW_CROSSOVER && !isnan (value) && !isnan (base))
-        {
-          char *difference = row_text (kind, value - base, TRUE);
-          GtkWidget *label = cell (difference, TRUE);
-
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-          gtk_box_append (GTK_BOX (box), label);
-          g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row_id, scenario_id), difference);
-        }
-      gtk_grid_attach (self->table, box, i + 1, r, 1, 1);
-    }
-}
-
-/* The title of a vendor's net revenue row. */
-static char *
-net_title (CplDataset *dataset,
-           const char *vendor_id)
-{
-  CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, vendor_id);
-
-  /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
-  return g_strdup_printf (_("Net revenue of %s"), vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : vendor_id);
-}
-
-typedef struct {
-  char       *id;
-  char       *title;
-  RowKind     kind;
-  char       *vendor_id;  /* of a net revenue row */
-} Row;
-
-static void
-row_clear (Row *row)
-{
-  g_free (row->id);
-  g_free (row->title);
-  g_free (row->vendor_id);
-}
-
-/* The rows of the totals table: a net revenue row per vendor that sells
- * in any of @projections, then the fixed rows. */
-static GArray *
-table_rows (CplDataset *dataset,
-            GPtrArray  *projections)
-{
-  g_autoptr(GPtrArray) vendors = compared_vendors (dataset, projections);
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (Row));
-
-  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
-  for (guint v = 0; v < vendors->len; v++)
-    {
-      const char *id = g_ptr_array_index (vendors, v);
-      Row row = { g_strconcat ("net:", id, NULL), net_title (dataset, id), ROW_NET, g_strdup (id) };
-
-      g_array_append_val (rows, row);
-    }
-  for (guint f = 0; f < G_N_ELEMENTS (fixed_rows); f++)
-    {
-      Row row = { g_strdup (fixed_rows[f].id), g_strdup (_(fixed_rows[f].title)), fixed_rows[f].kind, NULL };
-
-      g_array_append_val (rows, row);
-    }
-  return rows;
-}
-
+/* The totals table: a row per CplComparisonRow, its title then a value
+ * per scenario with the difference to the baseline under it. */
 static void
 fill_table (CplScenarioComparison *self,
             CplDataset            *dataset,
@@ -383,7 +117,7 @@ fill_table (CplScenarioComparison *self,
             GPtrArray             *shown,
             guint                  baseline)
 {
-  g_autoptr(GArray) rows = table_rows (dataset, projections);
+  g_autoptr(GPtrArray) rows = cpl_comparison_rows_new (dataset, projections, baseline);
 
   clear_grid (self->table);
   g_hash_table_remove_all (self->values);
@@ -393,39 +127,48 @@ fill_table (CplScenarioComparison *self,
                      i + 1, 0, 1, 1);
   for (guint r = 0; r < rows->len; r++)
     {
-      Row *row = &g_array_index (rows, Row, r);
+      CplComparisonRow *row = g_ptr_array_index (rows, r);
 
-      fill_row (self, r + 1, row->id, row->title, row->kind, row->vendor_id, projections, baseline);
+      gtk_grid_attach (self->table, cell (row->title, FALSE), 0, r + 1, 1, 1);
+      for (guint i = 0; i < row->n_values; i++)
+        {
+          const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+          gtk_box_append (GTK_BOX (box), cell (row->values[i], TRUE));
+          g_hash_table_insert (self->values, g_strdup_printf ("%s %s", row->id, scenario_id),
+                               g_strdup (row->values[i]));
+          if (row->differences[i] != NULL)
+            {
+              GtkWidget *label = cell (row->differences[i], TRUE);
+
+              gtk_widget_add_css_class (label, "dim-label");
+              gtk_widget_add_css_class (label, "caption");
+              gtk_box_append (GTK_BOX (box), label);
+              g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row->id, scenario_id),
+                                   g_strdup (row->differences[i]));
+            }
+          gtk_grid_attach (self->table, box, i + 1, r + 1, 1, 1);
+        }
     }
 }
 
 /* CSV -------------------------------------------------------------------- */
 
 static void
-csv_row (CplCsvWriter *writer,
-         const char   *row_id,
-         const char   *title,
-         RowKind       kind,
-         const char   *vendor_id,
-         GPtrArray    *projections,
-         guint         baseline)
+csv_row (CplCsvWriter           *writer,
+         const CplComparisonRow *row,
+         guint                   baseline)
 {
-  static const char * const units[] = {
-    [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
-    [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
-  };
-  double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
-
-  cpl_csv_writer_add_text (writer, row_id);
-  cpl_csv_writer_add_text (writer, title);
-  cpl_csv_writer_add_text (writer, _(units[kind]));
-  for (guint i = 0; i < projections->len; i++)
-    cpl_csv_writer_add_number (writer, row_value (g_ptr_array_index (projections, i), kind, vendor_id));
+  cpl_csv_writer_add_text (writer, row->id);
+  cpl_csv_writer_add_text (writer, row->title);
+  cpl_csv_writer_add_text (writer, row->unit);
+  for (guint i = 0; i < row->n_values; i++)
+    cpl_csv_writer_add_number (writer, row->numbers[i]);
   /* differences as on the screen: not of years */
-  for (guint i = 0; i < projections->len; i++)
+  for (guint i = 0; i < row->n_values; i++)
     if (i != baseline)
-      cpl_csv_writer_add_number (writer, kind == ROW_CROSSOVER ? NAN
-                                 : row_value (g_ptr_array_index (projections, i), kind, vendor_id) - base);
+      cpl_csv_writer_add_number (writer, row->number_differences[i]);
   cpl_csv_writer_end_row (writer);
 }
 
@@ -450,7 +193,7 @@ cpl_scenario_comparison_text (CplDataset      *dataset,
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
   guint baseline = 0;
 
@@ -485,13 +228,9 @@ cpl_scenario_comparison_text (CplDataset      *dataset,
   if (projections->len == 0)
     return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
 
-  rows = table_rows (dataset, projections);
+  rows = cpl_comparison_rows_new (dataset, projections, baseline);
   for (guint r = 0; r < rows->len; r++)
-    {
-      Row *row = &g_array_index (rows, Row, r);
-
-      csv_row (writer, row->id, row->title, row->kind, row->vendor_id, projections, baseline);
-    }
+    csv_row (writer, g_ptr_array_index (rows, r), baseline);
   return cpl_csv_writer_free_to_text (g_steal_pointer (&writer));
 }
 
@@ -694,9 +433,9 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   for (guint i = 0; i < projections->len; i++)
     if (i != baseline)
       {
-        g_autofree char *sentence = summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
-                                                      g_ptr_array_index (shown, baseline),
-                                                      g_ptr_array_index (projections, baseline));
+        g_autofree char *sentence = cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
+                                                                     g_ptr_array_index (shown, baseline),
+                                                                     g_ptr_array_index (projections, baseline));
         if (summary->len > 0)
           g_string_append_c (summary, '\n');
         g_string_append (summary, sentence);

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "cpl-scenario-editor.h"
+#include "cpl-scenario-results.h"
 #include "cpl-window.h"
 #include "views/cpl-view-util.h"
 
@@ -901,6 +902,28 @@ cpl_scenario_parameter_key (guint index)
   return NULL;
 }
 
+/**
+ * cpl_scenario_input_key:
+ * @index: from 0
+ * @group: (out) (optional): the title of its group ("Policy"), translated
+ *
+ * Every numeric parameter the editor shows, in its order, from the first
+ * year on.
+ *
+ * Returns: (nullable): the key of input @index ("start_year"), or %NULL
+ *   past the last
+ */
+const char *
+cpl_scenario_input_key (guint        index,
+                        const char **group)
+{
+  if (index >= N_INPUTS)
+    return NULL;
+  if (group != NULL)
+    *group = _(group_titles[inputs[index].group]);
+  return inputs[index].key;
+}
+
 /* The title of parameter @key as the editor shows it ("Revenue share"),
  * translated; the key itself when the editor has no row for it. */
 const char *
@@ -958,6 +981,8 @@ cpl_scenario_parameter_format (const char *key,
         int digits = inputs[i].digits;
         g_autofree char *number = NULL;
 
+        if (inputs[i].field == CPL_SCENARIO_START_YEAR)
+          return cpl_scenario_format_year (value, NULL);  /* plain, as its row */
         if (g_str_equal (inputs[i].unit, "%"))
           return cpl_format_percent (value, shown == round (shown) ? 0 : digits);
         number = input_number (i, value);

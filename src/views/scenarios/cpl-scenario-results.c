@@ -28,6 +28,7 @@
 #include "cpl-application.h"
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-results.h"
+#include "cpl-scenario-summary.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-chart-export.h"
 #include "views/cpl-export-dialog.h"
@@ -168,39 +169,6 @@ cpl_scenario_format_pflops (double   value,
                             gpointer user_data)
 {
   return cpl_format_number (value, 0);
-}
-
-static const char *
-chip_name (CplDataset *dataset,
-           const char *id)
-{
-  CplChip *chip = cpl_dataset_lookup_chip (dataset, id);
-
-  return chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : id;
-}
-
-/* "Domestic chip cheaper from 2028", in words. */
-char *
-cpl_scenario_crossover_sentence (CplProjection *p,
-                                 CplDataset    *dataset)
-{
-  int crossover = cpl_projection_get_crossover (p);
-  const char *domestic = chip_name (dataset, p->domestic_chip_id);
-  int last = p->start_year + (int) p->n_years - 1;
-
-  if (crossover == -2)
-    /* Translators: %s is a chip; no exported chip is allowed */
-    return g_strdup_printf (_("No chip is exported: all demand falls on the %s."), domestic);
-  if (crossover == -1)
-    /* Translators: %1$s is a chip, %2$d the last year */
-    return g_strdup_printf (_("The %1$s stays dearer per PFLOP/s-year than the exported chips through %2$d."),
-                            domestic, last);
-  if (crossover == 0)
-    /* Translators: %s is a chip */
-    return g_strdup_printf (_("The %s is the cheapest compute from the first year."), domestic);
-  /* Translators: %1$s is a chip, %2$d a year */
-  return g_strdup_printf (_("The %1$s is cheaper per PFLOP/s-year than every exported chip from %2$d."),
-                          domestic, p->years[crossover].year);
 }
 
 /* Charts ------------------------------------------------------------------ */

@@ -45,8 +45,6 @@ void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
 const char         *cpl_scenario_total_title          (CplTotal            total);
 char               *cpl_scenario_format_total         (CplTotal            total,
                                                        double              value);
-char               *cpl_scenario_crossover_sentence   (CplProjection      *projection,
-                                                       CplDataset         *dataset);
 char               *cpl_scenario_years_text           (CplProjection      *projection,
                                                        CplCsvSeparator     separator);
 

@@ -15,7 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cpl-scenario-summary.h"
 #include "cpl-scenarios-view.h"
+#include "cpl-window.h"
+#include "views/cpl-export-dialog.h"
+#include "views/cpl-pdf-report.h"
 #include "views/cpl-view-util.h"
 
 struct _CplScenariosView
@@ -50,14 +54,14 @@ struct _CplScenariosView
 
 G_DEFINE_FINAL_TYPE (CplScenariosView, cpl_scenarios_view, ADW_TYPE_BIN)
 
-static void
-update_comparison (gpointer data)
+/* The ticked scenarios in list order: the first ticked is the one the
+ * others are measured against. */
+static GPtrArray *
+ticked_scenarios (CplScenariosView *self)
 {
-  CplScenariosView *self = data;
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
-  g_autoptr(GPtrArray) picked = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *picked = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* in list order: the first ticked is the one the others are measured against */
   for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
     {
       CplScenario *scenario = g_list_model_get_item (scenarios, i);
@@ -67,6 +71,15 @@ update_comparison (gpointer data)
       else
         g_object_unref (scenario);
     }
+  return picked;
+}
+
+static void
+update_comparison (gpointer data)
+{
+  CplScenariosView *self = data;
+  g_autoptr(GPtrArray) picked = ticked_scenarios (self);
+
   gtk_widget_set_visible (self->comparison_status, picked->len < 2);
   gtk_widget_set_visible (GTK_WIDGET (self->comparison), picked->len >= 2);
   if (picked->len >= 2)
@@ -123,24 +136,15 @@ update_row (GtkWidget *row)
 {
   CplScenario *scenario = g_object_get_data (G_OBJECT (row), "cpl-scenario");
   CplDataset *dataset = g_object_get_data (G_OBJECT (row), "cpl-dataset");
-  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
-  g_autoptr(GString) chips = g_string_new (NULL);
+  g_autofree char *chips = cpl_scenario_allowed_chip_names (scenario, dataset);
   g_autofree char *share = cpl_format_rate (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE));
   g_autofree char *subtitle = NULL;
 
-  for (guint i = 0; allowed[i] != NULL; i++)
-    {
-      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
-
-      if (chips->len > 0)
-        g_string_append (chips, _(", "));
-      g_string_append (chips, chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : allowed[i]);
-    }
-  if (chips->len == 0)
+  if (chips == NULL)
     subtitle = g_strdup (_("No exports"));
   else
     /* Translators: a scenario in the list: %1$s the chips it allows, %2$s its share rate */
-    subtitle = g_strdup_printf (_("%1$s · %2$s share"), chips->str, share);
+    subtitle = g_strdup_printf (_("%1$s · %2$s share"), chips, share);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (scenario)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 }
@@ -404,6 +408,221 @@ back_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   adw_leaflet_navigate (CPL_SCENARIOS_VIEW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Export Report… ----------------------------------------------------------- */
+
+typedef struct {
+  CplScenariosView *self;
+  GPtrArray        *scenarios;   /* CplScenario, the first the baseline */
+  GtkToggleButton  *letter;      /* in the paper question */
+  CplPaperSize      paper;
+  GFile            *file;        /* where it goes, once chosen */
+} ReportExport;
+
+static void
+report_export_free (ReportExport *export)
+{
+  g_object_unref (export->self);
+  g_ptr_array_unref (export->scenarios);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+
+/* The ticked scenarios (the first is the baseline), or the selected one
+ * when none is ticked. */
+static GPtrArray *
+report_scenarios (CplScenariosView *self)
+{
+  GPtrArray *picked = ticked_scenarios (self);
+
+  if (picked->len == 0 && self->selected != NULL)
+    g_ptr_array_add (picked, g_object_ref (self->selected));
+  return picked;
+}
+
+static GtkWindow *
+parent_window (CplScenariosView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* The name of the window's file, or NULL: the built-in data alone. */
+static char *
+dataset_name (CplScenariosView *self)
+{
+  GtkWindow *window = parent_window (self);
+  GFile *file = CPL_IS_WINDOW (window) ? cpl_document_get_file (cpl_window_get_document (CPL_WINDOW (window))) : NULL;
+  g_autofree char *basename = file ? g_file_get_basename (file) : NULL;
+
+  return basename ? g_filename_display_name (basename) : NULL;
+}
+
+static void
+show_report_error (CplScenariosView *self,
+                   const GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Export the Report"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_report (AdwToast *toast,
+             GFile    *file)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "cpl-window");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_IS_WINDOW (window) ? GTK_WINDOW (window) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* Written: a toast with Open; or why not, with the file's name. */
+static void
+report_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ReportExport *export = data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (export->self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (!cpl_pdf_report_write_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_report_error (export->self, error);
+    }
+  else if (overlay != NULL)
+    {
+      toast = adw_toast_new (_("Report saved"));
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_object_set_data (G_OBJECT (toast), "cpl-window", parent_window (export->self));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_report), g_object_ref (export->file),
+                             (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  report_export_free (export);
+}
+
+static void
+report_file_chosen (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  ReportExport *export = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  export->file = cpl_export_dialog_save_finish (result, &error);
+  if (export->file == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_report_error (export->self, error);
+      report_export_free (export);
+      return;
+    }
+  name = dataset_name (export->self);
+  /* in a worker thread, on a copy of the dataset: the window stays live */
+  cpl_pdf_report_write_async (export->self->dataset, export->scenarios, export->file, export->paper, name, NULL,
+                              report_written, export);
+}
+
+/* The export goes with the question, and on to the file chooser when
+ * its answer is "choose". */
+static void
+paper_response (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  ReportExport *export;
+  g_autofree char *suggested = NULL;
+  g_autofree char *base = NULL;
+
+  if (!g_str_equal (response, "choose"))
+    return;
+  export = g_object_steal_data (G_OBJECT (dialog), "cpl-report-export");
+  export->paper = gtk_toggle_button_get_active (export->letter) ? CPL_PAPER_LETTER : CPL_PAPER_A4;
+  if (export->scenarios->len == 1)
+    base = cpl_export_file_name (cpl_entity_get_name (g_ptr_array_index (export->scenarios, 0)), "report", NULL);
+  else
+    base = cpl_export_file_name ("chip-policy-lab-report", NULL);
+  suggested = g_strconcat (base, ".pdf", NULL);
+  cpl_export_dialog_save (parent_window (export->self), _("Export Report"), suggested, _("PDF documents"), "*.pdf",
+                          NULL, report_file_chosen, export);
+}
+
+/* Letter where the locale's paper is Letter (en_US, en_CA, es_MX…),
+ * else A4. */
+static gboolean
+locale_uses_letter (void)
+{
+  return g_strcmp0 (gtk_paper_size_get_default (), GTK_PAPER_NAME_LETTER) == 0;
+}
+
+/**
+ * cpl_scenarios_view_export_report:
+ *
+ * Asks for the paper size, then where to save, and writes the PDF report
+ * of the ticked scenarios (or of the selected one when none is ticked)
+ * in a worker thread.
+ *
+ * Returns: (transfer none) (nullable): the paper size question, or %NULL
+ *   when there is no scenario to report on
+ */
+AdwMessageDialog *
+cpl_scenarios_view_export_report (CplScenariosView *self)
+{
+  ReportExport *export;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *a4;
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  scenarios = report_scenarios (self);
+  if (scenarios->len == 0)
+    return NULL;
+  for (guint i = 0; i < scenarios->len; i++)
+    g_string_append_printf (names, "\n%s", cpl_entity_get_name (g_ptr_array_index (scenarios, i)));
+
+  export = g_new0 (ReportExport, 1);
+  export->self = g_object_ref (self);
+  export->scenarios = g_ptr_array_ref (scenarios);
+  dialog = adw_message_dialog_new (parent_window (self), _("Export Report"), NULL);
+  /* Translators: %s is a list of scenario names, one per line */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (GETTEXT_PACKAGE, "A PDF report of this scenario:%s",
+                                               "A PDF report of these scenarios:%s", scenarios->len),
+                                  names->str);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "linked");
+  /* Translators: paper sizes, in the report's paper question */
+  a4 = gtk_toggle_button_new_with_label (_("A4"));
+  export->letter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Letter")));
+  gtk_toggle_button_set_group (export->letter, GTK_TOGGLE_BUTTON (a4));
+  gtk_toggle_button_set_active (locale_uses_letter () ? export->letter : GTK_TOGGLE_BUTTON (a4), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Paper size"), -1);
+  gtk_box_append (GTK_BOX (box), a4);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (export->letter));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cpl-report-export", export, (GDestroyNotify) report_export_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (paper_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 /* Life cycle ------------------------------------------------------------- */

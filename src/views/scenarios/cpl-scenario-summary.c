@@ -1,0 +1,330 @@
+/* cpl-scenario-summary.c: scenarios in words and the totals of a
+ * comparison, without widgets
+ *
+ * The Scenarios view shows these sentences and rows in labels and grids;
+ * the PDF report prints the same text, so both say the same thing.
+ */
+#define G_LOG_DOMAIN "cpl-scenario-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cpl-scenario-results.h"
+#include "cpl-scenario-summary.h"
+
+/* "Domestic chip cheaper from 2028", in words. */
+char *
+cpl_scenario_crossover_sentence (CplProjection *p,
+                                 CplDataset    *dataset)
+{
+  int crossover = cpl_projection_get_crossover (p);
+  CplChip *chip = cpl_dataset_lookup_chip (dataset, p->domestic_chip_id);
+  const char *domestic = chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : p->domestic_chip_id;
+  int last = p->start_year + (int) p->n_years - 1;
+
+  if (crossover == -2)
+    /* Translators: %s is a chip; no exported chip is allowed */
+    return g_strdup_printf (_("No chip is exported: all demand falls on the %s."), domestic);
+  if (crossover == -1)
+    /* Translators: %1$s is a chip, %2$d the last year */
+    return g_strdup_printf (_("The %1$s stays dearer per PFLOP/s-year than the exported chips through %2$d."),
+                            domestic, last);
+  if (crossover == 0)
+    /* Translators: %s is a chip */
+    return g_strdup_printf (_("The %s is the cheapest compute from the first year."), domestic);
+  /* Translators: %1$s is a chip, %2$d a year */
+  return g_strdup_printf (_("The %1$s is cheaper per PFLOP/s-year than every exported chip from %2$d."),
+                          domestic, p->years[crossover].year);
+}
+
+/* Returns: (nullable): the names of the chips @scenario allows, "H20,
+ *   MI308X", or %NULL when it allows none */
+char *
+cpl_scenario_allowed_chip_names (CplScenario *scenario,
+                                 CplDataset  *dataset)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : allowed[i]);
+    }
+  if (names->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The rows of the totals table: a net revenue row per vendor that sells
+ * in any compared scenario, then the fixed rows. */
+typedef enum {
+  ROW_NET,
+  ROW_TAKE,
+  ROW_GAP,
+  ROW_INSTALLED,
+  ROW_SHARE,
+  ROW_CROSSOVER,
+} RowKind;
+
+static const struct {
+  RowKind     kind;
+  const char *id;
+  const char *title;  /* N_() */
+} fixed_rows[] = {
+  { ROW_TAKE, "take", N_("US government take") },
+  { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s-years)") },
+  { ROW_INSTALLED, "installed", N_("Domestic compute installed, all years (PFLOP/s)") },
+  { ROW_SHARE, "share", N_("Domestic share of new compute in the last year") },
+  { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
+};
+
+static double
+vendors_total (CplProjection *p)
+{
+  double sum = 0;
+
+  for (guint v = 0; v < p->n_vendors; v++)
+    sum += p->total_gross_revenue_usd[v];
+  return sum;
+}
+
+/* A vendor's net revenue over the horizon; NaN when @p exports none of
+ * its chips. */
+static double
+vendor_net (CplProjection *p,
+            const char    *vendor_id)
+{
+  double sum = 0;
+
+  for (guint v = 0; v < p->n_vendors; v++)
+    if (g_str_equal (p->vendor_ids[v], vendor_id))
+      {
+        for (guint t = 0; t < p->n_years; t++)
+          sum += p->years[t].vendor_net_revenue_usd[v];
+        return sum;
+      }
+  return NAN;
+}
+
+static double
+row_value (CplProjection *p,
+           RowKind        kind,
+           const char    *vendor_id)
+{
+  int crossover;
+
+  switch (kind)
+    {
+    case ROW_NET:       return vendor_net (p, vendor_id);
+    case ROW_TAKE:      return p->total_government_take_usd;
+    case ROW_GAP:       return p->total_compute_gap_pflops;
+    case ROW_INSTALLED: return p->total_domestic_installed_pflops;
+    case ROW_SHARE:     return p->final_domestic_share;
+    case ROW_CROSSOVER:
+      crossover = cpl_projection_get_crossover (p);
+      return crossover >= 0 ? p->years[crossover].year : NAN;
+    default:            g_return_val_if_reached (NAN);
+    }
+}
+
+static char *
+row_text (RowKind        kind,
+          double         value,
+          gboolean       signed_difference)
+{
+  g_autofree char *text = NULL;
+
+  switch (kind)
+    {
+    case ROW_NET:
+    case ROW_TAKE:
+      text = cpl_format_money (value);
+      break;
+    case ROW_GAP:
+    case ROW_INSTALLED:
+      /* a difference is signed below, with a true minus sign */
+      text = cpl_format_number (signed_difference ? fabs (value) : value, 0);
+      break;
+    case ROW_SHARE:
+      if (signed_difference)
+        {
+          g_autofree char *points = cpl_format_number (fabs (value) * 100, 0);
+          /* Translators: a difference of shares in percentage points */
+          text = g_strdup_printf (_("%s pp"), points);
+        }
+      else
+        text = cpl_format_percent (value, 0);
+      break;
+    case ROW_CROSSOVER:
+      text = cpl_scenario_format_year (value, NULL);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  if (signed_difference && value > 0)
+    return g_strconcat ("+", text, NULL);
+  if (signed_difference && value < 0 && kind != ROW_NET && kind != ROW_TAKE)
+    return g_strconcat ("−", text, NULL);  /* money has its own "−$2.70 B" */
+  return g_steal_pointer (&text);
+}
+
+/* What a cell says: "—" for a vendor the scenario does not sell, and why
+ * there is no crossover year. */
+static char *
+value_text (CplProjection *p,
+            RowKind        kind,
+            double         value)
+{
+  if (kind == ROW_CROSSOVER && isnan (value))
+    return g_strdup (cpl_projection_get_crossover (p) == -2 ? _("no exported chip to compare")
+                                                            : _("not within the horizon"));
+  if (isnan (value))
+    return g_strdup ("—");
+  return row_text (kind, value, FALSE);
+}
+
+/* "H200 at 25%: $41 B more to US vendors than Full ban over 2026–2030,
+ * domestic share of new compute in 2030 61% instead of 88%" */
+char *
+cpl_comparison_summary_sentence (CplScenario   *scenario,
+                                 CplProjection *p,
+                                 CplScenario   *baseline,
+                                 CplProjection *q)
+{
+  double diff = vendors_total (p) - vendors_total (q);
+  g_autofree char *money = cpl_format_money (fabs (diff));
+  g_autofree char *share = cpl_format_percent (p->final_domestic_share, 0);
+  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, 0);
+  int last = p->start_year + (int) p->n_years - 1;
+  const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
+  const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
+
+  if (diff >= 0)
+    /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
+     * and %5$d the first and last years, %6$s and %7$s percentages */
+    return g_strdup_printf (_("%1$s: %2$s more to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+                            name, money, baseline_name, p->start_year, last, share, other_share);
+  /* Translators: as above, with less revenue for US vendors */
+  return g_strdup_printf (_("%1$s: %2$s less to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+                          name, money, baseline_name, p->start_year, last, share, other_share);
+}
+
+/* The vendors that sell in any of @projections, in the dataset's order. */
+static GPtrArray *
+compared_vendors (CplDataset *dataset,
+                  GPtrArray  *projections)
+{
+  GListModel *vendors = cpl_dataset_get_vendors (dataset);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (vendors); i++)
+    {
+      g_autoptr(CplVendor) vendor = g_list_model_get_item (vendors, i);
+      const char *id = cpl_entity_get_id (CPL_ENTITY (vendor));
+
+      for (guint j = 0; j < projections->len; j++)
+        if (!isnan (vendor_net (g_ptr_array_index (projections, j), id)))
+          {
+            g_ptr_array_add (ids, g_strdup (id));
+            break;
+          }
+    }
+  return ids;
+}
+
+/* One row: a value per projection, with the difference to the baseline
+ * where both have a number (not for a year). */
+static CplComparisonRow *
+comparison_row_new (const char *row_id,
+                    const char *title,
+                    RowKind     kind,
+                    const char *vendor_id,
+                    GPtrArray  *projections,
+                    guint       baseline)
+{
+  static const char * const units[] = {
+    [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
+    [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
+  };
+  CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
+  double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
+
+  row->id = g_strdup (row_id);
+  row->title = g_strdup (title);
+  row->unit = _(units[kind]);
+  row->n_values = projections->len;
+  row->numbers = g_new (double, projections->len);
+  row->number_differences = g_new (double, projections->len);
+  row->values = g_new0 (char *, projections->len + 1);
+  row->differences = g_new0 (char *, projections->len + 1);
+  for (guint i = 0; i < projections->len; i++)
+    {
+      CplProjection *p = g_ptr_array_index (projections, i);
+      double value = row_value (p, kind, vendor_id);
+
+      row->numbers[i] = value;
+      /* no difference of years */
+      row->number_differences[i] = kind == ROW_CROSSOVER ? NAN : value - base;
+      row->values[i] = value_text (p, kind, value);
+      if (i != baseline && !isnan (row->number_differences[i]))
+        row->differences[i] = row_text (kind, row->number_differences[i], TRUE);
+    }
+  return row;
+}
+
+void
+cpl_comparison_row_free (CplComparisonRow *row)
+{
+  for (guint i = 0; i < row->n_values; i++)
+    g_free (row->differences[i]);
+  g_free (row->differences);
+  g_strfreev (row->values);
+  g_free (row->numbers);
+  g_free (row->number_differences);
+  g_free (row->title);
+  g_free (row->id);
+  g_free (row);
+}
+
+/**
+ * cpl_comparison_rows_new:
+ * @projections: (element-type CplProjection): the compared scenarios'
+ *   projections, at least one
+ * @baseline: the index in @projections the differences are taken against
+ *
+ * Returns: (transfer full) (element-type CplComparisonRow): the rows of the
+ *   totals table: each vendor's net revenue, the government take, the
+ *   compute gap, domestic compute, the domestic share and the crossover year
+ */
+GPtrArray *
+cpl_comparison_rows_new (CplDataset *dataset,
+                         GPtrArray  *projections,
+                         guint       baseline)
+{
+  g_autoptr(GPtrArray) vendors = compared_vendors (dataset, projections);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_comparison_row_free);
+
+  g_return_val_if_fail (baseline < projections->len, rows);
+
+  for (guint v = 0; v < vendors->len; v++)
+    {
+      const char *id = g_ptr_array_index (vendors, v);
+      CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, id);
+      g_autofree char *row_id = g_strconcat ("net:", id, NULL);
+      /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
+      g_autofree char *title = g_strdup_printf (_("Net revenue of %s"),
+                                                vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : id);
+
+      g_ptr_array_add (rows, comparison_row_new (row_id, title, ROW_NET, id, projections, baseline));
+    }
+  for (guint f = 0; f < G_N_ELEMENTS (fixed_rows); f++)
+    g_ptr_array_add (rows, comparison_row_new (fixed_rows[f].id, _(fixed_rows[f].title), fixed_rows[f].kind,
+                                               NULL, projections, baseline));
+  return rows;
+}
