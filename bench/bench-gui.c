@@ -35,6 +35,7 @@
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -42,7 +43,8 @@
 
 #include "bench-util.h"
 
-#define ROUNDS     5
+#define ROUNDS     5                /* CPL_BENCH_ROUNDS: 1 to MAX_ROUNDS, for a quick look */
+#define MAX_ROUNDS 25
 #define TIMEOUT_S  400
 
 typedef struct
@@ -154,7 +156,7 @@ static double
 median_of (double *values,
            guint   n)
 {
-  double finite[ROUNDS];
+  double finite[MAX_ROUNDS];
   guint n_finite = 0;
 
   for (guint i = 0; i < n; i++)
@@ -195,10 +197,12 @@ main (int   argc,
   const char *app, *bare;
   g_autofree char *large = NULL;
   g_autofree char *rules = NULL;
-  double app_frame[ROUNDS], bare_frame[ROUNDS], large_frame[ROUNDS], rules_frame[ROUNDS];
-  double app_rss[ROUNDS], bare_rss[ROUNDS], app_pss[ROUNDS], bare_pss[ROUNDS];
-  double app_edit[ROUNDS], bare_edit[ROUNDS];
+  double app_frame[MAX_ROUNDS], bare_frame[MAX_ROUNDS], large_frame[MAX_ROUNDS], rules_frame[MAX_ROUNDS];
+  double app_rss[MAX_ROUNDS], bare_rss[MAX_ROUNDS], app_pss[MAX_ROUNDS], bare_pss[MAX_ROUNDS];
+  double app_edit[MAX_ROUNDS], bare_edit[MAX_ROUNDS];
   g_autofree char *what = NULL;
+  const char *rounds_env = g_getenv ("CPL_BENCH_ROUNDS");
+  guint rounds = rounds_env != NULL ? CLAMP (atoi (rounds_env), 1, MAX_ROUNDS) : ROUNDS;
 
   if (argc != 5)
     {
@@ -211,7 +215,7 @@ main (int   argc,
   large = g_build_filename (argv[4], "s16.json", NULL);
   rules = g_build_filename (argv[4], "rules.json", NULL);
 
-  for (guint r = 0; r < ROUNDS; r++)
+  for (guint r = 0; r < rounds; r++)
     {
       Run a = run (app, NULL, "scenarios.duplicate");
       Run b = run (bare, NULL, "win.edit");
@@ -230,19 +234,19 @@ main (int   argc,
       rules_frame[r] = s.frame_s;
     }
 
-  row ("start to first frame, built-in data", "s", median_of (app_frame, ROUNDS),
-       "bare `AdwApplicationWindow`", median_of (bare_frame, ROUNDS), 1.25);
+  row ("start to first frame, built-in data", "s", median_of (app_frame, rounds),
+       "bare `AdwApplicationWindow`", median_of (bare_frame, rounds), 1.25);
   {
     g_autofree char *pss = g_strdup_printf ("idle memory after start (Rss; Pss %.0f MB vs %.0f MB)",
-                                            median_of (app_pss, ROUNDS), median_of (bare_pss, ROUNDS));
+                                            median_of (app_pss, rounds), median_of (bare_pss, rounds));
 
-    row (pss, "MB", median_of (app_rss, ROUNDS), "bare window", median_of (bare_rss, ROUNDS), 1.3);
+    row (pss, "MB", median_of (app_rss, rounds), "bare window", median_of (bare_rss, rounds), 1.3);
   }
   what = g_strdup_printf ("GUI opening the %.1f MB dataset, to first frame", file_mb (large));
-  row (what, "s", median_of (large_frame, ROUNDS), "same app, no file", median_of (app_frame, ROUNDS), 1.5);
-  row ("GUI with 50 rules and only 20 chips", "s", median_of (rules_frame, ROUNDS),
-       "bare window", median_of (bare_frame, ROUNDS), 1.3);
-  row ("one edit to the drawn frame", "ms", median_of (app_edit, ROUNDS),
-       "an edit in a bare window", median_of (bare_edit, ROUNDS), 1.3);
+  row (what, "s", median_of (large_frame, rounds), "same app, no file", median_of (app_frame, rounds), 1.5);
+  row ("GUI with 50 rules and only 20 chips", "s", median_of (rules_frame, rounds),
+       "bare window", median_of (bare_frame, rounds), 1.3);
+  row ("one edit to the drawn frame", "ms", median_of (app_edit, rounds),
+       "an edit in a bare window", median_of (bare_edit, rounds), 1.3);
   return 0;
 }
