@@ -54,6 +54,8 @@ struct _CplWindow
   AfterSave             pending;
   gboolean              closing;
   gboolean              close_after_busy;  /* closed while the document was busy */
+  gboolean              chips_ready;       /* the view has the dataset: it has been shown */
+  gboolean              revenue_ready;
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -849,6 +851,27 @@ cpl_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cpl_window_parent_class)->close_request (window);
 }
 
+/* The Chips and Revenue views get the dataset, and build their tables,
+ * rule columns and charts, when first shown: not before the first
+ * frame (with 50 rules the chips table's columns took as long as the rest
+ * of the start).  The Scenarios view, the first one, gets it at once. */
+static void
+cpl_window_visible_view_changed (CplWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
+
+  if (!self->chips_ready && visible == GTK_WIDGET (self->chips_view))
+    {
+      self->chips_ready = TRUE;
+      cpl_chips_view_set_dataset (self->chips_view, self->dataset);
+    }
+  if (!self->revenue_ready && visible == GTK_WIDGET (self->revenue_view))
+    {
+      self->revenue_ready = TRUE;
+      cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
+    }
+}
+
 static void
 cpl_window_constructed (GObject *object)
 {
@@ -861,8 +884,9 @@ cpl_window_constructed (GObject *object)
   self->dataset = g_object_ref (cpl_document_get_dataset (self->document));
   self->history = g_object_ref (cpl_document_get_history (self->document));
   cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
-  cpl_chips_view_set_dataset (self->chips_view, self->dataset);
-  cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (cpl_window_visible_view_changed), self, G_CONNECT_SWAPPED);
+  cpl_window_visible_view_changed (self);
 
   g_signal_connect_object (self->document, "notify::modified",
                            G_CALLBACK (cpl_window_update_title), self, G_CONNECT_SWAPPED);

@@ -79,12 +79,18 @@ test_lists (void)
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplChipsView *chips = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GList) scenarios = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW), "navigation-sidebar");
-  g_autoptr(GList) cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
+  g_autoptr(GList) scenarios = NULL;
+  g_autoptr(GList) cases = NULL;
   g_autofree char *tpp = NULL;
   g_autofree char *verdict = NULL;
   g_autofree char *origin = NULL;
   guint h20 = G_MAXUINT;
+
+  /* the Chips and Revenue views fill when first shown */
+  scenarios = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW), "navigation-sidebar");
+  cpl_window_set_visible_view (window, "revenue");
+  cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
+  cpl_window_set_visible_view (window, "chips");
 
   /* one row per entry of the built-in dataset */
   g_assert_cmpuint (cpl_chips_view_get_n_rows (chips), ==, g_list_model_get_n_items (cpl_dataset_get_chips (dataset)));
@@ -118,9 +124,11 @@ test_edit_updates_row (void)
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplEntity *h200 = cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25");
-  g_autoptr(GList) cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
+  g_autoptr(GList) cases = NULL;
   AdwActionRow *row = NULL;
 
+  cpl_window_set_visible_view (window, "revenue");
+  cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
   g_assert_nonnull (h200);
   for (GList *l = cases; l; l = l->next)
     if (g_strcmp0 (adw_preferences_row_get_title (l->data), cpl_entity_get_name (h200)) == 0)

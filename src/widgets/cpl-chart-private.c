@@ -492,10 +492,128 @@ cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
     }
 }
 
+/* A legend label laid out once, at its natural width, and cut to the
+ * last width it had to fit when it was wider. */
+typedef struct
+{
+  char        *label;
+  PangoLayout *layout;
+  int          width;
+  int          height;
+  PangoLayout *limited;               /* NULL, or cut to limited_width */
+  int          limited_width;
+  int          limited_height;
+} LegendText;
+
+/* The legend's layouts, kept from one measure or snapshot to the next
+ * until a label, the context or the context's font changes: laying the
+ * labels out again on every frame was half of a chart's redraw. */
+struct _CplChartLegendCache
+{
+  PangoContext *context;              /* a reference */
+  guint         serial;               /* pango_context_get_serial() when laid out */
+  GArray       *texts;                /* LegendText, one per item */
+};
+
+static void
+legend_text_clear (gpointer data)
+{
+  LegendText *text = data;
+
+  g_clear_pointer (&text->label, g_free);
+  g_clear_object (&text->layout);
+  g_clear_object (&text->limited);
+}
+
+CplChartLegendCache *
+cpl_chart_legend_cache_new (void)
+{
+  CplChartLegendCache *cache = g_new0 (CplChartLegendCache, 1);
+
+  cache->texts = g_array_new (FALSE, TRUE, sizeof (LegendText));
+  g_array_set_clear_func (cache->texts, legend_text_clear);
+  return cache;
+}
+
+void
+cpl_chart_legend_cache_free (CplChartLegendCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_array_unref (cache->texts);
+  g_clear_object (&cache->context);
+  g_free (cache);
+}
+
+/* Item @index's label laid out in @context, at most @max_width wide;
+ * the layout is @cache's. */
+static PangoLayout *
+legend_text (CplChartLegendCache *cache,
+             PangoContext        *context,
+             guint                index,
+             const char          *label,
+             int                  max_width,
+             int                 *width,
+             int                 *height)
+{
+  LegendText *text;
+
+  if (index >= cache->texts->len)
+    g_array_set_size (cache->texts, index + 1);
+  text = &g_array_index (cache->texts, LegendText, index);
+  if (text->label != NULL && !g_str_equal (text->label, label))
+    legend_text_clear (text);
+  if (text->layout == NULL)
+    {
+      text->layout = cpl_chart_layout_new (context, label, CPL_CHART_FONT_LABEL);
+      text->label = g_strdup (label);
+      cpl_chart_layout_size (text->layout, &text->width, &text->height);
+    }
+
+  if (text->width <= max_width)
+    {
+      *width = text->width;
+      *height = text->height;
+      return text->layout;
+    }
+
+  max_width = MAX (max_width, 1);
+  if (text->limited == NULL || text->limited_width != max_width)
+    {
+      g_clear_object (&text->limited);
+      text->limited = cpl_chart_layout_new (context, label, CPL_CHART_FONT_LABEL);
+      text->limited_width = max_width;
+      cpl_chart_layout_limit (text->limited, max_width, 1);
+      cpl_chart_layout_size (text->limited, NULL, &text->limited_height);
+    }
+  *width = text->limited_width;
+  *height = text->limited_height;
+  return text->limited;
+}
+
+/* Forgets @cache's layouts when they were made in another context or
+ * font than @context's now. */
+static void
+legend_cache_check (CplChartLegendCache *cache,
+                    PangoContext        *context,
+                    guint                n_items)
+{
+  if (cache->context != context || cache->serial != pango_context_get_serial (context))
+    {
+      g_array_set_size (cache->texts, 0);
+      g_set_object (&cache->context, context);
+      cache->serial = pango_context_get_serial (context);
+    }
+  if (cache->texts->len > n_items)
+    g_array_set_size (cache->texts, n_items);
+}
+
 /* Lays the items out in rows that wrap at @width; draws them when
- * @snapshot is given.  Returns the height used. */
+ * @snapshot is given.  Returns the height used.  The labels' layouts
+ * come from @cache (%NULL: laid out for this call only). */
 static int
-legend_flow (PangoContext             *context,
+legend_flow (CplChartLegendCache      *cache,
+             PangoContext             *context,
              const CplChartLegendItem *items,
              guint                     n_items,
              int                       width,
@@ -504,23 +622,22 @@ legend_flow (PangoContext             *context,
              double                    y0,
              const CplChartPalette    *palette)
 {
+  g_autoptr(CplChartLegendCache) scratch = NULL;
   int x = 0, y = 0, row_height = 0;
 
   if (n_items == 0 || width <= 0)
     return 0;
 
+  if (cache == NULL)
+    cache = scratch = cpl_chart_legend_cache_new ();
+  legend_cache_check (cache, context, n_items);
+
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, items[i].label, CPL_CHART_FONT_LABEL);
       int text_width, text_height, item_width, line;
+      PangoLayout *layout = legend_text (cache, context, i, items[i].label, width - SWATCH - SWATCH_GAP,
+                                         &text_width, &text_height);
 
-      cpl_chart_layout_size (layout, &text_width, &text_height);
-      if (text_width > width - SWATCH - SWATCH_GAP)
-        {
-          text_width = MAX (width - SWATCH - SWATCH_GAP, 1);
-          cpl_chart_layout_limit (layout, text_width, 1);
-          cpl_chart_layout_size (layout, NULL, &text_height);
-        }
       item_width = SWATCH + SWATCH_GAP + text_width;
       line = MAX (text_height, SWATCH);
 
@@ -568,16 +685,18 @@ cpl_chart_legend_append (GArray                   *items,
 }
 
 int
-cpl_chart_legend_measure (PangoContext             *context,
+cpl_chart_legend_measure (CplChartLegendCache      *cache,
+                          PangoContext             *context,
                           const CplChartLegendItem *items,
                           guint                     n_items,
                           int                       width)
 {
-  return legend_flow (context, items, n_items, width, NULL, 0, 0, NULL);
+  return legend_flow (cache, context, items, n_items, width, NULL, 0, 0, NULL);
 }
 
 void
-cpl_chart_legend_snapshot (PangoContext             *context,
+cpl_chart_legend_snapshot (CplChartLegendCache      *cache,
+                           PangoContext             *context,
                            GtkSnapshot              *snapshot,
                            const CplChartLegendItem *items,
                            guint                     n_items,
@@ -586,7 +705,7 @@ cpl_chart_legend_snapshot (PangoContext             *context,
                            int                       width,
                            const CplChartPalette    *palette)
 {
-  legend_flow (context, items, n_items, width, snapshot, x, y, palette);
+  legend_flow (cache, context, items, n_items, width, snapshot, x, y, palette);
 }
 
 /* ---- ticks ---- */
@@ -1022,6 +1141,21 @@ cpl_chart_frame_clear (CplChartFrame *frame)
   frame->bottom = 0;
 }
 
+/* The frame's legend cache, made when first asked for. */
+CplChartLegendCache *
+cpl_chart_frame_get_legend_cache (CplChartFrame *frame)
+{
+  if (frame->legend_cache == NULL)
+    frame->legend_cache = cpl_chart_legend_cache_new ();
+  return frame->legend_cache;
+}
+
+void
+cpl_chart_frame_free_cache (CplChartFrame *frame)
+{
+  g_clear_pointer (&frame->legend_cache, cpl_chart_legend_cache_free);
+}
+
 /* What a numeric horizontal axis needs under the plot for its tick
  * labels: the @bottom to give cpl_chart_frame_begin(). */
 int
@@ -1068,7 +1202,8 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
   frame->width = width;
   frame->height = height;
 
-  legend_height = cpl_chart_legend_measure (context, items, n_items, legend_width);
+  legend_height = cpl_chart_legend_measure (cpl_chart_frame_get_legend_cache (frame), context, items, n_items,
+                                            legend_width);
   frame->legend = GRAPHENE_RECT_INIT (CPL_CHART_PADDING, CPL_CHART_PADDING, legend_width, legend_height);
   top = CPL_CHART_PADDING + legend_height + (legend_height > 0 ? CPL_CHART_PADDING : 0);
 
@@ -1174,7 +1309,7 @@ cpl_chart_frame_snapshot (const CplChartFrame      *frame,
                           guint                     n_items,
                           const CplChartPalette    *palette)
 {
-  cpl_chart_legend_snapshot (context, snapshot, items, n_items,
+  cpl_chart_legend_snapshot (frame->legend_cache, context, snapshot, items, n_items,
                              frame->legend.origin.x, frame->legend.origin.y,
                              frame->legend.size.width, palette);
 

@@ -168,11 +168,20 @@ void cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
                                      double                    x,
                                      double                    y,
                                      const CplChartPalette    *palette);
-int  cpl_chart_legend_measure  (PangoContext             *context,
+/* The legend's laid-out labels, kept between frames (see legend_flow). */
+typedef struct _CplChartLegendCache CplChartLegendCache;
+
+CplChartLegendCache *cpl_chart_legend_cache_new  (void);
+void                 cpl_chart_legend_cache_free (CplChartLegendCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CplChartLegendCache, cpl_chart_legend_cache_free)
+
+int  cpl_chart_legend_measure  (CplChartLegendCache      *cache,
+                                PangoContext             *context,
                                 const CplChartLegendItem *items,
                                 guint                     n_items,
                                 int                       width);
-void cpl_chart_legend_snapshot (PangoContext             *context,
+void cpl_chart_legend_snapshot (CplChartLegendCache      *cache,
+                                PangoContext             *context,
                                 GtkSnapshot              *snapshot,
                                 const CplChartLegendItem *items,
                                 guint                     n_items,
@@ -229,9 +238,13 @@ typedef struct
   CplChartTicks    x_ticks;
   PangoLayout     *x_title;
   int              bottom;            /* under the plot, above the x title */
+  /* the legend's labels: kept across layouts, freed by cpl_chart_frame_free_cache() */
+  CplChartLegendCache *legend_cache;
 } CplChartFrame;
 
 void     cpl_chart_frame_clear        (CplChartFrame            *frame);
+CplChartLegendCache *cpl_chart_frame_get_legend_cache (CplChartFrame *frame);
+void     cpl_chart_frame_free_cache   (CplChartFrame            *frame);
 void     cpl_chart_frame_begin        (CplChartFrame            *frame,
                                        PangoContext             *context,
                                        int                       width,

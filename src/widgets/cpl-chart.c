@@ -357,6 +357,7 @@ cpl_chart_dispose (GObject *object)
   CplChartPrivate *priv = PRIV (CPL_CHART (object));
 
   cpl_chart_frame_clear (&priv->frame);
+  cpl_chart_frame_free_cache (&priv->frame);
   cpl_chart_format_clear (&priv->formats[0]);
   cpl_chart_format_clear (&priv->formats[1]);
   g_clear_object (&priv->target.context);
@@ -677,7 +678,8 @@ cpl_chart_measure_size (CplChart       *self,
     {
       g_autoptr(GArray) legend = cpl_chart_build_legend (self);
 
-      legend_height = cpl_chart_legend_measure (cpl_chart_get_pango_context (self),
+      legend_height = cpl_chart_legend_measure (cpl_chart_frame_get_legend_cache (&PRIV (self)->frame),
+                                                cpl_chart_get_pango_context (self),
                                                 (const CplChartLegendItem *) (gpointer) legend->data,
                                                 legend->len, cpl_chart_legend_width (for_size));
     }

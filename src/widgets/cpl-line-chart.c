@@ -79,7 +79,8 @@ struct _CplLineChart
 
   GPtrArray *series;
   GPtrArray *markers;
-  GArray    *xs;                      /* distinct x values of drawn points, ascending */
+  GArray    *xs;                      /* distinct x values of drawn points, ascending: use xs () */
+  gboolean   xs_valid;                /* FALSE: the series changed since xs was made */
 
   int        hover;                   /* an index into xs, or -1 */
   int        cursor;                  /* the keyboard's, or -1 */
@@ -170,11 +171,18 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* The distinct x values at which some series has a point to show. */
-static void
-update_xs (CplLineChart *self)
+/* The distinct x values at which some series has a point to show,
+ * ascending: sorted when first needed after the series change, not on
+ * every add_series (a comparison of many scenarios adds one by one). */
+static GArray *
+xs (CplLineChart *self)
 {
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all = NULL;
+
+  if (self->xs_valid)
+    return self->xs;
+
+  all = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -194,6 +202,10 @@ update_xs (CplLineChart *self)
       if (self->xs->len == 0 || !same_x (g_array_index (self->xs, double, self->xs->len - 1), x))
         g_array_append_val (self->xs, x);
     }
+  self->xs_valid = TRUE;
+  if (self->cursor >= (int) self->xs->len)
+    self->cursor = -1;
+  return self->xs;
 }
 
 /* The index of @series' point at @x, or -1. */
@@ -216,10 +228,8 @@ series_index_at (const Series *series,
 static void
 invalidate (CplLineChart *self)
 {
-  update_xs (self);
+  self->xs_valid = FALSE;
   self->hover = -1;
-  if (self->cursor >= (int) self->xs->len)
-    self->cursor = -1;
   cpl_chart_invalidate (CPL_CHART (self));
 }
 
@@ -263,10 +273,10 @@ fit_x_axis (CplLineChart *self,
 {
   double lo = INFINITY, hi = -INFINITY;
 
-  if (self->xs->len > 0)
+  if (xs (self)->len > 0)
     {
-      lo = g_array_index (self->xs, double, 0);
-      hi = g_array_index (self->xs, double, self->xs->len - 1);
+      lo = g_array_index (xs (self), double, 0);
+      hi = g_array_index (xs (self), double, xs (self)->len - 1);
     }
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -859,10 +869,10 @@ snapshot_crosshair (CplLineChart *self,
   GdkRGBA line = cpl_chart_rgba_alpha (&palette->fg, .45f);
   double value, x;
 
-  if (index < 0 || index >= (int) self->xs->len)
+  if (index < 0 || index >= (int) xs (self)->len)
     return;
 
-  value = g_array_index (self->xs, double, index);
+  value = g_array_index (xs (self), double, index);
   x = round (x_pixel (self, value)) + .5;
   cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 1, &line, FALSE);
 
@@ -960,9 +970,9 @@ snapshot_readout (CplLineChart *self,
   GskRoundedRect box;
   GdkRGBA surface, text = cpl_chart_rgba_alpha (&palette->fg, .9f);
 
-  if (index < 0 || index >= (int) self->xs->len)
+  if (index < 0 || index >= (int) xs (self)->len)
     return;
-  value = g_array_index (self->xs, double, index);
+  value = g_array_index (xs (self), double, index);
   x = round (x_pixel (self, value)) + .5;
 
   heading = heading_text (self, value);
@@ -1062,7 +1072,7 @@ snapshot_readout (CplLineChart *self,
 static gboolean
 has_points (CplLineChart *self)
 {
-  return self->xs->len > 0;
+  return xs (self)->len > 0;
 }
 
 static void
@@ -1136,10 +1146,10 @@ cpl_line_chart_query_tooltip (CplChart     *chart,
   int index;
 
   index = keyboard_mode ? self->cursor : index_under_pointer (self, x, y);
-  if (index < 0 || index >= (int) self->xs->len)
+  if (index < 0 || index >= (int) xs (self)->len)
     return NULL;
 
-  value = g_array_index (self->xs, double, index);
+  value = g_array_index (xs (self), double, index);
   {
     g_autofree char *heading = heading_text (self, value);
 
@@ -1157,10 +1167,10 @@ cpl_line_chart_query_tooltip (CplChart     *chart,
     }
 
   /* halfway to the neighbouring x values: past them, the tooltip asks again */
-  left = index > 0 ? (x_pixel (self, g_array_index (self->xs, double, index - 1)) + x_pixel (self, value)) / 2
+  left = index > 0 ? (x_pixel (self, g_array_index (xs (self), double, index - 1)) + x_pixel (self, value)) / 2
                    : plot->origin.x - HIT_SLACK;
-  right = index + 1 < (int) self->xs->len
-          ? (x_pixel (self, g_array_index (self->xs, double, index + 1)) + x_pixel (self, value)) / 2
+  right = index + 1 < (int) xs (self)->len
+          ? (x_pixel (self, g_array_index (xs (self), double, index + 1)) + x_pixel (self, value)) / 2
           : plot->origin.x + plot->size.width + HIT_SLACK;
   *area = (GdkRectangle) { (int) floor (left), (int) plot->origin.y,
                            MAX ((int) ceil (right - left), 1), MAX ((int) plot->size.height, 1) };
@@ -1203,9 +1213,9 @@ cpl_line_chart_activate_action (CplChart   *chart,
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
 
-  cpl_chart_move_cursor (chart, &self->cursor, self->xs->len, action_name);
+  cpl_chart_move_cursor (chart, &self->cursor, xs (self)->len, action_name);
   if (self->draggable && self->cursor >= 0)
-    g_signal_emit (self, signals[SIGNAL_X_DRAGGED], 0, g_array_index (self->xs, double, self->cursor));
+    g_signal_emit (self, signals[SIGNAL_X_DRAGGED], 0, g_array_index (xs (self), double, self->cursor));
 }
 
 /* The x value under @widget_x, kept within the axis. */
@@ -1528,6 +1538,7 @@ cpl_line_chart_get_cursor (CplLineChart *self)
 {
   g_return_val_if_fail (CPL_IS_LINE_CHART (self), -1);
 
+  xs (self);  /* a cursor past the last x after the series changed is -1 */
   return self->cursor;
 }
 
@@ -1544,9 +1555,9 @@ cpl_line_chart_get_x_value (CplLineChart *self,
 {
   g_return_val_if_fail (CPL_IS_LINE_CHART (self), NAN);
 
-  if (index >= self->xs->len)
+  if (index >= xs (self)->len)
     return NAN;
-  return g_array_index (self->xs, double, index);
+  return g_array_index (xs (self), double, index);
 }
 
 /* Where point @index of @series is drawn, in widget coordinates; %FALSE
@@ -1600,9 +1611,9 @@ cpl_line_chart_nearest_index (CplLineChart *self,
       || widget_x < plot->origin.x - HIT_SLACK || widget_x > plot->origin.x + plot->size.width + HIT_SLACK)
     return -1;
 
-  for (guint i = 0; i < self->xs->len; i++)
+  for (guint i = 0; i < xs (self)->len; i++)
     {
-      double distance = fabs (x_pixel (self, g_array_index (self->xs, double, i)) - widget_x);
+      double distance = fabs (x_pixel (self, g_array_index (xs (self), double, i)) - widget_x);
 
       if (distance < best_distance)
         {
@@ -1710,6 +1721,6 @@ cpl_line_chart_set_cursor (CplLineChart *self,
 {
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
-  self->cursor = index >= 0 && index < (int) self->xs->len ? index : -1;
+  self->cursor = index >= 0 && index < (int) xs (self)->len ? index : -1;
   cpl_chart_queue_draw (CPL_CHART (self));
 }

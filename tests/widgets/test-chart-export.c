@@ -8,9 +8,11 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "widgets/cpl-chart.h"
+#include "widgets/cpl-chart-private.h"
 #include "widgets/cpl-line-chart.h"
 
 #define WIDTH  400
@@ -386,6 +388,116 @@ test_state_kept (void)
   remove_temp (path);
 }
 
+/* The chart's snapshot at 560×340, serialised: two snapshots of the
+ * same drawing are the same bytes. */
+static GBytes *
+snapshot_bytes (CplChart *chart)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GBytes *bytes;
+
+  cpl_chart_set_size (chart, 560, 340);
+  cpl_chart_snapshot (chart, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  bytes = gsk_render_node_serialize (node);
+  gsk_render_node_unref (node);
+  return bytes;
+}
+
+static void
+add_lines (CplLineChart       *chart,
+           const char * const *names)
+{
+  const double years[] = { 2026, 2027, 2028 };
+  const double values[] = { 10, 30, 20 };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    cpl_line_chart_add_series (chart, names[i], years, values, 3, CPL_LINE_STYLE_LINE);
+}
+
+/* The legend keeps its labels laid out between frames: once the items
+ * or the font change, the next frame is the one a new chart with the
+ * new items or font draws, not the old legend. */
+static void
+test_legend_cache (void)
+{
+  static const char * const before[] = { "Alpha", "Beta", NULL };
+  /* the same count, other labels, one of them long enough to take its own row */
+  static const char * const after[] = { "Gamma: a much longer series name than before", "Beta", "Delta", NULL };
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  g_autoptr(CplLineChart) fresh = CPL_LINE_CHART (cpl_line_chart_new ());
+  g_autoptr(CplLineChart) fresh_font = CPL_LINE_CHART (cpl_line_chart_new ());
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) bigger = NULL;
+  g_autoptr(GBytes) expected_bigger = NULL;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 16");
+
+  cpl_chart_ensure_headless ();
+  add_lines (chart, before);
+  first = snapshot_bytes (CPL_CHART (chart));
+
+  cpl_line_chart_clear (chart);
+  add_lines (chart, after);
+  changed = snapshot_bytes (CPL_CHART (chart));
+  add_lines (fresh, after);
+  expected = snapshot_bytes (CPL_CHART (fresh));
+  g_assert_false (g_bytes_equal (first, changed));
+  g_assert_true (g_bytes_equal (changed, expected));
+
+  /* a larger font in the same context, as a view's after a style change
+   * (it invalidates the chart): the context's serial changes */
+  pango_context_set_font_description (cpl_chart_get_pango_context (CPL_CHART (chart)), font);
+  cpl_chart_invalidate (CPL_CHART (chart));
+  bigger = snapshot_bytes (CPL_CHART (chart));
+  add_lines (fresh_font, after);
+  pango_context_set_font_description (cpl_chart_get_pango_context (CPL_CHART (fresh_font)), font);
+  expected_bigger = snapshot_bytes (CPL_CHART (fresh_font));
+  g_assert_false (g_bytes_equal (changed, bigger));
+  g_assert_true (g_bytes_equal (bigger, expected_bigger));
+}
+
+/* Series added out of x order: the x values still ascend (2030–2032
+ * added before 2026–2029: 2026, 2027, …, 2032, seven of them) and the
+ * x axis's ticks are whole years, ascending, within 2026–2032. */
+static void
+test_line_xs_order (void)
+{
+  const double late[] = { 2031, 2030, 2032 };
+  const double early[] = { 2029, 2026, 2027, 2028 };
+  const double values[] = { 1, 2, 3, 4 };
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  g_auto(GStrv) ticks = NULL;
+  double previous = 0;
+
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  cpl_line_chart_add_series (chart, "Late", late, values, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_add_series (chart, "Early", early, values, 4, CPL_LINE_STYLE_LINE);
+
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpfloat (cpl_line_chart_get_x_value (chart, i), ==, 2026 + i);
+  g_assert_true (isnan (cpl_line_chart_get_x_value (chart, 7)));
+
+  cpl_chart_set_size (CPL_CHART (chart), 560, 340);
+  ticks = cpl_chart_dup_tick_labels (CPL_CHART (chart), GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpuint (g_strv_length (ticks), >=, 2);
+  for (guint i = 0; ticks[i] != NULL; i++)
+    {
+      char *end = NULL;
+      double year = g_ascii_strtod (ticks[i], &end);
+
+      g_assert_cmpstr (end, ==, "");
+      g_assert_cmpfloat (year, ==, floor (year));
+      g_assert_cmpfloat (year, >=, 2026);
+      g_assert_cmpfloat (year, <=, 2032);
+      g_assert_cmpfloat (year, >, previous);
+      previous = year;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +514,8 @@ main (int   argc,
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
   g_test_add_func ("/chart-export/unwritable", test_unwritable);
   g_test_add_func ("/chart-export/state-kept", test_state_kept);
+  g_test_add_func ("/chart-export/legend-cache", test_legend_cache);
+  g_test_add_func ("/chart-export/line-xs-order", test_line_xs_order);
 
   return g_test_run ();
 }

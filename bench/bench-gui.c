@@ -1,0 +1,252 @@
+/* bench-gui.c: issue #16's rows of the window, each against a baseline
+ * measured in the same run, interleaved, medians of ROUNDS runs:
+ *
+ *   start to first frame, built-in data   the app with no file ÷ the bare
+ *       window (bare-window.c: an AdwApplicationWindow of the same size)
+ *   idle memory after start               Rss a second after the first
+ *       frame, app ÷ bare window (Pss printed beside it)
+ *   the 7.7 MB dataset to first frame     the app opening s16.json ÷ the
+ *       app with no file (its window shows once the file has loaded)
+ *   50 rules and only 20 chips            the app opening rules.json ÷
+ *       the bare window
+ *   one edit to the drawn frame           from activating
+ *       "scenarios.duplicate" (a copy of the selected scenario, selected:
+ *       its results, table and charts computed and shown) to the next
+ *       frame's after-paint ÷ from the bare window's "win.edit" (a new
+ *       label text) to its next after-paint
+ *
+ * Each run is a fresh process with first-frame-shim.so preloaded (the
+ * same for both programs: see it for what it notes), its own empty
+ * XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_STATE_HOME (no drafts or state
+ * from the run before), and the time from just before it was started to
+ * the first frame's after-paint is the time that passed (a frame is what
+ * a person waits for; on a busy machine it is noisy, hence medians).
+ * One round runs the app, the bare window, the app with s16.json and
+ * the app with rules.json, in that order; the first two also measure the
+ * memory and the edit.
+ *
+ * Needs a display: build-aux/bench.sh runs it under Xvfb when there is
+ * none.  Usage:
+ *   bench-gui APP BARE_WINDOW SHIM DATA_DIR
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench-util.h"
+
+#define ROUNDS     5                /* CPL_BENCH_ROUNDS: 1 to MAX_ROUNDS, for a quick look */
+#define MAX_ROUNDS 25
+#define TIMEOUT_S  400
+
+typedef struct
+{
+  double frame_s;                     /* start to first frame */
+  double rss_mb;
+  double pss_mb;
+  double edit_ms;                     /* NaN: not measured */
+} Run;
+
+static const char *shim;
+
+static gint64
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+static gint64
+read_value (const char *text,
+            const char *key)
+{
+  g_autofree char *prefix = g_strconcat (key, "=", NULL);
+  const char *at = strstr (text, prefix);
+
+  return at != NULL ? g_ascii_strtoll (at + strlen (prefix), NULL, 10) : -1;
+}
+
+/* Runs @program (with @file, if not NULL) under the shim; @edit: the
+ * detailed action of the edit to time, or NULL for the first frame only. */
+static Run
+run (const char *program,
+     const char *file,
+     const char *edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cpl-bench-gui-XXXXXX", &error);
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { program, file, NULL };
+  Run result = { NAN, NAN, NAN, NAN };
+  gint64 start, frame_at, edit_ns;
+  int status = 0;
+  pid_t pid;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  out = g_build_filename (dir, "out", NULL);
+  env = g_environ_setenv (env, "LD_PRELOAD", shim, TRUE);
+  env = g_environ_setenv (env, "CPL_BENCH_OUT", out, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", dir, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", dir, TRUE);
+  env = g_environ_setenv (env, "XDG_STATE_HOME", dir, TRUE);
+  if (edit != NULL)
+    env = g_environ_setenv (env, "CPL_BENCH_EDIT", edit, TRUE);
+  else
+    env = g_environ_setenv (env, "CPL_BENCH_FRAME_ONLY", "1", TRUE);
+
+  fflush (stdout);
+  start = now_ns ();
+  pid = fork ();
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      /* the programs' messages would break the table */
+      dup2 (null, STDOUT_FILENO);
+      execve (program, (char **) argv, env);
+      _exit (127);
+    }
+  for (guint waited = 0; waitpid (pid, &status, WNOHANG) == 0; waited++)
+    {
+      if (waited > TIMEOUT_S * 100)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          g_printerr ("bench-gui: %s %s gave no frame in %d s\n", program, file ? file : "", TIMEOUT_S);
+          break;
+        }
+      g_usleep (10000);
+    }
+
+  if (g_file_get_contents (out, &text, NULL, NULL))
+    {
+      frame_at = read_value (text, "frame_at_ns");
+      edit_ns = read_value (text, "edit_ns");
+      if (frame_at > 0)
+        result.frame_s = (frame_at - start) / 1e9;
+      result.rss_mb = read_value (text, "rss_kb") / 1024.;
+      result.pss_mb = read_value (text, "pss_kb") / 1024.;
+      if (edit_ns > 0)
+        result.edit_ms = edit_ns / 1e6;
+      g_remove (out);
+    }
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0 || isnan (result.frame_s))
+    g_printerr ("bench-gui: %s %s: no measurement (exit status %d)\n", program, file ? file : "", status);
+  g_rmdir (dir);
+  return result;
+}
+
+/* The median of the finite ones of @values, NaN when there are none. */
+static double
+median_of (double *values,
+           guint   n)
+{
+  double finite[MAX_ROUNDS];
+  guint n_finite = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (isfinite (values[i]) && values[i] >= 0)
+      finite[n_finite++] = values[i];
+  return n_finite > 0 ? bench_median (finite, n_finite) : NAN;
+}
+
+static double
+file_mb (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? buf.st_size / 1e6 : NAN;
+}
+
+static void
+row (const char *what,
+     const char *unit,
+     double      app,
+     const char *baseline_name,
+     double      baseline,
+     double      goal)
+{
+  g_autofree char *app_text = g_strdup_printf ("%.2f %s", app, unit);
+  g_autofree char *baseline_text = g_strdup_printf ("%s: %.2f %s", baseline_name, baseline, unit);
+
+  if (isnan (app) || isnan (baseline))
+    printf ("| %s | not measured (see the messages above) | %s | | ≤ %g× | NOT met |\n", what, baseline_name, goal);
+  else
+    bench_row (what, app_text, baseline_text, app / baseline, goal);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *app, *bare;
+  g_autofree char *large = NULL;
+  g_autofree char *rules = NULL;
+  double app_frame[MAX_ROUNDS], bare_frame[MAX_ROUNDS], large_frame[MAX_ROUNDS], rules_frame[MAX_ROUNDS];
+  double app_rss[MAX_ROUNDS], bare_rss[MAX_ROUNDS], app_pss[MAX_ROUNDS], bare_pss[MAX_ROUNDS];
+  double app_edit[MAX_ROUNDS], bare_edit[MAX_ROUNDS];
+  g_autofree char *what = NULL;
+  const char *rounds_env = g_getenv ("CPL_BENCH_ROUNDS");
+  guint rounds = rounds_env != NULL ? CLAMP (atoi (rounds_env), 1, MAX_ROUNDS) : ROUNDS;
+
+  if (argc != 5)
+    {
+      g_printerr ("usage: %s APP BARE_WINDOW SHIM DATA_DIR (DATA_DIR: s16.json and rules.json)\n", argv[0]);
+      return 2;
+    }
+  app = argv[1];
+  bare = argv[2];
+  shim = argv[3];
+  large = g_build_filename (argv[4], "s16.json", NULL);
+  rules = g_build_filename (argv[4], "rules.json", NULL);
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      Run a = run (app, NULL, "scenarios.duplicate");
+      Run b = run (bare, NULL, "win.edit");
+      Run l = run (app, large, NULL);
+      Run s = run (app, rules, NULL);
+
+      app_frame[r] = a.frame_s;
+      app_rss[r] = a.rss_mb;
+      app_pss[r] = a.pss_mb;
+      app_edit[r] = a.edit_ms;
+      bare_frame[r] = b.frame_s;
+      bare_rss[r] = b.rss_mb;
+      bare_pss[r] = b.pss_mb;
+      bare_edit[r] = b.edit_ms;
+      large_frame[r] = l.frame_s;
+      rules_frame[r] = s.frame_s;
+    }
+
+  row ("start to first frame, built-in data", "s", median_of (app_frame, rounds),
+       "bare `AdwApplicationWindow`", median_of (bare_frame, rounds), 1.25);
+  {
+    g_autofree char *pss = g_strdup_printf ("idle memory after start (Rss; Pss %.0f MB vs %.0f MB)",
+                                            median_of (app_pss, rounds), median_of (bare_pss, rounds));
+
+    row (pss, "MB", median_of (app_rss, rounds), "bare window", median_of (bare_rss, rounds), 1.3);
+  }
+  what = g_strdup_printf ("GUI opening the %.1f MB dataset, to first frame", file_mb (large));
+  row (what, "s", median_of (large_frame, rounds), "same app, no file", median_of (app_frame, rounds), 1.5);
+  row ("GUI with 50 rules and only 20 chips", "s", median_of (rules_frame, rounds),
+       "bare window", median_of (bare_frame, rounds), 1.3);
+  row ("one edit to the drawn frame", "ms", median_of (app_edit, rounds),
+       "an edit in a bare window", median_of (bare_edit, rounds), 1.3);
+  return 0;
+}
