@@ -6,7 +6,8 @@
 #
 # --sanitize (first argument): build in _build-sanitize/ with
 # AddressSanitizer and UndefinedBehaviorSanitizer and run the same suite
-# there.  Leak detection stays on for the model tests; the UI tests run
+# there.  Leak detection stays on for the model tests (but for
+# fontconfig's process-long caches, build-aux/lsan.supp); the UI tests run
 # with detect_leaks=0 (GTK, fontconfig and Mesa keep caches for the life
 # of the process).
 #
@@ -67,6 +68,7 @@ if [ -n "$CPL_SANITIZE" ]; then
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
     env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    LSAN_OPTIONS="suppressions=$top/build-aux/lsan.supp:print_suppressions=0" \
     meson test -C "$CPL_BUILDDIR" --print-errorlogs --num-processes 2 --suite model "$@"
   status=$?
   cp "$CPL_BUILDDIR/meson-logs/testlog.json" "$CPL_BUILDDIR/meson-logs/testlog-model.json" 2>/dev/null
