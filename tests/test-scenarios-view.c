@@ -193,6 +193,54 @@ test_duplicate_delete_move (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor and the results follow the selection through a duplicate
+ * and through the list changing around the selected scenario (which
+ * selects it again without binding the editor again: it stays bound). */
+static void
+test_duplicate_editor (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  GtkEditable *share = GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"));
+  CplScenario *original;
+  CplScenario *copy;
+
+  select_id (view, "two-years");
+  original = cpl_scenarios_view_get_selected (view);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  copy = cpl_scenarios_view_get_selected (view);
+  g_assert_true (copy != original);
+  /* the editor shows the copy: its name, and its share (20%, as the
+   * original's in tests/fixtures/two-chips.json) */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "years"))), ==, "2");
+  g_assert_cmpstr (gtk_editable_get_text (share), ==, "20");
+  /* typed 25 changes the copy only; its take is 0.25 × 6,042,352.94 =
+   * 1,510,588.24 → $1.51 M (the gross of test_edit_share) */
+  gtk_editable_set_text (share, "25");
+  g_assert_cmpfloat (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), ==, 0.25);
+  g_assert_cmpfloat (cpl_scenario_get (original, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
+
+  /* the original goes: the list changes around the copy, which stays
+   * selected, with the editor still bound to it both ways */
+  g_object_ref (original);
+  cpl_dataset_remove (dataset, CPL_ENTITY (original));
+  g_assert_true (cpl_scenarios_view_get_selected (view) == copy);
+  gtk_editable_set_text (share, "30");
+  g_assert_cmpfloat (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), ==, 0.3);
+  /* 0.3 × 6,042,352.94 = 1,812,705.88 → $1.81 M */
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.81 M");
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (copy), CPL_SCENARIO_REVENUE_SHARE, 0.4, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (share), ==, "40");
+  g_assert_cmpfloat (cpl_scenario_get (original, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
+  g_object_unref (original);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Undo through the dataset's history restores the value in place: the
  * view keeps the very scenario it had selected, and its input reads the
  * old value. */
@@ -1306,6 +1354,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
+  g_test_add_func ("/scenarios-view/duplicate-editor", test_duplicate_editor);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
   g_test_add_func ("/scenarios-view/share-drag", test_share_drag);

@@ -195,11 +195,18 @@ cpl_scenarios_view_select (CplScenariosView *self,
 
   g_return_if_fail (CPL_IS_SCENARIOS_VIEW (self));
 
-  if (self->selected != NULL)
-    g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
-  g_set_object (&self->selected, scenario);
-
-  cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+  /* The list changing around the selected scenario (a copy inserted
+   * beside it, a neighbour deleted) selects it again: the editor already
+   * follows it (its "changed" signal), and binding it again costs as much
+   * as binding another (every input row, every chip's tick): half the
+   * work of a duplicate, before its frame. */
+  if (scenario == NULL || scenario != self->selected)
+    {
+      if (self->selected != NULL)
+        g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
+      g_set_object (&self->selected, scenario);
+      cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", scenario != NULL);
   position = position_of (self, scenario);
