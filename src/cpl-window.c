@@ -110,10 +110,7 @@ cpl_window_show_error (CplWindow  *self,
                        const char *heading,
                        const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cpl_show_error_dialog (GTK_WINDOW (self), heading, body);
 }
 
 /**

@@ -143,10 +143,7 @@ static void
 show_error (Export     *export,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (export->parent, _("Could Not Export the Chart"), message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cpl_show_error_dialog (export->parent, _("Could Not Export the Chart"), message);
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "cpl-export-dialog.h"
 #include "cpl-table-actions.h"
+#include "views/cpl-view-util.h"
 
 #define TEXT_FUNC_KEY "cpl-table-text-func"
 
@@ -75,11 +76,8 @@ show_error (GtkWidget    *owner,
   g_autofree char *name = g_file_get_parse_name (file);
   /* Translators: %1$s is a file, %2$s why it could not be written */
   g_autofree char *body = g_strdup_printf (_("“%1$s” could not be written: %2$s"), name, error->message);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Export the Table"), body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cpl_show_error_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                         _("Could Not Export the Table"), body);
 }
 
 static void

@@ -59,4 +59,8 @@ void            cpl_uncertainty_run        (CplScenario         *scenario,
 CplUncertainty *cpl_uncertainty_run_finish (GAsyncResult        *result,
                                             GError             **error);
 
+void cpl_show_error_dialog (GtkWindow  *parent,
+                            const char *heading,
+                            const char *body);
+
 G_END_DECLS

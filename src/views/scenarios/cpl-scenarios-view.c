@@ -471,11 +471,7 @@ static void
 show_report_error (CplScenariosView *self,
                    const GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), _("Could Not Export the Report"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cpl_show_error_dialog (parent_window (self), _("Could Not Export the Report"), error->message);
 }
 
 static void
