@@ -690,7 +690,8 @@ cpl_share_marks_compute (CplScenario   *scenario,
       marks->sold = marks->sold || point->totals[CPL_TOTAL_GOVERNMENT_TAKE] > 0 || net_revenue (point) > 0;
     }
   /* a ban, or no allowed chip ever offered: no best rate, no break-even */
-  marks->best = marks->sold ? cpl_revenue_maximising_share (scenario, dataset, &marks->at_top, NULL) : NAN;
+  marks->best = marks->sold ? cpl_revenue_maximising_share_on_curve (scenario, dataset, curve, &marks->at_top)
+                             : NAN;
   marks->even = marks->sold ? break_even (curve) : NAN;
 }
 
