@@ -70,6 +70,7 @@ struct _CplWindow
   GtkRevealer          *load_page_revealer;  /* instead of the views */
   AdwStatusPage        *load_status;
   GtkProgressBar       *load_page_bar;
+  GtkWidget            *switcher_bar;        /* the template's, hidden with the views */
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1158,23 +1159,31 @@ static void
 cpl_window_ensure_load_widgets (CplWindow *self)
 {
   GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
-  GtkWidget *strip, *page, *button;
+  GtkWidget *strip, *row, *page, *button;
 
   if (self->load_strip != NULL)
     return;
 
-  strip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (strip, "toolbar");
+  /* the switcher bar, bound to show when the title does: hidden with the views */
+  for (GtkWidget *child = gtk_widget_get_first_child (content); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_VIEW_SWITCHER_BAR (child))
+      self->switcher_bar = child;
+
+  /* "Opening “x.json”…  Cancel", a thin bar along its lower edge */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row, "toolbar");
   self->load_strip_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->load_strip_label, PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_xalign (self->load_strip_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->load_strip_label), TRUE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->load_strip_label), 6);
-  gtk_box_append (GTK_BOX (strip), GTK_WIDGET (self->load_strip_label));
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->load_strip_label));
+  gtk_box_append (GTK_BOX (row), load_cancel_button_new ());
+  strip = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (strip), row);
   self->load_strip_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->load_strip_bar), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->load_strip_bar), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->load_strip_bar), "osd");
   gtk_box_append (GTK_BOX (strip), GTK_WIDGET (self->load_strip_bar));
-  gtk_box_append (GTK_BOX (strip), load_cancel_button_new ());
   self->load_strip = GTK_REVEALER (gtk_revealer_new ());
   gtk_widget_set_name (GTK_WIDGET (self->load_strip), "load-strip");
   gtk_revealer_set_transition_type (self->load_strip, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
@@ -1254,6 +1263,8 @@ cpl_window_end_load (CplWindow *self)
   gtk_revealer_set_reveal_child (self->load_page_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
+  if (self->switcher_bar != NULL)
+    gtk_widget_set_visible (self->switcher_bar, TRUE);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   cpl_window_set_views_input (self, TRUE);
   self->load_page = FALSE;
@@ -1357,6 +1368,8 @@ cpl_window_load_file (CplWindow *self,
    * for a moment, then the file's */
   self->load_page = self->load_page || !gtk_widget_get_mapped (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self->stack), !self->load_page);
+  if (self->switcher_bar != NULL)
+    gtk_widget_set_visible (self->switcher_bar, !self->load_page);
   gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), self->load_page);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->load_page);
   cpl_window_set_views_input (self, FALSE);

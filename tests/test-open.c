@@ -284,6 +284,7 @@ test_start_with_file (void)
   stack = cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   g_assert_true (gtk_widget_get_visible (page));
   g_assert_false (gtk_widget_get_visible (stack));
+  g_assert_false (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)));
   g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (
     ADW_VIEW_SWITCHER_TITLE (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
 
@@ -298,6 +299,7 @@ test_start_with_file (void)
   wait_while_loading (CPL_WINDOW (window));
   g_assert_false (gtk_widget_get_visible (page));
   g_assert_true (gtk_widget_get_visible (stack));
+  g_assert_true (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)));
   g_assert_true (shows_label (GTK_WIDGET (window), "Mine"));
   g_assert_cmpuint (n_windows (), ==, 1);
   gtk_window_destroy (window);
