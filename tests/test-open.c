@@ -110,8 +110,7 @@ n_windows (void)
 
 /* A valid file: loading goes TRUE, then FALSE once, and then the views
  * show the file's scenario ("Mine", unknown-keys.json) beside the
- * built-in ones; the strip never showed (the load was not held, but
- * the assertion holds however long it took: see the progress test). */
+ * built-in ones, and the document has the file. */
 static void
 test_valid_file (void)
 {
