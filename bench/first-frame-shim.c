@@ -13,6 +13,14 @@
  * frame.  It writes what it measured to the file CPL_BENCH_OUT as
  * "key=value" lines and ends the process at once (_exit: no teardown).
  *
+ * A window with a "loading" property (the app's CplWindow, opening a
+ * file) is also watched for the data shown: the time its load started
+ * (loading already TRUE when it is presented, as the app starts the load
+ * just before: noted before presenting; or when it turns TRUE later) is
+ * load_at_ns, and the first "after-paint" after loading turns FALSE is
+ * shown_at_ns, the file's data on screen.  The memory and the edit (and,
+ * with CPL_BENCH_FRAME_ONLY, the end) then wait for the data shown.
+ *
  * Actions are detailed names ("win.show-view::scenarios"), activated
  * on the first widget of the window (the window, then its descendants,
  * depth first) that has them, as a key binding there would.
@@ -31,6 +39,10 @@
 static GString *report;
 static gboolean watching;
 static gint64 edit_start_ns;          /* 0: no edit under way */
+static gboolean first_frame_noted;
+static gboolean loading;              /* the window's load is under way */
+static gboolean show_pending;         /* loading turned FALSE: the next frame shows the data */
+static gboolean settled;              /* the memory and the edit are scheduled */
 
 static gint64
 now_ns (void)
@@ -144,13 +156,45 @@ after_paint_cb (GdkFrameClock *clock,
       g_string_append_printf (report, "edit_ns=%" G_GINT64_FORMAT "\n", now - edit_start_ns);
       finish (0);
     }
-  if (report->len > 0)
-    return;  /* a frame between the first and the edit */
+  if (!first_frame_noted)
+    {
+      first_frame_noted = TRUE;
+      g_string_append_printf (report, "frame_at_ns=%" G_GINT64_FORMAT "\n", now);
+    }
+  if (show_pending)
+    {
+      show_pending = FALSE;
+      g_string_append_printf (report, "shown_at_ns=%" G_GINT64_FORMAT "\n", now);
+    }
+  if (loading || settled)
+    return;  /* waiting for the data, or a frame between the first and the edit */
 
-  g_string_append_printf (report, "frame_at_ns=%" G_GINT64_FORMAT "\n", now);
+  settled = TRUE;
   if (g_getenv ("CPL_BENCH_FRAME_ONLY") != NULL)
     finish (0);
   g_timeout_add (SETTLE_MS, idle_cb, window);
+}
+
+static void
+loading_changed_cb (GObject    *window,
+                    GParamSpec *pspec,
+                    gpointer    data)
+{
+  gboolean now_loading = FALSE;
+
+  g_object_get (window, "loading", &now_loading, NULL);
+  if (now_loading && !loading)
+    {
+      loading = TRUE;
+      g_string_append_printf (report, "load_at_ns=%" G_GINT64_FORMAT "\n", now_ns ());
+    }
+  else if (!now_loading && loading)
+    {
+      loading = FALSE;
+      show_pending = TRUE;
+      /* the views changed: a frame comes; make sure of it */
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+    }
 }
 
 static gboolean
@@ -161,14 +205,26 @@ give_up_cb (gpointer data)
 }
 
 static void
-watch (GtkWidget *window)
+watch (GtkWidget *window,
+       gint64     presented_at)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gboolean loading_now = FALSE;
 
   if (surface == NULL)
     return;
   watching = TRUE;
   report = g_string_new (NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (window), "loading") != NULL)
+    {
+      g_object_get (window, "loading", &loading_now, NULL);
+      if (loading_now)
+        {
+          loading = TRUE;
+          g_string_append_printf (report, "load_at_ns=%" G_GINT64_FORMAT "\n", presented_at);
+        }
+      g_signal_connect (window, "notify::loading", G_CALLBACK (loading_changed_cb), NULL);
+    }
   g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint", G_CALLBACK (after_paint_cb), window);
   g_timeout_add_seconds (GIVE_UP_S, give_up_cb, NULL);
 }
@@ -178,10 +234,12 @@ gtk_window_present (GtkWindow *window)
 {
   static void (*real) (GtkWindow *);
 
+  gint64 presented_at = now_ns ();
+
   if (real == NULL)
     real = (void (*) (GtkWindow *)) dlsym (RTLD_NEXT, "gtk_window_present");
   real (window);
   /* shown now: realized, with a surface */
   if (!watching && g_getenv ("CPL_BENCH_OUT") != NULL)
-    watch (GTK_WIDGET (window));
+    watch (GTK_WIDGET (window), presented_at);
 }

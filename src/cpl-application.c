@@ -647,7 +647,7 @@ cpl_application_activate (GApplication *app)
   cpl_application_check_drafts (self, GTK_WINDOW (window));
 }
 
-/* The window showing @file, if any. */
+/* The window showing or loading @file, if any. */
 static CplWindow *
 cpl_application_find_window (CplApplication *self,
                              GFile          *file)
@@ -656,59 +656,24 @@ cpl_application_find_window (CplApplication *self,
     if (CPL_IS_WINDOW (l->data))
       {
         GFile *shown = cpl_document_get_file (cpl_window_get_document (l->data));
+        GFile *loading = cpl_window_get_loading_file (l->data);
 
-        if (shown != NULL && g_file_equal (shown, file))
+        if ((shown != NULL && g_file_equal (shown, file)) ||
+            (loading != NULL && g_file_equal (loading, file)))
           return l->data;
       }
   return NULL;
-}
-
-typedef struct {
-  CplApplication *app;
-  GtkWindow      *from;   /* weak: where to say that it failed */
-} OpenRequest;
-
-static void
-open_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  OpenRequest *request = user_data;
-  CplDocument *document = CPL_DOCUMENT (object);
-  g_autoptr(GError) error = NULL;
-  CplWindow *window;
-
-  if (cpl_document_load_finish (document, result, &error))
-    {
-      /* opened twice meanwhile: the first one stays */
-      window = cpl_application_find_window (request->app, cpl_document_get_file (document));
-      if (window == NULL)
-        window = cpl_window_new_for_document (request->app, document);
-      gtk_window_present (GTK_WINDOW (window));
-      /* started with a file: the drafts are offered once it shows */
-      cpl_application_check_drafts (request->app, GTK_WINDOW (window));
-    }
-  else
-    {
-      window = CPL_IS_WINDOW (request->from) ? CPL_WINDOW (request->from)
-                                             : cpl_application_get_window (request->app);
-      gtk_window_present (GTK_WINDOW (window));
-      cpl_window_show_open_error (window, error);
-    }
-  g_clear_weak_pointer (&request->from);
-  g_application_release (G_APPLICATION (request->app));
-  g_object_unref (request->app);
-  g_free (request);
 }
 
 /**
  * cpl_application_open_file:
  * @from: (nullable): the window the user opened it from
  *
- * Shows @file: the window that shows it already comes forward; an
- * untouched untitled window (@from, or else the active one) takes it;
- * else it is read into a new document, which gets a window once it has
- * loaded (a file that does not load changes nothing and says why).
+ * Shows @file: the window that shows it (or is loading it) already comes
+ * forward; an untouched untitled window (@from, or else the active one)
+ * takes it; else a new window shows at once and reads it (see
+ * cpl_window_load_file(): a file that does not load changes nothing and
+ * says why).
  */
 void
 cpl_application_open_file (CplApplication *self,
@@ -716,8 +681,6 @@ cpl_application_open_file (CplApplication *self,
                            CplWindow      *from)
 {
   CplWindow *window;
-  OpenRequest *request;
-  g_autoptr(CplDocument) document = NULL;
 
   g_return_if_fail (CPL_IS_APPLICATION (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -739,13 +702,11 @@ cpl_application_open_file (CplApplication *self,
       return;
     }
 
-  request = g_new0 (OpenRequest, 1);
-  request->app = g_object_ref (self);
-  g_set_weak_pointer (&request->from, (GtkWindow *) from);
-  /* no window yet: the application waits for the file */
-  g_application_hold (G_APPLICATION (self));
-  document = cpl_document_new ();
-  cpl_document_load_async (document, file, NULL, open_done_cb, request);
+  /* loading before it is shown: it shows the file's page, not the
+   * built-in data for a moment */
+  window = cpl_window_new (self);
+  cpl_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -758,7 +719,7 @@ cpl_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     cpl_application_open_file (self, files[i], NULL);
-  /* a window shows now or once the file has loaded; the drafts can wait */
+  /* the windows show at once, the files loading behind them */
   if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
     cpl_application_check_drafts (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }

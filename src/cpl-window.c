@@ -56,6 +56,21 @@ struct _CplWindow
   gboolean              close_after_busy;  /* closed while the document was busy */
   gboolean              chips_ready;       /* the view has the dataset: it has been shown */
   gboolean              revenue_ready;
+
+  /* A file loading (cpl_window_load_file()); the widgets that show it
+   * are made at the first load. */
+  GCancellable         *load_cancellable;  /* the load under way, NULL when none */
+  GFile                *loading_file;
+  guint                 load_reveal_id;    /* the 150 ms before the progress shows */
+  guint                 load_poll_id;      /* the progress, read every 100 ms */
+  gboolean              load_page;         /* made for the file: a page instead of the views */
+  GtkRevealer          *load_strip;        /* over the views: name, progress, Cancel */
+  GtkLabel             *load_strip_label;
+  GtkProgressBar       *load_strip_bar;
+  GtkRevealer          *load_page_revealer;  /* instead of the views */
+  AdwStatusPage        *load_status;
+  GtkProgressBar       *load_page_bar;
+  GtkWidget            *switcher_bar;        /* the template's, hidden with the views */
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,6 +78,7 @@ G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -70,6 +86,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void cpl_window_choose_save_file (CplWindow *self);
 static void cpl_window_update_recent    (CplWindow *self);
+static void cancel_load_activated       (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
 static void cpl_window_init_settings    (CplWindow *self,
                                          GSettings *settings);
 
@@ -228,11 +247,19 @@ cpl_window_update_title (CplWindow *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), NULL);
 }
 
+/* While a file loads, what would change or save the data waits: the
+ * load replaces it. */
 static void
 cpl_window_update_actions (CplWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", cpl_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", cpl_history_can_redo (self->history));
+  gboolean idle = self->load_cancellable == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", idle && cpl_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", idle && cpl_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", !idle);
 }
 
 static void
@@ -834,8 +861,10 @@ cpl_window_close_request (GtkWindow *window)
 
   if (!self->closing && cpl_document_get_busy (self->document))
     {
-      /* a load or save under way finishes first; then the window closes,
-       * or asks about what is still unsaved */
+      /* a load under way stops, a save finishes first; then the window
+       * closes, or asks about what is still unsaved */
+      if (self->load_cancellable != NULL)
+        g_cancellable_cancel (self->load_cancellable);
       self->close_after_busy = TRUE;
       return TRUE;
     }
@@ -911,6 +940,12 @@ cpl_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->app);
   g_clear_weak_pointer (&self->save_dialog);
   g_clear_handle_id (&self->file_label_idle_id, g_source_remove);
+  g_clear_handle_id (&self->load_reveal_id, g_source_remove);
+  g_clear_handle_id (&self->load_poll_id, g_source_remove);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -931,6 +966,9 @@ cpl_window_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, CPL_WINDOW (object)->document);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, cpl_window_get_loading (CPL_WINDOW (object)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -972,6 +1010,11 @@ cpl_window_class_init (CplWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, CPL_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* From the start of cpl_window_load_file() until its result is applied
+   * and the views show it (or it failed or was cancelled). */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CPL_TYPE_SCENARIOS_VIEW);
@@ -999,6 +1042,8 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-builtin", NULL, dismiss_builtin_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.undo-removal", "(ss)", undo_removal_activated);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-load", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
@@ -1078,6 +1123,155 @@ cpl_window_set_visible_view (CplWindow  *self,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+/* Loading a file ------------------------------------------------------------ */
+
+#define LOAD_REVEAL_MS 150  /* a load that ends sooner shows nothing */
+#define LOAD_POLL_MS   100  /* the progress bar follows the thread this often */
+
+/* Another window of the application, where to say what happened to a
+ * window that goes; NULL when there is none. */
+static CplWindow *
+cpl_window_find_other (CplWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL)
+    for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+      if (l->data != (gpointer) self && CPL_IS_WINDOW (l->data))
+        return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+load_cancel_button_new (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.cancel-load");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+/* The strip over the views (libadwaita 1.2 has no AdwBanner) and the
+ * page instead of them, made at the first load: a start without a file
+ * builds neither. */
+static void
+cpl_window_ensure_load_widgets (CplWindow *self)
+{
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+  GtkWidget *strip, *row, *page, *button;
+
+  if (self->load_strip != NULL)
+    return;
+
+  /* the switcher bar, bound to show when the title does: hidden with the views */
+  for (GtkWidget *child = gtk_widget_get_first_child (content); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_VIEW_SWITCHER_BAR (child))
+      self->switcher_bar = child;
+
+  /* "Opening “x.json”…  Cancel", a thin bar along its lower edge */
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row, "toolbar");
+  self->load_strip_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->load_strip_label, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (self->load_strip_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->load_strip_label), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->load_strip_label), 6);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->load_strip_label));
+  gtk_box_append (GTK_BOX (row), load_cancel_button_new ());
+  strip = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (strip), row);
+  self->load_strip_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->load_strip_bar), "osd");
+  gtk_box_append (GTK_BOX (strip), GTK_WIDGET (self->load_strip_bar));
+  self->load_strip = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->load_strip), "load-strip");
+  gtk_revealer_set_transition_type (self->load_strip, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (self->load_strip, strip);
+  gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (self->load_strip),
+                              GTK_WIDGET (self->builtin_revealer));
+
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_halign (page, GTK_ALIGN_CENTER);
+  self->load_page_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->load_page_bar), 240, -1);
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->load_page_bar));
+  button = load_cancel_button_new ();
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (page), button);
+  self->load_status = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->load_status, "document-open-symbolic");
+  adw_status_page_set_child (self->load_status, page);
+  self->load_page_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->load_page_revealer), "load-page");
+  gtk_revealer_set_transition_type (self->load_page_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->load_page_revealer), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), FALSE);
+  gtk_revealer_set_child (self->load_page_revealer, GTK_WIDGET (self->load_status));
+  gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (self->load_page_revealer),
+                              GTK_WIDGET (self->stack));
+}
+
+static gboolean
+load_poll_cb (gpointer data)
+{
+  CplWindow *self = data;
+  double fraction = cpl_document_get_load_progress (self->document);
+
+  gtk_progress_bar_set_fraction (self->load_strip_bar, fraction);
+  gtk_progress_bar_set_fraction (self->load_page_bar, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/* 150 ms into a load: its progress shows, on the page or in the strip. */
+static gboolean
+load_reveal_cb (gpointer data)
+{
+  CplWindow *self = data;
+
+  self->load_reveal_id = 0;
+  load_poll_cb (self);
+  self->load_poll_id = g_timeout_add (LOAD_POLL_MS, load_poll_cb, self);
+  gtk_revealer_set_reveal_child (self->load_page ? self->load_page_revealer : self->load_strip, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The views take no pointer, key or focus while a file loads: an edit
+ * would be lost when the file's data replaces theirs. */
+static void
+cpl_window_set_views_input (CplWindow *self,
+                            gboolean   input)
+{
+  GtkWidget *stack = GTK_WIDGET (self->stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (!input && focus != NULL && gtk_widget_is_ancestor (focus, stack))
+    gtk_root_set_focus (GTK_ROOT (self), NULL);
+  gtk_widget_set_can_target (stack, input);
+  gtk_widget_set_can_focus (stack, input);
+}
+
+static void
+cpl_window_end_load (CplWindow *self)
+{
+  g_clear_handle_id (&self->load_reveal_id, g_source_remove);
+  g_clear_handle_id (&self->load_poll_id, g_source_remove);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  gtk_revealer_set_reveal_child (self->load_strip, FALSE);
+  gtk_revealer_set_reveal_child (self->load_page_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
+  if (self->switcher_bar != NULL)
+    gtk_widget_set_visible (self->switcher_bar, TRUE);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  cpl_window_set_views_input (self, TRUE);
+  self->load_page = FALSE;
+  cpl_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -1085,9 +1279,37 @@ load_done_cb (GObject      *object,
 {
   g_autoptr(CplWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean made_for_file = self->load_page;
+  CplWindow *other;
 
-  if (!cpl_document_load_finish (CPL_DOCUMENT (object), result, &error))
-    cpl_window_show_open_error (self, error);
+  cpl_document_load_finish (CPL_DOCUMENT (object), result, &error);
+  /* a load another one replaced, or a window that is gone */
+  if (g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    return;
+  /* loaded: the document has spliced the data in, and the views show it */
+  cpl_window_end_load (self);
+  if (error == NULL)
+    return;
+
+  /* A window made for the file goes when the file does not come, if
+   * another one is left; else it keeps the built-in data.  A cancelled
+   * load says nothing. */
+  other = made_for_file ? cpl_window_find_other (self) : NULL;
+  if (other != NULL)
+    gtk_window_close (GTK_WINDOW (self));
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cpl_window_show_open_error (other != NULL ? other : self, error);
+}
+
+static void
+cancel_load_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CplWindow *self = CPL_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 }
 
 /**
@@ -1098,15 +1320,81 @@ load_done_cb (GObject      *object,
  * a file that does not load shows its message in a dialog and leaves the
  * data as it was.  cpl_window_open_file() decides which window a file
  * goes to.
+ *
+ * A window already shown keeps its views in sight, without input, and
+ * after 150 ms shows a strip over them with the file's name, the
+ * progress and Cancel.  A window not shown yet (made for the file) shows
+ * a page instead of the views until the file is in: after 150 ms its
+ * name, the progress and Cancel.  Cancel (or Escape) stops the load and
+ * changes nothing; a window made for the file then closes if another
+ * window is left.  #CplWindow:loading is %TRUE meanwhile.
  */
 void
 cpl_window_load_file (CplWindow *self,
                       GFile     *file)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *strip_text = NULL;
+  gboolean was_loading;
+
   g_return_if_fail (CPL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cpl_document_load_async (self->document, file, NULL, load_done_cb, g_object_ref (self));
+  /* the last file asked for wins */
+  was_loading = self->load_cancellable != NULL;
+  if (was_loading)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->load_reveal_id, g_source_remove);
+  g_clear_handle_id (&self->load_poll_id, g_source_remove);
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+
+  cpl_window_ensure_load_widgets (self);
+  name = file_display_name (file);
+  /* Translators: on the page shown while a file loads; %s is its name */
+  title = g_strdup_printf (_("Opening “%s”"), name);
+  /* Translators: over the views while a file loads; %s is its name */
+  strip_text = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->load_status, title);
+  gtk_label_set_label (self->load_strip_label, strip_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->load_page_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->load_strip_bar), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_progress_bar_set_fraction (self->load_page_bar, 0);
+  gtk_progress_bar_set_fraction (self->load_strip_bar, 0);
+
+  /* a window not shown yet was made for the file: not the built-in data
+   * for a moment, then the file's */
+  self->load_page = self->load_page || !gtk_widget_get_mapped (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !self->load_page);
+  if (self->switcher_bar != NULL)
+    gtk_widget_set_visible (self->switcher_bar, !self->load_page);
+  gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), self->load_page);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->load_page);
+  cpl_window_set_views_input (self, FALSE);
+  self->load_reveal_id = g_timeout_add (LOAD_REVEAL_MS, load_reveal_cb, self);
+  cpl_window_update_actions (self);
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  cpl_document_load_async (self->document, file, self->load_cancellable, load_done_cb, g_object_ref (self));
+}
+
+/* Whether a file is loading into the window: #CplWindow:loading. */
+gboolean
+cpl_window_get_loading (CplWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+/* Returns: (transfer none) (nullable): the file loading into the window */
+GFile *
+cpl_window_get_loading_file (CplWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), NULL);
+  return self->loading_file;
 }
 
 /**

@@ -16,6 +16,8 @@ CplWindow   *cpl_window_new_for_document  (CplApplication *application,
 CplDocument *cpl_window_get_document      (CplWindow      *self);
 void         cpl_window_load_file         (CplWindow      *self,
                                            GFile          *file);
+gboolean     cpl_window_get_loading       (CplWindow      *self);
+GFile       *cpl_window_get_loading_file  (CplWindow      *self);
 void         cpl_window_open_file         (CplWindow      *self,
                                            GFile          *file);
 void         cpl_window_save_to           (CplWindow      *self,

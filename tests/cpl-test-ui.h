@@ -172,6 +172,24 @@ cpl_test_open_window (CplApplication *app,
   return window;
 }
 
+/* `chip-policy-lab FILE` with no window open: a window is presented at
+ * once, before the main loop has run (the file cannot have loaded yet),
+ * and loads the file behind it.  Returns: (transfer none) that window. */
+static inline CplWindow *
+cpl_test_open_from_command_line (CplApplication *app,
+                                 GFile          *file)
+{
+  GtkWindow *window;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (CPL_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (cpl_window_get_loading (CPL_WINDOW (window)));
+  return CPL_WINDOW (window);
+}
+
 static char *cpl_test_data_home;  /* made by this process */
 static pid_t cpl_test_data_home_owner;
 

@@ -269,28 +269,30 @@ test_new_window (void)
   gtk_window_destroy (GTK_WINDOW (first));
 }
 
-/* `chip-policy-lab FILE.json` goes through GApplication::open: the file
- * is read in the background, laid over the built-in dataset, and shown
- * in a window named after it; opening it again brings that window
- * forward instead of a second one. */
+/* `chip-policy-lab FILE.json` goes through GApplication::open: a window
+ * shows at once (before the main loop has run: the file cannot have
+ * loaded yet) with the built-in data untouched behind its loading page,
+ * then the file is laid over the built-in dataset and the window is
+ * named after it; opening it again, while it loads or after, brings that
+ * window forward instead of a second one. */
 static void
 test_open_from_command_line (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-keys.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CplDataset *dataset;
-  GtkWindow *window = NULL;
+  GtkWindow *window;
 
-  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  for (guint i = 0; i < 1000 && window == NULL; i++)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      window = gtk_application_get_active_window (GTK_APPLICATION (app));
-    }
-  g_assert_nonnull (window);
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  window = GTK_WINDOW (cpl_test_open_from_command_line (app, file));
   dataset = cpl_document_get_dataset (cpl_window_get_document (CPL_WINDOW (window)));
+  g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));
+  /* again while it loads: the same window */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  while (cpl_window_get_loading (CPL_WINDOW (window)))
+    g_main_context_iteration (NULL, TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   /* the overlay's scenario "mine" is there, beside the built-in ones */
   g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "mine"));

@@ -85,7 +85,33 @@ typedef struct {
   gboolean    adds_only;  /* an Epoch CSV adds chips and vendors, never replaces */
   GHashTable *index[N_LISTS];  /* id → entity, built by document_lookup */
   GHashTable *projections;     /* scenario → CplProjection, made by document_validate */
+  CplLoadMonitor *monitor;     /* (nullable) a load in a thread: progress, cancel */
+  guint       n_entries;       /* the file's entries, for the monitor */
+  guint       n_built;
 } Document;
+
+/* The monitor's stages, in thousandths of a whole load: the file read,
+ * then parsed, then its entries built, then its scenarios checked. */
+#define PERMILLE_READ   50
+#define PERMILLE_PARSED 600
+#define PERMILLE_BUILT  850
+
+/* Tells @monitor that @done of @total steps between @from and @to are
+ * done; FALSE (with the error set) once the load is cancelled. */
+static gboolean
+monitor_at (CplLoadMonitor *monitor,
+            int             from,
+            int             to,
+            guint           done,
+            guint           total,
+            GError        **error)
+{
+  if (monitor == NULL)
+    return TRUE;
+  g_atomic_int_set (&monitor->permille,
+                    from + (total > 0 ? (int) ((gint64) (to - from) * MIN (done, total) / total) : 0));
+  return !g_cancellable_set_error_if_cancelled (monitor->cancellable, error);
+}
 
 static void
 document_clear (Document *doc)
@@ -1058,7 +1084,9 @@ parse_list (Document       *doc,
           cpl_load_pop (ctx, mark);
           return FALSE;
         }
-      entity = cpl_entity_new_from_json (list_type (kind), json_node_get_object (node), ctx, error);
+      entity = NULL;
+      if (monitor_at (doc->monitor, PERMILLE_PARSED, PERMILLE_BUILT, doc->n_built++, doc->n_entries, error))
+        entity = cpl_entity_new_from_json (list_type (kind), json_node_get_object (node), ctx, error);
       if (entity == NULL)
         {
           cpl_load_pop (ctx, mark);
@@ -1169,6 +1197,15 @@ parse_json (Document   *doc,
       goto out;
     }
 
+  if (doc->monitor != NULL)
+    for (guint i = 0; i < N_LISTS; i++)
+      {
+        node = json_object_get_member (root, list_keys[i]);
+        if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+          doc->n_entries += json_array_get_length (json_node_get_array (node));
+      }
+  if (!monitor_at (doc->monitor, PERMILLE_PARSED, PERMILLE_PARSED, 0, 0, error))
+    goto out;
   for (guint i = 0; i < N_LISTS; i++)
     if (!parse_list (doc, i, root, &ctx, error))
       goto out;
@@ -1450,6 +1487,8 @@ document_validate (Document   *doc,
       g_autofree char *where = scenario_where (doc, scenario, file);
       CplProjection *projection;
 
+      if (!monitor_at (doc->monitor, PERMILLE_BUILT, 1000, i, doc->lists[LIST_SCENARIOS]->len, error))
+        return FALSE;
       /* the chips it names, and (every range being finite, but a huge
        * demand compounded over 50 years not) a projection that overflows */
       projection = cpl_projection_compute_at (CPL_SCENARIO (scenario), view, where, error);
@@ -1491,21 +1530,14 @@ cpl_dataset_commit (CplDataset *self,
     }
 }
 
-/**
- * cpl_dataset_load_bytes:
- * @display_name: how messages name the file; a name ending in ".csv" is
- *   read as an Epoch AI hardware table
- * @mode: lay the file over the built-in dataset, or read it alone
- *
- * Replaces the dataset's contents with the file's.  On error nothing
- * changes.
- */
-gboolean
-cpl_dataset_load_bytes (CplDataset  *self,
-                        GBytes      *bytes,
-                        const char  *display_name,
-                        CplLoadMode  mode,
-                        GError     **error)
+/* cpl_dataset_load_bytes(), telling @monitor how far it is. */
+static gboolean
+load_bytes_monitored (CplDataset     *self,
+                      GBytes         *bytes,
+                      const char     *display_name,
+                      CplLoadMode     mode,
+                      CplLoadMonitor *monitor,
+                      GError        **error)
 {
   g_auto(Document) base = { 0 };
   g_auto(Document) file = { 0 };
@@ -1528,10 +1560,12 @@ cpl_dataset_load_bytes (CplDataset  *self,
       if (!parse_document (&base, builtin, BUILTIN_NAME, &local_error))
         goto fail;
     }
+  base.monitor = file.monitor = monitor;
   if (!parse_document (&file, bytes, name, &local_error))
     goto fail;
   document_merge (&base, &file);
-  if (!document_validate (&base, name, &local_error))
+  if (!document_validate (&base, name, &local_error) ||
+      !monitor_at (monitor, 1000, 1000, 0, 0, &local_error))
     goto fail;
 
   cpl_dataset_commit (self, &base);
@@ -1541,6 +1575,25 @@ fail:
   cpl_error_escape (local_error);
   g_propagate_error (error, local_error);
   return FALSE;
+}
+
+/**
+ * cpl_dataset_load_bytes:
+ * @display_name: how messages name the file; a name ending in ".csv" is
+ *   read as an Epoch AI hardware table
+ * @mode: lay the file over the built-in dataset, or read it alone
+ *
+ * Replaces the dataset's contents with the file's.  On error nothing
+ * changes.
+ */
+gboolean
+cpl_dataset_load_bytes (CplDataset  *self,
+                        GBytes      *bytes,
+                        const char  *display_name,
+                        CplLoadMode  mode,
+                        GError     **error)
+{
+  return load_bytes_monitored (self, bytes, display_name, mode, NULL, error);
 }
 
 /**
@@ -1555,14 +1608,30 @@ cpl_dataset_load_file (CplDataset  *self,
                        CplLoadMode  mode,
                        GError     **error)
 {
+  return cpl_dataset_load_file_monitored (self, path, mode, NULL, error);
+}
+
+/**
+ * cpl_dataset_load_file_monitored:
+ * @monitor: (nullable): the load's cancellable and progress
+ *
+ * cpl_dataset_load_file() in a thread that another one watches.
+ */
+gboolean
+cpl_dataset_load_file_monitored (CplDataset     *self,
+                                 const char     *path,
+                                 CplLoadMode     mode,
+                                 CplLoadMonitor *monitor,
+                                 GError        **error)
+{
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = g_filename_display_name (path);
   g_autofree char *name = cpl_message_escape (display_name, 0);
 
   bytes = cpl_file_read (path, name, error);
-  if (bytes == NULL)
+  if (bytes == NULL || !monitor_at (monitor, PERMILLE_READ, PERMILLE_READ, 0, 0, error))
     return FALSE;
-  return cpl_dataset_load_bytes (self, bytes, name, mode, error);
+  return load_bytes_monitored (self, bytes, name, mode, monitor, error);
 }
 
 /**

@@ -65,6 +65,21 @@ gboolean        cpl_dataset_load_file          (CplDataset   *self,
                                                 const char   *path,
                                                 CplLoadMode   mode,
                                                 GError      **error);
+
+/* A load in a thread, seen from the thread that waits for it: the
+ * loader checks @cancellable between entries (a cancelled load fails
+ * with G_IO_ERROR_CANCELLED and changes nothing) and sets @permille, how
+ * far it has come (0 to 1000), with g_atomic_int_set(). */
+typedef struct {
+  GCancellable *cancellable;
+  int           permille;
+} CplLoadMonitor;
+
+gboolean        cpl_dataset_load_file_monitored (CplDataset     *self,
+                                                 const char     *path,
+                                                 CplLoadMode     mode,
+                                                 CplLoadMonitor *monitor,
+                                                 GError        **error);
 void            cpl_dataset_take_contents      (CplDataset   *self,
                                                 CplDataset   *source);
 char           *cpl_dataset_to_data            (CplDataset   *self,

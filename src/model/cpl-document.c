@@ -45,6 +45,7 @@ struct _CplDocument
   int         lock_fd;       /* the draft's lock, held; -1 before the first draft */
   guint       draft_source;  /* the pause after an edit */
   guint       busy;          /* loads and saves under way */
+  struct _LoadData *load;    /* the last load started, until it is done */
   guint64     generation;    /* counts edits: is a finished save still current? */
   guint       draft_on_disk : 1;
 };
@@ -542,14 +543,29 @@ cpl_document_run (CplDocument         *self,
   g_task_run_in_thread (thread_task, thread_func);
 }
 
+typedef struct _LoadData {
+  GFile          *file;
+  CplLoadMonitor  monitor;  /* its cancellable is the task's */
+  char           *hold;     /* tests only: the thread waits while this file exists */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->hold);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  LoadData *data = task_data;
+  GFile *file = data->file;
+  g_autoptr(CplDataset) dataset = NULL;
   g_autofree char *path = g_file_get_path (file);
   GError *error = NULL;
 
@@ -562,7 +578,13 @@ load_thread (GTask        *task,
                                _("%s: the file is not on this computer; copy it here first"), uri);
       return;
     }
-  if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
+  while (data->hold != NULL && g_file_test (data->hold, G_FILE_TEST_EXISTS) &&
+         !g_cancellable_is_cancelled (cancellable))
+    g_usleep (G_USEC_PER_SEC / 100);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  dataset = cpl_dataset_new ();
+  if (!cpl_dataset_load_file_monitored (dataset, path, CPL_LOAD_OVER_BUILTIN, &data->monitor, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
@@ -577,15 +599,20 @@ load_done_cb (GObject      *object,
   CplDocument *self = CPL_DOCUMENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(CplDataset) loaded = NULL;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
+  if (self->load == data)
+    self->load = NULL;
+  /* a cancelled load fails with G_IO_ERROR_CANCELLED, whatever the
+   * thread had read */
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (loaded != NULL)
     {
       cpl_dataset_take_contents (self->dataset, loaded);
       /* what was opened is the unmodified state, with nothing to undo */
       cpl_history_reset (self->history);
-      cpl_document_set_file (self, g_task_get_task_data (G_TASK (result)));
+      cpl_document_set_file (self, data->file);
     }
   /* not busy once the document is in its new state */
   cpl_document_release (self);
@@ -603,7 +630,10 @@ load_done_cb (GObject      *object,
  *
  * Reads @file in a thread; once it is whole and valid it replaces the
  * document's data, becomes its file, and the history starts over.  On
- * error nothing changes.
+ * error nothing changes.  Cancelling @cancellable stops the thread at
+ * its next entry and fails the load with %G_IO_ERROR_CANCELLED, the
+ * document unchanged.  cpl_document_get_load_progress() says how far the
+ * last load started has come.
  */
 void
 cpl_document_load_async (CplDocument         *self,
@@ -612,11 +642,34 @@ cpl_document_load_async (CplDocument         *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  LoadData *data;
+
   g_return_if_fail (CPL_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cpl_document_run (self, cpl_document_load_async, g_object_ref (file), g_object_unref,
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->monitor.cancellable = cancellable;  /* the task holds it */
+  /* the UI tests' way to see a load under way, whatever the machine's speed */
+  data->hold = g_strdup (g_getenv ("CPL_TEST_HOLD_LOAD"));
+  self->load = data;
+  cpl_document_run (self, cpl_document_load_async, data, (GDestroyNotify) load_data_free,
                     load_thread, load_done_cb, cancellable, callback, user_data);
+}
+
+/**
+ * cpl_document_get_load_progress:
+ *
+ * Returns: how far the last load started has come, from 0 to 1 (read
+ * in the thread); 0 when no load is under way
+ */
+double
+cpl_document_get_load_progress (CplDocument *self)
+{
+  g_return_val_if_fail (CPL_IS_DOCUMENT (self), 0);
+  if (self->load == NULL)
+    return 0;
+  return g_atomic_int_get (&self->load->monitor.permille) / 1000.0;
 }
 
 gboolean

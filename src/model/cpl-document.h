@@ -32,6 +32,7 @@ void         cpl_document_load_async       (CplDocument          *self,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+double       cpl_document_get_load_progress (CplDocument         *self);
 gboolean     cpl_document_load_finish      (CplDocument          *self,
                                             GAsyncResult         *result,
                                             GError              **error);
