@@ -49,6 +49,11 @@ typedef struct
   char           *source;
   char           *label;              /* the accessible label without a title */
   char           *description;
+
+  /* cpl_chart_freeze_updates() */
+  guint           freeze;
+  CplChartUpdate  pending;            /* asked for while frozen */
+  char           *frozen_digest;      /* of the content when frozen, or NULL */
 } CplChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, G_TYPE_OBJECT)
@@ -157,7 +162,111 @@ static void
 emit_update (CplChart       *self,
              CplChartUpdate  what)
 {
-  g_signal_emit (self, signals[SIGNAL_UPDATE], 0, (guint) what);
+  CplChartPrivate *priv = PRIV (self);
+
+  if (priv->freeze > 0)
+    priv->pending |= what;
+  else
+    g_signal_emit (self, signals[SIGNAL_UPDATE], 0, (guint) what);
+}
+
+/* ---- batches of updates ---- */
+
+void
+cpl_chart_digest_string (GChecksum  *checksum,
+                         const char *text)
+{
+  /* with its end, so that "ab" + "c" differs from "a" + "bc"; NULL is
+   * neither "" nor any text */
+  if (text == NULL)
+    cpl_chart_digest_int (checksum, -1);
+  else
+    g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+}
+
+void
+cpl_chart_digest_doubles (GChecksum    *checksum,
+                          const double *values,
+                          guint         n)
+{
+  cpl_chart_digest_int (checksum, values != NULL ? n : -1);
+  if (values != NULL && n > 0)
+    g_checksum_update (checksum, (const guchar *) values, n * sizeof (double));
+}
+
+void
+cpl_chart_digest_int (GChecksum *checksum,
+                      gint64     value)
+{
+  g_checksum_update (checksum, (const guchar *) &value, sizeof value);
+}
+
+/* What the chart draws from, or NULL when its class cannot say. */
+static char *
+content_digest (CplChart *self)
+{
+  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
+  CplChartPrivate *priv = PRIV (self);
+  g_autoptr(GChecksum) checksum = NULL;
+
+  if (klass->digest == NULL)
+    return NULL;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < G_N_ELEMENTS (priv->formats); i++)
+    g_checksum_update (checksum, (const guchar *) &priv->formats[i], sizeof priv->formats[i]);
+  klass->digest (self, checksum);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/**
+ * cpl_chart_freeze_updates:
+ *
+ * Holds back CplChart::update until cpl_chart_thaw_updates(), so that
+ * filling a chart again (clear, then add its series) asks once, and
+ * only when what it draws changed: a chart filled with what it already
+ * shows keeps its drawing.  Calls nest.
+ */
+void
+cpl_chart_freeze_updates (CplChart *self)
+{
+  CplChartPrivate *priv;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  if (priv->freeze++ > 0)
+    return;
+  priv->pending = 0;
+  g_free (priv->frozen_digest);
+  priv->frozen_digest = content_digest (self);
+}
+
+void
+cpl_chart_thaw_updates (CplChart *self)
+{
+  CplChartPrivate *priv;
+  CplChartUpdate what;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  g_return_if_fail (priv->freeze > 0);
+  if (--priv->freeze > 0)
+    return;
+  what = priv->pending;
+  priv->pending = 0;
+  if (what & (CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE))
+    {
+      g_autofree char *digest = content_digest (self);
+
+      /* the same content: the same size and drawing (the layout is made
+       * again only if something asks for it) */
+      if (digest != NULL && g_strcmp0 (digest, priv->frozen_digest) == 0)
+        what &= ~(CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE | CPL_CHART_UPDATE_TOOLTIP);
+    }
+  g_clear_pointer (&priv->frozen_digest, g_free);
+  if (what != 0)
+    emit_update (self, what);
 }
 
 const CplChartPalette *
@@ -374,6 +483,7 @@ cpl_chart_finalize (GObject *object)
   g_free (priv->source);
   g_free (priv->label);
   g_free (priv->description);
+  g_free (priv->frozen_digest);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->finalize (object);
 }

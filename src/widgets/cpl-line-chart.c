@@ -1272,6 +1272,41 @@ cpl_line_chart_dispose (GObject *object)
 }
 
 static void
+cpl_line_chart_digest (CplChart  *chart,
+                       GChecksum *checksum)
+{
+  CplLineChart *self = CPL_LINE_CHART (chart);
+
+  cpl_chart_digest_string (checksum, self->x_title);
+  cpl_chart_digest_string (checksum, self->y_title);
+  cpl_chart_digest_int (checksum, self->x_integer);
+  cpl_chart_digest_doubles (checksum, &self->y_limit, 1);
+  cpl_chart_digest_int (checksum, self->hover);
+  cpl_chart_digest_int (checksum, self->cursor);
+  cpl_chart_digest_int (checksum, self->series->len);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const Series *series = g_ptr_array_index (self->series, i);
+
+      cpl_chart_digest_string (checksum, series->name);
+      cpl_chart_digest_doubles (checksum, series->x, series->n);
+      cpl_chart_digest_doubles (checksum, series->y, series->n);
+      cpl_chart_digest_int (checksum, series->style);
+      cpl_chart_digest_int (checksum, series->color);
+      cpl_chart_digest_doubles (checksum, series->band_low, series->n);
+      cpl_chart_digest_doubles (checksum, series->band_high, series->n);
+    }
+  cpl_chart_digest_int (checksum, self->markers->len);
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = g_ptr_array_index (self->markers, i);
+
+      cpl_chart_digest_doubles (checksum, &marker->x, 1);
+      cpl_chart_digest_string (checksum, marker->label);
+    }
+}
+
+static void
 cpl_line_chart_class_init (CplLineChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1288,6 +1323,7 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
   chart_class->drag_begin = cpl_line_chart_drag_begin;
   chart_class->drag_update = cpl_line_chart_drag_update;
   chart_class->activate_action = cpl_line_chart_activate_action;
+  chart_class->digest = cpl_line_chart_digest;
 
   cpl_chart_class_install_cursor_actions (chart_class, "x");
 

@@ -200,7 +200,7 @@ cpl_scenario_comparison_text (CplDataset      *dataset,
   for (guint i = 0; i < scenarios->len; i++)
     {
       CplEntity *scenario = g_ptr_array_index (scenarios, i);
-      CplProjection *p = cpl_projection_compute (CPL_SCENARIO (scenario), dataset, NULL);
+      CplProjection *p = cpl_dataset_get_projection (dataset, CPL_SCENARIO (scenario), NULL);
 
       if (p == NULL)
         continue;
@@ -368,18 +368,16 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
     g_main_context_iteration (NULL, TRUE);
 }
 
-void
-cpl_scenario_comparison_show (CplScenarioComparison *self,
-                              CplDataset            *dataset,
-                              GPtrArray             *scenarios)
+static void
+show_scenarios (CplScenarioComparison *self,
+                CplDataset            *dataset,
+                GPtrArray             *scenarios)
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint baseline;
-
-  g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
 
   g_set_object (&self->dataset, dataset);
   if (scenarios != self->scenarios)
@@ -391,7 +389,8 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   for (guint i = 0; i < scenarios->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      CplProjection *p = cpl_projection_compute (g_ptr_array_index (scenarios, i), dataset, &error);
+      /* the dataset keeps the projections of the scenarios that did not change */
+      CplProjection *p = cpl_dataset_get_projection (dataset, g_ptr_array_index (scenarios, i), &error);
 
       if (p == NULL)
         {
@@ -402,7 +401,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
       g_ptr_array_add (shown, g_ptr_array_index (scenarios, i));
       g_ptr_array_add (self->shown_ids, g_strdup (cpl_entity_get_id (g_ptr_array_index (scenarios, i))));
     }
-  gtk_label_set_text (self->error, errors->str);
+  cpl_label_set_text (self->error, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error), errors->len > 0);
 
   for (guint c = 0; c < N_CHARTS; c++)
@@ -440,7 +439,22 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
           g_string_append_c (summary, '\n');
         g_string_append (summary, sentence);
       }
-  gtk_label_set_text (self->summary, summary->str);
+  cpl_label_set_text (self->summary, summary->str);
+}
+
+void
+cpl_scenario_comparison_show (CplScenarioComparison *self,
+                              CplDataset            *dataset,
+                              GPtrArray             *scenarios)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
+
+  /* a chart filled with what it shows keeps its drawing */
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_freeze_updates (self->charts[c]);
+  show_scenarios (self, dataset, scenarios);
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_thaw_updates (self->charts[c]);
 }
 
 static void
