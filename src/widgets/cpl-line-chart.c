@@ -1437,7 +1437,7 @@ cpl_line_chart_set_y_limit (CplLineChart *self,
   invalidate (self);
 }
 
-/* The y axis's range as last laid out (for tests). */
+/* The y axis's range, laid out for the data shown (for tests). */
 void
 cpl_line_chart_get_y_range (CplLineChart *self,
                             double       *min,
@@ -1445,6 +1445,7 @@ cpl_line_chart_get_y_range (CplLineChart *self,
 {
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
+  cpl_chart_ensure_layout (CPL_CHART (self));
   *min = self->y_axis.min;
   *max = self->y_axis.max;
 }

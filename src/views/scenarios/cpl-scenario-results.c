@@ -11,7 +11,8 @@
  * rows (the page scrolls as one).
  *
  * When the scenario has ranges, a Monte Carlo run (MODEL.md §6) goes on
- * in a worker thread after every change, with the number of draws of the
+ * in a worker thread after every change (started once the frame that
+ * shows the change is drawn), with the number of draws of the
  * "Monte Carlo draws" preference; a change cancels the run under way and
  * clears its bands, so no result of older inputs is ever shown.  "Estimating
  * uncertainty…" shows only when a run takes longer than 150 ms.  Its
@@ -111,6 +112,8 @@ struct _CplScenarioResults
   GSettings      *settings;         /* NULL: no app, the default number of draws */
   GCancellable   *run;              /* of the run under way, or NULL */
   guint           progress_id;      /* shows the progress after 150 ms */
+  GdkFrameClock  *paint_clock;      /* the run starts after its next frame */
+  gulong          paint_id;
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
 };
 
@@ -288,10 +291,31 @@ show_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_waiting_for_paint (CplScenarioResults *self)
+{
+  /* a clock whose window went away has let go of its handlers */
+  if (self->paint_clock != NULL && g_signal_handler_is_connected (self->paint_clock, self->paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->paint_id);
+  self->paint_id = 0;
+  g_clear_object (&self->paint_clock);
+}
+
+/* The frame that shows the new inputs is drawn: the run's threads start
+ * now, so that they do not slow the drawing of it down. */
+static void
+start_run (CplScenarioResults *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->run != NULL)
+    cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
+}
+
 /* Cancels the run under way, if any. */
 static void
 cancel_run (CplScenarioResults *self)
 {
+  stop_waiting_for_paint (self);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
@@ -305,7 +329,9 @@ restart_run (CplScenarioResults *self)
 {
   gboolean ranged = self->scenario != NULL && self->projection != NULL
                     && cpl_scenario_has_ranges (self->scenario);
+  GdkFrameClock *clock;
 
+  stop_waiting_for_paint (self);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
@@ -318,7 +344,15 @@ restart_run (CplScenarioResults *self)
     }
 
   self->run = g_cancellable_new ();
-  cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    start_run (self);
+  else
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_run), self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
   if (self->progress_id == 0 && !gtk_widget_get_visible (self->progress))
     self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 }
