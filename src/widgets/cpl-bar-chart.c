@@ -887,28 +887,28 @@ cpl_bar_chart_dispose (GObject *object)
 
 static void
 cpl_bar_chart_digest (CplChart  *chart,
-                      GChecksum *checksum)
+                      GByteArray *content)
 {
   CplBarChart *self = CPL_BAR_CHART (chart);
 
-  cpl_chart_digest_int (checksum, self->n_categories);
+  cpl_chart_digest_int (content, self->n_categories);
   for (guint c = 0; c < self->n_categories; c++)
-    cpl_chart_digest_string (checksum, self->categories[c]);
-  cpl_chart_digest_string (checksum, self->value_title);
-  cpl_chart_digest_doubles (checksum, &self->reference, 1);
-  cpl_chart_digest_string (checksum, self->reference_label);
-  cpl_chart_digest_int (checksum, self->show_values);
-  cpl_chart_digest_int (checksum, self->stacked);
-  cpl_chart_digest_int (checksum, self->hover);
-  cpl_chart_digest_int (checksum, self->cursor);
-  cpl_chart_digest_int (checksum, self->series->len);
+    cpl_chart_digest_string (content, self->categories[c]);
+  cpl_chart_digest_string (content, self->value_title);
+  cpl_chart_digest_doubles (content, &self->reference, 1);
+  cpl_chart_digest_string (content, self->reference_label);
+  cpl_chart_digest_int (content, self->show_values);
+  cpl_chart_digest_int (content, self->stacked);
+  cpl_chart_digest_int (content, self->hover);
+  cpl_chart_digest_int (content, self->cursor);
+  cpl_chart_digest_int (content, self->series->len);
   for (guint i = 0; i < self->series->len; i++)
     {
       const Series *series = g_ptr_array_index (self->series, i);
 
-      cpl_chart_digest_string (checksum, series->name);
-      cpl_chart_digest_doubles (checksum, series->values, self->n_categories);
-      cpl_chart_digest_int (checksum, series->color);
+      cpl_chart_digest_string (content, series->name);
+      cpl_chart_digest_doubles (content, series->values, self->n_categories);
+      cpl_chart_digest_int (content, series->color);
     }
 }
 

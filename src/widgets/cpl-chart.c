@@ -53,7 +53,7 @@ typedef struct
   /* cpl_chart_freeze_updates() */
   guint           freeze;
   CplChartUpdate  pending;            /* asked for while frozen */
-  char           *frozen_digest;      /* of the content when frozen, or NULL */
+  GBytes         *frozen_content;     /* content_digest() when frozen, or NULL */
 } CplChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, G_TYPE_OBJECT)
@@ -173,49 +173,50 @@ emit_update (CplChart       *self,
 /* ---- batches of updates ---- */
 
 void
-cpl_chart_digest_string (GChecksum  *checksum,
+cpl_chart_digest_string (GByteArray *content,
                          const char *text)
 {
   /* with its end, so that "ab" + "c" differs from "a" + "bc"; NULL is
    * neither "" nor any text */
   if (text == NULL)
-    cpl_chart_digest_int (checksum, -1);
+    cpl_chart_digest_int (content, -1);
   else
-    g_checksum_update (checksum, (const guchar *) text, strlen (text) + 1);
+    g_byte_array_append (content, (const guint8 *) text, strlen (text) + 1);
 }
 
 void
-cpl_chart_digest_doubles (GChecksum    *checksum,
+cpl_chart_digest_doubles (GByteArray   *content,
                           const double *values,
                           guint         n)
 {
-  cpl_chart_digest_int (checksum, values != NULL ? n : -1);
+  cpl_chart_digest_int (content, values != NULL ? (gint64) n : -1);
   if (values != NULL && n > 0)
-    g_checksum_update (checksum, (const guchar *) values, n * sizeof (double));
+    g_byte_array_append (content, (const guint8 *) values, n * sizeof (double));
 }
 
 void
-cpl_chart_digest_int (GChecksum *checksum,
+cpl_chart_digest_int (GByteArray *content,
                       gint64     value)
 {
-  g_checksum_update (checksum, (const guchar *) &value, sizeof value);
+  g_byte_array_append (content, (const guint8 *) &value, sizeof value);
 }
 
-/* What the chart draws from, or NULL when its class cannot say. */
-static char *
+/* What the chart draws from, in bytes (compared whole: no hash that
+ * two contents could share), or NULL when its class cannot say. */
+static GBytes *
 content_digest (CplChart *self)
 {
   CplChartClass *klass = CPL_CHART_GET_CLASS (self);
   CplChartPrivate *priv = PRIV (self);
-  g_autoptr(GChecksum) checksum = NULL;
+  GByteArray *content;
 
   if (klass->digest == NULL)
     return NULL;
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  content = g_byte_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (priv->formats); i++)
-    g_checksum_update (checksum, (const guchar *) &priv->formats[i], sizeof priv->formats[i]);
-  klass->digest (self, checksum);
-  return g_strdup (g_checksum_get_string (checksum));
+    g_byte_array_append (content, (const guint8 *) &priv->formats[i], sizeof priv->formats[i]);
+  klass->digest (self, content);
+  return g_byte_array_free_to_bytes (content);
 }
 
 /**
@@ -237,8 +238,8 @@ cpl_chart_freeze_updates (CplChart *self)
   if (priv->freeze++ > 0)
     return;
   priv->pending = 0;
-  g_free (priv->frozen_digest);
-  priv->frozen_digest = content_digest (self);
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
+  priv->frozen_content = content_digest (self);
 }
 
 void
@@ -257,14 +258,14 @@ cpl_chart_thaw_updates (CplChart *self)
   priv->pending = 0;
   if (what & (CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE))
     {
-      g_autofree char *digest = content_digest (self);
+      g_autoptr(GBytes) content = content_digest (self);
 
       /* the same content: the same size and drawing (the layout is made
        * again only if something asks for it) */
-      if (digest != NULL && g_strcmp0 (digest, priv->frozen_digest) == 0)
+      if (content != NULL && priv->frozen_content != NULL && g_bytes_equal (content, priv->frozen_content))
         what &= ~(CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE | CPL_CHART_UPDATE_TOOLTIP);
     }
-  g_clear_pointer (&priv->frozen_digest, g_free);
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
   if (what != 0)
     emit_update (self, what);
 }
@@ -483,7 +484,7 @@ cpl_chart_finalize (GObject *object)
   g_free (priv->source);
   g_free (priv->label);
   g_free (priv->description);
-  g_free (priv->frozen_digest);
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->finalize (object);
 }

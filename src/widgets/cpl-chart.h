@@ -78,11 +78,11 @@ struct _CplChartClass
   void     (*activate_action) (CplChart   *self,
                                const char *action_name);
   /* Adds everything the chart draws from (its data, titles, hover and
-   * cursor; not the size or palette) to @checksum, with the
+   * cursor; not the size or palette) to @content, with the
    * cpl_chart_digest_*() functions; NULL: a batch of updates always
    * draws again (cpl_chart_freeze_updates()). */
   void     (*digest)        (CplChart     *self,
-                             GChecksum    *checksum);
+                             GByteArray   *content);
 
   /*< private >*/
   GArray  *actions;                   /* CplChartAction, NULL for none */

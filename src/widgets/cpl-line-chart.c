@@ -1273,36 +1273,36 @@ cpl_line_chart_dispose (GObject *object)
 
 static void
 cpl_line_chart_digest (CplChart  *chart,
-                       GChecksum *checksum)
+                       GByteArray *content)
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
 
-  cpl_chart_digest_string (checksum, self->x_title);
-  cpl_chart_digest_string (checksum, self->y_title);
-  cpl_chart_digest_int (checksum, self->x_integer);
-  cpl_chart_digest_doubles (checksum, &self->y_limit, 1);
-  cpl_chart_digest_int (checksum, self->hover);
-  cpl_chart_digest_int (checksum, self->cursor);
-  cpl_chart_digest_int (checksum, self->series->len);
+  cpl_chart_digest_string (content, self->x_title);
+  cpl_chart_digest_string (content, self->y_title);
+  cpl_chart_digest_int (content, self->x_integer);
+  cpl_chart_digest_doubles (content, &self->y_limit, 1);
+  cpl_chart_digest_int (content, self->hover);
+  cpl_chart_digest_int (content, self->cursor);
+  cpl_chart_digest_int (content, self->series->len);
   for (guint i = 0; i < self->series->len; i++)
     {
       const Series *series = g_ptr_array_index (self->series, i);
 
-      cpl_chart_digest_string (checksum, series->name);
-      cpl_chart_digest_doubles (checksum, series->x, series->n);
-      cpl_chart_digest_doubles (checksum, series->y, series->n);
-      cpl_chart_digest_int (checksum, series->style);
-      cpl_chart_digest_int (checksum, series->color);
-      cpl_chart_digest_doubles (checksum, series->band_low, series->n);
-      cpl_chart_digest_doubles (checksum, series->band_high, series->n);
+      cpl_chart_digest_string (content, series->name);
+      cpl_chart_digest_doubles (content, series->x, series->n);
+      cpl_chart_digest_doubles (content, series->y, series->n);
+      cpl_chart_digest_int (content, series->style);
+      cpl_chart_digest_int (content, series->color);
+      cpl_chart_digest_doubles (content, series->band_low, series->n);
+      cpl_chart_digest_doubles (content, series->band_high, series->n);
     }
-  cpl_chart_digest_int (checksum, self->markers->len);
+  cpl_chart_digest_int (content, self->markers->len);
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *marker = g_ptr_array_index (self->markers, i);
 
-      cpl_chart_digest_doubles (checksum, &marker->x, 1);
-      cpl_chart_digest_string (checksum, marker->label);
+      cpl_chart_digest_doubles (content, &marker->x, 1);
+      cpl_chart_digest_string (content, marker->label);
     }
 }
 

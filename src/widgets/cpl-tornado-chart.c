@@ -263,20 +263,20 @@ cpl_tornado_chart_dispose (GObject *object)
 
 static void
 cpl_tornado_chart_digest (CplChart  *chart,
-                          GChecksum *checksum)
+                          GByteArray *content)
 {
   CplTornadoChart *self = CPL_TORNADO_CHART (chart);
 
-  cpl_chart_digest_string (checksum, self->value_title);
-  cpl_chart_digest_doubles (checksum, &self->point, 1);
-  cpl_chart_digest_int (checksum, self->bars->len);
+  cpl_chart_digest_string (content, self->value_title);
+  cpl_chart_digest_doubles (content, &self->point, 1);
+  cpl_chart_digest_int (content, self->bars->len);
   for (guint i = 0; i < self->bars->len; i++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
 
-      cpl_chart_digest_string (checksum, bar->name);
-      cpl_chart_digest_doubles (checksum, &bar->low, 1);
-      cpl_chart_digest_doubles (checksum, &bar->high, 1);
+      cpl_chart_digest_string (content, bar->name);
+      cpl_chart_digest_doubles (content, &bar->low, 1);
+      cpl_chart_digest_doubles (content, &bar->high, 1);
     }
 }
 
