@@ -233,6 +233,46 @@ test_projected_once (void)
   cpl_assert_near (after->years[0].domestic_units, 100, 1e-12);
 }
 
+/* Issue #16: an edit of one scenario projects that scenario again, and
+ * no other; an edit of a chip, every scenario. */
+static void
+test_projection_kept_for_others (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplEntity *ban = scenario (dataset, "ban");
+  CplScenario *two_years = CPL_SCENARIO (scenario (dataset, "two-years"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplProjection) kept = NULL;
+  g_autoptr(CplProjection) again = NULL;
+  g_autoptr(CplProjection) edited = NULL;
+  guint ban_count = cpl_projection_get_debug_count (CPL_SCENARIO (ban));
+  guint two_years_count;
+
+  kept = cpl_dataset_get_projection (dataset, two_years, &error);
+  g_assert_no_error (error);
+  two_years_count = cpl_projection_get_debug_count (two_years);
+
+  /* ban: demand 100 → 300, the gap 300 − 50 = 250 PFLOP/s */
+  g_assert_true (cpl_entity_set_number (ban, CPL_SCENARIO_DEMAND_PFLOPS, 300, NULL));
+  again = cpl_dataset_get_projection (dataset, two_years, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == kept);
+  g_assert_cmpuint (cpl_projection_get_debug_count (two_years), ==, two_years_count);
+  edited = cpl_dataset_get_projection (dataset, CPL_SCENARIO (ban), &error);
+  g_assert_no_error (error);
+  cpl_assert_near (edited->total_compute_gap_pflops, 250, 1e-12);
+  g_assert_cmpuint (cpl_projection_get_debug_count (CPL_SCENARIO (ban)), ==, ban_count + 1);
+  g_clear_pointer (&again, cpl_projection_unref);
+
+  /* a chip: every scenario again */
+  g_assert_true (cpl_entity_set_number (cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-d"),
+                                        CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16, 500, NULL));
+  again = cpl_dataset_get_projection (dataset, two_years, &error);
+  g_assert_no_error (error);
+  g_assert_true (again != kept);
+  g_assert_cmpuint (cpl_projection_get_debug_count (two_years), ==, two_years_count + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +283,6 @@ main (int   argc,
   g_test_add_func ("/index/rename-undo", test_rename_undo);
   g_test_add_func ("/index/load-over-builtin", test_load_over_builtin);
   g_test_add_func ("/index/projected-once", test_projected_once);
+  g_test_add_func ("/index/projection-kept-for-others", test_projection_kept_for_others);
   return g_test_run ();
 }

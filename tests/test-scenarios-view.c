@@ -19,6 +19,7 @@
 #include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenarios-view.h"
+#include "widgets/cpl-chart.h"
 
 static CplApplication *app;
 
@@ -1344,6 +1345,159 @@ test_export_report (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_call (gpointer  object,
+            gpointer  arg,
+            guint    *count)
+{
+  (*count)++;
+}
+
+static void
+count_chart_update (CplChart *chart,
+                    guint     what,
+                    guint    *count)
+{
+  if (what & (CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE))
+    (*count)++;
+}
+
+/* Issue #16: an edit updates the year-by-year table in place: the same
+ * label widgets take the new numbers, a cell whose text stays is not set
+ * again, and only a change in the number of years adds or removes a row.
+ * "ban": one year, 2026, demand 100, domestic capacity 50, nothing
+ * exported, so the gap is 100 − 50 = 50 PFLOP/s. */
+static void
+test_table_in_place (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplEntity *ban;
+  GtkLabel *year, *demand, *gap;
+  guint year_sets = 0, gap_sets = 0;
+
+  select_id (view, "ban");
+  ban = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  cpl_test_iterate_for (100);
+  year = cpl_scenario_results_get_table_cell (results, 0, 0);
+  demand = cpl_scenario_results_get_table_cell (results, 0, 1);
+  gap = cpl_scenario_results_get_table_cell (results, 0, 4);
+  g_assert_cmpstr (gtk_label_get_text (year), ==, "2026");
+  g_assert_cmpstr (gtk_label_get_text (demand), ==, "100");
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "50");
+  g_assert_null (cpl_scenario_results_get_table_cell (results, 1, 0));
+  g_signal_connect (year, "notify::label", G_CALLBACK (count_call), &year_sets);
+  g_signal_connect (gap, "notify::label", G_CALLBACK (count_call), &gap_sets);
+
+  /* demand 300: the gap 300 − 50 = 250, in the same cells */
+  g_assert_true (cpl_entity_set_number (ban, CPL_SCENARIO_DEMAND_PFLOPS, 300, NULL));
+  cpl_test_iterate_for (100);
+  g_assert_true (cpl_scenario_results_get_table_cell (results, 0, 1) == demand);
+  g_assert_true (cpl_scenario_results_get_table_cell (results, 0, 4) == gap);
+  g_assert_cmpstr (gtk_label_get_text (demand), ==, "300");
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "250");
+  g_assert_cmpuint (gap_sets, ==, 1);
+  /* the year did not change: its label was not set again */
+  g_assert_cmpuint (year_sets, ==, 0);
+
+  /* two years: a row for 2027 is added under the same first row */
+  g_assert_true (cpl_entity_set_number (ban, CPL_SCENARIO_YEARS, 2, NULL));
+  cpl_test_iterate_for (100);
+  g_assert_true (cpl_scenario_results_get_table_cell (results, 0, 0) == year);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 1, 0)), ==, "2027");
+  g_assert_cmpuint (year_sets, ==, 0);
+  /* and taken away again */
+  g_assert_true (cpl_entity_set_number (ban, CPL_SCENARIO_YEARS, 1, NULL));
+  cpl_test_iterate_for (100);
+  g_assert_null (cpl_scenario_results_get_table_cell (results, 1, 0));
+  g_assert_true (cpl_scenario_results_get_table_cell (results, 0, 0) == year);
+  g_assert_cmpstr (gtk_label_get_text (gap), ==, "250");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue #16: an edit that leaves a chart's data as it was (a new name, a
+ * duplicate of the scenario shown) does not ask the chart's view to draw
+ * again; one that changes it asks once. */
+static void
+test_charts_unchanged (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplEntity *two_years;
+  CplLineChart *share;
+  GtkLabel *take;
+  guint updates = 0, take_sets = 0;
+
+  select_id (view, "two-years");
+  two_years = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  cpl_test_iterate_for (100);
+  share = cpl_scenario_results_get_band_chart (results, CPL_YEAR_DOMESTIC_SHARE);
+  g_signal_connect (share, "update", G_CALLBACK (count_chart_update), &updates);
+  /* year 2026, column 6: the take; with the spill the gross of 2026 is
+   * 2 × 2,720,000/3 = 1,813,333.33 (see test_edit_share), the take 0.2 ×
+   * that = 362,666.67 */
+  take = cpl_scenario_results_get_table_cell (results, 0, 6);
+  g_assert_cmpstr (gtk_label_get_text (take), ==, "$362,667");
+  g_signal_connect (take, "notify::label", G_CALLBACK (count_call), &take_sets);
+
+  /* a new name: shown again, nothing drawn again */
+  cpl_entity_set_name (two_years, "Two years, renamed");
+  cpl_test_iterate_for (100);
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpuint (updates, ==, 0);
+  g_assert_cmpuint (take_sets, ==, 0);
+
+  /* a duplicate: the copy is selected and shows the same numbers */
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  cpl_test_iterate_for (100);
+  g_assert_true (cpl_scenarios_view_get_selected (view) != CPL_SCENARIO (two_years));
+  g_assert_true (cpl_scenario_results_get_band_chart (results, CPL_YEAR_DOMESTIC_SHARE) == share);
+  g_assert_cmpuint (updates, ==, 0);
+  g_assert_cmpuint (take_sets, ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (take), ==, "$362,667");
+
+  /* the original again, its buyers twice as sensitive to price and the
+   * rate at 25%: its share chart changes, and asks once for both */
+  cpl_scenarios_view_select (view, CPL_SCENARIO (two_years));
+  g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_REVENUE_SHARE, 0.25, NULL));
+  g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_PRICE_SENSITIVITY, 2, NULL));
+  cpl_test_iterate_for (100);
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpuint (updates, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue #16: two changes of the selected scenario in one main-loop
+ * iteration project it once, and the table shows the last values:
+ * demand 2,000 in 2026 growing by 50%: 2,000 × 1.5 = 3,000 in 2027. */
+static void
+test_one_projection (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplEntity *two_years;
+  guint before;
+
+  select_id (view, "two-years");
+  two_years = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  cpl_test_iterate_for (300);
+  before = cpl_projection_get_debug_count (CPL_SCENARIO (two_years));
+  g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_DEMAND_PFLOPS, 2000, NULL));
+  g_assert_true (cpl_entity_set_number (two_years, CPL_SCENARIO_DEMAND_GROWTH, 0.5, NULL));
+  cpl_test_iterate_for (300);
+  g_assert_cmpuint (cpl_projection_get_debug_count (CPL_SCENARIO (two_years)), ==, before + 1);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 1)), ==, "2,000");
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 1, 1)), ==, "3,000");
+  g_assert_cmpuint (cpl_projection_get_debug_count (CPL_SCENARIO (two_years)), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1351,6 +1505,7 @@ main (int   argc,
   int status;
 
   app = cpl_test_ui_init (&argc, &argv);
+  cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
@@ -1373,6 +1528,9 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);
+  g_test_add_func ("/scenarios-view/table-in-place", test_table_in_place);
+  g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
+  g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -442,7 +442,12 @@ on_entry_changed (CplEntity  *entity,
   if (self->index[kind] != NULL &&
       (id == NULL || g_hash_table_lookup (self->index[kind], id) != entity))
     cpl_dataset_forget_index (self, kind);
-  cpl_dataset_forget_projections (self);
+  /* a scenario's projection depends on it and on the chips, vendors and
+   * rules, never on another scenario: the others' stay */
+  if (kind == LIST_SCENARIOS)
+    g_hash_table_remove (self->projections, entity);
+  else
+    cpl_dataset_forget_projections (self);
   g_signal_emit (self, signals[ENTRY_CHANGED], 0, entity);
 }
 

@@ -21,6 +21,7 @@
 #include <math.h>
 
 #include "cpl-number-row.h"
+#include "cpl-view-util.h"
 
 struct _CplNumberRow
 {
@@ -354,10 +355,10 @@ cpl_number_row_describe_range (CplNumberRow *self)
   if (self->explanation != NULL)
     {
       g_autofree char *both = g_strdup_printf ("%s\n%s", self->explanation, range);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), both);
+      cpl_widget_set_tooltip (GTK_WIDGET (self), both);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self), range);
+    cpl_widget_set_tooltip (GTK_WIDGET (self), range);
 }
 
 /* Shows the number without grouping, as years are written. */

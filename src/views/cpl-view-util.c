@@ -320,6 +320,30 @@ cpl_deferred_update_get_count (GtkWidget *widget)
   return deferred != NULL ? deferred->count : 0;
 }
 
+/* @text in @label, unless it shows it already: an update that leaves a
+ * figure as it was lays out and draws nothing again for it. */
+void
+cpl_label_set_text (GtkLabel   *label,
+                    const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+/* @text as @widget's tooltip, unless it is already: setting a tooltip
+ * asks the display where the pointer is (a round trip to the X server),
+ * so an update that leaves it as it was does not set it again. */
+void
+cpl_widget_set_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  /* GTK keeps no empty tooltip: "" reads back as NULL */
+  if (g_strcmp0 (tooltip, text != NULL && *text != '\0' ? text : NULL) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* A grid for a table of figures: columns 18 px apart, 12 px of margin. */
 GtkWidget *
 cpl_table_grid_new (int row_spacing)

@@ -47,6 +47,10 @@ void       cpl_deferred_update_queue (GtkWidget     *widget,
                                       gpointer       data);
 void       cpl_deferred_update_flush (GtkWidget *widget);
 guint      cpl_deferred_update_get_count (GtkWidget *widget);
+void       cpl_label_set_text (GtkLabel   *label,
+                               const char *text);
+void       cpl_widget_set_tooltip (GtkWidget  *widget,
+                                   const char *text);
 
 void       cpl_buttons_name_by_label (GtkWidget *root);
 

@@ -886,6 +886,33 @@ cpl_bar_chart_dispose (GObject *object)
 }
 
 static void
+cpl_bar_chart_digest (CplChart  *chart,
+                      GByteArray *content)
+{
+  CplBarChart *self = CPL_BAR_CHART (chart);
+
+  cpl_chart_digest_int (content, self->n_categories);
+  for (guint c = 0; c < self->n_categories; c++)
+    cpl_chart_digest_string (content, self->categories[c]);
+  cpl_chart_digest_string (content, self->value_title);
+  cpl_chart_digest_doubles (content, &self->reference, 1);
+  cpl_chart_digest_string (content, self->reference_label);
+  cpl_chart_digest_int (content, self->show_values);
+  cpl_chart_digest_int (content, self->stacked);
+  cpl_chart_digest_int (content, self->hover);
+  cpl_chart_digest_int (content, self->cursor);
+  cpl_chart_digest_int (content, self->series->len);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const Series *series = g_ptr_array_index (self->series, i);
+
+      cpl_chart_digest_string (content, series->name);
+      cpl_chart_digest_doubles (content, series->values, self->n_categories);
+      cpl_chart_digest_int (content, series->color);
+    }
+}
+
+static void
 cpl_bar_chart_class_init (CplBarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -900,6 +927,7 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
   chart_class->pressed = cpl_bar_chart_pressed;
   chart_class->query_tooltip = cpl_bar_chart_query_tooltip;
   chart_class->activate_action = cpl_bar_chart_activate_action;
+  chart_class->digest = cpl_bar_chart_digest;
 
   cpl_chart_class_install_cursor_actions (chart_class, "bar");
 }

@@ -308,6 +308,13 @@ const CplChartFormat  *cpl_chart_get_format     (CplChart       *self,
                                                  GtkOrientation  axis);
 GArray                *cpl_chart_build_legend   (CplChart       *self);
 void                   cpl_chart_invalidate     (CplChart       *self);
+void                   cpl_chart_digest_string  (GByteArray     *content,
+                                                 const char     *text);
+void                   cpl_chart_digest_doubles (GByteArray     *content,
+                                                 const double   *values,
+                                                 guint           n);
+void                   cpl_chart_digest_int     (GByteArray     *content,
+                                                 gint64          value);
 void                   cpl_chart_ensure_layout  (CplChart       *self);
 int                    cpl_chart_get_width      (CplChart       *self);
 void                   cpl_chart_queue_draw     (CplChart       *self);

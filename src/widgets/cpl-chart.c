@@ -49,6 +49,11 @@ typedef struct
   char           *source;
   char           *label;              /* the accessible label without a title */
   char           *description;
+
+  /* cpl_chart_freeze_updates() */
+  guint           freeze;
+  CplChartUpdate  pending;            /* asked for while frozen */
+  GBytes         *frozen_content;     /* content_digest() when frozen, or NULL */
 } CplChartPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplChart, cpl_chart, G_TYPE_OBJECT)
@@ -157,7 +162,112 @@ static void
 emit_update (CplChart       *self,
              CplChartUpdate  what)
 {
-  g_signal_emit (self, signals[SIGNAL_UPDATE], 0, (guint) what);
+  CplChartPrivate *priv = PRIV (self);
+
+  if (priv->freeze > 0)
+    priv->pending |= what;
+  else
+    g_signal_emit (self, signals[SIGNAL_UPDATE], 0, (guint) what);
+}
+
+/* ---- batches of updates ---- */
+
+void
+cpl_chart_digest_string (GByteArray *content,
+                         const char *text)
+{
+  /* with its end, so that "ab" + "c" differs from "a" + "bc"; NULL is
+   * neither "" nor any text */
+  if (text == NULL)
+    cpl_chart_digest_int (content, -1);
+  else
+    g_byte_array_append (content, (const guint8 *) text, strlen (text) + 1);
+}
+
+void
+cpl_chart_digest_doubles (GByteArray   *content,
+                          const double *values,
+                          guint         n)
+{
+  cpl_chart_digest_int (content, values != NULL ? (gint64) n : -1);
+  if (values != NULL && n > 0)
+    g_byte_array_append (content, (const guint8 *) values, n * sizeof (double));
+}
+
+void
+cpl_chart_digest_int (GByteArray *content,
+                      gint64     value)
+{
+  g_byte_array_append (content, (const guint8 *) &value, sizeof value);
+}
+
+/* What the chart draws from, in bytes (compared whole: no hash that
+ * two contents could share), or NULL when its class cannot say. */
+static GBytes *
+content_digest (CplChart *self)
+{
+  CplChartClass *klass = CPL_CHART_GET_CLASS (self);
+  CplChartPrivate *priv = PRIV (self);
+  GByteArray *content;
+
+  if (klass->digest == NULL)
+    return NULL;
+  content = g_byte_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (priv->formats); i++)
+    g_byte_array_append (content, (const guint8 *) &priv->formats[i], sizeof priv->formats[i]);
+  klass->digest (self, content);
+  return g_byte_array_free_to_bytes (content);
+}
+
+/**
+ * cpl_chart_freeze_updates:
+ *
+ * Holds back CplChart::update until cpl_chart_thaw_updates(), so that
+ * filling a chart again (clear, then add its series) asks once, and
+ * only when what it draws changed: a chart filled with what it already
+ * shows keeps its drawing.  Calls nest.
+ */
+void
+cpl_chart_freeze_updates (CplChart *self)
+{
+  CplChartPrivate *priv;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  if (priv->freeze++ > 0)
+    return;
+  priv->pending = 0;
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
+  priv->frozen_content = content_digest (self);
+}
+
+void
+cpl_chart_thaw_updates (CplChart *self)
+{
+  CplChartPrivate *priv;
+  CplChartUpdate what;
+
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  priv = PRIV (self);
+  g_return_if_fail (priv->freeze > 0);
+  if (--priv->freeze > 0)
+    return;
+  what = priv->pending;
+  priv->pending = 0;
+  if (what & (CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE))
+    {
+      g_autoptr(GBytes) content = content_digest (self);
+
+      /* the same content: the same size and drawing (the layout is made
+       * again only if something asks for it) */
+      if (content != NULL && priv->frozen_content != NULL && g_bytes_equal (content, priv->frozen_content))
+        what &= ~(CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE | CPL_CHART_UPDATE_TOOLTIP);
+    }
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
+  if (what != 0)
+    emit_update (self, what);
 }
 
 const CplChartPalette *
@@ -374,6 +484,7 @@ cpl_chart_finalize (GObject *object)
   g_free (priv->source);
   g_free (priv->label);
   g_free (priv->description);
+  g_clear_pointer (&priv->frozen_content, g_bytes_unref);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->finalize (object);
 }

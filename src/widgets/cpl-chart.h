@@ -77,10 +77,16 @@ struct _CplChartClass
   /* One of the actions added by cpl_chart_class_add_action(). */
   void     (*activate_action) (CplChart   *self,
                                const char *action_name);
+  /* Adds everything the chart draws from (its data, titles, hover and
+   * cursor; not the size or palette) to @content, with the
+   * cpl_chart_digest_*() functions; NULL: a batch of updates always
+   * draws again (cpl_chart_freeze_updates()). */
+  void     (*digest)        (CplChart     *self,
+                             GByteArray   *content);
 
   /*< private >*/
   GArray  *actions;                   /* CplChartAction, NULL for none */
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 void    cpl_chart_set_description (CplChart           *self,
@@ -104,6 +110,9 @@ void         cpl_chart_set_source           (CplChart   *self,
 const char  *cpl_chart_get_source           (CplChart   *self);
 const char  *cpl_chart_get_accessible_label (CplChart   *self);
 const char  *cpl_chart_get_description      (CplChart   *self);
+
+void         cpl_chart_freeze_updates       (CplChart   *self);
+void         cpl_chart_thaw_updates         (CplChart   *self);
 
 /* ---- what a view of the chart calls ---- */
 

@@ -1272,6 +1272,41 @@ cpl_line_chart_dispose (GObject *object)
 }
 
 static void
+cpl_line_chart_digest (CplChart  *chart,
+                       GByteArray *content)
+{
+  CplLineChart *self = CPL_LINE_CHART (chart);
+
+  cpl_chart_digest_string (content, self->x_title);
+  cpl_chart_digest_string (content, self->y_title);
+  cpl_chart_digest_int (content, self->x_integer);
+  cpl_chart_digest_doubles (content, &self->y_limit, 1);
+  cpl_chart_digest_int (content, self->hover);
+  cpl_chart_digest_int (content, self->cursor);
+  cpl_chart_digest_int (content, self->series->len);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const Series *series = g_ptr_array_index (self->series, i);
+
+      cpl_chart_digest_string (content, series->name);
+      cpl_chart_digest_doubles (content, series->x, series->n);
+      cpl_chart_digest_doubles (content, series->y, series->n);
+      cpl_chart_digest_int (content, series->style);
+      cpl_chart_digest_int (content, series->color);
+      cpl_chart_digest_doubles (content, series->band_low, series->n);
+      cpl_chart_digest_doubles (content, series->band_high, series->n);
+    }
+  cpl_chart_digest_int (content, self->markers->len);
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = g_ptr_array_index (self->markers, i);
+
+      cpl_chart_digest_doubles (content, &marker->x, 1);
+      cpl_chart_digest_string (content, marker->label);
+    }
+}
+
+static void
 cpl_line_chart_class_init (CplLineChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1288,6 +1323,7 @@ cpl_line_chart_class_init (CplLineChartClass *klass)
   chart_class->drag_begin = cpl_line_chart_drag_begin;
   chart_class->drag_update = cpl_line_chart_drag_update;
   chart_class->activate_action = cpl_line_chart_activate_action;
+  chart_class->digest = cpl_line_chart_digest;
 
   cpl_chart_class_install_cursor_actions (chart_class, "x");
 
@@ -1401,7 +1437,7 @@ cpl_line_chart_set_y_limit (CplLineChart *self,
   invalidate (self);
 }
 
-/* The y axis's range as last laid out (for tests). */
+/* The y axis's range, laid out for the data shown (for tests). */
 void
 cpl_line_chart_get_y_range (CplLineChart *self,
                             double       *min,
@@ -1409,6 +1445,7 @@ cpl_line_chart_get_y_range (CplLineChart *self,
 {
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
+  cpl_chart_ensure_layout (CPL_CHART (self));
   *min = self->y_axis.min;
   *max = self->y_axis.max;
 }

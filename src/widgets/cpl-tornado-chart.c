@@ -262,6 +262,25 @@ cpl_tornado_chart_dispose (GObject *object)
 }
 
 static void
+cpl_tornado_chart_digest (CplChart  *chart,
+                          GByteArray *content)
+{
+  CplTornadoChart *self = CPL_TORNADO_CHART (chart);
+
+  cpl_chart_digest_string (content, self->value_title);
+  cpl_chart_digest_doubles (content, &self->point, 1);
+  cpl_chart_digest_int (content, self->bars->len);
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (self->bars, Bar, i);
+
+      cpl_chart_digest_string (content, bar->name);
+      cpl_chart_digest_doubles (content, &bar->low, 1);
+      cpl_chart_digest_doubles (content, &bar->high, 1);
+    }
+}
+
+static void
 cpl_tornado_chart_class_init (CplTornadoChartClass *klass)
 {
   CplChartClass *chart_class = CPL_CHART_CLASS (klass);
@@ -271,6 +290,7 @@ cpl_tornado_chart_class_init (CplTornadoChartClass *klass)
   chart_class->layout = cpl_tornado_chart_layout;
   chart_class->snapshot_plot = cpl_tornado_chart_snapshot_plot;
   chart_class->query_tooltip = cpl_tornado_chart_query_tooltip;
+  chart_class->digest = cpl_tornado_chart_digest;
 }
 
 static void

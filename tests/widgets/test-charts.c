@@ -1843,6 +1843,110 @@ test_tornado_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_update (CplChart *chart,
+              guint     what,
+              guint    *count)
+{
+  if (what & (CPL_CHART_UPDATE_DRAW | CPL_CHART_UPDATE_SIZE))
+    (*count)++;
+}
+
+static const double fill_x[] = { 2026, 2027, 2028 };
+static const double fill_low[] = { .5, 1.5, 2.5 };
+static const double fill_high[] = { 1.5, 2.5, 3.5 };
+
+/* Fills @line as a scenario's chart is filled again: cleared, then a
+ * series @name of values @y, with a band or not, and a marker @marker,
+ * in one batch. */
+static void
+refill_line (CplChart     *line,
+             const char   *name,
+             const double *y,
+             gboolean      band,
+             const char   *marker)
+{
+  cpl_chart_freeze_updates (line);
+  cpl_line_chart_clear (CPL_LINE_CHART (line));
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), name, fill_x, y, 3, CPL_LINE_STYLE_LINE);
+  if (band)
+    cpl_line_chart_set_series_band (CPL_LINE_CHART (line), 0, fill_low, fill_high);
+  cpl_line_chart_add_marker (CPL_LINE_CHART (line), 2027, marker);
+  cpl_chart_thaw_updates (line);
+}
+
+/* Issue #16: a chart filled again with what it shows (clear, then the
+ * same series, as every edit fills a scenario's charts) asks its view for
+ * nothing, so the view keeps its drawing; a batch that changes something
+ * asks once. */
+static void
+test_fill_unchanged (void)
+{
+  static const double y[] = { 1, 2, 3 };
+  static const double y2[] = { 1, 2, 4 };
+  static const char * const years[] = { "2026", "2027", "2028", NULL };
+  static const char * const names[] = { "a", "b" };
+  static const double lows[] = { 1, 2 };
+  static const double highs[] = { 3, 2.5 };
+  g_autoptr(CplChart) line = cpl_line_chart_new ();
+  g_autoptr(CplChart) bar = cpl_bar_chart_new ();
+  g_autoptr(CplChart) tornado = cpl_tornado_chart_new ();
+  guint line_updates = 0, bar_updates = 0, tornado_updates = 0;
+
+  g_signal_connect (line, "update", G_CALLBACK (count_update), &line_updates);
+  g_signal_connect (bar, "update", G_CALLBACK (count_update), &bar_updates);
+  g_signal_connect (tornado, "update", G_CALLBACK (count_update), &tornado_updates);
+
+  /* unfrozen, every call asks: add, band, marker */
+  cpl_line_chart_add_series (CPL_LINE_CHART (line), "take", fill_x, y, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_band (CPL_LINE_CHART (line), 0, fill_low, fill_high);
+  cpl_line_chart_add_marker (CPL_LINE_CHART (line), 2027, "here");
+  g_assert_cmpuint (line_updates, ==, 3);
+
+  /* the same again in a batch: nothing */
+  refill_line (line, "take", y, TRUE, "here");
+  g_assert_cmpuint (line_updates, ==, 3);
+  /* each of a value, a band, a marker's label, a name: one update a batch */
+  refill_line (line, "take", y2, TRUE, "here");
+  g_assert_cmpuint (line_updates, ==, 4);
+  refill_line (line, "take", y2, FALSE, "here");
+  g_assert_cmpuint (line_updates, ==, 5);
+  refill_line (line, "take", y2, FALSE, "there");
+  g_assert_cmpuint (line_updates, ==, 6);
+  refill_line (line, "gap", y2, FALSE, "there");
+  g_assert_cmpuint (line_updates, ==, 7);
+  refill_line (line, "gap", y2, FALSE, "there");
+  g_assert_cmpuint (line_updates, ==, 7);
+
+  /* bars: categories and series again, the same; then a colour */
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bar), years);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (bar), "X", y);
+  g_assert_cmpuint (bar_updates, ==, 2);
+  cpl_chart_freeze_updates (bar);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bar), years);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (bar), "X", y);
+  cpl_chart_thaw_updates (bar);
+  g_assert_cmpuint (bar_updates, ==, 2);
+  cpl_chart_freeze_updates (bar);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (bar), years);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (bar), "X", y);
+  cpl_bar_chart_set_series_color (CPL_BAR_CHART (bar), 0, 3);
+  cpl_chart_thaw_updates (bar);
+  g_assert_cmpuint (bar_updates, ==, 3);
+
+  /* the tornado: the same bars, then another point */
+  cpl_tornado_chart_set_bars (CPL_TORNADO_CHART (tornado), 2, names, lows, highs, 2);
+  g_assert_cmpuint (tornado_updates, ==, 1);
+  cpl_chart_freeze_updates (tornado);
+  cpl_tornado_chart_set_bars (CPL_TORNADO_CHART (tornado), 2, names, lows, highs, 2);
+  cpl_chart_thaw_updates (tornado);
+  g_assert_cmpuint (tornado_updates, ==, 1);
+  cpl_chart_freeze_updates (tornado);
+  cpl_tornado_chart_set_bars (CPL_TORNADO_CHART (tornado), 2.25, names, lows, highs, 2);
+  cpl_chart_thaw_updates (tornado);
+  g_assert_cmpuint (tornado_updates, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1874,6 +1978,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/band", test_line_band);
   g_test_add_func ("/charts/line/drag", test_line_drag);
   g_test_add_func ("/charts/tornado/order", test_tornado_order);
+  g_test_add_func ("/charts/fill-unchanged", test_fill_unchanged);
 
   return g_test_run ();
 }

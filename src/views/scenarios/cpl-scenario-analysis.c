@@ -95,7 +95,7 @@ fill_share_curve (CplScenarioAnalysis *self)
   cpl_line_chart_clear (self->share_chart);
   if (curve == NULL)
     {
-      gtk_label_set_text (self->share_note, error->message);
+      cpl_label_set_text (self->share_note, error->message);
       return;
     }
 
@@ -107,7 +107,7 @@ fill_share_curve (CplScenarioAnalysis *self)
 
   if (!marks.sold)
     {
-      gtk_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
+      cpl_label_set_text (self->share_note, _("No exported chip is sold at any share rate in this scenario, so the "
                                               "rate changes nothing: the take stays $0 and there is no best rate "
                                               "or break-even."));
       return;
@@ -139,7 +139,7 @@ fill_share_curve (CplScenarioAnalysis *self)
   else
     g_string_append (note, _("No break-even is marked: at every rate up to 100% the vendors still sell, "
                              "or they sell nothing even at 0%."));
-  gtk_label_set_text (self->share_note, note->str);
+  cpl_label_set_text (self->share_note, note->str);
 }
 
 /* A press, a drag or a key on a share chart: the revenue share there,
@@ -183,7 +183,7 @@ fill_tornado (CplScenarioAnalysis *self)
   still = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   gtk_widget_set_visible (self->tornado_view, !still);
   gtk_widget_set_visible (GTK_WIDGET (self->tornado_note), still);
-  gtk_label_set_text (self->tornado_note, still ? error->message : "");
+  cpl_label_set_text (self->tornado_note, still ? error->message : "");
   gtk_widget_set_size_request (self->tornado_view, -1,
                                MAX (260, 120 + 36 * (int) cpl_tornado_chart_get_n_bars (self->tornado)));
 }
@@ -485,9 +485,16 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
   if (scenario != NULL && dataset != NULL)
     {
       const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
+      CplChart *charts[] = { CPL_CHART (self->money_chart), CPL_CHART (self->share_chart),
+                             CPL_CHART (self->tornado) };
 
+      /* a chart filled with what it shows keeps its drawing */
+      for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+        cpl_chart_freeze_updates (charts[i]);
       fill_share_curve (self);
       fill_tornado (self);
+      for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+        cpl_chart_thaw_updates (charts[i]);
       cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
       cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
       cpl_chart_export_set_name (CPL_CHART (self->tornado), id);

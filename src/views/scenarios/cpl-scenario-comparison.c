@@ -108,8 +108,61 @@ clear_grid (GtkGrid *grid)
     gtk_grid_remove (grid, child);
 }
 
+/* The label at (@column, @row) of @grid shows @text: the one there, or a
+ * new one. */
+static void
+place_cell (GtkGrid    *grid,
+            int         column,
+            int         row,
+            const char *text,
+            gboolean    numeric)
+{
+  GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+
+  if (label != NULL)
+    cpl_label_set_text (GTK_LABEL (label), text);
+  else
+    gtk_grid_attach (grid, cell (text, numeric), column, row, 1, 1);
+}
+
+/* The value at (@column, @row) of @grid, with @difference (nullable)
+ * under it: the labels there, with the difference's added or taken away. */
+static void
+place_value (GtkGrid    *grid,
+             int         column,
+             int         row,
+             const char *value,
+             const char *difference)
+{
+  GtkWidget *box = gtk_grid_get_child_at (grid, column, row);
+  GtkWidget *under;
+
+  if (box == NULL)
+    {
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_box_append (GTK_BOX (box), cell (value, TRUE));
+      gtk_grid_attach (grid, box, column, row, 1, 1);
+    }
+  else
+    cpl_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), value);
+  under = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  if (under != NULL && difference == NULL)
+    gtk_box_remove (GTK_BOX (box), under);
+  else if (under != NULL)
+    cpl_label_set_text (GTK_LABEL (under), difference);
+  else if (difference != NULL)
+    {
+      under = cell (difference, TRUE);
+      gtk_widget_add_css_class (under, "dim-label");
+      gtk_widget_add_css_class (under, "caption");
+      gtk_box_append (GTK_BOX (box), under);
+    }
+}
+
 /* The totals table: a row per CplComparisonRow, its title then a value
- * per scenario with the difference to the baseline under it. */
+ * per scenario with the difference to the baseline under it.  Updated in
+ * place: each place in the grid keeps its widgets, which take the new
+ * texts; only places beyond the new rows or columns are taken away. */
 static void
 fill_table (CplScenarioComparison *self,
             CplDataset            *dataset,
@@ -118,37 +171,37 @@ fill_table (CplScenarioComparison *self,
             guint                  baseline)
 {
   g_autoptr(GPtrArray) rows = cpl_comparison_rows_new (dataset, projections, baseline);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table));
 
-  clear_grid (self->table);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int column, row;
+
+      gtk_grid_query_child (self->table, child, &column, &row, NULL, NULL);
+      if (column > (int) shown->len || row > (int) rows->len)
+        gtk_grid_remove (self->table, child);
+      child = next;
+    }
   g_hash_table_remove_all (self->values);
   g_hash_table_remove_all (self->differences);
   for (guint i = 0; i < shown->len; i++)
-    gtk_grid_attach (self->table, cell (cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE),
-                     i + 1, 0, 1, 1);
+    place_cell (self->table, i + 1, 0, cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE);
   for (guint r = 0; r < rows->len; r++)
     {
       CplComparisonRow *row = g_ptr_array_index (rows, r);
 
-      gtk_grid_attach (self->table, cell (row->title, FALSE), 0, r + 1, 1, 1);
+      place_cell (self->table, 0, r + 1, row->title, FALSE);
       for (guint i = 0; i < row->n_values; i++)
         {
           const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
-          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-          gtk_box_append (GTK_BOX (box), cell (row->values[i], TRUE));
+          place_value (self->table, i + 1, r + 1, row->values[i], row->differences[i]);
           g_hash_table_insert (self->values, g_strdup_printf ("%s %s", row->id, scenario_id),
                                g_strdup (row->values[i]));
           if (row->differences[i] != NULL)
-            {
-              GtkWidget *label = cell (row->differences[i], TRUE);
-
-              gtk_widget_add_css_class (label, "dim-label");
-              gtk_widget_add_css_class (label, "caption");
-              gtk_box_append (GTK_BOX (box), label);
-              g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row->id, scenario_id),
-                                   g_strdup (row->differences[i]));
-            }
-          gtk_grid_attach (self->table, box, i + 1, r + 1, 1, 1);
+            g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row->id, scenario_id),
+                                 g_strdup (row->differences[i]));
         }
     }
 }
@@ -200,7 +253,7 @@ cpl_scenario_comparison_text (CplDataset      *dataset,
   for (guint i = 0; i < scenarios->len; i++)
     {
       CplEntity *scenario = g_ptr_array_index (scenarios, i);
-      CplProjection *p = cpl_projection_compute (CPL_SCENARIO (scenario), dataset, NULL);
+      CplProjection *p = cpl_dataset_get_projection (dataset, CPL_SCENARIO (scenario), NULL);
 
       if (p == NULL)
         continue;
@@ -368,18 +421,16 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
     g_main_context_iteration (NULL, TRUE);
 }
 
-void
-cpl_scenario_comparison_show (CplScenarioComparison *self,
-                              CplDataset            *dataset,
-                              GPtrArray             *scenarios)
+static void
+show_scenarios (CplScenarioComparison *self,
+                CplDataset            *dataset,
+                GPtrArray             *scenarios)
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint baseline;
-
-  g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
 
   g_set_object (&self->dataset, dataset);
   if (scenarios != self->scenarios)
@@ -391,7 +442,8 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   for (guint i = 0; i < scenarios->len; i++)
     {
       g_autoptr(GError) error = NULL;
-      CplProjection *p = cpl_projection_compute (g_ptr_array_index (scenarios, i), dataset, &error);
+      /* the dataset keeps the projections of the scenarios that did not change */
+      CplProjection *p = cpl_dataset_get_projection (dataset, g_ptr_array_index (scenarios, i), &error);
 
       if (p == NULL)
         {
@@ -402,7 +454,7 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
       g_ptr_array_add (shown, g_ptr_array_index (scenarios, i));
       g_ptr_array_add (self->shown_ids, g_strdup (cpl_entity_get_id (g_ptr_array_index (scenarios, i))));
     }
-  gtk_label_set_text (self->error, errors->str);
+  cpl_label_set_text (self->error, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error), errors->len > 0);
 
   for (guint c = 0; c < N_CHARTS; c++)
@@ -440,7 +492,22 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
           g_string_append_c (summary, '\n');
         g_string_append (summary, sentence);
       }
-  gtk_label_set_text (self->summary, summary->str);
+  cpl_label_set_text (self->summary, summary->str);
+}
+
+void
+cpl_scenario_comparison_show (CplScenarioComparison *self,
+                              CplDataset            *dataset,
+                              GPtrArray             *scenarios)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
+
+  /* a chart filled with what it shows keeps its drawing */
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_freeze_updates (self->charts[c]);
+  show_scenarios (self, dataset, scenarios);
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_thaw_updates (self->charts[c]);
 }
 
 static void

@@ -223,7 +223,7 @@ update_range_mark (CplScenarioEditor *self,
        * %2$s its range "10%–40%", %3$s its most likely value */
       label = g_strdup_printf (_("%1$s is ranged: %2$s, most likely %3$s"), title, text, mode);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (form->button), label);
+  cpl_widget_set_tooltip (GTK_WIDGET (form->button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 

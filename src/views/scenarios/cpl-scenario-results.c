@@ -11,7 +11,8 @@
  * rows (the page scrolls as one).
  *
  * When the scenario has ranges, a Monte Carlo run (MODEL.md §6) goes on
- * in a worker thread after every change, with the number of draws of the
+ * in a worker thread after every change (started once the frame that
+ * shows the change is drawn), with the number of draws of the
  * "Monte Carlo draws" preference; a change cancels the run under way and
  * clears its bands, so no result of older inputs is ever shown.  "Estimating
  * uncertainty…" shows only when a run takes longer than 150 ms.  Its
@@ -99,6 +100,7 @@ struct _CplScenarioResults
   GtkWidget      *views[N_CHARTS];   /* theirs */
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
   GtkGrid        *table;
+  GPtrArray      *cells;            /* GtkLabel of year t, column c at t × N_TABLE_COLUMNS + c */
   GtkLabel       *total_ranges[N_TOTALS];
   GtkWidget      *progress;         /* "Estimating uncertainty…" */
 
@@ -110,6 +112,8 @@ struct _CplScenarioResults
   GSettings      *settings;         /* NULL: no app, the default number of draws */
   GCancellable   *run;              /* of the run under way, or NULL */
   guint           progress_id;      /* shows the progress after 150 ms */
+  GdkFrameClock  *paint_clock;      /* the run starts after its next frame */
+  gulong          paint_id;
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
 };
 
@@ -234,7 +238,7 @@ show_uncertainty (CplScenarioResults *self,
            * government take $47.5 B (P10–P90: $31 B–$62 B)" */
           g_string_append_printf (summary, _("\n%1$s %2$s (%3$s)"), _(totals[i].title), point, text);
         }
-      gtk_label_set_text (self->total_ranges[i], text ? text : "");
+      cpl_label_set_text (self->total_ranges[i], text ? text : "");
       gtk_widget_set_visible (GTK_WIDGET (self->total_ranges[i]), ranged);
     }
 
@@ -287,10 +291,31 @@ show_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_waiting_for_paint (CplScenarioResults *self)
+{
+  /* a clock whose window went away has let go of its handlers */
+  if (self->paint_clock != NULL && g_signal_handler_is_connected (self->paint_clock, self->paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->paint_id);
+  self->paint_id = 0;
+  g_clear_object (&self->paint_clock);
+}
+
+/* The frame that shows the new inputs is drawn: the run's threads start
+ * now, so that they do not slow the drawing of it down. */
+static void
+start_run (CplScenarioResults *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->run != NULL)
+    cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
+}
+
 /* Cancels the run under way, if any. */
 static void
 cancel_run (CplScenarioResults *self)
 {
+  stop_waiting_for_paint (self);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
@@ -304,7 +329,9 @@ restart_run (CplScenarioResults *self)
 {
   gboolean ranged = self->scenario != NULL && self->projection != NULL
                     && cpl_scenario_has_ranges (self->scenario);
+  GdkFrameClock *clock;
 
+  stop_waiting_for_paint (self);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
@@ -317,7 +344,15 @@ restart_run (CplScenarioResults *self)
     }
 
   self->run = g_cancellable_new ();
-  cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    start_run (self);
+  else
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_run), self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
   if (self->progress_id == 0 && !gtk_widget_get_visible (self->progress))
     self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 }
@@ -330,8 +365,8 @@ set_total (CplScenarioResults *self,
            char               *text,
            char               *exact)
 {
-  gtk_label_set_text (self->total_values[total], text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->total_values[total]), exact);
+  cpl_label_set_text (self->total_values[total], text);
+  cpl_widget_set_tooltip (GTK_WIDGET (self->total_values[total]), exact);
   g_free (text);
   g_free (exact);
 }
@@ -504,36 +539,51 @@ years_text (GtkWidget        *owner,
   return cpl_scenario_years_text (self->projection, separator);
 }
 
-/* The table: a header row, then a row a year; rebuilt at every show. */
+/* The table: a header row, then a row a year.  It is updated in place:
+ * the rows of the years shown stay, their cells take the new text (a
+ * cell whose text is the same is left alone); only a change in the
+ * number of years adds or takes away rows at the end. */
 static void
 fill_table (CplScenarioResults *self)
 {
-  GtkWidget *child;
+  guint n_cells = self->projection->n_years * N_TABLE_COLUMNS;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
-  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+  while (self->cells->len > n_cells)
     {
-      GtkWidget *title = gtk_label_new (_(table_titles[c]));
-
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
-      gtk_label_set_xalign (GTK_LABEL (title), c == COL_YEAR ? 0 : 1);
-      gtk_widget_set_valign (title, GTK_ALIGN_END);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_grid_attach (self->table, title, c, 0, 1, 1);
+      /* the last year's row: the header is row 0, year t row t + 1 */
+      gtk_grid_remove_row (self->table, self->cells->len / N_TABLE_COLUMNS);
+      g_ptr_array_set_size (self->cells, self->cells->len - N_TABLE_COLUMNS);
     }
-  for (guint t = 0; t < self->projection->n_years; t++)
-    for (guint c = 0; c < N_TABLE_COLUMNS; c++)
-      {
-        g_autofree char *text = table_text (self, t, c);
-        GtkWidget *label = gtk_label_new (text);
+  while (self->cells->len < n_cells)
+    {
+      guint c = self->cells->len % N_TABLE_COLUMNS;
+      GtkWidget *label = gtk_label_new (NULL);
 
-        gtk_label_set_xalign (GTK_LABEL (label), c == COL_YEAR ? 0 : 1);
-        gtk_widget_set_hexpand (label, c != COL_YEAR);
-        gtk_widget_add_css_class (label, "numeric");
-        gtk_grid_attach (self->table, label, c, t + 1, 1, 1);
-      }
+      gtk_label_set_xalign (GTK_LABEL (label), c == COL_YEAR ? 0 : 1);
+      gtk_widget_set_hexpand (label, c != COL_YEAR);
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_grid_attach (self->table, label, c, self->cells->len / N_TABLE_COLUMNS + 1, 1, 1);
+      g_ptr_array_add (self->cells, label);
+    }
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *text = table_text (self, i / N_TABLE_COLUMNS, i % N_TABLE_COLUMNS);
+
+      cpl_label_set_text (g_ptr_array_index (self->cells, i), text);
+    }
+}
+
+/* The label of year @year's cell in column @column (0: the year) of the
+ * table (for tests), or NULL. */
+GtkLabel *
+cpl_scenario_results_get_table_cell (CplScenarioResults *self,
+                                     guint               year,
+                                     guint               column)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  if (column >= N_TABLE_COLUMNS || year >= self->cells->len / N_TABLE_COLUMNS)
+    return NULL;
+  return g_ptr_array_index (self->cells, year * N_TABLE_COLUMNS + column);
 }
 
 /* Under its heading, with Copy and Export CSV… beside it. */
@@ -545,6 +595,18 @@ build_table (CplScenarioResults *self)
   GtkWidget *scroller;
 
   self->table = GTK_GRID (cpl_table_grid_new (6));
+  self->cells = g_ptr_array_new ();
+  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+    {
+      GtkWidget *title = gtk_label_new (_(table_titles[c]));
+
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
+      gtk_label_set_xalign (GTK_LABEL (title), c == COL_YEAR ? 0 : 1);
+      gtk_widget_set_valign (title, GTK_ALIGN_END);
+      gtk_widget_add_css_class (title, "heading");
+      gtk_grid_attach (self->table, title, c, 0, 1, 1);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The projection year by year"), -1);
   scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
@@ -737,6 +799,7 @@ cpl_scenario_results_dispose (GObject *object)
   g_clear_pointer (&self->projection, cpl_projection_unref);
   g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->range_summary, g_free);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->dataset);
   g_clear_object (&self->scenario);
@@ -852,13 +915,14 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
 
-  projection = scenario ? cpl_projection_compute (scenario, dataset, &error) : NULL;
+  /* the dataset keeps it until the scenario or what it uses changes */
+  projection = scenario ? cpl_dataset_get_projection (dataset, scenario, &error) : NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->error), error != NULL);
   if (error != NULL)
     {
       /* keep the last good pictures; say why these inputs do not project;
        * no run of older inputs goes on */
-      gtk_label_set_text (self->error, error->message);
+      cpl_label_set_text (self->error, error->message);
       cancel_run (self);
       return;
     }
@@ -870,18 +934,22 @@ cpl_scenario_results_show (CplScenarioResults *self,
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->scenario, scenario);
 
+  /* what shows the same as before is left as it is: the charts keep their
+   * drawing, the labels their layout */
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_freeze_updates (self->charts[c]);
   {
     CplText *description = cpl_scenario_get_description (scenario);
 
-    gtk_label_set_text (self->description, description ? cpl_text_get (description) : "");
+    cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
     gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   }
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
-  gtk_label_set_text (self->summary, sentence);
+  cpl_label_set_text (self->summary, sentence);
   /* what drives the result, when a constraint binds, in plain type under
    * the headline */
   explanation = cpl_projection_explain (projection, scenario, dataset);
-  gtk_label_set_text (self->explanation, explanation ? explanation : "");
+  cpl_label_set_text (self->explanation, explanation ? explanation : "");
   gtk_widget_set_visible (GTK_WIDGET (self->explanation), explanation != NULL);
   g_free (self->summary_text);
   self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
@@ -891,6 +959,8 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   fill_table (self);
   restart_run (self);
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_thaw_updates (self->charts[c]);
 }
 
 /* Returns: (transfer none): the share-rate curve and goal seek. */

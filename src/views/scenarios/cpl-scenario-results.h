@@ -22,6 +22,9 @@ const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
                                                        const char         *total_id);
 const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
+GtkLabel           *cpl_scenario_results_get_table_cell (CplScenarioResults *self,
+                                                       guint               year,
+                                                       guint               column);
 CplScenarioAnalysis *cpl_scenario_results_get_analysis (CplScenarioResults *self);
 CplUncertainty     *cpl_scenario_results_get_uncertainty (CplScenarioResults *self,
                                                           gboolean            wait);
