@@ -982,6 +982,7 @@ test_use_rules (void)
   CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
   CplScenario *scenario;
   GtkWidget *pick;
+  GtkWidget *popover;
   const char * const *allowed;
   g_autofree char *joined = NULL;
   g_autofree char *restored = NULL;
@@ -990,6 +991,13 @@ test_use_rules (void)
   scenario = cpl_scenarios_view_get_selected (view);
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==, "");
 
+  /* the quick picks are made when the popover first shows */
+  g_assert_null (find_rule_date (GTK_WIDGET (editor), "2026-01-15"));
+  popover = gtk_widget_get_ancestor (cpl_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_CALENDAR), GTK_TYPE_POPOVER);
+  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+  cpl_test_iterate_for (500);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_parent (popover)));
+  cpl_test_wait_for_draw (popover);
   pick = find_rule_date (GTK_WIDGET (editor), "2026-01-15");
   g_assert_nonnull (pick);
   g_signal_emit_by_name (pick, "clicked");

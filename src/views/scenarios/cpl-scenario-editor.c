@@ -122,6 +122,7 @@ struct _CplScenarioEditor
   AdwComboRow    *domestic_row;
   GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
   GtkBox         *rule_dates;       /* its quick picks */
+  gboolean        rule_dates_stale; /* filled when its popover shows */
   GtkCalendar    *rules_calendar;
   GtkLabel       *policy_note;      /* what the last use of the rules did */
   GStrv           policy_allowed;   /* what it set, to hide the note once */
@@ -719,10 +720,22 @@ on_use_calendar_day (CplScenarioEditor *self)
   on_rule_date_picked (self, &date);
 }
 
+/* A button per rule date (50 rules, 50 buttons), made when the popover
+ * shows rather than at every change of the dataset's rules. */
 static void
 rebuild_rule_dates (CplScenarioEditor *self)
 {
-  cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+  self->rule_dates_stale = !gtk_widget_get_mapped (GTK_WIDGET (self->rule_dates));
+  if (!self->rule_dates_stale && self->dataset != NULL)
+    cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+}
+
+static void
+on_rules_popover_show (CplScenarioEditor *self)
+{
+  if (self->rule_dates_stale && self->dataset != NULL)
+    cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+  self->rule_dates_stale = FALSE;
 }
 
 /* "Use the rules in force on …": a date popover with quick picks at
@@ -760,6 +773,7 @@ rules_row_new (CplScenarioEditor *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_rules_popover_show), self, G_CONNECT_SWAPPED);
 
   self->rules_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->rules_button, "x-office-calendar-symbolic");
