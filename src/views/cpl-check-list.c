@@ -102,9 +102,12 @@ setup (GtkSignalListItemFactory *item_factory,
 
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
-  r->check = gtk_check_button_new ();
-  gtk_widget_set_valign (r->check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (r->check, factory->check_tooltip);
+  /* hidden while its tooltip is set: a shown widget's new tooltip asks
+   * the display where the pointer is (a round trip to the X server per
+   * row made) */
+  r->check = g_object_new (GTK_TYPE_CHECK_BUTTON, "visible", FALSE, "tooltip-text", factory->check_tooltip,
+                           "valign", GTK_ALIGN_CENTER, NULL);
+  gtk_widget_set_visible (r->check, TRUE);
   gtk_box_append (GTK_BOX (row), r->check);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (text, TRUE);
