@@ -230,6 +230,8 @@ test_timeline (void)
   double share;
   guint h20 = G_MAXUINT;
 
+  /* filled when its page is first shown, not with the table */
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (timeline), ==, 0);
   gtk_stack_set_visible_child_name (stack, "timeline");
   cpl_test_iterate_for (300);
   g_assert_true (gtk_widget_get_mapped (timeline_view));
