@@ -9,6 +9,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/chips/cpl-chip-text.h"
 #include "views/chips/cpl-chips-view.h"
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
@@ -98,6 +99,30 @@ find_quick_picks (GtkWidget *widget,
 
 /* The "Status in China" column at two dates, and the rule columns in
  * the words of their effect (MODEL.md §2.1; the built-in rules). */
+/* A verdict cell's explanation is its tooltip, given when asked for
+ * (not set on the widget: that asks the display where the pointer is, at
+ * every cell bound), and its accessible description, kept in step. */
+static void
+test_verdict_tooltip (void)
+{
+  GtkWidget *box = g_object_ref_sink (cpl_verdict_box_new ());
+  g_autofree char *wrong = NULL;
+  g_autofree char *wrong_again = NULL;
+
+  cpl_verdict_box_set (box, CPL_TRI_TRUE, "TPP 16,000 ≥ 4,800");
+  g_assert_true (gtk_widget_get_has_tooltip (box));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                              "TPP 16,000 ≥ 4,800");
+  g_assert_null (wrong);
+  cpl_verdict_box_set (box, CPL_TRI_FALSE, "TPP 2,368 < 4,800");
+  wrong_again = gtk_test_accessible_check_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                    "TPP 2,368 < 4,800");
+  g_assert_null (wrong_again);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))), ==,
+                   cpl_verdict_get_label (CPL_TRI_FALSE));
+  g_object_unref (box);
+}
+
 static void
 test_status_column (void)
 {
@@ -205,6 +230,8 @@ test_timeline (void)
   double share;
   guint h20 = G_MAXUINT;
 
+  /* filled when its page is first shown, not with the table */
+  g_assert_cmpuint (cpl_timeline_chart_get_n_rows (timeline), ==, 0);
   gtk_stack_set_visible_child_name (stack, "timeline");
   cpl_test_iterate_for (300);
   g_assert_true (gtk_widget_get_mapped (timeline_view));
@@ -731,6 +758,7 @@ main (int   argc,
 
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/status-column", test_status_column);
+  g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/timeline", test_timeline);
   g_test_add_func ("/chips/export-menu", test_export_menu);
   g_test_add_func ("/chips/unknown-last", test_unknown_last);

@@ -267,17 +267,16 @@ test_narrow_navigation (void)
   CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
   CplDataset *dataset = cpl_application_get_dataset (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
-  GtkListBox *list = GTK_LIST_BOX (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
+  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
   CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
-  GtkListBoxRow *row;
   CplRevenueCase *added;
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "lines");
 
-  /* the third built-in line is the H200 at 25% */
-  row = gtk_list_box_get_row_at_index (list, 2);
-  gtk_widget_activate (GTK_WIDGET (row));
+  /* the third built-in line is the H200 at 25%: Enter on its row (the
+   * list's "activate-item") */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (cpl_revenue_view_get_selected (view) == h200);
   g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "line");

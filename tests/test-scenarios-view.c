@@ -15,6 +15,7 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/cpl-chart-export.h"
+#include "views/cpl-check-list.h"
 #include "views/cpl-pdf-report.h"
 #include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
@@ -982,6 +983,7 @@ test_use_rules (void)
   CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
   CplScenario *scenario;
   GtkWidget *pick;
+  GtkWidget *popover;
   const char * const *allowed;
   g_autofree char *joined = NULL;
   g_autofree char *restored = NULL;
@@ -990,6 +992,13 @@ test_use_rules (void)
   scenario = cpl_scenarios_view_get_selected (view);
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==, "");
 
+  /* the quick picks are made when the popover first shows */
+  g_assert_null (find_rule_date (GTK_WIDGET (editor), "2026-01-15"));
+  popover = gtk_widget_get_ancestor (cpl_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_CALENDAR), GTK_TYPE_POPOVER);
+  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+  cpl_test_iterate_for (500);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_parent (popover)));
+  cpl_test_wait_for_draw (popover);
   pick = find_rule_date (GTK_WIDGET (editor), "2026-01-15");
   g_assert_nonnull (pick);
   g_signal_emit_by_name (pick, "clicked");
@@ -1040,15 +1049,26 @@ find_action_button (GtkWidget  *widget,
   return find_button (widget, action_of, action);
 }
 
-static GtkListBoxRow *
+/* The row the list made for scenario @id (it makes rows only for what is
+ * on screen: the fixtures' few scenarios all are). */
+static GtkWidget *
 row_of (CplScenariosView *view,
         const char       *id)
 {
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id);
-  GtkListBox *list = GTK_LIST_BOX (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "navigation-sidebar"));
+  GtkWidget *row = cpl_check_list_find_row (cpl_scenarios_view_get_list (view), scenario);
 
-  return gtk_list_box_get_row_at_index (list, cpl_dataset_position (dataset, scenario));
+  g_assert_nonnull (row);
+  return row;
+}
+
+static guint
+position_of_id (const char *id)
+{
+  CplDataset *dataset = cpl_application_get_dataset (app);
+
+  return cpl_dataset_position (dataset, cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, id));
 }
 
 /* At 360 × 640 the leaflet is folded: the list is in front.  Selecting a
@@ -1064,20 +1084,21 @@ test_narrow_navigation (void)
   CplDataset *dataset = cpl_application_get_dataset (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
   GtkWidget *back = find_action_button (GTK_WIDGET (view), "scenarios.back");
-  GtkListBoxRow *row = row_of (view, "ban");
+  GtkListView *list = cpl_scenarios_view_get_list (view);
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
 
-  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (row))), row);
+  /* what the arrow keys do: select, through the list's selection */
+  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (list), position_of_id ("ban"), TRUE));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (cpl_scenarios_view_get_selected (view) ==
                  CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
 
-  /* Enter or a tap on the row: GtkListBoxRow's "activate" */
-  row = row_of (view, "two-years");
-  gtk_widget_activate (GTK_WIDGET (row));
+  /* Enter or a tap on the row: the list's "activate-item" */
+  g_assert_nonnull (row_of (view, "two-years"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position_of_id ("two-years")));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "scenario");
   g_assert_true (cpl_scenarios_view_get_selected (view) ==
@@ -1107,13 +1128,200 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A file with 1,000 scenarios: the list makes rows for what is on screen,
+ * not one per scenario, and selecting the 500th from code shows it in the
+ * editor and scrolls the list to it. */
+static void
+test_many_rows (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CplScenario) middle = NULL;
+  CplWindow *window;
+  CplScenariosView *view;
+  CplDataset *dataset;
+  GtkListView *list;
+  g_autofree char *wrong = NULL;
+  guint n_rows;
+  int fd;
+
+  /* the chips of tests/fixtures/two-chips.json; scenario i has a share of
+   * i / 1000, so the 500th (index 500) reads 500 / 1000 = 50% */
+  g_string_append (json,
+                   "{ \"format\": \"chip-policy-lab\", \"version\": 1,\n"
+                   "  \"vendors\": [ { \"id\": \"va\", \"name\": \"Vendor A\", \"country\": \"US\" },\n"
+                   "                 { \"id\": \"vd\", \"name\": \"Domestic Vendor\", \"country\": \"CN\" } ],\n"
+                   "  \"chips\": [ { \"id\": \"chip-x\", \"name\": \"X\", \"vendor\": \"va\", \"domestic\": false,"
+                   " \"datacenter\": true, \"tdp_w\": 500, \"price_usd\": 2000, \"performance\": { \"bf16\": 1000 } },\n"
+                   "             { \"id\": \"chip-d\", \"name\": \"D\", \"vendor\": \"vd\", \"domestic\": true,"
+                   " \"datacenter\": true, \"tdp_w\": 500, \"price_usd\": 1000, \"performance\": { \"bf16\": 250 } } ],\n"
+                   "  \"rules\": [], \"revenue_cases\": [],\n  \"scenarios\": [\n");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (json,
+                            "    { \"id\": \"s%u\", \"name\": \"Scenario %u\", \"start_year\": 2026, \"years\": 1,"
+                            " \"allowed_chips\": [ \"chip-x\" ], \"domestic_chip\": \"chip-d\","
+                            " \"revenue_share\": %u.%03u, \"demand_pflops\": 100,"
+                            " \"domestic_capacity_pflops\": 50, \"domestic_installed_pflops\": 10 }%s\n",
+                            i, i, i / 1000, i % 1000, i < 999 ? "," : "");
+  g_string_append (json, "  ] }\n");
+  fd = g_file_open_tmp ("cpl-many-scenarios-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_close (fd, NULL));
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  file = g_file_new_for_path (path);
+
+  window = cpl_test_open_window (app, "scenarios", file, -1, -1);
+  view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  dataset = cpl_application_get_dataset (app);
+  list = cpl_scenarios_view_get_list (view);
+  /* the file is laid over the built-in dataset (DATA-FORMAT.md,
+   * "Merging"): its 5 scenarios, then the file's 1,000 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1005);
+
+  /* a window 900 pixels high shows about 15 rows of ~50 pixels; GTK 4.8
+   * keeps about 200 row widgets around them (GTK_LIST_VIEW_MAX_LIST_ITEMS
+   * plus a few for its anchors): at most a quarter of the 1,005, where a
+   * list box made one per scenario */
+  n_rows = cpl_check_list_n_rows (list);
+  g_test_message ("%u rows for 1005 scenarios", n_rows);
+  g_assert_cmpuint (n_rows, >=, 15);
+  g_assert_cmpuint (n_rows, <=, 1005 / 4);
+
+  middle = g_list_model_get_item (cpl_dataset_get_scenarios (dataset), 505);
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (middle)), ==, "s500");
+  cpl_scenarios_view_select (view, middle);
+  cpl_test_iterate_for (200);
+  g_assert_true (cpl_scenarios_view_get_selected (view) == middle);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list))), ==, 505);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (cpl_scenarios_view_get_editor (view),
+                                                                                      "revenue_share"))), ==, "50");
+  /* scrolled to it: its row exists, named for it */
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (cpl_check_row_get_check (row_of (view, "s500"))),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "Compare “Scenario 500”");
+  g_assert_null (wrong);
+  g_assert_cmpuint (cpl_check_list_n_rows (list), <=, 1005 / 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+/* The allowed-chips chooser of tests/fixtures/two-chips.json (X by
+ * Vendor A, Y by Vendor B, D by Domestic Vendor): its search matches a
+ * chip's name, id or vendor in any case; a tick there adds the chip to
+ * the scenario, and one undo takes it back. */
+static void
+test_chip_chooser (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplHistory *history = cpl_document_get_history (cpl_window_get_document (window));
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  GtkMenuButton *button = cpl_scenario_editor_get_chip_chooser (editor);
+  CplScenario *ban = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"));
+  CplEntity *chip_y = cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-y");
+  GtkWidget *popover;
+  GtkEditable *search;
+  GtkListView *list;
+  GListModel *shown;
+  GtkWidget *row;
+  const char * const *allowed;
+  gpointer first;
+
+  select_id (view, "ban");
+  g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (ban)), ==, 0);
+  /* nothing made before it is first opened; "Edit" shows the editor */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+  cpl_test_iterate_for (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  search = GTK_EDITABLE (cpl_test_find_widget (popover, GTK_TYPE_SEARCH_ENTRY));
+  list = GTK_LIST_VIEW (cpl_test_find_widget (popover, GTK_TYPE_LIST_VIEW));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  /* no search: every chip, the built-in ones and the file's three */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (cpl_dataset_get_chips (dataset)));
+  g_assert_cmpuint (cpl_check_list_n_rows (list), >, 0);
+
+  /* "vendor b": only Y's vendor; "DOMESTIC": only D's vendor; "chip-x":
+   * X's id; none in another chip's name, id or vendor (the built-in ones
+   * are NVIDIA's, AMD's, Huawei's…) */
+  gtk_editable_set_text (search, "vendor b");
+  cpl_test_iterate_for (400);  /* the entry waits 150 ms for more typing */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_true (first == (gpointer) chip_y);
+  g_object_unref (first);
+  gtk_editable_set_text (search, "DOMESTIC");
+  cpl_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (cpl_entity_get_id (first), ==, "chip-d");
+  g_object_unref (first);
+  gtk_editable_set_text (search, "chip-x");
+  cpl_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (cpl_entity_get_id (first), ==, "chip-x");
+  g_object_unref (first);
+  gtk_editable_set_text (search, "vendor b");
+  cpl_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+
+  /* the user ticks Y: one edit, undone by one undo */
+  row = cpl_check_list_find_row (list, chip_y);
+  g_assert_nonnull (row);
+  g_assert_false (cpl_check_row_get_active (row));
+  gtk_check_button_set_active (cpl_check_row_get_check (row), TRUE);
+  allowed = cpl_scenario_get_allowed_chips (ban);
+  g_assert_cmpuint (g_strv_length ((char **) allowed), ==, 1);
+  g_assert_cmpstr (allowed[0], ==, "chip-y");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW))),
+                   ==, "Y");
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (ban)), ==, 0);
+  /* the tick follows the undo */
+  g_assert_false (cpl_check_row_get_active (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW))),
+                   ==, "None: a full ban");
+
+  /* Enter on Y's row ticks it too; the list keeps the chips' order
+   * (X before Y) whatever the order of the ticks */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 0));
+  gtk_editable_set_text (search, "chip-");
+  cpl_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  /* a pause longer than the history's burst (700 ms): two steps */
+  cpl_test_iterate_for (800);
+  row = cpl_check_list_find_row (list, cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-x"));
+  gtk_check_button_set_active (cpl_check_row_get_check (row), TRUE);
+  allowed = cpl_scenario_get_allowed_chips (ban);
+  g_assert_cmpuint (g_strv_length ((char **) allowed), ==, 2);
+  g_assert_cmpstr (allowed[0], ==, "chip-x");
+  g_assert_cmpstr (allowed[1], ==, "chip-y");
+  g_assert_true (cpl_history_undo (history));
+  allowed = cpl_scenario_get_allowed_chips (ban);
+  g_assert_cmpuint (g_strv_length ((char **) allowed), ==, 1);
+  g_assert_cmpstr (allowed[0], ==, "chip-y");
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (ban)), ==, 0);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each row's check box is named for screen readers after its scenario. */
 static void
 test_check_names (void)
 {
   CplWindow *window;
   CplScenariosView *view = open_fixture_sized (&window, "compare-vendors.json", -1, -1);
-  GtkWidget *check = cpl_test_find_widget (GTK_WIDGET (row_of (view, "only-x")), GTK_TYPE_CHECK_BUTTON);
+  GtkWidget *check = cpl_test_find_widget (row_of (view, "only-x"), GTK_TYPE_CHECK_BUTTON);
 
   g_autofree char *wrong_x = NULL;
   g_autofree char *wrong_xy = NULL;
@@ -1122,7 +1330,7 @@ test_check_names (void)
   wrong_x = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                 "Compare “Only X at 40%”");
   g_assert_null (wrong_x);
-  check = cpl_test_find_widget (GTK_WIDGET (row_of (view, "x-and-y")), GTK_TYPE_CHECK_BUTTON);
+  check = cpl_test_find_widget (row_of (view, "x-and-y"), GTK_TYPE_CHECK_BUTTON);
   wrong_xy = gtk_test_accessible_check_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                  "Compare “X and Y at 15%”");
   g_assert_null (wrong_xy);
@@ -1524,6 +1732,8 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
+  g_test_add_func ("/scenarios-view/many-rows", test_many_rows);
+  g_test_add_func ("/scenarios-view/chip-chooser", test_chip_chooser);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);

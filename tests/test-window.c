@@ -14,6 +14,7 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
+#include "views/cpl-check-list.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
@@ -30,17 +31,20 @@ expect (const char *en,
 }
 static CplApplication *app;
 
+/* The rows a list view made (for the entries on screen: all of them in
+ * the built-in dataset), once it is drawn, in the list's order. */
 static GList *
 rows_of (GtkWidget  *view,
          const char *list_class)
 {
-  GtkWidget *list = cpl_test_find_styled (view, GTK_TYPE_LIST_BOX, list_class);
+  GtkWidget *list = cpl_test_find_styled (view, GTK_TYPE_LIST_VIEW, list_class);
   GList *rows = NULL;
 
   g_assert_nonnull (list);
+  cpl_test_wait_for_draw (list);
   for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_ACTION_ROW (child))
-      rows = g_list_append (rows, child);
+    if (cpl_check_row_get_item (gtk_widget_get_first_child (child)) != NULL)
+      rows = g_list_append (rows, gtk_widget_get_first_child (child));
   return rows;
 }
 
@@ -111,7 +115,7 @@ test_lists (void)
   g_assert_cmpstr (verdict, ==, expect ("Not controlled", "不受管制", "不受管制"));
   g_assert_cmpstr (origin, ==, expect ("Foreign", "进口", "進口"));
   /* the scenarios list: the full ban exports nothing */
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (scenarios->data)), ==,
+  g_assert_cmpstr (cpl_check_row_get_subtitle (scenarios->data), ==,
                    expect ("No exports", "无出口", "無出口"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -125,22 +129,22 @@ test_edit_updates_row (void)
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplEntity *h200 = cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25");
   g_autoptr(GList) cases = NULL;
-  AdwActionRow *row = NULL;
+  GtkWidget *row = NULL;
 
   cpl_window_set_visible_view (window, "revenue");
   cases = rows_of (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW), "navigation-sidebar");
   g_assert_nonnull (h200);
   for (GList *l = cases; l; l = l->next)
-    if (g_strcmp0 (adw_preferences_row_get_title (l->data), cpl_entity_get_name (h200)) == 0)
+    if (g_strcmp0 (cpl_check_row_get_title (l->data), cpl_entity_get_name (h200)) == 0)
       row = l->data;
   g_assert_nonnull (row);
 
   /* 1,000,000 × $27,000 × 25% = $6.75 B = 67.5 亿美元 */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
+  g_assert_nonnull (strstr (cpl_check_row_get_subtitle (row),
                             expect ("US government take $6.75 B", "美国政府分成 67.5 亿美元", "美國政府分成 67.5 億美元")));
   /* at 15%: 1,000,000 × 27,000 × 0.15 = $4.05 B = 40.5 亿美元 */
   g_assert_true (cpl_entity_set_number (h200, CPL_REVENUE_CASE_REVENUE_SHARE, 0.15, NULL));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row),
+  g_assert_nonnull (strstr (cpl_check_row_get_subtitle (row),
                             expect ("US government take $4.05 B", "美国政府分成 40.5 亿美元", "美國政府分成 40.5 億美元")));
   g_assert_true (cpl_entity_set_number (h200, CPL_REVENUE_CASE_REVENUE_SHARE, 0.25, NULL));
 

@@ -25,6 +25,7 @@
 
 #include "cpl-revenue-view.h"
 #include "views/cpl-chart-export.h"
+#include "views/cpl-check-list.h"
 #include "views/cpl-table-actions.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -111,7 +112,8 @@ struct _CplRevenueView
   GtkWidget      *sidebar;
   GtkWidget      *separator;
   GtkWidget      *content_page;
-  GtkListBox     *case_list;
+  GtkListView    *case_list;
+  GtkSingleSelection *selection;  /* over the dataset's sale lines */
   GtkBox         *lines_header;   /* "Sale Lines" and its buttons */
   GtkLabel       *total_gross;
   GtkLabel       *total_take;
@@ -771,12 +773,14 @@ build_calculator (CplRevenueView *self)
 
 /* Selection and the list ------------------------------------------------- */
 
-/* A row of the list: the line's name, its rate and take, and its tick. */
+/* A row of the list (made only while on screen, see cpl-check-list.c):
+ * the line's name, its rate and take, and its tick. */
 static void
-update_case_row (GtkWidget *row)
+update_case_row (GtkWidget *row,
+                 gpointer   item,
+                 gpointer   data)
 {
-  CplRevenueCase *revenue_case = g_object_get_data (G_OBJECT (row), "cpl-revenue-case");
-  GtkWidget *tick = g_object_get_data (G_OBJECT (row), "cpl-tick");
+  CplRevenueCase *revenue_case = item;
   const char *name = cpl_entity_get_name (CPL_ENTITY (revenue_case));
   g_autofree char *share = cpl_format_rate (cpl_revenue_case_get (revenue_case, CPL_REVENUE_CASE_REVENUE_SHARE));
   g_autofree char *take = NULL;
@@ -784,56 +788,38 @@ update_case_row (GtkWidget *row)
   g_autofree char *include = NULL;
   CplRevenueResult result;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   if (cpl_revenue_case_compute (revenue_case, &result, NULL, NULL))
     take = cpl_format_money (result.government_take);
   /* Translators: a sale line in the list: %1$s its share rate, %2$s the
    * US government's take */
   subtitle = g_strdup_printf (_("%1$s share · US government take %2$s"), share, take ? take : "—");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Translators: the accessible name of a sale line's tick box; %s is
    * the line's name */
   include = g_strdup_printf (_("Include %s in the total"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL, include, -1);
+  cpl_check_row_set_text (row, name, subtitle, include);
 }
 
 static void
-on_tick_toggled (GtkCheckButton *tick,
-                 CplRevenueView *self)
+on_tick_toggled (GtkWidget *row,
+                 gpointer   revenue_case,
+                 gpointer   data)
 {
-  CplRevenueCase *revenue_case = g_object_get_data (G_OBJECT (tick), "cpl-revenue-case");
+  CplRevenueView *self = data;
 
-  if (gtk_check_button_get_active (tick))
+  if (cpl_check_row_get_active (row))
     g_hash_table_add (self->ticked, revenue_case);
   else
     g_hash_table_remove (self->ticked, revenue_case);
   cpl_revenue_view_queue_totals (self);
 }
 
-static GtkWidget *
-create_case_row (gpointer item,
-                 gpointer user_data)
+static gboolean
+is_ticked (gpointer item,
+           gpointer data)
 {
-  CplRevenueView *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *tick = gtk_check_button_new ();
+  CplRevenueView *self = data;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  /* an action row is not activatable by itself: a tap or Enter opens the
-   * line's page when the leaflet is folded */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (tick), g_hash_table_contains (self->ticked, item));
-  gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (tick, _("Include in the total"));
-  g_object_set_data_full (G_OBJECT (tick), "cpl-revenue-case", g_object_ref (item), g_object_unref);
-  g_signal_connect_object (tick, "toggled", G_CALLBACK (on_tick_toggled), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tick);
-  g_object_set_data_full (G_OBJECT (row), "cpl-revenue-case", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "cpl-tick", tick);
-  g_signal_connect_object (item, "changed", G_CALLBACK (update_case_row), row, G_CONNECT_SWAPPED);
-  update_case_row (row);
-  return row;
+  return g_hash_table_contains (self->ticked, item);
 }
 
 /* Lines the view has not seen before arrive: when no line is ticked, the
@@ -876,7 +862,7 @@ void
 cpl_revenue_view_select (CplRevenueView *self,
                          CplRevenueCase *revenue_case)
 {
-  GListModel *cases = cpl_dataset_get_revenue_cases (self->dataset);
+  guint position;
 
   g_return_if_fail (CPL_IS_REVENUE_VIEW (self));
 
@@ -897,31 +883,18 @@ cpl_revenue_view_select (CplRevenueView *self,
   cpl_revenue_view_sync_inputs (self);
 
   /* keep the list's selection in step */
-  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
-    {
-      g_autoptr(CplRevenueCase) item = g_list_model_get_item (cases, i);
-
-      if (item == revenue_case)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->case_list, i);
-          if (row != NULL && gtk_list_box_get_selected_row (self->case_list) != row)
-            gtk_list_box_select_row (self->case_list, row);
-        }
-    }
+  position = cpl_dataset_position (self->dataset, CPL_ENTITY (revenue_case));
+  if (position != G_MAXUINT)
+    cpl_check_list_select (self->case_list, position);
 }
 
+/* The user moved the list's selection (a click, the arrow keys). */
 static void
-on_row_selected (GtkListBox     *list,
-                 GtkListBoxRow  *row,
-                 CplRevenueView *self)
+on_selection_changed (CplRevenueView *self)
 {
-  g_autoptr(CplRevenueCase) revenue_case = NULL;
+  CplRevenueCase *revenue_case = gtk_single_selection_get_selected_item (self->selection);
 
-  if (row == NULL)
-    return;
-  revenue_case = g_list_model_get_item (cpl_dataset_get_revenue_cases (self->dataset),
-                                        gtk_list_box_row_get_index (row));
-  if (revenue_case != self->selected)
+  if (revenue_case != NULL && revenue_case != self->selected)
     cpl_revenue_view_select (self, revenue_case);
 }
 
@@ -935,11 +908,15 @@ show_line_page (CplRevenueView *self)
 
 /* A tap, a click or Enter on a line: its page */
 static void
-on_row_activated (GtkListBox     *list,
-                  GtkListBoxRow  *row,
+on_row_activated (GtkListView    *list,
+                  guint           position,
                   CplRevenueView *self)
 {
-  on_row_selected (list, row, self);
+  g_autoptr(CplRevenueCase) revenue_case = g_list_model_get_item (cpl_dataset_get_revenue_cases (self->dataset),
+                                                                   position);
+
+  if (revenue_case != NULL && revenue_case != self->selected)
+    cpl_revenue_view_select (self, revenue_case);
   show_line_page (self);
 }
 
@@ -1040,6 +1017,7 @@ cpl_revenue_view_dispose (GObject *object)
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->ticked, g_hash_table_unref);
   g_clear_pointer (&self->known, g_hash_table_unref);
@@ -1163,8 +1141,7 @@ cpl_revenue_view_init (CplRevenueView *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_button, self->leaflet);
   build_calculator (self);
-  g_signal_connect_object (self->case_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
-  g_signal_connect_object (self->case_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
+  g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_row_activated), self, 0);
 }
 
 static void
@@ -1185,6 +1162,7 @@ cpl_revenue_view_set_dataset (CplRevenueView *self,
                               CplDataset     *dataset)
 {
   GListModel *cases;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   g_return_if_fail (CPL_IS_REVENUE_VIEW (self));
   g_return_if_fail (self->dataset == NULL);
@@ -1194,7 +1172,9 @@ cpl_revenue_view_set_dataset (CplRevenueView *self,
   /* the ticks are decided before the list makes the rows that show them */
   on_cases_arrived (self, 0, 0, g_list_model_get_n_items (cases));
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_arrived), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->case_list, cases, create_case_row, self, NULL);
+  self->selection = cpl_check_list_set_model (self->case_list, cases, G_CALLBACK (on_selection_changed), self);
+  factory = cpl_check_list_factory_new (_("Include in the total"), 2, update_case_row, is_ticked, on_tick_toggled, self);
+  gtk_list_view_set_factory (self->case_list, factory);
   on_lists_changed (self);
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);
@@ -1281,10 +1261,9 @@ GtkCheckButton *
 cpl_revenue_view_get_tick (CplRevenueView *self,
                            CplRevenueCase *revenue_case)
 {
-  guint position = cpl_dataset_position (self->dataset, CPL_ENTITY (revenue_case));
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->case_list, position);
+  GtkWidget *row = cpl_check_list_find_row (self->case_list, revenue_case);
 
-  return row ? g_object_get_data (G_OBJECT (row), "cpl-tick") : NULL;
+  return row ? cpl_check_row_get_check (row) : NULL;
 }
 
 /* Returns: the key figure of @output_id above the table, as shown. */

@@ -20,7 +20,9 @@
 
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
+#include "cpl-scenario-summary.h"
 #include "cpl-window.h"
+#include "views/cpl-check-list.h"
 #include "views/cpl-view-util.h"
 
 typedef enum {
@@ -111,10 +113,16 @@ struct _CplScenarioEditor
 
   GtkWidget      *groups[N_GROUPS];
   AdwEntryRow    *name_row;
-  AdwExpanderRow *allowed_row;
+  AdwActionRow   *allowed_row;      /* the summary; opens the chooser */
+  GtkMenuButton  *allowed_button;
+  GtkFilterListModel *chip_matches; /* the chooser's chips, by its search */
+  GtkFilter      *chip_filter;
+  char           *chip_search;      /* casefolded, NULL: every chip */
+  GtkListView    *chip_list;        /* NULL until the chooser is first opened */
   AdwComboRow    *domestic_row;
   GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
   GtkBox         *rule_dates;       /* its quick picks */
+  gboolean        rule_dates_stale; /* filled when its popover shows */
   GtkCalendar    *rules_calendar;
   GtkLabel       *policy_note;      /* what the last use of the rules did */
   GStrv           policy_allowed;   /* what it set, to hide the note once */
@@ -122,7 +130,6 @@ struct _CplScenarioEditor
   CplNumberRow   *input_rows[N_INPUTS];
   RangeForm       ranges[N_INPUTS]; /* button NULL: the input takes no range */
   GtkLabel       *messages;
-  GPtrArray      *allowed_checks;   /* GtkCheckButton, with "cpl-chip-id" */
 
   CplDataset     *dataset;
   CplScenario    *scenario;
@@ -144,25 +151,43 @@ on_name_changed (CplScenarioEditor *self)
     cpl_entity_set_name (CPL_ENTITY (self->scenario), gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
 }
 
-static void
-on_allowed_toggled (CplScenarioEditor *self)
+/* Where @id is in the dataset's chips: the allowed list keeps their order. */
+static int
+compare_chip_positions (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
 {
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
+  CplDataset *dataset = data;
+  CplChip *chip_a = cpl_dataset_lookup_chip (dataset, *(const char * const *) a);
+  CplChip *chip_b = cpl_dataset_lookup_chip (dataset, *(const char * const *) b);
+  guint pa = chip_a ? cpl_dataset_position (dataset, CPL_ENTITY (chip_a)) : G_MAXUINT;
+  guint pb = chip_b ? cpl_dataset_position (dataset, CPL_ENTITY (chip_b)) : G_MAXUINT;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* A chip's tick in the chooser: one undoable edit of the allowed list. */
+static void
+on_allowed_toggled (GtkWidget *row,
+                    gpointer   chip,
+                    gpointer   data)
+{
+  CplScenarioEditor *self = data;
+  const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
+  const char * const *allowed;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);  /* copies: the set frees the old list */
 
   if (self->syncing || self->scenario == NULL)
     return;
-  for (guint i = 0; i < self->allowed_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->allowed_checks, i);
-
-      if (gtk_check_button_get_active (check))
-        {
-          g_strv_builder_add (ids, g_object_get_data (G_OBJECT (check), "cpl-chip-id"));
-        }
-    }
-  strv = g_strv_builder_end (ids);
-  cpl_scenario_set_allowed_chips (self->scenario, (const char * const *) strv);
+  allowed = cpl_scenario_get_allowed_chips (self->scenario);
+  for (guint i = 0; allowed[i] != NULL; i++)
+    if (!g_str_equal (allowed[i], id))
+      g_ptr_array_add (ids, g_strdup (allowed[i]));
+  if (cpl_check_row_get_active (row))
+    g_ptr_array_add (ids, g_strdup (id));
+  g_ptr_array_sort_with_data (ids, compare_chip_positions, self->dataset);
+  g_ptr_array_add (ids, NULL);
+  cpl_scenario_set_allowed_chips (self->scenario, (const char * const *) ids->pdata);
 }
 
 static void
@@ -427,42 +452,133 @@ add_range_form (CplScenarioEditor *self,
   update_range_mark (self, input);
 }
 
-/* The chips: one check per chip for "allowed", and the domestic chip. */
+/* The chips: the allowed ones (a chooser with a tick per chip, made
+ * when first opened; its rows only for the chips on screen), and the
+ * domestic chip (a combo over the dataset's chips: nothing to rebuild
+ * when they change).  A file may hold 10,000 chips. */
+
 static void
-rebuild_chip_choices (CplScenarioEditor *self)
+update_chip_row (GtkWidget *row,
+                 gpointer   item,
+                 gpointer   data)
 {
-  GListModel *chips = cpl_dataset_get_chips (self->dataset);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  CplScenarioEditor *self = data;
+  CplChip *chip = item;
+  CplVendor *vendor = self->dataset ? cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip)) : NULL;
+  const char *vendor_name = vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : cpl_chip_get_vendor_id (chip);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *label = NULL;
 
-  for (guint i = 0; i < self->allowed_checks->len; i++)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->allowed_checks, i), ADW_TYPE_ACTION_ROW);
-      adw_expander_row_remove (self->allowed_row, row);
-    }
-  g_ptr_array_set_size (self->allowed_checks, 0);
+  if (cpl_chip_get_domestic (chip))
+    /* Translators: a chip in the allowed-chips chooser: %s its vendor */
+    subtitle = g_strdup_printf (_("%s · Domestic"), vendor_name);
+  else
+    subtitle = g_strdup (vendor_name);
+  /* Translators: the accessible name of a chip's tick box in the allowed-chips chooser */
+  label = g_strdup_printf (_("Allow “%s”"), cpl_entity_get_name (CPL_ENTITY (chip)));
+  cpl_check_row_set_text (row, cpl_entity_get_name (CPL_ENTITY (chip)), subtitle, label);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
-    {
-      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+static gboolean
+is_allowed (gpointer chip,
+            gpointer data)
+{
+  CplScenarioEditor *self = data;
 
-      gtk_string_list_append (names, cpl_entity_get_name (chip));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (chip));
-      if (cpl_chip_get_domestic (CPL_CHIP (chip)))
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Domestic"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data_full (G_OBJECT (check), "cpl-chip-id", g_strdup (cpl_entity_get_id (chip)), g_free);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (on_allowed_toggled), self, G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (self->allowed_row, row);
-      g_ptr_array_add (self->allowed_checks, check);
-    }
-  self->syncing = TRUE;
-  adw_combo_row_set_model (self->domestic_row, G_LIST_MODEL (names));
-  self->syncing = FALSE;
-  sync_from_scenario (self);
+  return self->scenario != NULL &&
+         g_strv_contains (cpl_scenario_get_allowed_chips (self->scenario), cpl_entity_get_id (CPL_ENTITY (chip)));
+}
+
+/* The search matches a chip's name, id or vendor, in any case. */
+static gboolean
+chip_matches (gpointer item,
+              gpointer data)
+{
+  CplScenarioEditor *self = data;
+  CplChip *chip = item;
+  CplVendor *vendor;
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  if (self->chip_search == NULL)
+    return TRUE;
+  vendor = self->dataset ? cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip)) : NULL;
+  text = g_strjoin ("\n", cpl_entity_get_name (CPL_ENTITY (chip)), cpl_entity_get_id (CPL_ENTITY (chip)),
+                    vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : "", NULL);
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, self->chip_search) != NULL;
+}
+
+static void
+on_chip_search_changed (GtkSearchEntry    *entry,
+                        CplScenarioEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->chip_search, g_free);
+  if (*stripped != '\0')
+    self->chip_search = g_utf8_casefold (stripped, -1);
+  gtk_filter_changed (self->chip_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Enter or a tap on a chip's row moves its tick. */
+static void
+on_chip_activated (GtkListView       *list,
+                   guint              position,
+                   CplScenarioEditor *self)
+{
+  g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->chip_matches), position);
+  GtkWidget *row = chip ? cpl_check_list_find_row (list, chip) : NULL;
+
+  if (row != NULL)
+    gtk_check_button_set_active (cpl_check_row_get_check (row), !cpl_check_row_get_active (row));
+}
+
+/* The chooser, made when first opened: a search over a list with a tick
+ * per chip.  Narrow enough for a 360-pixel window. */
+static void
+create_chip_chooser (GtkMenuButton *button,
+                     gpointer       data)
+{
+  CplScenarioEditor *self = data;
+  GtkWidget *popover;
+  GtkWidget *box;
+  GtkWidget *search;
+  GtkWidget *scrolled;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  search = gtk_search_entry_new ();
+  /* Translators: the placeholder of the allowed-chips chooser's search */
+  g_object_set (search, "placeholder-text", _("Search by name, vendor or id"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search chips"), -1);
+  g_signal_connect_object (search, "search-changed", G_CALLBACK (on_chip_search_changed), self, 0);
+  gtk_box_append (GTK_BOX (box), search);
+
+  factory = cpl_check_list_factory_new (_("Allowed under this policy"), 1, update_chip_row, is_allowed,
+                                        on_allowed_toggled, self);
+  self->chip_list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                        g_object_ref (G_LIST_MODEL (self->chip_matches)))),
+                                                      g_steal_pointer (&factory)));
+  gtk_widget_add_css_class (GTK_WIDGET (self->chip_list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chip_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Allowed chips"), -1);
+  g_signal_connect_object (self->chip_list, "activate", G_CALLBACK (on_chip_activated), self, 0);
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), GTK_WIDGET (self->chip_list));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->chip_list));
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), search);
+  gtk_menu_button_set_popover (button, popover);
 }
 
 /* The scenario changed (here or by undo): show it. */
@@ -470,8 +586,8 @@ static void
 sync_from_scenario (CplScenarioEditor *self)
 {
   const char * const *allowed;
-  g_autoptr(GString) summary = g_string_new (NULL);
-  GListModel *chips = cpl_dataset_get_chips (self->dataset);
+  g_autofree char *summary = NULL;
+  CplChip *domestic;
 
   if (self->scenario == NULL)
     return;
@@ -481,35 +597,19 @@ sync_from_scenario (CplScenarioEditor *self)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), cpl_entity_get_name (CPL_ENTITY (self->scenario)));
 
   allowed = cpl_scenario_get_allowed_chips (self->scenario);
-  for (guint i = 0; i < self->allowed_checks->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->allowed_checks, i);
-      const char *id = g_object_get_data (G_OBJECT (check), "cpl-chip-id");
-      gboolean active = g_strv_contains (allowed, id);
-
-      gtk_check_button_set_active (check, active);
-      if (active)
-        {
-          CplChip *chip = cpl_dataset_lookup_chip (self->dataset, id);
-
-          if (summary->len > 0)
-            g_string_append (summary, _(", "));
-          g_string_append (summary, chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : id);
-        }
-    }
-  adw_expander_row_set_subtitle (self->allowed_row, summary->len > 0 ? summary->str : _("None: a full ban"));
+  /* the chooser's rows on screen; the others are ticked as they are bound */
+  if (self->chip_list != NULL)
+    cpl_check_list_update_ticks (self->chip_list);
+  summary = cpl_scenario_allowed_chip_names (self->scenario, self->dataset);
+  adw_action_row_set_subtitle (self->allowed_row, summary ? summary : _("None: a full ban"));
   if (self->policy_allowed == NULL ||
       !g_strv_equal ((const char * const *) self->policy_allowed, allowed) ||
       cpl_scenario_get (self->scenario, CPL_SCENARIO_REVENUE_SHARE) != self->policy_share)
     gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
 
-  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
-    {
-      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
-
-      if (g_strcmp0 (cpl_entity_get_id (chip), cpl_scenario_get_domestic_chip (self->scenario)) == 0)
-        adw_combo_row_set_selected (self->domestic_row, i);
-    }
+  domestic = cpl_dataset_lookup_chip (self->dataset, cpl_scenario_get_domestic_chip (self->scenario));
+  if (domestic != NULL)
+    adw_combo_row_set_selected (self->domestic_row, cpl_dataset_position (self->dataset, CPL_ENTITY (domestic)));
   for (guint i = 0; i < N_INPUTS; i++)
     update_range_mark (self, i);
   self->syncing = FALSE;
@@ -620,10 +720,22 @@ on_use_calendar_day (CplScenarioEditor *self)
   on_rule_date_picked (self, &date);
 }
 
+/* A button per rule date (50 rules, 50 buttons), made when the popover
+ * shows rather than at every change of the dataset's rules. */
 static void
 rebuild_rule_dates (CplScenarioEditor *self)
 {
-  cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+  self->rule_dates_stale = !gtk_widget_get_mapped (GTK_WIDGET (self->rule_dates));
+  if (!self->rule_dates_stale && self->dataset != NULL)
+    cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+}
+
+static void
+on_rules_popover_show (CplScenarioEditor *self)
+{
+  if (self->rule_dates_stale && self->dataset != NULL)
+    cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
+  self->rule_dates_stale = FALSE;
 }
 
 /* "Use the rules in force on …": a date popover with quick picks at
@@ -661,6 +773,7 @@ rules_row_new (CplScenarioEditor *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_rules_popover_show), self, G_CONNECT_SWAPPED);
 
   self->rules_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->rules_button, "x-office-calendar-symbolic");
@@ -681,7 +794,8 @@ cpl_scenario_editor_dispose (GObject *object)
   CplScenarioEditor *self = CPL_SCENARIO_EDITOR (object);
 
   cpl_scenario_editor_bind (self, NULL, NULL);
-  g_clear_pointer (&self->allowed_checks, g_ptr_array_unref);
+  g_clear_object (&self->chip_matches);
+  g_clear_pointer (&self->chip_search, g_free);
   g_clear_pointer (&self->policy_allowed, g_strfreev);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
@@ -697,7 +811,6 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 18);
-  self->allowed_checks = g_ptr_array_new ();
 
   for (guint g = 0; g < N_GROUPS; g++)
     {
@@ -711,10 +824,24 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_SCENARIO]), GTK_WIDGET (self->name_row));
 
-  self->allowed_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  self->allowed_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->allowed_row), _("Allowed chips"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->allowed_row), FALSE);
+  adw_action_row_set_subtitle_lines (self->allowed_row, 3);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->allowed_row),
                                _("The chips that may be sold to China under this policy; none is a full ban"));
+  self->allowed_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->allowed_button, "document-edit-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self->allowed_button), "flat");
+  gtk_widget_set_valign (GTK_WIDGET (self->allowed_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->allowed_button), _("Choose the Allowed Chips"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->allowed_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose the Allowed Chips"), -1);
+  gtk_menu_button_set_create_popup_func (self->allowed_button, create_chip_chooser, self, NULL);
+  adw_action_row_add_suffix (self->allowed_row, GTK_WIDGET (self->allowed_button));
+  adw_action_row_set_activatable_widget (self->allowed_row, GTK_WIDGET (self->allowed_button));
+  self->chip_filter = GTK_FILTER (gtk_custom_filter_new (chip_matches, self, NULL));
+  self->chip_matches = gtk_filter_list_model_new (NULL, self->chip_filter);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), GTK_WIDGET (self->allowed_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), rules_row_new (self));
   self->policy_note = GTK_LABEL (gtk_label_new (NULL));
@@ -727,6 +854,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_POLICY]), GTK_WIDGET (self->policy_note));
 
   self->domestic_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_combo_row_set_expression (self->domestic_row, gtk_property_expression_new (CPL_TYPE_ENTITY, NULL, "name"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domestic_row), _("Domestic chip"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _("The chip that meets the rest of the demand"));
   g_signal_connect_object (self->domestic_row, "notify::selected", G_CALLBACK (on_domestic_selected), self, G_CONNECT_SWAPPED);
@@ -775,15 +903,22 @@ cpl_scenario_editor_bind (CplScenarioEditor *self,
   if (dataset != NULL && self->dataset != dataset)
     {
       g_set_object (&self->dataset, dataset);
-      rebuild_chip_choices (self);
+      gtk_filter_list_model_set_model (self->chip_matches, cpl_dataset_get_chips (dataset));
+      self->syncing = TRUE;
+      adw_combo_row_set_model (self->domestic_row, cpl_dataset_get_chips (dataset));
+      self->syncing = FALSE;
+      /* a chip added or removed moves the domestic chip's position */
       g_signal_connect_object (cpl_dataset_get_chips (dataset), "items-changed",
-                               G_CALLBACK (rebuild_chip_choices), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (sync_from_scenario), self, G_CONNECT_SWAPPED);
       rebuild_rule_dates (self);
       g_signal_connect_object (cpl_dataset_get_rules (dataset), "items-changed",
                                G_CALLBACK (rebuild_rule_dates), self, G_CONNECT_SWAPPED);
     }
-  else if (dataset == NULL)
-    g_clear_object (&self->dataset);
+  else if (dataset == NULL && self->dataset != NULL)
+    {
+      gtk_filter_list_model_set_model (self->chip_matches, NULL);
+      g_clear_object (&self->dataset);
+    }
 
   if (self->scenario != scenario)
     gtk_widget_set_visible (GTK_WIDGET (self->policy_note), FALSE);
@@ -794,6 +929,16 @@ cpl_scenario_editor_bind (CplScenarioEditor *self,
     return;
   g_signal_connect_object (scenario, "changed", G_CALLBACK (sync_from_scenario), self, G_CONNECT_SWAPPED);
   sync_from_scenario (self);
+}
+
+/* Returns: (transfer none): the button that opens the allowed-chips
+ * chooser (its popover made when first opened) */
+GtkMenuButton *
+cpl_scenario_editor_get_chip_chooser (CplScenarioEditor *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO_EDITOR (self), NULL);
+
+  return self->allowed_button;
 }
 
 /* Returns: (transfer none): the input of @field_key ("revenue_share", …). */

@@ -18,6 +18,7 @@
 #include "cpl-scenario-summary.h"
 #include "cpl-scenarios-view.h"
 #include "cpl-window.h"
+#include "views/cpl-check-list.h"
 #include "views/cpl-export-dialog.h"
 #include "views/cpl-pdf-report.h"
 #include "views/cpl-view-util.h"
@@ -30,7 +31,8 @@ struct _CplScenariosView
   GtkWidget             *sidebar;
   GtkWidget             *separator;
   GtkWidget             *content_page;
-  GtkListBox            *scenario_list;
+  GtkListView           *scenario_list;
+  GtkSingleSelection    *selection;     /* over the dataset's scenarios */
   GtkStack              *content_stack;
   AdwFlap               *flap;
   AdwBin                *editor_bin;
@@ -113,71 +115,58 @@ refresh (CplScenariosView *self)
 
 /* The list --------------------------------------------------------------- */
 
-static void
-on_compare_toggled (GtkCheckButton   *check,
-                    CplScenariosView *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (check), "cpl-scenario-id");
+/* The list makes rows only for the scenarios on screen, and binds them as
+ * they scroll by: a row shows the scenario it is bound to, and its tick
+ * shows whether the view compares it (the set is the view's, by id). */
 
-  if (self->syncing)
-    return;
-  if (gtk_check_button_get_active (check))
+static void
+on_compare_toggled (GtkWidget *row,
+                    gpointer   item,
+                    gpointer   data)
+{
+  CplScenariosView *self = data;
+  const char *id = cpl_entity_get_id (CPL_ENTITY (item));
+  gboolean active = cpl_check_row_get_active (row);
+
+  if (active)
     g_hash_table_add (self->compared, g_strdup (id));
   else
     g_hash_table_remove (self->compared, id);
   queue_comparison (self);
-  if (g_hash_table_size (self->compared) >= 2 && gtk_check_button_get_active (check))
+  if (g_hash_table_size (self->compared) >= 2 && active)
     gtk_stack_set_visible_child_name (self->content_stack, "comparison");
 }
 
 /* A short line under the name: what is exported, at what share. */
 static void
-update_row (GtkWidget *row)
+update_row (GtkWidget *row,
+            gpointer   item,
+            gpointer   data)
 {
-  CplScenario *scenario = g_object_get_data (G_OBJECT (row), "cpl-scenario");
-  CplDataset *dataset = g_object_get_data (G_OBJECT (row), "cpl-dataset");
-  g_autofree char *chips = cpl_scenario_allowed_chip_names (scenario, dataset);
+  CplScenariosView *self = data;
+  CplScenario *scenario = item;
+  g_autofree char *chips = cpl_scenario_allowed_chip_names (scenario, self->dataset);
   g_autofree char *share = cpl_format_rate (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE));
   g_autofree char *subtitle = NULL;
+  g_autofree char *label = NULL;
 
   if (chips == NULL)
     subtitle = g_strdup (_("No exports"));
   else
     /* Translators: a scenario in the list: %1$s the chips it allows, %2$s its share rate */
     subtitle = g_strdup_printf (_("%1$s · %2$s share"), chips, share);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (scenario)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-}
-
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  CplScenariosView *self = user_data;
-  CplScenario *scenario = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  g_autofree char *label = NULL;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  /* an action row is not activatable on its own: a tap or Enter opens it */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "cpl-scenario", g_object_ref (scenario), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "cpl-dataset", self->dataset);
-  g_object_set_data_full (G_OBJECT (check), "cpl-scenario-id",
-                          g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario))), g_free);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               g_hash_table_contains (self->compared, cpl_entity_get_id (CPL_ENTITY (scenario))));
   /* Translators: the accessible name of a scenario's tick box */
   label = g_strdup_printf (_("Compare “%s”"), cpl_entity_get_name (CPL_ENTITY (scenario)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_tooltip_text (check, _("Include in the comparison"));
-  g_signal_connect_object (check, "toggled", G_CALLBACK (on_compare_toggled), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  g_signal_connect_object (scenario, "changed", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  update_row (row);
-  return row;
+  cpl_check_row_set_text (row, cpl_entity_get_name (CPL_ENTITY (scenario)), subtitle, label);
+}
+
+static gboolean
+is_compared (gpointer item,
+             gpointer data)
+{
+  CplScenariosView *self = data;
+
+  return g_hash_table_contains (self->compared, cpl_entity_get_id (CPL_ENTITY (item)));
 }
 
 static guint
@@ -215,35 +204,34 @@ cpl_scenarios_view_select (CplScenariosView *self,
                                  position + 1 < g_list_model_get_n_items (cpl_dataset_get_scenarios (self->dataset)));
   if (position != G_MAXUINT)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->scenario_list, position);
-
-      if (row != NULL && gtk_list_box_get_selected_row (self->scenario_list) != row)
-        gtk_list_box_select_row (self->scenario_list, row);
+      self->syncing = TRUE;
+      cpl_check_list_select (self->scenario_list, position);
+      self->syncing = FALSE;
     }
   refresh (self);
 }
 
+/* The user moved the list's selection (a click, the arrow keys). */
 static void
-on_row_selected (GtkListBox       *list,
-                 GtkListBoxRow    *row,
-                 CplScenariosView *self)
+on_selection_changed (CplScenariosView *self)
 {
-  g_autoptr(CplScenario) scenario = NULL;
+  CplScenario *scenario = gtk_single_selection_get_selected_item (self->selection);
 
-  if (row == NULL)
-    return;
-  scenario = g_list_model_get_item (cpl_dataset_get_scenarios (self->dataset), gtk_list_box_row_get_index (row));
-  if (scenario != self->selected)
+  if (!self->syncing && scenario != NULL && scenario != self->selected)
     cpl_scenarios_view_select (self, scenario);
 }
 
 /* A tap or Enter on a row opens its results (on a narrow window, the
  * next page); moving the selection with the arrow keys does not. */
 static void
-on_row_activated (GtkListBox       *list,
-                  GtkListBoxRow    *row,
+on_row_activated (GtkListView      *list,
+                  guint             position,
                   CplScenariosView *self)
 {
+  g_autoptr(CplScenario) scenario = g_list_model_get_item (cpl_dataset_get_scenarios (self->dataset), position);
+
+  if (scenario != NULL)
+    cpl_scenarios_view_select (self, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, "scenario");
   adw_leaflet_set_visible_child (self->leaflet, self->content_page);
 }
@@ -639,6 +627,7 @@ cpl_scenarios_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_handle_id (&self->edit_label_idle, g_source_remove);
   g_clear_object (&self->selected);
+  g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->compared, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_scenarios_view_parent_class)->dispose (object);
@@ -705,8 +694,7 @@ cpl_scenarios_view_init (CplScenariosView *self)
   self->comparison = cpl_scenario_comparison_new ();
   gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
 
-  g_signal_connect_object (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
-  g_signal_connect_object (self->scenario_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
+  g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (on_row_activated), self, 0);
 }
 
 void
@@ -714,31 +702,21 @@ cpl_scenarios_view_set_dataset (CplScenariosView *self,
                                 CplDataset       *dataset)
 {
   GListModel *scenarios;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIOS_VIEW (self));
   g_return_if_fail (self->dataset == NULL);
 
   self->dataset = g_object_ref (dataset);
   scenarios = cpl_dataset_get_scenarios (dataset);
-  gtk_list_box_bind_model (self->scenario_list, scenarios, create_row, self, NULL);
+  self->selection = cpl_check_list_set_model (self->scenario_list, scenarios, G_CALLBACK (on_selection_changed), self);
+  factory = cpl_check_list_factory_new (_("Include in the comparison"), 1, update_row, is_compared, on_compare_toggled,
+                                        self);
+  gtk_list_view_set_factory (self->scenario_list, factory);
   g_signal_connect_object (scenarios, "items-changed", G_CALLBACK (on_scenarios_changed), self, G_CONNECT_SWAPPED);
   /* an edit anywhere (a chip's price, a scenario's parameter) projects again */
   g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   on_scenarios_changed (self, 0, 0, g_list_model_get_n_items (scenarios));
-}
-
-static GtkWidget *
-find_check (GtkWidget *widget)
-{
-  if (GTK_IS_CHECK_BUTTON (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 void
@@ -747,20 +725,25 @@ cpl_scenarios_view_set_compared (CplScenariosView *self,
                                  gboolean          compared)
 {
   const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
-  guint position = position_of (self, scenario);
-  GtkListBoxRow *row = position != G_MAXUINT ? gtk_list_box_get_row_at_index (self->scenario_list, position) : NULL;
-  GtkWidget *check = row ? find_check (GTK_WIDGET (row)) : NULL;
+  GtkWidget *row = cpl_check_list_find_row (self->scenario_list, scenario);
 
   if (compared)
     g_hash_table_add (self->compared, g_strdup (id));
   else
     g_hash_table_remove (self->compared, id);
-  /* keep the row's tick in step, without a second update */
-  self->syncing = TRUE;
-  if (check != NULL)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), compared);
-  self->syncing = FALSE;
+  /* keep the row's tick in step, if it has a row on screen */
+  if (row != NULL)
+    cpl_check_row_set_active (row, compared);
   queue_comparison (self);
+}
+
+/* Returns: (transfer none): the list of scenarios */
+GtkListView *
+cpl_scenarios_view_get_list (CplScenariosView *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  return self->scenario_list;
 }
 
 CplScenario *

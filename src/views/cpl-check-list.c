@@ -1,0 +1,352 @@
+/* cpl-check-list.c: sidebar lists whose rows are built on demand
+ *
+ * The Scenarios and Revenue views list their entries beside a tick box:
+ * a GtkListView makes rows only for what is on screen (a file with
+ * 1,000 scenarios makes a screenful, not 1,000), and binds them to
+ * entries as they scroll by.  A row is a tick, a title and a subtitle;
+ * the tick's state lives in the view, not in the row: the view sets it
+ * when a row is bound and hears when the user changes it.  A tap or a
+ * click on a row (not on its tick) activates it, as Enter does.
+ */
+#define G_LOG_DOMAIN "cpl-check-list"
+
+#include "config.h"
+
+#include "cpl-check-list.h"
+
+#define ROW_KEY "cpl-check-row"
+
+typedef struct
+{
+  GtkWidget *check;
+  GtkLabel  *title;
+  GtkLabel  *subtitle;
+  gpointer   item;      /* (not owned): the bound entry, NULL when unbound */
+  gboolean   syncing;   /* the view, not the user, moves the tick */
+} CheckRow;
+
+typedef struct
+{
+  char             *check_tooltip;
+  int               subtitle_lines;
+  CplCheckListFunc    update;
+  CplCheckListActive  is_active;
+  CplCheckListFunc    toggled;
+  gpointer            user_data;
+} Factory;
+
+static void
+factory_free (gpointer data)
+{
+  Factory *factory = data;
+
+  g_free (factory->check_tooltip);
+  g_free (factory);
+}
+
+static CheckRow *
+check_row (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), ROW_KEY);
+}
+
+static void
+on_check_toggled (GtkWidget *row)
+{
+  CheckRow *r = check_row (row);
+  Factory *factory = g_object_get_data (G_OBJECT (row), "cpl-factory");
+
+  if (!r->syncing && r->item != NULL)
+    factory->toggled (row, r->item, factory->user_data);
+}
+
+/* A tap or a click on the row, not on its tick: the list's activation,
+ * as Enter gives it. */
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (row, x, y, GTK_PICK_DEFAULT);
+  guint position = gtk_list_item_get_position (list_item);
+
+  if (n_press != 1 || position == GTK_INVALID_LIST_POSITION ||
+      (picked != NULL && (picked == check_row (row)->check || gtk_widget_is_ancestor (picked, check_row (row)->check))))
+    return;
+  gtk_widget_activate_action (row, "list.activate-item", "u", position);
+}
+
+static GtkWidget *
+dim_label (GtkWidget *box)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  return label;
+}
+
+static void
+setup (GtkSignalListItemFactory *item_factory,
+       GtkListItem              *list_item,
+       Factory                  *factory)
+{
+  CheckRow *r = g_new0 (CheckRow, 1);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  /* hidden while its tooltip is set: a shown widget's new tooltip asks
+   * the display where the pointer is (a round trip to the X server per
+   * row made) */
+  r->check = g_object_new (GTK_TYPE_CHECK_BUTTON, "visible", FALSE, "tooltip-text", factory->check_tooltip,
+                           "valign", GTK_ALIGN_CENTER, NULL);
+  gtk_widget_set_visible (r->check, TRUE);
+  gtk_box_append (GTK_BOX (row), r->check);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (row), text);
+  r->title = GTK_LABEL (dim_label (text));
+  r->subtitle = GTK_LABEL (dim_label (text));
+  gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "dim-label");
+  if (factory->subtitle_lines > 1)
+    {
+      gtk_label_set_wrap (r->subtitle, TRUE);
+      gtk_label_set_wrap_mode (r->subtitle, PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (r->subtitle, factory->subtitle_lines);
+    }
+  g_object_set_data_full (G_OBJECT (row), ROW_KEY, r, g_free);
+  g_object_set_data (G_OBJECT (row), "cpl-factory", factory);
+  g_signal_connect_swapped (r->check, "toggled", G_CALLBACK (on_check_toggled), row);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), list_item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, row);
+}
+
+/* The entry changed (an edit, an undo): its row shows it. */
+static void
+on_item_changed (GtkWidget *row)
+{
+  Factory *factory = g_object_get_data (G_OBJECT (row), "cpl-factory");
+
+  factory->update (row, check_row (row)->item, factory->user_data);
+}
+
+static void
+bind (GtkSignalListItemFactory *item_factory,
+      GtkListItem              *list_item,
+      Factory                  *factory)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+
+  check_row (row)->item = item;
+  cpl_check_row_set_active (row, factory->is_active (item, factory->user_data));
+  g_signal_connect_swapped (item, "changed", G_CALLBACK (on_item_changed), row);
+  factory->update (row, item, factory->user_data);
+}
+
+static void
+unbind (GtkSignalListItemFactory *item_factory,
+        GtkListItem              *list_item,
+        Factory                  *factory)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  g_signal_handlers_disconnect_by_func (check_row (row)->item, on_item_changed, row);
+  check_row (row)->item = NULL;
+}
+
+/**
+ * cpl_check_list_factory_new:
+ * @check_tooltip: the tick's tooltip
+ * @subtitle_lines: how many lines the subtitle may wrap to (1: ellipsized)
+ * @update: sets the text of a row from its entry (an entity: its "changed"
+ *   signal updates the row while it is bound)
+ * @is_active: whether the view ticks an entry
+ * @toggled: the user moved the tick of a row's entry
+ *
+ * Returns: (transfer full): the factory of a list of ticked rows
+ */
+GtkListItemFactory *
+cpl_check_list_factory_new (const char         *check_tooltip,
+                            int                 subtitle_lines,
+                            CplCheckListFunc    update,
+                            CplCheckListActive  is_active,
+                            CplCheckListFunc    toggled,
+                            gpointer            user_data)
+{
+  GtkListItemFactory *item_factory = gtk_signal_list_item_factory_new ();
+  Factory *factory = g_new0 (Factory, 1);
+
+  factory->check_tooltip = g_strdup (check_tooltip);
+  factory->subtitle_lines = subtitle_lines;
+  factory->update = update;
+  factory->is_active = is_active;
+  factory->toggled = toggled;
+  factory->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (item_factory), "cpl-factory", factory, factory_free);
+  g_signal_connect (item_factory, "setup", G_CALLBACK (setup), factory);
+  g_signal_connect (item_factory, "bind", G_CALLBACK (bind), factory);
+  g_signal_connect (item_factory, "unbind", G_CALLBACK (unbind), factory);
+  return item_factory;
+}
+
+/**
+ * cpl_check_list_set_model:
+ * @on_selected: called (swapped, with @data) when the selection moves
+ *
+ * Shows @model in @list with a single selection that starts empty and
+ * never empties by a click: the view keeps it in step with what it shows.
+ *
+ * Returns: (transfer full): the selection
+ */
+GtkSingleSelection *
+cpl_check_list_set_model (GtkListView *list,
+                          GListModel  *model,
+                          GCallback    on_selected,
+                          gpointer     data)
+{
+  GtkSingleSelection *selection = gtk_single_selection_new (g_object_ref (model));
+
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, FALSE);
+  g_signal_connect_object (selection, "notify::selected", on_selected, data, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (list, GTK_SELECTION_MODEL (selection));
+  return selection;
+}
+
+/* Selects @position in @list's selection, and scrolls to it. */
+void
+cpl_check_list_select (GtkListView *list,
+                       guint        position)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+
+  if (gtk_single_selection_get_selected (selection) == position)
+    return;
+  gtk_single_selection_set_selected (selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", position);
+}
+
+/* The row's title and subtitle, and what its tick is called. */
+void
+cpl_check_row_set_text (GtkWidget  *row,
+                        const char *title,
+                        const char *subtitle,
+                        const char *check_label)
+{
+  CheckRow *r = check_row (row);
+
+  gtk_label_set_text (r->title, title);
+  gtk_label_set_text (r->subtitle, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (r->check), GTK_ACCESSIBLE_PROPERTY_LABEL, check_label, -1);
+}
+
+/* Moves the tick without telling the view: it is the view's own state. */
+void
+cpl_check_row_set_active (GtkWidget *row,
+                          gboolean   active)
+{
+  CheckRow *r = check_row (row);
+
+  r->syncing = TRUE;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (r->check), active);
+  r->syncing = FALSE;
+}
+
+gboolean
+cpl_check_row_get_active (GtkWidget *row)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (check_row (row)->check));
+}
+
+const char *
+cpl_check_row_get_title (GtkWidget *row)
+{
+  return gtk_label_get_text (check_row (row)->title);
+}
+
+const char *
+cpl_check_row_get_subtitle (GtkWidget *row)
+{
+  return gtk_label_get_text (check_row (row)->subtitle);
+}
+
+/* Returns: (transfer none): the tick of @row */
+GtkCheckButton *
+cpl_check_row_get_check (GtkWidget *row)
+{
+  return GTK_CHECK_BUTTON (check_row (row)->check);
+}
+
+/* Returns: (transfer none) (nullable): the entry @row shows */
+gpointer
+cpl_check_row_get_item (GtkWidget *row)
+{
+  CheckRow *r = row ? check_row (row) : NULL;
+
+  return r ? r->item : NULL;
+}
+
+/**
+ * cpl_check_list_find_row:
+ *
+ * Returns: (transfer none) (nullable): the row that shows @item, or %NULL
+ *   when it has none (not on screen, or the list not laid out yet)
+ */
+GtkWidget *
+cpl_check_list_find_row (GtkListView *list,
+                         gpointer     item)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row != NULL && cpl_check_row_get_item (row) == item)
+        return row;
+    }
+  return NULL;
+}
+
+/* The view's ticks changed (an undo): the rows on screen show them; the
+ * others are ticked as they are bound. */
+void
+cpl_check_list_update_ticks (GtkListView *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      gpointer item = cpl_check_row_get_item (row);
+      Factory *factory = row ? g_object_get_data (G_OBJECT (row), "cpl-factory") : NULL;
+
+      if (item != NULL && factory != NULL)
+        cpl_check_row_set_active (row, factory->is_active (item, factory->user_data));
+    }
+}
+
+/* Returns: how many rows the list has made (at most a few screenfuls). */
+guint
+cpl_check_list_n_rows (GtkListView *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_first_child (child) != NULL && check_row (gtk_widget_get_first_child (child)) != NULL)
+      n++;
+  return n;
+}
