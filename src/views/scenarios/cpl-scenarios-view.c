@@ -205,7 +205,8 @@ cpl_scenarios_view_select (CplScenariosView *self,
       if (self->selected != NULL)
         g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
       g_set_object (&self->selected, scenario);
-      cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+      if (self->editor != NULL)
+        cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", scenario != NULL);
@@ -388,6 +389,13 @@ on_folded (CplScenariosView *self)
 {
   if (self->edit_label_idle == 0)
     self->edit_label_idle = g_idle_add (update_edit_label, self);
+}
+
+static void
+on_flap_revealed (CplScenariosView *self)
+{
+  if (adw_flap_get_reveal_flap (self->flap))
+    cpl_scenarios_view_get_editor (self);
 }
 
 /* The parameters belong to the results: no "Edit" over the comparison. */
@@ -690,8 +698,9 @@ cpl_scenarios_view_init (CplScenariosView *self)
   g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed),
                            self, G_CONNECT_SWAPPED);
 
-  self->editor = cpl_scenario_editor_new ();
-  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  /* the parameters open beside the results on demand: their editor is
+   * made then (it was a third of the window's widgets at start) */
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
   self->results = cpl_scenario_results_new ();
   adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
 
@@ -769,10 +778,36 @@ cpl_scenarios_view_get_selected (CplScenariosView *self)
   return self->selected;
 }
 
+/**
+ * cpl_scenarios_view_get_editor:
+ *
+ * The parameters of the selected scenario: made when the flap that
+ * shows them first opens, or when first asked for.
+ *
+ * Returns: (transfer none): the editor
+ */
 CplScenarioEditor *
 cpl_scenarios_view_get_editor (CplScenariosView *self)
 {
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  if (self->editor == NULL)
+    {
+      self->editor = cpl_scenario_editor_new ();
+      adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+      cpl_buttons_name_by_label (GTK_WIDGET (self->editor));
+      if (self->dataset != NULL)
+        cpl_scenario_editor_bind (self->editor, self->dataset, self->selected);
+    }
   return self->editor;
+}
+
+/* Whether the editor has been made (for tests). */
+gboolean
+cpl_scenarios_view_has_editor (CplScenariosView *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), FALSE);
+  return self->editor != NULL;
 }
 
 CplScenarioResults *
