@@ -1217,10 +1217,13 @@ test_narrow_navigation (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
 
-  /* "Compare" with nothing ticked: the comparison page says what to do */
+  /* "Compare" with nothing ticked: the comparison page says what to do;
+   * it is made when first shown */
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (view), CPL_TYPE_SCENARIO_COMPARISON));
   g_signal_emit_by_name (find_action_button (GTK_WIDGET (view), "scenarios.compare"), "clicked");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "comparison");
+  g_assert_nonnull (cpl_test_find_widget (GTK_WIDGET (view), CPL_TYPE_SCENARIO_COMPARISON));
   g_assert_true (gtk_widget_get_mapped (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
   g_signal_emit_by_name (back, "clicked");
   cpl_test_wait_for_draw (GTK_WIDGET (window));

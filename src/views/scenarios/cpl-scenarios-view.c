@@ -74,12 +74,32 @@ ticked_scenarios (CplScenariosView *self)
   return picked;
 }
 
+/* The comparison page's widgets, made when the page is first shown or
+ * the comparison first asked for: the first frame shows the results. */
+static void
+ensure_comparison (CplScenariosView *self)
+{
+  if (self->comparison != NULL)
+    return;
+  self->comparison_status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
+                                   _("Tick the check box beside two or more scenarios in the list: their net revenue, "
+                                     "government take, compute gap and domestic share appear here side by side."));
+  gtk_box_append (self->comparison_box, self->comparison_status);
+  self->comparison = cpl_scenario_comparison_new ();
+  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
+  cpl_buttons_name_by_label (GTK_WIDGET (self->comparison));
+}
+
 static void
 update_comparison (gpointer data)
 {
   CplScenariosView *self = data;
   g_autoptr(GPtrArray) picked = ticked_scenarios (self);
 
+  ensure_comparison (self);
   gtk_widget_set_visible (self->comparison_status, picked->len < 2);
   gtk_widget_set_visible (GTK_WIDGET (self->comparison), picked->len >= 2);
   if (picked->len >= 2)
@@ -402,8 +422,11 @@ on_flap_revealed (CplScenariosView *self)
 static void
 on_page_changed (CplScenariosView *self)
 {
-  gtk_widget_set_visible (self->flap_toggle,
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "scenario") == 0);
+  gboolean results = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "scenario") == 0;
+
+  gtk_widget_set_visible (self->flap_toggle, results);
+  if (!results)
+    ensure_comparison (self);
 }
 
 static void
@@ -704,15 +727,7 @@ cpl_scenarios_view_init (CplScenariosView *self)
   self->results = cpl_scenario_results_new ();
   adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
 
-  self->comparison_status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
-                                   _("Tick the check box beside two or more scenarios in the list: their net revenue, "
-                                     "government take, compute gap and domestic share appear here side by side."));
-  gtk_box_append (self->comparison_box, self->comparison_status);
-  self->comparison = cpl_scenario_comparison_new ();
-  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
+  /* the comparison page is filled when first shown (ensure_comparison) */
 
   g_signal_connect_object (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected), self, 0);
   g_signal_connect_object (self->scenario_list, "row-activated", G_CALLBACK (on_row_activated), self, 0);
@@ -819,6 +834,7 @@ cpl_scenarios_view_get_results (CplScenariosView *self)
 CplScenarioComparison *
 cpl_scenarios_view_get_comparison (CplScenariosView *self)
 {
+  ensure_comparison (self);
   return self->comparison;
 }
 
