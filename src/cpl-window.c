@@ -861,6 +861,8 @@ cpl_window_visible_view_changed (CplWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
 
+  if (self->dataset == NULL)
+    return;  /* disposed: no view is made any more */
   if (visible == GTK_WIDGET (self->chips_page))
     cpl_window_get_chips_view (self);
   else if (visible == GTK_WIDGET (self->revenue_page))
