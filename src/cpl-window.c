@@ -32,7 +32,9 @@ struct _CplWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   CplScenariosView     *scenarios_view;
-  CplChipsView         *chips_view;
+  AdwBin               *chips_page;     /* holds the view once made */
+  AdwBin               *revenue_page;
+  CplChipsView         *chips_view;     /* NULL until first shown or asked for */
   CplRevenueView       *revenue_view;
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *file_label;
@@ -54,9 +56,6 @@ struct _CplWindow
   AfterSave             pending;
   gboolean              closing;
   gboolean              close_after_busy;  /* closed while the document was busy */
-  gboolean              chips_ready;       /* the view has the dataset: it has been shown */
-  gboolean              revenue_ready;
-
   /* A file loading (cpl_window_load_file()); the widgets that show it
    * are made at the first load. */
   GCancellable         *load_cancellable;  /* the load under way, NULL when none */
@@ -805,8 +804,9 @@ cpl_window_save_state (CplWindow *self)
 static void
 cpl_window_electricity_price_changed (CplWindow *self)
 {
-  cpl_chips_view_set_electricity_price (self->chips_view,
-                                        g_settings_get_double (self->settings, "electricity-price"));
+  if (self->chips_view != NULL && self->settings != NULL)
+    cpl_chips_view_set_electricity_price (self->chips_view,
+                                          g_settings_get_double (self->settings, "electricity-price"));
 }
 
 /* The last file opened or saved, for "Open Recent" (never reopened by
@@ -877,25 +877,24 @@ cpl_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cpl_window_parent_class)->close_request (window);
 }
 
-/* The Chips and Revenue views get the dataset, and build their tables,
- * rule columns and charts, when first shown: not before the first
- * frame (with 50 rules the chips table's columns took as long as the rest
- * of the start).  The Scenarios view, the first one, gets it at once. */
+/* The Chips and Revenue views are made, and get the dataset to build
+ * their tables, rule columns and charts, when first shown: not before
+ * the first frame (their widget trees were an eighth of the start, and
+ * the view stack measured them though hidden; with 50 rules the chips
+ * table's columns took as long as the rest of the start).  Their pages
+ * hold an empty AdwBin until then.  The Scenarios view, the first one,
+ * is in the template and gets the dataset at once. */
 static void
 cpl_window_visible_view_changed (CplWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->stack);
 
-  if (!self->chips_ready && visible == GTK_WIDGET (self->chips_view))
-    {
-      self->chips_ready = TRUE;
-      cpl_chips_view_set_dataset (self->chips_view, self->dataset);
-    }
-  if (!self->revenue_ready && visible == GTK_WIDGET (self->revenue_view))
-    {
-      self->revenue_ready = TRUE;
-      cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
-    }
+  if (self->dataset == NULL)
+    return;  /* disposed: no view is made any more */
+  if (visible == GTK_WIDGET (self->chips_page))
+    cpl_window_get_chips_view (self);
+  else if (visible == GTK_WIDGET (self->revenue_page))
+    cpl_window_get_revenue_view (self);
 }
 
 static void
@@ -1018,15 +1017,13 @@ cpl_window_class_init (CplWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CPL_TYPE_SCENARIOS_VIEW);
-  g_type_ensure (CPL_TYPE_CHIPS_VIEW);
-  g_type_ensure (CPL_TYPE_REVENUE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/cpl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CplWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, scenarios_view);
-  gtk_widget_class_bind_template_child (widget_class, CplWindow, chips_view);
-  gtk_widget_class_bind_template_child (widget_class, CplWindow, revenue_view);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, chips_page);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, revenue_page);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, recent_section);
@@ -1113,6 +1110,78 @@ cpl_window_get_document (CplWindow *self)
 {
   g_return_val_if_fail (CPL_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+/* Puts @view, new, in @page: named as the template's buttons are, with
+ * the window's dataset. */
+static GtkWidget *
+cpl_window_add_view (CplWindow *self,
+                     AdwBin    *page,
+                     GType      type)
+{
+  GtkWidget *view = g_object_new (type, NULL);
+
+  adw_bin_set_child (page, view);
+  cpl_buttons_name_by_label (view);
+  return view;
+}
+
+/**
+ * cpl_window_get_chips_view:
+ *
+ * The Chips view, made with the window's dataset when first shown or
+ * first asked for.
+ *
+ * Returns: (transfer none): the Chips view
+ */
+CplChipsView *
+cpl_window_get_chips_view (CplWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), NULL);
+
+  if (self->chips_view == NULL)
+    {
+      self->chips_view = CPL_CHIPS_VIEW (cpl_window_add_view (self, self->chips_page, CPL_TYPE_CHIPS_VIEW));
+      cpl_window_electricity_price_changed (self);
+      cpl_chips_view_set_dataset (self->chips_view, self->dataset);
+    }
+  return self->chips_view;
+}
+
+/**
+ * cpl_window_get_revenue_view:
+ *
+ * The Revenue Share view, made with the window's dataset when first
+ * shown or first asked for.
+ *
+ * Returns: (transfer none): the Revenue Share view
+ */
+CplRevenueView *
+cpl_window_get_revenue_view (CplWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), NULL);
+
+  if (self->revenue_view == NULL)
+    {
+      self->revenue_view = CPL_REVENUE_VIEW (cpl_window_add_view (self, self->revenue_page, CPL_TYPE_REVENUE_VIEW));
+      cpl_revenue_view_set_dataset (self->revenue_view, self->dataset);
+    }
+  return self->revenue_view;
+}
+
+/* Whether the Chips or Revenue Share view (@name "chips", "revenue")
+ * has been made; the Scenarios view always is. */
+gboolean
+cpl_window_has_view (CplWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (CPL_IS_WINDOW (self), FALSE);
+
+  if (g_strcmp0 (name, "chips") == 0)
+    return self->chips_view != NULL;
+  if (g_strcmp0 (name, "revenue") == 0)
+    return self->revenue_view != NULL;
+  return g_strcmp0 (name, "scenarios") == 0;
 }
 
 void

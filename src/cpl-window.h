@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "cpl-application.h"
+#include "views/chips/cpl-chips-view.h"
+#include "views/revenue/cpl-revenue-view.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +29,9 @@ void         cpl_window_show_open_error   (CplWindow      *self,
 void         cpl_window_request_quit      (CplWindow      *self);
 void         cpl_window_set_visible_view  (CplWindow      *self,
                                            const char     *name);
+CplChipsView   *cpl_window_get_chips_view   (CplWindow  *self);
+CplRevenueView *cpl_window_get_revenue_view (CplWindow  *self);
+gboolean        cpl_window_has_view         (CplWindow  *self,
+                                             const char *name);
 
 G_END_DECLS

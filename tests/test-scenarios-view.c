@@ -333,6 +333,104 @@ test_range_editor (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opens the parameters beside the results, as the Edit button does. */
+static void
+show_parameters (CplScenariosView *view)
+{
+  AdwFlap *flap = ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP));
+
+  adw_flap_set_reveal_flap (flap, TRUE);
+  cpl_test_iterate_for (500);  /* the flap slides in */
+}
+
+/* The texts of the GtkEntry widgets under @root, in order. */
+static void
+collect_entry_texts (GtkWidget *root,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_ENTRY (root))
+    {
+      g_ptr_array_add (texts, g_strdup (gtk_editable_get_text (GTK_EDITABLE (root))));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_entry_texts (child, texts);
+}
+
+/* Opens the range button of @key's row as a click would, and returns its
+ * popover (which must not exist before); the texts of its low, most
+ * likely and high entries go to @texts. */
+static GtkWidget *
+open_range_form (CplScenarioEditor *editor,
+                 const char        *key,
+                 GPtrArray         *texts)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (cpl_test_find_widget (GTK_WIDGET (cpl_scenario_editor_get_input (editor, key)),
+                                                                 GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  /* not built before anyone opens it */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_nonnull (popover);
+  cpl_test_wait_for_draw (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_entry_texts (popover, texts);
+  return popover;
+}
+
+/* The editor is made when the parameters are first shown, bound to the
+ * selected scenario; a range form is built when its button is first
+ * pressed, and opens with the scenario's range, or with the value at all
+ * three ends. */
+static void
+test_range_form_on_demand (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  /* 1/8, 1/5, 3/8: 12.5%, 20% (0.2 × 100 rounds to 20 exactly), 37.5% */
+  const double range[3] = { 0.125, 0.2, 0.375 };
+  CplScenario *scenario;
+  GtkWidget *popover;
+
+  select_id (view, "two-years");
+  scenario = cpl_scenarios_view_get_selected (view);
+  g_assert_false (cpl_scenarios_view_has_editor (view));
+  show_parameters (view);
+  g_assert_true (cpl_scenarios_view_has_editor (view));
+  editor = cpl_scenarios_view_get_editor (view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  /* two-years' revenue share, 0.2, in percent */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==,
+                   "20");
+  g_assert_true (cpl_scenario_set_range (scenario, "revenue_share", range, NULL));
+
+  /* shown in percent, a whole number without decimals: 12.5, 20, 37.5 */
+  popover = open_range_form (editor, "revenue_share", texts);
+  g_assert_cmpuint (texts->len, ==, 3);
+  g_assert_cmpstr (texts->pdata[0], ==, "12.5");
+  g_assert_cmpstr (texts->pdata[1], ==, "20");
+  g_assert_cmpstr (texts->pdata[2], ==, "37.5");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* the licence approval rate of two-years.json, 0.8, unranged: 80 (in
+   * percent, 0.8 × 100 rounds to 80 exactly) at every end; a row near
+   * the top, as a popover under Xvfb must open on the screen */
+  g_ptr_array_set_size (texts, 0);
+  popover = open_range_form (editor, "license_approval_rate", texts);
+  g_assert_cmpuint (texts->len, ==, 3);
+  for (guint e = 0; e < 3; e++)
+    g_assert_cmpstr (texts->pdata[e], ==, "80");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Under a ban nothing is sold at any rate: the share-rate card says so
  * instead of naming a best rate (the take is $0 at all 101 rates).  The
  * built-in full ban ranges the demand growth, the capacity growth, the
@@ -963,6 +1061,35 @@ find_rule_date (GtkWidget  *widget,
   return find_button (widget, rule_date_of, iso_date);
 }
 
+/* The editor's "Use the rules in force on…" button, under @widget. */
+static GtkMenuButton *
+find_rules_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "x-office-calendar-symbolic") == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_rules_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens that button's popover, as a click on it would. */
+static void
+open_rules_popover (CplScenarioEditor *editor)
+{
+  GtkMenuButton *button = find_rules_button (GTK_WIDGET (editor));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+}
+
 /* "Use the rules in force on …": the quick pick of 2026-01-15 (the
  * case-by-case rule) fills the scenario from the built-in rules, and one
  * Ctrl+Z puts back what it replaced.
@@ -983,7 +1110,6 @@ test_use_rules (void)
   CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
   CplScenario *scenario;
   GtkWidget *pick;
-  GtkWidget *popover;
   const char * const *allowed;
   g_autofree char *joined = NULL;
   g_autofree char *restored = NULL;
@@ -992,13 +1118,10 @@ test_use_rules (void)
   scenario = cpl_scenarios_view_get_selected (view);
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==, "");
 
-  /* the quick picks are made when the popover first shows */
+  /* the quick picks are made when their popover first opens */
   g_assert_null (find_rule_date (GTK_WIDGET (editor), "2026-01-15"));
-  popover = gtk_widget_get_ancestor (cpl_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_CALENDAR), GTK_TYPE_POPOVER);
-  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
-  cpl_test_iterate_for (500);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_parent (popover)));
-  cpl_test_wait_for_draw (popover);
+  show_parameters (view);
+  open_rules_popover (editor);
   pick = find_rule_date (GTK_WIDGET (editor), "2026-01-15");
   g_assert_nonnull (pick);
   g_signal_emit_by_name (pick, "clicked");
@@ -1108,10 +1231,13 @@ test_narrow_navigation (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
 
-  /* "Compare" with nothing ticked: the comparison page says what to do */
+  /* "Compare" with nothing ticked: the comparison page says what to do;
+   * it is made when first shown */
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (view), CPL_TYPE_SCENARIO_COMPARISON));
   g_signal_emit_by_name (find_action_button (GTK_WIDGET (view), "scenarios.compare"), "clicked");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "comparison");
+  g_assert_nonnull (cpl_test_find_widget (GTK_WIDGET (view), CPL_TYPE_SCENARIO_COMPARISON));
   g_assert_true (gtk_widget_get_mapped (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE)));
   g_signal_emit_by_name (back, "clicked");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -1741,6 +1867,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/table-in-place", test_table_in_place);
   g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
+  g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -342,7 +342,7 @@ test_ui_copy (void)
   CplWindow *window = cpl_test_open_window (app, "revenue", NULL, -1, -1);
   CplDataset *dataset = cpl_application_get_dataset (app);
   CplRevenueView *revenue = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-  CplChipsView *chips = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  CplChipsView *chips = cpl_window_get_chips_view (window);
   CplScenariosView *scenarios = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window),
                                                                           CPL_TYPE_SCENARIOS_VIEW));
   CplScenarioResults *results = cpl_scenarios_view_get_results (scenarios);

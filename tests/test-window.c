@@ -82,7 +82,7 @@ test_lists (void)
 {
   CplWindow *window = open_window ();
   CplDataset *dataset = cpl_application_get_dataset (app);
-  CplChipsView *chips = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  CplChipsView *chips = cpl_window_get_chips_view (window);
   g_autoptr(GList) scenarios = NULL;
   g_autoptr(GList) cases = NULL;
   g_autofree char *tpp = NULL;
@@ -117,6 +117,91 @@ test_lists (void)
   /* the scenarios list: the full ban exports nothing */
   g_assert_cmpstr (cpl_check_row_get_subtitle (scenarios->data), ==,
                    expect ("No exports", "无出口", "無出口"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new window on the Scenarios view, whatever view a window closed
+ * earlier in this process left in the settings. */
+static CplWindow *
+open_on_scenarios (void)
+{
+  g_settings_set_string (cpl_application_get_settings (app), "last-view", "scenarios");
+  return open_window ();
+}
+
+/* Shows view @name for the first time, through win.show-view (as Ctrl+2,
+ * Ctrl+3 and the switcher do): before, no widget of @type exists; after,
+ * the window's is there and mapped. */
+static GtkWidget *
+show_new_view (CplWindow  *window,
+               const char *name,
+               GType       type)
+{
+  GtkWidget *view;
+
+  g_assert_false (cpl_window_has_view (window, name));
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (window), type));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (cpl_window_has_view (window, name));
+  view = cpl_test_find_widget (GTK_WIDGET (window), type);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  return view;
+}
+
+/* The Chips view is made when first shown (Ctrl+2 or the switcher, both
+ * win.show-view), with every chip of the built-in dataset. */
+static void
+test_chips_made_when_shown (void)
+{
+  CplWindow *window = open_on_scenarios ();
+  CplChipsView *view = CPL_CHIPS_VIEW (show_new_view (window, "chips", CPL_TYPE_CHIPS_VIEW));
+  guint h20 = G_MAXUINT, ascend = G_MAXUINT;
+  g_autofree char *h20_name = NULL;
+  g_autofree char *ascend_name = NULL;
+
+  g_assert_true (cpl_window_get_chips_view (window) == view);
+  /* the built-in dataset has 14 chips: 7 NVIDIA, 4 AMD, 1 Intel, 2 Huawei */
+  g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==, 14);
+  for (guint i = 0; i < cpl_chips_view_get_n_rows (view); i++)
+    {
+      const char *id = cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_row_chip (view, i)));
+
+      if (g_str_equal (id, "nvidia-h20"))
+        h20 = i;
+      else if (g_str_equal (id, "huawei-ascend-910c"))
+        ascend = i;
+    }
+  g_assert_cmpuint (h20, !=, G_MAXUINT);
+  g_assert_cmpuint (ascend, !=, G_MAXUINT);
+  h20_name = cpl_chips_view_get_cell_text (view, h20, "name");
+  ascend_name = cpl_chips_view_get_cell_text (view, ascend, "name");
+  g_assert_cmpstr (h20_name, ==, "H20");
+  g_assert_cmpstr (ascend_name, ==, expect ("Ascend 910C", "昇腾 910C", "昇騰 910C"));
+  /* the other view is still not made */
+  g_assert_false (cpl_window_has_view (window, "revenue"));
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Revenue Share view too, with its first sale line selected. */
+static void
+test_revenue_made_when_shown (void)
+{
+  CplWindow *window = open_on_scenarios ();
+  CplRevenueView *view = CPL_REVENUE_VIEW (show_new_view (window, "revenue", CPL_TYPE_REVENUE_VIEW));
+
+  g_assert_true (cpl_window_get_revenue_view (window) == view);
+  /* the first of the built-in lines, H20 at 15%: the take is
+   * 0.15 × 1,000,000 × $12,000 = $1.8 B (18 亿美元), a key figure of
+   * three significant figures */
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_revenue_view_get_selected (view))), ==, "h20-share-15");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==,
+                   expect ("$1.80 B", "18.0 亿美元", "18.0 億美元"));
+  g_assert_false (cpl_window_has_view (window, "chips"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -367,6 +452,8 @@ main (int   argc,
 
   g_test_add_func ("/window/pages-translated", test_pages_translated);
   g_test_add_func ("/window/lists", test_lists);
+  g_test_add_func ("/window/chips-made-when-shown", test_chips_made_when_shown);
+  g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/every-bad-file", test_every_bad_file);

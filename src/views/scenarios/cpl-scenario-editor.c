@@ -10,6 +10,9 @@
  * low / most likely / high form, checked like the row itself; a ranged
  * row's button shows the range.  Setting or removing a range is one
  * undoable edit of the scenario.
+ *
+ * What no one sees until a button is pressed (the range forms, the
+ * rules' calendar) is built when its popover first opens.
  */
 #define G_LOG_DOMAIN "cpl-scenario-editor"
 
@@ -97,7 +100,8 @@ static const struct {
 
 enum { END_LOW, END_MODE, END_HIGH, N_ENDS };
 
-/* The range form of one input row. */
+/* The range form of one input row: the button is made with the row, the
+ * popover with the rest when first opened (ends[0] NULL until then). */
 typedef struct
 {
   GtkMenuButton *button;
@@ -121,8 +125,7 @@ struct _CplScenarioEditor
   GtkListView    *chip_list;        /* NULL until the chooser is first opened */
   AdwComboRow    *domestic_row;
   GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
-  GtkBox         *rule_dates;       /* its quick picks */
-  gboolean        rule_dates_stale; /* filled when its popover shows */
+  GtkBox         *rule_dates;       /* its quick picks; NULL until first opened */
   GtkCalendar    *rules_calendar;
   GtkLabel       *policy_note;      /* what the last use of the rules did */
   GStrv           policy_allowed;   /* what it set, to hide the note once */
@@ -363,21 +366,26 @@ on_range_popover_shown (GtkWidget         *popover,
   fill_range_form (self, form_input (self, popover));
 }
 
-/* The button at the end of row @input and its form. */
+/* The form of row @input, in the popover of its button: built once. */
 static void
-add_range_form (CplScenarioEditor *self,
-                guint              input)
+ensure_range_form (CplScenarioEditor *self,
+                   guint              input)
 {
   RangeForm *form = &self->ranges[input];
-  const char *unit = cpl_number_row_get_unit (self->input_rows[input]);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *set = gtk_button_new_with_mnemonic (_("_Set Range"));
+  const char *unit;
+  GtkWidget *grid, *box, *buttons, *popover, *set;
+  g_autofree char *heading = NULL;
+
+  if (form->ends[0] != NULL)
+    return;
+  unit = cpl_number_row_get_unit (self->input_rows[input]);
+  grid = gtk_grid_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  popover = gtk_popover_new ();
+  set = gtk_button_new_with_mnemonic (_("_Set Range"));
   /* Translators: a heading; %s is an input, "Revenue share" */
-  g_autofree char *heading = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
+  heading = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
 
   {
     GtkWidget *title = cpl_wrapped_label_new (heading, "heading");
@@ -436,6 +444,27 @@ add_range_form (CplScenarioEditor *self,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_object_set_data (G_OBJECT (popover), "cpl-input", GUINT_TO_POINTER (input));
   g_signal_connect_object (popover, "show", G_CALLBACK (on_range_popover_shown), self, 0);
+  gtk_menu_button_set_popover (form->button, popover);
+  cpl_buttons_name_by_label (popover);
+}
+
+static void
+create_range_popover (GtkMenuButton *button,
+                      gpointer       data)
+{
+  CplScenarioEditor *self = data;
+
+  ensure_range_form (self, form_input (self, GTK_WIDGET (button)));
+}
+
+/* The button at the end of row @input; its form is built when it first
+ * opens. */
+static void
+add_range_button (CplScenarioEditor *self,
+                  guint              input)
+{
+  RangeForm *form = &self->ranges[input];
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("media-playlist-shuffle-symbolic"));
   form->mark = GTK_LABEL (gtk_label_new (NULL));
@@ -445,7 +474,8 @@ add_range_form (CplScenarioEditor *self,
 
   form->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_child (form->button, content);
-  gtk_menu_button_set_popover (form->button, popover);
+  g_object_set_data (G_OBJECT (form->button), "cpl-input", GUINT_TO_POINTER (input));
+  gtk_menu_button_set_create_popup_func (form->button, create_range_popover, self, NULL);
   gtk_widget_set_valign (GTK_WIDGET (form->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (form->button), "flat");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->input_rows[input]), GTK_WIDGET (form->button));
@@ -725,35 +755,25 @@ on_use_calendar_day (CplScenarioEditor *self)
 static void
 rebuild_rule_dates (CplScenarioEditor *self)
 {
-  self->rule_dates_stale = !gtk_widget_get_mapped (GTK_WIDGET (self->rule_dates));
-  if (!self->rule_dates_stale && self->dataset != NULL)
+  if (self->rule_dates != NULL && self->dataset != NULL)
     cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
 }
 
+/* The rules' popover: quick picks at every rule's effective date and a
+ * calendar, built when first opened. */
 static void
-on_rules_popover_show (CplScenarioEditor *self)
+create_rules_popover (GtkMenuButton *button,
+                      gpointer       data)
 {
-  if (self->rule_dates_stale && self->dataset != NULL)
-    cpl_rule_dates_fill (self->rule_dates, self->dataset, on_rule_date_picked, self);
-  self->rule_dates_stale = FALSE;
-}
+  CplScenarioEditor *self = data;
+  GtkWidget *box, *heading, *use, *popover, *scrolled;
 
-/* "Use the rules in force on …": a date popover with quick picks at
- * every rule's effective date, like the Chips view's date control. */
-static GtkWidget *
-rules_row_new (CplScenarioEditor *self)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Rule changes"));
-  GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scrolled;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Use the rules in force on…"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Fills the allowed chips and the revenue share from the export rules of a day"));
-
+  if (self->rule_dates != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (_("Rule changes"));
+  use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
+  popover = gtk_popover_new ();
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_box_append (GTK_BOX (box), heading);
@@ -773,11 +793,25 @@ rules_row_new (CplScenarioEditor *self)
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_rules_popover_show), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, popover);
+  cpl_buttons_name_by_label (popover);
+  rebuild_rule_dates (self);
+}
+
+/* "Use the rules in force on …": a date popover with quick picks at
+ * every rule's effective date, like the Chips view's date control. */
+static GtkWidget *
+rules_row_new (CplScenarioEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Use the rules in force on…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Fills the allowed chips and the revenue share from the export rules of a day"));
 
   self->rules_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->rules_button, "x-office-calendar-symbolic");
-  gtk_menu_button_set_popover (self->rules_button, popover);
+  gtk_menu_button_set_create_popup_func (self->rules_button, create_rules_popover, self, NULL);
   gtk_widget_set_valign (GTK_WIDGET (self->rules_button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->rules_button), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rules_button), _("Choose the day of the rules"));
@@ -870,7 +904,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       cpl_number_row_set_count_unit (self->input_rows[i], inputs[i].count);
       g_signal_connect_object (self->input_rows[i], "notify::message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
       if (inputs[i].field >= CPL_SCENARIO_REVENUE_SHARE)
-        add_range_form (self, i);
+        add_range_button (self, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
@@ -991,6 +1025,7 @@ cpl_scenario_editor_set_range_text (CplScenarioEditor *self,
   for (guint i = 0; i < N_INPUTS; i++)
     if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL && self->scenario != NULL)
       {
+        ensure_range_form (self, i);
         fill_range_form (self, i);
         if (low == NULL && mode == NULL && high == NULL)
           {
@@ -1010,7 +1045,7 @@ cpl_scenario_editor_get_range_message (CplScenarioEditor *self,
                                        const char        *field_key)
 {
   for (guint i = 0; i < N_INPUTS; i++)
-    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
+    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].message != NULL)
       return gtk_widget_get_visible (GTK_WIDGET (self->ranges[i].message))
              ? gtk_label_get_text (self->ranges[i].message) : "";
   return "";

@@ -76,12 +76,32 @@ ticked_scenarios (CplScenariosView *self)
   return picked;
 }
 
+/* The comparison page's widgets, made when the page is first shown or
+ * the comparison first asked for: the first frame shows the results. */
+static void
+ensure_comparison (CplScenariosView *self)
+{
+  if (self->comparison != NULL)
+    return;
+  self->comparison_status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
+                                   _("Tick the check box beside two or more scenarios in the list: their net revenue, "
+                                     "government take, compute gap and domestic share appear here side by side."));
+  gtk_box_append (self->comparison_box, self->comparison_status);
+  self->comparison = cpl_scenario_comparison_new ();
+  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
+  cpl_buttons_name_by_label (GTK_WIDGET (self->comparison));
+}
+
 static void
 update_comparison (gpointer data)
 {
   CplScenariosView *self = data;
   g_autoptr(GPtrArray) picked = ticked_scenarios (self);
 
+  ensure_comparison (self);
   gtk_widget_set_visible (self->comparison_status, picked->len < 2);
   gtk_widget_set_visible (GTK_WIDGET (self->comparison), picked->len >= 2);
   if (picked->len >= 2)
@@ -194,7 +214,8 @@ cpl_scenarios_view_select (CplScenariosView *self,
       if (self->selected != NULL)
         g_signal_handlers_disconnect_by_func (self->selected, refresh, self);
       g_set_object (&self->selected, scenario);
-      cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+      if (self->editor != NULL)
+        cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", scenario != NULL);
@@ -378,12 +399,22 @@ on_folded (CplScenariosView *self)
     self->edit_label_idle = g_idle_add (update_edit_label, self);
 }
 
+static void
+on_flap_revealed (CplScenariosView *self)
+{
+  if (adw_flap_get_reveal_flap (self->flap))
+    cpl_scenarios_view_get_editor (self);
+}
+
 /* The parameters belong to the results: no "Edit" over the comparison. */
 static void
 on_page_changed (CplScenariosView *self)
 {
-  gtk_widget_set_visible (self->flap_toggle,
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "scenario") == 0);
+  gboolean results = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "scenario") == 0;
+
+  gtk_widget_set_visible (self->flap_toggle, results);
+  if (!results)
+    ensure_comparison (self);
 }
 
 static void
@@ -679,20 +710,13 @@ cpl_scenarios_view_init (CplScenariosView *self)
   g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed),
                            self, G_CONNECT_SWAPPED);
 
-  self->editor = cpl_scenario_editor_new ();
-  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  /* the parameters open beside the results on demand: their editor is
+   * made then (it was a third of the window's widgets at start) */
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self, G_CONNECT_SWAPPED);
   self->results = cpl_scenario_results_new ();
   adw_bin_set_child (self->results_bin, GTK_WIDGET (self->results));
 
-  self->comparison_status = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->comparison_status), "cpl-scenarios-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->comparison_status), _("Nothing to Compare Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
-                                   _("Tick the check box beside two or more scenarios in the list: their net revenue, "
-                                     "government take, compute gap and domestic share appear here side by side."));
-  gtk_box_append (self->comparison_box, self->comparison_status);
-  self->comparison = cpl_scenario_comparison_new ();
-  gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
+  /* the comparison page is filled when first shown (ensure_comparison) */
 
   g_signal_connect_object (self->scenario_list, "activate", G_CALLBACK (on_row_activated), self, 0);
 }
@@ -752,10 +776,36 @@ cpl_scenarios_view_get_selected (CplScenariosView *self)
   return self->selected;
 }
 
+/**
+ * cpl_scenarios_view_get_editor:
+ *
+ * The parameters of the selected scenario: made when the flap that
+ * shows them first opens, or when first asked for.
+ *
+ * Returns: (transfer none): the editor
+ */
 CplScenarioEditor *
 cpl_scenarios_view_get_editor (CplScenariosView *self)
 {
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  if (self->editor == NULL)
+    {
+      self->editor = cpl_scenario_editor_new ();
+      adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+      cpl_buttons_name_by_label (GTK_WIDGET (self->editor));
+      if (self->dataset != NULL)
+        cpl_scenario_editor_bind (self->editor, self->dataset, self->selected);
+    }
   return self->editor;
+}
+
+/* Whether the editor has been made (for tests). */
+gboolean
+cpl_scenarios_view_has_editor (CplScenariosView *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), FALSE);
+  return self->editor != NULL;
 }
 
 CplScenarioResults *
@@ -767,6 +817,7 @@ cpl_scenarios_view_get_results (CplScenariosView *self)
 CplScenarioComparison *
 cpl_scenarios_view_get_comparison (CplScenariosView *self)
 {
+  ensure_comparison (self);
   return self->comparison;
 }
 

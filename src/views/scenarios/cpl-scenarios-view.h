@@ -23,6 +23,7 @@ void                   cpl_scenarios_view_set_compared    (CplScenariosView *sel
                                                            CplScenario      *scenario,
                                                            gboolean          compared);
 CplScenarioEditor     *cpl_scenarios_view_get_editor      (CplScenariosView *self);
+gboolean               cpl_scenarios_view_has_editor      (CplScenariosView *self);
 CplScenarioResults    *cpl_scenarios_view_get_results     (CplScenariosView *self);
 CplScenarioComparison *cpl_scenarios_view_get_comparison  (CplScenariosView *self);
 const char            *cpl_scenarios_view_get_visible_page (CplScenariosView *self);
