@@ -456,6 +456,47 @@ test_group (void)
   g_assert_true (scenario (dataset, "ban") == ban);
 }
 
+/* The history's "before" of an entry is its snapshot: made once per
+ * state (the same object until the entry changes), ahead of time in the
+ * loading thread (cpl_dataset_prepare_snapshots()), and still right for
+ * undo when the entries then move into a dataset with a history, as a
+ * load does (cpl_dataset_take_contents()). */
+static void
+test_snapshots (void)
+{
+  g_autoptr(CplDataset) aside = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  CplEntity *two_years = scenario (aside, "two-years");
+
+  cpl_dataset_prepare_snapshots (aside);
+  first = cpl_entity_dup_snapshot (two_years);
+  again = cpl_entity_dup_snapshot (two_years);
+  /* made ahead, and not made again while nothing changes */
+  g_assert_true (first == again);
+  /* the fixture's share */
+  g_assert_cmpfloat (json_object_get_double_member (first, "revenue_share"), ==, 0.2);
+
+  cpl_dataset_take_contents (dataset, aside);
+  cpl_history_reset (history);
+  g_assert_true (scenario (dataset, "two-years") == two_years);
+
+  set_share (dataset, 0.35);
+  cpl_history_commit (history);
+  after = cpl_entity_dup_snapshot (two_years);
+  /* a change makes a new one; the old one still holds the state before */
+  g_assert_true (after != first);
+  g_assert_cmpfloat (json_object_get_double_member (after, "revenue_share"), ==, 0.35);
+  g_assert_cmpfloat (json_object_get_double_member (first, "revenue_share"), ==, 0.2);
+
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpfloat (share_of (dataset), ==, 0.2);
+  g_assert_false (cpl_history_get_modified (history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,5 +515,6 @@ main (int   argc,
   g_test_add_func ("/history/undo-removal", test_undo_removal);
   g_test_add_func ("/history/assign-json", test_assign_json);
   g_test_add_func ("/history/group", test_group);
+  g_test_add_func ("/history/snapshots", test_snapshots);
   return g_test_run ();
 }

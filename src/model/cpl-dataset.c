@@ -1640,6 +1640,33 @@ cpl_dataset_load_file_monitored (CplDataset     *self,
 }
 
 /**
+ * cpl_dataset_prepare_snapshots:
+ *
+ * Makes every entry's snapshot (cpl_entity_dup_snapshot()) now, in the
+ * thread that loaded @self before anything else sees it, so that the
+ * history of the dataset that takes the contents finds them made
+ * instead of making 10,000 of them on the main thread.
+ */
+void
+cpl_dataset_prepare_snapshots (CplDataset *self)
+{
+  g_return_if_fail (CPL_IS_DATASET (self));
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      GListModel *model = G_LIST_MODEL (self->lists[kind]);
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CplEntity) entity = g_list_model_get_item (model, i);
+
+          json_object_unref (cpl_entity_dup_snapshot (entity));
+        }
+    }
+}
+
+/**
  * cpl_dataset_take_contents:
  * @source: a dataset loaded aside (in a thread, say); left empty
  *

@@ -587,7 +587,12 @@ load_thread (GTask        *task,
   if (!cpl_dataset_load_file_monitored (dataset, path, CPL_LOAD_OVER_BUILTIN, &data->monitor, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
+    {
+      /* what the history keeps of each entry, made here, not on the
+       * main thread when the entries are spliced in */
+      cpl_dataset_prepare_snapshots (dataset);
+      g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
+    }
 }
 
 /* On the main thread: splice the loaded dataset in. */

@@ -17,6 +17,7 @@ typedef struct
   JsonObject *extra;
   JsonObject *group_extra;  /* group → its "x-" members, kept as read */
   char       *origin;
+  JsonObject *snapshot;     /* cpl_entity_to_json() as of the last change, or NULL */
 } CplEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplEntity, cpl_entity, G_TYPE_OBJECT)
@@ -131,6 +132,7 @@ cpl_entity_finalize (GObject *object)
   g_clear_pointer (&priv->extra, json_object_unref);
   g_clear_pointer (&priv->group_extra, json_object_unref);
   g_clear_pointer (&priv->origin, g_free);
+  g_clear_pointer (&priv->snapshot, json_object_unref);
 
   G_OBJECT_CLASS (cpl_entity_parent_class)->finalize (object);
 }
@@ -183,7 +185,7 @@ cpl_entity_notify (GObject    *object,
 {
   if (G_OBJECT_CLASS (cpl_entity_parent_class)->notify)
     G_OBJECT_CLASS (cpl_entity_parent_class)->notify (object, pspec);
-  g_signal_emit (object, signals[CHANGED], 0);
+  cpl_entity_emit_changed (CPL_ENTITY (object));
 }
 
 static void
@@ -475,6 +477,10 @@ cpl_entity_get_extra (CplEntity *self)
 void
 cpl_entity_emit_changed (CplEntity *self)
 {
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  /* the snapshot is of the state before; the handlers see the new one */
+  g_clear_pointer (&priv->snapshot, json_object_unref);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -689,6 +695,28 @@ cpl_set_number_member (JsonObject *object,
  * Returns: (transfer full): the entry as the file format writes it, with
  *   the members the model did not know at the end.
  */
+/**
+ * cpl_entity_dup_snapshot:
+ *
+ * The entry as cpl_entity_to_json() gives it, made once per state: the
+ * same object until the entry changes (CplEntity::changed), so it can
+ * be made ahead, in the thread that loaded the entry, before the entry
+ * is shared.  Not to be modified.
+ *
+ * Returns: (transfer full): a reference to the snapshot
+ */
+JsonObject *
+cpl_entity_dup_snapshot (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+
+  if (priv->snapshot == NULL)
+    priv->snapshot = cpl_entity_to_json (self);
+  return json_object_ref (priv->snapshot);
+}
+
 JsonObject *
 cpl_entity_to_json (CplEntity *self)
 {

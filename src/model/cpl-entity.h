@@ -62,6 +62,7 @@ CplEntity      *cpl_entity_new_from_json        (GType               type,
                                                  gpointer            ctx,
                                                  GError            **error);
 JsonObject     *cpl_entity_to_json              (CplEntity          *self);
+JsonObject     *cpl_entity_dup_snapshot         (CplEntity          *self);
 gboolean        cpl_entity_assign_json          (CplEntity          *self,
                                                  JsonObject         *object,
                                                  GError            **error);

@@ -278,7 +278,7 @@ on_entry_changed (CplHistory *self,
                   CplEntity  *entity)
 {
   JsonObject *before = g_hash_table_lookup (self->shadow, entity);
-  g_autoptr(JsonObject) after = cpl_entity_to_json (entity);
+  g_autoptr(JsonObject) after = cpl_entity_dup_snapshot (entity);
   g_autofree char *burst = NULL;
   GPtrArray *commands;
   Command *command;
@@ -334,7 +334,7 @@ on_items_changed (GListModel *list,
 
       command->to = position + i;
       g_ptr_array_insert (mirror, position + i, entity);  /* takes the reference */
-      g_hash_table_replace (self->shadow, entity, cpl_entity_to_json (entity));
+      g_hash_table_replace (self->shadow, entity, cpl_entity_dup_snapshot (entity));
       g_ptr_array_add (commands, command);
     }
 
@@ -669,7 +669,7 @@ cpl_history_new (CplDataset *dataset)
           CplEntity *entity = g_list_model_get_item (self->lists[i], j);
 
           g_ptr_array_add (self->mirror[i], entity);
-          g_hash_table_insert (self->shadow, entity, cpl_entity_to_json (entity));
+          g_hash_table_insert (self->shadow, entity, cpl_entity_dup_snapshot (entity));
         }
       g_signal_connect_object (self->lists[i], "items-changed", G_CALLBACK (on_items_changed), self, 0);
     }
