@@ -32,6 +32,7 @@ struct _CplWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   CplScenariosView     *scenarios_view;
+  gboolean              scenarios_bound; /* the view has the dataset (cpl_window_bind_scenarios()) */
   AdwBin               *chips_page;     /* holds the view once made */
   AdwBin               *revenue_page;
   CplChipsView         *chips_view;     /* NULL until first shown or asked for */
@@ -897,6 +898,26 @@ cpl_window_visible_view_changed (CplWindow *self)
     cpl_window_get_revenue_view (self);
 }
 
+/* The Scenarios view gets the dataset when the window first shows its
+ * views: as it is shown, or for a window made for a file (its views wait
+ * behind the file's page) once the file is in, so that they are filled
+ * once, with the file's data, not with the built-in data first. */
+static void
+cpl_window_bind_scenarios (CplWindow *self)
+{
+  if (self->scenarios_bound || !gtk_widget_get_visible (GTK_WIDGET (self->stack)))
+    return;
+  self->scenarios_bound = TRUE;
+  cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
+}
+
+static void
+cpl_window_map (GtkWidget *widget)
+{
+  cpl_window_bind_scenarios (CPL_WINDOW (widget));
+  GTK_WIDGET_CLASS (cpl_window_parent_class)->map (widget);
+}
+
 static void
 cpl_window_constructed (GObject *object)
 {
@@ -908,7 +929,6 @@ cpl_window_constructed (GObject *object)
     self->document = cpl_document_new ();
   self->dataset = g_object_ref (cpl_document_get_dataset (self->document));
   self->history = g_object_ref (cpl_document_get_history (self->document));
-  cpl_scenarios_view_set_dataset (self->scenarios_view, self->dataset);
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (cpl_window_visible_view_changed), self, G_CONNECT_SWAPPED);
   cpl_window_visible_view_changed (self);
@@ -1002,6 +1022,7 @@ cpl_window_class_init (CplWindowClass *klass)
   object_class->get_property = cpl_window_get_property;
   object_class->set_property = cpl_window_set_property;
   widget_class->size_allocate = cpl_window_size_allocate;
+  widget_class->map = cpl_window_map;
   window_class->close_request = cpl_window_close_request;
 
   /* The document the window shows; NULL at construction: a new untitled
@@ -1334,6 +1355,9 @@ cpl_window_end_load (CplWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
   if (self->switcher_bar != NULL)
     gtk_widget_set_visible (self->switcher_bar, TRUE);
+  /* a window made for the file fills its views now, once */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cpl_window_bind_scenarios (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   cpl_window_set_views_input (self, TRUE);
   self->load_page = FALSE;

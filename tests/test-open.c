@@ -21,6 +21,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/scenarios/cpl-scenarios-view.h"
 
 static CplApplication *app;
 static char *hold_path;
@@ -264,6 +265,14 @@ test_bad_file (void)
   g_rmdir (dir);
 }
 
+/* The Scenarios view's list of @window. */
+static GtkListView *
+scenario_list (GtkWindow *window)
+{
+  return cpl_scenarios_view_get_list (CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window),
+                                                                                 CPL_TYPE_SCENARIOS_VIEW)));
+}
+
 /* `chip-policy-lab FILE`: the window is presented before the file has
  * loaded (the thread held), with a page instead of the views and no
  * view switcher; 150 ms on, the page shows the file's name, progress and
@@ -274,6 +283,7 @@ test_start_with_file (void)
   g_autoptr(GFile) file = fixture ("unknown-keys.json");
   GtkWindow *window;
   GtkWidget *page, *stack;
+  GtkListView *list;
   AdwStatusPage *status;
 
   g_assert_cmpuint (n_windows (), ==, 0);
@@ -286,6 +296,10 @@ test_start_with_file (void)
   g_assert_false (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)));
   g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (
     ADW_VIEW_SWITCHER_TITLE (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+  /* the views wait for the file: not filled with the built-in data
+   * first, then again with the file's */
+  list = scenario_list (window);
+  g_assert_null (gtk_list_view_get_model (list));
 
   while (!gtk_revealer_get_child_revealed (GTK_REVEALER (page)))
     g_main_context_iteration (NULL, TRUE);
@@ -300,6 +314,8 @@ test_start_with_file (void)
   g_assert_true (gtk_widget_get_visible (stack));
   g_assert_true (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)));
   g_assert_true (shows_label (GTK_WIDGET (window), "Mine"));
+  /* filled once the file is in: the 5 built-in scenarios and the file's "mine" */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 5 + 1);
   g_assert_cmpuint (n_windows (), ==, 1);
   gtk_window_destroy (window);
 }
@@ -365,6 +381,8 @@ test_cancel_new_window (void)
   g_assert_cmpstr (kept, ==, builtin);
   /* the views are back, with the built-in data */
   g_assert_true (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)));
+  /* and the list, filled now, with the 5 built-in scenarios */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (scenario_list (window)))), ==, 5);
   g_assert_null (find_open_error ());
   gtk_window_destroy (window);
 }
