@@ -113,6 +113,11 @@ setup (GtkSignalListItemFactory *item_factory,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (row), text);
   r->title = GTK_LABEL (dim_label (text));
+  /* a name whole, as far as three lines: names differ at their end
+   * ("… (August 2025)", "… (December 2025)") */
+  gtk_label_set_wrap (r->title, TRUE);
+  gtk_label_set_wrap_mode (r->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (r->title, 3);
   r->subtitle = GTK_LABEL (dim_label (text));
   gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "dim-label");
