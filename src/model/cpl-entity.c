@@ -224,8 +224,8 @@ cpl_entity_init (CplEntity *self)
   CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
 
   priv->name = cpl_text_new ("");
-  priv->extra = json_object_new ();
-  priv->group_extra = json_object_new ();
+  /* extra and group_extra are made when a file gives members the model
+   * does not know: most entries have none */
 }
 
 const char *
@@ -466,6 +466,8 @@ cpl_entity_set_number (CplEntity *self,
   return TRUE;
 }
 
+/* The members the file gave that the model does not know, or NULL when
+ * there are none. */
 JsonObject *
 cpl_entity_get_extra (CplEntity *self)
 {
@@ -542,8 +544,9 @@ cpl_entity_load_group (CplEntity      *self,
 {
   CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
   JsonNode *node = json_object_get_member (object, group);
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GString) keys = g_string_new (NULL);
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
   JsonObject *inner;
   gsize mark;
 
@@ -558,38 +561,40 @@ cpl_entity_load_group (CplEntity      *self,
     }
 
   inner = json_node_get_object (node);
-  for (guint i = 0; i < klass->n_fields; i++)
-    if (g_strcmp0 (klass->fields[i].group, group) == 0)
-      g_string_append_printf (keys, "%s%s", keys->len ? " " : "", klass->fields[i].key);
-
   mark = cpl_load_push_key (ctx, group);
-  members = json_object_get_members (inner);
-  for (const GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init_ordered (&iter, inner);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
-      int index = cpl_entity_find_field (self, l->data);
+      int index = cpl_entity_find_field (self, key);
 
-      if (cpl_is_extension_key (l->data))
+      if (cpl_is_extension_key (key))
         {
           CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
 
+          if (priv->group_extra == NULL)
+            priv->group_extra = json_object_new ();
           if (!json_object_has_member (priv->group_extra, group))
             json_object_set_object_member (priv->group_extra, group, json_object_new ());
-          json_object_set_member (json_object_get_object_member (priv->group_extra, group), l->data,
-                                  json_node_copy (json_object_get_member (inner, l->data)));
+          json_object_set_member (json_object_get_object_member (priv->group_extra, group), key,
+                                  json_node_copy (value));
           continue;
         }
       if (index < 0 || g_strcmp0 (klass->fields[index].group, group) != 0)
         {
-          g_autofree char *shown = cpl_message_escape (l->data, CPL_MESSAGE_MAX_CHARS);
+          g_autofree char *shown = cpl_message_escape (key, CPL_MESSAGE_MAX_CHARS);
+          g_autoptr(GString) keys = g_string_new (NULL);
 
-          cpl_load_fail_at (ctx, l->data, error, CPL_DATASET_ERROR_INVALID,
+          for (guint i = 0; i < klass->n_fields; i++)
+            if (g_strcmp0 (klass->fields[i].group, group) == 0)
+              g_string_append_printf (keys, "%s%s", keys->len ? " " : "", klass->fields[i].key);
+          cpl_load_fail_at (ctx, key, error, CPL_DATASET_ERROR_INVALID,
                             /* Translators: %1$s is a key the file gives, %2$s the keys
                              * allowed there, separated by spaces */
                             _("unknown key \"%s\"; expected one of %s"), shown, keys->str);
           cpl_load_pop (ctx, mark);
           return FALSE;
         }
-      if (!cpl_entity_load_number (self, index, json_object_get_member (inner, l->data), ctx, error))
+      if (!cpl_entity_load_number (self, index, value, ctx, error))
         {
           cpl_load_pop (ctx, mark);
           return FALSE;
@@ -615,7 +620,9 @@ cpl_entity_new_from_json (GType        type,
   g_autoptr(CplEntity) self = g_object_new (type, NULL);
   CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
   CplEntityClass *klass = CPL_ENTITY_GET_CLASS (self);
-  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
   const char *id;
   JsonNode *name;
 
@@ -668,11 +675,14 @@ cpl_entity_new_from_json (GType        type,
   if (klass->load != NULL && !klass->load (self, object, ctx, error))
     return NULL;
 
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    if (!cpl_entity_is_known_key (klass, l->data))
-      json_object_set_member (priv->extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    if (!cpl_entity_is_known_key (klass, key))
+      {
+        if (priv->extra == NULL)
+          priv->extra = json_object_new ();
+        json_object_set_member (priv->extra, key, json_node_copy (value));
+      }
 
   priv->origin = g_strdup_printf ("%s: %s", ctx->file, ctx->path->str);
   return g_steal_pointer (&self);
@@ -747,7 +757,7 @@ cpl_entity_to_json (CplEntity *self)
       cpl_set_number_member (target, field->key, priv->values[i]);
     }
 
-  extra = json_object_get_members (priv->group_extra);
+  extra = priv->group_extra != NULL ? json_object_get_members (priv->group_extra) : NULL;
   for (const GList *l = extra; l != NULL; l = l->next)
     {
       if (!json_object_has_member (object, l->data))
@@ -760,7 +770,8 @@ cpl_entity_to_json (CplEntity *self)
   if (klass->save != NULL)
     klass->save (self, object);
 
-  cpl_json_object_merge (object, priv->extra);
+  if (priv->extra != NULL)
+    cpl_json_object_merge (object, priv->extra);
   return object;
 }
 

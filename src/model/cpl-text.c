@@ -19,8 +19,10 @@ struct _CplText
 {
   grefcount   ref_count;
   char       *plain;      /* set when the text is a plain string */
-  GPtrArray  *locales;    /* locale keys, in file order */
-  GHashTable *by_locale;  /* locale → string */
+  /* a translated text: its locale keys in file order, and the string of
+   * each (a handful: searched, not hashed); NULL for a plain string */
+  GPtrArray  *locales;
+  GPtrArray  *values;
   JsonObject *extra;      /* "x-" members, kept as read */
 };
 
@@ -32,9 +34,31 @@ cpl_text_alloc (void)
   CplText *self = g_new0 (CplText, 1);
 
   g_ref_count_init (&self->ref_count);
-  self->locales = g_ptr_array_new_with_free_func (g_free);
-  self->by_locale = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   return self;
+}
+
+static guint
+cpl_text_n_locales (const CplText *self)
+{
+  return self->locales != NULL ? self->locales->len : 0;
+}
+
+/* The index of @locale's string, or -1. */
+static int
+cpl_text_find (const CplText *self,
+               const char    *locale)
+{
+  for (guint i = 0; i < cpl_text_n_locales (self); i++)
+    if (g_str_equal (g_ptr_array_index (self->locales, i), locale))
+      return (int) i;
+  return -1;
+}
+
+static const char *
+cpl_text_value (const CplText *self,
+                guint          i)
+{
+  return g_ptr_array_index (self->values, i);
 }
 
 CplText *
@@ -61,8 +85,8 @@ cpl_text_unref (CplText *self)
   if (!g_ref_count_dec (&self->ref_count))
     return;
   g_free (self->plain);
-  g_hash_table_unref (self->by_locale);
-  g_ptr_array_unref (self->locales);
+  g_clear_pointer (&self->locales, g_ptr_array_unref);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
   g_clear_pointer (&self->extra, json_object_unref);
   g_free (self);
 }
@@ -76,11 +100,8 @@ cpl_text_copy (const CplText *self)
   if (self->plain != NULL)
     return cpl_text_new (self->plain);
   copy = cpl_text_alloc ();
-  for (guint i = 0; i < self->locales->len; i++)
-    {
-      const char *locale = g_ptr_array_index (self->locales, i);
-      cpl_text_set_locale (copy, locale, g_hash_table_lookup (self->by_locale, locale));
-    }
+  for (guint i = 0; i < cpl_text_n_locales (self); i++)
+    cpl_text_set_locale (copy, g_ptr_array_index (self->locales, i), cpl_text_value (self, i));
   if (self->extra != NULL)
     copy->extra = json_object_ref (self->extra);
   return copy;
@@ -98,30 +119,30 @@ cpl_text_equal (const CplText *a,
     return FALSE;
   if (a->plain != NULL)
     return g_str_equal (a->plain, b->plain);
-  if (a->locales->len != b->locales->len)
+  if (cpl_text_n_locales (a) != cpl_text_n_locales (b))
     return FALSE;
-  for (guint i = 0; i < a->locales->len; i++)
+  for (guint i = 0; i < cpl_text_n_locales (a); i++)
     {
-      const char *locale = g_ptr_array_index (a->locales, i);
-      const char *other = g_hash_table_lookup (b->by_locale, locale);
-      if (other == NULL || !g_str_equal (other, g_hash_table_lookup (a->by_locale, locale)))
+      int other = cpl_text_find (b, g_ptr_array_index (a->locales, i));
+
+      if (other < 0 || !g_str_equal (cpl_text_value (b, other), cpl_text_value (a, i)))
         return FALSE;
     }
   return TRUE;
 }
 
-/* The locale key that cpl_text_get_for() would read, or NULL. */
-static const char *
+/* The index of the locale that cpl_text_get_for() would read, or -1. */
+static int
 cpl_text_pick_locale (const CplText      *self,
                       const char * const *languages)
 {
-  gpointer key;
+  int found;
 
   /* "C" and "POSIX" are the untranslated program: English, which is the
    * last resort below anyway */
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
-    if (g_hash_table_lookup_extended (self->by_locale, languages[i], &key, NULL))
-      return key;
+    if ((found = cpl_text_find (self, languages[i])) >= 0)
+      return found;
   /* Chinese without a text of its own: Hong Kong and Macau read the
    * Traditional text, Singapore and plain "zh" the Simplified one */
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
@@ -133,28 +154,26 @@ cpl_text_pick_locale (const CplText      *self,
         fallback = "zh_TW";
       else if (g_str_has_prefix (lang, "zh_SG") || g_str_equal (lang, "zh"))
         fallback = "zh_CN";
-      if (fallback != NULL && g_hash_table_lookup_extended (self->by_locale, fallback, &key, NULL))
-        return key;
+      if (fallback != NULL && (found = cpl_text_find (self, fallback)) >= 0)
+        return found;
     }
-  if (g_hash_table_lookup_extended (self->by_locale, "en", &key, NULL))
-    return key;
-  if (self->locales->len > 0)
-    return g_ptr_array_index (self->locales, 0);
-  return NULL;
+  if ((found = cpl_text_find (self, "en")) >= 0)
+    return found;
+  return cpl_text_n_locales (self) > 0 ? 0 : -1;
 }
 
 const char *
 cpl_text_get_for (const CplText      *self,
                   const char * const *languages)
 {
-  const char *locale;
+  int picked;
 
   if (self == NULL)
     return "";
   if (self->plain != NULL)
     return self->plain;
-  locale = cpl_text_pick_locale (self, languages);
-  return locale ? g_hash_table_lookup (self->by_locale, locale) : "";
+  picked = cpl_text_pick_locale (self, languages);
+  return picked >= 0 ? cpl_text_value (self, picked) : "";
 }
 
 /**
@@ -173,10 +192,13 @@ const char *
 cpl_text_get_locale (const CplText *self,
                      const char    *locale)
 {
+  int found;
+
   g_return_val_if_fail (self != NULL, NULL);
   if (self->plain != NULL)
     return NULL;
-  return g_hash_table_lookup (self->by_locale, locale);
+  found = cpl_text_find (self, locale);
+  return found >= 0 ? cpl_text_value (self, found) : NULL;
 }
 
 void
@@ -184,30 +206,31 @@ cpl_text_set_locale (CplText    *self,
                      const char *locale,
                      const char *value)
 {
-  char *key;
+  int found;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (locale != NULL);
 
+  if (self->locales == NULL)
+    {
+      self->locales = g_ptr_array_new_full (4, g_free);
+      self->values = g_ptr_array_new_full (4, g_free);
+    }
   if (self->plain != NULL)
     {
       /* A plain string is read as English when it gains a translation. */
-      char *plain = g_steal_pointer (&self->plain);
-      key = g_strdup ("en");
-      g_ptr_array_add (self->locales, key);
-      g_hash_table_insert (self->by_locale, key, plain);
+      g_ptr_array_add (self->locales, g_strdup ("en"));
+      g_ptr_array_add (self->values, g_steal_pointer (&self->plain));
     }
-  if (!g_hash_table_contains (self->by_locale, locale))
+  found = cpl_text_find (self, locale);
+  if (found < 0)
     {
-      key = g_strdup (locale);
-      g_ptr_array_add (self->locales, key);
-      g_hash_table_insert (self->by_locale, key, g_strdup (value ? value : ""));
+      g_ptr_array_add (self->locales, g_strdup (locale));
+      g_ptr_array_add (self->values, g_strdup (value ? value : ""));
       return;
     }
-  for (guint i = 0; i < self->locales->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->locales, i), locale))
-      g_hash_table_insert (self->by_locale, g_ptr_array_index (self->locales, i),
-                           g_strdup (value ? value : ""));
+  g_free (self->values->pdata[found]);
+  self->values->pdata[found] = g_strdup (value ? value : "");
 }
 
 /**
@@ -220,7 +243,7 @@ void
 cpl_text_set_current (CplText    *self,
                       const char *value)
 {
-  const char *locale;
+  int picked;
 
   g_return_if_fail (self != NULL);
   if (self->plain != NULL)
@@ -229,8 +252,8 @@ cpl_text_set_current (CplText    *self,
       self->plain = g_strdup (value ? value : "");
       return;
     }
-  locale = cpl_text_pick_locale (self, g_get_language_names ());
-  cpl_text_set_locale (self, locale ? locale : "en", value);
+  picked = cpl_text_pick_locale (self, g_get_language_names ());
+  cpl_text_set_locale (self, picked >= 0 ? g_ptr_array_index (self->locales, picked) : "en", value);
 }
 
 static gboolean
@@ -255,17 +278,14 @@ cpl_text_contains (const CplText *self,
                    const char    *needle)
 {
   g_autofree char *folded_needle = NULL;
-  GHashTableIter iter;
-  gpointer value;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (needle != NULL, FALSE);
   folded_needle = g_utf8_casefold (needle, -1);
   if (self->plain != NULL)
     return casefold_contains (self->plain, folded_needle);
-  g_hash_table_iter_init (&iter, self->by_locale);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (casefold_contains (value, folded_needle))
+  for (guint i = 0; i < cpl_text_n_locales (self); i++)
+    if (casefold_contains (cpl_text_value (self, i), folded_needle))
       return TRUE;
   return FALSE;
 }
@@ -275,8 +295,9 @@ cpl_text_from_json (JsonNode  *node,
                     GError   **error)
 {
   g_autoptr(CplText) self = NULL;
-  JsonObject *object;
-  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *locale;
+  JsonNode *value;
 
   if (cpl_json_node_is_string (node))
     return cpl_text_new (json_node_get_string (node));
@@ -291,13 +312,9 @@ cpl_text_from_json (JsonNode  *node,
     }
 
   self = cpl_text_alloc ();
-  object = json_node_get_object (node);
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &locale, &value))
     {
-      const char *locale = l->data;
-      JsonNode *value = json_object_get_member (object, locale);
-
       if (cpl_is_extension_key (locale))
         {
           if (self->extra == NULL)
@@ -318,7 +335,7 @@ cpl_text_from_json (JsonNode  *node,
         }
       cpl_text_set_locale (self, locale, json_node_get_string (value));
     }
-  if (self->locales->len == 0)
+  if (cpl_text_n_locales (self) == 0)
     {
       g_set_error_literal (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_TYPE,
                            _("the object has no text; expected at least one locale such as \"en\""));
@@ -337,11 +354,8 @@ cpl_text_to_json (const CplText *self)
     return json_node_init_string (json_node_alloc (), self->plain);
 
   object = json_object_new ();
-  for (guint i = 0; i < self->locales->len; i++)
-    {
-      const char *locale = g_ptr_array_index (self->locales, i);
-      json_object_set_string_member (object, locale, g_hash_table_lookup (self->by_locale, locale));
-    }
+  for (guint i = 0; i < cpl_text_n_locales (self); i++)
+    json_object_set_string_member (object, g_ptr_array_index (self->locales, i), cpl_text_value (self, i));
   if (self->extra != NULL)
     cpl_json_object_merge (object, self->extra);
   node = json_node_init_object (json_node_alloc (), object);
