@@ -12,6 +12,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
@@ -655,13 +660,60 @@ typedef struct {
   GHashTable *keys;      /* object: key → 1 + offset of its first use */
 } ScanLevel;
 
+/* Where a list of the top-level object lies in the text: what a load
+ * needs to parse its parts in parallel. */
+typedef struct {
+  gboolean  found;
+  gboolean  closed;        /* by a ']' (a '}' or the end of the text is json-glib's error) */
+  gboolean  has_elements;  /* anything between its brackets */
+  gsize     open, close;   /* offsets of its '[' and ']' */
+  GArray   *commas;        /* gsize: offsets of the commas between its elements */
+} ListSpan;
+
+typedef struct {
+  ListSpan  spans[N_LISTS];
+} Layout;
+
 typedef struct {
   const char *data;
   gsize       length;
   const char *name;
   guint       depth;
   ScanLevel   levels[CPL_MAX_JSON_DEPTH];
+  Layout     *layout;      /* (nullable) filled in as the scan goes */
+  int         recording;   /* the ListKind whose elements the scan is in, or -1 */
 } Scan;
+
+static void
+layout_clear (Layout *layout)
+{
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    g_clear_pointer (&layout->spans[kind].commas, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
+
+/* The scan opens an array at @offset: one of the top-level object's
+ * lists starts there when the member is one. */
+static void
+scan_note_open (Scan  *scan,
+                gsize  offset)
+{
+  const char *key = scan->levels[0].key;
+
+  if (scan->layout == NULL || scan->depth != 1 || scan->levels[0].open != '{' || key == NULL)
+    return;
+  for (int kind = 0; kind < N_LISTS; kind++)
+    if (g_str_equal (key, list_keys[kind]))
+      {
+        ListSpan *span = &scan->layout->spans[kind];
+
+        span->found = TRUE;
+        span->open = offset;
+        span->commas = g_array_new (FALSE, FALSE, sizeof (gsize));
+        scan->recording = kind;
+      }
+}
 
 static void
 scan_clear (Scan *scan)
@@ -862,9 +914,10 @@ static gboolean
 check_structure (const char *data,
                  gsize       length,
                  const char *name,
+                 Layout     *layout,
                  GError    **error)
 {
-  g_auto(Scan) scan = { data, length, name, 0, { { 0 } } };
+  g_auto(Scan) scan = { data, length, name, 0, { { 0 } }, layout, -1 };
   gboolean done = FALSE;  /* the document's value is complete */
 
   for (gsize i = 0; i < length; i++)
@@ -886,6 +939,10 @@ check_structure (const char *data,
         return fail_at_offset (data, i, name, error, CPL_DATASET_ERROR_SYNTAX,
                                _("more text after the end of the JSON document; expected "
                                  "one document per file"));
+      if (scan.recording >= 0 && scan.depth == 2 && c != ']' && c != ',')
+        layout->spans[scan.recording].has_elements = TRUE;
+      if (scan.recording >= 0 && scan.depth == 2 && c == ',')
+        g_array_append_val (layout->spans[scan.recording].commas, i);
       if (c == '"' || c == '\'')
         {
           gsize start = i, bad = G_MAXSIZE;
@@ -947,6 +1004,8 @@ check_structure (const char *data,
                                                 "(which nests at most 6 levels)",
                                                 CPL_MAX_JSON_DEPTH),
                                    CPL_MAX_JSON_DEPTH);
+          if (c == '[')
+            scan_note_open (&scan, i);
           level = &scan.levels[scan.depth++];
           level->open = c;
           level->index = 0;
@@ -956,7 +1015,15 @@ check_structure (const char *data,
             g_hash_table_remove_all (level->keys);
         }
       else if ((c == ']' || c == '}') && scan.depth > 0)
-        done = --scan.depth == 0;
+        {
+          if (scan.recording >= 0 && scan.depth == 2)
+            {
+              layout->spans[scan.recording].closed = c == ']';
+              layout->spans[scan.recording].close = i;
+              scan.recording = -1;
+            }
+          done = --scan.depth == 0;
+        }
       else if (c == ',' && scan.depth > 0 && scan.levels[scan.depth - 1].open == '{')
         scan.levels[scan.depth - 1].want_key = TRUE;
       else if (c == ',' && scan.depth > 0 &&
@@ -1117,40 +1184,21 @@ parse_list (Document       *doc,
   return TRUE;
 }
 
+/* The document's top-level value, as json-glib read it: the format and
+ * version checked, each list's entries built, the members the model does
+ * not know kept. */
 static gboolean
-parse_json (Document   *doc,
-            const char *data,
-            gsize       length,
-            const char *name,
-            GError    **error)
+read_root (Document   *doc,
+           JsonNode   *node,
+           const char *name,
+           GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) parse_error = NULL;
   CplLoadContext ctx;
   JsonObject *root;
-  JsonNode *node;
   g_autoptr(GList) members = NULL;
   const char *format;
   gboolean ok = FALSE;
 
-  if (!check_structure (data, length, name, error))
-    return FALSE;
-
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      /* json-glib says "<data>:3:14: Parse error: …"; name the file instead. */
-      const char *message = parse_error->message;
-
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
-                   /* Translators: %1$s is the file name, %2$s json-glib's message
-                    * starting with the line and column, "3:14: Parse error: …" */
-                   _("%s:%s; expected a JSON document"), name, message);
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
   if (node == NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
@@ -1229,6 +1277,414 @@ parse_json (Document   *doc,
 out:
   cpl_load_context_clear (&ctx);
   return ok;
+}
+
+/* The whole text read by one json-glib parser: the reference, whose
+ * messages the user sees. */
+static gboolean
+parse_json_whole (Document   *doc,
+                  const char *data,
+                  gsize       length,
+                  const char *name,
+                  GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      /* json-glib says "<data>:3:14: Parse error: …"; name the file instead. */
+      const char *message = parse_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_SYNTAX,
+                   /* Translators: %1$s is the file name, %2$s json-glib's message
+                    * starting with the line and column, "3:14: Parse error: …" */
+                   _("%s:%s; expected a JSON document"), name, message);
+      return FALSE;
+    }
+  if (!read_root (doc, json_parser_get_root (parser), name, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Reading a large file in parallel ----------------------------------------
+ *
+ * json-glib parses on one core, and building the entries doubles that.
+ * A large file's lists are cut, at the commas between their elements
+ * that the structure check found, into segments that several threads
+ * parse and build at once, each its own segment's tree, freed in the
+ * thread that made it (json-glib's reference counts are not atomic, and
+ * entries share members with the tree they were read from).  The rest of
+ * the document is read as a skeleton whose lists are empty.
+ *
+ * This is only a faster way to the same result: anything that is not a
+ * plain success (a segment json-glib refuses, an entry with an error, an
+ * id given twice) drops what the threads made, and the whole text is
+ * read again by parse_json_whole(), whose message the user gets, at the
+ * line and column where json-glib found it. */
+
+#define SPLIT_MIN_BYTES     (512 * 1024)  /* smaller lists are read whole */
+#define SPLIT_SEGMENT_BYTES (128 * 1024)  /* the smallest segment worth a thread */
+#define SPLIT_MAX_THREADS   4
+#define SPLIT_HELPER_NICE   10            /* the helping threads' priority */
+
+/* tests: whether loads may be read in parallel, and how many were */
+static gboolean split_allowed = TRUE;
+static guint split_count;
+
+typedef struct {
+  ListKind   kind;
+  guint      first;       /* the index of its first element in its list */
+  guint      n;           /* its elements */
+  gsize      start, end;  /* its text: from its first element to its last one's end */
+  GPtrArray *entities;    /* built, in order */
+} Segment;
+
+typedef struct {
+  const char     *data;
+  const char     *name;
+  GArray         *segments;    /* Segment */
+  gboolean        snapshots;   /* make each entry's snapshot as it is built */
+  CplLoadMonitor *monitor;     /* (nullable) */
+  int             next;        /* atomic: the next segment to take */
+  int             failed;      /* atomic: a segment failed; the others stop */
+  int             done;        /* atomic: bytes parsed and built, for the monitor */
+  int             total;       /* bytes of all segments */
+} Split;
+
+typedef enum {
+  SPLIT_READ,       /* the document is read */
+  SPLIT_CANCELLED,  /* the monitor's load was cancelled (error set) */
+  SPLIT_UNSURE,     /* something failed: read the whole text instead */
+} SplitResult;
+
+static void
+segment_clear (Segment *segment)
+{
+  g_clear_pointer (&segment->entities, g_ptr_array_unref);
+}
+
+/* Tells the monitor that @bytes more are parsed or built (a share of
+ * the stages from the read file to the built entries). */
+static void
+split_progress (Split *split,
+                int    bytes)
+{
+  int done = g_atomic_int_add (&split->done, bytes) + bytes;
+  int permille = PERMILLE_READ + (int) ((gint64) (PERMILLE_BUILT - PERMILLE_READ) * done / MAX (split->total, 1));
+  int seen;
+
+  if (split->monitor == NULL)
+    return;
+  /* several threads report: the bar only moves forward */
+  do
+    seen = g_atomic_int_get (&split->monitor->permille);
+  while (seen < permille && !g_atomic_int_compare_and_exchange (&split->monitor->permille, seen, permille));
+}
+
+static gboolean
+split_stopped (Split *split)
+{
+  return g_atomic_int_get (&split->failed) ||
+         (split->monitor != NULL && g_cancellable_is_cancelled (split->monitor->cancellable));
+}
+
+/* Parses @segment's elements as one array and builds its entries, in
+ * the calling thread, which also frees the tree. */
+static gboolean
+segment_build (Split   *split,
+               Segment *segment)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = segment->end - segment->start;
+  /* parsed (json-glib's share of the work, as in a whole read), built */
+  int parse_bytes = (int) (length * 3 / 5), build_bytes = (int) length - parse_bytes;
+  char *text = g_malloc (length + 2);
+  CplLoadContext ctx;
+  JsonNode *node;
+  JsonArray *array;
+  gboolean ok = TRUE;
+  gboolean parsed;
+
+  text[0] = '[';
+  memcpy (text + 1, split->data + segment->start, length);
+  text[length + 1] = ']';
+  parsed = json_parser_load_from_data (parser, text, length + 2, NULL);
+  g_free (text);
+  node = json_parser_get_root (parser);
+  if (!parsed || node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (array = json_node_get_array (node)) != segment->n)
+    return FALSE;
+  split_progress (split, parse_bytes);
+
+  cpl_load_context_init (&ctx, split->name);
+  cpl_load_push_key (&ctx, list_keys[segment->kind]);
+  segment->entities = g_ptr_array_new_full (segment->n, g_object_unref);
+  for (guint i = 0; ok && i < segment->n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize mark = cpl_load_push_index (&ctx, segment->first + i);
+      CplEntity *entity = NULL;
+
+      if (!split_stopped (split) && JSON_NODE_HOLDS_OBJECT (element))
+        entity = cpl_entity_new_from_json (list_type (segment->kind), json_node_get_object (element), &ctx, NULL);
+      ok = entity != NULL;
+      if (ok)
+        {
+          if (split->snapshots)
+            json_object_unref (cpl_entity_dup_snapshot (entity));
+          g_ptr_array_add (segment->entities, entity);
+        }
+      cpl_load_pop (&ctx, mark);
+      if (ok && (i + 1) % 64 == 0)
+        split_progress (split, (int) ((gint64) build_bytes * 64 / segment->n));
+    }
+  cpl_load_context_clear (&ctx);
+  return ok;
+}
+
+/* Takes segments until none is left or one failed. */
+static void
+split_take_segments (Split *split)
+{
+  int i;
+
+  while (!g_atomic_int_get (&split->failed) &&
+         (i = g_atomic_int_add (&split->next, 1)) < (int) split->segments->len)
+    if (!segment_build (split, &g_array_index (split->segments, Segment, i)))
+      g_atomic_int_set (&split->failed, TRUE);
+}
+
+/* A thread that helps the loading one: at a lower priority, so that it
+ * takes what the window's thread leaves (a window made for the file is
+ * drawing its first frame while the file loads). */
+static gpointer
+split_help (gpointer data)
+{
+#ifdef __linux__
+  /* Linux gives each thread its own nice value */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), SPLIT_HELPER_NICE);
+#endif
+  split_take_segments (data);
+  return NULL;
+}
+
+/* The text of element @i of @span: from after the '[' or comma before
+ * it to the comma or ']' after it. */
+static void
+span_element (const ListSpan *span,
+              guint           i,
+              gsize          *start,
+              gsize          *end)
+{
+  guint n_commas = span->commas->len;
+
+  *start = i == 0 ? span->open + 1 : g_array_index (span->commas, gsize, i - 1) + 1;
+  *end = i == n_commas ? span->close : g_array_index (span->commas, gsize, i);
+}
+
+/* Cuts each list into segments of about @target bytes. */
+static GArray *
+split_plan (const Layout *layout,
+            gsize         target,
+            int          *total)
+{
+  GArray *segments = g_array_new (FALSE, TRUE, sizeof (Segment));
+
+  g_array_set_clear_func (segments, (GDestroyNotify) segment_clear);
+  *total = 0;
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      const ListSpan *span = &layout->spans[kind];
+      guint n = span->found && span->has_elements ? span->commas->len + 1 : 0;
+      guint first = 0;
+
+      while (first < n)
+        {
+          Segment segment = { kind, first, 0, 0, 0, NULL };
+          gsize end;
+
+          span_element (span, first, &segment.start, &end);
+          while (first + segment.n < n)
+            {
+              span_element (span, first + segment.n++, &(gsize) { 0 }, &end);
+              if (end - segment.start >= target)
+                break;
+            }
+          segment.end = end;
+          *total += (int) (segment.end - segment.start);
+          first += segment.n;
+          g_array_append_val (segments, segment);
+        }
+    }
+  return segments;
+}
+
+/* The document with each list found emptied: "chips": [] */
+static char *
+split_skeleton (const char   *data,
+                gsize         length,
+                const Layout *layout,
+                gsize        *skeleton_length)
+{
+  GString *skeleton = g_string_sized_new (4096);
+  gsize from = 0;
+
+  /* the lists in the order they come in the text */
+  for (;;)
+    {
+      const ListSpan *next = NULL;
+
+      for (guint kind = 0; kind < N_LISTS; kind++)
+        {
+          const ListSpan *span = &layout->spans[kind];
+
+          if (span->found && span->open >= from && (next == NULL || span->open < next->open))
+            next = span;
+        }
+      if (next == NULL)
+        break;
+      g_string_append_len (skeleton, data + from, next->open - from);
+      g_string_append (skeleton, "[]");
+      from = next->close + 1;
+    }
+  g_string_append_len (skeleton, data + from, length - from);
+  *skeleton_length = skeleton->len;
+  return g_string_free (skeleton, FALSE);
+}
+
+static SplitResult
+parse_json_split (Document     *doc,
+                  const char   *data,
+                  gsize         length,
+                  const char   *name,
+                  const Layout *layout,
+                  GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *skeleton = NULL;
+  gsize skeleton_length;
+  CplLoadMonitor *monitor = doc->monitor;
+  Split split = { data, name, NULL, monitor != NULL && monitor->prepare_snapshots, monitor, 0, FALSE, 0, 0 };
+  guint n_threads = MIN (g_get_num_processors (), SPLIT_MAX_THREADS);
+  GThread *threads[SPLIT_MAX_THREADS] = { NULL };
+  gboolean read;
+
+  /* the skeleton first: most files that fail, fail here, at no cost */
+  skeleton = split_skeleton (data, length, layout, &skeleton_length);
+  if (!json_parser_load_from_data (parser, skeleton, skeleton_length, NULL))
+    return SPLIT_UNSURE;
+  doc->monitor = NULL;  /* its progress is the segments' */
+  read = read_root (doc, json_parser_get_root (parser), name, NULL);
+  doc->monitor = monitor;
+  if (!read)
+    return SPLIT_UNSURE;
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    /* json-glib must read each list's key as the scan did */
+    if (layout->spans[kind].found &&
+        (doc->lists[kind]->len > 0 ||
+         !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
+                                                         list_keys[kind]))))
+      return SPLIT_UNSURE;
+  g_clear_object (&parser);
+
+  split.segments = split_plan (layout, MAX (SPLIT_SEGMENT_BYTES, length / (n_threads * 4)), &split.total);
+  n_threads = CLAMP (n_threads, 1, split.segments->len);
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("cpl-load", split_help, &split);
+  split_take_segments (&split);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  if (monitor != NULL && g_cancellable_set_error_if_cancelled (monitor->cancellable, error))
+    {
+      g_array_unref (split.segments);
+      return SPLIT_CANCELLED;
+    }
+  if (split.failed)
+    {
+      g_array_unref (split.segments);
+      return SPLIT_UNSURE;
+    }
+  for (guint i = 0; i < split.segments->len; i++)
+    {
+      Segment *segment = &g_array_index (split.segments, Segment, i);
+
+      g_ptr_array_extend_and_steal (doc->lists[segment->kind], g_steal_pointer (&segment->entities));
+    }
+  g_array_unref (split.segments);
+  /* ids unique within each list, as parse_list() checks */
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < doc->lists[kind]->len; i++)
+        if (!g_hash_table_add (seen, (gpointer) cpl_entity_get_id (g_ptr_array_index (doc->lists[kind], i))))
+          return SPLIT_UNSURE;
+    }
+  return SPLIT_READ;
+}
+
+static gboolean
+parse_json (Document   *doc,
+            const char *data,
+            gsize       length,
+            const char *name,
+            GError    **error)
+{
+  g_auto(Layout) layout = { 0 };
+  gboolean usable = TRUE;
+  gsize list_bytes = 0;
+
+  if (!check_structure (data, length, name, &layout, error))
+    return FALSE;
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    if (layout.spans[kind].found)
+      {
+        /* "[ , ]" has commas and no element: json-glib's error */
+        usable = usable && layout.spans[kind].closed &&
+                 (layout.spans[kind].has_elements || layout.spans[kind].commas->len == 0);
+        list_bytes += layout.spans[kind].close - layout.spans[kind].open;
+      }
+  if (g_atomic_int_get (&split_allowed) && usable && list_bytes >= SPLIT_MIN_BYTES &&
+      g_get_num_processors () > 1)
+    {
+      CplLoadMonitor *monitor = doc->monitor;
+
+      switch (parse_json_split (doc, data, length, name, &layout, error))
+        {
+        case SPLIT_READ:
+          g_atomic_int_inc (&split_count);
+          return TRUE;
+        case SPLIT_CANCELLED:
+          return FALSE;
+        case SPLIT_UNSURE:
+        default:
+          /* start again from nothing */
+          document_clear (doc);
+          document_init (doc);
+          doc->monitor = monitor;
+          break;
+        }
+    }
+  return parse_json_whole (doc, data, length, name, error);
+}
+
+/* tests: lets loads read large files in parallel (the default) or not */
+void
+cpl_dataset_allow_parallel_load (gboolean allow)
+{
+  g_atomic_int_set (&split_allowed, allow);
+}
+
+/* tests: how many loads so far were read in parallel */
+guint
+cpl_dataset_get_parallel_loads (void)
+{
+  return g_atomic_int_get (&split_count);
 }
 
 static gboolean

@@ -69,10 +69,13 @@ gboolean        cpl_dataset_load_file          (CplDataset   *self,
 /* A load in a thread, seen from the thread that waits for it: the
  * loader checks @cancellable between entries (a cancelled load fails
  * with G_IO_ERROR_CANCELLED and changes nothing) and sets @permille, how
- * far it has come (0 to 1000), with g_atomic_int_set(). */
+ * far it has come (0 to 1000), atomically.  With @prepare_snapshots, it
+ * makes each entry's snapshot (cpl_entity_dup_snapshot()) as it builds
+ * it, for a history that will keep them. */
 typedef struct {
   GCancellable *cancellable;
   int           permille;
+  gboolean      prepare_snapshots;
 } CplLoadMonitor;
 
 gboolean        cpl_dataset_load_file_monitored (CplDataset     *self,

@@ -655,6 +655,9 @@ cpl_document_load_async (CplDocument         *self,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->monitor.cancellable = cancellable;  /* the task holds it */
+  /* made in the thread: the history takes each entry's when the data
+   * is spliced in (cpl_dataset_prepare_snapshots() makes the rest) */
+  data->monitor.prepare_snapshots = TRUE;
   /* the UI tests' way to see a load under way, whatever the machine's speed */
   data->hold = g_strdup (g_getenv ("CPL_TEST_HOLD_LOAD"));
   self->load = data;
