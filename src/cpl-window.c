@@ -1216,7 +1216,7 @@ cpl_window_set_visible_view (CplWindow  *self,
 /* Loading a file ------------------------------------------------------------ */
 
 #define LOAD_REVEAL_MS 150  /* a load that ends sooner shows nothing */
-#define LOAD_POLL_MS   100  /* the progress bar follows the thread this often */
+#define LOAD_POLL_MS   250  /* the progress bar follows the thread this often */
 
 /* Another window of the application, where to say what happened to a
  * window that goes; NULL when there is none. */
@@ -1295,7 +1295,7 @@ cpl_window_ensure_load_widgets (CplWindow *self)
   adw_status_page_set_child (self->load_status, page);
   self->load_page_revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_widget_set_name (GTK_WIDGET (self->load_page_revealer), "load-page");
-  gtk_revealer_set_transition_type (self->load_page_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
+  gtk_revealer_set_transition_type (self->load_page_revealer, GTK_REVEALER_TRANSITION_TYPE_NONE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->load_page_revealer), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), FALSE);
   gtk_revealer_set_child (self->load_page_revealer, GTK_WIDGET (self->load_status));
