@@ -651,13 +651,24 @@ fail_at_offset (const char      *data,
   return FALSE;
 }
 
+/* A key of an object, where the text gives it. */
+typedef struct {
+  gsize  start, end;  /* the offsets of its quotes */
+  char  *decoded;     /* with escapes: as json-glib reads it; NULL: its bytes as they are */
+} ScanKey;
+
+/* Objects with more keys than this look a key up in a hash table;
+ * smaller ones (an entry: a dozen) compare the text in place. */
+#define SCAN_KEYS_LISTED 16
+
 /* What the pre-scan knows of one open array or object. */
 typedef struct {
   char        open;      /* '[' or '{' */
   guint       index;     /* array: the element's index */
   gboolean    want_key;  /* object: the next string is a key */
-  char       *key;       /* object: the key of the member being read */
-  GHashTable *keys;      /* object: key → 1 + offset of its first use */
+  int         key;       /* object: the index in @keys of the member being read's key, or -1 */
+  GArray     *keys;      /* object: ScanKey, each key given so far */
+  GHashTable *key_set;   /* object of many keys: key → 1 + the offset of its first use */
 } ScanLevel;
 
 /* Where a list of the top-level object lies in the text: what a load
@@ -693,16 +704,51 @@ layout_clear (Layout *layout)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
 
+static char *decode_key (const char *data,
+                         gsize       start,
+                         gsize       end);
+
+static void
+scan_key_clear (ScanKey *key)
+{
+  g_clear_pointer (&key->decoded, g_free);
+}
+
+/* @key as json-glib reads it (transfer full). */
+static char *
+scan_key_text (const Scan    *scan,
+               const ScanKey *key)
+{
+  if (key->decoded != NULL)
+    return g_strdup (key->decoded);
+  return g_strndup (scan->data + key->start + 1, key->end - key->start - 1);
+}
+
+static gboolean
+scan_key_equal (const Scan    *scan,
+                const ScanKey *a,
+                const ScanKey *b)
+{
+  const char *a_text = a->decoded ? a->decoded : scan->data + a->start + 1;
+  const char *b_text = b->decoded ? b->decoded : scan->data + b->start + 1;
+  gsize a_length = a->decoded ? strlen (a->decoded) : a->end - a->start - 1;
+  gsize b_length = b->decoded ? strlen (b->decoded) : b->end - b->start - 1;
+
+  return a_length == b_length && memcmp (a_text, b_text, a_length) == 0;
+}
+
 /* The scan opens an array at @offset: one of the top-level object's
  * lists starts there when the member is one. */
 static void
 scan_note_open (Scan  *scan,
                 gsize  offset)
 {
-  const char *key = scan->levels[0].key;
+  const ScanLevel *level = &scan->levels[0];
+  g_autofree char *key = NULL;
 
-  if (scan->layout == NULL || scan->depth != 1 || scan->levels[0].open != '{' || key == NULL)
+  if (scan->layout == NULL || scan->depth != 1 || level->open != '{' || level->key < 0)
     return;
+  key = scan_key_text (scan, &g_array_index (level->keys, ScanKey, level->key));
   for (int kind = 0; kind < N_LISTS; kind++)
     if (g_str_equal (key, list_keys[kind]))
       {
@@ -720,8 +766,8 @@ scan_clear (Scan *scan)
 {
   for (guint d = 0; d < CPL_MAX_JSON_DEPTH; d++)
     {
-      g_clear_pointer (&scan->levels[d].key, g_free);
-      g_clear_pointer (&scan->levels[d].keys, g_hash_table_unref);
+      g_clear_pointer (&scan->levels[d].keys, g_array_unref);
+      g_clear_pointer (&scan->levels[d].key_set, g_hash_table_unref);
     }
 }
 
@@ -739,9 +785,10 @@ scan_path (Scan *scan)
 
       if (level->open == '[')
         g_string_append_printf (path, "[%u]", level->index);
-      else if (level->key != NULL)
+      else if (level->key >= 0)
         {
-          g_autofree char *key = cpl_message_escape (level->key, CPL_MESSAGE_MAX_CHARS);
+          g_autofree char *text = scan_key_text (scan, &g_array_index (level->keys, ScanKey, level->key));
+          g_autofree char *key = cpl_message_escape (text, CPL_MESSAGE_MAX_CHARS);
 
           g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", key);
         }
@@ -873,26 +920,58 @@ scan_key (Scan    *scan,
           GError **error)
 {
   ScanLevel *level = &scan->levels[scan->depth - 1];
-  gpointer first;
+  ScanKey key = { start, end, NULL };
+  gsize first = G_MAXSIZE;  /* where the key was given before */
 
   level->want_key = FALSE;
-  g_free (level->key);
-  level->key = decode_key (scan->data, start, end);
+  /* most keys are plain text, compared where the file has them */
+  if (scan->data[start] == '"' && memchr (scan->data + start, '\\', end - start) != NULL)
+    key.decoded = decode_key (scan->data, start, end);
   if (level->keys == NULL)
-    level->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_lookup_extended (level->keys, level->key, NULL, &first))
     {
-      g_autofree char *key = cpl_message_escape (level->key, CPL_MESSAGE_MAX_CHARS);
+      level->keys = g_array_new (FALSE, FALSE, sizeof (ScanKey));
+      g_array_set_clear_func (level->keys, (GDestroyNotify) scan_key_clear);
+    }
+  if (level->key_set != NULL)
+    {
+      g_autofree char *text = scan_key_text (scan, &key);
+      gpointer value;
+
+      if (g_hash_table_lookup_extended (level->key_set, text, NULL, &value))
+        first = GPOINTER_TO_SIZE (value) - 1;
+    }
+  else
+    for (guint i = 0; i < level->keys->len && first == G_MAXSIZE; i++)
+      if (scan_key_equal (scan, &g_array_index (level->keys, ScanKey, i), &key))
+        first = g_array_index (level->keys, ScanKey, i).start;
+  g_array_append_val (level->keys, key);
+  level->key = level->keys->len - 1;
+  if (first != G_MAXSIZE)
+    {
+      g_autofree char *text = scan_key_text (scan, &key);
+      g_autofree char *shown = cpl_message_escape (text, CPL_MESSAGE_MAX_CHARS);
       guint line, column;
 
-      offset_to_line_column (scan->data, GPOINTER_TO_SIZE (first) - 1, &line, &column);
+      offset_to_line_column (scan->data, first, &line, &column);
       /* Translators: %1$s is a key of the file, %2$u:%3$u the line and
        * column where it was first given */
       return scan_fail (scan, start, error, CPL_DATASET_ERROR_DUPLICATE,
                         _("the key \"%1$s\" is given a second time in this object (first at "
-                          "%2$u:%3$u); expected each key once"), key, line, column);
+                          "%2$u:%3$u); expected each key once"), shown, line, column);
     }
-  g_hash_table_insert (level->keys, g_strdup (level->key), GSIZE_TO_POINTER (start + 1));
+  /* a large object: its keys in a hash table from now on */
+  if (level->key_set == NULL && level->keys->len > SCAN_KEYS_LISTED)
+    {
+      level->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < level->keys->len; i++)
+        {
+          const ScanKey *given = &g_array_index (level->keys, ScanKey, i);
+
+          g_hash_table_insert (level->key_set, scan_key_text (scan, given), GSIZE_TO_POINTER (given->start + 1));
+        }
+    }
+  else if (level->key_set != NULL)
+    g_hash_table_insert (level->key_set, scan_key_text (scan, &key), GSIZE_TO_POINTER (start + 1));
   return TRUE;
 }
 
@@ -970,7 +1049,7 @@ check_structure (const char *data,
             {
               /* a broken key: point at its object */
               if (bad != G_MAXSIZE)
-                g_clear_pointer (&scan.levels[scan.depth - 1].key, g_free);
+                scan.levels[scan.depth - 1].key = -1;
               else if (i < length && !scan_key (&scan, start, i, error))
                 return FALSE;
             }
@@ -1010,9 +1089,10 @@ check_structure (const char *data,
           level->open = c;
           level->index = 0;
           level->want_key = c == '{';
-          g_clear_pointer (&level->key, g_free);
+          level->key = -1;
           if (level->keys != NULL)
-            g_hash_table_remove_all (level->keys);
+            g_array_set_size (level->keys, 0);
+          g_clear_pointer (&level->key_set, g_hash_table_unref);
         }
       else if ((c == ']' || c == '}') && scan.depth > 0)
         {
