@@ -458,7 +458,7 @@ test_group (void)
 
 /* The history's "before" of an entry is its snapshot: made once per
  * state (the same object until the entry changes), ahead of time in the
- * loading thread (cpl_dataset_prepare_snapshots()), and still right for
+ * loading thread (cpl_dataset_prepare_take()), and still right for
  * undo when the entries then move into a dataset with a history, as a
  * load does (cpl_dataset_take_contents()). */
 static void
@@ -472,7 +472,7 @@ test_snapshots (void)
   g_autoptr(JsonObject) after = NULL;
   CplEntity *two_years = scenario (aside, "two-years");
 
-  cpl_dataset_prepare_snapshots (aside);
+  cpl_dataset_prepare_take (aside);
   first = cpl_entity_dup_snapshot (two_years);
   again = cpl_entity_dup_snapshot (two_years);
   /* made ahead, and not made again while nothing changes */

@@ -273,6 +273,51 @@ test_projection_kept_for_others (void)
   g_assert_cmpuint (cpl_projection_get_debug_count (two_years), ==, two_years_count + 1);
 }
 
+static void
+count_changes (guint *changes)
+{
+  (*changes)++;
+}
+
+/* A dataset loaded aside and prepared in the loading thread hands its
+ * index over with its entries: the taking dataset finds every id, and
+ * keeps the index in step as before (a rename, a removal, an insert);
+ * the prepared dataset no longer hears its entries change. */
+static void
+test_taken_from_prepared (void)
+{
+  g_autoptr(CplDataset) aside = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(CplEntity) copy = NULL;
+  CplEntity *ban = scenario (aside, "ban");
+  CplEntity *chip_y = cpl_dataset_lookup (aside, CPL_TYPE_CHIP, "chip-y");
+  guint aside_changes = 0, changes = 0;
+
+  g_signal_connect_swapped (aside, "entry-changed", G_CALLBACK (count_changes), &aside_changes);
+  g_signal_connect_swapped (dataset, "entry-changed", G_CALLBACK (count_changes), &changes);
+  cpl_dataset_prepare_take (aside);
+  cpl_dataset_take_contents (dataset, aside);
+  assert_all_found (dataset);
+  g_assert_true (scenario (dataset, "ban") == ban);
+  /* the fixture's lists: 3 vendors, 3 chips, 2 scenarios; none left aside */
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (dataset)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (aside)), ==, 0);
+  g_assert_null (cpl_dataset_lookup (aside, CPL_TYPE_CHIP, "chip-y"));
+
+  cpl_entity_set_id (ban, "embargo");
+  g_assert_cmpuint (aside_changes, ==, 0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_null (scenario (dataset, "ban"));
+  g_assert_true (scenario (dataset, "embargo") == ban);
+
+  g_assert_true (cpl_dataset_remove (dataset, chip_y));
+  g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-y"));
+  copy = cpl_entity_duplicate (ban, "ban");
+  g_assert_true (cpl_dataset_append (dataset, copy));
+  g_assert_true (scenario (dataset, "ban") == copy);
+  assert_all_found (dataset);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,5 +329,6 @@ main (int   argc,
   g_test_add_func ("/index/load-over-builtin", test_load_over_builtin);
   g_test_add_func ("/index/projected-once", test_projected_once);
   g_test_add_func ("/index/projection-kept-for-others", test_projection_kept_for_others);
+  g_test_add_func ("/index/taken-from-prepared", test_taken_from_prepared);
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ struct _CplDataset
   GHashTable *index[N_LISTS];
   gboolean    index_duplicates[N_LISTS];
   gboolean    mutating;     /* the dataset itself is changing a list */
+  gboolean    prepared;     /* by cpl_dataset_prepare_take(): its entries unwatched */
   /* scenario → its CplProjection, as long as nothing changes: the load's
    * check projects every scenario, and the report reuses that */
   GHashTable *projections;
@@ -89,6 +90,10 @@ typedef struct {
   JsonObject *extra;
   gboolean    adds_only;  /* an Epoch CSV adds chips and vendors, never replaces */
   GHashTable *index[N_LISTS];  /* id → entity, built by document_lookup */
+  /* a dataset's index of these entries, as cpl_dataset_index() makes it,
+   * from a dataset prepared to be taken; NULL: rebuilt after the commit */
+  GHashTable *taken_index[N_LISTS];
+  gboolean    taken_duplicates[N_LISTS];
   GHashTable *projections;     /* scenario → CplProjection, made by document_validate */
   CplLoadMonitor *monitor;     /* (nullable) a load in a thread: progress, cancel */
   guint       n_entries;       /* the file's entries, for the monitor */
@@ -125,6 +130,7 @@ document_clear (Document *doc)
     {
       g_clear_pointer (&doc->lists[i], g_ptr_array_unref);
       g_clear_pointer (&doc->index[i], g_hash_table_unref);
+      g_clear_pointer (&doc->taken_index[i], g_hash_table_unref);
     }
   g_clear_pointer (&doc->extra, json_object_unref);
   g_clear_pointer (&doc->projections, g_hash_table_unref);
@@ -2056,10 +2062,15 @@ cpl_dataset_commit (CplDataset *self,
         }
       for (guint i = 0; i < doc->lists[kind]->len; i++)
         cpl_dataset_watch (self, g_ptr_array_index (doc->lists[kind], i));
-      /* rebuilt at the first lookup, from the new list */
+      /* the new list's index: made in the loading thread, or rebuilt at
+       * the first lookup */
       cpl_dataset_forget_index (self, kind);
+      self->index[kind] = g_steal_pointer (&doc->taken_index[kind]);
+      self->index_duplicates[kind] = doc->taken_duplicates[kind];
+      self->mutating = self->index[kind] != NULL;
       g_list_store_splice (self->lists[kind], 0, n,
                            doc->lists[kind]->pdata, doc->lists[kind]->len);
+      self->mutating = FALSE;
     }
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = json_object_ref (doc->extra);
@@ -2176,15 +2187,17 @@ cpl_dataset_load_file_monitored (CplDataset     *self,
 }
 
 /**
- * cpl_dataset_prepare_snapshots:
+ * cpl_dataset_prepare_take:
  *
- * Makes every entry's snapshot (cpl_entity_dup_snapshot()) now, in the
- * thread that loaded @self before anything else sees it, so that the
- * history of the dataset that takes the contents finds them made
- * instead of making 10,000 of them on the main thread.
+ * Readies @self, loaded aside in a thread, to be taken by
+ * cpl_dataset_take_contents() on the main thread, doing here what that
+ * would do there for 10,000 entries: makes every entry's snapshot
+ * (cpl_entity_dup_snapshot()) for the history, builds the index of each
+ * list, and stops watching the entries.  After it, @self is only to be
+ * taken or dropped.
  */
 void
-cpl_dataset_prepare_snapshots (CplDataset *self)
+cpl_dataset_prepare_take (CplDataset *self)
 {
   g_return_if_fail (CPL_IS_DATASET (self));
 
@@ -2193,13 +2206,16 @@ cpl_dataset_prepare_snapshots (CplDataset *self)
       GListModel *model = G_LIST_MODEL (self->lists[kind]);
       guint n = g_list_model_get_n_items (model);
 
+      cpl_dataset_index (self, kind);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(CplEntity) entity = g_list_model_get_item (model, i);
 
           json_object_unref (cpl_entity_dup_snapshot (entity));
+          g_signal_handlers_disconnect_by_data (entity, self);
         }
     }
+  self->prepared = TRUE;
 }
 
 /**
@@ -2232,11 +2248,18 @@ cpl_dataset_take_contents (CplDataset *self,
         {
           GObject *item = g_list_model_get_item (model, i);
 
-          g_signal_handlers_disconnect_by_data (item, source);
+          if (!source->prepared)
+            g_signal_handlers_disconnect_by_data (item, source);
           g_ptr_array_add (doc.lists[kind], item);
+        }
+      if (source->prepared)
+        {
+          doc.taken_index[kind] = g_steal_pointer (&source->index[kind]);
+          doc.taken_duplicates[kind] = source->index_duplicates[kind];
         }
       g_list_store_remove_all (source->lists[kind]);
     }
+  source->prepared = FALSE;
   json_object_unref (doc.extra);
   doc.extra = json_object_ref (source->extra);
   cpl_dataset_commit (self, &doc);

@@ -83,7 +83,7 @@ gboolean        cpl_dataset_load_file_monitored (CplDataset     *self,
                                                  CplLoadMode     mode,
                                                  CplLoadMonitor *monitor,
                                                  GError        **error);
-void            cpl_dataset_prepare_snapshots  (CplDataset   *self);
+void            cpl_dataset_prepare_take       (CplDataset   *self);
 void            cpl_dataset_take_contents      (CplDataset   *self,
                                                 CplDataset   *source);
 char           *cpl_dataset_to_data            (CplDataset   *self,
