@@ -1,6 +1,7 @@
-/* test-parallel-load.c: a large file's lists are read by several threads
- * (#16), with the same result as one json-glib parse of the whole text,
- * and the same message when the file is wrong.
+/* test-parallel-load.c: a window's load (CplLoadMonitor's parallel) reads
+ * a large file's lists with several threads (#16), with the same result
+ * as the command line's one json-glib parse of the whole text, and the
+ * same message when the file is wrong.
  *
  * The generated file has one line per chip, so a chip's line is known:
  *   line 1  {
@@ -86,19 +87,22 @@ remove_file (const char *path)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
-/* Loads @path alone, in parallel or not; the message when it fails. */
+/* Loads @path alone, as a window does (in parallel) or as the command
+ * line does; the message when it fails. */
 static char *
 load (CplDataset *dataset,
       const char *path,
       gboolean    parallel)
 {
   g_autoptr(GError) error = NULL;
+  CplLoadMonitor monitor = { NULL, 0, parallel, FALSE };
   guint before = cpl_dataset_get_parallel_loads ();
   gboolean loaded;
 
-  cpl_dataset_allow_parallel_load (parallel);
-  loaded = cpl_dataset_load_file (dataset, path, CPL_LOAD_ALONE, &error);
-  cpl_dataset_allow_parallel_load (TRUE);
+  if (parallel)
+    loaded = cpl_dataset_load_file_monitored (dataset, path, CPL_LOAD_ALONE, &monitor, &error);
+  else
+    loaded = cpl_dataset_load_file (dataset, path, CPL_LOAD_ALONE, &error);
   /* read in parallel exactly when allowed and the file is good */
   g_assert_cmpuint (cpl_dataset_get_parallel_loads (), ==, before + (parallel && loaded ? 1 : 0));
   if (loaded)
@@ -242,7 +246,7 @@ test_snapshots (void)
 {
   g_autofree char *path = write_file (FILE_GOOD);
   g_autoptr(CplDataset) dataset = cpl_dataset_new ();
-  CplLoadMonitor monitor = { NULL, 0, TRUE };
+  CplLoadMonitor monitor = { NULL, 0, TRUE, TRUE };
   g_autoptr(GError) error = NULL;
   guint before = cpl_dataset_get_parallel_loads ();
 

@@ -10,9 +10,7 @@ G_BEGIN_DECLS
 JsonNode *cpl_dataset_get_extra_member (CplDataset *self,
                                         const char *name);
 
-/* tests: a large file's lists are read in parallel (and how often that
- * happened), or not */
-void      cpl_dataset_allow_parallel_load (gboolean allow);
-guint     cpl_dataset_get_parallel_loads  (void);
+/* tests: how many loads read a large file's lists in parallel */
+guint     cpl_dataset_get_parallel_loads (void);
 
 G_END_DECLS

@@ -1405,6 +1405,10 @@ parse_json_whole (Document   *doc,
  * entries share members with the tree they were read from).  The rest of
  * the document is read as a skeleton whose lists are empty.
  *
+ * Only a load that someone waits for asks for it (CplLoadMonitor's
+ * parallel): the threads cost more processor time in all, which the
+ * command line's --compute, run many at a time by scripts, would pay.
+ *
  * This is only a faster way to the same result: anything that is not a
  * plain success (a segment json-glib refuses, an entry with an error, an
  * id given twice) drops what the threads made, and the whole text is
@@ -1416,8 +1420,7 @@ parse_json_whole (Document   *doc,
 #define SPLIT_MAX_THREADS   4
 #define SPLIT_HELPER_NICE   10            /* the helping threads' priority */
 
-/* tests: whether loads may be read in parallel, and how many were */
-static gboolean split_allowed = TRUE;
+/* tests: how many loads were read in parallel */
 static guint split_count;
 
 typedef struct {
@@ -1735,7 +1738,7 @@ parse_json (Document   *doc,
                  (layout.spans[kind].has_elements || layout.spans[kind].commas->len == 0);
         list_bytes += layout.spans[kind].close - layout.spans[kind].open;
       }
-  if (g_atomic_int_get (&split_allowed) && usable && list_bytes >= SPLIT_MIN_BYTES &&
+  if (doc->monitor != NULL && doc->monitor->parallel && usable && list_bytes >= SPLIT_MIN_BYTES &&
       g_get_num_processors () > 1)
     {
       CplLoadMonitor *monitor = doc->monitor;
@@ -1757,13 +1760,6 @@ parse_json (Document   *doc,
         }
     }
   return parse_json_whole (doc, data, length, name, error);
-}
-
-/* tests: lets loads read large files in parallel (the default) or not */
-void
-cpl_dataset_allow_parallel_load (gboolean allow)
-{
-  g_atomic_int_set (&split_allowed, allow);
 }
 
 /* tests: how many loads so far were read in parallel */

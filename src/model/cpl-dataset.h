@@ -69,12 +69,15 @@ gboolean        cpl_dataset_load_file          (CplDataset   *self,
 /* A load in a thread, seen from the thread that waits for it: the
  * loader checks @cancellable between entries (a cancelled load fails
  * with G_IO_ERROR_CANCELLED and changes nothing) and sets @permille, how
- * far it has come (0 to 1000), atomically.  With @prepare_snapshots, it
- * makes each entry's snapshot (cpl_entity_dup_snapshot()) as it builds
- * it, for a history that will keep them. */
+ * far it has come (0 to 1000), atomically.  With @parallel, a large
+ * file's lists are read by several threads: someone waits for them (a
+ * window), and it costs more processor time in all.  With
+ * @prepare_snapshots, each entry's snapshot (cpl_entity_dup_snapshot())
+ * is made as it is built, for a history that will keep them. */
 typedef struct {
   GCancellable *cancellable;
   int           permille;
+  gboolean      parallel;
   gboolean      prepare_snapshots;
 } CplLoadMonitor;
 

@@ -655,6 +655,8 @@ cpl_document_load_async (CplDocument         *self,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   data->monitor.cancellable = cancellable;  /* the task holds it */
+  /* the window waits: the threads it takes are worth it */
+  data->monitor.parallel = TRUE;
   /* made in the thread: the history takes each entry's when the data
    * is spliced in (cpl_dataset_prepare_take() makes the rest) */
   data->monitor.prepare_snapshots = TRUE;
