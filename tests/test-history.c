@@ -456,6 +456,36 @@ test_group (void)
   g_assert_true (scenario (dataset, "ban") == ban);
 }
 
+/* Between cpl_history_begin_reset() and cpl_history_reset() (a load's
+ * splice) changes make no step; after the reset, edits are recorded and
+ * undone as ever, from the state the reset left. */
+static void
+test_begin_reset (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  g_autoptr(CplEntity) copy = cpl_entity_duplicate (scenario (dataset, "ban"), "ban-2");
+
+  cpl_history_begin_reset (history);
+  g_assert_true (cpl_dataset_append (dataset, copy));
+  set_share (dataset, 0.3);
+  cpl_history_commit (history);
+  g_assert_false (cpl_history_can_undo (history));
+  cpl_history_reset (history);
+  g_assert_false (cpl_history_can_undo (history));
+  g_assert_false (cpl_history_get_modified (history));
+
+  /* 0.3 (as reset) → 0.45, undone to 0.3; the copy stays */
+  set_share (dataset, 0.45);
+  cpl_history_commit (history);
+  g_assert_true (cpl_history_get_modified (history));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_cmpfloat (share_of (dataset), ==, 0.3);
+  g_assert_true (scenario (dataset, "ban-2") == copy);
+  g_assert_false (cpl_history_can_undo (history));
+  g_assert_false (cpl_history_get_modified (history));
+}
+
 /* The history's "before" of an entry is its snapshot: made once per
  * state (the same object until the entry changes), ahead of time in the
  * loading thread (cpl_dataset_prepare_take()), and still right for
@@ -516,5 +546,6 @@ main (int   argc,
   g_test_add_func ("/history/assign-json", test_assign_json);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/snapshots", test_snapshots);
+  g_test_add_func ("/history/begin-reset", test_begin_reset);
   return g_test_run ();
 }

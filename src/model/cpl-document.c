@@ -614,8 +614,9 @@ load_done_cb (GObject      *object,
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (loaded != NULL)
     {
-      cpl_dataset_take_contents (self->dataset, loaded);
       /* what was opened is the unmodified state, with nothing to undo */
+      cpl_history_begin_reset (self->history);
+      cpl_dataset_take_contents (self->dataset, loaded);
       cpl_history_reset (self->history);
       cpl_document_set_file (self, data->file);
     }

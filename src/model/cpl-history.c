@@ -67,7 +67,7 @@ struct _CplHistory
   guint       burst_id;         /* the pause that ends the burst; 0: no burst */
   guint       group_depth;      /* cpl_history_begin_group() calls not yet ended */
   gboolean    group_open;       /* the newest step is the group's */
-  gboolean    restoring;
+  gboolean    restoring;        /* an undo or redo, or a reset begun: nothing recorded */
 };
 
 G_DEFINE_FINAL_TYPE (CplHistory, cpl_history, G_TYPE_OBJECT)
@@ -308,7 +308,7 @@ on_items_changed (GListModel *list,
                   guint       added,
                   CplHistory *self)
 {
-  GPtrArray *commands = g_ptr_array_new_with_free_func (command_free);
+  GPtrArray *commands = self->restoring ? NULL : g_ptr_array_new_with_free_func (command_free);
   GPtrArray *mirror = NULL;
 
   for (guint i = 0; i < N_LISTS; i++)
@@ -320,27 +320,34 @@ on_items_changed (GListModel *list,
    * back to @position in front of the one after it */
   for (guint i = 0; i < removed; i++)
     {
-      Command *command = command_new (COMMAND_REMOVE, g_ptr_array_index (mirror, position + i));
+      CplEntity *entity = g_ptr_array_index (mirror, position + i);
 
-      command->from = position;
-      g_hash_table_remove (self->shadow, command->entity);
-      g_ptr_array_add (commands, command);
+      if (commands != NULL)
+        {
+          Command *command = command_new (COMMAND_REMOVE, entity);
+
+          command->from = position;
+          g_ptr_array_add (commands, command);
+        }
+      g_hash_table_remove (self->shadow, entity);
     }
   g_ptr_array_remove_range (mirror, position, removed);
   for (guint i = 0; i < added; i++)
     {
       CplEntity *entity = g_list_model_get_item (list, position + i);
-      Command *command = command_new (COMMAND_INSERT, entity);
 
-      command->to = position + i;
+      if (commands != NULL)
+        {
+          Command *command = command_new (COMMAND_INSERT, entity);
+
+          command->to = position + i;
+          g_ptr_array_add (commands, command);
+        }
       g_ptr_array_insert (mirror, position + i, entity);  /* takes the reference */
       g_hash_table_replace (self->shadow, entity, cpl_entity_dup_snapshot (entity));
-      g_ptr_array_add (commands, command);
     }
 
-  if (self->restoring)
-    g_ptr_array_unref (commands);
-  else
+  if (commands != NULL)
     record (self, commands, NULL);
 }
 
@@ -523,6 +530,20 @@ cpl_history_can_redo (CplHistory *self)
 }
 
 /**
+ * cpl_history_begin_reset:
+ *
+ * Until cpl_history_reset(), the dataset's changes are followed but not
+ * recorded as steps: a load that replaces every entry and then resets
+ * makes no step of 10,000 insertions only to forget it.
+ */
+void
+cpl_history_begin_reset (CplHistory *self)
+{
+  g_return_if_fail (CPL_IS_HISTORY (self));
+  self->restoring = TRUE;
+}
+
+/**
  * cpl_history_reset:
  *
  * Forgets every step, as after opening a file: the dataset as it is now
@@ -533,6 +554,7 @@ cpl_history_reset (CplHistory *self)
 {
   g_return_if_fail (CPL_IS_HISTORY (self));
 
+  self->restoring = FALSE;
   g_clear_handle_id (&self->burst_id, g_source_remove);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);

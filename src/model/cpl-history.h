@@ -16,6 +16,7 @@ gboolean    cpl_history_redo       (CplHistory *self);
 void        cpl_history_commit     (CplHistory *self);
 void        cpl_history_begin_group (CplHistory *self);
 void        cpl_history_end_group  (CplHistory *self);
+void        cpl_history_begin_reset (CplHistory *self);
 void        cpl_history_reset      (CplHistory *self);
 gboolean    cpl_history_get_modified (CplHistory *self);
 void        cpl_history_set_unmodified (CplHistory *self);
