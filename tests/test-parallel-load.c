@@ -239,6 +239,47 @@ test_empty_comma (void)
   assert_same_failure (FILE_EMPTY_COMMA, ":4:", "expected a JSON document");
 }
 
+/* Whatever one byte of the file is changed to, the two reads agree: the
+ * same message, or the same data.  24 changes at seeded random places,
+ * to characters that matter to JSON's structure. */
+static void
+test_mutations (void)
+{
+  static const char replacements[] = "[]{},:\" 0a\\/";
+  g_autofree char *path = write_file (FILE_GOOD);
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  for (guint round = 0; round < 24; round++)
+    {
+      g_autofree char *changed = g_memdup2 (text, length);
+      g_autoptr(CplDataset) parallel = cpl_dataset_new ();
+      g_autoptr(CplDataset) whole = cpl_dataset_new ();
+      g_autofree char *parallel_message = NULL;
+      g_autofree char *whole_message = NULL;
+      gsize at = g_rand_int_range (rand, 0, (gint32) length);
+      char to = replacements[g_rand_int_range (rand, 0, sizeof replacements - 1)];
+
+      changed[at] = to;
+      g_assert_true (g_file_set_contents (path, changed, length, NULL));
+      g_test_message ("byte %" G_GSIZE_FORMAT " '%c' → '%c'", at, text[at], to);
+      /* load() checks the parallel read is used exactly when it loads */
+      parallel_message = load (parallel, path, TRUE);
+      whole_message = load (whole, path, FALSE);
+      g_assert_cmpstr (parallel_message, ==, whole_message);
+      if (parallel_message == NULL)
+        {
+          g_autofree char *parallel_data = cpl_dataset_to_data (parallel, NULL);
+          g_autofree char *whole_data = cpl_dataset_to_data (whole, NULL);
+
+          g_assert_cmpstr (parallel_data, ==, whole_data);
+        }
+    }
+  remove_file (path);
+}
+
 /* A load for a history makes each entry's snapshot in the threads that
  * build them: the same as the entry's JSON; the monitor ends at 1000. */
 static void
@@ -324,6 +365,7 @@ main (int    argc,
   g_test_add_func ("/parallel-load/brace-closes-list", test_brace_closes_list);
   g_test_add_func ("/parallel-load/truncated", test_truncated);
   g_test_add_func ("/parallel-load/empty-comma", test_empty_comma);
+  g_test_add_func ("/parallel-load/mutations", test_mutations);
   g_test_add_func ("/parallel-load/snapshots", test_snapshots);
   g_test_add_func ("/parallel-load/document-undo", test_document_undo);
 
