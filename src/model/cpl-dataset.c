@@ -1481,12 +1481,14 @@ split_stopped (Split *split)
 }
 
 /* Parses @segment's elements as one array and builds its entries, in
- * the calling thread, which also frees the tree. */
+ * the calling thread, which also frees the tree, then makes the entries'
+ * snapshots (in the memory the tree had: fresh memory is costly to
+ * touch the first time). */
 static gboolean
 segment_build (Split   *split,
                Segment *segment)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonParser *parser = json_parser_new_immutable ();
   gsize length = segment->end - segment->start;
   /* parsed (json-glib's share of the work, as in a whole read), built */
   int parse_bytes = (int) (length * 3 / 5), build_bytes = (int) length - parse_bytes;
@@ -1505,7 +1507,10 @@ segment_build (Split   *split,
   node = json_parser_get_root (parser);
   if (!parsed || node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
       json_array_get_length (array = json_node_get_array (node)) != segment->n)
-    return FALSE;
+    {
+      g_object_unref (parser);
+      return FALSE;
+    }
   split_progress (split, parse_bytes);
 
   cpl_load_context_init (&ctx, split->name);
@@ -1521,16 +1526,15 @@ segment_build (Split   *split,
         entity = cpl_entity_new_from_json (list_type (segment->kind), json_node_get_object (element), &ctx, NULL);
       ok = entity != NULL;
       if (ok)
-        {
-          if (split->snapshots)
-            json_object_unref (cpl_entity_dup_snapshot (entity));
-          g_ptr_array_add (segment->entities, entity);
-        }
+        g_ptr_array_add (segment->entities, entity);
       cpl_load_pop (&ctx, mark);
       if (ok && (i + 1) % 64 == 0)
         split_progress (split, (int) ((gint64) build_bytes * 64 / segment->n));
     }
   cpl_load_context_clear (&ctx);
+  g_object_unref (parser);
+  for (guint i = 0; ok && split->snapshots && i < segment->entities->len; i++)
+    json_object_unref (cpl_entity_dup_snapshot (g_ptr_array_index (segment->entities, i)));
   return ok;
 }
 
