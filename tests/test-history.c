@@ -486,11 +486,11 @@ test_begin_reset (void)
   g_assert_false (cpl_history_get_modified (history));
 }
 
-/* The history's "before" of an entry is its snapshot: made once per
- * state (the same object until the entry changes), ahead of time in the
- * loading thread (cpl_dataset_prepare_take()), and still right for
- * undo when the entries then move into a dataset with a history, as a
- * load does (cpl_dataset_take_contents()). */
+/* The history's "before" of an entry is the state the entry kept when it
+ * was about to change (cpl_entity_will_change()): nothing is copied of
+ * entries loaded and never changed, even after they move into a dataset
+ * with a history, as a load does (cpl_dataset_take_contents()); the
+ * snapshot is made once per state. */
 static void
 test_snapshots (void)
 {
@@ -499,32 +499,129 @@ test_snapshots (void)
   g_autoptr(CplHistory) history = cpl_history_new (dataset);
   g_autoptr(JsonObject) first = NULL;
   g_autoptr(JsonObject) again = NULL;
-  g_autoptr(JsonObject) after = NULL;
   CplEntity *two_years = scenario (aside, "two-years");
 
   cpl_dataset_prepare_take (aside);
-  first = cpl_entity_dup_snapshot (two_years);
-  again = cpl_entity_dup_snapshot (two_years);
-  /* made ahead, and not made again while nothing changes */
-  g_assert_true (first == again);
-  /* the fixture's share */
-  g_assert_cmpfloat (json_object_get_double_member (first, "revenue_share"), ==, 0.2);
-
   cpl_dataset_take_contents (dataset, aside);
   cpl_history_reset (history);
   g_assert_true (scenario (dataset, "two-years") == two_years);
 
   set_share (dataset, 0.35);
   cpl_history_commit (history);
-  after = cpl_entity_dup_snapshot (two_years);
-  /* a change makes a new one; the old one still holds the state before */
-  g_assert_true (after != first);
-  g_assert_cmpfloat (json_object_get_double_member (after, "revenue_share"), ==, 0.35);
-  g_assert_cmpfloat (json_object_get_double_member (first, "revenue_share"), ==, 0.2);
+  first = cpl_entity_dup_snapshot (two_years);
+  again = cpl_entity_dup_snapshot (two_years);
+  /* not made again while nothing changes */
+  g_assert_true (first == again);
+  g_assert_cmpfloat (json_object_get_double_member (first, "revenue_share"), ==, 0.35);
 
+  /* the fixture's share, 0.2, kept when the first change began */
   g_assert_true (cpl_history_undo (history));
   g_assert_cmpfloat (share_of (dataset), ==, 0.2);
   g_assert_false (cpl_history_get_modified (history));
+  g_assert_true (cpl_history_redo (history));
+  g_assert_cmpfloat (share_of (dataset), ==, 0.35);
+}
+
+typedef enum {
+  CHANGE_ID, CHANGE_NAME, CHANGE_NUMBER, CHANGE_ASSIGN,
+  CHANGE_RELEASED, CHANGE_PROCESS, CHANGE_DATACENTER, CHANGE_DOMESTIC, CHANGE_SOURCE, CHANGE_NOTES,
+  CHANGE_ALLOWED_CHIPS, CHANGE_DOMESTIC_CHIP, CHANGE_RANGE,
+  CHANGE_CASE_VENDOR, CHANGE_CASE_CHIP,
+  N_CHANGES
+} Change;
+
+/* Makes @change to its entry of @dataset; returns the entry. */
+static CplEntity *
+make_change (CplDataset *dataset,
+             Change      change)
+{
+  CplEntity *chip = cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-x");
+  CplEntity *two_years = scenario (dataset, "two-years");
+  CplEntity *sale = cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "sale");
+  static const char * const allowed[] = { "chip-y", NULL };
+  const double range[3] = { 0.5, 1, 1.5 };
+  g_autoptr(CplText) notes = cpl_text_new ("noted");
+  g_autoptr(JsonObject) object = NULL;
+
+  switch (change)
+    {
+    case CHANGE_ID:        cpl_entity_set_id (chip, "chip-x2"); return chip;
+    case CHANGE_NAME:      cpl_entity_set_name (chip, "X, renamed"); return chip;
+    case CHANGE_NUMBER:    g_assert_true (cpl_entity_set_number (chip, CPL_CHIP_TDP_W, 650, NULL)); return chip;
+    case CHANGE_ASSIGN:
+      object = cpl_entity_to_json (chip);
+      json_object_set_int_member (object, "price_usd", 2500);
+      g_assert_true (cpl_entity_assign_json (chip, object, NULL));
+      return chip;
+    case CHANGE_RELEASED:  cpl_chip_set_released (CPL_CHIP (chip), "2024-11"); return chip;
+    case CHANGE_PROCESS:   cpl_chip_set_process (CPL_CHIP (chip), "TSMC N4"); return chip;
+    case CHANGE_DATACENTER: cpl_chip_set_datacenter (CPL_CHIP (chip), FALSE); return chip;
+    case CHANGE_DOMESTIC:  cpl_chip_set_domestic (CPL_CHIP (chip), TRUE); return chip;
+    case CHANGE_SOURCE:    cpl_chip_add_source (CPL_CHIP (chip), "https://example.org/x"); return chip;
+    case CHANGE_NOTES:     cpl_chip_set_notes (CPL_CHIP (chip), notes); return chip;
+    case CHANGE_ALLOWED_CHIPS: cpl_scenario_set_allowed_chips (CPL_SCENARIO (two_years), allowed); return two_years;
+    case CHANGE_DOMESTIC_CHIP: cpl_scenario_set_domestic_chip (CPL_SCENARIO (two_years), "chip-y"); return two_years;
+    case CHANGE_RANGE:
+      g_assert_true (cpl_scenario_set_range (CPL_SCENARIO (two_years), "demand_growth", range, NULL));
+      return two_years;
+    case CHANGE_CASE_VENDOR: cpl_revenue_case_set_vendor_id (CPL_REVENUE_CASE (sale), "vb"); return sale;
+    case CHANGE_CASE_CHIP:   cpl_revenue_case_set_chip_id (CPL_REVENUE_CASE (sale), "chip-y"); return sale;
+    case N_CHANGES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+same_json (JsonObject *a,
+           JsonObject *b)
+{
+  g_autoptr(JsonNode) x = json_node_init_object (json_node_alloc (), a);
+  g_autoptr(JsonNode) y = json_node_init_object (json_node_alloc (), b);
+
+  return json_node_equal (x, y);
+}
+
+/* The first change of an entry after a load, whichever setter makes it,
+ * is undone to the state the file gave and redone (every setter keeps
+ * the state before: one that did not would fail with a critical). */
+static void
+test_first_change (void)
+{
+  for (Change change = 0; change < N_CHANGES; change++)
+    {
+      g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+      g_autoptr(CplHistory) history = cpl_history_new (dataset);
+      g_autoptr(JsonObject) loaded = NULL;
+      g_autoptr(JsonObject) changed = NULL;
+      g_autoptr(JsonObject) undone = NULL;
+      g_autoptr(JsonObject) redone = NULL;
+      CplEntity *entity;
+
+      g_test_message ("change %d", change);
+      entity = make_change (dataset, change);
+      changed = cpl_entity_to_json (entity);
+      cpl_history_commit (history);
+      g_assert_true (cpl_history_can_undo (history));
+      g_assert_true (cpl_history_undo (history));
+      undone = cpl_entity_to_json (entity);
+      g_assert_false (same_json (undone, changed));
+      g_assert_true (cpl_history_redo (history));
+      redone = cpl_entity_to_json (entity);
+      g_assert_true (same_json (redone, changed));
+      /* undone again: as a fresh load of the file has it */
+      g_assert_true (cpl_history_undo (history));
+      {
+        g_autoptr(CplDataset) fresh = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+        CplEntity *same = cpl_dataset_lookup (fresh, G_OBJECT_TYPE (entity),
+                                              change == CHANGE_ID ? "chip-x" : cpl_entity_get_id (entity));
+
+        loaded = cpl_entity_to_json (same);
+      }
+      g_clear_pointer (&undone, json_object_unref);
+      undone = cpl_entity_to_json (entity);
+      g_assert_true (same_json (undone, loaded));
+    }
 }
 
 int
@@ -546,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/history/assign-json", test_assign_json);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/snapshots", test_snapshots);
+  g_test_add_func ("/history/first-change", test_first_change);
   g_test_add_func ("/history/begin-reset", test_begin_reset);
   return g_test_run ();
 }

@@ -241,8 +241,11 @@ cpl_chip_set_released (CplChip    *self,
                        const char *released)
 {
   g_return_if_fail (CPL_IS_CHIP (self));
-  if (cpl_set_str (&self->released, released))
-    cpl_entity_emit_changed (CPL_ENTITY (self));
+  if (g_strcmp0 (self->released, released) == 0)
+    return;
+  cpl_entity_will_change (CPL_ENTITY (self));
+  cpl_set_str (&self->released, released);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
 const char *
@@ -257,8 +260,11 @@ cpl_chip_set_process (CplChip    *self,
                       const char *process)
 {
   g_return_if_fail (CPL_IS_CHIP (self));
-  if (cpl_set_str (&self->process, process))
-    cpl_entity_emit_changed (CPL_ENTITY (self));
+  if (g_strcmp0 (self->process, process) == 0)
+    return;
+  cpl_entity_will_change (CPL_ENTITY (self));
+  cpl_set_str (&self->process, process);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
 /* Returns: 1 data-center part, 0 not, -1 unknown. */
@@ -277,6 +283,7 @@ cpl_chip_set_datacenter (CplChip *self,
   datacenter = datacenter < 0 ? -1 : datacenter > 0;
   if (self->datacenter == datacenter)
     return;
+  cpl_entity_will_change (CPL_ENTITY (self));
   self->datacenter = datacenter;
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
@@ -295,6 +302,7 @@ cpl_chip_set_domestic (CplChip  *self,
   g_return_if_fail (CPL_IS_CHIP (self));
   if (self->domestic == !!domestic)
     return;
+  cpl_entity_will_change (CPL_ENTITY (self));
   self->domestic = !!domestic;
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
@@ -311,6 +319,7 @@ cpl_chip_add_source (CplChip    *self,
                      const char *url)
 {
   g_return_if_fail (CPL_IS_CHIP (self));
+  cpl_entity_will_change (CPL_ENTITY (self));
   g_ptr_array_insert (self->sources, self->sources->len - 1, g_strdup (url));
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
@@ -328,6 +337,7 @@ cpl_chip_set_notes (CplChip *self,
                     CplText *notes)
 {
   g_return_if_fail (CPL_IS_CHIP (self));
+  cpl_entity_will_change (CPL_ENTITY (self));
   g_clear_pointer (&self->notes, cpl_text_unref);
   self->notes = notes ? cpl_text_ref (notes) : NULL;
   cpl_entity_emit_changed (CPL_ENTITY (self));

@@ -1435,7 +1435,6 @@ typedef struct {
   const char     *data;
   const char     *name;
   GArray         *segments;    /* Segment */
-  gboolean        snapshots;   /* make each entry's snapshot as it is built */
   CplLoadMonitor *monitor;     /* (nullable) */
   int             next;        /* atomic: the next segment to take */
   int             failed;      /* atomic: a segment failed; the others stop */
@@ -1481,9 +1480,7 @@ split_stopped (Split *split)
 }
 
 /* Parses @segment's elements as one array and builds its entries, in
- * the calling thread, which also frees the tree, then makes the entries'
- * snapshots (in the memory the tree had: fresh memory is costly to
- * touch the first time). */
+ * the calling thread, which also frees the tree. */
 static gboolean
 segment_build (Split   *split,
                Segment *segment)
@@ -1533,8 +1530,6 @@ segment_build (Split   *split,
     }
   cpl_load_context_clear (&ctx);
   g_object_unref (parser);
-  for (guint i = 0; ok && split->snapshots && i < segment->entities->len; i++)
-    json_object_unref (cpl_entity_dup_snapshot (g_ptr_array_index (segment->entities, i)));
   return ok;
 }
 
@@ -1660,7 +1655,7 @@ parse_json_split (Document     *doc,
   g_autofree char *skeleton = NULL;
   gsize skeleton_length;
   CplLoadMonitor *monitor = doc->monitor;
-  Split split = { data, name, NULL, monitor != NULL && monitor->prepare_snapshots, monitor, 0, FALSE, 0, 0 };
+  Split split = { data, name, NULL, monitor, 0, FALSE, 0, 0 };
   guint n_threads = MIN (g_get_num_processors (), SPLIT_MAX_THREADS);
   GThread *threads[SPLIT_MAX_THREADS] = { NULL };
   gboolean read;
@@ -2191,10 +2186,9 @@ cpl_dataset_load_file_monitored (CplDataset     *self,
  *
  * Readies @self, loaded aside in a thread, to be taken by
  * cpl_dataset_take_contents() on the main thread, doing here what that
- * would do there for 10,000 entries: makes every entry's snapshot
- * (cpl_entity_dup_snapshot()) for the history, builds the index of each
- * list, and stops watching the entries.  After it, @self is only to be
- * taken or dropped.
+ * would do there for 10,000 entries: builds the index of each list and
+ * stops watching the entries.  After it, @self is only to be taken or
+ * dropped.
  */
 void
 cpl_dataset_prepare_take (CplDataset *self)
@@ -2211,7 +2205,6 @@ cpl_dataset_prepare_take (CplDataset *self)
         {
           g_autoptr(CplEntity) entity = g_list_model_get_item (model, i);
 
-          json_object_unref (cpl_entity_dup_snapshot (entity));
           g_signal_handlers_disconnect_by_data (entity, self);
         }
     }

@@ -71,14 +71,11 @@ gboolean        cpl_dataset_load_file          (CplDataset   *self,
  * with G_IO_ERROR_CANCELLED and changes nothing) and sets @permille, how
  * far it has come (0 to 1000), atomically.  With @parallel, a large
  * file's lists are read by several threads: someone waits for them (a
- * window), and it costs more processor time in all.  With
- * @prepare_snapshots, each entry's snapshot (cpl_entity_dup_snapshot())
- * is made as it is built, for a history that will keep them. */
+ * window), and it costs more processor time in all. */
 typedef struct {
   GCancellable *cancellable;
   int           permille;
   gboolean      parallel;
-  gboolean      prepare_snapshots;
 } CplLoadMonitor;
 
 gboolean        cpl_dataset_load_file_monitored (CplDataset     *self,

@@ -588,8 +588,8 @@ load_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     {
-      /* what the history keeps of each entry, and the lists' indexes,
-       * made here, not on the main thread when the entries are spliced in */
+      /* the lists' indexes made here, not on the main thread when the
+       * entries are spliced in */
       cpl_dataset_prepare_take (dataset);
       g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
     }
@@ -658,9 +658,6 @@ cpl_document_load_async (CplDocument         *self,
   data->monitor.cancellable = cancellable;  /* the task holds it */
   /* the window waits: the threads it takes are worth it */
   data->monitor.parallel = TRUE;
-  /* made in the thread: the history takes each entry's when the data
-   * is spliced in (cpl_dataset_prepare_take() makes the rest) */
-  data->monitor.prepare_snapshots = TRUE;
   /* the UI tests' way to see a load under way, whatever the machine's speed */
   data->hold = g_strdup (g_getenv ("CPL_TEST_HOLD_LOAD"));
   self->load = data;

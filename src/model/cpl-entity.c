@@ -18,6 +18,7 @@ typedef struct
   JsonObject *group_extra;  /* group → its "x-" members, kept as read */
   char       *origin;
   JsonObject *snapshot;     /* cpl_entity_to_json() as of the last change, or NULL */
+  JsonObject *previous;     /* while CplEntity::changed is emitted: the state before, or NULL */
 } CplEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CplEntity, cpl_entity, G_TYPE_OBJECT)
@@ -133,6 +134,7 @@ cpl_entity_finalize (GObject *object)
   g_clear_pointer (&priv->group_extra, json_object_unref);
   g_clear_pointer (&priv->origin, g_free);
   g_clear_pointer (&priv->snapshot, json_object_unref);
+  g_clear_pointer (&priv->previous, json_object_unref);
 
   G_OBJECT_CLASS (cpl_entity_parent_class)->finalize (object);
 }
@@ -244,8 +246,11 @@ cpl_entity_set_id (CplEntity  *self,
   CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
 
   g_return_if_fail (CPL_IS_ENTITY (self));
-  if (cpl_set_str (&priv->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (g_strcmp0 (priv->id, id) == 0)
+    return;
+  cpl_entity_will_change (self);
+  cpl_set_str (&priv->id, id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
 const char *
@@ -276,6 +281,7 @@ cpl_entity_set_name (CplEntity  *self,
   g_return_if_fail (CPL_IS_ENTITY (self));
   if (g_strcmp0 (cpl_text_get (priv->name), name) == 0)
     return;
+  cpl_entity_will_change (self);
   cpl_text_set_current (priv->name, name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
@@ -461,6 +467,7 @@ cpl_entity_set_number (CplEntity *self,
     }
   if (priv->values[index] == value || (isnan (value) && isnan (priv->values[index])))
     return TRUE;
+  cpl_entity_will_change (self);
   priv->values[index] = value;
   g_object_notify (G_OBJECT (self), field->key);
   return TRUE;
@@ -476,14 +483,55 @@ cpl_entity_get_extra (CplEntity *self)
   return priv->extra;
 }
 
+/**
+ * cpl_entity_will_change:
+ *
+ * To be called by whatever changes what the entry holds, before it does:
+ * when anyone listens to the entry (the dataset that holds it, and so the
+ * history), the state before the change is kept for CplEntity::changed's
+ * handlers (cpl_entity_get_previous_snapshot()).  An entry no one listens
+ * to (one being built, or loaded) keeps nothing.
+ */
+void
+cpl_entity_will_change (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  if (priv->snapshot == NULL && g_signal_has_handler_pending (self, signals[CHANGED], 0, TRUE))
+    priv->snapshot = cpl_entity_to_json (self);
+}
+
+/* The entry has changed: its snapshot, of the state before, is the
+ * previous one while the handlers run; they see the new state. */
 void
 cpl_entity_emit_changed (CplEntity *self)
 {
   CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+  JsonObject *outer = priv->previous;  /* a change made by a handler of another */
 
-  /* the snapshot is of the state before; the handlers see the new one */
-  g_clear_pointer (&priv->snapshot, json_object_unref);
+  priv->previous = g_steal_pointer (&priv->snapshot);
   g_signal_emit (self, signals[CHANGED], 0);
+  g_clear_pointer (&priv->previous, json_object_unref);
+  priv->previous = outer;
+}
+
+/**
+ * cpl_entity_get_previous_snapshot:
+ *
+ * While CplEntity::changed is emitted: the entry as cpl_entity_to_json()
+ * gave it before the change, kept by cpl_entity_will_change() (or the
+ * snapshot made since the change before).
+ *
+ * Returns: (transfer none) (nullable): the state before, or %NULL when
+ *   no one listened when the change began
+ */
+JsonObject *
+cpl_entity_get_previous_snapshot (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return priv->previous;
 }
 
 static gboolean
@@ -827,6 +875,7 @@ cpl_entity_assign_json (CplEntity   *self,
   cpl_load_context_clear (&ctx);
   if (staged == NULL)
     return FALSE;
+  cpl_entity_will_change (self);
   cpl_entity_swap_state (self, staged);
   cpl_entity_emit_changed (self);
   return TRUE;

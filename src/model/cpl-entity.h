@@ -63,6 +63,7 @@ CplEntity      *cpl_entity_new_from_json        (GType               type,
                                                  GError            **error);
 JsonObject     *cpl_entity_to_json              (CplEntity          *self);
 JsonObject     *cpl_entity_dup_snapshot         (CplEntity          *self);
+JsonObject     *cpl_entity_get_previous_snapshot (CplEntity         *self);
 gboolean        cpl_entity_assign_json          (CplEntity          *self,
                                                  JsonObject         *object,
                                                  GError            **error);
@@ -95,6 +96,7 @@ gboolean        cpl_field_check                 (const CplField     *field,
                                                  double              value,
                                                  char              **problem);
 JsonObject     *cpl_entity_get_extra            (CplEntity          *self);
+void            cpl_entity_will_change          (CplEntity          *self);
 void            cpl_entity_emit_changed         (CplEntity          *self);
 
 G_END_DECLS

@@ -6,10 +6,13 @@
  * so an entry keeps its identity (and whoever shows it keeps showing it)
  * and nothing else is touched: no step re-reads the dataset.
  *
- * The history learns of edits from the signals the dataset has anyway.  It
- * keeps a shadow of each entry's state (its JSON object) and, on
- * CplDataset::entry-changed, compares it with the new state to make a
- * "set" command with both.  It keeps a mirror of each list, so that on
+ * The history learns of edits from the signals the dataset has anyway.  On
+ * CplDataset::entry-changed it compares the entry's state before the
+ * change (its JSON object, which the entry keeps when it is about to
+ * change: cpl_entity_will_change()) with the new one to make a "set"
+ * command with both; nothing is copied of entries that never change (a
+ * file of 10,000 of them is not snapshotted when it opens).  It keeps a
+ * mirror of each list, so that on
  * GListModel::items-changed it knows which objects left; an entry removed
  * and put back at another position in one burst is a move.
  *
@@ -59,7 +62,6 @@ struct _CplHistory
   CplDataset *dataset;
   GListModel *lists[N_LISTS];
   GPtrArray  *mirror[N_LISTS];  /* each list as last seen, with references */
-  GHashTable *shadow;           /* entry → JsonObject, its state as last seen */
   GQueue      undo;             /* of Step, newest at the head */
   GQueue      redo;
   guint64     last_serial;
@@ -277,25 +279,29 @@ static void
 on_entry_changed (CplHistory *self,
                   CplEntity  *entity)
 {
-  JsonObject *before = g_hash_table_lookup (self->shadow, entity);
-  g_autoptr(JsonObject) after = cpl_entity_dup_snapshot (entity);
+  JsonObject *before = cpl_entity_get_previous_snapshot (entity);
+  g_autoptr(JsonObject) after = NULL;
   g_autofree char *burst = NULL;
   GPtrArray *commands;
   Command *command;
 
-  if (before != NULL && objects_equal (before, after))
+  if (self->restoring)
     return;
-  if (self->restoring || before == NULL)
+  if (before == NULL)
     {
-      g_hash_table_replace (self->shadow, entity, g_steal_pointer (&after));
+      /* the entry's code changed it without cpl_entity_will_change() */
+      g_critical ("the entry \"%s\" changed without keeping its state before; the change "
+                  "cannot be undone", cpl_entity_get_id (entity));
       return;
     }
+  after = cpl_entity_dup_snapshot (entity);
+  if (objects_equal (before, after))
+    return;
 
   command = command_new (COMMAND_SET, entity);
   command->before = json_object_ref (before);
-  command->after = json_object_ref (after);
-  burst = changed_keys (before, after);
-  g_hash_table_replace (self->shadow, entity, g_steal_pointer (&after));
+  command->after = g_steal_pointer (&after);
+  burst = changed_keys (command->before, command->after);
   commands = g_ptr_array_new_with_free_func (command_free);
   g_ptr_array_add (commands, command);
   record (self, commands, burst);
@@ -329,7 +335,6 @@ on_items_changed (GListModel *list,
           command->from = position;
           g_ptr_array_add (commands, command);
         }
-      g_hash_table_remove (self->shadow, entity);
     }
   g_ptr_array_remove_range (mirror, position, removed);
   for (guint i = 0; i < added; i++)
@@ -344,7 +349,6 @@ on_items_changed (GListModel *list,
           g_ptr_array_add (commands, command);
         }
       g_ptr_array_insert (mirror, position + i, entity);  /* takes the reference */
-      g_hash_table_replace (self->shadow, entity, cpl_entity_dup_snapshot (entity));
     }
 
   if (commands != NULL)
@@ -607,7 +611,6 @@ cpl_history_finalize (GObject *object)
   g_queue_clear_full (&self->redo, step_free);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->mirror[i], g_ptr_array_unref);
-  g_clear_pointer (&self->shadow, g_hash_table_unref);
   G_OBJECT_CLASS (cpl_history_parent_class)->finalize (object);
 }
 
@@ -658,7 +661,6 @@ cpl_history_init (CplHistory *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
-  self->shadow = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
 }
 
 /**
@@ -691,7 +693,6 @@ cpl_history_new (CplDataset *dataset)
           CplEntity *entity = g_list_model_get_item (self->lists[i], j);
 
           g_ptr_array_add (self->mirror[i], entity);
-          g_hash_table_insert (self->shadow, entity, cpl_entity_dup_snapshot (entity));
         }
       g_signal_connect_object (self->lists[i], "items-changed", G_CALLBACK (on_items_changed), self, 0);
     }

@@ -118,8 +118,11 @@ cpl_revenue_case_set_vendor_id (CplRevenueCase *self,
                                 const char     *vendor_id)
 {
   g_return_if_fail (CPL_IS_REVENUE_CASE (self));
-  if (cpl_set_str (&self->vendor_id, vendor_id))
-    cpl_entity_emit_changed (CPL_ENTITY (self));
+  if (g_strcmp0 (self->vendor_id, vendor_id) == 0)
+    return;
+  cpl_entity_will_change (CPL_ENTITY (self));
+  cpl_set_str (&self->vendor_id, vendor_id);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
 const char *
@@ -134,6 +137,9 @@ cpl_revenue_case_set_chip_id (CplRevenueCase *self,
                               const char     *chip_id)
 {
   g_return_if_fail (CPL_IS_REVENUE_CASE (self));
-  if (cpl_set_str (&self->chip_id, chip_id))
-    cpl_entity_emit_changed (CPL_ENTITY (self));
+  if (g_strcmp0 (self->chip_id, chip_id) == 0)
+    return;
+  cpl_entity_will_change (CPL_ENTITY (self));
+  cpl_set_str (&self->chip_id, chip_id);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
 }

@@ -335,6 +335,7 @@ cpl_scenario_set_allowed_chips (CplScenario        *self,
                                 const char * const *chip_ids)
 {
   g_return_if_fail (CPL_IS_SCENARIO (self));
+  cpl_entity_will_change (CPL_ENTITY (self));
   g_strfreev (self->allowed_chips);
   self->allowed_chips = chip_ids ? g_strdupv ((char **) chip_ids) : g_new0 (char *, 1);
   cpl_entity_emit_changed (CPL_ENTITY (self));
@@ -352,8 +353,11 @@ cpl_scenario_set_domestic_chip (CplScenario *self,
                                 const char  *chip_id)
 {
   g_return_if_fail (CPL_IS_SCENARIO (self));
-  if (cpl_set_str (&self->domestic_chip, chip_id))
-    cpl_entity_emit_changed (CPL_ENTITY (self));
+  if (g_strcmp0 (self->domestic_chip, chip_id) == 0)
+    return;
+  cpl_entity_will_change (CPL_ENTITY (self));
+  cpl_set_str (&self->domestic_chip, chip_id);
+  cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
 CplText *
@@ -465,6 +469,7 @@ cpl_scenario_set_range (CplScenario   *self,
         json_object_set_double_member (triangle, range_ends[i], range[i]);
       json_object_set_object_member (ranges, key, triangle);
     }
+  cpl_entity_will_change (CPL_ENTITY (self));
   g_clear_pointer (&self->ranges, json_object_unref);
   if (json_object_get_size (ranges) > 0)
     self->ranges = g_steal_pointer (&ranges);
