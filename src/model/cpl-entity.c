@@ -757,9 +757,8 @@ cpl_set_number_member (JsonObject *object,
  * cpl_entity_dup_snapshot:
  *
  * The entry as cpl_entity_to_json() gives it, made once per state: the
- * same object until the entry changes (CplEntity::changed), so it can
- * be made ahead, in the thread that loaded the entry, before the entry
- * is shared.  Not to be modified.
+ * same object until the entry changes (CplEntity::changed), when it
+ * becomes the previous snapshot.  Not to be modified.
  *
  * Returns: (transfer full): a reference to the snapshot
  */
