@@ -17,7 +17,11 @@
  * clears its bands, so no result of older inputs is ever shown.  "Estimating
  * uncertainty…" shows only when a run takes longer than 150 ms.  Its
  * result adds the P10–P90 band to the share, take and gap charts and the
- * range under each key figure and in the summary.
+ * range under each key figure and in the summary.  A run draws from the
+ * scenario's inputs (not its id, name or texts) and the chips, with its
+ * own seed: inputs that are the same as those of the result shown or of
+ * the run under way (a copy of the scenario, a new name, an edit of
+ * another scenario) keep it, with no new run and no bands taken away.
  */
 #define G_LOG_DOMAIN "cpl-scenario-results"
 
@@ -115,6 +119,8 @@ struct _CplScenarioResults
   GdkFrameClock  *paint_clock;      /* the run starts after its next frame */
   gulong          paint_id;
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
+  char           *run_inputs;       /* run_inputs() of the run under way or of uncertainty */
+  guint64         data_stamp;       /* counts the changes of the dataset's entries but scenarios */
 };
 
 #define PROGRESS_DELAY_MS 150
@@ -212,16 +218,18 @@ range_text (CplTotal            total,
   return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
 }
 
-/* Shows the run's result, or (@uncertainty NULL) takes the last one away. */
+/* Shows the run's result (again, after the charts were filled anew), or
+ * (@uncertainty NULL) takes the last one away. */
 static void
 show_uncertainty (CplScenarioResults *self,
                   CplUncertainty     *uncertainty)
 {
   g_autoptr(GString) summary = g_string_new (self->summary_text ? self->summary_text : "");
   gboolean ranged = uncertainty != NULL;
+  CplUncertainty *shown = self->uncertainty;
 
-  g_clear_pointer (&self->uncertainty, cpl_uncertainty_unref);
   self->uncertainty = uncertainty ? cpl_uncertainty_ref (uncertainty) : NULL;
+  g_clear_pointer (&shown, cpl_uncertainty_unref);
 
   for (guint i = 0; i < N_TOTALS; i++)
     {
@@ -322,14 +330,88 @@ cancel_run (CplScenarioResults *self)
   stop_progress (self);
 }
 
+/* The dataset changed other than in its scenarios: the chips a run reads
+ * may have (the dataset forgets its projections on the same changes). */
+static void
+on_data_changed (CplScenarioResults *self)
+{
+  self->data_stamp++;
+}
+
+static void
+on_entry_changed (CplScenarioResults *self,
+                  CplEntity          *entity)
+{
+  if (!CPL_IS_SCENARIO (entity))
+    self->data_stamp++;
+}
+
+typedef GListModel *(*DatasetList) (CplDataset *dataset);
+
+static const DatasetList data_lists[] = {
+  cpl_dataset_get_vendors, cpl_dataset_get_chips, cpl_dataset_get_rules, cpl_dataset_get_revenue_cases,
+};
+
+static void
+watch_dataset (CplScenarioResults *self,
+               CplDataset         *dataset)
+{
+  if (self->dataset == dataset)
+    return;
+  if (self->dataset != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->dataset, self);
+      for (guint i = 0; i < G_N_ELEMENTS (data_lists); i++)
+        g_signal_handlers_disconnect_by_data (data_lists[i] (self->dataset), self);
+    }
+  g_set_object (&self->dataset, dataset);
+  self->data_stamp++;
+  if (dataset == NULL)
+    return;
+  g_signal_connect_swapped (dataset, "entry-changed", G_CALLBACK (on_entry_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (data_lists); i++)
+    g_signal_connect_swapped (data_lists[i] (dataset), "items-changed", G_CALLBACK (on_data_changed), self);
+}
+
+/* What a run of the scenario shown draws from, as text: its inputs (all
+ * but its id, name and texts), the number of draws and the state of the
+ * rest of the dataset; two runs of the same inputs give the same result. */
+static char *
+run_inputs (CplScenarioResults *self)
+{
+  static const char * const not_inputs[] = { "id", "name", "description", "notes" };
+  g_autoptr(JsonObject) object = cpl_entity_to_json (CPL_ENTITY (self->scenario));
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_inputs); i++)
+    json_object_remove_member (object, not_inputs[i]);
+  json_node_set_object (node, object);
+  json = json_to_string (node, FALSE);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %u %s", self->data_stamp, cpl_monte_carlo_draws (), json);
+}
+
 /* Cancels the run under way and forgets its result; starts one for the
- * inputs shown when the scenario has ranges. */
+ * inputs shown when the scenario has ranges.  Inputs that the result
+ * shown or the run under way are of keep them. */
 static void
 restart_run (CplScenarioResults *self)
 {
   gboolean ranged = self->scenario != NULL && self->projection != NULL
                     && cpl_scenario_has_ranges (self->scenario);
+  g_autofree char *inputs = ranged ? run_inputs (self) : NULL;
   GdkFrameClock *clock;
+
+  if (inputs != NULL && (self->run != NULL || self->uncertainty != NULL)
+      && g_strcmp0 (inputs, self->run_inputs) == 0)
+    {
+      /* the charts were filled anew: their bands again */
+      if (self->uncertainty != NULL)
+        show_uncertainty (self, self->uncertainty);
+      return;
+    }
+  g_free (self->run_inputs);
+  self->run_inputs = g_steal_pointer (&inputs);
 
   stop_waiting_for_paint (self);
   if (self->run != NULL)
@@ -801,7 +883,8 @@ cpl_scenario_results_dispose (GObject *object)
   g_clear_pointer (&self->range_summary, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->settings);
-  g_clear_object (&self->dataset);
+  watch_dataset (self, NULL);
+  g_clear_pointer (&self->run_inputs, g_free);
   g_clear_object (&self->scenario);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
@@ -931,7 +1014,7 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
   self->projection = projection;
-  g_set_object (&self->dataset, dataset);
+  watch_dataset (self, dataset);
   g_set_object (&self->scenario, scenario);
 
   /* what shows the same as before is left as it is: the charts keep their
