@@ -79,6 +79,77 @@ on_released (GtkGestureClick *gesture,
   gtk_widget_activate_action (row, "list.activate-item", "u", position);
 }
 
+/* A row's layout: the tick at its natural width, the text in the rest of
+ * it, each centred vertically (their valign); the row as tall as the
+ * taller for that width.  A horizontal GtkBox would ask the text for its
+ * width at the row's height, which for a wrapped title is a binary search
+ * over a dozen Pango layouts of it, for every row made: here the text is
+ * only asked for its height at a width, as a wrapped label measures best. */
+#define ROW_SPACING 12
+
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *row)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+row_measure (GtkWidget      *row,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  GtkWidget *check = gtk_widget_get_first_child (row);
+  GtkWidget *text = gtk_widget_get_next_sibling (check);
+  int check_min, check_nat, text_min, text_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (check, orientation, -1, &check_min, &check_nat, NULL, NULL);
+      gtk_widget_measure (text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      *minimum = check_min + ROW_SPACING + text_min;
+      *natural = check_nat + ROW_SPACING + text_nat;
+    }
+  else
+    {
+      int text_width = -1;
+
+      if (for_size >= 0)
+        {
+          gtk_widget_measure (check, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &check_nat, NULL, NULL);
+          text_width = MAX (for_size - check_nat - ROW_SPACING, 0);
+        }
+      gtk_widget_measure (check, orientation, -1, &check_min, &check_nat, NULL, NULL);
+      gtk_widget_measure (text, orientation, text_width, &text_min, &text_nat, NULL, NULL);
+      *minimum = MAX (check_min, text_min);
+      *natural = MAX (check_nat, text_nat);
+    }
+}
+
+static void
+row_allocate (GtkWidget *row,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  GtkWidget *check = gtk_widget_get_first_child (row);
+  GtkWidget *text = gtk_widget_get_next_sibling (check);
+  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
+  GtkAllocation tick = { 0, 0, 0, height };
+  GtkAllocation rest = { 0, 0, 0, height };
+
+  gtk_widget_measure (check, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &tick.width, NULL, NULL);
+  tick.width = MIN (tick.width, width);
+  rest.width = MAX (width - tick.width - ROW_SPACING, 0);
+  tick.x = rtl ? width - tick.width : 0;
+  rest.x = rtl ? 0 : width - rest.width;
+  gtk_widget_size_allocate (check, &tick, -1);
+  gtk_widget_size_allocate (text, &rest, -1);
+}
+
 static GtkWidget *
 dim_label (GtkWidget *box)
 {
@@ -96,10 +167,11 @@ setup (GtkSignalListItemFactory *item_factory,
        Factory                  *factory)
 {
   CheckRow *r = g_new0 (CheckRow, 1);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkGesture *click = gtk_gesture_click_new ();
 
+  gtk_widget_set_layout_manager (row, gtk_custom_layout_new (row_request_mode, row_measure, row_allocate));
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   /* hidden while its tooltip is set: a shown widget's new tooltip asks
