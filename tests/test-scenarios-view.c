@@ -1711,7 +1711,8 @@ bounds_in (GtkWidget *widget,
  * only for its height at a width (a horizontal box asked for its width at
  * a height: a search over a dozen layouts of it per row made).  It shows
  * what it did: the tick at the start, then, 12 px after it and to the
- * row's end, the name over the subtitle, both centred on the row's middle.
+ * row's end, the name over the subtitle, both (the tick, the two lines of
+ * text together) centred on the row's middle.
  * A name of 40 words ("word1 word2 … word40", 270 characters) does not
  * fit three lines of the sidebar (~220 px, ~30 characters a line): it
  * wraps to three, the third ellipsized, and shows them all; "Ban" takes
@@ -1726,7 +1727,7 @@ test_row_layout (void)
   CplEntity *two_years = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years");
   CplEntity *ban = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban");
   g_autoptr(GString) name = g_string_new (NULL);
-  GtkWidget *row, *check, *text, *title, *subtitle;
+  GtkWidget *row, *check, *title, *subtitle;
   graphene_rect_t tick, words, name_box, below, one_line;
   PangoLayout *layout;
   int row_width, row_height;
@@ -1742,8 +1743,7 @@ test_row_layout (void)
   row = cpl_check_list_find_row (list, two_years);
   g_assert_nonnull (row);
   check = GTK_WIDGET (cpl_check_row_get_check (row));
-  text = gtk_widget_get_next_sibling (check);
-  title = gtk_widget_get_first_child (text);
+  title = gtk_widget_get_next_sibling (check);
   subtitle = gtk_widget_get_next_sibling (title);
   g_assert_cmpstr (cpl_check_row_get_title (row), ==, name->str);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, name->str);
@@ -1757,11 +1757,12 @@ test_row_layout (void)
   row_width = gtk_widget_get_width (row);
   row_height = gtk_widget_get_height (row);
   tick = bounds_in (check, row);
-  words = bounds_in (text, row);
   name_box = bounds_in (title, row);
   below = bounds_in (subtitle, row);
   g_assert_cmpfloat (tick.origin.x, ==, 0);
   g_assert_cmpfloat (tick.size.width, >, 0);
+  /* the text: from the name's top to the subtitle's bottom */
+  graphene_rect_union (&name_box, &below, &words);
   g_assert_cmpfloat (words.origin.x, ==, tick.size.width + 12);
   g_assert_cmpfloat (words.origin.x + words.size.width, ==, row_width);
   g_assert_cmpfloat (fabs (tick.origin.y + tick.size.height / 2 - row_height / 2.), <=, .5);
@@ -1778,7 +1779,7 @@ test_row_layout (void)
 
   row = cpl_check_list_find_row (list, ban);
   g_assert_nonnull (row);
-  title = gtk_widget_get_first_child (gtk_widget_get_next_sibling (GTK_WIDGET (cpl_check_row_get_check (row))));
+  title = gtk_widget_get_next_sibling (GTK_WIDGET (cpl_check_row_get_check (row)));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 1);
   one_line = bounds_in (title, row);
   g_assert_cmpfloat (name_box.size.height, >, 2 * one_line.size.height);
