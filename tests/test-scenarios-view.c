@@ -1987,6 +1987,59 @@ test_one_projection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue #16: a copy of the scenario shown has its inputs: the results
+ * show it without projecting it (its projection count stays 0) and keep
+ * every figure; what is its own follows it (a goal sought applies to the
+ * copy, not to the original).  Its first edit projects it once.  With
+ * the share at 20% the take of 2026 is 0.2 × 1,813,333.33 = $362,667
+ * (see test_charts_unchanged); at 25%, 0.25 × 1,813,333.33 = $453,333.
+ * A take of $1.50 M over both years needs 1,500,000 / 6,042,352.94 =
+ * 24.8% (see test_goal_seek). */
+static void
+test_copy_not_projected (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenario *original, *copy;
+  CplScenarioAnalysis *analysis;
+
+  select_id (view, "two-years");
+  original = cpl_scenarios_view_get_selected (view);
+  cpl_test_iterate_for (100);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  copy = cpl_scenarios_view_get_selected (view);
+  g_assert_true (copy != original);
+  cpl_test_iterate_for (100);
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpuint (cpl_projection_get_debug_count (copy), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+
+  analysis = cpl_scenario_results_get_analysis (results);
+  g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
+  g_assert_true (cpl_scenario_analysis_apply_seek (analysis));
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), 1500000 / (308160000. / 51), 1e-7);
+  g_assert_cmpfloat (cpl_scenario_get (original, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+
+  /* the apply and its undo changed the copy: back at its original's
+   * inputs, it still shows them; its own edit projects it once */
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+  {
+    guint before = cpl_projection_get_debug_count (copy);
+
+    g_assert_true (cpl_entity_set_number (CPL_ENTITY (copy), CPL_SCENARIO_REVENUE_SHARE, .25, NULL));
+    cpl_deferred_update_flush (GTK_WIDGET (results));
+    g_assert_cmpuint (cpl_projection_get_debug_count (copy), ==, before + 1);
+  }
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$453,333");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2024,6 +2077,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/table-in-place", test_table_in_place);
   g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
+  g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);
   g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);

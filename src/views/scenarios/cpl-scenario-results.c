@@ -120,6 +120,7 @@ struct _CplScenarioResults
   gulong          paint_id;
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
   char           *run_inputs;       /* run_inputs() of the run under way or of uncertainty */
+  char           *shown_inputs;     /* scenario_inputs() of the figures, charts and table, or NULL */
   guint64         data_stamp;       /* counts the changes of the dataset's entries but scenarios */
 };
 
@@ -188,10 +189,7 @@ fill_charts (CplScenarioResults *self,
              CplDataset         *dataset)
 {
   for (guint c = 0; c < N_CHARTS; c++)
-    {
-      cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
-      cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
-    }
+    cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
 }
 
 /* Uncertainty ------------------------------------------------------------- */
@@ -373,14 +371,15 @@ watch_dataset (CplScenarioResults *self,
     g_signal_connect_swapped (data_lists[i] (dataset), "items-changed", G_CALLBACK (on_data_changed), self);
 }
 
-/* What a run of the scenario shown draws from, as text: its inputs (all
- * but its id, name and texts), the number of draws and the state of the
- * rest of the dataset; two runs of the same inputs give the same result. */
+/* What @scenario projects from, as text: its inputs (all but its id,
+ * name and texts) and the state of the rest of the dataset.  Two
+ * scenarios of the same inputs project the same. */
 static char *
-run_inputs (CplScenarioResults *self)
+scenario_inputs (CplScenarioResults *self,
+                 CplScenario        *scenario)
 {
   static const char * const not_inputs[] = { "id", "name", "description", "notes" };
-  g_autoptr(JsonObject) object = cpl_entity_to_json (CPL_ENTITY (self->scenario));
+  g_autoptr(JsonObject) object = cpl_entity_to_json (CPL_ENTITY (scenario));
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autofree char *json = NULL;
 
@@ -388,7 +387,17 @@ run_inputs (CplScenarioResults *self)
     json_object_remove_member (object, not_inputs[i]);
   json_node_set_object (node, object);
   json = json_to_string (node, FALSE);
-  return g_strdup_printf ("%" G_GUINT64_FORMAT " %u %s", self->data_stamp, cpl_monte_carlo_draws (), json);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", self->data_stamp, json);
+}
+
+/* What a run of the scenario shown draws from: its inputs and the number
+ * of draws; two runs of the same inputs give the same result. */
+static char *
+run_inputs (CplScenarioResults *self)
+{
+  g_autofree char *inputs = scenario_inputs (self, self->scenario);
+
+  return g_strdup_printf ("%u %s", cpl_monte_carlo_draws (), inputs);
 }
 
 /* Cancels the run under way and forgets its result; starts one for the
@@ -885,6 +894,7 @@ cpl_scenario_results_dispose (GObject *object)
   g_clear_object (&self->settings);
   watch_dataset (self, NULL);
   g_clear_pointer (&self->run_inputs, g_free);
+  g_clear_pointer (&self->shown_inputs, g_free);
   g_clear_object (&self->scenario);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
@@ -985,7 +995,21 @@ cpl_scenario_results_new (void)
   return g_object_new (CPL_TYPE_SCENARIO_RESULTS, NULL);
 }
 
-/* Projects @scenario and shows it; a scenario the model refuses shows why. */
+/* What is the scenario's own, not its projection's: its description, and
+ * its id, that its charts export under. */
+static void
+show_own (CplScenarioResults *self)
+{
+  CplText *description = cpl_scenario_get_description (self->scenario);
+
+  cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
+}
+
+/* Projects @scenario and shows it; a scenario the model refuses shows why.
+ * Inputs that are those shown (scenario_inputs()) are not projected again. */
 void
 cpl_scenario_results_show (CplScenarioResults *self,
                            CplDataset         *dataset,
@@ -995,8 +1019,27 @@ cpl_scenario_results_show (CplScenarioResults *self,
   CplProjection *projection;
   g_autofree char *sentence = NULL;
   g_autofree char *explanation = NULL;
+  g_autofree char *inputs = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
+
+  watch_dataset (self, dataset);
+  inputs = scenario ? scenario_inputs (self, scenario) : NULL;
+  if (inputs != NULL && g_strcmp0 (inputs, self->shown_inputs) == 0)
+    {
+      /* the inputs shown (a copy of the scenario, a new name or
+       * description): the same projection, so the same figures, charts
+       * and table; what is the scenario's own follows it */
+      g_set_object (&self->scenario, scenario);
+      for (guint c = 0; c < N_CHARTS; c++)
+        cpl_chart_freeze_updates (self->charts[c]);
+      show_own (self);
+      cpl_scenario_analysis_bind (self->analysis, dataset, scenario);
+      restart_run (self);
+      for (guint c = 0; c < N_CHARTS; c++)
+        cpl_chart_thaw_updates (self->charts[c]);
+      return;
+    }
 
   /* the dataset keeps it until the scenario or what it uses changes */
   projection = scenario ? cpl_dataset_get_projection (dataset, scenario, &error) : NULL;
@@ -1007,6 +1050,7 @@ cpl_scenario_results_show (CplScenarioResults *self,
        * no run of older inputs goes on */
       cpl_label_set_text (self->error, error->message);
       cancel_run (self);
+      g_clear_pointer (&self->shown_inputs, g_free);
       return;
     }
   if (projection == NULL)
@@ -1014,19 +1058,15 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
   self->projection = projection;
-  watch_dataset (self, dataset);
   g_set_object (&self->scenario, scenario);
+  g_free (self->shown_inputs);
+  self->shown_inputs = g_steal_pointer (&inputs);
 
   /* what shows the same as before is left as it is: the charts keep their
    * drawing, the labels their layout */
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_freeze_updates (self->charts[c]);
-  {
-    CplText *description = cpl_scenario_get_description (scenario);
-
-    cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
-    gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
-  }
+  show_own (self);
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
   cpl_label_set_text (self->summary, sentence);
   /* what drives the result, when a constraint binds, in plain type under
