@@ -233,18 +233,23 @@ cpl_window_update_title (CplWindow *self)
   else
     subtitle = g_strdup (name != NULL ? name : "");
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  gtk_label_set_label (self->file_label, subtitle);
+  /* each only when it changes: the title goes to the X server, and a
+   * shown label's tooltip asks it where the pointer is (round trips in
+   * the frame of the edit that marked the document modified) */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  if (g_strcmp0 (adw_view_switcher_title_get_subtitle (self->switcher_title), subtitle) != 0)
+    adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  cpl_label_set_text (self->file_label, subtitle);
   cpl_window_queue_file_label (self);
   if (file != NULL)
     {
       g_autofree char *where = g_file_get_parse_name (file);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), where);
+      cpl_widget_set_tooltip (GTK_WIDGET (self->file_label), where);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), NULL);
+    cpl_widget_set_tooltip (GTK_WIDGET (self->file_label), NULL);
 }
 
 /* While a file loads, what would change or save the data waits: the

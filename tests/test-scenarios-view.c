@@ -1696,6 +1696,161 @@ count_chart_update (CplChart *chart,
     (*count)++;
 }
 
+/* @widget's bounds in @row's coordinates */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *row)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, row, &bounds));
+  return bounds;
+}
+
+/* Issue #16: a list row has its own layout, which asks its wrapped title
+ * only for its height at a width (a horizontal box asked for its width at
+ * a height: a search over a dozen layouts of it per row made).  It shows
+ * what it did: the tick at the start, then, 12 px after it and to the
+ * row's end, the name over the subtitle, both (the tick, the two lines of
+ * text together) centred on the row's middle.
+ * A name of 40 words ("word1 word2 … word40", 270 characters) does not
+ * fit three lines of the sidebar (~220 px, ~30 characters a line): it
+ * wraps to three, the third ellipsized, and shows them all; "Ban" takes
+ * one line, so the long title is more than twice as tall. */
+static void
+test_row_layout (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  GtkListView *list = cpl_scenarios_view_get_list (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplEntity *two_years = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years");
+  CplEntity *ban = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban");
+  g_autoptr(GString) name = g_string_new (NULL);
+  GtkWidget *row, *check, *title, *subtitle;
+  graphene_rect_t tick, words, name_box, below, one_line;
+  PangoLayout *layout;
+  int row_width, row_height;
+
+  for (guint i = 1; i <= 40; i++)
+    g_string_append_printf (name, "%sword%u", i > 1 ? " " : "", i);
+  cpl_entity_set_name (two_years, name->str);
+  /* the list gives a row its new height in the layout after the one in
+   * which the row asked for it */
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (200);
+
+  row = cpl_check_list_find_row (list, two_years);
+  g_assert_nonnull (row);
+  check = GTK_WIDGET (cpl_check_row_get_check (row));
+  title = gtk_widget_get_next_sibling (check);
+  subtitle = gtk_widget_get_next_sibling (title);
+  g_assert_cmpstr (cpl_check_row_get_title (row), ==, name->str);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, name->str);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (subtitle)), ==, cpl_check_row_get_subtitle (row));
+  g_assert_cmpstr (cpl_check_row_get_subtitle (row), ==, "X, Y · 20% share");
+
+  layout = gtk_label_get_layout (GTK_LABEL (title));
+  g_assert_cmpint (pango_layout_get_line_count (layout), ==, 3);
+  g_assert_true (pango_layout_is_ellipsized (layout));
+
+  row_width = gtk_widget_get_width (row);
+  row_height = gtk_widget_get_height (row);
+  tick = bounds_in (check, row);
+  name_box = bounds_in (title, row);
+  below = bounds_in (subtitle, row);
+  g_assert_cmpfloat (tick.origin.x, ==, 0);
+  g_assert_cmpfloat (tick.size.width, >, 0);
+  /* the text: from the name's top to the subtitle's bottom */
+  graphene_rect_union (&name_box, &below, &words);
+  g_assert_cmpfloat (words.origin.x, ==, tick.size.width + 12);
+  g_assert_cmpfloat (words.origin.x + words.size.width, ==, row_width);
+  g_assert_cmpfloat (fabs (tick.origin.y + tick.size.height / 2 - row_height / 2.), <=, .5);
+  g_assert_cmpfloat (fabs (words.origin.y + words.size.height / 2 - row_height / 2.), <=, .5);
+  /* all three lines show, the subtitle under them */
+  {
+    int layout_height;
+
+    pango_layout_get_pixel_size (layout, NULL, &layout_height);
+    g_assert_cmpfloat (name_box.size.height, >=, layout_height);
+  }
+  g_assert_cmpfloat (below.origin.y, >=, name_box.origin.y + name_box.size.height);
+  g_assert_cmpfloat (below.origin.y + below.size.height, <=, row_height);
+
+  row = cpl_check_list_find_row (list, ban);
+  g_assert_nonnull (row);
+  title = gtk_widget_get_next_sibling (GTK_WIDGET (cpl_check_row_get_check (row)));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))), ==, 1);
+  one_line = bounds_in (title, row);
+  g_assert_cmpfloat (name_box.size.height, >, 2 * one_line.size.height);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue #16: a Monte Carlo run draws from the scenario's inputs and the
+ * chips, with the scenario's own seed.  A new name, a copy of the
+ * scenario or an edit of another scenario leaves them as they are: the
+ * result stays (the very same object, at once, no new run) and so do the
+ * bands, without the charts drawing again.  Any change outside the
+ * scenarios (a chip's memory, which the projection does not read) starts
+ * a new run, whose result is the same numbers: same inputs, same seed.
+ * The take's P50 is that of test_uncertainty_bands: 0.22679 × the gross
+ * 6,042,352.94 (within 2% for sampling); its band in 2026 is wider than
+ * a point, the share ranging from 10% to 40%. */
+static void
+test_uncertainty_kept (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplEntity *two_years;
+  CplUncertainty *uncertainty;
+  CplLineChart *take;
+  double p50, low, high;
+  guint updates = 0;
+
+  select_id (view, "two-years");
+  two_years = CPL_ENTITY (cpl_scenarios_view_get_selected (view));
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "20", "40"));
+  uncertainty = cpl_scenario_results_get_uncertainty (results, TRUE);
+  g_assert_nonnull (uncertainty);
+  p50 = cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE)->p50;
+  g_assert_cmpfloat_with_epsilon (p50 / (308160000. / 51), .22679, .02 * .22679);
+  take = cpl_scenario_results_get_band_chart (results, CPL_YEAR_GOVERNMENT_TAKE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_signal_connect (take, "update", G_CALLBACK (count_chart_update), &updates);
+
+  /* a new name */
+  cpl_entity_set_name (two_years, "Two years, renamed");
+  g_assert_true (cpl_scenario_results_get_uncertainty (results, FALSE) == uncertainty);
+
+  /* a copy, selected: its results show the original's run at once */
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  g_assert_true (cpl_scenarios_view_get_selected (view) != CPL_SCENARIO (two_years));
+  g_assert_true (cpl_scenario_results_get_uncertainty (results, FALSE) == uncertainty);
+  g_assert_false (cpl_scenario_results_get_estimating (results));
+  g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+  g_assert_cmpfloat (low, <, high);
+
+  /* another scenario's edit */
+  g_assert_true (cpl_entity_set_number (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"),
+                                        CPL_SCENARIO_DEMAND_PFLOPS, 200, NULL));
+  g_assert_true (cpl_scenario_results_get_uncertainty (results, FALSE) == uncertainty);
+  cpl_test_iterate_for (100);
+  g_assert_cmpuint (updates, ==, 0);
+  g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+
+  /* a chip's memory: a new run, gone at once, the same numbers after */
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "chip-x")),
+                                        CPL_CHIP_MEMORY_GB, 80, NULL));
+  g_assert_null (cpl_scenario_results_get_uncertainty (results, FALSE));
+  uncertainty = cpl_scenario_results_get_uncertainty (results, TRUE);
+  g_assert_nonnull (uncertainty);
+  g_assert_cmpfloat (cpl_uncertainty_get_total (uncertainty, CPL_TOTAL_GOVERNMENT_TAKE)->p50, ==, p50);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue #16: an edit updates the year-by-year table in place: the same
  * label widgets take the new numbers, a cell whose text stays is not set
  * again, and only a change in the number of years adds or removes a row.
@@ -1832,6 +1987,59 @@ test_one_projection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue #16: a copy of the scenario shown has its inputs: the results
+ * show it without projecting it (its projection count stays 0) and keep
+ * every figure; what is its own follows it (a goal sought applies to the
+ * copy, not to the original).  Its first edit projects it once.  With
+ * the share at 20% the take of 2026 is 0.2 × 1,813,333.33 = $362,667
+ * (see test_charts_unchanged); at 25%, 0.25 × 1,813,333.33 = $453,333.
+ * A take of $1.50 M over both years needs 1,500,000 / 6,042,352.94 =
+ * 24.8% (see test_goal_seek). */
+static void
+test_copy_not_projected (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenario *original, *copy;
+  CplScenarioAnalysis *analysis;
+
+  select_id (view, "two-years");
+  original = cpl_scenarios_view_get_selected (view);
+  cpl_test_iterate_for (100);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  copy = cpl_scenarios_view_get_selected (view);
+  g_assert_true (copy != original);
+  cpl_test_iterate_for (100);
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpuint (cpl_projection_get_debug_count (copy), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+
+  analysis = cpl_scenario_results_get_analysis (results);
+  g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
+  g_assert_true (cpl_scenario_analysis_apply_seek (analysis));
+  g_assert_cmpfloat_with_epsilon (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), 1500000 / (308160000. / 51), 1e-7);
+  g_assert_cmpfloat (cpl_scenario_get (original, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpfloat (cpl_scenario_get (copy, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+
+  /* the apply and its undo changed the copy: back at its original's
+   * inputs, it still shows them; its own edit projects it once */
+  cpl_deferred_update_flush (GTK_WIDGET (results));
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$362,667");
+  {
+    guint before = cpl_projection_get_debug_count (copy);
+
+    g_assert_true (cpl_entity_set_number (CPL_ENTITY (copy), CPL_SCENARIO_REVENUE_SHARE, .25, NULL));
+    cpl_deferred_update_flush (GTK_WIDGET (results));
+    g_assert_cmpuint (cpl_projection_get_debug_count (copy), ==, before + 1);
+  }
+  g_assert_cmpstr (gtk_label_get_text (cpl_scenario_results_get_table_cell (results, 0, 6)), ==, "$453,333");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1851,6 +2059,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);
   g_test_add_func ("/scenarios-view/uncertainty-bands", test_uncertainty_bands);
   g_test_add_func ("/scenarios-view/uncertainty-cancel", test_uncertainty_cancel);
+  g_test_add_func ("/scenarios-view/uncertainty-kept", test_uncertainty_kept);
   g_test_add_func ("/scenarios-view/comparison-bands", test_comparison_bands);
   g_test_add_func ("/scenarios-view/use-rules", test_use_rules);
   g_test_add_func ("/scenarios-view/delete-undo-toast", test_delete_undo_toast);
@@ -1859,6 +2068,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
   g_test_add_func ("/scenarios-view/many-rows", test_many_rows);
+  g_test_add_func ("/scenarios-view/row-layout", test_row_layout);
   g_test_add_func ("/scenarios-view/chip-chooser", test_chip_chooser);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
@@ -1867,6 +2077,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/table-in-place", test_table_in_place);
   g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
+  g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);
   g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);

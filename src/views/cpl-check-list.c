@@ -79,6 +79,111 @@ on_released (GtkGestureClick *gesture,
   gtk_widget_activate_action (row, "list.activate-item", "u", position);
 }
 
+/* A row's layout: the tick at its natural width, centred vertically; in
+ * the rest of the width the title over the subtitle, 2 px apart, the two
+ * centred together; the row as tall as the taller for that width.  The
+ * labels are the row's own children (no box for the text: ~200 rows are
+ * made at once), and a wrapped title is only asked for its height at a
+ * width, as it measures best: a horizontal GtkBox asked the text for its
+ * width at the row's height, a binary search over Pango layouts of the
+ * title for every row made. */
+#define ROW_SPACING  12
+#define TEXT_SPACING 2
+
+static GtkSizeRequestMode
+row_request_mode (GtkWidget *row)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The title's and the subtitle's heights at @width (-1: unlimited), and
+ * the text's: both, and the space between them. */
+static int
+text_height (GtkWidget *row,
+             int        width,
+             int       *title_height,
+             int       *subtitle_height)
+{
+  GtkWidget *title = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+
+  gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, width, NULL, title_height, NULL, NULL);
+  gtk_widget_measure (gtk_widget_get_next_sibling (title), GTK_ORIENTATION_VERTICAL, width, NULL, subtitle_height,
+                      NULL, NULL);
+  return *title_height + TEXT_SPACING + *subtitle_height;
+}
+
+static int
+check_width (GtkWidget *row)
+{
+  int natural;
+
+  gtk_widget_measure (gtk_widget_get_first_child (row), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static void
+row_measure (GtkWidget      *row,
+             GtkOrientation  orientation,
+             int             for_size,
+             int            *minimum,
+             int            *natural,
+             int            *minimum_baseline,
+             int            *natural_baseline)
+{
+  GtkWidget *check = gtk_widget_get_first_child (row);
+  int check_min, check_nat;
+
+  gtk_widget_measure (check, orientation, -1, &check_min, &check_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = check_min + ROW_SPACING;
+      *natural = check_nat + ROW_SPACING;
+      for (GtkWidget *label = gtk_widget_get_next_sibling (check); label; label = gtk_widget_get_next_sibling (label))
+        {
+          int label_min, label_nat;
+
+          gtk_widget_measure (label, orientation, -1, &label_min, &label_nat, NULL, NULL);
+          *minimum = MAX (*minimum, check_min + ROW_SPACING + label_min);
+          *natural = MAX (*natural, check_nat + ROW_SPACING + label_nat);
+        }
+    }
+  else
+    {
+      int title_height, subtitle_height;
+      int text = text_height (row, for_size < 0 ? -1 : MAX (for_size - check_width (row) - ROW_SPACING, 0),
+                              &title_height, &subtitle_height);
+
+      *minimum = MAX (check_min, text);
+      *natural = MAX (check_nat, text);
+    }
+}
+
+static void
+row_allocate (GtkWidget *row,
+              int        width,
+              int        height,
+              int        baseline)
+{
+  GtkWidget *check = gtk_widget_get_first_child (row);
+  GtkWidget *title = gtk_widget_get_next_sibling (check);
+  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
+  GtkAllocation tick = { 0, 0, MIN (check_width (row), width), height };
+  GtkAllocation text = { 0, 0, 0, 0 };
+  int title_height, subtitle_height;
+
+  text.width = MAX (width - tick.width - ROW_SPACING, 0);
+  tick.x = rtl ? width - tick.width : 0;
+  text.x = rtl ? 0 : width - text.width;
+  gtk_widget_size_allocate (check, &tick, -1);
+  /* centred as a box of the two would be */
+  text.y = MAX ((height - text_height (row, text.width, &title_height, &subtitle_height)) / 2, 0);
+  text.height = title_height;
+  gtk_widget_size_allocate (title, &text, -1);
+  text.y += title_height + TEXT_SPACING;
+  text.height = subtitle_height;
+  gtk_widget_size_allocate (gtk_widget_get_next_sibling (title), &text, -1);
+}
+
 static GtkWidget *
 dim_label (GtkWidget *box)
 {
@@ -96,10 +201,10 @@ setup (GtkSignalListItemFactory *item_factory,
        Factory                  *factory)
 {
   CheckRow *r = g_new0 (CheckRow, 1);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkGesture *click = gtk_gesture_click_new ();
 
+  gtk_widget_set_layout_manager (row, gtk_custom_layout_new (row_request_mode, row_measure, row_allocate));
   gtk_widget_set_margin_top (row, 6);
   gtk_widget_set_margin_bottom (row, 6);
   /* hidden while its tooltip is set: a shown widget's new tooltip asks
@@ -109,16 +214,14 @@ setup (GtkSignalListItemFactory *item_factory,
                            "valign", GTK_ALIGN_CENTER, NULL);
   gtk_widget_set_visible (r->check, TRUE);
   gtk_box_append (GTK_BOX (row), r->check);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (row), text);
-  r->title = GTK_LABEL (dim_label (text));
+  r->title = GTK_LABEL (dim_label (row));
+  gtk_widget_set_hexpand (GTK_WIDGET (r->title), TRUE);
   /* a name whole, as far as three lines: names differ at their end
    * ("… (August 2025)", "… (December 2025)") */
   gtk_label_set_wrap (r->title, TRUE);
   gtk_label_set_wrap_mode (r->title, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (r->title, 3);
-  r->subtitle = GTK_LABEL (dim_label (text));
+  r->subtitle = GTK_LABEL (dim_label (row));
   gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (r->subtitle), "dim-label");
   if (factory->subtitle_lines > 1)

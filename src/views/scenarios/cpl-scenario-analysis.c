@@ -471,8 +471,15 @@ cpl_scenario_analysis_new (void)
 }
 
 /* Shows the share-rate curve of @scenario; goal seek works on it. */
+/**
+ * cpl_scenario_analysis_bind:
+ *
+ * Follows @scenario without computing anything again: for a scenario
+ * whose inputs are those of the one shown (a copy of it, a new name), so
+ * that a goal sought applies to it and its charts export under its id.
+ */
 void
-cpl_scenario_analysis_show (CplScenarioAnalysis *self,
+cpl_scenario_analysis_bind (CplScenarioAnalysis *self,
                             CplDataset          *dataset,
                             CplScenario         *scenario)
 {
@@ -482,9 +489,26 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
     clear_answer (self);
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->scenario, scenario);
-  if (scenario != NULL && dataset != NULL)
+  if (scenario != NULL)
     {
       const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
+
+      cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
+      cpl_chart_export_set_name (CPL_CHART (self->tornado), id);
+    }
+}
+
+void
+cpl_scenario_analysis_show (CplScenarioAnalysis *self,
+                            CplDataset          *dataset,
+                            CplScenario         *scenario)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_ANALYSIS (self));
+
+  cpl_scenario_analysis_bind (self, dataset, scenario);
+  if (scenario != NULL && dataset != NULL)
+    {
       CplChart *charts[] = { CPL_CHART (self->money_chart), CPL_CHART (self->share_chart),
                              CPL_CHART (self->tornado) };
 
@@ -495,9 +519,6 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
       fill_tornado (self);
       for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
         cpl_chart_thaw_updates (charts[i]);
-      cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
-      cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
-      cpl_chart_export_set_name (CPL_CHART (self->tornado), id);
     }
 }
 

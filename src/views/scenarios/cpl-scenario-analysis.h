@@ -17,6 +17,9 @@ CplScenarioAnalysis *cpl_scenario_analysis_new              (void);
 void                 cpl_scenario_analysis_show             (CplScenarioAnalysis *self,
                                                              CplDataset          *dataset,
                                                              CplScenario         *scenario);
+void                 cpl_scenario_analysis_bind             (CplScenarioAnalysis *self,
+                                                             CplDataset          *dataset,
+                                                             CplScenario         *scenario);
 CplLineChart        *cpl_scenario_analysis_get_share_chart  (CplScenarioAnalysis *self);
 CplTornadoChart     *cpl_scenario_analysis_get_tornado      (CplScenarioAnalysis *self,
                                                              CplTotal             total);

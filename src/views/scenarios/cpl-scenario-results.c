@@ -17,7 +17,11 @@
  * clears its bands, so no result of older inputs is ever shown.  "Estimating
  * uncertainty…" shows only when a run takes longer than 150 ms.  Its
  * result adds the P10–P90 band to the share, take and gap charts and the
- * range under each key figure and in the summary.
+ * range under each key figure and in the summary.  A run draws from the
+ * scenario's inputs (not its id, name or texts) and the chips, with its
+ * own seed: inputs that are the same as those of the result shown or of
+ * the run under way (a copy of the scenario, a new name, an edit of
+ * another scenario) keep it, with no new run and no bands taken away.
  */
 #define G_LOG_DOMAIN "cpl-scenario-results"
 
@@ -115,6 +119,9 @@ struct _CplScenarioResults
   GdkFrameClock  *paint_clock;      /* the run starts after its next frame */
   gulong          paint_id;
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
+  char           *run_inputs;       /* run_inputs() of the run under way or of uncertainty */
+  char           *shown_inputs;     /* scenario_inputs() of the figures, charts and table, or NULL */
+  guint64         data_stamp;       /* counts the changes of the dataset's entries but scenarios */
 };
 
 #define PROGRESS_DELAY_MS 150
@@ -182,10 +189,7 @@ fill_charts (CplScenarioResults *self,
              CplDataset         *dataset)
 {
   for (guint c = 0; c < N_CHARTS; c++)
-    {
-      cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
-      cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
-    }
+    cpl_chart_fill_results (self->charts[c], chart_ids[c], self->projection, dataset);
 }
 
 /* Uncertainty ------------------------------------------------------------- */
@@ -212,16 +216,18 @@ range_text (CplTotal            total,
   return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
 }
 
-/* Shows the run's result, or (@uncertainty NULL) takes the last one away. */
+/* Shows the run's result (again, after the charts were filled anew), or
+ * (@uncertainty NULL) takes the last one away. */
 static void
 show_uncertainty (CplScenarioResults *self,
                   CplUncertainty     *uncertainty)
 {
   g_autoptr(GString) summary = g_string_new (self->summary_text ? self->summary_text : "");
   gboolean ranged = uncertainty != NULL;
+  CplUncertainty *shown = self->uncertainty;
 
-  g_clear_pointer (&self->uncertainty, cpl_uncertainty_unref);
   self->uncertainty = uncertainty ? cpl_uncertainty_ref (uncertainty) : NULL;
+  g_clear_pointer (&shown, cpl_uncertainty_unref);
 
   for (guint i = 0; i < N_TOTALS; i++)
     {
@@ -322,14 +328,99 @@ cancel_run (CplScenarioResults *self)
   stop_progress (self);
 }
 
+/* The dataset changed other than in its scenarios: the chips a run reads
+ * may have (the dataset forgets its projections on the same changes). */
+static void
+on_data_changed (CplScenarioResults *self)
+{
+  self->data_stamp++;
+}
+
+static void
+on_entry_changed (CplScenarioResults *self,
+                  CplEntity          *entity)
+{
+  if (!CPL_IS_SCENARIO (entity))
+    self->data_stamp++;
+}
+
+typedef GListModel *(*DatasetList) (CplDataset *dataset);
+
+static const DatasetList data_lists[] = {
+  cpl_dataset_get_vendors, cpl_dataset_get_chips, cpl_dataset_get_rules, cpl_dataset_get_revenue_cases,
+};
+
+static void
+watch_dataset (CplScenarioResults *self,
+               CplDataset         *dataset)
+{
+  if (self->dataset == dataset)
+    return;
+  if (self->dataset != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->dataset, self);
+      for (guint i = 0; i < G_N_ELEMENTS (data_lists); i++)
+        g_signal_handlers_disconnect_by_data (data_lists[i] (self->dataset), self);
+    }
+  g_set_object (&self->dataset, dataset);
+  self->data_stamp++;
+  if (dataset == NULL)
+    return;
+  g_signal_connect_swapped (dataset, "entry-changed", G_CALLBACK (on_entry_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (data_lists); i++)
+    g_signal_connect_swapped (data_lists[i] (dataset), "items-changed", G_CALLBACK (on_data_changed), self);
+}
+
+/* What @scenario projects from, as text: its inputs (all but its id,
+ * name and texts) and the state of the rest of the dataset.  Two
+ * scenarios of the same inputs project the same. */
+static char *
+scenario_inputs (CplScenarioResults *self,
+                 CplScenario        *scenario)
+{
+  static const char * const not_inputs[] = { "id", "name", "description", "notes" };
+  g_autoptr(JsonObject) object = cpl_entity_to_json (CPL_ENTITY (scenario));
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_inputs); i++)
+    json_object_remove_member (object, not_inputs[i]);
+  json_node_set_object (node, object);
+  json = json_to_string (node, FALSE);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %s", self->data_stamp, json);
+}
+
+/* What a run of the scenario shown draws from: its inputs and the number
+ * of draws; two runs of the same inputs give the same result. */
+static char *
+run_inputs (CplScenarioResults *self)
+{
+  g_autofree char *inputs = scenario_inputs (self, self->scenario);
+
+  return g_strdup_printf ("%u %s", cpl_monte_carlo_draws (), inputs);
+}
+
 /* Cancels the run under way and forgets its result; starts one for the
- * inputs shown when the scenario has ranges. */
+ * inputs shown when the scenario has ranges.  Inputs that the result
+ * shown or the run under way are of keep them. */
 static void
 restart_run (CplScenarioResults *self)
 {
   gboolean ranged = self->scenario != NULL && self->projection != NULL
                     && cpl_scenario_has_ranges (self->scenario);
+  g_autofree char *inputs = ranged ? run_inputs (self) : NULL;
   GdkFrameClock *clock;
+
+  if (inputs != NULL && (self->run != NULL || self->uncertainty != NULL)
+      && g_strcmp0 (inputs, self->run_inputs) == 0)
+    {
+      /* the charts were filled anew: their bands again */
+      if (self->uncertainty != NULL)
+        show_uncertainty (self, self->uncertainty);
+      return;
+    }
+  g_free (self->run_inputs);
+  self->run_inputs = g_steal_pointer (&inputs);
 
   stop_waiting_for_paint (self);
   if (self->run != NULL)
@@ -801,7 +892,9 @@ cpl_scenario_results_dispose (GObject *object)
   g_clear_pointer (&self->range_summary, g_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_object (&self->settings);
-  g_clear_object (&self->dataset);
+  watch_dataset (self, NULL);
+  g_clear_pointer (&self->run_inputs, g_free);
+  g_clear_pointer (&self->shown_inputs, g_free);
   g_clear_object (&self->scenario);
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
@@ -902,7 +995,21 @@ cpl_scenario_results_new (void)
   return g_object_new (CPL_TYPE_SCENARIO_RESULTS, NULL);
 }
 
-/* Projects @scenario and shows it; a scenario the model refuses shows why. */
+/* What is the scenario's own, not its projection's: its description, and
+ * its id, that its charts export under. */
+static void
+show_own (CplScenarioResults *self)
+{
+  CplText *description = cpl_scenario_get_description (self->scenario);
+
+  cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
+}
+
+/* Projects @scenario and shows it; a scenario the model refuses shows why.
+ * Inputs that are those shown (scenario_inputs()) are not projected again. */
 void
 cpl_scenario_results_show (CplScenarioResults *self,
                            CplDataset         *dataset,
@@ -912,8 +1019,27 @@ cpl_scenario_results_show (CplScenarioResults *self,
   CplProjection *projection;
   g_autofree char *sentence = NULL;
   g_autofree char *explanation = NULL;
+  g_autofree char *inputs = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
+
+  watch_dataset (self, dataset);
+  inputs = scenario ? scenario_inputs (self, scenario) : NULL;
+  if (inputs != NULL && g_strcmp0 (inputs, self->shown_inputs) == 0)
+    {
+      /* the inputs shown (a copy of the scenario, a new name or
+       * description): the same projection, so the same figures, charts
+       * and table; what is the scenario's own follows it */
+      g_set_object (&self->scenario, scenario);
+      for (guint c = 0; c < N_CHARTS; c++)
+        cpl_chart_freeze_updates (self->charts[c]);
+      show_own (self);
+      cpl_scenario_analysis_bind (self->analysis, dataset, scenario);
+      restart_run (self);
+      for (guint c = 0; c < N_CHARTS; c++)
+        cpl_chart_thaw_updates (self->charts[c]);
+      return;
+    }
 
   /* the dataset keeps it until the scenario or what it uses changes */
   projection = scenario ? cpl_dataset_get_projection (dataset, scenario, &error) : NULL;
@@ -924,6 +1050,7 @@ cpl_scenario_results_show (CplScenarioResults *self,
        * no run of older inputs goes on */
       cpl_label_set_text (self->error, error->message);
       cancel_run (self);
+      g_clear_pointer (&self->shown_inputs, g_free);
       return;
     }
   if (projection == NULL)
@@ -931,19 +1058,15 @@ cpl_scenario_results_show (CplScenarioResults *self,
 
   g_clear_pointer (&self->projection, cpl_projection_unref);
   self->projection = projection;
-  g_set_object (&self->dataset, dataset);
   g_set_object (&self->scenario, scenario);
+  g_free (self->shown_inputs);
+  self->shown_inputs = g_steal_pointer (&inputs);
 
   /* what shows the same as before is left as it is: the charts keep their
    * drawing, the labels their layout */
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_freeze_updates (self->charts[c]);
-  {
-    CplText *description = cpl_scenario_get_description (scenario);
-
-    cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
-    gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
-  }
+  show_own (self);
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
   cpl_label_set_text (self->summary, sentence);
   /* what drives the result, when a constraint binds, in plain type under
