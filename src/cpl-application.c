@@ -763,6 +763,8 @@ cpl_application_startup (GApplication *app)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.help", { "F1", NULL } },
+    /* GTK's own, for the shortcuts window the window makes on demand */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (cpl_application_parent_class)->startup (app);

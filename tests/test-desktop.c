@@ -170,7 +170,9 @@ test_shortcuts_window (void)
   GtkWidget *overlay;
   g_autofree char **accels = NULL;
 
-  /* the standard action, from resources/gtk/help-overlay.ui */
+  /* made when first asked for, not with the window */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* the standard action, the window's shortcuts from resources/gtk/help-overlay.ui */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
