@@ -52,9 +52,14 @@
 
 #include "bench-util.h"
 
-#define ROUNDS     5                /* CPL_BENCH_ROUNDS: 1 to MAX_ROUNDS, for a quick look */
+#define ROUNDS     9                /* CPL_BENCH_ROUNDS: 1 to MAX_ROUNDS, for a quick look */
 #define MAX_ROUNDS 25
 #define TIMEOUT_S  400
+/* A pause before each run, not timed: the run before may still be being
+ * cleaned up after (the 7.7 MB file's frees some 400 MB and its X and
+ * accessibility resources as it exits), which slowed the start of the
+ * run after it by 40–60 ms, and no other. */
+#define SETTLE_MS  300
 
 typedef struct
 {
@@ -119,6 +124,7 @@ run (const char *program,
     env = g_environ_setenv (env, "CPL_BENCH_FRAME_ONLY", "1", TRUE);
 
   fflush (stdout);
+  g_usleep (SETTLE_MS * 1000);
   start = now_ns ();
   pid = fork ();
   if (pid < 0)

@@ -21,7 +21,7 @@ ninja -C _build -j2 >/dev/null
 #  - bench-gui: the window's rows (start-up, memory, the 7.7 MB file, 50
 #    rules, an edit), the app and bare-window.c each under the same
 #    LD_PRELOAD shim (first-frame-shim.so); under Xvfb when there is no
-#    display; five rounds of four starts: a few minutes;
+#    display; nine rounds of four starts: a few minutes;
 #  - bench-model: the model's rows, on the datasets bench/gen-dataset.py
 #    writes into _build/bench (a few seconds, once); every --compute row
 #    runs five times: a few minutes;
