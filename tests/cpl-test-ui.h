@@ -12,20 +12,68 @@
 #include "views/chips/cpl-chips-view.h"
 #include "widgets/cpl-chart-view.h"
 
+typedef gboolean (*CplTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+
+/* The first widget under @root, depth first, that @match accepts, or NULL. */
+static inline GtkWidget *
+cpl_test_find_matching (GtkWidget     *root,
+                        CplTestMatch   match,
+                        gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cpl_test_find_matching (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every widget under @root, depth first, that @match accepts, into @found. */
+static inline void
+cpl_test_collect_matching (GtkWidget     *root,
+                           CplTestMatch   match,
+                           gconstpointer  data,
+                           GPtrArray     *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    cpl_test_collect_matching (child, match, data, found);
+}
+
+static inline gboolean
+cpl_test_is_type (GtkWidget     *widget,
+                  gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* Every widget of @type under @root, itself too, depth first, into @found. */
+static inline void
+cpl_test_collect_widgets (GtkWidget *root,
+                          GType      type,
+                          GPtrArray *found)
+{
+  cpl_test_collect_matching (root, cpl_test_is_type, GSIZE_TO_POINTER (type), found);
+}
+
 /* The first widget of @type in the tree under @root, depth first. */
 static inline GtkWidget *
 cpl_test_find_widget (GtkWidget *root,
                       GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = cpl_test_find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cpl_test_find_matching (root, cpl_test_is_type, GSIZE_TO_POINTER (type));
+}
+
+static inline gboolean
+cpl_test_shows_chart (GtkWidget     *widget,
+                      gconstpointer  chart)
+{
+  return CPL_IS_CHART_VIEW (widget) && cpl_chart_view_get_chart (CPL_CHART_VIEW (widget)) == chart;
 }
 
 /* The CplChartView under @root that shows @chart, or NULL. */
@@ -33,15 +81,7 @@ static inline GtkWidget *
 cpl_test_find_chart_view (GtkWidget *root,
                           gpointer   chart)
 {
-  if (CPL_IS_CHART_VIEW (root) && cpl_chart_view_get_chart (CPL_CHART_VIEW (root)) == chart)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = cpl_test_find_chart_view (child, chart);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cpl_test_find_matching (root, cpl_test_shows_chart, chart);
 }
 
 /* The first event controller of @type on @widget (a gesture whose
@@ -62,21 +102,29 @@ cpl_test_find_controller (GtkWidget *widget,
   return NULL;
 }
 
+typedef struct {
+  GType       type;
+  const char *css_class;
+} CplTestStyled;
+
+static inline gboolean
+cpl_test_is_styled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const CplTestStyled *styled = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, styled->type) && gtk_widget_has_css_class (widget, styled->css_class);
+}
+
 /* The first widget of @type with the style class @css_class under @root. */
 static inline GtkWidget *
 cpl_test_find_styled (GtkWidget  *root,
                       GType       type,
                       const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = cpl_test_find_styled (child, type, css_class);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  CplTestStyled styled = { type, css_class };
+
+  return cpl_test_find_matching (root, cpl_test_is_styled, &styled);
 }
 
 /* The row of the chips table that shows @chip_id, or -1. */

@@ -84,17 +84,20 @@ pick_date (CplChipsView *view,
   g_assert_cmpstr (shown, ==, iso);
 }
 
+static gboolean
+is_quick_pick (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "cpl-date") != NULL;
+}
+
 /* Every quick pick of the date control (a button holding "cpl-date")
  * under @widget, in order. */
 static void
 find_quick_picks (GtkWidget *widget,
                   GPtrArray *found)
 {
-  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "cpl-date") != NULL)
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_quick_picks (child, found);
+  cpl_test_collect_matching (widget, is_quick_pick, NULL, found);
 }
 
 /* The "Status in China" column at two dates, and the rule columns in
@@ -434,12 +437,10 @@ static guint
 count_widgets (GtkWidget *widget,
                GType      type)
 {
-  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child, type);
-  return n;
+  cpl_test_collect_widgets (widget, type, found);
+  return found->len;
 }
 
 static void
@@ -536,19 +537,6 @@ test_narrow_tap_opens_detail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Every widget of @type under @widget, depth first. */
-static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
-}
-
 /* The first label under @root that reads @text. */
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -556,7 +544,7 @@ find_label (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  find_all (root, GTK_TYPE_LABEL, labels);
+  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
       return labels->pdata[i];
@@ -587,7 +575,7 @@ test_frozen_name (void)
   double name_x, vendor_x, far_right;
 
   /* the frozen view (name, status) comes first, then the scrolling one */
-  find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
   g_assert_cmpuint (views->len, ==, 2);
   frozen = views->pdata[0];
   scrolling = views->pdata[1];
@@ -614,7 +602,7 @@ test_frozen_name (void)
     g_autoptr(GPtrArray) scrollbars = g_ptr_array_new ();
 
     /* the scrolled windows' own are hidden (policy "external") */
-    find_all (GTK_WIDGET (view), GTK_TYPE_SCROLLBAR, scrollbars);
+    cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_SCROLLBAR, scrollbars);
     for (guint i = 0; i < scrollbars->len; i++)
       if (gtk_widget_get_mapped (scrollbars->pdata[i]) &&
           gtk_scrollbar_get_adjustment (scrollbars->pdata[i]) == hadjustment)
@@ -680,7 +668,7 @@ test_frozen_narrow (void)
 
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   cpl_test_iterate_for (300);
-  find_all (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
   /* the scrolled windows of the frozen part and of the scrolling one */
   frozen = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW));
   scrolling = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[1], GTK_TYPE_SCROLLED_WINDOW));
@@ -695,7 +683,7 @@ test_frozen_narrow (void)
     GtkWidget *frozen_scroll = gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
     guint n_status = 0;
 
-    find_all (views->pdata[0], GTK_TYPE_LABEL, labels);
+    cpl_test_collect_widgets (views->pdata[0], GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       {
         GtkWidget *label = labels->pdata[i];

@@ -42,17 +42,19 @@ find_toplevel (GType type)
   return found;
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* Whether a label under @root contains @text. */
 static gboolean
 has_label_containing (GtkWidget  *root,
                       const char *text)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
+  return cpl_test_find_matching (root, is_label_containing, text) != NULL;
 }
 
 static GSettings *

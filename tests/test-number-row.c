@@ -268,23 +268,6 @@ spin_typed (GtkSpinButton *spin,
   return gtk_spin_button_get_value (spin);
 }
 
-/* The first widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_matching (GtkWidget  *root,
-               gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-               gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_matching (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A spin button whose range ends at *@upper */
 static gboolean
 spin_up_to (GtkWidget     *widget,
@@ -312,8 +295,8 @@ test_spin_buttons (void)
   GtkWidget *view = cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW);
   /* told apart by their ranges */
   static const double one = 1, hundred = 100;
-  GtkSpinButton *electricity = GTK_SPIN_BUTTON (find_matching (view, spin_up_to, &one));
-  GtkSpinButton *subsidy = GTK_SPIN_BUTTON (find_matching (view, spin_up_to, &hundred));
+  GtkSpinButton *electricity = GTK_SPIN_BUTTON (cpl_test_find_matching (view, spin_up_to, &one));
+  GtkSpinButton *subsidy = GTK_SPIN_BUTTON (cpl_test_find_matching (view, spin_up_to, &hundred));
   double before;
 
   g_assert_nonnull (electricity);
@@ -356,7 +339,7 @@ test_long_name_toast (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
 
   expected = g_strdup_printf (expect ("“%s…” deleted", "已删除“%s…”", "已刪除「%s…」", "“%s…” deleted"), forty);
-  g_assert_nonnull (find_matching (GTK_WIDGET (window), label_showing, expected));
+  g_assert_nonnull (cpl_test_find_matching (GTK_WIDGET (window), label_showing, expected));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_before);
 
   gtk_window_destroy (GTK_WINDOW (window));

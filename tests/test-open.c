@@ -45,19 +45,26 @@ fixture (const char *name)
 
 /* The widget named @name under @root (the window names its loading
  * strip "load-strip" and its page "load-page"), or NULL. */
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *root,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cpl_test_find_matching (root, is_named, name);
+}
+
+static gboolean
+is_drawn_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_drawable (widget);
 }
 
 /* Whether a label under @root reads @text and is drawn. */
@@ -65,13 +72,7 @@ static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0 &&
-      gtk_widget_is_drawable (root))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
+  return cpl_test_find_matching (root, is_drawn_label, text) != NULL;
 }
 
 static AdwMessageDialog *

@@ -348,13 +348,11 @@ static void
 collect_entry_texts (GtkWidget *root,
                      GPtrArray *texts)
 {
-  if (GTK_IS_ENTRY (root))
-    {
-      g_ptr_array_add (texts, g_strdup (gtk_editable_get_text (GTK_EDITABLE (root))));
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_entry_texts (child, texts);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (root, GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (texts, g_strdup (gtk_editable_get_text (GTK_EDITABLE (entries->pdata[i]))));
 }
 
 /* Opens the range button of @key's row as a click would, and returns its
@@ -881,18 +879,6 @@ test_comparison (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Every widget of @type under @root, depth first, into @found. */
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The top-left pixel of @texture, B, G, R, A. */
 static void
 corner_pixel (GdkTexture *texture,
@@ -938,7 +924,7 @@ test_export_buttons (void)
                                    TRUE);
   cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
-  collect_widgets (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX_CHILD, cards);
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_FLOW_BOX_CHILD, cards);
   for (guint i = 0; i < cards->len; i++)
     {
       GtkWidget *card = g_ptr_array_index (cards, i);
@@ -1023,22 +1009,29 @@ test_export_buttons (void)
 
 typedef const char *(*ButtonKey) (GtkWidget *button);
 
+typedef struct {
+  ButtonKey   key;
+  const char *value;
+} ButtonWanted;
+
+static gboolean
+is_button_wanted (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ButtonWanted *wanted = data;
+
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (wanted->key (widget), wanted->value) == 0;
+}
+
 /* The first button under @widget whose @key is @value, or NULL. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
              ButtonKey   key,
              const char *value)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (key (widget), value) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, key, value);
+  ButtonWanted wanted = { key, value };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cpl_test_find_matching (widget, is_button_wanted, &wanted);
 }
 
 static const char *
@@ -1061,21 +1054,19 @@ find_rule_date (GtkWidget  *widget,
   return find_button (widget, rule_date_of, iso_date);
 }
 
+static gboolean
+is_rules_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "x-office-calendar-symbolic") == 0;
+}
+
 /* The editor's "Use the rules in force on…" button, under @widget. */
 static GtkMenuButton *
 find_rules_button (GtkWidget *widget)
 {
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "x-office-calendar-symbolic") == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_rules_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_MENU_BUTTON (cpl_test_find_matching (widget, is_rules_button, NULL));
 }
 
 /* Opens that button's popover, as a click on it would. */

@@ -242,19 +242,18 @@ store_text (GObject      *clipboard,
   g_assert_no_error (error);
 }
 
+static gboolean
+is_menu_button_with_tooltip (GtkWidget     *widget,
+                             gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 /* The menu button under @root with the tooltip "Table Actions". */
 static GtkWidget *
 find_table_actions (GtkWidget *root)
 {
-  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), "Table Actions") == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_table_actions (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return cpl_test_find_matching (root, is_menu_button_with_tooltip, "Table Actions");
 }
 
 /* The Ctrl+C shortcut of a widget under @root, and that widget, or NULL. */
