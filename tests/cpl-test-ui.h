@@ -138,19 +138,32 @@ cpl_test_chips_row (CplChipsView *view,
   return -1;
 }
 
-/* Lets @widget map, lay out and draw. */
-static inline void
-cpl_test_wait_for_draw (GtkWidget *widget)
-{
-  for (guint i = 0; i < 50 || !gtk_widget_get_mapped (widget); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static inline gboolean
 cpl_test_set_true (gpointer data)
 {
   *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+/* Lets @widget map, lay out and draw a frame, and then what waits for a
+ * frame run (what is below the fold is made after the first one). */
+static inline void
+cpl_test_wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, FALSE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (cpl_test_set_true), &painted);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Runs the main loop for @ms milliseconds: frames are drawn meanwhile. */

@@ -1897,6 +1897,81 @@ test_table_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The cells of the results' year table that read @text. */
+static guint
+count_table_cells (CplScenarioResults *results,
+                   const char         *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  cpl_test_collect_matching (GTK_WIDGET (results), is_label_reading, text, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (GTK_IS_GRID (gtk_widget_get_parent (g_ptr_array_index (labels, i)))
+        && gtk_widget_has_css_class (g_ptr_array_index (labels, i), "numeric"))
+      n++;
+  return n;
+}
+
+/* Issue #16: a window is made with the results' first row of charts;
+ * the other charts, the analysis and the year table are made after its
+ * first frame, showing the scenario shown, and follow the selection. */
+static void
+test_below_after_first_frame (void)
+{
+  CplWindow *window = cpl_window_new (app);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+
+  /* the charts' cards (the key figures are in a flow box too) */
+  GtkWidget *flow = gtk_widget_get_ancestor (cpl_test_find_widget (GTK_WIDGET (results), CPL_TYPE_CHART_VIEW),
+                                             GTK_TYPE_FLOW_BOX);
+
+  cpl_test_collect_widgets (flow, CPL_TYPE_CHART_VIEW, before);
+  g_assert_cmpuint (before->len, ==, 2);
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (results), CPL_TYPE_SCENARIO_ANALYSIS));
+  g_assert_null (cpl_test_find_matching (GTK_WIDGET (results), is_label_reading, "Year by Year"));
+
+  gtk_window_present (GTK_WINDOW (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* domestic share, units, revenue, take, compute gap, cost of compute */
+  cpl_test_collect_widgets (flow, CPL_TYPE_CHART_VIEW, after);
+  g_assert_cmpuint (after->len, ==, 6);
+  g_assert_true (g_ptr_array_index (after, 0) == g_ptr_array_index (before, 0));
+  g_assert_nonnull (cpl_test_find_widget (GTK_WIDGET (results), CPL_TYPE_SCENARIO_ANALYSIS));
+  g_assert_nonnull (cpl_test_find_matching (GTK_WIDGET (results), is_label_reading, "Year by Year"));
+  /* the built-in scenarios start in 2026: the first row of the table */
+  g_assert_cmpuint (count_table_cells (results, "2026"), ==, 1);
+
+  /* two-chips.json's "ban", one year (worked in test_table_in_place):
+   * demand 100 PFLOP/s, no exports, domestic supply capped at 50, so
+   * the gap is 100 − 0 − 50 = 50: "50" twice, "100" once */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    cpl_test_load_file (window, file, &error);
+    g_assert_no_error (error);
+  }
+  select_id (view, "ban");
+  cpl_test_iterate_for (100);
+  g_assert_cmpuint (count_table_cells (results, "100"), ==, 1);
+  g_assert_cmpuint (count_table_cells (results, "50"), ==, 2);
+  g_assert_cmpuint (count_table_cells (results, "2027"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue #16: an edit that leaves a chart's data as it was (a new name, a
  * duplicate of the scenario shown) does not ask the chart's view to draw
  * again; one that changes it asks once. */
@@ -2066,6 +2141,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);
   g_test_add_func ("/scenarios-view/table-in-place", test_table_in_place);
+  g_test_add_func ("/scenarios-view/below-after-first-frame", test_below_after_first_frame);
   g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
   g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);

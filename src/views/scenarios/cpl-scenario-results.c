@@ -88,6 +88,18 @@ static const char * const chart_ids[] = {
 
 #define N_CHARTS G_N_ELEMENTS (chart_ids)
 
+/* The charts from this one on, the analysis and the table are below the
+ * first row of cards: they are made after the first frame (build_below()) */
+#define FIRST_BELOW_CHART 2
+
+/* Waiting for a widget's next frame to be drawn: its frame clock's
+ * "after-paint" */
+typedef struct
+{
+  GdkFrameClock *clock;
+  gulong         id;
+} PaintWait;
+
 struct _CplScenarioResults
 {
   GtkBox          parent_instance;
@@ -100,10 +112,14 @@ struct _CplScenarioResults
   char           *summary_text;      /* both, one sentence a line */
   char           *range_summary;     /* and the totals' ranges, when known */
   GtkLabel       *total_values[N_TOTALS];
-  CplChart       *charts[N_CHARTS];  /* of chart_ids */
-  GtkWidget      *views[N_CHARTS];   /* theirs */
-  CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek */
-  GtkGrid        *table;
+  CplChart       *charts[N_CHARTS];  /* of chart_ids; ours until a view takes it */
+  GtkWidget      *views[N_CHARTS];   /* theirs; NULL below the fold until built */
+  GtkWidget      *flow;             /* of the charts' cards */
+  gboolean        take_shown;       /* whether the take's card shows */
+  CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek; NULL until built */
+  GtkGrid        *table;            /* NULL until built */
+  PaintWait       below_wait;       /* what is below is made after the next frame */
+  guint           below_idle_id;
   GPtrArray      *cells;            /* GtkLabel of year t, column c at t × N_TABLE_COLUMNS + c */
   GtkLabel       *total_ranges[N_TOTALS];
   GtkWidget      *progress;         /* "Estimating uncertainty…" */
@@ -116,8 +132,7 @@ struct _CplScenarioResults
   GSettings      *settings;         /* NULL: no app, the default number of draws */
   GCancellable   *run;              /* of the run under way, or NULL */
   guint           progress_id;      /* shows the progress after 150 ms */
-  GdkFrameClock  *paint_clock;      /* the run starts after its next frame */
-  gulong          paint_id;
+  PaintWait       run_wait;         /* the run starts after the next frame */
   CplUncertainty *uncertainty;      /* of the inputs shown, or NULL */
   char           *run_inputs;       /* run_inputs() of the run under way or of uncertainty */
   char           *shown_inputs;     /* scenario_inputs() of the figures, charts and table, or NULL */
@@ -127,6 +142,8 @@ struct _CplScenarioResults
 #define PROGRESS_DELAY_MS 150
 
 G_DEFINE_FINAL_TYPE (CplScenarioResults, cpl_scenario_results, GTK_TYPE_BOX)
+
+static void build_below (CplScenarioResults *self);
 
 static guint
 chart_index (const char *chart_id)
@@ -144,11 +161,16 @@ chart_of (CplScenarioResults *self,
   return self->charts[chart_index (chart_id)];
 }
 
-/* The card of the take's chart, shown when the scenario has ranges. */
-static GtkWidget *
-take_card (CplScenarioResults *self)
+/* The card of the take's chart shows when the scenario has ranges. */
+static void
+show_take_card (CplScenarioResults *self,
+                gboolean            shown)
 {
-  return gtk_widget_get_ancestor (self->views[chart_index ("take")], GTK_TYPE_FLOW_BOX_CHILD);
+  GtkWidget *view = self->views[chart_index ("take")];
+
+  self->take_shown = shown;
+  if (view != NULL)
+    gtk_widget_set_visible (gtk_widget_get_ancestor (view, GTK_TYPE_FLOW_BOX_CHILD), shown);
 }
 
 /* Formatters for chart axes and cells --------------------------------- */
@@ -298,13 +320,31 @@ show_progress (gpointer data)
 }
 
 static void
-stop_waiting_for_paint (CplScenarioResults *self)
+paint_wait_stop (PaintWait *wait)
 {
   /* a clock whose window went away has let go of its handlers */
-  if (self->paint_clock != NULL && g_signal_handler_is_connected (self->paint_clock, self->paint_id))
-    g_signal_handler_disconnect (self->paint_clock, self->paint_id);
-  self->paint_id = 0;
-  g_clear_object (&self->paint_clock);
+  if (wait->clock != NULL && g_signal_handler_is_connected (wait->clock, wait->id))
+    g_signal_handler_disconnect (wait->clock, wait->id);
+  wait->id = 0;
+  g_clear_object (&wait->clock);
+}
+
+/* Calls @callback with @self once @self's next frame is drawn; FALSE
+ * (and no call) when @self has no frame clock, outside a window. */
+static gboolean
+paint_wait_start (PaintWait          *wait,
+                  CplScenarioResults *self,
+                  GCallback           callback)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  paint_wait_stop (wait);
+  if (clock == NULL)
+    return FALSE;
+  wait->clock = g_object_ref (clock);
+  wait->id = g_signal_connect_swapped (clock, "after-paint", callback, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+  return TRUE;
 }
 
 /* The frame that shows the new inputs is drawn: the run's threads start
@@ -312,7 +352,7 @@ stop_waiting_for_paint (CplScenarioResults *self)
 static void
 start_run (CplScenarioResults *self)
 {
-  stop_waiting_for_paint (self);
+  paint_wait_stop (&self->run_wait);
   if (self->run != NULL)
     cpl_uncertainty_run (self->scenario, self->dataset, self->run, run_done, g_object_ref (self));
 }
@@ -321,7 +361,7 @@ start_run (CplScenarioResults *self)
 static void
 cancel_run (CplScenarioResults *self)
 {
-  stop_waiting_for_paint (self);
+  paint_wait_stop (&self->run_wait);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
@@ -409,7 +449,6 @@ restart_run (CplScenarioResults *self)
   gboolean ranged = self->scenario != NULL && self->projection != NULL
                     && cpl_scenario_has_ranges (self->scenario);
   g_autofree char *inputs = ranged ? run_inputs (self) : NULL;
-  GdkFrameClock *clock;
 
   if (inputs != NULL && (self->run != NULL || self->uncertainty != NULL)
       && g_strcmp0 (inputs, self->run_inputs) == 0)
@@ -422,12 +461,12 @@ restart_run (CplScenarioResults *self)
   g_free (self->run_inputs);
   self->run_inputs = g_steal_pointer (&inputs);
 
-  stop_waiting_for_paint (self);
+  paint_wait_stop (&self->run_wait);
   if (self->run != NULL)
     g_cancellable_cancel (self->run);
   g_clear_object (&self->run);
   show_uncertainty (self, NULL);
-  gtk_widget_set_visible (take_card (self), ranged);
+  show_take_card (self, ranged);
   if (!ranged)
     {
       stop_progress (self);
@@ -435,15 +474,8 @@ restart_run (CplScenarioResults *self)
     }
 
   self->run = g_cancellable_new ();
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (clock == NULL)
+  if (!paint_wait_start (&self->run_wait, self, G_CALLBACK (start_run)))
     start_run (self);
-  else
-    {
-      self->paint_clock = g_object_ref (clock);
-      self->paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (start_run), self);
-      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-    }
   if (self->progress_id == 0 && !gtk_widget_get_visible (self->progress))
     self->progress_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
 }
@@ -637,7 +669,11 @@ years_text (GtkWidget        *owner,
 static void
 fill_table (CplScenarioResults *self)
 {
-  guint n_cells = self->projection->n_years * N_TABLE_COLUMNS;
+  guint n_cells;
+
+  if (self->table == NULL)
+    return;  /* not made yet: build_below() fills it */
+  n_cells = self->projection->n_years * N_TABLE_COLUMNS;
 
   while (self->cells->len > n_cells)
     {
@@ -672,6 +708,7 @@ cpl_scenario_results_get_table_cell (CplScenarioResults *self,
                                      guint               column)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
+  build_below (self);
   if (column >= N_TABLE_COLUMNS || year >= self->cells->len / N_TABLE_COLUMNS)
     return NULL;
   return g_ptr_array_index (self->cells, year * N_TABLE_COLUMNS + column);
@@ -880,12 +917,88 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
   gtk_widget_set_focusable (child, FALSE);
 }
 
+/* The cards of charts @from to @to - 1, at the end of the flow; each
+ * view takes its chart. */
+static void
+append_charts (CplScenarioResults *self,
+               guint               from,
+               guint               to)
+{
+  for (guint c = from; c < to; c++)
+    {
+      g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], FALSE);
+
+      self->views[c] = cpl_chart_view_new_take (self->charts[c]);
+      cpl_scenario_chart_flow_append (self->flow, title, self->views[c]);
+    }
+  show_take_card (self, self->take_shown);
+}
+
+static void
+stop_waiting_for_below (CplScenarioResults *self)
+{
+  paint_wait_stop (&self->below_wait);
+  g_clear_handle_id (&self->below_idle_id, g_source_remove);
+}
+
+/* What is below the first row of cards: the other charts' cards, the
+ * analysis and the table, filled with what is shown.  Made once, after
+ * the first frame that shows the results (a start draws its first frame
+ * sooner), or when a reader asks for them. */
+static void
+build_below (CplScenarioResults *self)
+{
+  if (self->analysis != NULL)
+    return;
+  stop_waiting_for_below (self);
+  append_charts (self, FIRST_BELOW_CHART, N_CHARTS);
+  self->analysis = cpl_scenario_analysis_new ();
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
+  build_table (self);
+  if (self->projection != NULL)
+    {
+      fill_table (self);
+      cpl_scenario_analysis_show (self->analysis, self->dataset, self->scenario);
+    }
+}
+
+static gboolean
+build_below_idle (gpointer data)
+{
+  CplScenarioResults *self = data;
+
+  self->below_idle_id = 0;
+  build_below (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame is drawn: what is below is made when the main loop is
+ * next idle, in a frame of its own. */
+static void
+below_after_paint (CplScenarioResults *self)
+{
+  paint_wait_stop (&self->below_wait);
+  self->below_idle_id = g_idle_add (build_below_idle, self);
+}
+
+static void
+schedule_below (CplScenarioResults *self)
+{
+  if (self->analysis == NULL && self->below_wait.clock == NULL && self->below_idle_id == 0)
+    paint_wait_start (&self->below_wait, self, G_CALLBACK (below_after_paint));
+}
+
 static void
 cpl_scenario_results_dispose (GObject *object)
 {
   CplScenarioResults *self = CPL_SCENARIO_RESULTS (object);
 
   cancel_run (self);
+  stop_waiting_for_below (self);
+  /* the charts no view has taken */
+  for (guint c = 0; c < N_CHARTS; c++)
+    if (self->views[c] == NULL)
+      g_clear_object (&self->charts[c]);
   g_clear_pointer (&self->uncertainty, cpl_uncertainty_unref);
   g_clear_pointer (&self->projection, cpl_projection_unref);
   g_clear_pointer (&self->summary_text, g_free);
@@ -909,7 +1022,6 @@ static void
 cpl_scenario_results_init (CplScenarioResults *self)
 {
   GtkWidget *figures;
-  GtkWidget *flow;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
@@ -962,23 +1074,15 @@ cpl_scenario_results_init (CplScenarioResults *self)
     gtk_box_append (GTK_BOX (self->body), self->progress);
   }
 
-  flow = cpl_scenario_chart_flow_new ();
-  gtk_box_append (GTK_BOX (self->body), flow);
+  self->flow = cpl_scenario_chart_flow_new ();
+  gtk_box_append (GTK_BOX (self->body), self->flow);
 
+  /* every chart is filled as the results change; the first row's cards
+   * now, the rest after the first frame */
   for (guint c = 0; c < N_CHARTS; c++)
-    {
-      g_autofree char *title = cpl_chart_dup_card_title (chart_ids[c], FALSE);
-
-      self->charts[c] = cpl_chart_new_for (chart_ids[c], FALSE);
-      self->views[c] = cpl_chart_view_new_take (self->charts[c]);
-      cpl_scenario_chart_flow_append (flow, title, self->views[c]);
-    }
-  gtk_widget_set_visible (take_card (self), FALSE);
-
-  self->analysis = cpl_scenario_analysis_new ();
-  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
-
-  build_table (self);
+    self->charts[c] = cpl_chart_new_for (chart_ids[c], FALSE);
+  append_charts (self, 0, FIRST_BELOW_CHART);
+  g_signal_connect (self, "map", G_CALLBACK (schedule_below), NULL);
 
   /* the preference, when the app has its settings */
   if (CPL_IS_APPLICATION (g_application_get_default ()))
@@ -1034,7 +1138,8 @@ cpl_scenario_results_show (CplScenarioResults *self,
       for (guint c = 0; c < N_CHARTS; c++)
         cpl_chart_freeze_updates (self->charts[c]);
       show_own (self);
-      cpl_scenario_analysis_bind (self->analysis, dataset, scenario);
+      if (self->analysis != NULL)
+        cpl_scenario_analysis_bind (self->analysis, dataset, scenario);
       restart_run (self);
       for (guint c = 0; c < N_CHARTS; c++)
         cpl_chart_thaw_updates (self->charts[c]);
@@ -1078,8 +1183,8 @@ cpl_scenario_results_show (CplScenarioResults *self,
   self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
   fill_totals (self);
   fill_charts (self, dataset);
-  cpl_scenario_analysis_show (self->analysis, dataset, scenario);
-
+  if (self->analysis != NULL)
+    cpl_scenario_analysis_show (self->analysis, dataset, scenario);
   fill_table (self);
   restart_run (self);
   for (guint c = 0; c < N_CHARTS; c++)
@@ -1091,6 +1196,7 @@ CplScenarioAnalysis *
 cpl_scenario_results_get_analysis (CplScenarioResults *self)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
+  build_below (self);
   return self->analysis;
 }
 
