@@ -118,9 +118,9 @@ struct _CplScenarioResults
   gboolean        take_shown;       /* whether the take's card shows */
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek; NULL until built */
   GtkGrid        *table;            /* NULL until built */
-  PaintWait       below_wait;       /* what is below is made after the next frame */
-  guint           below_idle_id;
   GPtrArray      *cells;            /* GtkLabel of year t, column c at t × N_TABLE_COLUMNS + c */
+  PaintWait       below_wait;       /* what is below is made after the next frame */
+  guint           below_idle_id;    /* then at the next idle moment */
   GtkLabel       *total_ranges[N_TOTALS];
   GtkWidget      *progress;         /* "Estimating uncertainty…" */
 
