@@ -258,6 +258,18 @@ deferred_update_schedule (DeferredUpdate *deferred)
     deferred->tick_id = gtk_widget_add_tick_callback (deferred->widget, deferred_update_tick, deferred, NULL);
 }
 
+/* @widget is mapped: shown again, or shown for the first time as its
+ * parent lays out (a leaflet that unfolds maps its content while the
+ * window's first frame is laid out, after the frame's ticks).  What is
+ * queued runs now, so that the frame @widget first shows in has it
+ * rather than an empty page; what it changes is laid out again in the
+ * same frame. */
+static void
+deferred_update_mapped (DeferredUpdate *deferred)
+{
+  deferred_update_run (deferred);
+}
+
 /**
  * cpl_deferred_update_queue:
  * @widget: what shows the result
@@ -280,7 +292,7 @@ cpl_deferred_update_queue (GtkWidget     *widget,
       deferred = g_new0 (DeferredUpdate, 1);
       deferred->widget = widget;
       g_object_set_qdata_full (G_OBJECT (widget), deferred_update_quark (), deferred, deferred_update_free);
-      g_signal_connect_swapped (widget, "map", G_CALLBACK (deferred_update_schedule), deferred);
+      g_signal_connect_swapped (widget, "map", G_CALLBACK (deferred_update_mapped), deferred);
     }
   deferred->update = update;
   deferred->data = data;
