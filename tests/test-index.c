@@ -279,23 +279,34 @@ count_changes (guint *changes)
   (*changes)++;
 }
 
-/* A dataset loaded aside and prepared in the loading thread hands its
- * index over with its entries: the taking dataset finds every id, and
- * keeps the index in step as before (a rename, a removal, an insert);
- * the prepared dataset no longer hears its entries change. */
+/* A dataset loaded aside and prepared in the loading thread (after its
+ * load, or before it as the document's load does, so that the load
+ * watches no entry) hands its index over with its entries: the taking
+ * dataset finds every id, and keeps the index in step as before (a
+ * rename, a removal, an insert); the prepared dataset no longer hears its
+ * entries change. */
 static void
-test_taken_from_prepared (void)
+assert_taken_from_prepared (gboolean prepare_first)
 {
-  g_autoptr(CplDataset) aside = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "two-chips.json", NULL);
+  g_autoptr(CplDataset) aside = cpl_dataset_new ();
   g_autoptr(CplDataset) dataset = cpl_dataset_new ();
   g_autoptr(CplEntity) copy = NULL;
-  CplEntity *ban = scenario (aside, "ban");
-  CplEntity *chip_y = cpl_dataset_lookup (aside, CPL_TYPE_CHIP, "chip-y");
+  g_autoptr(GError) error = NULL;
+  CplEntity *ban;
+  CplEntity *chip_y;
   guint aside_changes = 0, changes = 0;
 
+  if (prepare_first)
+    cpl_dataset_prepare_take (aside);
+  g_assert_true (cpl_dataset_load_file (aside, path, CPL_LOAD_ALONE, &error));
+  g_assert_no_error (error);
+  ban = scenario (aside, "ban");
+  chip_y = cpl_dataset_lookup (aside, CPL_TYPE_CHIP, "chip-y");
   g_signal_connect_swapped (aside, "entry-changed", G_CALLBACK (count_changes), &aside_changes);
   g_signal_connect_swapped (dataset, "entry-changed", G_CALLBACK (count_changes), &changes);
-  cpl_dataset_prepare_take (aside);
+  if (!prepare_first)
+    cpl_dataset_prepare_take (aside);
   cpl_dataset_take_contents (dataset, aside);
   assert_all_found (dataset);
   g_assert_true (scenario (dataset, "ban") == ban);
@@ -318,6 +329,18 @@ test_taken_from_prepared (void)
   assert_all_found (dataset);
 }
 
+static void
+test_taken_from_prepared (void)
+{
+  assert_taken_from_prepared (FALSE);
+}
+
+static void
+test_prepared_before_load (void)
+{
+  assert_taken_from_prepared (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,5 +353,6 @@ main (int   argc,
   g_test_add_func ("/index/projected-once", test_projected_once);
   g_test_add_func ("/index/projection-kept-for-others", test_projection_kept_for_others);
   g_test_add_func ("/index/taken-from-prepared", test_taken_from_prepared);
+  g_test_add_func ("/index/prepared-before-load", test_prepared_before_load);
   return g_test_run ();
 }

@@ -69,7 +69,8 @@ struct _CplDataset
   GHashTable *index[N_LISTS];
   gboolean    index_duplicates[N_LISTS];
   gboolean    mutating;     /* the dataset itself is changing a list */
-  gboolean    prepared;     /* by cpl_dataset_prepare_take(): its entries unwatched */
+  gboolean    prepared;     /* by cpl_dataset_prepare_take(): its entries unwatched, its
+                             * lists indexed */
   /* scenario → its CplProjection, as long as nothing changes: the load's
    * check projects every scenario, and the report reuses that */
   GHashTable *projections;
@@ -470,7 +471,10 @@ static void
 cpl_dataset_watch (CplDataset *self,
                    CplEntity  *entity)
 {
-  g_signal_connect (entity, "changed", G_CALLBACK (on_entry_changed), self);
+  /* a dataset prepared to be taken hears none of its entries: the one
+   * that takes them will */
+  if (!self->prepared)
+    g_signal_connect (entity, "changed", G_CALLBACK (on_entry_changed), self);
 }
 
 gboolean
@@ -2066,6 +2070,8 @@ cpl_dataset_commit (CplDataset *self,
       g_list_store_splice (self->lists[kind], 0, n,
                            doc->lists[kind]->pdata, doc->lists[kind]->len);
       self->mutating = FALSE;
+      if (self->prepared)
+        cpl_dataset_index (self, kind);
     }
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = json_object_ref (doc->extra);
@@ -2187,8 +2193,9 @@ cpl_dataset_load_file_monitored (CplDataset     *self,
  * Readies @self, loaded aside in a thread, to be taken by
  * cpl_dataset_take_contents() on the main thread, doing here what that
  * would do there for 10,000 entries: builds the index of each list and
- * stops watching the entries.  After it, @self is only to be taken or
- * dropped.
+ * stops watching the entries.  Called before a load into @self, it makes
+ * the load watch no entry in the first place (and index what it loads).
+ * After it, @self is only to be loaded into, taken or dropped.
  */
 void
 cpl_dataset_prepare_take (CplDataset *self)
@@ -2201,7 +2208,7 @@ cpl_dataset_prepare_take (CplDataset *self)
       guint n = g_list_model_get_n_items (model);
 
       cpl_dataset_index (self, kind);
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < n && !self->prepared; i++)
         {
           g_autoptr(CplEntity) entity = g_list_model_get_item (model, i);
 

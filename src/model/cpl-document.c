@@ -583,16 +583,15 @@ load_thread (GTask        *task,
     g_usleep (G_USEC_PER_SEC / 100);
   if (g_task_return_error_if_cancelled (task))
     return;
+  /* loaded to be taken: its entries are not watched (only to be
+   * unwatched again), and the lists' indexes are made here, not on the
+   * main thread when the entries are spliced in */
   dataset = cpl_dataset_new ();
+  cpl_dataset_prepare_take (dataset);
   if (!cpl_dataset_load_file_monitored (dataset, path, CPL_LOAD_OVER_BUILTIN, &data->monitor, &error))
     g_task_return_error (task, error);
   else
-    {
-      /* the lists' indexes made here, not on the main thread when the
-       * entries are spliced in */
-      cpl_dataset_prepare_take (dataset);
-      g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
-    }
+    g_task_return_pointer (task, g_steal_pointer (&dataset), g_object_unref);
 }
 
 /* On the main thread: splice the loaded dataset in. */
