@@ -14,6 +14,9 @@
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
 #include "views/cpl-chart-export.h"
+#include "widgets/cpl-bar-chart.h"
+#include "views/cpl-chart-export.h"
+#include "widgets/cpl-bar-chart.h"
 
 static CplApplication *app;
 
@@ -309,6 +312,93 @@ test_export_menu (void)
         }
     }
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_shown_export_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Export Chart…") == 0;
+}
+
+/* The one Export Chart… button shown under @root (NULL if none), and that
+ * it is the only one. */
+static GtkWidget *
+shown_export_button (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  cpl_test_collect_matching (root, is_shown_export_button, NULL, found);
+  g_assert_cmpuint (found->len, <=, 1);
+  return found->len == 1 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/* The chart pages' Export… is a button too, not only in the context menu:
+ * the threshold map's page and the timeline's show one beside the table's
+ * menu, each for its own chart, and the table's page none.  The Compare
+ * and What-If windows show one beside their chart's heading; their exports
+ * keep their titles and names. */
+static void
+test_export_buttons (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GtkWidget *timeline_view = cpl_test_find_chart_view (GTK_WIDGET (view), cpl_chips_view_get_timeline (view));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (timeline_view, GTK_TYPE_STACK));
+  GtkWidget *map_view = cpl_test_find_widget (gtk_stack_get_child_by_name (stack, "map"), CPL_TYPE_CHART_VIEW);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
+  GtkWindow *compare, *what_if;
+  GtkWidget *button;
+  CplChart *chart;
+  g_autofree char *compare_name = NULL;
+  g_autofree char *what_if_name = NULL;
+
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  g_assert_null (shown_export_button (GTK_WIDGET (view)));
+
+  gtk_stack_set_visible_child_name (stack, "map");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  button = shown_export_button (GTK_WIDGET (view));
+  g_assert_nonnull (button);
+  g_assert_true (GTK_WIDGET (cpl_chart_export_button_get_view (button)) == map_view);
+
+  gtk_stack_set_visible_child_name (stack, "timeline");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  button = shown_export_button (GTK_WIDGET (view));
+  g_assert_nonnull (button);
+  g_assert_true (GTK_WIDGET (cpl_chart_export_button_get_view (button)) == timeline_view);
+
+  gtk_stack_set_visible_child_name (stack, "table");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (shown_export_button (GTK_WIDGET (view)));
+
+  compare = cpl_chips_view_compare (view, ids);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  button = shown_export_button (GTK_WIDGET (compare));
+  g_assert_nonnull (button);
+  chart = cpl_chart_view_get_chart (cpl_chart_export_button_get_view (button));
+  g_assert_true (CPL_IS_BAR_CHART (chart));
+  g_assert_cmpstr (cpl_chart_get_title (chart), ==, "Each Chip Against the First");
+  compare_name = cpl_chart_export_suggest_name (chart, CPL_CHART_SAVE_SVG);
+  g_assert_cmpstr (compare_name, ==, "chip-comparison.svg");
+  gtk_window_destroy (compare);
+
+  what_if = cpl_chips_view_show_what_if (view);
+  cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+  button = shown_export_button (GTK_WIDGET (what_if));
+  g_assert_nonnull (button);
+  chart = cpl_chart_view_get_chart (cpl_chart_export_button_get_view (button));
+  g_assert_true (chart == CPL_CHART (cpl_what_if_window_get_map (CPL_WHAT_IF_WINDOW (what_if))));
+  g_assert_cmpstr (cpl_chart_get_title (chart), ==, "What-If Chip");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_parent (button)))), ==,
+                   "Threshold Map");
+  what_if_name = cpl_chart_export_suggest_name (chart, CPL_CHART_SAVE_SVG);
+  g_assert_cmpstr (what_if_name, ==, "what-if-chip.svg");
+  gtk_window_destroy (what_if);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -749,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/timeline", test_timeline);
   g_test_add_func ("/chips/export-menu", test_export_menu);
+  g_test_add_func ("/chips/export-buttons", test_export_buttons);
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);

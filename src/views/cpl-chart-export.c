@@ -307,7 +307,20 @@ cpl_chart_export_button_new (CplChartView *view)
   gtk_widget_set_tooltip_text (button, _("Export Chart…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export Chart…"), -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (cpl_chart_export_present), view, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (button), "cpl-chart-view", view);
   return button;
+}
+
+/**
+ * cpl_chart_export_button_get_view:
+ * @button: a button from cpl_chart_export_button_new()
+ *
+ * Returns: (transfer none): the chart view whose chart @button exports
+ */
+CplChartView *
+cpl_chart_export_button_get_view (GtkWidget *button)
+{
+  return g_object_get_data (G_OBJECT (button), "cpl-chart-view");
 }
 
 static gboolean

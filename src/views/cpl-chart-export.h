@@ -25,6 +25,7 @@ void       cpl_chart_export_enable        (CplChartView       *view,
                                            const char         *title,
                                            const char         *name);
 GtkWidget *cpl_chart_export_button_new    (CplChartView       *view);
+CplChartView *cpl_chart_export_button_get_view (GtkWidget     *button);
 GtkWidget *cpl_chart_card_header_new      (const char         *title,
                                            CplChartView       *view);
 void       cpl_chart_export_set_name      (CplChart           *chart,

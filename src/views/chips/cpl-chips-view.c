@@ -107,7 +107,8 @@ struct _CplChipsView
   GtkScrolledWindow  *table_scroll;
   GtkWidget          *table_hscrollbar;
   GtkWidget          *table_grid;
-  GtkBox             *actions_box;    /* Compare, What If…, the table's menu */
+  GtkBox             *actions_box;    /* Compare, What If…, the table's menu, Export Chart… */
+  GtkWidget          *chart_export;   /* Export Chart… of the map or timeline page, while shown */
   AdwBin             *map_bin;
   AdwBin             *timeline_bin;
   GtkLabel           *detail_title;
@@ -1004,6 +1005,19 @@ attach_export (const char *chart_id,
   cpl_chart_export_enable (CPL_CHART_VIEW (view), title, NULL);
 }
 
+/* Export Chart… shows for the map's and the timeline's pages, and is
+ * theirs. */
+static void
+show_chart_export (CplChipsView *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean chart = g_strcmp0 (page, "map") == 0 || g_strcmp0 (page, "timeline") == 0;
+
+  gtk_widget_set_visible (self->chart_export, chart);
+  if (chart)
+    gtk_stack_set_visible_child_name (GTK_STACK (self->chart_export), page);
+}
+
 static void
 on_point_activated (CplScatterChart *chart,
                     const char      *id,
@@ -1302,6 +1316,19 @@ cpl_chips_view_init (CplChipsView *self)
   cpl_timeline_chart_set_date (self->timeline, &self->date);
   adw_bin_set_child (self->timeline_bin, cpl_chart_view_new_take (self->timeline));
   attach_export ("timeline", adw_bin_get_child (self->timeline_bin));
+
+  /* the chart page shown has Export… beside the table's menu, as a chart's
+   * card has it beside its title */
+  self->chart_export = gtk_stack_new ();
+  gtk_widget_set_valign (self->chart_export, GTK_ALIGN_CENTER);
+  gtk_stack_add_named (GTK_STACK (self->chart_export),
+                       cpl_chart_export_button_new (CPL_CHART_VIEW (adw_bin_get_child (self->map_bin))), "map");
+  gtk_stack_add_named (GTK_STACK (self->chart_export),
+                       cpl_chart_export_button_new (CPL_CHART_VIEW (adw_bin_get_child (self->timeline_bin))), "timeline");
+  gtk_box_append (self->actions_box, self->chart_export);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (show_chart_export),
+                           self, G_CONNECT_SWAPPED);
+  show_chart_export (self);
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */

@@ -359,7 +359,11 @@ cpl_what_if_window_new (CplDataset *dataset)
   cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
   cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
   view = cpl_chart_view_new_take (self->map);
-  cpl_chart_export_enable (CPL_CHART_VIEW (view), _("What-If Chip"), "what-if-chip");
+  /* under its heading, with Export… beside it, as a chart's card has them;
+   * its exports are titled for the chip they show */
+  gtk_box_append (GTK_BOX (content), cpl_chart_card_header_new (_("Threshold Map"), CPL_CHART_VIEW (view)));
+  cpl_chart_set_title (CPL_CHART (self->map), _("What-If Chip"));
+  cpl_chart_export_set_name (CPL_CHART (self->map), "what-if-chip");
   gtk_widget_set_size_request (view, -1, 300);
   gtk_box_append (GTK_BOX (content), view);
 
