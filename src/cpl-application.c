@@ -61,6 +61,9 @@ static const GOptionEntry option_entries[] = {
     N_("SIZE") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart and a PNG, its pixels per point, above 0 and up to 4 (default 1)"), N_("N") },
+  { "palette", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart, the chart's colours: light (the default, for slides and papers) or dark"),
+    N_("PALETTE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -192,6 +195,7 @@ lookup_scenarios (CplDataset         *dataset,
  * @scenario_ids: (nullable): the scenarios' ids
  * @output: (nullable): where to write: .png, .svg or .pdf
  * @scale: (nullable): a PNG's pixels per point, above 0 and up to 4; %NULL for 1
+ * @palette: (nullable): "light" or "dark"; %NULL for light
  * @files: (nullable): FILE, laid over the built-in dataset (one at most)
  *
  * Writes the chart as the app exports it, with no display.
@@ -203,6 +207,7 @@ cpl_export_chart_main (const char         *chart_id,
                        const char * const *scenario_ids,
                        const char         *output,
                        const char         *scale,
+                       const char         *palette,
                        const char * const *files)
 {
   g_autoptr(CplDataset) dataset = NULL;
@@ -213,6 +218,7 @@ cpl_export_chart_main (const char         *chart_id,
   g_autofree char *source = NULL;
   CplChartExportFormat format;
   double pixels = 1;
+  gboolean dark = FALSE;
   char *end = NULL;
 
   if (title == NULL)
@@ -252,6 +258,17 @@ cpl_export_chart_main (const char         *chart_id,
           return 1;
         }
     }
+  if (palette != NULL)
+    {
+      if (g_str_equal (palette, "dark"))
+        dark = TRUE;
+      else if (!g_str_equal (palette, "light"))
+        {
+          /* Translators: %s is what follows --palette; light and dark are typed as they are */
+          g_printerr (_("chip-policy-lab: --palette “%s” is not a palette; expected light or dark\n"), palette);
+          return 1;
+        }
+    }
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
       g_printerr (_("chip-policy-lab: --export-chart reads one FILE at most\n"));
@@ -286,7 +303,7 @@ cpl_export_chart_main (const char         *chart_id,
   chart = cpl_chart_build (chart_id, dataset, scenarios, &error);
   if (chart != NULL && source != NULL)
     cpl_chart_set_source (chart, source);
-  if (chart == NULL || !cpl_chart_save (chart, output, format, pixels, FALSE, &error))
+  if (chart == NULL || !cpl_chart_save (chart, output, format, pixels, dark, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
@@ -422,12 +439,14 @@ cpl_application_handle_local_options (GApplication *app,
       g_autofree const char **files = NULL;
       const char *output = NULL;
       const char *scale = NULL;
+      const char *palette = NULL;
 
       g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
       g_variant_dict_lookup (options, "output", "^&ay", &output);
       g_variant_dict_lookup (options, "scale", "&s", &scale);
+      g_variant_dict_lookup (options, "palette", "&s", &palette);
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-      return cpl_export_chart_main (chart, scenarios, output, scale, files);
+      return cpl_export_chart_main (chart, scenarios, output, scale, palette, files);
     }
   if (g_variant_dict_lookup (options, "report", "^&ay", &path))
     {
@@ -435,9 +454,9 @@ cpl_application_handle_local_options (GApplication *app,
       const char *output = NULL;
       const char *paper = NULL;
 
-      if (g_variant_dict_contains (options, "scale"))
+      if (g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette"))
         {
-          g_printerr (_("chip-policy-lab: --scale goes with --export-chart, not with --report\n"));
+          g_printerr (_("chip-policy-lab: --scale and --palette go with --export-chart, not with --report\n"));
           return 1;
         }
       g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
@@ -451,10 +470,10 @@ cpl_application_handle_local_options (GApplication *app,
       return 1;
     }
   if (g_variant_dict_contains (options, "scenario") || g_variant_dict_contains (options, "output")
-      || g_variant_dict_contains (options, "scale"))
+      || g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette"))
     {
       g_printerr (_("chip-policy-lab: --scenario and --output go with --export-chart or --report, --scale "
-                    "with --export-chart\n"));
+                    "and --palette with --export-chart\n"));
       return 1;
     }
   if (draws != NULL)

@@ -33,6 +33,7 @@ int             cpl_export_chart_main            (const char     *chart_id,
                                                   const char * const *scenario_ids,
                                                   const char     *output,
                                                   const char     *scale,
+                                                  const char     *palette,
                                                   const char * const *files);
 
 G_END_DECLS

@@ -42,7 +42,8 @@ static void
 export_ok (const char         *id,
            const char * const *scenarios,
            const char         *path,
-           const char         *scale)
+           const char         *scale,
+           const char         *palette)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_auto(CplTestRun) run = { 0 };
@@ -59,6 +60,11 @@ export_ok (const char         *id,
       g_ptr_array_add (args, "--scale");
       g_ptr_array_add (args, (gpointer) scale);
     }
+  if (palette != NULL)
+    {
+      g_ptr_array_add (args, "--palette");
+      g_ptr_array_add (args, (gpointer) palette);
+    }
   g_ptr_array_add (args, "--output");
   g_ptr_array_add (args, (gpointer) path);
   g_ptr_array_add (args, NULL);
@@ -69,11 +75,13 @@ export_ok (const char         *id,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
-/* A PNG of @width × @height pixels, drawn on a light background, not blank. */
+/* A PNG of @width × @height pixels, drawn on a light background (or,
+ * @dark, a dark one), not blank. */
 static void
-assert_png_drawn (const char *path,
-                  int         width,
-                  int         height)
+assert_png_drawn_on (const char *path,
+                     int         width,
+                     int         height,
+                     gboolean    dark)
 {
   cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
   const guint8 *data;
@@ -89,10 +97,20 @@ assert_png_drawn (const char *path,
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   background = *(const guint32 *) data;
-  /* light: each of R, G and B above 0xe0 (ARGB32, native endian) */
-  g_assert_cmpuint ((background >> 16) & 0xff, >, 0xe0);
-  g_assert_cmpuint ((background >> 8) & 0xff, >, 0xe0);
-  g_assert_cmpuint (background & 0xff, >, 0xe0);
+  /* light: each of R, G and B above 0xe0 (ARGB32, native endian); dark:
+   * each below 0x40 */
+  if (dark)
+    {
+      g_assert_cmpuint ((background >> 16) & 0xff, <, 0x40);
+      g_assert_cmpuint ((background >> 8) & 0xff, <, 0x40);
+      g_assert_cmpuint (background & 0xff, <, 0x40);
+    }
+  else
+    {
+      g_assert_cmpuint ((background >> 16) & 0xff, >, 0xe0);
+      g_assert_cmpuint ((background >> 8) & 0xff, >, 0xe0);
+      g_assert_cmpuint (background & 0xff, >, 0xe0);
+    }
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
@@ -106,6 +124,14 @@ assert_png_drawn (const char *path,
   g_assert_cmpuint (differing, >=, (guint) width * height / 100);
   g_assert_cmpuint (g_hash_table_size (colors), >=, 4);
   cairo_surface_destroy (surface);
+}
+
+static void
+assert_png_drawn (const char *path,
+                  int         width,
+                  int         height)
+{
+  assert_png_drawn_on (path, width, height, FALSE);
 }
 
 /* Runs @argv (NULL-terminated); FALSE (the test skipped) without the tool. */
@@ -143,7 +169,7 @@ test_png (gconstpointer data)
   const char *id = data;
   g_autofree char *path = output_path (id, "png");
 
-  export_ok (id, one, path, "2");
+  export_ok (id, one, path, "2", NULL);
   /* 1000 × 600 points at 2 pixels a point */
   assert_png_drawn (path, 2000, 1200);
 }
@@ -158,7 +184,7 @@ test_svg (gconstpointer data)
   const char *argv[] = { "rsvg-convert", "--dpi-x", "36", "--dpi-y", "36", "--format", "png", "--output", png, path,
                          NULL };
 
-  export_ok (id, one, path, NULL);
+  export_ok (id, one, path, NULL, NULL);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_nonnull (strstr (text, "width=\"1000pt\""));
   g_assert_nonnull (strstr (text, "height=\"600pt\""));
@@ -177,7 +203,7 @@ test_pdf (gconstpointer data)
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
   const char *argv[] = { "pdftoppm", "-png", "-r", "36", "-singlefile", path, prefix, NULL };
 
-  export_ok (id, g_str_has_prefix (id, "share-curve") || g_str_equal (id, "tornado") ? one : two, path, NULL);
+  export_ok (id, g_str_has_prefix (id, "share-curve") || g_str_equal (id, "tornado") ? one : two, path, NULL, NULL);
   if (!convert (argv))
     return;
   /* 1000 × 600 pt at 36 dpi (half a pixel a point): 500 × 300 pixels */
@@ -221,7 +247,13 @@ test_errors (void)
     { { "--export-chart", "units", "--scenario", "h200-share-25", "--output", out, bad },
       "bad-syntax.json" },
     { { "--scenario", "h200-share-25" },
-      "--scenario and --output go with --export-chart or --report, --scale with --export-chart\n" },
+      "--scenario and --output go with --export-chart or --report, --scale and --palette with --export-chart\n" },
+    { { "--palette", "dark" },
+      "--scenario and --output go with --export-chart or --report, --scale and --palette with --export-chart\n" },
+    { { "--export-chart", "units", "--scenario", "h200-share-25", "--palette", "sepia", "--output", out },
+      "--palette “sepia” is not a palette; expected light or dark\n" },
+    { { "--report", bad, "--palette", "dark", "--output", out },
+      "--scale and --palette go with --export-chart, not with --report\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -238,6 +270,20 @@ test_errors (void)
       g_assert_false (g_file_test (gif, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
     }
+}
+
+/* --palette dark draws the chart as the dark theme shows it: a dark
+ * margin, and still drawn; light is the default, and may be named. */
+static void
+test_palette (void)
+{
+  g_autofree char *dark = output_path ("dark-units", "png");
+  g_autofree char *light = output_path ("light-units", "png");
+
+  export_ok ("units", one, dark, NULL, "dark");
+  assert_png_drawn_on (dark, 1000, 600, TRUE);
+  export_ok ("units", one, light, NULL, "light");
+  assert_png_drawn_on (light, 1000, 600, FALSE);
 }
 
 /* FILE laid over the built-in dataset: its scenario can be drawn, and a
@@ -281,6 +327,7 @@ main (int   argc,
     }
   g_test_add_func ("/export-chart/errors", test_errors);
   g_test_add_func ("/export-chart/file", test_file);
+  g_test_add_func ("/export-chart/palette", test_palette);
   status = g_test_run ();
 
   {
