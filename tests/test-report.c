@@ -178,6 +178,9 @@ test_english (void)
       g_assert_nonnull (strstr (text, "$5.00 B"));
       g_assert_nonnull (strstr (text, "+$5.00 B"));
       g_assert_nonnull (strstr (text, "$15.0 B"));
+      /* the full ban has ranges (the built-in scenarios do): its take is
+       * $0 in every draw, since no chip is exported */
+      g_assert_nonnull (strstr (text, "P10–P90: $0–$0"));
       /* the parameters as the editor labels them, the first year plain */
       g_assert_nonnull (strstr (text, "Licence approval rate"));
       g_assert_nonnull (strstr (text, "2,000,000 PFLOP/s a"));
@@ -214,6 +217,61 @@ test_chinese (void)
       g_assert_nonnull (strstr (text, "50.0 亿美元"));
       g_assert_nonnull (strstr (text, "+50.0 亿美元"));
     }
+}
+
+/* The dollars of "$3.35 B" at @text, in billions. */
+static double
+billions_at (const char *text)
+{
+  char *end = NULL;
+  double value;
+
+  g_assert_true (text[0] == '$');
+  value = g_ascii_strtod (text + 1, &end);
+  g_assert_true (end != text + 1 && g_str_has_prefix (end, " B"));
+  return value;
+}
+
+/* A scenario with ranges has the P10–P90 of its totals under their values.
+ * tests/fixtures/report-ranges.json is the hand-worked scenario of
+ * test_english() with the share drawn from a triangle 10%, 25%, 40%: with
+ * nothing else ranged the gross stays $20 B, so the take is $20 B × the
+ * share.  The triangle's P10 is 0.10 + √(0.1 × 0.30 × 0.15) = 0.10 +
+ * 0.0671 = 0.1671, its P90 0.40 − 0.0671 = 0.3329: a take of $3.342 B and
+ * $6.658 B.  10,000 draws estimate a P10 within about one standard error,
+ * √(0.1 × 0.9 / 10,000) ÷ the density there (2 × 0.0671 / (0.30 × 0.15) =
+ * 2.98) = 0.0010 of share, $0.020 B of take: the test allows $0.1 B.  The
+ * domestic share is 50% in every draw, so its range is 50%–50%. */
+static void
+test_ranges (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report-ranges.json", NULL);
+  g_autofree char *pdf = temp_pdf ("ranges.pdf");
+  const char *args[] = { "--report", fixture, "--scenario", "hand-ranged", "--output", pdf, NULL };
+  g_auto(ReportRun) run = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+  const char *range;
+  const char *dash;
+
+  report_run (&run, "en_US.UTF-8", "", args);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (run.ok);
+  text = poppler ("pdftotext", pdf);
+  remove_pdf (pdf);
+  if (text == NULL)
+    return;
+  /* the note over the table, its lines joined */
+  joined = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (joined, "gives the range of 10,000 Monte Carlo draws"));
+  range = strstr (text, "P10–P90: $");
+  g_assert_nonnull (range);
+  range += strlen ("P10–P90: ");
+  dash = strstr (range, "–$");
+  g_assert_nonnull (dash);
+  g_assert_cmpfloat_with_epsilon (billions_at (range), 3.342, 0.1);
+  g_assert_cmpfloat_with_epsilon (billions_at (dash + strlen ("–")), 6.658, 0.1);
+  g_assert_nonnull (strstr (text, "P10–P90: 50%–50%"));
 }
 
 /* --paper letter: 8.5 × 11 in = 612 × 792 pt on every page. */
@@ -284,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/report/english", test_english);
   g_test_add_func ("/report/chinese", test_chinese);
   g_test_add_func ("/report/letter", test_letter);
+  g_test_add_func ("/report/ranges", test_ranges);
   g_test_add_func ("/report/bad-input", test_bad_input);
   return g_test_run ();
 }

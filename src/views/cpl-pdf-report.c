@@ -25,6 +25,7 @@
 #include "cpl-help-text.h"
 #include "cpl-pdf-report.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenario-summary.h"
 
@@ -71,6 +72,7 @@ typedef struct {
   CplDataset *dataset;
   GPtrArray  *scenarios;    /* CplScenario */
   GPtrArray  *projections;  /* CplProjection, one per scenario */
+  GPtrArray  *uncertainties; /* CplUncertainty or NULL (no ranges), one per scenario */
   GPtrArray  *charts;       /* CplChart, the comparison charts (or one scenario's) */
   const char *dataset_name; /* of the file over the built-in data, or NULL */
   char       *date;         /* today, as the locale writes a date */
@@ -555,12 +557,28 @@ totals_table (Writer    *w,
       const char *texts[MAX_COLUMNS] = { row->title, };
       const char *notes[MAX_COLUMNS] = { NULL, };
 
+      char *owned[MAX_COLUMNS] = { NULL, };
+
       for (guint i = 0; i < n; i++)
         {
+          g_autofree char *point_range = cpl_comparison_row_range (row, g_ptr_array_index (report->uncertainties,
+                                                                                           first + i));
+          /* "$50.0 B" not broken in a narrow column */
+          g_autofree char *range = point_range ? cpl_text_keep_units (point_range) : NULL;
+          const char *difference = row->differences[first + i];
+
           texts[i + 1] = row->values[first + i];
-          notes[i + 1] = row->differences[first + i];
+          /* under the value: its difference, then its range */
+          if (range != NULL && difference != NULL)
+            notes[i + 1] = owned[i + 1] = g_strconcat (difference, "\n", range, NULL);
+          else if (range != NULL)
+            notes[i + 1] = owned[i + 1] = g_steal_pointer (&range);
+          else
+            notes[i + 1] = difference;
         }
       table_row (w, &table, texts, notes);
+      for (guint c = 0; c < MAX_COLUMNS; c++)
+        g_free (owned[c]);
     }
   w->y += 12;
 }
@@ -582,6 +600,20 @@ totals_section (Writer *w,
 
       paragraph (w, STYLE_BODY, note, 0);
     }
+  for (guint i = 0; i < report->uncertainties->len; i++)
+    if (g_ptr_array_index (report->uncertainties, i) != NULL)
+      {
+        g_autofree char *draws = cpl_format_number (CPL_REPORT_DEFAULT_DRAWS, 0);
+        /* Translators: under the report's totals table heading; %s is a number of draws, "10,000" */
+        g_autofree char *note = g_strdup_printf (_("For a scenario with ranges, the line P10–P90 under a value "
+                                                   "gives the range of %s Monte Carlo draws of its ranged "
+                                                   "parameters: one draw in ten gives less than the first figure, "
+                                                   "one in ten more than the second."),
+                                                 draws);
+
+        paragraph (w, STYLE_BODY, note, 0);
+        break;
+      }
   for (guint first = 0; first < report->scenarios->len; first += per_table)
     totals_table (w, rows, report, first, MIN (per_table, report->scenarios->len - first));
   for (guint i = 1; i < report->scenarios->len; i++)
@@ -770,9 +802,17 @@ sink_write (void                *data,
 }
 
 static void
+uncertainty_free (gpointer uncertainty)
+{
+  if (uncertainty != NULL)
+    cpl_uncertainty_unref (uncertainty);
+}
+
+static void
 report_clear (Report *report)
 {
   g_clear_pointer (&report->projections, g_ptr_array_unref);
+  g_clear_pointer (&report->uncertainties, g_ptr_array_unref);
   g_clear_pointer (&report->charts, g_ptr_array_unref);
   g_clear_pointer (&report->date, g_free);
 }
@@ -794,9 +834,12 @@ report_init (Report      *report,
    * g_date_time_format(): "1 December 2026" */
   report->date = g_date_time_format (now, _("%-d %B %Y"));
   report->projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
+  report->uncertainties = g_ptr_array_new_with_free_func (uncertainty_free);
   for (guint i = 0; i < scenarios->len; i++)
     {
-      CplProjection *p = cpl_projection_compute (g_ptr_array_index (scenarios, i), dataset, error);
+      CplScenario *scenario = g_ptr_array_index (scenarios, i);
+      CplProjection *p = cpl_projection_compute (scenario, dataset, error);
+      CplUncertainty *u = NULL;
 
       if (p == NULL)
         {
@@ -804,6 +847,17 @@ report_init (Report      *report,
           return FALSE;
         }
       g_ptr_array_add (report->projections, p);
+      /* the totals' ranges: the run the app makes, and the charts' bands */
+      if (cpl_scenario_has_ranges (scenario))
+        {
+          u = cpl_uncertainty_compute (scenario, dataset, CPL_REPORT_DEFAULT_DRAWS, 0, NULL, error);
+          if (u == NULL)
+            {
+              report_clear (report);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (report->uncertainties, u);
     }
   /* built once for both passes: a ranged scenario's bands take a Monte
    * Carlo run */

@@ -84,6 +84,16 @@ static const struct {
   { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
 };
 
+/* The total of a Monte Carlo run that is each kind of row, or -1. */
+static const int row_totals[] = {
+  [ROW_NET] = -1,
+  [ROW_TAKE] = CPL_TOTAL_GOVERNMENT_TAKE,
+  [ROW_GAP] = CPL_TOTAL_COMPUTE_GAP,
+  [ROW_INSTALLED] = CPL_TOTAL_DOMESTIC_INSTALLED,
+  [ROW_SHARE] = CPL_TOTAL_FINAL_DOMESTIC_SHARE,
+  [ROW_CROSSOVER] = -1,
+};
+
 static double
 vendors_total (CplProjection *p)
 {
@@ -257,6 +267,7 @@ comparison_row_new (const char *row_id,
 
   row->id = g_strdup (row_id);
   row->title = g_strdup (title);
+  row->total = row_totals[kind];
   row->unit = _(units[kind]);
   row->n_values = projections->len;
   row->numbers = g_new (double, projections->len);
@@ -290,6 +301,34 @@ cpl_comparison_row_free (CplComparisonRow *row)
   g_free (row->title);
   g_free (row->id);
   g_free (row);
+}
+
+/**
+ * cpl_comparison_row_range:
+ * @uncertainty: (nullable): a scenario's Monte Carlo run
+ *
+ * Returns: (nullable): the P10–P90 range of the row's total in
+ *   @uncertainty, written as the row writes its values ("P10–P90: $3.34
+ *   B–$6.66 B"), or %NULL for a row no run ranges or no run
+ */
+char *
+cpl_comparison_row_range (const CplComparisonRow *row,
+                          CplUncertainty         *uncertainty)
+{
+  RowKind kind;
+  const CplQuantiles *q;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+
+  if (uncertainty == NULL || row->total < 0)
+    return NULL;
+  for (kind = ROW_NET; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
+    ;
+  q = cpl_uncertainty_get_total (uncertainty, row->total);
+  low = row_text (kind, q->p10, FALSE);
+  high = row_text (kind, q->p90, FALSE);
+  /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
+  return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
 }
 
 /**

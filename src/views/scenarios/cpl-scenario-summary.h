@@ -27,11 +27,15 @@ typedef struct {
   char       **values;       /* [n_values]: the text of each scenario's cell */
   char       **differences;  /* [n_values]: the difference to the baseline, or NULL
                               * (the baseline, a missing number, a year) */
+  int          total;        /* the CplTotal a Monte Carlo run ranges, or -1 (a
+                              * vendor's net revenue, the crossover year) */
 } CplComparisonRow;
 
 GPtrArray *cpl_comparison_rows_new  (CplDataset       *dataset,
                                      GPtrArray        *projections,
                                      guint             baseline);
 void       cpl_comparison_row_free  (CplComparisonRow *row);
+char      *cpl_comparison_row_range (const CplComparisonRow *row,
+                                     CplUncertainty         *uncertainty);
 
 G_END_DECLS
