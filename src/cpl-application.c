@@ -61,6 +61,10 @@ static const GOptionEntry option_entries[] = {
     N_("SIZE") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart and a PNG, its pixels per point, above 0 and up to 4 (default 1)"), N_("N") },
+  { "total", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-chart tornado, the total its bars move: government_take_usd (the default), "
+       "compute_gap_pflops, domestic_installed_pflops, final_domestic_share or gross_revenue_usd"),
+    N_("TOTAL") },
   { "palette", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-chart, the chart's colours: light (the default, for slides and papers) or dark"),
     N_("PALETTE") },
@@ -196,6 +200,8 @@ lookup_scenarios (CplDataset         *dataset,
  * @output: (nullable): where to write: .png, .svg or .pdf
  * @scale: (nullable): a PNG's pixels per point, above 0 and up to 4; %NULL for 1
  * @palette: (nullable): "light" or "dark"; %NULL for light
+ * @total_key: (nullable): for the tornado, the total its bars move
+ *   ("compute_gap_pflops"…); %NULL for the government take
  * @files: (nullable): FILE, laid over the built-in dataset (one at most)
  *
  * Writes the chart as the app exports it, with no display.
@@ -208,6 +214,7 @@ cpl_export_chart_main (const char         *chart_id,
                        const char         *output,
                        const char         *scale,
                        const char         *palette,
+                       const char         *total_key,
                        const char * const *files)
 {
   g_autoptr(CplDataset) dataset = NULL;
@@ -219,6 +226,7 @@ cpl_export_chart_main (const char         *chart_id,
   CplChartExportFormat format;
   double pixels = 1;
   gboolean dark = FALSE;
+  CplTotal total = CPL_TOTAL_GOVERNMENT_TAKE;
   char *end = NULL;
 
   if (title == NULL)
@@ -269,6 +277,19 @@ cpl_export_chart_main (const char         *chart_id,
           return 1;
         }
     }
+  if (total_key != NULL && !g_str_equal (chart_id, "tornado"))
+    {
+      g_printerr (_("chip-policy-lab: --total goes with --export-chart tornado\n"));
+      return 1;
+    }
+  if (total_key != NULL && !cpl_total_from_key (total_key, &total))
+    {
+      /* Translators: %s is what follows --total; the keys listed are not translated */
+      g_printerr (_("chip-policy-lab: --total “%s” is not a total; expected government_take_usd, "
+                    "compute_gap_pflops, domestic_installed_pflops, final_domestic_share or "
+                    "gross_revenue_usd\n"), total_key);
+      return 1;
+    }
   if (files != NULL && files[0] != NULL && files[1] != NULL)
     {
       g_printerr (_("chip-policy-lab: --export-chart reads one FILE at most\n"));
@@ -301,6 +322,10 @@ cpl_export_chart_main (const char         *chart_id,
     return 1;
 
   chart = cpl_chart_build (chart_id, dataset, scenarios, &error);
+  /* the tornado is built for the take, as the app shows it first */
+  if (chart != NULL && total != CPL_TOTAL_GOVERNMENT_TAKE
+      && !cpl_tornado_fill (CPL_TORNADO_CHART (chart), g_ptr_array_index (scenarios, 0), dataset, total, &error))
+    g_clear_object (&chart);
   if (chart != NULL && source != NULL)
     cpl_chart_set_source (chart, source);
   if (chart == NULL || !cpl_chart_save (chart, output, format, pixels, dark, &error))
@@ -440,13 +465,15 @@ cpl_application_handle_local_options (GApplication *app,
       const char *output = NULL;
       const char *scale = NULL;
       const char *palette = NULL;
+      const char *total = NULL;
 
       g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
       g_variant_dict_lookup (options, "output", "^&ay", &output);
       g_variant_dict_lookup (options, "scale", "&s", &scale);
       g_variant_dict_lookup (options, "palette", "&s", &palette);
+      g_variant_dict_lookup (options, "total", "&s", &total);
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-      return cpl_export_chart_main (chart, scenarios, output, scale, palette, files);
+      return cpl_export_chart_main (chart, scenarios, output, scale, palette, total, files);
     }
   if (g_variant_dict_lookup (options, "report", "^&ay", &path))
     {
@@ -454,9 +481,11 @@ cpl_application_handle_local_options (GApplication *app,
       const char *output = NULL;
       const char *paper = NULL;
 
-      if (g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette"))
+      if (g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette")
+          || g_variant_dict_contains (options, "total"))
         {
-          g_printerr (_("chip-policy-lab: --scale and --palette go with --export-chart, not with --report\n"));
+          g_printerr (_("chip-policy-lab: --scale, --palette and --total go with --export-chart, not with "
+                        "--report\n"));
           return 1;
         }
       g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
@@ -470,10 +499,11 @@ cpl_application_handle_local_options (GApplication *app,
       return 1;
     }
   if (g_variant_dict_contains (options, "scenario") || g_variant_dict_contains (options, "output")
-      || g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette"))
+      || g_variant_dict_contains (options, "scale") || g_variant_dict_contains (options, "palette")
+      || g_variant_dict_contains (options, "total"))
     {
-      g_printerr (_("chip-policy-lab: --scenario and --output go with --export-chart or --report, --scale "
-                    "and --palette with --export-chart\n"));
+      g_printerr (_("chip-policy-lab: --scenario and --output go with --export-chart or --report, --scale, "
+                    "--palette and --total with --export-chart\n"));
       return 1;
     }
   if (draws != NULL)

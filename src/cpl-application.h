@@ -34,6 +34,7 @@ int             cpl_export_chart_main            (const char     *chart_id,
                                                   const char     *output,
                                                   const char     *scale,
                                                   const char     *palette,
+                                                  const char     *total_key,
                                                   const char * const *files);
 
 G_END_DECLS

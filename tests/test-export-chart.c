@@ -219,6 +219,7 @@ test_errors (void)
   g_autofree char *gif = output_path ("error", "gif");
   g_autofree char *svg = output_path ("error", "svg");
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "fixtures", "bad", "bad-syntax.json", NULL);
+  g_autofree char *ranges = g_test_build_filename (G_TEST_DIST, "fixtures", "report-ranges.json", NULL);
   const struct {
     const char *args[12];
     const char *message;
@@ -247,13 +248,27 @@ test_errors (void)
     { { "--export-chart", "units", "--scenario", "h200-share-25", "--output", out, bad },
       "bad-syntax.json" },
     { { "--scenario", "h200-share-25" },
-      "--scenario and --output go with --export-chart or --report, --scale and --palette with --export-chart\n" },
+      "--scenario and --output go with --export-chart or --report, --scale, --palette and --total with "
+      "--export-chart\n" },
     { { "--palette", "dark" },
-      "--scenario and --output go with --export-chart or --report, --scale and --palette with --export-chart\n" },
+      "--scenario and --output go with --export-chart or --report, --scale, --palette and --total with "
+      "--export-chart\n" },
     { { "--export-chart", "units", "--scenario", "h200-share-25", "--palette", "sepia", "--output", out },
       "--palette “sepia” is not a palette; expected light or dark\n" },
+    { { "--export-chart", "units", "--scenario", "h200-share-25", "--total", "compute_gap_pflops", "--output", out },
+      "--total goes with --export-chart tornado\n" },
+    { { "--export-chart", "tornado", "--scenario", "h200-share-25", "--total", "nope", "--output", out },
+      "--total “nope” is not a total; expected government_take_usd, compute_gap_pflops, "
+      "domestic_installed_pflops, final_domestic_share or gross_revenue_usd\n" },
+    /* capacity 10,000,000 PFLOP/s above every draw's domestic demand:
+     * never a gap, whatever the approval rate */
+    { { "--export-chart", "tornado", "--scenario", "hand-approval", "--total", "compute_gap_pflops", "--output", out,
+        ranges },
+      "No ranged parameter moves the Compute gap, all years in this scenario" },
+    { { "--total", "compute_gap_pflops" },
+      "--scale, --palette and --total with" },
     { { "--report", bad, "--palette", "dark", "--output", out },
-      "--scale and --palette go with --export-chart, not with --report\n" },
+      "--scale, --palette and --total go with --export-chart, not with --report\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -284,6 +299,61 @@ test_palette (void)
   assert_png_drawn_on (dark, 1000, 600, TRUE);
   export_ok ("units", one, light, NULL, "light");
   assert_png_drawn_on (light, 1000, 600, FALSE);
+}
+
+/* --total moves the tornado's bars in another total.  In "hand-approval"
+ * (tests/fixtures/report-ranges.json) only the approval rate has a range,
+ * 50% to 100%; every chip has the weight 1 (price sensitivity 0), so the
+ * 2,000,000 PFLOP/s split 1,000,000 to the test chip and 1,000,000 to the
+ * domestic chip.  At 50% approval 500,000 is exported and the refused
+ * 500,000 spills to the domestic chip (capacity 10,000,000): a domestic
+ * share of 1,500,000 / 2,000,000 = 75%; at 100%, 1,000,000 / 2,000,000 =
+ * 50%.  So one bar, "Licence approval rate 50–100%", on an axis from 50%
+ * to 75% titled with the total.  (A PDF: its text reads back.) */
+static void
+test_total (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report-ranges.json", NULL);
+  g_autofree char *path = output_path ("tornado-share", "pdf");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *args[] = { "--export-chart", "tornado", "--scenario", "hand-approval", "--total", "final_domestic_share",
+                         "--output", path, fixture, NULL };
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_auto(CplTestRun) run = { 0 };
+  g_auto(CplTestRun) installed = { 0 };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  cpl_test_run_app (&run, args);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (run.status, NULL));
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (build-aux/deps.sh installs it)");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Licence approval rate 50–100%"));
+  g_assert_nonnull (strstr (text, "Domestic share of new compute in the last year"));
+  g_assert_nonnull (strstr (text, "50%"));
+  g_assert_nonnull (strstr (text, "75%"));
+  /* not the take's axis */
+  g_assert_null (strstr (text, "US government take"));
+
+  /* a total of compute: its unit in the axis title, the ticks being bare
+   * numbers (domestic compute: 1,500,000 PFLOP/s at 50%, 1,000,000 at 100%) */
+  g_clear_pointer (&text, g_free);
+  args[5] = "domestic_installed_pflops";
+  cpl_test_run_app (&installed, args);
+  g_assert_cmpstr (installed.err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (installed.status, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Domestic compute installed, all years (PFLOP/s)"));
 }
 
 /* FILE laid over the built-in dataset: its scenario can be drawn, and a
@@ -328,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/export-chart/errors", test_errors);
   g_test_add_func ("/export-chart/file", test_file);
   g_test_add_func ("/export-chart/palette", test_palette);
+  g_test_add_func ("/export-chart/total", test_total);
   status = g_test_run ();
 
   {

@@ -781,6 +781,23 @@ format_total_axis (double   value,
     }
 }
 
+/* The tornado's value axis: the total, with its unit where the ticks have
+ * none (money has "$", a share "%") */
+static const char *
+total_axis_title (CplTotal total)
+{
+  switch (total)
+    {
+    case CPL_TOTAL_COMPUTE_GAP:        return _("Compute gap, all years (PFLOP/s-years)");
+    case CPL_TOTAL_DOMESTIC_INSTALLED: return _("Domestic compute installed, all years (PFLOP/s)");
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE:
+    case CPL_TOTAL_GROSS_REVENUE:
+    case CPL_N_TOTALS:
+    default:                           return cpl_scenario_total_title (total);
+    }
+}
+
 /**
  * cpl_tornado_fill:
  * @total: the total the bars move
@@ -836,7 +853,7 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     }
   g_ptr_array_add (names, NULL);
   cpl_tornado_chart_set_format (tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
-  cpl_tornado_chart_set_value_title (tornado, cpl_scenario_total_title (total));
+  cpl_tornado_chart_set_value_title (tornado, total_axis_title (total));
   cpl_tornado_chart_set_bars (tornado, cpl_projection_get_total (projection, total),
                               (const char * const *) names->pdata, low, high, bars->len);
   /* Translators: a tornado chart's description; %s is a total */
