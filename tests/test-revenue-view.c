@@ -296,6 +296,82 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  const char *text;
+  guint       n_mapped;
+} MappedText;
+
+static gboolean
+count_mapped_text (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  MappedText *wanted = (MappedText *) data;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), wanted->text))
+    wanted->n_mapped++;
+  return FALSE;
+}
+
+/* How many labels under @root show @text, mapped. */
+static guint
+n_mapped_labels (GtkWidget  *root,
+                 const char *text)
+{
+  MappedText wanted = { text, 0 };
+
+  cpl_test_find_matching (root, count_mapped_text, &wanted);
+  return wanted.n_mapped;
+}
+
+/* The table of the cases fits a phone: at 360 px this rate and the
+ * comparison stand above the difference and the ban, each pair under the
+ * row titles, so nothing scrolls sideways; at 1280 px the four stand side
+ * by side, once.  The H20 line (the first built-in one): 1,000,000 units
+ * at $12,000 = $12.0 B gross; the take at 15% is $1.80 B, at 25% $3.00 B,
+ * a difference of −$1.20 B; under the ban, $0. */
+static void
+test_narrow_table (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplWindow *window = cpl_test_open_window (app, "revenue", NULL, widths[w], 800);
+      CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+      GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW,
+                                                               "navigation-sidebar"));
+      GtkWidget *squeezer = cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_SQUEEZER);
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (squeezer, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (scroller);
+      GtkWidget *shown;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 0));
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "difference"), ==, "−$1.20 B");
+      shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+      if (widths[w] == 360)
+        {
+          /* two tables, the second with the difference and the ban */
+          g_assert_true (GTK_IS_BOX (shown));
+          g_assert_cmpuint (n_mapped_labels (shown, "Difference"), ==, 1);
+          g_assert_cmpuint (n_mapped_labels (shown, "Ban"), ==, 1);
+          g_assert_cmpuint (n_mapped_labels (shown, "US government take"), ==, 2);
+        }
+      else
+        {
+          g_assert_true (GTK_IS_GRID (shown));
+          g_assert_cmpuint (n_mapped_labels (shown, "US government take"), ==, 1);
+        }
+      g_assert_cmpuint (n_mapped_labels (shown, "$1.80 B"), ==, 1);
+      g_assert_cmpuint (n_mapped_labels (shown, "$3.00 B"), ==, 1);
+      g_assert_cmpuint (n_mapped_labels (shown, "−$1.20 B"), ==, 1);
+      /* nothing beyond the card's width */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* At 1280 × 800 the answer comes first: the sentence and the key figures
  * are on screen without scrolling, above the table and the inputs. */
 static void
@@ -388,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);
   g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/revenue-view/answer-first", test_answer_first);
+  g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
   status = g_test_run ();

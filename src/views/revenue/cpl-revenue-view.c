@@ -82,6 +82,15 @@ typedef enum {
 
 static const char * const case_ids[N_CASES] = { "this", "comparison", "difference", "ban" };
 
+/* The table of the cases, twice: the four side by side, and (too narrow
+ * for them: a phone) this rate and the comparison above the difference
+ * and the ban.  An AdwSqueezer shows the first that fits. */
+typedef enum {
+  LAYOUT_WIDE,
+  LAYOUT_NARROW,
+  N_LAYOUTS
+} Layout;
+
 /* The inputs bound to fields of the sale line. */
 static const struct {
   const char *key;       /* the field's JSON key */
@@ -130,8 +139,9 @@ struct _CplRevenueView
   GtkLabel       *messages;
   GtkWidget      *status;
   GtkWidget      *calculator;
-  GtkLabel       *output_labels[N_OUTPUTS][N_CASES];
-  GtkLabel       *case_titles[N_CASES];
+  GtkLabel       *output_labels[N_LAYOUTS][N_OUTPUTS][N_CASES];
+  GtkLabel       *case_titles[N_LAYOUTS][N_CASES];
+  GtkWidget      *case_tables;    /* the AdwSqueezer of the two layouts */
   GtkLabel       *line_title;
   GtkLabel       *summary;
   GtkLabel       *key_values[N_KEYS];
@@ -220,12 +230,12 @@ update_charts (CplRevenueView         *self,
   CplRevenueInputs at;
 
   /* one stacked bar per case: vendor cost, vendor profit, government take */
-  categories[n] = gtk_label_get_text (self->case_titles[CASE_THIS]);
+  categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][CASE_THIS]);
   cost[n] = cases[0].units_shipped * in->unit_cost; profit[n] = cases[0].vendor_gross_profit;
   take[n] = cases[0].government_take; net[n] = cases[0].vendor_net_revenue; n++;
   if (has_compare)
     {
-      categories[n] = gtk_label_get_text (self->case_titles[CASE_COMPARE]);
+      categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][CASE_COMPARE]);
       cost[n] = cases[1].units_shipped * in->unit_cost; profit[n] = cases[1].vendor_gross_profit;
       take[n] = cases[1].government_take; net[n] = cases[1].vendor_net_revenue; n++;
     }
@@ -327,8 +337,11 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     g_autofree char *this_title = g_strdup_printf (_("At %s"), rate);
     g_autofree char *compare_title = g_strdup_printf (_("At %s"), other);
 
-    gtk_label_set_text (self->case_titles[CASE_THIS], this_title);
-    gtk_label_set_text (self->case_titles[CASE_COMPARE], compare_title);
+    for (guint l = 0; l < N_LAYOUTS; l++)
+      {
+        gtk_label_set_text (self->case_titles[l][CASE_THIS], this_title);
+        gtk_label_set_text (self->case_titles[l][CASE_COMPARE], compare_title);
+      }
   }
 
   /* Under a ban (the Ban column, or an approval rate of 0) nothing is
@@ -338,13 +351,17 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
       gboolean visible = has_compare || (c != CASE_COMPARE && c != CASE_DIFFERENCE);
       gboolean banned = c == CASE_BAN || in.approval == 0;
 
-      gtk_widget_set_visible (GTK_WIDGET (self->case_titles[c]), visible);
       for (guint o = 0; o < N_OUTPUTS; o++)
+        if (banned && output_needs_sale (o))
+          ((double *) &cases[c])[o] = NAN;
+      for (guint l = 0; l < N_LAYOUTS; l++)
         {
-          if (banned && output_needs_sale (o))
-            ((double *) &cases[c])[o] = NAN;
-          gtk_widget_set_visible (GTK_WIDGET (self->output_labels[o][c]), visible);
-          set_output (self->output_labels[o][c], o, ((double *) &cases[c])[o]);
+          gtk_widget_set_visible (GTK_WIDGET (self->case_titles[l][c]), visible);
+          for (guint o = 0; o < N_OUTPUTS; o++)
+            {
+              gtk_widget_set_visible (GTK_WIDGET (self->output_labels[l][o][c]), visible);
+              set_output (self->output_labels[l][o][c], o, ((double *) &cases[c])[o]);
+            }
         }
     }
   for (guint k = 0; k < N_KEYS; k++)
@@ -623,6 +640,41 @@ grid_label (GtkGrid    *grid,
   return GTK_LABEL (label);
 }
 
+/* A table of the row titles and @n_cases cases from @first, for @layout:
+ * its labels go into the view's arrays of that layout. */
+static GtkWidget *
+cases_grid (CplRevenueView *self,
+            Layout          layout,
+            guint           first,
+            guint           n_cases)
+{
+  GtkWidget *grid = cpl_table_grid_new (8);
+  GtkLabel **titles = self->case_titles[layout];
+  static const char * const headings[N_CASES] = {
+    [CASE_DIFFERENCE] = N_("Difference"),
+    [CASE_BAN] = N_("Ban"),
+  };
+
+  for (guint c = first; c < first + n_cases; c++)
+    {
+      /* this rate's and the comparison's "At 25%" come with the line */
+      titles[c] = grid_label (GTK_GRID (grid), headings[c] ? _(headings[c]) : NULL, c - first + 1, 0, TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (titles[c]), "heading");
+    }
+  if (first + n_cases > CASE_DIFFERENCE)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (titles[CASE_DIFFERENCE]), _("This rate minus the comparison rate"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (titles[CASE_BAN]), _("No licence approved: nothing is shipped"));
+    }
+  for (guint o = 0; o < N_OUTPUTS; o++)
+    {
+      grid_label (GTK_GRID (grid), _(outputs[o].title), 0, o + 1, FALSE);
+      for (guint c = first; c < first + n_cases; c++)
+        self->output_labels[layout][o][c] = grid_label (GTK_GRID (grid), NULL, c - first + 1, o + 1, TRUE);
+    }
+  return grid;
+}
+
 /* A small grey line of text under a figure or a table. */
 static GtkWidget *
 caption_new (const char *text)
@@ -663,7 +715,7 @@ build_calculator (CplRevenueView *self)
   GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *table = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *groups[3];
-  GtkWidget *grid, *flow;
+  GtkWidget *narrow, *flow;
 
   self->calculator = box;
 
@@ -679,26 +731,20 @@ build_calculator (CplRevenueView *self)
   gtk_box_append (GTK_BOX (answer), flow);
   gtk_box_append (GTK_BOX (box), answer);
 
-  /* The cases side by side: this rate, the comparison rate, the ban.  The
-   * cells do not wrap, so the table is as tall as its rows. */
-  grid = cpl_table_grid_new (8);
-  self->case_titles[CASE_THIS] = grid_label (GTK_GRID (grid), NULL, 1, 0, TRUE);
-  self->case_titles[CASE_COMPARE] = grid_label (GTK_GRID (grid), NULL, 2, 0, TRUE);
-  self->case_titles[CASE_DIFFERENCE] = grid_label (GTK_GRID (grid), _("Difference"), 3, 0, TRUE);
-  self->case_titles[CASE_BAN] = grid_label (GTK_GRID (grid), _("Ban"), 4, 0, TRUE);
-  for (guint c = 0; c < N_CASES; c++)
-    gtk_widget_add_css_class (GTK_WIDGET (self->case_titles[c]), "heading");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_DIFFERENCE]),
-                               _("This rate minus the comparison rate"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->case_titles[CASE_BAN]),
-                               _("No licence approved: nothing is shipped"));
-  for (guint o = 0; o < N_OUTPUTS; o++)
-    {
-      grid_label (GTK_GRID (grid), _(outputs[o].title), 0, o + 1, FALSE);
-      for (guint c = 0; c < N_CASES; c++)
-        self->output_labels[o][c] = grid_label (GTK_GRID (grid), NULL, c + 1, o + 1, TRUE);
-    }
-  cpl_card_append (table, cpl_scroll_sideways (grid));
+  /* The cases side by side: this rate, the comparison rate, their
+   * difference, the ban; on a phone two and two.  The cells do not wrap,
+   * so a table is as tall as its rows. */
+  self->case_tables = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (self->case_tables), FALSE);
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (self->case_tables), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+  adw_squeezer_add (ADW_SQUEEZER (self->case_tables), cases_grid (self, LAYOUT_WIDE, CASE_THIS, N_CASES));
+  narrow = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (narrow), cases_grid (self, LAYOUT_NARROW, CASE_THIS, 2));
+  gtk_box_append (GTK_BOX (narrow), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (narrow), cases_grid (self, LAYOUT_NARROW, CASE_DIFFERENCE, 2));
+  adw_squeezer_add (ADW_SQUEEZER (self->case_tables), narrow);
+  /* narrower still (large text): it scrolls sideways */
+  cpl_card_append (table, cpl_scroll_sideways (self->case_tables));
   gtk_box_append (GTK_BOX (table), caption_new (_("Under a ban nothing is sold, so there is no price or break-even.")));
   gtk_box_append (GTK_BOX (box), table);
 
@@ -1221,7 +1267,7 @@ cpl_revenue_view_get_output (CplRevenueView *self,
   for (guint o = 0; o < N_OUTPUTS; o++)
     for (guint c = 0; c < N_CASES; c++)
       if (g_str_equal (outputs[o].id, output_id) && g_str_equal (case_ids[c], column_id))
-        return gtk_label_get_text (self->output_labels[o][c]);
+        return gtk_label_get_text (self->output_labels[LAYOUT_WIDE][o][c]);
   return NULL;
 }
 
