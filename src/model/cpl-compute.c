@@ -13,13 +13,18 @@
 /* §1 Chip metrics */
 /* The throughput §4–5 use: dense bf16, else fp16, in TFLOPS (the
  * metric CPL_METRIC_COMPUTE_TFLOPS, without computing the others). */
+static inline double
+tflops_of (const double *chip_field)
+{
+  double compute = chip_field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16];
+
+  return isnan (compute) ? chip_field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP16] : compute;
+}
+
 static double
 cpl_compute_tflops (CplChip *chip)
 {
-  const double *field = cpl_entity_get_numbers (CPL_ENTITY (chip));
-  double compute = field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16];
-
-  return isnan (compute) ? field[CPL_CHIP_PERFORMANCE + CPL_PRECISION_FP16] : compute;
+  return tflops_of (cpl_entity_get_numbers (CPL_ENTITY (chip)));
 }
 
 void
@@ -176,17 +181,23 @@ cpl_cost_of_compute (double                buyer_price,
   return cpl_yearly_cost (buyer_price, tdp_w, terms, domestic) / (compute_tflops / 1000);
 }
 
-void
-cpl_scenario_get_energy_terms (CplScenario    *scenario,
-                               CplEnergyTerms *terms)
+/* The energy terms of a scenario's numbers @v. */
+static inline void
+energy_terms_of (const double   *v,
+                 CplEnergyTerms *terms)
 {
-  const double *v = cpl_entity_get_numbers (CPL_ENTITY (scenario));
-
   terms->electricity_usd_per_kwh = v[CPL_SCENARIO_ELECTRICITY_USD_PER_KWH];
   terms->power_subsidy = v[CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY];
   terms->pue = v[CPL_SCENARIO_PUE];
   terms->utilization = v[CPL_SCENARIO_UTILIZATION];
   terms->amortization_years = v[CPL_SCENARIO_AMORTIZATION_YEARS];
+}
+
+void
+cpl_scenario_get_energy_terms (CplScenario    *scenario,
+                               CplEnergyTerms *terms)
+{
+  energy_terms_of (cpl_entity_get_numbers (CPL_ENTITY (scenario)), terms);
 }
 
 /* §5 Scenario projection */
@@ -207,34 +218,26 @@ cpl_projection_unref (CplProjection *self)
   g_return_if_fail (self != NULL);
   if (!g_ref_count_dec (&self->ref_count))
     return;
-  /* every year's per-chip arrays are one block, as are the per-vendor ones */
-  if (self->n_years > 0)
-    {
-      g_free (self->years[0].exported_pflops);
-      g_free (self->years[0].gross_revenue_usd);
-    }
-  g_free (self->years);
+  /* the years and every array of numbers are in its block */
   g_free (self->scenario_id);
   g_strfreev (self->chip_ids);
-  /* chip_buyer_price, chip_vendor and chip_offered are in its block */
-  g_free (self->chip_cost);
   g_free (self->domestic_chip_id);
   g_strfreev (self->vendor_ids);
-  g_free (self->total_gross_revenue_usd);
   g_free (self);
 }
 
-/* Why a chip cannot enter a scenario, or NULL when it can. */
+/* Why a chip, of numbers @chip_field, cannot enter a scenario, or NULL
+ * when it can. */
 static char *
 cpl_chip_scenario_problem (CplChip              *chip,
+                           const double         *chip_field,
                            const CplEnergyTerms *terms,
                            double                buyer_price,
                            gboolean              domestic)
 {
-  const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
   const char *format = NULL;
-  double tdp = cpl_chip_get (chip, CPL_CHIP_TDP_W);
-  double compute = cpl_compute_tflops (chip);
+  double tdp = chip_field[CPL_CHIP_TDP_W];
+  double compute = tflops_of (chip_field);
 
   if (isnan (compute) || compute <= 0)
     /* Translators: %s is a chip id; bf16 and fp16 are the file's keys */
@@ -249,7 +252,7 @@ cpl_chip_scenario_problem (CplChip              *chip,
     /* Translators: %s is a chip id */
     format = _("chip \"%s\" has a yearly cost of zero (no price and no energy cost); "
                "expected a chip that costs something to own");
-  return format != NULL ? g_strdup_printf (format, id) : NULL;
+  return format != NULL ? g_strdup_printf (format, cpl_entity_get_id (CPL_ENTITY (chip))) : NULL;
 }
 
 /**
@@ -265,13 +268,14 @@ cpl_scenario_allowed_chip_problem (CplScenario *scenario,
                                    CplChip     *chip,
                                    double       share)
 {
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+  const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (chip));
   CplEnergyTerms terms;
-  double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
 
-  cpl_scenario_get_energy_terms (scenario, &terms);
-  return cpl_chip_scenario_problem (chip, &terms,
-                                    cpl_buyer_price (cpl_chip_get (chip, CPL_CHIP_PRICE_USD),
-                                                     share, pass_through),
+  energy_terms_of (field, &terms);
+  return cpl_chip_scenario_problem (chip, chip_field, &terms,
+                                    cpl_buyer_price (chip_field[CPL_CHIP_PRICE_USD], share,
+                                                     field[CPL_SCENARIO_PRICE_PASS_THROUGH]),
                                     FALSE);
 }
 
@@ -328,14 +332,16 @@ check_chips (CplScenario  *scenario,
 {
   const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
-  double share = cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE);
-  double pass_through = cpl_scenario_get (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH);
+  /* read at once: a getter checks the type each time */
+  const double *field = cpl_entity_get_numbers (CPL_ENTITY (scenario));
+  double share = field[CPL_SCENARIO_REVENUE_SHARE];
+  double pass_through = field[CPL_SCENARIO_PRICE_PASS_THROUGH];
   CplEnergyTerms terms;
   CplChip *domestic;
   g_autofree char *problem = NULL;
   g_autofree char *owned_where = NULL;
 
-  cpl_scenario_get_energy_terms (scenario, &terms);
+  energy_terms_of (field, &terms);
   if (!(share * pass_through < 1))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
@@ -381,7 +387,14 @@ check_chips (CplScenario  *scenario,
                        where_or_id (scenario, where, &owned_where), i, shown);
           return FALSE;
         }
-      problem = cpl_scenario_allowed_chip_problem (scenario, chip, share);
+      /* cpl_scenario_allowed_chip_problem(), with the numbers read above */
+      {
+        const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (chip));
+
+        problem = cpl_chip_scenario_problem (chip, chip_field, &terms,
+                                             cpl_buyer_price (chip_field[CPL_CHIP_PRICE_USD], share, pass_through),
+                                             FALSE);
+      }
       if (problem != NULL)
         {
           g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
@@ -402,7 +415,11 @@ check_chips (CplScenario  *scenario,
                    where_or_id (scenario, where, &owned_where), shown);
       return FALSE;
     }
-  problem = cpl_chip_scenario_problem (domestic, &terms, cpl_chip_get (domestic, CPL_CHIP_PRICE_USD), TRUE);
+  {
+    const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (domestic));
+
+    problem = cpl_chip_scenario_problem (domestic, chip_field, &terms, chip_field[CPL_CHIP_PRICE_USD], TRUE);
+  }
   if (problem != NULL)
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_UNUSABLE,
@@ -414,14 +431,13 @@ check_chips (CplScenario  *scenario,
 
 static guint
 cpl_projection_vendor_index (CplProjection *self,
-                             GPtrArray     *vendors,
                              const char    *vendor_id)
 {
-  for (guint i = 0; i < vendors->len; i++)
-    if (g_str_equal (g_ptr_array_index (vendors, i), vendor_id))
+  for (guint i = 0; i < self->n_vendors; i++)
+    if (g_str_equal (self->vendor_ids[i], vendor_id))
       return i;
-  g_ptr_array_add (vendors, g_strdup (vendor_id));
-  return vendors->len - 1;
+  self->vendor_ids[self->n_vendors] = g_strdup (vendor_id);
+  return self->n_vendors++;
 }
 
 /* Returns: (nullable): the name of the first figure of @p that is not
@@ -616,58 +632,76 @@ cpl_projection_compute_at (CplScenario  *scenario,
   double gamma = -log2 (1 - lambda);
   double Q = Q0;
   double F_d0, p_d, A_d;
-  g_autofree double *F = NULL;  /* F, log_w, w, D: n each, one block */
-  double *log_w, *w, *D;
+  g_autofree double *F_owned = NULL;
+  double *F, *log_w, *w, *D;  /* n₁ each, one block (F_here when few) */
   CplForeignWeights foreign;
-  g_autoptr(GPtrArray) vendors = NULL;
   CplProjection *self;
   CplEnergyTerms terms;
-  CplChip *domestic;
-  g_autofree CplChip **chips = NULL;  /* the allowed ones, then the domestic one */
+  const double *domestic_field;
+  /* the allowed chips, then the domestic one; on the stack when few */
+  CplChip *chips_here[16];
+  g_autofree CplChip **chips_owned = NULL;
+  CplChip **chips;
+  double F_here[4 * 16];
   double *per_chip, *per_vendor;
-  guint n;
+  gsize head, size;
+  guint n, n1, ny;
 
   if (counting)
     g_object_set_qdata (G_OBJECT (scenario), projection_count_quark (),
                         GUINT_TO_POINTER (cpl_projection_get_debug_count (scenario) + 1));
   n = g_strv_length ((char **) allowed);
-  chips = g_new (CplChip *, n + 1);
+  n1 = MAX (n, 1);
+  chips = n + 1 <= G_N_ELEMENTS (chips_here) ? chips_here : (chips_owned = g_new (CplChip *, n + 1));
   if (!check_chips (scenario, dataset, where, chips, error))
     return NULL;
 
-  cpl_scenario_get_energy_terms (scenario, &terms);
+  energy_terms_of (field, &terms);
 
-  self = g_new0 (CplProjection, 1);
+  /* One block holds the projection and its arrays, the doubles first so
+   * each is aligned (cpl_projection_unref() frees it with the strings):
+   * the years, every year's per-chip and per-vendor arrays (a chip brings
+   * one vendor at most, so n₁ = max(n, 1) bounds the vendors), the totals
+   * per vendor, then per chip its cost, buyer price, vendor and whether it
+   * is offered. */
+  head = (sizeof (CplProjection) + 15) & ~(gsize) 15;
+  ny = (guint) field[CPL_SCENARIO_YEARS];
+  size = head + ny * sizeof (CplProjectionYear) + (4 * (gsize) n1 * ny + 3 * n1) * sizeof (double)
+         + n1 * (sizeof (guint) + sizeof (gboolean));
+  self = g_malloc0 (size);
   g_ref_count_init (&self->ref_count);
   self->scenario_id = g_strdup (cpl_entity_get_id (CPL_ENTITY (scenario)));
   self->start_year = (int) field[CPL_SCENARIO_START_YEAR];
-  self->n_years = (guint) field[CPL_SCENARIO_YEARS];
+  self->n_years = ny;
   self->n_chips = n;
   self->chip_ids = g_strdupv ((char **) allowed);
-  /* one block: the doubles first, so each array is aligned */
-  self->chip_cost = g_malloc0 (MAX (n, 1) * (2 * sizeof (double) + sizeof (guint) + sizeof (gboolean)));
-  self->chip_buyer_price = self->chip_cost + MAX (n, 1);
-  self->chip_vendor = (guint *) (self->chip_buyer_price + MAX (n, 1));
-  self->chip_offered = (gboolean *) (self->chip_vendor + MAX (n, 1));
+  self->years = (CplProjectionYear *) ((char *) self + head);
+  per_chip = (double *) (self->years + ny);
+  per_vendor = per_chip + 2 * (gsize) n1 * ny;
+  self->total_gross_revenue_usd = per_vendor + 2 * (gsize) n1 * ny;
+  self->chip_cost = self->total_gross_revenue_usd + n1;
+  self->chip_buyer_price = self->chip_cost + n1;
+  self->chip_vendor = (guint *) (self->chip_buyer_price + n1);
+  self->chip_offered = (gboolean *) (self->chip_vendor + n1);
   self->domestic_chip_id = g_strdup (cpl_scenario_get_domestic_chip (scenario));
+  self->vendor_ids = g_new0 (char *, n1 + 1);
 
   /* Exported chips: buyer price with the share passed through (§3), and a
    * cost of compute that does not change over the years (§4). */
-  vendors = g_ptr_array_new_with_free_func (g_free);
-  F = g_new0 (double, 4 * MAX (n, 1));
-  log_w = F + MAX (n, 1);
-  w = log_w + MAX (n, 1);
-  D = w + MAX (n, 1);
+  F = 4 * n1 <= G_N_ELEMENTS (F_here) ? F_here : (F_owned = g_new (double, 4 * n1));
+  log_w = F + n1;
+  w = log_w + n1;
+  D = w + n1;
   for (guint k = 0; k < n; k++)
     {
       CplChip *chip = chips[k];
       const double *chip_field = cpl_entity_get_numbers (CPL_ENTITY (chip));
 
-      F[k] = cpl_compute_tflops (chip);
+      F[k] = tflops_of (chip_field);
       self->chip_buyer_price[k] = cpl_buyer_price (chip_field[CPL_CHIP_PRICE_USD], s, pi);
       self->chip_cost[k] = cpl_cost_of_compute (self->chip_buyer_price[k], chip_field[CPL_CHIP_TDP_W],
                                                 F[k], &terms, FALSE);
-      self->chip_vendor[k] = cpl_projection_vendor_index (self, vendors, cpl_chip_get_vendor_id (chip));
+      self->chip_vendor[k] = cpl_projection_vendor_index (self, cpl_chip_get_vendor_id (chip));
       /* 3. offered while the net price covers the unit cost: left out
        * when (1−s)·p̂ₖ < k; a chip without a unit cost is always offered */
       self->chip_offered[k] = !((1 - s) * self->chip_buyer_price[k] < chip_field[CPL_CHIP_UNIT_COST_USD]);
@@ -677,25 +711,12 @@ cpl_projection_compute_at (CplScenario  *scenario,
       log_w[k] = self->chip_offered[k] ? -beta * log (self->chip_cost[k]) : -INFINITY;
     }
   cpl_foreign_weights (n, log_w, w, &foreign);
-  self->n_vendors = vendors->len;
-  g_ptr_array_add (vendors, NULL);
-  self->vendor_ids = (char **) g_ptr_array_steal (vendors, NULL);
-  self->total_gross_revenue_usd = g_new0 (double, MAX (self->n_vendors, 1));
 
-  domestic = chips[n];
-  F_d0 = cpl_compute_tflops (domestic);
-  p_d = cpl_chip_get (domestic, CPL_CHIP_PRICE_USD);
-  A_d = cpl_yearly_cost (p_d, cpl_chip_get (domestic, CPL_CHIP_TDP_W), &terms, TRUE);
+  domestic_field = cpl_entity_get_numbers (CPL_ENTITY (chips[n]));
+  F_d0 = tflops_of (domestic_field);
+  p_d = domestic_field[CPL_CHIP_PRICE_USD];
+  A_d = cpl_yearly_cost (p_d, domestic_field[CPL_CHIP_TDP_W], &terms, TRUE);
 
-  self->years = g_new0 (CplProjectionYear, self->n_years);
-  per_chip = g_new0 (double, 2 * MAX (n, 1) * MAX (self->n_years, 1));
-  per_vendor = g_new0 (double, 2 * MAX (self->n_vendors, 1) * MAX (self->n_years, 1));
-  if (self->n_years == 0)
-    {
-      /* nothing holds them */
-      g_free (per_chip);
-      g_free (per_vendor);
-    }
   for (guint t = 0; t < self->n_years; t++)
     {
       CplProjectionYear *y = &self->years[t];
@@ -706,12 +727,10 @@ cpl_projection_compute_at (CplScenario  *scenario,
       double c_d = A_d / (F_d / 1000);
       double D_exported = 0, X_total = 0, gross_total = 0, R_d, I, O, D_d;
 
-      /* The per-chip arrays of every year share one allocation, the
-       * per-vendor ones another (cpl_projection_unref() frees them). */
-      y->exported_pflops = per_chip + 2 * MAX (n, 1) * t;
-      y->exported_units = y->exported_pflops + MAX (n, 1);
-      y->gross_revenue_usd = per_vendor + 2 * MAX (self->n_vendors, 1) * t;
-      y->vendor_net_revenue_usd = y->gross_revenue_usd + MAX (self->n_vendors, 1);
+      y->exported_pflops = per_chip + 2 * (gsize) n1 * t;
+      y->exported_units = y->exported_pflops + n1;
+      y->gross_revenue_usd = per_vendor + 2 * (gsize) n1 * t;
+      y->vendor_net_revenue_usd = y->gross_revenue_usd + n1;
 
       y->year = self->start_year + t;
       y->demand_pflops = C;
