@@ -556,8 +556,7 @@ totals_table (Writer    *w,
       CplComparisonRow *row = g_ptr_array_index (rows, r);
       const char *texts[MAX_COLUMNS] = { row->title, };
       const char *notes[MAX_COLUMNS] = { NULL, };
-
-      char *owned[MAX_COLUMNS] = { NULL, };
+      char *owned[MAX_COLUMNS] = { NULL, };     /* the notes made here */
 
       for (guint i = 0; i < n; i++)
         {

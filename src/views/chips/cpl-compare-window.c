@@ -403,7 +403,8 @@ cpl_compare_window_new (CplDataset           *dataset,
   cpl_bar_chart_set_description (chart, _("The main metrics of each chip divided by those of the first chip"));
   view = cpl_chart_view_new_take (chart);
   /* under its heading, with Export… beside it, as a chart's card has them */
-  gtk_box_append (GTK_BOX (content), cpl_chart_card_header_new (_("Each Chip Against the First"), CPL_CHART_VIEW (view)));
+  gtk_box_append (GTK_BOX (content),
+                  cpl_chart_card_header_new (_("Each Chip Against the First"), CPL_CHART_VIEW (view)));
   cpl_chart_export_set_name (CPL_CHART (chart), "chip-comparison");
   gtk_widget_set_size_request (view, -1, 320);
   gtk_box_append (GTK_BOX (content), view);
