@@ -691,6 +691,23 @@ test_uncertainty_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "$935,187" or "$1.94 M" as a number of dollars */
+static double
+dollars (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p;
+
+  g_assert_true (text[0] == '$');
+  for (p = text + 1; g_ascii_isdigit (*p) || *p == ',' || *p == '.'; p++)
+    if (*p != ',')
+      g_string_append_c (digits, *p);
+  if (g_str_equal (p, " M"))
+    return g_ascii_strtod (digits->str, NULL) * 1e6;
+  g_assert_cmpstr (p, ==, "");
+  return g_ascii_strtod (digits->str, NULL);
+}
+
 /* Compared, a ranged scenario gets its band on every chart, in its
  * series; one without ranges gets none.  two-years comes before ban in
  * the fixture, so it is series 0. */
@@ -722,6 +739,34 @@ test_comparison_bands (void)
   g_assert_true (cpl_line_chart_get_band (take, 0, 1, &low, &high));
   g_assert_cmpfloat (low, <, 845803.92);
   g_assert_cmpfloat (high, >, 845803.92);
+
+  /* The totals table carries each ranged total's P10–P90 under its value.
+   * The gross does not move with the share, so the take is the share ×
+   * the two years' gross, 2 × 2,720,000/3 + 2 × 107,840,000/51 =
+   * 1,813,333.33 + 4,229,019.61 = 6,042,352.94.  The share's triangle 10%,
+   * 20%, 40% has its P10 at 0.1 + √(0.1 × 0.3 × 0.1) = 0.154772 and its
+   * P90 at 0.4 − √(0.1 × 0.3 × 0.2) = 0.322540: a take of $935,187 and
+   * $1,948,902 (shown "$1.95 M", or a neighbour: three digits).  10,000 draws put a P10 within one standard error,
+   * √(0.1 × 0.9 / 10,000) ÷ the density there (2 × 0.054772 / 0.03 =
+   * 3.65) = 0.00082 of share, $4,960 of take: the test allows $25,000.
+   * The ban has no ranges, so nothing under its take. */
+  {
+    const char *range = cpl_scenario_comparison_get_range (comparison, "take", "two-years");
+    g_auto(GStrv) ends = NULL;
+    double p10, p90;
+
+    g_assert_nonnull (range);
+    g_assert_true (g_str_has_prefix (range, "P10–P90: $"));
+    ends = g_strsplit (range + strlen ("P10–P90: "), "–", 2);
+    g_assert_cmpuint (g_strv_length (ends), ==, 2);
+    p10 = dollars (ends[0]);
+    p90 = dollars (ends[1]);
+    g_assert_cmpfloat_with_epsilon (p10, 935187, 25000);
+    g_assert_cmpfloat_with_epsilon (p90, 1948902, 25000);
+    g_assert_null (cpl_scenario_comparison_get_range (comparison, "take", "ban"));
+    /* no run ranges a vendor's net revenue */
+    g_assert_null (cpl_scenario_comparison_get_range (comparison, "net:va", "two-years"));
+  }
 
   cpl_scenario_set_range (two_years, "revenue_share", NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -52,6 +52,8 @@ struct _CplScenarioComparison
   char         *baseline_id;   /* NULL: the first ticked */
   GHashTable   *values;        /* "row-id scenario-id" → text shown */
   GHashTable   *differences;   /* likewise, the difference to the baseline */
+  GHashTable   *ranges;        /* likewise, the P10–P90 of a scenario's run */
+  GPtrArray    *rows;          /* CplComparisonRow, the table's, as last shown */
   gboolean      syncing;
   GCancellable *runs;          /* of the Monte Carlo runs under way */
   guint         n_runs;        /* how many are under way */
@@ -125,8 +127,19 @@ place_cell (GtkGrid    *grid,
     gtk_grid_attach (grid, cell (text, numeric), column, row, 1, 1);
 }
 
+/* Under a value: @text (nullable: the label hidden). */
+static void
+set_under (GtkWidget  *label,
+           const char *text)
+{
+  cpl_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
+}
+
 /* The value at (@column, @row) of @grid, with @difference (nullable)
- * under it: the labels there, with the difference's added or taken away. */
+ * under it, and under that the value's P10–P90 once the scenario's run is
+ * done (place_range()): three labels made once and kept, the two under it
+ * hidden while they have nothing to say. */
 static void
 place_value (GtkGrid    *grid,
              int         column,
@@ -141,22 +154,35 @@ place_value (GtkGrid    *grid,
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       gtk_box_append (GTK_BOX (box), cell (value, TRUE));
+      for (guint i = 0; i < 2; i++)
+        {
+          under = cell ("", TRUE);
+          gtk_widget_add_css_class (under, "dim-label");
+          gtk_widget_add_css_class (under, "caption");
+          gtk_widget_set_visible (under, FALSE);
+          gtk_box_append (GTK_BOX (box), under);
+        }
       gtk_grid_attach (grid, box, column, row, 1, 1);
     }
   else
     cpl_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), value);
   under = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  if (under != NULL && difference == NULL)
-    gtk_box_remove (GTK_BOX (box), under);
-  else if (under != NULL)
-    cpl_label_set_text (GTK_LABEL (under), difference);
-  else if (difference != NULL)
-    {
-      under = cell (difference, TRUE);
-      gtk_widget_add_css_class (under, "dim-label");
-      gtk_widget_add_css_class (under, "caption");
-      gtk_box_append (GTK_BOX (box), under);
-    }
+  set_under (under, difference);
+  /* until the run is done */
+  set_under (gtk_widget_get_next_sibling (under), NULL);
+}
+
+/* The P10–P90 under the value at (@column, @row) of @grid. */
+static void
+place_range (GtkGrid    *grid,
+             int         column,
+             int         row,
+             const char *range)
+{
+  GtkWidget *box = gtk_grid_get_child_at (grid, column, row);
+
+  if (box != NULL)
+    set_under (gtk_widget_get_last_child (box), range);
 }
 
 /* The totals table: a row per CplComparisonRow, its title then a value
@@ -170,7 +196,7 @@ fill_table (CplScenarioComparison *self,
             GPtrArray             *shown,
             guint                  baseline)
 {
-  g_autoptr(GPtrArray) rows = cpl_comparison_rows_new (dataset, projections, baseline);
+  GPtrArray *rows = cpl_comparison_rows_new (dataset, projections, baseline);
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table));
 
   while (child != NULL)
@@ -185,6 +211,10 @@ fill_table (CplScenarioComparison *self,
     }
   g_hash_table_remove_all (self->values);
   g_hash_table_remove_all (self->differences);
+  g_hash_table_remove_all (self->ranges);
+  /* kept for the ranges, which come as each scenario's run is done */
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows;
   for (guint i = 0; i < shown->len; i++)
     place_cell (self->table, i + 1, 0, cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE);
   for (guint r = 0; r < rows->len; r++)
@@ -368,6 +398,20 @@ band_run_done (GObject      *source,
       self->n_runs--;
       for (guint c = 0; uncertainty != NULL && c < N_CHARTS; c++)
         cpl_chart_set_bands (self->charts[c], chart_ids[c], run->series, uncertainty);
+      /* the totals' ranges under their values, as the report prints them */
+      for (guint r = 0; uncertainty != NULL && self->rows != NULL && r < self->rows->len; r++)
+        {
+          CplComparisonRow *row = g_ptr_array_index (self->rows, r);
+          char *range = cpl_comparison_row_range (row, uncertainty);
+
+          if (range == NULL)
+            continue;
+          place_range (self->table, run->series + 1, r + 1, range);
+          g_hash_table_insert (self->ranges,
+                               g_strdup_printf ("%s %s", row->id,
+                                                (char *) g_ptr_array_index (self->shown_ids, run->series)),
+                               range);
+        }
     }
   g_object_unref (run->runs);
   g_object_unref (run->self);
@@ -558,6 +602,17 @@ cpl_scenario_comparison_get_difference (CplScenarioComparison *self,
   return lookup_cell (self, self->differences, row_id, scenario_id);
 }
 
+/* Returns: the P10–P90 shown under that value once the scenario's Monte
+ * Carlo run is done (cpl_scenario_comparison_wait_for_bands()), or NULL (a
+ * scenario without ranges, a row no run ranges) */
+const char *
+cpl_scenario_comparison_get_range (CplScenarioComparison *self,
+                                   const char            *row_id,
+                                   const char            *scenario_id)
+{
+  return lookup_cell (self, self->ranges, row_id, scenario_id);
+}
+
 const char *
 cpl_scenario_comparison_get_summary (CplScenarioComparison *self)
 {
@@ -615,6 +670,8 @@ cpl_scenario_comparison_dispose (GObject *object)
   g_clear_pointer (&self->baseline_id, g_free);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->differences, g_hash_table_unref);
+  g_clear_pointer (&self->ranges, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->baseline_names);
   G_OBJECT_CLASS (cpl_scenario_comparison_parent_class)->dispose (object);
 }
@@ -671,6 +728,7 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
 
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
   scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));

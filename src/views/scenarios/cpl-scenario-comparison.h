@@ -23,6 +23,9 @@ const char            *cpl_scenario_comparison_get_value   (CplScenarioCompariso
 const char            *cpl_scenario_comparison_get_difference (CplScenarioComparison *self,
                                                                const char            *row_id,
                                                                const char            *scenario_id);
+const char            *cpl_scenario_comparison_get_range (CplScenarioComparison *self,
+                                                          const char            *row_id,
+                                                          const char            *scenario_id);
 CplLineChart          *cpl_scenario_comparison_get_chart   (CplScenarioComparison *self,
                                                             CplYearOutput          output);
 void                   cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self);
