@@ -202,7 +202,7 @@ test_bands (void)
   still = cpl_chart_build ("tornado", dataset, one, &error);
   g_assert_null (still);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, "No ranged parameter moves the US government take in this scenario: it stays "
+  g_assert_cmpstr (error->message, ==, "No ranged parameter moves “US government take” in this scenario: it stays "
                                        "at its point value across every range.");
   g_clear_error (&error);
 

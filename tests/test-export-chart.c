@@ -264,7 +264,7 @@ test_errors (void)
      * never a gap, whatever the approval rate */
     { { "--export-chart", "tornado", "--scenario", "hand-approval", "--total", "compute_gap_pflops", "--output", out,
         ranges },
-      "No ranged parameter moves the Compute gap, all years in this scenario" },
+      "No ranged parameter moves “Compute gap, all years” in this scenario" },
     { { "--total", "compute_gap_pflops" },
       "--scale, --palette and --total with" },
     { { "--report", bad, "--palette", "dark", "--output", out },

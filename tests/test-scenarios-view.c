@@ -528,7 +528,7 @@ test_goal_seek (void)
 
   g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
   g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
-                   "Revenue share 24.8% gives US government take $1.50 M.");
+                   "“Revenue share” at 24.8% gives “US government take” of $1.50 M.");
   /* nothing changes before Apply */
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
   g_assert_true (cpl_scenario_analysis_apply_seek (analysis));
@@ -540,7 +540,7 @@ test_goal_seek (void)
 
   g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "100"));
   g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
-                   "No Revenue share from 0% to 100% gives a US government take of $100 B.");
+                   "No value of “Revenue share” from 0% to 100% brings “US government take” to $100 B.");
   g_assert_false (cpl_scenario_analysis_apply_seek (analysis));
   /* not a number: said, nothing sought */
   g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "lots"));

@@ -828,7 +828,7 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                    /* Translators: %s is a total, "US government take" */
-                   _("No ranged parameter moves the %s in this scenario: it stays at its point value "
+                   _("No ranged parameter moves “%s” in this scenario: it stays at its point value "
                      "across every range."), cpl_scenario_total_title (total));
       g_clear_pointer (&bars, g_array_unref);
     }
@@ -858,7 +858,7 @@ cpl_tornado_fill (CplTornadoChart *tornado,
                               (const char * const *) names->pdata, low, high, bars->len);
   /* Translators: a tornado chart's description; %s is a total */
   description = g_strdup_printf (_("How far each ranged parameter, alone at its low and at its high value, "
-                                   "moves the %s; the widest swing first"), cpl_scenario_total_title (total));
+                                   "moves “%s”; the widest swing first"), cpl_scenario_total_title (total));
   cpl_tornado_chart_set_description (tornado, description);
   return TRUE;
 }

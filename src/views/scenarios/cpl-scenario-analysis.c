@@ -292,10 +292,10 @@ on_find (CplScenarioAnalysis *self)
           g_autofree char *to = cpl_scenario_parameter_format (key, hi);
           g_autofree char *target = cpl_scenario_format_total (total, typed / target_units[total].scale);
           /* Translators: goal seek found nothing: %1$s a parameter, %2$s
-           * and %3$s its range, %4$s a total, %5$s the target: "No
-           * revenue share from 0% to 100% gives a US government take of
-           * $100 B." */
-          g_autofree char *text = g_strdup_printf (_("No %1$s from %2$s to %3$s gives a %4$s of %5$s."),
+           * and %3$s its range, %4$s a total, %5$s the target: "No value
+           * of “Revenue share” from 0% to 100% brings “US government take”
+           * to $100 B." (the titles quoted, as labels of the UI) */
+          g_autofree char *text = g_strdup_printf (_("No value of “%1$s” from %2$s to %3$s brings “%4$s” to %5$s."),
                                                    cpl_scenario_parameter_title (key), from, to,
                                                    cpl_scenario_total_title (total), target);
 
@@ -312,9 +312,9 @@ on_find (CplScenarioAnalysis *self)
     g_autofree char *shown = cpl_scenario_parameter_format (key, value);
     g_autofree char *reached = cpl_scenario_format_total (total, achieved);
     /* Translators: goal seek's answer: %1$s a parameter, %2$s its value,
-     * %3$s a total, %4$s what the total then is: "Revenue share 31.2%
-     * gives US government take $50 B." */
-    g_autofree char *text = g_strdup_printf (_("%1$s %2$s gives %3$s %4$s."),
+     * %3$s a total, %4$s what the total then is: "“Revenue share” at
+     * 31.2% gives “US government take” of $50 B." */
+    g_autofree char *text = g_strdup_printf (_("“%1$s” at %2$s gives “%3$s” of %4$s."),
                                              cpl_scenario_parameter_title (key), shown,
                                              cpl_scenario_total_title (total), reached);
     /* Translators: a button that sets the value goal seek found, "Apply 31.2%" */
