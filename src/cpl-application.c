@@ -48,9 +48,9 @@ static const GOptionEntry option_entries[] = {
     N_("Write the chart CHART (see below) of the scenarios given with --scenario to the file given with "
        "--output and exit, without a display; a FILE given is laid over the built-in dataset"),
     N_("CHART") },
-  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a PDF report of scenarios of FILE (laid over the built-in dataset) to --output and exit, "
-       "without a display"), N_("FILE") },
+  { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write a PDF report of the scenarios given with --scenario to --output and exit, without a display; "
+       "a FILE given is laid over the built-in dataset"), NULL },
   { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --export-chart or --report, the id of a scenario to show; several compare them "
        "(a report without it: every scenario)"), N_("ID") },
@@ -338,7 +338,8 @@ cpl_export_chart_main (const char         *chart_id,
 
 /**
  * cpl_report_main:
- * @path: a dataset JSON or an Epoch AI CSV, laid over the built-in dataset
+ * @path: (nullable): a dataset JSON or an Epoch AI CSV, laid over the
+ *   built-in dataset; %NULL for the built-in dataset alone
  * @scenario_ids: (nullable): the scenarios to report on; %NULL for all
  * @output: (nullable): the PDF to write
  * @paper: (nullable): "a4" or "letter"; %NULL for A4
@@ -353,7 +354,7 @@ cpl_report_main (const char         *path,
                  const char         *output,
                  const char         *paper)
 {
-  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  g_autoptr(CplDataset) dataset = NULL;
   g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -370,7 +371,16 @@ cpl_report_main (const char         *path,
       g_printerr (_("chip-policy-lab: --paper “%s” is not a paper size; expected a4 or letter\n"), paper);
       return 1;
     }
-  if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
+  if (path != NULL)
+    {
+      dataset = cpl_dataset_new ();
+      if (!cpl_dataset_load_file (dataset, path, CPL_LOAD_OVER_BUILTIN, &error))
+        g_clear_object (&dataset);
+      name = g_filename_display_basename (path);
+    }
+  else
+    dataset = cpl_dataset_new_builtin (&error);
+  if (dataset == NULL)
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;
@@ -393,7 +403,6 @@ cpl_report_main (const char         *path,
       g_printerr (_("chip-policy-lab: the dataset has no scenario to report on\n"));
       return 1;
     }
-  name = g_filename_display_basename (path);
   if (!cpl_pdf_report_write (dataset, scenarios, output, size, name, NULL, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
@@ -415,8 +424,8 @@ cpl_application_has_schema (void)
   return schema != NULL;
 }
 
-/* --export-chart takes FILE after the options: only then are the
- * arguments that are not options collected for handle_local_options
+/* --export-chart and --report take FILE after the options: only then are
+ * the arguments that are not options collected for handle_local_options
  * instead of being opened. */
 static gboolean
 cpl_application_local_command_line (GApplication   *app,
@@ -427,7 +436,8 @@ cpl_application_local_command_line (GApplication   *app,
     {
       if (g_str_equal (*argument, "--"))
         break;
-      if (g_str_equal (*argument, "--export-chart") || g_str_has_prefix (*argument, "--export-chart="))
+      if (g_str_equal (*argument, "--export-chart") || g_str_has_prefix (*argument, "--export-chart=")
+          || g_str_equal (*argument, "--report"))
         {
           g_application_add_main_option (app, G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, "", NULL);
           break;
@@ -475,9 +485,10 @@ cpl_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
       return cpl_export_chart_main (chart, scenarios, output, scale, palette, total, files);
     }
-  if (g_variant_dict_lookup (options, "report", "^&ay", &path))
+  if (g_variant_dict_contains (options, "report"))
     {
       g_autofree const char **scenarios = NULL;
+      g_autofree const char **files = NULL;
       const char *output = NULL;
       const char *paper = NULL;
 
@@ -491,7 +502,13 @@ cpl_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "scenario", "^a&s", &scenarios);
       g_variant_dict_lookup (options, "output", "^&ay", &output);
       g_variant_dict_lookup (options, "paper", "&s", &paper);
-      return cpl_report_main (path, scenarios, output, paper);
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        {
+          g_printerr (_("chip-policy-lab: --report reads one FILE at most\n"));
+          return 1;
+        }
+      return cpl_report_main (files != NULL ? files[0] : NULL, scenarios, output, paper);
     }
   if (g_variant_dict_contains (options, "paper"))
     {

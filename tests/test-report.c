@@ -274,6 +274,28 @@ test_ranges (void)
   g_assert_nonnull (strstr (text, "P10–P90: 50%–50%"));
 }
 
+/* Without FILE the report is of the built-in dataset: its full ban, and
+ * the charts' source line names the built-in data, not a file. */
+static void
+test_builtin (void)
+{
+  g_autofree char *pdf = temp_pdf ("builtin.pdf");
+  const char *args[] = { "--report", "--scenario", "full-ban-2025", "--output", pdf, NULL };
+  g_auto(ReportRun) run = { 0 };
+  g_autofree char *text = NULL;
+
+  report_run (&run, "en_US.UTF-8", "", args);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (run.ok);
+  text = poppler ("pdftotext", pdf);
+  remove_pdf (pdf);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Full ban (April 2025)"));
+  g_assert_nonnull (strstr (text, "Chip Policy Lab · data: built-in dataset"));
+  g_assert_null (strstr (text, "over the built-in dataset"));
+}
+
 /* --paper letter: 8.5 × 11 in = 612 × 792 pt on every page. */
 static void
 test_letter (void)
@@ -314,6 +336,7 @@ test_bad_input (void)
     { { "--report", "/nonexistent/cpl-data.json", "--output", pdf, NULL }, "/nonexistent/cpl-data.json" },
     { { "--report", fixture, "--scenario", "hand-25", "--output", missing_dir, NULL },
       "Could not write the report" },
+    { { "--report", fixture, fixture, "--output", pdf, NULL }, "--report reads one FILE at most" },
   };
   g_autofree char *kept = NULL;
 
@@ -343,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/report/chinese", test_chinese);
   g_test_add_func ("/report/letter", test_letter);
   g_test_add_func ("/report/ranges", test_ranges);
+  g_test_add_func ("/report/builtin", test_builtin);
   g_test_add_func ("/report/bad-input", test_bad_input);
   return g_test_run ();
 }
