@@ -219,6 +219,29 @@ test_chinese (void)
     }
 }
 
+/* Runs `--report @args --output PDF` in English, which must succeed, and
+ * returns the PDF's text (NULL: pdftotext is missing, skipped). */
+static char *
+report_text (const char * const *args)
+{
+  g_autofree char *pdf = temp_pdf ("text.pdf");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(ReportRun) run = { 0 };
+  char *text;
+
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, "--output");
+  g_ptr_array_add (argv, pdf);
+  g_ptr_array_add (argv, NULL);
+  report_run (&run, "en_US.UTF-8", "", (const char * const *) argv->pdata);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (run.ok);
+  text = poppler ("pdftotext", pdf);
+  remove_pdf (pdf);
+  return text;
+}
+
 /* The dollars of "$3.35 B" at @text, in billions. */
 static double
 billions_at (const char *text)
@@ -246,19 +269,12 @@ static void
 test_ranges (void)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report-ranges.json", NULL);
-  g_autofree char *pdf = temp_pdf ("ranges.pdf");
-  const char *args[] = { "--report", fixture, "--scenario", "hand-ranged", "--output", pdf, NULL };
-  g_auto(ReportRun) run = { 0 };
-  g_autofree char *text = NULL;
+  const char *args[] = { "--report", fixture, "--scenario", "hand-ranged", NULL };
+  g_autofree char *text = report_text (args);
   g_autofree char *joined = NULL;
   const char *range;
   const char *dash;
 
-  report_run (&run, "en_US.UTF-8", "", args);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_true (run.ok);
-  text = poppler ("pdftotext", pdf);
-  remove_pdf (pdf);
   if (text == NULL)
     return;
   /* the note over the table, its lines joined */
@@ -279,16 +295,9 @@ test_ranges (void)
 static void
 test_builtin (void)
 {
-  g_autofree char *pdf = temp_pdf ("builtin.pdf");
-  const char *args[] = { "--report", "--scenario", "full-ban-2025", "--output", pdf, NULL };
-  g_auto(ReportRun) run = { 0 };
-  g_autofree char *text = NULL;
+  const char *args[] = { "--report", "--scenario", "full-ban-2025", NULL };
+  g_autofree char *text = report_text (args);
 
-  report_run (&run, "en_US.UTF-8", "", args);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_true (run.ok);
-  text = poppler ("pdftotext", pdf);
-  remove_pdf (pdf);
   if (text == NULL)
     return;
   g_assert_nonnull (strstr (text, "Full ban (April 2025)"));
