@@ -127,6 +127,15 @@ place_cell (GtkGrid    *grid,
     gtk_grid_attach (grid, cell (text, numeric), column, row, 1, 1);
 }
 
+/* The key of a cell in the tables of texts shown (values, differences,
+ * ranges): "row-id scenario-id". */
+static char *
+cell_key (const char *row_id,
+          const char *scenario_id)
+{
+  return g_strdup_printf ("%s %s", row_id, scenario_id);
+}
+
 /* Under a value: @text (nullable: the label hidden). */
 static void
 set_under (GtkWidget  *label,
@@ -227,10 +236,10 @@ fill_table (CplScenarioComparison *self,
           const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
 
           place_value (self->table, i + 1, r + 1, row->values[i], row->differences[i]);
-          g_hash_table_insert (self->values, g_strdup_printf ("%s %s", row->id, scenario_id),
+          g_hash_table_insert (self->values, cell_key (row->id, scenario_id),
                                g_strdup (row->values[i]));
           if (row->differences[i] != NULL)
-            g_hash_table_insert (self->differences, g_strdup_printf ("%s %s", row->id, scenario_id),
+            g_hash_table_insert (self->differences, cell_key (row->id, scenario_id),
                                  g_strdup (row->differences[i]));
         }
     }
@@ -407,9 +416,7 @@ band_run_done (GObject      *source,
           if (range == NULL)
             continue;
           place_range (self->table, run->series + 1, r + 1, range);
-          g_hash_table_insert (self->ranges,
-                               g_strdup_printf ("%s %s", row->id,
-                                                (char *) g_ptr_array_index (self->shown_ids, run->series)),
+          g_hash_table_insert (self->ranges, cell_key (row->id, g_ptr_array_index (self->shown_ids, run->series)),
                                range);
         }
     }
@@ -576,7 +583,7 @@ lookup_cell (CplScenarioComparison *self,
              const char            *row_id,
              const char            *scenario_id)
 {
-  g_autofree char *key = g_strdup_printf ("%s %s", row_id, scenario_id);
+  g_autofree char *key = cell_key (row_id, scenario_id);
 
   cpl_deferred_update_flush (GTK_WIDGET (self));
   return g_hash_table_lookup (cells, key);
