@@ -32,6 +32,35 @@ cpl_test_find_matching (GtkWidget     *root,
   return NULL;
 }
 
+typedef struct {
+  const char *text;
+  guint       n_mapped;
+} CplTestMappedText;
+
+static inline gboolean
+cpl_test_count_mapped_text (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  CplTestMappedText *wanted = (CplTestMappedText *) data;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), wanted->text))
+    wanted->n_mapped++;
+  return FALSE;
+}
+
+/* How many labels under @root show @text, mapped (on screen or scrolled
+ * to). */
+static inline guint
+cpl_test_n_mapped_labels (GtkWidget  *root,
+                          const char *text)
+{
+  CplTestMappedText wanted = { text, 0 };
+
+  cpl_test_find_matching (root, cpl_test_count_mapped_text, &wanted);
+  return wanted.n_mapped;
+}
+
 /* Every widget under @root, depth first, that @match accepts, into @found. */
 static inline void
 cpl_test_collect_matching (GtkWidget     *root,

@@ -296,34 +296,6 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-typedef struct {
-  const char *text;
-  guint       n_mapped;
-} MappedText;
-
-static gboolean
-count_mapped_text (GtkWidget     *widget,
-                   gconstpointer  data)
-{
-  MappedText *wanted = (MappedText *) data;
-
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), wanted->text))
-    wanted->n_mapped++;
-  return FALSE;
-}
-
-/* How many labels under @root show @text, mapped. */
-static guint
-n_mapped_labels (GtkWidget  *root,
-                 const char *text)
-{
-  MappedText wanted = { text, 0 };
-
-  cpl_test_find_matching (root, count_mapped_text, &wanted);
-  return wanted.n_mapped;
-}
-
 /* The table of the cases fits a phone: at 360 px this rate and the
  * comparison stand above the difference and the ban, each pair under the
  * row titles, so nothing scrolls sideways; at 1280 px the four stand side
@@ -354,18 +326,18 @@ test_narrow_table (void)
         {
           /* two tables, the second with the difference and the ban */
           g_assert_true (GTK_IS_BOX (shown));
-          g_assert_cmpuint (n_mapped_labels (shown, "Difference"), ==, 1);
-          g_assert_cmpuint (n_mapped_labels (shown, "Ban"), ==, 1);
-          g_assert_cmpuint (n_mapped_labels (shown, "US government take"), ==, 2);
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Difference"), ==, 1);
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Ban"), ==, 1);
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 2);
         }
       else
         {
           g_assert_true (GTK_IS_GRID (shown));
-          g_assert_cmpuint (n_mapped_labels (shown, "US government take"), ==, 1);
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 1);
         }
-      g_assert_cmpuint (n_mapped_labels (shown, "$1.80 B"), ==, 1);
-      g_assert_cmpuint (n_mapped_labels (shown, "$3.00 B"), ==, 1);
-      g_assert_cmpuint (n_mapped_labels (shown, "−$1.20 B"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$1.80 B"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$3.00 B"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "−$1.20 B"), ==, 1);
       /* nothing beyond the card's width */
       g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
       gtk_window_destroy (GTK_WINDOW (window));

@@ -1595,6 +1595,71 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The totals fit a phone: at 360 px each scenario is a block of its name
+ * over the row titles beside its values, so nothing scrolls sideways; at
+ * 1280 px the scenarios stand side by side, the titles once.  The values
+ * are those of /scenarios-view/comparison-rows: the take $533,333 for
+ * Only X at 40% and $300,000 for X and Y at 15%, −$233,333 against the
+ * first.  The summary is a paragraph per sentence: one here, as one
+ * scenario is compared with the baseline. */
+static void
+test_comparison_narrow (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplWindow *window;
+      CplScenariosView *view = open_fixture_sized (&window, "compare-vendors.json", widths[w], 800);
+      CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+      CplDataset *dataset = cpl_application_get_dataset (app);
+      GtkWidget *squeezer, *shown;
+      GtkAdjustment *sideways;
+
+      cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "only-x")), TRUE);
+      cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "x-and-y")), TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      squeezer = cpl_test_find_widget (GTK_WIDGET (comparison), ADW_TYPE_SQUEEZER);
+      shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+      sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (squeezer, GTK_TYPE_SCROLLED_WINDOW)));
+      if (widths[w] == 360)
+        {
+          /* the narrow table: the row titles in each scenario's block */
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 2);
+        }
+      else
+        g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Only X at 40%"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "X and Y at 15%"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$533,333"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$300,000"), ==, 1);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "−$233,333"), ==, 1);
+      /* nothing beyond the card's width */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
+      /* gross 2,000,000 − 1,333,333 = $666,667 more, in its own paragraph */
+      g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), cpl_scenario_comparison_get_summary (comparison)), ==, 1);
+      g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
+                                       "X and Y at 15%: $666,667 more to US vendors than Only X at 40%"));
+      if (widths[w] == 1280)
+        {
+          /* five more columns than fit: on a laptop still side by side,
+           * scrolling sideways, not a block per scenario */
+          const char * const more[] = { "full-ban-2025", "h20-mi308-share-15", "h200-share-25",
+                                        "h200-share-25-power-subsidy", "blackwell-allowed" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+            cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, more[i])),
+                                             TRUE);
+          cpl_test_wait_for_draw (GTK_WIDGET (window));
+          shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 1);
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$533,333"), ==, 1);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The y of @widget's bottom edge in @ancestor's coordinates. */
 static double
 bottom_in (GtkWidget *widget,
@@ -2227,6 +2292,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/row-layout", test_row_layout);
   g_test_add_func ("/scenarios-view/chip-chooser", test_chip_chooser);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
+  g_test_add_func ("/scenarios-view/comparison-narrow", test_comparison_narrow);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

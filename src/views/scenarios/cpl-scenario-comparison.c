@@ -4,7 +4,8 @@
  * the questions (each vendor's net revenue, the government's take, the
  * compute gap, domestic compute, the domestic share, the year the domestic
  * chip becomes cheaper) with the differences against a baseline chosen in
- * a menu (the first ticked unless another is chosen); and their curves
+ * a menu (the first ticked unless another is chosen), laid out for a
+ * phone as one block per scenario when the columns do not fit; and their curves
  * overlaid in the same charts, one colour per scenario (from its id, so
  * it is the same everywhere).  A scenario with ranges gets its P10–P90
  * band in its colour once its Monte Carlo run (off the main thread) is
@@ -39,11 +40,14 @@ struct _CplScenarioComparison
 {
   GtkBox        parent_instance;
 
-  GtkLabel     *summary;
+  GtkWidget    *summary;       /* a box: a label per sentence */
+  char         *summary_text;  /* the sentences, a line each */
   GtkLabel     *error;
   GtkDropDown  *baseline_menu;
   GtkStringList *baseline_names;
   GtkGrid      *table;
+  GtkGrid      *narrow;        /* the table for a phone: a block per scenario */
+  guint         narrow_shape[2]; /* its scenarios and rows, as last built */
   CplChart     *charts[N_CHARTS];
 
   CplDataset   *dataset;
@@ -84,18 +88,22 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
 
+/* A cell of @grid: narrower in the table for a phone, which has the
+ * row titles beside one scenario's values. */
 static GtkWidget *
-cell (const char *text,
+cell (GtkGrid    *grid,
+      const char *text,
       gboolean    numeric)
 {
   GtkWidget *label = gtk_label_new (text);
+  gboolean narrow = g_object_get_data (G_OBJECT (grid), "cpl-narrow") != NULL;
 
   /* no cell grows past its natural width: the table is then exactly as
    * tall as its rows (a wrapped label measured narrower than it is drawn
    * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? 18 : 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 18) : (narrow ? 16 : 24));
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
@@ -124,7 +132,7 @@ place_cell (GtkGrid    *grid,
   if (label != NULL)
     cpl_label_set_text (GTK_LABEL (label), text);
   else
-    gtk_grid_attach (grid, cell (text, numeric), column, row, 1, 1);
+    gtk_grid_attach (grid, cell (grid, text, numeric), column, row, 1, 1);
 }
 
 /* The key of a cell in the tables of texts shown (values, differences,
@@ -162,10 +170,10 @@ place_value (GtkGrid    *grid,
   if (box == NULL)
     {
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_box_append (GTK_BOX (box), cell (value, TRUE));
+      gtk_box_append (GTK_BOX (box), cell (grid, value, TRUE));
       for (guint i = 0; i < 2; i++)
         {
-          under = cell ("", TRUE);
+          under = cell (grid, "", TRUE);
           gtk_widget_add_css_class (under, "dim-label");
           gtk_widget_add_css_class (under, "caption");
           gtk_widget_set_visible (under, FALSE);
@@ -192,6 +200,56 @@ place_range (GtkGrid    *grid,
 
   if (box != NULL)
     set_under (gtk_widget_get_last_child (box), range);
+}
+
+/* The row of the narrow table where scenario @i's block starts: its name,
+ * then a row per total. */
+static int
+narrow_block (guint i,
+              guint n_rows)
+{
+  return i * (n_rows + 1);
+}
+
+/* The table for a phone: for each scenario its name, then the row titles
+ * beside its values (with the differences and ranges under them, as in
+ * the wide table).  Updated in place while the scenarios and rows are as
+ * many as before; built anew when they are not. */
+static void
+fill_narrow (CplScenarioComparison *self,
+             GPtrArray             *rows,
+             GPtrArray             *shown)
+{
+  if (self->narrow_shape[0] != shown->len || self->narrow_shape[1] != rows->len)
+    {
+      clear_grid (self->narrow);
+      self->narrow_shape[0] = shown->len;
+      self->narrow_shape[1] = rows->len;
+    }
+  for (guint i = 0; i < shown->len; i++)
+    {
+      int top = narrow_block (i, rows->len);
+      GtkWidget *name = gtk_grid_get_child_at (self->narrow, 0, top);
+
+      if (name == NULL)
+        {
+          name = cpl_wrapped_label_new (NULL, "heading");
+          /* as wide as the two columns under it (cell()), not the name on one line */
+          gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
+          /* a space between one scenario's block and the next */
+          if (i > 0)
+            gtk_widget_set_margin_top (name, 12);
+          gtk_grid_attach (self->narrow, name, 0, top, 2, 1);
+        }
+      cpl_label_set_text (GTK_LABEL (name), cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          CplComparisonRow *row = g_ptr_array_index (rows, r);
+
+          place_cell (self->narrow, 0, top + r + 1, row->title, FALSE);
+          place_value (self->narrow, 1, top + r + 1, row->values[i], row->differences[i]);
+        }
+    }
 }
 
 /* The totals table: a row per CplComparisonRow, its title then a value
@@ -243,6 +301,7 @@ fill_table (CplScenarioComparison *self,
                                  g_strdup (row->differences[i]));
         }
     }
+  fill_narrow (self, rows, shown);
 }
 
 /* CSV -------------------------------------------------------------------- */
@@ -416,6 +475,7 @@ band_run_done (GObject      *source,
           if (range == NULL)
             continue;
           place_range (self->table, run->series + 1, r + 1, range);
+          place_range (self->narrow, 1, narrow_block (run->series, self->rows->len) + r + 1, range);
           g_hash_table_insert (self->ranges, cell_key (row->id, g_ptr_array_index (self->shown_ids, run->series)),
                                range);
         }
@@ -472,13 +532,51 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The summary: a paragraph per sentence of @sentences (nullable: none),
+ * each label kept and given its new text. */
+static void
+set_summary (CplScenarioComparison *self,
+             GPtrArray             *sentences)
+{
+  guint n = sentences != NULL ? sentences->len : 0;
+  GtkWidget *label = gtk_widget_get_first_child (self->summary);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (label == NULL)
+        {
+          label = GTK_WIDGET (cpl_summary_label_new ());
+          gtk_box_append (GTK_BOX (self->summary), label);
+        }
+      cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
+      label = gtk_widget_get_next_sibling (label);
+    }
+  while (label != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (label);
+
+      gtk_box_remove (GTK_BOX (self->summary), label);
+      label = next;
+    }
+  gtk_widget_set_visible (self->summary, n > 0);
+  g_free (self->summary_text);
+  if (n > 0)
+    {
+      g_ptr_array_add (sentences, NULL);
+      self->summary_text = g_strjoinv ("\n", (char **) sentences->pdata);
+      g_ptr_array_remove_index (sentences, n);
+    }
+  else
+    self->summary_text = g_strdup ("");
+}
+
 static void
 show_scenarios (CplScenarioComparison *self,
                 CplDataset            *dataset,
                 GPtrArray             *scenarios)
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
-  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint baseline;
@@ -516,7 +614,9 @@ show_scenarios (CplScenarioComparison *self,
   if (projections->len == 0)
     {
       clear_grid (self->table);
-      gtk_label_set_text (self->summary, "");
+      clear_grid (self->narrow);
+      self->narrow_shape[0] = self->narrow_shape[1] = 0;
+      set_summary (self, NULL);
       return;
     }
   fill_table (self, dataset, projections, shown, baseline);
@@ -535,15 +635,11 @@ show_scenarios (CplScenarioComparison *self,
   }
   for (guint i = 0; i < projections->len; i++)
     if (i != baseline)
-      {
-        g_autofree char *sentence = cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
-                                                                     g_ptr_array_index (shown, baseline),
-                                                                     g_ptr_array_index (projections, baseline));
-        if (summary->len > 0)
-          g_string_append_c (summary, '\n');
-        g_string_append (summary, sentence);
-      }
-  cpl_label_set_text (self->summary, summary->str);
+      g_ptr_array_add (sentences,
+                       cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
+                                                        g_ptr_array_index (shown, baseline),
+                                                        g_ptr_array_index (projections, baseline)));
+  set_summary (self, sentences);
 }
 
 void
@@ -624,7 +720,7 @@ const char *
 cpl_scenario_comparison_get_summary (CplScenarioComparison *self)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
-  return gtk_label_get_text (self->summary);
+  return self->summary_text;
 }
 
 static void
@@ -675,6 +771,7 @@ cpl_scenario_comparison_dispose (GObject *object)
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->shown_ids, g_ptr_array_unref);
   g_clear_pointer (&self->baseline_id, g_free);
+  g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->differences, g_hash_table_unref);
   g_clear_pointer (&self->ranges, g_hash_table_unref);
@@ -704,8 +801,11 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->error));
 
-  self->summary = cpl_summary_label_new ();
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->summary));
+  /* one sentence a paragraph, not one block of bold lines */
+  self->summary = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->summary_text = g_strdup ("");
+  gtk_widget_set_visible (self->summary, FALSE);
+  gtk_box_append (GTK_BOX (self), self->summary);
 
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -738,7 +838,10 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->table = GTK_GRID (cpl_table_grid_new (8));
-  scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
+  self->narrow = GTK_GRID (cpl_table_grid_new (8));
+  /* cell() makes its cells narrower */
+  g_object_set_data (G_OBJECT (self->narrow), "cpl-narrow", GINT_TO_POINTER (TRUE));
+  scroller = cpl_scenario_tables_scroller_new (GTK_WIDGET (self->table), GTK_WIDGET (self->narrow));
   /* Copy and Export CSV… at the end of the baseline's line */
   gtk_box_append (GTK_BOX (gtk_widget_get_last_child (GTK_WIDGET (self))),
                   cpl_table_actions_new (GTK_WIDGET (self), scroller, comparison_text));

@@ -853,6 +853,32 @@ cpl_scenario_table_scroller_new (GtkWidget *table)
   return cpl_scroll_sideways (size_bin_new (table, TRUE));
 }
 
+/* Narrower than this, a table of several scenarios' columns gives way to
+ * the table for a phone (cpl_scenario_tables_scroller_new()): the row
+ * titles and two scenarios side by side need about as much. */
+#define WIDE_TABLE_MIN_WIDTH 480
+
+/* Returns: (transfer floating): as cpl_scenario_table_scroller_new(), with
+ * the table twice: @wide, and @narrow (the same numbers laid out for a
+ * phone).  @wide is shown down to WIDE_TABLE_MIN_WIDTH, scrolling sideways
+ * when it is wider than the window (many scenarios on a laptop); @narrow
+ * below that, and narrower still (large text) it scrolls sideways. */
+GtkWidget *
+cpl_scenario_tables_scroller_new (GtkWidget *wide,
+                                  GtkWidget *narrow)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *wide_scroller = cpl_scroll_sideways (size_bin_new (wide, TRUE));
+
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (wide_scroller), WIDE_TABLE_MIN_WIDTH);
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  /* the first whose minimum fits: the wide table's is WIDE_TABLE_MIN_WIDTH */
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), wide_scroller);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), size_bin_new (narrow, TRUE));
+  return cpl_scroll_sideways (squeezer);
+}
+
 /* Charts sit two to a row when there is room for two cards of 320 px,
  * one to a row on a narrow window. */
 GtkWidget *
