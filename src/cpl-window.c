@@ -1368,6 +1368,21 @@ cpl_window_set_views_input (CplWindow *self,
   gtk_widget_set_can_focus (stack, input);
 }
 
+/* The view switchers under @widget (the header's, wide and narrow) take
+ * clicks, or are greyed; the title beside them stays as it is. */
+static void
+set_switchers_sensitive (GtkWidget *widget,
+                         gboolean   sensitive)
+{
+  if (ADW_IS_VIEW_SWITCHER (widget))
+    {
+      gtk_widget_set_sensitive (widget, sensitive);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    set_switchers_sensitive (child, sensitive);
+}
+
 static void
 cpl_window_end_load (CplWindow *self)
 {
@@ -1384,7 +1399,7 @@ cpl_window_end_load (CplWindow *self)
   /* a window made for the file fills its views now, once */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     cpl_window_bind_scenarios (self);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  set_switchers_sensitive (GTK_WIDGET (self->switcher_title), TRUE);
   cpl_window_set_views_input (self, TRUE);
   self->load_page = FALSE;
   cpl_window_update_actions (self);
@@ -1490,7 +1505,10 @@ cpl_window_load_file (CplWindow *self,
   if (self->switcher_bar != NULL)
     gtk_widget_set_visible (self->switcher_bar, !self->load_page);
   gtk_widget_set_visible (GTK_WIDGET (self->load_page_revealer), self->load_page);
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->load_page);
+  /* the switcher stays where it is, greyed, over the load page: disabled,
+   * it gave way to the title, and coming back (decided in the header's
+   * allocation) it showed the title a frame longer than the file's data */
+  set_switchers_sensitive (GTK_WIDGET (self->switcher_title), !self->load_page);
   cpl_window_set_views_input (self, FALSE);
   self->load_reveal_id = g_timeout_add (LOAD_REVEAL_MS, load_reveal_cb, self);
   cpl_window_update_actions (self);
