@@ -74,7 +74,7 @@ struct _CplLineChart
   char      *x_title;
   char      *y_title;
   gboolean   x_integer;
-  double     y_limit;                 /* the y axis never goes past it (a share: 1) */
+  double     y_limit;                 /* the y axis ends there while the data stays within (a share: 1) */
   CplChartAxis y_axis;                /* as last laid out */
 
   GPtrArray *series;
@@ -373,15 +373,17 @@ fit_y_axis_to_data (CplLineChart *self,
     }
 }
 
-/* The axis the data asks for, stopped at the limit when the data stays
- * within it: a share axis ends at 100%, not at the next round tick. */
+/* The axis the data asks for, run to the limit when the data stays
+ * within it: a share's axis ends at 100% (not at the next round tick
+ * past it, nor at 80% as if that were the whole), so that a line's height
+ * is the share. */
 static void
 fit_y_axis (CplLineChart *self,
             CplChartAxis *axis,
             double        plot_height)
 {
   fit_y_axis_to_data (self, axis, plot_height);
-  if (axis->max > self->y_limit && axis->min < self->y_limit)
+  if (isfinite (self->y_limit) && axis->max != self->y_limit && axis->min < self->y_limit)
     {
       gboolean within = TRUE;
 
@@ -1425,8 +1427,8 @@ cpl_line_chart_set_y_format (CplLineChart       *self,
   cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, func, user_data, destroy);
 }
 
-/* The most the y axis shows when no value exceeds it: 1 for a share, so
- * that its axis ends at 100%.  INFINITY: no limit. */
+/* Where the y axis ends when no value exceeds it: 1 for a share, so that
+ * its axis ends at 100%.  INFINITY: no limit, the axis fits the data. */
 void
 cpl_line_chart_set_y_limit (CplLineChart *self,
                             double        limit)

@@ -886,9 +886,11 @@ new_lines (void)
 }
 
 /* A share stays on an axis that ends at 100 %: a domestic share of 1 in
- * every year (a full ban) used to round out to a 150 % top tick.  With the
- * limit the axis is 0 to 1 exactly; past the limit (a share of 1.2, not a
- * share) the axis goes on to the data. */
+ * every year (a full ban) used to round out to a 150 % top tick, and one
+ * from 30 % to 45 % to a 50 % top tick, the line then near the top as if
+ * it were most of the whole.  With the limit the axis is 0 to 1 exactly
+ * for both; past the limit (a share of 1.2, not a share) the axis goes on
+ * to the data. */
 static void
 test_line_y_limit (void)
 {
@@ -898,6 +900,7 @@ test_line_y_limit (void)
   const double years[5] = { 2026, 2027, 2028, 2029, 2030 };
   const double full[5] = { 1, 1, 1, 1, 1 };
   const double over[5] = { 1, 1, 1.2, 1, 1 };
+  const double part[5] = { .3, .35, .4, .42, .45 };
   double min, max;
 
   cpl_line_chart_set_x_integer (chart, TRUE);
@@ -908,6 +911,13 @@ test_line_y_limit (void)
   g_assert_cmpfloat (max, >, 1);
 
   cpl_line_chart_set_y_limit (chart, 1);
+  wait_for_draw (widget);
+  cpl_line_chart_get_y_range (chart, &min, &max);
+  g_assert_cmpfloat (min, ==, 0);
+  g_assert_cmpfloat (max, ==, 1);
+
+  cpl_line_chart_clear (chart);
+  cpl_line_chart_add_series (chart, "Domestic share", years, part, 5, CPL_LINE_STYLE_LINE);
   wait_for_draw (widget);
   cpl_line_chart_get_y_range (chart, &min, &max);
   g_assert_cmpfloat (min, ==, 0);
