@@ -746,6 +746,43 @@ test_frozen_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The search and the date: side by side at 1280 px; at 360 px the search
+ * has a line of its own, the width of the view less its 12 px margins
+ * and the flow box child's 3 px padding on each side: 360 − 24 − 6 = 330
+ * (it was squeezed to "Se…" beside the date).  Tab goes from the search
+ * to the date's button: the flow boxes' wrappers are no focus stops. */
+static void
+test_search_line (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplWindow *window = cpl_test_open_window (app, "chips", NULL, widths[w], 640);
+      CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+      GtkWidget *search = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+      GtkWidget *date = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+      graphene_rect_t search_box, date_box;
+
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_compute_bounds (search, GTK_WIDGET (view), &search_box));
+      g_assert_true (gtk_widget_compute_bounds (date, GTK_WIDGET (view), &date_box));
+      if (widths[w] == 360)
+        {
+          g_assert_cmpfloat (date_box.origin.y, >=, search_box.origin.y + search_box.size.height);
+          g_assert_cmpfloat_with_epsilon (search_box.size.width, gtk_widget_get_width (GTK_WIDGET (view)) - 24 - 6, 1);
+        }
+      else
+        g_assert_cmpfloat (date_box.origin.y, <, search_box.origin.y + search_box.size.height);
+
+      g_assert_true (gtk_widget_grab_focus (search));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), date) ||
+                     gtk_root_get_focus (GTK_ROOT (window)) == date);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* At 360 px the frozen part takes no more than about half the width (the
  * name ellipsizes): the other columns keep room to scroll into view. */
 static void
@@ -848,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
+  g_test_add_func ("/chips/search-line", test_search_line);
   g_test_add_func ("/chips/detail-values-one-line", test_detail_values_one_line);
   status = g_test_run ();
   g_clear_object (&app);

@@ -431,8 +431,29 @@ cpl_key_figure_append (GtkWidget  *figures,
   gtk_box_append (GTK_BOX (tile), value);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (tile), label);
-  gtk_flow_box_append (GTK_FLOW_BOX (figures), tile);
+  cpl_flow_box_append_plain (figures, tile);
   return GTK_LABEL (value);
+}
+
+/* The flow box's wrappers around its children are no focus stops: Tab
+ * goes to what is in them (a tile of figures, a filter, a chart's card
+ * is not a button). */
+void
+cpl_flow_box_make_plain (GtkWidget *flow)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (flow); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX_CHILD (child))
+      gtk_widget_set_focusable (child, FALSE);
+}
+
+/* @child at the end of @flow, its wrapper no focus stop
+ * (cpl_flow_box_make_plain()). */
+void
+cpl_flow_box_append_plain (GtkWidget *flow,
+                           GtkWidget *child)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
 }
 
 /* The sentence that says a result in words, above its figures. */

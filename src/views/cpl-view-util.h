@@ -16,6 +16,9 @@ GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,
                                  GtkWidget  *child);
 GtkLabel  *cpl_summary_label_new (void);
+void       cpl_flow_box_make_plain   (GtkWidget  *flow);
+void       cpl_flow_box_append_plain (GtkWidget  *flow,
+                                      GtkWidget  *child);
 GtkWidget *cpl_wrapped_label_new (const char *text,
                                   const char *css_class);
 GtkWidget *cpl_key_figures_new   (guint       min_per_line,

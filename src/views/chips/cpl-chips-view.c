@@ -1267,6 +1267,10 @@ cpl_chips_view_init (CplChipsView *self)
   g_autoptr(GtkStringList) origin_names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the search, the date and the filters: Tab goes from one to the next */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->main_page); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX (child))
+      cpl_flow_box_make_plain (child);
 
   /* today, as the calendar shows it on opening */
   cpl_calendar_get_day (self->calendar, &self->date);

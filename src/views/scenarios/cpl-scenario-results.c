@@ -923,7 +923,6 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
   GtkWidget *frame = gtk_frame_new (NULL);
   CplChartView *view = find_chart_view (chart);
   GtkWidget *card;
-  GtkWidget *child;
 
   gtk_widget_set_margin_top (box, 12);
   gtk_widget_set_margin_bottom (box, 6);
@@ -937,10 +936,8 @@ cpl_scenario_chart_flow_append (GtkWidget  *flow,
   gtk_widget_set_size_request (frame, 320, -1);
   gtk_frame_set_child (GTK_FRAME (frame), box);
   card = size_bin_new (frame, FALSE);
-  gtk_flow_box_append (GTK_FLOW_BOX (flow), card);
-  /* the cards are not buttons: no focus stop, no hover */
-  child = gtk_widget_get_parent (card);
-  gtk_widget_set_focusable (child, FALSE);
+  /* the cards are not buttons: no focus stop */
+  cpl_flow_box_append_plain (flow, card);
 }
 
 /* The cards of charts @from to @to - 1, at the end of the flow; each
