@@ -59,9 +59,19 @@ test_h200_case (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   /* s* = (27,000 − 6,500) / 27,000 = 0.75926 → 75.9% */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "75.9%");
-  /* at 15%: 0.15 × 27 × 10⁹ = 4.05 × 10⁹; the difference 2.70 × 10⁹ */
+  /* at 15%: 0.15 × 27 × 10⁹ = 4.05 × 10⁹; the difference +2.70 × 10⁹,
+   * signed as a difference */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "comparison"), ==, "$4.05 B");
-  g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "difference"), ==, "$2.70 B");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "difference"), ==, "+$2.70 B");
+  /* the margin after the share, P / R: (27,000 × 0.75 − 6,500) / 27,000
+   * = 50.9% at 25%, (27,000 × 0.85 − 6,500) / 27,000 = 60.9% at 15%: a
+   * difference of −10.0 percentage points, not "−10.0%"; the break-even
+   * rate is the same at both (75.9%): 0.0 pp, unsigned; the units the
+   * same: 0; the vendor keeps 20.25 − 22.95 = −$2.70 B */
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "margin_after_share", "difference"), ==, "−10.0 pp");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "difference"), ==, "0.0 pp");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "units_shipped", "difference"), ==, "0");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "vendor_net_revenue", "difference"), ==, "−$2.70 B");
   /* the ban column: nothing shipped */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "ban"), ==, "$0");
   /* vendor profit: 27 × 10⁹ × 0.75 − 6,500 × 10⁶ = 20.25 − 6.5 = $13.75 B */

@@ -193,15 +193,49 @@ percent_format (double   value,
   return cpl_format_percent (value / 100, 0);
 }
 
+/* A difference of @kind: signed ("+$1.20 B", "−$1.20 B", "+10.0 pp"),
+ * unless it shows as zero; a difference of rates in percentage points. */
+static char *
+format_difference (Kind   kind,
+                   double value)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *zero = NULL;
+
+  if (!isfinite (value))
+    return format_value (kind, value);
+  if (kind == KIND_PERCENT)
+    {
+      g_autofree char *points = cpl_format_number (fabs (value) * 100, 1);
+      g_autofree char *no_points = cpl_format_number (0, 1);
+
+      /* Translators: a difference of shares in percentage points */
+      text = g_strdup_printf (_("%s pp"), points);
+      zero = g_strdup_printf (_("%s pp"), no_points);
+    }
+  else
+    {
+      /* money has its own "−$1.20 B" */
+      text = format_value (kind, kind == KIND_MONEY ? value : fabs (value));
+      zero = format_value (kind, 0);
+    }
+  if (g_str_equal (text, zero) || (kind == KIND_MONEY && value < 0))
+    return g_steal_pointer (&text);
+  return g_strconcat (value > 0 ? "+" : "−", text, NULL);
+}
+
 /* Outputs ---------------------------------------------------------------- */
 
-/* Shows the output @output, worth @value, in @label. */
+/* Shows the output @output, worth @value, in @label; @difference: signed,
+ * as a difference between two cases. */
 static void
 set_output (GtkLabel *label,
             guint     output,
-            double    value)
+            double    value,
+            gboolean  difference)
 {
-  g_autofree char *text = format_value (outputs[output].kind, value);
+  g_autofree char *text = difference ? format_difference (outputs[output].kind, value)
+                                     : format_value (outputs[output].kind, value);
 
   gtk_label_set_text (label, text);
   /* the exact amount where the cell rounds it */
@@ -360,7 +394,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
           for (guint o = 0; o < N_OUTPUTS; o++)
             {
               gtk_widget_set_visible (GTK_WIDGET (self->output_labels[l][o][c]), visible);
-              set_output (self->output_labels[l][o][c], o, ((double *) &cases[c])[o]);
+              set_output (self->output_labels[l][o][c], o, ((double *) &cases[c])[o], c == CASE_DIFFERENCE);
             }
         }
     }
@@ -368,7 +402,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     {
       guint o = output_index (key_outputs[k]);
 
-      set_output (self->key_values[k], o, ((double *) &cases[CASE_THIS])[o]);
+      set_output (self->key_values[k], o, ((double *) &cases[CASE_THIS])[o], FALSE);
     }
 
   {
