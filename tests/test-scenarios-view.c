@@ -910,8 +910,8 @@ test_comparison (void)
    * the five years = $289.48 B */
   g_test_message ("%s", cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
-                                   "H200 with a 25% revenue share (December 2025): $289 B more to US vendors than "
-                                   "Full ban (April 2025) over 2026–2030, domestic share of new compute in 2030 43% "
+                                   "H200 with a 25% revenue share (December 2025): US vendors sell $289 B more than "
+                                   "under Full ban (April 2025) over 2026–2030, domestic share of new compute in 2030 43% "
                                    "instead of 100%"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1558,7 +1558,7 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "share", "x-and-y"), ==, "−8 pp");
   /* gross 2,000,000 − 1,333,333 = $666,667 more */
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
-                                   "X and Y at 15%: $666,667 more to US vendors than Only X at 40%"));
+                                   "X and Y at 15%: US vendors sell $666,667 more than under Only X at 40%"));
 
   /* the baseline menu: against "X and Y at 15%" the signs turn */
   baseline = GTK_DROP_DOWN (cpl_test_find_widget (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN));
@@ -1568,7 +1568,7 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "only-x"), ==, "+$233,333");
   g_assert_null (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
-                                   "Only X at 40%: $666,667 less to US vendors than X and Y at 15%"));
+                                   "Only X at 40%: US vendors sell $666,667 less than under X and Y at 15%"));
 
   /* the choice stays while its scenario is ticked, through an edit: only-x
    * at s = 0.5 takes 0.5 × $1,333,333 = $666,667, which is
@@ -1640,7 +1640,7 @@ test_comparison_narrow (void)
       /* gross 2,000,000 − 1,333,333 = $666,667 more, in its own paragraph */
       g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), cpl_scenario_comparison_get_summary (comparison)), ==, 1);
       g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
-                                       "X and Y at 15%: $666,667 more to US vendors than Only X at 40%"));
+                                       "X and Y at 15%: US vendors sell $666,667 more than under Only X at 40%"));
       if (widths[w] == 1280)
         {
           /* five more columns than fit: on a laptop still side by side,

@@ -199,8 +199,9 @@ value_text (CplProjection *p,
   return row_text (kind, value, FALSE);
 }
 
-/* "H200 at 25%: $41 B more to US vendors than Full ban over 2026–2030,
- * domestic share of new compute in 2030 61% instead of 88%" */
+/* "H200 at 25%: US vendors sell $41 B more than under Full ban over
+ * 2026–2030, domestic share of new compute in 2030 61% instead of 88%":
+ * what they sell (their gross revenue, the government's take in it) */
 char *
 cpl_comparison_summary_sentence (CplScenario   *scenario,
                                  CplProjection *p,
@@ -218,10 +219,10 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
   if (diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
      * and %5$d the first and last years, %6$s and %7$s percentages */
-    return g_strdup_printf (_("%1$s: %2$s more to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
                             name, money, baseline_name, p->start_year, last, share, other_share);
-  /* Translators: as above, with less revenue for US vendors */
-  return g_strdup_printf (_("%1$s: %2$s less to US vendors than %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+  /* Translators: as above, with less sold by US vendors */
+  return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
                           name, money, baseline_name, p->start_year, last, share, other_share);
 }
 
