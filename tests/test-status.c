@@ -254,6 +254,37 @@ test_date_parse (void)
   g_assert_false (cpl_iso_date_parse ("", &date));
 }
 
+/* The first day a chip was on sale, from its "released": the day, or the
+ * first of its month or year; nothing when it is not known. */
+static void
+test_released_date (void)
+{
+  g_autoptr(CplChip) chip = cpl_chip_new ("c", "C", "v");
+  const struct { const char *released; const char *day; } cases[] = {
+    { "2024-11-14", "2024-11-14" },
+    { "2024-11", "2024-11-01" },
+    { "2024", "2024-01-01" },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+      char shown[16];
+
+      g_date_clear (&date, 1);
+      cpl_chip_set_released (chip, cases[i].released);
+      if (cases[i].day == NULL)
+        {
+          g_assert_false (cpl_chip_get_released_date (chip, &date));
+          continue;
+        }
+      g_assert_true (cpl_chip_get_released_date (chip, &date));
+      g_date_strftime (shown, sizeof shown, "%Y-%m-%d", &date);
+      g_assert_cmpstr (shown, ==, cases[i].day);
+    }
+}
+
 /* Saving keeps the effect, the share, the dates and the chip list: the
  * saved text holds them, and reading it back gives the same text. */
 static void
@@ -494,6 +525,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/status/unknown-metrics", test_unknown_metrics);
   g_test_add_func ("/status/accessors", test_accessors);
   g_test_add_func ("/status/date-parse", test_date_parse);
+  g_test_add_func ("/status/released-date", test_released_date);
   g_test_add_func ("/status/round-trip", test_round_trip);
   g_test_add_func ("/status/builtin-expectations", test_builtin_expectations);
   g_test_add_func ("/status/policy-hand-built", test_policy_hand_built);

@@ -236,6 +236,29 @@ cpl_chip_get_released (CplChip *self)
   return self->released;
 }
 
+/**
+ * cpl_chip_get_released_date:
+ * @date: (out): the first day the chip was on sale: the day its
+ *   "released" names, or the first of its month ("2024-11") or year
+ *   ("2024")
+ *
+ * Returns: %FALSE when the release is not known (@date untouched)
+ */
+gboolean
+cpl_chip_get_released_date (CplChip *self,
+                            GDate   *date)
+{
+  int year, month = 1, day = 1;
+
+  g_return_val_if_fail (CPL_IS_CHIP (self), FALSE);
+  if (self->released == NULL || !cpl_date_is_valid (self->released) ||
+      sscanf (self->released, "%4d-%2d-%2d", &year, &month, &day) < 1)
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
 void
 cpl_chip_set_released (CplChip    *self,
                        const char *released)

@@ -30,6 +30,8 @@ double              cpl_chip_get_performance    (CplChip      *self,
                                                  CplPrecision  precision);
 const char         *cpl_chip_get_vendor_id      (CplChip      *self);
 const char         *cpl_chip_get_released       (CplChip      *self);
+gboolean            cpl_chip_get_released_date  (CplChip      *self,
+                                                 GDate        *date);
 void                cpl_chip_set_released       (CplChip      *self,
                                                  const char   *released);
 const char         *cpl_chip_get_process        (CplChip      *self);

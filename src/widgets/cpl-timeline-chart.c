@@ -1,7 +1,8 @@
 /* cpl-timeline-chart.c: every foreign chip's status in China over time
  *
- * One row per chip that is not Chinese-made, from 1 October 2022 to a
- * year after today, in spans of one status each.  A chip's status only
+ * One row per chip that is not Chinese-made, from 1 October 2022 (or the
+ * chip's release, when later) to a year after today, in spans of one
+ * status each.  A chip's status only
  * changes on a day a rule comes into force (`effective`) or lapses
  * (`until`), so the status is computed once per interval between two
  * such days, and neighbouring intervals with the same status and share
@@ -187,17 +188,24 @@ row_new (CplTimelineChart *self,
          guint             n_bounds)
 {
   Row *row = g_new0 (Row, 1);
+  guint32 released = 0;
+  GDate date;
 
   row->chip = g_object_ref (chip);
   row->spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  /* the bar starts when the chip came out: no status for a chip that
+   * did not exist yet */
+  if (cpl_chip_get_released_date (chip, &date))
+    released = g_date_get_julian (&date);
 
   /* one status per interval between consecutive boundaries */
   for (guint i = 0; i + 1 < n_bounds; i++)
     {
-      Span span = { bounds[i], bounds[i + 1], 0, NAN, NULL };
-      GDate date;
+      Span span = { MAX (bounds[i], released), bounds[i + 1], 0, NAN, NULL };
 
-      julian_to_date (bounds[i], &date);
+      if (span.start >= span.end)
+        continue;
+      julian_to_date (span.start, &date);
       span.status = cpl_chip_status_on (self->dataset, chip, &date, &span.share);
       if (span.status != CPL_CHIP_STATUS_LICENSABLE)
         span.share = NAN;

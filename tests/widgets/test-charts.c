@@ -1600,33 +1600,33 @@ test_timeline_spans (void)
    * rule and a 15% share rule name it: licensable at 15%.  The 2026 rules
    * change nothing for it (case-by-case review also opens it, tpp < 21000
    * and bandwidth 4000 < 6500 GB/s; the 25% share wants TPP 14000–17500),
-   * so the last span runs to the end. */
+   * so the last span runs to the end.  Its bar starts with its release,
+   * "2024": 2024-01-01, not with the chart's 2022-10-01. */
   h20 = timeline_row (chart, "nvidia-h20");
   g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h20), ==, 3);
-  assert_span (chart, h20, 0, "2022-10-01", "2025-04-09", CPL_CHIP_STATUS_FREE, NAN);
+  assert_span (chart, h20, 0, "2024-01-01", "2025-04-09", CPL_CHIP_STATUS_FREE, NAN);
   assert_span (chart, h20, 1, "2025-04-09", "2025-08-11", CPL_CHIP_STATUS_DENIED, NAN);
   assert_span (chart, h20, 2, "2025-08-11", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .15);
 
   /* H200: TPP 989.5 × 16 = 15832 ≥ 4800 with 900 GB/s interconnect ≥ 600:
-   * controlled from 2022-10-07, free the six days before.  The 25% share
-   * rule matches from 2026-01-14 (TPP in 14000–17500, bandwidth 4800 in
-   * 4500–5000), but a share opens nothing alone: licensable only from the
-   * case-by-case rule, 2026-01-15, and then at the 25% share. */
+   * controlled from 2022-10-07, long before its release ("2024-11"): its
+   * bar starts denied on 2024-11-01.  The 25% share rule matches from
+   * 2026-01-14 (TPP in 14000–17500, bandwidth 4800 in 4500–5000), but a
+   * share opens nothing alone: licensable only from the case-by-case
+   * rule, 2026-01-15, and then at the 25% share. */
   h200 = timeline_row (chart, "nvidia-h200");
-  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h200), ==, 3);
-  assert_span (chart, h200, 0, "2022-10-01", "2022-10-07", CPL_CHIP_STATUS_FREE, NAN);
-  assert_span (chart, h200, 1, "2022-10-07", "2026-01-15", CPL_CHIP_STATUS_DENIED, NAN);
-  assert_span (chart, h200, 2, "2026-01-15", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .25);
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h200), ==, 2);
+  assert_span (chart, h200, 0, "2024-11-01", "2026-01-15", CPL_CHIP_STATUS_DENIED, NAN);
+  assert_span (chart, h200, 1, "2026-01-15", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .25);
 
   /* B200: TPP 2250 × 16 = 36000 with 1800 GB/s: controlled from
-   * 2022-10-07; case-by-case review wants TPP < 21000: denied to the end
-   * (its missing die area leaves one 2023 clause unknown, but the TPP
-   * clause is true, so the control is certain) */
+   * 2022-10-07; case-by-case review wants TPP < 21000: denied from its
+   * release ("2024-11") to the end (its missing die area leaves one 2023
+   * clause unknown, but the TPP clause is true, so the control is certain) */
   b200 = timeline_row (chart, "nvidia-b200");
-  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, b200), ==, 2);
-  assert_span (chart, b200, 0, "2022-10-01", "2022-10-07", CPL_CHIP_STATUS_FREE, NAN);
-  assert_span (chart, b200, 1, "2022-10-07", "2027-06-01", CPL_CHIP_STATUS_DENIED, NAN);
-  g_assert_false (cpl_timeline_chart_get_span (chart, b200, 2, NULL, NULL, NULL, NULL));
+  g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, b200), ==, 1);
+  assert_span (chart, b200, 0, "2024-11-01", "2027-06-01", CPL_CHIP_STATUS_DENIED, NAN);
+  g_assert_false (cpl_timeline_chart_get_span (chart, b200, 1, NULL, NULL, NULL, NULL));
 
   /* the rule changes: 2022-10-07, 2023-11-17 (two rules), 2025-04-09,
    * 2025-08-11 (two), 2026-01-14, 2026-01-15.  At 1200 px every date has
