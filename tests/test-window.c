@@ -206,6 +206,20 @@ test_revenue_made_when_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Goal seek's money target is typed in the unit the figures around it
+ * read in: billions of US dollars in English, 亿 (10⁸) in Chinese, where
+ * the take of $6.75 B reads 67.5 亿美元: typing 67.5 must mean it, not
+ * 67.5 × 10⁹. */
+static void
+test_money_input_unit (void)
+{
+  const char *unit = NULL;
+  double scale = cpl_money_input_scale (&unit);
+
+  g_assert_cmpstr (unit, ==, expect ("billion USD", "亿美元", "億美元"));
+  g_assert_cmpfloat_with_epsilon (6.75e9 * scale, chinese ? 67.5 : 6.75, 1e-9);
+}
+
 /* An edit of the dataset shows at once in the view. */
 static void
 test_edit_updates_row (void)
@@ -455,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/window/chips-made-when-shown", test_chips_made_when_shown);
   g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
+  g_test_add_func ("/window/money-input-unit", test_money_input_unit);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/every-bad-file", test_every_bad_file);
   g_test_add_func ("/window/new-window", test_new_window);

@@ -165,6 +165,33 @@ cpl_format_money_unsigned (double usd)
   return g_strdup_printf (_("$%s"), number);
 }
 
+/**
+ * cpl_money_input_scale:
+ * @unit: (out) (optional): the unit's name, translated
+ *
+ * How a person types a large amount of money in this language: in
+ * billions of US dollars, or where money is counted in 亿 (10⁸, the
+ * "east-asian" number scale of cpl_format_money()) in 亿美元, so that
+ * a target is typed in the unit the figures around it are read in.
+ *
+ * Returns: the scale: typed = US dollars × scale
+ */
+double
+cpl_money_input_scale (const char **unit)
+{
+  if (g_str_equal (C_("number scale", "western"), "east-asian"))
+    {
+      if (unit != NULL)
+        /* Translators: the unit a large amount of money is typed in, 10⁸ US dollars (亿美元) */
+        *unit = _("hundred million USD");
+      return 1e-8;
+    }
+  if (unit != NULL)
+    /* Translators: the unit a large amount of money is typed in, 10⁹ US dollars */
+    *unit = _("billion USD");
+  return 1e-9;
+}
+
 /* The exact amount, for tooltips and exports. */
 char *
 cpl_format_money_exact (double usd)

@@ -12,6 +12,7 @@ char *cpl_format_percent (double fraction,
 char *cpl_format_rate    (double fraction);
 char *cpl_format_money   (double usd);
 char *cpl_format_money_exact (double usd);
+double cpl_money_input_scale (const char **unit);
 gulong cpl_plural_count  (double value);
 
 /* What cpl_parse_number() refuses. */

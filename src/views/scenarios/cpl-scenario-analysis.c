@@ -31,18 +31,26 @@
 #include "widgets/cpl-chart-view.h"
 #include "widgets/cpl-tornado-chart.h"
 
-/* A target typed for a total, in a unit that reads well: billions of US
- * dollars, a percentage, PFLOP/s(-years). */
+/* A target typed for a total, in a unit that reads well: money as the
+ * language counts it (cpl_money_input_scale(): billions of US dollars,
+ * or 亿美元), a percentage, PFLOP/s(-years). */
 static const struct {
-  double      scale;      /* typed = value × scale */
-  const char *unit;       /* N_(), or "%" */
+  double      scale;      /* typed = value × scale; 0: money */
+  const char *unit;       /* N_(), "%", or NULL: money */
 } target_units[CPL_N_TOTALS] = {
-  [CPL_TOTAL_GOVERNMENT_TAKE] = { 1e-9, N_("billion USD") },
+  [CPL_TOTAL_GOVERNMENT_TAKE] = { 0, NULL },
   [CPL_TOTAL_COMPUTE_GAP] = { 1, N_("PFLOP/s-years") },
   [CPL_TOTAL_DOMESTIC_INSTALLED] = { 1, N_("PFLOP/s") },
   [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = { 100, "%" },
-  [CPL_TOTAL_GROSS_REVENUE] = { 1e-9, N_("billion USD") },
+  [CPL_TOTAL_GROSS_REVENUE] = { 0, NULL },
 };
+
+/* typed = value × target_scale(), in the unit target_unit() */
+static double
+target_scale (CplTotal total)
+{
+  return target_units[total].unit == NULL ? cpl_money_input_scale (NULL) : target_units[total].scale;
+}
 
 /* The order of the totals in the goal-seek menu. */
 static const CplTotal total_order[CPL_N_TOTALS] = {
@@ -226,7 +234,13 @@ selected_total (CplScenarioAnalysis *self)
 static const char *
 target_unit (CplTotal total)
 {
-  return g_str_equal (target_units[total].unit, "%") ? "%" : _(target_units[total].unit);
+  const char *unit = NULL;
+
+  if (target_units[total].unit == NULL)
+    cpl_money_input_scale (&unit);
+  else
+    unit = g_str_equal (target_units[total].unit, "%") ? "%" : _(target_units[total].unit);
+  return unit;
 }
 
 static void
@@ -272,7 +286,7 @@ on_find (CplScenarioAnalysis *self)
   if (self->scenario == NULL || key == NULL)
     return;
   if (!cpl_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->seek_target)),
-                         target_units[total].scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
+                         target_scale (total) == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
                          &typed, &error))
     {
       /* Translators: %s says why the target typed is not a number */
@@ -281,7 +295,7 @@ on_find (CplScenarioAnalysis *self)
       show_answer (self, message, TRUE);
       return;
     }
-  if (!cpl_goal_seek (self->scenario, self->dataset, key, total, typed / target_units[total].scale,
+  if (!cpl_goal_seek (self->scenario, self->dataset, key, total, typed / target_scale (total),
                       &value, &achieved, &error))
     {
       double lo, hi;
@@ -290,7 +304,7 @@ on_find (CplScenarioAnalysis *self)
         {
           g_autofree char *from = cpl_scenario_parameter_format (key, lo);
           g_autofree char *to = cpl_scenario_parameter_format (key, hi);
-          g_autofree char *target = cpl_scenario_format_total (total, typed / target_units[total].scale);
+          g_autofree char *target = cpl_scenario_format_total (total, typed / target_scale (total));
           /* Translators: goal seek found nothing: %1$s a parameter, %2$s
            * and %3$s its range, %4$s a total, %5$s the target: "No value
            * of “Revenue share” from 0% to 100% brings “US government take”

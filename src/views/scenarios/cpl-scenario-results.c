@@ -726,7 +726,9 @@ build_table (CplScenarioResults *self)
   self->cells = g_ptr_array_new ();
   for (guint c = 0; c < N_TABLE_COLUMNS; c++)
     {
-      GtkWidget *title = gtk_label_new (_(table_titles[c]));
+      /* "Demand (PFLOP/s)" wraps before the unit, never inside it */
+      g_autofree char *text = cpl_text_keep_units (_(table_titles[c]));
+      GtkWidget *title = gtk_label_new (text);
 
       gtk_label_set_wrap (GTK_LABEL (title), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
