@@ -1,11 +1,11 @@
 /* cpl-scenario-comparison.c: two or more scenarios side by side
  *
- * One sentence per scenario in plain words; a totals table that answers
- * the questions (each vendor's net revenue, the government's take, the
- * compute gap, domestic compute, the domestic share, the year the domestic
- * chip becomes cheaper) with the differences against a baseline chosen in
- * a menu (the first ticked unless another is chosen), laid out for a
- * phone as one block per scenario when the columns do not fit; and their curves
+ * One sentence per scenario in plain words, a paragraph each; a totals
+ * table that answers the questions (each vendor's net revenue, the
+ * government's take, the compute gap, domestic compute, the domestic
+ * share, the year the domestic chip becomes cheaper) with the differences
+ * against a baseline chosen in a menu (the first ticked unless another is
+ * chosen), on a phone a block per scenario instead; and their curves
  * overlaid in the same charts, one colour per scenario (from its id, so
  * it is the same everywhere).  A scenario with ranges gets its P10–P90
  * band in its colour once its Monte Carlo run (off the main thread) is
