@@ -642,6 +642,47 @@ test_uncertainty_bands (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Closing the window stops its Monte Carlo runs: the results' and the
+ * comparison's.  Each run holds a reference on its view, which outlived
+ * the window until the run ended, and the run then updated a view no one
+ * saw.  Once the window is gone no run is under way, and the views go
+ * once the runs' threads have stopped. */
+static void
+test_close_stops_runs (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+
+  select_id (view, "two-years");
+  g_assert_true (cpl_scenario_editor_set_range_text (cpl_scenarios_view_get_editor (view), "revenue_share",
+                                                     "10", "20", "40"));
+  cpl_scenario_results_get_summary (results);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
+                                   TRUE);
+  cpl_scenario_comparison_get_summary (comparison);
+  /* two-years has a range: a run for the results, one for the comparison */
+  g_assert_true (cpl_scenario_results_get_running (results));
+  g_assert_cmpuint (cpl_scenario_comparison_get_n_runs (comparison), ==, 1);
+
+  g_object_ref (results);
+  g_object_ref (comparison);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_false (cpl_scenario_results_get_running (results));
+  g_assert_cmpuint (cpl_scenario_comparison_get_n_runs (comparison), ==, 0);
+
+  /* the cancelled runs end here, not in the tests after this one */
+  g_object_add_weak_pointer (G_OBJECT (results), (gpointer *) &results);
+  g_object_add_weak_pointer (G_OBJECT (comparison), (gpointer *) &comparison);
+  g_object_unref (results);
+  g_object_unref (comparison);
+  while (results != NULL || comparison != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* A change while a run is under way cancels it: its result never shows,
  * only that of the new inputs.  A degenerate range of 30% gives P10 = P90
  * = 0.3 × 6,042,352.94 = 1,812,705.88 ($1.81 M), said in the summary
@@ -2283,6 +2324,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);
   g_test_add_func ("/scenarios-view/uncertainty-bands", test_uncertainty_bands);
   g_test_add_func ("/scenarios-view/uncertainty-cancel", test_uncertainty_cancel);
+  g_test_add_func ("/scenarios-view/close-stops-runs", test_close_stops_runs);
   g_test_add_func ("/scenarios-view/uncertainty-kept", test_uncertainty_kept);
   g_test_add_func ("/scenarios-view/comparison-bands", test_comparison_bands);
   g_test_add_func ("/scenarios-view/use-rules", test_use_rules);

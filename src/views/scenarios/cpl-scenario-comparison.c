@@ -523,6 +523,13 @@ cpl_scenario_comparison_get_chart (CplScenarioComparison *self,
   return NULL;
 }
 
+/* How many Monte Carlo runs are under way (for tests). */
+guint
+cpl_scenario_comparison_get_n_runs (CplScenarioComparison *self)
+{
+  return self->n_runs;
+}
+
 /* Runs the main loop until every scenario's band is drawn (for tests). */
 void
 cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
@@ -780,10 +787,21 @@ cpl_scenario_comparison_dispose (GObject *object)
   G_OBJECT_CLASS (cpl_scenario_comparison_parent_class)->dispose (object);
 }
 
+/* Out of its window (the window closed): the runs under way stop (each
+ * holds a reference on the view, which outlived its window until they
+ * ended, and took their bands). */
+static void
+cpl_scenario_comparison_unroot (GtkWidget *widget)
+{
+  restart_band_runs (CPL_SCENARIO_COMPARISON (widget), NULL);
+  GTK_WIDGET_CLASS (cpl_scenario_comparison_parent_class)->unroot (widget);
+}
+
 static void
 cpl_scenario_comparison_class_init (CplScenarioComparisonClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cpl_scenario_comparison_dispose;
+  GTK_WIDGET_CLASS (klass)->unroot = cpl_scenario_comparison_unroot;
 }
 
 static void

@@ -29,6 +29,7 @@ const char            *cpl_scenario_comparison_get_range (CplScenarioComparison 
 CplLineChart          *cpl_scenario_comparison_get_chart   (CplScenarioComparison *self,
                                                             CplYearOutput          output);
 void                   cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self);
+guint                  cpl_scenario_comparison_get_n_runs     (CplScenarioComparison *self);
 
 char *cpl_scenario_comparison_text (CplDataset      *dataset,
                                     GPtrArray       *scenarios,

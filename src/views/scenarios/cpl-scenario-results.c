@@ -1037,10 +1037,21 @@ cpl_scenario_results_dispose (GObject *object)
   G_OBJECT_CLASS (cpl_scenario_results_parent_class)->dispose (object);
 }
 
+/* Out of its window (the window closed): the run under way stops, and
+ * no late result updates a view that is no longer shown.  A run holds a
+ * reference on the view: it outlived its window until the run's end. */
+static void
+cpl_scenario_results_unroot (GtkWidget *widget)
+{
+  cancel_run (CPL_SCENARIO_RESULTS (widget));
+  GTK_WIDGET_CLASS (cpl_scenario_results_parent_class)->unroot (widget);
+}
+
 static void
 cpl_scenario_results_class_init (CplScenarioResultsClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cpl_scenario_results_dispose;
+  GTK_WIDGET_CLASS (klass)->unroot = cpl_scenario_results_unroot;
 }
 
 static void
@@ -1271,6 +1282,13 @@ gboolean
 cpl_scenario_results_get_estimating (CplScenarioResults *self)
 {
   return gtk_widget_get_visible (self->progress);
+}
+
+/* TRUE while a Monte Carlo run is wanted or under way (for tests). */
+gboolean
+cpl_scenario_results_get_running (CplScenarioResults *self)
+{
+  return self->run != NULL;
 }
 
 /* The charts with a P10–P90 band (for tests): the domestic share, the

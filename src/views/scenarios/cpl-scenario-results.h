@@ -29,6 +29,7 @@ CplScenarioAnalysis *cpl_scenario_results_get_analysis (CplScenarioResults *self
 CplUncertainty     *cpl_scenario_results_get_uncertainty (CplScenarioResults *self,
                                                           gboolean            wait);
 gboolean            cpl_scenario_results_get_estimating (CplScenarioResults *self);
+gboolean            cpl_scenario_results_get_running    (CplScenarioResults *self);
 CplLineChart       *cpl_scenario_results_get_band_chart (CplScenarioResults *self,
                                                          CplYearOutput       output);
 
