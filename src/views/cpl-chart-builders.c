@@ -901,14 +901,24 @@ uncertainty_free (gpointer uncertainty)
     cpl_uncertainty_unref (uncertainty);
 }
 
-/* Projects each of @scenarios, with its Monte Carlo run when it has ranges
- * and @bands; %NULL with the first scenario's error. */
-static GPtrArray *
-project_all (GPtrArray   *scenarios,
-             CplDataset  *dataset,
-             gboolean     bands,
-             GPtrArray  **uncertainties,
-             GError     **error)
+/**
+ * cpl_project_scenarios:
+ * @ranges: also run the Monte Carlo of each scenario with ranges
+ * @uncertainties: (out) (transfer full): a CplUncertainty per scenario,
+ *   %NULL for one without ranges (or without @ranges); set even on error
+ *
+ * Projects each of @scenarios, and runs each ranged one's Monte Carlo of
+ * CPL_REPORT_DEFAULT_DRAWS draws, seeded as the app's exports are.
+ *
+ * Returns: (transfer full) (nullable): a CplProjection per scenario, or
+ *   %NULL with the first scenario's error
+ */
+GPtrArray *
+cpl_project_scenarios (GPtrArray   *scenarios,
+                       CplDataset  *dataset,
+                       gboolean     ranges,
+                       GPtrArray  **uncertainties,
+                       GError     **error)
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
 
@@ -922,7 +932,7 @@ project_all (GPtrArray   *scenarios,
       if (p == NULL)
         return NULL;
       g_ptr_array_add (projections, p);
-      if (bands && cpl_scenario_has_ranges (scenario))
+      if (ranges && cpl_scenario_has_ranges (scenario))
         {
           u = cpl_uncertainty_compute (scenario, dataset, CPL_REPORT_DEFAULT_DRAWS, 0, NULL, error);
           if (u == NULL)
@@ -933,25 +943,21 @@ project_all (GPtrArray   *scenarios,
   return g_steal_pointer (&projections);
 }
 
+/* The chart of @kind for @scenarios, of their @projections and
+ * @uncertainties (cpl_project_scenarios()). */
 static CplChart *
-build_scenario_chart (ChartKind    kind,
-                      CplDataset  *dataset,
-                      GPtrArray   *scenarios,
-                      GError     **error)
+scenario_chart_of (ChartKind   kind,
+                   CplDataset *dataset,
+                   GPtrArray  *scenarios,
+                   GPtrArray  *projections,
+                   GPtrArray  *uncertainties)
 {
   const char *id = cpl_chart_ids[kind];
   gboolean comparison = scenarios->len > 1;
-  CplYearOutput output;
-  g_autoptr(GPtrArray) uncertainties = NULL;
-  g_autoptr(GPtrArray) projections = project_all (scenarios, dataset, band_output (kind, &output),
-                                                  &uncertainties, error);
-  g_autoptr(CplChart) chart = NULL;
+  g_autoptr(CplChart) chart = cpl_chart_new_for (id, comparison);
   gboolean banded = FALSE;
   g_autofree char *title = NULL;
 
-  if (projections == NULL)
-    return NULL;
-  chart = cpl_chart_new_for (id, comparison);
   if (comparison)
     cpl_chart_fill_comparison (chart, id, scenarios, projections);
   else
@@ -963,6 +969,54 @@ build_scenario_chart (ChartKind    kind,
   title = cpl_chart_dup_card_title (id, comparison || (kind == CHART_TAKE && !banded));
   cpl_chart_set_title (chart, title);
   return g_steal_pointer (&chart);
+}
+
+static CplChart *
+build_scenario_chart (ChartKind    kind,
+                      CplDataset  *dataset,
+                      GPtrArray   *scenarios,
+                      GError     **error)
+{
+  CplYearOutput output;
+  g_autoptr(GPtrArray) uncertainties = NULL;
+  g_autoptr(GPtrArray) projections = cpl_project_scenarios (scenarios, dataset, band_output (kind, &output),
+                                                            &uncertainties, error);
+
+  if (projections == NULL)
+    return NULL;
+  return scenario_chart_of (kind, dataset, scenarios, projections, uncertainties);
+}
+
+/**
+ * cpl_chart_build_projected:
+ * @chart_id: a chart of scenarios (cpl_chart_id_compares())
+ * @projections: (element-type CplProjection): of @scenarios
+ * @uncertainties: their Monte Carlo runs (cpl_project_scenarios() made
+ *   both)
+ *
+ * As cpl_chart_build(), from projections and runs made once for several
+ * charts (the report's) instead of again for each.
+ *
+ * Returns: (transfer full): the chart
+ */
+CplChart *
+cpl_chart_build_projected (const char *chart_id,
+                           CplDataset *dataset,
+                           GPtrArray  *scenarios,
+                           GPtrArray  *projections,
+                           GPtrArray  *uncertainties)
+{
+  int kind = chart_kind (chart_id);
+  CplChart *chart;
+  g_autofree char *source = NULL;
+
+  g_return_val_if_fail (kind >= 0 && charts[kind].shows == SHOWS_SCENARIOS, NULL);
+  g_return_val_if_fail (scenarios->len > 0 && projections->len == scenarios->len, NULL);
+
+  chart = scenario_chart_of (kind, dataset, scenarios, projections, uncertainties);
+  source = cpl_chart_dup_source (NULL);
+  cpl_chart_set_source (chart, source);
+  return chart;
 }
 
 static CplChart *

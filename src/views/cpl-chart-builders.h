@@ -21,6 +21,16 @@ CplChart *cpl_chart_build           (const char    *chart_id,
                                      CplDataset    *dataset,
                                      GPtrArray     *scenarios,
                                      GError       **error);
+GPtrArray *cpl_project_scenarios    (GPtrArray     *scenarios,
+                                     CplDataset    *dataset,
+                                     gboolean       ranges,
+                                     GPtrArray    **uncertainties,
+                                     GError       **error);
+CplChart *cpl_chart_build_projected (const char    *chart_id,
+                                     CplDataset    *dataset,
+                                     GPtrArray     *scenarios,
+                                     GPtrArray     *projections,
+                                     GPtrArray     *uncertainties);
 char     *cpl_chart_dup_title       (const char    *chart_id);
 gboolean  cpl_chart_id_compares     (const char    *chart_id);
 char     *cpl_chart_dup_source      (const char    *file_name);

@@ -3,9 +3,9 @@
  * In the UI language: a title page (the app, "Scenario report", the
  * scenarios, the date, the dataset and its version); for each scenario
  * its parameters as the editor labels them and its summary in words as
- * the Scenarios view gives it; the comparison charts (cpl_chart_build(),
- * drawn with cpl_chart_draw()); the totals table
- * with the differences against the first scenario; the method notes and
+ * the Scenarios view gives it; the comparison charts
+ * (cpl_chart_build_projected(), drawn with cpl_chart_draw()); the totals
+ * table with the differences against the first scenario; the method notes and
  * the sources.  Pango lays out and wraps the text (and finds a CJK font
  * for Chinese); tables break across pages with their header repeated;
  * every page has its number in the footer.
@@ -801,13 +801,6 @@ sink_write (void                *data,
 }
 
 static void
-uncertainty_free (gpointer uncertainty)
-{
-  if (uncertainty != NULL)
-    cpl_uncertainty_unref (uncertainty);
-}
-
-static void
 report_clear (Report *report)
 {
   g_clear_pointer (&report->projections, g_ptr_array_unref);
@@ -832,45 +825,22 @@ report_init (Report      *report,
   /* Translators: a date as the report's title page gives it; see
    * g_date_time_format(): "1 December 2026" */
   report->date = g_date_time_format (now, _("%-d %B %Y"));
-  report->projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
-  report->uncertainties = g_ptr_array_new_with_free_func (uncertainty_free);
-  for (guint i = 0; i < scenarios->len; i++)
+  /* each scenario projected and (with ranges) run once: the totals'
+   * ranges and every chart's bands */
+  report->projections = cpl_project_scenarios (scenarios, dataset, TRUE, &report->uncertainties, error);
+  if (report->projections == NULL)
     {
-      CplScenario *scenario = g_ptr_array_index (scenarios, i);
-      CplProjection *p = cpl_projection_compute (scenario, dataset, error);
-      CplUncertainty *u = NULL;
-
-      if (p == NULL)
-        {
-          report_clear (report);
-          return FALSE;
-        }
-      g_ptr_array_add (report->projections, p);
-      /* the totals' ranges: the run the app makes, and the charts' bands */
-      if (cpl_scenario_has_ranges (scenario))
-        {
-          u = cpl_uncertainty_compute (scenario, dataset, CPL_REPORT_DEFAULT_DRAWS, 0, NULL, error);
-          if (u == NULL)
-            {
-              report_clear (report);
-              return FALSE;
-            }
-        }
-      g_ptr_array_add (report->uncertainties, u);
+      report_clear (report);
+      return FALSE;
     }
-  /* built once for both passes: a ranged scenario's bands take a Monte
-   * Carlo run */
+  /* built once for both passes */
   report->charts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint c = 0; cpl_chart_ids[c] != NULL; c++)
     if (cpl_chart_id_compares (cpl_chart_ids[c]))
       {
-        CplChart *chart = cpl_chart_build (cpl_chart_ids[c], dataset, scenarios, error);
+        CplChart *chart = cpl_chart_build_projected (cpl_chart_ids[c], dataset, scenarios,
+                                                     report->projections, report->uncertainties);
 
-        if (chart == NULL)
-          {
-            report_clear (report);
-            return FALSE;
-          }
         if (dataset_name != NULL)
           {
             g_autofree char *source = cpl_chart_dup_source (dataset_name);
