@@ -1,6 +1,7 @@
 /* test-numbers.c: cpl_parse_number() reads numbers as people type them,
  * in en_US, zh_CN, zh_TW (decimal point, comma groups) and de_DE (decimal
- * comma, point groups), and cpl_format_excerpt() keeps quoted input short.
+ * comma, point groups), cpl_format_difference() signs a difference,
+ * and cpl_format_excerpt() keeps quoted input short.
  *
  * Only LC_NUMERIC changes between cases; the messages stay in English
  * (LC_MESSAGES is "C"), with the numbers they suggest written the way the
@@ -232,6 +233,57 @@ test_round_trip (gconstpointer data)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* A difference is signed with a true minus sign, unsigned where it
+ * shows as zero (the comparison table showed "+0 pp" for shares a
+ * hair apart), in English with en_US grouping. */
+static void
+test_difference (void)
+{
+  static const struct {
+    CplDifferenceKind kind;
+    double value;
+    int decimals;
+    const char *expected;
+  } cases[] = {
+    /* 1.2e9 / 1e9 = 1.20, three figures: $1.20 B */
+    { CPL_DIFFERENCE_MONEY, 1.2e9, 0, "+$1.20 B" },
+    /* −2.7e9: "−" (U+2212) then $2.70 B, not "$-2.70 B" */
+    { CPL_DIFFERENCE_MONEY, -2.7e9, 0, "−$2.70 B" },
+    /* 934e9 / 1e9 = 934, no decimals at three figures */
+    { CPL_DIFFERENCE_MONEY, 934e9, 0, "+$934 B" },
+    /* 40 cents rounds to $0: no sign */
+    { CPL_DIFFERENCE_MONEY, 0.4, 0, "$0" },
+    /* 1234.4 → 1,234 */
+    { CPL_DIFFERENCE_NUMBER, 1234.4, 0, "+1,234" },
+    { CPL_DIFFERENCE_NUMBER, -56789, 0, "−56,789" },
+    /* −0.3 rounds to 0: neither "−0" nor "+0" */
+    { CPL_DIFFERENCE_NUMBER, -0.3, 0, "0" },
+    /* shares 0.45 and 0.53: 0.45 − 0.53 = −0.08 = −8 percentage points */
+    { CPL_DIFFERENCE_POINTS, 0.45 - 0.53, 0, "−8 pp" },
+    /* 0.759 − 0.659 = 0.100 → 10.0 pp at one decimal */
+    { CPL_DIFFERENCE_POINTS, 0.759 - 0.659, 1, "+10.0 pp" },
+    /* 0.00004 = 0.004 pp: "0 pp", was "+0 pp" in the comparison */
+    { CPL_DIFFERENCE_POINTS, 0.00004, 0, "0 pp" },
+    { CPL_DIFFERENCE_POINTS, -0.00004, 1, "0.0 pp" },
+    { CPL_DIFFERENCE_MONEY, NAN, 0, "—" },
+    { CPL_DIFFERENCE_POINTS, INFINITY, 0, "—" },
+  };
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is missing (build-aux/test.sh generates it)");
+      return;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cpl_format_difference (cases[i].kind, cases[i].value, cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  setlocale (LC_NUMERIC, saved);
+}
+
 /* The defect: 5,000 pasted characters went whole into the message. */
 static void
 test_excerpt (void)
@@ -328,6 +380,7 @@ main (int   argc,
       g_test_add_data_func (round, locales[i].locale, test_round_trip);
     }
   g_test_add_func ("/numbers/parse/C", test_c_locale);
+  g_test_add_func ("/numbers/difference", test_difference);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);
   return g_test_run ();

@@ -25,6 +25,8 @@
 /* Shown where a value is unknown: never a made-up number. */
 #define UNKNOWN "—"
 
+static char *cpl_format_money_unsigned (double usd);
+
 char *
 cpl_format_number (double value,
                    int    decimals)
@@ -71,6 +73,56 @@ cpl_format_percent (double fraction,
   return g_strdup_printf (_("%s%%"), number);
 }
 
+/**
+ * cpl_format_difference:
+ * @kind: what @value is in
+ * @value: a difference (US dollars, a number, or a difference of two
+ *   fractions)
+ * @decimals: the decimals of a number or of percentage points (money has
+ *   the decimals of cpl_format_money())
+ *
+ * Returns: @value signed, with a true minus sign: "+$1.20 B", "−$1.20 B",
+ *   "+1,234", "−10.0 pp"; unsigned where it shows as zero ("0 pp", not
+ *   "+0 pp" for a difference that rounds away); "—" for an unknown value.
+ */
+char *
+cpl_format_difference (CplDifferenceKind kind,
+                       double            value,
+                       int               decimals)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *zero = NULL;
+
+  if (!isfinite (value))
+    return g_strdup (UNKNOWN);
+  switch (kind)
+    {
+    case CPL_DIFFERENCE_MONEY:
+      text = cpl_format_money_unsigned (fabs (value));
+      zero = cpl_format_money_unsigned (0);
+      break;
+    case CPL_DIFFERENCE_NUMBER:
+      text = cpl_format_number (fabs (value), decimals);
+      zero = cpl_format_number (0, decimals);
+      break;
+    case CPL_DIFFERENCE_POINTS:
+      {
+        g_autofree char *points = cpl_format_number (fabs (value) * 100, decimals);
+        g_autofree char *no_points = cpl_format_number (0, decimals);
+
+        /* Translators: a difference of shares in percentage points */
+        text = g_strdup_printf (_("%s pp"), points);
+        zero = g_strdup_printf (_("%s pp"), no_points);
+      }
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+  if (g_str_equal (text, zero))
+    return g_steal_pointer (&text);
+  return g_strconcat (value > 0 ? "+" : "−", text, NULL);
+}
+
 /* Three significant figures: 6.75, 67.5, 675. */
 static char *
 three_figures (double value)
@@ -89,8 +141,6 @@ cpl_format_rate (double fraction)
 
   return cpl_format_percent (fraction, fabs (percent - round (percent)) < 1e-9 ? 0 : 1);
 }
-
-static char *cpl_format_money_unsigned (double usd);
 
 /* A loss reads "−$2.70 B", not "$-2.70 B". */
 char *

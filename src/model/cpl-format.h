@@ -15,6 +15,17 @@ char *cpl_format_money_exact (double usd);
 double cpl_money_input_scale (const char **unit);
 gulong cpl_plural_count  (double value);
 
+/* What a difference between two values is in. */
+typedef enum {
+  CPL_DIFFERENCE_MONEY,   /* US dollars: "+$1.20 B" */
+  CPL_DIFFERENCE_NUMBER,  /* a plain number: "+1,234" */
+  CPL_DIFFERENCE_POINTS,  /* fractions, shown in percentage points: "+10.0 pp" */
+} CplDifferenceKind;
+
+char *cpl_format_difference (CplDifferenceKind kind,
+                             double            value,
+                             int               decimals);
+
 /* What cpl_parse_number() refuses. */
 #define CPL_NUMBER_ERROR (cpl_number_error_quark ())
 

@@ -193,35 +193,18 @@ percent_format (double   value,
   return cpl_format_percent (value / 100, 0);
 }
 
-/* A difference of @kind: signed ("+$1.20 B", "−$1.20 B", "+10.0 pp"),
- * unless it shows as zero; a difference of rates in percentage points. */
+/* A difference of @kind, signed; of rates, in percentage points. */
 static char *
 format_difference (Kind   kind,
                    double value)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *zero = NULL;
-
-  if (!isfinite (value))
-    return format_value (kind, value);
-  if (kind == KIND_PERCENT)
+  switch (kind)
     {
-      g_autofree char *points = cpl_format_number (fabs (value) * 100, 1);
-      g_autofree char *no_points = cpl_format_number (0, 1);
-
-      /* Translators: a difference of shares in percentage points */
-      text = g_strdup_printf (_("%s pp"), points);
-      zero = g_strdup_printf (_("%s pp"), no_points);
+    case KIND_MONEY:   return cpl_format_difference (CPL_DIFFERENCE_MONEY, value, 0);
+    case KIND_UNITS:   return cpl_format_difference (CPL_DIFFERENCE_NUMBER, value, 0);
+    case KIND_PERCENT: return cpl_format_difference (CPL_DIFFERENCE_POINTS, value, 1);
+    default:           g_return_val_if_reached (NULL);
     }
-  else
-    {
-      /* money has its own "−$1.20 B" */
-      text = format_value (kind, kind == KIND_MONEY ? value : fabs (value));
-      zero = format_value (kind, 0);
-    }
-  if (g_str_equal (text, zero) || (kind == KIND_MONEY && value < 0))
-    return g_steal_pointer (&text);
-  return g_strconcat (value > 0 ? "+" : "−", text, NULL);
 }
 
 /* Outputs ---------------------------------------------------------------- */

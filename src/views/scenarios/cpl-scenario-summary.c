@@ -144,44 +144,44 @@ row_value (CplProjection *p,
 }
 
 static char *
-row_text (RowKind        kind,
-          double         value,
-          gboolean       signed_difference)
+row_text (RowKind kind,
+          double  value)
 {
-  g_autofree char *text = NULL;
-
   switch (kind)
     {
     case ROW_NET:
     case ROW_TAKE:
-      text = cpl_format_money (value);
-      break;
+      return cpl_format_money (value);
     case ROW_GAP:
     case ROW_INSTALLED:
-      /* a difference is signed below, with a true minus sign */
-      text = cpl_format_number (signed_difference ? fabs (value) : value, 0);
-      break;
+      return cpl_format_number (value, 0);
     case ROW_SHARE:
-      if (signed_difference)
-        {
-          g_autofree char *points = cpl_format_number (fabs (value) * 100, 0);
-          /* Translators: a difference of shares in percentage points */
-          text = g_strdup_printf (_("%s pp"), points);
-        }
-      else
-        text = cpl_format_percent (value, 0);
-      break;
+      return cpl_format_percent (value, 0);
     case ROW_CROSSOVER:
-      text = cpl_scenario_format_year (value, NULL);
-      break;
+      return cpl_scenario_format_year (value, NULL);
     default:
       g_return_val_if_reached (NULL);
     }
-  if (signed_difference && value > 0)
-    return g_strconcat ("+", text, NULL);
-  if (signed_difference && value < 0 && kind != ROW_NET && kind != ROW_TAKE)
-    return g_strconcat ("−", text, NULL);  /* money has its own "−$2.70 B" */
-  return g_steal_pointer (&text);
+}
+
+/* The difference of two values of @kind, signed ("+$2.70 B", "−8 pp"). */
+static char *
+difference_text (RowKind kind,
+                 double  value)
+{
+  switch (kind)
+    {
+    case ROW_NET:
+    case ROW_TAKE:
+      return cpl_format_difference (CPL_DIFFERENCE_MONEY, value, 0);
+    case ROW_GAP:
+    case ROW_INSTALLED:
+      return cpl_format_difference (CPL_DIFFERENCE_NUMBER, value, 0);
+    case ROW_SHARE:
+      return cpl_format_difference (CPL_DIFFERENCE_POINTS, value, 0);
+    default:  /* no difference of years */
+      g_return_val_if_reached (NULL);
+    }
 }
 
 /* What a cell says: "—" for a vendor the scenario does not sell, and why
@@ -196,7 +196,7 @@ value_text (CplProjection *p,
                                                             : _("not within the horizon"));
   if (isnan (value))
     return g_strdup ("—");
-  return row_text (kind, value, FALSE);
+  return row_text (kind, value);
 }
 
 /* "H200 at 25%: US vendors sell $41 B more than under Full ban over
@@ -285,7 +285,7 @@ comparison_row_new (const char *row_id,
       row->number_differences[i] = kind == ROW_CROSSOVER ? NAN : value - base;
       row->values[i] = value_text (p, kind, value);
       if (i != baseline && !isnan (row->number_differences[i]))
-        row->differences[i] = row_text (kind, row->number_differences[i], TRUE);
+        row->differences[i] = difference_text (kind, row->number_differences[i]);
     }
   return row;
 }
@@ -326,8 +326,8 @@ cpl_comparison_row_range (const CplComparisonRow *row,
   for (kind = ROW_NET; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
     ;
   q = cpl_uncertainty_get_total (uncertainty, row->total);
-  low = row_text (kind, q->p10, FALSE);
-  high = row_text (kind, q->p90, FALSE);
+  low = row_text (kind, q->p10);
+  high = row_text (kind, q->p90);
   /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
   return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
 }
