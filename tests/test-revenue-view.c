@@ -306,6 +306,50 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone the line's page scrolls under Back: once the line's title
+ * is out of sight its name shows beside Back, and goes when the title
+ * comes back; beside the list (not folded) there is no Back row. */
+static void
+test_narrow_header (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_REVENUE_VIEW,
+                                                                                    "calc_scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  /* the H200 at 25%, the third built-in line */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "line");
+  /* at the top the title itself is in sight */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_null (cpl_revenue_view_get_header_title (view));
+
+  /* the page is taller than a phone: scrolled to its end */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 2 * gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_revenue_view_get_header_title (view), ==, "NVIDIA H200 at a 25% revenue share");
+
+  gtk_adjustment_set_value (adjustment, 0);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (cpl_revenue_view_get_header_title (view));
+
+  /* wide: the list beside the page, no Back and no header */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_null (cpl_revenue_view_get_header_title (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The table of the cases fits a phone: at 360 px this rate and the
  * comparison stand above the difference and the ban, each pair under the
  * row titles, so nothing scrolls sideways; at 1280 px the four stand side
@@ -445,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/ban-column", test_ban_column);
   g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);
   g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/revenue-view/narrow-header", test_narrow_header);
   g_test_add_func ("/revenue-view/answer-first", test_answer_first);
   g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);

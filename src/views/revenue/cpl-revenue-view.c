@@ -129,7 +129,11 @@ struct _CplRevenueView
   GtkLabel       *total_net;
   GtkLabel       *total_lines;
   GtkBox         *calc_box;
-  GtkWidget      *back_button;
+  GtkWidget      *back_row;       /* Back, and the line's name once its title scrolls away */
+  GtkRevealer    *header_revealer;
+  GtkLabel       *header_title;
+  GtkScrolledWindow *calc_scroller;
+  GtkWidget      *calc_clamp;     /* what calc_scroller scrolls */
 
   AdwEntryRow    *name_row;
   AdwComboRow    *vendor_row;
@@ -533,6 +537,8 @@ cpl_revenue_view_sync_inputs (CplRevenueView *self)
                  cpl_entity_get_name (CPL_ENTITY (self->selected))) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), cpl_entity_get_name (CPL_ENTITY (self->selected)));
   gtk_label_set_text (self->line_title, cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  gtk_label_set_text (self->header_title, cpl_entity_get_name (CPL_ENTITY (self->selected)));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->header_title), cpl_entity_get_name (CPL_ENTITY (self->selected)));
   adw_combo_row_set_selected (self->vendor_row, position_of (cpl_dataset_get_vendors (self->dataset),
                                                              cpl_revenue_case_get_vendor_id (self->selected)));
   adw_combo_row_set_selected (self->chip_row, position_of (cpl_dataset_get_chips (self->dataset),
@@ -1185,12 +1191,33 @@ cpl_revenue_view_class_init (CplRevenueViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_net);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, total_lines);
   gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_box);
-  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, back_row);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, header_title);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CplRevenueView, calc_clamp);
 
   gtk_widget_class_install_action (widget_class, "revenue.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "revenue.duplicate", NULL, duplicate_activated);
   gtk_widget_class_install_action (widget_class, "revenue.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "revenue.back", NULL, back_activated);
+}
+
+/* On a phone the line's page scrolls under the Back button: once the
+ * line's title has scrolled out of sight, its name shows beside Back, so
+ * that the figures below still say which line they are for. */
+static void
+update_header_title (CplRevenueView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->calc_scroller);
+  GtkWidget *title = GTK_WIDGET (self->line_title);
+  double x, bottom;
+  gboolean out_of_sight = FALSE;
+
+  /* in the scrolled content's coordinates, which do not move as it scrolls */
+  if (gtk_widget_translate_coordinates (title, self->calc_clamp, 0, gtk_widget_get_height (title), &x, &bottom))
+    out_of_sight = gtk_widget_get_height (title) > 0 && gtk_adjustment_get_value (adjustment) >= bottom;
+  gtk_revealer_set_reveal_child (self->header_revealer, out_of_sight);
 }
 
 static void
@@ -1202,8 +1229,12 @@ cpl_revenue_view_init (CplRevenueView *self)
   gtk_box_append (self->lines_header, cpl_table_actions_new (GTK_WIDGET (self), GTK_WIDGET (self->case_list),
                                                              revenue_lines_text));
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
-  cpl_show_when_folded (self->back_button, self->leaflet);
+  cpl_show_when_folded (self->back_row, self->leaflet);
   build_calculator (self);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->calc_scroller), "value-changed",
+                           G_CALLBACK (update_header_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->calc_scroller), "changed",
+                           G_CALLBACK (update_header_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->case_list, "activate", G_CALLBACK (on_row_activated), self, 0);
 }
 
@@ -1338,6 +1369,17 @@ cpl_revenue_view_get_key_figure (CplRevenueView *self,
     if (g_str_equal (key_outputs[k], output_id))
       return gtk_label_get_text (self->key_values[k]);
   return NULL;
+}
+
+/* Returns: (nullable): the line's name as the folded page's header shows
+ * it beside Back, or %NULL where it does not (the line's title is in
+ * sight, or the leaflet is not folded). */
+const char *
+cpl_revenue_view_get_header_title (CplRevenueView *self)
+{
+  if (!gtk_widget_get_visible (self->back_row) || !gtk_revealer_get_reveal_child (self->header_revealer))
+    return NULL;
+  return gtk_label_get_text (self->header_title);
 }
 
 /* Returns: the page the folded leaflet shows: "lines" (the list of sale
