@@ -70,6 +70,8 @@ test_edit_share (void)
   CplScenarioResults *results = cpl_scenarios_view_get_results (view);
 
   select_id (view, "two-years");
+  /* the fixture's English name heads the results */
+  g_assert_cmpstr (cpl_scenario_results_get_title (results), ==, "Two years");
   /* at 20%, with the demand above capacity spilling to X and Y (see
    * test-projection.c): gross 2 × (2,720,000/3 + 107,840,000/51) =
    * 308,160,000/51 = 6,042,352.94, take 0.2 × that = 1,208,470.59 */
@@ -1966,13 +1968,15 @@ test_uncertainty_kept (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_signal_connect (take, "update", G_CALLBACK (count_chart_update), &updates);
 
-  /* a new name */
+  /* a new name: it heads the results, the run kept */
   cpl_entity_set_name (two_years, "Two years, renamed");
+  g_assert_cmpstr (cpl_scenario_results_get_title (results), ==, "Two years, renamed");
   g_assert_true (cpl_scenario_results_get_uncertainty (results, FALSE) == uncertainty);
 
   /* a copy, selected: its results show the original's run at once */
   gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
   g_assert_true (cpl_scenarios_view_get_selected (view) != CPL_SCENARIO (two_years));
+  g_assert_cmpstr (cpl_scenario_results_get_title (results), ==, "Two years, renamed (copy)");
   g_assert_true (cpl_scenario_results_get_uncertainty (results, FALSE) == uncertainty);
   g_assert_false (cpl_scenario_results_get_estimating (results));
   g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));

@@ -106,6 +106,7 @@ struct _CplScenarioResults
 
   GtkLabel       *error;
   GtkWidget      *body;
+  GtkLabel       *title;             /* the scenario's name */
   GtkLabel       *description;
   GtkLabel       *summary;
   GtkLabel       *explanation;       /* what binds, under the headline */
@@ -1062,6 +1063,11 @@ cpl_scenario_results_init (CplScenarioResults *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
 
+  /* which scenario these are: on a phone nothing else on the page says */
+  self->title = GTK_LABEL (cpl_wrapped_label_new (NULL, "title-2"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->title));
+
   self->error = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error, TRUE);
   gtk_label_set_xalign (self->error, 0);
@@ -1135,12 +1141,14 @@ cpl_scenario_results_new (void)
   return g_object_new (CPL_TYPE_SCENARIO_RESULTS, NULL);
 }
 
-/* What is the scenario's own, not its projection's: its description, and
- * its id, that its charts export under. */
+/* What is the scenario's own, not its projection's: its name, its
+ * description, and its id, that its charts export under. */
 static void
 show_own (CplScenarioResults *self)
 {
   CplText *description = cpl_scenario_get_description (self->scenario);
+
+  cpl_label_set_text (self->title, cpl_entity_get_name (CPL_ENTITY (self->scenario)));
 
   cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
@@ -1247,6 +1255,14 @@ cpl_scenario_results_get_total (CplScenarioResults *self,
     if (g_str_equal (totals[i].id, total_id))
       return gtk_label_get_text (self->total_values[i]);
   return NULL;
+}
+
+/* Returns: the name heading the results */
+const char *
+cpl_scenario_results_get_title (CplScenarioResults *self)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  return gtk_label_get_text (self->title);
 }
 
 /* The summary in words, and the totals' ranges when the run is done. */

@@ -20,6 +20,7 @@ void                cpl_scenario_results_show         (CplScenarioResults *self,
                                                        CplScenario        *scenario);
 const char         *cpl_scenario_results_get_total    (CplScenarioResults *self,
                                                        const char         *total_id);
+const char         *cpl_scenario_results_get_title    (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_summary  (CplScenarioResults *self);
 const char         *cpl_scenario_results_get_error    (CplScenarioResults *self);
 GtkLabel           *cpl_scenario_results_get_table_cell (CplScenarioResults *self,
