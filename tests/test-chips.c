@@ -830,6 +830,113 @@ test_frozen_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The mapped label under @root that reads @text, or NULL. */
+static GtkWidget *
+mapped_label (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* The list of a column view (under its header). */
+static GtkWidget *
+list_of (GtkWidget *column_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view); child; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_css_name (child), "listview"))
+      return child;
+  g_assert_not_reached ();
+}
+
+/* The heights of @view's mapped rows, in order. */
+static GArray *
+row_heights (GtkWidget *view)
+{
+  GArray *heights = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkWidget *list = list_of (view);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && g_str_equal (gtk_widget_get_css_name (row), "row"))
+      {
+        int height = gtk_widget_get_height (row);
+        g_array_append_val (heights, height);
+      }
+  return heights;
+}
+
+/* On a phone (360 px) each chip's status stands under its name and the
+ * Status column is hidden: side by side both ellipsized, to "H100 S…"
+ * and "Lice…".  The two parts' rows, now two lines tall, still line up.
+ * At 1280 px the Status column is back and the names stand alone. */
+static void
+test_status_under_name (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gboolean narrow = widths[w] == 360;
+      CplWindow *window = cpl_test_open_window (app, "chips", NULL, widths[w], narrow ? 640 : 800);
+      CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+      GtkWidget *frozen = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW, "frozen_view"));
+      GtkWidget *scrolling = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW,
+                                                                        "column_view"));
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (frozen));
+      GtkColumnViewColumn *status_column = NULL;
+      GtkWidget *b200, *under;
+      g_autoptr(GArray) left = NULL;
+      g_autoptr(GArray) right = NULL;
+
+      g_test_message ("%d px", widths[w]);
+      /* 2026-02-01: the B200 (TPP 36,000) is denied (see /chips/status) */
+      pick_date (view, "2026-02-01");
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      /* its row in sight */
+      g_assert_true (gtk_widget_activate_action (list_of (frozen), "list.scroll-to-item", "u",
+                                                 row_of (view, "nvidia-b200")));
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      cpl_test_iterate_for (300);
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (g_str_equal (gtk_column_view_column_get_title (column), "Status in China"))
+            status_column = column;
+        }
+      g_assert_nonnull (status_column);
+      g_assert_true (gtk_column_view_column_get_visible (status_column) == !narrow);
+
+      b200 = mapped_label (frozen, "B200");
+      g_assert_nonnull (b200);
+      under = gtk_widget_get_next_sibling (b200);
+      if (narrow)
+        {
+          g_assert_nonnull (under);
+          g_assert_true (gtk_widget_get_mapped (under));
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (under))), ==, "Denied");
+        }
+      else
+        g_assert_true (under == NULL || !gtk_widget_get_visible (under));
+
+      /* row by row the same heights on both sides */
+      left = row_heights (frozen);
+      right = row_heights (scrolling);
+      g_assert_cmpuint (left->len, >=, 3);
+      g_assert_cmpuint (left->len, ==, right->len);
+      for (guint i = 0; i < left->len; i++)
+        g_assert_cmpint (g_array_index (left, int, i), ==, g_array_index (right, int, i));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* At 360 px the detail pane is a page of its own, and a value stays on
  * one line with its unit: the H100's interconnect 900 GB/s, TDP 700 W and
  * memory bandwidth 3.35 TB/s (its datasheet figures in the built-in
@@ -885,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
+  g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/search-line", test_search_line);
   g_test_add_func ("/chips/detail-values-one-line", test_detail_values_one_line);
   status = g_test_run ();

@@ -130,6 +130,8 @@ struct _CplChipsView
   gboolean            syncing_sort;   /* clearing the other view's sort */
   gconstpointer       unknown_item;   /* see sort_unknown_last() */
   GDate               date;           /* the rules in force on it give the status */
+  gboolean            narrow;         /* folded: the status under each name, its column hidden */
+  int                 cell_height;    /* narrow: every cell's, so both parts' rows line up; or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
@@ -357,6 +359,42 @@ typedef struct {
   CplRule      *rule;
 } CellSpec;
 
+/* A name cell: the chip's name over its status (shown on a narrow
+ * window only). */
+static GtkWidget *
+name_cell_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *status = cpl_verdict_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (status)), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_set_visible (status, FALSE);
+  gtk_box_append (GTK_BOX (box), status);
+  return box;
+}
+
+/* A status cell: its icon and word, and in its tooltip what it means on
+ * the view's date. */
+static void
+set_status_cell (CplChipsView *self,
+                 CplChip      *chip,
+                 GtkWidget    *box)
+{
+  g_autofree char *iso = cpl_iso_date_format (&self->date);
+  double share;
+  CplChipStatus status = chip_status (self, chip, &share);
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
+  tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+  cpl_status_box_set (box, status, share, tooltip);
+}
+
 static void
 refresh_cell (GtkListItem *item)
 {
@@ -366,6 +404,9 @@ refresh_cell (GtkListItem *item)
 
   if (chip == NULL || child == NULL)
     return;
+  /* the two parts scroll together, row by row: on a narrow window every
+   * cell is as tall as a name over its status */
+  gtk_widget_set_size_request (child, -1, spec->view->narrow ? spec->view->cell_height : -1);
   if (spec->rule != NULL)
     {
       CplChipMetrics m;
@@ -378,16 +419,16 @@ refresh_cell (GtkListItem *item)
                                                         m.values, NULL), tooltip);
     }
   else if (spec->column == COL_STATUS)
+    set_status_cell (spec->view, chip, child);
+  else if (spec->column == COL_NAME)
     {
-      g_autofree char *iso = NULL;
-      double share;
-      CplChipStatus status = chip_status (spec->view, chip, &share);
-      g_autofree char *tooltip = NULL;
+      /* the name, and on a narrow window the status under it */
+      GtkWidget *status = gtk_widget_get_last_child (child);
 
-      iso = cpl_iso_date_format (&spec->view->date);
-      /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
-      tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
-      cpl_status_box_set (child, status, share, tooltip);
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), cpl_entity_get_name (CPL_ENTITY (chip)));
+      gtk_widget_set_visible (status, spec->view->narrow);
+      if (spec->view->narrow)
+        set_status_cell (spec->view, chip, status);
     }
   else
     {
@@ -410,6 +451,8 @@ cell_setup (GtkSignalListItemFactory *factory,
       if (spec->column == COL_STATUS)
         gtk_label_set_ellipsize (GTK_LABEL (gtk_widget_get_last_child (child)), PANGO_ELLIPSIZE_END);
     }
+  else if (spec->column == COL_NAME)
+    child = name_cell_new ();
   else
     {
       child = gtk_label_new (NULL);
@@ -1105,6 +1148,36 @@ cpl_chips_view_show_what_if (CplChipsView *self)
   return window;
 }
 
+/* On a narrow window (the leaflet folded, when Back shows) each chip's
+ * status stands under its name and the Status column goes: beside each
+ * other at 360 px both ellipsized, to "H100 S…" and "Lice…". */
+static void
+apply_narrow (CplChipsView *self)
+{
+  gboolean narrow = gtk_widget_get_visible (self->back_button);
+
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  self->cell_height = -1;
+  if (narrow)
+    {
+      /* a name over a status, measured as the cells will be; a name
+       * may be Latin, Chinese or both (the line as tall as the taller
+       * font) */
+      GtkWidget *cell = g_object_ref_sink (name_cell_new ());
+      GtkWidget *status = gtk_widget_get_last_child (cell);
+
+      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (cell)), "H100 昇腾");
+      cpl_status_box_set (status, CPL_CHIP_STATUS_DENIED, NAN, NULL);
+      gtk_widget_set_visible (status, TRUE);
+      gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->cell_height, NULL, NULL);
+      g_object_unref (cell);
+    }
+  gtk_column_view_column_set_visible (self->fixed_columns[COL_STATUS], !narrow);
+  g_signal_emit (self, signals[REFRESH], 0);
+}
+
 /* Life cycle ------------------------------------------------------------- */
 
 /* The button shows the date as ISO (2026-02-01), clear in every language. */
@@ -1277,6 +1350,7 @@ cpl_chips_view_init (CplChipsView *self)
   cpl_chips_view_show_date (self);
   self->vendor_ids = g_ptr_array_new_with_free_func (g_free);
   self->rule_columns = g_ptr_array_new ();
+  self->cell_height = -1;
   self->unknown_last = GTK_SORTER (gtk_custom_sorter_new (sort_unknown_last, self, NULL));
   self->sorted_view = self->column_view;
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -1306,6 +1380,9 @@ cpl_chips_view_init (CplChipsView *self)
       g_object_unref (self->fixed_columns[c]);
     }
   ellipsize_titles (GTK_WIDGET (self->frozen_view));
+  /* Back shows when the leaflet has folded, after its allocation */
+  g_signal_connect_object (self->back_button, "notify::visible", G_CALLBACK (apply_narrow), self, G_CONNECT_SWAPPED);
+  apply_narrow (self);
 
   self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
   adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
