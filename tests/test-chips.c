@@ -627,18 +627,27 @@ test_narrow_tap_opens_detail (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first label under @root that reads @text. */
+/* The first label under @root that reads @text (and is mapped, if
+ * @mapped), or NULL. */
 static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+find_label_where (GtkWidget  *root,
+                  const char *text,
+                  gboolean    mapped)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text) && (!mapped || gtk_widget_get_mapped (labels->pdata[i])))
       return labels->pdata[i];
   return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_label_where (root, text, FALSE);
 }
 
 /* @widget's left edge in @view's coordinates. */
@@ -830,20 +839,6 @@ test_frozen_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The mapped label under @root that reads @text, or NULL. */
-static GtkWidget *
-mapped_label (GtkWidget  *root,
-              const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
-      return labels->pdata[i];
-  return NULL;
-}
-
 /* The list of a column view (under its header). */
 static GtkWidget *
 list_of (GtkWidget *column_view)
@@ -913,7 +908,7 @@ test_status_under_name (void)
       g_assert_nonnull (status_column);
       g_assert_true (gtk_column_view_column_get_visible (status_column) == !narrow);
 
-      b200 = mapped_label (frozen, "B200");
+      b200 = find_label_where (frozen, "B200", TRUE);
       g_assert_nonnull (b200);
       under = gtk_widget_get_next_sibling (b200);
       if (narrow)
