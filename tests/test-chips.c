@@ -757,9 +757,11 @@ test_frozen_name (void)
 
 /* The search and the date: side by side at 1280 px; at 360 px the search
  * has a line of its own, the width of the view less its 12 px margins
- * and the flow box child's 3 px padding on each side: 360 − 24 − 6 = 330
- * (it was squeezed to "Se…" beside the date).  Tab goes from the search
- * to the date's button: the flow boxes' wrappers are no focus stops. */
+ * and the flow box child's 3 px padding on each side, 360 − 24 − 6 =
+ * 330, shared with the filters' button 6 px beside it (it was squeezed to
+ * "Se…" beside the date).  Tab goes from the search to the date's button
+ * (on a phone by the filters' button): the flow boxes' wrappers are no
+ * focus stops. */
 static void
 test_search_line (void)
 {
@@ -771,6 +773,8 @@ test_search_line (void)
       CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
       GtkWidget *search = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
       GtkWidget *date = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+      GtkWidget *toggle = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW,
+                                                                     "filters_toggle"));
       graphene_rect_t search_box, date_box;
 
       cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -778,16 +782,87 @@ test_search_line (void)
       g_assert_true (gtk_widget_compute_bounds (date, GTK_WIDGET (view), &date_box));
       if (widths[w] == 360)
         {
+          graphene_rect_t toggle_box;
+
           g_assert_cmpfloat (date_box.origin.y, >=, search_box.origin.y + search_box.size.height);
-          g_assert_cmpfloat_with_epsilon (search_box.size.width, gtk_widget_get_width (GTK_WIDGET (view)) - 24 - 6, 1);
+          g_assert_true (gtk_widget_get_mapped (toggle));
+          g_assert_true (gtk_widget_compute_bounds (toggle, GTK_WIDGET (view), &toggle_box));
+          /* from the search's left edge to the button's right edge */
+          g_assert_cmpfloat_with_epsilon (toggle_box.origin.x + toggle_box.size.width - search_box.origin.x,
+                                          gtk_widget_get_width (GTK_WIDGET (view)) - 24 - 6, 1);
+          g_assert_cmpfloat_with_epsilon (toggle_box.origin.x - (search_box.origin.x + search_box.size.width), 6, 1);
         }
       else
         g_assert_cmpfloat (date_box.origin.y, <, search_box.origin.y + search_box.size.height);
 
       g_assert_true (gtk_widget_grab_focus (search));
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      if (widths[w] == 360)
+        {
+          g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == toggle);
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+        }
       g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), date) ||
                      gtk_root_get_focus (GTK_ROOT (window)) == date);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* On a phone the filters and the power prices fold away behind a button
+ * beside the search, so that the table has the room; the button shows
+ * them, and is in the accent colour while a filter hides chips.  At 1280
+ * px they stand above the table, with no button. */
+static void
+test_filters_fold (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gboolean narrow = widths[w] == 360;
+      CplWindow *window = cpl_test_open_window (app, "chips", NULL, widths[w], narrow ? 640 : 800);
+      CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+      GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW,
+                                                                                  "filters_toggle"));
+      GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW,
+                                                                           "filters_revealer"));
+      GtkDropDown *vendors = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_CHIPS_VIEW,
+                                                                           "vendor_dropdown"));
+      GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (vendors));
+      guint amd = G_MAXUINT;
+
+      g_test_message ("%d px", widths[w]);
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      cpl_test_iterate_for (300);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (toggle)) == narrow);
+      g_assert_true (gtk_revealer_get_reveal_child (revealer) == !narrow);
+      /* the 14 built-in chips: NVIDIA 7 (A100, H100, H800, H20, H200, B200,
+       * GB200), AMD 4, Intel 1, Huawei 2 */
+      g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==, 14);
+      if (!narrow)
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          continue;
+        }
+
+      gtk_toggle_button_set_active (toggle, TRUE);
+      g_assert_true (gtk_revealer_get_reveal_child (revealer));
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (toggle), "accent"));
+
+      /* AMD: the Instinct MI300X, MI308X, MI325X and MI355X */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+        if (g_str_equal (gtk_string_list_get_string (names, i), "AMD"))
+          amd = i;
+      g_assert_cmpuint (amd, !=, G_MAXUINT);
+      gtk_drop_down_set_selected (vendors, amd);
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (toggle), "accent"));
+      gtk_toggle_button_set_active (toggle, FALSE);
+      g_assert_false (gtk_revealer_get_reveal_child (revealer));
+      g_assert_cmpuint (cpl_chips_view_get_n_rows (view), ==, 4);
+
+      /* all vendors again: the plain button */
+      gtk_drop_down_set_selected (vendors, 0);
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (toggle), "accent"));
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }
@@ -988,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
+  g_test_add_func ("/chips/filters-fold", test_filters_fold);
   g_test_add_func ("/chips/search-line", test_search_line);
   g_test_add_func ("/chips/detail-values-one-line", test_detail_values_one_line);
   status = g_test_run ();

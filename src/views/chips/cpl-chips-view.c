@@ -96,6 +96,9 @@ struct _CplChipsView
   GtkDropDown        *origin_dropdown;
   GtkSpinButton      *electricity_spin;
   GtkSpinButton      *subsidy_spin;
+  GtkToggleButton    *filters_toggle; /* narrow: shows the filters */
+  GtkRevealer        *filters_revealer;
+  GtkWidget          *filters_flow;
   GtkMenuButton      *date_button;
   GtkCalendar        *calendar;
   GtkBox             *quick_box;      /* a button per rule-change date */
@@ -1148,9 +1151,28 @@ cpl_chips_view_show_what_if (CplChipsView *self)
   return window;
 }
 
+/* The filters (vendor, origin) and the electricity price stand above
+ * the table, or on a narrow window behind the button beside the search;
+ * the button in the accent colour while a filter hides chips. */
+static void
+update_filters_shown (CplChipsView *self)
+{
+  gboolean filtering = gtk_drop_down_get_selected (self->vendor_dropdown) != 0 ||
+                       gtk_drop_down_get_selected (self->origin_dropdown) != 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_toggle), self->narrow);
+  gtk_revealer_set_reveal_child (self->filters_revealer,
+                                 !self->narrow || gtk_toggle_button_get_active (self->filters_toggle));
+  if (filtering)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filters_toggle), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filters_toggle), "accent");
+}
+
 /* On a narrow window (the leaflet folded, when Back shows) each chip's
  * status stands under its name and the Status column goes: beside each
- * other at 360 px both ellipsized, to "H100 S…" and "Lice…". */
+ * other at 360 px both ellipsized, to "H100 S…" and "Lice…".  The
+ * filters fold away, so that the table has the room. */
 static void
 apply_narrow (CplChipsView *self)
 {
@@ -1159,6 +1181,7 @@ apply_narrow (CplChipsView *self)
   if (narrow == self->narrow)
     return;
   self->narrow = narrow;
+  update_filters_shown (self);
   self->cell_height = -1;
   if (narrow)
     {
@@ -1310,6 +1333,9 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, vendor_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, origin_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, filters_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, filters_flow);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, electricity_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, date_button);
@@ -1344,6 +1370,7 @@ cpl_chips_view_init (CplChipsView *self)
   for (GtkWidget *child = gtk_widget_get_first_child (self->main_page); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_FLOW_BOX (child))
       cpl_flow_box_make_plain (child);
+  cpl_flow_box_make_plain (self->filters_flow);
 
   /* today, as the calendar shows it on opening */
   cpl_calendar_get_day (self->calendar, &self->date);
@@ -1419,6 +1446,9 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->origin_dropdown, "notify::selected", G_CALLBACK (on_filter_input_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vendor_dropdown, "notify::selected", G_CALLBACK (update_filters_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->origin_dropdown, "notify::selected", G_CALLBACK (update_filters_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters_toggle, "notify::active", G_CALLBACK (update_filters_shown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->electricity_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
