@@ -57,6 +57,8 @@ struct _CplScatterChart
 
   char            *x_title;
   char            *y_title;
+  char            *x_axis_title;  /* as drawn: a log axis says so */
+  char            *y_axis_title;
   gboolean         x_log;
   gboolean         y_log;
   char            *style_labels[N_STYLES];
@@ -281,7 +283,7 @@ cpl_scatter_chart_layout (CplChart *chart,
 
   cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->y_title, self->x_title, cpl_chart_frame_x_axis_height (context));
+                         self->y_axis_title, self->x_axis_title, cpl_chart_frame_x_axis_height (context));
   cpl_chart_frame_finish (frame, context, &y_axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), RIGHT_MARGIN);
   cpl_chart_frame_finish_x (frame, context, &x_axis,
@@ -874,6 +876,8 @@ cpl_scatter_chart_dispose (GObject *object)
   g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
+  g_clear_pointer (&self->x_axis_title, g_free);
+  g_clear_pointer (&self->y_axis_title, g_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hover, g_free);
   for (guint i = 0; i < N_STYLES; i++)
@@ -1004,6 +1008,34 @@ cpl_scatter_chart_new (void)
  *
  * On a log axis, points at zero or below are not drawn.
  */
+/**
+ * cpl_scatter_chart_get_axis_title:
+ *
+ * Returns: (nullable): the title of the horizontal or vertical axis as
+ *   the chart draws it (a logarithmic axis says so)
+ */
+const char *
+cpl_scatter_chart_get_axis_title (CplScatterChart *self,
+                                  GtkOrientation   orientation)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), NULL);
+
+  return orientation == GTK_ORIENTATION_HORIZONTAL ? self->x_axis_title : self->y_axis_title;
+}
+
+/* An axis title as the chart draws it: a logarithmic axis says so, as
+ * its ticks (2,000, 4,000, 8,000 evenly apart) could mislead otherwise. */
+static char *
+axis_title (const char *title,
+            gboolean    log_scale)
+{
+  if (title == NULL || !log_scale)
+    return g_strdup (title);
+  /* Translators: the title of a chart's logarithmic axis; %s is the
+   * axis's own title with its unit, "Memory bandwidth (GB/s)" */
+  return g_strdup_printf (_("%s, log scale"), title);
+}
+
 void
 cpl_scatter_chart_set_axes (CplScatterChart *self,
                             const char      *x_title,
@@ -1019,6 +1051,10 @@ cpl_scatter_chart_set_axes (CplScatterChart *self,
   cpl_chart_set_string (&self->y_title, y_title);
   self->x_log = !!x_log;
   self->y_log = !!y_log;
+  g_free (self->x_axis_title);
+  g_free (self->y_axis_title);
+  self->x_axis_title = axis_title (x_title, x_log);
+  self->y_axis_title = axis_title (y_title, y_log);
 
   if (x_title != NULL && y_title != NULL)
     {

@@ -65,6 +65,8 @@ void        cpl_scatter_chart_add_vline       (CplScatterChart *self,
                                                guint            color_index);
 guint       cpl_scatter_chart_get_n_regions   (CplScatterChart *self);
 guint       cpl_scatter_chart_get_n_lines     (CplScatterChart *self);
+const char *cpl_scatter_chart_get_axis_title  (CplScatterChart *self,
+                                               GtkOrientation   orientation);
 
 const char *cpl_scatter_chart_get_selected    (CplScatterChart *self);
 void        cpl_scatter_chart_set_selected    (CplScatterChart *self,

@@ -243,6 +243,30 @@ new_scatter (void)
   return widget;
 }
 
+/* A logarithmic axis says so in its title: its ticks 2,000, 4,000,
+ * 8,000 stand evenly apart. */
+static void
+test_scatter_log_titles (void)
+{
+  GtkWidget *widget = new_scatter ();
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
+
+  /* new_scatter(): both axes linear */
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_HORIZONTAL), ==, "TPP");
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_VERTICAL), ==, "Memory bandwidth (GB/s)");
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", FALSE);
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_HORIZONTAL), ==, "TPP, log scale");
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_VERTICAL), ==, "Memory bandwidth (GB/s)");
+
+  cpl_scatter_chart_set_axes (chart, "TPP", FALSE, "Memory bandwidth (GB/s)", TRUE);
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_HORIZONTAL), ==, "TPP");
+  g_assert_cmpstr (cpl_scatter_chart_get_axis_title (chart, GTK_ORIENTATION_VERTICAL), ==,
+                   "Memory bandwidth (GB/s), log scale");
+
+  g_object_unref (g_object_ref_sink (widget));
+}
+
 static void
 test_scatter_hit (void)
 {
@@ -1968,6 +1992,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/log-ticks", test_axis_log_ticks);
   g_test_add_func ("/charts/axis/to-unit", test_axis_to_unit);
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
+  g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
