@@ -252,6 +252,36 @@ test_source (void)
   g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-11-30)");
 }
 
+/* The charts whose values can all be zero say what that means: no
+ * revenue or take (nothing exported), no compute gap; in a comparison,
+ * of all the scenarios.  A share or a cost has no such note. */
+static void
+test_zero_notes (void)
+{
+  static const struct {
+    const char *id;
+    gboolean comparison;
+    const char *note;
+  } cases[] = {
+    { "revenue", FALSE, "No revenue in any year" },
+    { "revenue", TRUE, "No revenue in any year of these scenarios" },
+    { "take", FALSE, "No US government take in any year" },
+    { "take", TRUE, "No US government take in any year of these scenarios" },
+    { "compute-gap", FALSE, "No compute gap in any year: domestic chips and exports meet the demand" },
+    { "compute-gap", TRUE, "No compute gap in any year of these scenarios" },
+    { "domestic-share", FALSE, NULL },
+    { "cost-of-compute", FALSE, NULL },
+    { "units", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CplChart) chart = cpl_chart_new_for (cases[i].id, cases[i].comparison);
+
+      g_assert_cmpstr (cpl_chart_get_zero_note (chart), ==, cases[i].note);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,5 +295,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/kinds", test_kinds);
   g_test_add_func ("/chart-builders/bands", test_bands);
   g_test_add_func ("/chart-builders/source", test_source);
+  g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
   return g_test_run ();
 }

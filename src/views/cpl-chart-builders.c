@@ -232,6 +232,27 @@ cpl_chart_get_builder_id (CplChart *chart)
   return g_object_get_data (G_OBJECT (chart), ID_KEY);
 }
 
+/* What it means that every value of a chart of @kind is zero: a flat
+ * line on an axis with one tick, 0, could read as a chart that failed. */
+static const char *
+zero_note (ChartKind kind,
+           gboolean  comparison)
+{
+  switch (kind)
+    {
+    case CHART_REVENUE:
+      return comparison ? _("No revenue in any year of these scenarios") : _("No revenue in any year");
+    case CHART_TAKE:
+      return comparison ? _("No US government take in any year of these scenarios")
+                        : _("No US government take in any year");
+    case CHART_GAP:
+      return comparison ? _("No compute gap in any year of these scenarios")
+                        : _("No compute gap in any year: domestic chips and exports meet the demand");
+    default:
+      return NULL;
+    }
+}
+
 /**
  * cpl_chart_new_for:
  * @chart_id: one of cpl_chart_ids
@@ -263,9 +284,10 @@ cpl_chart_new_for (const char *chart_id,
         cpl_bar_chart_set_stacked (bars, TRUE);
         return mark_id (CPL_CHART (bars), kind);
       case CHART_REVENUE:
-        return mark_id (CPL_CHART (year_bar_chart_new (_("US dollars"), cpl_scenario_format_money,
-                                                       _("Gross revenue of each vendor and the US government's "
-                                                         "take, year by year"))), kind);
+        bars = year_bar_chart_new (_("US dollars"), cpl_scenario_format_money,
+                                   _("Gross revenue of each vendor and the US government's take, year by year"));
+        cpl_chart_set_zero_note (CPL_CHART (bars), zero_note (kind, FALSE));
+        return mark_id (CPL_CHART (bars), kind);
       case CHART_THRESHOLD_MAP:
         map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
         cpl_scatter_chart_set_axes (map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
@@ -290,6 +312,7 @@ cpl_chart_new_for (const char *chart_id,
   /* a share ends at 100% */
   if (kind == CHART_SHARE || kind == CHART_SHARE_CURVE_DOMESTIC)
     cpl_line_chart_set_y_limit (line, 1);
+  cpl_chart_set_zero_note (CPL_CHART (line), zero_note (kind, comparison));
   return mark_id (CPL_CHART (line), kind);
 }
 

@@ -752,6 +752,8 @@ cpl_bar_chart_snapshot_plot (CplChart    *chart,
 
   if (n_bars (self) == 0)
     cpl_chart_frame_snapshot_empty (frame, context, snapshot, palette);
+  else
+    cpl_chart_frame_snapshot_zero_note (CPL_CHART (self), snapshot, palette);
 }
 
 /* ---- input ---- */

@@ -1359,26 +1359,52 @@ cpl_chart_frame_snapshot_axes (const CplChartFrame   *frame,
 }
 
 /* "No data", in the middle of the plot. */
+/* @text centred in @frame's plot, in a faint colour, wrapped to at
+ * most two lines. */
+static void
+snapshot_plot_note (const CplChartFrame   *frame,
+                    PangoContext          *context,
+                    GtkSnapshot           *snapshot,
+                    const CplChartPalette *palette,
+                    const char            *text)
+{
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, text, CPL_CHART_FONT_BODY);
+  GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .55f);
+  const graphene_rect_t *plot = &frame->plot;
+  int height;
+
+  if (!cpl_chart_frame_has_plot (frame))
+    return;
+
+  /* as wide as the plot, each line centred in it */
+  cpl_chart_layout_limit (layout, plot->size.width, 2);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cpl_chart_layout_size (layout, NULL, &height);
+  cpl_chart_append_layout (snapshot, layout, plot->origin.x,
+                           plot->origin.y + (plot->size.height - height) / 2, &color);
+}
+
 void
 cpl_chart_frame_snapshot_empty (const CplChartFrame   *frame,
                                 PangoContext          *context,
                                 GtkSnapshot           *snapshot,
                                 const CplChartPalette *palette)
 {
-  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, _("No data"), CPL_CHART_FONT_BODY);
-  GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .55f);
-  const graphene_rect_t *plot = &frame->plot;
-  int width, height;
+  snapshot_plot_note (frame, context, snapshot, palette, _("No data"));
+}
 
-  if (!cpl_chart_frame_has_plot (frame))
-    return;
+/* The chart's zero note (cpl_chart_set_zero_note()), when it has one and
+ * its values axis was fitted to nothing but zeros. */
+void
+cpl_chart_frame_snapshot_zero_note (CplChart              *chart,
+                                    GtkSnapshot           *snapshot,
+                                    const CplChartPalette *palette)
+{
+  const CplChartFrame *frame = cpl_chart_get_frame (chart);
+  const char *note = cpl_chart_get_zero_note (chart);
 
-  cpl_chart_layout_limit (layout, plot->size.width, 1);
-  cpl_chart_layout_size (layout, &width, &height);
-  cpl_chart_append_layout (snapshot, layout,
-                           plot->origin.x + (plot->size.width - width) / 2,
-                           plot->origin.y + (plot->size.height - height) / 2,
-                           &color);
+  if (note != NULL && frame->y_ticks.axis.zero_only)
+    snapshot_plot_note (frame, CPL_CHART_CONTEXT (chart), snapshot, palette, note);
 }
 
 void

@@ -285,6 +285,9 @@ void     cpl_chart_frame_snapshot_empty (const CplChartFrame    *frame,
                                          PangoContext           *context,
                                          GtkSnapshot            *snapshot,
                                          const CplChartPalette  *palette);
+void     cpl_chart_frame_snapshot_zero_note (CplChart              *chart,
+                                             GtkSnapshot           *snapshot,
+                                             const CplChartPalette *palette);
 
 gboolean cpl_chart_set_string         (char                    **field,
                                        const char               *value);

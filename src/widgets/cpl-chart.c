@@ -49,6 +49,7 @@ typedef struct
   char           *source;
   char           *label;              /* the accessible label without a title */
   char           *description;
+  char           *zero_note;          /* in the plot when every value is zero */
 
   /* cpl_chart_freeze_updates() */
   guint           freeze;
@@ -484,6 +485,7 @@ cpl_chart_finalize (GObject *object)
   g_free (priv->source);
   g_free (priv->label);
   g_free (priv->description);
+  g_free (priv->zero_note);
   g_clear_pointer (&priv->frozen_content, g_bytes_unref);
 
   G_OBJECT_CLASS (cpl_chart_parent_class)->finalize (object);
@@ -563,6 +565,32 @@ cpl_chart_get_title (CplChart *self)
   g_return_val_if_fail (CPL_IS_CHART (self), NULL);
 
   return PRIV (self)->title;
+}
+
+/**
+ * cpl_chart_set_zero_note:
+ * @note: (nullable): what it means that every value is zero, "No compute
+ *   gap in any year"
+ *
+ * Written in the plot when the chart's values are all zero, where a flat
+ * line on an axis with one tick, 0, could read as a chart that failed.
+ */
+void
+cpl_chart_set_zero_note (CplChart   *self,
+                         const char *note)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  if (cpl_chart_set_string (&PRIV (self)->zero_note, note))
+    emit_update (self, CPL_CHART_UPDATE_DRAW);
+}
+
+const char *
+cpl_chart_get_zero_note (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  return PRIV (self)->zero_note;
 }
 
 /**

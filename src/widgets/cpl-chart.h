@@ -105,6 +105,9 @@ char  **cpl_chart_dup_tick_labels (CplChart           *self,
 void         cpl_chart_set_title            (CplChart   *self,
                                              const char *title);
 const char  *cpl_chart_get_title            (CplChart   *self);
+void         cpl_chart_set_zero_note        (CplChart   *self,
+                                             const char *note);
+const char  *cpl_chart_get_zero_note        (CplChart   *self);
 void         cpl_chart_set_source           (CplChart   *self,
                                              const char *source);
 const char  *cpl_chart_get_source           (CplChart   *self);

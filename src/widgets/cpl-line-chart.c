@@ -1118,6 +1118,8 @@ cpl_line_chart_snapshot_plot (CplChart    *chart,
 
   if (!has_points (self))
     cpl_chart_frame_snapshot_empty (frame, context, snapshot, palette);
+  else
+    cpl_chart_frame_snapshot_zero_note (CPL_CHART (self), snapshot, palette);
 }
 
 /* ---- input ---- */

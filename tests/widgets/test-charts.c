@@ -1220,6 +1220,77 @@ render (GtkWidget *widget)
   return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
 }
 
+/* The text nodes @widget draws now. */
+static guint
+n_texts (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_nodes (node, GSK_TEXT_NODE, texts);
+  return texts->len;
+}
+
+/* A chart whose values are all zero says what that means in its plot
+ * (one text more), where a flat line on an axis with the one tick 0
+ * looked like a chart that failed; a chart with a value above zero does
+ * not, nor one without a note. */
+static void
+test_zero_note (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *zeros = cpl_chart_view_new_take (cpl_line_chart_new ());
+  GtkWidget *some = cpl_chart_view_new_take (cpl_line_chart_new ());
+  GtkWidget *bars = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  static const char * const categories[] = { "2026", "2027", NULL };
+  GtkWidget *window;
+  guint plain, noted;
+
+  gtk_widget_set_vexpand (zeros, TRUE);
+  gtk_widget_set_vexpand (some, TRUE);
+  gtk_widget_set_vexpand (bars, TRUE);
+  gtk_box_append (GTK_BOX (box), zeros);
+  gtk_box_append (GTK_BOX (box), some);
+  gtk_box_append (GTK_BOX (box), bars);
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (zeros)), "Gap", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_AREA);
+  cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (some)), "Gap", (double[]) { 2026, 2027, 2028 },
+                             (double[]) { 0, 0, 5 }, 3, CPL_LINE_STYLE_AREA);
+  cpl_bar_chart_set_categories (CPL_BAR_CHART (chart_of (bars)), categories);
+  cpl_bar_chart_add_series (CPL_BAR_CHART (chart_of (bars)), "Revenue", (double[]) { 0, 0 });
+  window = window_with (box, 600, 900);
+
+  /* all zero: one text more with the note */
+  plain = n_texts (zeros);
+  cpl_chart_set_zero_note (chart_of (zeros), "No compute gap in any year");
+  wait_for_draw (zeros);
+  noted = n_texts (zeros);
+  g_assert_cmpuint (noted, ==, plain + 1);
+
+  /* 5 in 2028: no note */
+  plain = n_texts (some);
+  cpl_chart_set_zero_note (chart_of (some), "No compute gap in any year");
+  wait_for_draw (some);
+  g_assert_cmpuint (n_texts (some), ==, plain);
+
+  /* bars of nothing but zeros, the same */
+  plain = n_texts (bars);
+  cpl_chart_set_zero_note (chart_of (bars), "No revenue in any year");
+  wait_for_draw (bars);
+  g_assert_cmpuint (n_texts (bars), ==, plain + 1);
+
+  /* the note taken away */
+  cpl_chart_set_zero_note (chart_of (zeros), NULL);
+  wait_for_draw (zeros);
+  g_assert_cmpuint (n_texts (zeros), ==, noted - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_render (void)
 {
@@ -1993,6 +2064,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/to-unit", test_axis_to_unit);
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
+  g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
