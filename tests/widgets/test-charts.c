@@ -214,6 +214,25 @@ wait_for_draw (GtkWidget *widget)
   gtk_widget_remove_tick_callback (widget, id);
 }
 
+/* A box of @first and the charts after it (to NULL), one above the
+ * other, each as tall as the box lets it be. */
+static GtkWidget *
+charts_box (GtkWidget *first,
+            ...)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  va_list args;
+
+  va_start (args, first);
+  for (GtkWidget *chart = first; chart != NULL; chart = va_arg (args, GtkWidget *))
+    {
+      gtk_widget_set_vexpand (chart, TRUE);
+      gtk_box_append (GTK_BOX (box), chart);
+    }
+  va_end (args);
+  return box;
+}
+
 static GtkWidget *
 window_with (GtkWidget *child,
              int        width,
@@ -760,7 +779,7 @@ test_trim_decimals (void)
 static void
 test_value_format (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box;
   GtkWidget *bars = new_bars ();
   GtkWidget *line = cpl_chart_view_new_take (cpl_line_chart_new ());
   GtkWidget *window;
@@ -769,10 +788,7 @@ test_value_format (void)
   FormatCount count = { 0, 0 };
   GtkWidget *other;
 
-  gtk_widget_set_vexpand (bars, TRUE);
-  gtk_widget_set_vexpand (line, TRUE);
-  gtk_box_append (GTK_BOX (box), bars);
-  gtk_box_append (GTK_BOX (box), line);
+  box = charts_box (bars, line, NULL);
   cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (line)), "Take",
                              (double[]) { 0, .25, .5, .75, 1 }, (double[]) { 0, 6.75e9, 13.5e9, 20.25e9, 27e9 },
                              5, CPL_LINE_STYLE_LINE);
@@ -1242,7 +1258,7 @@ n_texts (GtkWidget *widget)
 static void
 test_zero_note (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box;
   GtkWidget *zeros = cpl_chart_view_new_take (cpl_line_chart_new ());
   GtkWidget *some = cpl_chart_view_new_take (cpl_line_chart_new ());
   GtkWidget *bars = cpl_chart_view_new_take (cpl_bar_chart_new ());
@@ -1250,12 +1266,7 @@ test_zero_note (void)
   GtkWidget *window;
   guint plain, noted;
 
-  gtk_widget_set_vexpand (zeros, TRUE);
-  gtk_widget_set_vexpand (some, TRUE);
-  gtk_widget_set_vexpand (bars, TRUE);
-  gtk_box_append (GTK_BOX (box), zeros);
-  gtk_box_append (GTK_BOX (box), some);
-  gtk_box_append (GTK_BOX (box), bars);
+  box = charts_box (zeros, some, bars, NULL);
   cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (zeros)), "Gap", (double[]) { 2026, 2027, 2028 },
                              (double[]) { 0, 0, 0 }, 3, CPL_LINE_STYLE_AREA);
   cpl_line_chart_add_series (CPL_LINE_CHART (chart_of (some)), "Gap", (double[]) { 2026, 2027, 2028 },
@@ -1389,7 +1400,7 @@ legend_color (GtkWidget  *chart,
 static void
 test_color_same_chip (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box;
   GtkWidget *line = cpl_chart_view_new_take (cpl_line_chart_new ());
   GtkWidget *bars = cpl_chart_view_new_take (cpl_bar_chart_new ());
   const char *categories[] = { "2026", "2027", NULL };
@@ -1397,10 +1408,7 @@ test_color_same_chip (void)
   GdkRGBA in_line, in_bars, other;
   CplChartColor colors[CPL_CHART_N_COLORS];
 
-  gtk_widget_set_vexpand (line, TRUE);
-  gtk_widget_set_vexpand (bars, TRUE);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), bars);
+  box = charts_box (line, bars, NULL);
 
   /* the H200 is the second series of the line chart, the first of the bars */
   cpl_line_chart_set_series_color (CPL_LINE_CHART (chart_of (line)),
@@ -1527,19 +1535,14 @@ static void
 test_line_render (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *box;
   GtkWidget *shares = new_lines ();
   GtkWidget *years = new_years ();
   GtkWidget *stacked = new_stacked ();
   GtkWidget *window;
   int wide_height, narrow_height;
 
-  gtk_widget_set_vexpand (shares, TRUE);
-  gtk_widget_set_vexpand (years, TRUE);
-  gtk_widget_set_vexpand (stacked, TRUE);
-  gtk_box_append (GTK_BOX (box), shares);
-  gtk_box_append (GTK_BOX (box), years);
-  gtk_box_append (GTK_BOX (box), stacked);
+  box = charts_box (shares, years, stacked, NULL);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = window_with (box, 600, 900);
