@@ -959,7 +959,8 @@ test_status_under_name (void)
                                                                         "column_view"));
       GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (frozen));
       GtkColumnViewColumn *status_column = NULL;
-      GtkWidget *b200, *under;
+      GtkWidget *b200, *under, *h200;
+      GtkLabel *share;
       g_autoptr(GArray) left = NULL;
       g_autoptr(GArray) right = NULL;
 
@@ -991,6 +992,14 @@ test_status_under_name (void)
           g_assert_nonnull (under);
           g_assert_true (gtk_widget_get_mapped (under));
           g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (under))), ==, "Denied");
+          /* the H200 SXM, the row above: licensable at 25% (TPP 15,832,
+           * in the January 2026 case-by-case rule and the first tariff
+           * band), whole: the share was cut off to "Licensable · 25% …" */
+          h200 = find_label_where (frozen, "H200 SXM", TRUE);
+          g_assert_nonnull (h200);
+          share = GTK_LABEL (gtk_widget_get_last_child (gtk_widget_get_next_sibling (h200)));
+          g_assert_cmpstr (gtk_label_get_text (share), ==, "Licensable · 25% share");
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (share)));
         }
       else
         g_assert_true (under == NULL || !gtk_widget_get_visible (under));

@@ -75,6 +75,11 @@ static const ColumnSpec columns[N_COLUMNS] = {
   [COL_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0 },
 };
 
+/* On a narrow window: the widest the frozen part is made (of 360 px),
+ * and a cell's padding on both sides with the column's separator. */
+#define NARROW_FROZEN_MAX 200
+#define CELL_PADDING      14
+
 /* The name and status stay in view while the rest scrolls sideways. */
 #define IS_FROZEN(column) ((column) == COL_NAME || (column) == COL_STATUS)
 
@@ -607,7 +612,8 @@ column_new (CplChipsView *self,
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   /* the name and status size to their text, and ellipsize when the
-   * window is narrow (the frozen part gets at most half of it) */
+   * window is narrow (the frozen part gets about half of it, or on a
+   * folded window the width of a status: apply_narrow()) */
   if (column == COL_VENDOR)
     gtk_column_view_column_set_fixed_width (view_column, 90);
   if (rule != NULL)
@@ -1183,18 +1189,27 @@ apply_narrow (CplChipsView *self)
   self->narrow = narrow;
   update_filters_shown (self);
   self->cell_height = -1;
+  gtk_widget_set_size_request (GTK_WIDGET (self->frozen_scroll), -1, -1);
   if (narrow)
     {
       /* a name over a status, measured as the cells will be; a name
        * may be Latin, Chinese or both (the line as tall as the taller
-       * font) */
+       * font), and the status is the widest one of the built-in rules,
+       * a licence at a share ("Licensable · 25% share") */
       GtkWidget *cell = g_object_ref_sink (name_cell_new ());
       GtkWidget *status = gtk_widget_get_last_child (cell);
+      int width;
 
       gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (cell)), "H100 昇腾");
-      cpl_status_box_set (status, CPL_CHIP_STATUS_DENIED, NAN, NULL);
+      cpl_status_box_set (status, CPL_CHIP_STATUS_LICENSABLE, .25, NULL);
       gtk_widget_set_visible (status, TRUE);
       gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->cell_height, NULL, NULL);
+      /* the frozen part as wide as that status and the cell's padding,
+       * where the sharing out of the width gave it about half (which cut
+       * the share off at 360 px); at most NARROW_FROZEN_MAX, so that the
+       * other columns keep room */
+      gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_set_size_request (GTK_WIDGET (self->frozen_scroll), MIN (width + CELL_PADDING, NARROW_FROZEN_MAX), -1);
       g_object_unref (cell);
     }
   gtk_column_view_column_set_visible (self->fixed_columns[COL_STATUS], !narrow);
