@@ -160,6 +160,7 @@ year_bar_chart_new (const char         *value_title,
   CplBarChart *chart = CPL_BAR_CHART (cpl_bar_chart_new ());
 
   cpl_bar_chart_set_value_title (chart, value_title);
+  cpl_bar_chart_set_category_title (chart, _("Year"));
   if (format != NULL)
     cpl_bar_chart_set_value_format (chart, format, NULL, NULL);
   cpl_bar_chart_set_description (chart, description);

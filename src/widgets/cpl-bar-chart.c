@@ -48,6 +48,7 @@ struct _CplBarChart
   guint            n_categories;
   GPtrArray       *series;
   char            *value_title;
+  char            *category_title;  /* under the categories, "Year" */
   double           reference;
   char            *reference_label;
   gboolean         show_values;
@@ -339,7 +340,7 @@ cpl_bar_chart_layout (CplChart *chart,
 
   cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->value_title, NULL, CPL_CHART_LABEL_GAP + lines * self->label_height);
+                         self->value_title, self->category_title, CPL_CHART_LABEL_GAP + lines * self->label_height);
   fit_value_axis (self, &axis, frame->plot.size.height);
   cpl_chart_frame_finish (frame, context, &axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), CPL_CHART_PADDING);
@@ -529,6 +530,48 @@ snapshot_missing (CplBarChart           *self,
                              rect->origin.y - h - 2, &dim);
 }
 
+/* Whether the number over every bar (@totals: over every stack) fits
+ * its width: the numbers are shown on all bars or on none, as some over
+ * the shorter numbers only read as if the others had none. */
+static gboolean
+numbers_fit (CplBarChart *self,
+             gboolean     totals)
+{
+  PangoContext *context = CPL_CHART_CONTEXT (self);
+
+  for (guint c = 0; c < self->n_categories; c++)
+    for (guint s = 0; s < (totals ? 1 : self->series->len); s++)
+      {
+        double value, top, bottom;
+        double limit;
+        g_autofree char *number = NULL;
+        g_autoptr(PangoLayout) label = NULL;
+        int w;
+
+        if (totals)
+          {
+            if (!stack_extent (self, c, &top, &bottom, &value))
+              continue;
+            limit = self->group_width - 2;
+          }
+        else
+          {
+            graphene_rect_t rect = bar_rect (self, s, c);
+
+            value = bar_value (self, s, c);
+            if (!isfinite (value))
+              continue;
+            limit = rect.size.width + 2;
+          }
+        number = format_value (self, value);
+        label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
+        cpl_chart_layout_size (label, &w, NULL);
+        if (w > limit)
+          return FALSE;
+      }
+  return TRUE;
+}
+
 static void
 snapshot_bars (CplBarChart *self,
                GtkSnapshot *snapshot)
@@ -536,6 +579,7 @@ snapshot_bars (CplBarChart *self,
   PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
+  gboolean show_values = self->show_values && numbers_fit (self, FALSE);
 
   for (guint c = 0; c < self->n_categories; c++)
     for (guint s = 0; s < self->series->len; s++)
@@ -555,20 +599,15 @@ snapshot_bars (CplBarChart *self,
 
         append_bar (snapshot, &rect, color, value < 0, TRUE);
 
-        if (!self->show_values)
+        if (!show_values)
           continue;
 
-        /* the value over the bar (under it when negative), if it fits */
+        /* the value over the bar (under it when negative): every one fits */
         number = format_value (self, value);
         label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (label, &w, &h);
-        if (w <= rect.size.width + 2)
-          {
-            double x = rect.origin.x + (rect.size.width - w) / 2;
-            double y = value < 0 ? rect.origin.y + rect.size.height + 2 : rect.origin.y - h - 2;
-
-            cpl_chart_append_layout (snapshot, label, x, y, &text);
-          }
+        cpl_chart_append_layout (snapshot, label, rect.origin.x + (rect.size.width - w) / 2,
+                                 value < 0 ? rect.origin.y + rect.size.height + 2 : rect.origin.y - h - 2, &text);
       }
 }
 
@@ -590,6 +629,7 @@ snapshot_stacks (CplBarChart *self,
   PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
+  gboolean show_totals = self->show_values && numbers_fit (self, TRUE);
 
   for (guint c = 0; c < self->n_categories; c++)
     {
@@ -662,11 +702,11 @@ snapshot_stacks (CplBarChart *self,
           }
         }
 
-      if (!self->show_values)
+      if (!show_totals)
         continue;
 
       /* the total at the end of the bar: over it, or under a bar that
-       * only goes down */
+       * only goes down (every total fits) */
       number = format_value (self, total);
       label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
       cpl_chart_layout_size (label, &w, &h);
@@ -676,8 +716,6 @@ snapshot_stacks (CplBarChart *self,
         double y;
 
         bar_slot (self, 0, c, &slot_x, &slot_width, &x, &width);
-        if (w > self->group_width - 2)
-          continue;
         if (top > 0 || bottom == 0)
           y = (drawn ? MIN (stack.origin.y, base) : base) - h - 2;
         else
@@ -882,6 +920,7 @@ cpl_bar_chart_dispose (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_layouts, g_ptr_array_unref);
   g_clear_pointer (&self->value_title, g_free);
+  g_clear_pointer (&self->category_title, g_free);
   g_clear_pointer (&self->reference_label, g_free);
 
   G_OBJECT_CLASS (cpl_bar_chart_parent_class)->dispose (object);
@@ -897,6 +936,7 @@ cpl_bar_chart_digest (CplChart  *chart,
   for (guint c = 0; c < self->n_categories; c++)
     cpl_chart_digest_string (content, self->categories[c]);
   cpl_chart_digest_string (content, self->value_title);
+  cpl_chart_digest_string (content, self->category_title);
   cpl_chart_digest_doubles (content, &self->reference, 1);
   cpl_chart_digest_string (content, self->reference_label);
   cpl_chart_digest_int (content, self->show_values);
@@ -1032,6 +1072,17 @@ cpl_bar_chart_set_series_color (CplBarChart   *self,
   series = g_ptr_array_index (self->series, index);
   series->color = color % CPL_CHART_N_COLORS;
   invalidate (self);
+}
+
+/* The title under the categories ("Year"), or %NULL for none. */
+void
+cpl_bar_chart_set_category_title (CplBarChart *self,
+                                  const char  *title)
+{
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+
+  if (cpl_chart_set_string (&self->category_title, title))
+    invalidate (self);
 }
 
 /* The value axis title, with its unit; also names the chart for screen readers. */

@@ -26,6 +26,8 @@ void       cpl_bar_chart_set_series_color    (CplBarChart        *self,
                                               CplChartColor       color);
 void       cpl_bar_chart_set_value_title     (CplBarChart        *self,
                                               const char         *title);
+void       cpl_bar_chart_set_category_title  (CplBarChart        *self,
+                                              const char         *title);
 void       cpl_bar_chart_set_reference       (CplBarChart        *self,
                                               double              value);
 void       cpl_bar_chart_set_reference_label (CplBarChart        *self,

@@ -1359,6 +1359,8 @@ cpl_chart_frame_snapshot_axes (const CplChartFrame   *frame,
 }
 
 /* "No data", in the middle of the plot. */
+#define NOTE_MARGIN 16
+
 /* @text centred in @frame's plot, in a faint colour, wrapped to at
  * most two lines. */
 static void
@@ -1376,11 +1378,12 @@ snapshot_plot_note (const CplChartFrame   *frame,
   if (!cpl_chart_frame_has_plot (frame))
     return;
 
-  /* as wide as the plot, each line centred in it */
-  cpl_chart_layout_limit (layout, plot->size.width, 2);
+  /* the plot's width less a margin on each side (clear of the axis),
+   * each line centred in it */
+  cpl_chart_layout_limit (layout, plot->size.width - 2 * NOTE_MARGIN, 2);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cpl_chart_layout_size (layout, NULL, &height);
-  cpl_chart_append_layout (snapshot, layout, plot->origin.x,
+  cpl_chart_append_layout (snapshot, layout, plot->origin.x + NOTE_MARGIN,
                            plot->origin.y + (plot->size.height - height) / 2, &color);
 }
 

@@ -1302,6 +1302,55 @@ test_zero_note (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A bar chart's numbers show over every bar or over none: at 300 px
+ * 1,000,000,000,000,000 (21 characters) is wider than its bar, and the
+ * bar of 1 beside it had its number alone, as if the other had none;
+ * the same for the totals over stacks.  Each number is one text; so is
+ * the title under the categories ("Year"). */
+static void
+test_bar_numbers (void)
+{
+  static const char * const categories[] = { "2026", "2027", NULL };
+  GtkWidget *fit = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  GtkWidget *wide = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  GtkWidget *stacked = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  GtkWidget *charts[] = { fit, wide, stacked };
+  GtkWidget *box, *window;
+  guint shown[3], hidden[3];
+
+  box = charts_box (fit, wide, stacked, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      CplBarChart *chart = CPL_BAR_CHART (chart_of (charts[i]));
+
+      cpl_bar_chart_set_categories (chart, categories);
+      cpl_bar_chart_set_stacked (chart, i == 2);
+      cpl_bar_chart_add_series (chart, "Units", i == 0 ? (double[]) { 1, 2 } : (double[]) { 1, 1e15 });
+    }
+  window = window_with (box, 300, 900);
+  for (guint i = 0; i < 3; i++)
+    {
+      shown[i] = n_texts (charts[i]);
+      cpl_bar_chart_set_show_values (CPL_BAR_CHART (chart_of (charts[i])), FALSE);
+      wait_for_draw (charts[i]);
+      hidden[i] = n_texts (charts[i]);
+    }
+
+  /* 1 and 2 fit: two numbers */
+  g_assert_cmpuint (shown[0], ==, hidden[0] + 2);
+  /* 1 and 1e15, over bars or as totals of stacks (the stack of 1 is
+   * too thin for its number inside, that of 1e15 too narrow): none */
+  g_assert_cmpuint (shown[1], ==, hidden[1]);
+  g_assert_cmpuint (shown[2], ==, hidden[2]);
+
+  /* the title under the categories */
+  cpl_bar_chart_set_category_title (CPL_BAR_CHART (chart_of (fit)), "Year");
+  wait_for_draw (fit);
+  g_assert_cmpuint (n_texts (fit), ==, hidden[0] + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_render (void)
 {
@@ -2068,6 +2117,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/zero-note", test_zero_note);
+  g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
