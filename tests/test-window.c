@@ -220,6 +220,27 @@ test_money_input_unit (void)
   g_assert_cmpfloat_with_epsilon (6.75e9 * scale, chinese ? 67.5 : 6.75, 1e-9);
 }
 
+/* An axis of money reads in one unit, its largest tick's: a Chinese
+ * reader saw "0 美元 / 5,000 美元 / 1 万美元" on the cost of compute. */
+static void
+test_money_scaled (void)
+{
+  g_autofree char *half = cpl_format_money_scaled (5000, 15000);
+  g_autofree char *yi = cpl_format_money_scaled (5e8, 1.5e9);
+  g_autofree char *loss = cpl_format_money_scaled (-2.5e6, 1e7);
+  g_autofree char *zero = cpl_format_money_scaled (0, 1.5e9);
+
+  /* 15,000: $15,000 in English, 1.5 万美元 (three figures: two
+   * decimals) in Chinese; 5,000 in the same unit: 0.50 万 */
+  g_assert_cmpstr (half, ==, expect ("$5,000", "0.50 万美元", "0.50 萬美元"));
+  /* 1.5e9: $1.50 B, or 15.0 亿 (one decimal); 5e8 = $0.50 B = 5.0 亿 */
+  g_assert_cmpstr (yi, ==, expect ("$0.50 B", "5.0 亿美元", "5.0 億美元"));
+  /* 1e7: $10.0 M, or 1,000 万 (no decimals); −2.5e6 = −$2.5 M = −250 万 */
+  g_assert_cmpstr (loss, ==, expect ("−$2.5 M", "−250 万美元", "−250 萬美元"));
+  /* zero in no unit */
+  g_assert_cmpstr (zero, ==, expect ("$0", "0 美元", "0 美元"));
+}
+
 /* An edit of the dataset shows at once in the view. */
 static void
 test_edit_updates_row (void)
@@ -470,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/money-input-unit", test_money_input_unit);
+  g_test_add_func ("/window/money-scaled", test_money_scaled);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/every-bad-file", test_every_bad_file);
   g_test_add_func ("/window/new-window", test_new_window);

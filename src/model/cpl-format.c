@@ -123,16 +123,6 @@ cpl_format_difference (CplDifferenceKind kind,
   return g_strconcat (value > 0 ? "+" : "−", text, NULL);
 }
 
-/* Three significant figures: 6.75, 67.5, 675. */
-static char *
-three_figures (double value)
-{
-  double magnitude = fabs (value);
-  int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
-
-  return cpl_format_number (value, decimals);
-}
-
 /* "25%", "15.5%": a rate with a decimal only where it has one */
 char *
 cpl_format_rate (double fraction)
@@ -154,65 +144,111 @@ cpl_format_money (double usd)
   return g_strconcat ("−", magnitude, NULL);
 }
 
-static char *
-cpl_format_money_unsigned (double usd)
+/* The units money is read in: the largest whose size the amount
+ * reaches, in the language's number scale. */
+typedef enum {
+  MONEY_ONE,        /* $1,234 / 1,234 美元 */
+  MONEY_WAN,        /* 10⁴: 1.23 万美元 */
+  MONEY_MILLION,    /* 10⁶: $1.23 M */
+  MONEY_YI,         /* 10⁸: 1.23 亿美元 */
+  MONEY_BILLION,    /* 10⁹: $1.23 B */
+  MONEY_TRILLION,   /* 10¹²: $1.23 T, 1.23 万亿美元 */
+} MoneyUnit;
+
+static gboolean
+east_asian_scale (void)
 {
   /* Translators: "western" groups large numbers by thousands (K, M, B, T);
    * "east-asian" by ten thousands (万, 亿).  Do not translate the words,
    * pick the one your language uses. */
-  const char *scale = C_("number scale", "western");
-  double magnitude = fabs (usd);
-  g_autofree char *number = NULL;
+  return g_str_equal (C_("number scale", "western"), "east-asian");
+}
 
-  if (!isfinite (usd))
-    return g_strdup (UNKNOWN);
+static MoneyUnit
+money_unit (double magnitude)
+{
+  if (east_asian_scale ())
+    return magnitude >= 1e12 ? MONEY_TRILLION : magnitude >= 1e8 ? MONEY_YI
+         : magnitude >= 1e4 ? MONEY_WAN : MONEY_ONE;
+  return magnitude >= 1e12 ? MONEY_TRILLION : magnitude >= 1e9 ? MONEY_BILLION
+       : magnitude >= 1e6 ? MONEY_MILLION : MONEY_ONE;
+}
 
-  if (g_str_equal (scale, "east-asian"))
+/* @usd (not negative) in @unit: three significant figures of
+ * @reference's size ("1.50 万美元", and 5,000 in the same unit "0.50
+ * 万美元"), whole dollars in MONEY_ONE. */
+static char *
+money_in_unit (double    usd,
+               MoneyUnit unit,
+               double    reference)
+{
+  static const double sizes[] = { 1, 1e4, 1e6, 1e8, 1e9, 1e12 };
+  double magnitude = fabs (reference) / sizes[unit];
+  int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+  g_autofree char *number = cpl_format_number (usd / sizes[unit], unit == MONEY_ONE ? 0 : decimals);
+  gboolean east_asian = east_asian_scale ();
+
+  switch (unit)
     {
-      if (magnitude >= 1e12)
-        {
-          number = three_figures (usd / 1e12);
-          /* Translators: money in units of 10¹² US dollars */
-          return g_strdup_printf (_("%s trillion-wan USD"), number);
-        }
-      if (magnitude >= 1e8)
-        {
-          number = three_figures (usd / 1e8);
-          /* Translators: money in units of 10⁸ US dollars (亿美元) */
-          return g_strdup_printf (_("%s yi USD"), number);
-        }
-      if (magnitude >= 1e4)
-        {
-          number = three_figures (usd / 1e4);
-          /* Translators: money in units of 10⁴ US dollars (万美元) */
-          return g_strdup_printf (_("%s wan USD"), number);
-        }
-      number = cpl_format_number (usd, 0);
-      /* Translators: money in US dollars, small amounts */
-      return g_strdup_printf (_("%s USD"), number);
-    }
-
-  if (magnitude >= 1e12)
-    {
-      number = three_figures (usd / 1e12);
+    case MONEY_TRILLION:
+      if (east_asian)
+        /* Translators: money in units of 10¹² US dollars */
+        return g_strdup_printf (_("%s trillion-wan USD"), number);
       /* Translators: money in trillions of US dollars */
       return g_strdup_printf (_("$%s T"), number);
-    }
-  if (magnitude >= 1e9)
-    {
-      number = three_figures (usd / 1e9);
+    case MONEY_YI:
+      /* Translators: money in units of 10⁸ US dollars (亿美元) */
+      return g_strdup_printf (_("%s yi USD"), number);
+    case MONEY_BILLION:
       /* Translators: money in billions of US dollars */
       return g_strdup_printf (_("$%s B"), number);
-    }
-  if (magnitude >= 1e6)
-    {
-      number = three_figures (usd / 1e6);
+    case MONEY_MILLION:
       /* Translators: money in millions of US dollars */
       return g_strdup_printf (_("$%s M"), number);
+    case MONEY_WAN:
+      /* Translators: money in units of 10⁴ US dollars (万美元) */
+      return g_strdup_printf (_("%s wan USD"), number);
+    case MONEY_ONE:
+    default:
+      if (east_asian)
+        /* Translators: money in US dollars, small amounts */
+        return g_strdup_printf (_("%s USD"), number);
+      /* Translators: money in US dollars */
+      return g_strdup_printf (_("$%s"), number);
     }
-  number = cpl_format_number (usd, 0);
-  /* Translators: money in US dollars */
-  return g_strdup_printf (_("$%s"), number);
+}
+
+static char *
+cpl_format_money_unsigned (double usd)
+{
+  if (!isfinite (usd))
+    return g_strdup (UNKNOWN);
+  return money_in_unit (usd, money_unit (fabs (usd)), usd);
+}
+
+/**
+ * cpl_format_money_scaled:
+ * @usd: an amount in US dollars
+ * @reference: the amount whose unit @usd is shown in
+ *
+ * Returns: @usd in the unit cpl_format_money() gives @reference, so that
+ *   the ticks of an axis read in one unit: "0.5 万美元", "1 万美元", "1.5
+ *   万美元" (not "5,000 美元" beside "1 万美元"); a loss with "−"; zero
+ *   as cpl_format_money() has it, "0 美元"
+ */
+char *
+cpl_format_money_scaled (double usd,
+                         double reference)
+{
+  g_autofree char *magnitude = NULL;
+
+  /* zero is "$0" in any unit */
+  if (!isfinite (usd) || !isfinite (reference) || usd == 0)
+    return cpl_format_money (usd);
+  magnitude = money_in_unit (fabs (usd), money_unit (fabs (reference)), reference);
+  if (usd >= 0)
+    return g_steal_pointer (&magnitude);
+  return g_strconcat ("−", magnitude, NULL);
 }
 
 /**
@@ -229,7 +265,7 @@ cpl_format_money_unsigned (double usd)
 double
 cpl_money_input_scale (const char **unit)
 {
-  if (g_str_equal (C_("number scale", "western"), "east-asian"))
+  if (east_asian_scale ())
     {
       if (unit != NULL)
         /* Translators: the unit a large amount of money is typed in, 10⁸ US dollars (亿美元) */

@@ -12,6 +12,8 @@ char *cpl_format_percent (double fraction,
 char *cpl_format_rate    (double fraction);
 char *cpl_format_money   (double usd);
 char *cpl_format_money_exact (double usd);
+char *cpl_format_money_scaled (double usd,
+                               double reference);
 double cpl_money_input_scale (const char **unit);
 gulong cpl_plural_count  (double value);
 

@@ -135,6 +135,15 @@ cpl_chart_id_compares (const char *chart_id)
 
 /* Configuring ------------------------------------------------------------- */
 
+/* A money axis reads in one unit, its largest tick's. */
+static char *
+money_tick (double   value,
+            double   largest,
+            gpointer user_data)
+{
+  return cpl_format_money_scaled (value, largest);
+}
+
 /* A line chart against the years (@years) or the revenue share. */
 static CplLineChart *
 line_chart_new (gboolean            years,
@@ -148,6 +157,8 @@ line_chart_new (gboolean            years,
   cpl_line_chart_set_x_integer (chart, years);
   cpl_line_chart_set_x_format (chart, years ? cpl_scenario_format_year : cpl_scenario_format_share, NULL, NULL);
   cpl_line_chart_set_y_format (chart, y_format, NULL, NULL);
+  if (y_format == cpl_scenario_format_money)
+    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, money_tick);
   cpl_line_chart_set_description (chart, description);
   return chart;
 }
@@ -163,6 +174,8 @@ year_bar_chart_new (const char         *value_title,
   cpl_bar_chart_set_category_title (chart, _("Year"));
   if (format != NULL)
     cpl_bar_chart_set_value_format (chart, format, NULL, NULL);
+  if (format == cpl_scenario_format_money)
+    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, money_tick);
   cpl_bar_chart_set_description (chart, description);
   return chart;
 }
@@ -805,6 +818,20 @@ format_total_axis (double   value,
     }
 }
 
+/* Its ticks: money in one unit, the largest tick's. */
+static char *
+format_total_tick (double   value,
+                   double   largest,
+                   gpointer data)
+{
+  switch ((CplTotal) GPOINTER_TO_INT (data))
+    {
+    case CPL_TOTAL_GOVERNMENT_TAKE:
+    case CPL_TOTAL_GROSS_REVENUE: return cpl_format_money_scaled (value, largest);
+    default:                      return format_total_axis (value, data);
+    }
+}
+
 /* The tornado's value axis: the total, with its unit where the ticks have
  * none (money has "$", a share "%") */
 static const char *
@@ -877,6 +904,7 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     }
   g_ptr_array_add (names, NULL);
   cpl_tornado_chart_set_format (tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
+  cpl_chart_set_tick_format (CPL_CHART (tornado), GTK_ORIENTATION_HORIZONTAL, format_total_tick);
   cpl_tornado_chart_set_value_title (tornado, total_axis_title (total));
   cpl_tornado_chart_set_bars (tornado, cpl_projection_get_total (projection, total),
                               (const char * const *) names->pdata, low, high, bars->len);

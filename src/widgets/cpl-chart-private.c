@@ -246,6 +246,7 @@ cpl_chart_format_clear (CplChartFormat *format)
   gpointer data = format->data;
 
   format->func = NULL;
+  format->tick_func = NULL;
   format->data = NULL;
   format->destroy = NULL;
   if (destroy != NULL)
@@ -987,10 +988,15 @@ cpl_chart_tick_labels (const double         *values,
                        const CplChartFormat *format)
 {
   char **labels = g_new0 (char *, n + 1);
+  double largest = 0;
 
   for (guint i = 0; i < n; i++)
+    largest = MAX (largest, fabs (values[i]));
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = cpl_chart_format_apply (format, values[i]);
+      g_autofree char *text = format != NULL && format->tick_func != NULL
+                              ? format->tick_func (values[i], largest, format->data)
+                              : cpl_chart_format_apply (format, values[i]);
 
       labels[i] = cpl_chart_trim_decimals (text);
     }

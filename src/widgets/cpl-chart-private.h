@@ -83,6 +83,7 @@ char        *cpl_chart_trim_decimals   (const char   *text);
 typedef struct
 {
   CplChartFormatFunc func;            /* NULL: cpl_format_number() */
+  CplChartTickFormatFunc tick_func;   /* tick labels, or NULL: func's */
   gpointer           data;
   GDestroyNotify     destroy;
 } CplChartFormat;

@@ -35,5 +35,10 @@ CplChartColor cpl_chart_color_for     (const char *kind,
  */
 typedef char *(*CplChartFormatFunc) (double   value,
                                      gpointer user_data);
+/* A tick label of @value on an axis whose largest tick is @largest (in
+ * magnitude), so that every tick reads in one unit. */
+typedef char *(*CplChartTickFormatFunc) (double   value,
+                                         double   largest,
+                                         gpointer user_data);
 
 G_END_DECLS

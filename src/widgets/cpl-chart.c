@@ -661,6 +661,28 @@ cpl_chart_set_format (CplChart           *self,
 }
 
 /**
+ * cpl_chart_set_tick_format:
+ * @axis: as for cpl_chart_set_format()
+ * @tick_func: (nullable): makes the tick labels of @axis, knowing its
+ *   largest tick, with the user data of cpl_chart_set_format(); %NULL
+ *   for that format's
+ *
+ * For values whose unit changes with their size (money: "5,000 美元",
+ * "1 万美元"), so that every tick of an axis reads in the unit of the
+ * largest.  Set after cpl_chart_set_format(), which clears it.
+ */
+void
+cpl_chart_set_tick_format (CplChart               *self,
+                           GtkOrientation          axis,
+                           CplChartTickFormatFunc  tick_func)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  PRIV (self)->formats[axis == GTK_ORIENTATION_VERTICAL ? 1 : 0].tick_func = tick_func;
+  cpl_chart_invalidate (self);
+}
+
+/**
  * cpl_chart_format_value:
  *
  * Returns: (transfer full): @value as the chart shows it in tooltips

@@ -96,6 +96,9 @@ void    cpl_chart_set_format      (CplChart           *self,
                                    CplChartFormatFunc  func,
                                    gpointer            user_data,
                                    GDestroyNotify      destroy);
+void    cpl_chart_set_tick_format (CplChart               *self,
+                                   GtkOrientation          axis,
+                                   CplChartTickFormatFunc  tick_func);
 char   *cpl_chart_format_value    (CplChart           *self,
                                    GtkOrientation      axis,
                                    double              value);
