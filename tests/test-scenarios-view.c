@@ -789,9 +789,11 @@ test_comparison_bands (void)
    * 1,813,333.33 + 4,229,019.61 = 6,042,352.94.  The share's triangle 10%,
    * 20%, 40% has its P10 at 0.1 + √(0.1 × 0.3 × 0.1) = 0.154772 and its
    * P90 at 0.4 − √(0.1 × 0.3 × 0.2) = 0.322540: a take of $935,187 and
-   * $1,948,902 (shown "$1.95 M", or a neighbour: three digits).  10,000 draws put a P10 within one standard error,
-   * √(0.1 × 0.9 / 10,000) ÷ the density there (2 × 0.054772 / 0.03 =
-   * 3.65) = 0.00082 of share, $4,960 of take: the test allows $25,000.
+   * $1,948,902 (shown "$1.95 M", or a neighbour: three digits; the P10 in
+   * the same unit, "$0.94 M").  10,000 draws put a P10 within one
+   * standard error, √(0.1 × 0.9 / 10,000) ÷ the density there (2 ×
+   * 0.054772 / 0.03 = 3.65) = 0.00082 of share, $4,960 of take: the test
+   * allows $25,000.
    * The ban has no ranges, so nothing under its take. */
   {
     const char *range = cpl_scenario_comparison_get_range (comparison, "take", "two-years");
@@ -804,6 +806,8 @@ test_comparison_bands (void)
     g_assert_cmpuint (g_strv_length (ends), ==, 2);
     p10 = dollars (ends[0]);
     p90 = dollars (ends[1]);
+    /* both ends in the high end's unit: "$0.94 M", not "$935,187" */
+    g_assert_true (g_str_has_suffix (ends[0], " M"));
     g_assert_cmpfloat_with_epsilon (p10, 935187, 25000);
     g_assert_cmpfloat_with_epsilon (p90, 1948902, 25000);
     g_assert_null (cpl_scenario_comparison_get_range (comparison, "take", "ban"));

@@ -230,9 +230,14 @@ static char *
 range_text (CplTotal            total,
             const CplQuantiles *q)
 {
-  /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B" */
+  /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B";
+   * money in one unit, the high end's: "0.66 万亿美元–1.51 万亿美元", not
+   * "6,594 亿美元–1.51 万亿美元" */
   gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
-  g_autofree char *low = compute ? cpl_format_number (q->p10, 0) : cpl_scenario_format_total (total, q->p10);
+  gboolean money = total == CPL_TOTAL_GOVERNMENT_TAKE || total == CPL_TOTAL_GROSS_REVENUE;
+  g_autofree char *low = compute ? cpl_format_number (q->p10, 0)
+                       : money ? cpl_format_money_scaled (q->p10, q->p90)
+                       : cpl_scenario_format_total (total, q->p10);
   g_autofree char *high = cpl_scenario_format_total (total, q->p90);
 
   /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
