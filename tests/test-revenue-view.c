@@ -63,6 +63,9 @@ test_h200_case (void)
    * signed as a difference */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "comparison"), ==, "$4.05 B");
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "difference"), ==, "+$2.70 B");
+  /* its heading says which way: 25% (this line) − 15% */
+  g_assert_cmpstr (cpl_revenue_view_get_case_title (view, "difference"), ==, "Difference\n25% − 15%");
+  g_assert_cmpstr (cpl_revenue_view_get_case_title (view, "this"), ==, "At 25%");
   /* the margin after the share, P / R: (27,000 × 0.75 − 6,500) / 27,000
    * = 50.9% at 25%, (27,000 × 0.85 − 6,500) / 27,000 = 60.9% at 15%: a
    * difference of −10.0 percentage points, not "−10.0%"; the break-even
@@ -333,6 +336,8 @@ test_narrow_header (void)
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_revenue_view_get_header_title (view), ==, "NVIDIA H200 at a 25% revenue share");
+  /* with a line under the row while the page is scrolled (style.css) */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (scroller), "scrolls-under"));
 
   gtk_adjustment_set_value (adjustment, 0);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -380,7 +385,8 @@ test_narrow_table (void)
         {
           /* two tables, the second with the difference and the ban */
           g_assert_true (GTK_IS_BOX (shown));
-          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Difference"), ==, 1);
+          /* the H20's line at 15%, compared at 25% */
+          g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Difference\n15% − 25%"), ==, 1);
           g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "Ban"), ==, 1);
           g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 2);
         }

@@ -366,11 +366,18 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     /* Translators: the heading of a column of results, %s is a share rate */
     g_autofree char *this_title = g_strdup_printf (_("At %s"), rate);
     g_autofree char *compare_title = g_strdup_printf (_("At %s"), other);
+    /* Translators: which way a difference of two cases is taken: this
+     * rate minus the comparison rate, "15% − 25%" (a true minus sign) */
+    g_autofree char *direction = g_strdup_printf (_("%1$s − %2$s"), rate, other);
+    /* the way the difference is taken under its heading: beside "At 25%"
+     * a bare "Difference" read as either way */
+    g_autofree char *difference_title = g_strdup_printf ("%s\n%s", _("Difference"), direction);
 
     for (guint l = 0; l < N_LAYOUTS; l++)
       {
         gtk_label_set_text (self->case_titles[l][CASE_THIS], this_title);
         gtk_label_set_text (self->case_titles[l][CASE_COMPARE], compare_title);
+        gtk_label_set_text (self->case_titles[l][CASE_DIFFERENCE], difference_title);
       }
   }
 
@@ -692,6 +699,8 @@ cases_grid (CplRevenueView *self,
       /* this rate's and the comparison's "At 25%" come with the line */
       titles[c] = grid_label (GTK_GRID (grid), headings[c] ? _(headings[c]) : NULL, c - first + 1, 0, TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (titles[c]), "heading");
+      /* over numbers: a second line ("15% − 25%") flush right too */
+      gtk_label_set_justify (titles[c], GTK_JUSTIFY_RIGHT);
     }
   if (first + n_cases > CASE_DIFFERENCE)
     {
@@ -1318,6 +1327,18 @@ cpl_revenue_view_get_input (CplRevenueView *self,
 
 /* Returns: the text shown for @output_id in the column @column_id ("this",
  * "comparison", "difference", "ban"). */
+/* Returns: the heading of the column @column_id ("this", "comparison",
+ * "difference", "ban") as the wide table shows it */
+const char *
+cpl_revenue_view_get_case_title (CplRevenueView *self,
+                                 const char     *column_id)
+{
+  for (guint c = 0; c < N_CASES; c++)
+    if (g_str_equal (case_ids[c], column_id))
+      return gtk_label_get_text (self->case_titles[LAYOUT_WIDE][c]);
+  return NULL;
+}
+
 const char *
 cpl_revenue_view_get_output (CplRevenueView *self,
                              const char     *output_id,

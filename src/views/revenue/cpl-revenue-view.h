@@ -34,6 +34,8 @@ const char     *cpl_revenue_view_get_key_figure (CplRevenueView *self,
                                                  const char     *output_id);
 const char     *cpl_revenue_view_get_visible_page (CplRevenueView *self);
 const char     *cpl_revenue_view_get_header_title (CplRevenueView *self);
+const char     *cpl_revenue_view_get_case_title (CplRevenueView *self,
+                                                  const char     *column_id);
 
 char *cpl_revenue_lines_text (CplDataset      *dataset,
                               CplCsvSeparator  separator);
