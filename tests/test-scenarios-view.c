@@ -2004,6 +2004,56 @@ test_uncertainty_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The year-by-year table keeps its year in view on a phone: the other
+ * columns scroll sideways, the year stays (it scrolled away with them,
+ * leaving rows of numbers without their year).  The title rows of the two
+ * parts are of one height, so each year's row lines up with its
+ * numbers.  two-years: 2026 and 2027. */
+static void
+test_year_column_stays (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 360, 640);
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  GtkListView *list = cpl_scenarios_view_get_list (view);
+  GtkWidget *year, *demand, *gap;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *sideways;
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position_of_id ("two-years")));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "scenario");
+  year = GTK_WIDGET (cpl_scenario_results_get_table_cell (results, 1, 0));
+  demand = GTK_WIDGET (cpl_scenario_results_get_table_cell (results, 1, 1));
+  gap = GTK_WIDGET (cpl_scenario_results_get_table_cell (results, 1, 4));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (year)), ==, "2027");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (100);
+
+  /* the table is wider than a phone: scrolled to its end */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gap, GTK_TYPE_SCROLLED_WINDOW));
+  sideways = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways));
+  gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (100);
+
+  /* the year still within the window, left of the scrolled part */
+  g_assert_true (gtk_widget_compute_point (year, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_cmpfloat (at.x, >=, 0);
+  g_assert_cmpfloat (at.x + gtk_widget_get_width (year), <=, 360);
+  g_assert_false (gtk_widget_is_ancestor (year, GTK_WIDGET (scroller)));
+  /* and on the line of its numbers: the same top, to a pixel */
+  {
+    graphene_point_t numbers;
+
+    g_assert_true (gtk_widget_compute_point (demand, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &numbers));
+    g_assert_cmpfloat_with_epsilon (at.y, numbers.y, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue #16: an edit updates the year-by-year table in place: the same
  * label widgets take the new numbers, a cell whose text stays is not set
  * again, and only a change in the number of years adds or removes a row.
@@ -2340,6 +2390,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/scenarios-view/year-column-stays", test_year_column_stays);
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
   g_test_add_func ("/scenarios-view/many-rows", test_many_rows);
   g_test_add_func ("/scenarios-view/row-layout", test_row_layout);

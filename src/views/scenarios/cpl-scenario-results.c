@@ -118,7 +118,10 @@ struct _CplScenarioResults
   GtkWidget      *flow;             /* of the charts' cards */
   gboolean        take_shown;       /* whether the take's card shows */
   CplScenarioAnalysis *analysis;    /* the share-rate curve, goal seek; NULL until built */
-  GtkGrid        *table;            /* NULL until built */
+  GtkGrid        *table;            /* NULL until built; the columns after the year */
+  GtkGrid        *years;            /* the year column, that stays when the table scrolls sideways */
+  GtkWidget      *table_titles[N_TABLE_COLUMNS];
+  int             title_height;     /* of the other columns' title row, as allocated */
   GPtrArray      *cells;            /* GtkLabel of year t, column c at t × N_TABLE_COLUMNS + c */
   PaintWait       below_wait;       /* what is below is made after the next frame */
   guint           below_idle_id;    /* then at the next idle moment */
@@ -685,17 +688,22 @@ fill_table (CplScenarioResults *self)
     {
       /* the last year's row: the header is row 0, year t row t + 1 */
       gtk_grid_remove_row (self->table, self->cells->len / N_TABLE_COLUMNS);
+      gtk_grid_remove_row (self->years, self->cells->len / N_TABLE_COLUMNS);
       g_ptr_array_set_size (self->cells, self->cells->len - N_TABLE_COLUMNS);
     }
   while (self->cells->len < n_cells)
     {
       guint c = self->cells->len % N_TABLE_COLUMNS;
       GtkWidget *label = gtk_label_new (NULL);
+      int row = self->cells->len / N_TABLE_COLUMNS + 1;
 
       gtk_label_set_xalign (GTK_LABEL (label), c == COL_YEAR ? 0 : 1);
       gtk_widget_set_hexpand (label, c != COL_YEAR);
       gtk_widget_add_css_class (label, "numeric");
-      gtk_grid_attach (self->table, label, c, self->cells->len / N_TABLE_COLUMNS + 1, 1, 1);
+      if (c == COL_YEAR)
+        gtk_grid_attach (self->years, label, 0, row, 1, 1);
+      else
+        gtk_grid_attach (self->table, label, c - 1, row, 1, 1);
       g_ptr_array_add (self->cells, label);
     }
   for (guint i = 0; i < n_cells; i++)
@@ -720,39 +728,6 @@ cpl_scenario_results_get_table_cell (CplScenarioResults *self,
   return g_ptr_array_index (self->cells, year * N_TABLE_COLUMNS + column);
 }
 
-/* Under its heading, with Copy and Export CSV… beside it. */
-static void
-build_table (CplScenarioResults *self)
-{
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = cpl_wrapped_label_new (_("Year by Year"), "heading");
-  GtkWidget *scroller;
-
-  self->table = GTK_GRID (cpl_table_grid_new (6));
-  self->cells = g_ptr_array_new ();
-  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
-    {
-      /* "Demand (PFLOP/s)" wraps before the unit, never inside it */
-      g_autofree char *text = cpl_text_keep_units (_(table_titles[c]));
-      GtkWidget *title = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
-      gtk_label_set_xalign (GTK_LABEL (title), c == COL_YEAR ? 0 : 1);
-      gtk_widget_set_valign (title, GTK_ALIGN_END);
-      gtk_widget_add_css_class (title, "heading");
-      gtk_grid_attach (self->table, title, c, 0, 1, 1);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The projection year by year"), -1);
-  scroller = cpl_scenario_table_scroller_new (GTK_WIDGET (self->table));
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_box_append (GTK_BOX (header), cpl_table_actions_new (GTK_WIDGET (self), scroller, years_text));
-  gtk_box_append (GTK_BOX (self->body), header);
-  cpl_card_append (self->body, scroller);
-}
-
 /* Life cycle ------------------------------------------------------------- */
 
 /* A bin that changes how wide its child asks to be.  A chart's card asks
@@ -768,6 +743,8 @@ struct _CplSizeBin
 {
   GtkWidget parent_instance;
   gboolean  rigid;
+  void    (*allocated) (gpointer data);  /* after each allocation of the child, or NULL */
+  gpointer  allocated_data;
 };
 
 G_DEFINE_FINAL_TYPE (CplSizeBin, cpl_size_bin, GTK_TYPE_WIDGET)
@@ -805,7 +782,11 @@ cpl_size_bin_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
+  CplSizeBin *self = CPL_SIZE_BIN (widget);
+
   gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+  if (self->allocated != NULL)
+    self->allocated (self->allocated_data);
 }
 
 static GtkSizeRequestMode
@@ -849,6 +830,90 @@ size_bin_new (GtkWidget *child,
   bin->rigid = rigid;
   gtk_widget_set_parent (child, GTK_WIDGET (bin));
   return GTK_WIDGET (bin);
+}
+
+/* The year's title row as tall as the other columns' (their titles
+ * wrap onto two or three lines), so that the two grids' rows line up:
+ * set on the next frame (a size request made in an allocation would wait
+ * for one anyway), once the other grid's has changed. */
+static gboolean
+set_year_title_height (GtkWidget     *years,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  CplScenarioResults *self = data;
+
+  gtk_widget_set_size_request (self->table_titles[COL_YEAR], -1, self->title_height);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+table_allocated (gpointer data)
+{
+  CplScenarioResults *self = data;
+  /* every title of the row is as tall as the row (valign fill) */
+  int height = gtk_widget_get_height (self->table_titles[COL_DEMAND]);
+
+  if (height == self->title_height)
+    return;
+  self->title_height = height;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->years), set_year_title_height, self, NULL);
+}
+
+/* Under its heading, with Copy and Export CSV… beside it.  The year
+ * stays in view while the other columns scroll sideways (on a phone they
+ * do): two grids side by side, the years' and the rest's, their title
+ * rows of one height (table_allocated()), their rows of one line each. */
+static void
+build_table (CplScenarioResults *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = cpl_wrapped_label_new (_("Year by Year"), "heading");
+  GtkWidget *both = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller, *bin;
+
+  self->years = GTK_GRID (cpl_table_grid_new (6));
+  self->table = GTK_GRID (cpl_table_grid_new (6));
+  /* the grids' margins as one grid's: 12 px outside, the column
+   * spacing between the year and the rest */
+  gtk_widget_set_margin_end (GTK_WIDGET (self->years), 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 18);
+  self->cells = g_ptr_array_new ();
+  for (guint c = 0; c < N_TABLE_COLUMNS; c++)
+    {
+      /* "Demand (PFLOP/s)" wraps before the unit, never inside it */
+      g_autofree char *text = cpl_text_keep_units (_(table_titles[c]));
+      GtkWidget *title = gtk_label_new (text);
+
+      /* the year's, short, never wraps: the other grid would squeeze it */
+      gtk_label_set_wrap (GTK_LABEL (title), c != COL_YEAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 12);
+      gtk_label_set_xalign (GTK_LABEL (title), c == COL_YEAR ? 0 : 1);
+      gtk_label_set_justify (GTK_LABEL (title), c == COL_YEAR ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      /* the text at the bottom of the title row, over its column */
+      gtk_label_set_yalign (GTK_LABEL (title), 1);
+      gtk_widget_add_css_class (title, "heading");
+      self->table_titles[c] = title;
+      if (c == COL_YEAR)
+        gtk_grid_attach (self->years, title, 0, 0, 1, 1);
+      else
+        gtk_grid_attach (self->table, title, c - 1, 0, 1, 1);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (both), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The projection year by year"), -1);
+  bin = size_bin_new (GTK_WIDGET (self->table), TRUE);
+  CPL_SIZE_BIN (bin)->allocated = table_allocated;
+  CPL_SIZE_BIN (bin)->allocated_data = self;
+  /* as cpl_scenario_table_scroller_new() */
+  scroller = cpl_scroll_sideways (bin);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (both), GTK_WIDGET (self->years));
+  gtk_box_append (GTK_BOX (both), scroller);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_box_append (GTK_BOX (header), cpl_table_actions_new (GTK_WIDGET (self), both, years_text));
+  gtk_box_append (GTK_BOX (self->body), header);
+  cpl_card_append (self->body, both);
 }
 
 /* Returns: (transfer floating): @table (a grid) in a scroller that
