@@ -58,6 +58,7 @@ struct _CplScatterChart
   char            *x_title;
   char            *y_title;
   char            *x_axis_title;  /* as drawn: a log axis says so */
+  guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
   char            *y_axis_title;
   gboolean         x_log;
   gboolean         y_log;
@@ -572,6 +573,32 @@ snapshot_point (CplScatterChart *self,
                            point->style != CPL_POINT_STYLE_HYPOTHETICAL);
 }
 
+/* @text, faint, in the first corner of the plot clear of @obstacles
+ * (bottom right first); FALSE where none is. */
+static gboolean
+place_note (CplScatterChart *self,
+            GtkSnapshot     *snapshot,
+            const char      *text,
+            GArray          *obstacles)
+{
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), text, CPL_CHART_FONT_LABEL);
+  GdkRGBA dim = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f);
+  int w, h;
+
+  cpl_chart_layout_size (layout, &w, &h);
+  {
+    graphene_point_t corners[] = {
+      GRAPHENE_POINT_INIT (plot->origin.x + plot->size.width - w - 4, plot->origin.y + plot->size.height - h - 4),
+      GRAPHENE_POINT_INIT (plot->origin.x + 4, plot->origin.y + plot->size.height - h - 4),
+      GRAPHENE_POINT_INIT (plot->origin.x + plot->size.width - w - 4, plot->origin.y + 4),
+      GRAPHENE_POINT_INIT (plot->origin.x + 4, plot->origin.y + 4),
+    };
+
+    return place_label (snapshot, layout, corners, G_N_ELEMENTS (corners), plot, obstacles, &dim);
+  }
+}
+
 static void
 snapshot_points (CplScatterChart *self,
                  GtkSnapshot     *snapshot,
@@ -583,6 +610,7 @@ snapshot_points (CplScatterChart *self,
   Point *hover = find_point (self, self->hover);
   Point *selected = find_point (self, self->selected);
   graphene_rect_t bounds;
+  guint hidden = 0;
   double px, py;
 
   for (guint i = 0; i < self->points->len; i++)
@@ -598,6 +626,7 @@ snapshot_points (CplScatterChart *self,
   if (selected != NULL && point_pixel (self, selected, &px, &py))
     snapshot_point (self, snapshot, selected, px, py, selected == hover, TRUE);
 
+  self->n_hidden_labels = 0;
   if (!self->show_labels)
     return;
 
@@ -633,9 +662,33 @@ snapshot_points (CplScatterChart *self,
             GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
           };
 
-          place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text);
+          if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text))
+            hidden++;
         }
       }
+
+  /* the names left out say so, where there is room in the plot: a
+   * crowded point otherwise read as one without a name */
+  self->n_hidden_labels = hidden;
+  if (hidden > 0)
+    {
+      /* Translators: in a corner of a crowded chart; %d is how many
+       * points' names did not fit; a name shows when the pointer is on
+       * its point.  Keep it short */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%d name hidden: point at a dot",
+                                                            "%d names hidden: point at a dot",
+                                                            hidden),
+                                               hidden);
+      /* Translators: the same, where the longer one does not fit (a
+       * phone): "5 names hidden" */
+      g_autofree char *brief = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d name hidden", "%d names hidden", hidden),
+                                                hidden);
+
+      if (!place_note (self, snapshot, note, obstacles))
+        place_note (self, snapshot, brief, obstacles);
+    }
+
 }
 
 static void
@@ -1008,6 +1061,16 @@ cpl_scatter_chart_new (void)
  *
  * On a log axis, points at zero or below are not drawn.
  */
+/* Returns: how many points' names did not fit at the last drawing (for
+ * tests) */
+guint
+cpl_scatter_chart_get_n_hidden_labels (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), 0);
+
+  return self->n_hidden_labels;
+}
+
 /**
  * cpl_scatter_chart_get_axis_title:
  *

@@ -286,6 +286,39 @@ test_scatter_log_titles (void)
   g_object_unref (g_object_ref_sink (widget));
 }
 
+/* A crowded map says how many names it left out (they show on
+ * pointing at a dot); one with room for every name says nothing.  Six
+ * chips on one spot: a name fits to the right, the left, above or below
+ * (the corners overlap those), at most four, so two to five are left
+ * out; new_scatter()'s three chips far apart all have theirs. */
+static void
+test_scatter_hidden_names (void)
+{
+  GtkWidget *spread = new_scatter ();
+  GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
+  GtkWidget *window;
+  guint hidden;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("chip-%u", i);
+      g_autofree char *name = g_strdup_printf ("Chip number %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, 4000, 2000, CPL_POINT_STYLE_NORMAL);
+    }
+  cpl_scatter_chart_add_point (chart, "far", "Far", 40000, 8000, CPL_POINT_STYLE_NORMAL);
+  window = window_with (charts_box (spread, crowded, NULL), 600, 900);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (CPL_SCATTER_CHART (chart_of (spread))), ==, 0);
+  hidden = cpl_scatter_chart_get_n_hidden_labels (chart);
+  g_assert_cmpuint (hidden, >=, 2);
+  g_assert_cmpuint (hidden, <=, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_scatter_hit (void)
 {
@@ -2116,6 +2149,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/to-unit", test_axis_to_unit);
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
+  g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
