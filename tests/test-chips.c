@@ -940,10 +940,11 @@ row_heights (GtkWidget *view)
   return heights;
 }
 
-/* On a phone (360 px) each chip's status stands under its name and the
- * Status column is hidden: side by side both ellipsized, to "H100 S…"
- * and "Lice…".  The two parts' rows, now two lines tall, still line up.
- * At 1280 px the Status column is back and the names stand alone. */
+/* On a phone (360 px) each chip's status stands under its name, and the
+ * Status and Origin columns are hidden: the name and status side by side
+ * were both ellipsized, to "H100 S…" and "Lice…".  The two parts' rows,
+ * now two lines tall, still line up.  At 1280 px both columns are back
+ * and the names stand alone. */
 static void
 test_status_under_name (void)
 {
@@ -983,6 +984,20 @@ test_status_under_name (void)
         }
       g_assert_nonnull (status_column);
       g_assert_true (gtk_column_view_column_get_visible (status_column) == !narrow);
+      /* the origin too: "Domestic" stood both under the name and in it */
+      {
+        GListModel *others = gtk_column_view_get_columns (GTK_COLUMN_VIEW (scrolling));
+        gboolean origin_shown = FALSE;
+
+        for (guint i = 0; i < g_list_model_get_n_items (others); i++)
+          {
+            g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (others, i);
+
+            if (g_str_equal (gtk_column_view_column_get_title (column), "Origin"))
+              origin_shown = gtk_column_view_column_get_visible (column);
+          }
+        g_assert_true (origin_shown == !narrow);
+      }
 
       b200 = find_label_where (frozen, "B200", TRUE);
       g_assert_nonnull (b200);

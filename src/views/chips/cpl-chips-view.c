@@ -1178,7 +1178,8 @@ update_filters_shown (CplChipsView *self)
 /* On a narrow window (the leaflet folded, when Back shows) each chip's
  * status stands under its name and the Status column goes: beside each
  * other at 360 px both ellipsized, to "H100 S…" and "Lice…".  The
- * filters fold away, so that the table has the room. */
+ * Origin column goes too, and the filters fold away, so that the table
+ * has the room. */
 static void
 apply_narrow (CplChipsView *self)
 {
@@ -1213,6 +1214,9 @@ apply_narrow (CplChipsView *self)
       g_object_unref (cell);
     }
   gtk_column_view_column_set_visible (self->fixed_columns[COL_STATUS], !narrow);
+  /* the status under the name says "Domestic" where the origin is, and
+   * the origin column's room goes to the figures */
+  gtk_column_view_column_set_visible (self->fixed_columns[COL_ORIGIN], !narrow);
   g_signal_emit (self, signals[REFRESH], 0);
 }
 
