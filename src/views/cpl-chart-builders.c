@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "cpl-chart-builders.h"
+#include "cpl-view-util.h"
 #include "views/chips/cpl-threshold-map.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenario-results.h"
@@ -135,15 +136,6 @@ cpl_chart_id_compares (const char *chart_id)
 
 /* Configuring ------------------------------------------------------------- */
 
-/* A money axis reads in one unit, its largest tick's. */
-static char *
-money_tick (double   value,
-            double   largest,
-            gpointer user_data)
-{
-  return cpl_format_money_scaled (value, largest);
-}
-
 /* A line chart against the years (@years) or the revenue share. */
 static CplLineChart *
 line_chart_new (gboolean            years,
@@ -158,7 +150,7 @@ line_chart_new (gboolean            years,
   cpl_line_chart_set_x_format (chart, years ? cpl_scenario_format_year : cpl_scenario_format_share, NULL, NULL);
   cpl_line_chart_set_y_format (chart, y_format, NULL, NULL);
   if (y_format == cpl_scenario_format_money)
-    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, money_tick);
+    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, cpl_money_tick);
   cpl_line_chart_set_description (chart, description);
   return chart;
 }
@@ -175,7 +167,7 @@ year_bar_chart_new (const char         *value_title,
   if (format != NULL)
     cpl_bar_chart_set_value_format (chart, format, NULL, NULL);
   if (format == cpl_scenario_format_money)
-    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, money_tick);
+    cpl_chart_set_tick_format (CPL_CHART (chart), GTK_ORIENTATION_VERTICAL, cpl_money_tick);
   cpl_bar_chart_set_description (chart, description);
   return chart;
 }

@@ -371,6 +371,16 @@ cpl_table_grid_new (int row_spacing)
   return grid;
 }
 
+/* A tick label of a money axis (a CplChartTickFormatFunc): in one unit,
+ * its largest tick's, "0.5 万美元", "1 万美元" (cpl_format_money_scaled()). */
+char *
+cpl_money_tick (double   value,
+                double   largest,
+                gpointer user_data)
+{
+  return cpl_format_money_scaled (value, largest);
+}
+
 /* @child in a card (a framed "view" background) at the end of @box. */
 void
 cpl_card_append (GtkWidget *box,

@@ -12,6 +12,9 @@ void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
+char      *cpl_money_tick       (double      value,
+                                 double      largest,
+                                 gpointer    user_data);
 GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,
                                  GtkWidget  *child);

@@ -190,15 +190,6 @@ money_format (double   value,
   return cpl_format_money (value);
 }
 
-/* A money axis reads in one unit, its largest tick's. */
-static char *
-money_tick (double   value,
-            double   largest,
-            gpointer user_data)
-{
-  return cpl_format_money_scaled (value, largest);
-}
-
 static char *
 percent_format (double   value,
                 gpointer user_data)
@@ -793,7 +784,7 @@ build_calculator (CplRevenueView *self)
   cpl_bar_chart_set_stacked (self->split_chart, TRUE);
   cpl_bar_chart_set_value_title (self->split_chart, _("US dollars"));
   cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
-  cpl_chart_set_tick_format (CPL_CHART (self->split_chart), GTK_ORIENTATION_VERTICAL, money_tick);
+  cpl_chart_set_tick_format (CPL_CHART (self->split_chart), GTK_ORIENTATION_VERTICAL, cpl_money_tick);
   cpl_bar_chart_set_description (self->split_chart,
     _("Where the revenue goes in each case: the vendor's cost, the vendor's profit and the US government's take"));
   chart_card_append (box, _("Where the Revenue Goes"), cpl_chart_view_new_take (self->split_chart), "revenue-split");
@@ -802,7 +793,7 @@ build_calculator (CplRevenueView *self)
   cpl_line_chart_set_axes (self->rate_chart, _("Share rate"), _("US dollars"));
   cpl_line_chart_set_x_format (self->rate_chart, percent_format, NULL, NULL);
   cpl_line_chart_set_y_format (self->rate_chart, money_format, NULL, NULL);
-  cpl_chart_set_tick_format (CPL_CHART (self->rate_chart), GTK_ORIENTATION_VERTICAL, money_tick);
+  cpl_chart_set_tick_format (CPL_CHART (self->rate_chart), GTK_ORIENTATION_VERTICAL, cpl_money_tick);
   cpl_line_chart_set_description (self->rate_chart,
     _("The vendor's profit and the US government's take for every share rate from 0 to 100%, "
       "with the current rate and the break-even rate marked"));
