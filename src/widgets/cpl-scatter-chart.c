@@ -58,8 +58,8 @@ struct _CplScatterChart
   char            *x_title;
   char            *y_title;
   char            *x_axis_title;  /* as drawn: a log axis says so */
-  guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
   char            *y_axis_title;
+  guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
   gboolean         x_log;
   gboolean         y_log;
   char            *style_labels[N_STYLES];
