@@ -755,6 +755,103 @@ test_frozen_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row of @view under the pointer (lit, :hover) if there is one, and
+ * that it is the only one. */
+static GtkWidget *
+lit_row (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
+  GtkWidget *lit = NULL;
+
+  cpl_test_collect_widgets (view, GTK_TYPE_WIDGET, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    if (g_str_equal (gtk_widget_get_css_name (widgets->pdata[i]), "row") &&
+        (gtk_widget_get_state_flags (widgets->pdata[i]) & GTK_STATE_FLAG_PRELIGHT))
+      {
+        g_assert_null (lit);
+        lit = widgets->pdata[i];
+      }
+  return lit;
+}
+
+/* The pointer moving over @label, in its column view @view. */
+static void
+point_at (GtkWidget *view,
+          GtkWidget *label)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  graphene_point_t point;
+  guint moved = 0;
+
+  g_assert_true (gtk_widget_compute_point (label, view, &GRAPHENE_POINT_INIT (2, 2), &point));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        {
+          g_signal_emit_by_name (controller, "motion", (double) point.x, (double) point.y);
+          moved++;
+        }
+    }
+  g_assert_cmpuint (moved, >, 0);
+}
+
+/* The row under the pointer is lit across both parts of the table, not
+ * only in the part the pointer is over. */
+static void
+test_hover_whole_row (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1280, 800);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *frozen, *scrolling, *lit;
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  frozen = views->pdata[0];
+  scrolling = views->pdata[1];
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (lit_row (scrolling));
+
+  /* over the H200's name: its row of the other part lights, the one
+   * with its 141 GB of memory (data/builtin-dataset.json: 141 GB HBM3e,
+   * the only chip with 141) */
+  point_at (frozen, find_label (frozen, "H200 SXM"));
+  lit = lit_row (scrolling);
+  g_assert_nonnull (lit);
+  g_assert_nonnull (find_label (lit, "141"));
+
+  /* on to the Ascend 910C (3.20 TB/s, the only one): that row instead */
+  point_at (frozen, find_label (frozen, "Ascend 910C"));
+  lit = lit_row (scrolling);
+  g_assert_nonnull (lit);
+  g_assert_nonnull (find_label (lit, "3.20"));
+  g_assert_null (find_label (lit, "141"));
+
+  /* the other way: over the H200's memory (in view at 1280 px, where the
+   * columns run to Bandwidth), its name lights */
+  point_at (scrolling, find_label (scrolling, "141"));
+  lit = lit_row (frozen);
+  g_assert_nonnull (lit);
+  g_assert_nonnull (find_label (lit, "H200 SXM"));
+
+  /* the pointer gone: nothing lit that GTK would not clear itself */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scrolling);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+          g_signal_emit_by_name (controller, "leave");
+      }
+  }
+  g_assert_null (lit_row (frozen));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The search and the date: side by side at 1280 px; at 360 px the search
  * has a line of its own, the width of the view less its 12 px margins
  * and the flow box child's 3 px padding on each side, 360 − 24 − 6 =
@@ -1081,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
+  g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);
   g_test_add_func ("/chips/search-line", test_search_line);

@@ -140,6 +140,7 @@ struct _CplChipsView
   GDate               date;           /* the rules in force on it give the status */
   gboolean            narrow;         /* folded: the status under each name, its column hidden */
   int                 cell_height;    /* narrow: every cell's, so both parts' rows line up; or -1 */
+  GtkWidget          *hover_twin;     /* weak: the row lit in the part the pointer is not over */
 };
 
 G_DEFINE_FINAL_TYPE (CplChipsView, cpl_chips_view, ADW_TYPE_BIN)
@@ -475,6 +476,8 @@ cell_setup (GtkSignalListItemFactory *factory,
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
         }
     }
+  /* see row_position_at() */
+  g_object_set_data (G_OBJECT (child), "cpl-list-item", item);
   gtk_list_item_set_child (item, child);
 }
 
@@ -1033,6 +1036,103 @@ on_row_activated (GtkColumnView *view,
   adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
 }
 
+/* Hover across the two parts --------------------------------------------
+ * The table is two column views side by side, and GTK lights the row
+ * under the pointer in one of them only: half a row.  The same row of
+ * the other part is lit with it, in the state GTK gives a row under the
+ * pointer (:hover), so a row reads as one line across the table. */
+
+/* The position of the row at (@x, @y) of @view, or
+ * GTK_INVALID_LIST_POSITION. */
+static guint
+row_position_at (GtkWidget *view,
+                 double     x,
+                 double     y)
+{
+  for (GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT); w != NULL && w != view;
+       w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "cpl-list-item");
+
+      if (item != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The row widget under @widget showing @position, if there is one (a
+ * list view makes rows only for what is in or near its view). */
+static GtkWidget *
+row_widget_at (GtkWidget *widget,
+               guint      position)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "cpl-list-item");
+
+  if (item != NULL)
+    {
+      if (gtk_list_item_get_position (item) != position)
+        return NULL;
+      /* the cell's child, in its cell, in its row */
+      while (widget != NULL && !g_str_equal (gtk_widget_get_css_name (widget), "row"))
+        widget = gtk_widget_get_parent (widget);
+      return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = row_widget_at (child, position);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static void
+light_twin (CplChipsView *self,
+            GtkWidget    *row)
+{
+  if (row == self->hover_twin)
+    return;
+  if (self->hover_twin != NULL)
+    gtk_widget_unset_state_flags (self->hover_twin, GTK_STATE_FLAG_PRELIGHT);
+  g_set_weak_pointer (&self->hover_twin, row);
+  if (row != NULL)
+    gtk_widget_set_state_flags (row, GTK_STATE_FLAG_PRELIGHT, FALSE);
+}
+
+static void
+on_table_motion (GtkEventControllerMotion *motion,
+                 double                    x,
+                 double                    y,
+                 CplChipsView             *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  GtkWidget *other = view == GTK_WIDGET (self->frozen_view) ? GTK_WIDGET (self->column_view)
+                                                             : GTK_WIDGET (self->frozen_view);
+  guint position = row_position_at (view, x, y);
+
+  light_twin (self, position == GTK_INVALID_LIST_POSITION ? NULL : row_widget_at (other, position));
+}
+
+static void
+on_table_leave (CplChipsView *self)
+{
+  light_twin (self, NULL);
+}
+
+static void
+watch_hover (CplChipsView  *self,
+             GtkColumnView *view)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_table_motion), self, 0);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_table_motion), self, 0);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_table_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (view), motion);
+}
+
 /* Threshold map ---------------------------------------------------------- */
 
 static void
@@ -1311,6 +1411,7 @@ cpl_chips_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (cpl_dataset_get_vendors (self->dataset), self);
       g_signal_handlers_disconnect_by_data (self->dataset, self);
     }
+  g_clear_weak_pointer (&self->hover_twin);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1472,6 +1573,8 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->subsidy_spin, "value-changed", G_CALLBACK (on_energy_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated), self, 0);
   g_signal_connect_object (self->frozen_view, "activate", G_CALLBACK (on_row_activated), self, 0);
+  watch_hover (self, self->frozen_view);
+  watch_hover (self, self->column_view);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
