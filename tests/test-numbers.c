@@ -284,6 +284,26 @@ test_difference (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* A Monte Carlo range: both ends with their unit, the low end as the
+ * range writes it; a range whose ends read the same says so once (the
+ * full ban's take read "P10–P90: $0–$0"). */
+static void
+test_p10_p90 (void)
+{
+  g_autofree char *range = cpl_format_p10_p90 ("$31.0 B", NULL, "$62.0 B");
+  g_autofree char *short_low = cpl_format_p10_p90 ("5 PFLOP/s", "5", "9 PFLOP/s");
+  g_autofree char *zero = cpl_format_p10_p90 ("$0", NULL, "$0");
+  g_autofree char *same = cpl_format_p10_p90 ("50%", NULL, "50%");
+  /* the same figure, though the range would write its low end short */
+  g_autofree char *same_short = cpl_format_p10_p90 ("7 PFLOP/s", "7", "7 PFLOP/s");
+
+  g_assert_cmpstr (range, ==, "P10–P90: $31.0 B–$62.0 B");
+  g_assert_cmpstr (short_low, ==, "P10–P90: 5–9 PFLOP/s");
+  g_assert_cmpstr (zero, ==, "P10 = P90 = $0");
+  g_assert_cmpstr (same, ==, "P10 = P90 = 50%");
+  g_assert_cmpstr (same_short, ==, "P10 = P90 = 7 PFLOP/s");
+}
+
 /* The defect: 5,000 pasted characters went whole into the message. */
 static void
 test_excerpt (void)
@@ -381,6 +401,7 @@ main (int   argc,
     }
   g_test_add_func ("/numbers/parse/C", test_c_locale);
   g_test_add_func ("/numbers/difference", test_difference);
+  g_test_add_func ("/numbers/p10-p90", test_p10_p90);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);
   return g_test_run ();

@@ -123,6 +123,30 @@ cpl_format_difference (CplDifferenceKind kind,
   return g_strconcat (value > 0 ? "+" : "−", text, NULL);
 }
 
+/**
+ * cpl_format_p10_p90:
+ * @low: the P10 as it reads alone, with its unit: "$31.0 B", "5 PFLOP/s"
+ * @low_in_range: (nullable): the P10 as it reads before @high in a range,
+ *   when that is shorter ("31.0", "5"); %NULL: @low
+ * @high: the P90, with its unit
+ *
+ * Returns: the range of a Monte Carlo result, "P10–P90: $31.0 B–$62.0 B";
+ *   "P10 = P90 = $0" when both ends read the same (no chip exported in
+ *   any draw): a range from a figure to itself says less.
+ */
+char *
+cpl_format_p10_p90 (const char *low,
+                    const char *low_in_range,
+                    const char *high)
+{
+  if (g_str_equal (low, high))
+    /* Translators: the range of a Monte Carlo result whose two ends are
+     * the same figure, "P10 = P90 = $0" */
+    return g_strdup_printf (_("P10 = P90 = %s"), high);
+  /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
+  return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low_in_range ? low_in_range : low, high);
+}
+
 /* "25%", "15.5%": a rate with a decimal only where it has one */
 char *
 cpl_format_rate (double fraction)

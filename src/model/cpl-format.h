@@ -27,6 +27,9 @@ typedef enum {
 char *cpl_format_difference (CplDifferenceKind kind,
                              double            value,
                              int               decimals);
+char *cpl_format_p10_p90    (const char       *low,
+                             const char       *low_in_range,
+                             const char       *high);
 
 /* What cpl_parse_number() refuses. */
 #define CPL_NUMBER_ERROR (cpl_number_error_quark ())

@@ -943,10 +943,11 @@ series_text (CplLineChart *self,
     {
       g_autofree char *low = format_y (self, series->band_low[i]);
       g_autofree char *high = format_y (self, series->band_high[i]);
+      g_autofree char *range = cpl_format_p10_p90 (low, NULL, high);
 
       /* Translators: a series' value in a chart's tooltip and the range
        * around it, "Government take: $47.5 B (P10–P90: $31 B–$62 B)" */
-      return g_strdup_printf (_("%1$s: %2$s (P10–P90: %3$s–%4$s)"), series->name, value, low, high);
+      return g_strdup_printf (_("%1$s: %2$s (%3$s)"), series->name, value, range);
     }
   return g_strdup_printf (_("%1$s: %2$s"), series->name, value);
 }

@@ -238,13 +238,13 @@ range_text (CplTotal            total,
    * "6,594 亿美元–1.51 万亿美元" */
   gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
   gboolean money = total == CPL_TOTAL_GOVERNMENT_TAKE || total == CPL_TOTAL_GROSS_REVENUE;
-  g_autofree char *low = compute ? cpl_format_number (q->p10, 0)
-                       : money ? cpl_format_money_scaled (q->p10, q->p90)
-                       : cpl_scenario_format_total (total, q->p10);
+  g_autofree char *low = cpl_scenario_format_total (total, q->p10);
+  g_autofree char *low_in_range = compute ? cpl_format_number (q->p10, 0)
+                                : money ? cpl_format_money_scaled (q->p10, q->p90)
+                                : NULL;
   g_autofree char *high = cpl_scenario_format_total (total, q->p90);
 
-  /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
-  return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
+  return cpl_format_p10_p90 (low, low_in_range, high);
 }
 
 /* Shows the run's result (again, after the charts were filled anew), or

@@ -319,6 +319,7 @@ cpl_comparison_row_range (const CplComparisonRow *row,
   RowKind kind;
   const CplQuantiles *q;
   g_autofree char *low = NULL;
+  g_autofree char *low_in_range = NULL;
   g_autofree char *high = NULL;
 
   if (uncertainty == NULL || row->total < 0)
@@ -326,11 +327,12 @@ cpl_comparison_row_range (const CplComparisonRow *row,
   for (kind = ROW_NET; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
     ;
   q = cpl_uncertainty_get_total (uncertainty, row->total);
+  low = row_text (kind, q->p10);
   /* money in one unit, the high end's */
-  low = kind == ROW_NET || kind == ROW_TAKE ? cpl_format_money_scaled (q->p10, q->p90) : row_text (kind, q->p10);
+  if (kind == ROW_NET || kind == ROW_TAKE)
+    low_in_range = cpl_format_money_scaled (q->p10, q->p90);
   high = row_text (kind, q->p90);
-  /* Translators: the range of a Monte Carlo result, "P10–P90: $31 B–$62 B" */
-  return g_strdup_printf (_("P10–P90: %1$s–%2$s"), low, high);
+  return cpl_format_p10_p90 (low, low_in_range, high);
 }
 
 /**
