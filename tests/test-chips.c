@@ -852,6 +852,66 @@ test_hover_whole_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The detail pane's row titled @title: whether its verdict icon has the
+ * style class @css_class, and its subtitle starts with @words. */
+static void
+assert_detail_row (CplChipsView *view,
+                   const char   *title,
+                   const char   *words,
+                   const char   *css_class)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwActionRow *found = NULL;
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      found = rows->pdata[i];
+  g_assert_nonnull (found);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (found), words));
+  {
+    g_autoptr(GPtrArray) images = g_ptr_array_new ();
+    gboolean styled = FALSE;
+
+    cpl_test_collect_widgets (GTK_WIDGET (found), GTK_TYPE_IMAGE, images);
+    for (guint i = 0; i < images->len; i++)
+      styled |= gtk_widget_has_css_class (images->pdata[i], css_class);
+    g_test_message ("%s: %s", title, css_class);
+    g_assert_true (styled);
+  }
+}
+
+/* The detail pane opens on the chip's status, as the table gives it, and
+ * each rule's verdict looks as in the table's rule columns: a licence
+ * that opens the chip amber, not a red lock; a licence or share that
+ * does not apply dimmed, not a green tick. */
+static void
+test_detail_verdicts (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h200"));
+  /* on 2026-02-01 the H200 (TPP 15,832 < 21,000; 4,800 GB/s < 6,500) is
+   * under case-by-case review and in the 25% band (14,000 ≤ 15,832 <
+   * 17,500): licensable, 25% */
+  g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Status in China", TRUE));
+  assert_detail_row (view, "Licensable · 25% share", "Under the rules in force on 2026-02-01.", "warning");
+  /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
+  assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
+  assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");
+  assert_detail_row (view, "25% tariff bands (January 2026)", "25% share applies", "warning");
+  /* the April letters name the H20 and MI308X only: not controlled */
+  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not controlled", "success");
+  assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Not licensable", "dim-label");
+  assert_detail_row (view, "15% share for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The search and the date: side by side at 1280 px; at 360 px the search
  * has a line of its own, the width of the view less its 12 px margins
  * and the flow box child's 3 px padding on each side, 360 − 24 − 6 =
@@ -1179,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-name", test_frozen_name);
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
+  g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);
   g_test_add_func ("/chips/search-line", test_search_line);

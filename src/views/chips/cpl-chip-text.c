@@ -386,6 +386,41 @@ cpl_rule_effect_describe (CplRule *rule)
     }
 }
 
+/**
+ * cpl_rule_verdict_get_style:
+ * @icon_name: (out): the icon of @rule's @verdict
+ * @css_class: (out): its colour's style class
+ *
+ * How a rule's verdict looks wherever it shows (the table's cells, the
+ * detail pane): a control rule's match is red, a licence's or a share's
+ * amber (it opens a door, on terms), a licence or share that does not
+ * apply is dimmed, not a green tick (nothing is allowed by it).
+ */
+void
+cpl_rule_verdict_get_style (CplRule      *rule,
+                            CplTriState   verdict,
+                            const char  **icon_name,
+                            const char  **css_class)
+{
+  CplRuleEffect effect = cpl_rule_get_effect (rule);
+
+  if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
+    {
+      *icon_name = cpl_verdict_get_icon_name (verdict);
+      *css_class = cpl_verdict_get_css_class (verdict);
+    }
+  else if (verdict == CPL_TRI_TRUE)
+    {
+      *icon_name = effect == CPL_RULE_EFFECT_LICENCE ? "changes-allow-symbolic" : "dialog-information-symbolic";
+      *css_class = "warning";
+    }
+  else
+    {
+      *icon_name = "action-unavailable-symbolic";
+      *css_class = "dim-label";
+    }
+}
+
 void
 cpl_rule_verdict_box_set (GtkWidget   *box,
                           CplRule     *rule,
@@ -394,16 +429,10 @@ cpl_rule_verdict_box_set (GtkWidget   *box,
 {
   g_autofree char *text = cpl_rule_verdict_get_label (rule, verdict);
   g_autofree char *full = g_strdup_printf ("%s\n%s", cpl_rule_effect_describe (rule), tooltip);
-  CplRuleEffect effect = cpl_rule_get_effect (rule);
+  const char *icon_name, *css_class;
 
-  if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
-    box_set (box, cpl_verdict_get_icon_name (verdict), text, cpl_verdict_get_css_class (verdict), full);
-  else if (verdict == CPL_TRI_TRUE)
-    /* a licence or a share opens a door, on terms: amber */
-    box_set (box, effect == CPL_RULE_EFFECT_LICENCE ? "changes-allow-symbolic" : "dialog-information-symbolic",
-             text, "warning", full);
-  else
-    box_set (box, "action-unavailable-symbolic", text, "dim-label", full);
+  cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
+  box_set (box, icon_name, text, css_class, full);
 }
 
 /* Status ------------------------------------------------------------------ */
@@ -461,11 +490,11 @@ cpl_chip_status_describe (CplChipStatus status)
     }
 }
 
+/* How a status looks wherever it shows: its icon and colour's style class. */
 void
-cpl_status_box_set (GtkWidget     *box,
-                    CplChipStatus  status,
-                    double         share,
-                    const char    *tooltip)
+cpl_chip_status_get_style (CplChipStatus   status,
+                           const char    **icon_name,
+                           const char    **css_class)
 {
   static const char * const icons[CPL_N_CHIP_STATUSES] = {
     "go-home-symbolic", "object-select-symbolic", "action-unavailable-symbolic",
@@ -474,8 +503,22 @@ cpl_status_box_set (GtkWidget     *box,
   static const char * const classes[CPL_N_CHIP_STATUSES] = {
     "accent", "success", "error", "warning", "dim-label"
   };
-  g_autofree char *text = cpl_chip_status_get_label (status, share);
 
   g_return_if_fail (status < CPL_N_CHIP_STATUSES);
-  box_set (box, icons[status], text, classes[status], tooltip);
+  *icon_name = icons[status];
+  *css_class = classes[status];
+}
+
+void
+cpl_status_box_set (GtkWidget     *box,
+                    CplChipStatus  status,
+                    double         share,
+                    const char    *tooltip)
+{
+  g_autofree char *text = cpl_chip_status_get_label (status, share);
+  const char *icon_name, *css_class;
+
+  g_return_if_fail (status < CPL_N_CHIP_STATUSES);
+  cpl_chip_status_get_style (status, &icon_name, &css_class);
+  box_set (box, icon_name, text, css_class, tooltip);
 }

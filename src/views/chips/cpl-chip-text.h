@@ -33,6 +33,10 @@ void        cpl_verdict_box_set       (GtkWidget         *box,
 char       *cpl_rule_verdict_get_label (CplRule          *rule,
                                         CplTriState       verdict);
 const char *cpl_rule_effect_describe  (CplRule           *rule);
+void        cpl_rule_verdict_get_style (CplRule          *rule,
+                                        CplTriState       verdict,
+                                        const char      **icon_name,
+                                        const char      **css_class);
 void        cpl_rule_verdict_box_set  (GtkWidget         *box,
                                        CplRule           *rule,
                                        CplTriState        verdict,
@@ -42,6 +46,9 @@ void        cpl_rule_verdict_box_set  (GtkWidget         *box,
 char       *cpl_chip_status_get_label (CplChipStatus      status,
                                        double             share);
 const char *cpl_chip_status_describe  (CplChipStatus      status);
+void        cpl_chip_status_get_style (CplChipStatus      status,
+                                       const char       **icon_name,
+                                       const char       **css_class);
 void        cpl_status_box_set        (GtkWidget         *box,
                                        CplChipStatus      status,
                                        double             share,

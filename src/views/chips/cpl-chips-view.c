@@ -853,6 +853,29 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* A row of the detail pane: a verdict as an icon before @title and as
+ * words on the first line of @subtitle, so what follows gets the pane's
+ * whole width. */
+static GtkWidget *
+verdict_row_new (const char *title,
+                 const char *subtitle,
+                 const char *icon_name,
+                 const char *css_class)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = cpl_decorative_icon_new (icon_name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (icon, css_class);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 12);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
 static void
 cpl_chips_view_update_detail (CplChipsView *self)
 {
@@ -883,7 +906,23 @@ cpl_chips_view_update_detail (CplChipsView *self)
   cpl_chip_metrics_compute (chip, &m);
   gtk_label_set_text (self->detail_title, cpl_entity_get_name (CPL_ENTITY (chip)));
 
-  /* Export rules first: it is what the analyst came for. */
+  /* The verdict first, as the table gives it, then the rules behind it:
+   * it is what the analyst came for. */
+  {
+    g_autofree char *iso = cpl_iso_date_format (&self->date);
+    double share;
+    CplChipStatus status = chip_status (self, chip, &share);
+    g_autofree char *title = cpl_chip_status_get_label (status, share);
+    g_autofree char *subtitle = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+                                                 cpl_chip_status_describe (status));
+    const char *icon_name, *css_class;
+
+    cpl_chip_status_get_style (status, &icon_name, &css_class);
+    group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Status in China"), NULL);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               verdict_row_new (title, subtitle, icon_name, css_class));
+  }
+
   group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Export Rules"), NULL);
   rules = cpl_dataset_get_rules (self->dataset);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
@@ -895,19 +934,12 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict);
       /* a rule that only names chips has no threshold to measure */
       g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = cpl_decorative_icon_new (cpl_verdict_get_icon_name (verdict));
+      const char *icon_name, *css_class;
+      GtkWidget *row;
 
-      /* the verdict as an icon before the title and as words on the first
-       * line, so the margins below get the pane's whole width */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cpl_entity_get_name (CPL_ENTITY (rule)));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (icon, cpl_verdict_get_css_class (verdict));
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (icon, 12);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      /* the verdict looks as in the table's rule columns */
+      cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
+      row = verdict_row_new (cpl_entity_get_name (CPL_ENTITY (rule)), subtitle, icon_name, css_class);
       gtk_widget_set_tooltip_text (row, tooltip);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
