@@ -27,6 +27,8 @@ typedef enum {
 char *cpl_format_difference (CplDifferenceKind kind,
                              double            value,
                              int               decimals);
+int   cpl_share_decimals    (double            a,
+                             double            b);
 char *cpl_format_p10_p90    (const char       *low,
                              const char       *low_in_range,
                              const char       *high);

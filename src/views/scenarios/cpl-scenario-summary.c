@@ -210,12 +210,23 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
 {
   double diff = vendors_total (p) - vendors_total (q);
   g_autofree char *money = cpl_format_money (fabs (diff));
-  g_autofree char *share = cpl_format_percent (p->final_domestic_share, 0);
-  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, 0);
+  int decimals = cpl_share_decimals (p->final_domestic_share, q->final_domestic_share);
+  g_autofree char *share = cpl_format_percent (p->final_domestic_share, decimals);
+  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, decimals);
   int last = p->start_year + (int) p->n_years - 1;
   const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
   const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
 
+  /* not "40% instead of 40%" */
+  if (g_str_equal (share, other_share) && diff >= 0)
+    /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
+     * and %5$d the first and last years, %6$s a percentage the same in both */
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d unchanged at %6$s"),
+                            name, money, baseline_name, p->start_year, last, share);
+  if (g_str_equal (share, other_share))
+    /* Translators: as above, with less sold by US vendors */
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d unchanged at %6$s"),
+                            name, money, baseline_name, p->start_year, last, share);
   if (diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
      * and %5$d the first and last years, %6$s and %7$s percentages */
@@ -265,6 +276,7 @@ comparison_row_new (const char *row_id,
   };
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
   double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
+  int share_decimals = 0;
 
   row->id = g_strdup (row_id);
   row->title = g_strdup (title);
@@ -275,6 +287,12 @@ comparison_row_new (const char *row_id,
   row->number_differences = g_new (double, projections->len);
   row->values = g_new0 (char *, projections->len + 1);
   row->differences = g_new0 (char *, projections->len + 1);
+  /* shares in whole percents, or the whole row with a decimal where a
+   * share and its difference would read wrong without it */
+  if (kind == ROW_SHARE)
+    for (guint i = 0; i < projections->len; i++)
+      share_decimals = MAX (share_decimals,
+                            cpl_share_decimals (row_value (g_ptr_array_index (projections, i), kind, NULL), base));
   for (guint i = 0; i < projections->len; i++)
     {
       CplProjection *p = g_ptr_array_index (projections, i);
@@ -283,9 +301,11 @@ comparison_row_new (const char *row_id,
       row->numbers[i] = value;
       /* no difference of years */
       row->number_differences[i] = kind == ROW_CROSSOVER ? NAN : value - base;
-      row->values[i] = value_text (p, kind, value);
+      row->values[i] = kind == ROW_SHARE ? cpl_format_percent (value, share_decimals) : value_text (p, kind, value);
       if (i != baseline && !isnan (row->number_differences[i]))
-        row->differences[i] = difference_text (kind, row->number_differences[i]);
+        row->differences[i] = kind == ROW_SHARE
+                              ? cpl_format_difference (CPL_DIFFERENCE_POINTS, row->number_differences[i], share_decimals)
+                              : difference_text (kind, row->number_differences[i]);
     }
   return row;
 }
