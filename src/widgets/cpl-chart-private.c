@@ -26,9 +26,12 @@
 
 /* Okabe & Ito, "Color Universal Design" (2008), as light and dark
  * shades: the light ones have a contrast of 3.5:1 or more with white,
- * the dark ones 4:1 or more with #383838 (tests/widgets/test-charts.c
- * checks both).  Fixed, not the theme's named colours: GNOME's palette
- * puts a red next to a green. */
+ * the dark ones 4:1 or more with #383838, and any two are 25 or more
+ * apart in CIELAB (tests/widgets/test-charts.c checks all three).  So
+ * the light yellow is an olive and the sky a teal (their darkened
+ * shades read as the orange and the blue: two scenarios compared were
+ * told apart by their names only), the dark sky a cyan.  Fixed, not the
+ * theme's named colours: GNOME's palette puts a red next to a green. */
 static const struct
 {
   GdkRGBA light;
@@ -39,8 +42,8 @@ static const struct
   [CPL_CHART_COLOR_GREEN]      = { RGB (0x00, 0x8a, 0x64), RGB (0x19, 0xb5, 0x88) },
   [CPL_CHART_COLOR_VERMILLION] = { RGB (0xc8, 0x56, 0x00), RGB (0xf0, 0x7a, 0x2e) },
   [CPL_CHART_COLOR_PURPLE]     = { RGB (0xb8, 0x58, 0x8e), RGB (0xdd, 0x8f, 0xbb) },
-  [CPL_CHART_COLOR_SKY]        = { RGB (0x1d, 0x8f, 0xd0), RGB (0x7f, 0xcb, 0xf5) },
-  [CPL_CHART_COLOR_YELLOW]     = { RGB (0x8a, 0x81, 0x0a), RGB (0xf0, 0xe4, 0x42) },
+  [CPL_CHART_COLOR_SKY]        = { RGB (0x00, 0x83, 0x9a), RGB (0x66, 0xd9, 0xe8) },
+  [CPL_CHART_COLOR_YELLOW]     = { RGB (0x4d, 0x5d, 0x00), RGB (0xf0, 0xe4, 0x42) },
   [CPL_CHART_COLOR_GREY]       = { RGB (0x7a, 0x7a, 0x7a), RGB (0xb4, 0xb4, 0xb4) },
 };
 

@@ -1557,9 +1557,45 @@ contrast (const GdkRGBA *a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
+/* CIE 1976 L*a*b* of @color (sRGB, D65). */
+static void
+to_lab (const GdkRGBA *color,
+        double         lab[3])
+{
+  double c[3] = { color->red, color->green, color->blue }, xyz[3];
+
+  for (guint i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  xyz[0] = (0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047;
+  xyz[1] = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  xyz[2] = (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883;
+  for (guint i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > 0.008856 ? cbrt (xyz[i]) : 7.787 * xyz[i] + 16. / 116;
+  lab[0] = 116 * xyz[1] - 16;
+  lab[1] = 500 * (xyz[0] - xyz[1]);
+  lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+/* How far apart two colours look: CIE76 ΔE, the distance in L*a*b*. */
+static double
+delta_e (const GdkRGBA *a,
+         const GdkRGBA *b)
+{
+  double la[3], lb[3];
+
+  to_lab (a, la);
+  to_lab (b, lb);
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1]) +
+               (la[2] - lb[2]) * (la[2] - lb[2]));
+}
+
 /* Every series colour stands out from the chart's background by 3:1 or
- * more, white in light mode, #383838 in dark mode (e.g. the light yellow
- * #8a810a: luminance 0.21, (1.05) / (0.26) = 4.0), and the eight differ. */
+ * more, white in light mode, #383838 in dark mode (e.g. the light olive
+ * #4d5d00: luminance 0.10, (1.05) / (0.15) = 7.0), and any two are told
+ * apart: ΔE 25 or more.  The light orange #b87d00 and the former light
+ * yellow #8a810a were 24.6 apart (L*a*b* 58.2, 15.9, 63.8 and 54.4,
+ * −4.2, 58.8): two compared scenarios' lines read as one colour; the
+ * light blue #0066a3 and the former sky #1d8fd0 16.3. */
 static void
 test_color_contrast (void)
 {
@@ -1580,7 +1616,11 @@ test_color_contrast (void)
         {
           g_assert_cmpfloat (contrast (&palette.series[i], scheme == 0 ? &white : &dark), >=, 3);
           for (guint j = 0; j < i; j++)
-            g_assert_false (gdk_rgba_equal (&palette.series[i], &palette.series[j]));
+            {
+              g_test_message ("scheme %u, colours %u and %u: ΔE %.1f", scheme, i, j,
+                              delta_e (&palette.series[i], &palette.series[j]));
+              g_assert_cmpfloat (delta_e (&palette.series[i], &palette.series[j]), >=, 25);
+            }
         }
       adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
       wait_for_draw (chart);
