@@ -83,11 +83,14 @@ test_edit_share (void)
   /* gross of US vendors is $6.04 M either way */
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "vendors"), ==, "$6.04 M");
   /* the crossover sentence: c_X = 2,000 stays below c_D (4,000, then
-   * 3,200); then what binds: capacity 300 is below the domestic demand
-   * of both years (400, then 870.59), and a·σ = 0.8 × 1 of the demand
-   * above it goes to X and Y */
+   * 3,200), the cheapest exported chip; c_Y = 1000 × $2,000 / 500 TFLOPS
+   * = 4,000 is above c_D in 2027 (not in 2026: 4,000, no cheaper); then
+   * what binds: capacity 300 is below the domestic demand of both years
+   * (400, then 870.59), and a·σ = 0.8 × 1 of the demand above it goes to
+   * X and Y */
   g_assert_cmpstr (cpl_scenario_results_get_summary (results), ==,
-                   "The D stays dearer per PFLOP/s-year than the exported chips through 2027.\n"
+                   "The D stays dearer per PFLOP/s-year than the X, the cheapest exported chip, through 2027. "
+                   "It is cheaper than the Y from 2027.\n"
                    "Domestic supply is capped by capacity in 2026–2027.\n"
                    "Of the demand above capacity, 80% goes to exported chips (capacity spill 100% × "
                    "licence approval 80%) and the rest becomes a compute gap.");

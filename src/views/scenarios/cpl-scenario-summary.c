@@ -14,6 +14,61 @@
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
 
+/* The name of exported chip @k of @p. */
+static const char *
+exported_name (CplProjection *p,
+               CplDataset    *dataset,
+               guint          k)
+{
+  CplChip *chip = cpl_dataset_lookup_chip (dataset, p->chip_ids[k]);
+
+  return chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : p->chip_ids[k];
+}
+
+/* The domestic chip never beats the cheapest exported chip: which one
+ * that is, and from when it beats the others it does ("stays dearer than
+ * the exported chips" read as all of them, when it was cheaper than the
+ * H200 from 2029 and dearer than the B200 only). */
+static char *
+dearer_sentence (CplProjection *p,
+                 CplDataset    *dataset,
+                 const char    *domestic,
+                 int            last)
+{
+  GString *text = g_string_new (NULL);
+  guint cheapest = G_MAXUINT;
+
+  for (guint k = 0; k < p->n_chips; k++)
+    if (p->chip_offered[k] && (cheapest == G_MAXUINT || p->chip_cost[k] < p->chip_cost[cheapest]))
+      cheapest = k;
+  g_return_val_if_fail (cheapest != G_MAXUINT, g_string_free (text, FALSE));
+  if (p->n_offered == 1)
+    /* Translators: %1$s is the domestic chip, %2$s the exported one, %3$d the last year */
+    g_string_append_printf (text, _("The %1$s stays dearer per PFLOP/s-year than the %2$s through %3$d."),
+                            domestic, exported_name (p, dataset, cheapest), last);
+  else
+    /* Translators: %1$s is the domestic chip, %2$s the cheapest of the
+     * exported ones, %3$d the last year */
+    g_string_append_printf (text, _("The %1$s stays dearer per PFLOP/s-year than the %2$s, the cheapest exported chip, through %3$d."),
+                            domestic, exported_name (p, dataset, cheapest), last);
+  for (guint k = 0; k < p->n_chips; k++)
+    {
+      if (!p->chip_offered[k] || k == cheapest)
+        continue;
+      for (guint t = 0; t < p->n_years; t++)
+        if (p->years[t].domestic_cost < p->chip_cost[k])
+          {
+            /* Translators: after the sentence above, with the space that
+             * parts two sentences (none in Chinese): %1$s an exported chip
+             * the domestic one is cheaper than, %2$d from when */
+            g_string_append_printf (text, _(" It is cheaper than the %1$s from %2$d."),
+                                    exported_name (p, dataset, k), p->years[t].year);
+            break;
+          }
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* "Domestic chip cheaper from 2028", in words. */
 char *
 cpl_scenario_crossover_sentence (CplProjection *p,
@@ -28,9 +83,7 @@ cpl_scenario_crossover_sentence (CplProjection *p,
     /* Translators: %s is a chip; no exported chip is allowed */
     return g_strdup_printf (_("No chip is exported: all demand falls on the %s."), domestic);
   if (crossover == -1)
-    /* Translators: %1$s is a chip, %2$d the last year */
-    return g_strdup_printf (_("The %1$s stays dearer per PFLOP/s-year than the exported chips through %2$d."),
-                            domestic, last);
+    return dearer_sentence (p, dataset, domestic, last);
   if (crossover == 0)
     /* Translators: %s is a chip */
     return g_strdup_printf (_("The %s is the cheapest compute from the first year."), domestic);
