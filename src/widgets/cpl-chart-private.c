@@ -1370,8 +1370,10 @@ cpl_chart_frame_snapshot_axes (const CplChartFrame   *frame,
 /* "No data", in the middle of the plot. */
 #define NOTE_MARGIN 16
 
-/* @text centred in @frame's plot, in a faint colour, wrapped to at
- * most two lines. */
+/* @text centred in @frame's plot, in a faint colour, wrapped to as many
+ * lines as the plot has room for (two at least): on a phone "No compute
+ * gap in any year: domestic chips and exports meet the demand" needs
+ * three, and was cut after two. */
 static void
 snapshot_plot_note (const CplChartFrame   *frame,
                     PangoContext          *context,
@@ -1382,14 +1384,17 @@ snapshot_plot_note (const CplChartFrame   *frame,
   g_autoptr(PangoLayout) layout = cpl_chart_layout_new (context, text, CPL_CHART_FONT_BODY);
   GdkRGBA color = cpl_chart_rgba_alpha (&palette->fg, .55f);
   const graphene_rect_t *plot = &frame->plot;
-  int height;
+  int height, line_height;
 
   if (!cpl_chart_frame_has_plot (frame))
     return;
 
   /* the plot's width less a margin on each side (clear of the axis),
    * each line centred in it */
-  cpl_chart_layout_limit (layout, plot->size.width - 2 * NOTE_MARGIN, 2);
+  cpl_chart_layout_size (layout, NULL, &line_height);
+  line_height /= MAX (pango_layout_get_line_count (layout), 1);
+  cpl_chart_layout_limit (layout, plot->size.width - 2 * NOTE_MARGIN,
+                          MAX (2, (int) (plot->size.height - 2 * NOTE_MARGIN) / MAX (line_height, 1)));
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cpl_chart_layout_size (layout, NULL, &height);
   cpl_chart_append_layout (snapshot, layout, plot->origin.x + NOTE_MARGIN,

@@ -1332,6 +1332,25 @@ test_zero_note (void)
   wait_for_draw (zeros);
   g_assert_cmpuint (n_texts (zeros), ==, noted - 1);
 
+  /* a note that wraps to more than two lines in a plot with room for
+   * them: a text a line, three or more (it was cut after two, as on a
+   * phone "No compute gap in any year: domestic chips and exports m…") */
+  cpl_chart_set_zero_note (chart_of (zeros), "No compute gap in any year: domestic chips and the exported "
+                                             "chips together meet the whole demand of every year of the "
+                                             "horizon, so nothing is left over for a gap to show. The same "
+                                             "holds whatever the rate of the revenue share, since the "
+                                             "domestic capacity grows faster than the demand does, and the "
+                                             "licences for the exported chips are granted at the rate the "
+                                             "scenario sets for every year of it, from the first to the last "
+                                             "one shown here.");
+  wait_for_draw (zeros);
+  /* 549 × 217 px: some 450 characters at about 7 px are some six lines
+   * of 530 px, of the dozen the plot has room for; cut after two, they
+   * were two texts and the ellipsis's */
+  g_test_message ("plot %g × %g", cpl_chart_get_frame (chart_of (zeros))->plot.size.width,
+                  cpl_chart_get_frame (chart_of (zeros))->plot.size.height);
+  g_assert_cmpuint (n_texts (zeros), >=, noted - 1 + 5);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
