@@ -304,6 +304,36 @@ test_p10_p90 (void)
   g_assert_cmpstr (same_short, ==, "P10 = P90 = 7 PFLOP/s");
 }
 
+/* A range of money reads in the unit of the amount over it: the total
+ * "$934 B" had "P10–P90: $0.66 T–$1.51 T" under it. */
+static void
+test_money_p10_p90 (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is missing (build-aux/test.sh generates it)");
+      return;
+    }
+  {
+    /* $934 B: billions, three figures, no decimal; 0.66e12 / 1e9 = 660,
+     * 1.51e12 / 1e9 = 1,510 */
+    g_autofree char *billions = cpl_format_money_p10_p90 (934e9, 0.66e12, 1.51e12);
+    /* $5.00 B: two decimals; 3.342e9 → 3.34, 6.658e9 → 6.66 */
+    g_autofree char *decimals = cpl_format_money_p10_p90 (5e9, 3.342e9, 6.658e9);
+    /* a total of $0 (nothing exported): the high end's unit, $2.50 B */
+    g_autofree char *zero_point = cpl_format_money_p10_p90 (0, 0, 2.5e9);
+    g_autofree char *zeros = cpl_format_money_p10_p90 (0, 0, 0);
+
+    g_assert_cmpstr (billions, ==, "P10–P90: $660 B–$1,510 B");
+    g_assert_cmpstr (decimals, ==, "P10–P90: $3.34 B–$6.66 B");
+    g_assert_cmpstr (zero_point, ==, "P10–P90: $0–$2.50 B");
+    g_assert_cmpstr (zeros, ==, "P10 = P90 = $0");
+  }
+  setlocale (LC_NUMERIC, saved);
+}
+
 /* Shares side by side with their difference: whole percents unless they
  * read wrong.  The comparison read "43% instead of 40%" beside "+2 pp". */
 static void
@@ -421,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/numbers/parse/C", test_c_locale);
   g_test_add_func ("/numbers/difference", test_difference);
   g_test_add_func ("/numbers/p10-p90", test_p10_p90);
+  g_test_add_func ("/numbers/money-p10-p90", test_money_p10_p90);
   g_test_add_func ("/numbers/share-decimals", test_share_decimals);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);

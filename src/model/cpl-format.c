@@ -148,6 +148,29 @@ cpl_format_p10_p90 (const char *low,
 }
 
 /**
+ * cpl_format_money_p10_p90:
+ * @point: the amount shown above the range, in US dollars
+ * @p10: the range's low end
+ * @p90: its high end
+ *
+ * Returns: the range of an amount of money in the unit of @point, so
+ *   that the two read against each other: "$934 B" over "P10–P90: $660
+ *   B–$1,510 B", not "$0.66 T–$1.51 T"; in @p90's unit when @point is
+ *   zero
+ */
+char *
+cpl_format_money_p10_p90 (double point,
+                          double p10,
+                          double p90)
+{
+  double reference = isfinite (point) && point != 0 ? point : p90;
+  g_autofree char *low = cpl_format_money_scaled (p10, reference);
+  g_autofree char *high = cpl_format_money_scaled (p90, reference);
+
+  return cpl_format_p10_p90 (low, NULL, high);
+}
+
+/**
  * cpl_share_decimals:
  * @a: a share, a fraction
  * @b: the share it is set beside

@@ -32,6 +32,9 @@ int   cpl_share_decimals    (double            a,
 char *cpl_format_p10_p90    (const char       *low,
                              const char       *low_in_range,
                              const char       *high);
+char *cpl_format_money_p10_p90 (double         point,
+                                double         p10,
+                                double         p90);
 
 /* What cpl_parse_number() refuses. */
 #define CPL_NUMBER_ERROR (cpl_number_error_quark ())

@@ -560,8 +560,9 @@ totals_table (Writer    *w,
 
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *point_range = cpl_comparison_row_range (row, g_ptr_array_index (report->uncertainties,
-                                                                                           first + i));
+          g_autofree char *point_range = cpl_comparison_row_range (row, first + i,
+                                                                   g_ptr_array_index (report->uncertainties,
+                                                                                      first + i));
           /* "$50.0 B" not broken in a narrow column */
           g_autofree char *range = point_range ? cpl_text_keep_units (point_range) : NULL;
           const char *difference = row->differences[first + i];

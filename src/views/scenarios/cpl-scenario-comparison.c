@@ -470,7 +470,7 @@ band_run_done (GObject      *source,
       for (guint r = 0; uncertainty != NULL && self->rows != NULL && r < self->rows->len; r++)
         {
           CplComparisonRow *row = g_ptr_array_index (self->rows, r);
-          char *range = cpl_comparison_row_range (row, uncertainty);
+          char *range = cpl_comparison_row_range (row, run->series, uncertainty);
 
           if (range == NULL)
             continue;

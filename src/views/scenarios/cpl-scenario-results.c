@@ -228,22 +228,25 @@ static const CplTotal figure_totals[N_TOTALS] = {
   [TOTAL_SHARE] = CPL_TOTAL_FINAL_DOMESTIC_SHARE,
 };
 
-/* "P10–P90: $31 B–$62 B" */
+/* "P10–P90: $31 B–$62 B" under the total @point */
 static char *
 range_text (CplTotal            total,
+            double              point,
             const CplQuantiles *q)
 {
   /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B";
-   * money in one unit, the high end's: "0.66 万亿美元–1.51 万亿美元", not
-   * "6,594 亿美元–1.51 万亿美元" */
+   * money in one unit, the total's: "$934 B" over "$660 B–$1,510 B", not
+   * "$0.66 T–$1.51 T" */
   gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
-  gboolean money = total == CPL_TOTAL_GOVERNMENT_TAKE || total == CPL_TOTAL_GROSS_REVENUE;
-  g_autofree char *low = cpl_scenario_format_total (total, q->p10);
-  g_autofree char *low_in_range = compute ? cpl_format_number (q->p10, 0)
-                                : money ? cpl_format_money_scaled (q->p10, q->p90)
-                                : NULL;
-  g_autofree char *high = cpl_scenario_format_total (total, q->p90);
+  g_autofree char *low = NULL;
+  g_autofree char *low_in_range = NULL;
+  g_autofree char *high = NULL;
 
+  if (total == CPL_TOTAL_GOVERNMENT_TAKE || total == CPL_TOTAL_GROSS_REVENUE)
+    return cpl_format_money_p10_p90 (point, q->p10, q->p90);
+  low = cpl_scenario_format_total (total, q->p10);
+  low_in_range = compute ? cpl_format_number (q->p10, 0) : NULL;
+  high = cpl_scenario_format_total (total, q->p90);
   return cpl_format_p10_p90 (low, low_in_range, high);
 }
 
@@ -269,7 +272,7 @@ show_uncertainty (CplScenarioResults *self,
           const CplQuantiles *q = cpl_uncertainty_get_total (uncertainty, figure_totals[i]);
           g_autofree char *point = g_strdup (gtk_label_get_text (self->total_values[i]));
 
-          text = range_text (figure_totals[i], q);
+          text = range_text (figure_totals[i], self->projection ? cpl_projection_get_total (self->projection, figure_totals[i]) : NAN, q);
           /* Translators: a total with its range in the summary: %1$s the
            * total, %2$s its value, %3$s "P10–P90: $31 B–$62 B": "US
            * government take $47.5 B (P10–P90: $31 B–$62 B)" */

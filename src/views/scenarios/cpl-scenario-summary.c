@@ -379,33 +379,35 @@ cpl_comparison_row_free (CplComparisonRow *row)
 
 /**
  * cpl_comparison_row_range:
+ * @index: the compared scenario the run is of
  * @uncertainty: (nullable): a scenario's Monte Carlo run
  *
  * Returns: (nullable): the P10–P90 range of the row's total in
  *   @uncertainty, written as the row writes its values ("P10–P90: $3.34
- *   B–$6.66 B"), or %NULL for a row no run ranges or no run
+ *   B–$6.66 B", money in the unit of the value above it), or %NULL for a
+ *   row no run ranges or no run
  */
 char *
 cpl_comparison_row_range (const CplComparisonRow *row,
+                          guint                   index,
                           CplUncertainty         *uncertainty)
 {
   RowKind kind;
   const CplQuantiles *q;
   g_autofree char *low = NULL;
-  g_autofree char *low_in_range = NULL;
   g_autofree char *high = NULL;
 
   if (uncertainty == NULL || row->total < 0)
     return NULL;
   for (kind = ROW_NET; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
     ;
+  g_return_val_if_fail (index < row->n_values, NULL);
   q = cpl_uncertainty_get_total (uncertainty, row->total);
-  low = row_text (kind, q->p10);
-  /* money in one unit, the high end's */
   if (kind == ROW_NET || kind == ROW_TAKE)
-    low_in_range = cpl_format_money_scaled (q->p10, q->p90);
+    return cpl_format_money_p10_p90 (row->numbers[index], q->p10, q->p90);
+  low = row_text (kind, q->p10);
   high = row_text (kind, q->p90);
-  return cpl_format_p10_p90 (low, low_in_range, high);
+  return cpl_format_p10_p90 (low, NULL, high);
 }
 
 /**

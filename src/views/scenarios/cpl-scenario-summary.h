@@ -36,6 +36,7 @@ GPtrArray *cpl_comparison_rows_new  (CplDataset       *dataset,
                                      guint             baseline);
 void       cpl_comparison_row_free  (CplComparisonRow *row);
 char      *cpl_comparison_row_range (const CplComparisonRow *row,
+                                     guint                   index,
                                      CplUncertainty         *uncertainty);
 
 G_END_DECLS
