@@ -355,6 +355,53 @@ test_narrow_header (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* On a phone the share's presets stand under their title, the slider and
+ * the rates the row's width: beside them "Presets" broke into "Pre-sets"
+ * in some 30 px, its line a word a line, the slider 50 px wide. */
+static void
+test_narrow_presets (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *title, *subtitle, *scale;
+  int natural;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  title = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading, "Presets");
+  subtitle = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading,
+                                     "Drag the share rate, or pick a rate the US has set");
+  scale = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCALE);
+  g_assert_nonnull (title);
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (scale);
+
+  /* the title as wide as its one line, or wider */
+  gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (title), >=, natural);
+  /* its line and the controls take the row's width: 360 less the page's
+   * and the row's margins is more than 250 px */
+  g_assert_cmpint (gtk_widget_get_width (subtitle), >, 250);
+  g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (scale)), >, 250);
+  /* the slider under the title, not beside it */
+  {
+    graphene_point_t below;
+
+    g_assert_true (gtk_widget_compute_point (scale, title, &GRAPHENE_POINT_INIT (0, 0), &below));
+    g_assert_cmpfloat (below.y, >=, gtk_widget_get_height (title));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The table of the cases fits a phone: at 360 px this rate and the
  * comparison stand above the difference and the ban, each pair under the
  * row titles, so nothing scrolls sideways; at 1280 px the four stand side
@@ -496,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);
   g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/revenue-view/narrow-header", test_narrow_header);
+  g_test_add_func ("/revenue-view/narrow-presets", test_narrow_presets);
   g_test_add_func ("/revenue-view/answer-first", test_answer_first);
   g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);

@@ -616,11 +616,33 @@ static GtkWidget *
 share_row_new (CplRevenueView *self)
 {
   static const int presets[] = { 0, 15, 25 };
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (_("Presets"));
+  GtkWidget *subtitle = gtk_label_new (_("Drag the share rate, or pick a rate the US has set"));
   GtkWidget *scale, *buttons;
 
+  /* the title and its line over the slider and the rates, each the
+   * row's whole width: beside them, on a phone, "Presets" broke into
+   * "Pre-sets" over a subtitle of a word a line, the slider 50 px wide */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Presets"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Drag the share rate, or pick a rate the US has set"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_margin_bottom (controls, 4);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (box), controls);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   self->share_adjustment = gtk_adjustment_new (0, 0, 100, 0.5, 5, 0);
   scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->share_adjustment);
   gtk_widget_set_hexpand (scale, TRUE);
@@ -630,7 +652,7 @@ share_row_new (CplRevenueView *self)
   gtk_scale_add_mark (GTK_SCALE (scale), 25, GTK_POS_BOTTOM, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Share rate in percent"), -1);
   g_signal_connect_object (self->share_adjustment, "value-changed", G_CALLBACK (on_share_slider_changed), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
+  gtk_box_append (GTK_BOX (controls), scale);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (buttons, "linked");
@@ -647,7 +669,7 @@ share_row_new (CplRevenueView *self)
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_preset_clicked), self, 0);
       gtk_box_append (GTK_BOX (buttons), button);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+  gtk_box_append (GTK_BOX (controls), buttons);
   return row;
 }
 
