@@ -434,6 +434,42 @@ test_range_form_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The share-rate card's note (fixtures/share-curve.json, worked by hand
+ * in test-sensitivity.c): with no unit cost the vendors sell at every
+ * rate, so there is no break-even (it said "From 100% no exported chip
+ * nets its unit cost, so none is sold" with the take at its highest
+ * there); with a unit cost of $1,556 on a $2,000 chip the take climbs to
+ * the cliff at 1 − 1556/2000 = 22.2% and is highest there, not because
+ * buyers turn away. */
+static void
+test_share_note (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_fixture_sized (&window, "share-curve.json", -1, -1);
+  CplScenarioAnalysis *analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (view));
+  const char *note;
+
+  select_id (view, "linear");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_analysis_get_share_note (analysis), ==,
+                   "The take rises with the rate all the way: it is highest at 100%, as buyers do not turn away "
+                   "from the dearer chips enough to offset it.\n"
+                   "No break-even is marked: at every rate up to 100% the vendors still sell, or they sell "
+                   "nothing even at 0%.");
+
+  select_id (view, "cliff");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  note = cpl_scenario_analysis_get_share_note (analysis);
+  g_test_message ("%s", note);
+  /* both 22.2% within 1e-4, to a tenth of a point */
+  g_assert_cmpstr (note, ==, "The take is highest at a share rate of 22.2%, just under the break-even: above it "
+                             "the vendors stop selling.\n"
+                             "From 22.2% no exported chip nets its unit cost, so none is sold: that is the "
+                             "vendors' break-even.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Under a ban nothing is sold at any rate: the share-rate card says so
  * instead of naming a best rate (the take is $0 at all 101 rates).  The
  * built-in full ban ranges the demand growth, the capacity growth, the
@@ -2375,6 +2411,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
+  g_test_add_func ("/scenarios-view/share-note", test_share_note);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);
   g_test_add_func ("/scenarios-view/duplicate-editor", test_duplicate_editor);

@@ -20,6 +20,9 @@
  *   s* = (1 − x*)/0.9 = (2 − √2)/0.9 = 0.650873819…, an interior maximum
  *   (f' > 0 below x*, < 0 above), with f(x*) = (√2 − 1)/2 and
  *   T(s*) = (2·10⁶/0.9)·(√2 − 1)/2 = 460,237.29.
+ * "cliff" exports Z, X with a unit cost of $1,556, at π = 0: offered
+ *   while (1 − s)·2000 ≥ 1556, s ≤ 0.222 (§5 step 3), with T(s) = 10⁶·s
+ *   as for "linear" until then, and nothing sold above it.
  */
 #include "config.h"
 
@@ -91,6 +94,40 @@ test_maximum_at_top (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (best, ==, 1);
   g_assert_true (at_top);
+}
+
+/* The vendors' break-even: where nothing is sold any more.  "cliff"
+ * stops selling above s = 0.222, between two rates of the curve, and its
+ * take is highest just under it: the golden-section search between 21%
+ * and 23% closes on the cliff with the middle of its bracket past it
+ * (0.222004, by hand: its first point 0.21 + 0.618 × 0.02 = 0.22236 is
+ * already past), and answered the grid's 22%; "linear" has no unit
+ * cost, sells at every rate, 100% included (its vendors' net revenue is
+ * $0 there, but that is no break-even). */
+static void
+test_break_even (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("share-curve.json", CPL_LOAD_ALONE);
+  g_autoptr(GError) error = NULL;
+  CplScenario *cliff = lookup_scenario (dataset, "cliff");
+  CplScenario *linear = lookup_scenario (dataset, "linear");
+  g_autoptr(GArray) cliff_curve = cpl_share_curve_compute (cliff, dataset, &error);
+  g_autoptr(GArray) linear_curve = cpl_share_curve_compute (linear, dataset, &error);
+  gboolean at_top = TRUE;
+  double even, best;
+
+  g_assert_no_error (error);
+  even = cpl_break_even_share_on_curve (cliff, dataset, cliff_curve);
+  g_assert_cmpfloat (fabs (even - 0.222), <=, 1e-4);
+  /* T = 10⁶ × 0.22 = $220,000 at 22%, $0 at 23% */
+  cpl_assert_near (g_array_index (cliff_curve, CplSharePoint, 22).totals[CPL_TOTAL_GOVERNMENT_TAKE], 220000, 1e-12);
+  g_assert_cmpfloat (g_array_index (cliff_curve, CplSharePoint, 23).totals[CPL_TOTAL_GOVERNMENT_TAKE], ==, 0);
+  best = cpl_revenue_maximising_share_on_curve (cliff, dataset, cliff_curve, &at_top);
+  g_assert_false (at_top);
+  g_assert_cmpfloat (best, <=, even);
+  g_assert_cmpfloat (best, >=, 0.222 - 1e-4);
+
+  g_assert_true (isnan (cpl_break_even_share_on_curve (linear, dataset, linear_curve)));
 }
 
 static void
@@ -312,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/sensitivity/curve", test_curve);
   g_test_add_func ("/sensitivity/maximum-at-top", test_maximum_at_top);
   g_test_add_func ("/sensitivity/maximum-interior", test_maximum_interior);
+  g_test_add_func ("/sensitivity/break-even", test_break_even);
   g_test_add_func ("/sensitivity/seek-linear", test_seek_linear);
   g_test_add_func ("/sensitivity/seek-nearest", test_seek_nearest);
   g_test_add_func ("/sensitivity/seek-unbounded", test_seek_unbounded);

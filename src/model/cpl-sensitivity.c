@@ -94,6 +94,61 @@ cpl_share_curve_compute (CplScenario  *scenario,
   return curve;
 }
 
+/* Whether anything is exported at @share: some gross revenue. */
+static gboolean
+sold_at (Evaluator *ev,
+         double     share)
+{
+  return evaluator_total (ev, share, CPL_TOTAL_GROSS_REVENUE) > 0;
+}
+
+/**
+ * cpl_break_even_share_on_curve:
+ * @curve: cpl_share_curve_compute() of @scenario
+ *
+ * The vendors' break-even: the lowest rate at which no exported chip is
+ * offered any more (§5 step 3: no allowed chip's net price covers its
+ * unit cost), where some was sold at rate 0.  Found on @curve's grid,
+ * then by bisection between the last rate that sells and the first that
+ * does not, to 1e-4.  A chip without a unit cost is offered at every
+ * rate, the last one included: then there is none (the vendors' net
+ * revenue at 100% is $0, but they still sell).
+ *
+ * Returns: the rate, or NaN when there is no break-even in [0, 1]
+ */
+double
+cpl_break_even_share_on_curve (CplScenario *scenario,
+                               CplDataset  *dataset,
+                               GArray      *curve)
+{
+  g_auto(Evaluator) ev = { 0 };
+  double sold, unsold;
+  guint i;
+
+  g_return_val_if_fail (curve != NULL && curve->len > 1, NAN);
+  if (!(g_array_index (curve, CplSharePoint, 0).totals[CPL_TOTAL_GROSS_REVENUE] > 0))
+    return NAN;
+  for (i = 1; i < curve->len; i++)
+    if (!(g_array_index (curve, CplSharePoint, i).totals[CPL_TOTAL_GROSS_REVENUE] > 0))
+      break;
+  if (i == curve->len)
+    return NAN;
+
+  evaluator_init (&ev, scenario, dataset, CPL_SCENARIO_REVENUE_SHARE);
+  sold = g_array_index (curve, CplSharePoint, i - 1).share;
+  unsold = g_array_index (curve, CplSharePoint, i).share;
+  while (unsold - sold > 1e-4)
+    {
+      double middle = (sold + unsold) / 2;
+
+      if (sold_at (&ev, middle))
+        sold = middle;
+      else
+        unsold = middle;
+    }
+  return unsold;
+}
+
 /* NaN (no answer) ranks below every take. */
 static double
 take_or_worst (Evaluator *ev,
@@ -199,6 +254,11 @@ cpl_revenue_maximising_share_on_curve (CplScenario *scenario,
         }
     }
   best = (a + b) / 2;
+  /* at a cliff (the vendors stop selling just above the best rate) the
+   * bracket closes on it, and its middle may be past it: its low end
+   * is not */
+  if (take_or_worst (&ev, a) > take_or_worst (&ev, best))
+    best = a;
   /* the grid point itself, when the search found nothing better */
   if (take_or_worst (&ev, best) < best_take)
     best = best_i / 100.0;

@@ -27,6 +27,9 @@ double   cpl_revenue_maximising_share (CplScenario  *scenario,
                                        CplDataset   *dataset,
                                        gboolean     *at_top,
                                        GError      **error);
+double   cpl_break_even_share_on_curve (CplScenario *scenario,
+                                        CplDataset  *dataset,
+                                        GArray      *curve);
 double   cpl_revenue_maximising_share_on_curve (CplScenario *scenario,
                                                 CplDataset  *dataset,
                                                 GArray      *curve,

@@ -676,26 +676,6 @@ cpl_chart_set_bands (CplChart       *chart,
 
 /* The share-rate curve ---------------------------------------------------- */
 
-/* The lowest rate at which the vendors' net revenue is gone while it was
- * positive at rate 0: past it no exported chip is offered.  NaN when
- * there is none on the curve. */
-static double
-break_even (GArray *curve)
-{
-  const CplSharePoint *first = &g_array_index (curve, CplSharePoint, 0);
-
-  if (!(first->totals[CPL_TOTAL_GROSS_REVENUE] - first->totals[CPL_TOTAL_GOVERNMENT_TAKE] > 0))
-    return NAN;
-  for (guint i = 1; i < curve->len; i++)
-    {
-      const CplSharePoint *point = &g_array_index (curve, CplSharePoint, i);
-
-      if (point->totals[CPL_TOTAL_GROSS_REVENUE] - point->totals[CPL_TOTAL_GOVERNMENT_TAKE] <= 0)
-        return point->share;
-    }
-  return NAN;
-}
-
 static double
 net_revenue (const CplSharePoint *point)
 {
@@ -721,15 +701,21 @@ cpl_share_marks_compute (CplScenario   *scenario,
   /* a ban, or no allowed chip ever offered: no best rate, no break-even */
   marks->best = marks->sold ? cpl_revenue_maximising_share_on_curve (scenario, dataset, curve, &marks->at_top)
                              : NAN;
-  marks->even = marks->sold ? break_even (curve) : NAN;
+  marks->even = marks->sold ? cpl_break_even_share_on_curve (scenario, dataset, curve) : NAN;
+  /* the take climbs with the rate until the vendors stop selling: its
+   * highest is at the cliff, within the refinements' 1e-4 */
+  marks->at_even = isfinite (marks->even) && isfinite (marks->best) && marks->even - marks->best < 0.001;
 }
 
+/* A marker at rate @x, the rate written with @decimals, or (−1) with a
+ * decimal only where it has one. */
 static void
 add_rate_marker (CplLineChart *chart,
                  double        x,
+                 int           decimals,
                  const char   *format)
 {
-  g_autofree char *rate = cpl_format_rate (x);
+  g_autofree char *rate = decimals < 0 ? cpl_format_rate (x) : cpl_format_percent (x, decimals);
   g_autofree char *label = g_strdup_printf (format, rate);
 
   cpl_line_chart_add_marker (chart, x, label);
@@ -783,13 +769,20 @@ cpl_share_curve_fill (CplLineChart        *chart,
               CPL_LINE_STYLE_LINE, cpl_chart_color_for ("chip", cpl_scenario_get_domestic_chip (scenario)));
 
   /* Translators: a marker on a chart; %s is a rate, "25%" */
-  add_rate_marker (chart, marks->current, _("current %s"));
-  if (isfinite (marks->best))
-    /* Translators: a marker on a chart; %s is a rate, "62%" */
-    add_rate_marker (chart, marks->best, _("highest take %s"));
-  if (isfinite (marks->even))
-    /* Translators: a marker on a chart; %s is a rate, "76%" */
-    add_rate_marker (chart, marks->even, _("break-even %s"));
+  add_rate_marker (chart, marks->current, -1, _("current %s"));
+  if (marks->at_even)
+    /* Translators: a marker on a chart, one for two: the take is highest
+     * at the vendors' break-even; %s is a rate, "82.2%" */
+    add_rate_marker (chart, marks->even, 1, _("highest take, break-even %s"));
+  else
+    {
+      if (isfinite (marks->best))
+        /* Translators: a marker on a chart; %s is a rate, "62%" */
+        add_rate_marker (chart, marks->best, -1, _("highest take %s"));
+      if (isfinite (marks->even))
+        /* Translators: a marker on a chart; %s is a rate, "76%" */
+        add_rate_marker (chart, marks->even, 1, _("break-even %s"));
+    }
 }
 
 /* The tornado --------------------------------------------------------------- */

@@ -67,6 +67,7 @@ typedef struct
   double   best;      /* the rate of the highest take, or NaN */
   double   even;      /* the vendors' break-even, or NaN */
   gboolean at_top;    /* the take is highest at 100% */
+  gboolean at_even;   /* the take is highest just under the break-even */
   gboolean sold;      /* any exported chip is sold at some rate */
 } CplShareMarks;
 

@@ -123,9 +123,14 @@ fill_share_curve (CplScenarioAnalysis *self)
 
   if (isfinite (marks.best))
     {
-      g_autofree char *rate = cpl_format_rate (marks.best);
+      /* at the break-even (within 1e-4), as the break-even reads */
+      g_autofree char *rate = marks.at_even ? cpl_format_percent (marks.even, 1) : cpl_format_rate (marks.best);
 
-      if (marks.at_top)
+      if (marks.at_even)
+        /* Translators: %s is a rate, "82.2%" */
+        g_string_append_printf (note, _("The take is highest at a share rate of %s, just under the break-even: "
+                                        "above it the vendors stop selling."), rate);
+      else if (marks.at_top)
         /* Translators: %s is a rate, "100%" */
         g_string_append_printf (note, _("The take rises with the rate all the way: it is highest at %s, "
                                         "as buyers do not turn away from the dearer chips enough to offset it."), rate);
@@ -138,7 +143,8 @@ fill_share_curve (CplScenarioAnalysis *self)
     g_string_append_c (note, '\n');
   if (isfinite (marks.even))
     {
-      g_autofree char *rate = cpl_format_rate (marks.even);
+      /* found to 1e-4: a tenth of a point */
+      g_autofree char *rate = cpl_format_percent (marks.even, 1);
 
       /* Translators: %s is a rate, "76%" */
       g_string_append_printf (note, _("From %s no exported chip nets its unit cost, so none is sold: "
