@@ -845,8 +845,28 @@ test_comparison_bands (void)
     g_assert_cmpuint (g_strv_length (ends), ==, 2);
     p10 = dollars (ends[0]);
     p90 = dollars (ends[1]);
-    /* both ends in the high end's unit: "$0.94 M", not "$935,187" */
+    /* both ends in the unit of the take over them, $1.21 M: "$0.94 M",
+     * not "$935,187" */
     g_assert_true (g_str_has_suffix (ends[0], " M"));
+    /* shown with each number kept with its unit: a no-break space (U+00A0)
+     * before "M", where the label wrapped "$1.95" away from it */
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      guint shown = 0;
+
+      cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const char *text = gtk_label_get_text (labels->pdata[i]);
+
+          if (!g_str_has_prefix (text, "P10–P90: $"))
+            continue;
+          shown++;
+          g_assert_null (strstr (text, " M"));
+          g_assert_nonnull (strstr (text, "\u00a0M"));
+        }
+      g_assert_cmpuint (shown, >, 0);
+    }
     g_assert_cmpfloat_with_epsilon (p10, 935187, 25000);
     g_assert_cmpfloat_with_epsilon (p90, 1948902, 25000);
     g_assert_null (cpl_scenario_comparison_get_range (comparison, "take", "ban"));

@@ -103,7 +103,7 @@ cell (GtkGrid    *grid,
    * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 18) : (narrow ? 16 : 24));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 24) : (narrow ? 16 : 24));
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
@@ -197,9 +197,11 @@ place_range (GtkGrid    *grid,
              const char *range)
 {
   GtkWidget *box = gtk_grid_get_child_at (grid, column, row);
+  /* "$99 B–$227 B" wrapped in a narrow column as "$99 B–$227" over "B" */
+  g_autofree char *kept = cpl_text_keep_units (range);
 
   if (box != NULL)
-    set_under (gtk_widget_get_last_child (box), range);
+    set_under (gtk_widget_get_last_child (box), kept);
 }
 
 /* The row of the narrow table where scenario @i's block starts: its name,
