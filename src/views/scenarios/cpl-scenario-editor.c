@@ -771,7 +771,7 @@ create_rules_popover (GtkMenuButton *button,
   if (self->rule_dates != NULL)
     return;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (_("Rule changes"));
+  heading = gtk_label_new (_("Rule Changes"));
   use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
   popover = gtk_popover_new ();
   gtk_widget_add_css_class (heading, "heading");
