@@ -60,6 +60,8 @@ typedef struct
   GString     *rules;                 /* the names of the rules changing that day */
   PangoLayout *label;
   int          line;                  /* under the axis, or -1: no room */
+  double       left;                  /* the label's left edge */
+  int          width;                 /* and its width */
 } Mark;
 
 enum { LEGEND_FREE, LEGEND_DENIED, LEGEND_LICENSABLE, LEGEND_UNKNOWN,
@@ -477,34 +479,83 @@ layout_years (CplTimelineChart *self)
 
 /* The marks' dates under the axis: each on the first line where it
  * overlaps no other label, or left out. */
+/* Whether a lead at @x runs clear of @mark's label, with half a gap. */
+static gboolean
+lead_clears (const Mark *mark,
+             double      x)
+{
+  return x >= mark->left + mark->width + CPL_CHART_LABEL_GAP / 2. || x <= mark->left - CPL_CHART_LABEL_GAP / 2.;
+}
+
+/* The dates on up to MARK_LINES lines, in order: each on the first line
+ * where its label has room after the one before it, and where its lead
+ * (a dashed line from the axis down to it) crosses no label of a line
+ * above: a label it would cross moves left of the lead when it has room
+ * there, or right of it when the lead is by its own ("2026-01-14" starts
+ * just right of the lead to "2026-01-15", a day later and a line below,
+ * which ran through it).  A date with no such place gets none: it stays
+ * in the tooltip. */
 static void
 layout_marks (CplTimelineChart *self)
 {
-  double ends[MARK_LINES];
+  Mark *last[MARK_LINES] = { NULL, };     /* the last label on each line */
+  double before[MARK_LINES];              /* the right end of the one before it */
+  double leads[MARK_LINES];               /* the rightmost lead through each line */
   int width = cpl_chart_get_width (CPL_CHART (self));
 
   for (guint l = 0; l < MARK_LINES; l++)
-    ends[l] = -INFINITY;
+    before[l] = leads[l] = -INFINITY;
   for (guint i = 0; i < self->marks->len; i++)
     {
       Mark *mark = &g_array_index (self->marks, Mark, i);
       g_autofree char *iso = julian_to_iso (mark->day);
-      double x, left;
-      int w;
+      double x = day_x (self, mark->day);
+      double moved[MARK_LINES];
 
       g_clear_object (&mark->label);
       mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), iso, CPL_CHART_FONT_LABEL);
-      cpl_chart_layout_size (mark->label, &w, NULL);
-      x = day_x (self, mark->day);
-      left = CLAMP (x - w / 2., 0, MAX (width - w, 0));
+      cpl_chart_layout_size (mark->label, &mark->width, NULL);
+      mark->left = CLAMP (x - mark->width / 2., 0, MAX (width - mark->width, 0));
       mark->line = -1;
-      for (guint l = 0; l < MARK_LINES; l++)
-        if (left >= ends[l] + CPL_CHART_LABEL_GAP)
-          {
-            mark->line = l;
-            ends[l] = left + w;
-            break;
-          }
+      for (guint l = 0; l < MARK_LINES && mark->line < 0; l++)
+        {
+          gboolean clear = (last[l] == NULL || mark->left >= last[l]->left + last[l]->width + CPL_CHART_LABEL_GAP)
+                           && mark->left >= leads[l] + CPL_CHART_LABEL_GAP / 2.;
+
+          /* the lines above: the lead passes their last labels, or they
+           * move left of it, still after the label before them, clear of
+           * the leads through their line and beside their own lead */
+          for (guint j = 0; clear && j < l; j++)
+            {
+              double own;
+
+              moved[j] = last[j] != NULL ? last[j]->left : 0;
+              if (last[j] == NULL || lead_clears (last[j], x))
+                continue;
+              own = day_x (self, last[j]->day);
+              /* left of the lead, its right end by its own lead */
+              moved[j] = x - CPL_CHART_LABEL_GAP / 2. - last[j]->width;
+              clear = moved[j] >= MAX (0, before[j] + CPL_CHART_LABEL_GAP)
+                      && moved[j] >= leads[j] + CPL_CHART_LABEL_GAP / 2.
+                      && moved[j] + last[j]->width + CPL_CHART_LABEL_GAP >= own;
+              if (clear)
+                continue;
+              /* or right of it, its left end by its own lead (a day before) */
+              moved[j] = x + CPL_CHART_LABEL_GAP / 2.;
+              clear = moved[j] <= own + CPL_CHART_LABEL_GAP && moved[j] + last[j]->width <= width;
+            }
+          if (!clear)
+            continue;
+          for (guint j = 0; j < l; j++)
+            {
+              if (last[j] != NULL)
+                last[j]->left = moved[j];
+              leads[j] = MAX (leads[j], x);
+            }
+          mark->line = l;
+          before[l] = last[l] != NULL ? last[l]->left + last[l]->width : -INFINITY;
+          last[l] = mark;
+        }
     }
 }
 
@@ -671,20 +722,16 @@ snapshot_axis (CplTimelineChart *self,
   for (guint i = 0; i < self->marks->len; i++)
     {
       const Mark *mark = &g_array_index (self->marks, Mark, i);
-      int width = cpl_chart_get_width (CPL_CHART (self));
       double x = round (day_x (self, mark->day));
       double y = text_y + (1 + mark->line) * self->label_height;
       gboolean cursor = (int) i == self->cursor && cpl_chart_has_focus (CPL_CHART (self));
-      int w;
 
       if (mark->line < 0)
         continue;
-      cpl_chart_layout_size (mark->label, &w, NULL);
       /* a tick from the axis, then a dashed lead under the years' line */
       cpl_chart_append_vline (snapshot, x, bottom, bottom + TICK, 1, &dim, FALSE);
       cpl_chart_append_vline (snapshot, x, text_y + self->label_height, y, 1, &dim, TRUE);
-      cpl_chart_append_layout (snapshot, mark->label, CLAMP (x - w / 2., 0, MAX (width - w, 0)), y,
-                               cursor ? &palette->accent : &dim);
+      cpl_chart_append_layout (snapshot, mark->label, mark->left, y, cursor ? &palette->accent : &dim);
     }
 }
 
@@ -1225,6 +1272,41 @@ cpl_timeline_chart_dup_mark_labels (CplTimelineChart *self)
   labels = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return labels;
+}
+
+/**
+ * cpl_timeline_chart_get_mark_place:
+ * @index: a rule change, in the order of cpl_timeline_chart_dup_mark_labels()
+ * @lead_x: (out): where its lead runs down from the axis
+ * @line: (out): the line under the axis its date is on
+ * @left: (out): its date's left edge
+ * @right: (out): and right edge
+ *
+ * Returns: %FALSE for a date left out (no room) or no such change
+ */
+gboolean
+cpl_timeline_chart_get_mark_place (CplTimelineChart *self,
+                                   guint             index,
+                                   double           *lead_x,
+                                   int              *line,
+                                   double           *left,
+                                   double           *right)
+{
+  const Mark *mark;
+
+  g_return_val_if_fail (CPL_IS_TIMELINE_CHART (self), FALSE);
+
+  cpl_chart_ensure_layout (CPL_CHART (self));
+  if (index >= self->marks->len)
+    return FALSE;
+  mark = &g_array_index (self->marks, Mark, index);
+  if (mark->line < 0)
+    return FALSE;
+  *lead_x = round (day_x (self, mark->day));
+  *line = mark->line;
+  *left = mark->left;
+  *right = mark->left + mark->width;
+  return TRUE;
 }
 
 /* The day under @x on the time axis; %FALSE outside the plot. */

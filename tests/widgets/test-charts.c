@@ -1802,6 +1802,39 @@ on_date_activated (CplTimelineChart *chart,
   *out = *date;
 }
 
+/* No date's lead (the dashed line from the axis down to its label) runs
+ * through the label of a date on a line above it; returns how many
+ * dates show. */
+static guint
+assert_leads_clear (CplTimelineChart *chart,
+                    guint             n_marks)
+{
+  guint shown = 0;
+
+  for (guint j = 0; j < n_marks; j++)
+    {
+      double lead_x, left, right;
+      int line;
+
+      if (!cpl_timeline_chart_get_mark_place (chart, j, &lead_x, &line, &left, &right))
+        continue;
+      shown++;
+      for (guint i = 0; i < n_marks; i++)
+        {
+          double other_x, other_left, other_right;
+          int other_line;
+
+          if (i == j || !cpl_timeline_chart_get_mark_place (chart, i, &other_x, &other_line, &other_left,
+                                                            &other_right) || other_line >= line)
+            continue;
+          g_test_message ("lead %u at %.1f (line %d), date %u %.1f–%.1f (line %d)", j, lead_x, line, i,
+                          other_left, other_right, other_line);
+          g_assert_true (lead_x < other_left || lead_x > other_right);
+        }
+    }
+  return shown;
+}
+
 static void
 test_timeline_spans (void)
 {
@@ -1878,6 +1911,9 @@ test_timeline_spans (void)
   g_assert_cmpstr (marks[2], ==, "2025-04-09");
   g_assert_cmpstr (marks[4], ==, "2026-01-14");
   g_assert_cmpstr (marks[5], ==, "2026-01-15");
+  /* and the lead to -15 does not run through -14 (it did: -14 moves
+   * right of it) */
+  g_assert_cmpuint (assert_leads_clear (chart, 6), ==, 6);
 
   /* the time axis: the day under the start of 2025-04-09 is that day */
   g_date_set_dmy (&date, 9, G_DATE_APRIL, 2025);
@@ -1912,6 +1948,7 @@ test_timeline_spans (void)
    * of the two; the first date always has room */
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
   g_assert_true (marks[3][0] == '\0' || marks[4][0] == '\0' || marks[5][0] == '\0');
+  assert_leads_clear (chart, 6);
 
   /* the text (the legend's first) follows the theme: dark on light,
    * light on dark */
