@@ -54,7 +54,8 @@ static const struct {
 } charts[N_CHART_KINDS] = {
   [CHART_SHARE] = { N_("Domestic Share of New Compute"), NULL, SHOWS_SCENARIOS },
   [CHART_UNITS] = { N_("Units Shipped"), NULL, SHOWS_SCENARIOS },
-  [CHART_REVENUE] = { N_("Revenue"), N_("Gross Revenue of US Vendors"), SHOWS_SCENARIOS },
+  [CHART_REVENUE] = { N_("Gross Revenue and US Government Take"), N_("Gross Revenue of US Vendors"),
+                      SHOWS_SCENARIOS },
   [CHART_TAKE] = { N_("US Government Take and Its Range"), N_("US Government Take"), SHOWS_SCENARIOS },
   [CHART_GAP] = { N_("Compute Gap"), NULL, SHOWS_SCENARIOS },
   [CHART_COST] = { N_("Cost of Compute"), NULL, SHOWS_SCENARIOS },
