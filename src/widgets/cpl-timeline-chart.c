@@ -477,8 +477,6 @@ layout_years (CplTimelineChart *self)
       g_clear_object ((PangoLayout **) &g_ptr_array_index (self->year_labels, i));
 }
 
-/* The marks' dates under the axis: each on the first line where it
- * overlaps no other label, or left out. */
 /* Whether a lead at @x runs clear of @mark's label, with half a gap. */
 static gboolean
 lead_clears (const Mark *mark,
@@ -537,6 +535,7 @@ layout_marks (CplTimelineChart *self)
               moved[j] = x - CPL_CHART_LABEL_GAP / 2. - last[j]->width;
               clear = moved[j] >= MAX (0, before[j] + CPL_CHART_LABEL_GAP)
                       && moved[j] >= leads[j] + CPL_CHART_LABEL_GAP / 2.
+                      && moved[j] <= own + CPL_CHART_LABEL_GAP
                       && moved[j] + last[j]->width + CPL_CHART_LABEL_GAP >= own;
               if (clear)
                 continue;

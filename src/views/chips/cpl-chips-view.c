@@ -387,6 +387,17 @@ name_cell_new (void)
   return box;
 }
 
+/* What @status means on the view's date. */
+static char *
+status_explained (CplChipsView  *self,
+                  CplChipStatus  status)
+{
+  g_autofree char *iso = cpl_iso_date_format (&self->date);
+
+  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
+  return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+}
+
 /* A status cell: its icon and word, and in its tooltip what it means on
  * the view's date. */
 static void
@@ -394,13 +405,10 @@ set_status_cell (CplChipsView *self,
                  CplChip      *chip,
                  GtkWidget    *box)
 {
-  g_autofree char *iso = cpl_iso_date_format (&self->date);
   double share;
   CplChipStatus status = chip_status (self, chip, &share);
-  g_autofree char *tooltip = NULL;
+  g_autofree char *tooltip = status_explained (self, status);
 
-  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
-  tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
   cpl_status_box_set (box, status, share, tooltip);
 }
 
@@ -909,12 +917,10 @@ cpl_chips_view_update_detail (CplChipsView *self)
   /* The verdict first, as the table gives it, then the rules behind it:
    * it is what the analyst came for. */
   {
-    g_autofree char *iso = cpl_iso_date_format (&self->date);
     double share;
     CplChipStatus status = chip_status (self, chip, &share);
     g_autofree char *title = cpl_chip_status_get_label (status, share);
-    g_autofree char *subtitle = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
-                                                 cpl_chip_status_describe (status));
+    g_autofree char *subtitle = status_explained (self, status);
     const char *icon_name, *css_class;
 
     cpl_chip_status_get_style (status, &icon_name, &css_class);

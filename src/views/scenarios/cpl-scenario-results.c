@@ -271,8 +271,9 @@ show_uncertainty (CplScenarioResults *self,
         {
           const CplQuantiles *q = cpl_uncertainty_get_total (uncertainty, figure_totals[i]);
           g_autofree char *point = g_strdup (gtk_label_get_text (self->total_values[i]));
+          double value = self->projection ? cpl_projection_get_total (self->projection, figure_totals[i]) : NAN;
 
-          text = range_text (figure_totals[i], self->projection ? cpl_projection_get_total (self->projection, figure_totals[i]) : NAN, q);
+          text = range_text (figure_totals[i], value, q);
           /* Translators: a total with its range in the summary: %1$s the
            * total, %2$s its value, %3$s "P10–P90: $31 B–$62 B": "US
            * government take $47.5 B (P10–P90: $31 B–$62 B)" */
