@@ -237,8 +237,9 @@ difference_text (RowKind kind,
     }
 }
 
-/* What a cell says: "—" for a vendor the scenario does not sell, and why
- * there is no crossover year. */
+/* What a cell says: "none sold" for a vendor none of whose chips the
+ * scenario exports ("—" read as a figure missing), and why there is no
+ * crossover year. */
 static char *
 value_text (CplProjection *p,
             RowKind        kind,
@@ -247,6 +248,10 @@ value_text (CplProjection *p,
   if (kind == ROW_CROSSOVER && isnan (value))
     return g_strdup (cpl_projection_get_crossover (p) == -2 ? _("no exported chip to compare")
                                                             : _("not within the horizon"));
+  if (kind == ROW_NET && isnan (value))
+    /* Translators: in the comparison, a vendor's net revenue in a
+     * scenario that exports none of its chips */
+    return g_strdup (_("none sold"));
   if (isnan (value))
     return g_strdup ("—");
   return row_text (kind, value);
