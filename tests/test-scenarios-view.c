@@ -434,6 +434,23 @@ test_range_form_on_demand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The card of the share-rate curve's chart of the take. */
+static GtkWidget *
+share_card (CplScenarioAnalysis *analysis)
+{
+  GtkWidget *view = cpl_test_find_chart_view (GTK_WIDGET (analysis), cpl_scenario_analysis_get_share_chart (analysis));
+
+  g_assert_nonnull (view);
+  return gtk_widget_get_ancestor (view, GTK_TYPE_FLOW_BOX_CHILD);
+}
+
 /* The share-rate card's note (fixtures/share-curve.json, worked by hand
  * in test-sensitivity.c): with no unit cost the vendors sell at every
  * rate, so there is no break-even (it said "From 100% no exported chip
@@ -456,6 +473,17 @@ test_share_note (void)
                    "from the dearer chips enough to offset it.\n"
                    "No break-even is marked: at every rate up to 100% the vendors still sell, or they sell "
                    "nothing even at 0%.");
+
+  /* the note stands over the charts it is read from */
+  {
+    GtkWidget *label = cpl_test_find_matching (GTK_WIDGET (analysis), is_label_reading,
+                                               cpl_scenario_analysis_get_share_note (analysis));
+    graphene_point_t below;
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_compute_point (share_card (analysis), label, &GRAPHENE_POINT_INIT (0, 0), &below));
+    g_assert_cmpfloat (below.y, >=, gtk_widget_get_height (label));
+  }
 
   select_id (view, "cliff");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -491,6 +519,12 @@ test_nothing_sold (void)
   g_assert_cmpstr (cpl_scenario_analysis_get_share_note (analysis), ==,
                    "No exported chip is sold at any share rate in this scenario, so the rate changes nothing: "
                    "the take stays $0 and there is no best rate or break-even.");
+  /* and the sentence alone: no cards of flat lines at $0 */
+  g_assert_false (gtk_widget_get_visible (share_card (analysis)));
+  /* a scenario that sells has them again */
+  select_id (view, "two-years");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (share_card (analysis)));
   gtk_window_destroy (GTK_WINDOW (window));
 
   builtin_window = cpl_test_open_window (app, "scenarios", NULL, -1, -1);
@@ -2213,13 +2247,6 @@ test_first_frame_filled (void)
 
   g_free (first.shown);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static gboolean
-is_label_reading (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 /* The cells of the results' year table that read @text. */

@@ -64,6 +64,7 @@ struct _CplScenarioAnalysis
 
   CplLineChart   *money_chart;     /* take and vendors' net revenue */
   CplLineChart   *share_chart;     /* final domestic share */
+  GtkWidget      *curve_cards[2];  /* the two charts' cards: hidden when nothing is sold */
   GtkLabel       *share_note;
 
   GtkWidget      *tornado_card;    /* shown when the scenario has ranges */
@@ -90,6 +91,14 @@ G_DEFINE_FINAL_TYPE (CplScenarioAnalysis, cpl_scenario_analysis, GTK_TYPE_BOX)
 /* The share-rate curve ---------------------------------------------------- */
 
 static void
+show_curve_cards (CplScenarioAnalysis *self,
+                  gboolean             shown)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->curve_cards); i++)
+    gtk_widget_set_visible (self->curve_cards[i], shown);
+}
+
+static void
 fill_share_curve (CplScenarioAnalysis *self)
 {
   g_autoptr(GError) error = NULL;
@@ -103,11 +112,15 @@ fill_share_curve (CplScenarioAnalysis *self)
   cpl_line_chart_clear (self->share_chart);
   if (curve == NULL)
     {
+      show_curve_cards (self, FALSE);
       cpl_label_set_text (self->share_note, error->message);
       return;
     }
 
   cpl_share_marks_compute (self->scenario, self->dataset, curve, &marks);
+  /* two flat lines at $0 and a marker say less than the note: the note
+   * alone when nothing is sold at any rate */
+  show_curve_cards (self, marks.sold);
   cpl_share_curve_fill (self->money_chart, "share-curve", self->scenario, curve, &marks);
   cpl_share_curve_fill (self->share_chart, "share-curve-domestic", self->scenario, curve, &marks);
   cpl_line_chart_set_cursor (self->money_chart, cursors[0]);
@@ -463,8 +476,13 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
     g_autofree char *money = cpl_chart_dup_title ("share-curve");
     g_autofree char *share = cpl_chart_dup_title ("share-curve-domestic");
 
-    cpl_scenario_chart_flow_append (flow, money, cpl_chart_view_new_take (self->money_chart));
-    cpl_scenario_chart_flow_append (flow, share, cpl_chart_view_new_take (self->share_chart));
+    GtkWidget *views[2] = { cpl_chart_view_new_take (self->money_chart),
+                            cpl_chart_view_new_take (self->share_chart) };
+
+    cpl_scenario_chart_flow_append (flow, money, views[0]);
+    cpl_scenario_chart_flow_append (flow, share, views[1]);
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      self->curve_cards[i] = gtk_widget_get_ancestor (views[i], GTK_TYPE_FLOW_BOX_CHILD);
   }
   {
     GtkWidget *box = tornado_box_new (self);
@@ -475,10 +493,12 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
     self->tornado_card = gtk_widget_get_ancestor (box, GTK_TYPE_FLOW_BOX_CHILD);
     gtk_widget_set_visible (self->tornado_card, FALSE);
   }
-  gtk_box_append (GTK_BOX (curve), flow);
+  /* what the curve says, over the charts it is read from (under them it
+   * came after the tornado's card) */
   self->share_note = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_label_set_selectable (self->share_note, TRUE);
   gtk_box_append (GTK_BOX (curve), GTK_WIDGET (self->share_note));
+  gtk_box_append (GTK_BOX (curve), flow);
   gtk_box_append (GTK_BOX (self), curve);
 
   gtk_box_append (GTK_BOX (self), seek_group_new (self));
