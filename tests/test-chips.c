@@ -922,6 +922,34 @@ test_detail_verdicts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1280 px the figures that decide a chip's status, TPP and
+ * performance density, are in view without scrolling sideways, before
+ * the specs they come from (they stood after TDP, right of the fold). */
+static void
+test_deciding_columns_in_view (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1280, 800);
+  CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *scrolling, *scroller, *tpp, *density, *memory;
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  scrolling = views->pdata[1];
+  scroller = gtk_widget_get_ancestor (scrolling, GTK_TYPE_SCROLLED_WINDOW);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  tpp = find_label (scrolling, "TPP");
+  density = find_label (scrolling, "Perf. density");
+  memory = find_label (scrolling, "Memory (GB)");
+  g_assert_nonnull (tpp);
+  g_assert_nonnull (density);
+  g_assert_nonnull (memory);
+  g_assert_cmpfloat (x_in (tpp, scroller), <, x_in (memory, scroller));
+  g_assert_cmpfloat (x_in (density, scroller), <, x_in (memory, scroller));
+  g_assert_cmpfloat (x_in (density, scroller) + gtk_widget_get_width (density), <=, gtk_widget_get_width (scroller));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The search and the date: side by side at 1280 px; at 360 px the search
  * has a line of its own, the width of the view less its 12 px margins
  * and the flow box child's 3 px padding on each side, 360 − 24 − 6 =
@@ -1250,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
+  g_test_add_func ("/chips/deciding-columns-in-view", test_deciding_columns_in_view);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);
   g_test_add_func ("/chips/search-line", test_search_line);

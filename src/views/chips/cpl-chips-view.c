@@ -30,19 +30,21 @@
 #include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
 
+/* In the table's order: what decides the status (TPP, performance
+ * density) first after the chip, then the specs it is computed from */
 typedef enum {
   COL_NAME,
   COL_STATUS,
   COL_VENDOR,
   COL_ORIGIN,
   COL_RELEASED,
+  COL_TPP,
+  COL_PD,
   COL_MEMORY,
   COL_BANDWIDTH,
   COL_BF16,
   COL_FP8,
   COL_TDP,
-  COL_TPP,
-  COL_PD,
   COL_PERF_PER_WATT,
   COL_BYTES_PER_FLOP,
   COL_PRICE,
