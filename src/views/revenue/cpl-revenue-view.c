@@ -619,8 +619,8 @@ share_row_new (CplRevenueView *self)
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (_("Presets"));
-  GtkWidget *subtitle = gtk_label_new (_("Drag the share rate, or pick a rate the US has set"));
+  GtkWidget *title = cpl_wrapped_label_new (_("Presets"), "body");
+  GtkWidget *subtitle = cpl_wrapped_label_new (_("Drag the share rate, or pick a rate the US has set"), "dim-label");
   GtkWidget *scale, *buttons;
 
   /* the title and its line over the slider and the rates, each the
@@ -632,11 +632,6 @@ share_row_new (CplRevenueView *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_widget_set_margin_bottom (controls, 4);
   gtk_box_append (GTK_BOX (box), title);
