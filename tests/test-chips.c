@@ -661,6 +661,21 @@ x_in (GtkWidget *widget,
   return point.x;
 }
 
+/* The table's two column views: the frozen part (name, status) comes
+ * first, then the part that scrolls sideways. */
+static void
+table_parts (CplChipsView  *view,
+             GtkWidget    **frozen,
+             GtkWidget    **scrolling)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 2);
+  *frozen = views->pdata[0];
+  *scrolling = views->pdata[1];
+}
+
 /* The chip's name and status stay in view while the other columns
  * scroll sideways; both parts sort, select and scroll as one table. */
 static void
@@ -668,16 +683,11 @@ test_frozen_name (void)
 {
   CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1000, 700);
   CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
   GtkWidget *frozen, *scrolling, *name, *vendor, *scrollbar;
   GtkAdjustment *hadjustment;
   double name_x, vendor_x, far_right;
 
-  /* the frozen view (name, status) comes first, then the scrolling one */
-  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
-  g_assert_cmpuint (views->len, ==, 2);
-  frozen = views->pdata[0];
-  scrolling = views->pdata[1];
+  table_parts (view, &frozen, &scrolling);
   g_assert_true (gtk_column_view_get_model (GTK_COLUMN_VIEW (frozen)) ==
                  gtk_column_view_get_model (GTK_COLUMN_VIEW (scrolling)));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -807,13 +817,10 @@ test_hover_whole_row (void)
 {
   CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1280, 800);
   CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autoptr(GPtrArray) real = NULL;
   GtkWidget *frozen, *scrolling, *lit;
 
-  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
-  frozen = views->pdata[0];
-  scrolling = views->pdata[1];
+  table_parts (view, &frozen, &scrolling);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   /* what the real pointer lights, if it is over a row */
   real = g_ptr_array_new ();
@@ -930,11 +937,9 @@ test_deciding_columns_in_view (void)
 {
   CplWindow *window = cpl_test_open_window (app, "chips", NULL, 1280, 800);
   CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
-  GtkWidget *scrolling, *scroller, *tpp, *density, *memory;
+  GtkWidget *frozen, *scrolling, *scroller, *tpp, *density, *memory;
 
-  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
-  scrolling = views->pdata[1];
+  table_parts (view, &frozen, &scrolling);
   scroller = gtk_widget_get_ancestor (scrolling, GTK_TYPE_SCROLLED_WINDOW);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   tpp = find_label (scrolling, "TPP");
@@ -1069,15 +1074,15 @@ test_frozen_narrow (void)
 {
   CplWindow *window = cpl_test_open_window (app, "chips", NULL, 360, 640);
   CplChipsView *view = CPL_CHIPS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_CHIPS_VIEW));
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *frozen_view, *scrolling_view;
   int frozen, scrolling;
 
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   cpl_test_iterate_for (300);
-  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, views);
+  table_parts (view, &frozen_view, &scrolling_view);
   /* the scrolled windows of the frozen part and of the scrolling one */
-  frozen = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW));
-  scrolling = gtk_widget_get_width (gtk_widget_get_ancestor (views->pdata[1], GTK_TYPE_SCROLLED_WINDOW));
+  frozen = gtk_widget_get_width (gtk_widget_get_ancestor (frozen_view, GTK_TYPE_SCROLLED_WINDOW));
+  scrolling = gtk_widget_get_width (gtk_widget_get_ancestor (scrolling_view, GTK_TYPE_SCROLLED_WINDOW));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 360);
   g_assert_cmpint (frozen, >, 100);
   g_assert_cmpint (scrolling, >=, frozen - 2);
@@ -1086,10 +1091,10 @@ test_frozen_narrow (void)
    * edge, where it was cut off */
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-    GtkWidget *frozen_scroll = gtk_widget_get_ancestor (views->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *frozen_scroll = gtk_widget_get_ancestor (frozen_view, GTK_TYPE_SCROLLED_WINDOW);
     guint n_status = 0;
 
-    cpl_test_collect_widgets (views->pdata[0], GTK_TYPE_LABEL, labels);
+    cpl_test_collect_widgets (frozen_view, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       {
         GtkWidget *label = labels->pdata[i];
