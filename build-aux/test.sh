@@ -35,8 +35,12 @@ if [ "$1" = "--all" ]; then
     else
       total_failed=$((total_failed + 1))
     fi
+    grep '^failed: ' "$log" | sed "s/^/${mode:-plain}: /" >> "$log.failed"
   done
-  rm -f "$log" "$log.status"
+  # The failures of both runs again, next to the total, so that the end
+  # of the output names them.
+  cat "$log.failed" 2>/dev/null
+  rm -f "$log" "$log.status" "$log.failed"
   echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
   exit $all_status
 fi
@@ -90,6 +94,7 @@ import json, re, sys
 # and named, so that a test that silently stops running is seen.
 passed = failed = skipped = 0
 skipped_names = []
+failed_names = []
 try:
     lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 except OSError:
@@ -101,6 +106,8 @@ for line in lines:
     oks = len(re.findall(r"^ok \d+", out, re.M)) - len(skips)
     bad = len(re.findall(r"^not ok \d+", out, re.M))
     skipped_names += [test.get("name", "?") + ": " + s for s in skips]
+    failed_names += [test.get("name", "?") + ": " + s
+                     for s in re.findall(r"^not ok \d+[^\n]*", out, re.M)]
     if oks + bad + len(skips) == 0:
         # no TAP lines: the program counts as one test
         if test.get("result") == "SKIP":
@@ -110,8 +117,11 @@ for line in lines:
             oks = 1
         else:
             bad = 1
+            failed_names.append(test.get("name", "?") + ": " + str(test.get("result")))
     elif test.get("result") not in ("OK", "EXPECTEDFAIL", "SKIP") and bad == 0:
         bad = 1  # crashed or timed out after its last TAP line
+        failed_names.append(test.get("name", "?") + ": " + str(test.get("result"))
+                            + " after its last TAP line")
     passed += oks
     failed += bad
     skipped += len(skips)
@@ -119,6 +129,8 @@ if not lines:
     failed = 1
 for name in skipped_names:
     print("skipped:", name)
+for name in failed_names:
+    print("failed:", name)
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
