@@ -917,6 +917,15 @@ test_detail_verdicts (void)
    * 17,500): licensable, 25% */
   g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Status in China", TRUE));
   assert_detail_row (view, "Licensable · 25% share", "Under the rules in force on 2026-02-01.", "warning");
+  /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
+   * mm² of die, a no-break space before the unit (it read a bare
+   * "19.45") */
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "19.45\u00a0TPP/mm²"));
+  /* TF32 494.5 × 32 = 15,824 < FP16 989.5 × 16 = 15,832, the first
+   * precision in the order fp64, fp32, tf32, fp16, … to reach the most
+   * (BF16 and FP8 1,979 × 8 tie with it), written as the precisions'
+   * rows write it (it read "from fp16") */
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP16)"));
   /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");
@@ -943,7 +952,7 @@ test_deciding_columns_in_view (void)
   scroller = gtk_widget_get_ancestor (scrolling, GTK_TYPE_SCROLLED_WINDOW);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   tpp = find_label (scrolling, "TPP");
-  density = find_label (scrolling, "Perf. density");
+  density = find_label (scrolling, "Perf. density (TPP/mm²)");
   memory = find_label (scrolling, "Memory (GB)");
   g_assert_nonnull (tpp);
   g_assert_nonnull (density);

@@ -70,7 +70,7 @@ static const ColumnSpec columns[N_COLUMNS] = {
   [COL_FP8]            = { "fp8", N_("FP8 (TFLOPS)"), 0 },
   [COL_TDP]            = { "tdp", N_("TDP (W)"), 0 },
   [COL_TPP]            = { "tpp", N_("TPP"), 0 },
-  [COL_PD]             = { "pd", N_("Perf. density"), 2 },
+  [COL_PD]             = { "pd", N_("Perf. density (TPP/mm²)"), 2 },
   [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("TFLOPS/W"), 2 },
   [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes/FLOP"), 4 },
   [COL_PRICE]          = { "price", N_("Price (USD)"), 0 },
@@ -960,10 +960,16 @@ cpl_chips_view_update_detail (CplChipsView *self)
   if (cpl_chip_get_process (chip))
     add_value_row (group, _("Process"), cpl_chip_get_process (chip));
   if (m.tpp_precision >= 0)
-    /* Translators: %s is a precision such as FP8 */
-    tpp_title = g_strdup_printf (_("TPP (from %s)"), cpl_precision_get_key (m.tpp_precision));
+    {
+      /* written as the rows below write it, "FP16", not the key "fp16" */
+      g_autofree char *precision = g_ascii_strup (cpl_precision_get_key (m.tpp_precision), -1);
+
+      /* Translators: %s is a precision such as FP8 */
+      tpp_title = g_strdup_printf (_("TPP (from %s)"), precision);
+    }
   add_number_row (group, tpp_title ? tpp_title : _("TPP"), m.values[CPL_METRIC_TPP], 0, NULL);
-  add_number_row (group, _("Performance density"), m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2, NULL);
+  /* Translators: a performance density, TPP per square millimetre of die */
+  add_number_row (group, _("Performance density"), m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2, _("%s TPP/mm²"));
   add_number_row (group, _("Memory"), cpl_chip_get (chip, CPL_CHIP_MEMORY_GB), 0, _("%s GB"));
   add_number_row (group, _("Memory bandwidth"), cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS), 2, _("%s TB/s"));
   add_number_row (group, _("Interconnect"), cpl_chip_get (chip, CPL_CHIP_INTERCONNECT_GBS), 0, _("%s GB/s"));

@@ -45,7 +45,7 @@ static const struct {
   gboolean    in_chart;  /* one of the main metrics of the bar chart */
 } rows[N_ROWS] = {
   [ROW_TPP]            = { "tpp", N_("TPP"), 0, TRUE },
-  [ROW_PD]             = { "pd", N_("Performance density"), 2, FALSE },
+  [ROW_PD]             = { "pd", N_("Performance density (TPP/mm²)"), 2, FALSE },
   [ROW_BF16]           = { "bf16", N_("BF16 (TFLOPS)"), 1, TRUE },
   [ROW_FP8]            = { "fp8", N_("FP8 (TFLOPS)"), 0, FALSE },
   [ROW_MEMORY]         = { "memory", N_("Memory (GB)"), 0, TRUE },
