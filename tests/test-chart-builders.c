@@ -284,6 +284,33 @@ test_zero_notes (void)
     }
 }
 
+/* The domestic share of one scenario: its line is named for the domestic
+ * chip, "D (domestic)" as in the units chart, and its axis says what the
+ * share is of; the title, the line and the axis all read "Domestic share
+ * of new compute". */
+static void
+test_share_names (void)
+{
+  g_autoptr(CplDataset) dataset = load_two_chips ();
+  g_autoptr(GPtrArray) one = scenarios_of (dataset, "two-years", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplChart) chart = cpl_chart_build ("domestic-share", dataset, one, &error);
+  g_autofree char *tooltip = NULL;
+  GdkRectangle area;
+  double x, y;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cpl_line_chart_get_y_title (CPL_LINE_CHART (chart)), ==, "Share of the year's new compute");
+  cpl_chart_ensure_headless ();
+  cpl_chart_set_size (chart, 560, 340);
+  g_assert_true (cpl_line_chart_point_position (CPL_LINE_CHART (chart), 0, 0, &x, &y));
+  tooltip = cpl_chart_query_tooltip (chart, x, y, FALSE, &area);
+  g_assert_nonnull (tooltip);
+  g_test_message ("%s", tooltip);
+  /* "Year: 2026", then the line's name and value */
+  g_assert_true (g_str_has_prefix (tooltip, "Year: 2026\nD (domestic): "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,5 +325,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/bands", test_bands);
   g_test_add_func ("/chart-builders/source", test_source);
   g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
+  g_test_add_func ("/chart-builders/share-names", test_share_names);
   return g_test_run ();
 }

@@ -183,7 +183,7 @@ typedef struct {
 } LineChart;
 
 static const LineChart lines[] = {
-  [CHART_SHARE] = { N_("Domestic share of new compute"), cpl_scenario_format_share,
+  [CHART_SHARE] = { N_("Share of the year's new compute"), cpl_scenario_format_share,
                     N_("The domestic chips' share of the compute newly installed each year") },
   [CHART_TAKE] = { N_("US dollars"), cpl_scenario_format_money,
                    N_("The US government's take year by year, with the range of the Monte Carlo run") },
@@ -201,7 +201,7 @@ static const LineChart lines[] = {
 };
 
 static const LineChart comparisons[] = {
-  [CHART_SHARE] = { N_("Domestic share of new compute"), cpl_scenario_format_share,
+  [CHART_SHARE] = { N_("Share of the year's new compute"), cpl_scenario_format_share,
                     N_("The domestic chips' share of the compute newly installed each year, in each scenario") },
   [CHART_UNITS] = { N_("Chips a year"), cpl_scenario_format_pflops,
                     N_("Chips shipped each year, exported and domestic together, in each scenario") },
@@ -495,9 +495,11 @@ cpl_chart_fill_results (CplChart      *chart,
   switch (kind)
     {
     case CHART_SHARE:
-      /* the domestic chips' share of the compute installed that year */
+      /* the domestic chip's share of the compute installed that year,
+       * named and coloured as in the units chart (the title says what the
+       * line is; its name repeated the title) */
       year_values (p, G_STRUCT_OFFSET (CplProjectionYear, domestic_share), y);
-      add_line (CPL_LINE_CHART (chart), _("Domestic share of new compute"), x, y, n, CPL_LINE_STYLE_LINE,
+      add_line (CPL_LINE_CHART (chart), domestic, x, y, n, CPL_LINE_STYLE_LINE,
                 cpl_chart_color_for ("chip", p->domestic_chip_id));
       break;
 

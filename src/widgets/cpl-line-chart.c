@@ -1395,6 +1395,20 @@ cpl_line_chart_set_axes (CplLineChart *self,
 }
 
 /**
+ * cpl_line_chart_get_y_title:
+ *
+ * Returns: (nullable): the vertical axis title given to
+ *   cpl_line_chart_set_axes()
+ */
+const char *
+cpl_line_chart_get_y_title (CplLineChart *self)
+{
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), NULL);
+
+  return self->y_title;
+}
+
+/**
  * cpl_line_chart_set_x_format:
  * @func: (nullable): makes the text of an x value ("25%", "2026"); %NULL
  *   for plain numbers

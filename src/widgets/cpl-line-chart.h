@@ -28,6 +28,7 @@ CplChart  *cpl_line_chart_new              (void);
 void       cpl_line_chart_set_axes         (CplLineChart       *self,
                                             const char         *x_title,
                                             const char         *y_title);
+const char *cpl_line_chart_get_y_title     (CplLineChart       *self);
 void       cpl_line_chart_set_x_format     (CplLineChart       *self,
                                             CplChartFormatFunc  func,
                                             gpointer            user_data,
