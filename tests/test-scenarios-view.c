@@ -513,6 +513,7 @@ test_nothing_sold (void)
   CplWindow *builtin_window;
   CplScenariosView *builtin;
   CplTornadoChart *tornado;
+  GtkWidget *card;
 
   select_id (view, "ban");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -534,9 +535,17 @@ test_nothing_sold (void)
   cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
   tornado = cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_GOVERNMENT_TAKE);
   g_assert_false (gtk_widget_get_visible (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)));
-  /* the compute gap moves with the growth rates: bars */
+  /* its card holds the menu and the sentence, and is not as tall as a
+   * chart's 260 px (it was, mostly blank) */
+  card = gtk_widget_get_ancestor (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado), GTK_TYPE_FLOW_BOX_CHILD);
+  cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+  g_test_message ("the card with the sentence: %d px", gtk_widget_get_height (card));
+  g_assert_cmpint (gtk_widget_get_height (card), <, 260);
+  /* the compute gap moves with the growth rates: bars, at least 260 px */
   tornado = cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_COMPUTE_GAP);
   g_assert_true (gtk_widget_get_visible (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)));
+  cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+  g_assert_cmpint (gtk_widget_get_height (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)), >=, 260);
   gtk_window_destroy (GTK_WINDOW (builtin_window));
 }
 

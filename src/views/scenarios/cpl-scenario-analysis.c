@@ -490,6 +490,9 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
     g_autofree char *title = cpl_chart_dup_title ("tornado");
 
     cpl_scenario_chart_flow_append (flow, title, box);
+    /* the chart asks for its own height (fill_tornado()); the sentence
+     * that stands instead of it needs no chart's room below it */
+    gtk_widget_set_size_request (box, -1, -1);
     self->tornado_card = gtk_widget_get_ancestor (box, GTK_TYPE_FLOW_BOX_CHILD);
     gtk_widget_set_visible (self->tornado_card, FALSE);
   }
