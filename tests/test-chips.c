@@ -870,7 +870,8 @@ test_hover_whole_row (void)
 }
 
 /* The detail pane's row titled @title: whether its verdict icon has the
- * style class @css_class, and its subtitle starts with @words. */
+ * style class @css_class (%NULL: none of the colours), and its subtitle
+ * starts with @words. */
 static void
 assert_detail_row (CplChipsView *view,
                    const char   *title,
@@ -890,11 +891,16 @@ assert_detail_row (CplChipsView *view,
     g_autoptr(GPtrArray) images = g_ptr_array_new ();
     gboolean styled = FALSE;
 
+    static const char * const colours[] = { "accent", "success", "warning", "error", "dim-label" };
+
     cpl_test_collect_widgets (GTK_WIDGET (found), GTK_TYPE_IMAGE, images);
+    g_assert_cmpuint (images->len, >, 0);
     for (guint i = 0; i < images->len; i++)
-      styled |= gtk_widget_has_css_class (images->pdata[i], css_class);
-    g_test_message ("%s: %s", title, css_class);
-    g_assert_true (styled);
+      for (guint c = 0; c < G_N_ELEMENTS (colours); c++)
+        if (css_class != NULL ? g_str_equal (colours[c], css_class) : TRUE)
+          styled |= gtk_widget_has_css_class (images->pdata[i], colours[c]);
+    g_test_message ("%s: %s", title, css_class ? css_class : "(no colour)");
+    g_assert_true (css_class != NULL ? styled : !styled);
   }
 }
 
@@ -934,6 +940,19 @@ test_detail_verdicts (void)
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not controlled", "success");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Not licensable", "dim-label");
   assert_detail_row (view, "15% share for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
+
+  /* a domestic chip in the text's colour, not blue: on the threshold map
+   * blue dots are the foreign chips */
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "huawei-ascend-910c"));
+  assert_detail_row (view, "Domestic", "", NULL);
+  /* and so in the table and the comparison, which share the style */
+  {
+    const char *icon_name, *css_class;
+
+    cpl_chip_status_get_style (CPL_CHIP_STATUS_DOMESTIC, &icon_name, &css_class);
+    g_assert_cmpstr (icon_name, ==, "go-home-symbolic");
+    g_assert_null (css_class);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -315,13 +315,14 @@ box_set (GtkWidget  *box,
 {
   GtkWidget *image = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (image);
-  static const char *classes[] = { "error", "success", "warning", "accent", "dim-label" };
+  static const char *classes[] = { "error", "success", "warning", "dim-label" };
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
   gtk_label_set_text (GTK_LABEL (label), text);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (box, classes[i]);
-  gtk_widget_add_css_class (box, css_class);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
   g_object_set_data_full (G_OBJECT (box), "cpl-tooltip", g_strdup (tooltip), g_free);
   /* what gtk_widget_set_tooltip_text() would tell screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
@@ -490,7 +491,11 @@ cpl_chip_status_describe (CplChipStatus status)
     }
 }
 
-/* How a status looks wherever it shows: its icon and colour's style class. */
+/* How a status looks wherever it shows: its icon and colour's style class
+ * (%NULL: the text's own colour).  A domestic chip is in the text's
+ * colour: export rules do not apply to it, and blue would say the
+ * opposite of the threshold map, where blue dots are the foreign chips
+ * and domestic ones are vermilion diamonds. */
 void
 cpl_chip_status_get_style (CplChipStatus   status,
                            const char    **icon_name,
@@ -501,7 +506,7 @@ cpl_chip_status_get_style (CplChipStatus   status,
     "changes-allow-symbolic", "dialog-question-symbolic"
   };
   static const char * const classes[CPL_N_CHIP_STATUSES] = {
-    "accent", "success", "error", "warning", "dim-label"
+    NULL, "success", "error", "warning", "dim-label"
   };
 
   g_return_if_fail (status < CPL_N_CHIP_STATUSES);

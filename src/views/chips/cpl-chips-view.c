@@ -879,7 +879,8 @@ verdict_row_new (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (icon, css_class);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (icon, css_class);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_margin_top (icon, 12);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
