@@ -578,8 +578,30 @@ append_band (CplLineChart *self,
     }
 }
 
+/* The edges of the band of @series: its high and its low values, as
+ * polylines, each run of points with a band apart. */
+static void
+append_band_edges (CplLineChart *self,
+                   cairo_t      *cr,
+                   const Series *series)
+{
+  for (guint side = 0; side < 2; side++)
+    {
+      const double *values = side == 0 ? series->band_high : series->band_low;
+
+      for (guint i = 0; i < series->n; i++)
+        if (band_defined (series, i))
+          (i > 0 && band_defined (series, i - 1) ? cairo_line_to : cairo_move_to)
+            (cr, x_pixel (self, series->x[i]), y_pixel (self, values[i]));
+      cairo_new_sub_path (cr);
+    }
+}
+
 /* The translucent fills behind the lines: bands, then areas down to 0,
- * each in its series' region fill. */
+ * each in its series' region fill.  Three bands or more are fainter, so
+ * that where all of them overlap the plot is no darker than under two
+ * (five at full strength blended into one brown); each is outlined in a
+ * dotted line of its colour, so that its edges can still be followed. */
 static void
 snapshot_fills (CplLineChart *self,
                 GtkSnapshot  *snapshot,
@@ -588,6 +610,10 @@ snapshot_fills (CplLineChart *self,
   graphene_rect_t bounds = drawing_bounds (self);
   double base = y_pixel (self, 0);
   cairo_t *cr = NULL;
+  guint n_bands = 0;
+
+  for (guint s = 0; s < self->series->len; s++)
+    n_bands += ((const Series *) g_ptr_array_index (self->series, s))->band_low != NULL;
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint s = 0; s < self->series->len; s++)
@@ -609,6 +635,21 @@ snapshot_fills (CplLineChart *self,
         else
           append_area (cr, g_ptr_array_index (paths, s), base);
         fill = cpl_chart_region_fill (PALETTE (self), series_color (self, s));
+        if (pass == 0 && n_bands > 2)
+          {
+            static const double dots[] = { 2, 3 };
+
+            fill.alpha *= 2. / n_bands;
+            gdk_cairo_set_source_rgba (cr, &fill);
+            cairo_fill (cr);
+            append_band_edges (self, cr, series);
+            gdk_cairo_set_source_rgba (cr, series_color (self, s));
+            cairo_set_line_width (cr, 1);
+            cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+            cairo_stroke (cr);
+            cairo_set_dash (cr, NULL, 0, 0);
+            continue;
+          }
         gdk_cairo_set_source_rgba (cr, &fill);
         cairo_fill (cr);
       }

@@ -137,6 +137,64 @@ test_png (void)
   remove_temp (path);
 }
 
+/* The red channel of a light drawing of blue lines, @n_banded of them
+ * (at least two) with the same P10–P90 band, 0.1–0.7 over x 0–1: the
+ * lines at 0.2 (the first, the third and on) and 0.6 (the second), the pixel at x 0.37, y 0.35, inside every band,
+ * off the lines, gridlines and the bands' edges. */
+static int
+band_red (guint n_banded)
+{
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double x[] = { 0, 1 };
+  const double low[] = { .1, .1 };
+  const double high[] = { .7, .7 };
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (image);
+  double x0, x1, y_low, y_high;
+  const guchar *row;
+  guint32 pixel;
+
+  for (guint s = 0; s < MAX (n_banded, 2); s++)
+    {
+      const double y[] = { s == 1 ? .6 : .2, s == 1 ? .6 : .2 };
+      guint index = cpl_line_chart_add_series (chart, "Scenario", x, y, 2, CPL_LINE_STYLE_LINE);
+
+      cpl_line_chart_set_series_color (chart, index, CPL_CHART_COLOR_BLUE);
+      if (s < n_banded)
+        cpl_line_chart_set_series_band (chart, index, low, high);
+    }
+  cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_low));
+  g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
+  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  /* y 0.35 is 3/8 of the way from 0.2 to 0.6 */
+  row = cairo_image_surface_get_data (image)
+        + (int) (y_low + (y_high - y_low) * .375) * cairo_image_surface_get_stride (image);
+  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * .37)];
+  cairo_surface_destroy (image);
+  return (pixel >> 16) & 0xff;
+}
+
+/* Bands of many compared scenarios do not blend into one dark colour.
+ * The light blue #0066a3 has red 0; a band fills at alpha .16 over white
+ * (red 255), so k bands leave 255 × 0.84^k: one 214.2, two 179.9; five
+ * at full strength would leave 255 × 0.84^5 = 106.6.  From three bands
+ * on, each is 2/n as strong: five at .064 leave 255 × 0.936^5 = 183.2,
+ * no darker than two, and three at .1067 leave 255 × 0.8933^3 = 181.8. */
+static void
+test_band_overlap (void)
+{
+  int one = band_red (1), two = band_red (2), three = band_red (3), five = band_red (5);
+
+  g_test_message ("red under 1, 2, 3, 5 bands: %d %d %d %d", one, two, three, five);
+  g_assert_cmpint (ABS (one - 214), <=, 2);
+  g_assert_cmpint (ABS (two - 180), <=, 2);
+  g_assert_cmpint (ABS (three - 182), <=, 2);
+  g_assert_cmpint (ABS (five - 183), <=, 2);
+}
+
 /* The first bytes of the file at @path, and its size. */
 static char *
 read_head (const char *path,
@@ -509,6 +567,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-export/png", test_png);
+  g_test_add_func ("/chart-export/band-overlap", test_band_overlap);
   g_test_add_func ("/chart-export/vector", test_vector);
   g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
