@@ -8,6 +8,9 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/revenue/cpl-revenue-view.h"
+#include "widgets/cpl-chart-private.h"
+#include "widgets/cpl-chart-view.h"
+#include "widgets/cpl-line-chart.h"
 
 static CplApplication *app;
 
@@ -30,6 +33,33 @@ type_into (CplRevenueView *view,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Whether the line chart of the view (the profit and take at every share
+ * rate) has an entry labelled @label in its legend. */
+static gboolean
+rate_chart_has_legend (CplRevenueView *view,
+                       const char     *label)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  gboolean found = FALSE;
+  guint n_line_charts = 0;
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), CPL_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      CplChart *chart = cpl_chart_view_get_chart (views->pdata[i]);
+      g_autoptr(GArray) items = NULL;
+
+      if (!CPL_IS_LINE_CHART (chart))
+        continue;
+      n_line_charts++;
+      items = cpl_chart_build_legend (chart);
+      for (guint j = 0; j < items->len; j++)
+        found |= g_strcmp0 (g_array_index (items, CplChartLegendItem, j).label, label) == 0;
+    }
+  g_assert_cmpuint (n_line_charts, ==, 1);
+  return found;
 }
 
 static void
@@ -79,6 +109,18 @@ test_h200_case (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "ban"), ==, "$0");
   /* vendor profit: 27 × 10⁹ × 0.75 − 6,500 × 10⁶ = 20.25 − 6.5 = $13.75 B */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "vendor_gross_profit", "this"), ==, "$13.8 B");
+  /* past the break-even of 75.9% the vendor sells at a loss: the rate
+   * chart shades it, and says so in its legend */
+  g_assert_true (rate_chart_has_legend (view, "Vendor sells at a loss"));
+  /* at a unit cost above the price, $30,000, it loses at every rate:
+   * (27,000 − 30,000) / 27,000 < 0, so the break-even is 0% and the whole
+   * chart is shaded; with no cost there is no break-even, no loss */
+  type_into (view, "unit_cost_usd", "30,000");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "0.0%");
+  g_assert_true (rate_chart_has_legend (view, "Vendor sells at a loss"));
+  type_into (view, "unit_cost_usd", "");
+  g_assert_false (rate_chart_has_legend (view, "Vendor sells at a loss"));
+  type_into (view, "unit_cost_usd", "6,500");
 
   /* approval 0 is a ban: zero revenue */
   type_into (view, "license_approval_rate", "0");

@@ -13,7 +13,9 @@
  *
  * A series may carry a band (P10–P90 of a Monte Carlo run): a translucent
  * fill in its colour from its low to its high values, behind the lines,
- * within the y range, and said in the tooltip.
+ * within the y range, and said in the tooltip.  A span shades a range of
+ * x over the plot's height in grey, behind everything, with an entry in
+ * the legend (where the vendor sells at a loss).
  *
  * Hovering shows a crosshair at the nearest x value and a tooltip with
  * every series' value there.  Keyboard: Left/Right (Home/End) move the
@@ -79,6 +81,9 @@ struct _CplLineChart
 
   GPtrArray *series;
   GPtrArray *markers;
+  double     span_from;               /* a shaded range of x, or NaN */
+  double     span_to;
+  char      *span_label;              /* its legend entry */
   GArray    *xs;                      /* distinct x values of drawn points, ascending: use xs () */
   gboolean   xs_valid;                /* FALSE: the series changed since xs was made */
 
@@ -262,6 +267,16 @@ cpl_line_chart_build_legend (CplChart *chart,
   for (guint i = 0; i < self->series->len; i++)
     {
       CplChartLegendItem item = legend_item (self, i);
+
+      cpl_chart_legend_append (items, &item);
+    }
+  if (isfinite (self->span_from) && self->span_label != NULL)
+    {
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_AREA,
+        .color = *cpl_chart_palette_series (PALETTE (self), CPL_CHART_COLOR_GREY),
+        .label = self->span_label,
+      };
 
       cpl_chart_legend_append (items, &item);
     }
@@ -614,6 +629,19 @@ snapshot_fills (CplLineChart *self,
 
   for (guint s = 0; s < self->series->len; s++)
     n_bands += ((const Series *) g_ptr_array_index (self->series, s))->band_low != NULL;
+
+  if (isfinite (self->span_from))
+    {
+      const graphene_rect_t *plot = &FRAME (self)->plot;
+      double left = CLAMP (x_pixel (self, self->span_from), plot->origin.x, plot->origin.x + plot->size.width);
+      double right = CLAMP (x_pixel (self, self->span_to), plot->origin.x, plot->origin.x + plot->size.width);
+      GdkRGBA fill = cpl_chart_region_fill (PALETTE (self),
+                                            cpl_chart_palette_series (PALETTE (self), CPL_CHART_COLOR_GREY));
+
+      if (right > left)
+        gtk_snapshot_append_color (snapshot, &fill,
+                                   &GRAPHENE_RECT_INIT (left, plot->origin.y, right - left, plot->size.height));
+    }
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint s = 0; s < self->series->len; s++)
@@ -1310,6 +1338,7 @@ cpl_line_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->markers, g_ptr_array_unref);
+  g_clear_pointer (&self->span_label, g_free);
   g_clear_pointer (&self->xs, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
@@ -1350,6 +1379,9 @@ cpl_line_chart_digest (CplChart  *chart,
       cpl_chart_digest_doubles (content, &marker->x, 1);
       cpl_chart_digest_string (content, marker->label);
     }
+  cpl_chart_digest_doubles (content, &self->span_from, 1);
+  cpl_chart_digest_doubles (content, &self->span_to, 1);
+  cpl_chart_digest_string (content, self->span_label);
 }
 
 static void
@@ -1389,6 +1421,7 @@ cpl_line_chart_init (CplLineChart *self)
 {
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->markers = g_ptr_array_new_with_free_func (marker_free);
+  self->span_from = self->span_to = NAN;
   self->xs = g_array_new (FALSE, FALSE, sizeof (double));
   self->hover = -1;
   self->cursor = -1;
@@ -1531,7 +1564,8 @@ cpl_line_chart_set_description (CplLineChart *self,
   cpl_chart_set_description (CPL_CHART (self), text);
 }
 
-/* Removes the series and the markers; the axes and formats stay. */
+/* Removes the series, the markers and the span; the axes and formats
+ * stay. */
 void
 cpl_line_chart_clear (CplLineChart *self)
 {
@@ -1539,6 +1573,8 @@ cpl_line_chart_clear (CplLineChart *self)
 
   g_ptr_array_set_size (self->series, 0);
   g_ptr_array_set_size (self->markers, 0);
+  self->span_from = self->span_to = NAN;
+  g_clear_pointer (&self->span_label, g_free);
   self->cursor = -1;
   invalidate (self);
 }
@@ -1625,6 +1661,29 @@ cpl_line_chart_add_marker (CplLineChart *self,
   marker->x = x;
   marker->label = g_strdup (label);
   g_ptr_array_add (self->markers, marker);
+  invalidate (self);
+}
+
+/**
+ * cpl_line_chart_set_span:
+ * @from: where the range of x starts; NaN removes the span
+ * @to: where it ends
+ * @label: (nullable): its entry in the legend: "Vendor sells at a loss"
+ *
+ * Shades x from @from to @to over the plot's height, behind the bands
+ * and lines, as far as it is on the plot.
+ */
+void
+cpl_line_chart_set_span (CplLineChart *self,
+                         double        from,
+                         double        to,
+                         const char   *label)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->span_from = isfinite (from) && isfinite (to) ? MIN (from, to) : NAN;
+  self->span_to = isfinite (from) && isfinite (to) ? MAX (from, to) : NAN;
+  cpl_chart_set_string (&self->span_label, isfinite (self->span_from) ? label : NULL);
   invalidate (self);
 }
 

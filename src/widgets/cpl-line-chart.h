@@ -55,6 +55,10 @@ void       cpl_line_chart_set_series_color (CplLineChart       *self,
 void       cpl_line_chart_add_marker       (CplLineChart       *self,
                                             double              x,
                                             const char         *label);
+void       cpl_line_chart_set_span         (CplLineChart       *self,
+                                            double              from,
+                                            double              to,
+                                            const char         *label);
 void       cpl_line_chart_set_series_band  (CplLineChart       *self,
                                             guint               index,
                                             const double       *low,

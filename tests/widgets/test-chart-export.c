@@ -195,6 +195,57 @@ test_band_overlap (void)
   g_assert_cmpint (ABS (five - 183), <=, 2);
 }
 
+/* The red channel at x @at (and y 4.3) of a light drawing of two lines
+ * over x 0–100, at y 2 and 8, with a span from 50 to 100 unless @cleared
+ * (removed by clearing the chart and adding the lines again). */
+static int
+span_red (double   at,
+          gboolean cleared)
+{
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double x[] = { 0, 100 };
+  const double low[] = { 2, 2 };
+  const double high[] = { 8, 8 };
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (image);
+  double x0, x1, y_low, y_high;
+  const guchar *row;
+  guint32 pixel;
+
+  for (guint round = 0; round < (cleared ? 2 : 1); round++)
+    {
+      cpl_line_chart_clear (chart);
+      cpl_line_chart_add_series (chart, "Low", x, low, 2, CPL_LINE_STYLE_LINE);
+      cpl_line_chart_add_series (chart, "High", x, high, 2, CPL_LINE_STYLE_LINE);
+      if (round == 0)
+        cpl_line_chart_set_span (chart, 100, 50, "Loss");
+    }
+  cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_low));
+  g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
+  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  /* y 4.3 is 2.3/6 of the way from 2 to 8 */
+  row = cairo_image_surface_get_data (image)
+        + (int) (y_low + (y_high - y_low) * 2.3 / 6) * cairo_image_surface_get_stride (image);
+  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * at / 100)];
+  cairo_surface_destroy (image);
+  return (pixel >> 16) & 0xff;
+}
+
+/* A span shades its range of x in the light grey #7a7a7a at alpha .16
+ * over white: 255 − 0.16 × (255 − 122) = 233.7; outside it, and once the
+ * chart is cleared, the plot is white (255).  The ends may come in
+ * either order. */
+static void
+test_span (void)
+{
+  g_assert_cmpint (ABS (span_red (78, FALSE) - 234), <=, 1);
+  g_assert_cmpint (span_red (37, FALSE), ==, 255);
+  g_assert_cmpint (span_red (78, TRUE), ==, 255);
+}
+
 /* The first bytes of the file at @path, and its size. */
 static char *
 read_head (const char *path,
@@ -568,6 +619,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-export/png", test_png);
   g_test_add_func ("/chart-export/band-overlap", test_band_overlap);
+  g_test_add_func ("/chart-export/span", test_span);
   g_test_add_func ("/chart-export/vector", test_vector);
   g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);

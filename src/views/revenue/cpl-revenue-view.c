@@ -320,6 +320,11 @@ update_charts (CplRevenueView         *self,
       /* Translators: a marker on the chart, %s is the break-even share rate */
       g_autofree char *label = g_strdup_printf (_("break-even %s"), rate);
       cpl_line_chart_add_marker (self->rate_chart, cases[0].break_even_share * 100, label);
+      /* the units stay as given at every rate; past the break-even they
+       * are sold at a loss, which a vendor would not do: shaded */
+      if (cases[0].break_even_share < 1)
+        cpl_line_chart_set_span (self->rate_chart, cases[0].break_even_share * 100, 100,
+                                 _("Vendor sells at a loss"));
     }
 }
 
