@@ -216,6 +216,17 @@ test_explain (void)
                            "超出產能的需求全部成為算力缺口：沒有可供購買的出口晶片。"));
 }
 
+/* A Monte Carlo range: an en dash between the ends in English; the wave
+ * dash ～ between two values in both Chinese scripts (GB/T 15834-2011;
+ * the label P10–P90 keeps its dash). */
+static void
+test_range_dash (void)
+{
+  g_autofree char *range = cpl_format_p10_p90 ("22%", NULL, "60%");
+
+  g_assert_cmpstr (range, ==, expect ("P10–P90: 22%–60%", "P10–P90 区间：22%～60%", "P10–P90 區間：22%～60%"));
+}
+
 /* ngettext's n for a count: 1 is the singular, 0 and fractions the
  * plural English uses ("0 years", "2.5 years"), and past a million a
  * million plus the remainder (2,000,001 → 1,000,000 + 1: the last digits,
@@ -252,5 +263,6 @@ main (int   argc,
   g_test_add_func ("/messages/compute", test_compute);
   g_test_add_func ("/messages/plural-count", test_plural_count);
   g_test_add_func ("/messages/explain", test_explain);
+  g_test_add_func ("/messages/range-dash", test_range_dash);
   return g_test_run ();
 }
