@@ -932,6 +932,8 @@ test_detail_verdicts (void)
    * (BF16 and FP8 1,979 × 8 tie with it), written as the precisions'
    * rows write it (it read "from fp16") */
   g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP16)"));
+  g_assert_null (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
+                                                "from the United States; its sale in China is not subject to them."));
   /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");
@@ -945,6 +947,10 @@ test_detail_verdicts (void)
    * blue dots are the foreign chips */
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "huawei-ascend-910c"));
   assert_detail_row (view, "Domestic", "", NULL);
+  /* its rule verdicts say what they are: the rules' view of it as a US
+   * export, not a ban on its sale (the H200's had no such note) */
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
+                                                   "from the United States; its sale in China is not subject to them."));
   /* and so in the table and the comparison, which share the style */
   {
     const char *icon_name, *css_class;

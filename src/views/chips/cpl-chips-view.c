@@ -932,7 +932,13 @@ cpl_chips_view_update_detail (CplChipsView *self)
                                verdict_row_new (title, subtitle, icon_name, css_class));
   }
 
-  group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Export Rules"), NULL);
+  /* a domestic chip's verdicts are what the rules would say of it as a
+   * US export: its own sale in China is not subject to them */
+  group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Export Rules"),
+                            cpl_chip_get_domestic (chip)
+                              ? _("What each rule would say of this chip if it were exported from the United "
+                                  "States; its sale in China is not subject to them.")
+                              : NULL);
   rules = cpl_dataset_get_rules (self->dataset);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
