@@ -92,6 +92,22 @@ color_kind (const char *key)
   return "chip";
 }
 
+/* The fixed series of money that share charts with one another, each in
+ * a colour of its own from the start, whatever is drawn first: by their
+ * ids' hashes the vendors' net revenue came out vermilion, the domestic
+ * chip's colour, beside the government's ochre take on the share-rate
+ * curve, where the two lines cross. */
+static const struct {
+  const char    *key;
+  CplChartColor  color;
+} pinned[] = {
+  { "series:government-take", CPL_CHART_COLOR_ORANGE },
+  { "series:vendor-net-revenue", CPL_CHART_COLOR_SKY },
+  { "series:vendor-profit", CPL_CHART_COLOR_GREEN },
+  { "series:vendor-cost", CPL_CHART_COLOR_YELLOW },
+  { "series:compute-gap", CPL_CHART_COLOR_PURPLE },
+};
+
 /**
  * cpl_chart_color_for_key:
  * @key: what a series shows, as "KIND:ID": "chip:nvidia-h200",
@@ -126,6 +142,12 @@ cpl_chart_color_for_key (const char *key)
       registry = g_new0 (ColorRegistry, 1);
       registry->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_insert (registries, (gpointer) color_kind (key), registry);
+      for (guint i = 0; i < G_N_ELEMENTS (pinned); i++)
+        if (g_str_equal (color_kind (pinned[i].key), color_kind (key)))
+          {
+            g_hash_table_insert (registry->colors, g_strdup (pinned[i].key), GINT_TO_POINTER (pinned[i].color + 1));
+            registry->uses[pinned[i].color]++;
+          }
     }
 
   found = g_hash_table_lookup (registry->colors, key);

@@ -1556,6 +1556,26 @@ test_color_same_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The fixed series of money keep their colours whatever is drawn first:
+ * asked for first, Intel (whose id hashes to the take's ochre, "vendor:
+ * intel" % 8 = ORANGE) takes another colour; the vendors' net revenue is
+ * sky blue, not the vermilion its id hashes to (the domestic chip's hue,
+ * next to the ochre take on the share-rate curve). */
+static void
+test_color_pinned (void)
+{
+  const char *series[] = { "government-take", "vendor-net-revenue", "vendor-profit", "vendor-cost", "compute-gap" };
+  const CplChartColor expected[] = { CPL_CHART_COLOR_ORANGE, CPL_CHART_COLOR_SKY, CPL_CHART_COLOR_GREEN,
+                                     CPL_CHART_COLOR_YELLOW, CPL_CHART_COLOR_PURPLE };
+  CplChartColor intel = cpl_chart_color_for ("vendor", "intel");
+
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      g_assert_cmpint (cpl_chart_color_for ("series", series[i]), ==, expected[i]);
+      g_assert_cmpint (intel, !=, expected[i]);
+    }
+}
+
 /* WCAG 2 relative luminance and contrast ratio. */
 static double
 relative_luminance (const GdkRGBA *c)
@@ -2257,6 +2277,7 @@ main (int   argc,
   g_test_add_func ("/charts/format/distinct-labels", test_distinct_labels);
   g_test_add_func ("/charts/color/same-chip-two-charts", test_color_same_chip);
   g_test_add_func ("/charts/color/contrast", test_color_contrast);
+  g_test_add_func ("/charts/color/pinned", test_color_pinned);
   g_test_add_func ("/charts/format/small-and-zero-ticks", test_small_and_zero_ticks);
   g_test_add_func ("/charts/line/positions", test_line_positions);
   g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
