@@ -16,6 +16,7 @@
 
 #include "cpl-test-util.h"
 #include "views/cpl-chart-builders.h"
+#include "views/scenarios/cpl-scenario-editor.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-timeline-chart.h"
 
@@ -237,6 +238,14 @@ test_bands (void)
   g_assert_cmpuint (cpl_tornado_chart_get_n_bars (CPL_TORNADO_CHART (tornado)), ==, 2);
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–40%");
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–1.50");
+
+  /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as
+   * "10–60% a year" (it read "10–60 % a year") */
+  {
+    g_autofree char *growth = cpl_scenario_parameter_format_range ("demand_growth", .1, .6);
+
+    g_assert_cmpstr (growth, ==, "10–60% a year");
+  }
 }
 
 /* The source line names the built-in dataset's version, and a file laid

@@ -1172,6 +1172,9 @@ cpl_scenario_parameter_format (const char *key,
                                   number);
         if (inputs[i].unit[0] == '\0')
           return g_steal_pointer (&number);
+        /* a percent sign stays with its number: "60% a year" */
+        if (inputs[i].unit[0] == '%')
+          return g_strconcat (number, _(inputs[i].unit), NULL);
         return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, _(inputs[i].unit));
       }
   return cpl_format_number (value, 2);
