@@ -940,7 +940,9 @@ test_detail_verdicts (void)
   assert_detail_row (view, "25% tariff bands (January 2026)", "25% share applies", "warning");
   /* the April letters name the H20 and MI308X only: not controlled */
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not controlled", "success");
-  assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Not licensable", "dim-label");
+  /* a licence for other chips says nothing of it: "Does not apply", not
+   * "Not licensable" beside the licence that opens it */
+  assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
   assert_detail_row (view, "15% share for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
 
   /* a domestic chip in the text's colour, not blue: on the threshold map

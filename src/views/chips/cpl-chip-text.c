@@ -341,8 +341,9 @@ cpl_verdict_box_set (GtkWidget   *box,
  * cpl_rule_verdict_get_label:
  *
  * A control rule's match reads "Controlled", a licence rule's
- * "Licensable", a share rule's "25% share applies"; unknown is "Needs
- * data" whatever the effect.
+ * "Licensable", a share rule's "25% share applies"; a licence or share
+ * rule that does not match "Does not apply"; unknown is "Needs data"
+ * whatever the effect.
  */
 char *
 cpl_rule_verdict_get_label (CplRule     *rule,
@@ -355,11 +356,15 @@ cpl_rule_verdict_get_label (CplRule     *rule,
   switch (cpl_rule_get_effect (rule))
     {
     case CPL_RULE_EFFECT_LICENCE:
-      return g_strdup (verdict == CPL_TRI_TRUE ? _("Licensable") : _("Not licensable"));
     case CPL_RULE_EFFECT_SHARE:
+      /* a licence or share that does not match the chip says nothing of
+       * it ("Not licensable" read as a ban on the A100, which another
+       * rule makes licensable) */
       if (verdict != CPL_TRI_TRUE)
-        /* Translators: a revenue-share rule that does not match the chip */
+        /* Translators: a licence or revenue-share rule that does not match the chip */
         return g_strdup (_("Does not apply"));
+      if (cpl_rule_get_effect (rule) == CPL_RULE_EFFECT_LICENCE)
+        return g_strdup (_("Licensable"));
       rate = cpl_format_rate (cpl_rule_get_share (rule));
       /* Translators: %s is a rate, "25%": the revenue share a licensed sale pays */
       return g_strdup_printf (_("%s share applies"), rate);
