@@ -13,7 +13,8 @@
  *
  * A series may carry a band (P10–P90 of a Monte Carlo run): a translucent
  * fill in its colour from its low to its high values, behind the lines,
- * within the y range, and said in the tooltip.  A span shades a range of
+ * within the y range, said in the tooltip and, once, in the legend; an
+ * area series with a band is drawn as a line over it.  A span shades a range of
  * x over the plot's height in grey, behind everything, with an entry in
  * the legend (where the vendor sells at a loss).
  *
@@ -253,7 +254,7 @@ legend_item (CplLineChart *self,
 
   if (series->style == CPL_LINE_STYLE_DASHED)
     item.kind = CPL_CHART_LEGEND_HDASH;
-  else if (series->style == CPL_LINE_STYLE_AREA)
+  else if (series->style == CPL_LINE_STYLE_AREA && series->band_low == NULL)
     item.kind = CPL_CHART_LEGEND_AREA;
   return item;
 }
@@ -264,9 +265,24 @@ cpl_line_chart_build_legend (CplChart *chart,
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
 
+  gboolean banded = FALSE;
+
   for (guint i = 0; i < self->series->len; i++)
     {
       CplChartLegendItem item = legend_item (self, i);
+
+      cpl_chart_legend_append (items, &item);
+      banded |= ((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL;
+    }
+  /* what the shaded bands are, once whatever their number */
+  if (banded)
+    {
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_AREA,
+        .color = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f),
+        /* Translators: the legend of the shaded bands around the lines */
+        .label = _("P10–P90 range"),
+      };
 
       cpl_chart_legend_append (items, &item);
     }
@@ -649,7 +665,10 @@ snapshot_fills (CplLineChart *self,
         const Series *series = g_ptr_array_index (self->series, s);
         GdkRGBA fill;
 
-        if (pass == 0 ? series->band_low == NULL : series->style != CPL_LINE_STYLE_AREA)
+        /* an area with a band is a line over its band: the two fills
+         * read as one region from zero to the band's top */
+        if (pass == 0 ? series->band_low == NULL
+                      : series->style != CPL_LINE_STYLE_AREA || series->band_low != NULL)
           continue;
         if (cr == NULL)
           {

@@ -246,6 +246,52 @@ test_span (void)
   g_assert_cmpint (span_red (78, TRUE), ==, 255);
 }
 
+/* An area series with a band (the compute gap with its P10–P90) is a line
+ * over its band: below the band, at y 2 under a band of 4–6 round a line
+ * at 5, the plot stays white (255; the area's fill reached down to 0),
+ * and its legend entry is a line.  The legend says once what the bands
+ * are, "P10–P90 range", after the series. */
+static void
+test_area_band (void)
+{
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double x[] = { 0, 1 };
+  const double gap[] = { 5, 5 };
+  const double top[] = { 8, 8 };
+  const double low[] = { 4, 4 };
+  const double high[] = { 6, 6 };
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (image);
+  g_autoptr(GArray) legend = NULL;
+  double x0, x1, y_gap, y_top;
+  const guchar *row;
+  guint32 pixel;
+
+  cpl_line_chart_set_series_band (chart, cpl_line_chart_add_series (chart, "Gap", x, gap, 2, CPL_LINE_STYLE_AREA),
+                                  low, high);
+  cpl_line_chart_add_series (chart, "Top", x, top, 2, CPL_LINE_STYLE_LINE);
+  cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_gap));
+  g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_top));
+  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  /* y 2.3: 2.7 below the line at 5, where the scale is (y_gap − y_top) / 3
+   * pixels per unit */
+  row = cairo_image_surface_get_data (image)
+        + (int) (y_gap + (y_gap - y_top) / 3 * 2.7) * cairo_image_surface_get_stride (image);
+  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * .37)];
+  cairo_surface_destroy (image);
+  g_assert_cmpint ((pixel >> 16) & 0xff, ==, 255);
+
+  legend = cpl_chart_build_legend (CPL_CHART (chart));
+  g_assert_cmpuint (legend->len, ==, 3);
+  g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, 0).label, ==, "Gap");
+  g_assert_cmpint (g_array_index (legend, CplChartLegendItem, 0).kind, ==, CPL_CHART_LEGEND_LINE);
+  g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, 2).label, ==, "P10–P90 range");
+  g_assert_cmpint (g_array_index (legend, CplChartLegendItem, 2).kind, ==, CPL_CHART_LEGEND_AREA);
+}
+
 /* The first bytes of the file at @path, and its size. */
 static char *
 read_head (const char *path,
@@ -620,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/png", test_png);
   g_test_add_func ("/chart-export/band-overlap", test_band_overlap);
   g_test_add_func ("/chart-export/span", test_span);
+  g_test_add_func ("/chart-export/area-band", test_area_band);
   g_test_add_func ("/chart-export/vector", test_vector);
   g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
