@@ -85,6 +85,8 @@ test_h200_case (void)
   g_assert_cmpfloat (cpl_revenue_case_get (rc, CPL_REVENUE_CASE_UNITS), ==, 1e6);
   g_assert_cmpfloat (cpl_revenue_case_get (rc, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
 
+  /* the price is the price of one unit, and the table says so */
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (view), "Buyer price per unit"), ==, 1);
   /* G = 0.25 × 1,000,000 × 27,000 = 6.75 × 10⁹ */
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   /* s* = (27,000 − 6,500) / 27,000 = 0.75926 → 75.9% */

@@ -44,7 +44,7 @@ static const struct {
   const char *title;  /* N_() */
   Kind        kind;
 } outputs[] = {
-  { "buyer_price", N_("Buyer price"), KIND_MONEY },
+  { "buyer_price", N_("Buyer price per unit"), KIND_MONEY },
   { "units_shipped", N_("Units shipped"), KIND_UNITS },
   { "gross_revenue", N_("Gross revenue"), KIND_MONEY },
   { "government_take", N_("US government take"), KIND_MONEY },
