@@ -183,6 +183,18 @@ append_bar (GtkSnapshot   *snapshot,
   gtk_snapshot_append_color (snapshot, color, &rect);
 }
 
+/* Whether @bar's input leaves the total where it is: both ends at the
+ * point but for rounding (the projection run again with an input that
+ * changes nothing gives the point within a few ulps). */
+static gboolean
+no_effect (CplTornadoChart *self,
+           const Bar       *bar)
+{
+  double tolerance = 1e-9 * MAX (fabs (self->point), 1e-300);
+
+  return fabs (bar->low - self->point) <= tolerance && fabs (bar->high - self->point) <= tolerance;
+}
+
 static void
 cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                  GtkSnapshot *snapshot)
@@ -215,6 +227,19 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                round (y - h / 2.), &text);
       append_bar (snapshot, px, value_x (self, bar->low), y, thickness, end_color (self, FALSE));
       append_bar (snapshot, px, value_x (self, bar->high), y, thickness, end_color (self, TRUE));
+      if (no_effect (self, bar))
+        {
+          /* an empty row said, not left for a bar that failed to draw */
+          g_autoptr(PangoLayout) none = cpl_chart_layout_new (CPL_CHART_CONTEXT (self),
+                                                              /* Translators: a tornado chart's row
+                                                               * whose input does not move the total */
+                                                              _("no effect"), CPL_CHART_FONT_LABEL);
+          GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
+          int nw, nh;
+
+          cpl_chart_layout_size (none, &nw, &nh);
+          cpl_chart_append_layout (snapshot, none, px + CPL_CHART_LABEL_GAP, round (y - nh / 2.), &dim);
+        }
     }
   cpl_chart_append_vline (snapshot, px, plot->origin.y, plot->origin.y + plot->size.height, 1, &centre, FALSE);
   cpl_chart_frame_snapshot_axes (FRAME (self), snapshot, palette);

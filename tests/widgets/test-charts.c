@@ -2142,6 +2142,21 @@ test_tornado_order (void)
   g_assert_cmpfloat_with_epsilon (left, point_x, 1e-9);
   g_assert_cmpfloat_with_epsilon (right, point_x, 1e-9);
   render_chart (widget);
+  /* and says so in a word beside the point: one text more than when c
+   * moves the total a little (9.5–10); as when it moves it by rounding
+   * alone, 10 × (1 ± 1e-15), as a projection run again may */
+  {
+    guint with_note = n_texts (widget);
+
+    cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5, 10 * (1 - 1e-15), 10 },
+                                (double[]) { 11, 20, 10 * (1 + 1e-15), 12 }, 4);
+    wait_for_draw (widget);
+    g_assert_cmpuint (n_texts (widget), ==, with_note);
+
+    cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5, 9.5, 10 }, (double[]) { 11, 20, 10, 12 }, 4);
+    wait_for_draw (widget);
+    g_assert_cmpuint (n_texts (widget), ==, with_note - 1);
+  }
 
   cpl_tornado_chart_set_bars (chart, 0, NULL, NULL, NULL, 0);
   wait_for_draw (widget);
