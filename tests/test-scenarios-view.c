@@ -1680,6 +1680,12 @@ test_comparison_rows (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
 
+  /* first the gross revenue of all US vendors, the figure the summary
+   * compares: $1,333,333 ($1.33 M) under only-x, 2 × $1,000,000 = $2.00 M
+   * under x-and-y, $666,667 more */
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "gross", "only-x"), ==, "$1.33 M");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "gross", "x-and-y"), ==, "$2.00 M");
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "gross", "x-and-y"), ==, "+$666,667");
   /* one row per vendor that sells in either scenario */
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:va", "only-x"), ==, "$800,000");
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "net:va", "x-and-y"), ==, "$850,000");

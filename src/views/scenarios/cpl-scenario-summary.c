@@ -114,9 +114,11 @@ cpl_scenario_allowed_chip_names (CplScenario *scenario,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-/* The rows of the totals table: a net revenue row per vendor that sells
- * in any compared scenario, then the fixed rows. */
+/* The rows of the totals table: the gross revenue of all US vendors (the
+ * figure the summary's sentences compare), a net revenue row per vendor
+ * that sells in any compared scenario, then the other fixed rows. */
 typedef enum {
+  ROW_GROSS,
   ROW_NET,
   ROW_TAKE,
   ROW_GAP,
@@ -139,6 +141,7 @@ static const struct {
 
 /* The total of a Monte Carlo run that is each kind of row, or -1. */
 static const int row_totals[] = {
+  [ROW_GROSS] = CPL_TOTAL_GROSS_REVENUE,
   [ROW_NET] = -1,
   [ROW_TAKE] = CPL_TOTAL_GOVERNMENT_TAKE,
   [ROW_GAP] = CPL_TOTAL_COMPUTE_GAP,
@@ -184,6 +187,7 @@ row_value (CplProjection *p,
 
   switch (kind)
     {
+    case ROW_GROSS:     return vendors_total (p);
     case ROW_NET:       return vendor_net (p, vendor_id);
     case ROW_TAKE:      return p->total_government_take_usd;
     case ROW_GAP:       return p->total_compute_gap_pflops;
@@ -202,6 +206,7 @@ row_text (RowKind kind,
 {
   switch (kind)
     {
+    case ROW_GROSS:
     case ROW_NET:
     case ROW_TAKE:
       return cpl_format_money (value);
@@ -224,6 +229,7 @@ difference_text (RowKind kind,
 {
   switch (kind)
     {
+    case ROW_GROSS:
     case ROW_NET:
     case ROW_TAKE:
       return cpl_format_difference (CPL_DIFFERENCE_MONEY, value, 0);
@@ -329,7 +335,7 @@ comparison_row_new (const char *row_id,
                     guint       baseline)
 {
   static const char * const units[] = {
-    [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
+    [ROW_GROSS] = N_("USD"), [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
     [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
   };
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
@@ -404,11 +410,11 @@ cpl_comparison_row_range (const CplComparisonRow *row,
 
   if (uncertainty == NULL || row->total < 0)
     return NULL;
-  for (kind = ROW_NET; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
+  for (kind = ROW_GROSS; kind < ROW_CROSSOVER && row_totals[kind] != row->total; kind++)
     ;
   g_return_val_if_fail (index < row->n_values, NULL);
   q = cpl_uncertainty_get_total (uncertainty, row->total);
-  if (kind == ROW_NET || kind == ROW_TAKE)
+  if (kind == ROW_GROSS || kind == ROW_NET || kind == ROW_TAKE)
     return cpl_format_money_p10_p90 (row->numbers[index], q->p10, q->p90);
   low = row_text (kind, q->p10);
   high = row_text (kind, q->p90);
@@ -422,7 +428,8 @@ cpl_comparison_row_range (const CplComparisonRow *row,
  * @baseline: the index in @projections the differences are taken against
  *
  * Returns: (transfer full) (element-type CplComparisonRow): the rows of the
- *   totals table: each vendor's net revenue, the government take, the
+ *   totals table: the US vendors' gross revenue, each vendor's net
+ *   revenue, the government take, the
  *   compute gap, domestic compute, the domestic share and the crossover year
  */
 GPtrArray *
@@ -435,6 +442,8 @@ cpl_comparison_rows_new (CplDataset *dataset,
 
   g_return_val_if_fail (baseline < projections->len, rows);
 
+  g_ptr_array_add (rows, comparison_row_new ("gross", _("Gross revenue of US vendors"), ROW_GROSS, NULL,
+                                             projections, baseline));
   for (guint v = 0; v < vendors->len; v++)
     {
       const char *id = g_ptr_array_index (vendors, v);
