@@ -22,6 +22,8 @@
 
 /* A fraction of the span left empty on each side of the data. */
 #define PADDING 0.05
+/* A log axis reaches out this many decades to a round value */
+#define LOG_REACH 0.1
 /* Up to this many decades, log ticks include the 2 and 5 multiples. */
 #define FEW_DECADES 2.5
 /* Slack for values that are a tick "up to rounding". */
@@ -87,11 +89,35 @@ cpl_chart_axis_accepts (const CplChartAxis *axis,
   return TRUE;
 }
 
+/* The 1, 2 or 5 × 10ⁿ nearest @value from below (or from @above),
+ * @value itself when it is one. */
+static double
+round_125 (double   value,
+           gboolean above)
+{
+  static const double multiples[] = { 1, 2, 5, 10 };
+  double power = pow (10, floor (log10 (value)));
+
+  if (above)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (multiples); i++)
+        if (multiples[i] * power >= value * (1 - 1e-12))
+          return multiples[i] * power;
+    }
+  else
+    for (guint i = G_N_ELEMENTS (multiples) - 1; i-- > 0;)
+      if (multiples[i] * power <= value * (1 + 1e-12))
+        return multiples[i] * power;
+  return value;
+}
+
 /* Sets a range holding every value the axis accepts, with a margin of
  * PADDING of the span on each side.  Values the axis cannot show (NaN,
  * ±∞, and zero or less on a log axis) are skipped.  A range that starts at
  * zero or more never reaches below zero because of the padding.  When
  * every value is zero, the range is 0..1 and the axis has one tick, 0.
+ * A log axis reaches further, to the next 1, 2 or 5 × 10ⁿ, where that is
+ * within LOG_REACH decades of the values.
  */
 void
 cpl_chart_axis_fit (CplChartAxis *axis,
@@ -132,8 +158,14 @@ cpl_chart_axis_fit (CplChartAxis *axis,
 
   if (log_scale)
     {
-      axis->min = pow (10, lo - pad);
-      axis->max = pow (10, hi + pad);
+      double round_below = log10 (round_125 (pow (10, lo), FALSE));
+      double round_above = log10 (round_125 (pow (10, hi), TRUE));
+
+      /* out to the next 1-2-5 value where it is near (within a tenth of
+       * a decade, 26%), so that a tick stands near the extreme points:
+       * the H20's TPP of 2,368 had its nearest tick at 5,000 */
+      axis->min = pow (10, lo - round_below <= LOG_REACH ? MIN (lo - pad, round_below) : lo - pad);
+      axis->max = pow (10, round_above - hi <= LOG_REACH ? MAX (hi + pad, round_above) : hi + pad);
     }
   else
     {

@@ -174,6 +174,22 @@ test_axis_fit (void)
   assert_near (axis.min, pow (10, .9));
   assert_near (axis.max, pow (10, 3.1));
 
+  /* the threshold map's TPP, 2,368 (H20) to 40,000 (GB200): log10 3.3744
+   * to 4.6021, padded by 0.05 × 1.2277 = 0.0614 to 2,056–46,080; 2,000
+   * is 0.073 decades below 2,368 and 50,000 0.097 above 40,000, within a
+   * tenth of a decade: the axis reaches out to them, and ticks stand
+   * near both ends (2,000 is a tick; the H20's nearest was 5,000) */
+  cpl_chart_axis_fit (&axis, (double[]) { 2368, 15832, 40000 }, 3);
+  assert_near (axis.min, 2000);
+  assert_near (axis.max, 50000);
+  assert_ticks (&axis, 8, (double[]) { 2000, 5000, 10000, 20000, 50000 }, 5);
+  /* memory bandwidth 1,600–8,000 GB/s: 1,000 is 0.204 decades below
+   * 1,600, too far, so the padding alone: log10 1,600 − 0.05 × 0.699 =
+   * 3.1692; 10,000 is 0.097 above 8,000, reached */
+  cpl_chart_axis_fit (&axis, (double[]) { 1600, 8000 }, 2);
+  assert_near (axis.min, pow (10, log10 (1600) - .05 * log10 (5)));
+  assert_near (axis.max, 10000);
+
   /* one value: half a decade each side */
   cpl_chart_axis_fit (&axis, (double[]) { 100 }, 1);
   assert_near (axis.min, pow (10, 1.5));
