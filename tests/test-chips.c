@@ -15,8 +15,7 @@
 #include "views/chips/cpl-what-if-window.h"
 #include "views/cpl-chart-export.h"
 #include "widgets/cpl-bar-chart.h"
-#include "views/cpl-chart-export.h"
-#include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-chart-private.h"
 
 static CplApplication *app;
 
@@ -965,6 +964,51 @@ test_detail_verdicts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The labels of the threshold map's legend, joined by "|". */
+static char *
+map_legend (CplChipsView *view)
+{
+  GtkWidget *timeline_view = cpl_test_find_chart_view (GTK_WIDGET (view), cpl_chips_view_get_timeline (view));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (timeline_view, GTK_TYPE_STACK));
+  GtkWidget *map_view = cpl_test_find_widget (gtk_stack_get_child_by_name (stack, "map"), CPL_TYPE_CHART_VIEW);
+  g_autoptr(GArray) items = cpl_chart_build_legend (cpl_chart_view_get_chart (CPL_CHART_VIEW (map_view)));
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (labels, "%s%s", i > 0 ? "|" : "", g_array_index (items, CplChartLegendItem, i).label);
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+/* The threshold map's chips wear their statuses of the view's date, as
+ * the table writes them: on 2026-02-01 the H200 and the A100 are
+ * licensable (case-by-case review), the B200 and the GB200 denied (TPP
+ * 36,000 and 40,000 ≥ 21,000); on 2022-01-01, before any rule, every
+ * foreign chip needs no licence, and no rule's region or line is drawn.
+ * Domestic chips stay diamonds. */
+static void
+test_map_statuses (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GDate date;
+  g_autofree char *in_2026 = NULL;
+  g_autofree char *in_2022 = NULL;
+
+  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  in_2026 = map_legend (view);
+  g_test_message ("%s", in_2026);
+  g_assert_cmpstr (in_2026, ==, "Licensable|Denied|Domestic chip|Case-by-case review for China (January 2026)|"
+                                "25% tariff bands (January 2026)|ECCN 3A090.a (2023)");
+  g_assert_true (cpl_iso_date_parse ("2022-01-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  in_2022 = map_legend (view);
+  g_test_message ("%s", in_2022);
+  /* and the map draws the rules of that day: none then */
+  g_assert_cmpstr (in_2022, ==, "No licence needed|Domestic chip");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* At 1280 px the figures that decide a chip's status, TPP and
  * performance density, are in view without scrolling sideways, before
  * the specs they come from (they stood after TDP, right of the fold). */
@@ -1319,6 +1363,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
+  g_test_add_func ("/chips/map-statuses", test_map_statuses);
   g_test_add_func ("/chips/deciding-columns-in-view", test_deciding_columns_in_view);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);

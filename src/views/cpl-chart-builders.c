@@ -908,17 +908,31 @@ cpl_tornado_fill (CplTornadoChart *tornado,
 /**
  * cpl_threshold_map_fill:
  * @chips: (element-type CplChip): the chips to draw
+ * @date: (nullable): the day whose rules give each foreign chip's status,
+ *   its point's colour and shape; %NULL for today
  *
- * Shows the rules of @dataset and @chips on @map, in place of what it
- * showed.
+ * Shows the rules of @dataset in force on @date and @chips on @map, in
+ * place of what it showed.
  */
 void
 cpl_threshold_map_fill (CplScatterChart *map,
                         CplDataset      *dataset,
-                        GListModel      *chips)
+                        GListModel      *chips,
+                        const GDate     *date)
 {
+  GDate today;
+
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      date = &today;
+    }
   cpl_scatter_chart_clear (map);
-  cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset));
+  cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date);
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
@@ -929,6 +943,9 @@ cpl_threshold_map_fill (CplScatterChart *map,
                                    cpl_entity_get_name (CPL_ENTITY (chip)),
                                    m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
                                    cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
+      if (!cpl_chip_get_domestic (chip))
+        cpl_scatter_chart_set_point_status (map, cpl_entity_get_id (CPL_ENTITY (chip)),
+                                            cpl_chip_status_on (dataset, chip, date, NULL));
     }
 }
 
@@ -1107,7 +1124,7 @@ build_dataset_chart (ChartKind   kind,
   g_autofree char *title = cpl_chart_dup_title (id);
 
   if (kind == CHART_THRESHOLD_MAP)
-    cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset));
+    cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset), NULL);
   else
     cpl_timeline_chart_set_dataset (CPL_TIMELINE_CHART (chart), dataset);
   cpl_chart_set_title (chart, title);

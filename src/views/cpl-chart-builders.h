@@ -89,6 +89,7 @@ gboolean  cpl_tornado_fill          (CplTornadoChart     *tornado,
 
 void      cpl_threshold_map_fill    (CplScatterChart     *map,
                                      CplDataset          *dataset,
-                                     GListModel          *chips);
+                                     GListModel          *chips,
+                                     const GDate         *date);
 
 G_END_DECLS

@@ -107,6 +107,26 @@ cpl_chart_region_fill (const CplChartPalette *palette,
   return cpl_chart_rgba_alpha (color, palette->dark ? .2f : .16f);
 }
 
+/* A chip's status in China as the charts draw it, in the theme's colours
+ * as the Chips table writes it: no licence needed green, denied red,
+ * licensable amber, needing data faint. */
+GdkRGBA
+cpl_chart_status_color (const CplChartPalette *palette,
+                        CplChipStatus          status)
+{
+  switch (status)
+    {
+    case CPL_CHIP_STATUS_FREE:       return palette->success;
+    case CPL_CHIP_STATUS_DENIED:     return palette->error;
+    case CPL_CHIP_STATUS_LICENSABLE: return palette->warning;
+    case CPL_CHIP_STATUS_DOMESTIC:   return palette->accent;
+    case CPL_CHIP_STATUS_UNKNOWN:
+    case CPL_N_CHIP_STATUSES:
+    default:
+      return cpl_chart_rgba_alpha (&palette->fg, .55f);
+    }
+}
+
 /* ---- text ---- */
 
 PangoLayout *
@@ -352,7 +372,38 @@ cpl_chart_append_marker (GtkSnapshot    *snapshot,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx, cy));
 
-  if (marker == CPL_CHART_MARKER_DIAMOND)
+  if (marker == CPL_CHART_MARKER_TRIANGLE)
+    {
+      /* pointing up, its centroid at the centre, a little larger than
+       * the disc so it weighs as much */
+      double r = radius * 1.35;
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-r - 2, -r - 2, 2 * r + 4, 2 * r + 4));
+
+      cairo_move_to (cr, 0, -r);
+      cairo_line_to (cr, r * 0.8660254, r / 2);
+      cairo_line_to (cr, -r * 0.8660254, r / 2);
+      cairo_close_path (cr);
+      gdk_cairo_set_source_rgba (cr, color);
+      if (filled)
+        cairo_fill (cr);
+      else
+        {
+          cairo_set_line_width (cr, 2);
+          cairo_stroke (cr);
+        }
+      cairo_destroy (cr);
+    }
+  else if (marker == CPL_CHART_MARKER_SQUARE)
+    {
+      /* the area of the disc: π r² = (2 half)², half = r √π / 2 */
+      half = radius * 0.886;
+      rect = GRAPHENE_RECT_INIT (-half, -half, 2 * half, 2 * half);
+      if (filled)
+        gtk_snapshot_append_color (snapshot, color, &rect);
+      else
+        cpl_chart_append_frame (snapshot, &rect, 0, 2, color);
+    }
+  else if (marker == CPL_CHART_MARKER_DIAMOND)
     {
       /* a square on its corner, a little larger so it weighs as much as a disc */
       half = radius * 1.25 / G_SQRT2;

@@ -14,6 +14,7 @@
 #include "cpl-chart.h"
 #include "cpl-chart-axis.h"
 #include "cpl-chart-types.h"
+#include "cpl-status.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ GdkRGBA        cpl_chart_rgba_alpha      (const GdkRGBA         *color,
                                           float                  alpha);
 GdkRGBA        cpl_chart_region_fill     (const CplChartPalette *palette,
                                           const GdkRGBA         *color);
+GdkRGBA        cpl_chart_status_color    (const CplChartPalette *palette,
+                                          CplChipStatus          status);
 
 /* ---- text ---- */
 
@@ -101,6 +104,8 @@ typedef enum
 {
   CPL_CHART_MARKER_CIRCLE,
   CPL_CHART_MARKER_DIAMOND,
+  CPL_CHART_MARKER_SQUARE,
+  CPL_CHART_MARKER_TRIANGLE,
 } CplChartMarker;
 
 void cpl_chart_append_hline   (GtkSnapshot           *snapshot,

@@ -2,7 +2,10 @@
  *
  * Points are placed on two axes (linear or log), over shaded regions
  * ("what a rule catches") and dashed threshold lines.  Each point style
- * has its own marker shape, so no distinction rests on colour alone.
+ * has its own marker shape, so no distinction rests on colour alone; a
+ * plain point given a chip's status takes the status's colour and shape
+ * instead (no licence needed a disc, licensable a triangle, denied a
+ * square), one legend entry per status shown.
  *
  * The layout (legend, ticks, plot area) depends on the size and the
  * data; it is made on demand and kept until either changes, so hit
@@ -21,6 +24,7 @@
 #include "cpl-format.h"
 #include "cpl-chart-private.h"
 #include "cpl-scatter-chart.h"
+#include "views/chips/cpl-chip-text.h"
 
 #define MARKER_RADIUS 5.
 #define HIT_RADIUS    10.
@@ -35,6 +39,7 @@ typedef struct
   double         x;
   double         y;
   CplPointStyle  style;
+  int            status;              /* a CplChipStatus, or -1: the style's colour */
 } Point;
 
 typedef struct
@@ -63,6 +68,7 @@ struct _CplScatterChart
   gboolean         x_log;
   gboolean         y_log;
   char            *style_labels[N_STYLES];
+  char            *status_labels[CPL_N_CHIP_STATUSES];
   gboolean         show_labels;
 
   GPtrArray       *points;
@@ -165,6 +171,42 @@ style_marker (CplPointStyle style)
   return style == CPL_POINT_STYLE_DOMESTIC ? CPL_CHART_MARKER_DIAMOND : CPL_CHART_MARKER_CIRCLE;
 }
 
+static CplChartMarker
+status_marker (CplChipStatus status)
+{
+  switch (status)
+    {
+    case CPL_CHIP_STATUS_LICENSABLE: return CPL_CHART_MARKER_TRIANGLE;
+    case CPL_CHIP_STATUS_DENIED:     return CPL_CHART_MARKER_SQUARE;
+    case CPL_CHIP_STATUS_DOMESTIC:   return CPL_CHART_MARKER_DIAMOND;
+    case CPL_CHIP_STATUS_FREE:
+    case CPL_CHIP_STATUS_UNKNOWN:
+    case CPL_N_CHIP_STATUSES:
+    default:                         return CPL_CHART_MARKER_CIRCLE;
+    }
+}
+
+/* Whether @point is drawn in its status's colour and shape. */
+static gboolean
+by_status (const Point *point)
+{
+  return point->style == CPL_POINT_STYLE_NORMAL && point->status >= 0;
+}
+
+static GdkRGBA
+point_color (CplScatterChart *self,
+             const Point     *point)
+{
+  return by_status (point) ? cpl_chart_status_color (PALETTE (self), point->status)
+                           : *style_color (self, point->style);
+}
+
+static CplChartMarker
+point_marker (const Point *point)
+{
+  return by_status (point) ? status_marker (point->status) : style_marker (point->style);
+}
+
 static void
 cpl_scatter_chart_build_legend (CplChart *chart,
                                 GArray   *items)
@@ -172,13 +214,35 @@ cpl_scatter_chart_build_legend (CplChart *chart,
   CplScatterChart *self = CPL_SCATTER_CHART (chart);
   const CplChartPalette *palette = PALETTE (self);
   gboolean present[N_STYLES] = { FALSE, };
+  gboolean statuses[CPL_N_CHIP_STATUSES] = { FALSE, };
+  /* in the order of the table's verdicts, most open first */
+  static const CplChipStatus status_order[] = {
+    CPL_CHIP_STATUS_FREE, CPL_CHIP_STATUS_LICENSABLE, CPL_CHIP_STATUS_DENIED, CPL_CHIP_STATUS_UNKNOWN
+  };
 
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *point = g_ptr_array_index (self->points, i);
 
-      if (point_visible (self, point))
+      if (!point_visible (self, point))
+        continue;
+      if (by_status (point))
+        statuses[point->status] = TRUE;
+      else
         present[point->style] = TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
+    {
+      CplChartLegendItem item = {
+        .kind = CPL_CHART_LEGEND_MARKER,
+        .color = cpl_chart_status_color (palette, status_order[i]),
+        .marker = status_marker (status_order[i]),
+        .label = self->status_labels[status_order[i]],
+      };
+
+      if (statuses[status_order[i]])
+        cpl_chart_legend_append (items, &item);
     }
 
   for (guint style = 0; style < N_STYLES; style++)
@@ -557,7 +621,8 @@ snapshot_point (CplScatterChart *self,
                 gboolean         hover,
                 gboolean         selected)
 {
-  const GdkRGBA *color = style_color (self, point->style);
+  GdkRGBA fill = point_color (self, point);
+  const GdkRGBA *color = &fill;
   double radius = MARKER_RADIUS + (hover || selected ? 1.5 : 0);
 
   if (selected)
@@ -569,7 +634,7 @@ snapshot_point (CplScatterChart *self,
       cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &ring, FALSE);
     }
 
-  cpl_chart_append_marker (snapshot, style_marker (point->style), x, y, radius, color,
+  cpl_chart_append_marker (snapshot, point_marker (point), x, y, radius, color,
                            point->style != CPL_POINT_STYLE_HYPOTHETICAL);
 }
 
@@ -676,8 +741,8 @@ snapshot_points (CplScatterChart *self,
        * points' names did not fit; a name shows when the pointer is on
        * its point.  Keep it short */
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%d name hidden: point at a dot",
-                                                            "%d names hidden: point at a dot",
+                                                            "%d name hidden: point at a chip",
+                                                            "%d names hidden: point at a chip",
                                                             hidden),
                                                hidden);
       /* Translators: the same, where the longer one does not fit (a
@@ -935,6 +1000,8 @@ cpl_scatter_chart_dispose (GObject *object)
   g_clear_pointer (&self->hover, g_free);
   for (guint i = 0; i < N_STYLES; i++)
     g_clear_pointer (&self->style_labels[i], g_free);
+  for (guint i = 0; i < CPL_N_CHIP_STATUSES; i++)
+    g_clear_pointer (&self->status_labels[i], g_free);
 
   G_OBJECT_CLASS (cpl_scatter_chart_parent_class)->dispose (object);
 }
@@ -1040,6 +1107,8 @@ cpl_scatter_chart_init (CplScatterChart *self)
   self->style_labels[CPL_POINT_STYLE_NORMAL] = g_strdup (_("Chip"));
   self->style_labels[CPL_POINT_STYLE_DOMESTIC] = g_strdup (_("Domestic chip"));
   self->style_labels[CPL_POINT_STYLE_HYPOTHETICAL] = g_strdup (_("Hypothetical chip"));
+  for (guint i = 0; i < CPL_N_CHIP_STATUSES; i++)
+    self->status_labels[i] = cpl_chip_status_get_label (i, 0);
 
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Scatter chart"));
 }
@@ -1245,7 +1314,32 @@ cpl_scatter_chart_add_point (CplScatterChart *self,
   point->x = x;
   point->y = y;
   point->style = style;
+  point->status = -1;
   g_ptr_array_add (self->points, point);
+  invalidate (self);
+}
+
+/**
+ * cpl_scatter_chart_set_point_status:
+ * @id: a plain point's id
+ * @status: its chip's status in China, or -1 for none
+ *
+ * Draws the point in the status's colour and shape, as the Chips table
+ * writes the status, and names the status in the legend.
+ */
+void
+cpl_scatter_chart_set_point_status (CplScatterChart *self,
+                                    const char      *id,
+                                    int              status)
+{
+  Point *point;
+
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+  g_return_if_fail (status >= -1 && status < CPL_N_CHIP_STATUSES);
+
+  point = find_point (self, id);
+  g_return_if_fail (point != NULL);
+  point->status = status;
   invalidate (self);
 }
 

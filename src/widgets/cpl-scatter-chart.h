@@ -32,6 +32,9 @@ void        cpl_scatter_chart_set_axes        (CplScatterChart *self,
 void        cpl_scatter_chart_set_style_label (CplScatterChart *self,
                                                CplPointStyle    style,
                                                const char      *label);
+void        cpl_scatter_chart_set_point_status (CplScatterChart *self,
+                                                const char      *id,
+                                                int              status);
 void        cpl_scatter_chart_set_show_labels (CplScatterChart *self,
                                                gboolean         show_labels);
 void        cpl_scatter_chart_set_description (CplScatterChart *self,

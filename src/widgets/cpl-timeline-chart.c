@@ -286,19 +286,7 @@ static GdkRGBA
 status_color (CplTimelineChart *self,
               CplChipStatus     status)
 {
-  const CplChartPalette *palette = PALETTE (self);
-
-  switch (status)
-    {
-    case CPL_CHIP_STATUS_FREE:       return palette->success;
-    case CPL_CHIP_STATUS_DENIED:     return palette->error;
-    case CPL_CHIP_STATUS_LICENSABLE: return palette->warning;
-    case CPL_CHIP_STATUS_DOMESTIC:   return palette->accent;
-    case CPL_CHIP_STATUS_UNKNOWN:
-    case CPL_N_CHIP_STATUSES:
-    default:
-      return cpl_chart_rgba_alpha (&palette->fg, .55f);
-    }
+  return cpl_chart_status_color (PALETTE (self), status);
 }
 
 /* A status's bar in @rect: its colour and pattern. */

@@ -302,6 +302,50 @@ test_scatter_log_titles (void)
   g_object_unref (g_object_ref_sink (widget));
 }
 
+/* A point given its chip's status wears the status, as the Chips table
+ * writes it: no licence needed a green disc, denied a red square; the
+ * legend names each status shown, in the table's order, before the plain
+ * chips ("Chip", the accent disc) and the domestic diamond. */
+static void
+test_scatter_statuses (void)
+{
+  g_autoptr(CplChart) chart = cpl_scatter_chart_new ();
+  CplScatterChart *map = CPL_SCATTER_CHART (chart);
+  g_autoptr(GArray) legend = NULL;
+  CplChartPalette palette;
+  const struct {
+    const char     *label;
+    CplChartMarker  marker;
+    const GdkRGBA  *color;
+  } expected[] = {
+    { "No licence needed", CPL_CHART_MARKER_CIRCLE, &palette.success },
+    { "Denied", CPL_CHART_MARKER_SQUARE, &palette.error },
+    { "Chip", CPL_CHART_MARKER_CIRCLE, &palette.accent },
+    { "Domestic chip", CPL_CHART_MARKER_DIAMOND, NULL },
+  };
+
+  cpl_chart_palette_init (&palette, FALSE);
+  cpl_scatter_chart_set_axes (map, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
+  cpl_scatter_chart_add_point (map, "denied", "B200", 36000, 8000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (map, "free", "A100", 4992, 2039, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (map, "plain", "H20", 2368, 4000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (map, "domestic", "910C", 12800, 3200, CPL_POINT_STYLE_DOMESTIC);
+  cpl_scatter_chart_set_point_status (map, "denied", CPL_CHIP_STATUS_DENIED);
+  cpl_scatter_chart_set_point_status (map, "free", CPL_CHIP_STATUS_FREE);
+
+  legend = cpl_chart_build_legend (chart);
+  g_assert_cmpuint (legend->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CplChartLegendItem *item = &g_array_index (legend, CplChartLegendItem, i);
+
+      g_assert_cmpstr (item->label, ==, expected[i].label);
+      g_assert_cmpint (item->marker, ==, expected[i].marker);
+      if (expected[i].color != NULL)
+        g_assert_true (gdk_rgba_equal (&item->color, expected[i].color));
+    }
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips on one spot: a name fits to the right, the left, above or below
@@ -2297,6 +2341,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
+  g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);

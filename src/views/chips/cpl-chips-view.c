@@ -1194,7 +1194,7 @@ cpl_chips_view_update_map (CplChipsView *self)
   if (self->map == NULL || self->dataset == NULL)
     return;
 
-  cpl_threshold_map_fill (self->map, self->dataset, G_LIST_MODEL (self->sorted));
+  cpl_threshold_map_fill (self->map, self->dataset, G_LIST_MODEL (self->sorted), &self->date);
   if (self->shown != NULL)
     cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
 }
@@ -1419,6 +1419,8 @@ cpl_chips_view_set_date (CplChipsView *self,
   gtk_calendar_select_day (self->calendar, day);
   g_signal_emit (self, signals[REFRESH], 0);
   on_column_sort_changed (self);
+  /* the map's points wear the statuses of the day */
+  cpl_chips_view_update_map (self);
 }
 
 const GDate *

@@ -47,15 +47,18 @@ clause_region (const CplCondition *conditions,
  * cpl_threshold_map_add_rules:
  * @map: the map, its axes TPP and memory bandwidth in GB/s
  * @rules: (element-type CplRule): the dataset's rules
+ * @date: (nullable): the day whose rules are drawn; %NULL: every rule
  *
- * Adds the lines and regions of @rules to @map (after its points were
- * cleared: cpl_scatter_chart_clear() takes them away too).
+ * Adds the lines and regions of @rules (those in force on @date) to @map
+ * (after its points were cleared: cpl_scatter_chart_clear() takes them
+ * away too).
  *
  * Returns: how many lines and regions were added
  */
 guint
 cpl_threshold_map_add_rules (CplScatterChart *map,
-                             GListModel      *rules)
+                             GListModel      *rules,
+                             const GDate     *date)
 {
   guint added = 0;
 
@@ -67,6 +70,9 @@ cpl_threshold_map_add_rules (CplScatterChart *map,
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       const char *name = cpl_entity_get_name (CPL_ENTITY (rule));
       CplChartColor color = cpl_chart_color_for ("rule", cpl_entity_get_id (CPL_ENTITY (rule)));
+
+      if (date != NULL && !cpl_rule_in_force_on (rule, date))
+        continue;
 
       for (guint j = 0; j < cpl_rule_get_n_clauses (rule); j++)
         {

@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 guint cpl_threshold_map_add_rules (CplScatterChart *map,
-                                   GListModel      *rules);
+                                   GListModel      *rules,
+                                   const GDate     *date);
 
 G_END_DECLS

@@ -16,8 +16,8 @@
 #include <math.h>
 
 #include "cpl-chip-text.h"
-#include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
+#include "views/cpl-chart-builders.h"
 #include "views/cpl-chart-export.h"
 #include "views/cpl-number-row.h"
 #include "views/cpl-view-util.h"
@@ -162,19 +162,9 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
     }
 
-  cpl_scatter_chart_clear (self->map);
-  cpl_threshold_map_add_rules (self->map, rules);
-  for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
-    {
-      g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
-      CplChipMetrics cm;
-
-      cpl_chip_metrics_compute (chip, &cm);
-      cpl_scatter_chart_add_point (self->map, cpl_entity_get_id (CPL_ENTITY (chip)),
-                                   cpl_entity_get_name (CPL_ENTITY (chip)),
-                                   cm.values[CPL_METRIC_TPP], cm.values[CPL_METRIC_BANDWIDTH_GBS],
-                                   cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
-    }
+  /* the dataset's chips as the Chips view's map draws them (their
+   * statuses of today), and the chip being made */
+  cpl_threshold_map_fill (self->map, self->dataset, chips, NULL);
   cpl_scatter_chart_add_point (self->map, WHAT_IF_ID, cpl_entity_get_name (CPL_ENTITY (self->chip)),
                                m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
                                CPL_POINT_STYLE_HYPOTHETICAL);
