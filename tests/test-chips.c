@@ -933,6 +933,19 @@ test_detail_verdicts (void)
   g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP16)"));
   g_assert_null (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
                                                 "from the United States; its sale in China is not subject to them."));
+  /* its tooltip gives the condition as a reader writes it: "≥", not the
+   * file's ">=" */
+  {
+    CplDataset *dataset = cpl_application_get_dataset (app);
+    CplRule *rule = CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "eccn-3a090a-2023"));
+    CplChipMetrics m;
+    g_autofree char *tooltip = NULL;
+
+    cpl_chip_metrics_compute (cpl_dataset_lookup_chip (dataset, "nvidia-h200"), &m);
+    tooltip = cpl_rule_describe_verdict (rule, "nvidia-h200", m.values);
+    g_test_message ("%s", tooltip);
+    g_assert_nonnull (strstr (tooltip, "TPP 15,832 (rule: ≥ 4,800)"));
+  }
   /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");

@@ -195,6 +195,18 @@ cpl_rule_describe_margins (CplRule      *rule,
   return g_string_free (text, FALSE);
 }
 
+/* A comparison as a reader writes it, "≥", not as the file does, ">=". */
+static const char *
+op_display (CplOp op)
+{
+  static const char * const symbols[CPL_N_OPS] = {
+    [CPL_OP_GE] = "≥", [CPL_OP_GT] = ">", [CPL_OP_LE] = "≤", [CPL_OP_LT] = "<", [CPL_OP_EQ] = "=",
+  };
+
+  g_return_val_if_fail (op < CPL_N_OPS, "");
+  return symbols[op];
+}
+
 static void
 describe_condition (GString            *text,
                     const CplCondition *c,
@@ -219,7 +231,7 @@ describe_condition (GString            *text,
    * "TPP 15,832 (rule: ≥ 4,800)" */
   g_string_append_printf (text, _("%1$s %2$s (rule: %3$s %4$s)"),
                           cpl_metric_get_title (c->metric), value,
-                          cpl_op_get_symbol (c->op), threshold);
+                          op_display (c->op), threshold);
 }
 
 /**
