@@ -98,8 +98,9 @@ cpl_metric_format_value (CplMetric metric,
     case CPL_METRIC_TDP_W:
       /* Translators: a power; keep the unit */
       return cpl_format_with_unit (_("%s W"), number);
-    case CPL_METRIC_TPP:
     case CPL_METRIC_PERFORMANCE_DENSITY:
+      return cpl_format_with_unit (_("%s TPP/mm²"), number);
+    case CPL_METRIC_TPP:
     case CPL_METRIC_DATACENTER:
     case CPL_N_METRICS:
     default:
