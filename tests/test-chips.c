@@ -934,6 +934,20 @@ test_detail_verdicts (void)
   g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP16)"));
   g_assert_null (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
                                                 "from the United States; its sale in China is not subject to them."));
+  /* its distances keep each number with its unit, and the unit whole:
+   * 15,832 / 814 mm² = 19.45 TPP/mm² ("TPP/" ended a line, "mm²" began
+   * the next) */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    const char *subtitle = NULL;
+
+    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
+        subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
+    g_assert_nonnull (subtitle);
+    g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0TPP/\u2060mm²: "));
+  }
   /* its tooltip gives the condition as a reader writes it: "≥", not the
    * file's ">=" */
   {
