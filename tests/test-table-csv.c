@@ -139,7 +139,7 @@ test_revenue (void)
   /* no comparison rate: empty */
   g_assert_cmpstr (cell (table, 0, "Comparison share rate (fraction)"), ==, "");
   /* no pass-through: the buyer pays the list price; all 1,000 ship */
-  g_assert_cmpfloat (number (table, 0, "Buyer price (USD)"), ==, 10000);
+  g_assert_cmpfloat (number (table, 0, "Buyer price per unit (USD)"), ==, 10000);
   g_assert_cmpfloat (number (table, 0, "Units shipped"), ==, 1000);
   /* R = 1,000 × 10,000 = 10,000,000; G = 0.15 × R = 1,500,000 exactly in
    * the text, whatever the last bit of 0.15 × 10⁷ in binary */
