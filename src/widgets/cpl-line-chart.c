@@ -51,6 +51,8 @@
 #define MARKER_ROWS    4
 #define READOUT_PAD    8.
 #define READOUT_SWATCH CPL_CHART_LEGEND_SWATCH
+/* The length of each line's turn where lines lie on one another */
+#define SHARED_DASH    8.
 
 typedef struct
 {
@@ -703,6 +705,74 @@ snapshot_fills (CplLineChart *self,
   g_clear_pointer (&cr, cairo_destroy);
 }
 
+/* Whether the drawn paths @a and @b lie on one another: the same points,
+ * each within a pixel and a half (two compared scenarios with the same
+ * domestic share). */
+static gboolean
+paths_coincide (GArray *a,
+                GArray *b)
+{
+  if (a->len != b->len || a->len == 0)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const graphene_point_t *p = &g_array_index (a, graphene_point_t, i);
+      const graphene_point_t *q = &g_array_index (b, graphene_point_t, i);
+
+      if (isnan (p->x) != isnan (q->x))
+        return FALSE;
+      if (!isnan (p->x) && (fabs (p->x - q->x) > 1.5 || fabs (p->y - q->y) > 1.5))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lines that lie on one another share their length: the first is drawn
+ * whole, each later one in dashes that leave the others' turns of colour
+ * between them, so that every line of the group shows (the last drawn
+ * hid the rest). */
+static void
+set_line_dash (CplLineChart *self,
+               cairo_t      *cr,
+               GPtrArray    *paths,
+               guint         s)
+{
+  static const double dash[] = { 7, 4 };
+  const Series *series = g_ptr_array_index (self->series, s);
+  guint before = 0, group = 1;
+
+  if (series->style == CPL_LINE_STYLE_DASHED)
+    {
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      return;
+    }
+  if (series->style != CPL_LINE_STYLE_AREA)
+    for (guint r = 0; r < self->series->len; r++)
+      if (r != s && ((const Series *) g_ptr_array_index (self->series, r))->style != CPL_LINE_STYLE_DASHED
+          && ((const Series *) g_ptr_array_index (self->series, r))->style != CPL_LINE_STYLE_AREA
+          && paths_coincide (g_ptr_array_index (paths, s), g_ptr_array_index (paths, r)))
+        {
+          group++;
+          before += r < s;
+        }
+  if (before == 0)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      return;
+    }
+  {
+    /* a period of GROUP turns of SHARED_DASH pixels: this line takes
+     * turn BEFORE − 1, the first line shows in the last */
+    double turns[] = { SHARED_DASH, SHARED_DASH * (group - 1) };
+    double period = SHARED_DASH * group;
+
+    cairo_set_dash (cr, turns, G_N_ELEMENTS (turns), period - (before - 1) * SHARED_DASH);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  }
+}
+
 static void
 snapshot_lines (CplLineChart *self,
                 GtkSnapshot  *snapshot,
@@ -722,19 +792,7 @@ snapshot_lines (CplLineChart *self,
 
   for (guint s = 0; s < self->series->len; s++)
     {
-      const Series *series = g_ptr_array_index (self->series, s);
-      static const double dash[] = { 7, 4 };
-
-      if (series->style == CPL_LINE_STYLE_DASHED)
-        {
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-        }
-      else
-        {
-          cairo_set_dash (cr, NULL, 0, 0);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        }
+      set_line_dash (self, cr, paths, s);
       append_path (cr, g_ptr_array_index (paths, s), TRUE);
       gdk_cairo_set_source_rgba (cr, series_color (self, s));
       cairo_stroke (cr);

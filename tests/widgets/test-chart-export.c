@@ -292,6 +292,69 @@ test_area_band (void)
   g_assert_cmpint (g_array_index (legend, CplChartLegendItem, 2).kind, ==, CPL_CHART_LEGEND_AREA);
 }
 
+/* Whether @pixel (RGB24) is within 40 of @color in each channel. */
+static gboolean
+pixel_near (guint32        pixel,
+            const GdkRGBA *color)
+{
+  return ABS ((int) ((pixel >> 16) & 0xff) - (int) round (color->red * 255)) <= 40
+         && ABS ((int) ((pixel >> 8) & 0xff) - (int) round (color->green * 255)) <= 40
+         && ABS ((int) (pixel & 0xff) - (int) round (color->blue * 255)) <= 40;
+}
+
+/* Two compared scenarios with the same values: the second line, drawn on
+ * the first, is dashed, so that the first shows between its dashes
+ * (only the second's colour showed).  Along the lines' row, x 0.1 to 0.9
+ * of the way, both colours are seen, each over at least a quarter of the
+ * pixels (the dashes and gaps are 8 px each); a third line elsewhere,
+ * alone, stays whole. */
+static void
+test_coinciding_lines (void)
+{
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double x[] = { 0, 1 };
+  const double same[] = { 5, 5 };
+  const double other[] = { 8, 8 };
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (image);
+  CplChartPalette palette;
+  double x0, x1, y_same, y_other;
+  const guchar *row;
+  guint first = 0, second = 0, alone = 0, n = 0;
+
+  cpl_chart_palette_init (&palette, FALSE);
+  cpl_line_chart_set_series_color (chart, cpl_line_chart_add_series (chart, "First", x, same, 2, CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_BLUE);
+  cpl_line_chart_set_series_color (chart, cpl_line_chart_add_series (chart, "Second", x, same, 2, CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_ORANGE);
+  cpl_line_chart_set_series_color (chart, cpl_line_chart_add_series (chart, "Alone", x, other, 2, CPL_LINE_STYLE_LINE),
+                                   CPL_CHART_COLOR_GREEN);
+  cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
+  g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_same));
+  g_assert_true (cpl_line_chart_point_position (chart, 2, 1, &x1, &y_other));
+  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  row = cairo_image_surface_get_data (image) + (int) y_same * cairo_image_surface_get_stride (image);
+  for (int px = (int) (x0 + (x1 - x0) * .1); px < (int) (x0 + (x1 - x0) * .9); px++, n++)
+    {
+      guint32 pixel = ((const guint32 *) (gconstpointer) row)[px];
+
+      first += pixel_near (pixel, cpl_chart_palette_series (&palette, CPL_CHART_COLOR_BLUE));
+      second += pixel_near (pixel, cpl_chart_palette_series (&palette, CPL_CHART_COLOR_ORANGE));
+    }
+  row = cairo_image_surface_get_data (image) + (int) y_other * cairo_image_surface_get_stride (image);
+  for (int px = (int) (x0 + (x1 - x0) * .1); px < (int) (x0 + (x1 - x0) * .9); px++)
+    alone += pixel_near (((const guint32 *) (gconstpointer) row)[px],
+                         cpl_chart_palette_series (&palette, CPL_CHART_COLOR_GREEN));
+  cairo_surface_destroy (image);
+  g_test_message ("of %u pixels: first %u, second %u; alone %u", n, first, second, alone);
+  g_assert_cmpuint (first, >=, n / 4);
+  g_assert_cmpuint (second, >=, n / 4);
+  g_assert_cmpuint (alone, ==, n);
+}
+
 /* The first bytes of the file at @path, and its size. */
 static char *
 read_head (const char *path,
@@ -667,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/band-overlap", test_band_overlap);
   g_test_add_func ("/chart-export/span", test_span);
   g_test_add_func ("/chart-export/area-band", test_area_band);
+  g_test_add_func ("/chart-export/coinciding-lines", test_coinciding_lines);
   g_test_add_func ("/chart-export/vector", test_vector);
   g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
