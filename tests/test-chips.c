@@ -927,11 +927,11 @@ test_detail_verdicts (void)
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */
   g_assert_nonnull (find_label (GTK_WIDGET (view), "19.45\u00a0TPP/mm²"));
-  /* TF32 494.5 × 32 = 15,824 < FP16 989.5 × 16 = 15,832, the first
-   * precision in the order fp64, fp32, tf32, fp16, … to reach the most
-   * (BF16 and FP8 1,979 × 8 tie with it), written as the precisions'
-   * rows write it (it read "from fp16") */
-  g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP16)"));
+  /* FP16 989.5 × 16 = BF16 989.5 × 16 = FP8 1,979 × 8 = 15,832 (TF32
+   * 494.5 × 32 = 15,824 is less): FP8, as the chip's note and export-
+   * control texts quote it, written as the precisions' rows write it (it
+   * read "from fp16") */
+  g_assert_nonnull (find_label (GTK_WIDGET (view), "TPP (from FP8)"));
   g_assert_null (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
                                                 "from the United States; its sale in China is not subject to them."));
   /* its distances keep each number with its unit, and the unit whole:

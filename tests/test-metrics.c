@@ -91,10 +91,15 @@ test_tpp (void)
    * tf32 156 × 32 = 4,992 do not exceed it */
   metrics_of (dataset, "a100", &m);
   g_assert_cmpfloat_with_epsilon (m.values[CPL_METRIC_TPP], 4992, 1e-9);
+  /* of the formats that give it, tf32, bf16 and int8, the last floating
+   * one: BF16 (as MODEL.md §1 writes its check) */
+  g_assert_cmpint (m.tpp_precision, ==, CPL_PRECISION_BF16);
 
   /* H20: fp8 296 × 8 = 2,368; PD = 2,368 / 814 = 2.909… ≈ 2.91 */
   metrics_of (dataset, "h20", &m);
   g_assert_cmpfloat_with_epsilon (m.values[CPL_METRIC_TPP], 2368, 1e-9);
+  /* bf16 148 × 16 = 2,368 too: FP8, as export-control texts quote it */
+  g_assert_cmpint (m.tpp_precision, ==, CPL_PRECISION_FP8);
   cpl_assert_near (m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2.9091, 1e-4);
   g_assert_cmpfloat_with_epsilon (round (m.values[CPL_METRIC_PERFORMANCE_DENSITY] * 100) / 100, 2.91, 1e-12);
 

@@ -44,10 +44,22 @@ cpl_chip_metrics_compute (CplChip        *chip,
         continue;
       x *= cpl_precision_get_bits (p);
       if (isnan (tpp) || x > tpp)
-        {
-          tpp = x;
-          out->tpp_precision = p;
-        }
+        tpp = x;
+    }
+  /* The format that gives it, where several do (a datasheet's FP8 is
+   * twice its BF16): FP8, as export-control texts quote the H100's and
+   * the H20's; else the last floating-point one listed (the A100's BF16
+   * over its TF32); an integer format only alone. */
+  for (guint p = 0; p < CPL_N_PRECISIONS && !isnan (tpp); p++)
+    {
+      double x = cpl_chip_get_performance (chip, p) * cpl_precision_get_bits (p);
+      gboolean integer = p == CPL_PRECISION_INT8 || p == CPL_PRECISION_INT4;
+
+      if (!(fabs (x - tpp) <= 1e-12 * tpp))
+        continue;
+      if (out->tpp_precision != CPL_PRECISION_FP8
+          && (!integer || out->tpp_precision < 0))
+        out->tpp_precision = p;
     }
 
   compute = cpl_compute_tflops (chip);
