@@ -1037,6 +1037,24 @@ test_delete_undo_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the label of the comparison's sentence @index has @css_class. */
+static gboolean
+summary_label_has_class (CplScenariosView *view,
+                         guint             index,
+                         const char       *css_class)
+{
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  g_auto(GStrv) sentences = g_strsplit (cpl_scenario_comparison_get_summary (comparison), "\n", -1);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_cmpuint (index, <, g_strv_length (sentences));
+  cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), sentences[index]))
+      return gtk_widget_has_css_class (labels->pdata[i], css_class);
+  g_assert_not_reached ();
+}
+
 static void
 test_comparison (void)
 {
@@ -1062,6 +1080,14 @@ test_comparison (void)
                                    "H200 with a 25% revenue share (December 2025): US vendors sell $289 B more than "
                                    "under Full ban (April 2025) over 2026–2030, domestic share of new compute in 2030 43% "
                                    "instead of 100%"));
+  /* one sentence is the answer, large; with a third scenario there are
+   * two, each read against the table, in the body's size, bold */
+  g_assert_true (summary_label_has_class (view, 0, "title-4"));
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15")), TRUE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (summary_label_has_class (view, 0, "heading"));
+  g_assert_true (summary_label_has_class (view, 1, "heading"));
+  g_assert_false (summary_label_has_class (view, 0, "title-4"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -558,6 +558,18 @@ set_summary (CplScenarioComparison *self,
           gtk_box_append (GTK_BOX (self->summary), label);
         }
       cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
+      /* one sentence is the answer, in the answer's size; several are
+       * read against the table under them, which they would push down */
+      if (n > 1)
+        {
+          gtk_widget_remove_css_class (label, "title-4");
+          gtk_widget_add_css_class (label, "heading");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (label, "heading");
+          gtk_widget_add_css_class (label, "title-4");
+        }
       label = gtk_widget_get_next_sibling (label);
     }
   while (label != NULL)
