@@ -327,6 +327,20 @@ test_range_editor (void)
   g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
                    "Give Revenue share a range for the uncertainty");
 
+  /* the value the key figures use outside the range (50% against
+   * 10–40%): the mark says so, in the warning colour, and back inside
+   * (30%) it does not */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "40"));
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "50");
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Revenue share is 50%, outside its range 10–40%: the key figures use 50%, "
+                   "their P10–P90 ranges are drawn from 10–40%");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "30");
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   "Revenue share is ranged: 10–40%, most likely 25%");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "20");
+  cpl_scenario_set_range (scenario, "revenue_share", NULL, NULL);
+
   /* a plain number row: demand growth in "% a year", 0 to 50 */
   g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", "0", "20", "50"));
   g_assert_true (cpl_scenario_get_range (scenario, "demand_growth", range));

@@ -242,14 +242,33 @@ update_range_mark (CplScenarioEditor *self,
   else
     {
       g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
+      double value = cpl_scenario_get (self->scenario, inputs[input].field);
+      /* the point value the key figures use, outside the range the
+       * P10–P90 figures are drawn from: they would not contain it */
+      gboolean outside = value < range[END_LOW] || value > range[END_HIGH];
 
       text = range_text (self, input, range);
       gtk_label_set_text (form->mark, text);
       gtk_widget_set_visible (GTK_WIDGET (form->mark), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (form->button), "accent");
-      /* Translators: what a ranged input's button says: %1$s the input,
-       * %2$s its range "10%–40%", %3$s its most likely value */
-      label = g_strdup_printf (_("%1$s is ranged: %2$s, most likely %3$s"), title, text, mode);
+      if (outside)
+        {
+          g_autofree char *shown = cpl_number_row_format (self->input_rows[input], value);
+
+          gtk_widget_add_css_class (GTK_WIDGET (form->mark), "warning");
+          /* Translators: a ranged input's button when its value lies
+           * outside its range: %1$s the input, %2$s its value, %3$s the
+           * range "10–60% a year" */
+          label = g_strdup_printf (_("%1$s is %2$s, outside its range %3$s: the key figures use %2$s, "
+                                     "their P10–P90 ranges are drawn from %3$s"), title, shown, text);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (form->mark), "warning");
+          /* Translators: what a ranged input's button says: %1$s the input,
+           * %2$s its range "10%–40%", %3$s its most likely value */
+          label = g_strdup_printf (_("%1$s is ranged: %2$s, most likely %3$s"), title, text, mode);
+        }
     }
   cpl_widget_set_tooltip (GTK_WIDGET (form->button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
