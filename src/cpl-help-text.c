@@ -23,7 +23,7 @@ static const CplHelpBlock help_text[] = {
   { CPL_HELP_FORMULA, NULL, N_("TPP = max over precisions of (dense throughput × bit width)") },
   { CPL_HELP_PARAGRAPH, NULL, N_("Total Processing Performance (TPP) is the measure US export controls use (ECCN 3A090). For example the H100 SXM does 1,979 TOPS at FP8, so its TPP is 1,979 × 8 = 15,832; the A100 does 312 TFLOPS at BF16, a TPP of 4,992.") },
   { CPL_HELP_FORMULA, NULL, N_("Performance density = TPP ÷ die area in mm²") },
-  { CPL_HELP_PARAGRAPH, NULL, N_("Performance density is unknown when the die area is not given. The H20 has a TPP of 2,368 on 814 mm², a density of 2.91.") },
+  { CPL_HELP_PARAGRAPH, NULL, N_("Performance density is unknown when the die area is not given. The H20 has a TPP of 2,368 on 814 mm², a density of 2.91 TPP/mm².") },
   { CPL_HELP_FORMULA, NULL, N_("Compute reference = BF16 throughput, or else FP16 throughput") },
   { CPL_HELP_PARAGRAPH, NULL, N_("This reference throughput, in TFLOPS, is the one the scenarios and the cost of compute use. A chip with neither BF16 nor FP16 cannot enter a scenario.") },
   { CPL_HELP_FORMULA, NULL, N_("Performance per watt = compute reference ÷ thermal design power (TDP) in watts") },
@@ -44,7 +44,7 @@ static const CplHelpBlock help_text[] = {
   { CPL_HELP_PARAGRAPH, NULL, N_("The status of a chip in China on a date follows from the rules in force that day. A chip from a Chinese vendor is domestic. Otherwise, if no control rule catches it, no licence is needed; if one does and no licence rule opens it, it is denied; if a licence rule opens it, it is licensable, paying the largest share among the share rules that catch it (none: 0%). Wherever a verdict needs a figure the dataset lacks, the status is “needs data”.") },
 
   { CPL_HELP_HEADING, "revenue", N_("Revenue Share") },
-  { CPL_HELP_PARAGRAPH, NULL, N_("A sale line has a number of units, a list price, the share of revenue paid to the US government, the pass-through (how much of that share the vendor adds to the buyer’s price, from 0 to 1), the approval rate (the share of orders the licensing agency approves), and optionally a unit cost and a second share rate to compare with.") },
+  { CPL_HELP_PARAGRAPH, NULL, N_("A sale line has a number of units, a list price, the share of revenue paid to the US government, the pass-through (how much of that share the vendor adds to the buyer’s price, from 0% to 100%), the approval rate (the share of orders the licensing agency approves), and optionally a unit cost and a second share rate to compare with.") },
   { CPL_HELP_FORMULA, NULL, N_("Buyer price = list price ÷ (1 − pass-through × share)") },
   { CPL_HELP_FORMULA, NULL, N_("Units shipped = units × approval rate") },
   { CPL_HELP_FORMULA, NULL, N_("Gross revenue = units shipped × buyer price") },
@@ -52,7 +52,7 @@ static const CplHelpBlock help_text[] = {
   { CPL_HELP_FORMULA, NULL, N_("Vendor net revenue = gross revenue − government take") },
   { CPL_HELP_FORMULA, NULL, N_("Vendor gross profit = vendor net revenue − units shipped × unit cost") },
   { CPL_HELP_PARAGRAPH, NULL, N_("The margin after the share is the gross profit divided by the gross revenue. A ban is the case of an approval rate of 0: every revenue is then zero.") },
-  { CPL_HELP_FORMULA, NULL, N_("Break-even share = (list price − unit cost) ÷ (list price − pass-through × unit cost), kept between 0 and 1") },
+  { CPL_HELP_FORMULA, NULL, N_("Break-even share = (list price − unit cost) ÷ (list price − pass-through × unit cost), kept between 0% and 100%") },
   { CPL_HELP_PARAGRAPH, NULL, N_("At the break-even share the vendor’s gross profit is zero. With a comparison share rate, every figure is computed again with it, and the difference is shown.") },
 
   { CPL_HELP_HEADING, "cost", N_("Buyer Cost of Compute") },

@@ -11,6 +11,7 @@
 
 #include "cpl-help-text.h"
 #include "cpl-help-window.h"
+#include "views/cpl-view-util.h"
 
 struct _CplHelpWindow
 {
@@ -44,8 +45,11 @@ cpl_help_window_init (CplHelpWindow *self)
   for (guint i = 0; i < n_blocks; i++)
     {
       CplHelpKind kind = help_text[i].kind;
+      /* "6,500 GB/s" broke at its slash in Chinese, where any character
+       * may end a line */
+      g_autofree char *text = cpl_text_keep_units (_(help_text[i].text));
       GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                       "label", _(help_text[i].text),
+                                       "label", text,
                                        "accessible-role", kind == CPL_HELP_TITLE || kind == CPL_HELP_HEADING
                                                           ? GTK_ACCESSIBLE_ROLE_HEADING
                                                           : GTK_ACCESSIBLE_ROLE_LABEL,

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 #include "cpl-help-window.h"
@@ -219,6 +221,18 @@ test_dialog_names (void)
   cpl_test_wait_for_draw (GTK_WIDGET (help));
   assert_all_named (GTK_WIDGET (preferences));
   assert_all_named (GTK_WIDGET (help));
+  /* a number stays with its unit and the unit whole: the case-by-case
+   * rule's "6,500 GB/s", in every language (it broke as "GB/" and "s" in
+   * Chinese) */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean kept = FALSE;
+
+    cpl_test_collect_widgets (GTK_WIDGET (help), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      kept |= strstr (gtk_label_get_text (labels->pdata[i]), "6,500\u00a0GB/\u2060s") != NULL;
+    g_assert_true (kept);
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (help));
 }
