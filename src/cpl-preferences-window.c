@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cpl-preferences-window.h"
+#include "views/cpl-number-row.h"
 
 struct _CplPreferencesWindow
 {
@@ -82,6 +83,8 @@ cpl_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "monte-carlo-draws",
                    gtk_spin_button_get_adjustment (self->draws_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  /* "10,000" as the results write it, not "10000" */
+  cpl_spin_button_show_grouped (self->draws_spin);
 }
 
 static void

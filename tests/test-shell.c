@@ -221,6 +221,31 @@ test_dialog_names (void)
   cpl_test_wait_for_draw (GTK_WIDGET (help));
   assert_all_named (GTK_WIDGET (preferences));
   assert_all_named (GTK_WIDGET (help));
+  /* the default 10,000 Monte Carlo draws are written as the results
+   * write numbers (it read "10000") */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    g_autofree char *expected = cpl_format_number (10000, 0);
+    gboolean shown = FALSE;
+
+    cpl_test_collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
+    for (guint i = 0; i < spins->len; i++)
+      if (g_str_equal (gtk_editable_get_text (spins->pdata[i]), expected))
+        {
+          g_autofree char *typed = cpl_format_number (25000, 0);
+
+          shown = TRUE;
+          /* and typed the same way, read back: 25,000 draws */
+          gtk_editable_set_text (spins->pdata[i], typed);
+          gtk_spin_button_update (spins->pdata[i]);
+          g_assert_cmpint (g_settings_get_int (cpl_application_get_settings (app), "monte-carlo-draws"), ==, 25000);
+          g_assert_cmpstr (gtk_editable_get_text (spins->pdata[i]), ==, typed);
+          g_settings_reset (cpl_application_get_settings (app), "monte-carlo-draws");
+        }
+    g_test_message ("10,000 as %s", expected);
+    g_assert_true (shown);
+    g_assert_cmpstr (expected, !=, "10000");
+  }
   /* a number stays with its unit and the unit whole: the case-by-case
    * rule's "6,500 GB/s", in every language (it broke as "GB/" and "s" in
    * Chinese) */

@@ -590,6 +590,35 @@ cpl_spin_button_read_typed (GtkSpinButton       *spin,
   g_signal_connect (spin, "input", G_CALLBACK (on_spin_input), GUINT_TO_POINTER (flags));
 }
 
+static gboolean
+on_spin_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = cpl_format_number (gtk_spin_button_get_value (spin),
+                                             (int) gtk_spin_button_get_digits (spin));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/**
+ * cpl_spin_button_show_grouped:
+ *
+ * Makes @spin show its value as the app writes numbers, "10,000" with
+ * its digits, not "10000"; typed text is read back with
+ * cpl_spin_button_read_typed().  It takes away the "numeric" filter,
+ * which drops the grouping marks.
+ */
+void
+cpl_spin_button_show_grouped (GtkSpinButton *spin)
+{
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_numeric (spin, FALSE);
+  g_signal_connect (spin, "output", G_CALLBACK (on_spin_output), NULL);
+  cpl_spin_button_read_typed (spin, CPL_PARSE_NUMBER_DEFAULT);
+  gtk_spin_button_update (spin);
+}
+
 /* The label for cpl_number_rows_show_messages(): red, hidden until there
  * is a message, and wrapped at any character so that no message makes it
  * wider than the view. */

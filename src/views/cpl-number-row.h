@@ -50,6 +50,7 @@ char         *cpl_number_row_format_plain  (CplNumberRow *self,
 GtkLabel     *cpl_number_messages_new       (void);
 void          cpl_spin_button_read_typed    (GtkSpinButton       *spin,
                                              CplParseNumberFlags  flags);
+void          cpl_spin_button_show_grouped  (GtkSpinButton       *spin);
 void          cpl_number_rows_show_messages (CplNumberRow * const *rows,
                                              guint                n_rows,
                                              GtkLabel            *label);
