@@ -290,7 +290,7 @@ cpl_chip_set_process (CplChip    *self,
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
-/* Returns: 1 data-center part, 0 not, -1 unknown. */
+/* Returns: 1 data-centre part, 0 not, -1 unknown. */
 int
 cpl_chip_get_datacenter (CplChip *self)
 {

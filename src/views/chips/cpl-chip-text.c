@@ -24,7 +24,7 @@ cpl_metric_get_title (CplMetric metric)
     case CPL_METRIC_MEMORY_GB:           return _("memory");
     case CPL_METRIC_COMPUTE_TFLOPS:      return _("BF16 compute");
     case CPL_METRIC_TDP_W:               return _("TDP");
-    case CPL_METRIC_DATACENTER:          return _("data-center part");
+    case CPL_METRIC_DATACENTER:          return _("data-centre part");
     case CPL_N_METRICS:
     default:                             g_return_val_if_reached ("");
     }
@@ -155,7 +155,7 @@ cpl_margin_describe (const CplMargin *m)
   double diff = m->value - m->threshold;
 
   if (m->metric == CPL_METRIC_DATACENTER)
-    /* Translators: %1$s is "data-center part", %2$s yes/no, %3$s the value the rule needs */
+    /* Translators: %1$s is "data-centre part", %2$s yes/no, %3$s the value the rule needs */
     return g_strdup_printf (_("%1$s: %2$s (the rule looks for %3$s)"),
                             cpl_metric_get_title (m->metric), value, threshold);
   if (isnan (m->value))

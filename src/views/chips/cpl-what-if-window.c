@@ -327,7 +327,7 @@ cpl_what_if_window_new (CplDataset *dataset)
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
     }
   self->domestic = switch_row_new (self, group, _("Domestic Chip"), _("Made by a Chinese vendor"), FALSE);
-  self->datacenter = switch_row_new (self, group, _("Data-Center Part"), NULL, TRUE);
+  self->datacenter = switch_row_new (self, group, _("Data-Centre Part"), NULL, TRUE);
 
   /* Then what the rules make of it, and where it falls among their lines. */
   group = cpl_group_append (content, _("Export Rules"), NULL);
