@@ -2154,6 +2154,47 @@ test_uncertainty_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone a ranged row keeps its title whole: the range's text
+ * ("10–60% a year") squeezed "Demand growth" to "Dem…"; its accent icon
+ * and tooltip say it is ranged.  At 1280 px the text is there. */
+static void
+test_narrow_ranged_title (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplWindow *window;
+      CplScenariosView *view = open_view_sized (&window, widths[w], 640);
+      CplScenarioEditor *editor;
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *title = NULL;
+      int natural;
+
+      /* a tap on the row: on a phone its results take the window */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cpl_scenarios_view_get_list (view)), "list.activate-item",
+                                                 "u", position_of_id ("two-years")));
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+      cpl_test_iterate_for (500);  /* the flap slides in */
+      editor = cpl_scenarios_view_get_editor (view);
+      g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", "10", "30", "60"));
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+
+      cpl_test_collect_widgets (GTK_WIDGET (cpl_scenario_editor_get_input (editor, "demand_growth")),
+                                GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "Demand growth") && gtk_widget_get_mapped (labels->pdata[i]))
+          title = labels->pdata[i];
+      g_assert_nonnull (title);
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("%d px: the title %d px of its %d", widths[w], gtk_widget_get_width (title), natural);
+      g_assert_cmpint (gtk_widget_get_width (title), >=, natural);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (editor), "10–60% a year"), ==, widths[w] > 360 ? 1 : 0);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The year-by-year table keeps its year in view on a phone: the other
  * columns scroll sideways, the year stays (it scrolled away with them,
  * leaving rows of numbers without their year).  The title rows of the two
@@ -2521,6 +2562,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/duplicate-editor", test_duplicate_editor);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
+  g_test_add_func ("/scenarios-view/narrow-ranged-title", test_narrow_ranged_title);
   g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
   g_test_add_func ("/scenarios-view/nothing-sold", test_nothing_sold);
   g_test_add_func ("/scenarios-view/goal-seek", test_goal_seek);

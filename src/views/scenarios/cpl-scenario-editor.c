@@ -115,6 +115,8 @@ struct _CplScenarioEditor
 {
   GtkBox          parent_instance;
 
+  gboolean        compact;          /* a phone: ranges by their icon alone */
+
   GtkWidget      *groups[N_GROUPS];
   AdwEntryRow    *name_row;
   AdwActionRow   *allowed_row;      /* the summary; opens the chooser */
@@ -249,7 +251,9 @@ update_range_mark (CplScenarioEditor *self,
 
       text = range_text (self, input, range);
       gtk_label_set_text (form->mark, text);
-      gtk_widget_set_visible (GTK_WIDGET (form->mark), TRUE);
+      /* on a phone the range's text squeezed the row's title to "Dem…":
+       * the accent icon says the row is ranged, its tooltip the range */
+      gtk_widget_set_visible (GTK_WIDGET (form->mark), !self->compact);
       gtk_widget_add_css_class (GTK_WIDGET (form->button), "accent");
       if (outside)
         {
@@ -1080,6 +1084,25 @@ cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
     if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
       return gtk_widget_get_tooltip_text (GTK_WIDGET (self->ranges[i].button));
   return NULL;
+}
+
+/**
+ * cpl_scenario_editor_set_compact:
+ *
+ * On a phone (a folded window) a ranged row shows its range by its
+ * accent icon, the range in its tooltip, and keeps its title whole.
+ */
+void
+cpl_scenario_editor_set_compact (CplScenarioEditor *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_EDITOR (self));
+
+  if (self->compact == !!compact)
+    return;
+  self->compact = !!compact;
+  for (guint i = 0; i < N_INPUTS; i++)
+    update_range_mark (self, i);
 }
 
 /**

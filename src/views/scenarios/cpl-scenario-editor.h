@@ -42,4 +42,7 @@ char              *cpl_scenario_parameter_format_range (const char  *key,
                                                         double       low,
                                                         double       high);
 
+void               cpl_scenario_editor_set_compact (CplScenarioEditor *self,
+                                                    gboolean           compact);
+
 G_END_DECLS

@@ -389,6 +389,8 @@ update_edit_label (gpointer data)
 
   self->edit_label_idle = 0;
   gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
+  if (self->editor != NULL)
+    cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
   return G_SOURCE_REMOVE;
 }
 
@@ -792,6 +794,7 @@ cpl_scenarios_view_get_editor (CplScenariosView *self)
   if (self->editor == NULL)
     {
       self->editor = cpl_scenario_editor_new ();
+      cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
       adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
       cpl_buttons_name_by_label (GTK_WIDGET (self->editor));
       if (self->dataset != NULL)
