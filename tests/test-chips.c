@@ -550,17 +550,17 @@ test_compare_status (void)
 
   /* 3A090.a (2023) for H200: TPP 15,832 − 4,800 = 11,032 above; the
    * second clause's TPP line, 15,832 − 1,600 = 14,232 above; performance
-   * density 15,832 / 814 mm² = 19.45, 19.45 − 5.92 = 13.53 above, each in
-   * TPP per mm² of die. */
+   * density 15,832 / 814 mm² = 19.45, 19.45 − 5.92 = 13.53 above, the
+   * unit, TPP per mm² of die, once with the chip's value. */
   assert_kept_units (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1),
                      "TPP 15,832: 11,032~above the 4,800~line\n"
                      "TPP 15,832: 14,232~above the 1,600~line\n"
-                     "performance density 19.45~TPP/^mm²: 13.53~TPP/^mm² above the 5.92~TPP/^mm² line");
+                     "performance density 19.45~TPP/^mm²: 13.53~above the 5.92~line");
   /* case-by-case for H20: 21,000 − 2,368 = 18,632 below; bandwidth
    * 6,500 − 4,000 = 2,500 GB/s below */
   assert_kept_units (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0),
                      "TPP 2,368: 18,632~below the 21,000~line\n"
-                     "memory bandwidth 4,000~GB/^s: 2,500~GB/^s below the 6,500~GB/^s line");
+                     "memory bandwidth 4,000~GB/^s: 2,500~below the 6,500~line");
 
   /* one scroller, the window's: the tables are as tall as their rows and
    * do not take the mouse wheel */

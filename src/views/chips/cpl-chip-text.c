@@ -150,20 +150,30 @@ char *
 cpl_margin_describe (const CplMargin *m)
 {
   g_autofree char *value = cpl_metric_format_value (m->metric, m->value);
-  g_autofree char *threshold = cpl_metric_format_value (m->metric, m->threshold);
+  g_autofree char *threshold = NULL;
   g_autofree char *distance = NULL;
   double diff = m->value - m->threshold;
 
   if (m->metric == CPL_METRIC_DATACENTER)
-    /* Translators: %1$s is "data-centre part", %2$s yes/no, %3$s the value the rule needs */
-    return g_strdup_printf (_("%1$s: %2$s (the rule looks for %3$s)"),
-                            cpl_metric_get_title (m->metric), value, threshold);
+    {
+      threshold = cpl_metric_format_value (m->metric, m->threshold);
+      /* Translators: %1$s is "data-centre part", %2$s yes/no, %3$s the value the rule needs */
+      return g_strdup_printf (_("%1$s: %2$s (the rule looks for %3$s)"),
+                              cpl_metric_get_title (m->metric), value, threshold);
+    }
   if (isnan (m->value))
-    /* Translators: %1$s a metric, %2$s the rule's threshold */
-    return g_strdup_printf (_("%1$s: needs data to compare with the %2$s line"),
-                            cpl_metric_get_title (m->metric), threshold);
+    {
+      threshold = cpl_metric_format_value (m->metric, m->threshold);
+      /* Translators: %1$s a metric, %2$s the rule's threshold */
+      return g_strdup_printf (_("%1$s: needs data to compare with the %2$s line"),
+                              cpl_metric_get_title (m->metric), threshold);
+    }
 
-  distance = cpl_metric_format_value (m->metric, fabs (diff));
+  /* the unit once, with the chip's value: the distance and the line are
+   * in it too ("2.91 TPP/mm²: 1.31 above the 1.60 line"; with the unit
+   * three times a line wrapped into a wall of units) */
+  threshold = cpl_format_number (m->threshold, metric_decimals[m->metric]);
+  distance = cpl_format_number (fabs (diff), metric_decimals[m->metric]);
   if (diff < 0)
     /* Translators: "TPP 2,368: 32 below the 2,400 line" */
     return g_strdup_printf (_("%1$s %2$s: %3$s below the %4$s line"),
