@@ -108,6 +108,34 @@ static const struct {
   { "series:compute-gap", CPL_CHART_COLOR_PURPLE },
 };
 
+/* Families of hues that read alike on a chart (in the dark palette
+ * above all): blue and sky; orange, vermilion and yellow. */
+static const guint hue_family[CPL_CHART_N_COLORS] = {
+  [CPL_CHART_COLOR_BLUE] = 0, [CPL_CHART_COLOR_SKY] = 0,
+  [CPL_CHART_COLOR_ORANGE] = 1, [CPL_CHART_COLOR_VERMILLION] = 1, [CPL_CHART_COLOR_YELLOW] = 1,
+  [CPL_CHART_COLOR_GREEN] = 2, [CPL_CHART_COLOR_PURPLE] = 3, [CPL_CHART_COLOR_GREY] = 4,
+};
+
+/* How poor a choice colour @c is for @key: a colour taken counts most;
+ * for the compared scenarios, drawn side by side in every chart, a hue
+ * of a family already taken counts too (three scenarios came out yellow,
+ * orange and vermilion), and grey, which reads as switched off, comes
+ * last but one.  Chips and money keep their colours as they were. */
+static guint
+color_score (const ColorRegistry *registry,
+             guint                c,
+             const char          *key)
+{
+  guint family_uses = 0;
+
+  if (!g_str_equal (color_kind (key), "scenario"))
+    return registry->uses[c];
+  for (guint other = 0; other < CPL_CHART_N_COLORS; other++)
+    if (hue_family[other] == hue_family[c])
+      family_uses += registry->uses[other];
+  return registry->uses[c] * 100 + family_uses * 10 + (c == CPL_CHART_COLOR_GREY ? 15 : 0);
+}
+
 /**
  * cpl_chart_color_for_key:
  * @key: what a series shows, as "KIND:ID": "chip:nvidia-h200",
@@ -118,7 +146,9 @@ static const struct {
  * every view, for the rest of the session.  It is derived from the id, so
  * it does not change when other things are added; when that colour is
  * already taken within the kind, the least used one after it is taken
- * instead, so the first CPL_CHART_N_COLORS keys of a kind are distinct.
+ * instead (for scenarios, one of a hue family not yet taken, see
+ * color_score()), so the first CPL_CHART_N_COLORS keys of a kind are
+ * distinct.
  *
  * Returns: the colour
  */
@@ -160,7 +190,7 @@ cpl_chart_color_for_key (const char *key)
     {
       guint c = (preferred + i) % CPL_CHART_N_COLORS;
 
-      if (registry->uses[c] < registry->uses[best])
+      if (color_score (registry, c, key) < color_score (registry, best, key))
         best = c;
     }
   registry->uses[best]++;

@@ -1636,6 +1636,37 @@ test_color_pinned (void)
     }
 }
 
+/* Compared scenarios take hues of different families where they can:
+ * the built-in H20 and H200 scenarios' ids hash to yellow, orange and
+ * vermilion ("scenario:h20-mi308-share-15" % 8 = YELLOW, "…h200-share-25"
+ * ORANGE, "…h200-share-25-power-subsidy" VERMILLION), three warm hues
+ * hard to tell apart in the dark palette; only the first keeps its warm
+ * hue, the others take hues of other families, and none is grey.  In a
+ * fresh process: the colours are handed out once per session. */
+static void
+test_color_scenario_families (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *ids[] = { "h20-mi308-share-15", "h200-share-25", "h200-share-25-power-subsidy" };
+      guint warm = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          CplChartColor color = cpl_chart_color_for ("scenario", ids[i]);
+
+          g_assert_cmpint (color, !=, CPL_CHART_COLOR_GREY);
+          warm += color == CPL_CHART_COLOR_ORANGE || color == CPL_CHART_COLOR_VERMILLION
+                  || color == CPL_CHART_COLOR_YELLOW;
+        }
+      g_assert_cmpint (cpl_chart_color_for ("scenario", ids[0]), ==, CPL_CHART_COLOR_YELLOW);
+      g_assert_cmpuint (warm, ==, 1);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* WCAG 2 relative luminance and contrast ratio. */
 static double
 relative_luminance (const GdkRGBA *c)
@@ -2354,6 +2385,7 @@ main (int   argc,
   g_test_add_func ("/charts/color/same-chip-two-charts", test_color_same_chip);
   g_test_add_func ("/charts/color/contrast", test_color_contrast);
   g_test_add_func ("/charts/color/pinned", test_color_pinned);
+  g_test_add_func ("/charts/color/scenario-families", test_color_scenario_families);
   g_test_add_func ("/charts/format/small-and-zero-ticks", test_small_and_zero_ticks);
   g_test_add_func ("/charts/line/positions", test_line_positions);
   g_test_add_func ("/charts/line/y-limit", test_line_y_limit);
