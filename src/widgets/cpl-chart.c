@@ -104,7 +104,9 @@ static const struct {
   { "series:government-take", CPL_CHART_COLOR_ORANGE },
   { "series:vendor-net-revenue", CPL_CHART_COLOR_SKY },
   { "series:vendor-profit", CPL_CHART_COLOR_GREEN },
-  { "series:vendor-cost", CPL_CHART_COLOR_YELLOW },
+  /* purple as the compute gap, with which it never shares a chart: the
+   * cost under the profit and the take was yellow beside the ochre take */
+  { "series:vendor-cost", CPL_CHART_COLOR_PURPLE },
   { "series:compute-gap", CPL_CHART_COLOR_PURPLE },
 };
 

@@ -1620,13 +1620,15 @@ test_color_same_chip (void)
  * asked for first, Intel (whose id hashes to the take's ochre, "vendor:
  * intel" % 8 = ORANGE) takes another colour; the vendors' net revenue is
  * sky blue, not the vermilion its id hashes to (the domestic chip's hue,
- * next to the ochre take on the share-rate curve). */
+ * next to the ochre take on the share-rate curve); the vendor's cost is
+ * purple, not a yellow beside the ochre take (it shares no chart with the
+ * compute gap, purple too). */
 static void
 test_color_pinned (void)
 {
   const char *series[] = { "government-take", "vendor-net-revenue", "vendor-profit", "vendor-cost", "compute-gap" };
   const CplChartColor expected[] = { CPL_CHART_COLOR_ORANGE, CPL_CHART_COLOR_SKY, CPL_CHART_COLOR_GREEN,
-                                     CPL_CHART_COLOR_YELLOW, CPL_CHART_COLOR_PURPLE };
+                                     CPL_CHART_COLOR_PURPLE, CPL_CHART_COLOR_PURPLE };
   CplChartColor intel = cpl_chart_color_for ("vendor", "intel");
 
   for (guint i = 0; i < G_N_ELEMENTS (series); i++)
