@@ -207,7 +207,9 @@ test_help_window (void)
   g_assert_nonnull (help);
   cpl_test_wait_for_draw (help);
   g_assert_true (has_label_containing (help, "TPP"));
-  g_assert_true (has_label_containing (help, "88 FR 73458"));
+  /* the citation, its number kept with "FR" on one line (a no-break
+   * space, as every number before a word in the help) */
+  g_assert_true (has_label_containing (help, "88\u00a0FR 73458"));
   g_assert_true (has_label_containing (help, "CC BY 4.0"));
   /* F1 again: the same window, not a second one */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
