@@ -429,6 +429,32 @@ test_unknown_last (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What If… from the chip shown starts from its figures, "what if the
+ * H20 had…": its TPP, FP8 296 × 8 = 2,368, and density 2,368 / 814 mm² =
+ * 2.91 at once, under the name "H20 (what if)" (the form started empty,
+ * every rule "needs data"). */
+static void
+test_what_if_from_chip (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplWhatIfWindow *what_if;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean named = FALSE;
+
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
+  what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
+  cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "2,368");
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91");
+  cpl_test_collect_widgets (GTK_WIDGET (what_if), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    named |= g_str_equal (gtk_editable_get_text (rows->pdata[i]), "H20 (what if)");
+  g_assert_true (named);
+  gtk_window_destroy (GTK_WINDOW (what_if));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_what_if (void)
 {
@@ -1392,6 +1418,7 @@ main (int   argc,
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
   g_test_add_func ("/chips/map-statuses", test_map_statuses);
+  g_test_add_func ("/chips/what-if-from-chip", test_what_if_from_chip);
   g_test_add_func ("/chips/deciding-columns-in-view", test_deciding_columns_in_view);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);

@@ -431,3 +431,40 @@ cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
   cpl_dataset_append (self->dataset, chip);
   return CPL_CHIP (chip);
 }
+
+/**
+ * cpl_what_if_window_start_from:
+ * @chip: the chip the form starts from
+ *
+ * Fills the form with @chip's figures, vendor and origin, named "H20
+ * (what if)", so that a change to one figure is tried against the rules
+ * from a known chip, not from an empty form.
+ */
+void
+cpl_what_if_window_start_from (CplWhatIfWindow *self,
+                               CplChip         *chip)
+{
+  g_autofree char *name = NULL;
+  CplEntity *vendor;
+
+  g_return_if_fail (CPL_IS_WHAT_IF_WINDOW (self));
+  g_return_if_fail (CPL_IS_CHIP (chip));
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      double value = cpl_entity_get_number (CPL_ENTITY (chip), inputs[i].field);
+
+      /* 0 is "not given" in the form */
+      gtk_spin_button_set_value (self->spins[i], isnan (value) ? 0 : value);
+    }
+  gtk_switch_set_active (self->sparse, FALSE);
+  gtk_switch_set_active (self->domestic, cpl_chip_get_domestic (chip));
+  gtk_switch_set_active (self->datacenter, cpl_chip_get_datacenter (chip) != 0);
+  vendor = cpl_dataset_lookup (self->dataset, CPL_TYPE_VENDOR, cpl_chip_get_vendor_id (chip));
+  if (vendor != NULL)
+    adw_combo_row_set_selected (self->vendor_row, cpl_dataset_position (self->dataset, vendor));
+  /* Translators: the name of a what-if chip made from a chip, "H20 (what if)" */
+  name = g_strdup_printf (_("%s (what if)"), cpl_entity_get_name (CPL_ENTITY (chip)));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  cpl_what_if_window_update (self);
+}

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CplWhatIfWindow, cpl_what_if_window, CPL, WHAT_IF_WINDOW, AdwWindow)
 
 CplWhatIfWindow *cpl_what_if_window_new          (CplDataset      *dataset);
+void             cpl_what_if_window_start_from   (CplWhatIfWindow *self,
+                                                  CplChip         *chip);
 void             cpl_what_if_window_set_value    (CplWhatIfWindow *self,
                                                   const char      *key,
                                                   double           value);
