@@ -233,8 +233,11 @@ test_long_paste (void)
   gtk_widget_activate_action (text, "clipboard.paste", NULL);
   wait_for_text (GTK_EDITABLE (units), "");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, forty);
-  expected = g_strdup_printf (expect ("Units: “%s” is not a number", "数量：“%s”不是数字",
-                                      "數量：「%s」不是數字", "Units: “%s” is not a number"), forty);
+  /* and what the field takes: 0 units or more */
+  expected = g_strdup_printf (expect ("Units: “%s” is not a number; enter 0 units or more",
+                                      "数量：“%s”不是数字，请输入不小于 0 颗 的值",
+                                      "數量：「%s」不是數字，請輸入不小於 0 顆 的值",
+                                      "Units: “%s” is not a number; enter 0 units or more"), forty);
   g_assert_cmpstr (cpl_number_row_get_message (units), ==, expected);
   /* nothing changed in the dataset */
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNITS), ==, 1e6);
@@ -245,8 +248,8 @@ test_long_paste (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, forty);
   g_assert_cmpstr (cpl_number_row_get_message (units), ==, expected);
 
-  /* "Units: “" 8 + 40 + "” is not a number" 17 = 65 characters in
-   * English; under 200 in any language */
+  /* "Units: “" 8 + 40 + "” is not a number" 17 + "; enter 0 units or
+   * more" 23 = 88 characters in English; under 200 in any language */
   g_assert_cmpint (g_utf8_strlen (cpl_revenue_view_get_messages (view), -1), <, 200);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   /* the screen of the test display is 1,400 px wide */

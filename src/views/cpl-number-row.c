@@ -172,17 +172,37 @@ cpl_number_row_read (CplNumberRow  *self,
   *value = NAN;
   /* a row that shows a fraction as a percentage ("%", "% a year") takes
    * the percent sign */
+  field = self->entity != NULL ? cpl_entity_get_field (self->entity, self->field) : NULL;
   if (!cpl_parse_number (text, self->scale == 100 ? CPL_PARSE_NUMBER_PERCENT : CPL_PARSE_NUMBER_DEFAULT,
                          &typed, &error))
     {
-      if (message != NULL)
-        /* Translators: %1$s an input's name, %2$s why what was typed is
-         * refused: "Units: “lots” is not a number" */
-        *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
+      if (message == NULL)
+        return FALSE;
+      /* what the field takes, after text that is no number at all (an
+       * empty field's message asks for a number, an ambiguous or badly
+       * grouped one says what to type) */
+      if (field != NULL && g_error_matches (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_INVALID))
+        {
+          g_autofree char *min = with_unit (self, field->min * self->scale);
+          g_autofree char *max = with_unit (self, field->max * self->scale);
+
+          if (isfinite (field->max))
+            /* Translators: "Share rate: “lots” is not a number; enter 0% to 100%" */
+            *message = g_strdup_printf (_("%1$s: %2$s; enter %3$s to %4$s"), title, error->message, min, max);
+          else if (field->flags & CPL_FIELD_MIN_EXCLUSIVE)
+            /* Translators: "TDP: “lots” is not a number; enter more than 0 W" */
+            *message = g_strdup_printf (_("%1$s: %2$s; enter more than %3$s"), title, error->message, min);
+          else
+            /* Translators: "Units: “lots” is not a number; enter 0 units or more" */
+            *message = g_strdup_printf (_("%1$s: %2$s; enter %3$s or more"), title, error->message, min);
+          return FALSE;
+        }
+      /* Translators: %1$s an input's name, %2$s why what was typed is
+       * refused: "Units: “lots” is not a number" */
+      *message = g_strdup_printf (_("%1$s: %2$s"), title, error->message);
       return FALSE;
     }
   *value = typed / self->scale;
-  field = self->entity != NULL ? cpl_entity_get_field (self->entity, self->field) : NULL;
   if (field != NULL && !cpl_field_check (field, *value, NULL))
     {
       if (message != NULL)
