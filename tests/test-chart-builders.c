@@ -238,6 +238,10 @@ test_bands (void)
   g_assert_cmpuint (cpl_tornado_chart_get_n_bars (CPL_TORNADO_CHART (tornado)), ==, 2);
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–40%");
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–1.50");
+  /* its axis says where the bars meet: the take with every input as set,
+   * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
+  g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (tornado)), ==,
+                   "US government take, $1.21 M as set at the centre line");
 
   /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as
    * "10–60% a year" (it read "10–60 % a year") */

@@ -893,7 +893,15 @@ cpl_tornado_fill (CplTornadoChart *tornado,
   g_ptr_array_add (names, NULL);
   cpl_tornado_chart_set_format (tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
   cpl_chart_set_tick_format (CPL_CHART (tornado), GTK_ORIENTATION_HORIZONTAL, format_total_tick);
-  cpl_tornado_chart_set_value_title (tornado, total_axis_title (total));
+  {
+    g_autofree char *point = format_total_axis (cpl_projection_get_total (projection, total), GINT_TO_POINTER (total));
+    /* Translators: a tornado chart's axis title: %1$s the total, %2$s its
+     * value with every input as set, where the bars meet: "US government
+     * take, $140 B as set at the centre line" */
+    g_autofree char *axis = g_strdup_printf (_("%1$s, %2$s as set at the centre line"), total_axis_title (total), point);
+
+    cpl_tornado_chart_set_value_title (tornado, axis);
+  }
   cpl_tornado_chart_set_bars (tornado, cpl_projection_get_total (projection, total),
                               (const char * const *) names->pdata, low, high, bars->len);
   /* Translators: a tornado chart's description; %s is a total */

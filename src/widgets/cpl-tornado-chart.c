@@ -344,6 +344,15 @@ cpl_tornado_chart_set_value_title (CplTornadoChart *self,
   cpl_chart_invalidate (CPL_CHART (self));
 }
 
+/* The axis title given to cpl_tornado_chart_set_value_title(). */
+const char *
+cpl_tornado_chart_get_value_title (CplTornadoChart *self)
+{
+  g_return_val_if_fail (CPL_IS_TORNADO_CHART (self), NULL);
+
+  return self->value_title;
+}
+
 /* How the output's values read: "$47.5 B". */
 void
 cpl_tornado_chart_set_format (CplTornadoChart    *self,

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (CplTornadoChart, cpl_tornado_chart, CPL, TORNADO_CHART, Cp
 
 CplChart   *cpl_tornado_chart_new             (void);
 
+const char *cpl_tornado_chart_get_value_title (CplTornadoChart    *self);
 void        cpl_tornado_chart_set_value_title (CplTornadoChart    *self,
                                                const char         *title);
 void        cpl_tornado_chart_set_format      (CplTornadoChart    *self,
