@@ -53,6 +53,8 @@
 #define READOUT_SWATCH CPL_CHART_LEGEND_SWATCH
 /* The length of each line's turn where lines lie on one another */
 #define SHARED_DASH    8.
+/* Between two marker labels side by side */
+#define LABEL_GAP      6.
 
 typedef struct
 {
@@ -84,6 +86,7 @@ struct _CplLineChart
 
   GPtrArray *series;
   GPtrArray *markers;
+  GArray    *marker_places;           /* graphene_rect_t per marker, as last drawn; empty: none */
   double     span_from;               /* a shaded range of x, or NaN */
   double     span_to;
   char      *span_label;              /* its legend entry */
@@ -931,6 +934,8 @@ snapshot_marker_labels (CplLineChart *self,
   graphene_rect_t bounds = *plot;
 
   graphene_rect_inset (&bounds, 2, 2);
+  g_array_set_size (self->marker_places, 0);
+  g_array_set_size (self->marker_places, self->markers->len);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
@@ -1001,8 +1006,14 @@ snapshot_marker_labels (CplLineChart *self,
 
       if (done)
         {
-          g_array_append_val (obstacles, placed);
+          /* the next label keeps a gap from it: side by side on a phone
+           * "current 15%" and "highest take 100%" read "15%highest" */
+          graphene_rect_t kept = placed;
+
+          graphene_rect_inset (&kept, -LABEL_GAP, 0);
+          g_array_append_val (obstacles, kept);
           g_array_append_val (labels, placed);
+          g_array_index (self->marker_places, graphene_rect_t, i) = placed;
         }
     }
 }
@@ -1415,6 +1426,7 @@ cpl_line_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->markers, g_ptr_array_unref);
+  g_clear_pointer (&self->marker_places, g_array_unref);
   g_clear_pointer (&self->span_label, g_free);
   g_clear_pointer (&self->xs, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
@@ -1498,6 +1510,7 @@ cpl_line_chart_init (CplLineChart *self)
 {
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->markers = g_ptr_array_new_with_free_func (marker_free);
+  self->marker_places = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->span_from = self->span_to = NAN;
   self->xs = g_array_new (FALSE, FALSE, sizeof (double));
   self->hover = -1;
@@ -1739,6 +1752,26 @@ cpl_line_chart_add_marker (CplLineChart *self,
   marker->label = g_strdup (label);
   g_ptr_array_add (self->markers, marker);
   invalidate (self);
+}
+
+/**
+ * cpl_line_chart_get_marker_place:
+ * @index: a marker, in the order added
+ * @rect: (out): where its label was drawn last, in widget coordinates
+ *
+ * Returns: whether the label was drawn (for tests)
+ */
+gboolean
+cpl_line_chart_get_marker_place (CplLineChart    *self,
+                                 guint            index,
+                                 graphene_rect_t *rect)
+{
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), FALSE);
+
+  if (index >= self->marker_places->len)
+    return FALSE;
+  *rect = g_array_index (self->marker_places, graphene_rect_t, index);
+  return rect->size.width > 0;
 }
 
 /**

@@ -55,6 +55,9 @@ void       cpl_line_chart_set_series_color (CplLineChart       *self,
 void       cpl_line_chart_add_marker       (CplLineChart       *self,
                                             double              x,
                                             const char         *label);
+gboolean   cpl_line_chart_get_marker_place (CplLineChart       *self,
+                                            guint               index,
+                                            graphene_rect_t    *rect);
 void       cpl_line_chart_set_span         (CplLineChart       *self,
                                             double              from,
                                             double              to,

@@ -355,6 +355,43 @@ test_coinciding_lines (void)
   g_assert_cmpuint (alone, ==, n);
 }
 
+/* Two marker labels that would stand side by side keep a gap of at
+ * least 6 px, or stand on rows of their own, at every width from a
+ * phone's to a window's (on a phone "current 15%" ended where "highest
+ * take 100%" began: "15%highest"). */
+static void
+test_marker_gap (void)
+{
+  g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+  const double x[] = { 0, 100 };
+  const double take[] = { 0, 1e12 };
+  const double net[] = { 1e12, 0 };
+
+  cpl_chart_ensure_headless ();
+  cpl_line_chart_add_series (chart, "Take", x, take, 2, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_add_series (chart, "Net revenue", x, net, 2, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_add_marker (chart, 15, "current 15%");
+  cpl_line_chart_add_marker (chart, 100, "highest take 100%");
+  for (int width = 200; width <= 600; width += 1)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+      graphene_rect_t a, b;
+
+      cpl_chart_set_size (CPL_CHART (chart), width, 300);
+      cpl_chart_snapshot (CPL_CHART (chart), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_clear_pointer (&node, gsk_render_node_unref);
+      if (!cpl_line_chart_get_marker_place (chart, 0, &a) || !cpl_line_chart_get_marker_place (chart, 1, &b))
+        continue;
+      if (fabs (a.origin.y - b.origin.y) >= a.size.height)
+        continue;
+      if (!(a.origin.x + a.size.width + 6 <= b.origin.x || b.origin.x + b.size.width + 6 <= a.origin.x))
+        g_error ("at %d px: %.1f–%.1f and %.1f–%.1f on one row", width, a.origin.x, a.origin.x + a.size.width,
+                 b.origin.x, b.origin.x + b.size.width);
+    }
+}
+
 /* The first bytes of the file at @path, and its size. */
 static char *
 read_head (const char *path,
@@ -731,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/chart-export/span", test_span);
   g_test_add_func ("/chart-export/area-band", test_area_band);
   g_test_add_func ("/chart-export/coinciding-lines", test_coinciding_lines);
+  g_test_add_func ("/chart-export/marker-gap", test_marker_gap);
   g_test_add_func ("/chart-export/vector", test_vector);
   g_test_add_func ("/chart-export/svg-geometry", test_svg_geometry);
   g_test_add_func ("/chart-export/format-from-path", test_format_from_path);
