@@ -137,6 +137,20 @@ test_png (void)
   remove_temp (path);
 }
 
+/* @chart drawn in the light palette at WIDTH × HEIGHT, the size it was
+ * laid out at, onto a new image. */
+static cairo_surface_t *
+draw_light (CplChart *chart)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (image);
+
+  cpl_chart_draw (chart, cr, WIDTH, HEIGHT, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
 /* The red channel of a light drawing of blue lines, @n_banded of them
  * (at least two) with the same P10–P90 band, 0.1–0.7 over x 0–1: the
  * lines at 0.2 (the first, the third and on) and 0.6 (the second), the pixel at x 0.37, y 0.35, inside every band,
@@ -148,8 +162,7 @@ band_red (guint n_banded)
   const double x[] = { 0, 1 };
   const double low[] = { .1, .1 };
   const double high[] = { .7, .7 };
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image;
   double x0, x1, y_low, y_high;
   const guchar *row;
   guint32 pixel;
@@ -166,9 +179,7 @@ band_red (guint n_banded)
   cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_low));
   g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
-  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
+  image = draw_light (CPL_CHART (chart));
   /* y 0.35 is 3/8 of the way from 0.2 to 0.6 */
   row = cairo_image_surface_get_data (image)
         + (int) (y_low + (y_high - y_low) * .375) * cairo_image_surface_get_stride (image);
@@ -206,8 +217,7 @@ span_red (double   at,
   const double x[] = { 0, 100 };
   const double low[] = { 2, 2 };
   const double high[] = { 8, 8 };
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image;
   double x0, x1, y_low, y_high;
   const guchar *row;
   guint32 pixel;
@@ -223,9 +233,7 @@ span_red (double   at,
   cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_low));
   g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
-  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
+  image = draw_light (CPL_CHART (chart));
   /* y 4.3 is 2.3/6 of the way from 2 to 8 */
   row = cairo_image_surface_get_data (image)
         + (int) (y_low + (y_high - y_low) * 2.3 / 6) * cairo_image_surface_get_stride (image);
@@ -260,8 +268,7 @@ test_area_band (void)
   const double top[] = { 8, 8 };
   const double low[] = { 4, 4 };
   const double high[] = { 6, 6 };
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image;
   g_autoptr(GArray) legend = NULL;
   double x0, x1, y_gap, y_top;
   const guchar *row;
@@ -273,9 +280,7 @@ test_area_band (void)
   cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_gap));
   g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_top));
-  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
+  image = draw_light (CPL_CHART (chart));
   /* y 2.3: 2.7 below the line at 5, where the scale is (y_gap − y_top) / 3
    * pixels per unit */
   row = cairo_image_surface_get_data (image)
@@ -315,8 +320,7 @@ test_coinciding_lines (void)
   const double x[] = { 0, 1 };
   const double same[] = { 5, 5 };
   const double other[] = { 8, 8 };
-  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (image);
+  cairo_surface_t *image;
   CplChartPalette palette;
   double x0, x1, y_same, y_other;
   const guchar *row;
@@ -332,9 +336,7 @@ test_coinciding_lines (void)
   cpl_chart_set_size (CPL_CHART (chart), WIDTH, HEIGHT);
   g_assert_true (cpl_line_chart_point_position (chart, 0, 0, &x0, &y_same));
   g_assert_true (cpl_line_chart_point_position (chart, 2, 1, &x1, &y_other));
-  cpl_chart_draw (CPL_CHART (chart), cr, WIDTH, HEIGHT, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (image);
+  image = draw_light (CPL_CHART (chart));
 
   row = cairo_image_surface_get_data (image) + (int) y_same * cairo_image_surface_get_stride (image);
   for (int px = (int) (x0 + (x1 - x0) * .1); px < (int) (x0 + (x1 - x0) * .9); px++, n++)
