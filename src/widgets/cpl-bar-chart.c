@@ -61,9 +61,13 @@ struct _CplBarChart
   GPtrArray       *category_layouts;
   int              label_height;
   double           group_width;
+  GArray          *value_places;      /* graphene_rect_t per bar (category × series), as last drawn */
 };
 
 G_DEFINE_FINAL_TYPE (CplBarChart, cpl_bar_chart, CPL_TYPE_CHART)
+
+/* Between two value labels side by side */
+#define VALUE_GAP 3.
 
 #define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
 #define PALETTE(self) (cpl_chart_get_palette (CPL_CHART (self)))
@@ -581,6 +585,8 @@ snapshot_bars (CplBarChart *self,
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
   gboolean show_values = self->show_values && numbers_fit (self, FALSE);
 
+  g_array_set_size (self->value_places, 0);
+  g_array_set_size (self->value_places, self->n_categories * self->series->len);
   for (guint c = 0; c < self->n_categories; c++)
     for (guint s = 0; s < self->series->len; s++)
       {
@@ -606,8 +612,28 @@ snapshot_bars (CplBarChart *self,
         number = format_value (self, value);
         label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (label, &w, &h);
-        cpl_chart_append_layout (snapshot, label, rect.origin.x + (rect.size.width - w) / 2,
-                                 value < 0 ? rect.origin.y + rect.size.height + 2 : rect.origin.y - h - 2, &text);
+        {
+          graphene_rect_t place = GRAPHENE_RECT_INIT (rect.origin.x + (rect.size.width - w) / 2,
+                                                      value < 0 ? rect.origin.y + rect.size.height + 2
+                                                                : rect.origin.y - h - 2, w, h);
+
+          /* two short bars side by side: the second value a line further
+           * from its bar than the first, where they would touch ("0.33"
+           * and "0.19" read as one) */
+          if (s > 0)
+            {
+              const graphene_rect_t *before = &g_array_index (self->value_places, graphene_rect_t,
+                                                              c * self->series->len + s - 1);
+              graphene_rect_t wider = *before;
+
+              graphene_rect_inset (&wider, -VALUE_GAP, 0);
+              if (before->size.width > 0 && graphene_rect_intersection (&wider, &place, NULL))
+                place.origin.y = value < 0 ? before->origin.y + before->size.height + 1
+                                           : before->origin.y - h - 1;
+            }
+          cpl_chart_append_layout (snapshot, label, place.origin.x, place.origin.y, &text);
+          g_array_index (self->value_places, graphene_rect_t, c * self->series->len + s) = place;
+        }
       }
 }
 
@@ -919,6 +945,7 @@ cpl_bar_chart_dispose (GObject *object)
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->category_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->value_places, g_array_unref);
   g_clear_pointer (&self->value_title, g_free);
   g_clear_pointer (&self->category_title, g_free);
   g_clear_pointer (&self->reference_label, g_free);
@@ -979,6 +1006,7 @@ cpl_bar_chart_init (CplBarChart *self)
 {
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->category_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->value_places = g_array_new (FALSE, TRUE, sizeof (graphene_rect_t));
   self->categories = g_new0 (char *, 1);
   self->reference = NAN;
   self->show_values = TRUE;
@@ -1306,4 +1334,28 @@ cpl_bar_chart_bar_position (CplBarChart *self,
   if (y != NULL)
     *y = rect.origin.y + rect.size.height / 2;
   return TRUE;
+}
+
+/**
+ * cpl_bar_chart_get_value_place:
+ * @rect: (out): where the value of bar @series of @category was drawn
+ *   last, in widget coordinates (grouped bars)
+ *
+ * Returns: whether it was drawn (for tests)
+ */
+gboolean
+cpl_bar_chart_get_value_place (CplBarChart     *self,
+                               guint            series,
+                               guint            category,
+                               graphene_rect_t *rect)
+{
+  guint index;
+
+  g_return_val_if_fail (CPL_IS_BAR_CHART (self), FALSE);
+
+  index = category * self->series->len + series;
+  if (series >= self->series->len || index >= self->value_places->len)
+    return FALSE;
+  *rect = g_array_index (self->value_places, graphene_rect_t, index);
+  return rect->size.width > 0;
 }

@@ -43,6 +43,10 @@ void       cpl_bar_chart_set_value_format    (CplBarChart        *self,
 void       cpl_bar_chart_set_stacked         (CplBarChart        *self,
                                               gboolean            stacked);
 gboolean   cpl_bar_chart_get_stacked         (CplBarChart        *self);
+gboolean   cpl_bar_chart_get_value_place     (CplBarChart        *self,
+                                              guint               series,
+                                              guint               category,
+                                              graphene_rect_t    *rect);
 
 int        cpl_bar_chart_bar_at              (CplBarChart        *self,
                                               double              x,

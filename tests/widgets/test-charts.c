@@ -346,6 +346,46 @@ test_scatter_statuses (void)
     }
 }
 
+/* Two value labels side by side keep a gap of 3 px, the second a line
+ * further from its bar where they would touch, at every width from 500
+ * to 1000 px: the Compare window's ratios against the H20, whose cost
+ * bars 0.33 and 0.19 read "0.330.19". */
+static void
+test_bar_value_gap (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
+  const char *categories[] = { "TPP", "BF16", "Memory", "Bandwidth", "TFLOPS/W", "Price", "Cost", NULL };
+  const double h20[] = { 1, 1, 1, 1, 1, 1, 1 };
+  const double h200[] = { 6.69, 6.69, 1.47, 1.2, 3.82, 2.25, .33 };
+  const double b200[] = { 15.2, 15.2, 1.88, 1.93, 6.08, 2.92, .19 };
+  GtkWidget *window;
+
+  cpl_bar_chart_set_categories (chart, categories);
+  cpl_bar_chart_add_series (chart, "H20", h20);
+  cpl_bar_chart_add_series (chart, "H200 SXM", h200);
+  cpl_bar_chart_add_series (chart, "B200", b200);
+  window = window_with (widget, 500, 360);
+  for (int width = 500; width <= 1000; width += 10)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), width, 360);
+      wait_for_draw (widget);
+      for (guint c = 0; categories[c] != NULL; c++)
+        for (guint s = 1; s < 3; s++)
+          {
+            graphene_rect_t a, b;
+
+            if (!cpl_bar_chart_get_value_place (chart, s - 1, c, &a) || !cpl_bar_chart_get_value_place (chart, s, c, &b))
+              continue;
+            graphene_rect_inset (&a, -3 + .01, .01);
+            if (graphene_rect_intersection (&a, &b, NULL))
+              g_error ("at %d px, %s: values %u and %u at %.1f and %.1f touch", width, categories[c], s - 1, s,
+                       a.origin.x, b.origin.x);
+          }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips on one spot: a name fits to the right, the left, above or below
@@ -2375,6 +2415,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
+  g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
