@@ -241,7 +241,7 @@ test_bands (void)
   /* its axis says where the bars meet: the take with every input as set,
    * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
   g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (tornado)), ==,
-                   "US government take, $1.21 M as set at the centre line");
+                   "US government take (as set: $1.21 M)");
 
   /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as
    * "10–60% a year" (it read "10–60 % a year") */

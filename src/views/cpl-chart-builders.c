@@ -897,8 +897,8 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     g_autofree char *point = format_total_axis (cpl_projection_get_total (projection, total), GINT_TO_POINTER (total));
     /* Translators: a tornado chart's axis title: %1$s the total, %2$s its
      * value with every input as set, where the bars meet: "US government
-     * take, $140 B as set at the centre line" */
-    g_autofree char *axis = g_strdup_printf (_("%1$s, %2$s as set at the centre line"), total_axis_title (total), point);
+     * take (as set: $140 B)"; keep it short, a phone's chart is narrow */
+    g_autofree char *axis = g_strdup_printf (_("%1$s (as set: %2$s)"), total_axis_title (total), point);
 
     cpl_tornado_chart_set_value_title (tornado, axis);
   }
