@@ -59,6 +59,17 @@ remove_temp (const char *path)
   g_rmdir (dir);
 }
 
+/* The pixel at (@x, @y) of a 32-bit image: 0xAARRGGBB (RGB24: 0xXXRRGGBB). */
+static guint32
+pixel_at (cairo_surface_t *image,
+          int              x,
+          int              y)
+{
+  const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
+
+  return ((const guint32 *) (gconstpointer) row)[x];
+}
+
 /* Whether the pixel at (@x, @y) of an ARGB32 image is #RRGGBB, opaque. */
 static gboolean
 pixel_is (cairo_surface_t *image,
@@ -66,10 +77,7 @@ pixel_is (cairo_surface_t *image,
           int              y,
           guint32          rgb)
 {
-  const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
-  guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
-
-  return pixel == (0xff000000u | rgb);
+  return pixel_at (image, x, y) == (0xff000000u | rgb);
 }
 
 /* The number of distinct colours in @image, and whether @rgb is one. */
@@ -87,8 +95,7 @@ count_colors (cairo_surface_t *image,
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
-        const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
-        guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+        guint32 pixel = pixel_at (image, x, y);
 
         g_hash_table_add (colors, GUINT_TO_POINTER (pixel));
         if (pixel == (0xff000000u | rgb))
@@ -164,7 +171,6 @@ band_red (guint n_banded)
   const double high[] = { .7, .7 };
   cairo_surface_t *image;
   double x0, x1, y_low, y_high;
-  const guchar *row;
   guint32 pixel;
 
   for (guint s = 0; s < MAX (n_banded, 2); s++)
@@ -181,9 +187,7 @@ band_red (guint n_banded)
   g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
   image = draw_light (CPL_CHART (chart));
   /* y 0.35 is 3/8 of the way from 0.2 to 0.6 */
-  row = cairo_image_surface_get_data (image)
-        + (int) (y_low + (y_high - y_low) * .375) * cairo_image_surface_get_stride (image);
-  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * .37)];
+  pixel = pixel_at (image, (int) (x0 + (x1 - x0) * .37), (int) (y_low + (y_high - y_low) * .375));
   cairo_surface_destroy (image);
   return (pixel >> 16) & 0xff;
 }
@@ -219,7 +223,6 @@ span_red (double   at,
   const double high[] = { 8, 8 };
   cairo_surface_t *image;
   double x0, x1, y_low, y_high;
-  const guchar *row;
   guint32 pixel;
 
   for (guint round = 0; round < (cleared ? 2 : 1); round++)
@@ -235,9 +238,7 @@ span_red (double   at,
   g_assert_true (cpl_line_chart_point_position (chart, 1, 1, &x1, &y_high));
   image = draw_light (CPL_CHART (chart));
   /* y 4.3 is 2.3/6 of the way from 2 to 8 */
-  row = cairo_image_surface_get_data (image)
-        + (int) (y_low + (y_high - y_low) * 2.3 / 6) * cairo_image_surface_get_stride (image);
-  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * at / 100)];
+  pixel = pixel_at (image, (int) (x0 + (x1 - x0) * at / 100), (int) (y_low + (y_high - y_low) * 2.3 / 6));
   cairo_surface_destroy (image);
   return (pixel >> 16) & 0xff;
 }
@@ -271,7 +272,6 @@ test_area_band (void)
   cairo_surface_t *image;
   g_autoptr(GArray) legend = NULL;
   double x0, x1, y_gap, y_top;
-  const guchar *row;
   guint32 pixel;
 
   cpl_line_chart_set_series_band (chart, cpl_line_chart_add_series (chart, "Gap", x, gap, 2, CPL_LINE_STYLE_AREA),
@@ -283,9 +283,7 @@ test_area_band (void)
   image = draw_light (CPL_CHART (chart));
   /* y 2.3: 2.7 below the line at 5, where the scale is (y_gap − y_top) / 3
    * pixels per unit */
-  row = cairo_image_surface_get_data (image)
-        + (int) (y_gap + (y_gap - y_top) / 3 * 2.7) * cairo_image_surface_get_stride (image);
-  pixel = ((const guint32 *) (gconstpointer) row)[(int) (x0 + (x1 - x0) * .37)];
+  pixel = pixel_at (image, (int) (x0 + (x1 - x0) * .37), (int) (y_gap + (y_gap - y_top) / 3 * 2.7));
   cairo_surface_destroy (image);
   g_assert_cmpint ((pixel >> 16) & 0xff, ==, 255);
 
@@ -323,7 +321,6 @@ test_coinciding_lines (void)
   cairo_surface_t *image;
   CplChartPalette palette;
   double x0, x1, y_same, y_other;
-  const guchar *row;
   guint first = 0, second = 0, alone = 0, n = 0;
 
   cpl_chart_palette_init (&palette, FALSE);
@@ -338,17 +335,15 @@ test_coinciding_lines (void)
   g_assert_true (cpl_line_chart_point_position (chart, 2, 1, &x1, &y_other));
   image = draw_light (CPL_CHART (chart));
 
-  row = cairo_image_surface_get_data (image) + (int) y_same * cairo_image_surface_get_stride (image);
   for (int px = (int) (x0 + (x1 - x0) * .1); px < (int) (x0 + (x1 - x0) * .9); px++, n++)
     {
-      guint32 pixel = ((const guint32 *) (gconstpointer) row)[px];
+      guint32 pixel = pixel_at (image, px, (int) y_same);
 
       first += pixel_near (pixel, cpl_chart_palette_series (&palette, CPL_CHART_COLOR_BLUE));
       second += pixel_near (pixel, cpl_chart_palette_series (&palette, CPL_CHART_COLOR_ORANGE));
     }
-  row = cairo_image_surface_get_data (image) + (int) y_other * cairo_image_surface_get_stride (image);
   for (int px = (int) (x0 + (x1 - x0) * .1); px < (int) (x0 + (x1 - x0) * .9); px++)
-    alone += pixel_near (((const guint32 *) (gconstpointer) row)[px],
+    alone += pixel_near (pixel_at (image, px, (int) y_other),
                          cpl_chart_palette_series (&palette, CPL_CHART_COLOR_GREEN));
   cairo_surface_destroy (image);
   g_test_message ("of %u pixels: first %u, second %u; alone %u", n, first, second, alone);
@@ -471,8 +466,7 @@ color_box (cairo_surface_t *image,
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
-        const guchar *row = cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image);
-        guint32 pixel = ((const guint32 *) (gconstpointer) row)[x];
+        guint32 pixel = pixel_at (image, x, y);
         gboolean near = (pixel >> 24) == 0xff;
 
         for (int shift = 0; shift < 24 && near; shift += 8)
