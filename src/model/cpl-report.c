@@ -346,7 +346,6 @@ cpl_report_build (CplDataset  *dataset,
                   guint        n_draws,
                   GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
   g_autoptr(JsonObject) root = json_object_new ();
   JsonArray *chips = json_array_new ();
@@ -356,9 +355,7 @@ cpl_report_build (CplDataset  *dataset,
 
   if (date == NULL)
     {
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      cpl_date_set_today (&today);
       date = &today;
     }
   json_object_set_array_member (root, "chips", chips);

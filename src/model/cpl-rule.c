@@ -87,6 +87,17 @@ cpl_rule_effect_get_key (CplRuleEffect effect)
   return effect_keys[effect];
 }
 
+/* Sets @date to today, in local time. */
+void
+cpl_date_set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
 /**
  * cpl_iso_date_format:
  * @date: a valid date

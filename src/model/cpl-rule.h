@@ -70,6 +70,7 @@ CplTriState         cpl_condition_evaluate_chip (const CplCondition *condition,
 
 const char         *cpl_rule_effect_get_key  (CplRuleEffect       effect);
 char               *cpl_iso_date_format      (const GDate        *date);
+void                cpl_date_set_today       (GDate              *date);
 gboolean            cpl_iso_date_parse       (const char         *text,
                                               GDate              *date);
 

@@ -932,11 +932,7 @@ cpl_threshold_map_fill (CplScatterChart *map,
 
   if (date == NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
+      cpl_date_set_today (&today);
       date = &today;
     }
   cpl_scatter_chart_clear (map);

@@ -1045,7 +1045,6 @@ cpl_timeline_chart_class_init (CplTimelineChartClass *klass)
 static void
 cpl_timeline_chart_init (CplTimelineChart *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
   self->rows = g_ptr_array_new_with_free_func (row_free);
@@ -1055,9 +1054,7 @@ cpl_timeline_chart_init (CplTimelineChart *self)
   self->hover_x = NAN;
   self->cursor = -1;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  cpl_date_set_today (&today);
   cpl_timeline_chart_set_today (self, &today);
 
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Timeline of each chip's status in China"));
