@@ -60,6 +60,7 @@ struct _CplWhatIfWindow
 
   CplDataset      *dataset;
   CplChip         *chip;
+  gboolean         filling;         /* the form filled from a chip: one update at the end */
   GtkSpinButton   *spins[G_N_ELEMENTS (inputs)];
   GtkSwitch       *sparse;
   GtkSwitch       *domestic;
@@ -117,12 +118,16 @@ selected_vendor_id (CplWhatIfWindow *self)
 static void
 cpl_what_if_window_update (CplWhatIfWindow *self)
 {
-  gboolean sparse = gtk_switch_get_active (self->sparse);
+  gboolean sparse;
   GListModel *rules = cpl_dataset_get_rules (self->dataset);
   GListModel *chips = cpl_dataset_get_chips (self->dataset);
   g_autofree char *tpp = NULL;
   g_autofree char *pd = NULL;
   CplChipMetrics m;
+
+  if (self->filling)
+    return;
+  sparse = gtk_switch_get_active (self->sparse);
 
   g_clear_object (&self->chip);
   self->chip = cpl_chip_new (WHAT_IF_ID, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
@@ -450,6 +455,8 @@ cpl_what_if_window_start_from (CplWhatIfWindow *self,
   g_return_if_fail (CPL_IS_WHAT_IF_WINDOW (self));
   g_return_if_fail (CPL_IS_CHIP (chip));
 
+  /* each field set would compute the chip, its verdicts and the map again */
+  self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
       double value = cpl_entity_get_number (CPL_ENTITY (chip), inputs[i].field);
@@ -466,5 +473,6 @@ cpl_what_if_window_start_from (CplWhatIfWindow *self,
   /* Translators: the name of a what-if chip made from a chip, "H20 (what if)" */
   name = g_strdup_printf (_("%s (what if)"), cpl_entity_get_name (CPL_ENTITY (chip)));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  self->filling = FALSE;
   cpl_what_if_window_update (self);
 }
