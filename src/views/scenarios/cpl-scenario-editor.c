@@ -243,7 +243,6 @@ update_range_mark (CplScenarioEditor *self,
     }
   else
     {
-      g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
       double value = cpl_scenario_get (self->scenario, inputs[input].field);
       /* the point value the key figures use, outside the range the
        * P10–P90 figures are drawn from: they would not contain it */
@@ -268,6 +267,8 @@ update_range_mark (CplScenarioEditor *self,
         }
       else
         {
+          g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
+
           gtk_widget_remove_css_class (GTK_WIDGET (form->mark), "warning");
           /* Translators: what a ranged input's button says: %1$s the input,
            * %2$s its range "10%–40%", %3$s its most likely value */
