@@ -2195,6 +2195,59 @@ test_narrow_ranged_title (void)
     }
 }
 
+/* A refused value is explained under the group of its row, where the
+ * eye is: an out-of-range utilization (the Energy group, at the foot of
+ * the editor) reads under the Energy rows, not at the top of the pane,
+ * and no other group shows it.  Utilization takes 0% to 100%, so 130%
+ * is refused. */
+static void
+test_message_by_row (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioEditor *editor;
+  GtkWidget *row, *group;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *message = NULL;
+  guint n_shown = 0;
+  graphene_rect_t row_box, message_box;
+
+  select_id (view, "two-years");
+  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+  cpl_test_iterate_for (500);  /* the flap slides in */
+  editor = cpl_scenarios_view_get_editor (view);
+  row = GTK_WIDGET (cpl_scenario_editor_get_input (editor, "utilization"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "130");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_editor_get_messages (editor), ==,
+                   "Utilization: 130% is out of range; enter 0% to 100%");
+
+  cpl_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_has_css_class (labels->pdata[i], "error")
+        && strstr (gtk_label_get_text (labels->pdata[i]), "Utilization: 130%") != NULL)
+      {
+        message = labels->pdata[i];
+        n_shown++;
+      }
+  g_assert_cmpuint (n_shown, ==, 1);
+  group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_true (gtk_widget_is_ancestor (message, group));
+  /* below the row, within the group's last rows (Utilization is the one
+   * before the last: a row's height and a bit) */
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (editor), &row_box));
+  g_assert_true (gtk_widget_compute_bounds (message, GTK_WIDGET (editor), &message_box));
+  g_assert_cmpfloat (message_box.origin.y, >=, row_box.origin.y + row_box.size.height);
+  g_assert_cmpfloat (message_box.origin.y, <, row_box.origin.y + 3 * row_box.size.height);
+
+  /* a good value takes the message away */
+  gtk_editable_set_text (GTK_EDITABLE (row), "70");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_editor_get_messages (editor), ==, "");
+  g_assert_false (gtk_widget_get_mapped (message));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The year-by-year table keeps its year in view on a phone: the other
  * columns scroll sideways, the year stays (it scrolled away with them,
  * leaving rows of numbers without their year).  The title rows of the two
@@ -2562,6 +2615,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/duplicate-editor", test_duplicate_editor);
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
+  g_test_add_func ("/scenarios-view/message-by-row", test_message_by_row);
   g_test_add_func ("/scenarios-view/narrow-ranged-title", test_narrow_ranged_title);
   g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
   g_test_add_func ("/scenarios-view/nothing-sold", test_nothing_sold);

@@ -134,19 +134,31 @@ struct _CplScenarioEditor
   double          policy_share;     /* the scenario differs (an undo, an edit) */
   CplNumberRow   *input_rows[N_INPUTS];
   RangeForm       ranges[N_INPUTS]; /* button NULL: the input takes no range */
-  GtkLabel       *messages;
+  GtkLabel       *messages[N_GROUPS]; /* under each group: its rows' refusals */
 
   CplDataset     *dataset;
   CplScenario    *scenario;
   gboolean        syncing;
+  char           *messages_text;    /* what cpl_scenario_editor_get_messages() gave */
 };
 
 G_DEFINE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, GTK_TYPE_BOX)
 
+/* Each group's refusals under its rows, where the eye is when a value
+ * is refused, not at the top of a pane that may be scrolled away. */
 static void
 update_messages (CplScenarioEditor *self)
 {
-  cpl_number_rows_show_messages (self->input_rows, N_INPUTS, self->messages);
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      CplNumberRow *rows[N_INPUTS];
+      guint n = 0;
+
+      for (guint i = 0; i < N_INPUTS; i++)
+        if (inputs[i].group == g)
+          rows[n++] = self->input_rows[i];
+      cpl_number_rows_show_messages (rows, n, self->messages[g]);
+    }
 }
 
 static void
@@ -855,6 +867,7 @@ cpl_scenario_editor_dispose (GObject *object)
   g_clear_object (&self->chip_matches);
   g_clear_pointer (&self->chip_search, g_free);
   g_clear_pointer (&self->policy_allowed, g_strfreev);
+  g_clear_pointer (&self->messages_text, g_free);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
 
@@ -932,8 +945,13 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
-  self->messages = cpl_number_messages_new ();
-  gtk_box_prepend (GTK_BOX (self), GTK_WIDGET (self->messages));
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      self->messages[g] = cpl_number_messages_new ();
+      gtk_widget_set_margin_top (GTK_WIDGET (self->messages[g]), 6);
+      /* not a row: below the group's list */
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[g]), GTK_WIDGET (self->messages[g]));
+    }
 }
 
 CplScenarioEditor *
@@ -1010,10 +1028,19 @@ cpl_scenario_editor_get_input (CplScenarioEditor *self,
   return NULL;
 }
 
+/* Every refusal shown, one a line, in the order of the groups; "" when
+ * there is none. */
 const char *
 cpl_scenario_editor_get_messages (CplScenarioEditor *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint g = 0; g < N_GROUPS; g++)
+    if (gtk_widget_get_visible (GTK_WIDGET (self->messages[g])))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", gtk_label_get_text (self->messages[g]));
+  g_free (self->messages_text);
+  self->messages_text = g_string_free (g_steal_pointer (&text), FALSE);
+  return self->messages_text;
 }
 
 /* The note of the last use of the rules, or "" when there is none. */
