@@ -235,8 +235,8 @@ test_long_paste (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, forty);
   /* and what the field takes: 0 units or more */
   expected = g_strdup_printf (expect ("Units: “%s” is not a number; enter 0 units or more",
-                                      "数量：“%s”不是数字，请输入不小于 0 颗 的值",
-                                      "數量：「%s」不是數字，請輸入不小於 0 顆 的值",
+                                      "数量：“%s”不是数字，请输入数值，至少为 0 颗",
+                                      "數量：「%s」不是數字，請輸入數值，至少為 0 顆",
                                       "Units: “%s” is not a number; enter 0 units or more"), forty);
   g_assert_cmpstr (cpl_number_row_get_message (units), ==, expected);
   /* nothing changed in the dataset */
@@ -255,6 +255,16 @@ test_long_paste (void)
   /* the screen of the test display is 1,400 px wide */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 1400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width_before);
+
+  /* a number below the range: what the field takes, the unit with each
+   * value and nothing after the last (Chinese put "的值" after "0 颗",
+   * a space before it) */
+  type_into (view, "units", "-5");
+  g_assert_cmpstr (cpl_number_row_get_message (units), ==,
+                   expect ("Units: -5 units is out of range; enter 0 units or more",
+                           "数量：-5 颗 超出范围，应至少为 0 颗",
+                           "數量：-5 顆 超出範圍，應至少為 0 顆",
+                           "Units: -5 units is out of range; enter 0 units or more"));
 
   type_into (view, "units", "1000000");
   g_assert_null (cpl_number_row_get_message (units));
