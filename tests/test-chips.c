@@ -513,6 +513,21 @@ test_compare (void)
   g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "memory", 1), ==, "1.5×");
   g_assert_nonnull (strstr (cpl_compare_window_get_summary (compare), "H200 SXM / H20: TPP 6.7×, memory 1.5×"));
 
+  /* the chart: H200's bars against the dashed line where H20's figures
+   * are, 1×; no bars of H20's own, each of them 1.00 on that line */
+  {
+    GtkWidget *chart_view = cpl_test_find_widget (GTK_WIDGET (compare), CPL_TYPE_CHART_VIEW);
+    CplBarChart *chart = CPL_BAR_CHART (cpl_chart_view_get_chart (CPL_CHART_VIEW (chart_view)));
+    g_autoptr(GArray) legend = cpl_chart_build_legend (CPL_CHART (chart));
+    graphene_rect_t place;
+
+    g_assert_cmpuint (legend->len, ==, 2);
+    g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, 0).label, ==, "H200 SXM");
+    g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, 1).label, ==, "H20 = 1×");
+    g_assert_true (cpl_bar_chart_get_value_place (chart, 0, 0, &place));
+    g_assert_false (cpl_bar_chart_get_value_place (chart, 1, 0, &place));
+  }
+
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -375,14 +375,16 @@ cpl_compare_window_new (CplDataset           *dataset,
     }
   cpl_card_append (content, grid);
 
-  /* The chart: the main metrics, each chip ÷ the first. */
+  /* The chart: the main metrics, each chip ÷ the first.  The first is
+   * the dashed line at 1× (bars of its own would all read 1.00, on that
+   * line). */
   chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   for (guint r = 0; r < N_ROWS; r++)
     if (rows[r].in_chart)
       g_ptr_array_add (category_titles, cpl_text_keep_units (_(rows[r].title)));
   g_ptr_array_add (category_titles, NULL);
   cpl_bar_chart_set_categories (chart, (const char * const *) category_titles->pdata);
-  for (guint c = 0; c < n; c++)
+  for (guint c = 1; c < n; c++)
     {
       double values[N_ROWS];
       guint k = 0;
@@ -397,7 +399,12 @@ cpl_compare_window_new (CplDataset           *dataset,
   {
     /* Translators: the value axis of the comparison chart */
     g_autofree char *axis = n > 0 ? g_strdup_printf (_("× %s"), cpl_entity_get_name (CPL_ENTITY (chips[0]))) : NULL;
+    /* Translators: the legend of the dashed line at 1 on the comparison
+     * chart, where the first chip's figures are: "H20 = 1×" */
+    g_autofree char *reference = n > 0 ? g_strdup_printf (_("%s = 1×"), cpl_entity_get_name (CPL_ENTITY (chips[0]))) : NULL;
+
     cpl_bar_chart_set_value_title (chart, axis ? axis : "");
+    cpl_bar_chart_set_reference_label (chart, reference);
   }
   cpl_bar_chart_set_reference (chart, 1.0);
   cpl_bar_chart_set_description (chart, _("The main metrics of each chip divided by those of the first chip"));
