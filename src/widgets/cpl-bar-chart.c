@@ -534,28 +534,42 @@ snapshot_missing (CplBarChart           *self,
                              rect->origin.y - h - 2, &dim);
 }
 
-/* Whether the number over every bar (@totals: over every stack) fits
- * its width: the numbers are shown on all bars or on none, as some over
- * the shorter numbers only read as if the others had none. */
-static gboolean
-numbers_fit (CplBarChart *self,
-             gboolean     totals)
+/* The number over every bar (@totals: over every stack), laid out, by
+ * category × series (× 1 for stacks), NULL where there is no value; or
+ * NULL when one of them does not fit its width: the numbers are shown on
+ * all bars or on none, as some over the shorter numbers only read as if
+ * the others had none. */
+static void
+unref_label (gpointer label)
+{
+  if (label != NULL)
+    g_object_unref (label);
+}
+
+static GPtrArray *
+value_labels (CplBarChart *self,
+              gboolean     totals)
 {
   PangoContext *context = CPL_CHART_CONTEXT (self);
+  guint per_category = totals ? 1 : self->series->len;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_full (self->n_categories * per_category, unref_label);
 
   for (guint c = 0; c < self->n_categories; c++)
-    for (guint s = 0; s < (totals ? 1 : self->series->len); s++)
+    for (guint s = 0; s < per_category; s++)
       {
         double value, top, bottom;
         double limit;
         g_autofree char *number = NULL;
-        g_autoptr(PangoLayout) label = NULL;
+        PangoLayout *label;
         int w;
 
         if (totals)
           {
             if (!stack_extent (self, c, &top, &bottom, &value))
-              continue;
+              {
+                g_ptr_array_add (labels, NULL);
+                continue;
+              }
             limit = self->group_width - 2;
           }
         else
@@ -564,26 +578,29 @@ numbers_fit (CplBarChart *self,
 
             value = bar_value (self, s, c);
             if (!isfinite (value))
-              continue;
+              {
+                g_ptr_array_add (labels, NULL);
+                continue;
+              }
             limit = rect.size.width + 2;
           }
         number = format_value (self, value);
         label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
+        g_ptr_array_add (labels, label);
         cpl_chart_layout_size (label, &w, NULL);
         if (w > limit)
-          return FALSE;
+          return NULL;
       }
-  return TRUE;
+  return g_steal_pointer (&labels);
 }
 
 static void
 snapshot_bars (CplBarChart *self,
                GtkSnapshot *snapshot)
 {
-  PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
-  gboolean show_values = self->show_values && numbers_fit (self, FALSE);
+  g_autoptr(GPtrArray) labels = self->show_values ? value_labels (self, FALSE) : NULL;
 
   g_array_set_size (self->value_places, 0);
   g_array_set_size (self->value_places, self->n_categories * self->series->len);
@@ -593,8 +610,7 @@ snapshot_bars (CplBarChart *self,
         const GdkRGBA *color = series_color (self, s);
         double value = bar_value (self, s, c);
         graphene_rect_t rect = bar_rect (self, s, c);
-        g_autoptr(PangoLayout) label = NULL;
-        g_autofree char *number = NULL;
+        PangoLayout *label;
         int w, h;
 
         if (!isfinite (value))
@@ -605,12 +621,11 @@ snapshot_bars (CplBarChart *self,
 
         append_bar (snapshot, &rect, color, value < 0, TRUE);
 
-        if (!show_values)
+        if (labels == NULL)
           continue;
 
         /* the value over the bar (under it when negative): every one fits */
-        number = format_value (self, value);
-        label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
+        label = g_ptr_array_index (labels, c * self->series->len + s);
         cpl_chart_layout_size (label, &w, &h);
         {
           graphene_rect_t place = GRAPHENE_RECT_INIT (rect.origin.x + (rect.size.width - w) / 2,
@@ -655,15 +670,14 @@ snapshot_stacks (CplBarChart *self,
   PangoContext *context = CPL_CHART_CONTEXT (self);
   const CplChartPalette *palette = PALETTE (self);
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .8f);
-  gboolean show_totals = self->show_values && numbers_fit (self, TRUE);
+  g_autoptr(GPtrArray) totals = self->show_values ? value_labels (self, TRUE) : NULL;
 
   for (guint c = 0; c < self->n_categories; c++)
     {
       double top, bottom, total;
       graphene_rect_t stack = GRAPHENE_RECT_INIT (0, 0, 0, 0);
       gboolean drawn = FALSE;
-      g_autoptr(PangoLayout) label = NULL;
-      g_autofree char *number = NULL;
+      PangoLayout *label;
       int w, h;
 
       if (!stack_extent (self, c, &top, &bottom, &total))
@@ -728,13 +742,12 @@ snapshot_stacks (CplBarChart *self,
           }
         }
 
-      if (!show_totals)
+      if (totals == NULL)
         continue;
 
       /* the total at the end of the bar: over it, or under a bar that
        * only goes down (every total fits) */
-      number = format_value (self, total);
-      label = cpl_chart_layout_new (context, number, CPL_CHART_FONT_LABEL);
+      label = g_ptr_array_index (totals, c);
       cpl_chart_layout_size (label, &w, &h);
       {
         double slot_x, slot_width, x, width;
