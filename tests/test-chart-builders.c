@@ -324,6 +324,56 @@ test_share_names (void)
   g_assert_true (g_str_has_prefix (tooltip, "Year: 2026\nD (domestic): "));
 }
 
+/* The colour of a chip (and of a scenario) does not depend on what was
+ * drawn first: the H200 is the same colour whether its own scenario is
+ * the first drawn or the H20 scenario is (both teal before: each took the
+ * colour the first chart asked for), in the window and in an export.
+ * The five chips of the built-in scenarios, drawn together in their
+ * charts, are five of the eight colours. */
+static void
+test_colors_by_dataset (void)
+{
+  CplChartColor h200[2], h20[2], b200_scenario[2];
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+      g_autoptr(GPtrArray) first = NULL;
+      g_autoptr(GPtrArray) then = NULL;
+      g_autoptr(CplChart) chart = NULL;
+      g_autoptr(CplChart) other = NULL;
+
+      g_assert_no_error (error);
+      cpl_chart_colors_forget ();
+      /* round 0: the H200 scenario first; round 1: the H20 one */
+      first = scenarios_of (dataset, round == 0 ? "h200-share-25" : "h20-mi308-share-15", NULL);
+      then = scenarios_of (dataset, "blackwell-allowed", "h200-share-25", NULL);
+      chart = cpl_chart_build ("cost-of-compute", dataset, first, &error);
+      g_assert_no_error (error);
+      other = cpl_chart_build ("take", dataset, then, &error);
+      g_assert_no_error (error);
+      h200[round] = cpl_chart_color_for ("chip", "nvidia-h200");
+      h20[round] = cpl_chart_color_for ("chip", "nvidia-h20");
+      b200_scenario[round] = cpl_chart_color_for ("scenario", "blackwell-allowed");
+
+      {
+        const char *ids[] = { "huawei-ascend-910c", "nvidia-h20", "amd-mi308x", "nvidia-h200", "nvidia-b200" };
+
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          for (guint j = i + 1; j < G_N_ELEMENTS (ids); j++)
+            if (cpl_chart_color_for ("chip", ids[i]) == cpl_chart_color_for ("chip", ids[j]))
+              g_error ("round %u: %s and %s share colour %d", round, ids[i], ids[j],
+                       cpl_chart_color_for ("chip", ids[i]));
+      }
+    }
+  g_assert_cmpint (h200[0], ==, h200[1]);
+  g_assert_cmpint (h20[0], ==, h20[1]);
+  g_assert_cmpint (h20[0], !=, h200[0]);
+  g_assert_cmpint (b200_scenario[0], ==, b200_scenario[1]);
+  cpl_chart_colors_forget ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +389,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/source", test_source);
   g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
   g_test_add_func ("/chart-builders/share-names", test_share_names);
+  g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);
   return g_test_run ();
 }

@@ -351,6 +351,80 @@ domestic_name (CplProjection *p,
   return g_strdup_printf (_("%s (domestic)"), chip_name (dataset, p->domestic_chip_id));
 }
 
+/* The sizes of the lists of a dataset whose things have their colours. */
+typedef struct
+{
+  guint scenarios, chips, vendors, rules;
+} AssignedSizes;
+
+/**
+ * cpl_chart_colors_assign:
+ *
+ * Gives every scenario, chip, vendor and rule of @dataset its colour
+ * (cpl_chart_color_for()) in an order that depends on the dataset alone:
+ * the scenarios in their order, their chips first (each scenario's
+ * domestic chip, then the chips it allows), then the other chips, the
+ * vendors and the rules, each in the dataset's order.  Asked for as the
+ * charts were drawn, a chip took the colour its view asked for first: the
+ * H200 came out teal after the H200 scenario, the H20 teal after the H20
+ * one, and an export from the command line differed from the window.
+ * What has its colour keeps it; what is added later gets one then.  Costs
+ * nothing while the dataset's lists keep their lengths.
+ */
+void
+cpl_chart_colors_assign (CplDataset *dataset)
+{
+  GListModel *scenarios, *chips, *vendors, *rules;
+  AssignedSizes *done;
+  AssignedSizes now;
+
+  g_return_if_fail (CPL_IS_DATASET (dataset));
+
+  scenarios = cpl_dataset_get_scenarios (dataset);
+  chips = cpl_dataset_get_chips (dataset);
+  vendors = cpl_dataset_get_vendors (dataset);
+  rules = cpl_dataset_get_rules (dataset);
+  now = (AssignedSizes) {
+    g_list_model_get_n_items (scenarios), g_list_model_get_n_items (chips),
+    g_list_model_get_n_items (vendors), g_list_model_get_n_items (rules),
+  };
+  done = g_object_get_data (G_OBJECT (dataset), "cpl-chart-colors-assigned");
+  if (done != NULL && memcmp (done, &now, sizeof now) == 0)
+    return;
+
+  for (guint i = 0; i < now.scenarios; i++)
+    {
+      g_autoptr(CplScenario) scenario = g_list_model_get_item (scenarios, i);
+      const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+      const char *domestic = cpl_scenario_get_domestic_chip (scenario);
+
+      cpl_chart_color_for ("scenario", cpl_entity_get_id (CPL_ENTITY (scenario)));
+      if (domestic != NULL)
+        cpl_chart_color_for ("chip", domestic);
+      for (guint k = 0; allowed != NULL && allowed[k] != NULL; k++)
+        cpl_chart_color_for ("chip", allowed[k]);
+    }
+  for (guint i = 0; i < now.chips; i++)
+    {
+      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
+
+      cpl_chart_color_for ("chip", cpl_entity_get_id (chip));
+    }
+  for (guint i = 0; i < now.vendors; i++)
+    {
+      g_autoptr(CplEntity) vendor = g_list_model_get_item (vendors, i);
+
+      cpl_chart_color_for ("vendor", cpl_entity_get_id (vendor));
+    }
+  for (guint i = 0; i < now.rules; i++)
+    {
+      g_autoptr(CplEntity) rule = g_list_model_get_item (rules, i);
+
+      cpl_chart_color_for ("rule", cpl_entity_get_id (rule));
+    }
+  g_object_set_data_full (G_OBJECT (dataset), "cpl-chart-colors-assigned", g_memdup2 (&now, sizeof now), g_free);
+}
+
 static void
 add_line (CplLineChart *chart,
           const char   *name,
@@ -481,6 +555,8 @@ cpl_chart_fill_results (CplChart      *chart,
   int crossover;
 
   g_return_if_fail (charts[kind].shows == SHOWS_SCENARIOS);
+
+  cpl_chart_colors_assign (dataset);
 
   for (guint t = 0; t < n; t++)
     x[t] = p->years[t].year;
@@ -935,6 +1011,7 @@ cpl_threshold_map_fill (CplScatterChart *map,
       cpl_date_set_today (&today);
       date = &today;
     }
+  cpl_chart_colors_assign (dataset);
   cpl_scatter_chart_clear (map);
   cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date);
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
@@ -1074,6 +1151,7 @@ cpl_chart_build_projected (const char *chart_id,
   g_return_val_if_fail (kind >= 0 && charts[kind].shows == SHOWS_SCENARIOS, NULL);
   g_return_val_if_fail (scenarios->len > 0 && projections->len == scenarios->len, NULL);
 
+  cpl_chart_colors_assign (dataset);
   chart = scenario_chart_of (kind, dataset, scenarios, projections, uncertainties);
   source = cpl_chart_dup_source (NULL);
   cpl_chart_set_source (chart, source);
@@ -1213,6 +1291,7 @@ cpl_chart_build (const char  *chart_id,
       return NULL;
     }
 
+  cpl_chart_colors_assign (dataset);
   switch (charts[kind].shows)
     {
     case SHOWS_SCENARIOS:

@@ -41,6 +41,8 @@ gboolean  cpl_chart_save            (CplChart             *chart,
                                      gboolean              dark,
                                      GError              **error);
 
+void      cpl_chart_colors_assign   (CplDataset    *dataset);
+
 /* What the views share with cpl_chart_build(). */
 CplChart *cpl_chart_new_for         (const char    *chart_id,
                                      gboolean       comparison);

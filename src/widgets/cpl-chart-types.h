@@ -26,6 +26,7 @@ typedef enum
 } CplChartColor;
 
 CplChartColor cpl_chart_color_for_key (const char *key);
+void          cpl_chart_colors_forget (void);
 CplChartColor cpl_chart_color_for     (const char *kind,
                                        const char *id);
 

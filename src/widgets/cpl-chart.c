@@ -154,12 +154,13 @@ color_score (const ColorRegistry *registry,
  *
  * Returns: the colour
  */
+static GHashTable *registries;        /* kind → ColorRegistry */
+static GMutex registries_lock;
+
 CplChartColor
 cpl_chart_color_for_key (const char *key)
 {
-  static GHashTable *registries;      /* kind → ColorRegistry */
-  static GMutex lock;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registries_lock);
   ColorRegistry *registry;
   gpointer found;
   guint preferred, best;
@@ -198,6 +199,26 @@ cpl_chart_color_for_key (const char *key)
   registry->uses[best]++;
   g_hash_table_insert (registry->colors, g_strdup (key), GINT_TO_POINTER (best + 1));
   return best;
+}
+
+/* Forgets every colour handed out, as if the program had just started
+ * (for tests: a colour must not depend on what was drawn before). */
+void
+cpl_chart_colors_forget (void)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registries_lock);
+  GHashTableIter iter;
+  gpointer registry;
+
+  if (registries == NULL)
+    return;
+  g_hash_table_iter_init (&iter, registries);
+  while (g_hash_table_iter_next (&iter, NULL, &registry))
+    {
+      g_hash_table_unref (((ColorRegistry *) registry)->colors);
+      g_free (registry);
+    }
+  g_clear_pointer (&registries, g_hash_table_unref);
 }
 
 /* The colour of @id of @kind ("chip", "scenario", "vendor", "series", "rule"):

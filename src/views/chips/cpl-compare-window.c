@@ -15,6 +15,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-compare-window.h"
+#include "views/cpl-chart-builders.h"
 #include "views/cpl-chart-export.h"
 #include "views/cpl-view-util.h"
 #include "widgets/cpl-chart-view.h"
@@ -378,6 +379,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   /* The chart: the main metrics, each chip ÷ the first.  The first is
    * the dashed line at 1× (bars of its own would all read 1.00, on that
    * line). */
+  cpl_chart_colors_assign (dataset);
   chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   for (guint r = 0; r < N_ROWS; r++)
     if (rows[r].in_chart)

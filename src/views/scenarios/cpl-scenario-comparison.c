@@ -648,6 +648,7 @@ show_scenarios (CplScenarioComparison *self,
 
     for (guint i = 0; i < self->shown_ids->len; i++)
       g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", (char *) g_ptr_array_index (self->shown_ids, i));
+    cpl_chart_colors_assign (dataset);
     for (guint c = 0; c < N_CHARTS; c++)
       {
         cpl_chart_fill_comparison (self->charts[c], chart_ids[c], shown, projections);
