@@ -55,15 +55,15 @@ test_table (void)
   first_tpp = cpl_chips_view_get_cell_text (view, 0, "tpp");
   g_assert_cmpstr (first_tpp, ==, "40,000");
 
-  /* the H20 is not controlled under either 2023 rule (TPP 2,368 < 2,400
-   * and PD 2.91 < 3.2) */
+  /* the H20 is not caught by either 2023 rule (TPP 2,368 < 2,400 and
+   * PD 2.91 < 3.2) */
   h20 = row_of (view, "nvidia-h20");
   g_assert_cmpint (h20, >=, 0);
   a = cpl_chips_view_get_cell_text (view, h20, "rule:eccn-3a090a-2023");
   b = cpl_chips_view_get_cell_text (view, h20, "rule:eccn-3a090b-2023");
   tpp = cpl_chips_view_get_cell_text (view, h20, "tpp");
-  g_assert_cmpstr (a, ==, "Not controlled");
-  g_assert_cmpstr (b, ==, "Not controlled");
+  g_assert_cmpstr (a, ==, "Not caught");
+  g_assert_cmpstr (b, ==, "Not caught");
   g_assert_cmpstr (tpp, ==, "2,368");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1006,8 +1006,10 @@ test_detail_verdicts (void)
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");
   assert_detail_row (view, "25% tariff bands (January 2026)", "25% share applies", "warning");
-  /* the April letters name the H20 and MI308X only: not controlled */
-  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not controlled", "success");
+  /* the April letters name the H20 and MI308X only: they do not catch
+   * the H200, and say so in grey, not with the green tick of a chip that
+   * needs no licence (3A090.a above denies it) */
+  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not caught", "dim-label");
   /* a licence for other chips says nothing of it: "Does not apply", not
    * "Not licensable" beside the licence that opens it */
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Does not apply", "dim-label");

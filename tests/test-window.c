@@ -112,7 +112,7 @@ test_lists (void)
   verdict = cpl_chips_view_get_cell_text (chips, h20, "rule:eccn-3a090a-2023");
   origin = cpl_chips_view_get_cell_text (chips, h20, "origin");
   g_assert_cmpstr (tpp, ==, "2,368");
-  g_assert_cmpstr (verdict, ==, expect ("Not controlled", "不受管制", "不受管制"));
+  g_assert_cmpstr (verdict, ==, expect ("Not caught", "不受本规则管制", "不受本規則管制"));
   g_assert_cmpstr (origin, ==, expect ("Foreign", "进口", "進口"));
   /* the scenarios list: the full ban exports nothing */
   g_assert_cmpstr (cpl_check_row_get_subtitle (scenarios->data), ==,

@@ -364,9 +364,9 @@ cpl_verdict_box_set (GtkWidget   *box,
  * cpl_rule_verdict_get_label:
  *
  * A control rule's match reads "Controlled", a licence rule's
- * "Licensable", a share rule's "25% share applies"; a licence or share
- * rule that does not match "Does not apply"; unknown is "Needs data"
- * whatever the effect.
+ * "Licensable", a share rule's "25% share applies"; a control rule that
+ * does not match "Not caught", a licence or share rule "Does not apply";
+ * unknown is "Needs data" whatever the effect.
  */
 char *
 cpl_rule_verdict_get_label (CplRule     *rule,
@@ -394,6 +394,12 @@ cpl_rule_verdict_get_label (CplRule     *rule,
     case CPL_RULE_EFFECT_CONTROL:
     case CPL_RULE_N_EFFECTS:
     default:
+      /* this rule does not catch the chip, which another may ("Not
+       * controlled" with a green tick read as the B200's verdict beside
+       * the 3A090.a that denies it) */
+      if (verdict == CPL_TRI_FALSE)
+        /* Translators: a control rule whose conditions the chip does not meet (another rule may still control it) */
+        return g_strdup (_("Not caught"));
       return g_strdup (cpl_verdict_get_label (verdict));
     }
 }
@@ -423,7 +429,9 @@ cpl_rule_effect_describe (CplRule *rule)
  * How a rule's verdict looks wherever it shows (the table's cells, the
  * detail pane): a control rule's match is red, a licence's or a share's
  * amber (it opens a door, on terms), a licence or share that does not
- * apply is dimmed, not a green tick (nothing is allowed by it).
+ * apply is dimmed, not a green tick (nothing is allowed by it), and so is
+ * a control rule that does not catch the chip (its status is what all
+ * the rules say together).
  */
 void
 cpl_rule_verdict_get_style (CplRule      *rule,
@@ -433,7 +441,14 @@ cpl_rule_verdict_get_style (CplRule      *rule,
 {
   CplRuleEffect effect = cpl_rule_get_effect (rule);
 
-  if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
+  if (effect == CPL_RULE_EFFECT_CONTROL && verdict == CPL_TRI_FALSE)
+    {
+      /* a tick, dimmed: this rule lets the chip through, but the chip's
+       * status is what all the rules say together */
+      *icon_name = cpl_verdict_get_icon_name (verdict);
+      *css_class = "dim-label";
+    }
+  else if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
     {
       *icon_name = cpl_verdict_get_icon_name (verdict);
       *css_class = cpl_verdict_get_css_class (verdict);
