@@ -384,6 +384,47 @@ test_offer_rule (void)
   cpl_assert_near (passed->years[0].compute_gap_pflops, 165, 1e-12);
 }
 
+/* The built-in H20 (US$12,000, unit cost US$4,500) in its built-in
+ * scenario, no pass-through: at a 62% share its net price is 0.38 ×
+ * 12,000 = US$4,560 ≥ 4,500, offered; at 63% 0.37 × 12,000 = US$4,440 <
+ * 4,500, left out (no H20 units in any year), while the MI308X, which
+ * has no unit cost, is offered at any rate. */
+static void
+test_builtin_h20_offer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  CplScenario *scenario;
+  g_autoptr(CplProjection) at_62 = NULL;
+  g_autoptr(CplProjection) at_63 = NULL;
+  int h20 = -1, mi308x = -1;
+
+  g_assert_no_error (error);
+  scenario = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15"));
+  g_assert_nonnull (scenario);
+  cpl_assert_near (cpl_chip_get (cpl_dataset_lookup_chip (dataset, "nvidia-h20"), CPL_CHIP_UNIT_COST_USD), 4500, 0);
+  set_number (scenario, CPL_SCENARIO_REVENUE_SHARE, 0.62);
+  at_62 = cpl_projection_compute (scenario, dataset, NULL);
+  set_number (scenario, CPL_SCENARIO_REVENUE_SHARE, 0.63);
+  at_63 = cpl_projection_compute (scenario, dataset, NULL);
+  for (guint k = 0; k < at_62->n_chips; k++)
+    {
+      if (g_str_equal (at_62->chip_ids[k], "nvidia-h20"))
+        h20 = k;
+      else if (g_str_equal (at_62->chip_ids[k], "amd-mi308x"))
+        mi308x = k;
+    }
+  g_assert_cmpint (h20, >=, 0);
+  g_assert_cmpint (mi308x, >=, 0);
+  g_assert_true (at_62->chip_offered[h20]);
+  g_assert_cmpfloat (at_62->years[0].exported_units[h20], >, 0);
+  g_assert_false (at_63->chip_offered[h20]);
+  for (guint t = 0; t < at_63->n_years; t++)
+    g_assert_cmpfloat (at_63->years[t].exported_units[h20], ==, 0);
+  g_assert_true (at_63->chip_offered[mi308x]);
+  g_assert_cmpfloat (at_63->years[0].exported_units[mi308x], >, 0);
+}
+
 /* Two offered chips share the spill by their weights: "two-chips",
  * C = 1,000, weights w_X : w_Y : w_D = 1/2,000 : 1/4,000 : 1/4,000 =
  * 2 : 1 : 1 (Y's unit cost $1,000 is below its net price $1,500). */
@@ -618,6 +659,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/projection/two-years", test_two_years);
   g_test_add_func ("/projection/ban", test_ban);
+  g_test_add_func ("/projection/builtin-h20-offer", test_builtin_h20_offer);
   g_test_add_func ("/projection/unusable-after-edit", test_unusable_after_edit);
   g_test_add_func ("/projection/extremes-stay-finite", test_extremes_stay_finite);
   g_test_add_func ("/projection/crossover", test_crossover);

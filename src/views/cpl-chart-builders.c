@@ -1219,7 +1219,7 @@ build_dataset_chart (ChartKind   kind,
  *   built-in dataset, or %NULL for the built-in dataset alone
  *
  * Returns: the source line of an exported chart: "Chip Policy Lab · data:
- *   built-in dataset (2026-11-30)"
+ *   built-in dataset (2026-12-02)"
  */
 char *
 cpl_chart_dup_source (const char *file_name)

@@ -98,6 +98,39 @@ show_curve_cards (CplScenarioAnalysis *self,
     gtk_widget_set_visible (self->curve_cards[i], shown);
 }
 
+/* The names of the chips @scenario allows that have no unit cost, as a
+ * reader lists them ("H20, B200 and Instinct MI308X"), or NULL; @n: how
+ * many.  The offer rule (MODEL.md §5 step 3) takes such a chip to be sold
+ * at any rate. */
+static char *
+uncosted_chips (CplScenario *scenario,
+                CplDataset  *dataset,
+                guint       *n)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; allowed != NULL && allowed[i] != NULL; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+
+      if (chip != NULL && !isfinite (cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD)))
+        g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (chip)));
+    }
+  *n = names->len;
+  if (names->len == 0)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two names of a list, "H20 and B200" */
+        g_string_append (text, i + 1 == names->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 fill_share_curve (CplScenarioAnalysis *self)
 {
@@ -164,8 +197,24 @@ fill_share_curve (CplScenarioAnalysis *self)
                                       "that is the vendors' break-even."), rate);
     }
   else
-    g_string_append (note, _("No break-even is marked: at every rate up to 100% the vendors still sell, "
-                             "or they sell nothing even at 0%."));
+    {
+      guint n_uncosted;
+      g_autofree char *uncosted = uncosted_chips (self->scenario, self->dataset, &n_uncosted);
+
+      if (uncosted != NULL)
+        /* a gap in the data, not a finding: the H20 "still sold at
+         * 100%" read as a policy result */
+        g_string_append_printf (note,
+                                /* Translators: %s names chips, "Instinct MI308X" or "H20 and B200" */
+                                ngettext ("No break-even is marked: %s has no unit cost in the dataset, so the "
+                                          "model takes it to be sold at any rate.",
+                                          "No break-even is marked: %s have no unit cost in the dataset, so the "
+                                          "model takes them to be sold at any rate.", n_uncosted),
+                                uncosted);
+      else
+        g_string_append (note, _("No break-even is marked: at every rate up to 100% the vendors still sell, "
+                                 "or they sell nothing even at 0%."));
+    }
   cpl_label_set_text (self->share_note, note->str);
 }
 
