@@ -446,12 +446,48 @@ test_what_if_from_chip (void)
   what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
   cpl_test_wait_for_draw (GTK_WIDGET (what_if));
   g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "2,368");
-  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91");
+  /* the density with its unit, never broken from it */
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91\xc2\xa0TPP/\xe2\x81\xa0mm²");
   cpl_test_collect_widgets (GTK_WIDGET (what_if), ADW_TYPE_ENTRY_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     named |= g_str_equal (gtk_editable_get_text (rows->pdata[i]), "H20 (what if)");
   g_assert_true (named);
   gtk_window_destroy (GTK_WINDOW (what_if));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What If… says what all the rules make of the chip on the Chips view's
+ * date, as the table's status column does.  On 2026-02-01 (see
+ * test_compare_status): an H200 twin is caught by 3A090.a (2023) (TPP
+ * 15,832 ≥ 4,800), opened by the case-by-case review (15,832 < 21,000
+ * and 4,800 < 6,500 GB/s) and in the 25% tariff band (TPP 14,000–17,500,
+ * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself.  An H20 twin
+ * needs no licence: the thresholds do not catch it (TPP 2,368 < 2,400
+ * and 4,800; density 2.91 < 3.2), and the April 2025 letters and the
+ * August licences name the H20 itself, not a chip like it. */
+static void
+test_what_if_status (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  const char *ids[] = { "nvidia-h200", "nvidia-h20" };
+  const char *statuses[] = { "Licensable · 25% share", "No licence needed" };
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CplWhatIfWindow *what_if;
+
+      cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, ids[i]));
+      what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
+      cpl_test_wait_for_draw (GTK_WIDGET (what_if));
+      g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status-caption"), ==, "Status in China on 2026-02-01");
+      g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, statuses[i]);
+      gtk_window_destroy (GTK_WINDOW (what_if));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -482,7 +518,7 @@ test_what_if (void)
   /* with the H20's 814 mm²: PD = 2,368 / 814 = 2.91 */
   g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "needs the die area");
   cpl_what_if_window_set_value (what_if, "die_area_mm2", 814);
-  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91");
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "pd"), ==, "2.91\xc2\xa0TPP/\xe2\x81\xa0mm²");
   /* the switch off: 592 × 8 = 4,736 */
   cpl_what_if_window_set_sparse (what_if, FALSE);
   g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "4,736");
@@ -1436,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
   g_test_add_func ("/chips/map-statuses", test_map_statuses);
   g_test_add_func ("/chips/what-if-from-chip", test_what_if_from_chip);
+  g_test_add_func ("/chips/what-if-status", test_what_if_status);
   g_test_add_func ("/chips/deciding-columns-in-view", test_deciding_columns_in_view);
   g_test_add_func ("/chips/status-under-name", test_status_under_name);
   g_test_add_func ("/chips/filters-fold", test_filters_fold);

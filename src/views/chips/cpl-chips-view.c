@@ -1307,6 +1307,7 @@ cpl_chips_view_show_what_if (CplChipsView *self)
 
   g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
   window = GTK_WINDOW (cpl_what_if_window_new (self->dataset));
+  cpl_what_if_window_set_date (CPL_WHAT_IF_WINDOW (window), &self->date);
   /* from the chip shown, when there is one: "what if the H20 had…" */
   if (self->shown != NULL)
     cpl_what_if_window_start_from (CPL_WHAT_IF_WINDOW (window), self->shown);

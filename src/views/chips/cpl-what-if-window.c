@@ -67,6 +67,9 @@ struct _CplWhatIfWindow
   GtkSwitch       *datacenter;
   AdwEntryRow     *name_row;
   AdwComboRow     *vendor_row;
+  GDate            date;            /* the rules in force on it judge the chip */
+  GtkLabel        *status_caption;
+  GtkWidget       *status_box;
   GtkLabel        *tpp_value;
   GtkLabel        *pd_value;
   GtkWidget       *rules_group;
@@ -151,9 +154,29 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   tpp = cpl_format_number (m.values[CPL_METRIC_TPP], 0);
   pd = isnan (m.values[CPL_METRIC_PERFORMANCE_DENSITY])
          ? g_strdup (_("needs the die area"))
-         : cpl_format_number (m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2);
+         : cpl_metric_format_value (CPL_METRIC_PERFORMANCE_DENSITY, m.values[CPL_METRIC_PERFORMANCE_DENSITY]);
+  /* "TPP/mm²" is not broken at its slash either */
+  {
+    char *kept = cpl_text_keep_units (pd);
+
+    g_free (pd);
+    pd = kept;
+  }
   gtk_label_set_text (self->tpp_value, tpp);
   gtk_label_set_text (self->pd_value, pd);
+
+  /* what all the rules say together, as the Chips view's status column
+   * does: the answer the window is opened for */
+  {
+    double share;
+    CplChipStatus status = cpl_chip_status_on (self->dataset, self->chip, &self->date, &share);
+    g_autofree char *iso = cpl_iso_date_format (&self->date);
+    /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
+    g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+                                                cpl_chip_status_describe (status));
+
+    cpl_status_box_set (self->status_box, status, share, tooltip);
+  }
 
   for (guint i = 0; i < self->rule_rows->len && i < g_list_model_get_n_items (rules); i++)
     {
@@ -169,8 +192,8 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
     }
 
   /* the dataset's chips as the Chips view's map draws them (their
-   * statuses of today), and the chip being made */
-  cpl_threshold_map_fill (self->map, self->dataset, chips, NULL);
+   * statuses on the same date), and the chip being made */
+  cpl_threshold_map_fill (self->map, self->dataset, chips, &self->date);
   cpl_scatter_chart_add_point (self->map, WHAT_IF_ID, cpl_entity_get_name (CPL_ENTITY (self->chip)),
                                m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
                                CPL_POINT_STYLE_HYPOTHETICAL);
@@ -201,6 +224,28 @@ switch_row_new (CplWhatIfWindow *self,
   return GTK_SWITCH (toggle);
 }
 
+/* The caption of the status: the date it is of. */
+static void
+update_status_caption (CplWhatIfWindow *self)
+{
+  g_autofree char *iso = cpl_iso_date_format (&self->date);
+  /* Translators: over the what-if chip's status; %s is a date, 2026-02-01 */
+  g_autofree char *caption = g_strdup_printf (_("Status in China on %s"), iso);
+
+  gtk_label_set_text (self->status_caption, caption);
+}
+
+/* The bar's results flow onto a second line where the window is narrow
+ * (on a phone the density's unit was broken from it); they are read,
+ * not focused or selected. */
+static void
+bar_append (GtkWidget *bar,
+            GtkWidget *result)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (bar), result);
+  gtk_widget_set_focusable (gtk_widget_get_parent (result), FALSE);
+}
+
 /* A result in the bar under the form: its name over its value. */
 static GtkLabel *
 result_new (GtkWidget  *bar,
@@ -221,8 +266,7 @@ result_new (GtkWidget  *bar,
   gtk_box_append (GTK_BOX (box), caption);
   gtk_box_append (GTK_BOX (box), label);
   gtk_widget_set_tooltip_text (box, tooltip);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (bar), box);
+  bar_append (bar, box);
   return GTK_LABEL (label);
 }
 
@@ -248,6 +292,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   GtkWidget *box, *header, *add, *scrolled, *clamp, *content, *group, *row, *bar, *view;
 
   self->dataset = g_object_ref (dataset);
+  cpl_date_set_today (&self->date);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -273,10 +318,29 @@ cpl_what_if_window_new (CplDataset *dataset)
 
   /* TPP and density under the form, in view whatever is scrolled: they
    * answer as the figures are typed. */
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_widget_add_css_class (bar, "toolbar");
+  bar = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (bar), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (bar), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (bar), 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (bar), 6);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
+  {
+    GtkWidget *status = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+    self->status_caption = GTK_LABEL (gtk_label_new (NULL));
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_caption), "caption");
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_caption), "dim-label");
+    gtk_label_set_xalign (self->status_caption, 0);
+    gtk_label_set_wrap (self->status_caption, TRUE);
+    self->status_box = cpl_verdict_box_new ();
+    gtk_widget_add_css_class (self->status_box, "heading");
+    gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status_caption));
+    gtk_box_append (GTK_BOX (status), self->status_box);
+    bar_append (bar, status);
+  }
   self->tpp_value = result_new (bar, _("TPP"), _("Largest dense throughput × bit width"));
   self->pd_value = result_new (bar, _("Performance density"), _("TPP per mm² of die"));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
@@ -363,8 +427,23 @@ cpl_what_if_window_new (CplDataset *dataset)
   gtk_widget_set_size_request (view, -1, 300);
   gtk_box_append (GTK_BOX (content), view);
 
+  update_status_caption (self);
   cpl_what_if_window_update (self);
   return self;
+}
+
+/* Judges the chip, and draws the map, by the rules in force on @date (the
+ * Chips view's), not today's. */
+void
+cpl_what_if_window_set_date (CplWhatIfWindow *self,
+                             const GDate     *date)
+{
+  g_return_if_fail (CPL_IS_WHAT_IF_WINDOW (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  self->date = *date;
+  update_status_caption (self);
+  cpl_what_if_window_update (self);
 }
 
 static int
@@ -395,7 +474,8 @@ cpl_what_if_window_set_sparse (CplWhatIfWindow *self,
   gtk_switch_set_active (self->sparse, sparse);
 }
 
-/* Returns: the text of the result @key ("tpp", "pd") as shown. */
+/* Returns: the text of the result @key ("tpp", "pd", "status",
+ * "status-caption") as shown. */
 const char *
 cpl_what_if_window_get_result (CplWhatIfWindow *self,
                                const char      *key)
@@ -404,6 +484,10 @@ cpl_what_if_window_get_result (CplWhatIfWindow *self,
     return gtk_label_get_text (self->tpp_value);
   if (g_str_equal (key, "pd"))
     return gtk_label_get_text (self->pd_value);
+  if (g_str_equal (key, "status"))
+    return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (self->status_box)));
+  if (g_str_equal (key, "status-caption"))
+    return gtk_label_get_text (self->status_caption);
   return NULL;
 }
 

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (CplWhatIfWindow, cpl_what_if_window, CPL, WHAT_IF_WINDOW, 
 CplWhatIfWindow *cpl_what_if_window_new          (CplDataset      *dataset);
 void             cpl_what_if_window_start_from   (CplWhatIfWindow *self,
                                                   CplChip         *chip);
+void             cpl_what_if_window_set_date     (CplWhatIfWindow *self,
+                                                  const GDate     *date);
 void             cpl_what_if_window_set_value    (CplWhatIfWindow *self,
                                                   const char      *key,
                                                   double           value);
