@@ -568,6 +568,39 @@ test_compare (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The comparison's sentences wrap to the window on a phone and stay in
+ * view over the page (in the page, which scrolls sideways there, they
+ * were cut at its edge: "H200 SXM / H20: TPP 6.7×, memor"). */
+static void
+test_compare_summary_narrow (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", "nvidia-b200", NULL };
+  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *summary = NULL;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  cpl_test_collect_widgets (GTK_WIDGET (compare), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), cpl_compare_window_get_summary (compare)))
+      summary = labels->pdata[i];
+  g_assert_nonnull (summary);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (compare)), <=, 400);
+  g_assert_null (gtk_widget_get_ancestor (summary, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_bounds (summary, GTK_WIDGET (compare), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+  /* two sentences, wrapped onto more lines than two */
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (summary))), >, 2);
+
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The comparison's status in China, on the Chips view's date, and the
  * distance to each threshold of a rule (the detail pane's margins).
  *
@@ -1463,6 +1496,7 @@ main (int   argc,
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
+  g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);

@@ -299,6 +299,9 @@ cpl_compare_window_new (CplDataset           *dataset,
   gtk_widget_set_vexpand (scrolled, TRUE);
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
+  /* no easing in below 1,000 px: the summary's clamp, over the page, has
+   * a narrower child and would ease in differently, out of line */
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 1000);
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_top (content, 18);
   gtk_widget_set_margin_bottom (content, 18);
@@ -325,10 +328,25 @@ cpl_compare_window_new (CplDataset           *dataset,
                               cpl_entity_get_name (CPL_ENTITY (chips[c])), cpl_entity_get_name (CPL_ENTITY (chips[0])),
                               tpp, memory, bandwidth, cost);
     }
+  /* over the page, not in it: the page scrolls sideways on a phone, and
+   * the sentences were cut at its edge ("memor…"); they wrap to the
+   * window and stay in view, the answer the window is opened for */
   self->summary = cpl_summary_label_new ();
   gtk_label_set_text (self->summary, summary->str);
   g_string_free (summary, TRUE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->summary), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->summary), 12);
+  {
+    GtkWidget *clamp_summary = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp_summary), 1000);
+    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp_summary), 1000);
+    adw_clamp_set_child (ADW_CLAMP (clamp_summary), GTK_WIDGET (self->summary));
+    gtk_box_insert_child_after (GTK_BOX (box), clamp_summary, header);
+    gtk_box_insert_child_after (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), clamp_summary);
+  }
 
   /* What the rules say, first: it is what the analyst came for. */
   {
