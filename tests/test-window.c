@@ -221,18 +221,24 @@ test_money_input_unit (void)
 }
 
 /* An axis of money reads in one unit, its largest tick's: a Chinese
- * reader saw "0 美元 / 5,000 美元 / 1 万美元" on the cost of compute. */
+ * reader saw "0 美元 / 5,000 美元 / 1 万美元" on the cost of compute, and
+ * then "0.5 万美元", which is not how an analyst writes 5,000: up to 10 万
+ * the axis is in whole dollars. */
 static void
 test_money_scaled (void)
 {
   g_autofree char *half = cpl_format_money_scaled (5000, 15000);
+  g_autofree char *wan = cpl_format_money_scaled (50000, 200000);
   g_autofree char *yi = cpl_format_money_scaled (5e8, 1.5e9);
   g_autofree char *loss = cpl_format_money_scaled (-2.5e6, 1e7);
   g_autofree char *zero = cpl_format_money_scaled (0, 1.5e9);
 
-  /* 15,000: $15,000 in English, 1.5 万美元 (three figures: two
-   * decimals) in Chinese; 5,000 in the same unit: 0.50 万 */
-  g_assert_cmpstr (half, ==, expect ("$5,000", "0.50 万美元", "0.50 萬美元"));
+  /* 15,000: $15,000 in English; in Chinese below 10 万, so whole
+   * dollars too */
+  g_assert_cmpstr (half, ==, expect ("$5,000", "5,000 美元", "5,000 美元"));
+  /* 200,000: $200,000 in English; 20 万 in Chinese (three figures: one
+   * decimal), and 50,000 in the same unit: 5.0 万 */
+  g_assert_cmpstr (wan, ==, expect ("$50,000", "5.0 万美元", "5.0 萬美元"));
   /* 1.5e9: $1.50 B, or 15.0 亿 (one decimal); 5e8 = $0.50 B = 5.0 亿 */
   g_assert_cmpstr (yi, ==, expect ("$0.50 B", "5.0 亿美元", "5.0 億美元"));
   /* 1e7: $10.0 M, or 1,000 万 (no decimals); −2.5e6 = −$2.5 M = −250 万 */

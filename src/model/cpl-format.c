@@ -304,20 +304,27 @@ cpl_format_money_unsigned (double usd)
  * @reference: the amount whose unit @usd is shown in
  *
  * Returns: @usd in the unit cpl_format_money() gives @reference, so that
- *   the ticks of an axis read in one unit: "0.5 万美元", "1 万美元", "1.5
- *   万美元" (not "5,000 美元" beside "1 万美元"); a loss with "−"; zero
- *   as cpl_format_money() has it, "0 美元"
+ *   the ticks of an axis read in one unit: "5 万美元", "10 万美元", "15
+ *   万美元" (not "50,000 美元" beside "10 万美元"), but whole dollars up
+ *   to 10 万, "5,000 美元", "10,000 美元"; a loss with "−"; zero as
+ *   cpl_format_money() has it, "0 美元"
  */
 char *
 cpl_format_money_scaled (double usd,
                          double reference)
 {
   g_autofree char *magnitude = NULL;
+  MoneyUnit unit;
 
   /* zero is "$0" in any unit */
   if (!isfinite (usd) || !isfinite (reference) || usd == 0)
     return cpl_format_money (usd);
-  magnitude = money_in_unit (fabs (usd), money_unit (fabs (reference)), reference);
+  unit = money_unit (fabs (reference));
+  /* an axis up to 10 万 reads in whole dollars: "5,000 美元", "10,000
+   * 美元" ("0.5 万美元" is not how a Chinese analyst writes 5,000) */
+  if (unit == MONEY_WAN && fabs (reference) < 1e5)
+    unit = MONEY_ONE;
+  magnitude = money_in_unit (fabs (usd), unit, reference);
   if (usd >= 0)
     return g_steal_pointer (&magnitude);
   return g_strconcat ("−", magnitude, NULL);
