@@ -1766,11 +1766,12 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "crossover", "only-x"), ==, "not within the horizon");
 
   /* against the first ticked: 850,000 − 800,000 = +$50,000;
-   * 300,000 − 533,333 = −$233,333; no difference where one sells nothing */
+   * 300,000 − 533,333 = −$233,333; where the baseline sells nothing it
+   * nets $0: Vendor B's 850,000 − 0 = +$850,000 */
   g_assert_null (cpl_scenario_comparison_get_difference (comparison, "net:va", "only-x"));
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "x-and-y"), ==, "+$50,000");
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"), ==, "−$233,333");
-  g_assert_null (cpl_scenario_comparison_get_difference (comparison, "net:vb", "x-and-y"));
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:vb", "x-and-y"), ==, "+$850,000");
   /* 250 − 333.33 = −83 PFLOP/s; 25% − 33.3% = −8.3 → −8 points, each with
    * a true minus sign like the money */
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "installed", "x-and-y"), ==, "−83");
@@ -1784,6 +1785,8 @@ test_comparison_rows (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (baseline), ==, 0);
   gtk_drop_down_set_selected (baseline, 1);
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "only-x"), ==, "−$50,000");
+  /* and Vendor B, selling nothing under only-x: 0 − 850,000 */
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:vb", "only-x"), ==, "−$850,000");
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "only-x"), ==, "+$233,333");
   g_assert_null (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),

@@ -341,6 +341,10 @@ comparison_row_new (const char *row_id,
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
   double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
   int share_decimals = 0;
+  /* a vendor that sells nothing ("none sold") nets $0: against it, what
+   * a scenario gives the vendor is all more (a ban's row had no
+   * difference, the figure the comparison is for) */
+  double base_net = kind == ROW_NET && isnan (base) ? 0 : base;
 
   row->id = g_strdup (row_id);
   row->title = g_strdup (title);
@@ -363,8 +367,13 @@ comparison_row_new (const char *row_id,
       double value = row_value (p, kind, vendor_id);
 
       row->numbers[i] = value;
-      /* no difference of years */
-      row->number_differences[i] = kind == ROW_CROSSOVER ? NAN : value - base;
+      /* no difference of years, nor where neither sells */
+      if (kind == ROW_CROSSOVER || (kind == ROW_NET && isnan (value) && isnan (base)))
+        row->number_differences[i] = NAN;
+      else if (kind == ROW_NET)
+        row->number_differences[i] = (isnan (value) ? 0 : value) - base_net;
+      else
+        row->number_differences[i] = value - base;
       row->values[i] = kind == ROW_SHARE ? cpl_format_percent (value, share_decimals) : value_text (p, kind, value);
       if (i != baseline && !isnan (row->number_differences[i]))
         row->differences[i] = kind == ROW_SHARE
