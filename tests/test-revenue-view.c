@@ -194,7 +194,17 @@ test_all_cases (void)
   g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.78 B");
 
   /* rename through the Name row: the dataset entry is renamed */
-  gtk_editable_set_text (GTK_EDITABLE (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW)), "H200, second wave");
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *name = NULL;
+
+    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "Name"))
+        name = rows->pdata[i];
+    g_assert_nonnull (name);
+    gtk_editable_set_text (GTK_EDITABLE (name), "H200, second wave");
+  }
   g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (copy)), ==, "H200, second wave");
 
   /* delete: gone, totals back */
@@ -512,6 +522,16 @@ test_answer_first (void)
   g_assert_cmpfloat (figures_box.origin.y + figures_box.size.height, <=, 800);
   /* the first input group comes after the answer */
   g_assert_cmpfloat (inputs_box.origin.y, >, figures_box.origin.y + figures_box.size.height);
+  /* and it is the share rate's, in view with the figures it changes
+   * (it was below the table and both charts, some 1,500 px down) */
+  {
+    GtkWidget *share = GTK_WIDGET (cpl_revenue_view_get_input (view, "revenue_share"));
+    graphene_rect_t share_box;
+
+    g_assert_true (gtk_widget_is_ancestor (share, inputs));
+    g_assert_true (gtk_widget_compute_bounds (share, GTK_WIDGET (window), &share_box));
+    g_assert_cmpfloat (share_box.origin.y + share_box.size.height, <=, 800);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

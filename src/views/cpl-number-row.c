@@ -676,3 +676,40 @@ cpl_number_rows_show_messages (CplNumberRow * const *rows,
   gtk_label_set_text (label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
 }
+
+/* Each refusal of @rows under its own group: @groups[i] is the index in
+ * @labels (made with cpl_number_messages_new(), one under each group of
+ * rows) of the group of @rows[i].  A message stands where the eye is when
+ * a value is refused, not at the top of a page scrolled away. */
+void
+cpl_number_rows_show_grouped_messages (CplNumberRow * const *rows,
+                                       const guint         *groups,
+                                       guint                n_rows,
+                                       GtkLabel * const    *labels,
+                                       guint                n_labels)
+{
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+
+  for (guint g = 0; g < n_labels; g++)
+    {
+      g_ptr_array_set_size (mine, 0);
+      for (guint i = 0; i < n_rows; i++)
+        if (groups[i] == g)
+          g_ptr_array_add (mine, rows[i]);
+      cpl_number_rows_show_messages ((CplNumberRow * const *) mine->pdata, mine->len, labels[g]);
+    }
+}
+
+/* Returns: (transfer full): the refusals @labels show, one a line, in
+ * their order; "" when there is none. */
+char *
+cpl_number_messages_join (GtkLabel * const *labels,
+                          guint             n_labels)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint g = 0; g < n_labels; g++)
+    if (gtk_widget_get_visible (GTK_WIDGET (labels[g])))
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", gtk_label_get_text (labels[g]));
+  return g_string_free (text, FALSE);
+}

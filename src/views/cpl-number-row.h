@@ -54,5 +54,12 @@ void          cpl_spin_button_show_grouped  (GtkSpinButton       *spin);
 void          cpl_number_rows_show_messages (CplNumberRow * const *rows,
                                              guint                n_rows,
                                              GtkLabel            *label);
+void          cpl_number_rows_show_grouped_messages (CplNumberRow * const *rows,
+                                                     const guint         *groups,
+                                                     guint                n_rows,
+                                                     GtkLabel * const    *labels,
+                                                     guint                n_labels);
+char         *cpl_number_messages_join      (GtkLabel * const     *labels,
+                                             guint                 n_labels);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * The question: if a vendor sells a chip to China and pays a share of the
  * revenue to the US government, who gets how much, how does it compare
  * with another rate and with the ban, and at what rate does selling stop
- * paying?  The answer comes first (a sentence, the key figures, the
- * table of cases and the charts), the inputs after it.  Inputs write to
+ * paying?  The answer comes first (a sentence, the key figures), the
+ * share rate and its terms under it, in view with what they change, then
+ * the table of cases, the charts and what is sold.  Inputs write to
  * the selected sale line of the dataset (so they are saved with it);
  * outputs are MODEL.md §3, recomputed on every edit.
  *
@@ -112,6 +113,7 @@ static const struct {
 };
 
 #define N_INPUTS G_N_ELEMENTS (inputs)
+#define N_GROUPS 3
 
 struct _CplRevenueView
 {
@@ -140,7 +142,8 @@ struct _CplRevenueView
   AdwComboRow    *chip_row;
   GtkAdjustment  *share_adjustment;
   CplNumberRow   *input_rows[N_INPUTS];
-  GtkLabel       *messages;
+  GtkLabel       *messages[N_GROUPS];  /* under each group of inputs: its refusals */
+  char           *messages_text;        /* what cpl_revenue_view_get_messages() gave */
   GtkWidget      *status;
   GtkWidget      *calculator;
   GtkLabel       *output_labels[N_LAYOUTS][N_OUTPUTS][N_CASES];
@@ -431,7 +434,11 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
 static void
 cpl_revenue_view_update_messages (CplRevenueView *self)
 {
-  cpl_number_rows_show_messages (self->input_rows, N_INPUTS, self->messages);
+  guint groups[N_INPUTS];
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    groups[i] = inputs[i].group;
+  cpl_number_rows_show_grouped_messages (self->input_rows, groups, N_INPUTS, self->messages, N_GROUPS);
 }
 
 /* Totals across the ticked sale lines, and which they are. */
@@ -768,7 +775,7 @@ build_calculator (CplRevenueView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *answer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *table = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *groups[3];
+  GtkWidget *groups[N_GROUPS];
   GtkWidget *narrow, *flow;
 
   self->calculator = box;
@@ -784,6 +791,13 @@ build_calculator (CplRevenueView *self)
     self->key_values[k] = cpl_key_figure_append (flow, _(outputs[output_index (key_outputs[k])].title), "title-2");
   gtk_box_append (GTK_BOX (answer), flow);
   gtk_box_append (GTK_BOX (box), answer);
+
+  /* The rate and its terms under the answer they change, in view with it:
+   * they were below the table and the two charts, 1,500 px down */
+  groups[1] = cpl_group_append (box, _("Revenue Share"),
+                         _("Pass-through is the part of the share the vendor adds to the buyer's price; "
+                           "approval is the part of orders the licensing agency approves."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[1]), share_row_new (self));
 
   /* The cases side by side: this rate, the comparison rate, their
    * difference, the ban; on a phone two and two.  The cells do not wrap,
@@ -822,7 +836,7 @@ build_calculator (CplRevenueView *self)
   chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart),
                      "share-rate");
 
-  /* The inputs, after the answer */
+  /* What is sold, after the answer and the cases */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -840,10 +854,6 @@ build_calculator (CplRevenueView *self)
   g_signal_connect_object (self->chip_row, "notify::selected", G_CALLBACK (on_chip_selected), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->chip_row));
 
-  groups[1] = cpl_group_append (box, _("Revenue Share"),
-                         _("Pass-through is the part of the share the vendor adds to the buyer's price; "
-                           "approval is the part of orders the licensing agency approves."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[1]), share_row_new (self));
   groups[2] = cpl_group_append (box, _("Optional"),
                          _("Leave empty when unknown. A unit cost gives the profit and the break-even "
                            "share; a comparison rate puts a second case beside this one."));
@@ -860,8 +870,13 @@ build_calculator (CplRevenueView *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
-  self->messages = cpl_number_messages_new ();
-  gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->messages), groups[1]);
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      self->messages[g] = cpl_number_messages_new ();
+      gtk_widget_set_margin_top (GTK_WIDGET (self->messages[g]), 6);
+      /* not a row: below the group's list */
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), GTK_WIDGET (self->messages[g]));
+    }
 
   gtk_box_append (self->calc_box, box);
 
@@ -1119,6 +1134,7 @@ cpl_revenue_view_dispose (GObject *object)
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_data (self->selected, self);
   g_clear_object (&self->selected);
+  g_clear_pointer (&self->messages_text, g_free);
   g_clear_object (&self->selection);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->ticked, g_hash_table_unref);
@@ -1374,7 +1390,9 @@ cpl_revenue_view_get_summary (CplRevenueView *self)
 const char *
 cpl_revenue_view_get_messages (CplRevenueView *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->messages)) ? gtk_label_get_text (self->messages) : "";
+  g_free (self->messages_text);
+  self->messages_text = cpl_number_messages_join (self->messages, N_GROUPS);
+  return self->messages_text;
 }
 
 /* Returns: the total @total_id ("gross", "take", "net") as shown, or

@@ -144,21 +144,14 @@ struct _CplScenarioEditor
 
 G_DEFINE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, GTK_TYPE_BOX)
 
-/* Each group's refusals under its rows, where the eye is when a value
- * is refused, not at the top of a pane that may be scrolled away. */
 static void
 update_messages (CplScenarioEditor *self)
 {
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      CplNumberRow *rows[N_INPUTS];
-      guint n = 0;
+  guint groups[N_INPUTS];
 
-      for (guint i = 0; i < N_INPUTS; i++)
-        if (inputs[i].group == g)
-          rows[n++] = self->input_rows[i];
-      cpl_number_rows_show_messages (rows, n, self->messages[g]);
-    }
+  for (guint i = 0; i < N_INPUTS; i++)
+    groups[i] = inputs[i].group;
+  cpl_number_rows_show_grouped_messages (self->input_rows, groups, N_INPUTS, self->messages, N_GROUPS);
 }
 
 static void
@@ -1033,13 +1026,8 @@ cpl_scenario_editor_get_input (CplScenarioEditor *self,
 const char *
 cpl_scenario_editor_get_messages (CplScenarioEditor *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint g = 0; g < N_GROUPS; g++)
-    if (gtk_widget_get_visible (GTK_WIDGET (self->messages[g])))
-      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", gtk_label_get_text (self->messages[g]));
   g_free (self->messages_text);
-  self->messages_text = g_string_free (g_steal_pointer (&text), FALSE);
+  self->messages_text = cpl_number_messages_join (self->messages, N_GROUPS);
   return self->messages_text;
 }
 
