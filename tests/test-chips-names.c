@@ -27,7 +27,8 @@ assert_cell (CplChipsView *view,
 /* The dataset's names, as GLOSSARY.md "Vendor and chip names" gives them:
  * NVIDIA 英伟达 / 輝達, Huawei 华为 / 華為, Ascend 昇腾 / 昇騰, Intel
  * 英特尔 / 英特爾, AMD "AMD" in zh_CN (no zh_CN form: the English one is
- * read) and 超微 in zh_TW; model numbers (H200 SXM) as they are. */
+ * read) and 超微 in zh_TW; model numbers (H200 SXM) as they are, and the
+ * words around them translated ("GB200 (per GPU)", GB200（单颗GPU）). */
 static void
 test_names (void)
 {
@@ -42,6 +43,8 @@ test_names (void)
     { "huawei-ascend-910b", "name", "Ascend 910B", "昇腾 910B", "昇騰 910B" },
     { "intel-gaudi3", "vendor", "Intel", "英特尔", "英特爾" },
     { "amd-mi308x", "vendor", "AMD", "AMD", "超微" },
+    /* the part of the name that is words, in the reader's words */
+    { "nvidia-gb200", "name", "GB200 (per GPU)", "GB200（单颗GPU）", "GB200（單顆GPU）" },
   };
 
   g_assert_nonnull (lang);
