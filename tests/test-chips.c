@@ -1476,6 +1476,15 @@ test_detail_values_one_line (void)
       gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
     }
+  /* under the datasheet's 3.35 TB/s, the same in the rules' unit:
+   * 3.35 × 1,000 = 3,350 GB/s, as the rules' distances give it */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (find_label (GTK_WIDGET (view), "3.35\u00a0TB/s"), ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                     "3,350\u00a0GB/s, the unit of the export rules");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -827,7 +827,8 @@ add_value_row (GtkWidget  *group,
   return row;
 }
 
-static void
+/* Returns: (nullable): the row, or NULL when @value is not given */
+static GtkWidget *
 add_number_row (GtkWidget  *group,
                 const char *title,
                 double      value,
@@ -838,10 +839,10 @@ add_number_row (GtkWidget  *group,
   g_autofree char *text = NULL;
 
   if (isnan (value))
-    return;
+    return NULL;
   number = cpl_format_number (value, decimals);
   text = unit_format ? cpl_format_with_unit (unit_format, number) : g_steal_pointer (&number);
-  add_value_row (group, title, text);
+  return add_value_row (group, title, text);
 }
 
 static void
@@ -980,7 +981,21 @@ cpl_chips_view_update_detail (CplChipsView *self)
   /* Translators: a performance density, TPP per square millimetre of die */
   add_number_row (group, _("Performance density"), m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2, _("%s TPP/mm²"));
   add_number_row (group, _("Memory"), cpl_chip_get (chip, CPL_CHIP_MEMORY_GB), 0, _("%s GB"));
-  add_number_row (group, _("Memory bandwidth"), cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS), 2, _("%s TB/s"));
+  {
+    double tbs = cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
+    GtkWidget *row = add_number_row (group, _("Memory bandwidth"), tbs, 2, _("%s TB/s"));
+
+    /* the datasheet's TB/s, and under it the GB/s the rules' lines are
+     * in ("memory bandwidth 4,800 GB/s: 1,700 below the 6,500 line") */
+    if (row != NULL)
+      {
+        g_autofree char *gbs = cpl_metric_format_value (CPL_METRIC_BANDWIDTH_GBS, tbs * 1000);
+        /* Translators: under a chip's memory bandwidth in TB/s: "4,800 GB/s, the unit of the export rules" */
+        g_autofree char *subtitle = g_strdup_printf (_("%s, the unit of the export rules"), gbs);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
+  }
   add_number_row (group, _("Interconnect"), cpl_chip_get (chip, CPL_CHIP_INTERCONNECT_GBS), 0, _("%s GB/s"));
   add_number_row (group, _("TDP"), cpl_chip_get (chip, CPL_CHIP_TDP_W), 0, _("%s W"));
   add_number_row (group, _("Die area"), cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2), 0, _("%s mm²"));
