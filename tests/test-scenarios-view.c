@@ -2273,6 +2273,50 @@ test_message_by_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What an input means shows under its group while it has the focus, as
+ * a form gives its field's help: the rows' tooltips never open on a touch
+ * screen.  The text is the row's own explanation; leaving the row for one
+ * of another group moves it there. */
+static void
+test_focus_hint (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioEditor *editor;
+  GtkWidget *sensitivity, *spill;
+
+  select_id (view, "two-years");
+  adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
+  cpl_test_iterate_for (500);  /* the flap slides in */
+  editor = cpl_scenarios_view_get_editor (view);
+  g_assert_cmpstr (cpl_scenario_editor_get_hint (editor), ==, "");
+
+  sensitivity = GTK_WIDGET (cpl_scenario_editor_get_input (editor, "price_sensitivity"));
+  g_assert_true (gtk_widget_grab_focus (sensitivity));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenario_editor_get_hint (editor), ==,
+                   "How strongly buyers favour the cheaper compute: 0 ignores cost, 2 or more follows it closely");
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkWidget *hint = NULL;
+
+    cpl_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_mapped (labels->pdata[i])
+          && g_str_equal (gtk_label_get_text (labels->pdata[i]), cpl_scenario_editor_get_hint (editor)))
+        hint = labels->pdata[i];
+    g_assert_nonnull (hint);
+    g_assert_true (gtk_widget_is_ancestor (hint, gtk_widget_get_ancestor (sensitivity, ADW_TYPE_PREFERENCES_GROUP)));
+  }
+
+  spill = GTK_WIDGET (cpl_scenario_editor_get_input (editor, "capacity_spill"));
+  g_assert_true (gtk_widget_grab_focus (spill));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (g_str_has_prefix (cpl_scenario_editor_get_hint (editor),
+                                   "The part of the demand above domestic capacity that turns to the allowed exported chips"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The year-by-year table keeps its year in view on a phone: the other
  * columns scroll sideways, the year stays (it scrolled away with them,
  * leaving rows of numbers without their year).  The title rows of the two
@@ -2642,6 +2686,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/undo", test_undo);
   g_test_add_func ("/scenarios-view/range-editor", test_range_editor);
   g_test_add_func ("/scenarios-view/message-by-row", test_message_by_row);
+  g_test_add_func ("/scenarios-view/focus-hint", test_focus_hint);
   g_test_add_func ("/scenarios-view/narrow-ranged-title", test_narrow_ranged_title);
   g_test_add_func ("/scenarios-view/share-drag", test_share_drag);
   g_test_add_func ("/scenarios-view/nothing-sold", test_nothing_sold);

@@ -135,6 +135,9 @@ struct _CplScenarioEditor
   CplNumberRow   *input_rows[N_INPUTS];
   RangeForm       ranges[N_INPUTS]; /* button NULL: the input takes no range */
   GtkLabel       *messages[N_GROUPS]; /* under each group: its rows' refusals */
+  GtkLabel       *hints[N_GROUPS];    /* under each group: what its focused row means */
+  GtkRoot        *root;             /* whose focus the hints follow */
+  gulong          focus_handler;
 
   CplDataset     *dataset;
   CplScenario    *scenario;
@@ -864,10 +867,55 @@ cpl_scenario_editor_dispose (GObject *object)
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
 
+/* The focused input's meaning under its group, as a form gives its
+ * field's help: a tooltip (the rows have theirs) never opens on a touch
+ * screen, and "Price sensitivity 2" or "Capacity spill 100" says little
+ * by itself. */
+static void
+update_hints (CplScenarioEditor *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  int focused = -1;
+
+  for (guint i = 0; i < N_INPUTS && focus != NULL; i++)
+    if (focus == GTK_WIDGET (self->input_rows[i]) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->input_rows[i])))
+      focused = (int) i;
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      gboolean here = focused >= 0 && inputs[focused].group == g;
+
+      if (here)
+        gtk_label_set_text (self->hints[g], _(inputs[focused].explanation));
+      gtk_widget_set_visible (GTK_WIDGET (self->hints[g]), here);
+    }
+}
+
+static void
+cpl_scenario_editor_root (GtkWidget *widget)
+{
+  CplScenarioEditor *self = CPL_SCENARIO_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (cpl_scenario_editor_parent_class)->root (widget);
+  self->root = gtk_widget_get_root (widget);
+  self->focus_handler = g_signal_connect_swapped (self->root, "notify::focus-widget", G_CALLBACK (update_hints), self);
+}
+
+static void
+cpl_scenario_editor_unroot (GtkWidget *widget)
+{
+  CplScenarioEditor *self = CPL_SCENARIO_EDITOR (widget);
+
+  g_clear_signal_handler (&self->focus_handler, self->root);
+  self->root = NULL;
+  GTK_WIDGET_CLASS (cpl_scenario_editor_parent_class)->unroot (widget);
+}
+
 static void
 cpl_scenario_editor_class_init (CplScenarioEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cpl_scenario_editor_dispose;
+  GTK_WIDGET_CLASS (klass)->root = cpl_scenario_editor_root;
+  GTK_WIDGET_CLASS (klass)->unroot = cpl_scenario_editor_unroot;
 }
 
 static void
@@ -944,7 +992,25 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       gtk_widget_set_margin_top (GTK_WIDGET (self->messages[g]), 6);
       /* not a row: below the group's list */
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[g]), GTK_WIDGET (self->messages[g]));
+      self->hints[g] = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->hints[g], TRUE);
+      gtk_label_set_xalign (self->hints[g], 0);
+      gtk_widget_add_css_class (GTK_WIDGET (self->hints[g]), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->hints[g]), "dim-label");
+      gtk_widget_set_margin_top (GTK_WIDGET (self->hints[g]), 6);
+      gtk_widget_set_visible (GTK_WIDGET (self->hints[g]), FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[g]), GTK_WIDGET (self->hints[g]));
     }
+}
+
+/* Returns: the meaning shown under the focused input's group, or "" */
+const char *
+cpl_scenario_editor_get_hint (CplScenarioEditor *self)
+{
+  for (guint g = 0; g < N_GROUPS; g++)
+    if (gtk_widget_get_visible (GTK_WIDGET (self->hints[g])))
+      return gtk_label_get_text (self->hints[g]);
+  return "";
 }
 
 CplScenarioEditor *

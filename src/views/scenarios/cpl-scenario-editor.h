@@ -18,6 +18,7 @@ void               cpl_scenario_editor_bind         (CplScenarioEditor *self,
 CplNumberRow      *cpl_scenario_editor_get_input    (CplScenarioEditor *self,
                                                      const char        *field_key);
 const char        *cpl_scenario_editor_get_messages (CplScenarioEditor *self);
+const char        *cpl_scenario_editor_get_hint     (CplScenarioEditor *self);
 GtkMenuButton     *cpl_scenario_editor_get_chip_chooser (CplScenarioEditor *self);
 void               cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
                                                      const GDate       *date);
