@@ -460,6 +460,43 @@ nearest_point (CplScatterChart *self,
   return best;
 }
 
+/* Whether @a and @b are drawn on one spot (the H100 and the H800: the
+ * same TPP and bandwidth). */
+static gboolean
+same_spot (CplScatterChart *self,
+           const Point     *a,
+           const Point     *b)
+{
+  double ax, ay, bx, by;
+
+  return point_pixel (self, a, &ax, &ay) && point_pixel (self, b, &bx, &by)
+         && fabs (ax - bx) < 1 && fabs (ay - by) < 1;
+}
+
+/* The names of @point and of every other point on its spot, in the order
+ * they were added, "H100 SXM5 80GB, H800 SXM5": one marker reads as one
+ * chip, and a second name beside it floated without one. */
+static char *
+spot_names (CplScatterChart *self,
+            const Point     *point)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *other = g_ptr_array_index (self->points, i);
+      const char *name = other->label ? other->label : other->id;
+
+      if (other != point && !same_spot (self, point, other))
+        continue;
+      if (names->len > 0)
+        /* Translators: between names in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+  return g_string_free (names, FALSE);
+}
+
 /* ---- drawing ---- */
 
 static void
@@ -706,14 +743,30 @@ snapshot_points (CplScatterChart *self,
         const Point *point = g_ptr_array_index (self->points, i);
         gboolean first = point == selected || point == hover;
         g_autoptr(PangoLayout) layout = NULL;
+        g_autofree char *names = NULL;
         double r = MARKER_RADIUS + (point == selected ? 8 : 3);
+        gboolean named_before = FALSE;
         int w, h;
 
         /* the highlighted points get the first choice of place */
         if (first != (pass == 0) || point->label == NULL || !point_pixel (self, point, &px, &py))
           continue;
+        /* the points on one spot get one label, at the first of them
+         * labelled: the highlighted one, else the first added */
+        for (guint j = 0; j < self->points->len && !named_before; j++)
+          {
+            const Point *other = g_ptr_array_index (self->points, j);
+            gboolean other_first = other == selected || other == hover;
 
-        layout = cpl_chart_layout_new (context, point->label, CPL_CHART_FONT_LABEL);
+            if (other == point || other->label == NULL || !same_spot (self, point, other))
+              continue;
+            named_before = (other_first && !first) || (other_first == first && j < i);
+          }
+        if (named_before)
+          continue;
+
+        names = spot_names (self, point);
+        layout = cpl_chart_layout_new (context, names, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (layout, &w, &h);
         {
           graphene_point_t candidates[] = {
@@ -834,6 +887,7 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
   Point *point;
   g_autofree char *x_value = NULL;
   g_autofree char *y_value = NULL;
+  g_autofree char *names = NULL;
   g_autofree char *text = NULL;
   double px, py;
 
@@ -843,10 +897,11 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
 
   x_value = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, point->x);
   y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
+  names = spot_names (self, point);
   /* Translators: a point's tooltip on a chart: %1$s the point's name,
    * %2$s and %4$s the axis titles, %3$s and %5$s its values */
   text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),
-                          point->label ? point->label : point->id,
+                          names,
                           self->x_title ? self->x_title : C_("chart axis", "X"), x_value,
                           self->y_title ? self->y_title : C_("chart axis", "Y"), y_value);
   *area = (GdkRectangle) { (int) (px - HIT_RADIUS), (int) (py - HIT_RADIUS),

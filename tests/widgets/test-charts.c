@@ -1384,6 +1384,46 @@ n_texts (GtkWidget *widget)
   return texts->len;
 }
 
+/* Two chips on one spot (the H100 and the H800: the same TPP and
+ * bandwidth) get one label naming both, drawn as a single point named
+ * "H100, H800" is, and one tooltip naming both: a second name beside the
+ * one marker floated without a marker of its own. */
+static void
+test_scatter_same_spot (void)
+{
+  GtkWidget *two = new_scatter ();
+  GtkWidget *one = new_scatter ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (two));
+  GtkWidget *window;
+  g_autofree char *tooltip = NULL;
+  GdkRectangle area;
+  double x, y;
+
+  cpl_scatter_chart_add_point (chart, "h800", "H800", 15832, 3350, CPL_POINT_STYLE_NORMAL);
+  /* the same chart with the H100 renamed for both, and no H800 */
+  cpl_scatter_chart_clear (CPL_SCATTER_CHART (chart_of (one)));
+  cpl_scatter_chart_set_axes (CPL_SCATTER_CHART (chart_of (one)), "TPP", FALSE, "Memory bandwidth (GB/s)", FALSE);
+  cpl_scatter_chart_add_region (CPL_SCATTER_CHART (chart_of (one)), "case-by-case review", -INFINITY, 21000,
+                                -INFINITY, 6500, CPL_CHART_COLOR_ORANGE);
+  cpl_scatter_chart_add_vline (CPL_SCATTER_CHART (chart_of (one)), "3A090.a (2023)", 4800, CPL_CHART_COLOR_VERMILLION);
+  cpl_scatter_chart_add_point (CPL_SCATTER_CHART (chart_of (one)), "a100", "A100", 4992, 2039, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (CPL_SCATTER_CHART (chart_of (one)), "h100", "H100, H800", 15832, 3350, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (CPL_SCATTER_CHART (chart_of (one)), "910c", "Ascend 910C", 12800, 3200,
+                               CPL_POINT_STYLE_DOMESTIC);
+  gtk_box_append (GTK_BOX (box), two);
+  gtk_box_append (GTK_BOX (box), one);
+  window = window_with (box, 600, 800);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
+  g_assert_cmpuint (n_texts (two), ==, n_texts (one));
+  g_assert_true (cpl_scatter_chart_point_position (chart, "h800", &x, &y));
+  tooltip = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
+  g_assert_nonnull (tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "H100, H800\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chart whose values are all zero says what that means in its plot
  * (one text more), where a flat line on an axis with the one tick 0
  * looked like a chart that failed; a chart with a value above zero does
@@ -2419,6 +2459,7 @@ main (int   argc,
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
+  g_test_add_func ("/charts/scatter/same-spot", test_scatter_same_spot);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
   g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
