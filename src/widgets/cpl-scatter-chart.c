@@ -473,6 +473,23 @@ same_spot (CplScatterChart *self,
          && fabs (ax - bx) < 1 && fabs (ay - by) < 1;
 }
 
+/* How many named points share @point's spot, itself too. */
+static guint
+spot_size (CplScatterChart *self,
+           const Point     *point)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const Point *other = g_ptr_array_index (self->points, i);
+
+      if (other->label != NULL && (other == point || same_spot (self, point, other)))
+        n++;
+    }
+  return n;
+}
+
 /* The names of @point and of every other point on its spot, in the order
  * they were added, "H100 SXM5 80GB, H800 SXM5": one marker reads as one
  * chip, and a second name beside it floated without one. */
@@ -752,7 +769,8 @@ snapshot_points (CplScatterChart *self,
         if (first != (pass == 0) || point->label == NULL || !point_pixel (self, point, &px, &py))
           continue;
         /* the points on one spot get one label, at the first of them
-         * labelled: the highlighted one, else the first added */
+         * labelled: the highlighted one, else the first added, naming
+         * them all */
         for (guint j = 0; j < self->points->len && !named_before; j++)
           {
             const Point *other = g_ptr_array_index (self->points, j);
@@ -765,7 +783,10 @@ snapshot_points (CplScatterChart *self,
         if (named_before)
           continue;
 
-        names = spot_names (self, point);
+        /* a highlighted point by its own name, short enough to find a
+         * place (the what-if chip on the H20's spot: "H20, H20 (what if)"
+         * was left out); the tooltip names the others */
+        names = first ? g_strdup (point->label) : spot_names (self, point);
         layout = cpl_chart_layout_new (context, names, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (layout, &w, &h);
         {
@@ -780,8 +801,9 @@ snapshot_points (CplScatterChart *self,
             GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
           };
 
+          /* every name the label would have given is left out */
           if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text))
-            hidden++;
+            hidden += first ? 1 : spot_size (self, point);
         }
       }
 

@@ -388,9 +388,12 @@ test_bar_value_gap (void)
 
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
- * chips on one spot: a name fits to the right, the left, above or below
- * (the corners overlap those), at most four, so two to five are left
- * out; new_scatter()'s three chips far apart all have theirs. */
+ * chips a few pixels apart (TPP 1.5% apart on a log axis of 2,000 to
+ * 50,000 over some 500 px: 500 × log(1.015)/log(25) ≈ 2.3 px; points on
+ * one spot share a label instead): a name fits to the right, the left,
+ * above or below (the corners overlap those), at most four, so two to
+ * five are left out; new_scatter()'s three chips far apart all have
+ * theirs. */
 static void
 test_scatter_hidden_names (void)
 {
@@ -406,7 +409,7 @@ test_scatter_hidden_names (void)
       g_autofree char *id = g_strdup_printf ("chip-%u", i);
       g_autofree char *name = g_strdup_printf ("Chip number %u", i);
 
-      cpl_scatter_chart_add_point (chart, id, name, 4000, 2000, CPL_POINT_STYLE_NORMAL);
+      cpl_scatter_chart_add_point (chart, id, name, 4000 * pow (1.015, i), 2000, CPL_POINT_STYLE_NORMAL);
     }
   cpl_scatter_chart_add_point (chart, "far", "Far", 40000, 8000, CPL_POINT_STYLE_NORMAL);
   window = window_with (charts_box (spread, crowded, NULL), 600, 900);
@@ -1421,6 +1424,13 @@ test_scatter_same_spot (void)
   tooltip = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
   g_assert_nonnull (tooltip);
   g_assert_true (g_str_has_prefix (tooltip, "H100, H800\n"));
+
+  /* the H800 selected (the what-if chip on the H20's spot): its own name
+   * alone, short enough to be placed, still one label on the spot */
+  cpl_scatter_chart_set_selected (chart, "h800");
+  wait_for_draw (two);
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
+  g_assert_cmpuint (n_texts (two), ==, n_texts (one));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
