@@ -2220,11 +2220,22 @@ test_narrow_ranged_title (void)
     }
 }
 
+/* One key typed at the end of @row's text, as a keyboard does: the text
+ * grows by @key in one change (gtk_editable_set_text() empties it first). */
+static void
+type_key (GtkWidget  *row,
+          const char *key)
+{
+  int position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+
+  gtk_editable_insert_text (GTK_EDITABLE (row), key, -1, &position);
+}
+
 /* A refused value is explained under the group of its row, where the
  * eye is: an out-of-range utilization (the Energy group, at the foot of
  * the editor) reads under the Energy rows, not at the top of the pane,
  * and no other group shows it.  Utilization takes 0% to 100%, so 130%
- * is refused. */
+ * is refused, and the scenario keeps the value it had before. */
 static void
 test_message_by_row (void)
 {
@@ -2236,16 +2247,33 @@ test_message_by_row (void)
   GtkWidget *message = NULL;
   guint n_shown = 0;
   graphene_rect_t row_box, message_box;
+  double utilization;
 
   select_id (view, "two-years");
   adw_flap_set_reveal_flap (ADW_FLAP (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP)), TRUE);
   cpl_test_iterate_for (500);  /* the flap slides in */
   editor = cpl_scenarios_view_get_editor (view);
   row = GTK_WIDGET (cpl_scenario_editor_get_input (editor, "utilization"));
-  gtk_editable_set_text (GTK_EDITABLE (row), "130");
+  utilization = cpl_scenario_get (CPL_SCENARIO (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                                     CPL_TYPE_SCENARIO, "two-years")),
+                                  CPL_SCENARIO_UTILIZATION);
+  /* typed a key at a time, "1", "13", "130": the first two are numbers
+   * and are used as they come, the third is refused, and the scenario
+   * goes back to what it was before the typing, not to the 13% of the
+   * keystroke before (its results showed 13% under a field of 130) */
+  gtk_editable_set_text (GTK_EDITABLE (row), "1");
+  type_key (row, "3");
+  cpl_assert_near (cpl_scenario_get (CPL_SCENARIO (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                                       CPL_TYPE_SCENARIO, "two-years")),
+                                     CPL_SCENARIO_UTILIZATION), 0.13, 1e-12);
+  type_key (row, "0");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "130");
   g_assert_cmpstr (cpl_scenario_editor_get_messages (editor), ==,
                    "Utilization: 130% is out of range; enter 0% to 100%");
+  cpl_assert_near (cpl_scenario_get (CPL_SCENARIO (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                                       CPL_TYPE_SCENARIO, "two-years")),
+                                     CPL_SCENARIO_UTILIZATION), utilization, 1e-12);
 
   cpl_test_collect_widgets (GTK_WIDGET (editor), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)

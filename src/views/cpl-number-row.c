@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-number-row.h"
 #include "cpl-view-util.h"
@@ -38,6 +39,8 @@ struct _CplNumberRow
   CplEntity   *entity;     /* weak */
   guint        field;
   char        *explanation;
+  char        *typed;      /* the text at the last keystroke */
+  double       run_start;  /* the entity's value before the keys that typed on to that text */
   gboolean     plain;      /* no grouping: years */
   CplCountUnit count_unit; /* the unit label agrees with the number */
 };
@@ -280,12 +283,36 @@ on_text_changed (CplNumberRow *self)
       return;
     }
 
+  /* a run of keys typing on ("1", "13", "130") starts from the value the
+   * scenario had before its first key; any other change starts a run */
+  if (self->entity != NULL
+      && (self->typed == NULL || strlen (text) <= strlen (self->typed) || !g_str_has_prefix (text, self->typed)))
+    self->run_start = cpl_entity_get_number (self->entity, self->field);
+  g_free (self->typed);
+  self->typed = g_strdup (text);
+
   valid = cpl_number_row_read (self, text, title, &value, &message);
   if (!isnan (value))
     update_count_label (self, value * self->scale);
   if (!valid)
     {
       cpl_number_row_set_message (self, message);
+      /* what was there before the keys of this run, not the last of
+       * them that read as a number: "130" went through "13", and the
+       * results showed 13% under a field that said 130 and was refused */
+      if (self->entity != NULL)
+        {
+          double now = cpl_entity_get_number (self->entity, self->field);
+
+          if (now != self->run_start && !(isnan (now) && isnan (self->run_start)))
+            {
+              self->updating = TRUE;
+              cpl_entity_set_number (self->entity, self->field, self->run_start, NULL);
+              self->updating = FALSE;
+              self->value = self->run_start;
+              g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+            }
+        }
       return;
     }
 
@@ -314,6 +341,7 @@ cpl_number_row_set_value (CplNumberRow *self,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self), text);
   self->updating = FALSE;
+  g_clear_pointer (&self->typed, g_free);
   cpl_number_row_set_message (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
 }
@@ -483,6 +511,7 @@ cpl_number_row_finalize (GObject *object)
 {
   g_free (CPL_NUMBER_ROW (object)->message);
   g_free (CPL_NUMBER_ROW (object)->explanation);
+  g_free (CPL_NUMBER_ROW (object)->typed);
   G_OBJECT_CLASS (cpl_number_row_parent_class)->finalize (object);
 }
 
