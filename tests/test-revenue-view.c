@@ -98,6 +98,16 @@ test_h200_case (void)
   /* its heading says which way: 25% (this line) − 15% */
   g_assert_cmpstr (cpl_revenue_view_get_case_title (view, "difference"), ==, "Difference\n25% − 15%");
   g_assert_cmpstr (cpl_revenue_view_get_case_title (view, "this"), ==, "At 25%");
+  /* the share rate set to the comparison rate: nothing to compare, one
+   * "At 15%" column and no "15% − 15%" of zeros; then back to 25% */
+  type_into (view, "revenue_share", "15");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (view), "At 15%"), ==, 1);
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (view), "Difference\n15% − 15%"), ==, 0);
+  type_into (view, "revenue_share", "25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (view), "At 15%"), ==, 1);
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (view), "Difference\n25% − 15%"), ==, 1);
   /* the margin after the share, P / R: (27,000 × 0.75 − 6,500) / 27,000
    * = 50.9% at 25%, (27,000 × 0.85 − 6,500) / 27,000 = 60.9% at 15%: a
    * difference of −10.0 percentage points, not "−10.0%"; the break-even

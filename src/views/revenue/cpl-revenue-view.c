@@ -345,7 +345,10 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
 
   cpl_revenue_case_get_inputs (self->selected, &in);
   compare = cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_COMPARE_SHARE);
-  has_compare = !isnan (compare);
+  /* a comparison rate equal to the share rate compares nothing: no
+   * "At 25% | At 25% | 25% − 25%" of zeros (a 25% preset on a line
+   * compared with 25%) */
+  has_compare = !isnan (compare) && fabs (compare - in.share) > 1e-12;
 
   if (!cpl_revenue_case_compute (self->selected, &cases[CASE_THIS], &cases[CASE_COMPARE], &error))
     {
