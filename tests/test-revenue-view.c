@@ -268,6 +268,16 @@ test_ban_column (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "buyer_price", "this"), ==, "$27,000");
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_LICENSE_APPROVAL_RATE), ==, 1);
 
+  /* past the 75.9% break-even, at 80%: the vendor keeps 0.2 × $27 B =
+   * $5.4 B against a cost of 1,000,000 × $6,500 = $6.5 B, a loss of
+   * $1.10 B, and the take 0.8 × $27 B = $21.6 B counts sales no vendor
+   * would make: the sentence says so */
+  type_into (view, "revenue_share", "80");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "At this rate the vendor loses $1.10 B on the line: above a 75.9% share selling does not pay, "
+                   "so the $21.6 B take counts sales a vendor would not make.");
+  type_into (view, "revenue_share", "25");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

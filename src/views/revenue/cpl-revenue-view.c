@@ -417,6 +417,18 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
 
     if (in.approval == 0)
       summary = g_strdup (_("With no licence approved nothing is sold: the US government takes nothing and the vendor earns nothing from this line."));
+    else if (isfinite (cases[CASE_THIS].break_even_share) && in.share > cases[CASE_THIS].break_even_share)
+      {
+        /* past the break-even the table still books the sale as typed;
+         * the sentence says that no vendor would make it (the scenarios'
+         * vendors stop selling there) */
+        g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
+        g_autofree char *loss = cpl_format_money (-cases[CASE_THIS].vendor_gross_profit);
+
+        /* Translators: %1$s is money lost, %2$s a share rate, %3$s money (the take) */
+        summary = g_strdup_printf (_("At this rate the vendor loses %1$s on the line: above a %2$s share selling does not pay, so the %3$s take counts sales a vendor would not make."),
+                                   loss, be, take);
+      }
     else if (isfinite (cases[CASE_THIS].break_even_share))
       {
         g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
