@@ -284,7 +284,8 @@ on_text_changed (CplNumberRow *self)
     }
 
   /* a run of keys typing on ("1", "13", "130") starts from the value the
-   * scenario had before its first key; any other change starts a run */
+   * entity (a scenario, a sale line) had before its first key; any other
+   * change starts a run */
   if (self->entity != NULL
       && (self->typed == NULL || strlen (text) <= strlen (self->typed) || !g_str_has_prefix (text, self->typed)))
     self->run_start = cpl_entity_get_number (self->entity, self->field);
