@@ -1083,6 +1083,24 @@ test_detail_verdicts (void)
    * "Not licensable" beside the licence that opens it */
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
   assert_detail_row (view, "15% share for H20 and MI308X (August 2025)", "Does not apply", "dim-label");
+  /* and not with the barred circle that means Denied in the table */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    const char *denied_icon, *denied_class;
+
+    cpl_chip_status_get_style (CPL_CHIP_STATUS_DENIED, &denied_icon, &denied_class);
+    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[i]) ? adw_action_row_get_subtitle (rows->pdata[i]) : "",
+                            "Does not apply"))
+        {
+          g_autoptr(GPtrArray) images = g_ptr_array_new ();
+
+          cpl_test_collect_widgets (GTK_WIDGET (rows->pdata[i]), GTK_TYPE_IMAGE, images);
+          for (guint k = 0; k < images->len; k++)
+            g_assert_cmpstr (gtk_image_get_icon_name (images->pdata[k]), !=, denied_icon);
+        }
+  }
 
   /* a domestic chip in the text's colour, not blue: on the threshold map
    * blue dots are the foreign chips */

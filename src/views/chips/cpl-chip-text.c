@@ -460,7 +460,8 @@ cpl_rule_verdict_get_style (CplRule      *rule,
     }
   else
     {
-      *icon_name = "action-unavailable-symbolic";
+      /* a dash, "not applicable": the barred circle is the Denied status's */
+      *icon_name = "list-remove-symbolic";
       *css_class = "dim-label";
     }
 }
