@@ -1114,8 +1114,8 @@ test_comparison (void)
   g_test_message ("%s", cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)));
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
                                    "H200 with a 25% revenue share (December 2025): US vendors sell $289 B more than "
-                                   "under Full ban (April 2025) over 2026–2030, domestic share of new compute in 2030 43% "
-                                   "instead of 100%"));
+                                   "under Full ban (April 2025) over 2026–2030; the domestic share of new compute in 2030 "
+                                   "is 43%, against 100%"));
   /* one sentence is the answer, large; with a third scenario there are
    * two, each read against the table, in the body's size, bold */
   g_assert_true (summary_label_has_class (view, 0, "title-4"));

@@ -264,7 +264,8 @@ value_text (CplProjection *p,
 }
 
 /* "H200 at 25%: US vendors sell $41 B more than under Full ban over
- * 2026–2030, domestic share of new compute in 2030 61% instead of 88%":
+ * 2026–2030; the domestic share of new compute in 2030 is 61%, against
+ * 88%":
  * what they sell (their gross revenue, the government's take in it) */
 char *
 cpl_comparison_summary_sentence (CplScenario   *scenario,
@@ -281,23 +282,23 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
   const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
   const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
 
-  /* not "40% instead of 40%" */
+  /* not "40%, against 40%" */
   if (g_str_equal (share, other_share) && diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
      * and %5$d the first and last years, %6$s a percentage the same in both */
-    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d unchanged at %6$s"),
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d; the domestic share of new compute in %5$d stays at %6$s"),
                             name, money, baseline_name, p->start_year, last, share);
   if (g_str_equal (share, other_share))
     /* Translators: as above, with less sold by US vendors */
-    return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d unchanged at %6$s"),
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d; the domestic share of new compute in %5$d stays at %6$s"),
                             name, money, baseline_name, p->start_year, last, share);
   if (diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
      * and %5$d the first and last years, %6$s and %7$s percentages */
-    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+    return g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s over %4$d–%5$d; the domestic share of new compute in %5$d is %6$s, against %7$s"),
                             name, money, baseline_name, p->start_year, last, share, other_share);
   /* Translators: as above, with less sold by US vendors */
-  return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d, domestic share of new compute in %5$d %6$s instead of %7$s"),
+  return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d; the domestic share of new compute in %5$d is %6$s, against %7$s"),
                           name, money, baseline_name, p->start_year, last, share, other_share);
 }
 
