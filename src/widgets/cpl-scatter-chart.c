@@ -460,58 +460,87 @@ nearest_point (CplScatterChart *self,
   return best;
 }
 
-/* Whether @a and @b are drawn on one spot (the H100 and the H800: the
- * same TPP and bandwidth). */
-static gboolean
-same_spot (CplScatterChart *self,
-           const Point     *a,
-           const Point     *b)
+/* The spot a point is drawn on, to the pixel: points on one spot (the
+ * H100 and the H800: the same TPP and bandwidth) share a marker. */
+static gint64
+spot_key (double x,
+          double y)
 {
-  double ax, ay, bx, by;
-
-  return point_pixel (self, a, &ax, &ay) && point_pixel (self, b, &bx, &by)
-         && fabs (ax - bx) < 1 && fabs (ay - by) < 1;
+  return ((gint64) lround (x) << 32) | (guint32) (gint32) lround (y);
 }
 
-/* How many named points share @point's spot, itself too. */
-static guint
-spot_size (CplScatterChart *self,
-           const Point     *point)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const Point *other = g_ptr_array_index (self->points, i);
-
-      if (other->label != NULL && (other == point || same_spot (self, point, other)))
-        n++;
-    }
-  return n;
-}
-
-/* The names of @point and of every other point on its spot, in the order
- * they were added, "H100 SXM5 80GB, H800 SXM5": one marker reads as one
- * chip, and a second name beside it floated without one. */
+/* The names of @spot's points (on one spot, in the order they were
+ * added), "H100 SXM5 80GB, H800 SXM5": one marker reads as one chip, and
+ * a second name beside it floated without one. */
 static char *
-spot_names (CplScatterChart *self,
-            const Point     *point)
+spot_names (GPtrArray *spot)
 {
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < self->points->len; i++)
+  for (guint i = 0; i < spot->len; i++)
     {
-      const Point *other = g_ptr_array_index (self->points, i);
-      const char *name = other->label ? other->label : other->id;
+      const Point *point = g_ptr_array_index (spot, i);
 
-      if (other != point && !same_spot (self, point, other))
-        continue;
       if (names->len > 0)
         /* Translators: between names in a list */
         g_string_append (names, _(", "));
-      g_string_append (names, name);
+      g_string_append (names, point->label ? point->label : point->id);
     }
   return g_string_free (names, FALSE);
+}
+
+/* The points drawn on @point's spot, itself too, in the order they were
+ * added. */
+static GPtrArray *
+spot_of (CplScatterChart *self,
+         const Point     *point)
+{
+  GPtrArray *spot = g_ptr_array_new ();
+  double x, y;
+  gint64 key;
+
+  if (!point_pixel (self, point, &x, &y))
+    return spot;
+  key = spot_key (x, y);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *other = g_ptr_array_index (self->points, i);
+
+      if (point_pixel (self, other, &x, &y) && spot_key (x, y) == key)
+        g_ptr_array_add (spot, other);
+    }
+  return spot;
+}
+
+/* Every spot with points on it: spot_key() → GPtrArray of its points in
+ * the order they were added.  One pass, for a frame's labels (asked of
+ * each point, the points on its spot made the labels of 10,000 chips a
+ * hundred million comparisons). */
+static GHashTable *
+spots_new (CplScatterChart *self)
+{
+  GHashTable *spots = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      Point *point = g_ptr_array_index (self->points, i);
+      gint64 key;
+      GPtrArray *spot;
+      double x, y;
+
+      if (!point_pixel (self, point, &x, &y))
+        continue;
+      key = spot_key (x, y);
+      spot = g_hash_table_lookup (spots, &key);
+      if (spot == NULL)
+        {
+          spot = g_ptr_array_new ();
+          g_hash_table_insert (spots, g_memdup2 (&key, sizeof key), spot);
+        }
+      g_ptr_array_add (spot, point);
+    }
+  return spots;
 }
 
 /* ---- drawing ---- */
@@ -730,6 +759,7 @@ snapshot_points (CplScatterChart *self,
   Point *selected = find_point (self, self->selected);
   graphene_rect_t bounds;
   guint hidden = 0;
+  g_autoptr(GHashTable) spots = NULL;
   double px, py;
 
   for (guint i = 0; i < self->points->len; i++)
@@ -754,6 +784,7 @@ snapshot_points (CplScatterChart *self,
                                plot->size.width + RIGHT_MARGIN - CPL_CHART_PADDING - 1,
                                plot->size.height + 2);
 
+  spots = spots_new (self);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->points->len; i++)
       {
@@ -762,7 +793,10 @@ snapshot_points (CplScatterChart *self,
         g_autoptr(PangoLayout) layout = NULL;
         g_autofree char *names = NULL;
         double r = MARKER_RADIUS + (point == selected ? 8 : 3);
-        gboolean named_before = FALSE;
+        const Point *leader = NULL;
+        guint n_named = 0;
+        GPtrArray *spot;
+        gint64 key;
         int w, h;
 
         /* the highlighted points get the first choice of place */
@@ -771,22 +805,25 @@ snapshot_points (CplScatterChart *self,
         /* the points on one spot get one label, at the first of them
          * labelled: the highlighted one, else the first added, naming
          * them all */
-        for (guint j = 0; j < self->points->len && !named_before; j++)
+        key = spot_key (px, py);
+        spot = g_hash_table_lookup (spots, &key);
+        for (guint j = 0; j < spot->len; j++)
           {
-            const Point *other = g_ptr_array_index (self->points, j);
-            gboolean other_first = other == selected || other == hover;
+            const Point *other = g_ptr_array_index (spot, j);
 
-            if (other == point || other->label == NULL || !same_spot (self, point, other))
+            if (other->label == NULL)
               continue;
-            named_before = (other_first && !first) || (other_first == first && j < i);
+            n_named++;
+            if (leader == NULL || ((other == selected || other == hover) && leader != selected && leader != hover))
+              leader = other;
           }
-        if (named_before)
+        if (leader != point)
           continue;
 
         /* a highlighted point by its own name, short enough to find a
          * place (the what-if chip on the H20's spot: "H20, H20 (what if)"
          * was left out); the tooltip names the others */
-        names = first ? g_strdup (point->label) : spot_names (self, point);
+        names = first ? g_strdup (point->label) : spot_names (spot);
         layout = cpl_chart_layout_new (context, names, CPL_CHART_FONT_LABEL);
         cpl_chart_layout_size (layout, &w, &h);
         {
@@ -803,7 +840,7 @@ snapshot_points (CplScatterChart *self,
 
           /* every name the label would have given is left out */
           if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text))
-            hidden += first ? 1 : spot_size (self, point);
+            hidden += first ? 1 : n_named;
         }
       }
 
@@ -909,6 +946,7 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
   Point *point;
   g_autofree char *x_value = NULL;
   g_autofree char *y_value = NULL;
+  g_autoptr(GPtrArray) spot = NULL;
   g_autofree char *names = NULL;
   g_autofree char *text = NULL;
   double px, py;
@@ -919,7 +957,8 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
 
   x_value = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, point->x);
   y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
-  names = spot_names (self, point);
+  spot = spot_of (self, point);
+  names = spot_names (spot);
   /* Translators: a point's tooltip on a chart: %1$s the point's name,
    * %2$s and %4$s the axis titles, %3$s and %5$s its values */
   text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),
