@@ -558,6 +558,18 @@ cpl_chip_status_get_style (CplChipStatus   status,
   *css_class = classes[status];
 }
 
+/* What @status means, and on which day: "Under the rules in force on
+ * 2026-02-01. A control rule catches the chip…", a status's tooltip. */
+char *
+cpl_chip_status_explain (CplChipStatus  status,
+                         const GDate   *date)
+{
+  g_autofree char *iso = cpl_iso_date_format (date);
+
+  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
+  return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+}
+
 void
 cpl_status_box_set (GtkWidget     *box,
                     CplChipStatus  status,

@@ -46,6 +46,8 @@ void        cpl_rule_verdict_box_set  (GtkWidget         *box,
 char       *cpl_chip_status_get_label (CplChipStatus      status,
                                        double             share);
 const char *cpl_chip_status_describe  (CplChipStatus      status);
+char       *cpl_chip_status_explain   (CplChipStatus      status,
+                                       const GDate       *date);
 void        cpl_chip_status_get_style (CplChipStatus      status,
                                        const char       **icon_name,
                                        const char       **css_class);

@@ -394,10 +394,7 @@ static char *
 status_explained (CplChipsView  *self,
                   CplChipStatus  status)
 {
-  g_autofree char *iso = cpl_iso_date_format (&self->date);
-
-  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
-  return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+  return cpl_chip_status_explain (status, &self->date);
 }
 
 /* A status cell: its icon and word, and in its tooltip what it means on

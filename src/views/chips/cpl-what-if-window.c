@@ -170,10 +170,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   {
     double share;
     CplChipStatus status = cpl_chip_status_on (self->dataset, self->chip, &self->date, &share);
-    g_autofree char *iso = cpl_iso_date_format (&self->date);
-    /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
-    g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
-                                                cpl_chip_status_describe (status));
+    g_autofree char *tooltip = cpl_chip_status_explain (status, &self->date);
 
     cpl_status_box_set (self->status_box, status, share, tooltip);
   }
