@@ -669,11 +669,12 @@ cpl_spin_button_show_grouped (GtkSpinButton *spin)
   gtk_spin_button_update (spin);
 }
 
-/* The label for cpl_number_rows_show_messages(): red, hidden until there
- * is a message, and wrapped at any character so that no message makes it
+/* The label for cpl_number_rows_show_messages(), under @group's rows (it
+ * is not a row: below the group's list): red, hidden until there is a
+ * message, and wrapped at any character so that no message makes it
  * wider than the view. */
 GtkLabel *
-cpl_number_messages_new (void)
+cpl_number_messages_append (GtkWidget *group)
 {
   GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
 
@@ -681,7 +682,9 @@ cpl_number_messages_new (void)
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
   gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (label));
   return label;
 }
 

@@ -47,7 +47,7 @@ char         *cpl_number_row_format        (CplNumberRow *self,
                                              double        value);
 char         *cpl_number_row_format_plain  (CplNumberRow *self,
                                              double        value);
-GtkLabel     *cpl_number_messages_new       (void);
+GtkLabel     *cpl_number_messages_append    (GtkWidget           *group);
 void          cpl_spin_button_read_typed    (GtkSpinButton       *spin,
                                              CplParseNumberFlags  flags);
 void          cpl_spin_button_show_grouped  (GtkSpinButton       *spin);

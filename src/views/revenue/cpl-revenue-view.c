@@ -886,12 +886,7 @@ build_calculator (CplRevenueView *self)
     }
 
   for (guint g = 0; g < N_GROUPS; g++)
-    {
-      self->messages[g] = cpl_number_messages_new ();
-      gtk_widget_set_margin_top (GTK_WIDGET (self->messages[g]), 6);
-      /* not a row: below the group's list */
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), GTK_WIDGET (self->messages[g]));
-    }
+    self->messages[g] = cpl_number_messages_append (groups[g]);
 
   gtk_box_append (self->calc_box, box);
 

@@ -988,10 +988,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
 
   for (guint g = 0; g < N_GROUPS; g++)
     {
-      self->messages[g] = cpl_number_messages_new ();
-      gtk_widget_set_margin_top (GTK_WIDGET (self->messages[g]), 6);
-      /* not a row: below the group's list */
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[g]), GTK_WIDGET (self->messages[g]));
+      self->messages[g] = cpl_number_messages_append (self->groups[g]);
       self->hints[g] = GTK_LABEL (gtk_label_new (NULL));
       gtk_label_set_wrap (self->hints[g], TRUE);
       gtk_label_set_xalign (self->hints[g], 0);
