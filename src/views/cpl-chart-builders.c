@@ -357,6 +357,19 @@ typedef struct
   guint scenarios, chips, vendors, rules;
 } AssignedSizes;
 
+/* Each of @entities its colour as a @kind, in their order. */
+static void
+assign_in_order (GListModel *entities,
+                 const char *kind)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(CplEntity) entity = g_list_model_get_item (entities, i);
+
+      cpl_chart_color_for (kind, cpl_entity_get_id (entity));
+    }
+}
+
 /**
  * cpl_chart_colors_assign:
  *
@@ -404,24 +417,9 @@ cpl_chart_colors_assign (CplDataset *dataset)
       for (guint k = 0; allowed != NULL && allowed[k] != NULL; k++)
         cpl_chart_color_for ("chip", allowed[k]);
     }
-  for (guint i = 0; i < now.chips; i++)
-    {
-      g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
-
-      cpl_chart_color_for ("chip", cpl_entity_get_id (chip));
-    }
-  for (guint i = 0; i < now.vendors; i++)
-    {
-      g_autoptr(CplEntity) vendor = g_list_model_get_item (vendors, i);
-
-      cpl_chart_color_for ("vendor", cpl_entity_get_id (vendor));
-    }
-  for (guint i = 0; i < now.rules; i++)
-    {
-      g_autoptr(CplEntity) rule = g_list_model_get_item (rules, i);
-
-      cpl_chart_color_for ("rule", cpl_entity_get_id (rule));
-    }
+  assign_in_order (chips, "chip");
+  assign_in_order (vendors, "vendor");
+  assign_in_order (rules, "rule");
   g_object_set_data_full (G_OBJECT (dataset), "cpl-chart-colors-assigned", g_memdup2 (&now, sizeof now), g_free);
 }
 
