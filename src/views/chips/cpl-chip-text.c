@@ -441,17 +441,12 @@ cpl_rule_verdict_get_style (CplRule      *rule,
 {
   CplRuleEffect effect = cpl_rule_get_effect (rule);
 
-  if (effect == CPL_RULE_EFFECT_CONTROL && verdict == CPL_TRI_FALSE)
-    {
-      /* a tick, dimmed: this rule lets the chip through, but the chip's
-       * status is what all the rules say together */
-      *icon_name = cpl_verdict_get_icon_name (verdict);
-      *css_class = "dim-label";
-    }
-  else if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
+  if (effect == CPL_RULE_EFFECT_CONTROL || verdict == CPL_TRI_UNKNOWN)
     {
       *icon_name = cpl_verdict_get_icon_name (verdict);
-      *css_class = cpl_verdict_get_css_class (verdict);
+      /* a control rule's tick dimmed: this rule lets the chip through,
+       * but the chip's status is what all the rules say together */
+      *css_class = verdict == CPL_TRI_FALSE ? "dim-label" : cpl_verdict_get_css_class (verdict);
     }
   else if (verdict == CPL_TRI_TRUE)
     {
