@@ -243,27 +243,40 @@ bar_append (GtkWidget *bar,
   gtk_widget_set_focusable (gtk_widget_get_parent (result), FALSE);
 }
 
-/* A result in the bar under the form: its name over its value. */
+/* A result in the bar under the form: its name (@title, or set later
+ * on the caption returned) over @value. */
+static GtkLabel *
+result_append (GtkWidget  *bar,
+               const char *title,
+               GtkWidget  *value,
+               const char *tooltip)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption = gtk_label_new (title);
+
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_widget_set_tooltip_text (box, tooltip);
+  bar_append (bar, box);
+  return GTK_LABEL (caption);
+}
+
+/* A figure in the bar: the label its value is written into. */
 static GtkLabel *
 result_new (GtkWidget  *bar,
             const char *title,
             const char *tooltip)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *caption = gtk_label_new (title);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "title-4");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_tooltip_text (box, tooltip);
-  bar_append (bar, box);
+  result_append (bar, title, label, tooltip);
   return GTK_LABEL (label);
 }
 
@@ -324,20 +337,10 @@ cpl_what_if_window_new (CplDataset *dataset)
   gtk_widget_set_margin_bottom (bar, 6);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
-  {
-    GtkWidget *status = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-    self->status_caption = GTK_LABEL (gtk_label_new (NULL));
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_caption), "caption");
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_caption), "dim-label");
-    gtk_label_set_xalign (self->status_caption, 0);
-    gtk_label_set_wrap (self->status_caption, TRUE);
-    self->status_box = cpl_verdict_box_new ();
-    gtk_widget_add_css_class (self->status_box, "heading");
-    gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status_caption));
-    gtk_box_append (GTK_BOX (status), self->status_box);
-    bar_append (bar, status);
-  }
+  self->status_box = cpl_verdict_box_new ();
+  gtk_widget_add_css_class (self->status_box, "heading");
+  self->status_caption = result_append (bar, NULL, self->status_box, NULL);
+  gtk_label_set_wrap (self->status_caption, TRUE);
   self->tpp_value = result_new (bar, _("TPP"), _("Largest dense throughput × bit width"));
   self->pd_value = result_new (bar, _("Performance density"), _("TPP per mm² of die"));
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
