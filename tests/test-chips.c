@@ -1014,6 +1014,48 @@ assert_detail_row (CplChipsView *view,
   }
 }
 
+/* On 2025-06-01 (MODEL.md §2.1: the H20 is denied) the H20's status
+ * names the April letters as what catches it; no licence rule is in
+ * force yet: the August licences come on 2025-08-11 and the case-by-case
+ * review on 2026-01-15, and their rows say so first, in grey, whatever
+ * they would say of the chip.  H20: TPP 2,368 (FP8 296 × 8), density
+ * 2,368 ÷ 814 = 2.91: below every 3A090 line (4,800; 1,600 with 5.92;
+ * 2,400 or 3.2 for .b), so only the letters, which name it, catch it. */
+static void
+test_detail_deciding_rules (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse ("2025-06-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
+  assert_detail_row (view, "Denied",
+                     "Under the rules in force on 2025-06-01: caught by Licence letters for H20 and MI308X "
+                     "(April 2025), and no licence rule opens it, so an export to China is presumed denied.",
+                     "error");
+  assert_detail_row (view, "Licences for H20 and MI308X (August 2025)",
+                     "Not yet in force on 2025-06-01: in force from 2025-08-11\nLicensable", "dim-label");
+  assert_detail_row (view, "Case-by-case review for China (January 2026)",
+                     "Not yet in force on 2025-06-01: in force from 2026-01-15\n", "dim-label");
+  /* a rule in force keeps its verdict's colour */
+  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Controlled", "error");
+
+  /* on 2025-09-01 the licences are in force: licensable at 15%, the
+   * August share rule named (the 25% bands are not yet in force, and
+   * would not catch the H20's TPP 2,368 anyway) */
+  g_assert_true (cpl_iso_date_parse ("2025-09-01", &date));
+  cpl_chips_view_set_date (view, &date);
+  assert_detail_row (view, "Licensable · 15% share",
+                     "Under the rules in force on 2025-09-01: caught by Licence letters for H20 and MI308X "
+                     "(April 2025), but a licence may be granted under Licences for H20 and MI308X (August "
+                     "2025); a licensed sale pays 15% of its revenue to the US under 15% share for H20 and "
+                     "MI308X (August 2025).", "warning");
+  assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Licensable", "warning");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The detail pane opens on the chip's status, as the table gives it, and
  * each rule's verdict looks as in the table's rule columns: a licence
  * that opens the chip amber, not a red lock; a licence or share that
@@ -1032,7 +1074,16 @@ test_detail_verdicts (void)
    * under case-by-case review and in the 25% band (14,000 ≤ 15,832 <
    * 17,500): licensable, 25% */
   g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Status in China", TRUE));
-  assert_detail_row (view, "Licensable · 25% share", "Under the rules in force on 2026-02-01.", "warning");
+  /* the status names the rules that decide it: TPP 15,832 ≥ 4,800 with
+   * interconnect 900 ≥ 600 GB/s (3A090.a of 2022) and TPP ≥ 4,800
+   * (3A090.a of 2023) catch it; 3A090.b does not (density 19.45 is not
+   * below 5.92); the case-by-case review opens it and the first 25% band
+   * sets its share */
+  assert_detail_row (view, "Licensable · 25% share",
+                     "Under the rules in force on 2026-02-01: caught by ECCN 3A090.a (October 2022) and "
+                     "ECCN 3A090.a (2023), but a licence may be granted under Case-by-case review for China "
+                     "(January 2026); a licensed sale pays 25% of its revenue to the US under 25% tariff "
+                     "bands (January 2026).", "warning");
   /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */
@@ -1531,6 +1582,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
+  g_test_add_func ("/chips/detail-deciding-rules", test_detail_deciding_rules);
   g_test_add_func ("/chips/map-statuses", test_map_statuses);
   g_test_add_func ("/chips/what-if-from-chip", test_what_if_from_chip);
   g_test_add_func ("/chips/what-if-status", test_what_if_status);

@@ -159,6 +159,71 @@ test_until_boundaries (void)
   assert_status (dataset, "big", "2025-01-02", CPL_CHIP_STATUS_FREE, NAN);
 }
 
+/* The ids of the rules that decide @chip_id's status on @iso_date,
+ * joined with spaces, control rules first, then licence, then share;
+ * checks the status too. */
+static void
+assert_deciding (CplDataset    *dataset,
+                 const char    *chip_id,
+                 const char    *iso_date,
+                 CplChipStatus  expected,
+                 const char    *expected_ids)
+{
+  g_autoptr(GPtrArray) deciding = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  CplChip *chip = cpl_dataset_lookup_chip (dataset, chip_id);
+  double share;
+  CplChipStatus status;
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse (iso_date, &date));
+  status = cpl_chip_status_decided_on (dataset, chip, &date, &share, &deciding);
+  g_assert_cmpstr (cpl_chip_status_get_key (status), ==, cpl_chip_status_get_key (expected));
+  /* the same status as cpl_chip_status_on() */
+  g_assert_cmpint (status, ==, cpl_chip_status_on (dataset, chip, &date, NULL));
+  g_assert_nonnull (deciding);
+  for (guint i = 0; i < deciding->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", cpl_entity_get_id (deciding->pdata[i]));
+  g_assert_cmpstr (ids->str, ==, expected_ids);
+}
+
+/* The rules that decide a status (what the Chips view names):
+ * - big (TPP 16,000) on 2023-06-01: ctl (16,000 ≥ 4,800) catches it, lic
+ *   is not yet in force → denied by ctl alone;
+ * - on 2024-06-01: ctl, lic (16,000 < 21,000), and of the two shares
+ *   that match (25% and 10%) the 25% that applies; share-10 does not
+ *   decide;
+ * - on 2025-01-01 ctl is lifted: no licence needed, no rule decides;
+ * - named (TPP 800) on 2024-06-01: caught by listed only (ctl: 800 <
+ *   4,800 is not), opened by lic, no share (800 < 4,800 for both): the
+ *   control rule first, though lic comes before listed in the file;
+ * - dom: domestic, no rule;
+ * - small (TPP 800, no interconnect): ctl-tpp is false, ctl-link needs
+ *   data → needs data, decided by ctl-link;
+ * - no-bw (TPP 16,000, no bandwidth): caught by ctl-tpp (ctl-link's
+ *   unknown does not decide once a control rule is true), lic-bw needs
+ *   data;
+ * - wide (8,000 GB/s ≥ 6,500): caught by ctl-tpp, lic-bw false → denied;
+ * - no-mem: licensable, its share needs data from share-mem (memory
+ *   missing); mem (141 ≥ 100 GB): 25% from share-mem. */
+static void
+test_deciding_rules (void)
+{
+  g_autoptr(CplDataset) dated = load (dated_json);
+  g_autoptr(CplDataset) unknown = load (unknown_json);
+
+  assert_deciding (dated, "big", "2023-06-01", CPL_CHIP_STATUS_DENIED, "ctl");
+  assert_deciding (dated, "big", "2024-06-01", CPL_CHIP_STATUS_LICENSABLE, "ctl lic share-25");
+  assert_deciding (dated, "big", "2025-01-01", CPL_CHIP_STATUS_FREE, "");
+  assert_deciding (dated, "named", "2024-06-01", CPL_CHIP_STATUS_LICENSABLE, "listed lic");
+  assert_deciding (dated, "dom", "2024-06-01", CPL_CHIP_STATUS_DOMESTIC, "");
+  assert_deciding (unknown, "small", "2024-06-01", CPL_CHIP_STATUS_UNKNOWN, "ctl-link");
+  assert_deciding (unknown, "no-bw", "2024-06-01", CPL_CHIP_STATUS_UNKNOWN, "ctl-tpp lic-bw");
+  assert_deciding (unknown, "wide", "2024-06-01", CPL_CHIP_STATUS_DENIED, "ctl-tpp");
+  assert_deciding (unknown, "no-mem", "2024-06-01", CPL_CHIP_STATUS_LICENSABLE, "ctl-tpp lic-bw share-mem");
+  assert_deciding (unknown, "mem", "2024-06-01", CPL_CHIP_STATUS_LICENSABLE, "ctl-tpp lic-bw share-mem");
+}
+
 /* A chip list: "named" (TPP 800, below every threshold) is caught only
  * by "listed", from 2024-03-01.  The day before (2024 is a leap year:
  * 2024-02-29) it needs no licence; from then on it is controlled, lic
@@ -521,6 +586,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/status/overlapping-shares", test_overlapping_shares);
   g_test_add_func ("/status/until-boundaries", test_until_boundaries);
   g_test_add_func ("/status/chip-list", test_chip_list);
+  g_test_add_func ("/status/deciding-rules", test_deciding_rules);
   g_test_add_func ("/status/unknown-control-dated", test_unknown_control_dated);
   g_test_add_func ("/status/unknown-metrics", test_unknown_metrics);
   g_test_add_func ("/status/accessors", test_accessors);

@@ -49,6 +49,23 @@ tri_or (CplTriState a,
   return a == CPL_TRI_UNKNOWN || b == CPL_TRI_UNKNOWN ? CPL_TRI_UNKNOWN : CPL_TRI_FALSE;
 }
 
+/* Adds the rules of @effect in force that gave @verdict, each once. */
+static void
+add_deciding (GPtrArray   *deciding,
+              GPtrArray   *in_force,
+              CplTriState *verdicts,
+              CplRuleEffect effect,
+              CplTriState  verdict)
+{
+  for (guint i = 0; i < in_force->len; i++)
+    {
+      CplRule *rule = g_ptr_array_index (in_force, i);
+
+      if (cpl_rule_get_effect (rule) == effect && verdicts[i] == verdict)
+        g_ptr_array_add (deciding, g_object_ref (rule));
+    }
+}
+
 /**
  * cpl_chip_status_on:
  * @date: the day the rules are read on
@@ -70,45 +87,120 @@ cpl_chip_status_on (CplDataset  *dataset,
                     const GDate *date,
                     double      *share)
 {
+  return cpl_chip_status_decided_on (dataset, chip, date, share, NULL);
+}
+
+/**
+ * cpl_chip_status_decided_on:
+ * @deciding: (out) (transfer container) (optional): the rules in force on
+ *   @date that decide the status, in the order of the reasoning (control,
+ *   licence, share), each kind in the dataset's order (each holds a
+ *   reference, freed with the array):
+ *   - domestic, no licence needed: none;
+ *   - denied: the control rules that catch the chip;
+ *   - licensable: those, the licence rules that open it, then the share
+ *     rules that set its share (the matching ones with the largest share;
+ *     when the share needs data, the ones whose verdict needs data and
+ *     could raise it);
+ *   - needs data: the control rules that catch it, if any, then the
+ *     rules whose verdict needs data where that decides: the control
+ *     rules when none catches it, else the licence rules.
+ *
+ * cpl_chip_status_on(), also saying which rules decide.
+ */
+CplChipStatus
+cpl_chip_status_decided_on (CplDataset  *dataset,
+                            CplChip     *chip,
+                            const GDate *date,
+                            double      *share,
+                            GPtrArray  **deciding)
+{
   GListModel *rules = cpl_dataset_get_rules (dataset);
   const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chip));
   CplTriState verdict[CPL_RULE_N_EFFECTS] = { CPL_TRI_FALSE, CPL_TRI_FALSE, CPL_TRI_FALSE };
   double known_share = 0, unknown_share = 0;
+  g_autoptr(GPtrArray) in_force = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) verdicts = g_array_new (FALSE, FALSE, sizeof (CplTriState));
+  g_autoptr(GPtrArray) decided = g_ptr_array_new_with_free_func (g_object_unref);
+  CplTriState *v;
+  CplChipStatus status;
   CplChipMetrics m;
 
   if (share != NULL)
     *share = NAN;
+  if (deciding != NULL)
+    *deciding = NULL;
   g_return_val_if_fail (date != NULL && g_date_valid (date), CPL_CHIP_STATUS_UNKNOWN);
 
   if (chip_is_chinese (dataset, chip))
-    return CPL_CHIP_STATUS_DOMESTIC;
+    {
+      if (deciding != NULL)
+        *deciding = g_steal_pointer (&decided);
+      return CPL_CHIP_STATUS_DOMESTIC;
+    }
 
   cpl_chip_metrics_compute (chip, &m);
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      CplRule *rule = g_list_model_get_item (rules, i);
       CplRuleEffect effect = cpl_rule_get_effect (rule);
       CplTriState match;
 
       if (!cpl_rule_in_force_on (rule, date))
-        continue;
+        {
+          g_object_unref (rule);
+          continue;
+        }
       match = cpl_rule_evaluate_chip (rule, chip_id, m.values, NULL);
+      g_ptr_array_add (in_force, rule);
+      g_array_append_val (verdicts, match);
       verdict[effect] = tri_or (verdict[effect], match);
       if (effect == CPL_RULE_EFFECT_SHARE && match == CPL_TRI_TRUE)
         known_share = MAX (known_share, cpl_rule_get_share (rule));
       else if (effect == CPL_RULE_EFFECT_SHARE && match == CPL_TRI_UNKNOWN)
         unknown_share = MAX (unknown_share, cpl_rule_get_share (rule));
     }
+  v = (CplTriState *) verdicts->data;
 
   if (verdict[CPL_RULE_EFFECT_CONTROL] != CPL_TRI_TRUE)
-    return verdict[CPL_RULE_EFFECT_CONTROL] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_FREE
-                                                             : CPL_CHIP_STATUS_UNKNOWN;
-  if (verdict[CPL_RULE_EFFECT_LICENCE] != CPL_TRI_TRUE)
-    return verdict[CPL_RULE_EFFECT_LICENCE] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_DENIED
-                                                             : CPL_CHIP_STATUS_UNKNOWN;
-  if (share != NULL)
-    *share = unknown_share > known_share ? NAN : known_share;
-  return CPL_CHIP_STATUS_LICENSABLE;
+    {
+      status = verdict[CPL_RULE_EFFECT_CONTROL] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_FREE
+                                                                 : CPL_CHIP_STATUS_UNKNOWN;
+      if (status == CPL_CHIP_STATUS_UNKNOWN)
+        add_deciding (decided, in_force, v, CPL_RULE_EFFECT_CONTROL, CPL_TRI_UNKNOWN);
+    }
+  else
+    {
+      add_deciding (decided, in_force, v, CPL_RULE_EFFECT_CONTROL, CPL_TRI_TRUE);
+      if (verdict[CPL_RULE_EFFECT_LICENCE] != CPL_TRI_TRUE)
+        {
+          status = verdict[CPL_RULE_EFFECT_LICENCE] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_DENIED
+                                                                     : CPL_CHIP_STATUS_UNKNOWN;
+          if (status == CPL_CHIP_STATUS_UNKNOWN)
+            add_deciding (decided, in_force, v, CPL_RULE_EFFECT_LICENCE, CPL_TRI_UNKNOWN);
+        }
+      else
+        {
+          status = CPL_CHIP_STATUS_LICENSABLE;
+          add_deciding (decided, in_force, v, CPL_RULE_EFFECT_LICENCE, CPL_TRI_TRUE);
+          for (guint i = 0; i < in_force->len; i++)
+            {
+              CplRule *rule = g_ptr_array_index (in_force, i);
+
+              if (cpl_rule_get_effect (rule) != CPL_RULE_EFFECT_SHARE)
+                continue;
+              if (unknown_share > known_share
+                  ? v[i] == CPL_TRI_UNKNOWN && cpl_rule_get_share (rule) > known_share
+                  : v[i] == CPL_TRI_TRUE && cpl_rule_get_share (rule) == known_share)
+                g_ptr_array_add (decided, g_object_ref (rule));
+            }
+          if (share != NULL)
+            *share = unknown_share > known_share ? NAN : known_share;
+        }
+    }
+  if (deciding != NULL)
+    *deciding = g_steal_pointer (&decided);
+  return status;
 }
 
 /**

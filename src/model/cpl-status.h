@@ -18,6 +18,11 @@ CplChipStatus  cpl_chip_status_on       (CplDataset    *dataset,
                                          CplChip       *chip,
                                          const GDate   *date,
                                          double        *share);
+CplChipStatus  cpl_chip_status_decided_on (CplDataset  *dataset,
+                                           CplChip     *chip,
+                                           const GDate *date,
+                                           double      *share,
+                                           GPtrArray  **deciding);
 const char    *cpl_chip_status_get_key  (CplChipStatus  status);
 
 void           cpl_scenario_policy_on   (CplDataset    *dataset,

@@ -553,13 +553,124 @@ cpl_chip_status_get_style (CplChipStatus   status,
   *css_class = classes[status];
 }
 
-/* What @status means, and on which day: "Under the rules in force on
- * 2026-02-01. A control rule catches the chip…", a status's tooltip. */
+/* The names of @rules' rules of @effect, "ECCN 3A090.a (October 2022),
+ * ECCN 3A090.a (2023) and ECCN 3A090.b (2023)". */
+static char *
+rule_names (GPtrArray     *rules,
+            CplRuleEffect  effect)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      CplRule *rule = g_ptr_array_index (rules, i);
+
+      if (cpl_rule_get_effect (rule) == effect)
+        g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (rule)));
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == names->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * cpl_rule_describe_in_force:
+ *
+ * Returns: (transfer full) (nullable): %NULL when @rule is in force on
+ *   @date, else when it is: "Not yet in force on 2025-06-01: in force
+ *   from 2026-01-15", "No longer in force on 2025-06-01: lifted on
+ *   2025-01-01"
+ */
+char *
+cpl_rule_describe_in_force (CplRule     *rule,
+                            const GDate *date)
+{
+  g_autofree char *iso = NULL;
+  const char *effective = cpl_rule_get_effective (rule);
+
+  if (cpl_rule_in_force_on (rule, date))
+    return NULL;
+  iso = cpl_iso_date_format (date);
+  if (effective != NULL && g_strcmp0 (iso, effective) < 0)
+    /* Translators: %1$s is the date the rules are read on, %2$s the day a
+     * rule comes into force (both 2025-06-01) */
+    return g_strdup_printf (_("Not yet in force on %1$s: in force from %2$s"), iso, effective);
+  /* Translators: %1$s is the date the rules are read on, %2$s the first
+   * day a rule no longer applies (both 2025-06-01) */
+  return g_strdup_printf (_("No longer in force on %1$s: lifted on %2$s"), iso, cpl_rule_get_until (rule));
+}
+
+/**
+ * cpl_chip_status_explain:
+ * @share: the share cpl_chip_status_decided_on() gave
+ * @deciding: (nullable): the rules it gave as deciding the status
+ * @date: the day the rules were read on
+ *
+ * What @status means on @date, naming the rules that decide it: "Under
+ * the rules in force on 2026-02-01: caught by ECCN 3A090.a (2023), but a
+ * licence may be granted under …; a licensed sale pays 25% of its
+ * revenue to the US under …".  A domestic chip, one that needs no
+ * licence, and any status without its deciding rules get what the
+ * status means in general.
+ */
 char *
 cpl_chip_status_explain (CplChipStatus  status,
+                         double         share,
+                         GPtrArray     *deciding,
                          const GDate   *date)
 {
   g_autofree char *iso = cpl_iso_date_format (date);
+  g_autofree char *control = rule_names (deciding, CPL_RULE_EFFECT_CONTROL);
+  g_autofree char *licence = rule_names (deciding, CPL_RULE_EFFECT_LICENCE);
+  g_autofree char *shares = rule_names (deciding, CPL_RULE_EFFECT_SHARE);
+
+  if (status == CPL_CHIP_STATUS_DENIED && *control)
+    /* Translators: %1$s is a date, 2026-02-01; %2$s the names of the
+     * export rules that catch the chip, "ECCN 3A090.a (2023)" */
+    return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, and no licence rule opens it, "
+                              "so an export to China is presumed denied."), iso, control);
+  if (status == CPL_CHIP_STATUS_LICENSABLE && *control && *licence)
+    {
+      g_autofree char *rate = NULL;
+
+      if (isnan (share) && *shares)
+        /* Translators: %1$s is a date; %2$s the rules that catch the chip;
+         * %3$s the rules under which a licence may be granted; %4$s the
+         * revenue-share rules whose verdict needs a missing figure */
+        return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
+                                  "granted under %3$s; whether the share of %4$s applies needs a figure "
+                                  "the chip lacks."), iso, control, licence, shares);
+      if (share > 0 && *shares)
+        {
+          rate = cpl_format_rate (share);
+          /* Translators: %1$s is a date; %2$s the rules that catch the
+           * chip; %3$s the rules under which a licence may be granted;
+           * %4$s a rate, "25%"; %5$s the revenue-share rule that sets it */
+          return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
+                                    "granted under %3$s; a licensed sale pays %4$s of its revenue to the US "
+                                    "under %5$s."), iso, control, licence, rate, shares);
+        }
+      /* Translators: %1$s is a date; %2$s the rules that catch the chip;
+       * %3$s the rules under which a licence may be granted */
+      return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
+                                "granted under %3$s; no revenue share applies."), iso, control, licence);
+    }
+  if (status == CPL_CHIP_STATUS_UNKNOWN && *control && *licence)
+    /* Translators: %1$s is a date; %2$s the rules that catch the chip;
+     * %3$s the licence rules whose verdict needs a missing figure */
+    return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s; whether a licence may be "
+                              "granted under %3$s needs a figure the chip lacks: add it to know the status."),
+                            iso, control, licence);
+  if (status == CPL_CHIP_STATUS_UNKNOWN && *control)
+    /* Translators: %1$s is a date; %2$s the control rules whose verdict
+     * needs a missing figure */
+    return g_strdup_printf (_("Under the rules in force on %1$s: whether the chip is caught by %2$s needs a "
+                              "figure it lacks: add it to know the status."), iso, control);
 
   /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
   return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));

@@ -37,6 +37,8 @@ void        cpl_rule_verdict_get_style (CplRule          *rule,
                                         CplTriState       verdict,
                                         const char      **icon_name,
                                         const char      **css_class);
+char       *cpl_rule_describe_in_force (CplRule          *rule,
+                                        const GDate      *date);
 void        cpl_rule_verdict_box_set  (GtkWidget         *box,
                                        CplRule           *rule,
                                        CplTriState        verdict,
@@ -47,6 +49,8 @@ char       *cpl_chip_status_get_label (CplChipStatus      status,
                                        double             share);
 const char *cpl_chip_status_describe  (CplChipStatus      status);
 char       *cpl_chip_status_explain   (CplChipStatus      status,
+                                       double             share,
+                                       GPtrArray         *deciding,
                                        const GDate       *date);
 void        cpl_chip_status_get_style (CplChipStatus      status,
                                        const char       **icon_name,

@@ -389,12 +389,19 @@ name_cell_new (void)
   return box;
 }
 
-/* What @status means on the view's date. */
-static char *
-status_explained (CplChipsView  *self,
-                  CplChipStatus  status)
+/* @chip's status on the view's date, its @share, and in @explained what
+ * it means, naming the rules that decide it. */
+static CplChipStatus
+chip_status_explained (CplChipsView  *self,
+                       CplChip       *chip,
+                       double        *share,
+                       char         **explained)
 {
-  return cpl_chip_status_explain (status, &self->date);
+  g_autoptr(GPtrArray) deciding = NULL;
+  CplChipStatus status = cpl_chip_status_decided_on (self->dataset, chip, &self->date, share, &deciding);
+
+  *explained = cpl_chip_status_explain (status, *share, deciding, &self->date);
+  return status;
 }
 
 /* A status cell: its icon and word, and in its tooltip what it means on
@@ -405,8 +412,8 @@ set_status_cell (CplChipsView *self,
                  GtkWidget    *box)
 {
   double share;
-  CplChipStatus status = chip_status (self, chip, &share);
-  g_autofree char *tooltip = status_explained (self, status);
+  g_autofree char *tooltip = NULL;
+  CplChipStatus status = chip_status_explained (self, chip, &share, &tooltip);
 
   cpl_status_box_set (box, status, share, tooltip);
 }
@@ -919,9 +926,9 @@ cpl_chips_view_update_detail (CplChipsView *self)
    * it is what the analyst came for. */
   {
     double share;
-    CplChipStatus status = chip_status (self, chip, &share);
+    g_autofree char *subtitle = NULL;
+    CplChipStatus status = chip_status_explained (self, chip, &share, &subtitle);
     g_autofree char *title = cpl_chip_status_get_label (status, share);
-    g_autofree char *subtitle = status_explained (self, status);
     const char *icon_name, *css_class;
 
     cpl_chip_status_get_style (status, &icon_name, &css_class);
@@ -949,11 +956,22 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict);
       /* a rule that only names chips has no threshold to measure */
       g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
+      g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
       const char *icon_name, *css_class;
       GtkWidget *row;
 
-      /* the verdict looks as in the table's rule columns */
+      /* the verdict looks as in the table's rule columns; a rule not in
+       * force on the view's date says so first, and its verdict, which
+       * decides nothing that day, is in grey */
       cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
+      if (not_in_force != NULL)
+        {
+          char *with_date = g_strdup_printf ("%s\n%s", not_in_force, subtitle);
+
+          g_free (subtitle);
+          subtitle = with_date;
+          css_class = "dim-label";
+        }
       row = verdict_row_new (cpl_entity_get_name (CPL_ENTITY (rule)), subtitle, icon_name, css_class);
       gtk_widget_set_tooltip_text (row, tooltip);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1437,8 +1455,10 @@ cpl_chips_view_set_date (CplChipsView *self,
   gtk_calendar_select_day (self->calendar, day);
   g_signal_emit (self, signals[REFRESH], 0);
   on_column_sort_changed (self);
-  /* the map's points wear the statuses of the day */
+  /* the map's points wear the statuses of the day, and the detail gives
+   * the shown chip's status and the rules in force on it */
   cpl_chips_view_update_map (self);
+  cpl_chips_view_update_detail (self);
 }
 
 const GDate *

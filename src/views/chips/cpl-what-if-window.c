@@ -169,8 +169,9 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
    * does: the answer the window is opened for */
   {
     double share;
-    CplChipStatus status = cpl_chip_status_on (self->dataset, self->chip, &self->date, &share);
-    g_autofree char *tooltip = cpl_chip_status_explain (status, &self->date);
+    g_autoptr(GPtrArray) deciding = NULL;
+    CplChipStatus status = cpl_chip_status_decided_on (self->dataset, self->chip, &self->date, &share, &deciding);
+    g_autofree char *tooltip = cpl_chip_status_explain (status, share, deciding, &self->date);
 
     cpl_status_box_set (self->status_box, status, share, tooltip);
   }
@@ -183,8 +184,13 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       g_autofree char *described = cpl_rule_describe_margins (rule, m.values);
       g_autofree char *margins = cpl_text_keep_units (described);
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, NULL, m.values);
+      g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
+      g_autofree char *subtitle = NULL;
 
-      adw_action_row_set_subtitle (row, margins);
+      /* as the Chips view's detail: a rule not in force says so first */
+      if (not_in_force != NULL)
+        subtitle = *margins ? g_strdup_printf ("%s\n%s", not_in_force, margins) : g_strdup (not_in_force);
+      adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : margins);
       cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
     }
 
