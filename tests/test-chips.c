@@ -658,19 +658,23 @@ test_compare_status (void)
   g_assert_cmpstr (cpl_compare_window_get_status (compare, 0), ==, "Licensable · 15% share");
   g_assert_cmpstr (cpl_compare_window_get_status (compare, 1), ==, "Licensable · 25% share");
 
-  /* 3A090.a (2023) for H200: TPP 15,832 − 4,800 = 11,032 above; the
-   * second clause's TPP line, 15,832 − 1,600 = 14,232 above; performance
-   * density 15,832 / 814 mm² = 19.45, 19.45 − 5.92 = 13.53 above, the
-   * unit, TPP per mm² of die, once with the chip's value. */
+  /* 3A090.a (2023) for H200, clause by clause (either is enough): TPP
+   * 15,832 − 4,800 = 11,032 above; the second clause's TPP line, 15,832 −
+   * 1,600 = 14,232 above, and performance density 15,832 / 814 mm² =
+   * 19.45, 19.45 − 5.92 = 13.53 above, the unit, TPP per mm² of die,
+   * once with the chip's value.  Both clauses met. */
   assert_kept_units (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1),
-                     "TPP 15,832: 11,032~above the 4,800~line\n"
-                     "TPP 15,832: 14,232~above the 1,600~line\n"
-                     "performance density 19.45~TPP/^mm²: 13.53~above the 5.92~line");
-  /* case-by-case for H20: 21,000 − 2,368 = 18,632 below; bandwidth
-   * 6,500 − 4,000 = 2,500 GB/s below */
+                     "Clause 1~of 2: met\n"
+                     "•~TPP 15,832~≥ 4,800: yes,~11,032~above\n"
+                     "Clause 2~of 2, all must hold: met\n"
+                     "•~TPP 15,832~≥ 1,600: yes,~14,232~above\n"
+                     "•~performance density 19.45~TPP/^mm² ≥ 5.92: yes,~13.53~above");
+  /* case-by-case for H20, one clause of two conditions: 21,000 − 2,368 =
+   * 18,632 below; bandwidth 6,500 − 4,000 = 2,500 GB/s below; both hold */
   assert_kept_units (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0),
-                     "TPP 2,368: 18,632~below the 21,000~line\n"
-                     "memory bandwidth 4,000~GB/^s: 2,500~below the 6,500~line");
+                     "All must hold: met\n"
+                     "•~TPP 2,368~< 21,000: yes,~18,632~below\n"
+                     "•~memory bandwidth 4,000~GB/^s < 6,500: yes,~2,500~below");
 
   /* one scroller, the window's: the tables are as tall as their rows and
    * do not take the mouse wheel */
@@ -1041,6 +1045,13 @@ test_detail_deciding_rules (void)
                      "Not yet in force on 2025-06-01: in force from 2026-01-15\n", "dim-label");
   /* a rule in force keeps its verdict's colour */
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Controlled", "error");
+  /* its lines go clause by clause, each condition saying whether it
+   * holds: 3A090.b's first clause fails on TPP 2,368 ≥ 2,400 (32 short),
+   * though TPP 2,368 < 4,800 holds (2,432 below the line) */
+  assert_detail_row (view, "ECCN 3A090.b (2023)",
+                     "Not caught\nClause 1\u00a0of 2, all must hold: not met\n"
+                     "•\u00a0TPP 2,368\u00a0≥ 2,400: no,\u00a032\u00a0below\n"
+                     "•\u00a0TPP 2,368\u00a0< 4,800: yes,\u00a02,432\u00a0below\n", "dim-label");
 
   /* on 2025-09-01 the licences are in force: licensable at 15%, the
    * August share rule named (the 25% bands are not yet in force, and
@@ -1107,7 +1118,7 @@ test_detail_verdicts (void)
       if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
         subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
     g_assert_nonnull (subtitle);
-    g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0TPP/\u2060mm²: "));
+    g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0TPP/\u2060mm² ≥ 5.92: "));
   }
   /* its tooltip gives the condition as a reader writes it: "≥", not the
    * file's ">=" */

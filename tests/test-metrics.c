@@ -177,36 +177,61 @@ test_three_valued (void)
   g_assert_cmpint (clause, ==, 0);
 }
 
-/* The margins of the H20 to each threshold of 3A090.b (2023). */
+/* The margins of the H20 to each threshold of 3A090.b (2023), clause by
+ * clause, and whether each clause holds.  H20: TPP = FP8 296 × 8 =
+ * 2,368; performance density 2,368 ÷ 814 mm² = 2.909. */
 static void
 test_margins (void)
 {
   g_autoptr(CplDataset) dataset = load ();
   CplRule *rule = CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "b-2023"));
-  g_autoptr(GArray) margins = NULL;
+  CplRule *a = CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "a-2023"));
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) second = NULL;
   const CplMargin *m;
-  CplChipMetrics h20;
+  CplChipMetrics h20, h100, nothing;
 
   metrics_of (dataset, "h20", &h20);
-  margins = cpl_rule_get_margins (rule, h20.values);
-  /* clause 1: tpp ≥ 2400, tpp < 4800, PD ≥ 1.6, PD < 5.92; clause 2 adds
-   * tpp ≥ 1600 and PD ≥ 3.2 (PD < 5.92 is already listed): 6 thresholds */
-  g_assert_cmpuint (margins->len, ==, 6);
+  first = cpl_rule_get_clause_margins (rule, 0, h20.values);
+  second = cpl_rule_get_clause_margins (rule, 1, h20.values);
+  /* clause 1: tpp ≥ 2400, tpp < 4800, PD ≥ 1.6, PD < 5.92; clause 2:
+   * tpp ≥ 1600, PD ≥ 3.2, PD < 5.92 (listed in both: each clause is read
+   * on its own) */
+  g_assert_cmpuint (first->len, ==, 4);
+  g_assert_cmpuint (second->len, ==, 3);
   /* TPP 2,368 against the 2,400 line: 32 below, the condition fails */
-  m = &g_array_index (margins, CplMargin, 0);
+  m = &g_array_index (first, CplMargin, 0);
   g_assert_cmpint (m->metric, ==, CPL_METRIC_TPP);
+  g_assert_cmpint (m->op, ==, CPL_OP_GE);
   g_assert_cmpfloat (m->threshold, ==, 2400);
   g_assert_cmpfloat (m->value - m->threshold, ==, -32);
   g_assert_cmpint (m->holds, ==, CPL_TRI_FALSE);
   /* PD 2.909 ≥ 1.6 holds */
-  m = &g_array_index (margins, CplMargin, 2);
+  m = &g_array_index (first, CplMargin, 2);
   g_assert_cmpint (m->metric, ==, CPL_METRIC_PERFORMANCE_DENSITY);
   g_assert_cmpfloat (m->threshold, ==, 1.6);
   g_assert_cmpint (m->holds, ==, CPL_TRI_TRUE);
-  /* the fifth is clause 2's tpp ≥ 1,600: 768 above */
-  m = &g_array_index (margins, CplMargin, 4);
+  /* clause 2's tpp ≥ 1,600: 768 above, holds; PD 2.909 ≥ 3.2 fails */
+  m = &g_array_index (second, CplMargin, 0);
   g_assert_cmpfloat (m->threshold, ==, 1600);
   g_assert_cmpfloat (m->value - m->threshold, ==, 768);
+  g_assert_cmpint (m->holds, ==, CPL_TRI_TRUE);
+  m = &g_array_index (second, CplMargin, 1);
+  g_assert_cmpfloat (m->threshold, ==, 3.2);
+  g_assert_cmpint (m->holds, ==, CPL_TRI_FALSE);
+  /* so neither clause holds */
+  g_assert_cmpint (cpl_rule_evaluate_clause (rule, 0, "h20", h20.values), ==, CPL_TRI_FALSE);
+  g_assert_cmpint (cpl_rule_evaluate_clause (rule, 1, "h20", h20.values), ==, CPL_TRI_FALSE);
+
+  /* H100 (TPP 1,979 × 8 = 15,832; PD 15,832 ÷ 814 = 19.45) meets both
+   * clauses of 3A090.a: 15,832 ≥ 4,800; 15,832 ≥ 1,600 and 19.45 ≥ 5.92 */
+  metrics_of (dataset, "h100", &h100);
+  g_assert_cmpint (cpl_rule_evaluate_clause (a, 0, "h100", h100.values), ==, CPL_TRI_TRUE);
+  g_assert_cmpint (cpl_rule_evaluate_clause (a, 1, "h100", h100.values), ==, CPL_TRI_TRUE);
+  /* a chip with no figures: each clause needs data */
+  metrics_of (dataset, "nothing", &nothing);
+  g_assert_cmpint (cpl_rule_evaluate_clause (a, 0, "nothing", nothing.values), ==, CPL_TRI_UNKNOWN);
+  g_assert_cmpint (cpl_rule_evaluate_clause (a, 1, "nothing", nothing.values), ==, CPL_TRI_UNKNOWN);
 }
 
 /* The built-in dataset's rules give the same verdicts for its H20. */

@@ -724,6 +724,24 @@ cpl_rule_evaluate (CplRule      *self,
   return cpl_rule_evaluate_chip (self, NULL, metrics, matched_clause);
 }
 
+/* One clause: the AND of its conditions, three-valued. */
+static CplTriState
+clause_evaluate (GArray       *clause,
+                 const char   *chip_id,
+                 const double *metrics)
+{
+  CplTriState result = CPL_TRI_TRUE;
+
+  for (guint j = 0; j < clause->len && result != CPL_TRI_FALSE; j++)
+    {
+      CplTriState c = cpl_condition_evaluate_chip (&g_array_index (clause, CplCondition, j), chip_id, metrics);
+
+      if (c == CPL_TRI_FALSE || (c == CPL_TRI_UNKNOWN && result == CPL_TRI_TRUE))
+        result = c;
+    }
+  return result;
+}
+
 /**
  * cpl_rule_evaluate_chip:
  * @chip_id: (nullable): the chip's id, for chip-list conditions
@@ -748,16 +766,8 @@ cpl_rule_evaluate_chip (CplRule      *self,
 
   for (guint i = 0; i < self->clauses->len; i++)
     {
-      GArray *clause = g_ptr_array_index (self->clauses, i);
-      CplTriState result = CPL_TRI_TRUE;
+      CplTriState result = clause_evaluate (g_ptr_array_index (self->clauses, i), chip_id, metrics);
 
-      for (guint j = 0; j < clause->len && result != CPL_TRI_FALSE; j++)
-        {
-          CplTriState c = cpl_condition_evaluate_chip (&g_array_index (clause, CplCondition, j),
-                                                       chip_id, metrics);
-          if (c == CPL_TRI_FALSE || (c == CPL_TRI_UNKNOWN && result == CPL_TRI_TRUE))
-            result = c;
-        }
       if (result == CPL_TRI_TRUE)
         {
           if (matched_clause != NULL)
@@ -770,47 +780,56 @@ cpl_rule_evaluate_chip (CplRule      *self,
 }
 
 /**
- * cpl_rule_get_margins:
+ * cpl_rule_evaluate_clause:
+ * @clause: an index below cpl_rule_get_n_clauses()
+ * @chip_id: (nullable): the chip's id, for conditions that name chips
+ *
+ * Whether every condition of clause @clause holds: false as soon as one
+ * fails, else unknown when one needs a missing figure.
+ */
+CplTriState
+cpl_rule_evaluate_clause (CplRule      *self,
+                          guint         clause,
+                          const char   *chip_id,
+                          const double *metrics)
+{
+  g_return_val_if_fail (CPL_IS_RULE (self), CPL_TRI_UNKNOWN);
+  g_return_val_if_fail (clause < self->clauses->len, CPL_TRI_UNKNOWN);
+  return clause_evaluate (g_ptr_array_index (self->clauses, clause), chip_id, metrics);
+}
+
+/**
+ * cpl_rule_get_clause_margins:
+ * @clause: an index below cpl_rule_get_n_clauses()
  * @metrics: CPL_N_METRICS values indexed by CplMetric, NaN when unknown
  *
- * Every threshold the rule tests, once (a threshold shared by two clauses
- * is listed at its first use), in the order the rule gives them, with the
- * chip's value and whether the condition holds.  A list of chips is no
- * threshold and is left out.
+ * Every threshold clause @clause tests, in the order the rule gives
+ * them, with the chip's value and whether the condition holds.  A list
+ * of chips is no threshold and is left out.
  *
  * Returns: (transfer full) (element-type CplMargin): the margins.
  */
 GArray *
-cpl_rule_get_margins (CplRule      *self,
-                      const double *metrics)
+cpl_rule_get_clause_margins (CplRule      *self,
+                             guint         clause,
+                             const double *metrics)
 {
   GArray *margins = g_array_new (FALSE, FALSE, sizeof (CplMargin));
+  GArray *conditions;
 
   g_return_val_if_fail (CPL_IS_RULE (self), margins);
+  g_return_val_if_fail (clause < self->clauses->len, margins);
 
-  for (guint i = 0; i < self->clauses->len; i++)
+  conditions = g_ptr_array_index (self->clauses, clause);
+  for (guint j = 0; j < conditions->len; j++)
     {
-      GArray *clause = g_ptr_array_index (self->clauses, i);
+      const CplCondition *c = &g_array_index (conditions, CplCondition, j);
+      CplMargin margin;
 
-      for (guint j = 0; j < clause->len; j++)
-        {
-          const CplCondition *c = &g_array_index (clause, CplCondition, j);
-          CplMargin margin;
-          gboolean seen = FALSE;
-
-          if (c->chips != NULL)
-            continue;
-          margin = (CplMargin) { c->metric, c->op, c->value, metrics[c->metric],
-                                 cpl_condition_evaluate (c, metrics) };
-
-          for (guint k = 0; k < margins->len && !seen; k++)
-            {
-              const CplMargin *m = &g_array_index (margins, CplMargin, k);
-              seen = m->metric == c->metric && m->threshold == c->value;
-            }
-          if (!seen)
-            g_array_append_val (margins, margin);
-        }
+      if (c->chips != NULL)
+        continue;
+      margin = (CplMargin) { c->metric, c->op, c->value, metrics[c->metric], cpl_condition_evaluate (c, metrics) };
+      g_array_append_val (margins, margin);
     }
   return margins;
 }

@@ -56,8 +56,13 @@ CplText            *cpl_rule_get_description (CplRule            *self);
 CplTriState         cpl_rule_evaluate        (CplRule            *self,
                                               const double       *metrics,
                                               int                *matched_clause);
-GArray             *cpl_rule_get_margins     (CplRule            *self,
+CplTriState         cpl_rule_evaluate_clause (CplRule            *self,
+                                              guint               clause,
+                                              const char         *chip_id,
                                               const double       *metrics);
+GArray             *cpl_rule_get_clause_margins (CplRule         *self,
+                                                 guint            clause,
+                                                 const double    *metrics);
 CplTriState         cpl_rule_evaluate_chip   (CplRule            *self,
                                               const char         *chip_id,
                                               const double       *metrics,

@@ -31,6 +31,8 @@ cpl_metric_get_title (CplMetric metric)
 }
 
 #define NO_BREAK_SPACE "\u00a0"
+/* a bullet and a no-break space: an item of a list in a label */
+#define BULLET "•" NO_BREAK_SPACE
 
 /**
  * cpl_format_with_unit:
@@ -145,14 +147,45 @@ cpl_verdict_get_css_class (CplTriState verdict)
     }
 }
 
-/* "TPP 2,368: 32 below the 2,400 line" */
+/* A comparison as a reader writes it, "≥", not as the file does, ">=". */
+static const char *
+op_display (CplOp op)
+{
+  static const char * const symbols[CPL_N_OPS] = {
+    [CPL_OP_GE] = "≥", [CPL_OP_GT] = ">", [CPL_OP_LE] = "≤", [CPL_OP_LT] = "<", [CPL_OP_EQ] = "=",
+  };
+
+  g_return_val_if_fail (op < CPL_N_OPS, "");
+  return symbols[op];
+}
+
+/* Whether a condition holds, and by how much: "yes, 768 above", "no,
+ * 32 below", "yes, on the line". */
+static char *
+margin_outcome (const CplMargin *m)
+{
+  g_autofree char *distance = cpl_format_number (fabs (m->value - m->threshold), metric_decimals[m->metric]);
+  gboolean holds = m->holds == CPL_TRI_TRUE;
+
+  if (m->value > m->threshold)
+    /* Translators: a condition holds, the chip's value is 768 above the line */
+    return g_strdup_printf (holds ? _("yes, %s above") : _("no, %s above"), distance);
+  if (m->value < m->threshold)
+    /* Translators: a condition holds (or not), the chip's value 32 below the line */
+    return g_strdup_printf (holds ? _("yes, %s below") : _("no, %s below"), distance);
+  return g_strdup (holds ? _("yes, on the line") : _("no, on the line"));
+}
+
+/* One condition, the chip's value against it and whether it holds:
+ * "TPP 2,368 ≥ 2,400: no, 32 below".  The unit once, with the chip's
+ * value (with the unit three times a line wrapped into a wall of
+ * units). */
 char *
 cpl_margin_describe (const CplMargin *m)
 {
   g_autofree char *value = cpl_metric_format_value (m->metric, m->value);
   g_autofree char *threshold = NULL;
-  g_autofree char *distance = NULL;
-  double diff = m->value - m->threshold;
+  g_autofree char *outcome = NULL;
 
   if (m->metric == CPL_METRIC_DATACENTER)
     {
@@ -164,58 +197,109 @@ cpl_margin_describe (const CplMargin *m)
   if (isnan (m->value))
     {
       threshold = cpl_metric_format_value (m->metric, m->threshold);
-      /* Translators: %1$s a metric, %2$s the rule's threshold */
-      return g_strdup_printf (_("%1$s: needs data to compare with the %2$s line"),
-                              cpl_metric_get_title (m->metric), threshold);
+      /* Translators: a condition the chip lacks the figure for: "interconnect ≥ 600 GB/s: needs data" */
+      return g_strdup_printf (_("%1$s %2$s %3$s: needs data"),
+                              cpl_metric_get_title (m->metric), op_display (m->op), threshold);
     }
-
-  /* the unit once, with the chip's value: the distance and the line are
-   * in it too ("2.91 TPP/mm²: 1.31 above the 1.60 line"; with the unit
-   * three times a line wrapped into a wall of units) */
   threshold = cpl_format_number (m->threshold, metric_decimals[m->metric]);
-  distance = cpl_format_number (fabs (diff), metric_decimals[m->metric]);
-  if (diff < 0)
-    /* Translators: "TPP 2,368: 32 below the 2,400 line" */
-    return g_strdup_printf (_("%1$s %2$s: %3$s below the %4$s line"),
-                            cpl_metric_get_title (m->metric), value, distance, threshold);
-  if (diff > 0)
-    /* Translators: "TPP 15,832: 11,032 above the 4,800 line" */
-    return g_strdup_printf (_("%1$s %2$s: %3$s above the %4$s line"),
-                            cpl_metric_get_title (m->metric), value, distance, threshold);
-  /* Translators: "TPP 4,800: on the 4,800 line" */
-  return g_strdup_printf (_("%1$s %2$s: on the %3$s line"),
-                          cpl_metric_get_title (m->metric), value, threshold);
+  {
+    /* "no, 32 below" stays on one line */
+    g_autofree char *words = margin_outcome (m);
+    GString *kept = g_string_new (words);
+
+    g_string_replace (kept, " ", NO_BREAK_SPACE, 0);
+    outcome = g_string_free (kept, FALSE);
+  }
+  /* Translators: a condition and whether the chip meets it: %1$s a metric,
+   * %2$s the chip's value, %3$s a comparison (≥), %4$s the rule's line,
+   * %5$s "yes, 32 below": "TPP 2,368 ≥ 2,400: no, 32 below" */
+  return g_strdup_printf (_("%1$s %2$s %3$s %4$s: %5$s"), cpl_metric_get_title (m->metric), value,
+                          op_display (m->op), threshold, outcome);
 }
 
-/* Every threshold of @rule, one line each. */
+static const char *
+clause_outcome (CplTriState holds)
+{
+  switch (holds)
+    {
+    /* Translators: a clause of a rule, all of whose conditions hold */
+    case CPL_TRI_TRUE:  return _("met");
+    case CPL_TRI_FALSE: return _("not met");
+    case CPL_TRI_UNKNOWN:
+    default:            return cpl_verdict_get_label (CPL_TRI_UNKNOWN);
+    }
+}
+
+/**
+ * cpl_rule_describe_margins:
+ * @chip_id: (nullable): the chip's id, for conditions that name chips
+ *
+ * Every condition of @rule with the chip's value against it, one line
+ * each, under a line per clause saying whether it is met when there is
+ * more than one clause ("Clause 2 of 2, all must hold: not met": one
+ * clause met is enough) or more than one condition ("All must hold:
+ * met").  A rule that only names chips has no line to measure: "".
+ */
 char *
 cpl_rule_describe_margins (CplRule      *rule,
+                           const char   *chip_id,
                            const double *metrics)
 {
-  g_autoptr(GArray) margins = cpl_rule_get_margins (rule, metrics);
   GString *text = g_string_new (NULL);
+  guint n_clauses = cpl_rule_get_n_clauses (rule);
+  gboolean any_threshold = FALSE;
 
-  for (guint i = 0; i < margins->len; i++)
+  for (guint i = 0; i < n_clauses && !any_threshold; i++)
     {
-      g_autofree char *line = cpl_margin_describe (&g_array_index (margins, CplMargin, i));
+      g_autoptr(GArray) margins = cpl_rule_get_clause_margins (rule, i, metrics);
 
+      any_threshold = margins->len > 0;
+    }
+  if (!any_threshold)
+    return g_string_free (text, FALSE);
+
+  for (guint i = 0; i < n_clauses; i++)
+    {
+      g_autoptr(GArray) margins = cpl_rule_get_clause_margins (rule, i, metrics);
+      const char *outcome = clause_outcome (cpl_rule_evaluate_clause (rule, i, chip_id, metrics));
+      guint n_conditions;
+      const CplCondition *conditions = cpl_rule_get_clause (rule, i, &n_conditions);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, line);
+      if (n_clauses > 1 && n_conditions > 1)
+        /* Translators: %1$u of %2$u numbers a rule's clauses (one met is
+         * enough); %3$s is met, not met or needs data */
+        g_string_append_printf (text, _("Clause %1$u of %2$u, all must hold: %3$s"), i + 1, n_clauses, outcome);
+      else if (n_clauses > 1)
+        /* Translators: a clause of one condition; %3$s is met, not met or needs data */
+        g_string_append_printf (text, _("Clause %1$u of %2$u: %3$s"), i + 1, n_clauses, outcome);
+      else if (n_conditions > 1)
+        /* Translators: a rule's only clause; %s is met, not met or needs data */
+        g_string_append_printf (text, _("All must hold: %s"), outcome);
+      /* a list of chips among thresholds: whether it names this one */
+      for (guint k = 0; k < n_conditions; k++)
+        if (conditions[k].chips != NULL)
+          {
+            gboolean named = cpl_condition_evaluate_chip (&conditions[k], chip_id, metrics) == CPL_TRI_TRUE;
+
+            if (text->len > 0)
+              g_string_append_c (text, '\n');
+            g_string_append (text, BULLET);
+            g_string_append (text, named ? _("names this chip: yes") : _("names this chip: no"));
+          }
+      for (guint k = 0; k < margins->len; k++)
+        {
+          g_autofree char *line = cpl_margin_describe (&g_array_index (margins, CplMargin, k));
+
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          /* under a clause's line, a condition is one of its items */
+          if (n_clauses > 1 || n_conditions > 1)
+            g_string_append (text, BULLET);
+          g_string_append (text, line);
+        }
     }
   return g_string_free (text, FALSE);
-}
-
-/* A comparison as a reader writes it, "≥", not as the file does, ">=". */
-static const char *
-op_display (CplOp op)
-{
-  static const char * const symbols[CPL_N_OPS] = {
-    [CPL_OP_GE] = "≥", [CPL_OP_GT] = ">", [CPL_OP_LE] = "≤", [CPL_OP_LT] = "<", [CPL_OP_EQ] = "=",
-  };
-
-  g_return_val_if_fail (op < CPL_N_OPS, "");
-  return symbols[op];
 }
 
 static void

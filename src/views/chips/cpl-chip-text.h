@@ -22,6 +22,7 @@ char       *cpl_rule_describe_verdict (CplRule           *rule,
                                        const char        *chip_id,
                                        const double      *metrics);
 char       *cpl_rule_describe_margins (CplRule           *rule,
+                                       const char        *chip_id,
                                        const double      *metrics);
 GtkWidget  *cpl_decorative_icon_new   (const char        *icon_name);
 GtkWidget  *cpl_verdict_box_new       (void);

@@ -948,7 +948,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *described = cpl_rule_describe_margins (rule, m.values);
+      g_autofree char *described = cpl_rule_describe_margins (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
       /* "2.91 TPP/mm²" broke at its slash */
       g_autofree char *margins = cpl_text_keep_units (described);
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);

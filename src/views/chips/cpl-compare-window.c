@@ -233,7 +233,7 @@ status_and_rules_grid (CplCompareWindow *self,
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
           GtkWidget *verdict = cpl_verdict_box_new ();
           g_autofree char *tooltip = cpl_rule_describe_verdict (rule, chip_id, m[c].values);
-          g_autofree char *margins = cpl_rule_describe_margins (rule, m[c].values);
+          g_autofree char *margins = cpl_rule_describe_margins (rule, chip_id, m[c].values);
 
           cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m[c].values, NULL), tooltip);
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);

@@ -181,7 +181,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       AdwActionRow *row = g_ptr_array_index (self->rule_rows, i);
       GtkWidget *verdict = g_object_get_data (G_OBJECT (row), "cpl-verdict");
-      g_autofree char *described = cpl_rule_describe_margins (rule, m.values);
+      g_autofree char *described = cpl_rule_describe_margins (rule, NULL, m.values);
       g_autofree char *margins = cpl_text_keep_units (described);
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, NULL, m.values);
       g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
