@@ -12,6 +12,11 @@
  * than eating into the other segments), with the category's total at the
  * end of the bar.
  *
+ * On a log scale (side by side only: ratios, "0.19×" beside "15×") the
+ * bars stand on the reference line (1×), rising above it or hanging
+ * under it, so that a half and a double are bars of one length; a value
+ * that is not above zero has no place on the scale and is marked "n/a".
+ *
  * Keyboard: Left/Right (Home/End) move a cursor over the bars (or the
  * segments); its tooltip shows the value, as hovering does.
  */
@@ -53,6 +58,7 @@ struct _CplBarChart
   char            *reference_label;
   gboolean         show_values;
   gboolean         stacked;
+  gboolean         log_scale;
 
   int              hover;             /* a bar index, or -1 */
   int              cursor;            /* the keyboard's bar, or -1 */
@@ -206,6 +212,25 @@ segment_is_outermost (CplBarChart *self,
 
 /* ---- geometry ---- */
 
+/* The value the bars stand on: zero, or on a log scale the reference
+ * (1× for ratios; without one, the bottom of the axis). */
+static double
+bar_base (CplBarChart *self)
+{
+  if (!self->log_scale)
+    return 0;
+  return isfinite (self->reference) && self->reference > 0 ? self->reference : FRAME (self)->y_ticks.axis.min;
+}
+
+/* Whether @value can be drawn as a bar: known, and on a log scale above
+ * zero. */
+static gboolean
+drawable (CplBarChart *self,
+          double       value)
+{
+  return isfinite (value) && (!self->log_scale || value > 0);
+}
+
 static void
 invalidate (CplBarChart *self)
 {
@@ -264,7 +289,7 @@ fit_value_axis (CplBarChart  *self,
                 double        plot_height)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  double zero = 0, lo = 0, hi = 0;
+  double zero = 0, lo, hi, base;
 
   if (isfinite (self->reference))
     g_array_append_val (values, self->reference);
@@ -287,28 +312,47 @@ fit_value_axis (CplBarChart  *self,
             g_array_append_val (values, v);
         }
     }
-  /* bars stand on zero; without any, the default range rather than one "0" */
-  if (values->len > 0)
+  /* bars stand on zero; without any, the default range rather than one
+   * "0" (on a log scale they stand on the reference, already in) */
+  if (values->len > 0 && !self->log_scale)
     g_array_append_val (values, zero);
-  for (guint i = 0; i < values->len; i++)
-    {
-      lo = MIN (lo, g_array_index (values, double, i));
-      hi = MAX (hi, g_array_index (values, double, i));
-    }
 
-  cpl_chart_axis_init (axis, CPL_CHART_SCALE_LINEAR);
+  cpl_chart_axis_init (axis, self->log_scale ? CPL_CHART_SCALE_LOG : CPL_CHART_SCALE_LINEAR);
   cpl_chart_axis_fit (axis, (const double *) (gpointer) values->data, values->len);
 
-  /* room over the tallest bar (and under the lowest) for its value */
-  if (self->show_values && plot_height > 4 * self->label_height)
+  /* room over the tallest bar (and under the lowest) for its value, in
+   * the axis's own units (decades on a log scale) */
+  base = self->log_scale ? NAN : 0;
+  if (self->log_scale && isfinite (self->reference) && self->reference > 0)
+    base = log10 (self->reference);
+  lo = hi = base;
+  for (guint i = 0; i < values->len; i++)
+    {
+      double v = g_array_index (values, double, i);
+
+      if (!cpl_chart_axis_accepts (axis, v))
+        continue;
+      v = self->log_scale ? log10 (v) : v;
+      lo = isnan (lo) ? v : MIN (lo, v);
+      hi = isnan (hi) ? v : MAX (hi, v);
+    }
+  if (self->show_values && plot_height > 4 * self->label_height && !isnan (base) && hi > lo)
     {
       double room = (self->label_height + 4) / plot_height;
       double span = hi - lo;
 
-      if (hi > 0)
-        axis->max = MAX (axis->max, lo + span / (1 - room));
-      if (lo < 0)
-        axis->min = MIN (axis->min, hi - span / (1 - room));
+      if (hi > base)
+        {
+          double max = lo + span / (1 - room);
+
+          axis->max = MAX (axis->max, self->log_scale ? pow (10, max) : max);
+        }
+      if (lo < base)
+        {
+          double min = hi - span / (1 - room);
+
+          axis->min = MIN (axis->min, self->log_scale ? pow (10, min) : min);
+        }
     }
 }
 
@@ -322,6 +366,7 @@ cpl_bar_chart_layout (CplChart *chart,
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   g_autoptr(PangoLayout) probe = NULL;
+  g_autofree char *value_title = NULL;
   CplChartAxis axis;
   double estimate;
   int lines = 1;
@@ -342,9 +387,10 @@ cpl_bar_chart_layout (CplChart *chart,
       lines = MIN (lines, MAX_LABEL_LINES);
     }
 
+  value_title = cpl_chart_axis_title (self->value_title, self->log_scale);
   cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         self->value_title, self->category_title, CPL_CHART_LABEL_GAP + lines * self->label_height);
+                         value_title, self->category_title, CPL_CHART_LABEL_GAP + lines * self->label_height);
   fit_value_axis (self, &axis, frame->plot.size.height);
   cpl_chart_frame_finish (frame, context, &axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), CPL_CHART_PADDING);
@@ -404,7 +450,7 @@ bar_rect (CplBarChart *self,
   const CplChartFrame *frame = FRAME (self);
   double slot_x, slot_width, x, width;
   double value = bar_value (self, series, category);
-  double base = round (cpl_chart_frame_y (frame, 0));
+  double base = round (cpl_chart_frame_y (frame, bar_base (self)));
   double top;
 
   bar_slot (self, series, category, &slot_x, &slot_width, &x, &width);
@@ -425,7 +471,7 @@ bar_rect (CplBarChart *self,
       return GRAPHENE_RECT_INIT (x, MIN (y0, y1), width, fabs (y1 - y0));
     }
 
-  if (!isfinite (value))
+  if (!drawable (self, value))
     {
       double height = MIN (MISSING_HEIGHT, frame->plot.size.height / 4);
 
@@ -433,8 +479,8 @@ bar_rect (CplBarChart *self,
     }
 
   top = round (cpl_chart_frame_y (frame, value));
-  if (value != 0 && fabs (top - base) < 1)
-    top = value > 0 ? base - 1 : base + 1;     /* small, but not nothing */
+  if (value != bar_base (self) && fabs (top - base) < 1)
+    top = value > bar_base (self) ? base - 1 : base + 1;     /* small, but not nothing */
   return GRAPHENE_RECT_INIT (x, MIN (top, base), width, fabs (top - base));
 }
 
@@ -613,13 +659,15 @@ snapshot_bars (CplBarChart *self,
         PangoLayout *label;
         int w, h;
 
-        if (!isfinite (value))
+        gboolean below = value < bar_base (self);
+
+        if (!drawable (self, value))
           {
             snapshot_missing (self, snapshot, &rect, color);
             continue;
           }
 
-        append_bar (snapshot, &rect, color, value < 0, TRUE);
+        append_bar (snapshot, &rect, color, below, TRUE);
 
         if (labels == NULL)
           continue;
@@ -629,8 +677,8 @@ snapshot_bars (CplBarChart *self,
         cpl_chart_layout_size (label, &w, &h);
         {
           graphene_rect_t place = GRAPHENE_RECT_INIT (rect.origin.x + (rect.size.width - w) / 2,
-                                                      value < 0 ? rect.origin.y + rect.size.height + 2
-                                                                : rect.origin.y - h - 2, w, h);
+                                                      below ? rect.origin.y + rect.size.height + 2
+                                                            : rect.origin.y - h - 2, w, h);
 
           /* two short bars side by side: the second value a line further
            * from its bar than the first, where they would touch ("0.33"
@@ -643,8 +691,8 @@ snapshot_bars (CplBarChart *self,
 
               graphene_rect_inset (&wider, -VALUE_GAP, 0);
               if (before->size.width > 0 && graphene_rect_intersection (&wider, &place, NULL))
-                place.origin.y = value < 0 ? before->origin.y + before->size.height + 1
-                                           : before->origin.y - h - 1;
+                place.origin.y = below ? before->origin.y + before->size.height + 1
+                                       : before->origin.y - h - 1;
             }
           cpl_chart_append_layout (snapshot, label, place.origin.x, place.origin.y, &text);
           g_array_index (self->value_places, graphene_rect_t, c * self->series->len + s) = place;
@@ -816,8 +864,9 @@ cpl_bar_chart_snapshot_plot (CplChart    *chart,
 
   cpl_chart_frame_snapshot_axes (frame, snapshot, palette);
 
-  /* a baseline at zero when the bars go both ways */
-  if (frame->y_ticks.axis.min < 0)
+  /* a baseline at zero when the bars go both ways (on a log scale they
+   * stand on the reference line) */
+  if (!self->log_scale && frame->y_ticks.axis.min < 0)
     {
       GdkRGBA axis = cpl_chart_rgba_alpha (&palette->fg, .4f);
 
@@ -981,6 +1030,7 @@ cpl_bar_chart_digest (CplChart  *chart,
   cpl_chart_digest_string (content, self->reference_label);
   cpl_chart_digest_int (content, self->show_values);
   cpl_chart_digest_int (content, self->stacked);
+  cpl_chart_digest_int (content, self->log_scale);
   cpl_chart_digest_int (content, self->hover);
   cpl_chart_digest_int (content, self->cursor);
   cpl_chart_digest_int (content, self->series->len);
@@ -1157,6 +1207,24 @@ cpl_bar_chart_set_reference (CplBarChart *self,
   invalidate (self);
 }
 
+/**
+ * cpl_bar_chart_set_log_scale:
+ *
+ * Whether the value axis is logarithmic, for ratios: the bars then stand
+ * on the reference line (cpl_bar_chart_set_reference(), 1 for ratios),
+ * above it or under it.  Side by side only, not stacked.
+ */
+void
+cpl_bar_chart_set_log_scale (CplBarChart *self,
+                             gboolean     log_scale)
+{
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+  g_return_if_fail (!log_scale || !self->stacked);
+
+  self->log_scale = !!log_scale;
+  invalidate (self);
+}
+
 /* What the reference line means, for the legend; %NULL leaves it out. */
 void
 cpl_bar_chart_set_reference_label (CplBarChart *self,
@@ -1222,6 +1290,7 @@ cpl_bar_chart_set_stacked (CplBarChart *self,
                            gboolean     stacked)
 {
   g_return_if_fail (CPL_IS_BAR_CHART (self));
+  g_return_if_fail (!stacked || !self->log_scale);
 
   stacked = !!stacked;
   if (self->stacked == stacked)

@@ -40,6 +40,8 @@ void       cpl_bar_chart_set_value_format    (CplBarChart        *self,
                                               CplChartFormatFunc  func,
                                               gpointer            user_data,
                                               GDestroyNotify      destroy);
+void       cpl_bar_chart_set_log_scale       (CplBarChart        *self,
+                                              gboolean            log_scale);
 void       cpl_bar_chart_set_stacked         (CplBarChart        *self,
                                               gboolean            stacked);
 gboolean   cpl_bar_chart_get_stacked         (CplBarChart        *self);

@@ -1026,6 +1026,19 @@ distinct_labels (char                **labels,
     }
 }
 
+/* An axis title as a chart draws it: a logarithmic axis says so, as its
+ * ticks (2,000, 4,000, 8,000 evenly apart) could mislead otherwise. */
+char *
+cpl_chart_axis_title (const char *title,
+                      gboolean    log_scale)
+{
+  if (title == NULL || *title == '\0' || !log_scale)
+    return g_strdup (title);
+  /* Translators: the title of a chart's logarithmic axis; %s is the
+   * axis's own title with its unit, "Memory bandwidth (GB/s)" */
+  return g_strdup_printf (_("%s, log scale"), title);
+}
+
 /**
  * cpl_chart_tick_labels:
  * @values: @n tick values, ascending

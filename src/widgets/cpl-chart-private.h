@@ -94,6 +94,8 @@ typedef struct
 void   cpl_chart_format_clear (CplChartFormat       *format);
 char  *cpl_chart_format_apply (const CplChartFormat *format,
                                double                value);
+char  *cpl_chart_axis_title   (const char           *title,
+                               gboolean              log_scale);
 char **cpl_chart_tick_labels  (const double         *values,
                                guint                 n,
                                const CplChartFormat *format);

@@ -1271,19 +1271,6 @@ cpl_scatter_chart_get_axis_title (CplScatterChart *self,
   return orientation == GTK_ORIENTATION_HORIZONTAL ? self->x_axis_title : self->y_axis_title;
 }
 
-/* An axis title as the chart draws it: a logarithmic axis says so, as
- * its ticks (2,000, 4,000, 8,000 evenly apart) could mislead otherwise. */
-static char *
-axis_title (const char *title,
-            gboolean    log_scale)
-{
-  if (title == NULL || !log_scale)
-    return g_strdup (title);
-  /* Translators: the title of a chart's logarithmic axis; %s is the
-   * axis's own title with its unit, "Memory bandwidth (GB/s)" */
-  return g_strdup_printf (_("%s, log scale"), title);
-}
-
 void
 cpl_scatter_chart_set_axes (CplScatterChart *self,
                             const char      *x_title,
@@ -1301,8 +1288,8 @@ cpl_scatter_chart_set_axes (CplScatterChart *self,
   self->y_log = !!y_log;
   g_free (self->x_axis_title);
   g_free (self->y_axis_title);
-  self->x_axis_title = axis_title (x_title, x_log);
-  self->y_axis_title = axis_title (y_title, y_log);
+  self->x_axis_title = cpl_chart_axis_title (x_title, x_log);
+  self->y_axis_title = cpl_chart_axis_title (y_title, y_log);
 
   if (x_title != NULL && y_title != NULL)
     {

@@ -386,6 +386,51 @@ test_bar_value_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a log scale the bars stand on the 1× reference line: a tenth
+ * hangs under it as far as ten stands over it (log10 10 = 1 = −log10
+ * 0.1), a hundred twice as far (log10 100 = 2), and the value of a bar
+ * under the line is written under it.  Zero has no place on a log
+ * scale: a stub, no value.  (A bar's middle is half its length from the
+ * line: 10 → ½ decade over it, 0.1 → ½ under, 100 → 1 over.) */
+static void
+test_bar_log_scale (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
+  const char *categories[] = { "Ten", "Tenth", "One", "Hundred", NULL };
+  GtkWidget *window;
+  double x, ten, tenth, one, hundred;
+  graphene_rect_t place;
+
+  cpl_bar_chart_set_categories (chart, categories);
+  cpl_bar_chart_add_series (chart, "Ratio", (double[]) { 10, .1, 1, 100 });
+  cpl_bar_chart_add_series (chart, "Zero", (double[]) { 0, 1, 1, 1 });
+  cpl_bar_chart_set_value_title (chart, "× H20");
+  cpl_bar_chart_set_reference (chart, 1.0);
+  cpl_bar_chart_set_show_values (chart, TRUE);
+  cpl_bar_chart_set_log_scale (chart, TRUE);
+  window = window_with (widget, 600, 400);
+
+  g_assert_true (cpl_bar_chart_bar_position (chart, 0, 0, &x, &ten));
+  g_assert_true (cpl_bar_chart_bar_position (chart, 0, 1, &x, &tenth));
+  g_assert_true (cpl_bar_chart_bar_position (chart, 0, 2, &x, &one));
+  g_assert_true (cpl_bar_chart_bar_position (chart, 0, 3, &x, &hundred));
+  /* the bar of 1 is no bar: its middle is on the line (y grows down) */
+  g_assert_cmpfloat (ten, <, one);
+  g_assert_cmpfloat (tenth, >, one);
+  g_assert_cmpfloat (fabs ((one - ten) - (tenth - one)), <=, 1);
+  g_assert_cmpfloat (fabs ((one - hundred) - 2 * (one - ten)), <=, 1);
+  /* the tenth's value under its bar, the ten's over it */
+  g_assert_true (cpl_bar_chart_get_value_place (chart, 0, 1, &place));
+  g_assert_cmpfloat (place.origin.y, >, tenth);
+  g_assert_true (cpl_bar_chart_get_value_place (chart, 0, 0, &place));
+  g_assert_cmpfloat (place.origin.y + place.size.height, <, ten);
+  /* zero: a stub that can be pointed at, with no value written */
+  g_assert_true (cpl_bar_chart_bar_position (chart, 1, 0, NULL, NULL));
+  g_assert_false (cpl_bar_chart_get_value_place (chart, 1, 0, &place));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips a few pixels apart (TPP 1.5% apart on a log axis of 2,000 to
@@ -2466,6 +2511,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
+  g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);

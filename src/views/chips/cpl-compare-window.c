@@ -427,6 +427,10 @@ cpl_compare_window_new (CplDataset           *dataset,
     cpl_bar_chart_set_reference_label (chart, reference);
   }
   cpl_bar_chart_set_reference (chart, 1.0);
+  /* ratios on a log scale, bars standing on the 1× line: a third and
+   * three times are as long, and "cheaper" (0.19×) is as plain as
+   * "dearer" (15×), where a linear axis made it a sliver */
+  cpl_bar_chart_set_log_scale (chart, TRUE);
   cpl_bar_chart_set_description (chart, _("The main metrics of each chip divided by those of the first chip"));
   view = cpl_chart_view_new_take (chart);
   /* under its heading, with Export… beside it, as a chart's card has them */
