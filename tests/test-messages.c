@@ -185,16 +185,23 @@ test_explain (void)
   g_assert_cmpstr (subsidy_text, ==,
                    expect ("Domestic supply is capped by capacity in 2026–2027, so in those years the power "
                            "subsidy does not change domestic installs.\n"
-                           "Of the demand above capacity, 50% goes to exported chips (capacity spill 100% × "
-                           "licence approval 50%) and the rest becomes a compute gap.",
+                           "Of the demand for domestic chips above their capacity, 50% goes to exported chips "
+                           "(capacity spill 100% × licence approval 50%) and the rest becomes a compute gap.\n"
+                           "Favouring domestic chips then only moves demand onto chips that cannot supply it: "
+                           "less of that demand is approved for exported chips than if buyers had asked for them "
+                           "first, so exports fall and the compute gap grows.",
                            "2026—2027 年国产芯片供给受产能上限约束，因此在此期间，国产芯片电价补贴不会改变"
                            "国产芯片的新增装机算力。\n"
-                           "超出产能的需求中，50% 转向出口芯片（产能外溢比例 100% × 许可审批通过率 50%），"
-                           "其余成为算力缺口。",
+                           "国产芯片超出其产能的需求中，50% 转向出口芯片（超额需求转进口比例 100% × 许可审批通过率 50%），"
+                           "其余成为算力缺口。\n"
+                           "此时偏向国产芯片只会把需求推向无力供应的国产芯片：这部分需求转回出口芯片时获批的比例，"
+                           "低于买方一开始就选择出口芯片时的比例，因此出口减少、算力缺口扩大。",
                            "2026–2027 年陸製晶片供給受產能上限約束，因此在這段期間，陸製晶片電價補貼不會改變"
                            "陸製晶片的新增裝機算力。\n"
-                           "超出產能的需求中，50% 轉向出口晶片（產能外溢比例 100% × 許可核准率 50%），"
-                           "其餘成為算力缺口。"));
+                           "陸製晶片超出其產能的需求中，50% 轉向出口晶片（超額需求轉進口比例 100% × 許可核准率 50%），"
+                           "其餘成為算力缺口。\n"
+                           "此時偏向陸製晶片只會把需求推向無力供應的陸製晶片：這部分需求轉回出口晶片時獲准的比例，"
+                           "低於買方一開始就選擇出口晶片時的比例，因此出口減少、算力缺口擴大。"));
 
   g_assert_true (cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY, 0, NULL));
   g_assert_true (cpl_entity_set_number (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, "chip-x")),
@@ -205,15 +212,15 @@ test_explain (void)
                            "cost, $1,600.\n"
                            "No allowed chip is offered, so all demand falls on domestic chips.\n"
                            "Domestic supply is capped by capacity in 2026–2028.\n"
-                           "The demand above capacity becomes a compute gap: no exported chip is offered.",
+                           "The demand for domestic chips above their capacity becomes a compute gap: no exported chip is offered.",
                            "厂商不会供应 X：扣除 25% 分成后，其净价（1,500 美元）低于单位成本（1,600 美元）。\n"
                            "获准出口的芯片均无厂商供应，因此全部需求都落在国产芯片上。\n"
                            "2026—2028 年国产芯片供给受产能上限约束。\n"
-                           "超出产能的需求全部成为算力缺口：没有可供购买的出口芯片。",
+                           "国产芯片超出其产能的需求全部成为算力缺口：没有可供购买的出口芯片。",
                            "廠商不會供應 X：扣除 25% 分成後，其淨價（1,500 美元）低於單位成本（1,600 美元）。\n"
                            "獲准出口的晶片均無廠商供應，因此全部需求都落在陸製晶片上。\n"
                            "2026–2028 年陸製晶片供給受產能上限約束。\n"
-                           "超出產能的需求全部成為算力缺口：沒有可供購買的出口晶片。"));
+                           "陸製晶片超出其產能的需求全部成為算力缺口：沒有可供購買的出口晶片。"));
 }
 
 /* A Monte Carlo range: an en dash between the ends in English; the wave

@@ -166,7 +166,7 @@ test_ban (void)
     g_autofree char *text = cpl_projection_explain (p, scenario, dataset);
 
     g_assert_cmpstr (text, ==, "Domestic supply is capped by capacity in 2026.\n"
-                               "The demand above capacity becomes a compute gap: no chip may be exported.");
+                               "The demand for domestic chips above their capacity becomes a compute gap: no chip may be exported.");
   }
 }
 
@@ -543,7 +543,7 @@ test_explain (void)
      * a·σ = 0.5 × 1 */
     { { { NULL } },
       "Domestic supply is capped by capacity in 2026–2027.\n"
-      "Of the demand above capacity, 50% goes to exported chips (capacity spill 100% × "
+      "Of the demand for domestic chips above their capacity, 50% goes to exported chips (capacity spill 100% × "
       "licence approval 50%) and the rest becomes a compute gap." },
     /* a power subsidy, a preference b = 1 (w_D = e/4,000) and every
      * licence approved: R_d = D_d = 900 × e/(2 + e) = 518.5, above 300
@@ -553,28 +553,34 @@ test_explain (void)
         { "scenario", CPL_SCENARIO_LICENSE_APPROVAL_RATE, 1 } },
       "Domestic supply is capped by capacity in 2026–2027, so in those years neither the power "
       "subsidy nor the domestic preference changes domestic installs.\n"
-      "The demand above capacity goes to exported chips (capacity spill 100%)." },
+      "The demand for domestic chips above their capacity goes to exported chips (capacity spill 100%)." },
     /* one year, the subsidy alone (b = 0, a = 0.5 again: R_d = 600 >
-     * 300): the singular; a·σ = 0.5 × 0.8 = 40% */
+     * 300): the singular; a·σ = 0.5 × 0.8 = 40%.  A unit of demand the
+     * subsidy moves from X onto the capped domestic chip was exported at
+     * a + (1 − a)·a·σ = 0.5 + 0.5 × 0.4 = 0.7, now at a·σ = 0.4: exports
+     * fall, the gap grows, and a sentence says why */
     { { { "scenario", CPL_SCENARIO_DOMESTIC_PREFERENCE, 0 },
         { "scenario", CPL_SCENARIO_LICENSE_APPROVAL_RATE, 0.5 },
         { "scenario", CPL_SCENARIO_CAPACITY_SPILL, 0.8 },
         { "scenario", CPL_SCENARIO_YEARS, 1 } },
       "Domestic supply is capped by capacity in 2026, so in that year the power subsidy does "
       "not change domestic installs.\n"
-      "Of the demand above capacity, 40% goes to exported chips (capacity spill 80% × "
-      "licence approval 50%) and the rest becomes a compute gap." },
+      "Of the demand for domestic chips above their capacity, 40% goes to exported chips (capacity spill 80% × "
+      "licence approval 50%) and the rest becomes a compute gap.\n"
+      "Favouring domestic chips then only moves demand onto chips that cannot supply it: less of that demand "
+      "is approved for exported chips than if buyers had asked for them first, so exports fall and the "
+      "compute gap grows." },
     /* σ = 0: all of it is a gap */
     { { { "scenario", CPL_SCENARIO_DOMESTIC_POWER_SUBSIDY, 0 },
         { "scenario", CPL_SCENARIO_CAPACITY_SPILL, 0 } },
       "Domestic supply is capped by capacity in 2026.\n"
-      "The demand above capacity becomes a compute gap (capacity spill 0%)." },
+      "The demand for domestic chips above their capacity becomes a compute gap (capacity spill 0%)." },
     /* no licence approved: R_d = 300 + 600 = 900 > 300 */
     { { { "scenario", CPL_SCENARIO_CAPACITY_SPILL, 1 },
         { "scenario", CPL_SCENARIO_LICENSE_APPROVAL_RATE, 0 } },
       "No licence is approved, so all demand for exported chips falls on domestic chips.\n"
       "Domestic supply is capped by capacity in 2026.\n"
-      "The demand above capacity becomes a compute gap: no licence is approved." },
+      "The demand for domestic chips above their capacity becomes a compute gap: no licence is approved." },
     /* X not offered: net 0.75 × $2,000 = $1,500 below its unit cost */
     { { { "scenario", CPL_SCENARIO_LICENSE_APPROVAL_RATE, 0.5 },
         { "chip-x", CPL_CHIP_UNIT_COST_USD, 1600 } },
@@ -582,7 +588,7 @@ test_explain (void)
       "$1,600.\n"
       "No allowed chip is offered, so all demand falls on domestic chips.\n"
       "Domestic supply is capped by capacity in 2026.\n"
-      "The demand above capacity becomes a compute gap: no exported chip is offered." },
+      "The demand for domestic chips above their capacity becomes a compute gap: no exported chip is offered." },
     /* nothing binds: capacity 1,000 ≥ R_d = 600, X offered again */
     { { { "chip-x", CPL_CHIP_UNIT_COST_USD, 1000 },
         { "scenario", CPL_SCENARIO_DOMESTIC_CAPACITY_PFLOPS, 1000 } },

@@ -92,7 +92,7 @@ test_edit_share (void)
                    "The D stays dearer per PFLOP/s-year than the X, the cheapest exported chip, through 2027. "
                    "It is cheaper than the Y from 2027.\n"
                    "Domestic supply is capped by capacity in 2026–2027.\n"
-                   "Of the demand above capacity, 80% goes to exported chips (capacity spill 100% × "
+                   "Of the demand for domestic chips above their capacity, 80% goes to exported chips (capacity spill 100% × "
                    "licence approval 80%) and the rest becomes a compute gap.");
 
   /* out of range: a message, the scenario and its results unchanged */
@@ -106,7 +106,7 @@ test_edit_share (void)
    * 0.2 × (1,600,000 + 3,011,764.71) = 922,352.94 */
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "0");
   g_assert_nonnull (strstr (cpl_scenario_results_get_summary (results),
-                            "\nThe demand above capacity becomes a compute gap (capacity spill 0%)."));
+                            "\nThe demand for domestic chips above their capacity becomes a compute gap (capacity spill 0%)."));
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$922,353");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "100");
 
@@ -455,6 +455,21 @@ is_label_reading (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
+/* The compute gap over all years is the yearly gaps added up, new
+ * compute (PFLOP/s) that was wanted and not supplied, in the unit of the
+ * domestic compute installed over all years, the same kind of sum: the
+ * full ban's 2026 and 2027 gaps, 1,400,000 + 1,760,000 = 3,160,000
+ * PFLOP/s (it read "PFLOP/s-years", a unit of capacity held over time). */
+static void
+test_total_units (void)
+{
+  g_autofree char *gap = cpl_scenario_format_total (CPL_TOTAL_COMPUTE_GAP, 1400000 + 1760000);
+  g_autofree char *installed = cpl_scenario_format_total (CPL_TOTAL_DOMESTIC_INSTALLED, 6567360);
+
+  g_assert_cmpstr (gap, ==, "3,160,000 PFLOP/s");
+  g_assert_cmpstr (installed, ==, "6,567,360 PFLOP/s");
+}
+
 /* The card of the share-rate curve's chart of the take. */
 static GtkWidget *
 share_card (CplScenarioAnalysis *analysis)
@@ -466,12 +481,16 @@ share_card (CplScenarioAnalysis *analysis)
 }
 
 /* The share-rate card's note (fixtures/share-curve.json, worked by hand
- * in test-sensitivity.c): with no unit cost the vendors sell at every
- * rate, so there is no break-even (it said "From 100% no exported chip
- * nets its unit cost, so none is sold" with the take at its highest
- * there); with a unit cost of $1,556 on a $2,000 chip the take climbs to
- * the cliff at 1 − 1556/2000 = 22.2% and is highest there, not because
- * buyers turn away. */
+ * in test-sensitivity.c): "linear" has no unit cost and no pass-through,
+ * so the vendors sell at every rate and buyers pay the same at every
+ * rate: the take is highest at 100% because X's cost is missing, the
+ * one reason given (it said "as buyers do not turn away from the dearer
+ * chips", but with no pass-through no chip is dearer; and before that
+ * "From 100% no exported chip nets its unit cost").  With a unit cost of
+ * $1,556 on a $2,000 chip the take climbs to the cliff at 1 − 1556/2000 =
+ * 22.2% and is highest just under it: one sentence gives the one rate
+ * ("highest at 22.2%" beside "from 22.2% none is sold" read as a
+ * contradiction). */
 static void
 test_share_note (void)
 {
@@ -483,10 +502,8 @@ test_share_note (void)
   select_id (view, "linear");
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_scenario_analysis_get_share_note (analysis), ==,
-                   "The take rises with the rate all the way: it is highest at 100%, as buyers do not turn away "
-                   "from the dearer chips enough to offset it.\n"
-                   "No break-even is marked: X has no unit cost in the dataset, so the model takes it to be "
-                   "sold at any rate.");
+                   "The take rises with the rate all the way, to its highest at 100%: X has no unit cost in the "
+                   "dataset, so the model takes it to be sold at any rate, even where its vendor keeps nothing.");
 
   /* the note stands over the charts it is read from */
   {
@@ -504,10 +521,8 @@ test_share_note (void)
   note = cpl_scenario_analysis_get_share_note (analysis);
   g_test_message ("%s", note);
   /* both 22.2% within 1e-4, to a tenth of a point */
-  g_assert_cmpstr (note, ==, "The take is highest at a share rate of 22.2%, just under the break-even: above it "
-                             "the vendors stop selling.\n"
-                             "From 22.2% no exported chip nets its unit cost, so none is sold: that is the "
-                             "vendors' break-even.");
+  g_assert_cmpstr (note, ==, "The take is highest just under the vendors' break-even, 22.2%: from that rate no "
+                             "exported chip nets its unit cost, so none is sold.");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -529,8 +544,11 @@ test_share_note_uncosted (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   note = cpl_scenario_analysis_get_share_note (analysis);
   g_test_message ("%s", note);
-  g_assert_true (g_str_has_suffix (note, "\nNo break-even is marked: Instinct MI308X has no unit cost in the "
-                                         "dataset, so the model takes it to be sold at any rate."));
+  /* the take then keeps rising to 100%: MI308X, sold at any rate, takes
+   * the H20's buyers (no pass-through: the same price at every rate) */
+  g_assert_cmpstr (note, ==, "The take rises with the rate all the way, to its highest at 100%: Instinct MI308X has "
+                             "no unit cost in the dataset, so the model takes it to be sold at any rate, even where "
+                             "its vendor keeps nothing.");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2707,6 +2725,7 @@ main (int   argc,
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);
+  g_test_add_func ("/scenarios-view/total-units", test_total_units);
   g_test_add_func ("/scenarios-view/share-note-uncosted", test_share_note_uncosted);
   g_test_add_func ("/scenarios-view/count-units", test_count_units);
   g_test_add_func ("/scenarios-view/duplicate-delete-move", test_duplicate_delete_move);

@@ -148,24 +148,24 @@ explain_capacity (CplProjection *p,
 
   spill_rate = cpl_format_rate (spill);
   if (p->n_chips == 0)
-    g_ptr_array_add (sentences, g_strdup (_("The demand above capacity becomes a compute gap: "
-                                            "no chip may be exported.")));
+    g_ptr_array_add (sentences, g_strdup (_("The demand for domestic chips above their capacity becomes a "
+                                            "compute gap: no chip may be exported.")));
   else if (p->n_offered == 0)
-    g_ptr_array_add (sentences, g_strdup (_("The demand above capacity becomes a compute gap: "
-                                            "no exported chip is offered.")));
+    g_ptr_array_add (sentences, g_strdup (_("The demand for domestic chips above their capacity becomes a "
+                                            "compute gap: no exported chip is offered.")));
   else if (a == 0)
-    g_ptr_array_add (sentences, g_strdup (_("The demand above capacity becomes a compute gap: "
-                                            "no licence is approved.")));
+    g_ptr_array_add (sentences, g_strdup (_("The demand for domestic chips above their capacity becomes a "
+                                            "compute gap: no licence is approved.")));
   else if (spill == 0)
     g_ptr_array_add (sentences,
                      /* Translators: %s is a percentage, "0%" */
-                     g_strdup_printf (_("The demand above capacity becomes a compute gap (capacity spill %s)."),
-                                      spill_rate));
+                     g_strdup_printf (_("The demand for domestic chips above their capacity becomes a "
+                                        "compute gap (capacity spill %s)."), spill_rate));
   else if (a * spill == 1)
     g_ptr_array_add (sentences,
                      /* Translators: %s is a percentage, "100%" */
-                     g_strdup_printf (_("The demand above capacity goes to exported chips (capacity spill %s)."),
-                                      spill_rate));
+                     g_strdup_printf (_("The demand for domestic chips above their capacity goes to "
+                                        "exported chips (capacity spill %s)."), spill_rate));
   else
     {
       g_autofree char *part = cpl_format_rate (a * spill);
@@ -173,10 +173,21 @@ explain_capacity (CplProjection *p,
 
       g_ptr_array_add (sentences,
                        /* Translators: %1$s, %2$s and %3$s are percentages; %1$s = %2$s × %3$s */
-                       g_strdup_printf (_("Of the demand above capacity, %1$s goes to exported chips "
-                                          "(capacity spill %2$s × licence approval %3$s) and the rest "
-                                          "becomes a compute gap."), part, spill_rate, approval));
+                       g_strdup_printf (_("Of the demand for domestic chips above their capacity, %1$s goes to "
+                                          "exported chips (capacity spill %2$s × licence approval %3$s) and "
+                                          "the rest becomes a compute gap."), part, spill_rate, approval));
     }
+
+  /* Why a subsidy that changes no install still moves the results: a
+   * unit of demand moved from an exported chip onto the capped domestic
+   * one was exported at a + (1 − a)·a·σ (approved, or refused, spilled
+   * back and approved), and is now exported at a·σ only: a·(1 − a·σ)
+   * less, which becomes gap. */
+  if ((subsidy || preference) && p->n_offered > 0 && a > 0 && a * spill < 1)
+    g_ptr_array_add (sentences,
+                     g_strdup (_("Favouring domestic chips then only moves demand onto chips that cannot supply "
+                                 "it: less of that demand is approved for exported chips than if buyers had "
+                                 "asked for them first, so exports fall and the compute gap grows.")));
 }
 
 /**

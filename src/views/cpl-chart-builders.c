@@ -901,7 +901,7 @@ total_axis_title (CplTotal total)
 {
   switch (total)
     {
-    case CPL_TOTAL_COMPUTE_GAP:        return _("Compute gap, all years (PFLOP/s-years)");
+    case CPL_TOTAL_COMPUTE_GAP:        return _("Compute gap, all years (PFLOP/s)");
     case CPL_TOTAL_DOMESTIC_INSTALLED: return _("Domestic compute installed, all years (PFLOP/s)");
     case CPL_TOTAL_GOVERNMENT_TAKE:
     case CPL_TOTAL_FINAL_DOMESTIC_SHARE:

@@ -39,7 +39,7 @@ static const struct {
   const char *unit;       /* N_(), "%", or NULL: money */
 } target_units[CPL_N_TOTALS] = {
   [CPL_TOTAL_GOVERNMENT_TAKE] = { 0, NULL },
-  [CPL_TOTAL_COMPUTE_GAP] = { 1, N_("PFLOP/s-years") },
+  [CPL_TOTAL_COMPUTE_GAP] = { 1, N_("PFLOP/s") },
   [CPL_TOTAL_DOMESTIC_INSTALLED] = { 1, N_("PFLOP/s") },
   [CPL_TOTAL_FINAL_DOMESTIC_SHARE] = { 100, "%" },
   [CPL_TOTAL_GROSS_REVENUE] = { 0, NULL },
@@ -137,6 +137,9 @@ fill_share_curve (CplScenarioAnalysis *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) curve = cpl_share_curve_compute (self->scenario, self->dataset, &error);
   g_autoptr(GString) note = g_string_new (NULL);
+  g_autofree char *uncosted = NULL;
+  guint n_uncosted = 0;
+  gboolean said_uncosted = FALSE;
   CplShareMarks marks;
   /* the keys step the rate from where the crosshair was */
   int cursors[2] = { cpl_line_chart_get_cursor (self->money_chart), cpl_line_chart_get_cursor (self->share_chart) };
@@ -167,15 +170,39 @@ fill_share_curve (CplScenarioAnalysis *self)
       return;
     }
 
+  uncosted = uncosted_chips (self->scenario, self->dataset, &n_uncosted);
   if (isfinite (marks.best))
     {
       /* at the break-even (within 1e-4), as the break-even reads */
       g_autofree char *rate = marks.at_even ? cpl_format_percent (marks.even, 1) : cpl_format_rate (marks.best);
 
       if (marks.at_even)
-        /* Translators: %s is a rate, "82.2%" */
-        g_string_append_printf (note, _("The take is highest at a share rate of %s, just under the break-even: "
-                                        "above it the vendors stop selling."), rate);
+        /* one rate, one sentence: "highest at 82.2%" beside "from 82.2%
+         * none is sold" read as a contradiction */
+        g_string_append_printf (note,
+                                /* Translators: %s is a rate, "82.2%" */
+                                _("The take is highest just under the vendors' break-even, %s: from that rate "
+                                  "no exported chip nets its unit cost, so none is sold."), rate);
+      else if (marks.at_top && uncosted != NULL)
+        {
+          /* the reason is a gap in the data: the H20's "still sold at
+           * 100%" read as a policy result */
+          g_string_append_printf (note,
+                                  /* Translators: %1$s is a rate, "100%"; %2$s names chips,
+                                   * "Instinct MI308X" or "H20 and B200" */
+                                  ngettext ("The take rises with the rate all the way, to its highest at %1$s: "
+                                            "%2$s has no unit cost in the dataset, so the model takes it to be "
+                                            "sold at any rate, even where its vendor keeps nothing.",
+                                            "The take rises with the rate all the way, to its highest at %1$s: "
+                                            "%2$s have no unit cost in the dataset, so the model takes them to be "
+                                            "sold at any rate, even where their vendors keep nothing.", n_uncosted),
+                                  rate, uncosted);
+          said_uncosted = TRUE;
+        }
+      else if (marks.at_top && cpl_scenario_get (self->scenario, CPL_SCENARIO_PRICE_PASS_THROUGH) == 0)
+        /* Translators: %s is a rate, "100%" */
+        g_string_append_printf (note, _("The take rises with the rate all the way, to its highest at %s: with no "
+                                        "price pass-through, buyers pay the same at every rate."), rate);
       else if (marks.at_top)
         /* Translators: %s is a rate, "100%" */
         g_string_append_printf (note, _("The take rises with the rate all the way: it is highest at %s, "
@@ -185,25 +212,23 @@ fill_share_curve (CplScenarioAnalysis *self)
         g_string_append_printf (note, _("The take is highest at a share rate of %s; above it, buyers turn to "
                                         "domestic chips faster than the rate rises."), rate);
     }
-  if (note->len > 0)
-    g_string_append_c (note, '\n');
-  if (isfinite (marks.even))
+  /* the break-even, unless the sentence above gave it or why there is
+   * none */
+  if (!marks.at_even && !said_uncosted)
     {
-      /* found to 1e-4: a tenth of a point */
-      g_autofree char *rate = cpl_format_percent (marks.even, 1);
+      if (note->len > 0)
+        g_string_append_c (note, '\n');
+      if (isfinite (marks.even))
+        {
+          /* found to 1e-4: a tenth of a point */
+          g_autofree char *rate = cpl_format_percent (marks.even, 1);
 
-      /* Translators: %s is a rate, "76%" */
-      g_string_append_printf (note, _("From %s no exported chip nets its unit cost, so none is sold: "
-                                      "that is the vendors' break-even."), rate);
-    }
-  else
-    {
-      guint n_uncosted;
-      g_autofree char *uncosted = uncosted_chips (self->scenario, self->dataset, &n_uncosted);
-
-      if (uncosted != NULL)
-        /* a gap in the data, not a finding: the H20 "still sold at
-         * 100%" read as a policy result */
+          /* Translators: %s is a rate, "76%" */
+          g_string_append_printf (note, _("From %s no exported chip nets its unit cost, so none is sold: "
+                                          "that is the vendors' break-even."), rate);
+        }
+      else if (uncosted != NULL)
+        /* a gap in the data, not a finding */
         g_string_append_printf (note,
                                 /* Translators: %s names chips, "Instinct MI308X" or "H20 and B200" */
                                 ngettext ("No break-even is marked: %s has no unit cost in the dataset, so the "

@@ -234,7 +234,7 @@ range_text (CplTotal            total,
             double              point,
             const CplQuantiles *q)
 {
-  /* the unit once: "297,622–2,971,908 PFLOP/s-years", but "$31 B–$62 B";
+  /* the unit once: "297,622–2,971,908 PFLOP/s", but "$31 B–$62 B";
    * money in one unit, the total's: "$934 B" over "$660 B–$1,510 B", not
    * "$0.66 T–$1.51 T" */
   gboolean compute = total == CPL_TOTAL_COMPUTE_GAP || total == CPL_TOTAL_DOMESTIC_INSTALLED;
@@ -516,15 +516,6 @@ pflops_text (double value)
   return g_strdup_printf (_("%s PFLOP/s"), number);
 }
 
-static char *
-pflops_years_text (double value)
-{
-  g_autofree char *number = cpl_format_number (value, 0);
-
-  /* Translators: yearly rates of compute added over years */
-  return g_strdup_printf (_("%s PFLOP/s-years"), number);
-}
-
 /* The title of @total, as the key figures name it. */
 const char *
 cpl_scenario_total_title (CplTotal total)
@@ -542,7 +533,7 @@ cpl_scenario_total_title (CplTotal total)
 }
 
 /* @value of @total as the key figures show it: "$47.5 B", "12,000
- * PFLOP/s-years", "64%". */
+ * PFLOP/s", "64%". */
 char *
 cpl_scenario_format_total (CplTotal total,
                            double   value)
@@ -551,7 +542,7 @@ cpl_scenario_format_total (CplTotal total,
     {
     case CPL_TOTAL_GOVERNMENT_TAKE:
     case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
-    case CPL_TOTAL_COMPUTE_GAP:          return pflops_years_text (value);
+    case CPL_TOTAL_COMPUTE_GAP:          return pflops_text (value);
     case CPL_TOTAL_DOMESTIC_INSTALLED:   return pflops_text (value);
     case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
     case CPL_N_TOTALS:

@@ -133,7 +133,7 @@ static const struct {
   const char *title;  /* N_() */
 } fixed_rows[] = {
   { ROW_TAKE, "take", N_("US government take") },
-  { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s-years)") },
+  { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s)") },
   { ROW_INSTALLED, "installed", N_("Domestic compute installed, all years (PFLOP/s)") },
   { ROW_SHARE, "share", N_("Domestic share of new compute in the last year") },
   { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
@@ -336,7 +336,7 @@ comparison_row_new (const char *row_id,
                     guint       baseline)
 {
   static const char * const units[] = {
-    [ROW_GROSS] = N_("USD"), [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s-years"),
+    [ROW_GROSS] = N_("USD"), [ROW_NET] = N_("USD"), [ROW_TAKE] = N_("USD"), [ROW_GAP] = N_("PFLOP/s"),
     [ROW_INSTALLED] = N_("PFLOP/s"), [ROW_SHARE] = N_("fraction"), [ROW_CROSSOVER] = N_("year"),
   };
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);

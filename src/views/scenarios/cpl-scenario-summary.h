@@ -20,7 +20,7 @@ char *cpl_comparison_summary_sentence (CplScenario   *scenario,
 typedef struct {
   char        *id;           /* "net:VENDOR", "take", "gap", "installed", "share", "crossover" */
   char        *title;        /* translated */
-  const char  *unit;         /* translated: "USD", "PFLOP/s-years", "fraction", "year"… */
+  const char  *unit;         /* translated: "USD", "PFLOP/s", "fraction", "year"… */
   guint        n_values;
   double      *numbers;      /* [n_values]: each scenario's value, NaN when it has none */
   double      *number_differences; /* [n_values]: minus the baseline's; NaN for a year */
