@@ -456,15 +456,40 @@ test_what_if_from_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The switch row titled @title in @what_if, or NULL when there is none
+ * shown. */
+static GtkSwitch *
+what_if_switch (CplWhatIfWindow *what_if,
+                const char      *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (GTK_WIDGET (what_if), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title)
+        && gtk_widget_get_visible (rows->pdata[i]))
+      {
+        g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+        cpl_test_collect_widgets (rows->pdata[i], GTK_TYPE_SWITCH, switches);
+        return switches->len > 0 ? switches->pdata[0] : NULL;
+      }
+  return NULL;
+}
+
 /* What If… says what all the rules make of the chip on the Chips view's
  * date, as the table's status column does.  On 2026-02-01 (see
  * test_compare_status): an H200 twin is caught by 3A090.a (2023) (TPP
  * 15,832 ≥ 4,800), opened by the case-by-case review (15,832 < 21,000
  * and 4,800 < 6,500 GB/s) and in the 25% tariff band (TPP 14,000–17,500,
- * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself.  An H20 twin
- * needs no licence: the thresholds do not catch it (TPP 2,368 < 2,400
- * and 4,800; density 2.91 < 3.2), and the April 2025 letters and the
- * August licences name the H20 itself, not a chip like it. */
+ * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself; no rule names
+ * the H200, so there is no switch for it.  The thresholds do not catch an
+ * H20 twin (TPP 2,368 < 2,400 and 4,800; density 2.91 < 3.2), but the
+ * April 2025 letters, the August licences and the 15% share name the
+ * H20: while "Rules Naming H20 Apply" is on (as it starts), the twin is
+ * licensable at 15% like the H20 (it needed no licence, and read as a
+ * finding that an H20-class chip ships freely); off, judged by its
+ * figures alone, as a new product would be, it needs no licence. */
 static void
 test_what_if_status (void)
 {
@@ -472,7 +497,7 @@ test_what_if_status (void)
   CplChipsView *view = open_chips_view (&window);
   CplDataset *dataset = cpl_application_get_dataset (app);
   const char *ids[] = { "nvidia-h200", "nvidia-h20" };
-  const char *statuses[] = { "Licensable · 25% share", "No licence needed" };
+  const char *statuses[] = { "Licensable · 25% share", "Licensable · 15% share" };
   GDate date;
 
   g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
@@ -480,12 +505,23 @@ test_what_if_status (void)
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       CplWhatIfWindow *what_if;
+      GtkSwitch *named;
 
       cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, ids[i]));
       what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
       cpl_test_wait_for_draw (GTK_WIDGET (what_if));
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status-caption"), ==, "Status in China on 2026-02-01");
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, statuses[i]);
+      named = what_if_switch (what_if, "Rules Naming H20 Apply");
+      if (i == 0)
+        g_assert_null (what_if_switch (what_if, "Rules Naming H200 SXM Apply"));
+      else
+        {
+          g_assert_nonnull (named);
+          g_assert_true (gtk_switch_get_active (named));
+          gtk_switch_set_active (named, FALSE);
+          g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, "No licence needed");
+        }
       gtk_window_destroy (GTK_WINDOW (what_if));
     }
   gtk_window_destroy (GTK_WINDOW (window));

@@ -65,6 +65,8 @@ struct _CplWhatIfWindow
   GtkSwitch       *sparse;
   GtkSwitch       *domestic;
   GtkSwitch       *datacenter;
+  GtkSwitch       *named;           /* rules that name the chip it started from apply */
+  char            *named_id;        /* that chip, when a rule names it; else NULL */
   AdwEntryRow     *name_row;
   AdwComboRow     *vendor_row;
   GDate            date;            /* the rules in force on it judge the chip */
@@ -85,6 +87,7 @@ cpl_what_if_window_dispose (GObject *object)
   CplWhatIfWindow *self = CPL_WHAT_IF_WINDOW (object);
 
   g_clear_object (&self->chip);
+  g_clear_pointer (&self->named_id, g_free);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->rule_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (cpl_what_if_window_parent_class)->dispose (object);
@@ -117,6 +120,14 @@ selected_vendor_id (CplWhatIfWindow *self)
   return vendor ? cpl_entity_get_id (vendor) : "user";
 }
 
+/* The id the rules judge the chip by: the chip it started from while
+ * "Rules naming … apply" is on, else its own. */
+static const char *
+rules_id (CplWhatIfWindow *self)
+{
+  return self->named_id != NULL && gtk_switch_get_active (self->named) ? self->named_id : WHAT_IF_ID;
+}
+
 /* The form → the chip → TPP, density, verdicts, the map. */
 static void
 cpl_what_if_window_update (CplWhatIfWindow *self)
@@ -133,7 +144,9 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   sparse = gtk_switch_get_active (self->sparse);
 
   g_clear_object (&self->chip);
-  self->chip = cpl_chip_new (WHAT_IF_ID, gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+  /* a chip of its own, or the one it started from where rules name that
+   * one (the April 2025 letters name the H20, not figures) */
+  self->chip = cpl_chip_new (rules_id (self), gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                              selected_vendor_id (self));
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
@@ -181,9 +194,10 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       AdwActionRow *row = g_ptr_array_index (self->rule_rows, i);
       GtkWidget *verdict = g_object_get_data (G_OBJECT (row), "cpl-verdict");
-      g_autofree char *described = cpl_rule_describe_margins (rule, NULL, m.values);
+      const char *named = self->named_id != NULL && gtk_switch_get_active (self->named) ? self->named_id : NULL;
+      g_autofree char *described = cpl_rule_describe_margins (rule, named, m.values);
       g_autofree char *margins = cpl_text_keep_units (described);
-      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, NULL, m.values);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, named, m.values);
       g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
       g_autofree char *subtitle = NULL;
 
@@ -191,7 +205,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       if (not_in_force != NULL)
         subtitle = *margins ? g_strdup_printf ("%s\n%s", not_in_force, margins) : g_strdup (not_in_force);
       adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : margins);
-      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate (rule, m.values, NULL), tooltip);
+      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, named, m.values, NULL), tooltip);
     }
 
   /* the dataset's chips as the Chips view's map draws them (their
@@ -403,6 +417,10 @@ cpl_what_if_window_new (CplDataset *dataset)
     }
   self->domestic = switch_row_new (self, group, _("Domestic Chip"), _("Made by a Chinese vendor"), FALSE);
   self->datacenter = switch_row_new (self, group, _("Data-Centre Part"), NULL, TRUE);
+  /* shown when the form starts from a chip that rules name */
+  self->named = switch_row_new (self, group, "",
+                                _("Off, only its figures count, as for a new product"), TRUE);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->named), ADW_TYPE_ACTION_ROW), FALSE);
 
   /* Then what the rules make of it, and where it falls among their lines. */
   group = cpl_group_append (content, _("Export Rules"), NULL);
@@ -527,6 +545,30 @@ cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
   return CPL_CHIP (chip);
 }
 
+/* Whether a rule of @dataset names the chip @id in a condition. */
+static gboolean
+dataset_names_chip (CplDataset *dataset,
+                    const char *id)
+{
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+
+      for (guint c = 0; c < cpl_rule_get_n_clauses (rule); c++)
+        {
+          guint n;
+          const CplCondition *conditions = cpl_rule_get_clause (rule, c, &n);
+
+          for (guint k = 0; k < n; k++)
+            if (conditions[k].chips != NULL && g_strv_contains ((const char * const *) conditions[k].chips, id))
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /**
  * cpl_what_if_window_start_from:
  * @chip: the chip the form starts from
@@ -563,6 +605,22 @@ cpl_what_if_window_start_from (CplWhatIfWindow *self,
   /* Translators: the name of a what-if chip made from a chip, "H20 (what if)" */
   name = g_strdup_printf (_("%s (what if)"), cpl_entity_get_name (CPL_ENTITY (chip)));
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  /* rules that name the chip (letters, licences) judge its twin as they
+   * judge it, unless switched off: the H20's twin needed no licence */
+  {
+    const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->named), ADW_TYPE_ACTION_ROW);
+    gboolean named = dataset_names_chip (self->dataset, id);
+    /* Translators: a switch; %s is a chip's name, "H20" */
+    g_autofree char *title = g_strdup_printf (_("Rules Naming %s Apply"), cpl_entity_get_name (CPL_ENTITY (chip)));
+
+    g_free (self->named_id);
+    self->named_id = named ? g_strdup (id) : NULL;
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->named), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    gtk_switch_set_active (self->named, TRUE);
+    gtk_widget_set_visible (row, named);
+  }
   self->filling = FALSE;
   cpl_what_if_window_update (self);
 }
