@@ -1072,8 +1072,8 @@ test_detail_deciding_rules (void)
   cpl_chips_view_set_date (view, &date);
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
   assert_detail_row (view, "Denied",
-                     "Under the rules in force on 2025-06-01: caught by Licence letters for H20 and MI308X "
-                     "(April 2025), and no licence rule opens it, so an export to China is presumed denied.",
+                     "Under the rules in force on 2025-06-01: caught by “Licence letters for H20 and MI308X "
+                     "(April 2025)”, and no licence rule opens it, so an export to China is presumed denied.",
                      "error");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)",
                      "Not yet in force on 2025-06-01: in force from 2025-08-11\nLicensable", "dim-label");
@@ -1095,10 +1095,10 @@ test_detail_deciding_rules (void)
   g_assert_true (cpl_iso_date_parse ("2025-09-01", &date));
   cpl_chips_view_set_date (view, &date);
   assert_detail_row (view, "Licensable · 15% share",
-                     "Under the rules in force on 2025-09-01: caught by Licence letters for H20 and MI308X "
-                     "(April 2025), but a licence may be granted under Licences for H20 and MI308X (August "
-                     "2025); a licensed sale pays 15% of its revenue to the US under 15% share for H20 and "
-                     "MI308X (August 2025).", "warning");
+                     "Under the rules in force on 2025-09-01: caught by “Licence letters for H20 and MI308X "
+                     "(April 2025)”, but a licence may be granted under “Licences for H20 and MI308X (August "
+                     "2025)”; a licensed sale pays 15% of its revenue to the US under “15% share for H20 and "
+                     "MI308X (August 2025)”.", "warning");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Licensable", "warning");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1127,10 +1127,10 @@ test_detail_verdicts (void)
    * below 5.92); the case-by-case review opens it and the first 25% band
    * sets its share */
   assert_detail_row (view, "Licensable · 25% share",
-                     "Under the rules in force on 2026-02-01: caught by ECCN 3A090.a (October 2022) and "
-                     "ECCN 3A090.a (2023), but a licence may be granted under Case-by-case review for China "
-                     "(January 2026); a licensed sale pays 25% of its revenue to the US under 25% tariff "
-                     "bands (January 2026).", "warning");
+                     "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (October 2022)” and "
+                     "“ECCN 3A090.a (2023)”, but a licence may be granted under “Case-by-case review for China "
+                     "(January 2026)”; a licensed sale pays 25% of its revenue to the US under “25% tariff "
+                     "bands (January 2026)”.", "warning");
   /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */

@@ -638,7 +638,7 @@ cpl_chip_status_get_style (CplChipStatus   status,
 }
 
 /* The names of @rules' rules of @effect, "ECCN 3A090.a (October 2022),
- * ECCN 3A090.a (2023) and ECCN 3A090.b (2023)". */
+ * ECCN 3A090.a (2023) and ECCN 3A090.b (2023)", each name quoted. */
 static char *
 rule_names (GPtrArray     *rules,
             CplRuleEffect  effect)
@@ -657,7 +657,10 @@ rule_names (GPtrArray     *rules,
     {
       if (i > 0)
         g_string_append (text, i + 1 == names->len ? _(" and ") : _(", "));
-      g_string_append (text, g_ptr_array_index (names, i));
+      /* quoted: a name spliced in as a noun ran into the sentence ("pays
+       * 15% of its revenue to the US under 15% share for H20 …") */
+      /* Translators: a rule's name quoted in a sentence, “25% tariff bands (January 2026)” */
+      g_string_append_printf (text, _("“%s”"), (const char *) g_ptr_array_index (names, i));
     }
   return g_string_free (text, FALSE);
 }
