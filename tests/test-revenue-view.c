@@ -436,6 +436,13 @@ is_label_reading (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
 /* On a phone the share's presets stand under their title, the slider and
  * the rates the row's width: beside them "Presets" broke into "Pre-sets"
  * in some 30 px, its line a word a line, the slider 50 px wide. */
@@ -471,6 +478,24 @@ test_narrow_presets (void)
 
     g_assert_true (gtk_widget_compute_point (scale, title, &GRAPHENE_POINT_INIT (0, 0), &below));
     g_assert_cmpfloat (below.y, >=, gtk_widget_get_height (title));
+  }
+  /* the slider itself the row's width, the presets under it: beside
+   * them it was some 90 px for 0–100%, its marks under the knob */
+  {
+    GtkWidget *preset = cpl_test_find_matching (GTK_WIDGET (view), is_button_labelled, "25%");
+    graphene_point_t at;
+
+    g_assert_nonnull (preset);
+    g_assert_cmpint (gtk_widget_get_width (scale), >, 250);
+    g_assert_true (gtk_widget_compute_point (preset, scale, &GRAPHENE_POINT_INIT (0, 0), &at));
+    g_assert_cmpfloat (at.y, >=, gtk_widget_get_height (scale));
+
+    /* a wide window: beside the slider again, on its line */
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_compute_point (preset, scale, &GRAPHENE_POINT_INIT (0, 0), &at));
+    g_assert_cmpfloat (at.x, >=, gtk_widget_get_width (scale));
+    g_assert_cmpfloat (at.y, <, gtk_widget_get_height (scale));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -126,6 +126,8 @@ struct _CplRevenueView
   GtkListView    *case_list;
   GtkSingleSelection *selection;  /* over the dataset's sale lines */
   GtkBox         *lines_header;   /* "Sale Lines" and its buttons */
+  GtkWidget      *share_controls; /* the share slider and its presets */
+  GtkWidget      *share_presets;
   GtkLabel       *total_gross;
   GtkLabel       *total_take;
   GtkLabel       *total_net;
@@ -692,7 +694,23 @@ share_row_new (CplRevenueView *self)
       gtk_box_append (GTK_BOX (buttons), button);
     }
   gtk_box_append (GTK_BOX (controls), buttons);
+  self->share_controls = controls;
+  self->share_presets = buttons;
   return row;
+}
+
+/* On a phone (the leaflet folded) the presets go under the slider, which
+ * takes the row's width: beside them it was some 90 px for 0–100%, a
+ * pixel a point, its marks under the knob. */
+static void
+update_share_controls (CplRevenueView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->share_controls),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (self->share_controls), folded ? 8 : 12);
+  gtk_widget_set_halign (self->share_presets, folded ? GTK_ALIGN_END : GTK_ALIGN_FILL);
 }
 
 static GtkLabel *
@@ -1290,6 +1308,8 @@ cpl_revenue_view_init (CplRevenueView *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_row, self->leaflet);
   build_calculator (self);
+  update_share_controls (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_share_controls), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->calc_scroller), "value-changed",
                            G_CALLBACK (update_header_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->calc_scroller), "changed",
