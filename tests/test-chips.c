@@ -456,6 +456,32 @@ test_what_if_from_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Needs data" wears a question mark in a ring, the app's own icon (from
+ * its resources when nothing is installed): Adwaita's
+ * dialog-question-symbolic, a black diamond holding "?", read as U+FFFD,
+ * the sign of a character that could not be shown. */
+static void
+test_needs_data_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  const char *verdict_icon = cpl_verdict_get_icon_name (CPL_TRI_UNKNOWN);
+  const char *status_icon, *css_class;
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  cpl_chip_status_get_style (CPL_CHIP_STATUS_UNKNOWN, &status_icon, &css_class);
+  g_assert_cmpstr (verdict_icon, ==, "cpl-needs-data-symbolic");
+  g_assert_cmpstr (status_icon, ==, verdict_icon);
+  g_assert_true (gtk_icon_theme_has_icon (theme, verdict_icon));
+  icon = gtk_icon_theme_lookup_icon (theme, verdict_icon, NULL, 16, 1, GTK_TEXT_DIR_LTR, 0);
+  file = gtk_icon_paintable_get_file (icon);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_suffix (uri, "/icons/scalable/actions/cpl-needs-data-symbolic.svg"));
+  g_assert_true (g_str_has_prefix (uri, "resource://"));
+}
+
 /* The switch row titled @title in @what_if, or NULL when there is none
  * shown. */
 static GtkSwitch *
@@ -1200,6 +1226,16 @@ test_detail_verdicts (void)
         }
   }
 
+  /* a clause whose figure is missing "needs data", in the sentence's
+   * lower case: the B200 (FP8 4,500 × 8 = TPP 36,000 ≥ 4,800) meets
+   * 3A090.a (2023)'s first clause; its second needs the die area the
+   * dataset lacks */
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-b200"));
+  assert_detail_row (view, "ECCN 3A090.a (2023)",
+                     "Controlled\nClause 1\u00a0of 2: met\n"
+                     "•\u00a0TPP 36,000\u00a0≥ 4,800: yes,\u00a031,200\u00a0above\n"
+                     "Clause 2\u00a0of 2, all must hold: needs data\n", "error");
+
   /* a domestic chip in the text's colour, not blue: on the threshold map
    * blue dots are the foreign chips */
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "huawei-ascend-910c"));
@@ -1629,6 +1665,7 @@ main (int   argc,
   g_test_add_func ("/chips/frozen-narrow", test_frozen_narrow);
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
+  g_test_add_func ("/chips/needs-data-icon", test_needs_data_icon);
   g_test_add_func ("/chips/detail-deciding-rules", test_detail_deciding_rules);
   g_test_add_func ("/chips/map-statuses", test_map_statuses);
   g_test_add_func ("/chips/what-if-from-chip", test_what_if_from_chip);

@@ -131,7 +131,7 @@ cpl_verdict_get_icon_name (CplTriState verdict)
     case CPL_TRI_TRUE:    return "changes-prevent-symbolic";
     case CPL_TRI_FALSE:   return "object-select-symbolic";
     case CPL_TRI_UNKNOWN:
-    default:              return "dialog-question-symbolic";
+    default:              return "cpl-needs-data-symbolic";
     }
 }
 
@@ -226,7 +226,8 @@ clause_outcome (CplTriState holds)
     case CPL_TRI_TRUE:  return _("met");
     case CPL_TRI_FALSE: return _("not met");
     case CPL_TRI_UNKNOWN:
-    default:            return cpl_verdict_get_label (CPL_TRI_UNKNOWN);
+    /* Translators: a clause of a rule whose outcome needs a missing figure */
+    default:            return _("needs data");
     }
 }
 
@@ -626,7 +627,7 @@ cpl_chip_status_get_style (CplChipStatus   status,
 {
   static const char * const icons[CPL_N_CHIP_STATUSES] = {
     "go-home-symbolic", "object-select-symbolic", "action-unavailable-symbolic",
-    "changes-allow-symbolic", "dialog-question-symbolic"
+    "changes-allow-symbolic", "cpl-needs-data-symbolic"
   };
   static const char * const classes[CPL_N_CHIP_STATUSES] = {
     NULL, "success", "error", "warning", "dim-label"
