@@ -278,6 +278,18 @@ test_ban_column (void)
                    "so the $21.6 B take counts sales a vendor would not make.");
   type_into (view, "revenue_share", "25");
 
+  /* full pass-through: the buyer pays p ÷ (1 − 1 × 0.25) = $36,000, the
+   * take is 0.25 × 1,000,000 × $36,000 = $9.00 B, the vendor keeps
+   * $27.0 B whatever the rate, and s* = (27,000 − 6,500) / (27,000 −
+   * 1 × 6,500) = 1: the sentence says the profit does not move (it read
+   * "selling stops paying for the vendor above a 100.0% share") */
+  type_into (view, "price_pass_through", "100");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "The US government takes $9.00 B and the vendor keeps $27.0 B: with full pass-through the "
+                   "buyer pays the share, so the vendor's profit is the same at every rate (the units stay as "
+                   "typed: the calculator does not cut them for the higher price).");
+  type_into (view, "price_pass_through", "0");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -431,6 +431,19 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
         summary = g_strdup_printf (_("At this rate the vendor loses %1$s on the line: above a %2$s share selling does not pay, so the %3$s take counts sales a vendor would not make."),
                                    loss, be, take);
       }
+    else if (isfinite (cases[CASE_THIS].break_even_share) && cases[CASE_THIS].break_even_share >= 1
+             && in.pass_through >= 1)
+      /* "selling stops paying above a 100.0% share" said nothing: the
+       * buyer pays the whole share, the vendor's profit does not move */
+      /* Translators: %1$s and %2$s are money */
+      summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s: with full pass-through "
+                                   "the buyer pays the share, so the vendor's profit is the same at every rate "
+                                   "(the units stay as typed: the calculator does not cut them for the higher "
+                                   "price)."), take, net);
+    else if (isfinite (cases[CASE_THIS].break_even_share) && cases[CASE_THIS].break_even_share >= 1)
+      /* Translators: %1$s and %2$s are money */
+      summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s; selling pays for the "
+                                   "vendor at every share rate."), take, net);
     else if (isfinite (cases[CASE_THIS].break_even_share))
       {
         g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
