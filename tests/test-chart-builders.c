@@ -324,6 +324,70 @@ test_share_names (void)
   g_assert_true (g_str_has_prefix (tooltip, "Year: 2026\nD (domestic): "));
 }
 
+/* Whether two palette hues read alike on a chart, by eye: blue and sky
+ * (dark palette), sky and green (light palette: #00839a beside
+ * #008a64), and any two of the warm orange, vermilion and yellow. */
+static gboolean
+hues_alike (CplChartColor a,
+            CplChartColor b)
+{
+  const CplChartColor warm[] = { CPL_CHART_COLOR_ORANGE, CPL_CHART_COLOR_VERMILLION, CPL_CHART_COLOR_YELLOW };
+  gboolean a_warm = FALSE, b_warm = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (warm); i++)
+    {
+      a_warm |= a == warm[i];
+      b_warm |= b == warm[i];
+    }
+  if (a_warm && b_warm)
+    return a != b;
+  if (a == CPL_CHART_COLOR_SKY || b == CPL_CHART_COLOR_SKY)
+    {
+      CplChartColor other = a == CPL_CHART_COLOR_SKY ? b : a;
+
+      return other == CPL_CHART_COLOR_BLUE || other == CPL_CHART_COLOR_GREEN;
+    }
+  return FALSE;
+}
+
+/* The five built-in scenarios, compared side by side in every chart, get
+ * five colours none of them grey, and as few pairs that read alike as
+ * can be: of the seven colours not grey, at most four are pairwise
+ * unlike (blue, green, purple and one warm hue: sky reads like blue and
+ * green, the warm three like one another), so the fifth makes one pair,
+ * and only one.  (The full ban was green beside the power-subsidy
+ * scenario's teal sky.) */
+static void
+test_scenario_colors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  GListModel *scenarios;
+  CplChartColor colors[5];
+  guint n, pairs = 0;
+
+  g_assert_no_error (error);
+  cpl_chart_colors_forget ();
+  cpl_chart_colors_assign (dataset);
+  scenarios = cpl_dataset_get_scenarios (dataset);
+  n = g_list_model_get_n_items (scenarios);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (colors));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CplScenario) scenario = g_list_model_get_item (scenarios, i);
+
+      colors[i] = cpl_chart_color_for ("scenario", cpl_entity_get_id (CPL_ENTITY (scenario)));
+      g_assert_cmpint (colors[i], !=, CPL_CHART_COLOR_GREY);
+      for (guint j = 0; j < i; j++)
+        {
+          g_assert_cmpint (colors[i], !=, colors[j]);
+          pairs += hues_alike (colors[i], colors[j]);
+        }
+    }
+  g_assert_cmpuint (pairs, ==, 1);
+  cpl_chart_colors_forget ();
+}
+
 /* The colour of a chip (and of a scenario) does not depend on what was
  * drawn first: the H200 is the same colour whether its own scenario is
  * the first drawn or the H20 scenario is (both teal before: each took the
@@ -390,5 +454,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
   g_test_add_func ("/chart-builders/share-names", test_share_names);
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);
+  g_test_add_func ("/chart-builders/scenario-colors", test_scenario_colors);
   return g_test_run ();
 }

@@ -110,32 +110,41 @@ static const struct {
   { "series:compute-gap", CPL_CHART_COLOR_PURPLE },
 };
 
-/* Families of hues that read alike on a chart (in the dark palette
- * above all): blue and sky; orange, vermilion and yellow. */
-static const guint hue_family[CPL_CHART_N_COLORS] = {
-  [CPL_CHART_COLOR_BLUE] = 0, [CPL_CHART_COLOR_SKY] = 0,
-  [CPL_CHART_COLOR_ORANGE] = 1, [CPL_CHART_COLOR_VERMILLION] = 1, [CPL_CHART_COLOR_YELLOW] = 1,
-  [CPL_CHART_COLOR_GREEN] = 2, [CPL_CHART_COLOR_PURPLE] = 3, [CPL_CHART_COLOR_GREY] = 4,
+/* The hues each hue reads alike with on a chart: blue and sky (in the
+ * dark palette), sky and green (in the light one, where the sky is a teal
+ * beside the green's), and the warm three, orange, vermilion and yellow
+ * (the light yellow is an olive). */
+#define BIT(c) (1u << (c))
+static const guint alike[CPL_CHART_N_COLORS] = {
+  [CPL_CHART_COLOR_BLUE] = BIT (CPL_CHART_COLOR_SKY),
+  [CPL_CHART_COLOR_SKY] = BIT (CPL_CHART_COLOR_BLUE) | BIT (CPL_CHART_COLOR_GREEN),
+  [CPL_CHART_COLOR_GREEN] = BIT (CPL_CHART_COLOR_SKY),
+  [CPL_CHART_COLOR_ORANGE] = BIT (CPL_CHART_COLOR_VERMILLION) | BIT (CPL_CHART_COLOR_YELLOW),
+  [CPL_CHART_COLOR_VERMILLION] = BIT (CPL_CHART_COLOR_ORANGE) | BIT (CPL_CHART_COLOR_YELLOW),
+  [CPL_CHART_COLOR_YELLOW] = BIT (CPL_CHART_COLOR_ORANGE) | BIT (CPL_CHART_COLOR_VERMILLION),
+  [CPL_CHART_COLOR_PURPLE] = 0, [CPL_CHART_COLOR_GREY] = 0,
 };
+#undef BIT
 
 /* How poor a choice colour @c is for @key: a colour taken counts most;
- * for the compared scenarios, drawn side by side in every chart, a hue
- * of a family already taken counts too (three scenarios came out yellow,
- * orange and vermilion), and grey, which reads as switched off, comes
- * last but one.  Chips and money keep their colours as they were. */
+ * for the compared scenarios, drawn side by side in every chart, each
+ * taken hue that reads alike counts too (three scenarios came out
+ * yellow, orange and vermilion; the full ban green beside a teal sky),
+ * and grey, which reads as switched off, comes after one such hue.
+ * Chips and money keep their colours as they were. */
 static guint
 color_score (const ColorRegistry *registry,
              guint                c,
              const char          *key)
 {
-  guint family_uses = 0;
+  guint alike_uses = 0;
 
   if (!g_str_equal (color_kind (key), "scenario"))
     return registry->uses[c];
   for (guint other = 0; other < CPL_CHART_N_COLORS; other++)
-    if (hue_family[other] == hue_family[c])
-      family_uses += registry->uses[other];
-  return registry->uses[c] * 100 + family_uses * 10 + (c == CPL_CHART_COLOR_GREY ? 15 : 0);
+    if (alike[c] & (1u << other))
+      alike_uses += registry->uses[other];
+  return registry->uses[c] * 100 + alike_uses * 10 + (c == CPL_CHART_COLOR_GREY ? 15 : 0);
 }
 
 /**
