@@ -324,6 +324,29 @@ test_share_names (void)
   g_assert_true (g_str_has_prefix (tooltip, "Year: 2026\nD (domestic): "));
 }
 
+/* The cost of compute, a value a year whose lines cross between years
+ * (the Ascend 910C's and the H200's between 2028 and 2029, its marker
+ * at 2029, the first year it is cheaper), has a dot on each year; the
+ * other year charts, read as trends, have none. */
+static void
+test_cost_points (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(CplChart) cost = NULL;
+  g_autoptr(CplChart) take = NULL;
+
+  g_assert_no_error (error);
+  one = scenarios_of (dataset, "h200-share-25", NULL);
+  cost = cpl_chart_build ("cost-of-compute", dataset, one, &error);
+  g_assert_no_error (error);
+  take = cpl_chart_build ("take", dataset, one, &error);
+  g_assert_no_error (error);
+  g_assert_true (cpl_line_chart_get_show_points (CPL_LINE_CHART (cost)));
+  g_assert_false (cpl_line_chart_get_show_points (CPL_LINE_CHART (take)));
+}
+
 /* Whether two palette hues read alike on a chart, by eye: blue and sky
  * (dark palette), sky and green (light palette: #00839a beside
  * #008a64), and any two of the warm orange, vermilion and yellow. */
@@ -455,5 +478,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/share-names", test_share_names);
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);
   g_test_add_func ("/chart-builders/scenario-colors", test_scenario_colors);
+  g_test_add_func ("/chart-builders/cost-points", test_cost_points);
   return g_test_run ();
 }

@@ -618,6 +618,9 @@ cpl_chart_fill_results (CplChart      *chart,
       year_values (p, G_STRUCT_OFFSET (CplProjectionYear, domestic_cost), y);
       add_line (CPL_LINE_CHART (chart), domestic, x, y, n, CPL_LINE_STYLE_DASHED,
                 cpl_chart_color_for ("chip", p->domestic_chip_id));
+      /* a dot on each year: the lines between two years cross where no
+       * year does, a year before the crossover the marker gives */
+      cpl_line_chart_set_show_points (CPL_LINE_CHART (chart), TRUE);
       crossover = cpl_projection_get_crossover (p);
       if (crossover >= 0)
         {

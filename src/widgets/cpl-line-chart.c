@@ -42,6 +42,7 @@
 
 #define LINE_WIDTH     2.
 #define POINT_RADIUS   4.
+#define DOT_RADIUS     2.5            /* the dots of cpl_line_chart_set_show_points() */
 #define HIT_SLACK      8.
 /* Right of the plot: room for the last x tick label to overhang. */
 #define RIGHT_MARGIN   (CPL_CHART_PADDING + 12)
@@ -97,6 +98,7 @@ struct _CplLineChart
   int        cursor;                  /* the keyboard's, or -1 */
 
   gboolean   draggable;
+  gboolean   show_points;             /* a dot on each point */
   double     drag_start_x;            /* where the drag began, in widget pixels */
 };
 
@@ -802,6 +804,19 @@ snapshot_lines (CplLineChart *self,
     }
 
   cairo_destroy (cr);
+
+  /* a dot on each point: the values are the years', and a line drawn
+   * between them crosses another where no year does */
+  if (self->show_points)
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        const Series *series = g_ptr_array_index (self->series, s);
+
+        for (guint i = 0; i < series->n; i++)
+          if (point_defined (series, i))
+            cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x_pixel (self, series->x[i]),
+                                     y_pixel (self, series->y[i]), DOT_RADIUS, series_color (self, s), TRUE);
+      }
 }
 
 static gboolean
@@ -1444,6 +1459,7 @@ cpl_line_chart_digest (CplChart  *chart,
   cpl_chart_digest_string (content, self->x_title);
   cpl_chart_digest_string (content, self->y_title);
   cpl_chart_digest_int (content, self->x_integer);
+  cpl_chart_digest_int (content, self->show_points);
   cpl_chart_digest_doubles (content, &self->y_limit, 1);
   cpl_chart_digest_int (content, self->hover);
   cpl_chart_digest_int (content, self->cursor);
@@ -1932,6 +1948,30 @@ cpl_line_chart_set_draggable (CplLineChart *self,
   g_return_if_fail (CPL_IS_LINE_CHART (self));
 
   self->draggable = !!draggable;
+}
+
+/**
+ * cpl_line_chart_set_show_points:
+ *
+ * Whether each point of each series has a dot on its line: for values
+ * that are one a year, where a line between two years could cross another
+ * where no year does.
+ */
+void
+cpl_line_chart_set_show_points (CplLineChart *self,
+                                gboolean      show_points)
+{
+  g_return_if_fail (CPL_IS_LINE_CHART (self));
+
+  self->show_points = !!show_points;
+  cpl_chart_invalidate (CPL_CHART (self));
+}
+
+gboolean
+cpl_line_chart_get_show_points (CplLineChart *self)
+{
+  g_return_val_if_fail (CPL_IS_LINE_CHART (self), FALSE);
+  return self->show_points;
 }
 
 /**

@@ -71,6 +71,9 @@ gboolean   cpl_line_chart_get_band         (CplLineChart       *self,
                                             guint               index,
                                             double             *low,
                                             double             *high);
+void       cpl_line_chart_set_show_points  (CplLineChart       *self,
+                                            gboolean            show_points);
+gboolean   cpl_line_chart_get_show_points  (CplLineChart       *self);
 void       cpl_line_chart_set_draggable    (CplLineChart       *self,
                                             gboolean            draggable);
 double     cpl_line_chart_x_at             (CplLineChart       *self,
