@@ -1080,6 +1080,21 @@ assert_detail_row (CplChipsView *view,
   }
 }
 
+/* The Chips view on @iso_date, showing the chip @chip_id in its detail. */
+static CplChipsView *
+open_chip_on (CplWindow  **window,
+              const char  *iso_date,
+              const char  *chip_id)
+{
+  CplChipsView *view = open_chips_view (window);
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse (iso_date, &date));
+  cpl_chips_view_set_date (view, &date);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), chip_id));
+  return view;
+}
+
 /* On 2025-06-01 (MODEL.md §2.1: the H20 is denied) the H20's status
  * names the April letters as what catches it; no licence rule is in
  * force yet: the August licences come on 2025-08-11 and the case-by-case
@@ -1091,12 +1106,9 @@ static void
 test_detail_deciding_rules (void)
 {
   CplWindow *window;
-  CplChipsView *view = open_chips_view (&window);
+  CplChipsView *view = open_chip_on (&window, "2025-06-01", "nvidia-h20");
   GDate date;
 
-  g_assert_true (cpl_iso_date_parse ("2025-06-01", &date));
-  cpl_chips_view_set_date (view, &date);
-  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
   assert_detail_row (view, "Denied",
                      "Under the rules in force on 2025-06-01: caught by “Licence letters for H20 and MI308X "
                      "(April 2025)”, and no licence rule opens it, so an export to China is presumed denied.",
@@ -1137,12 +1149,8 @@ static void
 test_detail_verdicts (void)
 {
   CplWindow *window;
-  CplChipsView *view = open_chips_view (&window);
-  GDate date;
+  CplChipsView *view = open_chip_on (&window, "2026-02-01", "nvidia-h200");
 
-  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
-  cpl_chips_view_set_date (view, &date);
-  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h200"));
   /* on 2026-02-01 the H200 (TPP 15,832 < 21,000; 4,800 GB/s < 6,500) is
    * under case-by-case review and in the 25% band (14,000 ≤ 15,832 <
    * 17,500): licensable, 25% */

@@ -66,6 +66,32 @@ add_deciding (GPtrArray   *deciding,
     }
 }
 
+/* A step of MODEL.md §2.1 on the OR of @effect's rules, @verdict: true
+ * passes it (its true rules decide, with what follows); false ends it at
+ * @if_false, unknown at needs data (the rules that need data decide). */
+static gboolean
+step_passes (CplTriState     verdict,
+             CplChipStatus   if_false,
+             CplChipStatus  *status,
+             GPtrArray      *decided,
+             GPtrArray      *in_force,
+             CplTriState    *verdicts,
+             CplRuleEffect   effect)
+{
+  if (verdict == CPL_TRI_FALSE)
+    {
+      *status = if_false;
+      return FALSE;
+    }
+  add_deciding (decided, in_force, verdicts, effect, verdict);
+  if (verdict == CPL_TRI_UNKNOWN)
+    {
+      *status = CPL_CHIP_STATUS_UNKNOWN;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cpl_chip_status_on:
  * @date: the day the rules are read on
@@ -162,41 +188,26 @@ cpl_chip_status_decided_on (CplDataset  *dataset,
     }
   v = (CplTriState *) verdicts->data;
 
-  if (verdict[CPL_RULE_EFFECT_CONTROL] != CPL_TRI_TRUE)
+  /* steps 2 and 3, each passed only where its rules' OR is true */
+  if (step_passes (verdict[CPL_RULE_EFFECT_CONTROL], CPL_CHIP_STATUS_FREE, &status,
+                   decided, in_force, v, CPL_RULE_EFFECT_CONTROL)
+      && step_passes (verdict[CPL_RULE_EFFECT_LICENCE], CPL_CHIP_STATUS_DENIED, &status,
+                      decided, in_force, v, CPL_RULE_EFFECT_LICENCE))
     {
-      status = verdict[CPL_RULE_EFFECT_CONTROL] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_FREE
-                                                                 : CPL_CHIP_STATUS_UNKNOWN;
-      if (status == CPL_CHIP_STATUS_UNKNOWN)
-        add_deciding (decided, in_force, v, CPL_RULE_EFFECT_CONTROL, CPL_TRI_UNKNOWN);
-    }
-  else
-    {
-      add_deciding (decided, in_force, v, CPL_RULE_EFFECT_CONTROL, CPL_TRI_TRUE);
-      if (verdict[CPL_RULE_EFFECT_LICENCE] != CPL_TRI_TRUE)
+      status = CPL_CHIP_STATUS_LICENSABLE;
+      for (guint i = 0; i < in_force->len; i++)
         {
-          status = verdict[CPL_RULE_EFFECT_LICENCE] == CPL_TRI_FALSE ? CPL_CHIP_STATUS_DENIED
-                                                                     : CPL_CHIP_STATUS_UNKNOWN;
-          if (status == CPL_CHIP_STATUS_UNKNOWN)
-            add_deciding (decided, in_force, v, CPL_RULE_EFFECT_LICENCE, CPL_TRI_UNKNOWN);
-        }
-      else
-        {
-          status = CPL_CHIP_STATUS_LICENSABLE;
-          add_deciding (decided, in_force, v, CPL_RULE_EFFECT_LICENCE, CPL_TRI_TRUE);
-          for (guint i = 0; i < in_force->len; i++)
-            {
-              CplRule *rule = g_ptr_array_index (in_force, i);
+          CplRule *rule = g_ptr_array_index (in_force, i);
 
-              if (cpl_rule_get_effect (rule) != CPL_RULE_EFFECT_SHARE)
-                continue;
-              if (unknown_share > known_share
-                  ? v[i] == CPL_TRI_UNKNOWN && cpl_rule_get_share (rule) > known_share
-                  : v[i] == CPL_TRI_TRUE && cpl_rule_get_share (rule) == known_share)
-                g_ptr_array_add (decided, g_object_ref (rule));
-            }
-          if (share != NULL)
-            *share = unknown_share > known_share ? NAN : known_share;
+          if (cpl_rule_get_effect (rule) != CPL_RULE_EFFECT_SHARE)
+            continue;
+          if (unknown_share > known_share
+              ? v[i] == CPL_TRI_UNKNOWN && cpl_rule_get_share (rule) > known_share
+              : v[i] == CPL_TRI_TRUE && cpl_rule_get_share (rule) == known_share)
+            g_ptr_array_add (decided, g_object_ref (rule));
         }
+      if (share != NULL)
+        *share = unknown_share > known_share ? NAN : known_share;
     }
   if (deciding != NULL)
     *deciding = g_steal_pointer (&decided);
