@@ -519,6 +519,27 @@ cpl_chart_legend_append_swatch (GtkSnapshot              *snapshot,
       }
       break;
 
+    case CPL_CHART_LEGEND_BANDS:
+      {
+        /* as the bands of three or more series are drawn: fainter, and
+         * edged in dots, 2 px on and 3 off */
+        GdkRGBA fill = cpl_chart_region_fill (palette, &item->color);
+        GdkRGBA edge = cpl_chart_rgba_alpha (&item->color, .8f);
+
+        fill.alpha /= 2;
+        gtk_snapshot_append_color (snapshot, &fill, &rect);
+        for (double d = 0; d < SWATCH; d += 5)
+          {
+            double len = MIN (2, SWATCH - d);
+
+            gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x + d, y, len, 1));
+            gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x + d, y + SWATCH - 1, len, 1));
+            gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x, y + d, 1, len));
+            gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x + SWATCH - 1, y + d, 1, len));
+          }
+      }
+      break;
+
     case CPL_CHART_LEGEND_DASH:
       cpl_chart_append_vline (snapshot, x + SWATCH / 2., y - 2, y + SWATCH + 2, 2, &item->color, TRUE);
       break;

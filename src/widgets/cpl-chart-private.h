@@ -152,6 +152,7 @@ typedef enum
 {
   CPL_CHART_LEGEND_BOX,               /* a filled square: a bar series */
   CPL_CHART_LEGEND_AREA,              /* a shaded square: a region */
+  CPL_CHART_LEGEND_BANDS,             /* a faint square, dotted round: several bands */
   CPL_CHART_LEGEND_DASH,              /* a dashed upright line: a threshold */
   CPL_CHART_LEGEND_HDASH,             /* a dashed level line: a reference */
   CPL_CHART_LEGEND_MARKER,            /* a point marker */

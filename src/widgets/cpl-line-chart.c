@@ -272,20 +272,21 @@ cpl_line_chart_build_legend (CplChart *chart,
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
 
-  gboolean banded = FALSE;
+  guint n_bands = 0;
 
   for (guint i = 0; i < self->series->len; i++)
     {
       CplChartLegendItem item = legend_item (self, i);
 
       cpl_chart_legend_append (items, &item);
-      banded |= ((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL;
+      n_bands += ((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL;
     }
-  /* what the shaded bands are, once whatever their number */
-  if (banded)
+  /* what the shaded bands are, once whatever their number, as they are
+   * drawn: three or more faint and edged in dots (see snapshot_fills()) */
+  if (n_bands > 0)
     {
       CplChartLegendItem item = {
-        .kind = CPL_CHART_LEGEND_AREA,
+        .kind = n_bands > 2 ? CPL_CHART_LEGEND_BANDS : CPL_CHART_LEGEND_AREA,
         .color = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f),
         /* Translators: the legend of the shaded bands around the lines */
         .label = _("P10–P90 range"),

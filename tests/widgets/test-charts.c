@@ -386,6 +386,35 @@ test_bar_value_gap (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The legend's range swatch looks as the bands are drawn: one or two,
+ * a shaded square; three or more (the compared scenarios), which are
+ * fainter and edged in dots, a faint square edged in dots (it was the one
+ * shaded square whatever was drawn). */
+static void
+test_line_bands_legend (void)
+{
+  const double x[] = { 2026, 2027 }, y[] = { 1, 2 }, low[] = { .5, 1 }, high[] = { 2, 3 };
+  CplChartLegendKind expected[] = { CPL_CHART_LEGEND_AREA, CPL_CHART_LEGEND_AREA, CPL_CHART_LEGEND_BANDS };
+
+  for (guint n = 1; n <= 3; n++)
+    {
+      g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+      g_autoptr(GArray) legend = NULL;
+
+      for (guint s = 0; s < n; s++)
+        {
+          g_autofree char *name = g_strdup_printf ("Scenario %u", s + 1);
+
+          cpl_line_chart_set_series_band (chart, cpl_line_chart_add_series (chart, name, x, y, 2, CPL_LINE_STYLE_LINE),
+                                          low, high);
+        }
+      legend = cpl_chart_build_legend (CPL_CHART (chart));
+      g_assert_cmpuint (legend->len, ==, n + 1);
+      g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, n).label, ==, "P10–P90 range");
+      g_assert_cmpint (g_array_index (legend, CplChartLegendItem, n).kind, ==, expected[n - 1]);
+    }
+}
+
 /* On a log scale the bars stand on the 1× reference line: a tenth
  * hangs under it as far as ten stands over it (log10 10 = 1 = −log10
  * 0.1), a hundred twice as far (log10 100 = 2), and the value of a bar
@@ -2512,6 +2541,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
+  g_test_add_func ("/charts/line/bands-legend", test_line_bands_legend);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
