@@ -353,7 +353,7 @@ test_total (void)
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
                 NULL, &status, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, "Domestic compute installed, all years (PFLOP/s)"));
+  g_assert_nonnull (strstr (text, "New domestic compute, all years (PFLOP/s)"));
 }
 
 /* FILE laid over the built-in dataset: its scenario can be drawn, and a

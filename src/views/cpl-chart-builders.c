@@ -905,7 +905,7 @@ total_axis_title (CplTotal total)
   switch (total)
     {
     case CPL_TOTAL_COMPUTE_GAP:        return _("Compute gap, all years (PFLOP/s)");
-    case CPL_TOTAL_DOMESTIC_INSTALLED: return _("Domestic compute installed, all years (PFLOP/s)");
+    case CPL_TOTAL_DOMESTIC_INSTALLED: return _("New domestic compute, all years (PFLOP/s)");
     case CPL_TOTAL_GOVERNMENT_TAKE:
     case CPL_TOTAL_FINAL_DOMESTIC_SHARE:
     case CPL_TOTAL_GROSS_REVENUE:

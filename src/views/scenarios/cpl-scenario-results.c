@@ -59,7 +59,7 @@ static const struct {
   { "vendors", N_("Gross revenue of US vendors") },
   { "take", N_("US government take") },
   { "gap", N_("Compute gap, all years") },
-  { "installed", N_("Domestic compute installed, all years") },
+  { "installed", N_("New domestic compute, all years") },
   { "share", N_("Domestic share of new compute in the last year") },
 };
 

@@ -134,7 +134,7 @@ static const struct {
 } fixed_rows[] = {
   { ROW_TAKE, "take", N_("US government take") },
   { ROW_GAP, "gap", N_("Compute gap, all years (PFLOP/s)") },
-  { ROW_INSTALLED, "installed", N_("Domestic compute installed, all years (PFLOP/s)") },
+  { ROW_INSTALLED, "installed", N_("New domestic compute, all years (PFLOP/s)") },
   { ROW_SHARE, "share", N_("Domestic share of new compute in the last year") },
   { ROW_CROSSOVER, "crossover", N_("Year the domestic chip becomes cheaper per unit of compute") },
 };
