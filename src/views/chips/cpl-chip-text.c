@@ -265,6 +265,7 @@ cpl_rule_describe_margins (CplRule      *rule,
       const char *outcome = clause_outcome (cpl_rule_evaluate_clause (rule, i, chip_id, metrics));
       guint n_conditions;
       const CplCondition *conditions = cpl_rule_get_clause (rule, i, &n_conditions);
+
       if (text->len > 0)
         g_string_append_c (text, '\n');
       if (n_clauses > 1 && n_conditions > 1)
