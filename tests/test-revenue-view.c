@@ -606,6 +606,36 @@ test_dark_and_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A name that gives another rate than the line's says so under the
+ * heading, with a button that puts the line's rate in the name: the
+ * built-in "NVIDIA H20 at a 15% revenue share" at 70% read 15% in its
+ * heading over a table "At 70%".  Renaming is one step, undone by
+ * Ctrl+Z; at its own rate the line says nothing. */
+static void
+test_name_rate (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  GtkWidget *button;
+
+  cpl_revenue_view_select (view, h20);
+  g_assert_null (cpl_revenue_view_get_name_hint (view));
+  type_into (view, "revenue_share", "70");
+  g_assert_cmpstr (cpl_revenue_view_get_name_hint (view), ==, "The name says 15%; the share rate is 70%.");
+  button = cpl_test_find_matching (GTK_WIDGET (view), is_button_labelled, "Put 70% in the Name");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "NVIDIA H20 at a 70% revenue share");
+  g_assert_null (cpl_revenue_view_get_name_hint (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "NVIDIA H20 at a 15% revenue share");
+  type_into (view, "revenue_share", "15");
+  g_assert_null (cpl_revenue_view_get_name_hint (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z restores the selected line in place: the view keeps the very
  * line selected and shows the old value; a deleted line comes back as the
  * same object, where it was. */
@@ -669,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
+  g_test_add_func ("/revenue-view/name-rate", test_name_rate);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -152,6 +152,9 @@ struct _CplRevenueView
   GtkLabel       *case_titles[N_LAYOUTS][N_CASES];
   GtkWidget      *case_tables;    /* the AdwSqueezer of the two layouts */
   GtkLabel       *line_title;
+  GtkWidget      *name_hint;      /* the name gives another rate: a line and a button */
+  GtkLabel       *name_hint_label;
+  GtkButton      *name_hint_button;
   GtkLabel       *summary;
   GtkLabel       *key_values[N_KEYS];
   CplBarChart    *split_chart;
@@ -333,6 +336,71 @@ update_charts (CplRevenueView         *self,
     }
 }
 
+/* The one rate a sale line's name gives ("NVIDIA H20 at a 15% revenue
+ * share", "收入分成15%"), where it gives one and only one: its place in
+ * @name (@start, @end) and its value (0.15); FALSE otherwise. */
+static gboolean
+name_rate (const char *name,
+           int        *start,
+           int        *end,
+           double     *rate)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("(?<![\\d.,])(\\d+(?:\\.\\d+)?)\\s?%", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *number = NULL;
+
+  if (name == NULL || !g_regex_match (regex, name, 0, &match))
+    return FALSE;
+  g_match_info_fetch_pos (match, 0, start, end);
+  number = g_match_info_fetch (match, 1);
+  *rate = g_ascii_strtod (number, NULL) / 100;
+  return !g_match_info_next (match, NULL);
+}
+
+/* A name that gives another rate than the line's ("…at a 15% revenue
+ * share" at 70%: the heading said one rate, the table another): a line
+ * that says so, and a button that puts the line's rate in the name. */
+static void
+update_name_hint (CplRevenueView *self)
+{
+  const char *name = self->selected ? cpl_entity_get_name (CPL_ENTITY (self->selected)) : NULL;
+  double share = self->selected ? cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_REVENUE_SHARE) : NAN;
+  int start, end;
+  double rate;
+  gboolean differs = name_rate (name, &start, &end, &rate) && isfinite (share) && fabs (rate - share) > 5e-7;
+
+  gtk_widget_set_visible (self->name_hint, differs);
+  if (differs)
+    {
+      g_autofree char *given = g_strndup (name + start, end - start);
+      g_autofree char *actual = cpl_format_rate (share);
+      /* Translators: %1$s is the rate a sale line's name gives, %2$s the line's own, both "15%" */
+      g_autofree char *text = g_strdup_printf (_("The name says %1$s; the share rate is %2$s."), given, actual);
+      /* Translators: a button that puts the share rate, %s ("70%"), in a sale line's name */
+      g_autofree char *button = g_strdup_printf (_("Put %s in the Name"), actual);
+
+      gtk_label_set_text (self->name_hint_label, text);
+      gtk_button_set_label (self->name_hint_button, button);
+    }
+}
+
+static void
+on_name_hint_clicked (CplRevenueView *self)
+{
+  const char *name = self->selected ? cpl_entity_get_name (CPL_ENTITY (self->selected)) : NULL;
+  int start, end;
+  double rate;
+
+  if (name_rate (name, &start, &end, &rate))
+    {
+      g_autofree char *actual = cpl_format_rate (cpl_revenue_case_get (self->selected,
+                                                                       CPL_REVENUE_CASE_REVENUE_SHARE));
+      g_autofree char *renamed = g_strdup_printf ("%.*s%s%s", start, name, actual, name + end);
+
+      cpl_entity_set_name (CPL_ENTITY (self->selected), renamed);
+    }
+}
+
 static void
 cpl_revenue_view_update_outputs (CplRevenueView *self)
 {
@@ -457,6 +525,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
                                  take, net);
     gtk_label_set_text (self->summary, summary);
   }
+  update_name_hint (self);
 
   update_charts (self, &in, (CplRevenueResult[]) { cases[CASE_THIS], cases[CASE_COMPARE] }, has_compare);
 }
@@ -830,6 +899,18 @@ build_calculator (CplRevenueView *self)
   self->line_title = GTK_LABEL (cpl_wrapped_label_new (NULL, "title-2"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->line_title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->line_title));
+  self->name_hint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->name_hint_label = GTK_LABEL (caption_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->name_hint_label), TRUE);
+  gtk_label_set_xalign (self->name_hint_label, 0);
+  self->name_hint_button = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->name_hint_button), GTK_ALIGN_CENTER);
+  g_signal_connect_object (self->name_hint_button, "clicked", G_CALLBACK (on_name_hint_clicked), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->name_hint), GTK_WIDGET (self->name_hint_label));
+  gtk_box_append (GTK_BOX (self->name_hint), GTK_WIDGET (self->name_hint_button));
+  gtk_widget_set_visible (self->name_hint, FALSE);
+  gtk_box_append (GTK_BOX (answer), self->name_hint);
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->summary));
   flow = cpl_key_figures_new (2, N_KEYS);
@@ -1424,6 +1505,15 @@ cpl_revenue_view_get_output (CplRevenueView *self,
 }
 
 /* Returns: the sentence that answers, above the key figures. */
+/* Returns: (nullable): the line under the heading saying that the name
+ * gives another rate than the line's, or %NULL when it is not shown */
+const char *
+cpl_revenue_view_get_name_hint (CplRevenueView *self)
+{
+  g_return_val_if_fail (CPL_IS_REVENUE_VIEW (self), NULL);
+  return gtk_widget_get_visible (self->name_hint) ? gtk_label_get_text (self->name_hint_label) : NULL;
+}
+
 const char *
 cpl_revenue_view_get_summary (CplRevenueView *self)
 {

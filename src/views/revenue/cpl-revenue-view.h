@@ -26,6 +26,7 @@ const char     *cpl_revenue_view_get_output    (CplRevenueView *self,
                                                 const char     *column_id);
 const char     *cpl_revenue_view_get_messages  (CplRevenueView *self);
 const char     *cpl_revenue_view_get_summary   (CplRevenueView *self);
+const char     *cpl_revenue_view_get_name_hint (CplRevenueView *self);
 const char     *cpl_revenue_view_get_total     (CplRevenueView *self,
                                                 const char     *total_id);
 GtkCheckButton *cpl_revenue_view_get_tick      (CplRevenueView *self,
