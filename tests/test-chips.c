@@ -258,14 +258,18 @@ test_timeline (void)
   g_assert_cmpfloat_with_epsilon (share, .15, 1e-12);
 
   /* a click on the H20's row in June 2025, inside the denied span, shows
-   * the table on the span's first day, 2025-04-09: the H20 is denied */
+   * the table on the span's first day, 2025-04-09: the H20 is denied;
+   * the table comes into view (it stayed on the timeline) */
   click_timeline (timeline, "nvidia-h20", "2025-06-15");
   g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
   g_assert_cmpstr (shown, ==, "2025-04-09");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
   denied = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
   g_assert_cmpstr (denied, ==, "Denied");
 
   /* in October 2025, the licensable span from 2025-08-11 */
+  gtk_stack_set_visible_child_name (stack, "timeline");
+  cpl_test_iterate_for (300);
   click_timeline (timeline, "nvidia-h20", "2025-10-01");
   g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
   g_assert_cmpstr (shown, ==, "2025-08-11");

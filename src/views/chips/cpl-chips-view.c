@@ -1423,13 +1423,17 @@ cpl_chips_view_show_date (CplChipsView *self)
     cpl_timeline_chart_set_date (self->timeline, &self->date);
 }
 
-/* A day picked on the timeline: the table shows the rules in force then. */
+/* A day picked on the timeline: the table shows the rules in force
+ * then, and comes into view, as the timeline's tooltips promise ("Click
+ * to see the table on the first day"; it stayed on the timeline, only
+ * the date above changed). */
 static void
 on_timeline_date_activated (CplTimelineChart *timeline,
                             const GDate      *date,
                             CplChipsView     *self)
 {
   cpl_chips_view_set_date (self, date);
+  gtk_stack_set_visible_child_name (self->content_stack, "table");
 }
 
 /**
