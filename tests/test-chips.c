@@ -1159,16 +1159,18 @@ test_detail_verdicts (void)
    * under case-by-case review and in the 25% band (14,000 ≤ 15,832 <
    * 17,500): licensable, 25% */
   g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Status in China", TRUE));
-  /* the status names the rules that decide it: TPP 15,832 ≥ 4,800 with
-   * interconnect 900 ≥ 600 GB/s (3A090.a of 2022) and TPP ≥ 4,800
-   * (3A090.a of 2023) catch it; 3A090.b does not (density 19.45 is not
-   * below 5.92); the case-by-case review opens it and the first 25% band
-   * sets its share */
+  /* the status names the rules that decide it: TPP 15,832 ≥ 4,800
+   * (3A090.a of 2023) catches it; 3A090.b does not (density 19.45 is not
+   * below 5.92), and 3A090.a of October 2022 was replaced on 2023-11-17;
+   * the case-by-case review opens it and the first 25% band sets its
+   * share */
   assert_detail_row (view, "Licensable · 25% share",
-                     "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (October 2022)” and "
-                     "“ECCN 3A090.a (2023)”, but a licence may be granted under “Case-by-case review for China "
-                     "(January 2026)”; a licensed sale pays 25% of its revenue to the US under “25% tariff "
-                     "bands (January 2026)”.", "warning");
+                     "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
+                     "may be granted under “Case-by-case review for China (January 2026)”; a licensed sale pays "
+                     "25% of its revenue to the US under “25% tariff bands (January 2026)”.", "warning");
+  /* the replaced rule says so, in grey (it read "Controlled", in red) */
+  assert_detail_row (view, "ECCN 3A090.a (October 2022)",
+                     "No longer in force on 2026-02-01: lifted on 2023-11-17\nControlled", "dim-label");
   /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */

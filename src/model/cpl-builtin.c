@@ -51,8 +51,9 @@ builtin_dataset (void)
 /**
  * cpl_builtin_get_version:
  *
- * Returns: the version of the app's built-in dataset (an ISO date, which
- *   sorts as text), or "" if it has none
+ * Returns: the version of the app's built-in dataset (an ISO date, with
+ *   ".2" and so on for a second change on one day, which sorts as text
+ *   after the date alone), or "" if it has none
  */
 const char *
 cpl_builtin_get_version (void)
