@@ -489,6 +489,57 @@ spot_names (GPtrArray *spot)
   return g_string_free (names, FALSE);
 }
 
+/* What a point's marker says: its status, or its style where it has none. */
+static const char *
+kind_label (CplScatterChart *self,
+            const Point     *point)
+{
+  return by_status (point) ? self->status_labels[point->status] : self->style_labels[point->style];
+}
+
+/* Whether the points of @spot are drawn alike (one colour and shape). */
+static gboolean
+spot_alike (GPtrArray *spot)
+{
+  for (guint i = 1; i < spot->len; i++)
+    {
+      const Point *a = g_ptr_array_index (spot, 0), *b = g_ptr_array_index (spot, i);
+
+      if (by_status (a) != by_status (b) || (by_status (a) ? a->status != b->status : a->style != b->style))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A tooltip's first lines for @spot: its names; where its points are not
+ * alike, each name with what its marker says, one a line ("H100 SXM5
+ * 80GB: Denied", "H800 SXM5: No licence needed"): on 2023-03-01 the
+ * H800's green disc hid the H100's red square. */
+static char *
+spot_names_kinds (CplScatterChart *self,
+                  GPtrArray       *spot)
+{
+  GString *text;
+
+  if (spot_alike (spot))
+    return spot_names (spot);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < spot->len; i++)
+    {
+      const Point *point = g_ptr_array_index (spot, i);
+      const char *kind = kind_label (self, point);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (kind != NULL)
+        /* Translators: a point and what its marker means, "H100 SXM5 80GB: Denied" */
+        g_string_append_printf (text, _("%1$s: %2$s"), point->label ? point->label : point->id, kind);
+      else
+        g_string_append (text, point->label ? point->label : point->id);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The points drawn on @point's spot, itself too, in the order they were
  * added. */
 static GPtrArray *
@@ -747,6 +798,34 @@ place_note (CplScatterChart *self,
   }
 }
 
+/* Where @point's marker is drawn: at its pixel, or, on a spot whose
+ * points are not alike, side by side across it, so that each marker
+ * shows (the H800's green disc hid the H100's red square). */
+static gboolean
+drawn_pixel (CplScatterChart *self,
+             GHashTable      *spots,
+             const Point     *point,
+             double          *x,
+             double          *y)
+{
+  GPtrArray *spot;
+  gint64 key;
+
+  if (!point_pixel (self, point, x, y))
+    return FALSE;
+  key = spot_key (*x, *y);
+  spot = g_hash_table_lookup (spots, &key);
+  if (spot != NULL && spot->len > 1 && !spot_alike (spot))
+    {
+      guint index = 0;
+
+      while (index < spot->len && g_ptr_array_index (spot, index) != point)
+        index++;
+      *x += (index - (spot->len - 1) / 2.) * (2 * MARKER_RADIUS + 2);
+    }
+  return TRUE;
+}
+
 static void
 snapshot_points (CplScatterChart *self,
                  GtkSnapshot     *snapshot,
@@ -762,17 +841,18 @@ snapshot_points (CplScatterChart *self,
   g_autoptr(GHashTable) spots = NULL;
   double px, py;
 
+  spots = spots_new (self);
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *point = g_ptr_array_index (self->points, i);
 
-      if (point != hover && point != selected && point_pixel (self, point, &px, &py))
+      if (point != hover && point != selected && drawn_pixel (self, spots, point, &px, &py))
         snapshot_point (self, snapshot, point, px, py, FALSE, FALSE);
     }
   /* highlighted points on top of the others */
-  if (hover != NULL && hover != selected && point_pixel (self, hover, &px, &py))
+  if (hover != NULL && hover != selected && drawn_pixel (self, spots, hover, &px, &py))
     snapshot_point (self, snapshot, hover, px, py, TRUE, FALSE);
-  if (selected != NULL && point_pixel (self, selected, &px, &py))
+  if (selected != NULL && drawn_pixel (self, spots, selected, &px, &py))
     snapshot_point (self, snapshot, selected, px, py, selected == hover, TRUE);
 
   self->n_hidden_labels = 0;
@@ -784,7 +864,6 @@ snapshot_points (CplScatterChart *self,
                                plot->size.width + RIGHT_MARGIN - CPL_CHART_PADDING - 1,
                                plot->size.height + 2);
 
-  spots = spots_new (self);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->points->len; i++)
       {
@@ -958,7 +1037,7 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
   x_value = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, point->x);
   y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
   spot = spot_of (self, point);
-  names = spot_names (spot);
+  names = spot_names_kinds (self, spot);
   /* Translators: a point's tooltip on a chart: %1$s the point's name,
    * %2$s and %4$s the axis titles, %3$s and %5$s its values */
   text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),

@@ -1508,6 +1508,33 @@ test_scatter_same_spot (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two chips on one spot with different statuses (on 2023-03-01 the H100,
+ * caught by the October 2022 rule, and the H800, cut to 400 GB/s of
+ * interconnect to pass it): the tooltip gives each name with its
+ * status, one a line (it named both over the H800's green disc alone),
+ * and their markers stand side by side. */
+static void
+test_scatter_same_spot_statuses (void)
+{
+  GtkWidget *widget = new_scatter ();
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
+  GtkWidget *window;
+  g_autofree char *tooltip = NULL;
+  GdkRectangle area;
+  double x, y;
+
+  cpl_scatter_chart_add_point (chart, "h800", "H800", 15832, 3350, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_set_point_status (chart, "h100", CPL_CHIP_STATUS_DENIED);
+  cpl_scatter_chart_set_point_status (chart, "h800", CPL_CHIP_STATUS_FREE);
+  window = window_with (widget, 600, 400);
+  g_assert_true (cpl_scatter_chart_point_position (chart, "h800", &x, &y));
+  tooltip = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
+  g_assert_nonnull (tooltip);
+  g_test_message ("%s", tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "H100: Denied\nH800: No licence needed\n"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chart whose values are all zero says what that means in its plot
  * (one text more), where a flat line on an axis with the one tick 0
  * looked like a chart that failed; a chart with a value above zero does
@@ -2546,6 +2573,7 @@ main (int   argc,
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/same-spot", test_scatter_same_spot);
+  g_test_add_func ("/charts/scatter/same-spot-statuses", test_scatter_same_spot_statuses);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
   g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
