@@ -442,6 +442,28 @@ test_undo_in_field (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Escape gives up a refused value: "150" in the share field (out of 0 to
+ * 100) left the share at 25% and the field red; Escape shows "25" again,
+ * with no message.  (With nothing refused the field passes the key on.) */
+static void
+test_escape_refused (void)
+{
+  CplWindow *window;
+  CplRevenueCase *h200;
+  CplRevenueView *view = open_h200 (&window, &h200);
+  CplNumberRow *share = input (view, "revenue_share");
+
+  gtk_widget_grab_focus (GTK_WIDGET (share));
+  gtk_editable_set_text (GTK_EDITABLE (share), "150");
+  g_assert_nonnull (cpl_number_row_get_message (share));
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
+  g_assert_true (press_keys (GTK_WINDOW (window), "Escape"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share)), ==, "25");
+  g_assert_null (cpl_number_row_get_message (share));
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/number-row/long-name-toast", test_long_name_toast);
   g_test_add_func ("/number-row/spin-buttons", test_spin_buttons);
   g_test_add_func ("/number-row/undo-in-field", test_undo_in_field);
+  g_test_add_func ("/number-row/escape-refused", test_escape_refused);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

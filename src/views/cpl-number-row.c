@@ -555,6 +555,20 @@ cpl_number_row_class_init (CplNumberRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  CplNumberRow *self = CPL_NUMBER_ROW (widget);
+
+  if (self->message == NULL)
+    return FALSE;
+  cpl_number_row_set_value (self, self->entity != NULL ? cpl_entity_get_number (self->entity, self->field)
+                                                       : self->value);
+  return TRUE;
+}
+
 static void
 cpl_number_row_init (CplNumberRow *self)
 {
@@ -585,6 +599,12 @@ cpl_number_row_init (CplNumberRow *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
                                                           gtk_named_action_new ("win.redo")));
+  /* Escape gives up a refused value: the field shows the value in use
+   * again (it stayed red with "150" in it); with nothing refused the key
+   * goes on (a dialog closes) */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (on_escape, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
 }
