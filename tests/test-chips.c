@@ -1250,6 +1250,23 @@ test_detail_verdicts (void)
                      "•\u00a0TPP 36,000\u00a0≥ 4,800: yes,\u00a031,200\u00a0above\n"
                      "Clause 2\u00a0of 2, all must hold: needs data\n", "error");
 
+  /* a chip not yet released on the view's date says so first: the B200
+   * (released 2024-11) on 2023-04-09, caught by 3A090.a of October 2022
+   * (TPP 36,000 ≥ 4,800, interconnect 1,800 ≥ 600 GB/s): "Denied", for a
+   * chip that did not exist yet */
+  {
+    GDate date;
+
+    g_assert_true (cpl_iso_date_parse ("2023-04-09", &date));
+    cpl_chips_view_set_date (view, &date);
+    assert_detail_row (view, "Denied",
+                       "Not yet released on 2023-04-09 (released 2024-11): the status is what the rules in force "
+                       "then would say of it.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
+                       "(October 2022)”", "error");
+    g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+    cpl_chips_view_set_date (view, &date);
+  }
+
   /* a domestic chip in the text's colour, not blue: on the threshold map
    * blue dots are the foreign chips */
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "huawei-ascend-910c"));

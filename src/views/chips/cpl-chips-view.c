@@ -930,6 +930,23 @@ cpl_chips_view_update_detail (CplChipsView *self)
     CplChipStatus status = chip_status_explained (self, chip, &share, &subtitle);
     g_autofree char *title = cpl_chip_status_get_label (status, share);
     const char *icon_name, *css_class;
+    GDate released;
+
+    /* a chip not yet on sale on the view's date: its status is what the
+     * rules would have said of it (the B200 read "Denied" in 2023, with
+     * nothing to say it did not exist yet) */
+    if (cpl_chip_get_released_date (chip, &released) && g_date_compare (&self->date, &released) < 0)
+      {
+        g_autofree char *iso = cpl_iso_date_format (&self->date);
+        /* Translators: %1$s is a date, 2023-04-09; %2$s when a chip was released, "2024-11" */
+        g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s): the status is what "
+                                                   "the rules in force then would say of it."),
+                                                 iso, cpl_chip_get_released (chip));
+        char *both = g_strdup_printf ("%s\n%s", note, subtitle);
+
+        g_free (subtitle);
+        subtitle = both;
+      }
 
     cpl_chip_status_get_style (status, &icon_name, &css_class);
     group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Status in China"), NULL);
