@@ -551,6 +551,14 @@ test_what_if_status (void)
           g_assert_true (gtk_switch_get_active (named));
           gtk_switch_set_active (named, FALSE);
           g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, "No licence needed");
+          /* a name is text, not markup: "H20 & co" is a title as typed */
+          cpl_entity_set_name (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, ids[i])), "H20 & co");
+          cpl_what_if_window_start_from (what_if, cpl_dataset_lookup_chip (dataset, ids[i]));
+          named = what_if_switch (what_if, "Rules Naming H20 & co Apply");
+          g_assert_nonnull (named);
+          g_assert_false (adw_preferences_row_get_use_markup (
+            ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (named), ADW_TYPE_ACTION_ROW))));
+          cpl_entity_set_name (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, ids[i])), "H20");
         }
       gtk_window_destroy (GTK_WINDOW (what_if));
     }

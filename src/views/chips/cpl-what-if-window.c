@@ -616,6 +616,8 @@ cpl_what_if_window_start_from (CplWhatIfWindow *self,
 
     g_free (self->named_id);
     self->named_id = named ? g_strdup (id) : NULL;
+    /* a chip's name is text, not markup ("R&D 1" was no title) */
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->named), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
     gtk_switch_set_active (self->named, TRUE);
