@@ -194,10 +194,11 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       AdwActionRow *row = g_ptr_array_index (self->rule_rows, i);
       GtkWidget *verdict = g_object_get_data (G_OBJECT (row), "cpl-verdict");
-      const char *named = self->named_id != NULL && gtk_switch_get_active (self->named) ? self->named_id : NULL;
-      g_autofree char *described = cpl_rule_describe_margins (rule, named, m.values);
+      /* the id the chip was made with: rules_id() */
+      const char *id = cpl_entity_get_id (CPL_ENTITY (self->chip));
+      g_autofree char *described = cpl_rule_describe_margins (rule, id, m.values);
       g_autofree char *margins = cpl_text_keep_units (described);
-      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, named, m.values);
+      g_autofree char *tooltip = cpl_rule_describe_verdict (rule, id, m.values);
       g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
       g_autofree char *subtitle = NULL;
 
@@ -205,7 +206,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
       if (not_in_force != NULL)
         subtitle = *margins ? g_strdup_printf ("%s\n%s", not_in_force, margins) : g_strdup (not_in_force);
       adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : margins);
-      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, named, m.values, NULL), tooltip);
+      cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, id, m.values, NULL), tooltip);
     }
 
   /* the dataset's chips as the Chips view's map draws them (their
