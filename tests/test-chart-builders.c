@@ -18,6 +18,8 @@
 #include "views/cpl-chart-builders.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "widgets/cpl-bar-chart.h"
+#include "widgets/cpl-chart-private.h"
+#include "widgets/cpl-scatter-chart.h"
 #include "widgets/cpl-timeline-chart.h"
 
 static CplDataset *
@@ -461,6 +463,46 @@ test_colors_by_dataset (void)
   cpl_chart_colors_forget ();
 }
 
+/* The threshold map on a day draws a chip not yet released then as a
+ * grey ring with no status.  The built-in chips on 2023-04-09, under the
+ * October 2022 rule alone (TPP ≥ 4,800 and interconnect ≥ 600 GB/s):
+ * released by then the A100 (2020-11; TPP 312 × 16 = 4,992, 600 GB/s)
+ * and the H100 (2022-09) are caught and no licence rule is in force:
+ * Denied; the H800 (2023-03; 400 GB/s) is not caught: No licence needed;
+ * the Ascend 910B (2023) is domestic.  The other ten (H20 2024, H200,
+ * B200 2024-11, …) were not yet on sale.  On 2026-02-01 all fourteen
+ * were (the last, the MI355X, 2025-06), so no ring. */
+static void
+test_threshold_map_unreleased (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (NULL);
+  g_autoptr(CplChart) chart = cpl_scatter_chart_new ();
+  const char *expected[] = { "No licence needed", "Denied", "Domestic chip", "Not yet released" };
+  g_autoptr(GArray) then = NULL;
+  g_autoptr(GArray) later = NULL;
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse ("2023-04-09", &date));
+  cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset), &date);
+  then = cpl_chart_build_legend (chart);
+  g_assert_cmpuint (then->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const CplChartLegendItem *item = &g_array_index (then, CplChartLegendItem, i);
+
+      g_assert_cmpstr (item->label, ==, expected[i]);
+      /* only the chips not yet released are rings */
+      g_assert_cmpint (item->hollow, ==, i == G_N_ELEMENTS (expected) - 1);
+    }
+
+  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
+  cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset), &date);
+  later = cpl_chart_build_legend (chart);
+  for (guint i = 0; i < later->len; i++)
+    g_assert_cmpstr (g_array_index (later, CplChartLegendItem, i).label, !=, "Not yet released");
+  cpl_chart_colors_forget ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,5 +521,6 @@ main (int   argc,
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);
   g_test_add_func ("/chart-builders/scenario-colors", test_scenario_colors);
   g_test_add_func ("/chart-builders/cost-points", test_cost_points);
+  g_test_add_func ("/chart-builders/threshold-map-unreleased", test_threshold_map_unreleased);
   return g_test_run ();
 }

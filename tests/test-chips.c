@@ -1107,6 +1107,70 @@ open_chip_on (CplWindow  **window,
   return view;
 }
 
+/* A chip not yet on sale on the view's date has no status in the table:
+ * "Not yet released", grey, its tooltip saying when it was released and
+ * what the rules would have said.  On 2023-04-09 (the October 2022 rule
+ * alone: TPP ≥ 4,800 and interconnect ≥ 600 GB/s) four of the fourteen
+ * built-in chips were on sale: the A100 (2020-11; TPP 4,992, 600 GB/s)
+ * and the H100 (2022-09) Denied, the H800 (2023-03; 400 GB/s) No licence
+ * needed, the Ascend 910B (2023) Domestic.  Sorted by status, those four
+ * come first, domestic, free, denied (the status's order), and the ten
+ * others after. */
+static void
+test_not_yet_released (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *sorted[] = { "Domestic", "No licence needed", "Denied", "Denied" };
+  const char *on_sale[][2] = {
+    { "nvidia-a100", "Denied" }, { "nvidia-h100", "Denied" }, { "nvidia-h800", "No licence needed" },
+    { "huawei-ascend-910b", "Domestic" }, { "nvidia-b200", "Not yet released" }, { "nvidia-h20", "Not yet released" },
+  };
+  GtkWidget *label, *box;
+  const char *tooltip;
+
+  pick_date (view, "2023-04-09");
+  for (guint i = 0; i < G_N_ELEMENTS (on_sale); i++)
+    {
+      g_autofree char *text = cpl_chips_view_get_cell_text (view, row_of (view, on_sale[i][0]), "status");
+
+      g_assert_cmpstr (text, ==, on_sale[i][1]);
+    }
+
+  g_assert_true (cpl_chips_view_sort_by (view, "status", GTK_SORT_ASCENDING));
+  for (guint row = 0; row < 14; row++)
+    {
+      g_autofree char *text = cpl_chips_view_get_cell_text (view, row, "status");
+
+      g_assert_cmpstr (text, ==, row < G_N_ELEMENTS (sorted) ? sorted[row] : "Not yet released");
+    }
+
+  /* the cell as drawn: a grey box, its tooltip the B200's (first of the
+   * unreleased rows in the table's order, all ten say the same first
+   * words) */
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  label = find_label (GTK_WIDGET (view), "Not yet released");
+  g_assert_nonnull (label);
+  box = gtk_widget_get_parent (label);
+  g_assert_true (gtk_widget_has_css_class (box, "dim-label"));
+  tooltip = g_object_get_data (G_OBJECT (box), "cpl-tooltip");
+  g_test_message ("%s", tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "Not yet released on 2023-04-09 (released "));
+  g_assert_nonnull (strstr (tooltip, "). Had it been on sale, its status would have been “"));
+  g_assert_nonnull (strstr (tooltip, "”.\nUnder the rules in force on 2023-04-09"));
+
+  /* on 2026-02-01 every built-in chip was on sale (the last, the MI355X,
+   * from 2025-06) */
+  pick_date (view, "2026-02-01");
+  for (guint row = 0; row < 14; row++)
+    {
+      g_autofree char *text = cpl_chips_view_get_cell_text (view, row, "status");
+
+      g_assert_cmpstr (text, !=, "Not yet released");
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* On 2025-06-01 (MODEL.md §2.1: the H20 is denied) the H20's status
  * names the April letters as what catches it; no licence rule is in
  * force yet: the August licences come on 2025-08-11 and the case-by-case
@@ -1260,17 +1324,17 @@ test_detail_verdicts (void)
 
   /* a chip not yet released on the view's date says so first: the B200
    * (released 2024-11) on 2023-04-09, caught by 3A090.a of October 2022
-   * (TPP 36,000 ≥ 4,800, interconnect 1,800 ≥ 600 GB/s): "Denied", for a
-   * chip that did not exist yet */
+   * (TPP 36,000 ≥ 4,800, interconnect 1,800 ≥ 600 GB/s), would be
+   * "Denied", but did not exist yet; grey, as in its table cell */
   {
     GDate date;
 
     g_assert_true (cpl_iso_date_parse ("2023-04-09", &date));
     cpl_chips_view_set_date (view, &date);
-    assert_detail_row (view, "Denied",
-                       "Not yet released on 2023-04-09 (released 2024-11): the status is what the rules in force "
-                       "then would say of it.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
-                       "(October 2022)”", "error");
+    assert_detail_row (view, "Not yet released",
+                       "Not yet released on 2023-04-09 (released 2024-11). Had it been on sale, its status would "
+                       "have been “Denied”.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
+                       "(October 2022)”", "dim-label");
     g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
     cpl_chips_view_set_date (view, &date);
   }
@@ -1313,9 +1377,10 @@ map_legend (CplChipsView *view)
 /* The threshold map's chips wear their statuses of the view's date, as
  * the table writes them: on 2026-02-01 the H200 and the A100 are
  * licensable (case-by-case review), the B200 and the GB200 denied (TPP
- * 36,000 and 40,000 ≥ 21,000); on 2022-01-01, before any rule, every
- * foreign chip needs no licence, and no rule's region or line is drawn.
- * Domestic chips stay diamonds. */
+ * 36,000 and 40,000 ≥ 21,000); on 2022-01-01, before any rule, the
+ * one chip on sale then, the A100 (2020-11), needs no licence, the rest
+ * (the H100 2022-09 first, the Ascend 910B 2023) are not yet released,
+ * and no rule's region or line is drawn.  Domestic chips stay diamonds. */
 static void
 test_map_statuses (void)
 {
@@ -1336,7 +1401,7 @@ test_map_statuses (void)
   in_2022 = map_legend (view);
   g_test_message ("%s", in_2022);
   /* and the map draws the rules of that day: none then */
-  g_assert_cmpstr (in_2022, ==, "No licence needed|Domestic chip");
+  g_assert_cmpstr (in_2022, ==, "No licence needed|Not yet released");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1690,6 +1755,7 @@ main (int   argc,
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
+  g_test_add_func ("/chips/not-yet-released", test_not_yet_released);
   g_test_add_func ("/chips/timeline", test_timeline);
   g_test_add_func ("/chips/export-menu", test_export_menu);
   g_test_add_func ("/chips/export-buttons", test_export_buttons);

@@ -350,6 +350,34 @@ test_released_date (void)
     }
 }
 
+/* On sale on a day from the first day of its release: "2024-11" is on
+ * sale from 2024-11-01, not on 2024-10-31; a chip whose release is not
+ * known counts as on sale on any day, even 1990-01-01. */
+static void
+test_released_by (void)
+{
+  g_autoptr(CplChip) chip = cpl_chip_new ("c", "C", "v");
+  const struct { const char *released; const char *on; gboolean expected; } cases[] = {
+    { "2024-11", "2024-10-31", FALSE },
+    { "2024-11", "2024-11-01", TRUE },
+    { "2024-11", "2026-02-01", TRUE },
+    { "2024-11-14", "2024-11-13", FALSE },
+    { "2024-11-14", "2024-11-14", TRUE },
+    { "2024", "2023-12-31", FALSE },
+    { "2024", "2024-01-01", TRUE },
+    { NULL, "1990-01-01", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate on;
+
+      cpl_chip_set_released (chip, cases[i].released);
+      g_assert_true (cpl_iso_date_parse (cases[i].on, &on));
+      g_assert_cmpint (cpl_chip_released_by (chip, &on), ==, cases[i].expected);
+    }
+}
+
 /* Saving keeps the effect, the share, the dates and the chip list: the
  * saved text holds them, and reading it back gives the same text. */
 static void
@@ -592,6 +620,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/status/accessors", test_accessors);
   g_test_add_func ("/status/date-parse", test_date_parse);
   g_test_add_func ("/status/released-date", test_released_date);
+  g_test_add_func ("/status/released-by", test_released_by);
   g_test_add_func ("/status/round-trip", test_round_trip);
   g_test_add_func ("/status/builtin-expectations", test_builtin_expectations);
   g_test_add_func ("/status/policy-hand-built", test_policy_hand_built);

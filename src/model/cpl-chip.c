@@ -259,6 +259,25 @@ cpl_chip_get_released_date (CplChip *self,
   return TRUE;
 }
 
+/**
+ * cpl_chip_released_by:
+ * @date: a day
+ *
+ * Returns: whether the chip was on sale on @date: %TRUE from the first
+ *   day cpl_chip_get_released_date() gives, and %TRUE when its release
+ *   is not known (a chip without a date is not taken for a future one)
+ */
+gboolean
+cpl_chip_released_by (CplChip     *self,
+                      const GDate *date)
+{
+  GDate released;
+
+  g_return_val_if_fail (CPL_IS_CHIP (self), TRUE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), TRUE);
+  return !cpl_chip_get_released_date (self, &released) || g_date_compare (date, &released) >= 0;
+}
+
 void
 cpl_chip_set_released (CplChip    *self,
                        const char *released)

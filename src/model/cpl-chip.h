@@ -32,6 +32,8 @@ const char         *cpl_chip_get_vendor_id      (CplChip      *self);
 const char         *cpl_chip_get_released       (CplChip      *self);
 gboolean            cpl_chip_get_released_date  (CplChip      *self,
                                                  GDate        *date);
+gboolean            cpl_chip_released_by        (CplChip      *self,
+                                                 const GDate  *date);
 void                cpl_chip_set_released       (CplChip      *self,
                                                  const char   *released);
 const char         *cpl_chip_get_process        (CplChip      *self);

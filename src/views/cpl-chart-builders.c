@@ -994,7 +994,8 @@ cpl_tornado_fill (CplTornadoChart *tornado,
  * cpl_threshold_map_fill:
  * @chips: (element-type CplChip): the chips to draw
  * @date: (nullable): the day whose rules give each foreign chip's status,
- *   its point's colour and shape; %NULL for today
+ *   its point's colour and shape (a grey ring for a chip not yet released
+ *   then); %NULL for today
  *
  * Shows the rules of @dataset in force on @date and @chips on @map, in
  * place of what it showed.
@@ -1020,12 +1021,18 @@ cpl_threshold_map_fill (CplScatterChart *map,
       g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);
       CplChipMetrics m;
 
+      gboolean released = cpl_chip_released_by (chip, date);
+
       cpl_chip_metrics_compute (chip, &m);
+      /* a chip not yet on sale on @date keeps its place, as a grey ring
+       * with no status (the B200 was a red "Denied" square in 2023) */
       cpl_scatter_chart_add_point (map, cpl_entity_get_id (CPL_ENTITY (chip)),
                                    cpl_entity_get_name (CPL_ENTITY (chip)),
                                    m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
-                                   cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC : CPL_POINT_STYLE_NORMAL);
-      if (!cpl_chip_get_domestic (chip))
+                                   !released ? CPL_POINT_STYLE_UNRELEASED
+                                   : cpl_chip_get_domestic (chip) ? CPL_POINT_STYLE_DOMESTIC
+                                   : CPL_POINT_STYLE_NORMAL);
+      if (released && !cpl_chip_get_domestic (chip))
         cpl_scatter_chart_set_point_status (map, cpl_entity_get_id (CPL_ENTITY (chip)),
                                             cpl_chip_status_on (dataset, chip, date, NULL));
     }

@@ -30,7 +30,7 @@
 #define HIT_RADIUS    10.
 /* Right of the plot: room for the last x tick label to overhang. */
 #define RIGHT_MARGIN  (CPL_CHART_PADDING + 10)
-#define N_STYLES      3
+#define N_STYLES      4
 
 typedef struct
 {
@@ -82,7 +82,8 @@ struct _CplScatterChart
 G_DEFINE_ENUM_TYPE (CplPointStyle, cpl_point_style,
                     G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_NORMAL, "normal"),
                     G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_DOMESTIC, "domestic"),
-                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_HYPOTHETICAL, "hypothetical"))
+                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_HYPOTHETICAL, "hypothetical"),
+                    G_DEFINE_ENUM_VALUE (CPL_POINT_STYLE_UNRELEASED, "unreleased"))
 
 G_DEFINE_FINAL_TYPE (CplScatterChart, cpl_scatter_chart, CPL_TYPE_CHART)
 
@@ -154,15 +155,26 @@ point_visible (CplScatterChart *self,
          && (!self->y_log || point->y > 0);
 }
 
-static const GdkRGBA *
+static GdkRGBA
 style_color (CplScatterChart *self,
              CplPointStyle    style)
 {
   const CplChartPalette *palette = PALETTE (self);
 
   if (style == CPL_POINT_STYLE_DOMESTIC)
-    return cpl_chart_palette_series (palette, CPL_CHART_COLOR_VERMILLION);
-  return &palette->accent;
+    return *cpl_chart_palette_series (palette, CPL_CHART_COLOR_VERMILLION);
+  if (style == CPL_POINT_STYLE_UNRELEASED)
+    /* grey, as "Needs data", but hollow: no status on that day */
+    return cpl_chart_rgba_alpha (&palette->fg, .55f);
+  return palette->accent;
+}
+
+/* Whether a point of @style is drawn as a ring: a chip that does not
+ * exist (a What If… twin, a chip not yet released on the map's day). */
+static gboolean
+style_hollow (CplPointStyle style)
+{
+  return style == CPL_POINT_STYLE_HYPOTHETICAL || style == CPL_POINT_STYLE_UNRELEASED;
 }
 
 static CplChartMarker
@@ -198,7 +210,7 @@ point_color (CplScatterChart *self,
              const Point     *point)
 {
   return by_status (point) ? cpl_chart_status_color (PALETTE (self), point->status)
-                           : *style_color (self, point->style);
+                           : style_color (self, point->style);
 }
 
 static CplChartMarker
@@ -249,9 +261,9 @@ cpl_scatter_chart_build_legend (CplChart *chart,
     {
       CplChartLegendItem item = {
         .kind = CPL_CHART_LEGEND_MARKER,
-        .color = *style_color (self, style),
+        .color = style_color (self, style),
         .marker = style_marker (style),
-        .hollow = style == CPL_POINT_STYLE_HYPOTHETICAL,
+        .hollow = style_hollow (style),
         .label = self->style_labels[style],
       };
 
@@ -769,7 +781,7 @@ snapshot_point (CplScatterChart *self,
     }
 
   cpl_chart_append_marker (snapshot, point_marker (point), x, y, radius, color,
-                           point->style != CPL_POINT_STYLE_HYPOTHETICAL);
+                           !style_hollow (point->style));
 }
 
 /* @text, faint, in the first corner of the plot clear of @obstacles
@@ -1302,6 +1314,7 @@ cpl_scatter_chart_init (CplScatterChart *self)
   self->style_labels[CPL_POINT_STYLE_NORMAL] = g_strdup (_("Chip"));
   self->style_labels[CPL_POINT_STYLE_DOMESTIC] = g_strdup (_("Domestic chip"));
   self->style_labels[CPL_POINT_STYLE_HYPOTHETICAL] = g_strdup (_("Hypothetical chip"));
+  self->style_labels[CPL_POINT_STYLE_UNRELEASED] = g_strdup (_("Not yet released"));
   for (guint i = 0; i < CPL_N_CHIP_STATUSES; i++)
     self->status_labels[i] = cpl_chip_status_get_label (i, 0);
 

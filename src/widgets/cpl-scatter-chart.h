@@ -13,6 +13,7 @@ typedef enum
   CPL_POINT_STYLE_NORMAL,             /* a filled disc */
   CPL_POINT_STYLE_DOMESTIC,           /* a filled diamond, another colour */
   CPL_POINT_STYLE_HYPOTHETICAL,       /* a hollow disc */
+  CPL_POINT_STYLE_UNRELEASED,         /* a grey ring: not on sale yet on the map's day */
 } CplPointStyle;
 
 #define CPL_TYPE_POINT_STYLE (cpl_point_style_get_type ())

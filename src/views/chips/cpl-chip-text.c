@@ -778,3 +778,55 @@ cpl_status_box_set (GtkWidget     *box,
   cpl_chip_status_get_style (status, &icon_name, &css_class);
   box_set (box, icon_name, text, css_class, tooltip);
 }
+
+/* Before its release ------------------------------------------------------ */
+
+/**
+ * cpl_chip_unreleased_explain:
+ * @chip: a chip not yet released on @date (cpl_chip_released_by())
+ * @status: (in): what the rules in force on @date make of it, with @share
+ * @explained: cpl_chip_status_explain()'s sentence for that status
+ *
+ * Returns: (transfer full): "Not yet released on 2023-04-09 (released
+ *   2024-11). Had it been on sale, its status would have been “Denied”."
+ *   and @explained on a line below
+ */
+char *
+cpl_chip_unreleased_explain (CplChip       *chip,
+                             const GDate   *date,
+                             CplChipStatus  status,
+                             double         share,
+                             const char    *explained)
+{
+  g_autofree char *iso = cpl_iso_date_format (date);
+  g_autofree char *label = cpl_chip_status_get_label (status, share);
+  /* Translators: %1$s is a date, 2023-04-09; %2$s when the chip was
+   * released, "2024-11"; %3$s a status, "Denied" (the rules that give it
+   * follow, on a line of their own) */
+  g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s). Had it been on sale, "
+                                             "its status would have been “%3$s”."),
+                                           iso, cpl_chip_get_released (chip), label);
+
+  return g_strdup_printf ("%s\n%s", note, explained);
+}
+
+/* How a chip not yet released on the view's date shows where its status
+ * would: a clock, grey. */
+void
+cpl_chip_unreleased_get_style (const char **icon_name,
+                               const char **css_class)
+{
+  *icon_name = "document-open-recent-symbolic";
+  *css_class = "dim-label";
+}
+
+/* "Not yet released", a clock, grey, and @tooltip. */
+void
+cpl_unreleased_box_set (GtkWidget  *box,
+                        const char *tooltip)
+{
+  const char *icon_name, *css_class;
+
+  cpl_chip_unreleased_get_style (&icon_name, &css_class);
+  box_set (box, icon_name, _("Not yet released"), css_class, tooltip);
+}

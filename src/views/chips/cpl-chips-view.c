@@ -255,6 +255,15 @@ chip_status (CplChipsView *self,
   return cpl_chip_status_on (self->dataset, chip, &self->date, share);
 }
 
+/* Where the Status column sorts @chip: by its status, a chip not yet
+ * released on the view's date after all the rest. */
+static int
+shown_status_rank (CplChipsView *self,
+                   CplChip      *chip)
+{
+  return cpl_chip_released_by (chip, &self->date) ? (int) chip_status (self, chip, NULL) : CPL_N_CHIP_STATUSES;
+}
+
 static char *
 column_text (CplChipsView *self,
              CplChip      *chip,
@@ -268,6 +277,8 @@ column_text (CplChipsView *self,
     case COL_NAME:
       return g_strdup (cpl_entity_get_name (CPL_ENTITY (chip)));
     case COL_STATUS:
+      if (!cpl_chip_released_by (chip, &self->date))
+        return g_strdup (_("Not yet released"));
       status = chip_status (self, chip, &share);
       return cpl_chip_status_get_label (status, share);
     case COL_VENDOR:
@@ -321,7 +332,9 @@ cpl_chips_table_text (CplDataset           *dataset,
       CplChipMetrics m;
       double share;
       CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
-      g_autofree char *status_text = cpl_chip_status_get_label (status, share);
+      /* as the table says it */
+      g_autofree char *status_text = cpl_chip_released_by (chip, date) ? cpl_chip_status_get_label (status, share)
+                                                                        : g_strdup (_("Not yet released"));
 
       cpl_chip_metrics_compute (chip, &m);
       cpl_csv_writer_add_text (writer, cpl_entity_get_id (CPL_ENTITY (chip)));
@@ -415,6 +428,15 @@ set_status_cell (CplChipsView *self,
   g_autofree char *tooltip = NULL;
   CplChipStatus status = chip_status_explained (self, chip, &share, &tooltip);
 
+  /* a chip not yet on sale on the view's date has no status yet: the
+   * B200 read "Denied" in 2023 */
+  if (!cpl_chip_released_by (chip, &self->date))
+    {
+      g_autofree char *unreleased = cpl_chip_unreleased_explain (chip, &self->date, status, share, tooltip);
+
+      cpl_unreleased_box_set (box, unreleased);
+      return;
+    }
   cpl_status_box_set (box, status, share, tooltip);
 }
 
@@ -576,9 +598,10 @@ sort_cells (gconstpointer a,
   spec->view->unknown_item = NULL;
   if (spec->rule != NULL)
     return compare_numbers (verdict_rank (spec->rule, x), verdict_rank (spec->rule, y));
-  /* domestic, no licence needed, denied, licensable, needs data */
+  /* domestic, no licence needed, denied, licensable, needs data, not yet
+   * released */
   if (spec->column == COL_STATUS)
-    return compare_numbers (chip_status (spec->view, x, NULL), chip_status (spec->view, y, NULL));
+    return compare_numbers (shown_status_rank (spec->view, x), shown_status_rank (spec->view, y));
   if (columns[spec->column].decimals >= 0)
     {
       double u = column_number (spec->view, x, spec->column);
@@ -928,27 +951,26 @@ cpl_chips_view_update_detail (CplChipsView *self)
     double share;
     g_autofree char *subtitle = NULL;
     CplChipStatus status = chip_status_explained (self, chip, &share, &subtitle);
-    g_autofree char *title = cpl_chip_status_get_label (status, share);
+    g_autofree char *title = NULL;
     const char *icon_name, *css_class;
-    GDate released;
 
-    /* a chip not yet on sale on the view's date: its status is what the
-     * rules would have said of it (the B200 read "Denied" in 2023, with
-     * nothing to say it did not exist yet) */
-    if (cpl_chip_get_released_date (chip, &released) && g_date_compare (&self->date, &released) < 0)
+    /* a chip not yet on sale on the view's date: that first, then what
+     * the rules in force would have said of it, as its table cell's
+     * tooltip does */
+    if (!cpl_chip_released_by (chip, &self->date))
       {
-        g_autofree char *iso = cpl_iso_date_format (&self->date);
-        /* Translators: %1$s is a date, 2023-04-09; %2$s when a chip was released, "2024-11" */
-        g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s): the status is what "
-                                                   "the rules in force then would say of it."),
-                                                 iso, cpl_chip_get_released (chip));
-        char *both = g_strdup_printf ("%s\n%s", note, subtitle);
+        char *unreleased = cpl_chip_unreleased_explain (chip, &self->date, status, share, subtitle);
 
         g_free (subtitle);
-        subtitle = both;
+        subtitle = unreleased;
+        title = g_strdup (_("Not yet released"));
+        cpl_chip_unreleased_get_style (&icon_name, &css_class);
       }
-
-    cpl_chip_status_get_style (status, &icon_name, &css_class);
+    else
+      {
+        title = cpl_chip_status_get_label (status, share);
+        cpl_chip_status_get_style (status, &icon_name, &css_class);
+      }
     group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Status in China"), NULL);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                verdict_row_new (title, subtitle, icon_name, css_class));
