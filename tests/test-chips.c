@@ -13,6 +13,7 @@
 #include "views/chips/cpl-chips-view.h"
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
+#include "views/cpl-view-util.h"
 #include "views/cpl-chart-export.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-private.h"
@@ -126,6 +127,90 @@ test_verdict_tooltip (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box))), ==,
                    cpl_verdict_get_label (CPL_TRI_FALSE));
   g_object_unref (box);
+}
+
+/* The date control's popover at @width × @height: its box's orientation
+ * once shown, and it fits in the window, the calendar shown whole
+ * without scrolling where the window is wide (a wheel over the calendar
+ * turns its month, not the popover). */
+static GtkOrientation
+date_popover_orientation (int width,
+                          int height)
+{
+  CplWindow *window = cpl_test_open_window (app, "chips", NULL, width, height);
+  GtkWidget *calendar = cpl_test_find_widget (GTK_WIDGET (window), GTK_TYPE_CALENDAR);
+  GtkWidget *popover = gtk_widget_get_ancestor (calendar, GTK_TYPE_POPOVER);
+  GtkAdjustment *scroll;
+  GtkOrientation orientation;
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  cpl_test_wait_for_draw (popover);
+  orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (calendar)));
+  g_assert_cmpint (gtk_widget_get_height (popover), <=, height);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (calendar,
+                                                                                           GTK_TYPE_SCROLLED_WINDOW)));
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return orientation;
+}
+
+/* The date popover: the calendar beside the rule changes on a wide
+ * window (at 1280 × 800 the editor's, under a row at mid-height, went up
+ * and cut its calendar), under them on a phone; each rule change gives
+ * the names of its rules whole (cut at 40 characters, "Licence letters
+ * for H20 and MI30…" and "Licences for H20 and MI308X (Au…" read alike),
+ * and a long list scrolls within 320 px (50 rules went off the screen). */
+static void
+test_date_popover (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  g_autoptr(GPtrArray) picks = g_ptr_array_new ();
+  GtkWidget *names;
+
+  g_assert_cmpint (date_popover_orientation (1280, 800), ==, GTK_ORIENTATION_HORIZONTAL);
+  g_assert_cmpint (date_popover_orientation (360, 640), ==, GTK_ORIENTATION_VERTICAL);
+
+  /* 2023-11-17: both 2023 rules, 41 characters together */
+  find_quick_picks (GTK_WIDGET (view), picks);
+  g_assert_cmpstr (g_object_get_data (picks->pdata[1], "cpl-date"), ==, "2023-11-17");
+  names = gtk_widget_get_last_child (gtk_button_get_child (picks->pdata[1]));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (names)), ==, "ECCN 3A090.a (2023); ECCN 3A090.b (2023)");
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (names)), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (names)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* 60 rule changes of 40 px each (2,400 px): 320 px of them shown */
+  {
+    GtkWidget *top = gtk_window_new ();
+    GtkWidget *button = gtk_menu_button_new ();
+    GtkBox *quick = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+    GtkWidget *popover = cpl_date_popover_new (gtk_calendar_new (), quick);
+
+    for (guint i = 0; i < 60; i++)
+      {
+        GtkWidget *pick = gtk_button_new_with_label ("2022-10-07");
+
+        gtk_widget_set_size_request (pick, -1, 40);
+        gtk_box_append (quick, pick);
+      }
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+    /* at the window's top, with room below */
+    gtk_widget_set_valign (button, GTK_ALIGN_START);
+    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+    gtk_window_set_child (GTK_WINDOW (top), button);
+    gtk_window_set_default_size (GTK_WINDOW (top), 1280, 800);
+    gtk_window_present (GTK_WINDOW (top));
+    cpl_test_wait_for_draw (top);
+    gtk_popover_popup (GTK_POPOVER (popover));
+    cpl_test_wait_for_draw (popover);
+    g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (GTK_WIDGET (quick), GTK_TYPE_SCROLLED_WINDOW)),
+                     ==, 320);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    gtk_window_destroy (GTK_WINDOW (top));
+  }
 }
 
 static void
@@ -1756,6 +1841,7 @@ main (int   argc,
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/not-yet-released", test_not_yet_released);
+  g_test_add_func ("/chips/date-popover", test_date_popover);
   g_test_add_func ("/chips/timeline", test_timeline);
   g_test_add_func ("/chips/export-menu", test_export_menu);
   g_test_add_func ("/chips/export-buttons", test_export_buttons);

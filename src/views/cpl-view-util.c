@@ -558,21 +558,123 @@ cpl_rule_dates_fill (GtkBox            *box,
   for (guint i = 0; i < n_dates; i++)
     {
       const char *rule_names = g_hash_table_lookup (names, dates[i]);
-      /* Translators: a date, 2025-08-11, and the rules that come into force then */
+      /* Translators: a date, 2025-08-11, and the rules that come into
+       * force then (a quick pick's name for screen readers) */
       g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
       GtkWidget *button = gtk_button_new ();
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *label = gtk_label_new (dates[i]);
 
+      GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *names_label = gtk_label_new (rule_names);
+
+      /* the date, and under it the rules' names whole, wrapped: cut at
+       * 40 characters, "Licence letters for H20 and MI30…" and its
+       * neighbour "Licences for H20 and MI308X (Au…" read alike */
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_set_tooltip_text (button, rule_names);
+      gtk_label_set_xalign (GTK_LABEL (names_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (names_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (names_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (names_label), 36);
+      gtk_label_set_width_chars (GTK_LABEL (names_label), 24);
+      gtk_widget_add_css_class (names_label, "caption");
+      gtk_widget_add_css_class (names_label, "dim-label");
+      gtk_box_append (GTK_BOX (lines), label);
+      gtk_box_append (GTK_BOX (lines), names_label);
+      gtk_button_set_child (GTK_BUTTON (button), lines);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data_full (G_OBJECT (button), "cpl-date", g_strdup (dates[i]), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_rule_date_clicked), box);
       gtk_box_append (box, button);
     }
+}
+
+/* The popover's parts side by side on a wide window, the calendar over
+ * the rule changes on a narrow one.  On a wide window the rule changes
+ * scroll within 320 px where there are many (50 rules went off the
+ * screen), and the calendar never scrolls (a wheel over it turns its
+ * month, not the popover); on a narrow one the whole popover scrolls,
+ * within the room above or below its button, whichever is larger (at
+ * 360 × 640 the scenario editor's, under a row at mid-height, was cut
+ * at the screen's bottom). */
+static void
+on_date_popover_show (GtkWidget *popover)
+{
+  GtkScrolledWindow *outer = GTK_SCROLLED_WINDOW (gtk_popover_get_child (GTK_POPOVER (popover)));
+  GtkWidget *box = gtk_scrolled_window_get_child (outer);
+  GtkWidget *separator = g_object_get_data (G_OBJECT (popover), "cpl-separator");
+  GtkScrolledWindow *changes = g_object_get_data (G_OBJECT (popover), "cpl-scrolled");
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (popover));
+  GtkWidget *button = gtk_widget_get_parent (popover);
+  int width = root ? gtk_widget_get_width (root) : 0;
+  int height = root ? gtk_widget_get_height (root) : 0;
+  int room = height;
+  gboolean wide = width >= 800;
+  graphene_rect_t bounds;
+
+  /* GtkViewport wraps a child that does not scroll by itself */
+  if (GTK_IS_VIEWPORT (box))
+    box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+  if (root != NULL && button != NULL && gtk_widget_compute_bounds (button, root, &bounds))
+    /* less the popover's arrow, margins and padding */
+    room = (int) MAX (bounds.origin.y, height - bounds.origin.y - bounds.size.height) - 48;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (box), wide ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (separator),
+                                  wide ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_scrolled_window_set_max_content_height (changes, wide ? 320 : -1);
+  gtk_scrolled_window_set_max_content_height (outer, MAX (room, 200));
+}
+
+static GtkWidget *
+scrolled_new (GtkWidget *child)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
+  return scrolled;
+}
+
+/**
+ * cpl_date_popover_new:
+ * @calendar_part: the calendar, with what goes under it
+ * @quick_box: the box cpl_rule_dates_fill() fills
+ *
+ * A date control's popover: @calendar_part, and the rule changes
+ * (@quick_box under its heading) beside it on a wide window, under it on
+ * a narrow one, scrolled as on_date_popover_show() says.
+ *
+ * Returns: (transfer floating): the popover
+ */
+GtkWidget *
+cpl_date_popover_new (GtkWidget *calendar_part,
+                      GtkBox    *quick_box)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *changes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Rule Changes"));
+  GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  GtkWidget *scrolled = scrolled_new (GTK_WIDGET (quick_box));
+
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (changes), heading);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_box_append (GTK_BOX (changes), scrolled);
+
+  gtk_widget_set_valign (calendar_part, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), calendar_part);
+  gtk_box_append (GTK_BOX (box), separator);
+  gtk_box_append (GTK_BOX (box), changes);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled_new (box));
+  g_object_set_data (G_OBJECT (popover), "cpl-separator", separator);
+  g_object_set_data (G_OBJECT (popover), "cpl-scrolled", scrolled);
+  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show), NULL);
+  return popover;
 }
 
 /**

@@ -45,6 +45,8 @@ void       cpl_rule_dates_fill  (GtkBox            *box,
                                  CplDataset        *dataset,
                                  CplDatePickedFunc  picked,
                                  gpointer           data);
+GtkWidget *cpl_date_popover_new (GtkWidget         *calendar_part,
+                                 GtkBox            *quick_box);
 
 typedef void (*CplUpdateFunc) (gpointer data);
 

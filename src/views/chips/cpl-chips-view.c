@@ -1595,8 +1595,6 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, electricity_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CplChipsView, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CplChipsView, quick_box);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, frozen_view);
@@ -1627,6 +1625,12 @@ cpl_chips_view_init (CplChipsView *self)
     if (GTK_IS_FLOW_BOX (child))
       cpl_flow_box_make_plain (child);
   cpl_flow_box_make_plain (self->filters_flow);
+
+  /* the date control: a day picked on the calendar is the date at once */
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  self->quick_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_menu_button_set_popover (self->date_button,
+                               cpl_date_popover_new (GTK_WIDGET (self->calendar), self->quick_box));
 
   /* today, as the calendar shows it on opening */
   cpl_calendar_get_day (self->calendar, &self->date);

@@ -798,33 +798,21 @@ create_rules_popover (GtkMenuButton *button,
                       gpointer       data)
 {
   CplScenarioEditor *self = data;
-  GtkWidget *box, *heading, *use, *popover, *scrolled;
+  GtkWidget *calendar_part, *use, *popover;
 
   if (self->rule_dates != NULL)
     return;
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (_("Rule Changes"));
-  use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
-  popover = gtk_popover_new ();
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_box_append (GTK_BOX (box), heading);
-  self->rule_dates = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rule_dates));
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* a day on the calendar is used only on the button: the calendar's
+   * own arrows and clicks change the day shown, not the scenario */
+  calendar_part = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->rules_calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rules_calendar));
+  gtk_box_append (GTK_BOX (calendar_part), GTK_WIDGET (self->rules_calendar));
+  use = gtk_button_new_with_mnemonic (_("_Use This Day's Rules"));
   gtk_widget_add_css_class (use, "suggested-action");
   g_signal_connect_object (use, "clicked", G_CALLBACK (on_use_calendar_day), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), use);
-  /* the quick picks and the calendar, scrolled on a small screen */
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_box_append (GTK_BOX (calendar_part), use);
+  self->rule_dates = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  popover = cpl_date_popover_new (calendar_part, self->rule_dates);
   gtk_menu_button_set_popover (button, popover);
   cpl_buttons_name_by_label (popover);
   rebuild_rule_dates (self);
