@@ -351,6 +351,13 @@ test_timeline (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
   denied = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
   g_assert_cmpstr (denied, ==, "Denied");
+  /* its legend names the date the line stands on, as the date control
+   * does ("Date in the table" was read with no table in view) */
+  {
+    g_auto(GStrv) legend = cpl_timeline_chart_dup_legend_labels (timeline);
+
+    g_assert_cmpstr (legend[g_strv_length (legend) - 1], ==, "Rules in force on 2025-04-09");
+  }
 
   /* in October 2025, the licensable span from 2025-08-11 */
   gtk_stack_set_visible_child_name (stack, "timeline");

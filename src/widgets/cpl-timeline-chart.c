@@ -392,8 +392,16 @@ ensure_legend_layouts (CplTimelineChart *self)
   /* Translators: in the timeline's legend, the thin lines where a rule comes into force or lapses */
   self->legend[LEGEND_CHANGE] = cpl_chart_layout_new (context, _("Rule change"), CPL_CHART_FONT_LABEL);
   g_clear_object (&self->legend[LEGEND_DATE]);
-  /* Translators: in the timeline's legend, the line at the date the Chips table shows */
-  self->legend[LEGEND_DATE] = cpl_chart_layout_new (context, _("Date in the table"), CPL_CHART_FONT_LABEL);
+  {
+    /* the line at the view's date, named as the date control is ("Date
+     * in the table" was read with no table in view) */
+    g_autofree char *iso = self->date != 0 ? cpl_iso_date_format (&self->date_value) : NULL;
+    /* Translators: in the timeline's legend, the line at the date whose
+     * rules the Chips view shows; %s is that date, 2025-09-01 */
+    g_autofree char *text = g_strdup_printf (_("Rules in force on %s"), iso ? iso : "…");
+
+    self->legend[LEGEND_DATE] = cpl_chart_layout_new (context, text, CPL_CHART_FONT_LABEL);
+  }
 }
 
 /* Flows the legend items into lines @width wide from the top left;
@@ -765,12 +773,14 @@ cpl_timeline_chart_snapshot_plot (CplChart    *chart,
 
   snapshot_axis (self, snapshot);
 
-  if (self->today > self->first && self->today < self->last)
-    cpl_chart_append_vline (snapshot, round (day_x (self, self->today)), plot->origin.y - 2 * ROW_GAP,
-                            bottom + 2 * ROW_GAP, 1, &palette->fg, TRUE);
+  /* today's dashes over the view's date: on the same day (the view opens
+   * on today) both show, the dashes on the accent line */
   if (self->date >= self->first && self->date < self->last)
     cpl_chart_append_vline (snapshot, round (day_x (self, self->date)), plot->origin.y - 2 * ROW_GAP,
                             bottom + 2 * ROW_GAP, 2, &palette->accent, FALSE);
+  if (self->today > self->first && self->today < self->last)
+    cpl_chart_append_vline (snapshot, round (day_x (self, self->today)), plot->origin.y - 2 * ROW_GAP,
+                            bottom + 2 * ROW_GAP, 1, &palette->fg, TRUE);
   if (isfinite (self->hover_x))
     {
       GdkRGBA hover = cpl_chart_rgba_alpha (&palette->accent, .45f);
@@ -1146,7 +1156,8 @@ cpl_timeline_chart_set_date (CplTimelineChart *self,
   self->date = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
   if (self->date != 0)
     self->date_value = *date;
-  cpl_chart_queue_draw (CPL_CHART (self));
+  /* the legend names the date */
+  cpl_chart_invalidate (CPL_CHART (self));
 }
 
 /* Returns: (nullable): the date set or picked last */
@@ -1253,6 +1264,28 @@ cpl_timeline_chart_dup_mark_labels (CplTimelineChart *self)
       g_strv_builder_add (builder, mark->line >= 0 && mark->label != NULL
                                    ? pango_layout_get_text (mark->label) : "");
     }
+  labels = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return labels;
+}
+
+/**
+ * cpl_timeline_chart_dup_legend_labels:
+ *
+ * Returns: (transfer full): the legend's entries in order, the statuses
+ *   first, "Rules in force on 2025-09-01" last; %NULL-terminated
+ */
+char **
+cpl_timeline_chart_dup_legend_labels (CplTimelineChart *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **labels;
+
+  g_return_val_if_fail (CPL_IS_TIMELINE_CHART (self), NULL);
+
+  cpl_chart_ensure_layout (CPL_CHART (self));
+  for (guint i = 0; i < N_LEGEND; i++)
+    g_strv_builder_add (builder, pango_layout_get_text (self->legend[i]));
   labels = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return labels;

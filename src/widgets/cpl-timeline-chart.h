@@ -40,6 +40,7 @@ gboolean     cpl_timeline_chart_get_span     (CplTimelineChart *self,
                                               CplChipStatus    *status,
                                               double           *share);
 char       **cpl_timeline_chart_dup_mark_labels (CplTimelineChart *self);
+char       **cpl_timeline_chart_dup_legend_labels (CplTimelineChart *self);
 gboolean     cpl_timeline_chart_get_mark_place (CplTimelineChart *self,
                                                 guint             index,
                                                 double           *lead_x,
