@@ -321,6 +321,37 @@ test_range_editor (void)
   g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
   g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
 
+  /* said as it is typed, not only on Set Range: the form opens on
+   * 10–25–40; a low of 30 is above the most likely 25 (30 > 25 ≤ 40),
+   * so the low and the most likely are marked, not the high; "lots"
+   * does not read as a number yet: no message until Set Range; 20 is in
+   * order (20 ≤ 25 ≤ 40): nothing marked */
+  {
+    GtkEditable *ends[3];
+
+    for (guint e = 0; e < 3; e++)
+      ends[e] = cpl_scenario_editor_get_range_end (editor, "revenue_share", e);
+    g_assert_cmpstr (gtk_editable_get_text (ends[0]), ==, "10");
+    g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==, "");
+    gtk_editable_set_text (ends[0], "30");
+    g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                     "Revenue share: low 30%, most likely 25%, high 40% are out of order; "
+                     "enter low ≤ most likely ≤ high");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends[0]), "error"));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends[1]), "error"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[2]), "error"));
+    gtk_editable_set_text (ends[0], "lots");
+    g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==, "");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[0]), "error"));
+    gtk_editable_set_text (ends[0], "20");
+    g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==, "");
+    for (guint e = 0; e < 3; e++)
+      g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[e]), "error"));
+    /* typing alone changes nothing: the range is still 10–25–40 */
+    g_assert_true (cpl_scenario_get_range (scenario, "revenue_share", range));
+    g_assert_cmpfloat_with_epsilon (range[0], .1, 1e-12);
+  }
+
   /* Ctrl+Z: back to no range, and the row says so */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_false (cpl_scenario_get_range (scenario, "revenue_share", NULL));

@@ -287,6 +287,16 @@ update_range_mark (CplScenarioEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static guint
+form_input (CplScenarioEditor *self,
+            GtkWidget         *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cpl-input"));
+}
+
+static void on_range_end_changed (GtkEditable       *end,
+                                  CplScenarioEditor *self);
+
 /* The form opens with the range, or with the value at all three ends. */
 static void
 fill_range_form (CplScenarioEditor *self,
@@ -308,7 +318,8 @@ fill_range_form (CplScenarioEditor *self,
 
       gtk_editable_set_text (GTK_EDITABLE (form->ends[e]), text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (form->message), FALSE);
+  /* no message, no end marked: a range kept is in order */
+  on_range_end_changed (GTK_EDITABLE (form->ends[0]), self);
   gtk_widget_set_sensitive (form->remove, ranged);
 }
 
@@ -322,6 +333,80 @@ end_title (guint    end,
   static const char * const names[N_ENDS] = { N_("low"), N_("most likely"), N_("high") };
 
   return _(in_message ? names[end] : labels[end]);
+}
+
+/* %NULL when @range is in order, low ≤ most likely ≤ high; else what is
+ * wrong, with each end marked as an error that breaks the order. */
+static char *
+order_message (CplScenarioEditor *self,
+               guint              input,
+               const double      *range)
+{
+  RangeForm *form = &self->ranges[input];
+  gboolean wrong[N_ENDS] = { FALSE, };
+  g_autofree char *low = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *high = NULL;
+
+  if (range[END_LOW] > range[END_MODE])
+    wrong[END_LOW] = wrong[END_MODE] = TRUE;
+  if (range[END_MODE] > range[END_HIGH])
+    wrong[END_MODE] = wrong[END_HIGH] = TRUE;
+  if (range[END_LOW] > range[END_HIGH])
+    wrong[END_LOW] = wrong[END_HIGH] = TRUE;
+  for (guint e = 0; e < N_ENDS; e++)
+    if (wrong[e])
+      gtk_widget_add_css_class (GTK_WIDGET (form->ends[e]), "error");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (form->ends[e]), "error");
+  if (!wrong[END_LOW] && !wrong[END_MODE] && !wrong[END_HIGH])
+    return NULL;
+
+  low = cpl_number_row_format (self->input_rows[input], range[END_LOW]);
+  mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
+  high = cpl_number_row_format (self->input_rows[input], range[END_HIGH]);
+  /* Translators: %1$s is an input; %2$s, %3$s, %4$s the low, most
+   * likely and high values typed */
+  return g_strdup_printf (_("%1$s: low %2$s, most likely %3$s, high %4$s are out of order; "
+                            "enter low ≤ most likely ≤ high"), _(inputs[input].title), low, mode, high);
+}
+
+/* @message under the form's ends, or none. */
+static void
+show_range_message (RangeForm  *form,
+                    const char *message)
+{
+  gtk_label_set_text (form->message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (form->message), message != NULL);
+}
+
+/* As an end is typed: three numbers out of order say so at once (a low
+ * above the most likely was told only on Set Range), the ends that break
+ * the order marked; an end that does not read as a number yet says
+ * nothing until Set Range ("1." half typed is not an error). */
+static void
+on_range_end_changed (GtkEditable       *end,
+                      CplScenarioEditor *self)
+{
+  guint input = form_input (self, GTK_WIDGET (end));
+  RangeForm *form = &self->ranges[input];
+  g_autofree char *message = NULL;
+  double range[N_ENDS];
+  gboolean read = TRUE;
+
+  for (guint e = 0; e < N_ENDS && read; e++)
+    {
+      g_autofree char *unread = NULL;
+
+      read = cpl_number_row_read (self->input_rows[input], gtk_editable_get_text (GTK_EDITABLE (form->ends[e])),
+                                  "", &range[e], &unread);
+    }
+  if (read)
+    message = order_message (self, input, range);
+  else
+    for (guint e = 0; e < N_ENDS; e++)
+      gtk_widget_remove_css_class (GTK_WIDGET (form->ends[e]), "error");
+  show_range_message (form, message);
 }
 
 /* Reads the form; sets the range, or says why not and changes nothing. */
@@ -343,32 +428,15 @@ apply_range_form (CplScenarioEditor *self,
       cpl_number_row_read (self->input_rows[input], gtk_editable_get_text (GTK_EDITABLE (form->ends[e])),
                            what, &range[e], &message);
     }
-  if (message == NULL && !(range[END_LOW] <= range[END_MODE] && range[END_MODE] <= range[END_HIGH]))
-    {
-      g_autofree char *low = cpl_number_row_format (self->input_rows[input], range[END_LOW]);
-      g_autofree char *mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
-      g_autofree char *high = cpl_number_row_format (self->input_rows[input], range[END_HIGH]);
-
-      /* Translators: %1$s is an input; %2$s, %3$s, %4$s the low, most
-       * likely and high values typed */
-      message = g_strdup_printf (_("%1$s: low %2$s, most likely %3$s, high %4$s are out of order; "
-                                   "enter low ≤ most likely ≤ high"), title, low, mode, high);
-    }
+  if (message == NULL)
+    message = order_message (self, input, range);
   if (message == NULL && !cpl_scenario_set_range (self->scenario, inputs[input].key, range, &error))
     message = g_strdup (error->message);
-  gtk_label_set_text (form->message, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (form->message), message != NULL);
+  show_range_message (form, message);
   if (message != NULL)
     return FALSE;
   gtk_menu_button_popdown (form->button);
   return TRUE;
-}
-
-static guint
-form_input (CplScenarioEditor *self,
-            GtkWidget         *widget)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "cpl-input"));
 }
 
 static void
@@ -445,6 +513,7 @@ ensure_range_form (CplScenarioEditor *self,
                                       label, NULL, -1);
       g_object_set_data (G_OBJECT (form->ends[e]), "cpl-input", GUINT_TO_POINTER (input));
       g_signal_connect_object (form->ends[e], "activate", G_CALLBACK (on_range_set), self, 0);
+      g_signal_connect_object (form->ends[e], "changed", G_CALLBACK (on_range_end_changed), self, 0);
       gtk_grid_attach (GTK_GRID (grid), label, 0, e, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (form->ends[e]), 1, e, 1, 1);
       if (unit != NULL && unit[0] != '\0')
@@ -459,7 +528,9 @@ ensure_range_form (CplScenarioEditor *self,
   gtk_box_append (GTK_BOX (box), grid);
 
   form->message = GTK_LABEL (cpl_wrapped_label_new (NULL, "error"));
-  gtk_label_set_max_width_chars (form->message, 36);
+  /* as wide as the note: a wider popover, measured at one width and
+   * shown at another, cut its buttons off */
+  gtk_label_set_max_width_chars (form->message, 32);
   gtk_widget_set_visible (GTK_WIDGET (form->message), FALSE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->message));
 
@@ -1127,6 +1198,33 @@ cpl_scenario_editor_set_range_text (CplScenarioEditor *self,
         return apply_range_form (self, i);
       }
   return FALSE;
+}
+
+/**
+ * cpl_scenario_editor_get_range_end:
+ * @end: 0 low, 1 most likely, 2 high
+ *
+ * The entry of one end in @field_key's range form, the form made and
+ * filled as it is when its popover opens, for tests.
+ *
+ * Returns: (transfer none) (nullable): %NULL when the input takes no range
+ */
+GtkEditable *
+cpl_scenario_editor_get_range_end (CplScenarioEditor *self,
+                                   const char        *field_key,
+                                   guint              end)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO_EDITOR (self), NULL);
+  g_return_val_if_fail (end < N_ENDS, NULL);
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL && self->scenario != NULL)
+      {
+        ensure_range_form (self, i);
+        fill_range_form (self, i);
+        return GTK_EDITABLE (self->ranges[i].ends[end]);
+      }
+  return NULL;
 }
 
 /* The range form's message for @field_key, or "". */

@@ -28,6 +28,9 @@ gboolean           cpl_scenario_editor_set_range_text  (CplScenarioEditor *self,
                                                         const char        *low,
                                                         const char        *mode,
                                                         const char        *high);
+GtkEditable       *cpl_scenario_editor_get_range_end   (CplScenarioEditor *self,
+                                                        const char        *field_key,
+                                                        guint              end);
 const char        *cpl_scenario_editor_get_range_message (CplScenarioEditor *self,
                                                           const char        *field_key);
 const char        *cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
