@@ -337,6 +337,34 @@ log_ticks (double  min,
           memcpy (ticks, candidates, n_candidates * sizeof *ticks);
           return n_candidates;
         }
+
+      /* too many for the room: the 1 and 5 multiples alone, where two or
+       * more are inside (2,000 to 50,000 on a phone's map had 10,000
+       * alone, one tick for a log axis) */
+      if (too_many)
+        {
+          n_candidates = 0;
+          too_many = FALSE;
+          for (int e = (int) floor (lmin); e <= last_power && !too_many; e++)
+            for (guint m = 0; m < G_N_ELEMENTS (multiples); m += 2)
+              {
+                double v = multiples[m] * pow (10, e);
+
+                if (v < min * (1 - EPSILON) || v > max * (1 + EPSILON))
+                  continue;
+                if (n_candidates == max_ticks)
+                  {
+                    too_many = TRUE;
+                    break;
+                  }
+                candidates[n_candidates++] = v;
+              }
+          if (!too_many && n_candidates >= 2)
+            {
+              memcpy (ticks, candidates, n_candidates * sizeof *ticks);
+              return n_candidates;
+            }
+        }
     }
 
   if (n_powers < 1)

@@ -942,10 +942,10 @@ snapshot_points (CplScatterChart *self,
     {
       /* Translators: in a corner of a crowded chart; %d is how many
        * points' names did not fit; a name shows when the pointer is on
-       * its point.  Keep it short */
+       * its point, or when it is tapped (selected).  Keep it short */
       g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%d name hidden: point at a chip",
-                                                            "%d names hidden: point at a chip",
+                                                            "%d name hidden: point at or tap a chip",
+                                                            "%d names hidden: point at or tap a chip",
                                                             hidden),
                                                hidden);
       /* Translators: the same, where the longer one does not fit (a

@@ -95,8 +95,18 @@ test_axis_log_ticks (void)
   cpl_chart_axis_set_range (&axis, 1000, 50000);
   assert_ticks (&axis, 6, (double[]) { 1000, 2000, 5000, 10000, 20000, 50000 }, 6);
 
-  /* with room for only 4 of those, the powers alone */
-  assert_ticks (&axis, 4, (double[]) { 1000, 10000 }, 2);
+  /* with room for only 4 of those, the 1 and 5 multiples: 1,000 5,000
+   * 10,000 50,000; with room for 3, the powers alone */
+  assert_ticks (&axis, 4, (double[]) { 1000, 5000, 10000, 50000 }, 4);
+  assert_ticks (&axis, 3, (double[]) { 1000, 10000 }, 2);
+
+  /* 2,000..50,000 (the threshold map's TPP) with room for 4: five 1-2-5
+   * multiples (2,000 5,000 10,000 20,000 50,000) are too many, and one
+   * power alone (10,000) says nothing of the scale: the 1 and 5
+   * multiples 5,000 10,000 50,000 */
+  cpl_chart_axis_set_range (&axis, 2000, 50000);
+  assert_ticks (&axis, 4, (double[]) { 5000, 10000, 50000 }, 3);
+  cpl_chart_axis_set_range (&axis, 1000, 50000);
 
   /* 1..10⁶: six decades, powers only: 1, 10, … 10⁶ (seven) */
   cpl_chart_axis_set_range (&axis, 1, 1e6);
