@@ -19,6 +19,8 @@ struct _CplPreferencesWindow
   AdwComboRow          *color_scheme_row;
   GtkSpinButton        *electricity_spin;
   GtkSpinButton        *draws_spin;
+  AdwActionRow         *electricity_row;
+  AdwActionRow         *draws_row;
 
   GSettings            *settings;
 };
@@ -85,6 +87,26 @@ cpl_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   /* "10,000" as the results write it, not "10000" */
   cpl_spin_button_show_grouped (self->draws_spin);
+
+  /* the limits said before a value past them is pulled back to them
+   * (99,999,999 draws became 100,000 with nothing said) */
+  {
+    GtkAdjustment *price = gtk_spin_button_get_adjustment (self->electricity_spin);
+    GtkAdjustment *draws = gtk_spin_button_get_adjustment (self->draws_spin);
+    g_autofree char *price_low = cpl_format_number (gtk_adjustment_get_lower (price), 0);
+    g_autofree char *price_high = cpl_format_number (gtk_adjustment_get_upper (price), 0);
+    g_autofree char *draws_low = cpl_format_number (gtk_adjustment_get_lower (draws), 0);
+    g_autofree char *draws_high = cpl_format_number (gtk_adjustment_get_upper (draws), 0);
+    /* Translators: %1$s and %2$s are the lowest and highest price, "0" and "1" */
+    g_autofree char *price_text = g_strdup_printf (_("US dollars per kWh, %1$s to %2$s, where the Chips view "
+                                                     "starts its cost of compute"), price_low, price_high);
+    /* Translators: %1$s and %2$s are the fewest and most draws, "100" and "100,000" */
+    g_autofree char *draws_text = g_strdup_printf (_("Parameter sets drawn to estimate the uncertainty bands, "
+                                                     "%1$s to %2$s"), draws_low, draws_high);
+
+    adw_action_row_set_subtitle (self->electricity_row, price_text);
+    adw_action_row_set_subtitle (self->draws_row, draws_text);
+  }
 }
 
 static void
@@ -149,6 +171,8 @@ cpl_preferences_window_class_init (CplPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, CplPreferencesWindow, electricity_spin);
   gtk_widget_class_bind_template_child (widget_class, CplPreferencesWindow, draws_spin);
+  gtk_widget_class_bind_template_child (widget_class, CplPreferencesWindow, electricity_row);
+  gtk_widget_class_bind_template_child (widget_class, CplPreferencesWindow, draws_row);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 

@@ -246,6 +246,39 @@ test_dialog_names (void)
     g_assert_true (shown);
     g_assert_cmpstr (expected, !=, "10000");
   }
+  /* each number's row says its limits, which a value typed past them is
+   * pulled back to (99,999,999 draws became 100,000 with nothing said):
+   * 100 to 100,000 draws, 0 to 1 US dollars per kWh */
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    g_autofree char *most = cpl_format_number (100000, 0);
+    gboolean english = g_strcmp0 (g_getenv ("CPL_TEST_LANG"), "en") == 0;
+
+    cpl_test_collect_widgets (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 2);
+    for (guint i = 0; i < spins->len; i++)
+      {
+        GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spins->pdata[i]);
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (spins->pdata[i],
+                                                                                                  ADW_TYPE_ACTION_ROW)));
+
+        g_test_message ("%s", subtitle);
+        if (gtk_adjustment_get_upper (adjustment) > 1)
+          {
+            g_autofree char *draws = g_strdup_printf ("Parameter sets drawn to estimate the uncertainty bands, "
+                                                      "100 to %s", most);
+
+            g_assert_nonnull (strstr (subtitle, most));
+            if (english)
+              g_assert_cmpstr (subtitle, ==, draws);
+          }
+        else if (english)
+          g_assert_cmpstr (subtitle, ==, "US dollars per kWh, 0 to 1, where the Chips view starts its cost of "
+                                         "compute");
+        else
+          g_assert_nonnull (strstr (subtitle, "0"));
+      }
+  }
   /* a number stays with its unit and the unit whole: the case-by-case
    * rule's "6,500 GB/s", in every language (it broke as "GB/" and "s" in
    * Chinese) */
