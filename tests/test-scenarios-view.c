@@ -950,6 +950,43 @@ test_comparison_bands (void)
   g_assert_cmpfloat (low, <, 845803.92);
   g_assert_cmpfloat (high, >, 845803.92);
 
+  /* whose bands the charts draw is chosen: all (the default), the one
+   * ranged scenario, none; the ban has no ranges and is not offered */
+  {
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+    GtkDropDown *bands = NULL;
+    GListModel *names;
+
+    cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN, menus);
+    for (guint i = 0; i < menus->len; i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (menus->pdata[i])), 0),
+                       "All Scenarios"))
+        bands = menus->pdata[i];
+    g_assert_nonnull (bands);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (bands))));
+    names = gtk_drop_down_get_model (bands);
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==,
+                     cpl_entity_get_name (CPL_ENTITY (two_years)));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "None");
+    gtk_drop_down_set_selected (bands, 2);
+    g_assert_false (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+    gtk_drop_down_set_selected (bands, 1);
+    g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+    g_assert_cmpfloat (low, <, 362666.67);
+    /* kept when the comparison is shown again (a tick elsewhere) */
+    gtk_drop_down_set_selected (bands, 2);
+    cpl_scenarios_view_set_compared (view, two_years, FALSE);
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+    cpl_scenarios_view_set_compared (view, two_years, TRUE);
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+    cpl_scenario_comparison_wait_for_bands (comparison);
+    g_assert_cmpuint (gtk_drop_down_get_selected (bands), ==, 2);
+    g_assert_false (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+    gtk_drop_down_set_selected (bands, 0);
+    g_assert_true (cpl_line_chart_get_band (take, 0, 0, &low, &high));
+  }
+
   /* The totals table carries each ranged total's P10–P90 under its value.
    * The gross does not move with the share, so the take is the share ×
    * the two years' gross, 2 × 2,720,000/3 + 2 × 107,840,000/51 =

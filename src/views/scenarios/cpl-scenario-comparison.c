@@ -45,6 +45,9 @@ struct _CplScenarioComparison
   GtkLabel     *error;
   GtkDropDown  *baseline_menu;
   GtkStringList *baseline_names;
+  GtkWidget    *bands_box;     /* "P10–P90 ranges of" and its menu */
+  GtkDropDown  *bands_menu;    /* all scenarios, each shown one, none */
+  GtkStringList *bands_names;
   GtkGrid      *table;
   GtkGrid      *narrow;        /* the table for a phone: a block per scenario */
   guint         narrow_shape[2]; /* its scenarios and rows, as last built */
@@ -54,6 +57,8 @@ struct _CplScenarioComparison
   GPtrArray    *scenarios;     /* the ticked ones, as last shown */
   GPtrArray    *shown_ids;     /* of those that project, in menu order */
   char         *baseline_id;   /* NULL: the first ticked */
+  char         *bands_id;      /* whose bands the charts draw: NULL all, "" none */
+  GPtrArray    *uncertainties; /* of each shown scenario's run, NULL until done */
   GHashTable   *values;        /* "row-id scenario-id" → text shown */
   GHashTable   *differences;   /* likewise, the difference to the baseline */
   GHashTable   *ranges;        /* likewise, the P10–P90 of a scenario's run */
@@ -452,8 +457,69 @@ sync_baseline_menu (CplScenarioComparison *self,
   return baseline;
 }
 
-/* A scenario's run is done: its band on every chart, unless the
- * comparison was shown again since. */
+/* The bands menu: "All Scenarios", each shown scenario with ranges,
+ * "None"; it keeps its choice while that scenario is shown with ranges,
+ * and shows only where some scenario has ranges (bands to choose). */
+static void
+sync_bands_menu (CplScenarioComparison *self,
+                 GPtrArray             *shown)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0, n_ranged = 0;
+
+  g_ptr_array_add (names, (gpointer) _("All Scenarios"));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      CplScenario *scenario = g_ptr_array_index (shown, i);
+
+      if (!cpl_scenario_has_ranges (scenario))
+        continue;
+      n_ranged++;
+      g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (scenario)));
+      if (g_strcmp0 (self->bands_id, cpl_entity_get_id (CPL_ENTITY (scenario))) == 0)
+        selected = names->len - 1;
+    }
+  /* Translators: in the menu of whose P10–P90 ranges the charts draw */
+  g_ptr_array_add (names, (gpointer) C_("ranges", "None"));
+  if (g_strcmp0 (self->bands_id, "") == 0)
+    selected = names->len - 1;
+  else if (selected == 0)
+    g_clear_pointer (&self->bands_id, g_free);
+  g_ptr_array_add (names, NULL);
+
+  self->syncing = TRUE;
+  if (!same_names (G_LIST_MODEL (self->bands_names), (const char * const *) names->pdata))
+    gtk_string_list_splice (self->bands_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->bands_names)),
+                            (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->bands_menu, selected);
+  self->syncing = FALSE;
+  gtk_widget_set_visible (self->bands_box, n_ranged > 0);
+}
+
+static void
+uncertainty_unref0 (CplUncertainty *uncertainty)
+{
+  if (uncertainty != NULL)
+    cpl_uncertainty_unref (uncertainty);
+}
+
+/* Series @series's band on every chart, if its run is done and the
+ * bands menu has it drawn; else none. */
+static void
+show_bands (CplScenarioComparison *self,
+            guint                  series)
+{
+  CplUncertainty *uncertainty = series < self->uncertainties->len ? self->uncertainties->pdata[series] : NULL;
+  gboolean drawn = self->bands_id == NULL
+                   || (series < self->shown_ids->len
+                       && g_strcmp0 (self->bands_id, g_ptr_array_index (self->shown_ids, series)) == 0);
+
+  for (guint c = 0; c < N_CHARTS; c++)
+    cpl_chart_set_bands (self->charts[c], chart_ids[c], series, drawn ? uncertainty : NULL);
+}
+
+/* A scenario's run is done: its band on every chart (unless the bands
+ * menu says otherwise), unless the comparison was shown again since. */
 static void
 band_run_done (GObject      *source,
                GAsyncResult *result,
@@ -466,8 +532,12 @@ band_run_done (GObject      *source,
   if (run->runs == self->runs)
     {
       self->n_runs--;
-      for (guint c = 0; uncertainty != NULL && c < N_CHARTS; c++)
-        cpl_chart_set_bands (self->charts[c], chart_ids[c], run->series, uncertainty);
+      if (uncertainty != NULL && run->series < self->uncertainties->len)
+        {
+          g_clear_pointer (&self->uncertainties->pdata[run->series], cpl_uncertainty_unref);
+          self->uncertainties->pdata[run->series] = cpl_uncertainty_ref (uncertainty);
+          show_bands (self, run->series);
+        }
       /* the totals' ranges under their values, as the report prints them */
       for (guint r = 0; uncertainty != NULL && self->rows != NULL && r < self->rows->len; r++)
         {
@@ -497,8 +567,11 @@ restart_band_runs (CplScenarioComparison *self,
     g_cancellable_cancel (self->runs);
   g_clear_object (&self->runs);
   self->n_runs = 0;
+  if (self->uncertainties != NULL)
+    g_ptr_array_set_size (self->uncertainties, 0);
   if (shown == NULL)
     return;
+  g_ptr_array_set_size (self->uncertainties, shown->len);
   self->runs = g_cancellable_new ();
   for (guint i = 0; i < shown->len; i++)
     if (cpl_scenario_has_ranges (g_ptr_array_index (shown, i)))
@@ -631,6 +704,7 @@ show_scenarios (CplScenarioComparison *self,
     cpl_line_chart_clear (CPL_LINE_CHART (self->charts[c]));
   baseline = sync_baseline_menu (self, shown);
   gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_menu), shown->len > 1);
+  sync_bands_menu (self, shown);
   restart_band_runs (self, shown);
   if (projections->len == 0)
     {
@@ -677,6 +751,41 @@ cpl_scenario_comparison_show (CplScenarioComparison *self,
   show_scenarios (self, dataset, scenarios);
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_thaw_updates (self->charts[c]);
+}
+
+/* The ranged scenario at @selected in the bands menu, or NULL. */
+static const char *
+bands_menu_id (CplScenarioComparison *self,
+               guint                  selected)
+{
+  guint ranged = 0;
+
+  for (guint i = 0; self->scenarios != NULL && i < self->shown_ids->len; i++)
+    {
+      CplScenario *scenario = CPL_SCENARIO (cpl_dataset_lookup (self->dataset, CPL_TYPE_SCENARIO,
+                                                                g_ptr_array_index (self->shown_ids, i)));
+
+      if (scenario != NULL && cpl_scenario_has_ranges (scenario) && ++ranged == selected)
+        return g_ptr_array_index (self->shown_ids, i);
+    }
+  return NULL;
+}
+
+static void
+on_bands_selected (CplScenarioComparison *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->bands_menu);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->bands_names));
+
+  if (self->syncing || selected >= n)
+    return;
+  g_clear_pointer (&self->bands_id, g_free);
+  if (selected == n - 1)
+    self->bands_id = g_strdup ("");
+  else if (selected > 0)
+    self->bands_id = g_strdup (bands_menu_id (self, selected));
+  for (guint i = 0; i < self->shown_ids->len; i++)
+    show_bands (self, i);
 }
 
 static void
@@ -759,6 +868,9 @@ name_setup (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      /* a list wider than a short button ("All Scenarios"): the names
+       * broke after every word or two */
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -793,6 +905,9 @@ cpl_scenario_comparison_dispose (GObject *object)
   g_clear_pointer (&self->scenarios, g_ptr_array_unref);
   g_clear_pointer (&self->shown_ids, g_ptr_array_unref);
   g_clear_pointer (&self->baseline_id, g_free);
+  g_clear_pointer (&self->bands_id, g_free);
+  g_clear_pointer (&self->uncertainties, g_ptr_array_unref);
+  g_clear_object (&self->bands_names);
   g_clear_pointer (&self->summary_text, g_free);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->differences, g_hash_table_unref);
@@ -881,6 +996,34 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   cpl_card_append (GTK_WIDGET (self), scroller);
   /* the card as wide as its table, not a frame around blank space */
   gtk_widget_set_halign (gtk_widget_get_last_child (GTK_WIDGET (self)), GTK_ALIGN_START);
+
+  /* whose P10–P90 bands the charts draw: every scenario's at once are
+   * faint and dotted, and still crowd a chart */
+  {
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("P10–P90 _ranges of"));
+    g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+    g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+
+    self->uncertainties = g_ptr_array_new_with_free_func ((GDestroyNotify) uncertainty_unref0);
+    self->bands_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    self->bands_names = gtk_string_list_new (NULL);
+    self->bands_menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->bands_names)), NULL));
+    gtk_drop_down_set_factory (self->bands_menu, button_factory);
+    gtk_drop_down_set_list_factory (self->bands_menu, list_factory);
+    gtk_widget_set_hexpand (GTK_WIDGET (self->bands_menu), TRUE);
+    gtk_widget_set_halign (GTK_WIDGET (self->bands_menu), GTK_ALIGN_START);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->bands_menu));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->bands_menu),
+                                 _("The scenarios whose P10–P90 ranges the charts draw"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->bands_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("P10–P90 ranges of"), -1);
+    g_signal_connect_object (self->bands_menu, "notify::selected", G_CALLBACK (on_bands_selected),
+                             self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (self->bands_box), label);
+    gtk_box_append (GTK_BOX (self->bands_box), GTK_WIDGET (self->bands_menu));
+    gtk_widget_set_visible (self->bands_box, FALSE);
+    gtk_box_append (GTK_BOX (self), self->bands_box);
+  }
 
   flow = cpl_scenario_chart_flow_new ();
   gtk_box_append (GTK_BOX (self), flow);
