@@ -681,6 +681,58 @@ test_undo_keeps_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone a refused value's message, under its group's rows, is
+ * scrolled into view with its row still in sight: it was below the fold,
+ * the row only red.  The share rate's row put at the foot of the page,
+ * 150 typed: its message ("Share rate: 150% is out of range; …") comes
+ * up, inside the page, and so does the row. */
+static void
+test_narrow_message_in_view (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
+  CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
+  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_REVENUE_VIEW,
+                                                                   "calc_scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *share = GTK_WIDGET (cpl_revenue_view_get_input (view, "revenue_share"));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *message = NULL;
+  graphene_rect_t row, shown;
+  int page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 2));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  page = gtk_widget_get_height (scroller);
+  /* the row's foot 10 px above the page's */
+  g_assert_true (gtk_widget_compute_bounds (share, scroller, &row));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + row.origin.y + row.size.height + 10 - page);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (share, scroller, &row));
+  g_assert_cmpfloat (row.origin.y + row.size.height, <=, page);
+  g_assert_cmpfloat (row.origin.y + row.size.height, >, page - 20);
+
+  gtk_widget_grab_focus (share);
+  type_into (view, "revenue_share", "150");
+  for (guint i = 0; i < 4; i++)
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i])
+        && g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Share rate: 150%"))
+      message = labels->pdata[i];
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_compute_bounds (message, scroller, &shown));
+  g_test_message ("message %.0f–%.0f, row %.0f, page %d", shown.origin.y, shown.origin.y + shown.size.height,
+                  row.origin.y, page);
+  g_assert_cmpfloat (shown.origin.y + shown.size.height, <=, page);
+  g_assert_true (gtk_widget_compute_bounds (share, scroller, &row));
+  g_assert_cmpfloat (row.origin.y, >=, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/narrow-navigation", test_narrow_navigation);
   g_test_add_func ("/revenue-view/narrow-header", test_narrow_header);
   g_test_add_func ("/revenue-view/narrow-presets", test_narrow_presets);
+  g_test_add_func ("/revenue-view/narrow-message-in-view", test_narrow_message_in_view);
   g_test_add_func ("/revenue-view/answer-first", test_answer_first);
   g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);

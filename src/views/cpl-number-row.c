@@ -708,13 +708,47 @@ cpl_number_messages_append (GtkWidget *group)
   return label;
 }
 
-/* Every refusal of @rows, one a line, in @label; hidden when none. */
+/* Once @label is laid out: scrolls its page, if need be, so that it shows
+ * under the rows, the focused row still in view where both fit. */
+static gboolean
+reveal_message (GtkWidget     *label,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (label, GTK_TYPE_SCROLLED_WINDOW);
+  GtkRoot *root = gtk_widget_get_root (label);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t bounds, focused;
+  GtkAdjustment *scroll;
+  double below;
+
+  /* the frame after the one that lays it out first */
+  if (gdk_frame_clock_get_frame_counter (clock) < (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "cpl-reveal-at")))
+    return G_SOURCE_CONTINUE;
+  if (scrolled == NULL || !gtk_widget_get_mapped (label) || !gtk_widget_compute_bounds (label, scrolled, &bounds))
+    return G_SOURCE_REMOVE;
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* how far its bottom, and a little room, is below the page's */
+  below = bounds.origin.y + bounds.size.height + 12 - gtk_widget_get_height (scrolled);
+  if (below <= 0)
+    return G_SOURCE_REMOVE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, scrolled) && gtk_widget_compute_bounds (focus, scrolled, &focused))
+    below = MIN (below, focused.origin.y - 12);
+  if (below > 0)
+    gtk_adjustment_set_value (scroll, gtk_adjustment_get_value (scroll) + below);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every refusal of @rows, one a line, in @label; hidden when none.  A
+ * new refusal is scrolled into view: on a phone the message under the
+ * group's rows was below the fold, the row only red. */
 void
 cpl_number_rows_show_messages (CplNumberRow * const *rows,
                                guint                n_rows,
                                GtkLabel            *label)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean changed;
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -726,8 +760,18 @@ cpl_number_rows_show_messages (CplNumberRow * const *rows,
         g_string_append_c (text, '\n');
       g_string_append (text, message);
     }
+  changed = g_strcmp0 (gtk_label_get_text (label), text->str) != 0;
   gtk_label_set_text (label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+  /* at the next frame, when the label is laid out */
+  if (changed && text->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (label)))
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (label));
+
+      g_object_set_data (G_OBJECT (label), "cpl-reveal-at",
+                         GSIZE_TO_POINTER ((gsize) gdk_frame_clock_get_frame_counter (clock) + 2));
+      gtk_widget_add_tick_callback (GTK_WIDGET (label), reveal_message, NULL, NULL);
+    }
 }
 
 /* Each refusal of @rows under its own group: @groups[i] is the index in
