@@ -31,6 +31,17 @@ open_chips_view (CplWindow **window_out)
 
 #define row_of cpl_test_chips_row
 
+/* Shows the table on @iso, as cpl_chips_view_set_date() does. */
+static void
+set_date_iso (CplChipsView *view,
+              const char   *iso)
+{
+  GDate date;
+
+  g_assert_true (cpl_iso_date_parse (iso, &date));
+  cpl_chips_view_set_date (view, &date);
+}
+
 static void
 test_table (void)
 {
@@ -620,10 +631,8 @@ test_what_if_status (void)
   CplDataset *dataset = cpl_application_get_dataset (app);
   const char *ids[] = { "nvidia-h200", "nvidia-h20" };
   const char *statuses[] = { "Licensable · 25% share", "Licensable · 15% share" };
-  GDate date;
 
-  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2026-02-01");
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
       CplWhatIfWindow *what_if;
@@ -815,10 +824,8 @@ test_compare_status (void)
   CplChipsView *view = open_chips_view (&window);
   const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
   CplCompareWindow *compare;
-  GDate date;
 
-  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2026-02-01");
   compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
   cpl_test_wait_for_draw (GTK_WIDGET (compare));
   g_assert_cmpstr (cpl_compare_window_get_status (compare, 0), ==, "Licensable · 15% share");
@@ -849,8 +856,7 @@ test_compare_status (void)
   g_assert_null (cpl_compare_window_get_distances (compare, "h20-mi308-letters-2025", 0));
   gtk_window_destroy (GTK_WINDOW (compare));
 
-  g_assert_true (cpl_iso_date_parse ("2025-06-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2025-06-01");
   compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
   g_assert_cmpstr (cpl_compare_window_get_status (compare, 0), ==, "Denied");
   g_assert_cmpstr (cpl_compare_window_get_status (compare, 1), ==, "Denied");
@@ -1191,10 +1197,8 @@ open_chip_on (CplWindow  **window,
               const char  *chip_id)
 {
   CplChipsView *view = open_chips_view (window);
-  GDate date;
 
-  g_assert_true (cpl_iso_date_parse (iso_date, &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, iso_date);
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), chip_id));
   return view;
 }
@@ -1275,7 +1279,6 @@ test_detail_deciding_rules (void)
 {
   CplWindow *window;
   CplChipsView *view = open_chip_on (&window, "2025-06-01", "nvidia-h20");
-  GDate date;
 
   assert_detail_row (view, "Denied",
                      "Under the rules in force on 2025-06-01: caught by “Licence letters for H20 and MI308X "
@@ -1298,8 +1301,7 @@ test_detail_deciding_rules (void)
   /* on 2025-09-01 the licences are in force: licensable at 15%, the
    * August share rule named (the 25% bands are not yet in force, and
    * would not catch the H20's TPP 2,368 anyway) */
-  g_assert_true (cpl_iso_date_parse ("2025-09-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2025-09-01");
   assert_detail_row (view, "Licensable · 15% share",
                      "Under the rules in force on 2025-09-01: caught by “Licence letters for H20 and MI308X "
                      "(April 2025)”, but a licence may be granted under “Licences for H20 and MI308X (August "
@@ -1418,18 +1420,12 @@ test_detail_verdicts (void)
    * (released 2024-11) on 2023-04-09, caught by 3A090.a of October 2022
    * (TPP 36,000 ≥ 4,800, interconnect 1,800 ≥ 600 GB/s), would be
    * "Denied", but did not exist yet; grey, as in its table cell */
-  {
-    GDate date;
-
-    g_assert_true (cpl_iso_date_parse ("2023-04-09", &date));
-    cpl_chips_view_set_date (view, &date);
-    assert_detail_row (view, "Not yet released",
-                       "Not yet released on 2023-04-09 (released 2024-11). Had it been on sale, its status would "
-                       "have been “Denied”.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
-                       "(October 2022)”", "dim-label");
-    g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
-    cpl_chips_view_set_date (view, &date);
-  }
+  set_date_iso (view, "2023-04-09");
+  assert_detail_row (view, "Not yet released",
+                     "Not yet released on 2023-04-09 (released 2024-11). Had it been on sale, its status would "
+                     "have been “Denied”.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
+                     "(October 2022)”", "dim-label");
+  set_date_iso (view, "2026-02-01");
 
   /* a domestic chip in the text's colour, not blue: on the threshold map
    * blue dots are the foreign chips */
@@ -1478,18 +1474,15 @@ test_map_statuses (void)
 {
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
-  GDate date;
   g_autofree char *in_2026 = NULL;
   g_autofree char *in_2022 = NULL;
 
-  g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2026-02-01");
   in_2026 = map_legend (view);
   g_test_message ("%s", in_2026);
   g_assert_cmpstr (in_2026, ==, "Licensable|Denied|Domestic chip|Case-by-case review for China (January 2026)|"
                                 "25% tariff bands (January 2026)|ECCN 3A090.a (2023)");
-  g_assert_true (cpl_iso_date_parse ("2022-01-01", &date));
-  cpl_chips_view_set_date (view, &date);
+  set_date_iso (view, "2022-01-01");
   in_2022 = map_legend (view);
   g_test_message ("%s", in_2022);
   /* and the map draws the rules of that day: none then */
