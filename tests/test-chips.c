@@ -11,6 +11,7 @@
 #include "cpl-window.h"
 #include "views/chips/cpl-chip-text.h"
 #include "views/chips/cpl-chips-view.h"
+#include "views/chips/cpl-compare-chooser.h"
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
 #include "views/cpl-view-util.h"
@@ -707,6 +708,90 @@ test_what_if (void)
   cpl_dataset_remove (dataset, CPL_ENTITY (added));
 
   gtk_window_destroy (GTK_WINDOW (what_if));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The check button labelled @name in @chooser. */
+static GtkCheckButton *
+chooser_check (GtkWidget  *chooser,
+               const char *name)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (chooser, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (checks->pdata[i]), name) == 0)
+      return checks->pdata[i];
+  g_error ("no chip %s in the chooser", name);
+  return NULL;
+}
+
+/* The compare window among the toplevels, or NULL. */
+static CplCompareWindow *
+find_compare_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CPL_IS_COMPARE_WINDOW (window))
+        return CPL_COMPARE_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Compare with fewer than two rows selected (a phone has no Ctrl+click:
+ * a tap opens the chip) opens a list to tick 2 to 4 chips in; the row
+ * selected comes ticked, and with one ticked Compare is off.  H800
+ * selected, H200 and H20 ticked: "Compare 3 Chips", in the table's order
+ * (A100, H100, H800, H20, H200), so the H800 is the one the others are
+ * measured against: H20 / H800 TPP 2,368 / 15,832 = 0.15 → "0.1×" (one
+ * decimal under 10); H200 / H800 15,832 / 15,832 → "1.0×". */
+static void
+test_compare_chooser (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GtkWidget *chooser;
+  GtkButton *go = NULL;
+  CplCompareWindow *compare;
+
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_column_view_get_model (
+                   GTK_COLUMN_VIEW (cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW)))),
+                 row_of (view, "nvidia-h800"), TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chips.compare", NULL));
+  chooser = cpl_chips_view_get_compare_chooser (view);
+  g_assert_nonnull (chooser);
+  cpl_test_wait_for_draw (chooser);
+  g_assert_true (gtk_widget_get_visible (chooser));
+  g_assert_cmpuint (cpl_compare_chooser_get_n_ticked (chooser), ==, 1);
+  g_assert_true (gtk_check_button_get_active (chooser_check (chooser, "H800 SXM5")));
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    cpl_test_collect_widgets (chooser, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (gtk_widget_has_css_class (buttons->pdata[i], "suggested-action"))
+        go = buttons->pdata[i];
+  }
+  g_assert_nonnull (go);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (go)));
+
+  gtk_check_button_set_active (chooser_check (chooser, "H200 SXM"), TRUE);
+  gtk_check_button_set_active (chooser_check (chooser, "H20"), TRUE);
+  g_assert_cmpuint (cpl_compare_chooser_get_n_ticked (chooser), ==, 3);
+  g_assert_cmpstr (gtk_button_get_label (go), ==, "_Compare 3 Chips");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (go)));
+
+  g_signal_emit_by_name (go, "clicked");
+  compare = find_compare_window ();
+  g_assert_nonnull (compare);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 1), ==, "0.1×");
+  g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 2), ==, "1.0×");
+  gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1848,6 +1933,7 @@ main (int   argc,
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
+  g_test_add_func ("/chips/compare-chooser", test_compare_chooser);
   g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);

@@ -18,6 +18,7 @@
 
 #include "cpl-chip-text.h"
 #include "cpl-chips-view.h"
+#include "cpl-compare-chooser.h"
 #include "cpl-compare-window.h"
 #include "cpl-threshold-map.h"
 #include "cpl-what-if-window.h"
@@ -107,6 +108,8 @@ struct _CplChipsView
   GtkRevealer        *filters_revealer;
   GtkWidget          *filters_flow;
   GtkMenuButton      *date_button;
+  GtkWidget          *compare_button;
+  GtkWidget          *compare_chooser; /* its popover, while made */
   GtkCalendar        *calendar;
   GtkBox             *quick_box;      /* a button per rule-change date */
   GtkStack           *content_stack;
@@ -1136,7 +1139,6 @@ on_selection_changed (CplChipsView *self)
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint n = (guint) gtk_bitset_get_size (selected);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", n >= 2 && n <= 4);
   if (n == 1)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection),
@@ -1318,6 +1320,16 @@ on_point_activated (CplScatterChart *chart,
 /* Actions ---------------------------------------------------------------- */
 
 static void
+on_compare_chosen (gpointer            data,
+                   const char * const *chip_ids)
+{
+  cpl_chips_view_compare (CPL_CHIPS_VIEW (data), chip_ids);
+}
+
+/* The rows selected in the table, 2 to 4, compared at once; else (one
+ * row, as on a phone, where a tap opens a chip and there is no
+ * Ctrl+click) a list to tick them in, the selected ones ticked. */
+static void
 compare_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -1326,16 +1338,36 @@ compare_activated (GtkWidget  *widget,
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
+  guint n = (guint) gtk_bitset_get_size (selected);
 
   /* table order: the first row is the one the others are measured against */
-  for (guint i = 0; i < gtk_bitset_get_size (selected); i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                                        gtk_bitset_get_nth (selected, i));
       g_strv_builder_add (ids, cpl_entity_get_id (CPL_ENTITY (chip)));
     }
   strv = g_strv_builder_end (ids);
-  cpl_chips_view_compare (self, (const char * const *) strv);
+  if (n >= 2 && n <= 4)
+    {
+      cpl_chips_view_compare (self, (const char * const *) strv);
+      return;
+    }
+
+  g_clear_pointer (&self->compare_chooser, gtk_widget_unparent);
+  self->compare_chooser = cpl_compare_chooser_new (G_LIST_MODEL (self->selection),
+                                                   n <= 4 ? (const char * const *) strv : NULL,
+                                                   on_compare_chosen, self);
+  gtk_widget_set_parent (self->compare_chooser, self->compare_button);
+  gtk_popover_popup (GTK_POPOVER (self->compare_chooser));
+}
+
+/* The list Compare opens with fewer than 2 rows selected, or NULL. */
+GtkWidget *
+cpl_chips_view_get_compare_chooser (CplChipsView *self)
+{
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  return self->compare_chooser;
 }
 
 static void
@@ -1548,6 +1580,7 @@ cpl_chips_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->dataset, self);
     }
   g_clear_weak_pointer (&self->hover_twin);
+  g_clear_pointer (&self->compare_chooser, gtk_widget_unparent);
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
@@ -1595,6 +1628,7 @@ cpl_chips_view_class_init (CplChipsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, electricity_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, subsidy_spin);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, CplChipsView, compare_button);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CplChipsView, frozen_view);
@@ -1718,7 +1752,6 @@ cpl_chips_view_init (CplChipsView *self)
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::year", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->calendar, "notify::month", G_CALLBACK (on_calendar_date_changed), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chips.compare", FALSE);
   cpl_chips_view_update_detail (self);
 }
 

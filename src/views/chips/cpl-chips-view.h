@@ -44,4 +44,6 @@ char       *cpl_chips_table_text           (CplDataset           *dataset,
                                             const CplEnergyTerms *terms,
                                             CplCsvSeparator       separator);
 
+GtkWidget    *cpl_chips_view_get_compare_chooser (CplChipsView *self);
+
 G_END_DECLS
