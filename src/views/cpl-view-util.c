@@ -102,6 +102,23 @@ on_sideways_scroll (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
+/* @child in a scroller as big as @child is, up to its limits, scrolling
+ * sideways or up and down. */
+static GtkWidget *
+scrolled_new (GtkWidget *child,
+              gboolean   sideways)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  sideways ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  sideways ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
+  return scrolled;
+}
+
 /**
  * cpl_scroll_sideways:
  *
@@ -113,17 +130,12 @@ on_sideways_scroll (GtkEventControllerScroll *controller,
 GtkWidget *
 cpl_scroll_sideways (GtkWidget *child)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *scroller = scrolled_new (child, TRUE);
   GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
   gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
   g_signal_connect (wheel, "scroll", G_CALLBACK (on_sideways_scroll), NULL);
   gtk_widget_add_controller (scroller, wheel);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
   return scroller;
 }
 
@@ -626,18 +638,6 @@ on_date_popover_show (GtkWidget *popover)
   gtk_scrolled_window_set_max_content_height (outer, MAX (room, 200));
 }
 
-static GtkWidget *
-scrolled_new (GtkWidget *child)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), child);
-  return scrolled;
-}
-
 /**
  * cpl_date_popover_new:
  * @calendar_part: the calendar, with what goes under it
@@ -658,7 +658,7 @@ cpl_date_popover_new (GtkWidget *calendar_part,
   GtkWidget *changes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Rule Changes"));
   GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-  GtkWidget *scrolled = scrolled_new (GTK_WIDGET (quick_box));
+  GtkWidget *scrolled = scrolled_new (GTK_WIDGET (quick_box), FALSE);
 
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -670,7 +670,7 @@ cpl_date_popover_new (GtkWidget *calendar_part,
   gtk_box_append (GTK_BOX (box), calendar_part);
   gtk_box_append (GTK_BOX (box), separator);
   gtk_box_append (GTK_BOX (box), changes);
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled_new (box));
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled_new (box, FALSE));
   g_object_set_data (G_OBJECT (popover), "cpl-separator", separator);
   g_object_set_data (G_OBJECT (popover), "cpl-scrolled", scrolled);
   g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show), NULL);

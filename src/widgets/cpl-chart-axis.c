@@ -276,6 +276,39 @@ linear_ticks (double  min,
     }
 }
 
+/* The 1, 2 and 5 × 10ⁿ between @min and @max (@step 2: the 1 and 5
+ * alone), ascending, in @values; *@too_many when there are more than
+ * @max_values (and @max_values of them kept). */
+static guint
+round_multiples (double    min,
+                 double    max,
+                 guint     step,
+                 double   *values,
+                 guint     max_values,
+                 gboolean *too_many)
+{
+  static const int multiples[] = { 1, 2, 5 };
+  int last_power = (int) floor (log10 (max) + EPSILON);
+  guint n = 0;
+
+  *too_many = FALSE;
+  for (int e = (int) floor (log10 (min)); e <= last_power; e++)
+    for (guint m = 0; m < G_N_ELEMENTS (multiples); m += step)
+      {
+        double v = multiples[m] * pow (10, e);
+
+        if (v < min * (1 - EPSILON) || v > max * (1 + EPSILON))
+          continue;
+        if (n == max_values)
+          {
+            *too_many = TRUE;
+            return n;
+          }
+        values[n++] = v;
+      }
+  return n;
+}
+
 /* Log ticks; *decimals is -1 when each tick needs its own count. */
 static guint
 log_ticks (double  min,
@@ -284,7 +317,6 @@ log_ticks (double  min,
            guint   max_ticks,
            int    *decimals)
 {
-  static const int multiples[] = { 1, 2, 5 };
   double lmin = log10 (min);
   double lmax = log10 (max);
   int first_power = (int) ceil (lmin - EPSILON);
@@ -298,23 +330,8 @@ log_ticks (double  min,
   if (lmax - lmin <= FEW_DECADES || n_powers < 2)
     {
       double candidates[CPL_CHART_AXIS_MAX_TICKS];
-      guint n_candidates = 0;
       gboolean too_many = FALSE;
-
-      for (int e = (int) floor (lmin); e <= last_power && !too_many; e++)
-        for (guint m = 0; m < G_N_ELEMENTS (multiples); m++)
-          {
-            double v = multiples[m] * pow (10, e);
-
-            if (v < min * (1 - EPSILON) || v > max * (1 + EPSILON))
-              continue;
-            if (n_candidates == max_ticks)
-              {
-                too_many = TRUE;
-                break;
-              }
-            candidates[n_candidates++] = v;
-          }
+      guint n_candidates = round_multiples (min, max, 1, candidates, max_ticks, &too_many);
 
       /* less than a decade with only two round multiples: even steps
        * (2,000, 4,000, 6,000) say more */
@@ -343,22 +360,7 @@ log_ticks (double  min,
        * alone, one tick for a log axis) */
       if (too_many)
         {
-          n_candidates = 0;
-          too_many = FALSE;
-          for (int e = (int) floor (lmin); e <= last_power && !too_many; e++)
-            for (guint m = 0; m < G_N_ELEMENTS (multiples); m += 2)
-              {
-                double v = multiples[m] * pow (10, e);
-
-                if (v < min * (1 - EPSILON) || v > max * (1 + EPSILON))
-                  continue;
-                if (n_candidates == max_ticks)
-                  {
-                    too_many = TRUE;
-                    break;
-                  }
-                candidates[n_candidates++] = v;
-              }
+          n_candidates = round_multiples (min, max, 2, candidates, max_ticks, &too_many);
           if (!too_many && n_candidates >= 2)
             {
               memcpy (ticks, candidates, n_candidates * sizeof *ticks);
