@@ -1430,7 +1430,12 @@ open_rules_popover (CplScenarioEditor *editor)
  * On 2026-01-15 every rule of the built-in dataset is in force.  The
  * built-in chips allowed (see test-status.c, /status/policy-builtin, for
  * the arithmetic): A100, H100, H800, H20, H200, MI300X, MI308X, MI325X =
- * 8 chips; the largest share is H200's and MI325X's 25%.  The fixture's
+ * 8 chips; the largest share is H200's and MI325X's 25%, and the note
+ * says who pays what: in the 25% tariff bands the H200 (TPP 15,832 in
+ * 14,000–17,500, 4,800 GB/s in 4,500–5,000) and the MI325X (20,800 in
+ * 20,800–21,100, 6,000 GB/s in 5,800–6,200); the H20 and the MI308X
+ * 15% by name; the A100, H100, H800 (3,350 GB/s, out of the band) and
+ * MI300X (5,300 GB/s, below 5,800) none.  The fixture's
  * X (bf16 1000 → TPP 16,000) and Y (8,000) are controlled by 3A090.a
  * (≥ 4,800), but give no bandwidth, so the case-by-case licence (TPP <
  * 21,000 and bandwidth < 6,500 GB/s) is unknown: their status needs
@@ -1467,6 +1472,10 @@ test_use_rules (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "25");
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
                    "From the rules in force on 2026-01-15: 8 chips allowed, revenue share 25%.\n"
+                   "The rules set different revenue shares: 25% for H200 SXM and Instinct MI325X; 15% for H20 "
+                   "and Instinct MI308X; 0% for A100 SXM4 80GB, H100 SXM5 80GB, H800 SXM5 and Instinct MI300X. "
+                   "A scenario has one share rate: it takes the largest, 25%, which overstates the US take on the "
+                   "chips that pay less.\n"
                    "Left out:\n"
                    "• X: its status on 2026-01-15 needs data (a figure the rules need is missing)\n"
                    "• Y: its status on 2026-01-15 needs data (a figure the rules need is missing)");
@@ -1493,6 +1502,24 @@ test_use_rules (void)
                    "From the rules in force on 2025-06-01: no chip allowed (a full ban), revenue share 0%.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
+
+  /* 2022-10-07, the first rule (TPP ≥ 4,800 and interconnect ≥ 600 GB/s):
+   * it leaves the H800 (400 GB/s), the H20 and the MI308X (TPP 2,368)
+   * uncaught, none of them on sale yet (2023-03, 2024, 2024); no share */
+  {
+    GDate date;
+
+    g_assert_true (cpl_iso_date_parse ("2022-10-07", &date));
+    cpl_scenario_editor_use_rules_on (editor, &date);
+  }
+  g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
+                   "From the rules in force on 2022-10-07: 3 chips allowed, revenue share 0%.\n"
+                   "H800 SXM5, H20 and Instinct MI308X were not yet released on 2022-10-07: the rules are "
+                   "applied to them as if they had been.\n"
+                   "Left out:\n"
+                   "• X: its status on 2022-10-07 needs data (a figure the rules need is missing)\n"
+                   "• Y: its status on 2022-10-07 needs data (a figure the rules need is missing)");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

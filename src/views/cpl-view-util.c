@@ -140,6 +140,28 @@ cpl_scroll_sideways (GtkWidget *child)
 }
 
 /**
+ * cpl_text_join_list:
+ * @items: (array length=n): the items
+ *
+ * Returns: (transfer full): "A", "A and B", "A, B and C"
+ */
+char *
+cpl_text_join_list (const char * const *items,
+                    guint               n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two items of a list, "A, B and C" */
+        g_string_append (text, i + 1 == n ? _(" and ") : _(", "));
+      g_string_append (text, items[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
  * cpl_text_keep_units:
  *
  * Returns: @text for a label that wraps, with every number kept on the

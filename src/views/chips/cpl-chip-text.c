@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cpl-chip-text.h"
+#include "views/cpl-view-util.h"
 
 /* Decimals that suit each metric's usual size. */
 static const int metric_decimals[CPL_N_METRICS] = { 0, 2, 0, 0, 0, 1, 0, 0 };
@@ -646,7 +647,6 @@ rule_names (GPtrArray     *rules,
             CplRuleEffect  effect)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  GString *text = g_string_new (NULL);
 
   for (guint i = 0; rules != NULL && i < rules->len; i++)
     {
@@ -655,16 +655,13 @@ rule_names (GPtrArray     *rules,
       if (cpl_rule_get_effect (rule) == effect)
         g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (rule)));
     }
+  /* quoted: a name spliced in as a noun ran into the sentence ("pays
+   * 15% of its revenue to the US under 15% share for H20 …") */
   for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        g_string_append (text, i + 1 == names->len ? _(" and ") : _(", "));
-      /* quoted: a name spliced in as a noun ran into the sentence ("pays
-       * 15% of its revenue to the US under 15% share for H20 …") */
-      /* Translators: a rule's name quoted in a sentence, “25% tariff bands (January 2026)” */
-      g_string_append_printf (text, _("“%s”"), (const char *) g_ptr_array_index (names, i));
-    }
-  return g_string_free (text, FALSE);
+    /* Translators: a rule's name quoted in a sentence, “25% tariff bands (January 2026)” */
+    names->pdata[i] = g_strdup_printf (_("“%s”"), (const char *) names->pdata[i]);
+  g_ptr_array_set_free_func (names, g_free);
+  return cpl_text_join_list ((const char * const *) names->pdata, names->len);
 }
 
 /**

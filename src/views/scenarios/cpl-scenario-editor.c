@@ -758,10 +758,104 @@ editor_history (CplScenarioEditor *self)
 }
 
 /* What cpl_scenario_editor_use_rules_on() did, and which chips it left out. */
+/* Sorts rates, largest first. */
+static int
+compare_rates_down (gconstpointer a,
+                    gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* What a scenario's one share rate cannot say of the chips @allowed on
+ * @date, a paragraph each: that the rules set them different shares (the
+ * scenario takes the largest, and overstates the take on the others),
+ * and which of them were not yet released then.  "" when neither. */
+static char *
+policy_caveats (CplDataset         *dataset,
+                const char * const *allowed,
+                const GDate        *date,
+                const char         *iso,
+                double              share)
+{
+  g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) unreleased = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+  guint n = allowed ? g_strv_length ((char **) allowed) : 0;
+  g_autofree double *chip_rates = g_new0 (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
+      double rate = 0;
+      gboolean seen = FALSE;
+
+      if (chip == NULL)
+        continue;
+      if (cpl_chip_status_on (dataset, chip, date, &rate) != CPL_CHIP_STATUS_LICENSABLE || isnan (rate))
+        rate = 0;
+      chip_rates[i] = rate;
+      for (guint r = 0; r < rates->len; r++)
+        seen |= g_array_index (rates, double, r) == rate;
+      if (!seen)
+        g_array_append_val (rates, rate);
+      if (!cpl_chip_released_by (chip, date))
+        g_ptr_array_add (unreleased, (gpointer) cpl_entity_get_name (CPL_ENTITY (chip)));
+    }
+
+  if (rates->len > 1)
+    {
+      g_autofree char *rate = cpl_format_rate (share);
+      g_autofree char *list = NULL;
+
+      g_array_sort (rates, compare_rates_down);
+      for (guint r = 0; r < rates->len; r++)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autofree char *these = NULL;
+          g_autofree char *at = cpl_format_rate (g_array_index (rates, double, r));
+
+          for (guint i = 0; i < n; i++)
+            if (chip_rates[i] == g_array_index (rates, double, r) && cpl_dataset_lookup_chip (dataset, allowed[i]))
+              g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (cpl_dataset_lookup_chip (dataset,
+                                                                                                         allowed[i]))));
+          these = cpl_text_join_list ((const char * const *) names->pdata, names->len);
+          /* Translators: a revenue share and the chips that pay it, "25% for H200 SXM and Instinct MI325X" */
+          g_ptr_array_add (groups, g_strdup_printf (_("%1$s for %2$s"), at, these));
+        }
+      g_ptr_array_add (groups, NULL);
+      /* Translators: between the groups of chips of one share rate */
+      list = g_strjoinv (_("; "), (char **) groups->pdata);
+      /* Translators: %1$s lists the rates and their chips, "25% for H200 SXM; 0% for A100 SXM4 80GB";
+       * %2$s is the largest rate, "25%" */
+      g_string_append_printf (text, _("The rules set different revenue shares: %1$s. A scenario has one share "
+                                      "rate: it takes the largest, %2$s, which overstates the US take on the "
+                                      "chips that pay less."), list, rate);
+    }
+  if (unreleased->len > 0)
+    {
+      g_autofree char *names = cpl_text_join_list ((const char * const *) unreleased->pdata, unreleased->len);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: %1$s names chips, %2$s is a date, 2022-10-07 */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%1$s was not yet released on %2$s: the rules are applied to it "
+                                                 "as if it had been.",
+                                                 "%1$s were not yet released on %2$s: the rules are applied to "
+                                                 "them as if they had been.", unreleased->len),
+                              names, iso);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static char *
 policy_note_text (const char *iso,
                   guint       n_allowed,
                   double      share,
+                  const char *caveats,
                   GPtrArray  *left_out)
 {
   g_autofree char *rate = cpl_format_rate (share);
@@ -779,6 +873,8 @@ policy_note_text (const char *iso,
                                                "From the rules in force on %1$s: %2$u chips allowed, "
                                                "revenue share %3$s.", n_allowed),
                             iso, n_allowed, rate);
+  if (*caveats != '\0')
+    g_string_append_printf (text, "\n%s", caveats);
   if (left_out->len > 0)
     {
       g_string_append_c (text, '\n');
@@ -806,6 +902,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   g_autoptr(GPtrArray) left_out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *caveats = NULL;
   CplHistory *history;
   double share;
   g_autofree char *iso = NULL;
@@ -826,7 +923,8 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
     cpl_history_end_group (history);
 
   iso = cpl_iso_date_format (date);
-  note = policy_note_text (iso, g_strv_length (allowed), share, left_out);
+  caveats = policy_caveats (self->dataset, (const char * const *) allowed, date, iso, share);
+  note = policy_note_text (iso, g_strv_length (allowed), share, caveats, left_out);
   g_strfreev (self->policy_allowed);
   self->policy_allowed = g_steal_pointer (&allowed);
   self->policy_share = share;
