@@ -17,6 +17,7 @@
 #include "cpl-test-util.h"
 #include "views/cpl-chart-builders.h"
 #include "views/scenarios/cpl-scenario-editor.h"
+#include "views/scenarios/cpl-scenario-summary.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-private.h"
 #include "widgets/cpl-scatter-chart.h"
@@ -503,6 +504,78 @@ test_threshold_map_unreleased (void)
   cpl_chart_colors_forget ();
 }
 
+/* The domestic chip dearer than the cheapest exported chip throughout,
+ * cheaper than others from a year each: one sentence, the chips grouped
+ * by that year, not one sentence a chip.  A projection made by hand: the
+ * domestic chip D costs 10, 8, 6 (USD per PFLOP/s-year) in 2026–2028;
+ * the exported A 5 (the cheapest: D never beats it), B 9 (beaten in 2027:
+ * 8 < 9), C 11 and F 12 (in 2026: 10 < 11, 12), E 7 (in 2028: 6 < 7). */
+static void
+test_dearer_sentence_grouped (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_dataset_new ();
+  char *ids[] = { "A", "B", "C", "E", "F" };
+  double costs[] = { 5, 9, 11, 7, 12 };
+  gboolean offered[] = { TRUE, TRUE, TRUE, TRUE, TRUE };
+  CplProjectionYear years[3] = { { .year = 2026, .domestic_cost = 10 }, { .year = 2027, .domestic_cost = 8 },
+                                 { .year = 2028, .domestic_cost = 6 } };
+  CplProjection p = {
+    .start_year = 2026, .n_years = 3, .n_chips = 5, .chip_ids = ids, .chip_cost = costs,
+    .chip_offered = offered, .n_offered = 5, .domestic_chip_id = "D", .years = years,
+  };
+  g_autofree char *sentence = cpl_scenario_crossover_sentence (&p, dataset);
+
+  g_assert_cmpstr (sentence, ==, "The D stays dearer per PFLOP/s-year than the A, the cheapest exported chip, "
+                                 "through 2028. It is cheaper than the C and F from 2026, the B from 2027 and the "
+                                 "E from 2028.");
+
+  /* nothing exported: all demand on D, and with a gap (1 PFLOP/s) the
+   * headline says so */
+  p.n_offered = 0;
+  {
+    g_autofree char *covered = cpl_scenario_crossover_sentence (&p, dataset);
+    g_autofree char *short_of = NULL;
+
+    g_assert_cmpstr (covered, ==, "No chip is exported: all demand falls on the D.");
+    p.total_compute_gap_pflops = 1;
+    short_of = cpl_scenario_crossover_sentence (&p, dataset);
+    g_assert_cmpstr (short_of, ==, "No chip is exported: all demand falls on the D, and what it cannot supply "
+                                   "becomes a compute gap.");
+  }
+}
+
+/* A comparison's sentence says a difference the table shows: shares of
+ * 40.43% and 40.36% are both 40% whole and 40.4% at a decimal, but 0.07
+ * pp apart, which the table writes "+0.1 pp" at a decimal; the sentence
+ * said "stays at 40%".  It now gives them at two decimals; shares alike
+ * to the thousandth (40.40% and 40.40%) stay "stays at 40%". */
+static void
+test_comparison_sentence_precision (void)
+{
+  g_autoptr(CplScenario) scenario = cpl_scenario_new ("s", "S", "d");
+  g_autoptr(CplScenario) baseline = cpl_scenario_new ("b", "Base", "d");
+  double sold[] = { 100e9 }, base_sold[] = { 90e9 };
+  CplProjection p = { .start_year = 2026, .n_years = 5, .n_vendors = 1, .total_gross_revenue_usd = sold,
+                      .final_domestic_share = .4043 };
+  CplProjection q = { .start_year = 2026, .n_years = 5, .n_vendors = 1, .total_gross_revenue_usd = base_sold,
+                      .final_domestic_share = .4036 };
+  g_autofree char *money = cpl_format_money (10e9);
+  g_autofree char *apart = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
+  g_autofree char *expected = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the "
+                                               "domestic share of new compute in 2030 is 40.43%%, against 40.36%%",
+                                               money);
+  g_autofree char *same = NULL;
+  g_autofree char *expected_same = NULL;
+
+  g_assert_cmpstr (apart, ==, expected);
+  p.final_domestic_share = .40401;
+  q.final_domestic_share = .40399;
+  same = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
+  expected_same = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the domestic share "
+                                   "of new compute in 2030 stays at 40%%", money);
+  g_assert_cmpstr (same, ==, expected_same);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,5 +595,7 @@ main (int   argc,
   g_test_add_func ("/chart-builders/scenario-colors", test_scenario_colors);
   g_test_add_func ("/chart-builders/cost-points", test_cost_points);
   g_test_add_func ("/chart-builders/threshold-map-unreleased", test_threshold_map_unreleased);
+  g_test_add_func ("/chart-builders/dearer-sentence-grouped", test_dearer_sentence_grouped);
+  g_test_add_func ("/chart-builders/comparison-sentence-precision", test_comparison_sentence_precision);
   return g_test_run ();
 }

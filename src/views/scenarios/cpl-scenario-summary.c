@@ -13,6 +13,7 @@
 
 #include "cpl-scenario-results.h"
 #include "cpl-scenario-summary.h"
+#include "views/cpl-view-util.h"
 
 /* The name of exported chip @k of @p. */
 static const char *
@@ -51,21 +52,47 @@ dearer_sentence (CplProjection *p,
      * exported ones, %3$d the last year */
     g_string_append_printf (text, _("The %1$s stays dearer per PFLOP/s-year than the %2$s, the cheapest exported chip, through %3$d."),
                             domestic, exported_name (p, dataset, cheapest), last);
-  for (guint k = 0; k < p->n_chips; k++)
-    {
-      if (!p->chip_offered[k] || k == cheapest)
-        continue;
-      for (guint t = 0; t < p->n_years; t++)
-        if (p->years[t].domestic_cost < p->chip_cost[k])
+  /* the chips it beats, grouped by the year it first does: one
+   * sentence, not one per chip (after "Use the rules in force on…" seven
+   * in a row read "It is cheaper than the … from …") */
+  {
+    g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint t = 0; t < p->n_years; t++)
+      {
+        g_autoptr(GPtrArray) names = g_ptr_array_new ();
+        g_autofree char *joined = NULL;
+
+        for (guint k = 0; k < p->n_chips; k++)
           {
-            /* Translators: after the sentence above, with the space that
-             * parts two sentences (none in Chinese): %1$s an exported chip
-             * the domestic one is cheaper than, %2$d from when */
-            g_string_append_printf (text, _(" It is cheaper than the %1$s from %2$d."),
-                                    exported_name (p, dataset, k), p->years[t].year);
-            break;
+            guint first = G_MAXUINT;
+
+            if (!p->chip_offered[k] || k == cheapest)
+              continue;
+            for (guint u = 0; u < p->n_years && first == G_MAXUINT; u++)
+              if (p->years[u].domestic_cost < p->chip_cost[k])
+                first = u;
+            if (first == t)
+              g_ptr_array_add (names, (gpointer) exported_name (p, dataset, k));
           }
-    }
+        if (names->len == 0)
+          continue;
+        joined = cpl_text_join_list ((const char * const *) names->pdata, names->len);
+        /* Translators: exported chips the domestic one is cheaper than,
+         * and from when: "the H100 SXM5 80GB and H800 SXM5 from 2027" */
+        g_ptr_array_add (groups, g_strdup_printf (_("the %1$s from %2$d"), joined, p->years[t].year));
+      }
+    if (groups->len > 0)
+      {
+        g_autofree char *all = cpl_text_join_list ((const char * const *) groups->pdata, groups->len);
+
+        /* Translators: after the sentence above, with the space that
+         * parts two sentences (none in Chinese): %s the exported chips
+         * the domestic one is cheaper than, and from when, "the A100
+         * SXM4 80GB from 2026 and the H200 SXM from 2029" */
+        g_string_append_printf (text, _(" It is cheaper than %s."), all);
+      }
+  }
   return g_string_free (text, FALSE);
 }
 
@@ -79,6 +106,12 @@ cpl_scenario_crossover_sentence (CplProjection *p,
   const char *domestic = chip ? cpl_entity_get_name (CPL_ENTITY (chip)) : p->domestic_chip_id;
   int last = p->start_year + (int) p->n_years - 1;
 
+  if (crossover == -2 && p->total_compute_gap_pflops > 0)
+    /* Translators: %s is a chip; no exported chip is allowed, and the
+     * domestic chip's capacity falls short ("all demand falls on the
+     * Ascend 910C" was read as all of it met) */
+    return g_strdup_printf (_("No chip is exported: all demand falls on the %s, and what it cannot supply "
+                              "becomes a compute gap."), domestic);
   if (crossover == -2)
     /* Translators: %s is a chip; no exported chip is allowed */
     return g_strdup_printf (_("No chip is exported: all demand falls on the %s."), domestic);
@@ -282,6 +315,17 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
   const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
   const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
 
+  /* the same at that precision, but a tenth of a point or more apart:
+   * the table's difference at a decimal shows it ("+0.1 pp" beside
+   * "stays at 40%"), so the sentence does too, at two */
+  if (g_str_equal (share, other_share)
+      && round (fabs (p->final_domestic_share - q->final_domestic_share) * 1000) != 0)
+    {
+      g_free (share);
+      g_free (other_share);
+      share = cpl_format_percent (p->final_domestic_share, 2);
+      other_share = cpl_format_percent (q->final_domestic_share, 2);
+    }
   /* not "40%, against 40%" */
   if (g_str_equal (share, other_share) && diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
