@@ -185,10 +185,11 @@ test_date_popover (void)
   g_assert_cmpint (date_popover_orientation (1280, 800), ==, GTK_ORIENTATION_HORIZONTAL);
   g_assert_cmpint (date_popover_orientation (360, 640), ==, GTK_ORIENTATION_VERTICAL);
 
-  /* 2023-11-17: both 2023 rules, 41 characters together */
+  /* 2023-11-17 (the sixth, the latest first): both 2023 rules, 41
+   * characters together */
   find_quick_picks (GTK_WIDGET (view), picks);
-  g_assert_cmpstr (g_object_get_data (picks->pdata[1], "cpl-date"), ==, "2023-11-17");
-  names = gtk_widget_get_last_child (gtk_button_get_child (picks->pdata[1]));
+  g_assert_cmpstr (g_object_get_data (picks->pdata[5], "cpl-date"), ==, "2023-11-17");
+  names = gtk_widget_get_last_child (gtk_button_get_child (picks->pdata[5]));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (names)), ==, "ECCN 3A090.a (2023); ECCN 3A090.b (2023)");
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (names)), ==, PANGO_ELLIPSIZE_NONE);
   g_assert_true (gtk_label_get_wrap (GTK_LABEL (names)));
@@ -266,17 +267,19 @@ test_status_column (void)
   g_assert_cmpstr (b200, ==, "Denied");
   g_assert_cmpstr (ascend, ==, "Domestic");
 
-  /* the quick picks: one per date a built-in rule comes into force,
-   * sorted: 2022-10-07, 2023-11-17 (both 2023 rules), 2025-04-09,
-   * 2025-08-11 (licence and share), 2026-01-14, 2026-01-15 → 6.  The
-   * fourth sets 2025-08-11, the first day the H20 is licensable at 15%. */
+  /* the quick picks: one per date a built-in rule comes into force, the
+   * latest first: 2026-01-15, 2026-01-14, 2025-12-08 (H200 licence and
+   * share), 2025-08-11 (H20 licence and share), 2025-04-09, 2023-11-17
+   * (both 2023 rules), 2022-10-07 → 7.  The fourth sets 2025-08-11, the
+   * first day the H20 is licensable at 15%. */
   {
     g_autoptr(GPtrArray) picks = g_ptr_array_new ();
     g_autofree char *picked = NULL;
 
     find_quick_picks (GTK_WIDGET (view), picks);
-    g_assert_cmpuint (picks->len, ==, 6);
-    g_assert_cmpstr (g_object_get_data (picks->pdata[0], "cpl-date"), ==, "2022-10-07");
+    g_assert_cmpuint (picks->len, ==, 7);
+    g_assert_cmpstr (g_object_get_data (picks->pdata[0], "cpl-date"), ==, "2026-01-15");
+    g_assert_cmpstr (g_object_get_data (picks->pdata[6], "cpl-date"), ==, "2022-10-07");
     g_assert_cmpstr (g_object_get_data (picks->pdata[3], "cpl-date"), ==, "2025-08-11");
     g_signal_emit_by_name (picks->pdata[3], "clicked");
     picked = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h20"), "status");
@@ -616,8 +619,11 @@ what_if_switch (CplWhatIfWindow *what_if,
  * test_compare_status): an H200 twin is caught by 3A090.a (2023) (TPP
  * 15,832 ≥ 4,800), opened by the case-by-case review (15,832 < 21,000
  * and 4,800 < 6,500 GB/s) and in the 25% tariff band (TPP 14,000–17,500,
- * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself; no rule names
- * the H200, so there is no switch for it.  The thresholds do not catch an
+ * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself.  The
+ * December 2025 licence and share name the H200: "Rules Naming H200 SXM
+ * Apply" is on; off, the twin is judged by its figures alone and the
+ * January 2026 rules above still make it licensable at 25%.  The
+ * thresholds do not catch an
  * H20 twin (TPP 2,368 < 2,400 and 4,800; density 2.91 < 3.2), but the
  * April 2025 letters, the August licences and the 15% share name the
  * H20: while "Rules Naming H20 Apply" is on (as it starts), the twin is
@@ -646,7 +652,13 @@ test_what_if_status (void)
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, statuses[i]);
       named = what_if_switch (what_if, "Rules Naming H20 Apply");
       if (i == 0)
-        g_assert_null (what_if_switch (what_if, "Rules Naming H200 SXM Apply"));
+        {
+          named = what_if_switch (what_if, "Rules Naming H200 SXM Apply");
+          g_assert_nonnull (named);
+          g_assert_true (gtk_switch_get_active (named));
+          gtk_switch_set_active (named, FALSE);
+          g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, "Licensable · 25% share");
+        }
       else
         {
           g_assert_nonnull (named);
@@ -1408,20 +1420,23 @@ test_detail_verdicts (void)
 
   /* on 2026-02-01 the H200 (TPP 15,832 < 21,000; 4,800 GB/s < 6,500) is
    * under case-by-case review and in the 25% band (14,000 ≤ 15,832 <
-   * 17,500): licensable, 25% */
+   * 17,500), and named by the December 2025 licence and 25% share:
+   * licensable, 25% */
   g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Status in China", TRUE));
   /* the status names the rules that decide it: TPP 15,832 ≥ 4,800
    * (3A090.a of 2023) catches it; 3A090.b does not (density 19.45 is not
    * below 5.92), and 3A090.a of October 2022 was replaced on 2023-11-17;
-   * the case-by-case review opens it and the first 25% band sets its
-   * share */
+   * the case-by-case review and the December 2025 licence open it, and
+   * the first 25% band and the December 2025 share set its share (the
+   * rules in the dataset's order) */
   assert_detail_row (view, "Licensable · 25% share",
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
-                     "may be granted under “Case-by-case review for China (January 2026)”; a licensed sale pays "
-                     "25% of its revenue to the US under “25% tariff bands (January 2026)”.", "warning");
+                     "may be granted under “Case-by-case review for China (January 2026)” and “Licences for H200 "
+                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US under “25% tariff bands "
+                     "(January 2026)” and “25% share for H200 (December 2025)”.", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
-                     "No longer in force on 2026-02-01: lifted on 2023-11-17\nControlled", "dim-label");
+                     "No longer in force on 2026-02-01: it ended on 2023-11-17\nControlled", "dim-label");
   /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */

@@ -441,8 +441,12 @@ test_builtin_expectations (void)
    * licence rule → denied. */
   assert_status (dataset, "nvidia-h200", "2026-02-01", CPL_CHIP_STATUS_LICENSABLE, 0.25);
   assert_status (dataset, "nvidia-b200", "2026-02-01", CPL_CHIP_STATUS_DENIED, NAN);
-  /* H200 before the case-by-case rule: denied */
-  assert_status (dataset, "nvidia-h200", "2026-01-14", CPL_CHIP_STATUS_DENIED, NAN);
+  /* H200 before the December 2025 terms: denied; from 2025-12-08 they
+   * name it (a licence rule and a 25% share rule), before the
+   * case-by-case rule: licensable at 25% */
+  assert_status (dataset, "nvidia-h200", "2025-12-07", CPL_CHIP_STATUS_DENIED, NAN);
+  assert_status (dataset, "nvidia-h200", "2025-12-08", CPL_CHIP_STATUS_LICENSABLE, 0.25);
+  assert_status (dataset, "nvidia-h200", "2026-01-14", CPL_CHIP_STATUS_LICENSABLE, 0.25);
 
   /* A100 the day before the first rule (2022-10-07): no rule in force →
    * no licence needed; on that day 4,992 ≥ 4,800 and 600 ≥ 600 →

@@ -526,12 +526,12 @@ cpl_calendar_get_day (GtkCalendar *calendar,
                   g_date_time_get_year (day));
 }
 
-/* ISO dates sort as text. */
+/* ISO dates sort as text: the latest first. */
 static int
-compare_iso_dates (const void *a,
-                   const void *b)
+compare_iso_dates_down (const void *a,
+                        const void *b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return strcmp (*(const char * const *) b, *(const char * const *) a);
 }
 
 static void
@@ -551,8 +551,9 @@ on_rule_date_clicked (GtkButton *button,
  * @picked: called with @data and the date of the button clicked
  *
  * The quick picks of a date control: a flat button for every date a rule
- * of @dataset comes into force, in order, each with the names of the
- * rules that start then.  @data must outlive @box's buttons.
+ * of @dataset comes into force, the latest first (the rules in force now
+ * are what is looked up most; oldest first, a list cut to its room hid
+ * them), each with the names of the rules that start then.  @data must outlive @box's buttons.
  */
 void
 cpl_rule_dates_fill (GtkBox            *box,
@@ -588,7 +589,7 @@ cpl_rule_dates_fill (GtkBox            *box,
     }
 
   dates = g_hash_table_get_keys_as_array (names, &n_dates);
-  qsort (dates, n_dates, sizeof *dates, compare_iso_dates);
+  qsort (dates, n_dates, sizeof *dates, compare_iso_dates_down);
   for (guint i = 0; i < n_dates; i++)
     {
       const char *rule_names = g_hash_table_lookup (names, dates[i]);

@@ -62,6 +62,7 @@ typedef struct
   int          line;                  /* under the axis, or -1: no room */
   double       left;                  /* the label's left edge */
   int          width;                 /* and its width */
+  gboolean     yields;                /* its label gives way to a later date's */
 } Mark;
 
 enum { LEGEND_FREE, LEGEND_DENIED, LEGEND_LICENSABLE, LEGEND_UNKNOWN,
@@ -488,9 +489,9 @@ lead_clears (const Mark *mark,
  * there, or right of it when the lead is by its own ("2026-01-14" starts
  * just right of the lead to "2026-01-15", a day later and a line below,
  * which ran through it).  A date with no such place gets none: it stays
- * in the tooltip. */
+ * in the tooltip; one that yields (layout_marks()) gets none either. */
 static void
-layout_marks (CplTimelineChart *self)
+place_marks (CplTimelineChart *self)
 {
   Mark *last[MARK_LINES] = { NULL, };     /* the last label on each line */
   double before[MARK_LINES];              /* the right end of the one before it */
@@ -511,7 +512,7 @@ layout_marks (CplTimelineChart *self)
       cpl_chart_layout_size (mark->label, &mark->width, NULL);
       mark->left = CLAMP (x - mark->width / 2., 0, MAX (width - mark->width, 0));
       mark->line = -1;
-      for (guint l = 0; l < MARK_LINES && mark->line < 0; l++)
+      for (guint l = 0; l < MARK_LINES && mark->line < 0 && !mark->yields; l++)
         {
           gboolean clear = (last[l] == NULL || mark->left >= last[l]->left + last[l]->width + CPL_CHART_LABEL_GAP)
                            && mark->left >= leads[l] + CPL_CHART_LABEL_GAP / 2.;
@@ -551,6 +552,44 @@ layout_marks (CplTimelineChart *self)
           before[l] = last[l] != NULL ? last[l]->left + last[l]->width : -INFINITY;
           last[l] = mark;
         }
+    }
+}
+
+/* place_marks(), and where a date finds no place while an earlier one
+ * its label would overlap has one, the earlier gives way and they are
+ * placed again: the latest rules are the ones looked for (the December
+ * 2025 terms, a few weeks before the January 2026 rules, took the room
+ * and left 2026-01-14 and -15 without a date). */
+static void
+layout_marks (CplTimelineChart *self)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    g_array_index (self->marks, Mark, i).yields = FALSE;
+  for (;;)
+    {
+      Mark *unplaced = NULL, *before = NULL;
+
+      place_marks (self);
+      for (guint i = 0; i < self->marks->len && unplaced == NULL; i++)
+        {
+          Mark *mark = &g_array_index (self->marks, Mark, i);
+
+          if (mark->line >= 0 || mark->yields)
+            continue;
+          unplaced = mark;
+          /* the latest placed date before it that its label overlaps */
+          for (guint j = i; j-- > 0 && before == NULL;)
+            {
+              Mark *other = &g_array_index (self->marks, Mark, j);
+              double apart = fabs (day_x (self, mark->day) - day_x (self, other->day));
+
+              if (other->line >= 0 && apart < (mark->width + other->width) / 2. + CPL_CHART_LABEL_GAP)
+                before = other;
+            }
+        }
+      if (before == NULL)
+        return;
+      before->yields = TRUE;
     }
 }
 

@@ -2196,14 +2196,15 @@ test_timeline_spans (void)
 
   /* H200: TPP 989.5 × 16 = 15832 ≥ 4800 with 900 GB/s interconnect ≥ 600:
    * controlled from 2022-10-07, long before its release ("2024-11"): its
-   * bar starts denied on 2024-11-01.  The 25% share rule matches from
-   * 2026-01-14 (TPP in 14000–17500, bandwidth 4800 in 4500–5000), but a
-   * share opens nothing alone: licensable only from the case-by-case
-   * rule, 2026-01-15, and then at the 25% share. */
+   * bar starts denied on 2024-11-01.  The December 2025 terms name it (a
+   * licence and a 25% share) from 2025-12-08: licensable at 25%; the 2026
+   * rules (the 25% band from 2026-01-14, TPP in 14000–17500, bandwidth
+   * 4800 in 4500–5000; case-by-case review from 2026-01-15) keep it
+   * licensable at 25%: one span to the end. */
   h200 = timeline_row (chart, "nvidia-h200");
   g_assert_cmpuint (cpl_timeline_chart_get_n_spans (chart, h200), ==, 2);
-  assert_span (chart, h200, 0, "2024-11-01", "2026-01-15", CPL_CHIP_STATUS_DENIED, NAN);
-  assert_span (chart, h200, 1, "2026-01-15", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .25);
+  assert_span (chart, h200, 0, "2024-11-01", "2025-12-08", CPL_CHIP_STATUS_DENIED, NAN);
+  assert_span (chart, h200, 1, "2025-12-08", "2027-06-01", CPL_CHIP_STATUS_LICENSABLE, .25);
 
   /* B200: TPP 2250 × 16 = 36000 with 1800 GB/s: controlled from
    * 2022-10-07; case-by-case review wants TPP < 21000: denied from its
@@ -2215,19 +2216,24 @@ test_timeline_spans (void)
   g_assert_false (cpl_timeline_chart_get_span (chart, b200, 1, NULL, NULL, NULL, NULL));
 
   /* the rule changes: 2022-10-07, 2023-11-17 (two rules), 2025-04-09,
-   * 2025-08-11 (two), 2026-01-14, 2026-01-15.  At 1200 px every date has
-   * room on one of the two lines; 2026-01-14 and -15 are a day apart, so
-   * the second goes on the other line. */
+   * 2025-08-11 (two), 2025-12-08 (two), 2026-01-14, 2026-01-15.  At 1200
+   * px 2025-12-08 is some 25 px before 2026-01-14 (37 of 1,704 days over
+   * about 1,100 px), and with -15 a day after there is no room for the
+   * three: the earlier gives way, its date in the tooltip, and the
+   * January dates, the rules in force now, are written; 2026-01-14 and
+   * -15 are a day apart, so the second goes on another line. */
   window = window_with (widget, 1200, 600);
   marks = cpl_timeline_chart_dup_mark_labels (chart);
-  g_assert_cmpuint (g_strv_length (marks), ==, 6);
+  g_assert_cmpuint (g_strv_length (marks), ==, 7);
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
   g_assert_cmpstr (marks[2], ==, "2025-04-09");
-  g_assert_cmpstr (marks[4], ==, "2026-01-14");
-  g_assert_cmpstr (marks[5], ==, "2026-01-15");
+  g_assert_cmpstr (marks[3], ==, "2025-08-11");
+  g_assert_cmpstr (marks[4], ==, "");
+  g_assert_cmpstr (marks[5], ==, "2026-01-14");
+  g_assert_cmpstr (marks[6], ==, "2026-01-15");
   /* and the lead to -15 does not run through -14 (it did: -14 moves
    * right of it) */
-  g_assert_cmpuint (assert_leads_clear (chart, 6), ==, 6);
+  g_assert_cmpuint (assert_leads_clear (chart, 7), ==, 6);
 
   /* the time axis: the day under the start of 2025-04-09 is that day */
   g_date_set_dmy (&date, 9, G_DATE_APRIL, 2025);
@@ -2256,13 +2262,17 @@ test_timeline_spans (void)
   wait_for_draw (widget);
   g_clear_pointer (&marks, g_strfreev);
   marks = cpl_timeline_chart_dup_mark_labels (chart);
-  g_assert_cmpuint (g_strv_length (marks), ==, 6);
-  /* about 200 px for 1704 days: 2025-08-11, 2026-01-14 and 2026-01-15
-   * fall within some 20 px, and three labels that close need three lines
-   * of the two; the first date always has room */
+  g_assert_cmpuint (g_strv_length (marks), ==, 7);
+  /* about 200 px for 1704 days: 2025-08-11, 2025-12-08, 2026-01-14 and
+   * 2026-01-15 fall within some 20 px, four labels that close on three
+   * lines: the earlier ones give way to the January dates; the first
+   * date always has room */
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
-  g_assert_true (marks[3][0] == '\0' || marks[4][0] == '\0' || marks[5][0] == '\0');
-  assert_leads_clear (chart, 6);
+  g_assert_cmpstr (marks[3], ==, "");
+  g_assert_cmpstr (marks[4], ==, "");
+  g_assert_cmpstr (marks[5], ==, "2026-01-14");
+  g_assert_cmpstr (marks[6], ==, "2026-01-15");
+  assert_leads_clear (chart, 7);
 
   /* the text (the legend's first) follows the theme: dark on light,
    * light on dark */

@@ -669,7 +669,7 @@ rule_names (GPtrArray     *rules,
  *
  * Returns: (transfer full) (nullable): %NULL when @rule is in force on
  *   @date, else when it is: "Not yet in force on 2025-06-01: in force
- *   from 2026-01-15", "No longer in force on 2025-06-01: lifted on
+ *   from 2026-01-15", "No longer in force on 2025-06-01: it ended on
  *   2025-01-01"
  */
 char *
@@ -688,7 +688,7 @@ cpl_rule_describe_in_force (CplRule     *rule,
     return g_strdup_printf (_("Not yet in force on %1$s: in force from %2$s"), iso, effective);
   /* Translators: %1$s is the date the rules are read on, %2$s the first
    * day a rule no longer applies (both 2025-06-01) */
-  return g_strdup_printf (_("No longer in force on %1$s: lifted on %2$s"), iso, cpl_rule_get_until (rule));
+  return g_strdup_printf (_("No longer in force on %1$s: it ended on %2$s"), iso, cpl_rule_get_until (rule));
 }
 
 /**
