@@ -807,6 +807,34 @@ test_compare_chooser (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In Compare, a rule not in force on the view's date has its verdicts in
+ * grey, as the detail pane has: on 2022-10-07 the 2023 rules are not in
+ * force yet; 3A090.a (2023) catches the H100 by its TPP (15,832 ≥
+ * 4,800), which read as a red "Controlled"; the October 2022 rule in
+ * force catches it (TPP and 900 ≥ 600 GB/s), in red. */
+static void
+test_compare_not_in_force (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h800", "nvidia-h100", NULL };
+  CplCompareWindow *compare;
+  GtkWidget *later, *then;
+
+  set_date_iso (view, "2022-10-07");
+  compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  later = cpl_compare_window_get_verdict (compare, "eccn-3a090a-2023", 1);
+  then = cpl_compare_window_get_verdict (compare, "eccn-3a090a-2022", 1);
+  g_assert_nonnull (later);
+  g_assert_nonnull (then);
+  g_assert_true (gtk_widget_has_css_class (later, "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (later, "error"));
+  g_assert_true (gtk_widget_has_css_class (then, "error"));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_compare (void)
 {
@@ -1949,6 +1977,7 @@ main (int   argc,
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
   g_test_add_func ("/chips/compare-chooser", test_compare_chooser);
+  g_test_add_func ("/chips/compare-not-in-force", test_compare_not_in_force);
   g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);

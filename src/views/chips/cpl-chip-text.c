@@ -438,6 +438,18 @@ box_set (GtkWidget  *box,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 }
 
+/* @box's verdict in grey, whatever its colour: a rule not in force on
+ * the date decides nothing that day. */
+void
+cpl_verdict_box_set_dim (GtkWidget *box)
+{
+  static const char *classes[] = { "error", "success", "warning" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  gtk_widget_add_css_class (box, "dim-label");
+}
+
 void
 cpl_verdict_box_set (GtkWidget   *box,
                      CplTriState  verdict,

@@ -29,6 +29,7 @@ GtkWidget  *cpl_verdict_box_new       (void);
 void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,
                                        const char        *tooltip);
+void        cpl_verdict_box_set_dim   (GtkWidget         *box);
 
 /* A rule's verdict in the words of its effect (MODEL.md §2.1). */
 char       *cpl_rule_verdict_get_label (CplRule          *rule,

@@ -244,8 +244,14 @@ status_and_rules_grid (CplCompareWindow *self,
           g_autofree char *margins = cpl_rule_describe_margins (rule, chip_id, m[c].values);
 
           cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m[c].values, NULL), tooltip);
+          /* as in the Chips view's detail: a rule not in force that day
+           * decides nothing, its verdict in grey (a red "Controlled"
+           * under "Not in force" read as a ban) */
+          if (note != NULL)
+            cpl_verdict_box_set_dim (verdict);
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_box_append (GTK_BOX (cell), verdict);
+          g_hash_table_insert (self->distances, g_strdup_printf ("verdict:%s/%u", rule_id, c), verdict);
           if (*margins != '\0')
             {
               GtkWidget *distances = caption_label (margins);
@@ -490,4 +496,16 @@ cpl_compare_window_get_distances (CplCompareWindow *self,
   GtkLabel *label = g_hash_table_lookup (self->distances, key);
 
   return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+/* The verdict of @rule_id on chip @chip_index, its icon and word (for
+ * tests), or NULL. */
+GtkWidget *
+cpl_compare_window_get_verdict (CplCompareWindow *self,
+                                const char       *rule_id,
+                                guint             chip_index)
+{
+  g_autofree char *key = g_strdup_printf ("verdict:%s/%u", rule_id, chip_index);
+
+  return g_hash_table_lookup (self->distances, key);
 }

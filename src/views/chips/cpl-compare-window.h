@@ -24,4 +24,8 @@ const char       *cpl_compare_window_get_distances (CplCompareWindow *self,
                                                     const char       *rule_id,
                                                     guint             chip_index);
 
+GtkWidget        *cpl_compare_window_get_verdict (CplCompareWindow *self,
+                                                  const char       *rule_id,
+                                                  guint             chip_index);
+
 G_END_DECLS
