@@ -309,8 +309,7 @@ test_range_editor (void)
   /* refused, each with a message; the range stays 10–25–40 */
   g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "30", "25", "40"));
   g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
-                   "Revenue share: low 30%, most likely 25%, high 40% are out of order; "
-                   "enter low ≤ most likely ≤ high");
+                   "Revenue share: low 30% is above most likely 25%; enter low ≤ most likely ≤ high");
   g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "140"));
   g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
                    "Revenue share, high: 140% is out of range; enter 0% to 100%");
@@ -322,10 +321,10 @@ test_range_editor (void)
   g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
 
   /* said as it is typed, not only on Set Range: the form opens on
-   * 10–25–40; a low of 30 is above the most likely 25 (30 > 25 ≤ 40),
-   * so the low and the most likely are marked, not the high; "lots"
-   * does not read as a number yet: no message until Set Range; 20 is in
-   * order (20 ≤ 25 ≤ 40): nothing marked */
+   * 10–25–40; a low of 30 typed is above the most likely 25 (30 > 25 ≤
+   * 40): the low, just typed, is marked, not the most likely nor the
+   * high; "lots" does not read as a number yet: no message until Set
+   * Range; 20 is in order (20 ≤ 25 ≤ 40): nothing marked */
   {
     GtkEditable *ends[3];
 
@@ -335,11 +334,18 @@ test_range_editor (void)
     g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==, "");
     gtk_editable_set_text (ends[0], "30");
     g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
-                     "Revenue share: low 30%, most likely 25%, high 40% are out of order; "
-                     "enter low ≤ most likely ≤ high");
+                     "Revenue share: low 30% is above most likely 25%; enter low ≤ most likely ≤ high");
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends[0]), "error"));
-    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends[1]), "error"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[1]), "error"));
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[2]), "error"));
+    /* a high of 20 typed, under the most likely 25: the high is marked */
+    gtk_editable_set_text (ends[0], "10");
+    gtk_editable_set_text (ends[2], "20");
+    g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==,
+                     "Revenue share: most likely 25% is above high 20%; enter low ≤ most likely ≤ high");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (ends[2]), "error"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[1]), "error"));
+    gtk_editable_set_text (ends[2], "40");
     gtk_editable_set_text (ends[0], "lots");
     g_assert_cmpstr (cpl_scenario_editor_get_range_message (editor, "revenue_share"), ==, "");
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (ends[0]), "error"));

@@ -335,40 +335,52 @@ end_title (guint    end,
   return _(in_message ? names[end] : labels[end]);
 }
 
-/* %NULL when @range is in order, low ≤ most likely ≤ high; else what is
- * wrong, with each end marked as an error that breaks the order. */
+/* %NULL when @range is in order, low ≤ most likely ≤ high; else which
+ * pair is not ("low 30% is above most likely 25%"), the end just typed
+ * (@typed, or -1) marked as the error where it is one of the pair, else
+ * both ends of the pair. */
 static char *
 order_message (CplScenarioEditor *self,
                guint              input,
-               const double      *range)
+               const double      *range,
+               int                typed)
 {
   RangeForm *form = &self->ranges[input];
-  gboolean wrong[N_ENDS] = { FALSE, };
-  g_autofree char *low = NULL;
-  g_autofree char *mode = NULL;
-  g_autofree char *high = NULL;
+  const char *title = _(inputs[input].title);
+  int first = -1, second = -1;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
 
   if (range[END_LOW] > range[END_MODE])
-    wrong[END_LOW] = wrong[END_MODE] = TRUE;
-  if (range[END_MODE] > range[END_HIGH])
-    wrong[END_MODE] = wrong[END_HIGH] = TRUE;
-  if (range[END_LOW] > range[END_HIGH])
-    wrong[END_LOW] = wrong[END_HIGH] = TRUE;
-  for (guint e = 0; e < N_ENDS; e++)
-    if (wrong[e])
-      gtk_widget_add_css_class (GTK_WIDGET (form->ends[e]), "error");
-    else
-      gtk_widget_remove_css_class (GTK_WIDGET (form->ends[e]), "error");
-  if (!wrong[END_LOW] && !wrong[END_MODE] && !wrong[END_HIGH])
+    first = END_LOW, second = END_MODE;
+  else if (range[END_MODE] > range[END_HIGH])
+    first = END_MODE, second = END_HIGH;
+  else if (range[END_LOW] > range[END_HIGH])
+    first = END_LOW, second = END_HIGH;
+  for (int e = 0; e < N_ENDS; e++)
+    {
+      gboolean wrong = first >= 0 && ((typed == first || typed == second) ? e == typed : e == first || e == second);
+
+      if (wrong)
+        gtk_widget_add_css_class (GTK_WIDGET (form->ends[e]), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (form->ends[e]), "error");
+    }
+  if (first < 0)
     return NULL;
 
-  low = cpl_number_row_format (self->input_rows[input], range[END_LOW]);
-  mode = cpl_number_row_format (self->input_rows[input], range[END_MODE]);
-  high = cpl_number_row_format (self->input_rows[input], range[END_HIGH]);
-  /* Translators: %1$s is an input; %2$s, %3$s, %4$s the low, most
-   * likely and high values typed */
-  return g_strdup_printf (_("%1$s: low %2$s, most likely %3$s, high %4$s are out of order; "
-                            "enter low ≤ most likely ≤ high"), _(inputs[input].title), low, mode, high);
+  a = cpl_number_row_format (self->input_rows[input], range[first]);
+  b = cpl_number_row_format (self->input_rows[input], range[second]);
+  if (first == END_LOW && second == END_MODE)
+    /* Translators: %1$s is an input; %2$s and %3$s the values typed */
+    return g_strdup_printf (_("%1$s: low %2$s is above most likely %3$s; enter low ≤ most likely ≤ high"),
+                            title, a, b);
+  if (first == END_MODE)
+    /* Translators: %1$s is an input; %2$s and %3$s the values typed */
+    return g_strdup_printf (_("%1$s: most likely %2$s is above high %3$s; enter low ≤ most likely ≤ high"),
+                            title, a, b);
+  /* Translators: %1$s is an input; %2$s and %3$s the values typed */
+  return g_strdup_printf (_("%1$s: low %2$s is above high %3$s; enter low ≤ most likely ≤ high"), title, a, b);
 }
 
 /* @message under the form's ends, or none. */
@@ -381,9 +393,10 @@ show_range_message (RangeForm  *form,
 }
 
 /* As an end is typed: three numbers out of order say so at once (a low
- * above the most likely was told only on Set Range), the ends that break
- * the order marked; an end that does not read as a number yet says
- * nothing until Set Range ("1." half typed is not an error). */
+ * above the most likely was told only on Set Range), the end typed
+ * marked where it breaks the order; an end that does not read as a
+ * number yet says nothing until Set Range ("1." half typed is not an
+ * error). */
 static void
 on_range_end_changed (GtkEditable       *end,
                       CplScenarioEditor *self)
@@ -393,7 +406,11 @@ on_range_end_changed (GtkEditable       *end,
   g_autofree char *message = NULL;
   double range[N_ENDS];
   gboolean read = TRUE;
+  int typed = -1;
 
+  for (guint e = 0; e < N_ENDS; e++)
+    if (GTK_EDITABLE (form->ends[e]) == end)
+      typed = (int) e;
   for (guint e = 0; e < N_ENDS && read; e++)
     {
       g_autofree char *unread = NULL;
@@ -402,7 +419,7 @@ on_range_end_changed (GtkEditable       *end,
                                   "", &range[e], &unread);
     }
   if (read)
-    message = order_message (self, input, range);
+    message = order_message (self, input, range, typed);
   else
     for (guint e = 0; e < N_ENDS; e++)
       gtk_widget_remove_css_class (GTK_WIDGET (form->ends[e]), "error");
@@ -429,7 +446,7 @@ apply_range_form (CplScenarioEditor *self,
                            what, &range[e], &message);
     }
   if (message == NULL)
-    message = order_message (self, input, range);
+    message = order_message (self, input, range, -1);
   if (message == NULL && !cpl_scenario_set_range (self->scenario, inputs[input].key, range, &error))
     message = g_strdup (error->message);
   show_range_message (form, message);
