@@ -496,11 +496,23 @@ test_threshold_map_unreleased (void)
       g_assert_cmpint (item->hollow, ==, i == G_N_ELEMENTS (expected) - 1);
     }
 
+  /* the one rule in force then tests interconnect too: nothing drawn,
+   * and the map says why */
+  g_assert_cmpstr (cpl_scatter_chart_get_note (CPL_SCATTER_CHART (chart)), ==,
+                   "No rule in force on 2023-04-09 tests TPP and bandwidth alone: the table gives each rule's "
+                   "verdict");
+
   g_assert_true (cpl_iso_date_parse ("2026-02-01", &date));
   cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset), &date);
   later = cpl_chart_build_legend (chart);
   for (guint i = 0; i < later->len; i++)
     g_assert_cmpstr (g_array_index (later, CplChartLegendItem, i).label, !=, "Not yet released");
+  /* the 2023 TPP line, the case-by-case box, the tariff bands: no note */
+  g_assert_null (cpl_scatter_chart_get_note (CPL_SCATTER_CHART (chart)));
+  /* before any rule: nothing to say either */
+  g_assert_true (cpl_iso_date_parse ("2022-01-01", &date));
+  cpl_threshold_map_fill (CPL_SCATTER_CHART (chart), dataset, cpl_dataset_get_chips (dataset), &date);
+  g_assert_null (cpl_scatter_chart_get_note (CPL_SCATTER_CHART (chart)));
   cpl_chart_colors_forget ();
 }
 

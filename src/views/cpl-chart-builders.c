@@ -990,6 +990,20 @@ cpl_tornado_fill (CplTornadoChart *tornado,
 
 /* The threshold map ---------------------------------------------------------- */
 
+static gboolean
+any_rule_in_force (GListModel  *rules,
+                   const GDate *date)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+
+      if (cpl_rule_in_force_on (rule, date))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * cpl_threshold_map_fill:
  * @chips: (element-type CplChip): the chips to draw
@@ -1015,7 +1029,21 @@ cpl_threshold_map_fill (CplScatterChart *map,
     }
   cpl_chart_colors_assign (dataset);
   cpl_scatter_chart_clear (map);
-  cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date);
+  /* an empty map under rules in force says why (on 2022-10-07 the one
+   * rule tests interconnect too, and the map drew nothing) */
+  if (cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date) == 0
+      && any_rule_in_force (cpl_dataset_get_rules (dataset), date))
+    {
+      g_autofree char *iso = cpl_iso_date_format (date);
+
+      /* Translators: in a corner of the threshold map; %s is a date */
+      g_autofree char *note = g_strdup_printf (_("No rule in force on %s tests TPP and bandwidth alone: "
+                                                 "the table gives each rule's verdict"), iso);
+
+      cpl_scatter_chart_set_note (map, note);
+    }
+  else
+    cpl_scatter_chart_set_note (map, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
       g_autoptr(CplChip) chip = g_list_model_get_item (chips, i);

@@ -70,6 +70,7 @@ struct _CplScatterChart
   char            *style_labels[N_STYLES];
   char            *status_labels[CPL_N_CHIP_STATUSES];
   gboolean         show_labels;
+  char            *note;             /* in a corner of the plot, or NULL */
 
   GPtrArray       *points;
   GPtrArray       *regions;
@@ -1018,6 +1019,9 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
   }
 
   snapshot_annotations (self, snapshot, obstacles);
+  /* before the names: what the map leaves out matters more than a name */
+  if (self->note != NULL)
+    place_note (self, snapshot, self->note, obstacles);
   snapshot_points (self, snapshot, obstacles);
 
   if (!any_visible && self->regions->len == 0)
@@ -1201,6 +1205,7 @@ cpl_scatter_chart_dispose (GObject *object)
   g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
+  g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->x_axis_title, g_free);
   g_clear_pointer (&self->y_axis_title, g_free);
   g_clear_pointer (&self->selected, g_free);
@@ -1425,6 +1430,29 @@ cpl_scatter_chart_set_show_labels (CplScatterChart *self,
 }
 
 /* What the chart shows, in words, for screen readers. */
+/**
+ * cpl_scatter_chart_set_note:
+ * @text: (nullable): a sentence for a corner of the plot, where there is
+ *   room; %NULL for none
+ */
+void
+cpl_scatter_chart_set_note (CplScatterChart *self,
+                            const char      *text)
+{
+  g_return_if_fail (CPL_IS_SCATTER_CHART (self));
+
+  if (cpl_chart_set_string (&self->note, text))
+    cpl_chart_queue_draw (CPL_CHART (self));
+}
+
+/* The note set, or %NULL. */
+const char *
+cpl_scatter_chart_get_note (CplScatterChart *self)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), NULL);
+  return self->note;
+}
+
 void
 cpl_scatter_chart_set_description (CplScatterChart *self,
                                    const char      *text)

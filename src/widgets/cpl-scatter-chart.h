@@ -40,6 +40,9 @@ void        cpl_scatter_chart_set_show_labels (CplScatterChart *self,
                                                gboolean         show_labels);
 void        cpl_scatter_chart_set_description (CplScatterChart *self,
                                                const char      *text);
+void        cpl_scatter_chart_set_note        (CplScatterChart *self,
+                                               const char      *text);
+const char *cpl_scatter_chart_get_note        (CplScatterChart *self);
 void        cpl_scatter_chart_set_x_format    (CplScatterChart    *self,
                                                CplChartFormatFunc  func,
                                                gpointer            user_data,
