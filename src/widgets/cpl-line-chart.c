@@ -91,6 +91,7 @@ struct _CplLineChart
   double     span_from;               /* a shaded range of x, or NaN */
   double     span_to;
   char      *span_label;              /* its legend entry */
+  char      *band_legend;             /* "P10–P90 range of …", as last built */
   GArray    *xs;                      /* distinct x values of drawn points, ascending: use xs () */
   gboolean   xs_valid;                /* FALSE: the series changed since xs was made */
 
@@ -271,18 +272,23 @@ cpl_line_chart_build_legend (CplChart *chart,
                              GArray   *items)
 {
   CplLineChart *self = CPL_LINE_CHART (chart);
-
-  guint n_bands = 0;
+  guint n_bands = 0, banded = 0;
 
   for (guint i = 0; i < self->series->len; i++)
     {
       CplChartLegendItem item = legend_item (self, i);
 
       cpl_chart_legend_append (items, &item);
-      n_bands += ((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL;
+      if (((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL)
+        {
+          n_bands++;
+          banded = i;
+        }
     }
   /* what the shaded bands are, once whatever their number, as they are
-   * drawn: three or more faint and edged in dots (see snapshot_fills()) */
+   * drawn: three or more faint and edged in dots (see snapshot_fills());
+   * one band among several lines, in its line's colour and named ("P10–
+   * P90 range" in grey did not say whose) */
   if (n_bands > 0)
     {
       CplChartLegendItem item = {
@@ -292,6 +298,22 @@ cpl_line_chart_build_legend (CplChart *chart,
         .label = _("P10–P90 range"),
       };
 
+      if (n_bands == 1)
+        item.color = legend_item (self, banded).color;
+      if (n_bands == 1 && self->series->len > 1)
+        {
+          /* Translators: the legend of the one shaded band among several
+           * lines; %s is the line's name, a scenario */
+          g_autofree char *whose = g_strdup_printf (_("P10–P90 range of %s"), legend_item (self, banded).label);
+
+          /* kept while the text stays: legends built before point to it */
+          if (g_strcmp0 (whose, self->band_legend) != 0)
+            {
+              g_free (self->band_legend);
+              self->band_legend = g_steal_pointer (&whose);
+            }
+          item.label = self->band_legend;
+        }
       cpl_chart_legend_append (items, &item);
     }
   if (isfinite (self->span_from) && self->span_label != NULL)
@@ -1444,6 +1466,7 @@ cpl_line_chart_dispose (GObject *object)
   g_clear_pointer (&self->markers, g_ptr_array_unref);
   g_clear_pointer (&self->marker_places, g_array_unref);
   g_clear_pointer (&self->span_label, g_free);
+  g_clear_pointer (&self->band_legend, g_free);
   g_clear_pointer (&self->xs, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);

@@ -423,6 +423,23 @@ test_line_bands_legend (void)
       g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, n).label, ==, "P10–P90 range");
       g_assert_cmpint (g_array_index (legend, CplChartLegendItem, n).kind, ==, expected[n - 1]);
     }
+
+  /* one band among two lines (the comparison's "P10–P90 ranges of"
+   * picking one): named after its line, in its line's colour */
+  {
+    g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+    g_autoptr(GArray) legend = NULL;
+    const CplChartLegendItem *band;
+
+    cpl_line_chart_add_series (chart, "Scenario 1", x, y, 2, CPL_LINE_STYLE_LINE);
+    cpl_line_chart_set_series_band (chart, cpl_line_chart_add_series (chart, "Scenario 2", x, y, 2, CPL_LINE_STYLE_LINE),
+                                    low, high);
+    legend = cpl_chart_build_legend (CPL_CHART (chart));
+    g_assert_cmpuint (legend->len, ==, 3);
+    band = &g_array_index (legend, CplChartLegendItem, 2);
+    g_assert_cmpstr (band->label, ==, "P10–P90 range of Scenario 2");
+    g_assert_true (gdk_rgba_equal (&band->color, &g_array_index (legend, CplChartLegendItem, 1).color));
+  }
 }
 
 /* On a log scale the bars stand on the 1× reference line: a tenth
