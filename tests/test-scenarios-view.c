@@ -1482,6 +1482,7 @@ test_use_rules (void)
                    "and Instinct MI308X; 0% for A100 SXM4 80GB, H100 SXM5 80GB, H800 SXM5 and Instinct MI300X. "
                    "A scenario has one share rate: it takes the largest, 25%, which overstates the US take on the "
                    "chips that pay less.\n"
+                   "The name and description are left as they were: change them if they no longer fit.\n"
                    "Left out:\n"
                    "• X: its status on 2026-01-15 needs data (a figure the rules need is missing)\n"
                    "• Y: its status on 2026-01-15 needs data (a figure the rules need is missing)");
@@ -1505,7 +1506,8 @@ test_use_rules (void)
   g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (scenario)), ==, 0);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0);
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
-                   "From the rules in force on 2025-06-01: no chip allowed (a full ban), revenue share 0%.");
+                   "From the rules in force on 2025-06-01: no chip allowed (a full ban), revenue share 0%.\n"
+                   "The name and description are left as they were: change them if they no longer fit.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
 
@@ -1522,6 +1524,7 @@ test_use_rules (void)
                    "From the rules in force on 2022-10-07: 3 chips allowed, revenue share 0%.\n"
                    "H800 SXM5, H20 and Instinct MI308X were not yet released on 2022-10-07: the rules are "
                    "applied to them as if they had been.\n"
+                   "The name and description are left as they were: change them if they no longer fit.\n"
                    "Left out:\n"
                    "• X: its status on 2022-10-07 needs data (a figure the rules need is missing)\n"
                    "• Y: its status on 2022-10-07 needs data (a figure the rules need is missing)");

@@ -65,6 +65,7 @@ struct _CplScatterChart
   char            *x_axis_title;  /* as drawn: a log axis says so */
   char            *y_axis_title;
   guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
+  GHashTable      *named;            /* at the last drawing: ids of the points whose names were drawn */
   gboolean         x_log;
   gboolean         y_log;
   char            *style_labels[N_STYLES];
@@ -869,6 +870,7 @@ snapshot_points (CplScatterChart *self,
     snapshot_point (self, snapshot, selected, px, py, selected == hover, TRUE);
 
   self->n_hidden_labels = 0;
+  g_hash_table_remove_all (self->named);
   if (!self->show_labels)
     return;
 
@@ -877,11 +879,15 @@ snapshot_points (CplScatterChart *self,
                                plot->size.width + RIGHT_MARGIN - CPL_CHART_PADDING - 1,
                                plot->size.height + 2);
 
-  for (guint pass = 0; pass < 2; pass++)
+  /* the highlighted points first, then the chips that exist, then
+   * those not yet released (at 360 px the denied H100 lost its name to
+   * grey rings) */
+  for (guint pass = 0; pass < 3; pass++)
     for (guint i = 0; i < self->points->len; i++)
       {
         const Point *point = g_ptr_array_index (self->points, i);
         gboolean first = point == selected || point == hover;
+        guint own_pass = first ? 0 : point->style == CPL_POINT_STYLE_UNRELEASED ? 2 : 1;
         g_autoptr(PangoLayout) layout = NULL;
         g_autofree char *names = NULL;
         double r = MARKER_RADIUS + (point == selected ? 8 : 3);
@@ -891,8 +897,7 @@ snapshot_points (CplScatterChart *self,
         gint64 key;
         int w, h;
 
-        /* the highlighted points get the first choice of place */
-        if (first != (pass == 0) || point->label == NULL || !point_pixel (self, point, &px, &py))
+        if (own_pass != pass || point->label == NULL || !point_pixel (self, point, &px, &py))
           continue;
         /* the points on one spot get one label, at the first of them
          * labelled: the highlighted one, else the first added, naming
@@ -933,6 +938,8 @@ snapshot_points (CplScatterChart *self,
           /* every name the label would have given is left out */
           if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text))
             hidden += first ? 1 : n_named;
+          else
+            g_hash_table_add (self->named, point->id);
         }
       }
 
@@ -1206,6 +1213,7 @@ cpl_scatter_chart_dispose (GObject *object)
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->named, g_hash_table_unref);
   g_clear_pointer (&self->x_axis_title, g_free);
   g_clear_pointer (&self->y_axis_title, g_free);
   g_clear_pointer (&self->selected, g_free);
@@ -1314,6 +1322,8 @@ cpl_scatter_chart_init (CplScatterChart *self)
 {
   self->points = g_ptr_array_new_with_free_func (point_free);
   self->regions = g_ptr_array_new_with_free_func (region_free);
+  /* of the points' own ids: emptied before the points go */
+  self->named = g_hash_table_new (g_str_hash, g_str_equal);
   self->lines = g_ptr_array_new_with_free_func (line_free);
   self->show_labels = TRUE;
   self->style_labels[CPL_POINT_STYLE_NORMAL] = g_strdup (_("Chip"));
@@ -1496,12 +1506,23 @@ cpl_scatter_chart_set_y_format (CplScatterChart    *self,
   cpl_chart_set_format (CPL_CHART (self), GTK_ORIENTATION_VERTICAL, func, user_data, destroy);
 }
 
+/* Whether @id's name was drawn by its point at the last drawing (for
+ * tests). */
+gboolean
+cpl_scatter_chart_get_named (CplScatterChart *self,
+                             const char      *id)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), FALSE);
+  return g_hash_table_contains (self->named, id);
+}
+
 /* Removes points, regions and lines; the axes and selection stay. */
 void
 cpl_scatter_chart_clear (CplScatterChart *self)
 {
   g_return_if_fail (CPL_IS_SCATTER_CHART (self));
 
+  g_hash_table_remove_all (self->named);
   g_ptr_array_set_size (self->points, 0);
   g_ptr_array_set_size (self->regions, 0);
   g_ptr_array_set_size (self->lines, 0);

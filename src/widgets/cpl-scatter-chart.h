@@ -75,6 +75,8 @@ guint       cpl_scatter_chart_get_n_lines     (CplScatterChart *self);
 const char *cpl_scatter_chart_get_axis_title  (CplScatterChart *self,
                                                GtkOrientation   orientation);
 guint       cpl_scatter_chart_get_n_hidden_labels (CplScatterChart *self);
+gboolean    cpl_scatter_chart_get_named       (CplScatterChart *self,
+                                               const char      *id);
 
 const char *cpl_scatter_chart_get_selected    (CplScatterChart *self);
 void        cpl_scatter_chart_set_selected    (CplScatterChart *self,

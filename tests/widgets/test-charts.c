@@ -523,6 +523,34 @@ test_scatter_hidden_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where names crowd, a chip that exists gets its name before the chips
+ * not yet released (grey rings): six rings and one denied chip among
+ * them, on one line of a narrow map, the denied one added last. */
+static void
+test_scatter_names_released_first (void)
+{
+  GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
+  GtkWidget *window;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("ring-%u", i);
+      g_autofree char *name = g_strdup_printf ("Future chip %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, 4000 * pow (1.06, i), 2000, CPL_POINT_STYLE_UNRELEASED);
+    }
+  cpl_scatter_chart_add_point (chart, "denied", "Denied chip", 4000 * pow (1.06, 2.5), 2000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_set_point_status (chart, "denied", CPL_CHIP_STATUS_DENIED);
+  cpl_scatter_chart_add_point (chart, "far", "Far", 40000, 8000, CPL_POINT_STYLE_NORMAL);
+  window = window_with (crowded, 600, 450);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), >=, 2);
+  g_assert_true (cpl_scatter_chart_get_named (chart, "denied"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_scatter_hit (void)
 {
@@ -2602,6 +2630,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
+  g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);

@@ -892,6 +892,10 @@ policy_note_text (const char *iso,
                             iso, n_allowed, rate);
   if (*caveats != '\0')
     g_string_append_printf (text, "\n%s", caveats);
+  /* the list and a rewritten scenario kept "H200 with a 25% revenue
+   * share (December 2025)" over the H20 and MI308X at 15% */
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("The name and description are left as they were: change them if they no longer fit."));
   if (left_out->len > 0)
     {
       g_string_append_c (text, '\n');
