@@ -553,7 +553,8 @@ on_rule_date_clicked (GtkButton *button,
  * The quick picks of a date control: a flat button for every date a rule
  * of @dataset comes into force, the latest first (the rules in force now
  * are what is looked up most; oldest first, a list cut to its room hid
- * them), each with the names of the rules that start then.  @data must outlive @box's buttons.
+ * them), each with the names of the rules that start then.  @data must
+ * outlive @box's buttons.
  */
 void
 cpl_rule_dates_fill (GtkBox            *box,
@@ -598,7 +599,6 @@ cpl_rule_dates_fill (GtkBox            *box,
       g_autofree char *text = g_strdup_printf (_("%1$s · %2$s"), (const char *) dates[i], rule_names);
       GtkWidget *button = gtk_button_new ();
       GtkWidget *label = gtk_label_new (dates[i]);
-
       GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *names_label = gtk_label_new (rule_names);
 
