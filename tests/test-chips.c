@@ -155,8 +155,15 @@ date_popover_orientation (int width,
   GtkAdjustment *scroll;
   GtkOrientation orientation;
 
+  /* the tooltip of the date control (on the box of its label and
+   * button) off while its popover is open (it covered the popover's
+   * heading), back once it closes */
+  GtkWidget *control = gtk_widget_get_parent (gtk_widget_get_parent (popover));
+
+  g_assert_true (gtk_widget_get_has_tooltip (control));
   gtk_popover_popup (GTK_POPOVER (popover));
   cpl_test_wait_for_draw (popover);
+  g_assert_false (gtk_widget_get_has_tooltip (control));
   orientation = gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (calendar)));
   g_assert_cmpint (gtk_widget_get_height (popover), <=, height);
   scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (calendar,
@@ -164,6 +171,7 @@ date_popover_orientation (int width,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     g_assert_cmpfloat (gtk_adjustment_get_upper (scroll), <=, gtk_adjustment_get_page_size (scroll));
   gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (gtk_widget_get_has_tooltip (control));
   gtk_window_destroy (GTK_WINDOW (window));
   return orientation;
 }

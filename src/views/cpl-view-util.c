@@ -650,6 +650,19 @@ on_date_popover_show (GtkWidget *popover)
   /* GtkViewport wraps a child that does not scroll by itself */
   if (GTK_IS_VIEWPORT (box))
     box = gtk_viewport_get_child (GTK_VIEWPORT (box));
+  /* the tooltip of its button, or of the box the button stands in, off
+   * while it is open: it stayed over the popover's "Rule Changes" */
+  {
+    GtkWidget *owner = button;
+
+    for (guint up = 0; owner != NULL && up < 2 && !gtk_widget_get_has_tooltip (owner); up++)
+      owner = gtk_widget_get_parent (owner);
+    if (owner != NULL && gtk_widget_get_has_tooltip (owner))
+      {
+        gtk_widget_set_has_tooltip (owner, FALSE);
+        g_object_set_data (G_OBJECT (popover), "cpl-tooltip-owner", owner);
+      }
+  }
   if (root != NULL && button != NULL && gtk_widget_compute_bounds (button, root, &bounds))
     /* less the popover's arrow, margins and padding */
     room = (int) MAX (bounds.origin.y, height - bounds.origin.y - bounds.size.height) - 48;
@@ -659,6 +672,16 @@ on_date_popover_show (GtkWidget *popover)
                                   wide ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_scrolled_window_set_max_content_height (changes, wide ? 320 : -1);
   gtk_scrolled_window_set_max_content_height (outer, MAX (room, 200));
+}
+
+/* The tooltip it turned off back once it closes. */
+static void
+on_date_popover_closed (GtkWidget *popover)
+{
+  GtkWidget *owner = g_object_steal_data (G_OBJECT (popover), "cpl-tooltip-owner");
+
+  if (owner != NULL)
+    gtk_widget_set_has_tooltip (owner, TRUE);
 }
 
 /**
@@ -697,6 +720,7 @@ cpl_date_popover_new (GtkWidget *calendar_part,
   g_object_set_data (G_OBJECT (popover), "cpl-separator", separator);
   g_object_set_data (G_OBJECT (popover), "cpl-scrolled", scrolled);
   g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show), NULL);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_date_popover_closed), NULL);
   return popover;
 }
 
