@@ -32,6 +32,22 @@ open_chips_view (CplWindow **window_out)
 
 #define row_of cpl_test_chips_row
 
+/* The first label under @root that reads @text (and is mapped, if
+ * @mapped), or NULL. */
+static GtkWidget *
+find_label_where (GtkWidget  *root,
+                  const char *text,
+                  gboolean    mapped)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text) && (!mapped || gtk_widget_get_mapped (labels->pdata[i])))
+      return labels->pdata[i];
+  return NULL;
+}
+
 /* Shows the table on @iso, as cpl_chips_view_set_date() does. */
 static void
 set_date_iso (CplChipsView *view,
@@ -354,6 +370,9 @@ test_timeline (void)
    * with its three spans: free, denied by the 2025-04-09 letters,
    * licensable at 15% from 2025-08-11 */
   g_assert_cmpuint (cpl_timeline_chart_get_n_rows (timeline), ==, 12);
+  /* and the page says why the Ascend 910B and 910C have no row */
+  g_assert_nonnull (find_label_where (GTK_WIDGET (view), "Foreign chips only: the sale of domestic chips in China "
+                                                         "is not subject to US export rules.", TRUE));
   for (guint r = 0; r < 12; r++)
     if (g_str_equal (cpl_entity_get_id (CPL_ENTITY (cpl_timeline_chart_get_row_chip (timeline, r))), "nvidia-h20"))
       h20 = r;
@@ -1044,22 +1063,6 @@ test_narrow_tap_opens_detail (void)
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   g_assert_true (gtk_widget_is_ancestor (table, adw_leaflet_get_visible_child (leaflet)));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The first label under @root that reads @text (and is mapped, if
- * @mapped), or NULL. */
-static GtkWidget *
-find_label_where (GtkWidget  *root,
-                  const char *text,
-                  gboolean    mapped)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text) && (!mapped || gtk_widget_get_mapped (labels->pdata[i])))
-      return labels->pdata[i];
-  return NULL;
 }
 
 static GtkWidget *
