@@ -895,6 +895,37 @@ name_factory_new (gboolean ellipsize)
   return factory;
 }
 
+/* A line with @title and a menu of @names: a long name shortens on the
+ * button (a phone is 360 px wide) and wraps in the list; @changed when
+ * the user picks one.  Returns: (transfer floating) the line. */
+static GtkWidget *
+names_menu_line (CplScenarioComparison  *self,
+                 const char             *title,
+                 GtkStringList          *names,
+                 GtkDropDown           **menu,
+                 const char             *tooltip,
+                 const char             *accessible_name,
+                 GCallback               changed)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (title);
+  g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
+
+  *menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_drop_down_set_factory (*menu, button_factory);
+  gtk_drop_down_set_list_factory (*menu, list_factory);
+  gtk_widget_set_hexpand (GTK_WIDGET (*menu), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (*menu), GTK_ALIGN_START);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (*menu));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (*menu), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*menu), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  g_signal_connect_object (*menu, "notify::selected", changed, self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*menu));
+  return box;
+}
+
 static void
 cpl_scenario_comparison_dispose (GObject *object)
 {
@@ -955,31 +986,11 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   gtk_widget_set_visible (self->summary, FALSE);
   gtk_box_append (GTK_BOX (self), self->summary);
 
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *label = gtk_label_new_with_mnemonic (_("Differences _against"));
-    g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
-    g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
-
-    self->baseline_names = gtk_string_list_new (NULL);
-    self->baseline_menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->baseline_names)), NULL));
-    /* a long name shortens on the button (a phone is 360 px wide) and
-     * wraps in the list */
-    gtk_drop_down_set_factory (self->baseline_menu, button_factory);
-    gtk_drop_down_set_list_factory (self->baseline_menu, list_factory);
-    gtk_widget_set_hexpand (GTK_WIDGET (self->baseline_menu), TRUE);
-    gtk_widget_set_halign (GTK_WIDGET (self->baseline_menu), GTK_ALIGN_START);
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->baseline_menu));
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->baseline_menu),
-                                 _("The baseline scenario: the others show their differences to it"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->baseline_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("Baseline scenario"), -1);
-    g_signal_connect_object (self->baseline_menu, "notify::selected", G_CALLBACK (on_baseline_selected),
-                             self, G_CONNECT_SWAPPED);
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->baseline_menu));
-    gtk_box_append (GTK_BOX (self), box);
-  }
+  self->baseline_names = gtk_string_list_new (NULL);
+  gtk_box_append (GTK_BOX (self),
+                  names_menu_line (self, _("Differences _against"), self->baseline_names, &self->baseline_menu,
+                                   _("The baseline scenario: the others show their differences to it"),
+                                   _("Baseline scenario"), G_CALLBACK (on_baseline_selected)));
 
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -999,31 +1010,13 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
 
   /* whose P10–P90 bands the charts draw: every scenario's at once are
    * faint and dotted, and still crowd a chart */
-  {
-    GtkWidget *label = gtk_label_new_with_mnemonic (_("P10–P90 _ranges of"));
-    g_autoptr(GtkListItemFactory) button_factory = name_factory_new (TRUE);
-    g_autoptr(GtkListItemFactory) list_factory = name_factory_new (FALSE);
-
-    self->uncertainties = g_ptr_array_new_with_free_func ((GDestroyNotify) uncertainty_unref0);
-    self->bands_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    self->bands_names = gtk_string_list_new (NULL);
-    self->bands_menu = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->bands_names)), NULL));
-    gtk_drop_down_set_factory (self->bands_menu, button_factory);
-    gtk_drop_down_set_list_factory (self->bands_menu, list_factory);
-    gtk_widget_set_hexpand (GTK_WIDGET (self->bands_menu), TRUE);
-    gtk_widget_set_halign (GTK_WIDGET (self->bands_menu), GTK_ALIGN_START);
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->bands_menu));
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->bands_menu),
-                                 _("The scenarios whose P10–P90 ranges the charts draw"));
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->bands_menu), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("P10–P90 ranges of"), -1);
-    g_signal_connect_object (self->bands_menu, "notify::selected", G_CALLBACK (on_bands_selected),
-                             self, G_CONNECT_SWAPPED);
-    gtk_box_append (GTK_BOX (self->bands_box), label);
-    gtk_box_append (GTK_BOX (self->bands_box), GTK_WIDGET (self->bands_menu));
-    gtk_widget_set_visible (self->bands_box, FALSE);
-    gtk_box_append (GTK_BOX (self), self->bands_box);
-  }
+  self->uncertainties = g_ptr_array_new_with_free_func ((GDestroyNotify) uncertainty_unref0);
+  self->bands_names = gtk_string_list_new (NULL);
+  self->bands_box = names_menu_line (self, _("P10–P90 _ranges of"), self->bands_names, &self->bands_menu,
+                                     _("The scenarios whose P10–P90 ranges the charts draw"),
+                                     _("P10–P90 ranges of"), G_CALLBACK (on_bands_selected));
+  gtk_widget_set_visible (self->bands_box, FALSE);
+  gtk_box_append (GTK_BOX (self), self->bands_box);
 
   flow = cpl_scenario_chart_flow_new ();
   gtk_box_append (GTK_BOX (self), flow);
