@@ -1037,6 +1037,75 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
 
 /* ---- input ---- */
 
+/* One side of a region: "14,000–17,500", "up to 21,000", "from 4,800". */
+static char *
+bounds_text (CplScatterChart *self,
+             GtkOrientation   orientation,
+             double           from,
+             double           to)
+{
+  g_autofree char *low = isfinite (from) ? cpl_chart_format_value (CPL_CHART (self), orientation, from) : NULL;
+  g_autofree char *high = isfinite (to) ? cpl_chart_format_value (CPL_CHART (self), orientation, to) : NULL;
+
+  if (low != NULL && high != NULL)
+    /* Translators: a range of values, "14,000–17,500" */
+    return g_strdup_printf (_("%1$s–%2$s"), low, high);
+  if (high != NULL)
+    /* Translators: a region open below, "up to 21,000" */
+    return g_strdup_printf (_("up to %s"), high);
+  if (low != NULL)
+    /* Translators: a region open above, "from 4,800" */
+    return g_strdup_printf (_("from %s"), low);
+  return g_strdup (_("any"));
+}
+
+/* The rule's region under (@x, @y), the smallest where several are, a
+ * region some pixels wide taken as 8 wide so it can be found (the
+ * MI325X's 25% band, TPP 20,800–21,100, is 3 px on the map): its name
+ * and bounds.  NULL where there is none. */
+static char *
+region_tooltip (CplScatterChart *self,
+                double           x,
+                double           y,
+                GdkRectangle    *area)
+{
+  const Region *best = NULL;
+  graphene_rect_t best_rect;
+  g_autofree char *xs = NULL;
+  g_autofree char *ys = NULL;
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const Region *region = g_ptr_array_index (self->regions, i);
+      graphene_rect_t rect;
+
+      if (region->label == NULL || !region_rect (self, region, &rect))
+        continue;
+      if (rect.size.width < 8)
+        graphene_rect_inset (&rect, (rect.size.width - 8) / 2, 0);
+      if (rect.size.height < 8)
+        graphene_rect_inset (&rect, 0, (rect.size.height - 8) / 2);
+      if (!graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y)))
+        continue;
+      if (best == NULL || rect.size.width * rect.size.height < best_rect.size.width * best_rect.size.height)
+        {
+          best = region;
+          best_rect = rect;
+        }
+    }
+  if (best == NULL)
+    return NULL;
+  xs = bounds_text (self, GTK_ORIENTATION_HORIZONTAL, MIN (best->x0, best->x1), MAX (best->x0, best->x1));
+  ys = bounds_text (self, GTK_ORIENTATION_VERTICAL, MIN (best->y0, best->y1), MAX (best->y0, best->y1));
+  *area = (GdkRectangle) { (int) best_rect.origin.x, (int) best_rect.origin.y,
+                           (int) ceil (best_rect.size.width), (int) ceil (best_rect.size.height) };
+  /* Translators: a rule's region's tooltip on the threshold map: %1$s
+   * the rule, %2$s and %4$s the axis titles, %3$s and %5$s its bounds */
+  return g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"), best->label,
+                          self->x_title ? self->x_title : C_("chart axis", "X"), xs,
+                          self->y_title ? self->y_title : C_("chart axis", "Y"), ys);
+}
+
 static char *
 cpl_scatter_chart_query_tooltip (CplChart     *chart,
                                  double        x,
@@ -1054,6 +1123,8 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
   double px, py;
 
   point = keyboard_mode ? find_point (self, self->selected) : nearest_point (self, x, y);
+  if (point == NULL && !keyboard_mode)
+    return region_tooltip (self, x, y, area);
   if (point == NULL || !point_pixel (self, point, &px, &py))
     return NULL;
 

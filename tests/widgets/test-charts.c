@@ -551,6 +551,45 @@ test_scatter_names_released_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Over a rule's region, away from any chip, the tooltip gives the rule
+ * and its bounds, the smallest region where two overlap; one a few
+ * pixels wide is found where it is drawn (the MI325X's 25% band, TPP
+ * 20,800–21,100 and 5,800–6,200 GB/s, 3 px on the map). */
+static void
+test_scatter_region_tooltip (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
+  GtkWidget *window;
+  g_autofree char *band = NULL;
+  g_autofree char *open = NULL;
+  GdkRectangle area;
+  double x, y, x2, y2, unused;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
+  cpl_scatter_chart_add_region (chart, "Open", -INFINITY, 21000, -INFINITY, 6500, CPL_CHART_COLOR_ORANGE);
+  cpl_scatter_chart_add_region (chart, "Band", 20800, 21100, 5800, 6200, CPL_CHART_COLOR_YELLOW);
+  /* points that give the pixels of TPP 20,950 and of 6,000 GB/s, far from
+   * where the tooltips are asked */
+  cpl_scatter_chart_add_point (chart, "at-x", "A", 20950, 1000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "at-y", "B", 1500, 6000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "at-x2", "C", 5000, 1000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "at-y2", "D", 1500, 3000, CPL_POINT_STYLE_NORMAL);
+  window = window_with (widget, 600, 400);
+
+  g_assert_true (cpl_scatter_chart_point_position (chart, "at-x", &x, &unused));
+  g_assert_true (cpl_scatter_chart_point_position (chart, "at-y", &unused, &y));
+  band = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
+  /* (no format set: the chart's plain numbers) */
+  g_assert_cmpstr (band, ==, "Band\nTPP: 20800–21100\nMemory bandwidth (GB/s): 5800–6200");
+
+  g_assert_true (cpl_scatter_chart_point_position (chart, "at-x2", &x2, &unused));
+  g_assert_true (cpl_scatter_chart_point_position (chart, "at-y2", &unused, &y2));
+  open = cpl_chart_query_tooltip (CPL_CHART (chart), x2, y2, FALSE, &area);
+  g_assert_cmpstr (open, ==, "Open\nTPP: up to 21000\nMemory bandwidth (GB/s): up to 6500");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_scatter_hit (void)
 {
@@ -2631,6 +2670,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
+  g_test_add_func ("/charts/scatter/region-tooltip", test_scatter_region_tooltip);
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
