@@ -415,6 +415,19 @@ cpl_verdict_box_new (void)
   return box;
 }
 
+/* @box in @css_class's colour alone (%NULL: the text's). */
+static void
+set_colour (GtkWidget  *box,
+            const char *css_class)
+{
+  static const char *classes[] = { "error", "success", "warning", "dim-label" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+}
+
 /* An icon, a word and a colour: never colour alone. */
 static void
 box_set (GtkWidget  *box,
@@ -425,14 +438,10 @@ box_set (GtkWidget  *box,
 {
   GtkWidget *image = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_next_sibling (image);
-  static const char *classes[] = { "error", "success", "warning", "dim-label" };
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
   gtk_label_set_text (GTK_LABEL (label), text);
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (box, css_class);
+  set_colour (box, css_class);
   g_object_set_data_full (G_OBJECT (box), "cpl-tooltip", g_strdup (tooltip), g_free);
   /* what gtk_widget_set_tooltip_text() would tell screen readers */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
@@ -443,11 +452,7 @@ box_set (GtkWidget  *box,
 void
 cpl_verdict_box_set_dim (GtkWidget *box)
 {
-  static const char *classes[] = { "error", "success", "warning" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  gtk_widget_add_css_class (box, "dim-label");
+  set_colour (box, "dim-label");
 }
 
 void
@@ -791,51 +796,76 @@ cpl_status_box_set (GtkWidget     *box,
 /* Before its release ------------------------------------------------------ */
 
 /**
- * cpl_chip_unreleased_explain:
- * @chip: a chip not yet released on @date (cpl_chip_released_by())
- * @status: (in): what the rules in force on @date make of it, with @share
- * @explained: cpl_chip_status_explain()'s sentence for that status
+ * cpl_chip_shown_status:
+ * @status: (in): what the rules in force on @date make of @chip, with @share
+ * @explained: (inout) (optional) (transfer full): cpl_chip_status_explain()'s
+ *   sentence for @status, replaced when the chip was not yet released
+ * @icon_name: (out) (optional): the status's icon
+ * @css_class: (out) (optional): its colour's style class, or %NULL
  *
- * Returns: (transfer full): "Not yet released on 2023-04-09 (released
- *   2024-11). Had it been on sale, its status would have been “Denied”."
- *   and @explained on a line below
+ * What the Chips view shows where @chip's status goes, in the table, the
+ * detail pane and Compare: the status, or for a chip not yet released on
+ * @date "Not yet released", a clock, grey, and in @explained "Not yet
+ * released on 2023-04-09 (released 2024-11). Had it been on sale, its
+ * status would have been “Denied”." over what it was (the B200 read
+ * "Denied" in 2023).
+ *
+ * Returns: (transfer full): the word shown
  */
 char *
-cpl_chip_unreleased_explain (CplChip       *chip,
-                             const GDate   *date,
-                             CplChipStatus  status,
-                             double         share,
-                             const char    *explained)
+cpl_chip_shown_status (CplChip        *chip,
+                       const GDate    *date,
+                       CplChipStatus   status,
+                       double          share,
+                       char          **explained,
+                       const char    **icon_name,
+                       const char    **css_class)
 {
-  g_autofree char *iso = cpl_iso_date_format (date);
   g_autofree char *label = cpl_chip_status_get_label (status, share);
-  /* Translators: %1$s is a date, 2023-04-09; %2$s when the chip was
-   * released, "2024-11"; %3$s a status, "Denied" (the rules that give it
-   * follow, on a line of their own) */
-  g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s). Had it been on sale, "
-                                             "its status would have been “%3$s”."),
-                                           iso, cpl_chip_get_released (chip), label);
+  const char *icon, *colour;
 
-  return g_strdup_printf ("%s\n%s", note, explained);
+  cpl_chip_status_get_style (status, &icon, &colour);
+  if (!cpl_chip_released_by (chip, date))
+    {
+      if (explained != NULL)
+        {
+          g_autofree char *iso = cpl_iso_date_format (date);
+          /* Translators: %1$s is a date, 2023-04-09; %2$s when the chip
+           * was released, "2024-11"; %3$s a status, "Denied" (the rules
+           * that give it follow, on a line of their own) */
+          g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s). Had it been on "
+                                                     "sale, its status would have been “%3$s”."),
+                                                   iso, cpl_chip_get_released (chip), label);
+          char *both = g_strdup_printf ("%s\n%s", note, *explained ? *explained : "");
+
+          g_free (*explained);
+          *explained = both;
+        }
+      g_free (label);
+      label = g_strdup (_("Not yet released"));
+      icon = "document-open-recent-symbolic";
+      colour = "dim-label";
+    }
+  if (icon_name != NULL)
+    *icon_name = icon;
+  if (css_class != NULL)
+    *css_class = colour;
+  return g_steal_pointer (&label);
 }
 
-/* How a chip not yet released on the view's date shows where its status
- * would: a clock, grey. */
+/* In @box, @chip's status on @date as cpl_chip_shown_status() gives it,
+ * @explained (cpl_chip_status_explain()'s) in its tooltip. */
 void
-cpl_chip_unreleased_get_style (const char **icon_name,
-                               const char **css_class)
+cpl_shown_status_box_set (GtkWidget     *box,
+                          CplChip       *chip,
+                          const GDate   *date,
+                          CplChipStatus  status,
+                          double         share,
+                          const char    *explained)
 {
-  *icon_name = "document-open-recent-symbolic";
-  *css_class = "dim-label";
-}
-
-/* "Not yet released", a clock, grey, and @tooltip. */
-void
-cpl_unreleased_box_set (GtkWidget  *box,
-                        const char *tooltip)
-{
+  g_autofree char *tooltip = g_strdup (explained);
   const char *icon_name, *css_class;
+  g_autofree char *text = cpl_chip_shown_status (chip, date, status, share, &tooltip, &icon_name, &css_class);
 
-  cpl_chip_unreleased_get_style (&icon_name, &css_class);
-  box_set (box, icon_name, _("Not yet released"), css_class, tooltip);
+  box_set (box, icon_name, text, css_class, tooltip);
 }

@@ -62,15 +62,20 @@ void        cpl_status_box_set        (GtkWidget         *box,
                                        double             share,
                                        const char        *tooltip);
 
-/* A chip not yet released on the date: no status, what it would be. */
-char       *cpl_chip_unreleased_explain (CplChip         *chip,
-                                         const GDate     *date,
-                                         CplChipStatus    status,
-                                         double           share,
-                                         const char      *explained);
-void        cpl_chip_unreleased_get_style (const char   **icon_name,
-                                           const char   **css_class);
-void        cpl_unreleased_box_set    (GtkWidget         *box,
-                                       const char        *tooltip);
+/* What shows where a chip's status goes: a chip not yet released on
+ * the date has none. */
+char       *cpl_chip_shown_status     (CplChip           *chip,
+                                       const GDate       *date,
+                                       CplChipStatus      status,
+                                       double             share,
+                                       char             **explained,
+                                       const char       **icon_name,
+                                       const char       **css_class);
+void        cpl_shown_status_box_set  (GtkWidget         *box,
+                                       CplChip           *chip,
+                                       const GDate       *date,
+                                       CplChipStatus      status,
+                                       double             share,
+                                       const char        *explained);
 
 G_END_DECLS

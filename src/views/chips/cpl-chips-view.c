@@ -280,10 +280,8 @@ column_text (CplChipsView *self,
     case COL_NAME:
       return g_strdup (cpl_entity_get_name (CPL_ENTITY (chip)));
     case COL_STATUS:
-      if (!cpl_chip_released_by (chip, &self->date))
-        return g_strdup (_("Not yet released"));
       status = chip_status (self, chip, &share);
-      return cpl_chip_status_get_label (status, share);
+      return cpl_chip_shown_status (chip, &self->date, status, share, NULL, NULL, NULL);
     case COL_VENDOR:
       return g_strdup (chip_vendor_name (self->dataset, chip));
     case COL_ORIGIN:
@@ -336,8 +334,7 @@ cpl_chips_table_text (CplDataset           *dataset,
       double share;
       CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
       /* as the table says it */
-      g_autofree char *status_text = cpl_chip_released_by (chip, date) ? cpl_chip_status_get_label (status, share)
-                                                                        : g_strdup (_("Not yet released"));
+      g_autofree char *status_text = cpl_chip_shown_status (chip, date, status, share, NULL, NULL, NULL);
 
       cpl_chip_metrics_compute (chip, &m);
       cpl_csv_writer_add_text (writer, cpl_entity_get_id (CPL_ENTITY (chip)));
@@ -431,16 +428,7 @@ set_status_cell (CplChipsView *self,
   g_autofree char *tooltip = NULL;
   CplChipStatus status = chip_status_explained (self, chip, &share, &tooltip);
 
-  /* a chip not yet on sale on the view's date has no status yet: the
-   * B200 read "Denied" in 2023 */
-  if (!cpl_chip_released_by (chip, &self->date))
-    {
-      g_autofree char *unreleased = cpl_chip_unreleased_explain (chip, &self->date, status, share, tooltip);
-
-      cpl_unreleased_box_set (box, unreleased);
-      return;
-    }
-  cpl_status_box_set (box, status, share, tooltip);
+  cpl_shown_status_box_set (box, chip, &self->date, status, share, tooltip);
 }
 
 static void
@@ -954,26 +942,11 @@ cpl_chips_view_update_detail (CplChipsView *self)
     double share;
     g_autofree char *subtitle = NULL;
     CplChipStatus status = chip_status_explained (self, chip, &share, &subtitle);
-    g_autofree char *title = NULL;
     const char *icon_name, *css_class;
-
-    /* a chip not yet on sale on the view's date: that first, then what
-     * the rules in force would have said of it, as its table cell's
-     * tooltip does */
-    if (!cpl_chip_released_by (chip, &self->date))
-      {
-        char *unreleased = cpl_chip_unreleased_explain (chip, &self->date, status, share, subtitle);
-
-        g_free (subtitle);
-        subtitle = unreleased;
-        title = g_strdup (_("Not yet released"));
-        cpl_chip_unreleased_get_style (&icon_name, &css_class);
-      }
-    else
-      {
-        title = cpl_chip_status_get_label (status, share);
-        cpl_chip_status_get_style (status, &icon_name, &css_class);
-      }
+    /* as its table cell says it: a chip not yet on sale on the view's
+     * date says so first, then what the rules would have said of it */
+    g_autofree char *title = cpl_chip_shown_status (chip, &self->date, status, share, &subtitle, &icon_name,
+                                                    &css_class);
     group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Status in China"), NULL);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                verdict_row_new (title, subtitle, icon_name, css_class));

@@ -213,15 +213,8 @@ status_and_rules_grid (CplCompareWindow *self,
       gtk_grid_attach (GTK_GRID (grid), name, c + 1, 0, 1, 1);
 
       self->status_boxes[c] = cpl_verdict_box_new ();
-      if (cpl_chip_released_by (chips[c], date))
-        cpl_status_box_set (self->status_boxes[c], status, share, tooltip);
-      else
-        {
-          /* as the Chips table says it */
-          g_autofree char *unreleased = cpl_chip_unreleased_explain (chips[c], date, status, share, tooltip);
-
-          cpl_unreleased_box_set (self->status_boxes[c], unreleased);
-        }
+      /* as the Chips table says it */
+      cpl_shown_status_box_set (self->status_boxes[c], chips[c], date, status, share, tooltip);
       gtk_widget_set_halign (self->status_boxes[c], GTK_ALIGN_END);
       gtk_grid_attach (GTK_GRID (grid), self->status_boxes[c], c + 1, 1, 1, 1);
     }
