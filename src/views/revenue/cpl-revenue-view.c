@@ -345,10 +345,13 @@ name_rate (const char *name,
            int        *end,
            double     *rate)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("(?<![\\d.,])(\\d+(?:\\.\\d+)?)\\s?%", 0, 0, NULL);
+  /* compiled once: the outputs, and this, are made again at every edit */
+  static GRegex *regex;
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *number = NULL;
 
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?<![\\d.,])(\\d+(?:\\.\\d+)?)\\s?%", G_REGEX_OPTIMIZE, 0, NULL));
   if (name == NULL || !g_regex_match (regex, name, 0, &match))
     return FALSE;
   g_match_info_fetch_pos (match, 0, start, end);
@@ -1504,7 +1507,6 @@ cpl_revenue_view_get_output (CplRevenueView *self,
   return NULL;
 }
 
-/* Returns: the sentence that answers, above the key figures. */
 /* Returns: (nullable): the line under the heading saying that the name
  * gives another rate than the line's, or %NULL when it is not shown */
 const char *
@@ -1514,6 +1516,7 @@ cpl_revenue_view_get_name_hint (CplRevenueView *self)
   return gtk_widget_get_visible (self->name_hint) ? gtk_label_get_text (self->name_hint_label) : NULL;
 }
 
+/* Returns: the sentence that answers, above the key figures. */
 const char *
 cpl_revenue_view_get_summary (CplRevenueView *self)
 {
