@@ -504,7 +504,7 @@ policy_on (CplDataset   *dataset,
   GStrv allowed = NULL;
 
   g_assert_true (cpl_iso_date_parse (iso_date, &date));
-  cpl_scenario_policy_on (dataset, scenario, &date, &allowed, share, left_out);
+  cpl_scenario_policy_on (dataset, scenario, &date, &allowed, share, NULL, left_out);
   g_assert_nonnull (allowed);
   return allowed;
 }

@@ -221,6 +221,8 @@ cpl_chip_status_decided_on (CplDataset  *dataset,
  *   allow, in the dataset's order
  * @share: (out): the largest revenue share that applies to them, 0 when
  *   none does (a share that needs data counts as none)
+ * @shares: (out) (transfer full) (optional) (element-type double): the
+ *   share each of @allowed pays, in its order, as @share counts it
  * @left_out: (out) (transfer container) (optional): one message per chip
  *   the policy opens but the scenario cannot take, saying why
  *
@@ -236,9 +238,11 @@ cpl_scenario_policy_on (CplDataset   *dataset,
                         const GDate  *date,
                         GStrv        *allowed,
                         double       *share,
+                        GArray      **shares,
                         GPtrArray   **left_out)
 {
   GListModel *chips = cpl_dataset_get_chips (dataset);
+  g_autoptr(GArray) each = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
@@ -280,9 +284,12 @@ cpl_scenario_policy_on (CplDataset   *dataset,
           continue;
         }
       g_strv_builder_add (ids, id);
+      g_array_append_val (each, chip_share);
       *share = MAX (*share, chip_share);
     }
   *allowed = g_strv_builder_end (ids);
+  if (shares != NULL)
+    *shares = g_steal_pointer (&each);
   if (left_out != NULL)
     *left_out = g_steal_pointer (&messages);
 }

@@ -30,6 +30,7 @@ void           cpl_scenario_policy_on   (CplDataset    *dataset,
                                          const GDate   *date,
                                          GStrv         *allowed,
                                          double        *share,
+                                         GArray       **shares,
                                          GPtrArray    **left_out);
 
 G_END_DECLS

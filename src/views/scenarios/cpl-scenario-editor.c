@@ -786,59 +786,55 @@ compare_rates_down (gconstpointer a,
 }
 
 /* What a scenario's one share rate cannot say of the chips @allowed on
- * @date, a paragraph each: that the rules set them different shares (the
- * scenario takes the largest, and overstates the take on the others),
- * and which of them were not yet released then.  "" when neither. */
+ * @date, who pay @shares (cpl_scenario_policy_on()), a paragraph each:
+ * that the rules set them different shares (the scenario takes the
+ * largest, @share, and overstates the take on the others), and which of
+ * them were not yet released then.  "" when neither. */
 static char *
 policy_caveats (CplDataset         *dataset,
                 const char * const *allowed,
+                GArray             *shares,
                 const GDate        *date,
                 const char         *iso,
                 double              share)
 {
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GPtrArray) unreleased = g_ptr_array_new ();
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (NULL);
-  guint n = allowed ? g_strv_length ((char **) allowed) : 0;
-  g_autofree double *chip_rates = g_new0 (double, MAX (n, 1));
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < shares->len; i++)
     {
       CplChip *chip = cpl_dataset_lookup_chip (dataset, allowed[i]);
-      double rate = 0;
+      double rate = g_array_index (shares, double, i);
       gboolean seen = FALSE;
 
-      if (chip == NULL)
-        continue;
-      if (cpl_chip_status_on (dataset, chip, date, &rate) != CPL_CHIP_STATUS_LICENSABLE || isnan (rate))
-        rate = 0;
-      chip_rates[i] = rate;
+      g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (chip)));
       for (guint r = 0; r < rates->len; r++)
         seen |= g_array_index (rates, double, r) == rate;
       if (!seen)
         g_array_append_val (rates, rate);
       if (!cpl_chip_released_by (chip, date))
-        g_ptr_array_add (unreleased, (gpointer) cpl_entity_get_name (CPL_ENTITY (chip)));
+        g_ptr_array_add (unreleased, names->pdata[i]);
     }
 
   if (rates->len > 1)
     {
+      g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *rate = cpl_format_rate (share);
       g_autofree char *list = NULL;
 
       g_array_sort (rates, compare_rates_down);
       for (guint r = 0; r < rates->len; r++)
         {
-          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          g_autoptr(GPtrArray) paying = g_ptr_array_new ();
           g_autofree char *these = NULL;
           g_autofree char *at = cpl_format_rate (g_array_index (rates, double, r));
 
-          for (guint i = 0; i < n; i++)
-            if (chip_rates[i] == g_array_index (rates, double, r) && cpl_dataset_lookup_chip (dataset, allowed[i]))
-              g_ptr_array_add (names, (gpointer) cpl_entity_get_name (CPL_ENTITY (cpl_dataset_lookup_chip (dataset,
-                                                                                                         allowed[i]))));
-          these = cpl_text_join_list ((const char * const *) names->pdata, names->len);
+          for (guint i = 0; i < shares->len; i++)
+            if (g_array_index (shares, double, i) == g_array_index (rates, double, r))
+              g_ptr_array_add (paying, names->pdata[i]);
+          these = cpl_text_join_list ((const char * const *) paying->pdata, paying->len);
           /* Translators: a revenue share and the chips that pay it, "25% for H200 SXM and Instinct MI325X" */
           g_ptr_array_add (groups, g_strdup_printf (_("%1$s for %2$s"), at, these));
         }
@@ -853,7 +849,7 @@ policy_caveats (CplDataset         *dataset,
     }
   if (unreleased->len > 0)
     {
-      g_autofree char *names = cpl_text_join_list ((const char * const *) unreleased->pdata, unreleased->len);
+      g_autofree char *list = cpl_text_join_list ((const char * const *) unreleased->pdata, unreleased->len);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -863,7 +859,7 @@ policy_caveats (CplDataset         *dataset,
                                                  "as if it had been.",
                                                  "%1$s were not yet released on %2$s: the rules are applied to "
                                                  "them as if they had been.", unreleased->len),
-                              names, iso);
+                              list, iso);
     }
   return g_string_free (text, FALSE);
 }
@@ -924,6 +920,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   g_autofree char *caveats = NULL;
+  g_autoptr(GArray) shares = NULL;
   CplHistory *history;
   double share;
   g_autofree char *iso = NULL;
@@ -933,7 +930,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   if (self->scenario == NULL || self->dataset == NULL)
     return;
 
-  cpl_scenario_policy_on (self->dataset, self->scenario, date, &allowed, &share, &left_out);
+  cpl_scenario_policy_on (self->dataset, self->scenario, date, &allowed, &share, &shares, &left_out);
   history = editor_history (self);
   if (history != NULL)
     cpl_history_begin_group (history);
@@ -944,7 +941,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
     cpl_history_end_group (history);
 
   iso = cpl_iso_date_format (date);
-  caveats = policy_caveats (self->dataset, (const char * const *) allowed, date, iso, share);
+  caveats = policy_caveats (self->dataset, (const char * const *) allowed, shares, date, iso, share);
   note = policy_note_text (iso, g_strv_length (allowed), share, caveats, left_out);
   g_strfreev (self->policy_allowed);
   self->policy_allowed = g_steal_pointer (&allowed);
