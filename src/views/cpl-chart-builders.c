@@ -990,20 +990,6 @@ cpl_tornado_fill (CplTornadoChart *tornado,
 
 /* The threshold map ---------------------------------------------------------- */
 
-static gboolean
-any_rule_in_force (GListModel  *rules,
-                   const GDate *date)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
-    {
-      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-
-      if (cpl_rule_in_force_on (rule, date))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /**
  * cpl_threshold_map_fill:
  * @chips: (element-type CplChip): the chips to draw
@@ -1021,6 +1007,7 @@ cpl_threshold_map_fill (CplScatterChart *map,
                         const GDate     *date)
 {
   GDate today;
+  guint in_force;
 
   if (date == NULL)
     {
@@ -1031,8 +1018,7 @@ cpl_threshold_map_fill (CplScatterChart *map,
   cpl_scatter_chart_clear (map);
   /* an empty map under rules in force says why (on 2022-10-07 the one
    * rule tests interconnect too, and the map drew nothing) */
-  if (cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date) == 0
-      && any_rule_in_force (cpl_dataset_get_rules (dataset), date))
+  if (cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date, &in_force) == 0 && in_force > 0)
     {
       g_autofree char *iso = cpl_iso_date_format (date);
 

@@ -1037,6 +1037,22 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
 
 /* ---- input ---- */
 
+/* A tooltip: @name over its two values (a point's) or bounds (a
+ * region's), each after its axis's title. */
+static char *
+tooltip_text (CplScatterChart *self,
+              const char      *name,
+              const char      *x_text,
+              const char      *y_text)
+{
+  /* Translators: a point's or a region's tooltip on a chart: %1$s its
+   * name, %2$s and %4$s the axis titles, %3$s and %5$s its values or
+   * bounds */
+  return g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"), name,
+                          self->x_title ? self->x_title : C_("chart axis", "X"), x_text,
+                          self->y_title ? self->y_title : C_("chart axis", "Y"), y_text);
+}
+
 /* One side of a region: "14,000–17,500", "up to 21,000", "from 4,800". */
 static char *
 bounds_text (CplScatterChart *self,
@@ -1099,11 +1115,7 @@ region_tooltip (CplScatterChart *self,
   ys = bounds_text (self, GTK_ORIENTATION_VERTICAL, MIN (best->y0, best->y1), MAX (best->y0, best->y1));
   *area = (GdkRectangle) { (int) best_rect.origin.x, (int) best_rect.origin.y,
                            (int) ceil (best_rect.size.width), (int) ceil (best_rect.size.height) };
-  /* Translators: a rule's region's tooltip on the threshold map: %1$s
-   * the rule, %2$s and %4$s the axis titles, %3$s and %5$s its bounds */
-  return g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"), best->label,
-                          self->x_title ? self->x_title : C_("chart axis", "X"), xs,
-                          self->y_title ? self->y_title : C_("chart axis", "Y"), ys);
+  return tooltip_text (self, best->label, xs, ys);
 }
 
 static char *
@@ -1132,12 +1144,7 @@ cpl_scatter_chart_query_tooltip (CplChart     *chart,
   y_value = cpl_chart_format_value (chart, GTK_ORIENTATION_VERTICAL, point->y);
   spot = spot_of (self, point);
   names = spot_names_kinds (self, spot);
-  /* Translators: a point's tooltip on a chart: %1$s the point's name,
-   * %2$s and %4$s the axis titles, %3$s and %5$s its values */
-  text = g_strdup_printf (_("%1$s\n%2$s: %3$s\n%4$s: %5$s"),
-                          names,
-                          self->x_title ? self->x_title : C_("chart axis", "X"), x_value,
-                          self->y_title ? self->y_title : C_("chart axis", "Y"), y_value);
+  text = tooltip_text (self, names, x_value, y_value);
   *area = (GdkRectangle) { (int) (px - HIT_RADIUS), (int) (py - HIT_RADIUS),
                            (int) (2 * HIT_RADIUS), (int) (2 * HIT_RADIUS) };
   return g_steal_pointer (&text);

@@ -48,6 +48,7 @@ clause_region (const CplCondition *conditions,
  * @map: the map, its axes TPP and memory bandwidth in GB/s
  * @rules: (element-type CplRule): the dataset's rules
  * @date: (nullable): the day whose rules are drawn; %NULL: every rule
+ * @in_force: (out) (optional): how many rules are in force on @date
  *
  * Adds the lines and regions of @rules (those in force on @date) to @map
  * (after its points were cleared: cpl_scatter_chart_clear() takes them
@@ -58,9 +59,10 @@ clause_region (const CplCondition *conditions,
 guint
 cpl_threshold_map_add_rules (CplScatterChart *map,
                              GListModel      *rules,
-                             const GDate     *date)
+                             const GDate     *date,
+                             guint           *in_force)
 {
-  guint added = 0;
+  guint added = 0, counted = 0;
 
   g_return_val_if_fail (CPL_IS_SCATTER_CHART (map), 0);
   g_return_val_if_fail (G_IS_LIST_MODEL (rules), 0);
@@ -73,6 +75,7 @@ cpl_threshold_map_add_rules (CplScatterChart *map,
 
       if (date != NULL && !cpl_rule_in_force_on (rule, date))
         continue;
+      counted++;
 
       for (guint j = 0; j < cpl_rule_get_n_clauses (rule); j++)
         {
@@ -90,5 +93,7 @@ cpl_threshold_map_add_rules (CplScatterChart *map,
           added++;
         }
     }
+  if (in_force != NULL)
+    *in_force = counted;
   return added;
 }

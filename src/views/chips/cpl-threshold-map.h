@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 guint cpl_threshold_map_add_rules (CplScatterChart *map,
                                    GListModel      *rules,
-                                   const GDate     *date);
+                                   const GDate     *date,
+                                   guint           *in_force);
 
 G_END_DECLS
