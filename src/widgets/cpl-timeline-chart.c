@@ -503,13 +503,9 @@ place_marks (CplTimelineChart *self)
   for (guint i = 0; i < self->marks->len; i++)
     {
       Mark *mark = &g_array_index (self->marks, Mark, i);
-      g_autofree char *iso = julian_to_iso (mark->day);
       double x = day_x (self, mark->day);
       double moved[MARK_LINES];
 
-      g_clear_object (&mark->label);
-      mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), iso, CPL_CHART_FONT_LABEL);
-      cpl_chart_layout_size (mark->label, &mark->width, NULL);
       mark->left = CLAMP (x - mark->width / 2., 0, MAX (width - mark->width, 0));
       mark->line = -1;
       for (guint l = 0; l < MARK_LINES && mark->line < 0 && !mark->yields; l++)
@@ -563,8 +559,17 @@ place_marks (CplTimelineChart *self)
 static void
 layout_marks (CplTimelineChart *self)
 {
+  /* the labels made once, whatever the passes */
   for (guint i = 0; i < self->marks->len; i++)
-    g_array_index (self->marks, Mark, i).yields = FALSE;
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+      g_autofree char *iso = julian_to_iso (mark->day);
+
+      g_clear_object (&mark->label);
+      mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), iso, CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_size (mark->label, &mark->width, NULL);
+      mark->yields = FALSE;
+    }
   for (;;)
     {
       Mark *unplaced = NULL, *before = NULL;
