@@ -818,6 +818,26 @@ test_compare_chooser (void)
   g_assert_nonnull (go);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (go)));
 
+  /* its search finds a chip by a name in another language, as the
+   * table's does: "昇腾" the two Ascend chips; "h20" their ids, the H20's
+   * and the H200's; nothing typed, all 14 */
+  {
+    GtkEditable *search = GTK_EDITABLE (cpl_test_find_widget (chooser, GTK_TYPE_SEARCH_ENTRY));
+    GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (cpl_test_find_widget (chooser,
+                                                                                                  GTK_TYPE_LIST_VIEW))));
+
+    gtk_editable_set_text (search, "昇腾");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+    gtk_editable_set_text (search, "H20");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+    gtk_editable_set_text (search, "");
+    g_signal_emit_by_name (search, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 14);
+    cpl_test_wait_for_draw (chooser);
+  }
+
   gtk_check_button_set_active (chooser_check (chooser, "H200 SXM"), TRUE);
   gtk_check_button_set_active (chooser_check (chooser, "H20"), TRUE);
   g_assert_cmpuint (cpl_compare_chooser_get_n_ticked (chooser), ==, 3);

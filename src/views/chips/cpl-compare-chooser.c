@@ -24,7 +24,8 @@ typedef struct
   GListModel          *chips;      /* the table's, in its order */
   GHashTable          *ticked;     /* ids */
   GtkCustomFilter     *filter;
-  char                *search;     /* casefolded, or NULL */
+  char                *search;     /* as typed, trimmed, or NULL */
+  char                *search_id;  /* the same in lower case, for ids */
   GtkButton           *compare;
   CplCompareChosenFunc chosen;
   gpointer             data;
@@ -39,6 +40,7 @@ chooser_free (gpointer data)
   g_clear_pointer (&chooser->ticked, g_hash_table_unref);
   g_clear_object (&chooser->filter);
   g_free (chooser->search);
+  g_free (chooser->search_id);
   g_free (chooser);
 }
 
@@ -106,20 +108,18 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cpl-chip", NULL);
 }
 
-/* The search matches a chip's name or id, in any case. */
+/* The search finds a chip by its name in any language it has, as the
+ * Chips view's search does (cpl_text_contains(): "昇腾" finds the Ascend
+ * chips in English), or by its id. */
 static gboolean
 chip_matches (gpointer item,
               gpointer data)
 {
   Chooser *chooser = data;
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
 
-  if (chooser->search == NULL)
-    return TRUE;
-  text = g_strjoin ("\n", cpl_entity_get_name (CPL_ENTITY (item)), cpl_entity_get_id (CPL_ENTITY (item)), NULL);
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, chooser->search) != NULL;
+  return chooser->search == NULL
+         || cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (item)), chooser->search)
+         || strstr (cpl_entity_get_id (CPL_ENTITY (item)), chooser->search_id) != NULL;
 }
 
 static void
@@ -129,8 +129,12 @@ on_search_changed (GtkSearchEntry *entry,
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
   g_clear_pointer (&chooser->search, g_free);
+  g_clear_pointer (&chooser->search_id, g_free);
   if (*stripped != '\0')
-    chooser->search = g_utf8_casefold (stripped, -1);
+    {
+      chooser->search_id = g_ascii_strdown (stripped, -1);
+      chooser->search = g_steal_pointer (&stripped);
+    }
   gtk_filter_changed (GTK_FILTER (chooser->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
