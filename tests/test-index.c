@@ -341,6 +341,48 @@ test_prepared_before_load (void)
   assert_taken_from_prepared (TRUE);
 }
 
+/* Every chip search (the Chips table, its Compare chooser, the scenario
+ * editor's allowed chips) finds chips through cpl_dataset_chip_matches(). */
+static void
+test_chip_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) builtin = cpl_dataset_new_builtin (&error);
+  g_autoptr(CplDataset) bare = cpl_dataset_new ();
+  g_autoptr(CplChip) orphan = cpl_chip_new ("x1", "X1", "acme");
+  CplChip *h200, *ascend;
+  struct { const char *search; gboolean h200, ascend; } cases[] = {
+    { NULL, TRUE, TRUE },               /* no search: every chip */
+    { "   ", TRUE, TRUE },              /* only spaces: the same */
+    { "h200", TRUE, FALSE },            /* the name "H200 SXM", in any case */
+    { "  h200 ", TRUE, FALSE },         /* around its spaces */
+    { "nvidia-h2", TRUE, FALSE },       /* the id nvidia-h200; no name has it */
+    { "昇腾", FALSE, TRUE },            /* the zh_CN name 昇腾 910C, whatever the interface */
+    { "昇騰", FALSE, TRUE },            /* the zh_TW one */
+    { "英伟达", TRUE, FALSE },          /* the maker's zh_CN name */
+    { "huawei", FALSE, TRUE },          /* the maker's English name (and the id) */
+    { "华为", FALSE, TRUE },            /* the maker's zh_CN name only */
+    { "910b", FALSE, FALSE },           /* another Ascend */
+  };
+
+  g_assert_no_error (error);
+  h200 = cpl_dataset_lookup_chip (builtin, "nvidia-h200");
+  ascend = cpl_dataset_lookup_chip (builtin, "huawei-ascend-910c");
+  g_assert_nonnull (h200);
+  g_assert_nonnull (ascend);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("search \"%s\"", cases[i].search ? cases[i].search : "(null)");
+      g_assert_cmpint (cpl_dataset_chip_matches (builtin, h200, cases[i].search), ==, cases[i].h200);
+      g_assert_cmpint (cpl_dataset_chip_matches (builtin, ascend, cases[i].search), ==, cases[i].ascend);
+    }
+
+  /* a maker the dataset lacks goes by its id, as the table shows it */
+  g_assert_true (cpl_dataset_append (bare, CPL_ENTITY (orphan)));
+  g_assert_true (cpl_dataset_chip_matches (bare, orphan, "ACM"));
+  g_assert_false (cpl_dataset_chip_matches (bare, orphan, "nvidia"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,5 +396,6 @@ main (int   argc,
   g_test_add_func ("/index/projection-kept-for-others", test_projection_kept_for_others);
   g_test_add_func ("/index/taken-from-prepared", test_taken_from_prepared);
   g_test_add_func ("/index/prepared-before-load", test_prepared_before_load);
+  g_test_add_func ("/index/chip-search", test_chip_search);
   return g_test_run ();
 }

@@ -1704,7 +1704,7 @@ test_many_rows (void)
 
 /* The allowed-chips chooser of tests/fixtures/two-chips.json (X by
  * Vendor A, Y by Vendor B, D by Domestic Vendor): its search matches a
- * chip's name, id or vendor in any case; a tick there adds the chip to
+ * chip's name, id or vendor in any case and any language; a tick there adds the chip to
  * the scenario, and one undo takes it back. */
 static void
 test_chip_chooser (void)
@@ -1763,6 +1763,14 @@ test_chip_chooser (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   first = g_list_model_get_item (shown, 0);
   g_assert_cmpstr (cpl_entity_get_id (first), ==, "chip-x");
+  g_object_unref (first);
+  /* a name in a language the interface is not in, as in the Chips
+   * table: "昇腾" is the zh_CN name of the built-in Ascend 910B and 910C */
+  gtk_editable_set_text (search, "昇腾");
+  cpl_test_iterate_for (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  first = g_list_model_get_item (shown, 0);
+  g_assert_cmpstr (cpl_entity_get_id (first), ==, "huawei-ascend-910b");
   g_object_unref (first);
   gtk_editable_set_text (search, "vendor b");
   cpl_test_iterate_for (400);

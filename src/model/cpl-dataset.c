@@ -443,6 +443,46 @@ cpl_dataset_lookup_chip (CplDataset *self,
   return (CplChip *) cpl_dataset_lookup (self, CPL_TYPE_CHIP, id);
 }
 
+/**
+ * cpl_dataset_chip_matches:
+ * @search: what a search typed, %NULL or empty: anything
+ *
+ * Whether a search for @search (around its spaces) finds @chip, as every
+ * chip search in the application does: its name or its maker's in any of their languages
+ * ("nvidia" finds 英伟达's chips in a Chinese interface, "昇腾" finds the
+ * Ascend in an English one), or its id, ignoring case.  A maker the
+ * dataset lacks goes by its id, as the tables show it.
+ */
+gboolean
+cpl_dataset_chip_matches (CplDataset *self,
+                          CplChip    *chip,
+                          const char *search)
+{
+  CplVendor *maker;
+  g_autoptr(CplText) id = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (CPL_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (CPL_IS_CHIP (chip), FALSE);
+
+  if (search == NULL)
+    return TRUE;
+  search = stripped = g_strstrip (g_strdup (search));
+  if (*search == '\0' || cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (chip)), search))
+    return TRUE;
+  id = cpl_text_new (cpl_entity_get_id (CPL_ENTITY (chip)));
+  if (cpl_text_contains (id, search))
+    return TRUE;
+  if (cpl_chip_get_vendor_id (chip) == NULL)
+    return FALSE;
+  maker = cpl_dataset_lookup_vendor (self, cpl_chip_get_vendor_id (chip));
+  if (maker != NULL)
+    return cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (maker)), search);
+  g_clear_pointer (&id, cpl_text_unref);
+  id = cpl_text_new (cpl_chip_get_vendor_id (chip));
+  return cpl_text_contains (id, search);
+}
+
 static void
 on_entry_changed (CplEntity  *entity,
                   CplDataset *self)

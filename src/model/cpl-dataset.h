@@ -40,6 +40,9 @@ CplChip        *cpl_dataset_lookup_chip        (CplDataset   *self,
 CplEntity      *cpl_dataset_lookup             (CplDataset   *self,
                                                 GType         type,
                                                 const char   *id);
+gboolean        cpl_dataset_chip_matches       (CplDataset   *self,
+                                                CplChip      *chip,
+                                                const char   *search);
 gboolean        cpl_dataset_append             (CplDataset   *self,
                                                 CplEntity    *entity);
 gboolean        cpl_dataset_insert             (CplDataset   *self,

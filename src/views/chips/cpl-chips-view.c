@@ -771,17 +771,7 @@ filter_chip (gpointer item,
   if ((origin == 1 && cpl_chip_get_domestic (chip)) || (origin == 2 && !cpl_chip_get_domestic (chip)))
     return FALSE;
   /* in any language the name has: "nvidia" finds 英伟达's chips */
-  if (search != NULL && *search != '\0')
-    {
-      CplVendor *maker = cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip));
-      /* a vendor the dataset lacks goes by its id, as in the table */
-      g_autoptr(CplText) unknown = maker ? NULL : cpl_text_new (cpl_chip_get_vendor_id (chip));
-
-      if (!cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (chip)), search) &&
-          !cpl_text_contains (maker ? cpl_entity_get_name_text (CPL_ENTITY (maker)) : unknown, search))
-        return FALSE;
-    }
-  return TRUE;
+  return cpl_dataset_chip_matches (self->dataset, chip, search);
 }
 
 static void
@@ -1328,7 +1318,7 @@ compare_activated (GtkWidget  *widget,
     }
 
   g_clear_pointer (&self->compare_chooser, gtk_widget_unparent);
-  self->compare_chooser = cpl_compare_chooser_new (G_LIST_MODEL (self->selection),
+  self->compare_chooser = cpl_compare_chooser_new (self->dataset, G_LIST_MODEL (self->selection),
                                                    n <= 4 ? (const char * const *) strv : NULL,
                                                    on_compare_chosen, self);
   gtk_widget_set_parent (self->compare_chooser, self->compare_button);

@@ -21,11 +21,11 @@
 
 typedef struct
 {
+  CplDataset          *dataset;    /* its makers, for the search */
   GListModel          *chips;      /* the table's, in its order */
   GHashTable          *ticked;     /* ids */
   GtkCustomFilter     *filter;
   char                *search;     /* as typed, trimmed, or NULL */
-  char                *search_id;  /* the same in lower case, for ids */
   GtkButton           *compare;
   CplCompareChosenFunc chosen;
   gpointer             data;
@@ -36,11 +36,11 @@ chooser_free (gpointer data)
 {
   Chooser *chooser = data;
 
+  g_clear_object (&chooser->dataset);
   g_clear_object (&chooser->chips);
   g_clear_pointer (&chooser->ticked, g_hash_table_unref);
   g_clear_object (&chooser->filter);
   g_free (chooser->search);
-  g_free (chooser->search_id);
   g_free (chooser);
 }
 
@@ -108,18 +108,15 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "cpl-chip", NULL);
 }
 
-/* The search finds a chip by its name in any language it has, as the
- * Chips view's search does (cpl_text_contains(): "昇腾" finds the Ascend
- * chips in English), or by its id. */
+/* The search finds what the Chips view's search does
+ * (cpl_dataset_chip_matches(): "昇腾" finds the Ascend chips in English). */
 static gboolean
 chip_matches (gpointer item,
               gpointer data)
 {
   Chooser *chooser = data;
 
-  return chooser->search == NULL
-         || cpl_text_contains (cpl_entity_get_name_text (CPL_ENTITY (item)), chooser->search)
-         || strstr (cpl_entity_get_id (CPL_ENTITY (item)), chooser->search_id) != NULL;
+  return cpl_dataset_chip_matches (chooser->dataset, item, chooser->search);
 }
 
 static void
@@ -129,12 +126,8 @@ on_search_changed (GtkSearchEntry *entry,
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
   g_clear_pointer (&chooser->search, g_free);
-  g_clear_pointer (&chooser->search_id, g_free);
   if (*stripped != '\0')
-    {
-      chooser->search_id = g_ascii_strdown (stripped, -1);
-      chooser->search = g_steal_pointer (&stripped);
-    }
+    chooser->search = g_steal_pointer (&stripped);
   gtk_filter_changed (GTK_FILTER (chooser->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -162,6 +155,7 @@ on_compare_clicked (GtkButton *button,
 
 /**
  * cpl_compare_chooser_new:
+ * @dataset: the chips' dataset, whose makers the search finds
  * @chips: (element-type CplChip): the chips to choose from, in order
  * @ticked: (nullable): the ids ticked at first
  * @chosen: called with the ids ticked, in @chips' order, on Compare
@@ -169,7 +163,8 @@ on_compare_clicked (GtkButton *button,
  * Returns: (transfer floating): the popover, to be given a parent
  */
 GtkWidget *
-cpl_compare_chooser_new (GListModel           *chips,
+cpl_compare_chooser_new (CplDataset           *dataset,
+                         GListModel           *chips,
                          const char * const   *ticked,
                          CplCompareChosenFunc  chosen,
                          gpointer              data)
@@ -186,6 +181,7 @@ cpl_compare_chooser_new (GListModel           *chips,
   GtkFilterListModel *matches;
   GtkWidget *list;
 
+  chooser->dataset = g_object_ref (dataset);
   chooser->chips = g_object_ref (chips);
   chooser->ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; ticked != NULL && ticked[i] != NULL; i++)

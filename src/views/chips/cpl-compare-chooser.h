@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 typedef void (*CplCompareChosenFunc) (gpointer            data,
                                       const char * const *chip_ids);
 
-GtkWidget *cpl_compare_chooser_new          (GListModel           *chips,
+GtkWidget *cpl_compare_chooser_new          (CplDataset           *dataset,
+                                             GListModel           *chips,
                                              const char * const   *ticked,
                                              CplCompareChosenFunc  chosen,
                                              gpointer              data);

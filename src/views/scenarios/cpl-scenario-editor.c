@@ -123,7 +123,7 @@ struct _CplScenarioEditor
   GtkMenuButton  *allowed_button;
   GtkFilterListModel *chip_matches; /* the chooser's chips, by its search */
   GtkFilter      *chip_filter;
-  char           *chip_search;      /* casefolded, NULL: every chip */
+  char           *chip_search;      /* trimmed, NULL: every chip */
   GtkListView    *chip_list;        /* NULL until the chooser is first opened */
   AdwComboRow    *domestic_row;
   GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
@@ -639,24 +639,15 @@ is_allowed (gpointer chip,
          g_strv_contains (cpl_scenario_get_allowed_chips (self->scenario), cpl_entity_get_id (CPL_ENTITY (chip)));
 }
 
-/* The search matches a chip's name, id or vendor, in any case. */
+/* The search finds what the Chips view's search does
+ * (cpl_dataset_chip_matches(): a name in any language, an id). */
 static gboolean
 chip_matches (gpointer item,
               gpointer data)
 {
   CplScenarioEditor *self = data;
-  CplChip *chip = item;
-  CplVendor *vendor;
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
 
-  if (self->chip_search == NULL)
-    return TRUE;
-  vendor = self->dataset ? cpl_dataset_lookup_vendor (self->dataset, cpl_chip_get_vendor_id (chip)) : NULL;
-  text = g_strjoin ("\n", cpl_entity_get_name (CPL_ENTITY (chip)), cpl_entity_get_id (CPL_ENTITY (chip)),
-                    vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : "", NULL);
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, self->chip_search) != NULL;
+  return self->dataset == NULL || cpl_dataset_chip_matches (self->dataset, item, self->chip_search);
 }
 
 static void
@@ -668,7 +659,7 @@ on_chip_search_changed (GtkSearchEntry    *entry,
 
   g_clear_pointer (&self->chip_search, g_free);
   if (*stripped != '\0')
-    self->chip_search = g_utf8_casefold (stripped, -1);
+    self->chip_search = g_steal_pointer (&stripped);
   gtk_filter_changed (self->chip_filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
