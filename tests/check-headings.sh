@@ -3,6 +3,10 @@
 # "title-1" … "title-4") is in header capitalization, as the GNOME HIG
 # asks: each word capitalized but articles, conjunctions and short
 # prepositions.  "Ticked sale lines" and "Rule changes" were not.
+# A form row's title (AdwActionRow, AdwComboRow…) is a label, in sentence
+# capitalization as the scenario editor's and the Revenue Share's are:
+# only its first word and names capitalized.  The Preferences' "Default
+# Electricity Price" and "Monte Carlo Draws" were not.
 top=${1:-.}
 cd "$top" || exit 1
 n=0
@@ -21,6 +25,15 @@ for path in sorted(glob.glob("src/**/*.ui", recursive=True) + glob.glob("resourc
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", label.group(1))
         bad = [w for i, w in enumerate(words) if w[0].islower() and (i == 0 or w.lower() not in small)]
         print("%s\t%s\t%s" % (path, label.group(1), "ok" if not bad else "bad: " + " ".join(bad)))
+    # names keep their capitals; an acronym (US, TPP) is all capitals
+    names = {"Monte", "Carlo", "China", "Chinese", "NVIDIA", "Epoch"}
+    for obj in re.finditer(r'<object class="Adw\w*Row".*?</object>', text, re.S):
+        title = re.search(r'<property name="title" translatable="yes"[^>]*>([^<]+)</property>', obj.group(0))
+        if not title:
+            continue
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title.group(1).replace("_", ""))
+        bad = [w for i, w in enumerate(words) if i > 0 and w[0].isupper() and not w.isupper() and w not in names]
+        print("%s\t%s (a row)\t%s" % (path, title.group(1), "ok" if not bad else "bad: " + " ".join(bad)))
 PY
 )
 IFS='
