@@ -17,6 +17,10 @@
  * out, its date stays in the tooltip); a dashed line is today, an accent
  * line the date the table shows.
  *
+ * The chips' names stand left of their bars; on a window too narrow for
+ * the longest name there (a phone), each name stands over its bar, whole,
+ * and the bars take the width.
+ *
  * A click on a span picks the day that span begins; a click elsewhere
  * on the plot or near a mark picks that day.  Left/Right (Home/End) step
  * through the rule changes.  Either way "date-activated" is emitted.
@@ -27,6 +31,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cpl-chart-private.h"
 #include "cpl-timeline-chart.h"
@@ -37,6 +42,7 @@
 #define MARK_LINES     3
 #define MARK_HIT       8.              /* pixels either side of a mark */
 #define TICK           4
+#define NAME_GAP       2               /* between a name over its bar and the bar */
 
 typedef struct
 {
@@ -87,7 +93,8 @@ struct _CplTimelineChart
   /* for the current size and data; see cpl_timeline_chart_layout() */
   int              label_height;
   int              row_height;
-  int              name_width;
+  int              name_line;         /* above each bar for its name, or 0:
+                                       * the names stand left of the bars */
   PangoLayout     *legend[N_LEGEND];
   graphene_point_t legend_at[N_LEGEND];
   GPtrArray       *year_labels;       /* of PangoLayout, NULL where thinned */
@@ -340,11 +347,19 @@ day_x (CplTimelineChart *self,
   return plot->origin.x + (day - self->first) / (double) (self->last - self->first) * plot->size.width;
 }
 
+/* A row's height and the gap under it, with its name's line. */
+static int
+slot_height (CplTimelineChart *self)
+{
+  return self->name_line + self->row_height + ROW_GAP;
+}
+
+/* The top of @row's bar. */
 static double
 row_top (CplTimelineChart *self,
          guint             row)
 {
-  return FRAME (self)->plot.origin.y + row * (self->row_height + ROW_GAP);
+  return FRAME (self)->plot.origin.y + row * slot_height (self) + self->name_line;
 }
 
 static graphene_rect_t
@@ -356,6 +371,22 @@ span_rect (CplTimelineChart *self,
   double x1 = round (day_x (self, span->end));
 
   return GRAPHENE_RECT_INIT (x0, row_top (self, row), MAX (x1 - x0 - 1, 1), self->row_height);
+}
+
+/* Where @row's name is drawn: left of its bar, centred on it, or on the
+ * line over it. */
+static graphene_rect_t
+name_rect (CplTimelineChart *self,
+           guint             row)
+{
+  const Row *r = g_ptr_array_index (self->rows, row);
+  double top = row_top (self, row), left = FRAME (self)->plot.origin.x;
+  int w, h;
+
+  cpl_chart_layout_size (r->name, &w, &h);
+  if (self->name_line > 0)
+    return GRAPHENE_RECT_INIT (left, top - self->name_line, w, h);
+  return GRAPHENE_RECT_INIT (left - CPL_CHART_LABEL_GAP - w, top + (self->row_height - h) / 2., w, h);
 }
 
 /* Rows of room the plot takes: two for "No data" when there is no row. */
@@ -439,6 +470,55 @@ measure_text (CplTimelineChart *self)
 
   cpl_chart_layout_size (probe, NULL, &self->label_height);
   self->row_height = MAX (self->label_height + 8, 20);
+}
+
+/* The line over each bar for its name on a chart @width wide, or 0: a
+ * name wider than a quarter of the chart (and than MAX_NAME_WIDTH) would
+ * be cut short left of its bar ("A100 SXM4 8…" at 360 px), so then every
+ * name stands over its bar, where it has the width. */
+static int
+name_line_for (CplTimelineChart *self,
+               int               width)
+{
+  int widest = 0;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+      g_autoptr(PangoLayout) name = cpl_chart_layout_new (CPL_CHART_CONTEXT (self),
+                                                          cpl_entity_get_name (CPL_ENTITY (row->chip)),
+                                                          CPL_CHART_FONT_LABEL);
+      int w;
+
+      cpl_chart_layout_size (name, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest > MIN (MAX_NAME_WIDTH, width / 4) ? self->label_height + NAME_GAP : 0;
+}
+
+/* Lays out the chips' names for a chart @width wide; returns the room
+ * they take left of the bars (0 when they stand over them). */
+static int
+layout_names (CplTimelineChart *self,
+              int               width)
+{
+  int room, widest = 0;
+
+  self->name_line = name_line_for (self, width);
+  room = self->name_line > 0 ? MAX (width - 2 * CPL_CHART_PADDING, 1) : MIN (MAX_NAME_WIDTH, width / 4);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+      int w;
+
+      g_clear_object (&row->name);
+      row->name = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), cpl_entity_get_name (CPL_ENTITY (row->chip)),
+                                        CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_limit (row->name, room, 1);
+      cpl_chart_layout_size (row->name, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return self->name_line > 0 ? 0 : widest;
 }
 
 static void
@@ -551,9 +631,9 @@ place_marks (CplTimelineChart *self)
     }
 }
 
-/* place_marks(), and where a date finds no place while an earlier one
- * its label would overlap has one, the earlier gives way and they are
- * placed again: the latest rules are the ones looked for (the December
+/* place_marks(), and where a date finds no place while earlier ones its
+ * label would overlap have one, the earliest of them gives way and they
+ * are placed again: the latest rules are the ones looked for (the December
  * 2025 terms, a few weeks before the January 2026 rules, took the room
  * and left 2026-01-14 and -15 without a date). */
 static void
@@ -582,8 +662,10 @@ layout_marks (CplTimelineChart *self)
           if (mark->line >= 0 || mark->yields)
             continue;
           unplaced = mark;
-          /* the latest placed date before it that its label overlaps */
-          for (guint j = i; j-- > 0 && before == NULL;)
+          /* the earliest placed date before it that its label overlaps
+           * (the latest would give way to the day after: 2026-01-14
+           * to -15, while 2025-08-11 kept its place) */
+          for (guint j = 0; j < i && before == NULL; j++)
             {
               Mark *other = &g_array_index (self->marks, Mark, j);
               double apart = fabs (day_x (self, mark->day) - day_x (self, other->day));
@@ -636,23 +718,10 @@ cpl_timeline_chart_layout (CplChart *chart,
   measure_text (self);
   ensure_legend_layouts (self);
   legend_height = legend_flow (self, width);
-
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      Row *row = g_ptr_array_index (self->rows, r);
-      int w;
-
-      g_clear_object (&row->name);
-      row->name = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), cpl_entity_get_name (CPL_ENTITY (row->chip)),
-                                        CPL_CHART_FONT_LABEL);
-      cpl_chart_layout_limit (row->name, MIN (MAX_NAME_WIDTH, width / 4), 1);
-      cpl_chart_layout_size (row->name, &w, NULL);
-      names = MAX (names, w);
-    }
-  self->name_width = names;
+  names = layout_names (self, width);
 
   top = CPL_CHART_PADDING + legend_height + 2 * CPL_CHART_LABEL_GAP;
-  plot_height = (int) n_slots (self) * (self->row_height + ROW_GAP) - ROW_GAP;
+  plot_height = (int) n_slots (self) * slot_height (self) - ROW_GAP;
   right = CPL_CHART_PADDING + 16;       /* room for the last date's label */
   frame->legend = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   frame->plot = GRAPHENE_RECT_INIT (CPL_CHART_PADDING + names + CPL_CHART_LABEL_GAP, top,
@@ -674,6 +743,8 @@ cpl_timeline_chart_measure (CplChart       *chart,
                             int            *natural)
 {
   CplTimelineChart *self = CPL_TIMELINE_CHART (chart);
+  graphene_point_t legend_at[N_LEGEND];
+  int legend_height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -683,9 +754,15 @@ cpl_timeline_chart_measure (CplChart       *chart,
     }
   measure_text (self);
   ensure_legend_layouts (self);
-  *minimum = *natural = CPL_CHART_PADDING + legend_flow (self, for_size < 0 ? CPL_CHART_NAT_WIDTH : for_size)
+  if (for_size < 0)
+    for_size = CPL_CHART_NAT_WIDTH;
+  /* measured for another width than the chart's: keep the legend's places */
+  memcpy (legend_at, self->legend_at, sizeof legend_at);
+  legend_height = legend_flow (self, for_size);
+  memcpy (self->legend_at, legend_at, sizeof legend_at);
+  *minimum = *natural = CPL_CHART_PADDING + legend_height
                         + 2 * CPL_CHART_LABEL_GAP
-                        + (int) n_slots (self) * (self->row_height + ROW_GAP)
+                        + (int) n_slots (self) * (name_line_for (self, for_size) + self->row_height + ROW_GAP)
                         + axis_height (self);
 }
 
@@ -789,12 +866,11 @@ cpl_timeline_chart_snapshot_plot (CplChart    *chart,
   for (guint r = 0; r < self->rows->len; r++)
     {
       const Row *row = g_ptr_array_index (self->rows, r);
-      double top = row_top (self, r);
+      graphene_rect_t name = name_rect (self, r);
       int w, h;
 
-      cpl_chart_layout_size (row->name, &w, &h);
-      cpl_chart_append_layout (snapshot, row->name, plot->origin.x - CPL_CHART_LABEL_GAP - w,
-                               top + (self->row_height - h) / 2., &palette->fg);
+      if (self->name_line == 0)
+        cpl_chart_append_layout (snapshot, row->name, name.origin.x, name.origin.y, &palette->fg);
 
       for (guint s = 0; s < row->spans->len; s++)
         {
@@ -833,6 +909,17 @@ cpl_timeline_chart_snapshot_plot (CplChart    *chart,
                               bottom + 2 * ROW_GAP, 1, &hover, FALSE);
     }
 
+  /* names over their bars go over the lines, on the chart's background */
+  for (guint r = 0; self->name_line > 0 && r < self->rows->len; r++)
+    {
+      const Row *row = g_ptr_array_index (self->rows, r);
+      graphene_rect_t name = name_rect (self, r);
+
+      name.size.width += 2;
+      gtk_snapshot_append_color (snapshot, &palette->background, &name);
+      cpl_chart_append_layout (snapshot, row->name, name.origin.x, name.origin.y, &palette->fg);
+    }
+
   if (self->rows->len == 0)
     cpl_chart_frame_snapshot_empty (FRAME (self), CPL_CHART_CONTEXT (self), snapshot, palette);
 }
@@ -849,7 +936,7 @@ row_at (CplTimelineChart *self,
 
   if (y < plot->origin.y || y >= plot->origin.y + plot->size.height)
     return -1;
-  r = (int) ((y - plot->origin.y) / (self->row_height + ROW_GAP));
+  r = (int) ((y - plot->origin.y) / slot_height (self));
   return r < (int) self->rows->len ? r : -1;
 }
 
@@ -1411,5 +1498,24 @@ cpl_timeline_chart_row_y (CplTimelineChart *self,
   if (row >= self->rows->len || !cpl_chart_frame_has_plot (FRAME (self)))
     return FALSE;
   *y = row_top (self, row) + self->row_height / 2.;
+  return TRUE;
+}
+
+/* Where @row's name is drawn, in widget coordinates, and whether it is
+ * whole (not cut short with "…"); %FALSE when it is not drawn. */
+gboolean
+cpl_timeline_chart_get_name_rect (CplTimelineChart *self,
+                                  guint             row,
+                                  graphene_rect_t  *rect,
+                                  gboolean         *whole)
+{
+  g_return_val_if_fail (CPL_IS_TIMELINE_CHART (self), FALSE);
+
+  cpl_chart_ensure_layout (CPL_CHART (self));
+  if (row >= self->rows->len || !cpl_chart_frame_has_plot (FRAME (self)))
+    return FALSE;
+  *rect = name_rect (self, row);
+  if (whole != NULL)
+    *whole = !pango_layout_is_ellipsized (((Row *) g_ptr_array_index (self->rows, row))->name);
   return TRUE;
 }

@@ -52,6 +52,10 @@ gboolean     cpl_timeline_chart_date_at      (CplTimelineChart *self,
                                               GDate            *date);
 double       cpl_timeline_chart_date_x       (CplTimelineChart *self,
                                               const GDate      *date);
+gboolean     cpl_timeline_chart_get_name_rect (CplTimelineChart *self,
+                                              guint             row,
+                                              graphene_rect_t  *rect,
+                                              gboolean         *whole);
 gboolean     cpl_timeline_chart_row_y        (CplTimelineChart *self,
                                               guint             row,
                                               double           *y);

@@ -2334,6 +2334,19 @@ test_timeline_spans (void)
   assert_date (&picked, "2025-04-09");
   assert_date (cpl_timeline_chart_get_date (chart), "2025-04-09");
 
+  /* at 1200 px the names stand left of the bars, whole: the longest,
+   * "GB200 (per GPU)", some 100 px, is within a quarter of the chart */
+  {
+    GDate first;
+    graphene_rect_t name;
+    gboolean whole;
+
+    cpl_timeline_chart_get_range (chart, &first, NULL);
+    g_assert_true (cpl_timeline_chart_get_name_rect (chart, timeline_row (chart, "nvidia-gb200"), &name, &whole));
+    g_assert_true (whole);
+    g_assert_cmpfloat (name.origin.x + name.size.width, <, cpl_timeline_chart_date_x (chart, &first));
+  }
+
   /* the keyboard steps through the rule changes: End is the last */
   g_assert_true (gtk_widget_activate_action (widget, "chart.last-change", NULL));
   assert_date (&picked, "2026-01-15");
@@ -2347,16 +2360,49 @@ test_timeline_spans (void)
   g_clear_pointer (&marks, g_strfreev);
   marks = cpl_timeline_chart_dup_mark_labels (chart);
   g_assert_cmpuint (g_strv_length (marks), ==, 7);
-  /* about 200 px for 1704 days: 2025-08-11, 2025-12-08, 2026-01-14 and
-   * 2026-01-15 fall within some 20 px, four labels that close on three
-   * lines: the earlier ones give way to the January dates; the first
-   * date always has room */
+  /* the names stand over the bars (below), so the plot has some 274 px
+   * for 1704 days (x 18 → 292): 2025-04-09 to 2026-01-15 is 281 days,
+   * some 45 px, for five dates whose labels are 64 px wide, on three
+   * lines: the earliest give way, the three latest keep theirs (the
+   * December 2025 terms and the January 2026 rules); the first date
+   * always has room */
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
+  g_assert_cmpstr (marks[2], ==, "");
   g_assert_cmpstr (marks[3], ==, "");
-  g_assert_cmpstr (marks[4], ==, "");
+  g_assert_cmpstr (marks[4], ==, "2025-12-08");
   g_assert_cmpstr (marks[5], ==, "2026-01-14");
   g_assert_cmpstr (marks[6], ==, "2026-01-15");
   assert_leads_clear (chart, 7);
+
+  /* a quarter of 320 px is 80 px, less than "GB200 (per GPU)" or "A100
+   * SXM4 80GB" need: every name stands whole over its bar, from the
+   * plot's left edge (the range's first day), below the bar above it */
+  {
+    GDate first;
+    graphene_rect_t name;
+    gboolean whole;
+    double mid, above;
+
+    cpl_timeline_chart_get_range (chart, &first, NULL);
+    for (guint r = 0; r < cpl_timeline_chart_get_n_rows (chart); r++)
+      {
+        g_assert_true (cpl_timeline_chart_get_name_rect (chart, r, &name, &whole));
+        g_assert_true (whole);
+        g_assert_cmpfloat_with_epsilon (name.origin.x, cpl_timeline_chart_date_x (chart, &first), .01);
+        g_assert_true (cpl_timeline_chart_row_y (chart, r, &mid));
+        g_assert_cmpfloat (name.origin.y + name.size.height, <, mid);
+        if (r > 0)
+          {
+            g_assert_true (cpl_timeline_chart_row_y (chart, r - 1, &above));
+            g_assert_cmpfloat (name.origin.y, >, above);
+          }
+      }
+    /* and a tap on a bar still picks its row's span: H20's denied one */
+    g_date_set_dmy (&date, 15, G_DATE_JUNE, 2025);
+    g_assert_true (cpl_timeline_chart_row_y (chart, h20, &y));
+    CPL_CHART_GET_CLASS (chart)->pressed (CPL_CHART (chart), 1, cpl_timeline_chart_date_x (chart, &date) + .5, y);
+    assert_date (&picked, "2025-04-09");
+  }
 
   /* the text (the legend's first) follows the theme: dark on light,
    * light on dark */
