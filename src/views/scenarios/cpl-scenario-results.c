@@ -876,8 +876,15 @@ build_table (CplScenarioResults *self)
   self->cells = g_ptr_array_new ();
   for (guint c = 0; c < N_TABLE_COLUMNS; c++)
     {
-      /* "Demand (PFLOP/s)" wraps before the unit, never inside it */
-      g_autofree char *text = cpl_text_keep_units (_(table_titles[c]));
+      /* "Demand (PFLOP/s)" wraps before the unit, never inside it; the
+       * share's title is its own message, for a wording that wraps
+       * between words in Chinese (国产芯片在新增算 / 力中的份额 did not) */
+      g_autofree char *text = cpl_text_keep_units (c == COL_SHARE ?
+                                                   /* Translators: a column title of the year-by-year table,
+                                                    * over a line or two of some 12 characters each (a translation may
+                                                    * say where it breaks, with a newline) */
+                                                   C_("year table", "Domestic share of new compute") :
+                                                   _(table_titles[c]));
       GtkWidget *title = gtk_label_new (text);
 
       /* the year's, short, never wraps: the other grid would squeeze it */
