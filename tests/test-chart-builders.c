@@ -16,6 +16,7 @@
 
 #include "cpl-test-util.h"
 #include "views/cpl-chart-builders.h"
+#include "views/cpl-view-util.h"
 #include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenario-summary.h"
 #include "widgets/cpl-bar-chart.h"
@@ -239,8 +240,11 @@ test_bands (void)
   tornado = cpl_chart_build ("tornado", dataset, one, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (cpl_tornado_chart_get_n_bars (CPL_TORNADO_CHART (tornado)), ==, 2);
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–40%");
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–1.50");
+  /* a word joiner (U+2060) after each dash: a narrow chart wraps the
+   * names between words, not at the dash ("Demand growth 10–" over "60% a
+   * year" at 360 px) */
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–\u206040%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–\u20601.50");
   /* its axis says where the bars meet: the take with every input as set,
    * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
   g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (tornado)), ==,
@@ -252,6 +256,26 @@ test_bands (void)
     g_autofree char *growth = cpl_scenario_parameter_format_range ("demand_growth", .1, .6);
 
     g_assert_cmpstr (growth, ==, "10–60% a year");
+  }
+
+  /* cpl_text_keep_units(): no break after the dash of a range (en dash,
+   * the Chinese ～) nor in "P10–P90"; a dash before a space or at the
+   * end is left alone; and, as before, a number keeps its unit (a no-break
+   * space) and a unit its slash (a word joiner) */
+  {
+    struct { const char *text, *kept; } cases[] = {
+      { "P10–P90: $659 B–$1,511 B", "P10–\u2060P90: $659\u00a0B–\u2060$1,511\u00a0B" },
+      { "P10–P90 区间：6,594 亿美元～15,107 亿美元", "P10–\u2060P90\u00a0区间：6,594\u00a0亿美元～\u206015,107\u00a0亿美元" },
+      { "2022 – 2025 and 2026–", "2022\u00a0– 2025\u00a0and 2026–" },
+      { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *kept = cpl_text_keep_units (cases[i].text);
+
+        g_assert_cmpstr (kept, ==, cases[i].kept);
+      }
   }
 }
 

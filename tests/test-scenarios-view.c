@@ -806,9 +806,9 @@ test_uncertainty_bands (void)
     g_assert_true (g_str_has_prefix (cpl_tornado_chart_get_bar_name (tornado, i),
                                      cpl_scenario_parameter_title (g_array_index (bars, CplTornadoBar, i).parameter)));
   /* the share moves the take by 0.3 × 6.04 M: the widest swing; the
-   * PUE, without effect, last */
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 0), ==, "Revenue share 10–40%");
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 1), ==, "PUE 1.20–1.50");
+   * PUE, without effect, last (a word joiner after each range's dash) */
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 0), ==, "Revenue share 10–\u206040%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 1), ==, "PUE 1.20–\u20601.50");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -1020,7 +1020,8 @@ test_comparison_bands (void)
      * not "$935,187" */
     g_assert_true (g_str_has_suffix (ends[0], " M"));
     /* shown with each number kept with its unit: a no-break space (U+00A0)
-     * before "M", where the label wrapped "$1.95" away from it */
+     * before "M", where the label wrapped "$1.95" away from it; "P10–P90"
+     * is kept whole too */
     {
       g_autoptr(GPtrArray) labels = g_ptr_array_new ();
       guint shown = 0;
@@ -1030,11 +1031,14 @@ test_comparison_bands (void)
         {
           const char *text = gtk_label_get_text (labels->pdata[i]);
 
-          if (!g_str_has_prefix (text, "P10–P90: $"))
+          if (!g_str_has_prefix (text, "P10–\u2060P90: $"))
             continue;
           shown++;
           g_assert_null (strstr (text, " M"));
           g_assert_nonnull (strstr (text, "\u00a0M"));
+          /* and no break after a dash: a word joiner (U+2060) after it,
+           * where "$0.94 M–" stood over "$1.95 M" */
+          g_assert_nonnull (strstr (text, "\u00a0M–\u2060$"));
         }
       g_assert_cmpuint (shown, >, 0);
     }

@@ -960,10 +960,12 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     {
       const CplTornadoBar *bar = &g_array_index (bars, CplTornadoBar, i);
       g_autofree char *range = cpl_scenario_parameter_format_range (bar->parameter, bar->low, bar->high);
+      /* "Demand growth 10–60% a year" wraps between words, not at the dash */
+      g_autofree char *kept = cpl_text_keep_units (range);
 
       /* Translators: a tornado chart's row: an input and its range,
        * "Revenue share 10–40%" */
-      g_ptr_array_add (names, g_strdup_printf (_("%1$s %2$s"), cpl_scenario_parameter_title (bar->parameter), range));
+      g_ptr_array_add (names, g_strdup_printf (_("%1$s %2$s"), cpl_scenario_parameter_title (bar->parameter), kept));
       low[i] = bar->output_low;
       high[i] = bar->output_high;
     }

@@ -167,17 +167,32 @@ cpl_text_join_list (const char * const *items,
  * Returns: @text for a label that wraps, with every number kept on the
  *   line of the word after it ("4,000 GB/s", "700 W": the space after a
  *   digit becomes a no-break space) and no line break inside a unit such
- *   as GB/s or PFLOP/s (a word joiner after a slash between letters).
+ *   as GB/s or PFLOP/s (a word joiner after a slash between letters), nor
+ *   inside a range ("10–60% a year", "$659 B–$1,511 B", "P10–P90", the
+ *   Chinese "6,594 亿美元～15,107 亿美元": a word joiner after the dash).
  */
 char *
 cpl_text_keep_units (const char *text)
 {
+  static const char * const dashes[] = { "\xe2\x80\x93", "\xef\xbd\x9e", "~" };  /* – ～ ~ */
   GString *kept = g_string_new (NULL);
 
   /* byte by byte: ASCII bytes are never part of a longer UTF-8 character */
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
+      gsize dash = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (dashes) && dash == 0; i++)
+        if (p > text && g_str_has_prefix (p, dashes[i]) && p[strlen (dashes[i])] != '\0' &&
+            p[strlen (dashes[i])] != ' ')
+          dash = strlen (dashes[i]);
+      if (dash > 0)
+        {
+          g_string_append_len (kept, p, dash);
+          g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
+          p += dash - 1;
+        }
+      else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
         g_string_append (kept, "\xc2\xa0");                /* U+00A0 NO-BREAK SPACE */
       else if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
         g_string_append (kept, "/\xe2\x81\xa0");           /* U+2060 WORD JOINER */

@@ -279,7 +279,12 @@ show_uncertainty (CplScenarioResults *self,
            * government take $47.5 B (P10–P90: $31 B–$62 B)" */
           g_string_append_printf (summary, _("\n%1$s %2$s (%3$s)"), _(totals[i].title), point, text);
         }
-      cpl_label_set_text (self->total_ranges[i], text ? text : "");
+      {
+        /* "P10–P90: $659 B–$1,511 B" wraps after the colon, not in the range */
+        g_autofree char *kept = cpl_text_keep_units (text ? text : "");
+
+        cpl_label_set_text (self->total_ranges[i], kept);
+      }
       gtk_widget_set_visible (GTK_WIDGET (self->total_ranges[i]), ranged);
     }
 
