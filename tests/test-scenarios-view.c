@@ -1951,6 +1951,20 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The mapped label under @root that reads @text. */
+static GtkWidget *
+mapped_label (GtkWidget  *root,
+              const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+      return labels->pdata[i];
+  g_assert_not_reached ();
+}
+
 /* The totals fit a phone: at 360 px each scenario is a block of its name
  * over the row titles beside its values, so nothing scrolls sideways; at
  * 1280 px the scenarios stand side by side, the titles once.  The values
@@ -2008,9 +2022,46 @@ test_comparison_narrow (void)
             cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, more[i])),
                                              TRUE);
           cpl_test_wait_for_draw (GTK_WIDGET (window));
+          cpl_test_wait_for_draw (GTK_WIDGET (window));
           shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
           g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "US government take"), ==, 1);
           g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "$533,333"), ==, 1);
+          /* the values scroll sideways, their row titles stay in view
+           * ("Gross revenue of US vendors" scrolled away from its
+           * numbers), and each title is level with its row of values */
+          {
+            GtkWidget *title = mapped_label (shown, "US government take");
+            GtkWidget *value = mapped_label (shown, "$533,333");
+            GtkWidget *values = gtk_widget_get_ancestor (value, GTK_TYPE_SCROLLED_WINDOW);
+            GtkAdjustment *across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (values));
+            GtkWidget *titles = gtk_widget_get_parent (title);
+            GtkWidget *table = gtk_widget_get_ancestor (gtk_widget_get_parent (value), GTK_TYPE_GRID);
+            graphene_rect_t before, after, row_title, row_value;
+            int column, row;
+
+            g_assert_false (gtk_widget_is_ancestor (title, values));
+            g_assert_cmpfloat (gtk_adjustment_get_upper (across), >, gtk_adjustment_get_page_size (across));
+            g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (comparison), &before));
+            gtk_adjustment_set_value (across, gtk_adjustment_get_upper (across));
+            cpl_test_wait_for_draw (GTK_WIDGET (window));
+            g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (comparison), &after));
+            g_assert_cmpfloat (after.origin.x, ==, before.origin.x);
+            g_assert_true (gtk_widget_get_mapped (title));
+
+            /* every row: the title's top and the values' top within a pixel */
+            for (GtkWidget *child = gtk_widget_get_first_child (titles); child; child = gtk_widget_get_next_sibling (child))
+              {
+                GtkWidget *cell;
+
+                gtk_grid_query_child (GTK_GRID (titles), child, &column, &row, NULL, NULL);
+                cell = gtk_grid_get_child_at (GTK_GRID (table), 0, row);
+                if (column != 0 || cell == NULL)
+                  continue;
+                g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (comparison), &row_title));
+                g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (comparison), &row_value));
+                g_assert_cmpfloat_with_epsilon (row_title.origin.y, row_value.origin.y, 1);
+              }
+          }
           /* the built-in scenarios have ranges: their Monte Carlo runs
            * end here, not in the tests after this one */
           cpl_scenario_comparison_wait_for_bands (comparison);

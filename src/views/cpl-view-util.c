@@ -168,36 +168,51 @@ cpl_text_join_list (const char * const *items,
  *   line of the word after it ("4,000 GB/s", "700 W": the space after a
  *   digit becomes a no-break space) and no line break inside a unit such
  *   as GB/s or PFLOP/s (a word joiner after a slash between letters), nor
- *   inside a range ("10–60% a year", "$659 B–$1,511 B", "P10–P90", the
- *   Chinese "6,594 亿美元～15,107 亿美元": a word joiner after the dash).
+ *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
+ *   "P10–P90", the Chinese "6,594 亿美元～15,107 亿美元": a word joiner
+ *   after it), nor inside a Chinese unit after a number ("亿美|元": a word
+ *   joiner between its characters).
  */
 char *
 cpl_text_keep_units (const char *text)
 {
   static const char * const dashes[] = { "\xe2\x80\x93", "\xef\xbd\x9e", "~" };  /* – ～ ~ */
+  /* the Chinese money and energy units, longest first */
+  static const char * const units[] = { "万亿美元", "亿美元", "万美元", "兆美元", "億美元", "萬美元", "美元",
+                                        "千瓦时", "千瓦時" };
   GString *kept = g_string_new (NULL);
+  const char *unit_end = NULL;      /* the end of the unit after a number */
 
-  /* byte by byte: ASCII bytes are never part of a longer UTF-8 character */
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
+      const char *next = g_utf8_next_char (p);
       gsize dash = 0;
 
       for (guint i = 0; i < G_N_ELEMENTS (dashes) && dash == 0; i++)
-        if (p > text && g_str_has_prefix (p, dashes[i]) && p[strlen (dashes[i])] != '\0' &&
-            p[strlen (dashes[i])] != ' ')
+        if (p > text && g_str_has_prefix (p, dashes[i]) && *next != '\0' && *next != ' ')
           dash = strlen (dashes[i]);
       if (dash > 0)
         {
           g_string_append_len (kept, p, dash);
           g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
-          p += dash - 1;
         }
-      else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
-        g_string_append (kept, "\xc2\xa0");                /* U+00A0 NO-BREAK SPACE */
-      else if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
-        g_string_append (kept, "/\xe2\x81\xa0");           /* U+2060 WORD JOINER */
+      else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && *next != '\0' && *next != ' ')
+        {
+          g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
+          for (guint i = 0; i < G_N_ELEMENTS (units) && unit_end == NULL; i++)
+            if (g_str_has_prefix (next, units[i]))
+              unit_end = next + strlen (units[i]);
+        }
+      else if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (*next))
+        g_string_append (kept, "/\xe2\x81\xa0");
       else
-        g_string_append_c (kept, *p);
+        {
+          g_string_append_len (kept, p, next - p);
+          if (unit_end != NULL && next < unit_end)
+            g_string_append (kept, "\xe2\x81\xa0");
+          else
+            unit_end = NULL;
+        }
     }
   return g_string_free (kept, FALSE);
 }

@@ -48,7 +48,11 @@ struct _CplScenarioComparison
   GtkWidget    *bands_box;     /* "P10–P90 ranges of" and its menu */
   GtkDropDown  *bands_menu;    /* all scenarios, each shown one, none */
   GtkStringList *bands_names;
-  GtkGrid      *table;
+  GtkGrid      *titles;        /* the wide table's row titles, kept in view */
+  GtkGrid      *table;         /* its values: a column per scenario */
+  GPtrArray    *title_spacers; /* a row of each grid as tall as the other's */
+  GPtrArray    *value_spacers;
+  guint         sync_tick;     /* sync_rows() on the next frame, or 0 */
   GtkGrid      *narrow;        /* the table for a phone: a block per scenario */
   guint         narrow_shape[2]; /* its scenarios and rows, as last built */
   CplChart     *charts[N_CHARTS];
@@ -259,6 +263,117 @@ fill_narrow (CplScenarioComparison *self,
     }
 }
 
+/* Takes away the children of @grid from column @columns or row @rows on. */
+static void
+prune_grid (GtkGrid *grid,
+            guint    columns,
+            guint    rows)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      int column, row;
+
+      gtk_grid_query_child (grid, child, &column, &row, NULL, NULL);
+      if (column >= (int) columns || row >= (int) rows)
+        gtk_grid_remove (grid, child);
+      child = next;
+    }
+}
+
+/* The wide table is two grids side by side, the titles' and the values'
+ * (which scroll sideways under a window too narrow for them), whose rows
+ * must line up: a title wraps onto three lines where its values take
+ * one, a value with its difference and range takes four where its title
+ * takes one.  Each grid has a column of empty spacers (the titles' after
+ * them, the values' after the last scenario), one per row, as tall as
+ * the taller of the two grids' rows (sync_rows()). */
+static void
+remove_spacers (CplScenarioComparison *self)
+{
+  for (guint r = 0; r < self->title_spacers->len; r++)
+    {
+      gtk_grid_remove (self->titles, g_ptr_array_index (self->title_spacers, r));
+      gtk_grid_remove (self->table, g_ptr_array_index (self->value_spacers, r));
+    }
+  g_ptr_array_set_size (self->title_spacers, 0);
+  g_ptr_array_set_size (self->value_spacers, 0);
+}
+
+static void
+add_spacers (CplScenarioComparison *self,
+             guint                  n_rows,
+             guint                  n_columns)
+{
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GtkWidget *title_spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *value_spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_grid_attach (self->titles, title_spacer, 1, r, 1, 1);
+      gtk_grid_attach (self->table, value_spacer, n_columns, r, 1, 1);
+      g_ptr_array_add (self->title_spacers, title_spacer);
+      g_ptr_array_add (self->value_spacers, value_spacer);
+    }
+}
+
+/* The height @cell takes at its width, 0 when there is none. */
+static int
+cell_height (GtkWidget *cell)
+{
+  int min_width, height;
+
+  if (cell == NULL || !gtk_widget_get_visible (cell))
+    return 0;
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, MAX (gtk_widget_get_width (cell), min_width),
+                      NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* Each row of both grids as tall as the taller of the two. */
+static gboolean
+sync_rows (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  CplScenarioComparison *self = data;
+  int columns = (int) (self->shown_ids ? self->shown_ids->len : 0);
+
+  self->sync_tick = 0;
+  for (guint r = 0; r < self->title_spacers->len; r++)
+    {
+      int height = cell_height (gtk_grid_get_child_at (self->titles, 0, r));
+      GtkWidget *spacers[2] = { g_ptr_array_index (self->title_spacers, r), g_ptr_array_index (self->value_spacers, r) };
+
+      for (int c = 0; c < columns; c++)
+        height = MAX (height, cell_height (gtk_grid_get_child_at (self->table, c, r)));
+      for (guint i = 0; i < G_N_ELEMENTS (spacers); i++)
+        {
+          int requested;
+
+          gtk_widget_get_size_request (spacers[i], NULL, &requested);
+          if (requested != height)
+            gtk_widget_set_size_request (spacers[i], 0, height);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* After the values' grid is given its size: the rows lined up on the
+ * next frame (a size request made in an allocation would wait for one
+ * anyway). */
+static void
+values_allocated (gpointer data)
+{
+  CplScenarioComparison *self = data;
+
+  if (self->sync_tick == 0)
+    self->sync_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->table), sync_rows, self, NULL);
+}
+
 /* The totals table: a row per CplComparisonRow, its title then a value
  * per scenario with the difference to the baseline under it.  Updated in
  * place: each place in the grid keeps its widgets, which take the new
@@ -271,18 +386,10 @@ fill_table (CplScenarioComparison *self,
             guint                  baseline)
 {
   GPtrArray *rows = cpl_comparison_rows_new (dataset, projections, baseline);
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table));
 
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-      int column, row;
-
-      gtk_grid_query_child (self->table, child, &column, &row, NULL, NULL);
-      if (column > (int) shown->len || row > (int) rows->len)
-        gtk_grid_remove (self->table, child);
-      child = next;
-    }
+  remove_spacers (self);
+  prune_grid (self->table, shown->len, rows->len + 1);
+  prune_grid (self->titles, 1, rows->len + 1);
   g_hash_table_remove_all (self->values);
   g_hash_table_remove_all (self->differences);
   g_hash_table_remove_all (self->ranges);
@@ -290,17 +397,17 @@ fill_table (CplScenarioComparison *self,
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows;
   for (guint i = 0; i < shown->len; i++)
-    place_cell (self->table, i + 1, 0, cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE);
+    place_cell (self->table, i, 0, cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE);
   for (guint r = 0; r < rows->len; r++)
     {
       CplComparisonRow *row = g_ptr_array_index (rows, r);
 
-      place_cell (self->table, 0, r + 1, row->title, FALSE);
+      place_cell (self->titles, 0, r + 1, row->title, FALSE);
       for (guint i = 0; i < row->n_values; i++)
         {
           const char *scenario_id = g_ptr_array_index (self->shown_ids, i);
 
-          place_value (self->table, i + 1, r + 1, row->values[i], row->differences[i]);
+          place_value (self->table, i, r + 1, row->values[i], row->differences[i]);
           g_hash_table_insert (self->values, cell_key (row->id, scenario_id),
                                g_strdup (row->values[i]));
           if (row->differences[i] != NULL)
@@ -308,6 +415,7 @@ fill_table (CplScenarioComparison *self,
                                  g_strdup (row->differences[i]));
         }
     }
+  add_spacers (self, rows->len + 1, shown->len);
   fill_narrow (self, rows, shown);
 }
 
@@ -546,7 +654,7 @@ band_run_done (GObject      *source,
 
           if (range == NULL)
             continue;
-          place_range (self->table, run->series + 1, r + 1, range);
+          place_range (self->table, run->series, r + 1, range);
           place_range (self->narrow, 1, narrow_block (run->series, self->rows->len) + r + 1, range);
           g_hash_table_insert (self->ranges, cell_key (row->id, g_ptr_array_index (self->shown_ids, run->series)),
                                range);
@@ -708,6 +816,8 @@ show_scenarios (CplScenarioComparison *self,
   restart_band_runs (self, shown);
   if (projections->len == 0)
     {
+      remove_spacers (self);
+      clear_grid (self->titles);
       clear_grid (self->table);
       clear_grid (self->narrow);
       self->narrow_shape[0] = self->narrow_shape[1] = 0;
@@ -944,6 +1054,8 @@ cpl_scenario_comparison_dispose (GObject *object)
   g_clear_pointer (&self->differences, g_hash_table_unref);
   g_clear_pointer (&self->ranges, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->title_spacers, g_ptr_array_unref);
+  g_clear_pointer (&self->value_spacers, g_ptr_array_unref);
   g_clear_object (&self->baseline_names);
   G_OBJECT_CLASS (cpl_scenario_comparison_parent_class)->dispose (object);
 }
@@ -996,11 +1108,18 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->differences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
+  self->titles = GTK_GRID (cpl_table_grid_new (8));
   self->table = GTK_GRID (cpl_table_grid_new (8));
+  /* the two grids' margins as one grid's */
+  gtk_widget_set_margin_end (GTK_WIDGET (self->titles), 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 0);
+  self->title_spacers = g_ptr_array_new ();
+  self->value_spacers = g_ptr_array_new ();
   self->narrow = GTK_GRID (cpl_table_grid_new (8));
   /* cell() makes its cells narrower */
   g_object_set_data (G_OBJECT (self->narrow), "cpl-narrow", GINT_TO_POINTER (TRUE));
-  scroller = cpl_scenario_tables_scroller_new (GTK_WIDGET (self->table), GTK_WIDGET (self->narrow));
+  scroller = cpl_scenario_tables_scroller_new (GTK_WIDGET (self->titles), GTK_WIDGET (self->table),
+                                               values_allocated, self, GTK_WIDGET (self->narrow));
   /* Copy and Export CSV… at the end of the baseline's line */
   gtk_box_append (GTK_BOX (gtk_widget_get_last_child (GTK_WIDGET (self))),
                   cpl_table_actions_new (GTK_WIDGET (self), scroller, comparison_text));

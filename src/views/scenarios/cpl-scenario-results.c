@@ -938,23 +938,46 @@ cpl_scenario_table_scroller_new (GtkWidget *table)
  * titles and two scenarios side by side need about as much. */
 #define WIDE_TABLE_MIN_WIDTH 480
 
-/* Returns: (transfer floating): as cpl_scenario_table_scroller_new(), with
- * the table twice: @wide, and @narrow (the same numbers laid out for a
- * phone).  @wide is shown down to WIDE_TABLE_MIN_WIDTH, scrolling sideways
- * when it is wider than the window (many scenarios on a laptop); @narrow
- * below that, and narrower still (large text) it scrolls sideways. */
+/**
+ * cpl_scenario_tables_scroller_new:
+ * @titles: the wide table's row titles, a grid of one column
+ * @values: the rest of the wide table, a grid whose rows are those of
+ *   @titles (the caller keeps their heights in step, see @allocated)
+ * @allocated: (nullable): called after each allocation of @values
+ * @narrow: the same numbers laid out for a phone
+ *
+ * Returns: (transfer floating): the wide table down to
+ *   WIDE_TABLE_MIN_WIDTH, its titles in view while its values scroll
+ *   sideways when they are wider than the window (many scenarios on a
+ *   laptop: "Gross revenue of US vendors" scrolled away from its
+ *   numbers); @narrow below that, and narrower still (large text) it
+ *   scrolls sideways.
+ */
 GtkWidget *
-cpl_scenario_tables_scroller_new (GtkWidget *wide,
-                                  GtkWidget *narrow)
+cpl_scenario_tables_scroller_new (GtkWidget  *titles,
+                                  GtkWidget  *values,
+                                  void      (*allocated) (gpointer data),
+                                  gpointer    data,
+                                  GtkWidget  *narrow)
 {
   GtkWidget *squeezer = adw_squeezer_new ();
-  GtkWidget *wide_scroller = cpl_scroll_sideways (size_bin_new (wide, TRUE));
+  GtkWidget *wide = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *bin = size_bin_new (values, TRUE);
+  GtkWidget *values_scroller = cpl_scroll_sideways (bin);
 
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (wide_scroller), WIDE_TABLE_MIN_WIDTH);
+  CPL_SIZE_BIN (bin)->allocated = allocated;
+  CPL_SIZE_BIN (bin)->allocated_data = data;
+  /* the sideways scrollbar always drawn when there is something to
+   * scroll, not only under the pointer: the columns past the edge show */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (values_scroller), FALSE);
+  gtk_widget_set_hexpand (values_scroller, TRUE);
+  gtk_box_append (GTK_BOX (wide), size_bin_new (titles, TRUE));
+  gtk_box_append (GTK_BOX (wide), values_scroller);
+  gtk_widget_set_size_request (wide, WIDE_TABLE_MIN_WIDTH, -1);
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
   /* the first whose minimum fits: the wide table's is WIDE_TABLE_MIN_WIDTH */
   adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
-  adw_squeezer_add (ADW_SQUEEZER (squeezer), wide_scroller);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), wide);
   adw_squeezer_add (ADW_SQUEEZER (squeezer), size_bin_new (narrow, TRUE));
   return cpl_scroll_sideways (squeezer);
 }

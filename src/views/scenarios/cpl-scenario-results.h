@@ -43,7 +43,10 @@ char               *cpl_scenario_format_share         (double              value
 char               *cpl_scenario_format_pflops        (double              value,
                                                        gpointer            user_data);
 GtkWidget          *cpl_scenario_table_scroller_new   (GtkWidget          *table);
-GtkWidget          *cpl_scenario_tables_scroller_new  (GtkWidget          *wide,
+GtkWidget          *cpl_scenario_tables_scroller_new  (GtkWidget          *titles,
+                                                       GtkWidget          *values,
+                                                       void              (*allocated) (gpointer data),
+                                                       gpointer            data,
                                                        GtkWidget          *narrow);
 GtkWidget          *cpl_scenario_chart_flow_new       (void);
 void                cpl_scenario_chart_flow_append    (GtkWidget          *flow,
