@@ -288,7 +288,14 @@ test_ban_column (void)
                    "The US government takes $9.00 B and the vendor keeps $27.0 B: with full pass-through the "
                    "buyer pays the share, so the vendor's profit is the same at every rate (the units stay as "
                    "typed: the calculator does not cut them for the higher price).");
+  /* and the break-even figure agrees: none, not "100.0%" beside that
+   * sentence; the table's cell says the same, and no difference is
+   * taken from it */
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "None");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "None");
   type_into (view, "price_pass_through", "0");
+  /* back at no pass-through: 75.9% again */
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "75.9%");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -37,6 +37,7 @@ typedef enum {
   KIND_MONEY,
   KIND_UNITS,
   KIND_PERCENT,
+  KIND_BREAK_EVEN,   /* a share rate; 100% or more: none, selling pays at every rate */
 } Kind;
 
 /* In the order of CplRevenueResult's fields. */
@@ -52,7 +53,7 @@ static const struct {
   { "vendor_net_revenue", N_("Vendor net revenue"), KIND_MONEY },
   { "vendor_gross_profit", N_("Vendor gross profit"), KIND_MONEY },
   { "margin_after_share", N_("Margin after share"), KIND_PERCENT },
-  { "break_even_share", N_("Break-even share rate"), KIND_PERCENT },
+  { "break_even_share", N_("Break-even share rate"), KIND_BREAK_EVEN },
 };
 
 #define N_OUTPUTS G_N_ELEMENTS (outputs)
@@ -63,7 +64,8 @@ G_STATIC_ASSERT (N_OUTPUTS == sizeof (CplRevenueResult) / sizeof (double));
 static gboolean
 output_needs_sale (guint output)
 {
-  return outputs[output].kind == KIND_PERCENT || g_str_equal (outputs[output].id, "buyer_price");
+  return outputs[output].kind == KIND_PERCENT || outputs[output].kind == KIND_BREAK_EVEN ||
+         g_str_equal (outputs[output].id, "buyer_price");
 }
 
 /* The key figures above the table, for the selected line's own rate. */
@@ -187,6 +189,13 @@ format_value (Kind   kind,
     case KIND_MONEY:   return cpl_format_money (value);
     case KIND_UNITS:   return cpl_format_number (value, 0);
     case KIND_PERCENT: return cpl_format_percent (value, 1);
+    case KIND_BREAK_EVEN:
+      if (value >= 1)
+        /* Translators: the break-even share rate when selling pays for the
+         * vendor at every rate up to 100% (full pass-through, or a margin
+         * the share cannot eat) */
+        return g_strdup (C_("break-even", "None"));
+      return cpl_format_percent (value, 1);
     default:           g_return_val_if_reached (NULL);
     }
 }
@@ -214,7 +223,8 @@ format_difference (Kind   kind,
     {
     case KIND_MONEY:   return cpl_format_difference (CPL_DIFFERENCE_MONEY, value, 0);
     case KIND_UNITS:   return cpl_format_difference (CPL_DIFFERENCE_NUMBER, value, 0);
-    case KIND_PERCENT: return cpl_format_difference (CPL_DIFFERENCE_POINTS, value, 1);
+    case KIND_PERCENT:
+    case KIND_BREAK_EVEN: return cpl_format_difference (CPL_DIFFERENCE_POINTS, value, 1);
     default:           g_return_val_if_reached (NULL);
     }
 }
@@ -239,6 +249,9 @@ set_output (GtkLabel *label,
       g_autofree char *exact = cpl_format_money_exact (value);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
     }
+  else if (outputs[output].kind == KIND_BREAK_EVEN && !difference && value >= 1)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                                 _("No break-even: selling pays for the vendor at every share rate up to 100%"));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
 }
@@ -322,7 +335,8 @@ update_charts (CplRevenueView         *self,
     current = g_strdup_printf (_("current rate %s"), rate);
     cpl_line_chart_add_marker (self->rate_chart, in->share * 100, current);
   }
-  if (isfinite (cases[0].break_even_share))
+  /* none at 100% or more: no marker at the chart's edge saying 100.0% */
+  if (isfinite (cases[0].break_even_share) && cases[0].break_even_share < 1)
     {
       g_autofree char *rate = cpl_format_percent (cases[0].break_even_share, 1);
       /* Translators: a marker on the chart, %s is the break-even share rate */
@@ -330,9 +344,7 @@ update_charts (CplRevenueView         *self,
       cpl_line_chart_add_marker (self->rate_chart, cases[0].break_even_share * 100, label);
       /* the units stay as given at every rate; past the break-even they
        * are sold at a loss, which a vendor would not do: shaded */
-      if (cases[0].break_even_share < 1)
-        cpl_line_chart_set_span (self->rate_chart, cases[0].break_even_share * 100, 100,
-                                 _("Vendor sells at a loss"));
+      cpl_line_chart_set_span (self->rate_chart, cases[0].break_even_share * 100, 100, _("Vendor sells at a loss"));
     }
 }
 
@@ -466,6 +478,9 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
       for (guint o = 0; o < N_OUTPUTS; o++)
         if (banned && output_needs_sale (o))
           ((double *) &cases[c])[o] = NAN;
+      /* no difference to a break-even that is none */
+      if (c == CASE_DIFFERENCE && (cases[CASE_THIS].break_even_share >= 1 || cases[CASE_COMPARE].break_even_share >= 1))
+        cases[c].break_even_share = NAN;
       for (guint l = 0; l < N_LAYOUTS; l++)
         {
           gtk_widget_set_visible (GTK_WIDGET (self->case_titles[l][c]), visible);
@@ -1304,7 +1319,8 @@ cpl_revenue_lines_text (CplDataset      *dataset,
 {
   GListModel *cases = cpl_dataset_get_revenue_cases (dataset);
   g_autoptr(CplCsvWriter) writer = cpl_csv_writer_new (separator);
-  static const char * const kind_units[] = { [KIND_MONEY] = N_("USD"), [KIND_UNITS] = "", [KIND_PERCENT] = N_("fraction") };
+  static const char * const kind_units[] = { [KIND_MONEY] = N_("USD"), [KIND_UNITS] = "", [KIND_PERCENT] = N_("fraction"),
+                                             [KIND_BREAK_EVEN] = N_("fraction") };
 
   cpl_csv_writer_add_text (writer, _("ID"));
   cpl_csv_writer_add_text (writer, _("Name"));
