@@ -585,10 +585,10 @@ test_dearer_sentence_grouped (void)
 }
 
 /* A comparison's sentence says a difference the table shows: shares of
- * 40.43% and 40.36% are both 40% whole and 40.4% at a decimal, but 0.07
- * pp apart, which the table writes "+0.1 pp" at a decimal; the sentence
- * said "stays at 40%".  It now gives them at two decimals; shares alike
- * to the thousandth (40.40% and 40.40%) stay "stays at 40%". */
+ * 40.43% and 40.36% are both 40.4% at the decimal every view shows, but
+ * 0.07 pp apart, which the table writes "+0.1 pp"; the sentence said
+ * "stays at 40%".  It gives them at two decimals; shares alike to the
+ * hundredth of a point (40.401% and 40.399%) stay "stays at 40.4%". */
 static void
 test_comparison_sentence_precision (void)
 {
@@ -612,7 +612,7 @@ test_comparison_sentence_precision (void)
   q.final_domestic_share = .40399;
   same = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
   expected_same = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the domestic share "
-                                   "of new compute in 2030 stays at 40%%", money);
+                                   "of new compute in 2030 stays at 40.4%%", money);
   g_assert_cmpstr (same, ==, expected_same);
 }
 

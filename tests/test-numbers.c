@@ -334,25 +334,6 @@ test_money_p10_p90 (void)
   setlocale (LC_NUMERIC, saved);
 }
 
-/* Shares side by side with their difference: whole percents unless they
- * read wrong.  The comparison read "43% instead of 40%" beside "+2 pp". */
-static void
-test_share_decimals (void)
-{
-  /* 42.7% and 40.4%: 43 − 40 = 3, but 2.3 pp rounds to 2: a decimal */
-  g_assert_cmpint (cpl_share_decimals (0.427, 0.404), ==, 1);
-  /* 42.7% and 100%: 100 − 43 = 57 and 57.3 pp rounds to 57: whole */
-  g_assert_cmpint (cpl_share_decimals (0.427, 1.0), ==, 0);
-  /* 33.3% and 25%: 33 − 25 = 8, 8.3 pp rounds to 8: whole */
-  g_assert_cmpint (cpl_share_decimals (1. / 3, 0.25), ==, 0);
-  /* 40.2% and 39.6%: both 40%, but 0.6 pp apart: a decimal */
-  g_assert_cmpint (cpl_share_decimals (0.402, 0.396), ==, 1);
-  /* 40.04% and 39.96%: 40.0% at a decimal too: the same share, whole */
-  g_assert_cmpint (cpl_share_decimals (0.4004, 0.3996), ==, 0);
-  g_assert_cmpint (cpl_share_decimals (0.5, 0.5), ==, 0);
-  g_assert_cmpint (cpl_share_decimals (NAN, 0.5), ==, 0);
-}
-
 /* The defect: 5,000 pasted characters went whole into the message. */
 static void
 test_excerpt (void)
@@ -452,7 +433,6 @@ main (int   argc,
   g_test_add_func ("/numbers/difference", test_difference);
   g_test_add_func ("/numbers/p10-p90", test_p10_p90);
   g_test_add_func ("/numbers/money-p10-p90", test_money_p10_p90);
-  g_test_add_func ("/numbers/share-decimals", test_share_decimals);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);
   return g_test_run ();

@@ -288,7 +288,7 @@ test_ranges (void)
   g_assert_nonnull (dash);
   g_assert_cmpfloat_with_epsilon (billions_at (range), 3.342, 0.1);
   g_assert_cmpfloat_with_epsilon (billions_at (dash + strlen ("–")), 6.658, 0.1);
-  g_assert_nonnull (strstr (text, "P10 = P90 = 50%"));
+  g_assert_nonnull (strstr (text, "P10 = P90 = 50.0%"));
 }
 
 /* Without FILE the report is of the built-in dataset: its full ban, and

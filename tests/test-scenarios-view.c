@@ -1211,7 +1211,7 @@ test_comparison (void)
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (cpl_scenarios_view_get_comparison (view)),
                                    "H200 with a 25% revenue share (December 2025): US vendors sell $289 B more than "
                                    "under Full ban (April 2025) over 2026–2030; the domestic share of new compute in 2030 "
-                                   "is 43%, against 100%"));
+                                   "is 42.7%, against 100.0%"));
   /* one sentence is the answer, large; with a third scenario there are
    * two, each read against the table, in the body's size, bold */
   g_assert_true (summary_label_has_class (view, 0, "title-4"));
@@ -1895,8 +1895,9 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "gap", "x-and-y"), ==, "0");
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "installed", "only-x"), ==, "333");
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "installed", "x-and-y"), ==, "250");
-  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "only-x"), ==, "33%");
-  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "x-and-y"), ==, "25%");
+  /* shares at one decimal, as every view shows them: 333 / 1000 and 250 / 1000 */
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "only-x"), ==, "33.3%");
+  g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "share", "x-and-y"), ==, "25.0%");
   g_assert_cmpstr (cpl_scenario_comparison_get_value (comparison, "crossover", "only-x"), ==, "not within the horizon");
 
   /* against the first ticked: 850,000 − 800,000 = +$50,000;
@@ -1906,10 +1907,10 @@ test_comparison_rows (void)
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:va", "x-and-y"), ==, "+$50,000");
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "take", "x-and-y"), ==, "−$233,333");
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "net:vb", "x-and-y"), ==, "+$850,000");
-  /* 250 − 333.33 = −83 PFLOP/s; 25% − 33.3% = −8.3 → −8 points, each with
-   * a true minus sign like the money */
+  /* 250 − 333.33 = −83 PFLOP/s; 25% − 33.3% = −8.3 points, each with a
+   * true minus sign like the money */
   g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "installed", "x-and-y"), ==, "−83");
-  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "share", "x-and-y"), ==, "−8 pp");
+  g_assert_cmpstr (cpl_scenario_comparison_get_difference (comparison, "share", "x-and-y"), ==, "−8.3 pp");
   /* gross 2,000,000 − 1,333,333 = $666,667 more */
   g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
                                    "X and Y at 15%: US vendors sell $666,667 more than under Only X at 40%"));

@@ -170,31 +170,6 @@ cpl_format_money_p10_p90 (double point,
   return cpl_format_p10_p90 (low, NULL, high);
 }
 
-/**
- * cpl_share_decimals:
- * @a: a share, a fraction
- * @b: the share it is set beside
- *
- * Returns: the decimals (0 or 1) at which @a and @b, shown side by side
- *   with their difference in percentage points, read right: whole
- *   percents, unless those would show "43%" and "40%" beside "+2 pp"
- *   (42.7% − 40.4% = 2.3 pp), or "40%" twice for shares a tenth of a
- *   point or more apart.
- */
-int
-cpl_share_decimals (double a,
-                    double b)
-{
-  double whole_a = round (a * 100), whole_b = round (b * 100);
-
-  if (!isfinite (a) || !isfinite (b))
-    return 0;
-  if (fabs (whole_a - whole_b) != round (fabs (a - b) * 100))
-    return 1;
-  /* the same whole percent: shares a tenth apart show it */
-  return whole_a == whole_b && round (a * 1000) != round (b * 1000) ? 1 : 0;
-}
-
 /* "25%", "15.5%": a rate with a decimal only where it has one */
 char *
 cpl_format_rate (double fraction)

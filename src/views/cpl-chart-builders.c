@@ -875,7 +875,7 @@ format_total_axis (double   value,
     {
     case CPL_TOTAL_GOVERNMENT_TAKE:
     case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
-    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, CPL_SHARE_DECIMALS);
     case CPL_TOTAL_COMPUTE_GAP:
     case CPL_TOTAL_DOMESTIC_INSTALLED:
     case CPL_N_TOTALS:

@@ -549,7 +549,7 @@ cpl_scenario_format_total (CplTotal total,
     case CPL_TOTAL_GROSS_REVENUE:        return cpl_format_money (value);
     case CPL_TOTAL_COMPUTE_GAP:          return pflops_text (value);
     case CPL_TOTAL_DOMESTIC_INSTALLED:   return pflops_text (value);
-    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, 0);
+    case CPL_TOTAL_FINAL_DOMESTIC_SHARE: return cpl_format_percent (value, CPL_SHARE_DECIMALS);
     case CPL_N_TOTALS:
     default:                             g_return_val_if_reached (NULL);
     }

@@ -247,7 +247,7 @@ row_text (RowKind kind,
     case ROW_INSTALLED:
       return cpl_format_number (value, 0);
     case ROW_SHARE:
-      return cpl_format_percent (value, 0);
+      return cpl_format_percent (value, CPL_SHARE_DECIMALS);
     case ROW_CROSSOVER:
       return cpl_scenario_format_year (value, NULL);
     default:
@@ -308,18 +308,17 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
 {
   double diff = vendors_total (p) - vendors_total (q);
   g_autofree char *money = cpl_format_money (fabs (diff));
-  int decimals = cpl_share_decimals (p->final_domestic_share, q->final_domestic_share);
-  g_autofree char *share = cpl_format_percent (p->final_domestic_share, decimals);
-  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, decimals);
+  g_autofree char *share = cpl_format_percent (p->final_domestic_share, CPL_SHARE_DECIMALS);
+  g_autofree char *other_share = cpl_format_percent (q->final_domestic_share, CPL_SHARE_DECIMALS);
   int last = p->start_year + (int) p->n_years - 1;
   const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
   const char *baseline_name = cpl_entity_get_name (CPL_ENTITY (baseline));
 
-  /* the same at that precision, but a tenth of a point or more apart:
-   * the table's difference at a decimal shows it ("+0.1 pp" beside
-   * "stays at 40%"), so the sentence does too, at two */
+  /* the same at a decimal, but a hundredth of a point or more apart (the
+   * table's "+0.0 pp" beside two "40.4%"): the sentence gives both at two,
+   * rather than "stays at 40.4%" */
   if (g_str_equal (share, other_share)
-      && round (fabs (p->final_domestic_share - q->final_domestic_share) * 1000) != 0)
+      && round (fabs (p->final_domestic_share - q->final_domestic_share) * 10000) != 0)
     {
       g_free (share);
       g_free (other_share);
@@ -385,7 +384,6 @@ comparison_row_new (const char *row_id,
   };
   CplComparisonRow *row = g_new0 (CplComparisonRow, 1);
   double base = row_value (g_ptr_array_index (projections, baseline), kind, vendor_id);
-  int share_decimals = 0;
   /* a vendor that sells nothing ("none sold") nets $0: against it, what
    * a scenario gives the vendor is all more (a ban's row had no
    * difference, the figure the comparison is for) */
@@ -400,12 +398,6 @@ comparison_row_new (const char *row_id,
   row->number_differences = g_new (double, projections->len);
   row->values = g_new0 (char *, projections->len + 1);
   row->differences = g_new0 (char *, projections->len + 1);
-  /* shares in whole percents, or the whole row with a decimal where a
-   * share and its difference would read wrong without it */
-  if (kind == ROW_SHARE)
-    for (guint i = 0; i < projections->len; i++)
-      share_decimals = MAX (share_decimals,
-                            cpl_share_decimals (row_value (g_ptr_array_index (projections, i), kind, NULL), base));
   for (guint i = 0; i < projections->len; i++)
     {
       CplProjection *p = g_ptr_array_index (projections, i);
@@ -419,10 +411,10 @@ comparison_row_new (const char *row_id,
         row->number_differences[i] = (isnan (value) ? 0 : value) - base_net;
       else
         row->number_differences[i] = value - base;
-      row->values[i] = kind == ROW_SHARE ? cpl_format_percent (value, share_decimals) : value_text (p, kind, value);
+      row->values[i] = value_text (p, kind, value);
       if (i != baseline && !isnan (row->number_differences[i]))
         row->differences[i] = kind == ROW_SHARE
-                              ? cpl_format_difference (CPL_DIFFERENCE_POINTS, row->number_differences[i], share_decimals)
+                              ? cpl_format_difference (CPL_DIFFERENCE_POINTS, row->number_differences[i], CPL_SHARE_DECIMALS)
                               : difference_text (kind, row->number_differences[i]);
     }
   return row;
