@@ -478,7 +478,7 @@ test_narrow_presets (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   title = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading, "Presets");
   subtitle = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading,
-                                     "Drag the share rate, or pick a rate the US has set (the marks on the slider)");
+                                     "Drag the share rate, or pick a rate the US has set: 15% (August 2025) or 25% (December 2025)");
   scale = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCALE);
   g_assert_nonnull (title);
   g_assert_nonnull (subtitle);

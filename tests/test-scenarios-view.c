@@ -624,6 +624,32 @@ test_nothing_sold (void)
   select_id (builtin, "full-ban-2025");
   analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (builtin));
   cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+  /* under the full ban nothing is sold: the take and the vendors' revenue
+   * are $0 whatever the inputs, so the tornado and goal seek start from
+   * the compute gap and the domestic capacity; a scenario that sells,
+   * from the take and the share rate; once the user picks, the pick stays */
+  {
+    CplTotal tornado_total, seek_total;
+    const char *parameter;
+
+    cpl_scenario_analysis_get_picked (analysis, &tornado_total, &seek_total, &parameter);
+    g_assert_cmpint (tornado_total, ==, CPL_TOTAL_COMPUTE_GAP);
+    g_assert_cmpint (seek_total, ==, CPL_TOTAL_COMPUTE_GAP);
+    g_assert_cmpstr (parameter, ==, "domestic_capacity_pflops");
+    select_id (builtin, "h200-share-25");
+    cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+    cpl_scenario_analysis_get_picked (analysis, &tornado_total, &seek_total, &parameter);
+    g_assert_cmpint (tornado_total, ==, CPL_TOTAL_GOVERNMENT_TAKE);
+    g_assert_cmpint (seek_total, ==, CPL_TOTAL_GOVERNMENT_TAKE);
+    g_assert_cmpstr (parameter, ==, "revenue_share");
+    /* the user picks the domestic share: the ban keeps it */
+    cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_FINAL_DOMESTIC_SHARE);
+    select_id (builtin, "full-ban-2025");
+    cpl_test_wait_for_draw (GTK_WIDGET (builtin_window));
+    cpl_scenario_analysis_get_picked (analysis, &tornado_total, &seek_total, &parameter);
+    g_assert_cmpint (tornado_total, ==, CPL_TOTAL_FINAL_DOMESTIC_SHARE);
+    g_assert_cmpint (seek_total, ==, CPL_TOTAL_GOVERNMENT_TAKE);
+  }
   tornado = cpl_scenario_analysis_get_tornado (analysis, CPL_TOTAL_GOVERNMENT_TAKE);
   g_assert_false (gtk_widget_get_visible (cpl_test_find_chart_view (GTK_WIDGET (analysis), tornado)));
   /* its card holds the menu and the sentence, and is not as tall as a

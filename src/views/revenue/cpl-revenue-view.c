@@ -749,7 +749,7 @@ share_row_new (CplRevenueView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = cpl_wrapped_label_new (_("Presets"), "body");
-  GtkWidget *subtitle = cpl_wrapped_label_new (_("Drag the share rate, or pick a rate the US has set (the marks on the slider)"), "dim-label");
+  GtkWidget *subtitle = cpl_wrapped_label_new (_("Drag the share rate, or pick a rate the US has set: 15% (August 2025) or 25% (December 2025)"), "dim-label");
   GtkWidget *scale, *buttons;
 
   /* the title and its line over the slider and the rates, each the

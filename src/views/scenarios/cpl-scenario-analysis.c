@@ -75,6 +75,9 @@ struct _CplScenarioAnalysis
 
   AdwComboRow    *seek_parameter;
   AdwComboRow    *seek_total;
+  gboolean        totals_chosen;   /* the user picked a total or parameter:
+                                    * a scenario no longer picks them */
+  gboolean        picking;         /* the defaults being set, not the user */
   AdwEntryRow    *seek_target;
   GtkLabel       *seek_unit;
   GtkLabel       *seek_answer;
@@ -268,6 +271,14 @@ share_chart_new (CplScenarioAnalysis *self,
 
 /* The tornado --------------------------------------------------------------- */
 
+/* A total or parameter picked by the user: kept from scenario to scenario. */
+static void
+on_choice (CplScenarioAnalysis *self)
+{
+  if (!self->picking)
+    self->totals_chosen = TRUE;
+}
+
 static void
 fill_tornado (CplScenarioAnalysis *self)
 {
@@ -302,6 +313,8 @@ tornado_box_new (CplScenarioAnalysis *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tornado_total), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The total the tornado shows"), -1);
   g_signal_connect_object (self->tornado_total, "notify::selected", G_CALLBACK (fill_tornado), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tornado_total, "notify::selected", G_CALLBACK (on_choice), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->tornado_total));
   self->tornado = CPL_TORNADO_CHART (cpl_chart_new_for ("tornado", FALSE));
@@ -471,6 +484,8 @@ seek_group_new (CplScenarioAnalysis *self)
   adw_combo_row_set_model (self->seek_parameter, G_LIST_MODEL (parameters));
   g_signal_connect_object (self->seek_parameter, "notify::selected", G_CALLBACK (clear_answer), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->seek_parameter, "notify::selected", G_CALLBACK (on_choice), self,
+                           G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_parameter));
 
   for (guint i = 0; i < CPL_N_TOTALS; i++)
@@ -479,6 +494,8 @@ seek_group_new (CplScenarioAnalysis *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_total), _("at which"));
   adw_combo_row_set_model (self->seek_total, G_LIST_MODEL (totals));
   g_signal_connect_object (self->seek_total, "notify::selected", G_CALLBACK (on_total_selected), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->seek_total, "notify::selected", G_CALLBACK (on_choice), self,
                            G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_total));
 
@@ -587,6 +604,35 @@ cpl_scenario_analysis_new (void)
   return g_object_new (CPL_TYPE_SCENARIO_ANALYSIS, NULL);
 }
 
+/* Until the user picks, the tornado and goal seek start from a question
+ * the scenario answers: under a full ban the government's take and the
+ * vendors' revenue are $0 whatever the inputs (the tornado said "no
+ * parameter changes it", goal seek sought the share at which $0 reaches
+ * a target), so they start from the compute gap and the domestic
+ * capacity that closes it; otherwise from the take and the share rate. */
+static void
+pick_defaults (CplScenarioAnalysis *self,
+               CplScenario         *scenario)
+{
+  const char * const *allowed = cpl_scenario_get_allowed_chips (scenario);
+  gboolean ban = allowed == NULL || allowed[0] == NULL;
+  CplTotal total = ban ? CPL_TOTAL_COMPUTE_GAP : CPL_TOTAL_GOVERNMENT_TAKE;
+  const char *parameter = ban ? "domestic_capacity_pflops" : "revenue_share";
+  const char *key;
+
+  self->picking = TRUE;
+  for (guint i = 0; i < CPL_N_TOTALS; i++)
+    if (total_order[i] == total)
+      {
+        gtk_drop_down_set_selected (self->tornado_total, i);
+        adw_combo_row_set_selected (self->seek_total, i);
+      }
+  for (guint i = 0; (key = cpl_scenario_parameter_key (i)) != NULL; i++)
+    if (g_str_equal (key, parameter))
+      adw_combo_row_set_selected (self->seek_parameter, i);
+  self->picking = FALSE;
+}
+
 /* Shows the share-rate curve of @scenario; goal seek works on it. */
 /**
  * cpl_scenario_analysis_bind:
@@ -606,6 +652,8 @@ cpl_scenario_analysis_bind (CplScenarioAnalysis *self,
     clear_answer (self);
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->scenario, scenario);
+  if (scenario != NULL && !self->totals_chosen)
+    pick_defaults (self, scenario);
   if (scenario != NULL)
     {
       const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
@@ -644,6 +692,19 @@ CplLineChart *
 cpl_scenario_analysis_get_share_chart (CplScenarioAnalysis *self)
 {
   return self->money_chart;
+}
+
+/* The totals the tornado and goal seek show, and goal seek's parameter
+ * (for tests). */
+void
+cpl_scenario_analysis_get_picked (CplScenarioAnalysis *self,
+                                  CplTotal            *tornado_total,
+                                  CplTotal            *seek_total,
+                                  const char         **seek_parameter)
+{
+  *tornado_total = total_order[MIN (gtk_drop_down_get_selected (self->tornado_total), CPL_N_TOTALS - 1)];
+  *seek_total = selected_total (self);
+  *seek_parameter = cpl_scenario_parameter_key (adw_combo_row_get_selected (self->seek_parameter));
 }
 
 /* The tornado chart (for tests), and picks its total. */

@@ -21,6 +21,10 @@ void                 cpl_scenario_analysis_bind             (CplScenarioAnalysis
                                                              CplDataset          *dataset,
                                                              CplScenario         *scenario);
 CplLineChart        *cpl_scenario_analysis_get_share_chart  (CplScenarioAnalysis *self);
+void                 cpl_scenario_analysis_get_picked   (CplScenarioAnalysis *self,
+                                                         CplTotal            *tornado_total,
+                                                         CplTotal            *seek_total,
+                                                         const char         **seek_parameter);
 CplTornadoChart     *cpl_scenario_analysis_get_tornado      (CplScenarioAnalysis *self,
                                                              CplTotal             total);
 const char          *cpl_scenario_analysis_get_share_note   (CplScenarioAnalysis *self);
