@@ -2092,6 +2092,31 @@ test_comparison_narrow (void)
           /* the built-in scenarios have ranges: their Monte Carlo runs
            * end here, not in the tests after this one */
           cpl_scenario_comparison_wait_for_bands (comparison);
+
+          /* five ranged scenarios: the charts draw the baseline's ranges
+           * alone, not five sets of faint bands over each other.  The
+           * columns follow the list, the built-in scenarios first: the
+           * baseline is the full ban, whose compute gap is uncertain; the
+           * H20 deal's next to it is not drawn */
+          {
+            CplLineChart *gap = cpl_scenario_comparison_get_chart (comparison, CPL_YEAR_COMPUTE_GAP);
+            GtkDropDown *baseline = GTK_DROP_DOWN (cpl_test_find_widget (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN));
+            double low, high;
+
+            /* (in 2026 its gap is 2,000,000 − 600,000 whatever the
+             * growth rates; by 2030 they spread it) */
+            g_assert_true (cpl_line_chart_get_band (gap, 0, 4, &low, &high));
+            g_assert_cmpfloat (low, <, high);
+            for (guint i = 1; i < 7; i++)
+              g_assert_false (cpl_line_chart_get_band (gap, i, 0, &low, &high));
+            /* against Only X (the sixth column), which has no ranges: none */
+            gtk_drop_down_set_selected (baseline, 5);
+            cpl_test_wait_for_draw (GTK_WIDGET (window));
+            cpl_scenario_comparison_wait_for_bands (comparison);
+            gap = cpl_scenario_comparison_get_chart (comparison, CPL_YEAR_COMPUTE_GAP);
+            for (guint i = 0; i < 7; i++)
+              g_assert_false (cpl_line_chart_get_band (gap, i, 0, &low, &high));
+          }
         }
       gtk_window_destroy (GTK_WINDOW (window));
     }

@@ -62,6 +62,7 @@ struct _CplScenarioComparison
   GPtrArray    *shown_ids;     /* of those that project, in menu order */
   char         *baseline_id;   /* NULL: the first ticked */
   char         *bands_id;      /* whose bands the charts draw: NULL all, "" none */
+  gboolean      bands_chosen;  /* by the user; else by sync_bands_menu() */
   GPtrArray    *uncertainties; /* of each shown scenario's run, NULL until done */
   GHashTable   *values;        /* "row-id scenario-id" → text shown */
   GHashTable   *differences;   /* likewise, the difference to the baseline */
@@ -570,10 +571,30 @@ sync_baseline_menu (CplScenarioComparison *self,
  * and shows only where some scenario has ranges (bands to choose). */
 static void
 sync_bands_menu (CplScenarioComparison *self,
-                 GPtrArray             *shown)
+                 GPtrArray             *shown,
+                 guint                  baseline)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint selected = 0, n_ranged = 0;
+
+  /* until the user picks: every scenario's ranges for one or two, the
+   * baseline's alone for more (three sets of faint bands over each other
+   * were a brown smear no line could be read through), none when the
+   * baseline has none */
+  if (!self->bands_chosen)
+    {
+      guint ranged = 0;
+
+      for (guint i = 0; i < shown->len; i++)
+        ranged += cpl_scenario_has_ranges (g_ptr_array_index (shown, i)) ? 1 : 0;
+      g_clear_pointer (&self->bands_id, g_free);
+      if (ranged > 2 && baseline < shown->len)
+        {
+          CplScenario *base = g_ptr_array_index (shown, baseline);
+
+          self->bands_id = g_strdup (cpl_scenario_has_ranges (base) ? cpl_entity_get_id (CPL_ENTITY (base)) : "");
+        }
+    }
 
   g_ptr_array_add (names, (gpointer) _("All Scenarios"));
   for (guint i = 0; i < shown->len; i++)
@@ -812,7 +833,7 @@ show_scenarios (CplScenarioComparison *self,
     cpl_line_chart_clear (CPL_LINE_CHART (self->charts[c]));
   baseline = sync_baseline_menu (self, shown);
   gtk_widget_set_sensitive (GTK_WIDGET (self->baseline_menu), shown->len > 1);
-  sync_bands_menu (self, shown);
+  sync_bands_menu (self, shown, baseline);
   restart_band_runs (self, shown);
   if (projections->len == 0)
     {
@@ -889,6 +910,7 @@ on_bands_selected (CplScenarioComparison *self)
 
   if (self->syncing || selected >= n)
     return;
+  self->bands_chosen = TRUE;
   g_clear_pointer (&self->bands_id, g_free);
   if (selected == n - 1)
     self->bands_id = g_strdup ("");
