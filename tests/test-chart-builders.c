@@ -283,6 +283,30 @@ test_bands (void)
   }
 }
 
+/* A money axis reads in the unit of its smallest tick but zero, the unit
+ * of the figures beside it: up to $1 T in steps of $200 B it read "$0.2
+ * T" to "$1 T" by a total of "$934 B"; now "$200 B" to "$1,000 B".  A
+ * tick of $5,000 keeps the axis in whole dollars, one of $5 M in M. */
+static void
+test_money_ticks (void)
+{
+  struct { double values[6]; guint n; const char *labels[6]; } axes[] = {
+    { { 0, 2e11, 4e11, 6e11, 8e11, 1e12 }, 6, { "$0", "$200 B", "$400 B", "$600 B", "$800 B", "$1,000 B" } },
+    { { 0, 5e3, 1e4, 1.5e4 }, 4, { "$0", "$5,000", "$10,000", "$15,000" } },
+    { { 0, 5e6, 1e7, 1.5e7 }, 4, { "$0", "$5 M", "$10 M", "$15 M" } },
+    { { -2e9, 0, 2e9 }, 3, { "−$2 B", "$0", "$2 B" } },
+  };
+  CplChartFormat format = { NULL, cpl_money_tick, NULL, NULL };
+
+  for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+    {
+      g_auto(GStrv) labels = cpl_chart_tick_labels (axes[a].values, axes[a].n, &format);
+
+      for (guint i = 0; i < axes[a].n; i++)
+        g_assert_cmpstr (labels[i], ==, axes[a].labels[i]);
+    }
+}
+
 /* The source line names the built-in dataset's version, and a file laid
  * over it. */
 static void
@@ -629,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/chart-builders/kinds", test_kinds);
   g_test_add_func ("/chart-builders/bands", test_bands);
   g_test_add_func ("/chart-builders/source", test_source);
+  g_test_add_func ("/chart-builders/money-ticks", test_money_ticks);
   g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
   g_test_add_func ("/chart-builders/share-names", test_share_names);
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);

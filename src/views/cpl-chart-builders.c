@@ -883,16 +883,16 @@ format_total_axis (double   value,
     }
 }
 
-/* Its ticks: money in one unit, the largest tick's. */
+/* Its ticks: money in one unit, the smallest tick's. */
 static char *
 format_total_tick (double   value,
-                   double   largest,
+                   double   reference,
                    gpointer data)
 {
   switch ((CplTotal) GPOINTER_TO_INT (data))
     {
     case CPL_TOTAL_GOVERNMENT_TAKE:
-    case CPL_TOTAL_GROSS_REVENUE: return cpl_format_money_scaled (value, largest);
+    case CPL_TOTAL_GROSS_REVENUE: return cpl_format_money_scaled (value, reference);
     default:                      return format_total_axis (value, data);
     }
 }

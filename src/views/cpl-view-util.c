@@ -436,13 +436,14 @@ cpl_table_grid_new (int row_spacing)
 }
 
 /* A tick label of a money axis (a CplChartTickFormatFunc): in one unit,
- * its largest tick's, "0.5 万美元", "1 万美元" (cpl_format_money_scaled()). */
+ * its smallest tick's, "5 万美元", "10 万美元"; "2,000 亿美元" to "10,000
+ * 亿美元", not "0.2 万亿美元" (cpl_format_money_scaled()). */
 char *
 cpl_money_tick (double   value,
-                double   largest,
+                double   reference,
                 gpointer user_data)
 {
-  return cpl_format_money_scaled (value, largest);
+  return cpl_format_money_scaled (value, reference);
 }
 
 /* @child in a card (a framed "view" background) at the end of @box. */

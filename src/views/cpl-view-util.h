@@ -15,7 +15,7 @@ char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_join_list   (const char * const *items,
                                  guint               n);
 char      *cpl_money_tick       (double      value,
-                                 double      largest,
+                                 double      reference,
                                  gpointer    user_data);
 GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,

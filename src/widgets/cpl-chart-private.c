@@ -1076,14 +1076,15 @@ cpl_chart_tick_labels (const double         *values,
                        const CplChartFormat *format)
 {
   char **labels = g_new0 (char *, n + 1);
-  double largest = 0;
+  double reference = 0;
 
   for (guint i = 0; i < n; i++)
-    largest = MAX (largest, fabs (values[i]));
+    if (values[i] != 0 && (reference == 0 || fabs (values[i]) < reference))
+      reference = fabs (values[i]);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = format != NULL && format->tick_func != NULL
-                              ? format->tick_func (values[i], largest, format->data)
+                              ? format->tick_func (values[i], reference, format->data)
                               : cpl_chart_format_apply (format, values[i]);
 
       labels[i] = cpl_chart_trim_decimals (text);

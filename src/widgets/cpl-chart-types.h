@@ -36,10 +36,12 @@ CplChartColor cpl_chart_color_for     (const char *kind,
  */
 typedef char *(*CplChartFormatFunc) (double   value,
                                      gpointer user_data);
-/* A tick label of @value on an axis whose largest tick is @largest (in
- * magnitude), so that every tick reads in one unit. */
+/* A tick label of @value on an axis whose smallest tick but zero is
+ * @reference (in magnitude), so that every tick reads in one unit, the
+ * one of the figures beside the chart: "$200 B" to "$1,000 B" by "$934
+ * B", not "$0.2 T" to "$1 T". */
 typedef char *(*CplChartTickFormatFunc) (double   value,
-                                         double   largest,
+                                         double   reference,
                                          gpointer user_data);
 
 G_END_DECLS
