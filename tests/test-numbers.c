@@ -334,6 +334,37 @@ test_money_p10_p90 (void)
   setlocale (LC_NUMERIC, saved);
 }
 
+/* A thousand trillion dollars and more in powers of ten: units typed as
+ * 99999999999999999999 made a take of "$180,000,000,000 T". */
+static void
+test_money_huge (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_US.UTF-8 locale is missing (build-aux/test.sh generates it)");
+      return;
+    }
+  {
+    /* 1.8e20 = 1.80 × 10²⁰; 999e12 is still trillions, 999 T; 1e15 is
+     * the first in powers of ten; a loss keeps its sign */
+    g_autofree char *huge = cpl_format_money (1.8e20);
+    g_autofree char *trillions = cpl_format_money (999e12);
+    g_autofree char *first = cpl_format_money (1e15);
+    g_autofree char *loss = cpl_format_money (-2.5e16);
+    /* an axis to 2e20 in steps of 5e19 reads in the step's power */
+    g_autofree char *tick = cpl_format_money_scaled (1e20, 5e19);
+
+    g_assert_cmpstr (huge, ==, "$1.80 × 10²⁰");
+    g_assert_cmpstr (trillions, ==, "$999 T");
+    g_assert_cmpstr (first, ==, "$1.00 × 10¹⁵");
+    g_assert_cmpstr (loss, ==, "−$2.50 × 10¹⁶");
+    g_assert_cmpstr (tick, ==, "$10.00 × 10¹⁹");
+  }
+  setlocale (LC_NUMERIC, saved);
+}
+
 /* The defect: 5,000 pasted characters went whole into the message. */
 static void
 test_excerpt (void)
@@ -433,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/numbers/difference", test_difference);
   g_test_add_func ("/numbers/p10-p90", test_p10_p90);
   g_test_add_func ("/numbers/money-p10-p90", test_money_p10_p90);
+  g_test_add_func ("/numbers/money-huge", test_money_huge);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);
   return g_test_run ();

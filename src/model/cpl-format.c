@@ -224,6 +224,22 @@ money_unit (double magnitude)
 /* @usd (not negative) in @unit: three significant figures of
  * @reference's size ("1.50 万美元", and 5,000 in the same unit "0.50
  * 万美元"), whole dollars in MONEY_ONE. */
+/* "1.80 × 10²⁰": @value over 10^@exponent, with three figures. */
+static char *
+scientific (double value,
+            int    exponent)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *mantissa = cpl_format_number (value / pow (10, exponent), 2);
+  g_autofree char *digits = g_strdup_printf ("%d", exponent);
+  GString *text = g_string_new (mantissa);
+
+  g_string_append (text, " × 10");
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, *d == '-' ? "⁻" : superscripts[*d - '0']);
+  return g_string_free (text, FALSE);
+}
+
 static char *
 money_in_unit (double    usd,
                MoneyUnit unit,
@@ -232,8 +248,19 @@ money_in_unit (double    usd,
   static const double sizes[] = { 1, 1e4, 1e6, 1e8, 1e9, 1e12 };
   double magnitude = fabs (reference) / sizes[unit];
   int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
-  g_autofree char *number = cpl_format_number (usd / sizes[unit], unit == MONEY_ONE ? 0 : decimals);
+  g_autofree char *number = NULL;
   gboolean east_asian = east_asian_scale ();
+
+  /* a thousand trillion and more, typed by mistake more often than not,
+   * in powers of ten: "$180,000,000,000 T" told nothing and widened the
+   * window */
+  if (unit == MONEY_TRILLION && magnitude >= 1000)
+    {
+      number = scientific (usd, (int) floor (log10 (fabs (reference))));
+      unit = MONEY_ONE;
+    }
+  else
+    number = cpl_format_number (usd / sizes[unit], unit == MONEY_ONE ? 0 : decimals);
 
   switch (unit)
     {
