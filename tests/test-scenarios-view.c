@@ -739,14 +739,28 @@ test_goal_seek (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
 
+  /* what the take can reach is said: $0 at 0% to 0.2 × … at 100%, the
+   * gross of 308,160,000 / 51 = $6.04 M */
   g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "100"));
   g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
-                   "No value of “Revenue share” from 0% to 100% brings “US government take” to $100 B.");
+                   "No value of “Revenue share” from 0% to 100% brings “US government take” to $100 B: over that "
+                   "range it goes from $0 to $6.04 M.");
   g_assert_false (cpl_scenario_analysis_apply_seek (analysis));
+  /* a take below zero: the same, where it read as if −$1 M were possible */
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "-0.001"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "No value of “Revenue share” from 0% to 100% brings “US government take” to −$1.00 M: over "
+                   "that range it goes from $0 to $6.04 M.");
   /* not a number: said, nothing sought */
   g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "lots"));
   g_assert_true (g_str_has_prefix (cpl_scenario_analysis_get_seek_answer (analysis), "Target: "));
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  /* under the ban the take is $0 at every rate: said so */
+  select_id (view, "ban");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.001"));
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
+                   "No value of “Revenue share” from 0% to 100% brings “US government take” to $1.00 M: it stays $0.");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -424,6 +424,30 @@ cpl_goal_seek (CplScenario  *scenario,
                double       *achieved,
                GError      **error)
 {
+  return cpl_goal_seek_reach (scenario, dataset, parameter, total, target, value, achieved, NULL, NULL, error);
+}
+
+/**
+ * cpl_goal_seek_reach:
+ * @least: (out) (optional): the least @total takes over the parameter's
+ *   range (on the grid), NaN when it has no answer anywhere
+ * @most: (out) (optional): the most
+ *
+ * cpl_goal_seek(), and what the total can reach: set whether or not the
+ * target is reached, for a message that says what could be.
+ */
+gboolean
+cpl_goal_seek_reach (CplScenario  *scenario,
+                     CplDataset   *dataset,
+                     const char   *parameter,
+                     CplTotal      total,
+                     double        target,
+                     double       *value,
+                     double       *achieved,
+                     double       *least_out,
+                     double       *most_out,
+                     GError      **error)
+{
   enum { N_STEPS = 64 };
   g_autoptr(CplProjection) base = NULL;
   g_auto(Evaluator) ev = { 0 };
@@ -432,6 +456,10 @@ cpl_goal_seek (CplScenario  *scenario,
   int field;
 
   g_return_val_if_fail ((guint) total < CPL_N_TOTALS, FALSE);
+  if (least_out != NULL)
+    *least_out = NAN;
+  if (most_out != NULL)
+    *most_out = NAN;
   if (!cpl_goal_seek_bounds (scenario, parameter, &lo, &hi, error))
     return FALSE;
   if (!isfinite (target))
@@ -459,6 +487,10 @@ cpl_goal_seek (CplScenario  *scenario,
         }
     }
 
+  if (least_out != NULL)
+    *least_out = isfinite (least) ? least : NAN;
+  if (most_out != NULL)
+    *most_out = isfinite (most) ? most : NAN;
   for (guint i = 0; i <= N_STEPS; i++)
     {
       double root = NAN;

@@ -386,7 +386,7 @@ on_find (CplScenarioAnalysis *self)
   const char *key = cpl_scenario_parameter_key (adw_combo_row_get_selected (self->seek_parameter));
   CplTotal total = selected_total (self);
   g_autoptr(GError) error = NULL;
-  double typed, value, achieved;
+  double typed, value, achieved, least, most;
 
   clear_answer (self);
   if (self->scenario == NULL || key == NULL)
@@ -401,8 +401,8 @@ on_find (CplScenarioAnalysis *self)
       show_answer (self, message, TRUE);
       return;
     }
-  if (!cpl_goal_seek (self->scenario, self->dataset, key, total, typed / target_scale (total),
-                      &value, &achieved, &error))
+  if (!cpl_goal_seek_reach (self->scenario, self->dataset, key, total, typed / target_scale (total),
+                            &value, &achieved, &least, &most, &error))
     {
       double lo, hi;
 
@@ -411,13 +411,37 @@ on_find (CplScenarioAnalysis *self)
           g_autofree char *from = cpl_scenario_parameter_format (key, lo);
           g_autofree char *to = cpl_scenario_parameter_format (key, hi);
           g_autofree char *target = cpl_scenario_format_total (total, typed / target_scale (total));
-          /* Translators: goal seek found nothing: %1$s a parameter, %2$s
-           * and %3$s its range, %4$s a total, %5$s the target: "No value
-           * of “Revenue share” from 0% to 100% brings “US government take”
-           * to $100 B." (the titles quoted, as labels of the UI) */
-          g_autofree char *text = g_strdup_printf (_("No value of “%1$s” from %2$s to %3$s brings “%4$s” to %5$s."),
-                                                   cpl_scenario_parameter_title (key), from, to,
-                                                   cpl_scenario_total_title (total), target);
+          g_autofree char *low = isfinite (least) ? cpl_scenario_format_total (total, least) : NULL;
+          g_autofree char *high = isfinite (most) ? cpl_scenario_format_total (total, most) : NULL;
+          g_autofree char *text = NULL;
+
+          if (low != NULL && high != NULL && g_str_equal (low, high))
+            /* Translators: goal seek found nothing because the total does
+             * not move: %1$s a parameter, %2$s and %3$s its range, %4$s a
+             * total, %5$s the target, %6$s the total's one value: "No value
+             * of “Revenue share” from 0% to 100% brings “US government
+             * take” to $100 B: it stays $0." */
+            text = g_strdup_printf (_("No value of “%1$s” from %2$s to %3$s brings “%4$s” to %5$s: it stays %6$s."),
+                                    cpl_scenario_parameter_title (key), from, to,
+                                    cpl_scenario_total_title (total), target, low);
+          else if (low != NULL && high != NULL)
+            /* Translators: goal seek found nothing: %1$s a parameter, %2$s
+             * and %3$s its range, %4$s a total, %5$s the target, %6$s and
+             * %7$s what the total reaches over the range: "No value of
+             * “Revenue share” from 0% to 100% brings “US government take”
+             * to −$50 B: over that range it goes from $0 to $934 B." */
+            text = g_strdup_printf (_("No value of “%1$s” from %2$s to %3$s brings “%4$s” to %5$s: over that range "
+                                      "it goes from %6$s to %7$s."),
+                                    cpl_scenario_parameter_title (key), from, to,
+                                    cpl_scenario_total_title (total), target, low, high);
+          else
+            /* Translators: goal seek found nothing: %1$s a parameter, %2$s
+             * and %3$s its range, %4$s a total, %5$s the target: "No value
+             * of “Revenue share” from 0% to 100% brings “US government take”
+             * to $100 B." (the titles quoted, as labels of the UI) */
+            text = g_strdup_printf (_("No value of “%1$s” from %2$s to %3$s brings “%4$s” to %5$s."),
+                                    cpl_scenario_parameter_title (key), from, to,
+                                    cpl_scenario_total_title (total), target);
 
           show_answer (self, text, TRUE);
           /* the model's reason, with the range the total covers */
