@@ -153,6 +153,11 @@ test_h200_case (void)
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   type_into (view, "units", "lots");
   g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view), "Units: “lots” is not a number"));
+  /* and by the answer, which still shows the values last accepted: both
+   * fields named (units "lots", share "130") */
+  g_assert_cmpstr (cpl_revenue_view_get_stale_note (view), ==,
+                   "These figures use the last values accepted for “Units” and “Share rate”; what is typed "
+                   "there now is not used.");
   /* the unit agrees with the number (ngettext): one unit, 1,000,000 units */
   type_into (view, "units", "1");
   g_assert_cmpstr (cpl_number_row_get_unit (cpl_revenue_view_get_input (view, "units")), ==, "unit");
@@ -161,6 +166,7 @@ test_h200_case (void)
   g_assert_cmpstr (cpl_number_row_get_unit (cpl_revenue_view_get_input (view, "units")), ==, "units");
   type_into (view, "revenue_share", "25");
   g_assert_cmpstr (cpl_revenue_view_get_messages (view), ==, "");
+  g_assert_null (cpl_revenue_view_get_stale_note (view));
 
   cpl_dataset_remove (dataset, CPL_ENTITY (rc));
   gtk_window_destroy (GTK_WINDOW (window));

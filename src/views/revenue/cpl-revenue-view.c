@@ -158,6 +158,7 @@ struct _CplRevenueView
   GtkLabel       *name_hint_label;
   GtkButton      *name_hint_button;
   GtkLabel       *summary;
+  GtkLabel       *stale;          /* under it: inputs typed but refused */
   GtkLabel       *key_values[N_KEYS];
   CplBarChart    *split_chart;
   CplLineChart   *rate_chart;
@@ -553,9 +554,34 @@ cpl_revenue_view_update_messages (CplRevenueView *self)
 {
   guint groups[N_INPUTS];
 
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < N_INPUTS; i++)
     groups[i] = inputs[i].group;
   cpl_number_rows_show_grouped_messages (self->input_rows, groups, N_INPUTS, self->messages, N_GROUPS);
+
+  /* the figures over the inputs are of the values last accepted: said
+   * there, by the answer (a red line under a field far below it went
+   * unseen while the answer read as if "150%" had been taken) */
+  for (guint i = 0; i < N_INPUTS; i++)
+    if (!cpl_number_row_get_valid (self->input_rows[i]))
+      /* Translators: a field's title quoted in a sentence, “Share rate” */
+      g_ptr_array_add (refused, g_strdup_printf (_("“%s”"), _(inputs[i].title)));
+  if (refused->len > 0)
+    {
+      g_autofree char *names = cpl_text_join_list ((const char * const *) refused->pdata, refused->len);
+      /* Translators: under the Revenue Share's answer while a field holds
+       * text it refused; %s names the fields: "“Share rate”", "“Units”
+       * and “Share rate”" */
+      g_autofree char *text = g_strdup_printf (ngettext ("These figures use the last value accepted for %s; "
+                                                         "what is typed there now is not used.",
+                                                         "These figures use the last values accepted for %s; "
+                                                         "what is typed there now is not used.", refused->len),
+                                          names);
+
+      gtk_label_set_text (self->stale, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stale), refused->len > 0);
 }
 
 /* Totals across the ticked sale lines, and which they are. */
@@ -931,6 +957,9 @@ build_calculator (CplRevenueView *self)
   gtk_box_append (GTK_BOX (answer), self->name_hint);
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->summary));
+  self->stale = GTK_LABEL (cpl_wrapped_label_new (NULL, "warning"));
+  gtk_widget_set_visible (GTK_WIDGET (self->stale), FALSE);
+  gtk_box_append (GTK_BOX (answer), GTK_WIDGET (self->stale));
   flow = cpl_key_figures_new (2, N_KEYS);
   for (guint k = 0; k < N_KEYS; k++)
     self->key_values[k] = cpl_key_figure_append (flow, _(outputs[output_index (key_outputs[k])].title), "title-2");
@@ -1537,6 +1566,14 @@ const char *
 cpl_revenue_view_get_summary (CplRevenueView *self)
 {
   return gtk_label_get_text (self->summary);
+}
+
+/* The note under the answer while a field holds text it refused, or
+ * %NULL (for tests). */
+const char *
+cpl_revenue_view_get_stale_note (CplRevenueView *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->stale)) ? gtk_label_get_text (self->stale) : NULL;
 }
 
 const char *
