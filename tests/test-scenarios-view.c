@@ -2643,6 +2643,24 @@ test_year_column_stays (void)
     g_assert_true (gtk_widget_compute_point (demand, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &numbers));
     g_assert_cmpfloat_with_epsilon (at.y, numbers.y, 1);
   }
+  /* a sideways scrollbar in a place of its own under the last row,
+   * shown while there is something to scroll (an overlay scrollbar showed
+   * only under the pointer, and "Domest…" cut at the edge gave no sign of
+   * more; with overlay scrolling off, GTK 4.8 drew it over the last row) */
+  {
+    GtkWidget *bar = NULL;
+    GtkWidget *last = GTK_WIDGET (cpl_scenario_results_get_table_cell (results, 1, 1));
+    graphene_rect_t bar_bounds, last_bounds;
+
+    for (GtkWidget *w = gtk_widget_get_next_sibling (GTK_WIDGET (scroller)); w; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_SCROLLBAR (w))
+        bar = w;
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_widget_get_mapped (bar));
+    g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (window), &bar_bounds));
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (window), &last_bounds));
+    g_assert_cmpfloat (bar_bounds.origin.y, >=, last_bounds.origin.y + last_bounds.size.height);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

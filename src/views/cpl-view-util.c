@@ -139,6 +139,47 @@ cpl_scroll_sideways (GtkWidget *child)
   return scroller;
 }
 
+/* The bar shown when there is something to scroll sideways. */
+static void
+on_sideways_changed (GtkAdjustment *adjustment,
+                     GtkWidget     *bar)
+{
+  gtk_widget_set_visible (bar, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment) >
+                               gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
+/**
+ * cpl_sideways_bar_new:
+ * @scroller: a scroller that scrolls sideways
+ *
+ * Returns: (transfer floating): a scrollbar for @scroller's sideways
+ *   scrolling, to be put under it: drawn whenever there is something to
+ *   scroll (the columns cut at the edge of a table on a phone gave no
+ *   sign of more; an overlay scrollbar shows only under the pointer), and
+ *   in a place of its own (with overlay scrolling off, GTK 4.8 drew the
+ *   bar over the table's last row).
+ */
+GtkWidget *
+cpl_sideways_bar_new (GtkScrolledWindow *scroller)
+{
+  GtkWidget *bar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, NULL);
+
+  cpl_sideways_bar_follow (GTK_SCROLLBAR (bar), scroller);
+  return bar;
+}
+
+/* @bar (a horizontal scrollbar) as cpl_sideways_bar_new() makes one. */
+void
+cpl_sideways_bar_follow (GtkScrollbar      *bar,
+                         GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (scroller);
+
+  gtk_scrollbar_set_adjustment (bar, adjustment);
+  on_sideways_changed (adjustment, GTK_WIDGET (bar));
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_sideways_changed), bar, 0);
+}
+
 /**
  * cpl_text_join_list:
  * @items: (array length=n): the items

@@ -12,6 +12,9 @@ void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
+GtkWidget *cpl_sideways_bar_new (GtkScrolledWindow *scroller);
+void       cpl_sideways_bar_follow (GtkScrollbar      *bar,
+                                    GtkScrolledWindow *scroller);
 char      *cpl_text_join_list   (const char * const *items,
                                  guint               n);
 char      *cpl_money_tick       (double      value,

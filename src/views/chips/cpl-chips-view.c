@@ -742,16 +742,6 @@ on_view_sorter_changed (GtkSorter       *sorter,
   on_column_sort_changed (self);
 }
 
-/* The sideways scrollbar, only when there is something to scroll. */
-static void
-on_hadjustment_changed (GtkAdjustment *adjustment,
-                        CplChipsView  *self)
-{
-  gtk_widget_set_visible (self->table_hscrollbar,
-                          gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment) >
-                          gtk_adjustment_get_page_size (adjustment) + 0.5);
-}
-
 /* Filtering -------------------------------------------------------------- */
 
 static gboolean
@@ -1644,10 +1634,7 @@ cpl_chips_view_init (CplChipsView *self)
   /* one vertical adjustment for both parts; the sideways one scrolls
    * only the right part, with the scrollbar under it */
   gtk_scrolled_window_set_vadjustment (self->frozen_scroll, gtk_scrolled_window_get_vadjustment (self->table_scroll));
-  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->table_hscrollbar),
-                                gtk_scrolled_window_get_hadjustment (self->table_scroll));
-  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->table_scroll), "changed",
-                           G_CALLBACK (on_hadjustment_changed), self, 0);
+  cpl_sideways_bar_follow (GTK_SCROLLBAR (self->table_hscrollbar), self->table_scroll);
   for (guint i = 0; origins[i] != NULL; i++)
     gtk_string_list_append (origin_names, _(origins[i]));
   gtk_drop_down_set_model (self->origin_dropdown, G_LIST_MODEL (origin_names));

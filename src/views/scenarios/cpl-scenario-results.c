@@ -911,11 +911,19 @@ build_table (CplScenarioResults *self)
   bin = size_bin_new (GTK_WIDGET (self->table), TRUE);
   CPL_SIZE_BIN (bin)->allocated = table_allocated;
   CPL_SIZE_BIN (bin)->allocated_data = self;
-  /* as cpl_scenario_table_scroller_new() */
+  /* as cpl_scenario_table_scroller_new(), with a scrollbar under it when
+   * there is something to scroll: on a phone the columns past the edge
+   * ("Domest…") showed no sign of it */
   scroller = cpl_scroll_sideways (bin);
   gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (both), GTK_WIDGET (self->years));
-  gtk_box_append (GTK_BOX (both), scroller);
+  {
+    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (column), scroller);
+    gtk_box_append (GTK_BOX (column), cpl_sideways_bar_new (GTK_SCROLLED_WINDOW (scroller)));
+    gtk_box_append (GTK_BOX (both), GTK_WIDGET (self->years));
+    gtk_box_append (GTK_BOX (both), column);
+  }
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_box_append (GTK_BOX (header), heading);
   gtk_box_append (GTK_BOX (header), cpl_table_actions_new (GTK_WIDGET (self), both, years_text));
@@ -964,15 +972,17 @@ cpl_scenario_tables_scroller_new (GtkWidget  *titles,
   GtkWidget *wide = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *bin = size_bin_new (values, TRUE);
   GtkWidget *values_scroller = cpl_scroll_sideways (bin);
+  GtkWidget *values_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   CPL_SIZE_BIN (bin)->allocated = allocated;
   CPL_SIZE_BIN (bin)->allocated_data = data;
-  /* the sideways scrollbar always drawn when there is something to
-   * scroll, not only under the pointer: the columns past the edge show */
-  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (values_scroller), FALSE);
-  gtk_widget_set_hexpand (values_scroller, TRUE);
+  gtk_widget_set_hexpand (values_column, TRUE);
+  gtk_box_append (GTK_BOX (values_column), values_scroller);
+  /* a scrollbar under the values when there is something to scroll: the
+   * columns past the edge show */
+  gtk_box_append (GTK_BOX (values_column), cpl_sideways_bar_new (GTK_SCROLLED_WINDOW (values_scroller)));
   gtk_box_append (GTK_BOX (wide), size_bin_new (titles, TRUE));
-  gtk_box_append (GTK_BOX (wide), values_scroller);
+  gtk_box_append (GTK_BOX (wide), values_column);
   gtk_widget_set_size_request (wide, WIDE_TABLE_MIN_WIDTH, -1);
   adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
   /* the first whose minimum fits: the wide table's is WIDE_TABLE_MIN_WIDTH */
