@@ -626,7 +626,8 @@ test_comparison_sentence_precision (void)
   g_autofree char *money = cpl_format_money (10e9);
   g_autofree char *apart = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
   g_autofree char *expected = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the "
-                                               "domestic share of new compute in 2030 is 40.43%%, against 40.36%%",
+                                               "domestic share of new compute in 2030 is 40.43%%, against 40.36%%; "
+                                               "the US government's take is the same; neither has a compute gap",
                                                money);
   g_autofree char *same = NULL;
   g_autofree char *expected_same = NULL;
@@ -636,8 +637,38 @@ test_comparison_sentence_precision (void)
   q.final_domestic_share = .40399;
   same = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
   expected_same = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the domestic share "
-                                   "of new compute in 2030 stays at 40.4%%", money);
+                                   "of new compute in 2030 stays at 40.4%%; the US government's take is the "
+                                   "same; neither has a compute gap", money);
   g_assert_cmpstr (same, ==, expected_same);
+}
+
+/* The comparison's sentence says what a policy trades: the take and the
+ * compute gap beside what vendors sell.  A take of $14 B against $4 B is
+ * $10.0 B more; a gap of 1,000 PFLOP/s against 5,000 is 4,000 smaller;
+ * turned round, less and larger; gaps alike, the same. */
+static void
+test_comparison_sentence_trade (void)
+{
+  g_autoptr(CplScenario) a = cpl_scenario_new ("a", "A", "d");
+  g_autoptr(CplScenario) b = cpl_scenario_new ("b", "B", "d");
+  double sold_a[] = { 50e9 }, sold_b[] = { 20e9 };
+  CplProjection p = { .start_year = 2026, .n_years = 5, .n_vendors = 1, .total_gross_revenue_usd = sold_a,
+                      .final_domestic_share = .5, .total_government_take_usd = 14e9,
+                      .total_compute_gap_pflops = 1000 };
+  CplProjection q = { .start_year = 2026, .n_years = 5, .n_vendors = 1, .total_gross_revenue_usd = sold_b,
+                      .final_domestic_share = .8, .total_government_take_usd = 4e9,
+                      .total_compute_gap_pflops = 5000 };
+  g_autofree char *forward = cpl_comparison_summary_sentence (a, &p, b, &q);
+  g_autofree char *back = cpl_comparison_summary_sentence (b, &q, a, &p);
+  g_autofree char *same = NULL;
+
+  g_assert_true (g_str_has_suffix (forward, "; the US government takes $10.0 B more; the compute gap over those "
+                                            "years is 4,000 PFLOP/s smaller"));
+  g_assert_true (g_str_has_suffix (back, "; the US government takes $10.0 B less; the compute gap over those "
+                                         "years is 4,000 PFLOP/s larger"));
+  q.total_compute_gap_pflops = 1000;
+  same = cpl_comparison_summary_sentence (a, &p, b, &q);
+  g_assert_true (g_str_has_suffix (same, "; the compute gap is the same"));
 }
 
 int
@@ -654,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/chart-builders/bands", test_bands);
   g_test_add_func ("/chart-builders/source", test_source);
   g_test_add_func ("/chart-builders/money-ticks", test_money_ticks);
+  g_test_add_func ("/chart-builders/comparison-sentence-trade", test_comparison_sentence_trade);
   g_test_add_func ("/chart-builders/zero-notes", test_zero_notes);
   g_test_add_func ("/chart-builders/share-names", test_share_names);
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);

@@ -300,11 +300,11 @@ value_text (CplProjection *p,
  * 2026–2030; the domestic share of new compute in 2030 is 61%, against
  * 88%":
  * what they sell (their gross revenue, the government's take in it) */
-char *
-cpl_comparison_summary_sentence (CplScenario   *scenario,
-                                 CplProjection *p,
-                                 CplScenario   *baseline,
-                                 CplProjection *q)
+static char *
+sales_sentence (CplScenario   *scenario,
+                CplProjection *p,
+                CplScenario   *baseline,
+                CplProjection *q)
 {
   double diff = vendors_total (p) - vendors_total (q);
   g_autofree char *money = cpl_format_money (fabs (diff));
@@ -343,6 +343,79 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
   /* Translators: as above, with less sold by US vendors */
   return g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s over %4$d–%5$d; the domestic share of new compute in %5$d is %6$s, against %7$s"),
                           name, money, baseline_name, p->start_year, last, share, other_share);
+}
+
+/* What the government takes against the baseline: "the US government
+ * takes $72.4 B more". */
+static char *
+take_clause (CplProjection *p,
+             CplProjection *q)
+{
+  double diff = p->total_government_take_usd - q->total_government_take_usd;
+  g_autofree char *money = cpl_format_money (fabs (diff));
+  g_autofree char *none = cpl_format_money (0);
+
+  if (g_str_equal (money, none))
+    /* Translators: a clause of the comparison's sentence: the take is
+     * the same as under the baseline */
+    return g_strdup (_("the US government's take is the same"));
+  if (diff > 0)
+    /* Translators: a clause of the comparison's sentence; %s is money */
+    return g_strdup_printf (_("the US government takes %s more"), money);
+  /* Translators: a clause of the comparison's sentence; %s is money */
+  return g_strdup_printf (_("the US government takes %s less"), money);
+}
+
+/* The compute gap against the baseline's, over the years: "the compute
+ * gap over those years is 10,608,960 PFLOP/s smaller". */
+static char *
+gap_clause (CplProjection *p,
+            CplProjection *q)
+{
+  double diff = p->total_compute_gap_pflops - q->total_compute_gap_pflops;
+  g_autofree char *amount = cpl_format_number (fabs (diff), 0);
+
+  if (round (p->total_compute_gap_pflops) == 0 && round (q->total_compute_gap_pflops) == 0)
+    /* Translators: a clause of the comparison's sentence: neither
+     * scenario leaves demand unmet */
+    return g_strdup (_("neither has a compute gap"));
+  if (round (fabs (diff)) == 0)
+    /* Translators: a clause of the comparison's sentence */
+    return g_strdup (_("the compute gap is the same"));
+  if (diff > 0)
+    /* Translators: a clause of the comparison's sentence; %s is a number
+     * of PFLOP/s, the gaps of the years added up as in the table */
+    return g_strdup_printf (_("the compute gap over those years is %s PFLOP/s larger"), amount);
+  /* Translators: a clause of the comparison's sentence; %s is a number
+   * of PFLOP/s, the gaps of the years added up as in the table */
+  return g_strdup_printf (_("the compute gap over those years is %s PFLOP/s smaller"), amount);
+}
+
+/**
+ * cpl_comparison_summary_sentence:
+ *
+ * Returns: how @scenario compares with @baseline, in one sentence: what
+ *   US vendors sell, the domestic share at the end, what the government
+ *   takes and the compute gap ("H200 at 25%: US vendors sell $289 B more
+ *   than under Full ban over 2026–2030; the domestic share of new compute
+ *   in 2030 is 42.7%, against 100.0%; the US government takes $72.4 B
+ *   more; the compute gap over those years is 10,608,960 PFLOP/s
+ *   smaller"): the sentence left out the two figures a ban trades
+ */
+char *
+cpl_comparison_summary_sentence (CplScenario   *scenario,
+                                 CplProjection *p,
+                                 CplScenario   *baseline,
+                                 CplProjection *q)
+{
+  g_autofree char *sales = sales_sentence (scenario, p, baseline, q);
+  g_autofree char *take = take_clause (p, q);
+  g_autofree char *gap = gap_clause (p, q);
+
+  /* Translators: the comparison's sentence: %1$s what US vendors sell and
+   * the domestic share, %2$s the government's take, %3$s the compute gap,
+   * each a clause */
+  return g_strdup_printf (_("%1$s; %2$s; %3$s"), sales, take, gap);
 }
 
 /* The vendors that sell in any of @projections, in the dataset's order. */
