@@ -606,6 +606,18 @@ test_dearer_sentence_grouped (void)
     g_assert_cmpstr (short_of, ==, "No chip is exported: all demand falls on the D, and what it cannot supply "
                                    "becomes a compute gap.");
   }
+
+  /* C alone offered (11): D at 10 is cheaper from the first year, 2026,
+   * and the sentence says by what measure ("the cheapest compute" did
+   * not) */
+  p.n_offered = 1;
+  offered[0] = offered[1] = offered[3] = offered[4] = FALSE;
+  {
+    g_autofree char *first = cpl_scenario_crossover_sentence (&p, dataset);
+
+    g_assert_cmpstr (first, ==, "The D is cheaper per PFLOP/s-year than every exported chip from the first year, "
+                                "2026.");
+  }
 }
 
 /* A comparison's sentence says a difference the table shows: shares of

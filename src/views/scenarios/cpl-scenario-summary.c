@@ -118,8 +118,10 @@ cpl_scenario_crossover_sentence (CplProjection *p,
   if (crossover == -1)
     return dearer_sentence (p, dataset, domestic, last);
   if (crossover == 0)
-    /* Translators: %s is a chip */
-    return g_strdup_printf (_("The %s is the cheapest compute from the first year."), domestic);
+    /* Translators: %1$s is a chip, %2$d the first year ("the cheapest
+     * compute" did not say by what measure) */
+    return g_strdup_printf (_("The %1$s is cheaper per PFLOP/s-year than every exported chip from the first "
+                              "year, %2$d."), domestic, p->years[0].year);
   /* Translators: %1$s is a chip, %2$d a year */
   return g_strdup_printf (_("The %1$s is cheaper per PFLOP/s-year than every exported chip from %2$d."),
                           domestic, p->years[crossover].year);
