@@ -195,6 +195,26 @@ no_effect (CplTornadoChart *self,
   return fabs (bar->low - self->point) <= tolerance && fabs (bar->high - self->point) <= tolerance;
 }
 
+/* Where an end of a bar is drawn: at @value, or, when @value moves the
+ * total by less than MIN_BAR_WIDTH pixels from @px (the point's line)
+ * but moves it, that far: a bar of a fraction of a pixel drew nothing,
+ * and the row read as empty beside "no effect" rows. */
+#define MIN_BAR_WIDTH 2.
+#define SMALL_BAR_WIDTH 4.
+
+static double
+end_x (CplTornadoChart *self,
+       double           px,
+       double           value)
+{
+  double x = value_x (self, value);
+  double tolerance = 1e-9 * MAX (fabs (self->point), 1e-300);
+
+  if (fabs (value - self->point) <= tolerance || fabs (x - px) >= MIN_BAR_WIDTH)
+    return x;
+  return value > self->point ? px + MIN_BAR_WIDTH : px - MIN_BAR_WIDTH;
+}
+
 static void
 cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                  GtkSnapshot *snapshot)
@@ -225,8 +245,35 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
       cpl_chart_layout_size (layout, &w, &h);
       cpl_chart_append_layout (snapshot, layout, plot->origin.x - CPL_CHART_LABEL_GAP * 2 - w,
                                round (y - h / 2.), &text);
-      append_bar (snapshot, px, value_x (self, bar->low), y, thickness, end_color (self, FALSE));
-      append_bar (snapshot, px, value_x (self, bar->high), y, thickness, end_color (self, TRUE));
+      append_bar (snapshot, px, end_x (self, px, bar->low), y, thickness, end_color (self, FALSE));
+      append_bar (snapshot, px, end_x (self, px, bar->high), y, thickness, end_color (self, TRUE));
+      if (!no_effect (self, bar) && fabs (value_x (self, bar->low) - px) < SMALL_BAR_WIDTH
+          && fabs (value_x (self, bar->high) - px) < SMALL_BAR_WIDTH)
+        {
+          /* a swing too small to read off the bars: its size in words */
+          double swing = MAX (fabs (bar->low - self->point), fabs (bar->high - self->point));
+          g_autofree char *amount = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, swing);
+          /* Translators: a tornado chart's row whose input moves the total
+           * too little to see; %s is the largest change, "$0.40 B" */
+          g_autofree char *said = g_strdup_printf (_("small effect: ±%s at most"), amount);
+          g_autoptr(PangoLayout) small = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), said, CPL_CHART_FONT_LABEL);
+          GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
+          double left = px + MIN_BAR_WIDTH + CPL_CHART_LABEL_GAP;
+          int sw, sh;
+
+          /* within the chart: on a phone the words give way to the
+           * amount alone, "±$1.99 B" (they ran past the card's edge) */
+          cpl_chart_layout_size (small, &sw, &sh);
+          if (left + sw > cpl_chart_get_width (chart))
+            {
+              g_autofree char *bare = g_strdup_printf ("±%s", amount);
+
+              pango_layout_set_text (small, bare, -1);
+              cpl_chart_layout_limit (small, MAX ((int) (cpl_chart_get_width (chart) - left), 1), 1);
+              cpl_chart_layout_size (small, &sw, &sh);
+            }
+          cpl_chart_append_layout (snapshot, small, left, round (y - sh / 2.), &dim);
+        }
       if (no_effect (self, bar))
         {
           /* an empty row said, not left for a bar that failed to draw */
@@ -454,8 +501,8 @@ cpl_tornado_chart_bar_extent (CplTornadoChart *self,
     return FALSE;
   bar = &g_array_index (self->bars, Bar, rank);
   xs[0] = value_x (self, self->point);
-  xs[1] = value_x (self, bar->low);
-  xs[2] = value_x (self, bar->high);
+  xs[1] = end_x (self, xs[0], bar->low);
+  xs[2] = end_x (self, xs[0], bar->high);
   row_extent (self, rank, &top, &row);
   *left = MIN (xs[0], MIN (xs[1], xs[2]));
   *right = MAX (xs[0], MAX (xs[1], xs[2]));

@@ -2592,6 +2592,26 @@ test_tornado_order (void)
     g_assert_cmpuint (n_texts (widget), ==, with_note - 1);
   }
 
+  /* an input that moves the total by 0.001 of an axis of 15 (5 … 20)
+   * over a plot some hundreds of pixels wide, a fraction of a pixel: its
+   * bar is still drawn, 2 px to each side it moves, and a note gives the
+   * change, "±0.001" (a row left blank read as a failed bar) */
+  {
+    guint without_note;
+
+    cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5, 9.5, 10 }, (double[]) { 11, 20, 10, 12 }, 4);
+    wait_for_draw (widget);
+    without_note = n_texts (widget);
+    cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5, 9.999, 10 }, (double[]) { 11, 20, 10.0005, 12 }, 4);
+    wait_for_draw (widget);
+    g_assert_cmpstr (cpl_tornado_chart_get_bar_name (chart, 3), ==, "c");
+    g_assert_true (cpl_tornado_chart_bar_extent (chart, 3, &left, &right, &y));
+    point_x = cpl_tornado_chart_point_x (chart);
+    g_assert_cmpfloat_with_epsilon (left, point_x - 2, 1e-9);
+    g_assert_cmpfloat_with_epsilon (right, point_x + 2, 1e-9);
+    g_assert_cmpuint (n_texts (widget), ==, without_note + 1);
+  }
+
   cpl_tornado_chart_set_bars (chart, 0, NULL, NULL, NULL, 0);
   wait_for_draw (widget);
   g_assert_false (cpl_tornado_chart_bar_extent (chart, 0, &left, &right, &y));
