@@ -602,6 +602,24 @@ test_answer_first (void)
     g_assert_true (gtk_widget_compute_bounds (share, GTK_WIDGET (window), &share_box));
     g_assert_cmpfloat (share_box.origin.y + share_box.size.height, <=, 800);
   }
+  /* what is sold and its cost come next, before the cases table and the
+   * charts (they were below both charts, three screens down) */
+  {
+    GtkWidget *units = GTK_WIDGET (cpl_revenue_view_get_input (view, "units"));
+    GtkWidget *cost = GTK_WIDGET (cpl_revenue_view_get_input (view, "unit_cost_usd"));
+    GtkWidget *chart = cpl_test_find_widget (GTK_WIDGET (view), CPL_TYPE_CHART_VIEW);
+    GtkWidget *table = gtk_widget_get_ancestor (GTK_WIDGET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_SQUEEZER)),
+                                                GTK_TYPE_FRAME);
+    graphene_rect_t units_box, cost_box, chart_box, table_box;
+
+    g_assert_true (gtk_widget_compute_bounds (units, GTK_WIDGET (window), &units_box));
+    g_assert_true (gtk_widget_compute_bounds (cost, GTK_WIDGET (window), &cost_box));
+    g_assert_true (gtk_widget_compute_bounds (chart, GTK_WIDGET (window), &chart_box));
+    g_assert_true (gtk_widget_compute_bounds (table, GTK_WIDGET (window), &table_box));
+    g_assert_cmpfloat (units_box.origin.y, >, inputs_box.origin.y);
+    g_assert_cmpfloat (cost_box.origin.y + cost_box.size.height, <, table_box.origin.y);
+    g_assert_cmpfloat (cost_box.origin.y + cost_box.size.height, <, chart_box.origin.y);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

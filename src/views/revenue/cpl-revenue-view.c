@@ -1010,7 +1010,7 @@ build_calculator (CplRevenueView *self)
   chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart),
                      "share-rate");
 
-  /* What is sold, after the answer and the cases */
+  /* What is sold (moved under the share's terms, below) */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
@@ -1046,6 +1046,11 @@ build_calculator (CplRevenueView *self)
 
   for (guint g = 0; g < N_GROUPS; g++)
     self->messages[g] = cpl_number_messages_append (groups[g]);
+  /* every input under the answer, before the cases table and the charts:
+   * what is sold and its cost sat below both charts, three screens from
+   * the figures they change */
+  gtk_box_reorder_child_after (GTK_BOX (box), groups[0], groups[1]);
+  gtk_box_reorder_child_after (GTK_BOX (box), groups[2], groups[0]);
 
   gtk_box_append (self->calc_box, box);
 
