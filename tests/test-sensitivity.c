@@ -156,15 +156,22 @@ test_seek_linear (void)
 
   /* T(s) = 10⁶·s, so $250,000 needs s = 250,000/10⁶ = 0.25 */
   g_assert_true (cpl_goal_seek (scenario, dataset, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE,
-                                250000, &value, &achieved, &error));
+                                250000, &value, &achieved, NULL, NULL, &error));
   g_assert_no_error (error);
   cpl_assert_near (value, 0.25, 1e-9);
   cpl_assert_near (achieved, 250000, 1e-8);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.3);
 
-  /* the most T reaches is 10⁶ at s = 1: 2·10⁶ is out of reach */
-  g_assert_false (cpl_goal_seek (scenario, dataset, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE,
-                                 2e6, &value, &achieved, &error));
+  /* the most T reaches is 10⁶ at s = 1: 2·10⁶ is out of reach; what it
+   * reaches, T(0) = 0 to T(1) = 10⁶, is given for the message */
+  {
+    double least = NAN, most = NAN;
+
+    g_assert_false (cpl_goal_seek (scenario, dataset, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE,
+                                   2e6, &value, &achieved, &least, &most, &error));
+    cpl_assert_near (least, 0, 1e-9);
+    cpl_assert_near (most, 1e6, 1e-9);
+  }
   g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
   g_assert_cmpstr (error->message, ==,
                    "No value of revenue_share in [0, 1] reaches government_take_usd = 2e+06; "
@@ -173,11 +180,11 @@ test_seek_linear (void)
 
   /* years is an integer and no parameter; an unknown key neither */
   g_assert_false (cpl_goal_seek (scenario, dataset, "years", CPL_TOTAL_GOVERNMENT_TAKE,
-                                 1, &value, NULL, &error));
+                                 1, &value, NULL, NULL, NULL, &error));
   g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (cpl_goal_seek (scenario, dataset, "no_such_key", CPL_TOTAL_GOVERNMENT_TAKE,
-                                 1, &value, NULL, &error));
+                                 1, &value, NULL, NULL, NULL, &error));
   g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_INVALID);
 }
 
@@ -196,14 +203,14 @@ test_seek_nearest (void)
   double target = 2e6 / 0.9 * 0.2;
 
   g_assert_true (cpl_goal_seek (scenario, dataset, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE,
-                                target, &value, &achieved, &error));
+                                target, &value, &achieved, NULL, NULL, &error));
   g_assert_no_error (error);
   cpl_assert_near (value, 20.0 / 27.0, 1e-9);
   cpl_assert_near (achieved, target, 1e-8);
 
   g_assert_true (cpl_entity_set_number (CPL_ENTITY (scenario), CPL_SCENARIO_REVENUE_SHARE, 0.1, NULL));
   g_assert_true (cpl_goal_seek (scenario, dataset, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE,
-                                target, &value, &achieved, &error));
+                                target, &value, &achieved, NULL, NULL, &error));
   g_assert_no_error (error);
   cpl_assert_near (value, 5.0 / 9.0, 1e-9);
 }
@@ -222,7 +229,7 @@ test_seek_unbounded (void)
   g_assert_cmpfloat (hi, ==, 100000);
   /* at s = 0.3 the take is 0.3 · 2000·C·1/2 = 300·C: $1.5 M needs C = 5,000 */
   g_assert_true (cpl_goal_seek (scenario, dataset, "demand_pflops", CPL_TOTAL_GOVERNMENT_TAKE,
-                                1.5e6, &value, NULL, &error));
+                                1.5e6, &value, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   cpl_assert_near (value, 5000, 1e-9);
 }

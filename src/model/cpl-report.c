@@ -475,7 +475,7 @@ cpl_report_seek (CplDataset  *dataset,
                      "such as 5e10 or 0.35"), parts[3]);
       return NULL;
     }
-  if (!cpl_goal_seek (scenario, dataset, parts[1], total, target, &value, &achieved, error))
+  if (!cpl_goal_seek (scenario, dataset, parts[1], total, target, &value, &achieved, NULL, NULL, error))
     return NULL;
 
   object = json_object_new ();

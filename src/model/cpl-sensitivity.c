@@ -405,6 +405,11 @@ brent (Evaluator *ev,
  * @parameter: a numeric scenario key, such as "revenue_share"
  * @value: (out): the parameter's value at which @total reaches @target
  * @achieved: (out) (optional): @total at @value
+ * @least_out: (out) (optional): the least @total takes over the
+ *   parameter's range (on the grid), whether or not the target is
+ *   reached (for a message that says what could be); NaN when the
+ *   projection has no answer anywhere
+ * @most_out: (out) (optional): the most
  *
  * Brackets the target on a grid of 64 intervals over the parameter's
  * valid range (cpl_goal_seek_bounds()), then refines by Brent's method.
@@ -422,31 +427,9 @@ cpl_goal_seek (CplScenario  *scenario,
                double        target,
                double       *value,
                double       *achieved,
+               double       *least_out,
+               double       *most_out,
                GError      **error)
-{
-  return cpl_goal_seek_reach (scenario, dataset, parameter, total, target, value, achieved, NULL, NULL, error);
-}
-
-/**
- * cpl_goal_seek_reach:
- * @least: (out) (optional): the least @total takes over the parameter's
- *   range (on the grid), NaN when it has no answer anywhere
- * @most: (out) (optional): the most
- *
- * cpl_goal_seek(), and what the total can reach: set whether or not the
- * target is reached, for a message that says what could be.
- */
-gboolean
-cpl_goal_seek_reach (CplScenario  *scenario,
-                     CplDataset   *dataset,
-                     const char   *parameter,
-                     CplTotal      total,
-                     double        target,
-                     double       *value,
-                     double       *achieved,
-                     double       *least_out,
-                     double       *most_out,
-                     GError      **error)
 {
   enum { N_STEPS = 64 };
   g_autoptr(CplProjection) base = NULL;

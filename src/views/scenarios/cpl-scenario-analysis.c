@@ -401,8 +401,8 @@ on_find (CplScenarioAnalysis *self)
       show_answer (self, message, TRUE);
       return;
     }
-  if (!cpl_goal_seek_reach (self->scenario, self->dataset, key, total, typed / target_scale (total),
-                            &value, &achieved, &least, &most, &error))
+  if (!cpl_goal_seek (self->scenario, self->dataset, key, total, typed / target_scale (total),
+                      &value, &achieved, &least, &most, &error))
     {
       double lo, hi;
 
