@@ -793,7 +793,7 @@ test_compare_chooser (void)
 {
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
-  GtkWidget *chooser;
+  GtkWidget *chooser, *button;
   GtkButton *go = NULL;
   CplCompareWindow *compare;
 
@@ -805,6 +805,11 @@ test_compare_chooser (void)
   g_assert_nonnull (chooser);
   cpl_test_wait_for_draw (chooser);
   g_assert_true (gtk_widget_get_visible (chooser));
+  /* Compare's tooltip is off while the list is open (on a phone it stood
+   * over the list's heading), and back once it closes */
+  button = gtk_widget_get_parent (chooser);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
   g_assert_cmpuint (cpl_compare_chooser_get_n_ticked (chooser), ==, 1);
   g_assert_true (gtk_check_button_get_active (chooser_check (chooser, "H800 SXM5")));
   {
@@ -850,6 +855,7 @@ test_compare_chooser (void)
   cpl_test_wait_for_draw (GTK_WIDGET (compare));
   g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 1), ==, "0.1×");
   g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 2), ==, "1.0×");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -696,6 +696,41 @@ cpl_rule_dates_fill (GtkBox            *box,
     }
 }
 
+
+/* The tooltip of @popover's button, or of the box the button stands in,
+ * off while it is open: it stayed over the popover's first lines ("Rule
+ * Changes", "Compare Chips"). */
+static void
+on_quiet_popover_show (GtkWidget *popover)
+{
+  GtkWidget *owner = gtk_widget_get_parent (popover);
+
+  for (guint up = 0; owner != NULL && up < 2 && !gtk_widget_get_has_tooltip (owner); up++)
+    owner = gtk_widget_get_parent (owner);
+  if (owner != NULL && gtk_widget_get_has_tooltip (owner))
+    {
+      gtk_widget_set_has_tooltip (owner, FALSE);
+      g_object_set_data (G_OBJECT (popover), "cpl-tooltip-owner", owner);
+    }
+}
+
+/* The tooltip it turned off back once it closes. */
+static void
+on_quiet_popover_closed (GtkWidget *popover)
+{
+  GtkWidget *owner = g_object_steal_data (G_OBJECT (popover), "cpl-tooltip-owner");
+
+  if (owner != NULL)
+    gtk_widget_set_has_tooltip (owner, TRUE);
+}
+
+/* @popover keeps its button's tooltip off while it is open. */
+void
+cpl_popover_quiet_tooltip (GtkWidget *popover)
+{
+  g_signal_connect (popover, "show", G_CALLBACK (on_quiet_popover_show), NULL);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_quiet_popover_closed), NULL);
+}
 /* The popover's parts side by side on a wide window, the calendar over
  * the rule changes on a narrow one.  On a wide window the rule changes
  * scroll within 320 px where there are many (50 rules went off the
@@ -722,19 +757,6 @@ on_date_popover_show (GtkWidget *popover)
   /* GtkViewport wraps a child that does not scroll by itself */
   if (GTK_IS_VIEWPORT (box))
     box = gtk_viewport_get_child (GTK_VIEWPORT (box));
-  /* the tooltip of its button, or of the box the button stands in, off
-   * while it is open: it stayed over the popover's "Rule Changes" */
-  {
-    GtkWidget *owner = button;
-
-    for (guint up = 0; owner != NULL && up < 2 && !gtk_widget_get_has_tooltip (owner); up++)
-      owner = gtk_widget_get_parent (owner);
-    if (owner != NULL && gtk_widget_get_has_tooltip (owner))
-      {
-        gtk_widget_set_has_tooltip (owner, FALSE);
-        g_object_set_data (G_OBJECT (popover), "cpl-tooltip-owner", owner);
-      }
-  }
   if (root != NULL && button != NULL && gtk_widget_compute_bounds (button, root, &bounds))
     /* less the popover's arrow, margins and padding */
     room = (int) MAX (bounds.origin.y, height - bounds.origin.y - bounds.size.height) - 48;
@@ -746,15 +768,6 @@ on_date_popover_show (GtkWidget *popover)
   gtk_scrolled_window_set_max_content_height (outer, MAX (room, 200));
 }
 
-/* The tooltip it turned off back once it closes. */
-static void
-on_date_popover_closed (GtkWidget *popover)
-{
-  GtkWidget *owner = g_object_steal_data (G_OBJECT (popover), "cpl-tooltip-owner");
-
-  if (owner != NULL)
-    gtk_widget_set_has_tooltip (owner, TRUE);
-}
 
 /**
  * cpl_date_popover_new:
@@ -792,7 +805,7 @@ cpl_date_popover_new (GtkWidget *calendar_part,
   g_object_set_data (G_OBJECT (popover), "cpl-separator", separator);
   g_object_set_data (G_OBJECT (popover), "cpl-scrolled", scrolled);
   g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show), NULL);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_date_popover_closed), NULL);
+  cpl_popover_quiet_tooltip (popover);
   return popover;
 }
 

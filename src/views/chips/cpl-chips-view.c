@@ -1312,6 +1312,7 @@ compare_activated (GtkWidget  *widget,
                                                    n <= 4 ? (const char * const *) strv : NULL,
                                                    on_compare_chosen, self);
   gtk_widget_set_parent (self->compare_chooser, self->compare_button);
+  cpl_popover_quiet_tooltip (self->compare_chooser);
   gtk_popover_popup (GTK_POPOVER (self->compare_chooser));
 }
 
