@@ -271,6 +271,8 @@ test_bands (void)
        * year's 年 and what follows do not: 2030 年 | 国产… may break */
       { "6,594 亿美元 2030 年国产", "6,594\u00a0亿\u2060美\u2060元 2030\u00a0年国产" },
       { "0.088 美元/千瓦时", "0.088\u00a0美\u2060元/千瓦时" },
+      /* a unit in brackets may go to the next line: "BF16 (TFLOPS)" */
+      { "BF16 (TFLOPS)", "BF16 (TFLOPS)" },
       { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },
     };
 

@@ -954,6 +954,46 @@ test_compare_summary_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two chips on a phone: the page does not scroll sideways.  Each rule's
+ * name stands over its verdicts, the chips' columns side by side within
+ * the window; beside a column of rule names the second chip's column was
+ * past the window's edge, nothing compared.  (Three or four chips' words
+ * need more than 360 px: the page scrolls.) */
+static void
+test_compare_two_narrow (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
+  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  GtkScrolledWindow *page;
+  GtkAdjustment *sideways;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint shown = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  page = GTK_SCROLLED_WINDOW (cpl_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW));
+  sideways = gtk_scrolled_window_get_hadjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + .5);
+  /* the second chip's name, over its column, within the window */
+  cpl_test_collect_widgets (GTK_WIDGET (compare), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    /* (its space a no-break one, after a digit) */
+    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), "H200\u00a0SXM"))
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (labels->pdata[i], GTK_WIDGET (compare), &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+        shown++;
+      }
+  g_assert_cmpuint (shown, >, 0);
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The comparison's status in China, on the Chips view's date, and the
  * distance to each threshold of a rule (the detail pane's margins).
  *
@@ -2016,6 +2056,7 @@ main (int   argc,
   g_test_add_func ("/chips/compare-chooser", test_compare_chooser);
   g_test_add_func ("/chips/compare-not-in-force", test_compare_not_in_force);
   g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);
+  g_test_add_func ("/chips/compare-two-narrow", test_compare_two_narrow);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);

@@ -237,7 +237,9 @@ cpl_text_keep_units (const char *text)
           g_string_append_len (kept, p, dash);
           g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
         }
-      else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && *next != '\0' && *next != ' ')
+      /* not before "(": "BF16 (TFLOPS)" may break there, a chart's
+       * category too narrow for it on one line ran over its neighbours */
+      else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && *next != '\0' && *next != ' ' && *next != '(')
         {
           g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
           for (guint i = 0; i < G_N_ELEMENTS (units) && unit_end == NULL; i++)

@@ -183,7 +183,9 @@ cpl_chart_layout_limit (PangoLayout *layout,
 {
   pango_layout_set_width (layout, MAX (max_width, 1) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  /* a word wider than @max_width breaks inside rather than run over
+   * what stands beside it */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, -MAX (max_lines, 1));
 }
 

@@ -183,20 +183,42 @@ row_title (const char *title,
   return box;
 }
 
+/* A verdict box whose words wrap, right-aligned: on a phone "Licensable ·
+ * 25% share" on one line made a column too wide for two. */
+static void
+verdict_box_wrap (GtkWidget *box)
+{
+  GtkWidget *label = gtk_widget_get_last_child (box);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+}
+
 /* Each chip's status in China on @date, then every rule's verdict with the
  * distance to each of its thresholds (the detail pane's margins), a
- * column per chip. */
+ * column per chip.  @narrow (a phone): each row's title over its cells,
+ * across the columns, not in a column of its own: beside it the second
+ * chip's column was past the window's edge, nothing compared.  The wide
+ * grid's cells are the ones the window's getters give. */
 static GtkWidget *
 status_and_rules_grid (CplCompareWindow *self,
                        CplDataset       *dataset,
                        CplChip         **chips,
                        guint             n,
-                       const GDate      *date)
+                       const GDate      *date,
+                       gboolean          narrow)
 {
   GtkWidget *grid = cpl_table_grid_new (12);
   GListModel *rules = cpl_dataset_get_rules (dataset);
   CplChipMetrics m[MAX_CHIPS];
   g_autofree char *iso = NULL;
+  /* where a row's cells start, and how many rows a row takes */
+  guint first = narrow ? 0 : 1, span = narrow ? 2 : 1;
+
+  /* on a phone, room for three chips' columns */
+  if (narrow)
+    gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
 
   iso = cpl_iso_date_format (date);
   for (guint c = 0; c < n; c++)
@@ -207,18 +229,26 @@ status_and_rules_grid (CplCompareWindow *self,
       g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
                                                   cpl_chip_status_describe (status));
 
+      GtkWidget *status_box = cpl_verdict_box_new ();
+
       cpl_chip_metrics_compute (chips[c], &m[c]);
       gtk_widget_add_css_class (name, "heading");
       gtk_widget_set_hexpand (name, TRUE);
-      gtk_grid_attach (GTK_GRID (grid), name, c + 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), name, c + first, 0, 1, 1);
 
-      self->status_boxes[c] = cpl_verdict_box_new ();
       /* as the Chips table says it */
-      cpl_shown_status_box_set (self->status_boxes[c], chips[c], date, status, share, tooltip);
-      gtk_widget_set_halign (self->status_boxes[c], GTK_ALIGN_END);
-      gtk_grid_attach (GTK_GRID (grid), self->status_boxes[c], c + 1, 1, 1, 1);
+      cpl_shown_status_box_set (status_box, chips[c], date, status, share, tooltip);
+      gtk_widget_set_halign (status_box, GTK_ALIGN_END);
+      gtk_grid_attach (GTK_GRID (grid), status_box, c + first, span, 1, 1);
+      if (!narrow)
+        self->status_boxes[c] = status_box;
+      else
+        verdict_box_wrap (status_box);
     }
-  gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, 1, 1);
+  if (narrow)
+    gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, n, 1);
+  else
+    gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, 1, 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
@@ -227,7 +257,10 @@ status_and_rules_grid (CplCompareWindow *self,
       /* Translators: under a rule's name in the comparison; %s is a date, 2026-02-01 */
       g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), iso);
 
-      gtk_grid_attach (GTK_GRID (grid), row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), 0, i + 2, 1, 1);
+      guint top = 1 + span + i * span;
+
+      gtk_grid_attach (GTK_GRID (grid), row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), 0, top,
+                       narrow ? n : 1, 1);
       for (guint c = 0; c < n; c++)
         {
           const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chips[c]));
@@ -244,7 +277,10 @@ status_and_rules_grid (CplCompareWindow *self,
             cpl_verdict_box_set_dim (verdict);
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_box_append (GTK_BOX (cell), verdict);
-          g_hash_table_insert (self->distances, g_strdup_printf ("verdict:%s/%u", rule_id, c), verdict);
+          if (!narrow)
+            g_hash_table_insert (self->distances, g_strdup_printf ("verdict:%s/%u", rule_id, c), verdict);
+          else
+            verdict_box_wrap (verdict);
           if (*margins != '\0')
             {
               GtkWidget *distances = caption_label (margins);
@@ -252,10 +288,11 @@ status_and_rules_grid (CplCompareWindow *self,
               gtk_label_set_xalign (GTK_LABEL (distances), 1);
               gtk_label_set_justify (GTK_LABEL (distances), GTK_JUSTIFY_RIGHT);
               gtk_box_append (GTK_BOX (cell), distances);
-              g_hash_table_insert (self->distances, g_strdup_printf ("%s/%u", rule_id, c), distances);
+              if (!narrow)
+                g_hash_table_insert (self->distances, g_strdup_printf ("%s/%u", rule_id, c), distances);
             }
           gtk_widget_set_hexpand (cell, TRUE);
-          gtk_grid_attach (GTK_GRID (grid), cell, c + 1, i + 2, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), cell, c + first, top + span - 1, 1, 1);
         }
     }
   return grid;
@@ -363,7 +400,17 @@ cpl_compare_window_new (CplDataset           *dataset,
     gtk_label_set_xalign (GTK_LABEL (heading), 0);
     gtk_box_append (GTK_BOX (content), heading);
   }
-  cpl_card_append (content, status_and_rules_grid (self, dataset, chips, n, date));
+  {
+    /* the wide grid where it fits, its cells wrapped at the most, else
+     * the one for a phone */
+    GtkWidget *squeezer = adw_squeezer_new ();
+
+    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, FALSE));
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, TRUE));
+    cpl_card_append (content, squeezer);
+  }
 
   /* The table: one row per metric, a column per chip. */
   grid = cpl_table_grid_new (8);
