@@ -90,6 +90,20 @@ cpl_test_collect_widgets (GtkWidget *root,
   cpl_test_collect_matching (root, cpl_test_is_type, GSIZE_TO_POINTER (type), found);
 }
 
+/* The first mapped label under @root that reads @text, or NULL. */
+static inline GtkWidget *
+cpl_test_find_mapped_label (GtkWidget  *root,
+                            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+      return labels->pdata[i];
+  return NULL;
+}
+
 /* The first widget of @type in the tree under @root, depth first. */
 static inline GtkWidget *
 cpl_test_find_widget (GtkWidget *root,

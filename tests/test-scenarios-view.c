@@ -1992,20 +1992,6 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The mapped label under @root that reads @text. */
-static GtkWidget *
-mapped_label (GtkWidget  *root,
-              const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  cpl_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
-      return labels->pdata[i];
-  g_assert_not_reached ();
-}
-
 /* The totals fit a phone: at 360 px each scenario is a block of its name
  * over the row titles beside its values, so nothing scrolls sideways; at
  * 1280 px the scenarios stand side by side, the titles once.  The values
@@ -2071,8 +2057,8 @@ test_comparison_narrow (void)
            * ("Gross revenue of US vendors" scrolled away from its
            * numbers), and each title is level with its row of values */
           {
-            GtkWidget *title = mapped_label (shown, "US government take");
-            GtkWidget *value = mapped_label (shown, "$533,333");
+            GtkWidget *title = cpl_test_find_mapped_label (shown, "US government take");
+            GtkWidget *value = cpl_test_find_mapped_label (shown, "$533,333");
             GtkWidget *values = gtk_widget_get_ancestor (value, GTK_TYPE_SCROLLED_WINDOW);
             GtkAdjustment *across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (values));
             GtkWidget *titles = gtk_widget_get_parent (title);
@@ -2080,6 +2066,8 @@ test_comparison_narrow (void)
             graphene_rect_t before, after, row_title, row_value;
             int column, row;
 
+            g_assert_nonnull (title);
+            g_assert_nonnull (value);
             g_assert_false (gtk_widget_is_ancestor (title, values));
             g_assert_cmpfloat (gtk_adjustment_get_upper (across), >, gtk_adjustment_get_page_size (across));
             g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (comparison), &before));
