@@ -95,6 +95,9 @@ struct _CplTimelineChart
   int              row_height;
   int              name_line;         /* above each bar for its name, or 0:
                                        * the names stand left of the bars */
+  int              widest_name;       /* the longest name's width on one line,
+                                       * -1 until measured (widest_name()) */
+  guint            names_serial;      /* pango_context_get_serial() then */
   PangoLayout     *legend[N_LEGEND];
   graphene_point_t legend_at[N_LEGEND];
   GPtrArray       *year_labels;       /* of PangoLayout, NULL where thinned */
@@ -253,6 +256,7 @@ cpl_timeline_chart_rebuild (CplTimelineChart *self)
   g_ptr_array_set_size (self->rows, 0);
   g_array_set_size (self->marks, 0);
   self->cursor = -1;
+  self->widest_name = -1;
 
   if (self->dataset != NULL)
     {
@@ -472,6 +476,30 @@ measure_text (CplTimelineChart *self)
   self->row_height = MAX (self->label_height + 8, 20);
 }
 
+/* The longest chip name's width on one line, laid out once per set of
+ * rows and text context: measure asks for it at every width tried. */
+static int
+widest_name (CplTimelineChart *self)
+{
+  PangoContext *context = CPL_CHART_CONTEXT (self);
+
+  if (self->widest_name >= 0 && self->names_serial == pango_context_get_serial (context))
+    return self->widest_name;
+  self->widest_name = 0;
+  self->names_serial = pango_context_get_serial (context);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+      g_autoptr(PangoLayout) name = cpl_chart_layout_new (context, cpl_entity_get_name (CPL_ENTITY (row->chip)),
+                                                          CPL_CHART_FONT_LABEL);
+      int w;
+
+      cpl_chart_layout_size (name, &w, NULL);
+      self->widest_name = MAX (self->widest_name, w);
+    }
+  return self->widest_name;
+}
+
 /* The line over each bar for its name on a chart @width wide, or 0: a
  * name wider than a quarter of the chart (and than MAX_NAME_WIDTH) would
  * be cut short left of its bar ("A100 SXM4 8…" at 360 px), so then every
@@ -480,20 +508,7 @@ static int
 name_line_for (CplTimelineChart *self,
                int               width)
 {
-  int widest = 0;
-
-  for (guint r = 0; r < self->rows->len; r++)
-    {
-      Row *row = g_ptr_array_index (self->rows, r);
-      g_autoptr(PangoLayout) name = cpl_chart_layout_new (CPL_CHART_CONTEXT (self),
-                                                          cpl_entity_get_name (CPL_ENTITY (row->chip)),
-                                                          CPL_CHART_FONT_LABEL);
-      int w;
-
-      cpl_chart_layout_size (name, &w, NULL);
-      widest = MAX (widest, w);
-    }
-  return widest > MIN (MAX_NAME_WIDTH, width / 4) ? self->label_height + NAME_GAP : 0;
+  return widest_name (self) > MIN (MAX_NAME_WIDTH, width / 4) ? self->label_height + NAME_GAP : 0;
 }
 
 /* Lays out the chips' names for a chart @width wide; returns the room
@@ -1189,6 +1204,7 @@ cpl_timeline_chart_init (CplTimelineChart *self)
   GDate today;
 
   self->rows = g_ptr_array_new_with_free_func (row_free);
+  self->widest_name = -1;
   self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
   g_array_set_clear_func (self->marks, mark_clear);
   self->year_labels = g_ptr_array_new_with_free_func (g_object_unref);
