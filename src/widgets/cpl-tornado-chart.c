@@ -183,16 +183,22 @@ append_bar (GtkSnapshot   *snapshot,
   gtk_snapshot_append_color (snapshot, color, &rect);
 }
 
-/* Whether @bar's input leaves the total where it is: both ends at the
- * point but for rounding (the projection run again with an input that
- * changes nothing gives the point within a few ulps). */
+/* Whether @value is another total than the point, not the point but for
+ * rounding (the projection run again with an input that changes nothing
+ * gives the point within a few ulps). */
+static gboolean
+moves (CplTornadoChart *self,
+       double           value)
+{
+  return fabs (value - self->point) > 1e-9 * MAX (fabs (self->point), 1e-300);
+}
+
+/* Whether @bar's input leaves the total where it is. */
 static gboolean
 no_effect (CplTornadoChart *self,
            const Bar       *bar)
 {
-  double tolerance = 1e-9 * MAX (fabs (self->point), 1e-300);
-
-  return fabs (bar->low - self->point) <= tolerance && fabs (bar->high - self->point) <= tolerance;
+  return !moves (self, bar->low) && !moves (self, bar->high);
 }
 
 /* Where an end of a bar is drawn: at @value, or, when @value moves the
@@ -208,9 +214,8 @@ end_x (CplTornadoChart *self,
        double           value)
 {
   double x = value_x (self, value);
-  double tolerance = 1e-9 * MAX (fabs (self->point), 1e-300);
 
-  if (fabs (value - self->point) <= tolerance || fabs (x - px) >= MIN_BAR_WIDTH)
+  if (!moves (self, value) || fabs (x - px) >= MIN_BAR_WIDTH)
     return x;
   return value > self->point ? px + MIN_BAR_WIDTH : px - MIN_BAR_WIDTH;
 }
@@ -247,46 +252,47 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                round (y - h / 2.), &text);
       append_bar (snapshot, px, end_x (self, px, bar->low), y, thickness, end_color (self, FALSE));
       append_bar (snapshot, px, end_x (self, px, bar->high), y, thickness, end_color (self, TRUE));
-      if (!no_effect (self, bar) && fabs (value_x (self, bar->low) - px) < SMALL_BAR_WIDTH
-          && fabs (value_x (self, bar->high) - px) < SMALL_BAR_WIDTH)
-        {
-          /* a swing too small to read off the bars: its size in words */
-          double swing = MAX (fabs (bar->low - self->point), fabs (bar->high - self->point));
-          g_autofree char *amount = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL, swing);
-          /* Translators: a tornado chart's row whose input moves the total
-           * too little to see; %s is the largest change, "$0.40 B" */
-          g_autofree char *said = g_strdup_printf (_("small effect: ±%s at most"), amount);
-          g_autoptr(PangoLayout) small = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), said, CPL_CHART_FONT_LABEL);
-          GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
-          double left = px + MIN_BAR_WIDTH + CPL_CHART_LABEL_GAP;
-          int sw, sh;
+      {
+        /* beside the point's line, a row with no bar to read says so: "no
+         * effect" (not left for a bar that failed to draw), or a swing too
+         * small to read off the bars, its size in words */
+        g_autofree char *amount = NULL;
+        g_autofree char *said = NULL;
+        double left = px + CPL_CHART_LABEL_GAP;
 
-          /* within the chart: on a phone the words give way to the
-           * amount alone, "±$1.99 B" (they ran past the card's edge) */
-          cpl_chart_layout_size (small, &sw, &sh);
-          if (left + sw > cpl_chart_get_width (chart))
-            {
-              g_autofree char *bare = g_strdup_printf ("±%s", amount);
+        if (no_effect (self, bar))
+          /* Translators: a tornado chart's row whose input does not move the total */
+          said = g_strdup (_("no effect"));
+        else if (fabs (value_x (self, bar->low) - px) < SMALL_BAR_WIDTH
+                 && fabs (value_x (self, bar->high) - px) < SMALL_BAR_WIDTH)
+          {
+            amount = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL,
+                                             MAX (fabs (bar->low - self->point), fabs (bar->high - self->point)));
+            /* Translators: a tornado chart's row whose input moves the total
+             * too little to see; %s is the largest change, "$0.40 B" */
+            said = g_strdup_printf (_("small effect: ±%s at most"), amount);
+            left += MIN_BAR_WIDTH;
+          }
+        if (said != NULL)
+          {
+            g_autoptr(PangoLayout) note = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), said, CPL_CHART_FONT_LABEL);
+            GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
+            int nw, nh;
 
-              pango_layout_set_text (small, bare, -1);
-              cpl_chart_layout_limit (small, MAX ((int) (cpl_chart_get_width (chart) - left), 1), 1);
-              cpl_chart_layout_size (small, &sw, &sh);
-            }
-          cpl_chart_append_layout (snapshot, small, left, round (y - sh / 2.), &dim);
-        }
-      if (no_effect (self, bar))
-        {
-          /* an empty row said, not left for a bar that failed to draw */
-          g_autoptr(PangoLayout) none = cpl_chart_layout_new (CPL_CHART_CONTEXT (self),
-                                                              /* Translators: a tornado chart's row
-                                                               * whose input does not move the total */
-                                                              _("no effect"), CPL_CHART_FONT_LABEL);
-          GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
-          int nw, nh;
+            /* within the chart: on a phone the words give way to the
+             * amount alone, "±$1.99 B" (they ran past the card's edge) */
+            cpl_chart_layout_size (note, &nw, &nh);
+            if (amount != NULL && left + nw > cpl_chart_get_width (chart))
+              {
+                g_autofree char *bare = g_strdup_printf ("±%s", amount);
 
-          cpl_chart_layout_size (none, &nw, &nh);
-          cpl_chart_append_layout (snapshot, none, px + CPL_CHART_LABEL_GAP, round (y - nh / 2.), &dim);
-        }
+                pango_layout_set_text (note, bare, -1);
+                cpl_chart_layout_limit (note, MAX ((int) (cpl_chart_get_width (chart) - left), 1), 1);
+                cpl_chart_layout_size (note, &nw, &nh);
+              }
+            cpl_chart_append_layout (snapshot, note, left, round (y - nh / 2.), &dim);
+          }
+      }
     }
   cpl_chart_append_vline (snapshot, px, plot->origin.y, plot->origin.y + plot->size.height, 1, &centre, FALSE);
   cpl_chart_frame_snapshot_axes (FRAME (self), snapshot, palette);
