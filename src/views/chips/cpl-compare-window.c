@@ -245,10 +245,7 @@ status_and_rules_grid (CplCompareWindow *self,
       else
         verdict_box_wrap (status_box);
     }
-  if (narrow)
-    gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, n, 1);
-  else
-    gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, narrow ? n : 1, 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
