@@ -518,6 +518,41 @@ test_colors_by_dataset (void)
   cpl_chart_colors_forget ();
 }
 
+/* A scenario's results page draws its chips (the share, units and cost
+ * charts) beside two measures of fixed colour: the government's take,
+ * orange, and the compute gap, purple.  The five chips of the built-in
+ * scenarios have five other colours to take (blue, green, vermilion,
+ * sky, yellow), so none of them is orange or purple (the MI308X was
+ * purple, in the units chart above the compute gap's purple area, and
+ * read as the gap), nor grey, which reads as switched off (the H200,
+ * once the MI308X was not purple).  A sixth chip and more take grey,
+ * then the measures' colours (eight colours are too few to keep three
+ * out). */
+static void
+test_chip_colors_apart_from_measures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  const char *ids[] = { "huawei-ascend-910c", "nvidia-h20", "amd-mi308x", "nvidia-h200", "nvidia-b200" };
+  CplChartColor take, gap;
+
+  g_assert_no_error (error);
+  cpl_chart_colors_forget ();
+  cpl_chart_colors_assign (dataset);
+  take = cpl_chart_color_for ("series", "government-take");
+  gap = cpl_chart_color_for ("series", "compute-gap");
+  g_assert_cmpint (take, ==, CPL_CHART_COLOR_ORANGE);
+  g_assert_cmpint (gap, ==, CPL_CHART_COLOR_PURPLE);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      CplChartColor c = cpl_chart_color_for ("chip", ids[i]);
+
+      if (c == take || c == gap || c == CPL_CHART_COLOR_GREY)
+        g_error ("%s has colour %d, a measure's or grey", ids[i], c);
+    }
+  cpl_chart_colors_forget ();
+}
+
 /* The threshold map on a day draws a chip not yet released then as a
  * grey ring with no status.  The built-in chips on 2023-04-09, under the
  * October 2022 rule alone (TPP ≥ 4,800 and interconnect ≥ 600 GB/s):
@@ -704,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/chart-builders/share-names", test_share_names);
   g_test_add_func ("/chart-builders/colors-by-dataset", test_colors_by_dataset);
   g_test_add_func ("/chart-builders/scenario-colors", test_scenario_colors);
+  g_test_add_func ("/chart-builders/chip-colors-apart-from-measures", test_chip_colors_apart_from_measures);
   g_test_add_func ("/chart-builders/cost-points", test_cost_points);
   g_test_add_func ("/chart-builders/threshold-map-unreleased", test_threshold_map_unreleased);
   g_test_add_func ("/chart-builders/dearer-sentence-grouped", test_dearer_sentence_grouped);

@@ -126,20 +126,31 @@ static const guint alike[CPL_CHART_N_COLORS] = {
 };
 #undef BIT
 
+/* The colours of the measures a scenario's results page draws beside
+ * its chips: the government's take (orange) and the compute gap
+ * (purple), pinned above. */
+#define BESIDE_CHIPS ((1u << CPL_CHART_COLOR_ORANGE) | (1u << CPL_CHART_COLOR_PURPLE))
+
 /* How poor a choice colour @c is for @key: a colour taken counts most;
  * for the compared scenarios, drawn side by side in every chart, each
  * taken hue that reads alike counts too (three scenarios came out
  * yellow, orange and vermilion; the full ban green beside a teal sky),
- * and grey, which reads as switched off, comes after one such hue.
- * Chips and money keep their colours as they were. */
+ * and grey, which reads as switched off, comes after one such hue.  A
+ * chip takes grey, then a measure's colour (BESIDE_CHIPS), only once the
+ * other colours are taken as often: the MI308X was the compute gap's
+ * purple, a chart above it, and the H200 grey once it was not.  Money
+ * keeps its colours as they were. */
 static guint
 color_score (const ColorRegistry *registry,
              guint                c,
              const char          *key)
 {
+  const char *kind = color_kind (key);
   guint alike_uses = 0;
 
-  if (!g_str_equal (color_kind (key), "scenario"))
+  if (g_str_equal (kind, "chip"))
+    return registry->uses[c] * 4 + ((BESIDE_CHIPS & (1u << c)) != 0) * 2 + (c == CPL_CHART_COLOR_GREY);
+  if (!g_str_equal (kind, "scenario"))
     return registry->uses[c];
   for (guint other = 0; other < CPL_CHART_N_COLORS; other++)
     if (alike[c] & (1u << other))
