@@ -99,7 +99,23 @@ test_edit_share (void)
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "130");
   g_assert_nonnull (strstr (cpl_scenario_editor_get_messages (editor), "Revenue share: 130% is out of range"));
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
+  /* and the figures say whose value they use, under their headline (as
+   * Revenue Share's do): one field, then two, in the editor's order */
+  g_assert_cmpstr (cpl_scenario_results_get_stale_note (results), ==,
+                   "These figures use the last value accepted for “Revenue share”; what is typed there now is not used.");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "lots");
+  g_assert_cmpstr (cpl_scenario_results_get_stale_note (results), ==,
+                   "These figures use the last values accepted for “Revenue share” and “Capacity spill”; what is "
+                   "typed there now is not used.");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "100");
+  /* another scenario shown: its own values in the fields, no note */
+  select_id (view, "ban");
+  g_assert_null (cpl_scenario_results_get_stale_note (results));
+  select_id (view, "two-years");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "130");
+  g_assert_nonnull (cpl_scenario_results_get_stale_note (results));
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "20");
+  g_assert_null (cpl_scenario_results_get_stale_note (results));
 
   /* no spill: the demand above capacity is all a gap, and the summary
    * says so; the take falls back to that of exports before the spill,

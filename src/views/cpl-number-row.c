@@ -810,3 +810,40 @@ cpl_number_messages_join (GtkLabel * const *labels,
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", gtk_label_get_text (labels[g]));
   return g_string_free (text, FALSE);
 }
+
+/**
+ * cpl_number_rows_stale_note:
+ *
+ * What to say by the figures that @rows feed while some of them hold
+ * text they refused: the figures are of the values last accepted, and
+ * which fields those are ("These figures use the last value accepted for
+ * “Share rate”; …").  Said by the answer, not only under the field: a
+ * red line under a field far below went unseen while the answer read as
+ * if "150%" had been taken.
+ *
+ * Returns: (transfer full) (nullable): the note, or %NULL when every row
+ *   holds a value it took
+ */
+char *
+cpl_number_rows_stale_note (CplNumberRow * const *rows,
+                            guint                 n_rows)
+{
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    if (!cpl_number_row_get_valid (rows[i]))
+      /* Translators: a field's title quoted in a sentence, “Share rate” */
+      g_ptr_array_add (refused, g_strdup_printf (_("“%s”"),
+                                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i]))));
+  if (refused->len == 0)
+    return NULL;
+  names = cpl_text_join_list ((const char * const *) refused->pdata, refused->len);
+  /* Translators: under an answer while a field holds text it refused;
+   * %s names the fields: "“Share rate”", "“Units” and “Share rate”" */
+  return g_strdup_printf (ngettext ("These figures use the last value accepted for %s; "
+                                    "what is typed there now is not used.",
+                                    "These figures use the last values accepted for %s; "
+                                    "what is typed there now is not used.", refused->len),
+                          names);
+}

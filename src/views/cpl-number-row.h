@@ -61,5 +61,7 @@ void          cpl_number_rows_show_grouped_messages (CplNumberRow * const *rows,
                                                      guint                n_labels);
 char         *cpl_number_messages_join      (GtkLabel * const     *labels,
                                              guint                 n_labels);
+char         *cpl_number_rows_stale_note    (CplNumberRow * const *rows,
+                                             guint                 n_rows);
 
 G_END_DECLS

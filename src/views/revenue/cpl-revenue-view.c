@@ -553,35 +553,17 @@ static void
 cpl_revenue_view_update_messages (CplRevenueView *self)
 {
   guint groups[N_INPUTS];
-
-  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *note = NULL;
 
   for (guint i = 0; i < N_INPUTS; i++)
     groups[i] = inputs[i].group;
   cpl_number_rows_show_grouped_messages (self->input_rows, groups, N_INPUTS, self->messages, N_GROUPS);
 
   /* the figures over the inputs are of the values last accepted: said
-   * there, by the answer (a red line under a field far below it went
-   * unseen while the answer read as if "150%" had been taken) */
-  for (guint i = 0; i < N_INPUTS; i++)
-    if (!cpl_number_row_get_valid (self->input_rows[i]))
-      /* Translators: a field's title quoted in a sentence, “Share rate” */
-      g_ptr_array_add (refused, g_strdup_printf (_("“%s”"), _(inputs[i].title)));
-  if (refused->len > 0)
-    {
-      g_autofree char *names = cpl_text_join_list ((const char * const *) refused->pdata, refused->len);
-      /* Translators: under the Revenue Share's answer while a field holds
-       * text it refused; %s names the fields: "“Share rate”", "“Units”
-       * and “Share rate”" */
-      g_autofree char *text = g_strdup_printf (ngettext ("These figures use the last value accepted for %s; "
-                                                         "what is typed there now is not used.",
-                                                         "These figures use the last values accepted for %s; "
-                                                         "what is typed there now is not used.", refused->len),
-                                          names);
-
-      gtk_label_set_text (self->stale, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->stale), refused->len > 0);
+   * there, by the answer */
+  note = cpl_number_rows_stale_note (self->input_rows, N_INPUTS);
+  gtk_label_set_text (self->stale, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale), note != NULL);
 }
 
 /* Totals across the ticked sale lines, and which they are. */

@@ -143,9 +143,18 @@ struct _CplScenarioEditor
   CplScenario    *scenario;
   gboolean        syncing;
   char           *messages_text;    /* what cpl_scenario_editor_get_messages() gave */
+  char           *stale_note;       /* cpl_number_rows_stale_note(), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CplScenarioEditor, cpl_scenario_editor, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_STALE_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_messages (CplScenarioEditor *self)
@@ -155,6 +164,18 @@ update_messages (CplScenarioEditor *self)
   for (guint i = 0; i < N_INPUTS; i++)
     groups[i] = inputs[i].group;
   cpl_number_rows_show_grouped_messages (self->input_rows, groups, N_INPUTS, self->messages, N_GROUPS);
+
+  /* and by the results, whose figures are of the values last accepted */
+  {
+    g_autofree char *note = cpl_number_rows_stale_note (self->input_rows, N_INPUTS);
+
+    if (g_strcmp0 (note, self->stale_note) != 0)
+      {
+        g_free (self->stale_note);
+        self->stale_note = g_steal_pointer (&note);
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE_NOTE]);
+      }
+  }
 }
 
 static void
@@ -1030,7 +1051,24 @@ cpl_scenario_editor_dispose (GObject *object)
   g_clear_pointer (&self->chip_search, g_free);
   g_clear_pointer (&self->policy_allowed, g_strfreev);
   g_clear_pointer (&self->messages_text, g_free);
+  g_clear_pointer (&self->stale_note, g_free);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
+}
+
+static void
+cpl_scenario_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STALE_NOTE:
+      g_value_set_string (value, CPL_SCENARIO_EDITOR (object)->stale_note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* The focused input's meaning under its group, as a form gives its
@@ -1080,8 +1118,20 @@ static void
 cpl_scenario_editor_class_init (CplScenarioEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cpl_scenario_editor_dispose;
+  G_OBJECT_CLASS (klass)->get_property = cpl_scenario_editor_get_property;
   GTK_WIDGET_CLASS (klass)->root = cpl_scenario_editor_root;
   GTK_WIDGET_CLASS (klass)->unroot = cpl_scenario_editor_unroot;
+
+  /**
+   * CplScenarioEditor:stale-note: (nullable)
+   *
+   * While an input holds text it refused, what to say by the scenario's
+   * figures: they are of the value last accepted (cpl_number_rows_stale_note()).
+   */
+  properties[PROP_STALE_NOTE] =
+    g_param_spec_string ("stale-note", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

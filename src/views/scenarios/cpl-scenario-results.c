@@ -110,6 +110,7 @@ struct _CplScenarioResults
   GtkLabel       *description;
   GtkLabel       *summary;
   GtkLabel       *explanation;       /* what binds, under the headline */
+  GtkLabel       *stale;             /* under the headline: inputs typed but refused */
   char           *summary_text;      /* both, one sentence a line */
   char           *range_summary;     /* and the totals' ranges, when known */
   GtkLabel       *total_values[N_TOTALS];
@@ -1197,6 +1198,9 @@ cpl_scenario_results_init (CplScenarioResults *self)
 
   self->summary = cpl_summary_label_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->summary));
+  self->stale = GTK_LABEL (cpl_wrapped_label_new (NULL, "warning"));
+  gtk_widget_set_visible (GTK_WIDGET (self->stale), FALSE);
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->stale));
   self->explanation = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_label_set_selectable (self->explanation, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation), FALSE);
@@ -1243,6 +1247,33 @@ cpl_scenario_results_init (CplScenarioResults *self)
       g_signal_connect_object (self->settings, "changed::monte-carlo-draws", G_CALLBACK (restart_run), self,
                                G_CONNECT_SWAPPED);
     }
+}
+
+/**
+ * cpl_scenario_results_set_stale_note:
+ * @note: (nullable): what the editor says while an input holds text it
+ *   refused (CplScenarioEditor:stale-note), or %NULL
+ *
+ * Shows @note under the headline: the figures are of the values last
+ * accepted, not of what is typed.
+ */
+void
+cpl_scenario_results_set_stale_note (CplScenarioResults *self,
+                                     const char         *note)
+{
+  g_return_if_fail (CPL_IS_SCENARIO_RESULTS (self));
+
+  gtk_label_set_text (self->stale, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->stale), note != NULL);
+}
+
+/* Returns: (nullable): the note shown by cpl_scenario_results_set_stale_note(). */
+const char *
+cpl_scenario_results_get_stale_note (CplScenarioResults *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO_RESULTS (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->stale)) ? gtk_label_get_text (self->stale) : NULL;
 }
 
 CplScenarioResults *

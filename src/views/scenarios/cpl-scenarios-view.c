@@ -778,6 +778,18 @@ cpl_scenarios_view_get_selected (CplScenariosView *self)
   return self->selected;
 }
 
+/* A refused input's note, from the editor to the figures it feeds. */
+static void
+on_stale_note (CplScenarioEditor  *editor,
+               GParamSpec         *pspec,
+               CplScenarioResults *results)
+{
+  g_autofree char *note = NULL;
+
+  g_object_get (editor, "stale-note", &note, NULL);
+  cpl_scenario_results_set_stale_note (results, note);
+}
+
 /**
  * cpl_scenarios_view_get_editor:
  *
@@ -794,6 +806,7 @@ cpl_scenarios_view_get_editor (CplScenariosView *self)
   if (self->editor == NULL)
     {
       self->editor = cpl_scenario_editor_new ();
+      g_signal_connect_object (self->editor, "notify::stale-note", G_CALLBACK (on_stale_note), self->results, 0);
       cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
       adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
       cpl_buttons_name_by_label (GTK_WIDGET (self->editor));
