@@ -6,7 +6,8 @@
 # A form row's title (AdwActionRow, AdwComboRow…) is a label, in sentence
 # capitalization as the scenario editor's and the Revenue Share's are:
 # only its first word and names capitalized.  The Preferences' "Default
-# Electricity Price" and "Monte Carlo Draws" were not.
+# Electricity Price" and "Monte Carlo Draws" were not.  Rows made in C
+# with a written-out title are checked too.
 top=${1:-.}
 cd "$top" || exit 1
 n=0
@@ -34,6 +35,14 @@ for path in sorted(glob.glob("src/**/*.ui", recursive=True) + glob.glob("resourc
         words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title.group(1).replace("_", ""))
         bad = [w for i, w in enumerate(words) if i > 0 and w[0].isupper() and not w.isupper() and w not in names]
         print("%s\t%s (a row)\t%s" % (path, title.group(1), "ok" if not bad else "bad: " + " ".join(bad)))
+# and the rows made in C with their title written out: the What-If
+# window's "Datasheet Figures Are Sparse" and "Domestic Chip" were not
+for path in sorted(glob.glob("src/**/*.c", recursive=True)):
+    text = open(path, encoding="utf-8").read()
+    for m in re.finditer(r'(?:row_set_title \([^;]*?|switch_row_new \([^,]+, [^,]+, )_\("([^"]+)"\)', text):
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", m.group(1).replace("_", ""))
+        bad = [w for i, w in enumerate(words) if i > 0 and w[0].isupper() and not w.isupper() and w not in names]
+        print("%s\t%s (a row)\t%s" % (path, m.group(1), "ok" if not bad else "bad: " + " ".join(bad)))
 PY
 )
 IFS='

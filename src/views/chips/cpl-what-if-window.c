@@ -373,7 +373,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   /* The inputs first: the form opens on what there is to type, not on a
    * verdict of "needs data" for every rule. */
   group = cpl_group_append (content, _("Throughput"), _("Dense figures per precision; leave 0 where the datasheet gives none"));
-  self->sparse = switch_row_new (self, group, _("Datasheet Figures Are Sparse"),
+  self->sparse = switch_row_new (self, group, _("Datasheet figures are sparse"),
                                  _("Halves every figure, since export rules count dense operations"), FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
     {
@@ -418,8 +418,8 @@ cpl_what_if_window_new (CplDataset *dataset)
       self->spins[i] = GTK_SPIN_BUTTON (spin);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (cpl_what_if_window_update), self, G_CONNECT_SWAPPED);
     }
-  self->domestic = switch_row_new (self, group, _("Domestic Chip"), _("Made by a Chinese vendor"), FALSE);
-  self->datacenter = switch_row_new (self, group, _("Data-Centre Part"), NULL, TRUE);
+  self->domestic = switch_row_new (self, group, _("Domestic chip"), _("Made by a Chinese vendor"), FALSE);
+  self->datacenter = switch_row_new (self, group, _("Data-centre part"), NULL, TRUE);
   /* shown when the form starts from a chip that rules name */
   self->named = switch_row_new (self, group, "",
                                 _("Off, only its figures count, as for a new product"), TRUE);
