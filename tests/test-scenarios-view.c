@@ -743,6 +743,9 @@ test_goal_seek (void)
   scenario = cpl_scenarios_view_get_selected (view);
   analysis = cpl_scenario_results_get_analysis (results);
 
+  /* under the empty target, the total as it is, to aim from: 0.2 ×
+   * 6,042,352.94 = 1,208,470.59 */
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_now (analysis), ==, "US government take now: $1.21 M");
   g_assert_true (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.0015"));
   g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
                    "“Revenue share” at 24.8% gives “US government take” of $1.50 M.");
@@ -752,8 +755,11 @@ test_goal_seek (void)
   g_assert_cmpfloat_with_epsilon (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE),
                                   1500000 / (308160000. / 51), 1e-7);
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.50 M");
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_now (analysis), ==, "US government take now: $1.50 M");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.21 M");
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_now (analysis), ==, "US government take now: $1.21 M");
 
   /* what the take can reach is said: $0 at 0% to 0.2 × … at 100%, the
    * gross of 308,160,000 / 51 = $6.04 M */
@@ -777,6 +783,7 @@ test_goal_seek (void)
   g_assert_false (cpl_scenario_analysis_seek (analysis, "revenue_share", CPL_TOTAL_GOVERNMENT_TAKE, "0.001"));
   g_assert_cmpstr (cpl_scenario_analysis_get_seek_answer (analysis), ==,
                    "No value of “Revenue share” from 0% to 100% brings “US government take” to $1.00 M: it stays $0.");
+  g_assert_cmpstr (cpl_scenario_analysis_get_seek_now (analysis), ==, "US government take now: $0");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

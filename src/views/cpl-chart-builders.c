@@ -973,11 +973,13 @@ cpl_tornado_fill (CplTornadoChart *tornado,
   cpl_tornado_chart_set_format (tornado, format_total_axis, GINT_TO_POINTER (total), NULL);
   cpl_chart_set_tick_format (CPL_CHART (tornado), GTK_ORIENTATION_HORIZONTAL, format_total_tick);
   {
-    g_autofree char *point = format_total_axis (cpl_projection_get_total (projection, total), GINT_TO_POINTER (total));
-    /* Translators: a tornado chart's axis title: %1$s the total, %2$s its
-     * value with every input as set, where the bars meet: "US government
-     * take (as set: $140 B)"; keep it short, a phone's chart is narrow */
-    g_autofree char *axis = g_strdup_printf (_("%1$s (as set: %2$s)"), total_axis_title (total), point);
+    g_autofree char *point = cpl_scenario_format_total (total, cpl_projection_get_total (projection, total));
+    /* Translators: a tornado chart's axis title: %1$s the total (with the
+     * ticks' unit where they have none), %2$s its value with every input
+     * as set, where the bars meet, in its unit: "US government take; as
+     * set: $140 B", "Compute gap, all years (PFLOP/s); as set: 134
+     * PFLOP/s"; keep it short, a phone's chart is narrow */
+    g_autofree char *axis = g_strdup_printf (_("%1$s; as set: %2$s"), total_axis_title (total), point);
 
     cpl_tornado_chart_set_value_title (tornado, axis);
   }

@@ -80,6 +80,7 @@ struct _CplScenarioAnalysis
   gboolean        picking;         /* the defaults being set, not the user */
   AdwEntryRow    *seek_target;
   GtkLabel       *seek_unit;
+  GtkLabel       *seek_now;        /* under the target: the total as it is */
   GtkLabel       *seek_answer;
   GtkWidget      *seek_apply;
   char           *seek_key;        /* the answer's parameter, or NULL */
@@ -359,10 +360,36 @@ clear_answer (CplScenarioAnalysis *self)
   gtk_widget_set_visible (self->seek_apply, FALSE);
 }
 
+/* Under the target, the total as the scenario stands, something to aim
+ * from: the field is empty until a target is typed. */
+static void
+show_now (CplScenarioAnalysis *self)
+{
+  g_autoptr(CplProjection) projection = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+  CplTotal total = selected_total (self);
+
+  if (self->scenario != NULL && self->dataset != NULL)
+    projection = cpl_projection_compute (self->scenario, self->dataset, NULL);
+  if (projection == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->seek_now), FALSE);
+      return;
+    }
+  value = cpl_scenario_format_total (total, cpl_projection_get_total (projection, total));
+  /* Translators: under goal seek's target; %1$s is a total, %2$s its
+   * value: "US government take now: $72.4 B" */
+  text = g_strdup_printf (_("%1$s now: %2$s"), cpl_scenario_total_title (total), value);
+  gtk_label_set_text (self->seek_now, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->seek_now), TRUE);
+}
+
 static void
 on_total_selected (CplScenarioAnalysis *self)
 {
   gtk_label_set_text (self->seek_unit, target_unit (selected_total (self)));
+  show_now (self);
   clear_answer (self);
 }
 
@@ -533,6 +560,12 @@ seek_group_new (CplScenarioAnalysis *self)
   g_signal_connect_object (self->seek_target, "changed", G_CALLBACK (clear_answer), self, G_CONNECT_SWAPPED);
   adw_entry_row_set_activates_default (self->seek_target, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_target));
+  self->seek_now = GTK_LABEL (cpl_wrapped_label_new (NULL, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->seek_now), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->seek_now), "numeric");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->seek_now), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->seek_now), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_now));
 
   self->seek_answer = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
   gtk_label_set_selectable (self->seek_answer, TRUE);
@@ -706,9 +739,17 @@ cpl_scenario_analysis_show (CplScenarioAnalysis *self,
         cpl_chart_freeze_updates (charts[i]);
       fill_share_curve (self);
       fill_tornado (self);
+      show_now (self);
       for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
         cpl_chart_thaw_updates (charts[i]);
     }
+}
+
+/* The line under goal seek's target: the total as it is (for tests). */
+const char *
+cpl_scenario_analysis_get_seek_now (CplScenarioAnalysis *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->seek_now)) ? gtk_label_get_text (self->seek_now) : NULL;
 }
 
 /* The share-rate chart of the take and net revenue (for tests). */

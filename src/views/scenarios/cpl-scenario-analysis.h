@@ -33,6 +33,7 @@ gboolean             cpl_scenario_analysis_seek             (CplScenarioAnalysis
                                                              CplTotal             total,
                                                              const char          *target);
 const char          *cpl_scenario_analysis_get_seek_answer  (CplScenarioAnalysis *self);
+const char          *cpl_scenario_analysis_get_seek_now     (CplScenarioAnalysis *self);
 gboolean             cpl_scenario_analysis_apply_seek       (CplScenarioAnalysis *self);
 
 G_END_DECLS
