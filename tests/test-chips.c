@@ -1526,12 +1526,15 @@ test_detail_verdicts (void)
    * below 5.92), and 3A090.a of October 2022 was replaced on 2023-11-17;
    * the case-by-case review and the December 2025 licence open it, and
    * the first 25% band and the December 2025 share set its share (the
-   * rules in the dataset's order) */
+   * rules in the dataset's order): 25% each, and it pays the largest,
+   * 25% once, not 50% (MODEL.md §2.1, said so: two "25%" rules named
+   * after one "pays 25%" read as if they added up) */
   assert_detail_row (view, "Licensable · 25% share",
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
                      "may be granted under “Case-by-case review for China (January 2026)” and “Licences for H200 "
-                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US under “25% tariff bands "
-                     "(January 2026)” and “25% share for H200 (December 2025)”.", "warning");
+                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US, the largest share of "
+                     "“25% tariff bands (January 2026)” and “25% share for H200 (December 2025)”: shares of "
+                     "several rules are not added up.", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
                      "No longer in force on 2026-02-01: it ended on 2023-11-17\nControlled", "dim-label");

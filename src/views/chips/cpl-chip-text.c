@@ -681,6 +681,18 @@ rule_names (GPtrArray     *rules,
   return cpl_text_join_list ((const char * const *) names->pdata, names->len);
 }
 
+/* How many of @rules' rules are of @effect. */
+static guint
+count_effect (GPtrArray     *rules,
+              CplRuleEffect  effect)
+{
+  guint n = 0;
+
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    n += cpl_rule_get_effect (g_ptr_array_index (rules, i)) == effect;
+  return n;
+}
+
 /**
  * cpl_rule_describe_in_force:
  *
@@ -748,6 +760,21 @@ cpl_chip_status_explain (CplChipStatus  status,
         return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
                                   "granted under %3$s; whether the share of %4$s applies needs a figure "
                                   "the chip lacks."), iso, control, licence, shares);
+      if (share > 0 && count_effect (deciding, CPL_RULE_EFFECT_SHARE) > 1)
+        {
+          rate = cpl_format_rate (share);
+          /* two 25% rules read as 50% ("pays 25% … under “25% tariff
+           * bands” and “25% share for H200”): the largest is paid, once
+           * (MODEL.md §2.1) */
+          /* Translators: %1$s is a date; %2$s the rules that catch the
+           * chip; %3$s the rules under which a licence may be granted;
+           * %4$s a rate, "25%"; %5$s two or more revenue-share rules,
+           * of which the chip pays the largest share, once */
+          return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
+                                    "granted under %3$s; a licensed sale pays %4$s of its revenue to the US, "
+                                    "the largest share of %5$s: shares of several rules are not added up."),
+                                  iso, control, licence, rate, shares);
+        }
       if (share > 0 && *shares)
         {
           rate = cpl_format_rate (share);
