@@ -1232,11 +1232,10 @@ test_delete_undo_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Whether the label of the comparison's sentence @index has @css_class. */
-static gboolean
-summary_label_has_class (CplScenariosView *view,
-                         guint             index,
-                         const char       *css_class)
+/* The label of the comparison's sentence @index. */
+static GtkLabel *
+summary_label (CplScenariosView *view,
+               guint             index)
 {
   CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
   g_auto(GStrv) sentences = g_strsplit (cpl_scenario_comparison_get_summary (comparison), "\n", -1);
@@ -1246,8 +1245,16 @@ summary_label_has_class (CplScenariosView *view,
   cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_str_equal (gtk_label_get_text (labels->pdata[i]), sentences[index]))
-      return gtk_widget_has_css_class (labels->pdata[i], css_class);
+      return labels->pdata[i];
   g_assert_not_reached ();
+}
+
+static gboolean
+summary_label_has_class (CplScenariosView *view,
+                         guint             index,
+                         const char       *css_class)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (summary_label (view, index)), css_class);
 }
 
 static void
@@ -1276,13 +1283,27 @@ test_comparison (void)
                                    "under Full ban (April 2025) over 2026–2030; the domestic share of new compute in 2030 "
                                    "is 42.7%, against 100.0%"));
   /* one sentence is the answer, large; with a third scenario there are
-   * two, each read against the table, in the body's size, bold */
+   * two, each read against the table, in body text with the scenario's
+   * name in bold (two paragraphs all in bold were a wall of heavy text):
+   * the H20 scenario first, in the dataset's order */
   g_assert_true (summary_label_has_class (view, 0, "title-4"));
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15")), TRUE);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (summary_label_has_class (view, 0, "heading"));
-  g_assert_true (summary_label_has_class (view, 1, "heading"));
-  g_assert_false (summary_label_has_class (view, 0, "title-4"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_false (summary_label_has_class (view, i, "title-4"));
+      g_assert_false (summary_label_has_class (view, i, "heading"));
+      g_assert_true (gtk_label_get_use_markup (summary_label (view, i)));
+    }
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 0)),
+                                   "<b>H20 and MI308X with a 15% revenue share (August 2025)</b>: US vendors sell "));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 1)),
+                                   "<b>H200 with a 25% revenue share (December 2025)</b>: US vendors sell "));
+  /* back to one: large again, plain text */
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15")), FALSE);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (summary_label_has_class (view, 0, "title-4"));
+  g_assert_false (gtk_label_get_use_markup (summary_label (view, 0)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -743,11 +743,37 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* @sentence in @label, its scenario's @name in bold where it leads the
+ * sentence ("Two years: US vendors sell …"): several sentences in bold
+ * were a wall of heavy text over the table; their names are what the
+ * eye looks for. */
+static void
+set_sentence_markup (GtkLabel   *label,
+                     const char *sentence,
+                     const char *name)
+{
+  g_autofree char *markup = NULL;
+
+  if (name != NULL && *name != '\0' && g_str_has_prefix (sentence, name))
+    {
+      g_autofree char *bold = g_markup_escape_text (name, -1);
+      g_autofree char *rest = g_markup_escape_text (sentence + strlen (name), -1);
+
+      markup = g_strdup_printf ("<b>%s</b>%s", bold, rest);
+    }
+  else
+    markup = g_markup_escape_text (sentence, -1);
+  if (!gtk_label_get_use_markup (label) || g_strcmp0 (gtk_label_get_label (label), markup) != 0)
+    gtk_label_set_markup (label, markup);
+}
+
 /* The summary: a paragraph per sentence of @sentences (nullable: none),
- * each label kept and given its new text. */
+ * each label kept and given its new text; @names: each sentence's
+ * scenario. */
 static void
 set_summary (CplScenarioComparison *self,
-             GPtrArray             *sentences)
+             GPtrArray             *sentences,
+             GPtrArray             *names)
 {
   guint n = sentences != NULL ? sentences->len : 0;
   GtkWidget *label = gtk_widget_get_first_child (self->summary);
@@ -759,17 +785,18 @@ set_summary (CplScenarioComparison *self,
           label = GTK_WIDGET (cpl_summary_label_new ());
           gtk_box_append (GTK_BOX (self->summary), label);
         }
-      cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
       /* one sentence is the answer, in the answer's size; several are
-       * read against the table under them, which they would push down */
+       * read against the table under them, in body text with their
+       * scenarios' names in bold */
       if (n > 1)
         {
           gtk_widget_remove_css_class (label, "title-4");
-          gtk_widget_add_css_class (label, "heading");
+          set_sentence_markup (GTK_LABEL (label), g_ptr_array_index (sentences, i), g_ptr_array_index (names, i));
         }
       else
         {
-          gtk_widget_remove_css_class (label, "heading");
+          gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+          cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
           gtk_widget_add_css_class (label, "title-4");
         }
       label = gtk_widget_get_next_sibling (label);
@@ -800,6 +827,7 @@ show_scenarios (CplScenarioComparison *self,
 {
   g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) cpl_projection_unref);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   guint baseline;
@@ -842,7 +870,7 @@ show_scenarios (CplScenarioComparison *self,
       clear_grid (self->table);
       clear_grid (self->narrow);
       self->narrow_shape[0] = self->narrow_shape[1] = 0;
-      set_summary (self, NULL);
+      set_summary (self, NULL, NULL);
       return;
     }
   fill_table (self, dataset, projections, shown, baseline);
@@ -862,11 +890,14 @@ show_scenarios (CplScenarioComparison *self,
   }
   for (guint i = 0; i < projections->len; i++)
     if (i != baseline)
-      g_ptr_array_add (sentences,
-                       cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
-                                                        g_ptr_array_index (shown, baseline),
-                                                        g_ptr_array_index (projections, baseline)));
-  set_summary (self, sentences);
+      {
+        g_ptr_array_add (sentences,
+                         cpl_comparison_summary_sentence (g_ptr_array_index (shown, i), g_ptr_array_index (projections, i),
+                                                          g_ptr_array_index (shown, baseline),
+                                                          g_ptr_array_index (projections, baseline)));
+        g_ptr_array_add (names, (gpointer) cpl_entity_get_name (g_ptr_array_index (shown, i)));
+      }
+  set_summary (self, sentences, names);
 }
 
 void
