@@ -689,6 +689,57 @@ place_label (GtkSnapshot            *snapshot,
   return FALSE;
 }
 
+/* Where a point's name finds no place beside its marker (three denied
+ * chips a few pixels apart, top right of the map, one nameless): a
+ * little further below or above it, across the marker, with a faint
+ * leader from the marker to the name, neither over anything drawn. */
+static gboolean
+place_label_apart (GtkSnapshot           *snapshot,
+                   PangoLayout           *layout,
+                   double                 px,
+                   double                 py,
+                   double                 r,
+                   const graphene_rect_t *bounds,
+                   GArray                *obstacles,
+                   const GdkRGBA         *color)
+{
+  const double apart = 12;
+  int w, h;
+
+  cpl_chart_layout_size (layout, &w, &h);
+  for (guint below = 2; below-- > 0;)
+    {
+      double y = below ? py + r + apart : py - r - apart - h;
+      /* centred on the leader, then ending or starting near it */
+      const double xs[] = { px - w / 2., px - w + 8, px - 8 };
+      double top = below ? py + MARKER_RADIUS + 1 : y + h;
+      double bottom = below ? y : py - MARKER_RADIUS - 1;
+      graphene_rect_t leader = GRAPHENE_RECT_INIT (px - 1, top, 2, bottom - top);
+
+      if (cpl_chart_rect_overlaps (&leader, obstacles))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+        {
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (xs[i], y, w, h);
+          GdkRGBA faint = cpl_chart_rgba_alpha (color, .5f);
+          graphene_rect_t clear;
+
+          /* with room around it: a name away from its marker, just over
+           * another marker, read as that one's */
+          graphene_rect_inset_r (&rect, -4, -4, &clear);
+          if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&clear, obstacles))
+            continue;
+          cpl_chart_append_layout (snapshot, layout, rect.origin.x, rect.origin.y, color);
+          cpl_chart_append_vline (snapshot, px, top, bottom, 1, &faint, FALSE);
+          /* no later name over either */
+          g_array_append_val (obstacles, rect);
+          g_array_append_val (obstacles, leader);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 snapshot_annotations (CplScatterChart *self,
                       GtkSnapshot     *snapshot,
@@ -936,7 +987,8 @@ snapshot_points (CplScatterChart *self,
           };
 
           /* every name the label would have given is left out */
-          if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text))
+          if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text)
+              && !place_label_apart (snapshot, layout, px, py, r, &bounds, obstacles, &text))
             hidden += first ? 1 : n_named;
           else
             g_hash_table_add (self->named, point->id);

@@ -523,6 +523,33 @@ test_scatter_hidden_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Three chips a few pixels apart, where their names have no room beside
+ * their markers (the denied B200, MI355X and GB200 at the top right of
+ * the map: TPP 36,000, 37,440 and 40,000, 8 and 15 px apart on a log
+ * axis of 2,000 to 50,000 over some 800 px): the last one's name goes a
+ * little below the three, with a leader to its marker, instead of being
+ * left out ("1 name hidden" at every width tried). */
+static void
+test_scatter_names_apart (void)
+{
+  GtkWidget *view = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (view));
+  const char *ids[] = { "b200", "mi355x", "gb200" };
+  GtkWidget *window;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
+  cpl_scatter_chart_add_point (chart, "a100", "A100 SXM4 80GB", 2000, 1600, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "b200", "B200", 36000, 7700, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "gb200", "GB200 (per GPU)", 40000, 8000, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "mi355x", "Instinct MI355X", 37440, 8000, CPL_POINT_STYLE_NORMAL);
+  window = window_with (view, 900, 500);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_true (cpl_scatter_chart_get_named (chart, ids[i]));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Where names crowd, a chip that exists gets its name before the chips
  * not yet released (grey rings): six rings and one denied chip among
  * them, on one line of a narrow map, the denied one added last. */
@@ -2735,6 +2762,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
+  g_test_add_func ("/charts/scatter/names-apart", test_scatter_names_apart);
   g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
   g_test_add_func ("/charts/scatter/region-tooltip", test_scatter_region_tooltip);
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
