@@ -958,7 +958,7 @@ test_compare_summary_narrow (void)
  * name stands over its verdicts, the chips' columns side by side within
  * the window; beside a column of rule names the second chip's column was
  * past the window's edge, nothing compared.  (Three or four chips' words
- * need more than 360 px: the page scrolls.) */
+ * need more than 360 px: see /chips/compare-four-narrow.) */
 static void
 test_compare_two_narrow (void)
 {
@@ -983,6 +983,50 @@ test_compare_two_narrow (void)
   g_assert_nonnull (name);
   g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (compare), &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Four chips on a phone: even the narrow grid's four columns need more
+ * than 360 px, and the fourth chip was past the window's edge (the page
+ * scrolled sideways).  A block per rule and per metric instead, a line
+ * per chip: nothing scrolls sideways, the fourth chip's name is in the
+ * window, and each figure carries its ratio to the first chip's: FP8
+ * 1,979 ÷ 296 = 6.69 for the H200 ("1,979 (6.7×)"), memory 192 ÷ 96 =
+ * 2.0 for the MI308X ("192 (2.0×)"). */
+static void
+test_compare_four_narrow (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  const char *ids[] = { "nvidia-h20", "nvidia-h200", "nvidia-b200", "amd-mi308x", NULL };
+  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  GtkScrolledWindow *page;
+  GtkAdjustment *sideways;
+  const char *shown[] = { "Instinct MI308X", "1,979 (6.7×)", "192 (2.0×)" };
+
+  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  page = GTK_SCROLLED_WINDOW (cpl_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW));
+  sideways = gtk_scrolled_window_get_hadjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + .5);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (compare), shown[i]);
+      graphene_rect_t bounds;
+
+      if (label == NULL)
+        g_error ("“%s” is not shown", shown[i]);
+      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (compare), &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+    }
+  /* a wide window keeps the table, a column per chip */
+  gtk_window_set_default_size (GTK_WINDOW (compare), 1000, 700);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  g_assert_null (cpl_test_find_mapped_label (GTK_WIDGET (compare), "1,979 (6.7×)"));
+  g_assert_nonnull (cpl_test_find_mapped_label (GTK_WIDGET (compare), "6.7×"));
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -2053,6 +2097,7 @@ main (int   argc,
   g_test_add_func ("/chips/compare-not-in-force", test_compare_not_in_force);
   g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);
   g_test_add_func ("/chips/compare-two-narrow", test_compare_two_narrow);
+  g_test_add_func ("/chips/compare-four-narrow", test_compare_four_narrow);
   g_test_add_func ("/chips/compare-status", test_compare_status);
   g_test_add_func ("/chips/filters-and-dark", test_filters_and_dark);
   g_test_add_func ("/chips/narrow-tap-opens-detail", test_narrow_tap_opens_detail);

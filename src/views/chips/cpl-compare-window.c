@@ -295,6 +295,132 @@ status_and_rules_grid (CplCompareWindow *self,
   return grid;
 }
 
+/* A row's title in the stacked layout: over its chips' lines, apart
+ * from the row before it. */
+static void
+attach_stacked_title (GtkWidget  *grid,
+                      GtkWidget  *title,
+                      guint      *top)
+{
+  if (*top > 0)
+    gtk_widget_set_margin_top (title, 12);
+  gtk_widget_add_css_class (gtk_widget_get_first_child (title), "heading");
+  gtk_grid_attach (GTK_GRID (grid), title, 0, (*top)++, 2, 1);
+}
+
+/* A chip's line in the stacked layout: its name, and right of it @value
+ * (a verdict, a figure). */
+static void
+attach_stacked_line (GtkWidget *grid,
+                     CplChip   *chip,
+                     GtkWidget *value,
+                     guint     *top)
+{
+  GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chip)), FALSE);
+
+  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_set_halign (value, GTK_ALIGN_END);
+  gtk_grid_attach (GTK_GRID (grid), name, 0, *top, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), value, 1, (*top)++, 1, 1);
+}
+
+/* The status and the rules for three or four chips on a phone, where
+ * even the narrow grid's columns do not fit: a block per row, a line per
+ * chip under its title (its name, then its verdict), the distances to
+ * the thresholds under the line.  The page scrolled sideways, the third
+ * chip past the window's edge. */
+static GtkWidget *
+status_and_rules_stacked (CplDataset   *dataset,
+                          CplChip     **chips,
+                          guint         n,
+                          const GDate  *date)
+{
+  GtkWidget *grid = cpl_table_grid_new (6);
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  g_autofree char *iso = cpl_iso_date_format (date);
+  guint top = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  attach_stacked_title (grid, row_title (_("Status in China"), iso), &top);
+  for (guint c = 0; c < n; c++)
+    {
+      double share;
+      CplChipStatus status = cpl_chip_status_on (dataset, chips[c], date, &share);
+      g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+                                                  cpl_chip_status_describe (status));
+      GtkWidget *box = cpl_verdict_box_new ();
+
+      cpl_shown_status_box_set (box, chips[c], date, status, share, tooltip);
+      verdict_box_wrap (box);
+      attach_stacked_line (grid, chips[c], box, &top);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), iso);
+
+      attach_stacked_title (grid, row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), &top);
+      for (guint c = 0; c < n; c++)
+        {
+          const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chips[c]));
+          CplChipMetrics m;
+          g_autofree char *tooltip = NULL;
+          g_autofree char *margins = NULL;
+          GtkWidget *verdict = cpl_verdict_box_new ();
+
+          cpl_chip_metrics_compute (chips[c], &m);
+          tooltip = cpl_rule_describe_verdict (rule, chip_id, m.values);
+          margins = cpl_rule_describe_margins (rule, chip_id, m.values);
+          cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m.values, NULL), tooltip);
+          if (note != NULL)
+            cpl_verdict_box_set_dim (verdict);
+          verdict_box_wrap (verdict);
+          attach_stacked_line (grid, chips[c], verdict, &top);
+          /* the distances under the line, the width of the page */
+          if (*margins != '\0')
+            {
+              GtkWidget *distances = caption_label (margins);
+
+              gtk_widget_set_margin_start (distances, 12);
+              gtk_grid_attach (GTK_GRID (grid), distances, 0, top++, 2, 1);
+            }
+        }
+    }
+  return grid;
+}
+
+/* The metrics for three or four chips on a phone: a block per metric, a
+ * line per chip (its value, and its ratio to the first). */
+static GtkWidget *
+metrics_stacked (CplChip              **chips,
+                 guint                  n,
+                 const CplEnergyTerms  *terms)
+{
+  GtkWidget *grid = cpl_table_grid_new (4);
+  guint top = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint r = 0; r < N_ROWS; r++)
+    {
+      double first = row_value (r, chips[0], terms);
+
+      attach_stacked_title (grid, row_title (_(rows[r].title), NULL), &top);
+      for (guint c = 0; c < n; c++)
+        {
+          double value = row_value (r, chips[c], terms);
+          g_autofree char *number = cpl_format_number (value, rows[r].decimals);
+          g_autofree char *r_text = c > 0 ? format_ratio (ratio (value, first)) : NULL;
+          /* Translators: a chip's figure and its ratio to the first chip's,
+           * on a phone: "27,000 (2.2×)" */
+          g_autofree char *text = c > 0 ? g_strdup_printf (_("%1$s (%2$s)"), number, r_text) : g_strdup (number);
+
+          attach_stacked_line (grid, chips[c], cell_label (text, TRUE), &top);
+        }
+    }
+  return grid;
+}
+
 CplCompareWindow *
 cpl_compare_window_new (CplDataset           *dataset,
                         const char * const   *chip_ids,
@@ -406,6 +532,8 @@ cpl_compare_window_new (CplDataset           *dataset,
     adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, FALSE));
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, TRUE));
+    if (n > 2)
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_stacked (dataset, chips, n, date));
     cpl_card_append (content, squeezer);
   }
 
@@ -443,7 +571,19 @@ cpl_compare_window_new (CplDataset           *dataset,
           gtk_grid_attach (GTK_GRID (grid), cell, c + 1, r + 1, 1, 1);
         }
     }
-  cpl_card_append (content, grid);
+  if (n > 2)
+    {
+      /* as the rules: the table where it fits, else a block per metric */
+      GtkWidget *squeezer = adw_squeezer_new ();
+
+      adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+      adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), grid);
+      adw_squeezer_add (ADW_SQUEEZER (squeezer), metrics_stacked (chips, n, terms));
+      cpl_card_append (content, squeezer);
+    }
+  else
+    cpl_card_append (content, grid);
 
   /* The chart: the main metrics, each chip ÷ the first.  The first is
    * the dashed line at 1× (bars of its own would all read 1.00, on that
