@@ -954,6 +954,39 @@ test_compare_summary_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The comparison of @ids in a window of a phone's size, its page not
+ * scrolling sideways. */
+static CplCompareWindow *
+open_compare_narrow (CplChipsView       *view,
+                     const char * const *ids)
+{
+  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
+  GtkScrolledWindow *page;
+  GtkAdjustment *sideways;
+
+  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  cpl_test_wait_for_draw (GTK_WIDGET (compare));
+  page = GTK_SCROLLED_WINDOW (cpl_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW));
+  sideways = gtk_scrolled_window_get_hadjustment (page);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + .5);
+  return compare;
+}
+
+/* @text is on screen, within @compare's width. */
+static void
+assert_shown_within (CplCompareWindow *compare,
+                     const char       *text)
+{
+  GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (compare), text);
+  graphene_rect_t bounds;
+
+  if (label == NULL)
+    g_error ("“%s” is not shown", text);
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (compare), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+}
+
 /* Two chips on a phone: the page does not scroll sideways.  Each rule's
  * name stands over its verdicts, the chips' columns side by side within
  * the window; beside a column of rule names the second chip's column was
@@ -965,24 +998,11 @@ test_compare_two_narrow (void)
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
   const char *ids[] = { "nvidia-h20", "nvidia-h200", NULL };
-  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
-  GtkScrolledWindow *page;
-  GtkAdjustment *sideways;
-  GtkWidget *name;
-  graphene_rect_t bounds;
+  CplCompareWindow *compare = open_compare_narrow (view, ids);
 
-  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
-  cpl_test_wait_for_draw (GTK_WIDGET (compare));
-  cpl_test_wait_for_draw (GTK_WIDGET (compare));
-  page = GTK_SCROLLED_WINDOW (cpl_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW));
-  sideways = gtk_scrolled_window_get_hadjustment (page);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + .5);
   /* the second chip's name, over its column, within the window (its
    * space a no-break one, after a digit) */
-  name = cpl_test_find_mapped_label (GTK_WIDGET (compare), "H200\u00a0SXM");
-  g_assert_nonnull (name);
-  g_assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (compare), &bounds));
-  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
+  assert_shown_within (compare, "H200\u00a0SXM");
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1000,27 +1020,11 @@ test_compare_four_narrow (void)
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
   const char *ids[] = { "nvidia-h20", "nvidia-h200", "nvidia-b200", "amd-mi308x", NULL };
-  CplCompareWindow *compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, ids));
-  GtkScrolledWindow *page;
-  GtkAdjustment *sideways;
+  CplCompareWindow *compare = open_compare_narrow (view, ids);
   const char *shown[] = { "Instinct MI308X", "1,979 (6.7×)", "192 (2.0×)" };
 
-  gtk_window_set_default_size (GTK_WINDOW (compare), 360, 640);
-  cpl_test_wait_for_draw (GTK_WIDGET (compare));
-  cpl_test_wait_for_draw (GTK_WIDGET (compare));
-  page = GTK_SCROLLED_WINDOW (cpl_test_find_widget (GTK_WIDGET (compare), GTK_TYPE_SCROLLED_WINDOW));
-  sideways = gtk_scrolled_window_get_hadjustment (page);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways) + .5);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    {
-      GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (compare), shown[i]);
-      graphene_rect_t bounds;
-
-      if (label == NULL)
-        g_error ("“%s” is not shown", shown[i]);
-      g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (compare), &bounds));
-      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (compare)));
-    }
+    assert_shown_within (compare, shown[i]);
   /* a wide window keeps the table, a column per chip */
   gtk_window_set_default_size (GTK_WINDOW (compare), 1000, 700);
   cpl_test_wait_for_draw (GTK_WIDGET (compare));
