@@ -361,7 +361,8 @@ clear_answer (CplScenarioAnalysis *self)
 }
 
 /* Under the target, the total as the scenario stands, something to aim
- * from: the field is empty until a target is typed. */
+ * from: the field is empty until a target is typed.  The dataset's
+ * projection, the one the results show: no projection of its own. */
 static void
 show_now (CplScenarioAnalysis *self)
 {
@@ -371,7 +372,7 @@ show_now (CplScenarioAnalysis *self)
   CplTotal total = selected_total (self);
 
   if (self->scenario != NULL && self->dataset != NULL)
-    projection = cpl_projection_compute (self->scenario, self->dataset, NULL);
+    projection = cpl_dataset_get_projection (self->dataset, self->scenario, NULL);
   if (projection == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->seek_now), FALSE);
