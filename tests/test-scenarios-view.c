@@ -415,6 +415,44 @@ show_parameters (CplScenariosView *view)
   cpl_test_iterate_for (500);  /* the flap slides in */
 }
 
+/* In a wide window the parameters' pencils stand in one column: each
+ * row's unit takes the width of the widest unit, and its range button
+ * (or the room for one) that of the widest range, so the unit, and the
+ * pencil before it, start at one place in every row (they were wherever
+ * "% a year" and "10–60% a year" ended, or "%" alone).  On a phone,
+ * with no width to spare, each takes its own. */
+static void
+test_editor_pencils_aligned (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  const char *keys[] = { "years", "revenue_share", "demand_pflops", "demand_growth", "electricity_usd_per_kwh" };
+  double first = NAN;
+
+  select_id (view, "two-years");
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "demand_growth", "10", "30", "60"));
+  show_parameters (view);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      CplNumberRow *row = cpl_scenario_editor_get_input (editor, keys[i]);
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (cpl_number_row_get_unit_label (row), GTK_WIDGET (row), &bounds));
+      g_test_message ("%s: unit “%s” at %.1f", keys[i], cpl_number_row_get_unit (row), bounds.origin.x);
+      if (i == 0)
+        first = bounds.origin.x;
+      g_assert_cmpfloat_with_epsilon (bounds.origin.x, first, .5);
+      /* and the room after the unit takes no spare width of its row: in
+       * Chinese, whose titles leave some, it took more in one row than
+       * in the next */
+      g_assert_false (gtk_widget_compute_expand (gtk_widget_get_next_sibling (cpl_number_row_get_unit_label (row)),
+                                                 GTK_ORIENTATION_HORIZONTAL));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The texts of the GtkEntry widgets under @root, in order. */
 static void
 collect_entry_texts (GtkWidget *root,
@@ -3007,6 +3045,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
+  g_test_add_func ("/scenarios-view/editor-pencils-aligned", test_editor_pencils_aligned);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);
   g_test_add_func ("/scenarios-view/total-units", test_total_units);
   g_test_add_func ("/scenarios-view/share-note-uncosted", test_share_note_uncosted);

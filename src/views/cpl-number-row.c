@@ -477,6 +477,15 @@ cpl_number_row_get_value (CplNumberRow *self)
   return self->value;
 }
 
+/* Returns: (transfer none): the label of the unit after the entry (to
+ * give the units of several rows one width). */
+GtkWidget *
+cpl_number_row_get_unit_label (CplNumberRow *self)
+{
+  g_return_val_if_fail (CPL_IS_NUMBER_ROW (self), NULL);
+  return self->unit_label;
+}
+
 gboolean
 cpl_number_row_get_valid (CplNumberRow *self)
 {

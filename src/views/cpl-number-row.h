@@ -38,6 +38,7 @@ void          cpl_number_row_set_value   (CplNumberRow *self,
 gboolean      cpl_number_row_get_valid   (CplNumberRow *self);
 const char   *cpl_number_row_get_message (CplNumberRow *self);
 const char   *cpl_number_row_get_unit    (CplNumberRow *self);
+GtkWidget    *cpl_number_row_get_unit_label (CplNumberRow *self);
 gboolean      cpl_number_row_read          (CplNumberRow *self,
                                              const char   *text,
                                              const char   *title,

@@ -116,6 +116,8 @@ struct _CplScenarioEditor
   GtkBox          parent_instance;
 
   gboolean        compact;          /* a phone: ranges by their icon alone */
+  GtkSizeGroup   *unit_sizes;       /* the number rows' units, one width */
+  GtkSizeGroup   *range_sizes;      /* their range buttons (or room for one) */
 
   GtkWidget      *groups[N_GROUPS];
   AdwEntryRow    *name_row;
@@ -600,6 +602,28 @@ create_range_popover (GtkMenuButton *button,
 
 /* The button at the end of row @input; its form is built when it first
  * opens. */
+/* The room at the end of number row @input for its range button, as wide
+ * as the widest (where the window is wide): with their units as wide as
+ * the widest too, the rows' pencils stand in one column (they were
+ * wherever a unit and a range ended: "% a year 10–60% a year" beside
+ * "%"). */
+static GtkWidget *
+range_room_new (CplScenarioEditor *self,
+                guint              input)
+{
+  GtkWidget *room = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *unit = cpl_number_row_get_unit_label (self->input_rows[input]);
+
+  /* its button expands within it, to its end; the room itself does not
+   * take the row's spare width (it did, more in some rows than others) */
+  gtk_widget_set_hexpand (room, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (unit), 0);
+  gtk_size_group_add_widget (self->unit_sizes, unit);
+  gtk_size_group_add_widget (self->range_sizes, room);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->input_rows[input]), room);
+  return room;
+}
+
 static void
 add_range_button (CplScenarioEditor *self,
                   guint              input)
@@ -619,7 +643,9 @@ add_range_button (CplScenarioEditor *self,
   gtk_menu_button_set_create_popup_func (form->button, create_range_popover, self, NULL);
   gtk_widget_set_valign (GTK_WIDGET (form->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (form->button), "flat");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->input_rows[input]), GTK_WIDGET (form->button));
+  gtk_widget_set_hexpand (GTK_WIDGET (form->button), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (form->button), GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (range_room_new (self, input)), GTK_WIDGET (form->button));
   update_range_mark (self, input);
 }
 
@@ -1052,6 +1078,8 @@ cpl_scenario_editor_dispose (GObject *object)
   g_clear_pointer (&self->policy_allowed, g_strfreev);
   g_clear_pointer (&self->messages_text, g_free);
   g_clear_pointer (&self->stale_note, g_free);
+  g_clear_object (&self->unit_sizes);
+  g_clear_object (&self->range_sizes);
   G_OBJECT_CLASS (cpl_scenario_editor_parent_class)->dispose (object);
 }
 
@@ -1188,6 +1216,8 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   g_signal_connect_object (self->domestic_row, "notify::selected", G_CALLBACK (on_domestic_selected), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_DOMESTIC]), GTK_WIDGET (self->domestic_row));
 
+  self->unit_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->range_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (guint i = 0; i < N_INPUTS; i++)
     {
       const char *unit = (*inputs[i].unit == '\0' || g_str_equal (inputs[i].unit, "%")) ? inputs[i].unit : _(inputs[i].unit);
@@ -1199,6 +1229,8 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       g_signal_connect_object (self->input_rows[i], "notify::message", G_CALLBACK (update_messages), self, G_CONNECT_SWAPPED);
       if (inputs[i].field >= CPL_SCENARIO_REVENUE_SHARE)
         add_range_button (self, i);
+      else
+        range_room_new (self, i);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[inputs[i].group]), GTK_WIDGET (self->input_rows[i]));
     }
 
@@ -1425,6 +1457,9 @@ cpl_scenario_editor_set_compact (CplScenarioEditor *self,
   self->compact = !!compact;
   for (guint i = 0; i < N_INPUTS; i++)
     update_range_mark (self, i);
+  /* a phone has no width to spare for a column of pencils */
+  gtk_size_group_set_mode (self->unit_sizes, compact ? GTK_SIZE_GROUP_NONE : GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_size_group_set_mode (self->range_sizes, compact ? GTK_SIZE_GROUP_NONE : GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 /**
