@@ -501,6 +501,30 @@ cpl_card_append (GtkWidget *box,
   gtk_box_append (GTK_BOX (box), frame);
 }
 
+/**
+ * cpl_markup_bold_lead:
+ * @sentence: plain text
+ * @lead: (nullable): what @sentence starts with, a name
+ *
+ * Returns: @sentence as Pango markup, @lead in bold where the sentence
+ *   starts with it ("<b>Two years</b>: US vendors sell …"): several
+ *   sentences all in bold were a wall of heavy text; their names are
+ *   what the eye looks for
+ */
+char *
+cpl_markup_bold_lead (const char *sentence,
+                      const char *lead)
+{
+  if (lead != NULL && *lead != '\0' && g_str_has_prefix (sentence, lead))
+    {
+      g_autofree char *bold = g_markup_escape_text (lead, -1);
+      g_autofree char *rest = g_markup_escape_text (sentence + strlen (lead), -1);
+
+      return g_strdup_printf ("<b>%s</b>%s", bold, rest);
+    }
+  return g_markup_escape_text (sentence, -1);
+}
+
 /* Text that wraps, in the style @css_class ("heading", "caption"…). */
 GtkWidget *
 cpl_wrapped_label_new (const char *text,

@@ -30,6 +30,8 @@ void       cpl_flow_box_append_plain (GtkWidget  *flow,
                                       GtkWidget  *child);
 GtkWidget *cpl_wrapped_label_new (const char *text,
                                   const char *css_class);
+char      *cpl_markup_bold_lead (const char *sentence,
+                                 const char *lead);
 GtkWidget *cpl_key_figures_new   (guint       min_per_line,
                                   guint       max_per_line);
 GtkLabel  *cpl_key_figure_append (GtkWidget  *figures,

@@ -139,7 +139,9 @@ format_ratio (double r)
 
   if (isnan (r))
     return g_strdup ("—");
-  number = cpl_format_number (r, r < 10 ? 1 : 0);
+  /* two figures under 1: "0.1×" stood for the chart's 0.15 (and 0.3×
+   * for 0.26) */
+  number = cpl_format_number (r, r < 1 ? 2 : r < 10 ? 1 : 0);
   /* Translators: a ratio, "6.7×" */
   return g_strdup_printf (_("%s×"), number);
 }
@@ -280,10 +282,11 @@ status_and_rules_grid (CplCompareWindow *self,
             verdict_box_wrap (verdict);
           if (*margins != '\0')
             {
+              /* a list of clauses, left-aligned under the verdict: set
+               * right, its bullets did not line up and its wrapped lines
+               * were ragged ("不 / 满足") */
               GtkWidget *distances = caption_label (margins);
 
-              gtk_label_set_xalign (GTK_LABEL (distances), 1);
-              gtk_label_set_justify (GTK_LABEL (distances), GTK_JUSTIFY_RIGHT);
               gtk_box_append (GTK_BOX (cell), distances);
               if (!narrow)
                 g_hash_table_insert (self->distances, g_strdup_printf ("%s/%u", rule_id, c), distances);
@@ -438,6 +441,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   GtkWidget *box, *header, *scrolled, *clamp, *content, *grid, *view;
   CplBarChart *chart;
   GString *summary = g_string_new (NULL);
+  GString *markup = g_string_new (NULL);
   guint n = 0;
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
@@ -458,9 +462,10 @@ cpl_compare_window_new (CplDataset           *dataset,
   }
   gtk_box_append (GTK_BOX (box), header);
 
-  /* One scroller for the whole window, both ways: the tables are as tall
-   * as their rows, and on a narrow screen the page scrolls sideways as
-   * one rather than a table in it taking the mouse wheel. */
+  /* One scroller for the whole window: the tables are as tall as their
+   * rows.  Sideways only should a page be wider than the window (a phone
+   * has the tables' narrow layouts), as one rather than a table in it
+   * taking the mouse wheel. */
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -487,33 +492,35 @@ cpl_compare_window_new (CplDataset           *dataset,
       g_autofree char *bandwidth = format_ratio (ratio (row_value (ROW_BANDWIDTH, chips[c], terms), row_value (ROW_BANDWIDTH, chips[0], terms)));
       g_autofree char *cost = format_ratio (ratio (row_value (ROW_COST, chips[c], terms), row_value (ROW_COST, chips[0], terms)));
 
-      if (summary->len > 0)
-        g_string_append_c (summary, '\n');
       /* Translators: "H200 SXM / H20: TPP 6.7×, memory 1.5×, bandwidth 1.2×,
        * cost of compute 0.4×" */
-      g_string_append_printf (summary, _("%1$s / %2$s: TPP %3$s, memory %4$s, bandwidth %5$s, cost of compute %6$s"),
-                              cpl_entity_get_name (CPL_ENTITY (chips[c])), cpl_entity_get_name (CPL_ENTITY (chips[0])),
-                              tpp, memory, bandwidth, cost);
-    }
-  /* over the page, not in it: the page scrolls sideways on a phone, and
-   * the sentences were cut at its edge ("memor…"); they wrap to the
-   * window and stay in view, the answer the window is opened for */
-  self->summary = cpl_summary_label_new ();
-  gtk_label_set_text (self->summary, summary->str);
-  g_string_free (summary, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->summary), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->summary), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->summary), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->summary), 12);
-  {
-    GtkWidget *clamp_summary = adw_clamp_new ();
+      g_autofree char *sentence = g_strdup_printf (_("%1$s / %2$s: TPP %3$s, memory %4$s, bandwidth %5$s, cost of compute %6$s"),
+                                                   cpl_entity_get_name (CPL_ENTITY (chips[c])),
+                                                   cpl_entity_get_name (CPL_ENTITY (chips[0])), tpp, memory, bandwidth, cost);
+      g_autofree char *bold = cpl_markup_bold_lead (sentence, cpl_entity_get_name (CPL_ENTITY (chips[c])));
 
-    adw_clamp_set_maximum_size (ADW_CLAMP (clamp_summary), 1000);
-    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp_summary), 1000);
-    adw_clamp_set_child (ADW_CLAMP (clamp_summary), GTK_WIDGET (self->summary));
-    gtk_box_insert_child_after (GTK_BOX (box), clamp_summary, header);
-    gtk_box_insert_child_after (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), clamp_summary);
-  }
+      if (summary->len > 0)
+        {
+          g_string_append_c (summary, '\n');
+          g_string_append_c (markup, '\n');
+        }
+      g_string_append (summary, sentence);
+      g_string_append (markup, bold);
+    }
+  /* the answer the window is opened for, first in the page: one sentence
+   * large; several in body text, each chip's name in bold (three in
+   * bold, fixed over the page, took 260 of a phone's 640 px) */
+  self->summary = cpl_summary_label_new ();
+  if (n > 2)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary), "title-4");
+      gtk_label_set_markup (self->summary, markup->str);
+    }
+  else
+    gtk_label_set_text (self->summary, summary->str);
+  g_string_free (summary, TRUE);
+  g_string_free (markup, TRUE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->summary));
 
   /* What the rules say, first: it is what the analyst came for. */
   {

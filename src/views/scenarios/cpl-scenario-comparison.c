@@ -744,25 +744,14 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
 }
 
 /* @sentence in @label, its scenario's @name in bold where it leads the
- * sentence ("Two years: US vendors sell …"): several sentences in bold
- * were a wall of heavy text over the table; their names are what the
- * eye looks for. */
+ * sentence (cpl_markup_bold_lead()). */
 static void
 set_sentence_markup (GtkLabel   *label,
                      const char *sentence,
                      const char *name)
 {
-  g_autofree char *markup = NULL;
+  g_autofree char *markup = cpl_markup_bold_lead (sentence, name);
 
-  if (name != NULL && *name != '\0' && g_str_has_prefix (sentence, name))
-    {
-      g_autofree char *bold = g_markup_escape_text (name, -1);
-      g_autofree char *rest = g_markup_escape_text (sentence + strlen (name), -1);
-
-      markup = g_strdup_printf ("<b>%s</b>%s", bold, rest);
-    }
-  else
-    markup = g_markup_escape_text (sentence, -1);
   if (!gtk_label_get_use_markup (label) || g_strcmp0 (gtk_label_get_label (label), markup) != 0)
     gtk_label_set_markup (label, markup);
 }
