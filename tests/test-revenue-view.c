@@ -154,10 +154,11 @@ test_h200_case (void)
   type_into (view, "units", "lots");
   g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view), "Units: “lots” is not a number"));
   /* and by the answer, which still shows the values last accepted: both
-   * fields named (units "lots", share "130") */
+   * fields named (units "lots", share "130"), with the values the figures
+   * use, 1,000,000 units and 0.25 */
   g_assert_cmpstr (cpl_revenue_view_get_stale_note (view), ==,
-                   "These figures use the last values accepted for “Units” and “Share rate”; what is typed "
-                   "there now is not used.");
+                   "These figures use the last values accepted for “Units” (1,000,000 units) and “Share rate” "
+                   "(25%); what is typed there now is not used.");
   /* the unit agrees with the number (ngettext): one unit, 1,000,000 units */
   type_into (view, "units", "1");
   g_assert_cmpstr (cpl_number_row_get_unit (cpl_revenue_view_get_input (view, "units")), ==, "unit");

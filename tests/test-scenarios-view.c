@@ -99,14 +99,16 @@ test_edit_share (void)
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "130");
   g_assert_nonnull (strstr (cpl_scenario_editor_get_messages (editor), "Revenue share: 130% is out of range"));
   g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
-  /* and the figures say whose value they use, under their headline (as
-   * Revenue Share's do): one field, then two, in the editor's order */
+  /* and the figures say whose value they use, and which, under their
+   * headline (as Revenue Share's do): one field, then two, in the
+   * editor's order: the share 25% typed before, the fixture's spill 1 */
   g_assert_cmpstr (cpl_scenario_results_get_stale_note (results), ==,
-                   "These figures use the last value accepted for “Revenue share”; what is typed there now is not used.");
+                   "These figures use the last value accepted for “Revenue share” (25%); what is typed there now is "
+                   "not used.");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "lots");
   g_assert_cmpstr (cpl_scenario_results_get_stale_note (results), ==,
-                   "These figures use the last values accepted for “Revenue share” and “Capacity spill”; what is "
-                   "typed there now is not used.");
+                   "These figures use the last values accepted for “Revenue share” (25%) and “Capacity spill” "
+                   "(100%); what is typed there now is not used.");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "100");
   /* another scenario shown: its own values in the fields, no note */
   select_id (view, "ban");

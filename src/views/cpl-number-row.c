@@ -825,8 +825,8 @@ cpl_number_messages_join (GtkLabel * const *labels,
  *
  * What to say by the figures that @rows feed while some of them hold
  * text they refused: the figures are of the values last accepted, and
- * which fields those are ("These figures use the last value accepted for
- * “Share rate”; …").  Said by the answer, not only under the field: a
+ * which fields and values those are ("These figures use the last value
+ * accepted for “Share rate” (25%); …").  Said by the answer, not only under the field: a
  * red line under a field far below went unseen while the answer read as
  * if "150%" had been taken.
  *
@@ -842,14 +842,20 @@ cpl_number_rows_stale_note (CplNumberRow * const *rows,
 
   for (guint i = 0; i < n_rows; i++)
     if (!cpl_number_row_get_valid (rows[i]))
-      /* Translators: a field's title quoted in a sentence, “Share rate” */
-      g_ptr_array_add (refused, g_strdup_printf (_("“%s”"),
-                                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i]))));
+      {
+        g_autofree char *value = cpl_number_row_format (rows[i], cpl_number_row_get_value (rows[i]));
+
+        /* Translators: a field's title quoted in a sentence, and the
+         * value it last accepted, which the figures use: “Share rate” (25%) */
+        g_ptr_array_add (refused, g_strdup_printf (_("“%1$s” (%2$s)"),
+                                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[i])), value));
+      }
   if (refused->len == 0)
     return NULL;
   names = cpl_text_join_list ((const char * const *) refused->pdata, refused->len);
   /* Translators: under an answer while a field holds text it refused;
-   * %s names the fields: "“Share rate”", "“Units” and “Share rate”" */
+   * %s names the fields and their values: "“Share rate” (25%)",
+   * "“Units” (1,000 units) and “Share rate” (25%)" */
   return g_strdup_printf (ngettext ("These figures use the last value accepted for %s; "
                                     "what is typed there now is not used.",
                                     "These figures use the last values accepted for %s; "
