@@ -248,10 +248,11 @@ test_bands (void)
   /* its axis says where the bars meet: the take with every input as set,
    * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
   g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (tornado)), ==,
-                   "US government take; as set: $1.21 M");
+                   "US government take, now $1.21 M");
   /* the compute gap's ticks are bare numbers, so its title gives their
    * unit, and the value as set carries its own (one pair of brackets, not
-   * "(PFLOP/s) (as set: 134)"): 20 + 1,940/17 = 134.12 (test-projection.c);
+   * "(PFLOP/s) (as set: 134)"; "now", as goal seek says it): 20 +
+   * 1,940/17 = 134.12 (test-projection.c);
    * the approval rate's range moves it (the spill is a · σ of the excess) */
   {
     g_autoptr(CplChart) gap = cpl_tornado_chart_new ();
@@ -262,7 +263,7 @@ test_bands (void)
     g_assert_true (cpl_tornado_fill (CPL_TORNADO_CHART (gap), scenario, dataset, CPL_TOTAL_COMPUTE_GAP, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (gap)), ==,
-                     "Compute gap, all years (PFLOP/s); as set: 134 PFLOP/s");
+                     "Compute gap, all years (PFLOP/s), now 134 PFLOP/s");
   }
 
   /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as

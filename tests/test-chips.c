@@ -1585,9 +1585,9 @@ test_detail_verdicts (void)
   assert_detail_row (view, "Licensable · 25% share",
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
                      "may be granted under “Case-by-case review for China (January 2026)” and “Licences for H200 "
-                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US, the largest share of "
-                     "“25% tariff bands (January 2026)” and “25% share for H200 (December 2025)”: shares of "
-                     "several rules are not added up.", "warning");
+                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
+                     "shares set by “25% tariff bands (January 2026)” and “25% share for H200 (December 2025)” "
+                     "(the shares of several rules are not added together).", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
                      "No longer in force on 2026-02-01: it ended on 2023-11-17\nControlled", "dim-label");

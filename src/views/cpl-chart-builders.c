@@ -976,10 +976,10 @@ cpl_tornado_fill (CplTornadoChart *tornado,
     g_autofree char *point = cpl_scenario_format_total (total, cpl_projection_get_total (projection, total));
     /* Translators: a tornado chart's axis title: %1$s the total (with the
      * ticks' unit where they have none), %2$s its value with every input
-     * as set, where the bars meet, in its unit: "US government take; as
-     * set: $140 B", "Compute gap, all years (PFLOP/s); as set: 134
-     * PFLOP/s"; keep it short, a phone's chart is narrow */
-    g_autofree char *axis = g_strdup_printf (_("%1$s; as set: %2$s"), total_axis_title (total), point);
+     * as it is, where the bars meet, in its unit: "US government take,
+     * now $140 B", "Compute gap, all years (PFLOP/s), now 134 PFLOP/s";
+     * keep it short, a phone's chart is narrow */
+    g_autofree char *axis = g_strdup_printf (_("%1$s, now %2$s"), total_axis_title (total), point);
 
     cpl_tornado_chart_set_value_title (tornado, axis);
   }

@@ -772,7 +772,8 @@ cpl_chip_status_explain (CplChipStatus  status,
            * of which the chip pays the largest share, once */
           return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
                                     "granted under %3$s; a licensed sale pays %4$s of its revenue to the US, "
-                                    "the largest share of %5$s: shares of several rules are not added up."),
+                                    "the largest of the shares set by %5$s (the shares of several rules are "
+                                    "not added together)."),
                                   iso, control, licence, rate, shares);
         }
       if (share > 0 && *shares)
