@@ -692,7 +692,7 @@ test_comparison_sentence_precision (void)
   g_autofree char *apart = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
   g_autofree char *expected = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the "
                                                "domestic share of new compute in 2030 is 40.43%%, against 40.36%%; "
-                                               "the US government's take is the same; neither has a compute gap",
+                                               "the US government's take is the same; neither has a compute gap.",
                                                money);
   g_autofree char *same = NULL;
   g_autofree char *expected_same = NULL;
@@ -703,7 +703,7 @@ test_comparison_sentence_precision (void)
   same = cpl_comparison_summary_sentence (scenario, &p, baseline, &q);
   expected_same = g_strdup_printf ("S: US vendors sell %s more than under Base over 2026–2030; the domestic share "
                                    "of new compute in 2030 stays at 40.4%%; the US government's take is the "
-                                   "same; neither has a compute gap", money);
+                                   "same; neither has a compute gap.", money);
   g_assert_cmpstr (same, ==, expected_same);
 }
 
@@ -728,12 +728,12 @@ test_comparison_sentence_trade (void)
   g_autofree char *same = NULL;
 
   g_assert_true (g_str_has_suffix (forward, "; the US government takes $10.0 B more; the compute gap over those "
-                                            "years is 4,000 PFLOP/s smaller"));
+                                            "years is 4,000 PFLOP/s smaller."));
   g_assert_true (g_str_has_suffix (back, "; the US government takes $10.0 B less; the compute gap over those "
-                                         "years is 4,000 PFLOP/s larger"));
+                                         "years is 4,000 PFLOP/s larger."));
   q.total_compute_gap_pflops = 1000;
   same = cpl_comparison_summary_sentence (a, &p, b, &q);
-  g_assert_true (g_str_has_suffix (same, "; the compute gap is the same"));
+  g_assert_true (g_str_has_suffix (same, "; the compute gap is the same."));
 }
 
 int

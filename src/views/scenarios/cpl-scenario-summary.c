@@ -416,8 +416,8 @@ cpl_comparison_summary_sentence (CplScenario   *scenario,
 
   /* Translators: the comparison's sentence: %1$s what US vendors sell and
    * the domestic share, %2$s the government's take, %3$s the compute gap,
-   * each a clause */
-  return g_strdup_printf (_("%1$s; %2$s; %3$s"), sales, take, gap);
+   * each a clause; a full stop at its end, as the others on the page */
+  return g_strdup_printf (_("%1$s; %2$s; %3$s."), sales, take, gap);
 }
 
 /* The vendors that sell in any of @projections, in the dataset's order. */
