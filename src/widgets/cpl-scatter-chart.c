@@ -65,7 +65,7 @@ struct _CplScatterChart
   char            *x_axis_title;  /* as drawn: a log axis says so */
   char            *y_axis_title;
   guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
-  GHashTable      *named;            /* at the last drawing: ids of the points whose names were drawn */
+  GHashTable      *named;            /* at the last drawing: id of a point whose name was drawn → where */
   gboolean         x_log;
   gboolean         y_log;
   char            *style_labels[N_STYLES];
@@ -660,16 +660,64 @@ snapshot_regions (CplScatterChart *self,
   gtk_snapshot_pop (snapshot);
 }
 
-/* Draws @layout at the first of @candidates (top-left corners) that lies
- * inside @bounds and clear of @obstacles, and adds it to them. */
+/* A marker as drawn, and the spot it stands for. */
+typedef struct
+{
+  double x, y;
+  gint64 spot;
+} Marker;
+
+/* Whose a point's name is: its spot (at @x, @y) among every marker. */
+typedef struct
+{
+  const GArray *markers;   /* of Marker */
+  gint64        spot;
+  double        x, y;
+} NameOwner;
+
+static double
+rect_distance (const graphene_rect_t *rect,
+               double                 x,
+               double                 y)
+{
+  double dx = MAX (MAX (rect->origin.x - x, 0), x - (rect->origin.x + rect->size.width));
+  double dy = MAX (MAX (rect->origin.y - y, 0), y - (rect->origin.y + rect->size.height));
+
+  return hypot (dx, dy);
+}
+
+/* Whether a name at @rect is nearer its own marker than any other: one
+ * as near another reads as that one's ("GB200 (per GPU)" over the
+ * MI355X's square and its own, "B200" under three). */
 static gboolean
-place_label (GtkSnapshot            *snapshot,
-             PangoLayout            *layout,
-             const graphene_point_t *candidates,
-             guint                   n_candidates,
-             const graphene_rect_t  *bounds,
-             GArray                 *obstacles,
-             const GdkRGBA          *color)
+nearest_own (const NameOwner       *owner,
+             const graphene_rect_t *rect)
+{
+  double own = rect_distance (rect, owner->x, owner->y);
+
+  for (guint i = 0; i < owner->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (owner->markers, Marker, i);
+
+      if (marker->spot != owner->spot && rect_distance (rect, marker->x, marker->y) < own + 1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws @layout at the first of @candidates (top-left corners) that lies
+ * inside @bounds, clear of @obstacles and (with an @owner) nearer its own
+ * marker than any other, and adds it to the obstacles. */
+static gboolean
+place_owned_label (GtkSnapshot            *snapshot,
+                   PangoLayout            *layout,
+                   const graphene_point_t *candidates,
+                   guint                   n_candidates,
+                   const graphene_rect_t  *bounds,
+                   GArray                 *obstacles,
+                   const GdkRGBA          *color,
+                   const NameOwner        *owner,
+                   graphene_rect_t        *placed)
 {
   int width, height;
 
@@ -679,14 +727,29 @@ place_label (GtkSnapshot            *snapshot,
     {
       graphene_rect_t rect = GRAPHENE_RECT_INIT (candidates[i].x, candidates[i].y, width, height);
 
-      if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&rect, obstacles))
+      if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&rect, obstacles)
+          || (owner != NULL && !nearest_own (owner, &rect)))
         continue;
 
       cpl_chart_append_layout (snapshot, layout, rect.origin.x, rect.origin.y, color);
       g_array_append_val (obstacles, rect);
+      if (placed != NULL)
+        *placed = rect;
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+place_label (GtkSnapshot            *snapshot,
+             PangoLayout            *layout,
+             const graphene_point_t *candidates,
+             guint                   n_candidates,
+             const graphene_rect_t  *bounds,
+             GArray                 *obstacles,
+             const GdkRGBA          *color)
+{
+  return place_owned_label (snapshot, layout, candidates, n_candidates, bounds, obstacles, color, NULL, NULL);
 }
 
 /* Where a point's name finds no place beside its marker (three denied
@@ -696,13 +759,14 @@ place_label (GtkSnapshot            *snapshot,
 static gboolean
 place_label_apart (GtkSnapshot           *snapshot,
                    PangoLayout           *layout,
-                   double                 px,
-                   double                 py,
+                   const NameOwner       *owner,
                    double                 r,
                    const graphene_rect_t *bounds,
                    GArray                *obstacles,
-                   const GdkRGBA         *color)
+                   const GdkRGBA         *color,
+                   graphene_rect_t       *placed)
 {
+  double px = owner->x, py = owner->y;
   const double apart = 12;
   int w, h;
 
@@ -727,6 +791,7 @@ place_label_apart (GtkSnapshot           *snapshot,
           /* with room around it: a name away from its marker, just over
            * another marker, read as that one's */
           graphene_rect_inset_r (&rect, -4, -4, &clear);
+          /* the leader says whose it is, not the distance */
           if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&clear, obstacles))
             continue;
           cpl_chart_append_layout (snapshot, layout, rect.origin.x, rect.origin.y, color);
@@ -734,6 +799,7 @@ place_label_apart (GtkSnapshot           *snapshot,
           /* no later name over either */
           g_array_append_val (obstacles, rect);
           g_array_append_val (obstacles, leader);
+          *placed = rect;
           return TRUE;
         }
     }
@@ -904,14 +970,20 @@ snapshot_points (CplScatterChart *self,
   graphene_rect_t bounds;
   guint hidden = 0;
   g_autoptr(GHashTable) spots = NULL;
+  g_autoptr(GArray) markers = NULL;
   double px, py;
 
   spots = spots_new (self);
+  markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   for (guint i = 0; i < self->points->len; i++)
     {
       const Point *point = g_ptr_array_index (self->points, i);
+      double cx, cy;
 
-      if (point != hover && point != selected && drawn_pixel (self, spots, point, &px, &py))
+      if (!drawn_pixel (self, spots, point, &px, &py) || !point_pixel (self, point, &cx, &cy))
+        continue;
+      g_array_append_val (markers, ((Marker) { px, py, spot_key (cx, cy) }));
+      if (point != hover && point != selected)
         snapshot_point (self, snapshot, point, px, py, FALSE, FALSE);
     }
   /* highlighted points on top of the others */
@@ -986,12 +1058,16 @@ snapshot_points (CplScatterChart *self,
             GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
           };
 
+          NameOwner owner = { markers, key, px, py };
+          graphene_rect_t place;
+
           /* every name the label would have given is left out */
-          if (!place_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text)
-              && !place_label_apart (snapshot, layout, px, py, r, &bounds, obstacles, &text))
+          if (!place_owned_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text,
+                                  &owner, &place)
+              && !place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, &text, &place))
             hidden += first ? 1 : n_named;
           else
-            g_hash_table_add (self->named, point->id);
+            g_hash_table_insert (self->named, point->id, g_memdup2 (&place, sizeof place));
         }
       }
 
@@ -1453,7 +1529,7 @@ cpl_scatter_chart_init (CplScatterChart *self)
   self->points = g_ptr_array_new_with_free_func (point_free);
   self->regions = g_ptr_array_new_with_free_func (region_free);
   /* of the points' own ids: emptied before the points go */
-  self->named = g_hash_table_new (g_str_hash, g_str_equal);
+  self->named = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->lines = g_ptr_array_new_with_free_func (line_free);
   self->show_labels = TRUE;
   self->style_labels[CPL_POINT_STYLE_NORMAL] = g_strdup (_("Chip"));
@@ -1644,6 +1720,22 @@ cpl_scatter_chart_get_named (CplScatterChart *self,
 {
   g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), FALSE);
   return g_hash_table_contains (self->named, id);
+}
+
+/* Where @id's name was drawn at the last drawing, in the chart's
+ * coordinates; %FALSE when it was not (for tests). */
+gboolean
+cpl_scatter_chart_get_name_place (CplScatterChart *self,
+                                  const char      *id,
+                                  graphene_rect_t *place)
+{
+  const graphene_rect_t *found;
+
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), FALSE);
+  found = g_hash_table_lookup (self->named, id);
+  if (found != NULL && place != NULL)
+    *place = *found;
+  return found != NULL;
 }
 
 /* Removes points, regions and lines; the axes and selection stay. */

@@ -77,6 +77,9 @@ const char *cpl_scatter_chart_get_axis_title  (CplScatterChart *self,
 guint       cpl_scatter_chart_get_n_hidden_labels (CplScatterChart *self);
 gboolean    cpl_scatter_chart_get_named       (CplScatterChart *self,
                                                const char      *id);
+gboolean    cpl_scatter_chart_get_name_place  (CplScatterChart *self,
+                                              const char      *id,
+                                              graphene_rect_t *place);
 
 const char *cpl_scatter_chart_get_selected    (CplScatterChart *self);
 void        cpl_scatter_chart_set_selected    (CplScatterChart *self,

@@ -523,12 +523,27 @@ test_scatter_hidden_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a name at @place touches (within 8 px, beside or over it) the
+ * marker at @x, @y. */
+static gboolean
+name_touches (const graphene_rect_t *place,
+              double                 x,
+              double                 y)
+{
+  double dx = MAX (MAX (place->origin.x - x, 0), x - (place->origin.x + place->size.width));
+  double dy = MAX (MAX (place->origin.y - y, 0), y - (place->origin.y + place->size.height));
+
+  return dx < 8 && dy < 8;
+}
+
 /* Three chips a few pixels apart, where their names have no room beside
  * their markers (the denied B200, MI355X and GB200 at the top right of
  * the map: TPP 36,000, 37,440 and 40,000, 8 and 15 px apart on a log
- * axis of 2,000 to 50,000 over some 800 px): the last one's name goes a
- * little below the three, with a leader to its marker, instead of being
- * left out ("1 name hidden" at every width tried). */
+ * axis of 2,000 to 50,000 over some 800 px): a name with no room goes a
+ * little below or above the three, with a leader to its marker, instead
+ * of being left out ("1 name hidden" at every width tried); and no name
+ * touches another chip's marker than its own ("GB200 (per GPU)" stood
+ * over the MI355X's square and its own alike). */
 static void
 test_scatter_names_apart (void)
 {
@@ -546,7 +561,20 @@ test_scatter_names_apart (void)
 
   g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_true (cpl_scatter_chart_get_named (chart, ids[i]));
+    {
+      graphene_rect_t place;
+
+      g_assert_true (cpl_scatter_chart_get_named (chart, ids[i]));
+      g_assert_true (cpl_scatter_chart_get_name_place (chart, ids[i], &place));
+      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+        {
+          double x, y;
+
+          g_assert_true (cpl_scatter_chart_point_position (chart, ids[j], &x, &y));
+          if (j != i && name_touches (&place, x, y))
+            g_error ("the name of %s touches the marker of %s", ids[i], ids[j]);
+        }
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
