@@ -2083,6 +2083,39 @@ test_comparison_rows (void)
  * Only X at 40% and $300,000 for X and Y at 15%, −$233,333 against the
  * first.  The summary is a paragraph per sentence: one here, as one
  * scenario is compared with the baseline. */
+/* The five built-in scenarios side by side in a window 1,280 px wide:
+ * every column in view, no sideways scrolling (at 24 characters a cell
+ * the fifth was past the edge and the fourth cut): a value's P10–P90
+ * wraps after "P10–P90:", a name over three lines. */
+static void
+test_comparison_five_fit (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  const char * const ids[] = { "full-ban-2025", "h20-mi308-share-15", "h200-share-25",
+                               "h200-share-25-power-subsidy", "blackwell-allowed" };
+  GtkWidget *value, *values;
+  GtkAdjustment *across;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i])), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  /* the Blackwell scenario's take, the last column: 0.25 × its gross */
+  value = cpl_test_find_mapped_label (GTK_WIDGET (comparison),
+                                      cpl_scenario_comparison_get_value (comparison, "take", "blackwell-allowed"));
+  g_assert_nonnull (value);
+  values = gtk_widget_get_ancestor (value, GTK_TYPE_SCROLLED_WINDOW);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (values));
+  g_test_message ("across: upper %.1f, page %.1f", gtk_adjustment_get_upper (across),
+                  gtk_adjustment_get_page_size (across));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=, gtk_adjustment_get_page_size (across) + .5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_comparison_narrow (void)
 {
@@ -3079,6 +3112,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/chip-chooser", test_chip_chooser);
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/comparison-narrow", test_comparison_narrow);
+  g_test_add_func ("/scenarios-view/comparison-five-fit", test_comparison_five_fit);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

@@ -105,15 +105,20 @@ cell (GtkGrid    *grid,
       const char *text,
       gboolean    numeric)
 {
-  GtkWidget *label = gtk_label_new (text);
   gboolean narrow = g_object_get_data (G_OBJECT (grid), "cpl-narrow") != NULL;
+  /* a title's unit whole: "（PFLOP/" over "s）" in a column of 20 */
+  g_autofree char *kept = numeric ? NULL : cpl_text_keep_units (text);
+  GtkWidget *label = gtk_label_new (numeric ? text : kept);
 
   /* no cell grows past its natural width: the table is then exactly as
    * tall as its rows (a wrapped label measured narrower than it is drawn
    * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 24) : (narrow ? 16 : 24));
+  /* narrow enough that five scenarios fit beside the titles in a window
+   * 1,280 px wide, a range wrapping after its "P10–P90:" (at 24 the fifth
+   * was past the edge and the fourth cut) */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 16) : (narrow ? 16 : 20));
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
@@ -140,7 +145,11 @@ place_cell (GtkGrid    *grid,
   GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
 
   if (label != NULL)
-    cpl_label_set_text (GTK_LABEL (label), text);
+    {
+      g_autofree char *kept = numeric ? NULL : cpl_text_keep_units (text);
+
+      cpl_label_set_text (GTK_LABEL (label), numeric ? text : kept);
+    }
   else
     gtk_grid_attach (grid, cell (grid, text, numeric), column, row, 1, 1);
 }
@@ -1152,6 +1161,9 @@ cpl_scenario_comparison_init (CplScenarioComparison *self)
   self->shown_ids = g_ptr_array_new_with_free_func (g_free);
   self->titles = GTK_GRID (cpl_table_grid_new (8));
   self->table = GTK_GRID (cpl_table_grid_new (8));
+  /* columns of right-aligned figures read apart at 12 px, and five
+   * scenarios then fit beside the titles at 1,280 px */
+  gtk_grid_set_column_spacing (self->table, 12);
   /* the two grids' margins as one grid's */
   gtk_widget_set_margin_end (GTK_WIDGET (self->titles), 0);
   gtk_widget_set_margin_start (GTK_WIDGET (self->table), 0);
