@@ -290,6 +290,8 @@ test_bands (void)
       /* a unit in brackets may go to the next line: "BF16 (TFLOPS)" */
       { "BF16 (TFLOPS)", "BF16 (TFLOPS)" },
       { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },
+      /* a Chinese date's number with its 年, 月 (“2025年8” over “月）”) */
+      { "（2025年8月）", "（2025\u2060年8\u2060月）" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -298,6 +300,15 @@ test_bands (void)
 
         g_assert_cmpstr (kept, ==, cases[i].kept);
       }
+  }
+  /* cpl_text_keep_dates(), for the names in the lists: the dates alone
+   * (no no-break space after "H200") */
+  {
+    g_autofree char *name = cpl_text_keep_dates ("H200出口，收入分成25%（2025年12月）");
+    g_autofree char *english = cpl_text_keep_dates ("H200 with a 25% revenue share (December 2025)");
+
+    g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年12\u2060月）");
+    g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December 2025)");
   }
 }
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cpl-check-list.h"
+#include "cpl-view-util.h"
 
 #define ROW_KEY "cpl-check-row"
 
@@ -352,8 +353,9 @@ cpl_check_row_set_text (GtkWidget  *row,
                         const char *check_label)
 {
   CheckRow *r = check_row (row);
+  g_autofree char *kept = cpl_text_keep_dates (title);
 
-  gtk_label_set_text (r->title, title);
+  gtk_label_set_text (r->title, kept);
   gtk_label_set_text (r->subtitle, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,

@@ -202,6 +202,13 @@ cpl_text_join_list (const char * const *items,
   return g_string_free (text, FALSE);
 }
 
+/* Whether @p (in a string) is a Chinese date's 年, 月 or 日. */
+static gboolean
+is_date_part (const char *p)
+{
+  return g_str_has_prefix (p, "年") || g_str_has_prefix (p, "月") || g_str_has_prefix (p, "日");
+}
+
 /**
  * cpl_text_keep_units:
  *
@@ -212,7 +219,8 @@ cpl_text_join_list (const char * const *items,
  *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
  *   "P10–P90", the Chinese "6,594 亿美元～15,107 亿美元": a word joiner
  *   after it), nor inside a Chinese unit after a number ("亿美|元": a word
- *   joiner between its characters).
+ *   joiner between its characters), nor between a Chinese date's number
+ *   and its 年, 月 or 日 (cpl_text_keep_dates()).
  */
 char *
 cpl_text_keep_units (const char *text)
@@ -255,7 +263,33 @@ cpl_text_keep_units (const char *text)
             g_string_append (kept, "\xe2\x81\xa0");
           else
             unit_end = NULL;
+          /* a Chinese date's number with its 年, 月, 日: "8" | "月" broke */
+          if (g_ascii_isdigit (*p) && is_date_part (next))
+            g_string_append (kept, "\xe2\x81\xa0");
         }
+    }
+  return g_string_free (kept, FALSE);
+}
+
+/**
+ * cpl_text_keep_dates:
+ *
+ * Returns: @text for a label that wraps, a Chinese date's number kept
+ *   with its 年, 月 or 日 (a word joiner between them): a scenario's name
+ *   in the list broke as "…（2025年8" over "月）".
+ */
+char *
+cpl_text_keep_dates (const char *text)
+{
+  GString *kept = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      g_string_append_len (kept, p, next - p);
+      if (g_ascii_isdigit (*p) && is_date_part (next))
+        g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
     }
   return g_string_free (kept, FALSE);
 }

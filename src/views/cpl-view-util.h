@@ -12,6 +12,7 @@ void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
+char      *cpl_text_keep_dates  (const char *text);
 GtkWidget *cpl_sideways_bar_new (GtkScrolledWindow *scroller);
 void       cpl_popover_quiet_tooltip (GtkWidget *popover);
 void       cpl_sideways_bar_follow (GtkScrollbar      *bar,
