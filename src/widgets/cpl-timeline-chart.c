@@ -646,29 +646,75 @@ place_marks (CplTimelineChart *self)
     }
 }
 
+/* The dates' labels: each in full, "2025-08-11", or (@short_form) a date
+ * of the same year as the last one before it that is written (not
+ * yielding, and placed where @placed) by its month and day alone,
+ * "08-11", its year read off that date. */
+static void
+label_marks (CplTimelineChart *self,
+             gboolean          short_form,
+             gboolean          placed)
+{
+  const char *year_before = NULL;   /* of the last date written */
+  g_autoptr(GPtrArray) isos = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+      char *iso = julian_to_iso (mark->day);
+      /* "YYYY-MM-DD": the same first five bytes, the same year */
+      gboolean same_year = year_before != NULL && strlen (iso) == 10 && strncmp (iso, year_before, 5) == 0;
+      const char *text = short_form && same_year ? iso + 5 : iso;
+
+      g_ptr_array_add (isos, iso);
+      if (mark->label == NULL || g_strcmp0 (pango_layout_get_text (mark->label), text) != 0)
+        {
+          g_clear_object (&mark->label);
+          mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), text, CPL_CHART_FONT_LABEL);
+          cpl_chart_layout_size (mark->label, &mark->width, NULL);
+        }
+      if (!mark->yields && (!placed || mark->line >= 0))
+        year_before = iso;
+    }
+}
+
+static gboolean
+all_marks_placed (CplTimelineChart *self)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    if (g_array_index (self->marks, Mark, i).line < 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* place_marks(), and where a date finds no place while earlier ones its
  * label would overlap have one, the earliest of them gives way and they
  * are placed again: the latest rules are the ones looked for (the December
  * 2025 terms, a few weeks before the January 2026 rules, took the room
- * and left 2026-01-14 and -15 without a date). */
+ * and left 2026-01-14 and -15 without a date).  In full where they all
+ * have room; else a date after one of its year by its month and day
+ * (four dates within a few weeks, 2025-08-11 to 2026-01-15, left the
+ * August 2025 licences undated at 1,280 px), never after a date left
+ * out. */
 static void
 layout_marks (CplTimelineChart *self)
 {
-  /* the labels made once, whatever the passes */
   for (guint i = 0; i < self->marks->len; i++)
     {
       Mark *mark = &g_array_index (self->marks, Mark, i);
-      g_autofree char *iso = julian_to_iso (mark->day);
 
       g_clear_object (&mark->label);
-      mark->label = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), iso, CPL_CHART_FONT_LABEL);
-      cpl_chart_layout_size (mark->label, &mark->width, NULL);
       mark->yields = FALSE;
     }
+  label_marks (self, FALSE, FALSE);
+  place_marks (self);
+  if (all_marks_placed (self))
+    return;
   for (;;)
     {
       Mark *unplaced = NULL, *before = NULL;
 
+      label_marks (self, TRUE, FALSE);
       place_marks (self);
       for (guint i = 0; i < self->marks->len && unplaced == NULL; i++)
         {
@@ -690,9 +736,13 @@ layout_marks (CplTimelineChart *self)
             }
         }
       if (before == NULL)
-        return;
+        break;
       before->yields = TRUE;
     }
+  /* a short date whose year's date before it found no place is written
+   * in full (a lone "12-08" read as of no year) */
+  label_marks (self, TRUE, TRUE);
+  place_marks (self);
 }
 
 static void

@@ -2357,22 +2357,25 @@ test_timeline_spans (void)
   /* the rule changes: 2022-10-07, 2023-11-17 (two rules), 2025-04-09,
    * 2025-08-11 (two), 2025-12-08 (two), 2026-01-14, 2026-01-15.  At 1200
    * px 2025-12-08 is some 25 px before 2026-01-14 (37 of 1,704 days over
-   * about 1,100 px), and with -15 a day after there is no room for the
-   * three: the earlier gives way, its date in the tooltip, and the
-   * January dates, the rules in force now, are written; 2026-01-14 and
-   * -15 are a day apart, so the second goes on another line. */
+   * about 1,100 px), and with -15 a day after there is no room for all
+   * of them written in full (2025-12-08 went without a date, and at
+   * 1,280 px 2025-08-11): a date of the same year as the one before it
+   * is written by its month and day, "08-11" after "2025-04-09", and
+   * every date is written; 2026-01-14 and -15 are a day apart, so the
+   * second goes on another line. */
   window = window_with (widget, 1200, 600);
   marks = cpl_timeline_chart_dup_mark_labels (chart);
   g_assert_cmpuint (g_strv_length (marks), ==, 7);
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
+  g_assert_cmpstr (marks[1], ==, "2023-11-17");
   g_assert_cmpstr (marks[2], ==, "2025-04-09");
-  g_assert_cmpstr (marks[3], ==, "2025-08-11");
-  g_assert_cmpstr (marks[4], ==, "");
+  g_assert_cmpstr (marks[3], ==, "08-11");
+  g_assert_cmpstr (marks[4], ==, "12-08");
   g_assert_cmpstr (marks[5], ==, "2026-01-14");
-  g_assert_cmpstr (marks[6], ==, "2026-01-15");
-  /* and the lead to -15 does not run through -14 (it did: -14 moves
-   * right of it) */
-  g_assert_cmpuint (assert_leads_clear (chart, 7), ==, 6);
+  g_assert_cmpstr (marks[6], ==, "01-15");
+  /* all seven shown, and no lead runs through a label above it (the lead
+   * to -15 ran through -14: -14 moves right of it) */
+  g_assert_cmpuint (assert_leads_clear (chart, 7), ==, 7);
 
   /* the time axis: the day under the start of 2025-04-09 is that day */
   g_date_set_dmy (&date, 9, G_DATE_APRIL, 2025);
@@ -2420,13 +2423,15 @@ test_timeline_spans (void)
    * some 45 px, for five dates whose labels are 64 px wide, on three
    * lines: the earliest give way, the three latest keep theirs (the
    * December 2025 terms and the January 2026 rules); the first date
-   * always has room */
+   * always has room.  2025-12-08 is written in full, the dates of its
+   * year before it left out (a lone "12-08" read as of no year), and
+   * 2026-01-15 by its month and day after 2026-01-14 */
   g_assert_cmpstr (marks[0], ==, "2022-10-07");
   g_assert_cmpstr (marks[2], ==, "");
   g_assert_cmpstr (marks[3], ==, "");
   g_assert_cmpstr (marks[4], ==, "2025-12-08");
   g_assert_cmpstr (marks[5], ==, "2026-01-14");
-  g_assert_cmpstr (marks[6], ==, "2026-01-15");
+  g_assert_cmpstr (marks[6], ==, "01-15");
   assert_leads_clear (chart, 7);
 
   /* a quarter of 320 px is 80 px, less than "GB200 (per GPU)" or "A100
