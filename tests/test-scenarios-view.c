@@ -2076,13 +2076,6 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The totals fit a phone: at 360 px each scenario is a block of its name
- * over the row titles beside its values, so nothing scrolls sideways; at
- * 1280 px the scenarios stand side by side, the titles once.  The values
- * are those of /scenarios-view/comparison-rows: the take $533,333 for
- * Only X at 40% and $300,000 for X and Y at 15%, −$233,333 against the
- * first.  The summary is a paragraph per sentence: one here, as one
- * scenario is compared with the baseline. */
 /* The five built-in scenarios side by side in a window 1,280 px wide:
  * every column in view, no sideways scrolling (at 24 characters a cell
  * the fifth was past the edge and the fourth cut): a value's P10–P90
@@ -2116,6 +2109,13 @@ test_comparison_five_fit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The totals fit a phone: at 360 px each scenario is a block of its name
+ * over the row titles beside its values, so nothing scrolls sideways; at
+ * 1280 px the scenarios stand side by side, the titles once.  The values
+ * are those of /scenarios-view/comparison-rows: the take $533,333 for
+ * Only X at 40% and $300,000 for X and Y at 15%, −$233,333 against the
+ * first.  The summary is a paragraph per sentence: one here, as one
+ * scenario is compared with the baseline. */
 static void
 test_comparison_narrow (void)
 {

@@ -600,8 +600,6 @@ create_range_popover (GtkMenuButton *button,
   ensure_range_form (self, form_input (self, GTK_WIDGET (button)));
 }
 
-/* The button at the end of row @input; its form is built when it first
- * opens. */
 /* The room at the end of number row @input for its range button, as wide
  * as the widest (where the window is wide): with their units as wide as
  * the widest too, the rows' pencils stand in one column (they were
@@ -624,6 +622,8 @@ range_room_new (CplScenarioEditor *self,
   return room;
 }
 
+/* The button at the end of row @input; its form is built when it first
+ * opens. */
 static void
 add_range_button (CplScenarioEditor *self,
                   guint              input)
