@@ -197,6 +197,46 @@ verdict_box_wrap (GtkWidget *box)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
 }
 
+/* @chip's status in China on @date (@iso), as the Chips table says it. */
+static GtkWidget *
+status_box_new (CplDataset  *dataset,
+                CplChip     *chip,
+                const GDate *date,
+                const char  *iso)
+{
+  double share;
+  CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
+  g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+                                              cpl_chip_status_describe (status));
+  GtkWidget *box = cpl_verdict_box_new ();
+
+  cpl_shown_status_box_set (box, chip, date, status, share, tooltip);
+  return box;
+}
+
+/* @rule's verdict on @chip (its metrics @m), and in @margins the
+ * distance to each of its thresholds ("" when it has none).  As in the
+ * Chips view's detail: a rule not @in_force that day decides nothing, its
+ * verdict in grey (a red "Controlled" under "Not in force" read as a
+ * ban). */
+static GtkWidget *
+rule_verdict_new (CplRule              *rule,
+                  CplChip              *chip,
+                  const CplChipMetrics *m,
+                  gboolean              in_force,
+                  char                **margins)
+{
+  const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chip));
+  g_autofree char *tooltip = cpl_rule_describe_verdict (rule, chip_id, m->values);
+  GtkWidget *verdict = cpl_verdict_box_new ();
+
+  cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m->values, NULL), tooltip);
+  if (!in_force)
+    cpl_verdict_box_set_dim (verdict);
+  *margins = cpl_rule_describe_margins (rule, chip_id, m->values);
+  return verdict;
+}
+
 /* Each chip's status in China on @date, then every rule's verdict with the
  * distance to each of its thresholds (the detail pane's margins), a
  * column per chip.  @narrow (a phone): each row's title over its cells,
@@ -226,20 +266,13 @@ status_and_rules_grid (CplCompareWindow *self,
   for (guint c = 0; c < n; c++)
     {
       GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);
-      double share;
-      CplChipStatus status = cpl_chip_status_on (dataset, chips[c], date, &share);
-      g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
-                                                  cpl_chip_status_describe (status));
-
-      GtkWidget *status_box = cpl_verdict_box_new ();
+      GtkWidget *status_box = status_box_new (dataset, chips[c], date, iso);
 
       cpl_chip_metrics_compute (chips[c], &m[c]);
       gtk_widget_add_css_class (name, "heading");
       gtk_widget_set_hexpand (name, TRUE);
       gtk_grid_attach (GTK_GRID (grid), name, c + first, 0, 1, 1);
 
-      /* as the Chips table says it */
-      cpl_shown_status_box_set (status_box, chips[c], date, status, share, tooltip);
       gtk_widget_set_halign (status_box, GTK_ALIGN_END);
       gtk_grid_attach (GTK_GRID (grid), status_box, c + first, span, 1, 1);
       if (!narrow)
@@ -262,18 +295,10 @@ status_and_rules_grid (CplCompareWindow *self,
                        narrow ? n : 1, 1);
       for (guint c = 0; c < n; c++)
         {
-          const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chips[c]));
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-          GtkWidget *verdict = cpl_verdict_box_new ();
-          g_autofree char *tooltip = cpl_rule_describe_verdict (rule, chip_id, m[c].values);
-          g_autofree char *margins = cpl_rule_describe_margins (rule, chip_id, m[c].values);
+          g_autofree char *margins = NULL;
+          GtkWidget *verdict = rule_verdict_new (rule, chips[c], &m[c], note == NULL, &margins);
 
-          cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m[c].values, NULL), tooltip);
-          /* as in the Chips view's detail: a rule not in force that day
-           * decides nothing, its verdict in grey (a red "Controlled"
-           * under "Not in force" read as a ban) */
-          if (note != NULL)
-            cpl_verdict_box_set_dim (verdict);
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_box_append (GTK_BOX (cell), verdict);
           if (!narrow)
@@ -342,19 +367,16 @@ status_and_rules_stacked (CplDataset   *dataset,
   GtkWidget *grid = cpl_table_grid_new (6);
   GListModel *rules = cpl_dataset_get_rules (dataset);
   g_autofree char *iso = cpl_iso_date_format (date);
+  CplChipMetrics m[MAX_CHIPS];
   guint top = 0;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   attach_stacked_title (grid, row_title (_("Status in China"), iso), &top);
   for (guint c = 0; c < n; c++)
     {
-      double share;
-      CplChipStatus status = cpl_chip_status_on (dataset, chips[c], date, &share);
-      g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
-                                                  cpl_chip_status_describe (status));
-      GtkWidget *box = cpl_verdict_box_new ();
+      GtkWidget *box = status_box_new (dataset, chips[c], date, iso);
 
-      cpl_shown_status_box_set (box, chips[c], date, status, share, tooltip);
+      cpl_chip_metrics_compute (chips[c], &m[c]);
       verdict_box_wrap (box);
       attach_stacked_line (grid, chips[c], box, &top);
     }
@@ -366,18 +388,9 @@ status_and_rules_stacked (CplDataset   *dataset,
       attach_stacked_title (grid, row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), &top);
       for (guint c = 0; c < n; c++)
         {
-          const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chips[c]));
-          CplChipMetrics m;
-          g_autofree char *tooltip = NULL;
           g_autofree char *margins = NULL;
-          GtkWidget *verdict = cpl_verdict_box_new ();
+          GtkWidget *verdict = rule_verdict_new (rule, chips[c], &m[c], note == NULL, &margins);
 
-          cpl_chip_metrics_compute (chips[c], &m);
-          tooltip = cpl_rule_describe_verdict (rule, chip_id, m.values);
-          margins = cpl_rule_describe_margins (rule, chip_id, m.values);
-          cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m.values, NULL), tooltip);
-          if (note != NULL)
-            cpl_verdict_box_set_dim (verdict);
           verdict_box_wrap (verdict);
           attach_stacked_line (grid, chips[c], verdict, &top);
           /* the distances under the line, the width of the page */
