@@ -655,18 +655,15 @@ label_marks (CplTimelineChart *self,
              gboolean          short_form,
              gboolean          placed)
 {
-  const char *year_before = NULL;   /* of the last date written */
-  g_autoptr(GPtrArray) isos = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *year_before = NULL;   /* "YYYY-" of the last date written */
 
   for (guint i = 0; i < self->marks->len; i++)
     {
       Mark *mark = &g_array_index (self->marks, Mark, i);
-      char *iso = julian_to_iso (mark->day);
-      /* "YYYY-MM-DD": the same first five bytes, the same year */
-      gboolean same_year = year_before != NULL && strlen (iso) == 10 && strncmp (iso, year_before, 5) == 0;
+      g_autofree char *iso = julian_to_iso (mark->day);
+      gboolean same_year = year_before != NULL && strlen (iso) == 10 && g_str_has_prefix (iso, year_before);
       const char *text = short_form && same_year ? iso + 5 : iso;
 
-      g_ptr_array_add (isos, iso);
       if (mark->label == NULL || g_strcmp0 (pango_layout_get_text (mark->label), text) != 0)
         {
           g_clear_object (&mark->label);
@@ -674,7 +671,10 @@ label_marks (CplTimelineChart *self,
           cpl_chart_layout_size (mark->label, &mark->width, NULL);
         }
       if (!mark->yields && (!placed || mark->line >= 0))
-        year_before = iso;
+        {
+          g_free (year_before);
+          year_before = g_strndup (iso, 5);
+        }
     }
 }
 
