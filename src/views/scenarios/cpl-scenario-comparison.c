@@ -105,10 +105,8 @@ cell (GtkGrid    *grid,
       const char *text,
       gboolean    numeric)
 {
+  GtkWidget *label = gtk_label_new (text);
   gboolean narrow = g_object_get_data (G_OBJECT (grid), "cpl-narrow") != NULL;
-  /* a title's unit whole: "（PFLOP/" over "s）" in a column of 20 */
-  g_autofree char *kept = numeric ? NULL : cpl_text_keep_units (text);
-  GtkWidget *label = gtk_label_new (numeric ? text : kept);
 
   /* no cell grows past its natural width: the table is then exactly as
    * tall as its rows (a wrapped label measured narrower than it is drawn
@@ -143,15 +141,13 @@ place_cell (GtkGrid    *grid,
             gboolean    numeric)
 {
   GtkWidget *label = gtk_grid_get_child_at (grid, column, row);
+  /* a title's unit whole: "（PFLOP/" over "s）" in a column of 20 */
+  g_autofree char *kept = numeric ? g_strdup (text) : cpl_text_keep_units (text);
 
   if (label != NULL)
-    {
-      g_autofree char *kept = numeric ? NULL : cpl_text_keep_units (text);
-
-      cpl_label_set_text (GTK_LABEL (label), numeric ? text : kept);
-    }
+    cpl_label_set_text (GTK_LABEL (label), kept);
   else
-    gtk_grid_attach (grid, cell (grid, text, numeric), column, row, 1, 1);
+    gtk_grid_attach (grid, cell (grid, kept, numeric), column, row, 1, 1);
 }
 
 /* The key of a cell in the tables of texts shown (values, differences,
