@@ -16,6 +16,7 @@
 #include "cpl-window.h"
 #include "views/cpl-chart-builders.h"
 #include "views/cpl-pdf-report.h"
+#include "views/cpl-view-util.h"
 
 struct _CplApplication
 {
@@ -839,6 +840,7 @@ cpl_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   cpl_application_init_settings (CPL_APPLICATION (app));
+  cpl_tooltips_keep_words ();
 }
 
 static void

@@ -310,6 +310,30 @@ test_bands (void)
     g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年12\u2060月）");
     g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December 2025)");
   }
+  /* cpl_text_keep_han_words(), for tooltips: a word joiner inside a run
+   * of Han characters and between one and a letter or digit; none at a
+   * space or punctuation, none in English, none inside markup's tags */
+  {
+    struct { const char *text, *kept; } cases[] = {
+      { "主菜单", "主\u2060菜\u2060单" },
+      { "Main Menu", "Main Menu" },
+      { "分成15%", "分\u2060成\u206015%" },
+      { "添加，情景 H200", "添\u2060加，情\u2060景 H200" },
+      { "<b>主菜</b>", "<b>主\u2060菜</b>" },
+      /* 20 characters: joined 16 and 4, a place to break between them
+       * (CPL_HAN_WORD_CHARS) */
+      { "一二三四五六七八九十一二三四五六七八九十",
+        "一\u2060二\u2060三\u2060四\u2060五\u2060六\u2060七\u2060八\u2060九\u2060十"
+        "\u2060一\u2060二\u2060三\u2060四\u2060五\u2060六七\u2060八\u2060九\u2060十" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *kept = cpl_text_keep_han_words (cases[i].text);
+
+        g_assert_cmpstr (kept, ==, cases[i].kept);
+      }
+  }
 }
 
 /* A money axis reads in the unit of its smallest tick but zero, the unit

@@ -14,6 +14,7 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
+#include "views/cpl-view-util.h"
 #include "views/cpl-check-list.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
@@ -480,6 +481,59 @@ test_save_error_translated (void)
   g_rmdir (dir);
 }
 
+/* The least width a label of @text that wraps (as GTK's tooltip's
+ * does) can be given, and @text's width on one line. */
+static void
+wrapped_label_widths (const char *text,
+                      int        *minimum,
+                      int        *one_line)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (text));
+  PangoLayout *layout;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, minimum, NULL, NULL, NULL);
+  layout = gtk_widget_create_pango_layout (label, text);
+  pango_layout_get_pixel_size (layout, one_line, NULL);
+  g_object_unref (layout);
+  g_object_unref (label);
+}
+
+/* A Chinese tooltip stands on one line: GTK 4.8's tooltip window gave
+ * its wrapping label too little width for Chinese, and "主菜单" stood
+ * one character per line.  Before GTK reads a tooltip, the app joins
+ * its Han words (cpl_tooltips_keep_words()), and a label of the joined
+ * words cannot be narrower than their line. */
+static void
+test_tooltip_words (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new ());
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+  int minimum, one_line;
+
+  /* plain, a label of it may break after any character; joined, not */
+  wrapped_label_widths ("主菜单", &minimum, &one_line);
+  g_assert_cmpint (minimum, <, one_line / 2);
+  wrapped_label_widths ("主\u2060菜\u2060单", &minimum, &one_line);
+  g_assert_cmpint (minimum, >=, one_line);
+
+  cpl_tooltips_keep_words ();
+  gtk_widget_set_tooltip_text (button, "主菜单");
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "主\u2060菜\u2060单");
+  /* English is left as it was */
+  gtk_widget_set_tooltip_text (button, "Main Menu");
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Main Menu");
+
+  g_object_unref (tooltip);
+  g_object_unref (button);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/window/new-window", test_new_window);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
   g_test_add_func ("/window/save-error-translated", test_save_error_translated);
+  g_test_add_func ("/window/tooltip-words", test_tooltip_words);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

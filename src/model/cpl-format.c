@@ -390,6 +390,55 @@ cpl_format_excerpt (const char *text)
   return cpl_message_escape (text, CPL_EXCERPT_CHARS);
 }
 
+/* Whether @c is a Han character (Chinese, or a Japanese kanji). */
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/**
+ * cpl_text_keep_han_words:
+ * @text: text or Pango markup
+ *
+ * Returns: @text with a word joiner (U+2060) between each two characters
+ *   of a run of Han characters, or of a Han character beside a letter or
+ *   digit ("主菜单", "分成15%"), so that a wrapping label breaks only at
+ *   spaces and punctuation, as it does in English; a run longer than
+ *   %CPL_HAN_WORD_CHARS characters still gets a break opportunity every
+ *   %CPL_HAN_WORD_CHARS, so long text wraps.  For GTK 4.8's tooltips: a
+ *   tooltip's wrapping label asks for the width of about as many Latin
+ *   characters as its text has characters, and Chinese ones are twice as
+ *   wide: "主菜单" stood one character per line.  Markup's tags and
+ *   entities are ASCII and are left as they are.
+ */
+char *
+cpl_text_keep_han_words (const char *text)
+{
+  GString *kept = g_string_new (NULL);
+  gunichar previous = 0;
+  guint joined = 0;                    /* characters since the last break opportunity */
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (previous != 0 && (is_han (previous) || is_han (c))
+          && g_unichar_isalnum (previous) && g_unichar_isalnum (c))
+        {
+          if (++joined < CPL_HAN_WORD_CHARS)
+            g_string_append (kept, "\xe2\x81\xa0");  /* U+2060 WORD JOINER */
+          else
+            joined = 0;
+        }
+      else
+        joined = 0;
+      g_string_append_unichar (kept, c);
+      previous = c;
+    }
+  return g_string_free (kept, FALSE);
+}
+
 G_DEFINE_QUARK (cpl-number-error-quark, cpl_number_error)
 
 /* The decimal and grouping marks of LC_NUMERIC as typed text reads after

@@ -64,4 +64,9 @@ gboolean cpl_parse_number       (const char           *text,
                                  GError              **error);
 char    *cpl_format_excerpt     (const char           *text);
 
+/* At most this many characters between two places a tooltip of Han text
+ * may break (cpl_text_keep_han_words()). */
+#define CPL_HAN_WORD_CHARS 16
+char    *cpl_text_keep_han_words (const char          *text);
+
 G_END_DECLS

@@ -497,6 +497,54 @@ cpl_widget_set_tooltip (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+/* Before GTK reads a widget's tooltip (the class handler of
+ * GtkWidget::query-tooltip runs last), its Han words are joined
+ * (cpl_text_keep_han_words()): GTK 4.8 wrapped "主菜单" one character
+ * per line.  Set again only when that changes it, so once per text. */
+static gboolean
+keep_tooltip_words (GSignalInvocationHint *hint,
+                    guint                  n_params,
+                    const GValue          *params,
+                    gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+  const char *markup = gtk_widget_get_tooltip_markup (widget);
+
+  if (markup != NULL)
+    {
+      g_autofree char *kept = cpl_text_keep_han_words (markup);
+
+      if (strcmp (kept, markup) != 0)
+        gtk_widget_set_tooltip_markup (widget, kept);
+    }
+  return TRUE;                         /* stay connected */
+}
+
+/**
+ * cpl_tooltips_keep_words:
+ *
+ * Makes every widget's tooltip break only between words, for the rest
+ * of the process (keep_tooltip_words()); calls after the first do
+ * nothing.  Tooltips a widget's own GtkWidget::query-tooltip handler
+ * sets are joined by that handler.
+ */
+void
+cpl_tooltips_keep_words (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      guint signal_id;
+
+      /* the signal exists once the class does; it is kept */
+      g_type_class_ref (GTK_TYPE_WIDGET);
+      signal_id = g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET);
+      g_signal_add_emission_hook (signal_id, 0, keep_tooltip_words, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
 /* A grid for a table of figures: columns 18 px apart, 12 px of margin. */
 GtkWidget *
 cpl_table_grid_new (int row_spacing)

@@ -15,6 +15,7 @@ char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_keep_dates  (const char *text);
 GtkWidget *cpl_sideways_bar_new (GtkScrolledWindow *scroller);
 void       cpl_popover_quiet_tooltip (GtkWidget *popover);
+void       cpl_tooltips_keep_words (void);
 void       cpl_sideways_bar_follow (GtkScrollbar      *bar,
                                     GtkScrolledWindow *scroller);
 char      *cpl_text_join_list   (const char * const *items,

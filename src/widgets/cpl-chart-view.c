@@ -16,6 +16,7 @@
 
 #include "cpl-chart-private.h"
 #include "cpl-chart-view.h"
+#include "cpl-format.h"
 
 struct _CplChartView
 {
@@ -215,7 +216,12 @@ cpl_chart_view_query_tooltip (GtkWidget  *widget,
   text = cpl_chart_query_tooltip (self->chart, x, y, keyboard_mode, &area);
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  {
+    /* "2027年" stood over "年" on a line of its own */
+    g_autofree char *kept = cpl_text_keep_han_words (text);
+
+    gtk_tooltip_set_text (tooltip, kept);
+  }
   gtk_tooltip_set_tip_area (tooltip, &area);
   return TRUE;
 }

@@ -396,10 +396,12 @@ on_query_tooltip (GtkWidget  *box,
                   GtkTooltip *tooltip)
 {
   const char *text = g_object_get_data (G_OBJECT (box), "cpl-tooltip");
+  g_autofree char *kept = NULL;
 
   if (text == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  kept = cpl_text_keep_han_words (text);
+  gtk_tooltip_set_text (tooltip, kept);
   return TRUE;
 }
 
