@@ -281,9 +281,17 @@ test_ban_column (void)
    * would make: the sentence says so */
   type_into (view, "revenue_share", "80");
   g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
-                   "At this rate the vendor loses $1.10 B on the line: above a 75.9% share selling does not pay, "
-                   "so the $21.6 B take counts sales a vendor would not make.");
+                   "At this rate the vendor loses $1.10\u00a0B on the line: above a 75.9% share selling does not pay, "
+                   "so the $21.6\u00a0B take counts sales a vendor would not make.");
   type_into (view, "revenue_share", "25");
+  /* at 25%, below the break-even: the take is 0.25 × $27 B = $6.75 B,
+   * the vendor keeps $27 B − $6.75 B = $20.25 B (its rounding aside),
+   * and above 75.9% selling would not pay; each amount is kept with its
+   * unit (a no-break space: "102 亿美元" broke after the number) */
+  g_assert_true (g_str_has_prefix (cpl_revenue_view_get_summary (view),
+                                   "The US government takes $6.75\u00a0B and the vendor keeps $20."));
+  g_assert_true (g_str_has_suffix (cpl_revenue_view_get_summary (view),
+                                   "\u00a0B; selling is unprofitable for the vendor above a 75.9% share."));
 
   /* full pass-through: the buyer pays p ÷ (1 − 1 × 0.25) = $36,000, the
    * take is 0.25 × 1,000,000 × $36,000 = $9.00 B, the vendor keeps
@@ -292,7 +300,7 @@ test_ban_column (void)
    * "selling stops paying for the vendor above a 100.0% share") */
   type_into (view, "price_pass_through", "100");
   g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
-                   "The US government takes $9.00 B and the vendor keeps $27.0 B: with full pass-through the "
+                   "The US government takes $9.00\u00a0B and the vendor keeps $27.0\u00a0B: with full pass-through the "
                    "buyer pays the share, so the vendor's profit is the same at every rate (the units stay as "
                    "typed: the calculator does not cut them for the higher price).");
   /* and the break-even figure agrees: none, not "100.0%" beside that

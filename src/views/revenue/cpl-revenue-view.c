@@ -535,14 +535,19 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
       {
         g_autofree char *be = cpl_format_percent (cases[CASE_THIS].break_even_share, 1);
         /* Translators: %1$s and %2$s are money, %3$s a share rate */
-        summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s; selling stops paying for the vendor above a %3$s share."),
+        summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s; selling is unprofitable for the vendor above a %3$s share."),
                                    take, net, be);
       }
     else
       /* Translators: %1$s and %2$s are money */
       summary = g_strdup_printf (_("The US government takes %1$s and the vendor keeps %2$s. Give a unit cost to see the profit and the break-even share."),
                                  take, net);
-    gtk_label_set_text (self->summary, summary);
+    {
+      /* "102 亿美元" broke after the number on a phone */
+      g_autofree char *kept = cpl_text_keep_units (summary);
+
+      gtk_label_set_text (self->summary, kept);
+    }
   }
   update_name_hint (self);
 
@@ -757,7 +762,9 @@ share_row_new (CplRevenueView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *title = cpl_wrapped_label_new (_("Presets"), "body");
-  GtkWidget *subtitle = cpl_wrapped_label_new (_("Drag the share rate, or pick a rate the US has set: 15% (August 2025) or 25% (December 2025)"), "dim-label");
+  /* "（2025 年 8 月）" broke after "2025" on a phone */
+  g_autofree char *presets_text = cpl_text_keep_units (_("Drag the share rate, or pick a rate the US has set: 15% (August 2025) or 25% (December 2025)"));
+  GtkWidget *subtitle = cpl_wrapped_label_new (presets_text, "dim-label");
   GtkWidget *scale, *buttons;
 
   /* the title and its line over the slider and the rates, each the
@@ -1548,7 +1555,8 @@ cpl_revenue_view_get_name_hint (CplRevenueView *self)
   return gtk_widget_get_visible (self->name_hint) ? gtk_label_get_text (self->name_hint_label) : NULL;
 }
 
-/* Returns: the sentence that answers, above the key figures. */
+/* Returns: the sentence that answers, above the key figures, as shown
+ * (a number kept with its unit, cpl_text_keep_units()). */
 const char *
 cpl_revenue_view_get_summary (CplRevenueView *self)
 {
