@@ -976,7 +976,8 @@ build_calculator (CplRevenueView *self)
   adw_squeezer_add (ADW_SQUEEZER (self->case_tables), narrow);
   /* narrower still (large text): it scrolls sideways */
   cpl_card_append (table, cpl_scroll_sideways (self->case_tables));
-  gtk_box_append (GTK_BOX (table), caption_new (_("Under a ban nothing is sold, so there is no price or break-even.")));
+  gtk_box_append (GTK_BOX (table), caption_new (_("Under a ban nothing is sold, so there is no price or break-even. "
+                                                             "A difference of two rates is in percentage points (pp).")));
   gtk_box_append (GTK_BOX (box), table);
 
   self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
