@@ -2109,6 +2109,43 @@ test_comparison_five_fit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two scenarios side by side take the room they have: at 1,280 px their
+ * cells may be 28 characters wide, not the 16 that five need, and the
+ * name "H20 and MI308X with a 15% revenue share (August 2025)" (53
+ * characters) stands on two lines; at 16 it took four, and a Chinese
+ * name and range four or five, in a table 480 px wide in a pane of 960. */
+static void
+test_comparison_two_wide (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplScenario *h20 = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15"));
+  GtkWidget *name;
+
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "H20 and MI308X with a 15% revenue share (August 2025)");
+  cpl_scenarios_view_set_compared (view, h20, TRUE);
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    /* the table's heading, not the baseline's menu button */
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    name = NULL;
+    cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_GRID) != NULL
+          && g_str_equal (gtk_label_get_text (labels->pdata[i]), cpl_entity_get_name (CPL_ENTITY (h20))))
+        name = labels->pdata[i];
+  }
+  g_assert_nonnull (name);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (name))), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The totals fit a phone: at 360 px each scenario is a block of its name
  * over the row titles beside its values, so nothing scrolls sideways; at
  * 1280 px the scenarios stand side by side, the titles once.  The values
@@ -3113,6 +3150,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison-rows", test_comparison_rows);
   g_test_add_func ("/scenarios-view/comparison-narrow", test_comparison_narrow);
   g_test_add_func ("/scenarios-view/comparison-five-fit", test_comparison_five_fit);
+  g_test_add_func ("/scenarios-view/comparison-two-wide", test_comparison_two_wide);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

@@ -98,28 +98,69 @@ typedef struct
 
 G_DEFINE_FINAL_TYPE (CplScenarioComparison, cpl_scenario_comparison, GTK_TYPE_BOX)
 
-/* A cell of @grid: narrower in the table for a phone, which has the
- * row titles beside one scenario's values. */
+/* How many characters a cell of @grid may be wide: narrower in the
+ * table for a phone, which has the row titles beside one scenario's
+ * values.  Side by side, narrow enough that five scenarios fit beside
+ * the titles in a window 1,280 px wide, a range wrapping after its
+ * "P10–P90:" (at 24 the fifth was past the edge and the fourth cut);
+ * fewer take more room each: two scenarios stood 480 px wide in a pane
+ * of 960, a Chinese name and range over four lines. */
+static int
+cell_chars (GtkGrid  *grid,
+            gboolean  numeric)
+{
+  guint columns = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (grid), "cpl-columns"));
+
+  if (g_object_get_data (G_OBJECT (grid), "cpl-narrow") != NULL)
+    return numeric ? 14 : 16;
+  if (columns > 0 && columns <= 2)
+    return 28;
+  if (columns == 3)
+    return numeric ? 22 : 28;
+  return numeric ? 16 : 20;
+}
+
+/* A cell of @grid (cell_chars() wide at most). */
 static GtkWidget *
 cell (GtkGrid    *grid,
       const char *text,
       gboolean    numeric)
 {
   GtkWidget *label = gtk_label_new (text);
-  gboolean narrow = g_object_get_data (G_OBJECT (grid), "cpl-narrow") != NULL;
 
   /* no cell grows past its natural width: the table is then exactly as
    * tall as its rows (a wrapped label measured narrower than it is drawn
    * would leave blank lines under the table) */
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  /* narrow enough that five scenarios fit beside the titles in a window
-   * 1,280 px wide, a range wrapping after its "P10–P90:" (at 24 the fifth
-   * was past the edge and the fourth cut) */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), numeric ? (narrow ? 14 : 16) : (narrow ? 16 : 20));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), cell_chars (grid, numeric));
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
+}
+
+/* @grid's cells (labels, or boxes of them) as wide as @columns scenarios
+ * side by side allow (cell_chars()). */
+static void
+fit_columns (GtkGrid  *grid,
+             guint     columns,
+             gboolean  numeric)
+{
+  int chars;
+
+  g_object_set_data (G_OBJECT (grid), "cpl-columns", GUINT_TO_POINTER (columns));
+  chars = cell_chars (grid, numeric);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_max_width_chars (GTK_LABEL (child), chars);
+      else
+        for (GtkWidget *label = gtk_widget_get_first_child (child); label != NULL;
+             label = gtk_widget_get_next_sibling (label))
+          if (GTK_IS_LABEL (label))
+            gtk_label_set_max_width_chars (GTK_LABEL (label), chars);
+    }
 }
 
 static void
@@ -396,6 +437,8 @@ fill_table (CplScenarioComparison *self,
   remove_spacers (self);
   prune_grid (self->table, shown->len, rows->len + 1);
   prune_grid (self->titles, 1, rows->len + 1);
+  fit_columns (self->table, shown->len, TRUE);
+  fit_columns (self->titles, shown->len, FALSE);
   g_hash_table_remove_all (self->values);
   g_hash_table_remove_all (self->differences);
   g_hash_table_remove_all (self->ranges);
