@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cpl-format.h"
@@ -1177,13 +1178,54 @@ cpl_chart_ticks_dup_labels (const CplChartTicks *ticks)
   return labels;
 }
 
-/* Gridlines across @plot, and the labels outside it: left of the plot
- * for a vertical axis, under it for a horizontal one. */
+static int
+compare_gap_tops (gconstpointer a,
+                  gconstpointer b)
+{
+  double ya = (*(const graphene_rect_t * const *) a)->origin.y;
+  double yb = (*(const graphene_rect_t * const *) b)->origin.y;
+
+  return (ya > yb) - (ya < yb);
+}
+
+/* A vertical gridline at @x from @y0 to @y1, broken where it would cross
+ * one of @gaps (a note written over the plot: the line showed between
+ * its words, through the blank half of a Chinese colon). */
+static void
+append_grid_vline (GtkSnapshot           *snapshot,
+                   double                 x,
+                   double                 y0,
+                   double                 y1,
+                   const graphene_rect_t *gaps,
+                   guint                  n_gaps,
+                   const GdkRGBA         *color)
+{
+  const graphene_rect_t *crossed[CPL_CHART_MAX_GRID_GAPS];
+  guint n = 0;
+  double y = y0;
+
+  for (guint i = 0; i < n_gaps && n < G_N_ELEMENTS (crossed); i++)
+    if (x >= gaps[i].origin.x && x <= gaps[i].origin.x + gaps[i].size.width)
+      crossed[n++] = &gaps[i];
+  qsort (crossed, n, sizeof crossed[0], compare_gap_tops);
+  for (guint i = 0; i < n; i++)
+    {
+      cpl_chart_append_vline (snapshot, x, y, MIN (crossed[i]->origin.y, y1), 1, color, FALSE);
+      y = MAX (y, crossed[i]->origin.y + crossed[i]->size.height);
+    }
+  cpl_chart_append_vline (snapshot, x, y, y1, 1, color, FALSE);
+}
+
+/* Gridlines across @plot (the vertical ones broken at @gaps), and the
+ * labels outside it: left of the plot for a vertical axis, under it for
+ * a horizontal one. */
 void
 cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
                           GtkSnapshot           *snapshot,
                           GtkOrientation         orientation,
                           const graphene_rect_t *plot,
+                          const graphene_rect_t *gaps,
+                          guint                  n_gaps,
                           const CplChartPalette *palette)
 {
   GdkRGBA grid = cpl_chart_rgba_alpha (&palette->fg, palette->dark ? .12f : .09f);
@@ -1213,7 +1255,7 @@ cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
           double start = plot->origin.x + tick_label_start (ticks, i, TRUE);
 
           if (unit > 1e-6)
-            cpl_chart_append_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, 1, &grid, FALSE);
+            append_grid_vline (snapshot, x, plot->origin.y, plot->origin.y + plot->size.height, gaps, n_gaps, &grid);
           /* when even two labels do not fit, the later one gives way */
           if (start < previous_end + 4)
             continue;
@@ -1236,6 +1278,17 @@ cpl_chart_frame_clear (CplChartFrame *frame)
   frame->plot = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   frame->width = frame->height = 0;
   frame->bottom = 0;
+  frame->n_grid_gaps = 0;
+}
+
+/* The vertical gridlines break over @gap (in the chart's coordinates)
+ * until the next layout; past CPL_CHART_MAX_GRID_GAPS gaps, they do not. */
+void
+cpl_chart_frame_add_grid_gap (CplChartFrame         *frame,
+                              const graphene_rect_t *gap)
+{
+  if (frame->n_grid_gaps < CPL_CHART_MAX_GRID_GAPS)
+    frame->grid_gaps[frame->n_grid_gaps++] = *gap;
 }
 
 /* The frame's legend cache, made when first asked for. */
@@ -1420,8 +1473,9 @@ cpl_chart_frame_snapshot (const CplChartFrame      *frame,
   if (!cpl_chart_frame_has_plot (frame))
     return;
 
-  cpl_chart_ticks_snapshot (&frame->y_ticks, snapshot, GTK_ORIENTATION_VERTICAL, &frame->plot, palette);
-  cpl_chart_ticks_snapshot (&frame->x_ticks, snapshot, GTK_ORIENTATION_HORIZONTAL, &frame->plot, palette);
+  cpl_chart_ticks_snapshot (&frame->y_ticks, snapshot, GTK_ORIENTATION_VERTICAL, &frame->plot, NULL, 0, palette);
+  cpl_chart_ticks_snapshot (&frame->x_ticks, snapshot, GTK_ORIENTATION_HORIZONTAL, &frame->plot,
+                            frame->grid_gaps, frame->n_grid_gaps, palette);
 
   if (frame->x_title != NULL)
     {

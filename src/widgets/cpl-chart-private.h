@@ -230,9 +230,13 @@ void cpl_chart_ticks_snapshot (const CplChartTicks   *ticks,
                                GtkSnapshot           *snapshot,
                                GtkOrientation         orientation,
                                const graphene_rect_t *plot,
+                               const graphene_rect_t *gaps,
+                               guint                  n_gaps,
                                const CplChartPalette *palette);
 
 /* ---- the frame: legend, value axis title and ticks, plot area ---- */
+
+#define CPL_CHART_MAX_GRID_GAPS 16
 
 typedef struct
 {
@@ -249,7 +253,13 @@ typedef struct
   int              bottom;            /* under the plot, above the x title */
   /* the legend's labels: kept across layouts, freed by cpl_chart_frame_free_cache() */
   CplChartLegendCache *legend_cache;
+  /* where the vertical gridlines break: the plot's notes (cpl_chart_frame_add_grid_gap()) */
+  graphene_rect_t  grid_gaps[CPL_CHART_MAX_GRID_GAPS];
+  guint            n_grid_gaps;
 } CplChartFrame;
+
+void     cpl_chart_frame_add_grid_gap (CplChartFrame         *frame,
+                                       const graphene_rect_t *gap);
 
 void     cpl_chart_frame_clear        (CplChartFrame            *frame);
 CplChartLegendCache *cpl_chart_frame_get_legend_cache (CplChartFrame *frame);

@@ -36,12 +36,21 @@ struct _CplTornadoChart
   double     point;
   GArray    *bars;              /* of Bar, widest swing first */
   GPtrArray *names;             /* PangoLayout per bar, as last laid out */
+  GPtrArray *notes;             /* per bar, row_note()'s layout or NULL */
+  GArray    *note_at;           /* per bar, where its note goes (graphene_point_t) */
 };
 
 G_DEFINE_FINAL_TYPE (CplTornadoChart, cpl_tornado_chart, CPL_TYPE_CHART)
 
 #define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
 #define PALETTE(self) (cpl_chart_get_palette (CPL_CHART (self)))
+
+static void
+note_free (gpointer note)
+{
+  if (note != NULL)
+    g_object_unref (note);
+}
 
 static void
 bar_clear (gpointer data)
@@ -90,6 +99,9 @@ cpl_tornado_chart_build_legend (CplChart *chart,
   cpl_chart_legend_append (items, &high);
 }
 
+static PangoLayout *row_note (CplTornadoChart  *self,
+                              guint             i,
+                              graphene_point_t *at);
 static void
 cpl_tornado_chart_layout (CplChart *chart,
                           int       width,
@@ -148,6 +160,22 @@ cpl_tornado_chart_layout (CplChart *chart,
   cpl_chart_axis_set_range (&axis, lo, hi);
   cpl_chart_frame_finish_x (frame, context, &axis, cpl_chart_get_format (chart, GTK_ORIENTATION_HORIZONTAL),
                             FALSE, left - CPL_CHART_PADDING, RIGHT_MARGIN - 2);
+
+  /* the rows' words, and the gridlines broken where they are written */
+  g_ptr_array_set_size (self->notes, 0);
+  g_array_set_size (self->note_at, self->bars->len);
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      graphene_point_t *at = &g_array_index (self->note_at, graphene_point_t, i);
+      PangoLayout *note = frame->plot.size.width > 0 ? row_note (self, i, at) : NULL;
+      int w, h;
+
+      g_ptr_array_add (self->notes, note);
+      if (note == NULL)
+        continue;
+      cpl_chart_layout_size (note, &w, &h);
+      cpl_chart_frame_add_grid_gap (frame, &GRAPHENE_RECT_INIT (at->x - 2, at->y, w + 4, h));
+    }
 }
 
 /* The row of bar @rank: its top and height in pixels. */
@@ -220,6 +248,58 @@ end_x (CplTornadoChart *self,
   return value > self->point ? px + MIN_BAR_WIDTH : px - MIN_BAR_WIDTH;
 }
 
+/* What row @i says beside the point's line when it has no bar to read,
+ * or NULL: "no effect" (not left for a bar that failed to draw), or a
+ * swing too small to read off the bars, its size in words; @at is where
+ * it goes.  Made in the layout, which breaks the gridlines there. */
+static PangoLayout *
+row_note (CplTornadoChart  *self,
+          guint             i,
+          graphene_point_t *at)
+{
+  CplChart *chart = CPL_CHART (self);
+  const Bar *bar = &g_array_index (self->bars, Bar, i);
+  double px = round (value_x (self, self->point)) + .5;
+  double left = px + CPL_CHART_LABEL_GAP;
+  g_autofree char *amount = NULL;
+  g_autofree char *said = NULL;
+  PangoLayout *note;
+  double top, row;
+  int nw, nh;
+
+  if (no_effect (self, bar))
+    /* Translators: a tornado chart's row whose input does not move the total */
+    said = g_strdup (_("no effect"));
+  else if (fabs (value_x (self, bar->low) - px) < SMALL_BAR_WIDTH
+           && fabs (value_x (self, bar->high) - px) < SMALL_BAR_WIDTH)
+    {
+      amount = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL,
+                                       MAX (fabs (bar->low - self->point), fabs (bar->high - self->point)));
+      /* Translators: a tornado chart's row whose input moves the total
+       * too little to see; %s is the largest change, "$0.40 B" */
+      said = g_strdup_printf (_("small effect: ±%s at most"), amount);
+      left += MIN_BAR_WIDTH;
+    }
+  if (said == NULL)
+    return NULL;
+
+  note = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), said, CPL_CHART_FONT_LABEL);
+  /* within the chart: on a phone the words give way to the amount
+   * alone, "±$1.99 B" (they ran past the card's edge) */
+  cpl_chart_layout_size (note, &nw, &nh);
+  if (amount != NULL && left + nw > cpl_chart_get_width (chart))
+    {
+      g_autofree char *bare = g_strdup_printf ("±%s", amount);
+
+      pango_layout_set_text (note, bare, -1);
+      cpl_chart_layout_limit (note, MAX ((int) (cpl_chart_get_width (chart) - left), 1), 1);
+      cpl_chart_layout_size (note, &nw, &nh);
+    }
+  row_extent (self, i, &top, &row);
+  *at = GRAPHENE_POINT_INIT (left, round (top + row / 2 - nh / 2.));
+  return note;
+}
+
 static void
 cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                  GtkSnapshot *snapshot)
@@ -229,6 +309,7 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
   const graphene_rect_t *plot = &FRAME (self)->plot;
   GdkRGBA text = cpl_chart_rgba_alpha (&palette->fg, .85f);
   GdkRGBA centre = cpl_chart_rgba_alpha (&palette->fg, .7f);
+  GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
   double px = round (value_x (self, self->point)) + .5;
 
   if (self->bars->len == 0)
@@ -252,47 +333,12 @@ cpl_tornado_chart_snapshot_plot (CplChart    *chart,
                                round (y - h / 2.), &text);
       append_bar (snapshot, px, end_x (self, px, bar->low), y, thickness, end_color (self, FALSE));
       append_bar (snapshot, px, end_x (self, px, bar->high), y, thickness, end_color (self, TRUE));
-      {
-        /* beside the point's line, a row with no bar to read says so: "no
-         * effect" (not left for a bar that failed to draw), or a swing too
-         * small to read off the bars, its size in words */
-        g_autofree char *amount = NULL;
-        g_autofree char *said = NULL;
-        double left = px + CPL_CHART_LABEL_GAP;
+      if (g_ptr_array_index (self->notes, i) != NULL)
+        {
+          const graphene_point_t *at = &g_array_index (self->note_at, graphene_point_t, i);
 
-        if (no_effect (self, bar))
-          /* Translators: a tornado chart's row whose input does not move the total */
-          said = g_strdup (_("no effect"));
-        else if (fabs (value_x (self, bar->low) - px) < SMALL_BAR_WIDTH
-                 && fabs (value_x (self, bar->high) - px) < SMALL_BAR_WIDTH)
-          {
-            amount = cpl_chart_format_value (chart, GTK_ORIENTATION_HORIZONTAL,
-                                             MAX (fabs (bar->low - self->point), fabs (bar->high - self->point)));
-            /* Translators: a tornado chart's row whose input moves the total
-             * too little to see; %s is the largest change, "$0.40 B" */
-            said = g_strdup_printf (_("small effect: ±%s at most"), amount);
-            left += MIN_BAR_WIDTH;
-          }
-        if (said != NULL)
-          {
-            g_autoptr(PangoLayout) note = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), said, CPL_CHART_FONT_LABEL);
-            GdkRGBA dim = cpl_chart_rgba_alpha (&palette->fg, .6f);
-            int nw, nh;
-
-            /* within the chart: on a phone the words give way to the
-             * amount alone, "±$1.99 B" (they ran past the card's edge) */
-            cpl_chart_layout_size (note, &nw, &nh);
-            if (amount != NULL && left + nw > cpl_chart_get_width (chart))
-              {
-                g_autofree char *bare = g_strdup_printf ("±%s", amount);
-
-                pango_layout_set_text (note, bare, -1);
-                cpl_chart_layout_limit (note, MAX ((int) (cpl_chart_get_width (chart) - left), 1), 1);
-                cpl_chart_layout_size (note, &nw, &nh);
-              }
-            cpl_chart_append_layout (snapshot, note, left, round (y - nh / 2.), &dim);
-          }
-      }
+          cpl_chart_append_layout (snapshot, g_ptr_array_index (self->notes, i), at->x, at->y, &dim);
+        }
     }
   cpl_chart_append_vline (snapshot, px, plot->origin.y, plot->origin.y + plot->size.height, 1, &centre, FALSE);
   cpl_chart_frame_snapshot_axes (FRAME (self), snapshot, palette);
@@ -335,6 +381,8 @@ cpl_tornado_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->bars, g_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->note_at, g_array_unref);
   g_clear_pointer (&self->value_title, g_free);
   G_OBJECT_CLASS (cpl_tornado_chart_parent_class)->dispose (object);
 }
@@ -377,6 +425,8 @@ cpl_tornado_chart_init (CplTornadoChart *self)
   self->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
   g_array_set_clear_func (self->bars, bar_clear);
   self->names = g_ptr_array_new_with_free_func (g_object_unref);
+  self->notes = g_ptr_array_new_with_free_func (note_free);
+  self->note_at = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
   cpl_chart_set_accessible_label (CPL_CHART (self), _("Tornado chart"));
 }
 
