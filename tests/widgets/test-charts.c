@@ -1569,22 +1569,30 @@ collect_nodes (GskRenderNode *node,
     }
 }
 
+/* @widget's drawing as it is now, as its parent draws it on the next
+ * frame. */
+static GskRenderNode *
+widget_node (GtkWidget *widget)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
 /* Renders @widget as it is now, and returns the lightness of its text
  * (0 black … 1 white); checks that text, filled shapes and hatching or
  * outlines are there. */
 static double
 render (GtkWidget *widget)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = widget_node (widget);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) colors = g_ptr_array_new ();
   const GdkRGBA *color;
-
-  /* as the parent draws it on the next frame */
-  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
 
   collect_nodes (node, GSK_TEXT_NODE, texts);
   collect_nodes (node, GSK_COLOR_NODE, colors);
@@ -1599,13 +1607,9 @@ render (GtkWidget *widget)
 static guint
 n_texts (GtkWidget *widget)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = widget_node (widget);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
-  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
   collect_nodes (node, GSK_TEXT_NODE, texts);
   return texts->len;
 }
@@ -1615,13 +1619,10 @@ n_texts (GtkWidget *widget)
 static gboolean
 gridline_crosses_text (GtkWidget *widget)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = widget_node (widget);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) colors = g_ptr_array_new ();
 
-  gtk_widget_snapshot_child (gtk_widget_get_parent (widget), widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
   collect_nodes (node, GSK_TEXT_NODE, texts);
   collect_nodes (node, GSK_COLOR_NODE, colors);
   for (guint c = 0; c < colors->len; c++)
