@@ -2076,6 +2076,23 @@ test_comparison_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window 1,280 px wide comparing the built-in scenarios @ids (NULL
+ * ended), drawn; returns its comparison. */
+static CplScenarioComparison *
+compare_builtin_wide (CplWindow          **window,
+                      const char * const  *ids)
+{
+  CplScenariosView *view = open_view_sized (window, 1280, 800);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i])), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (*window));
+  cpl_test_wait_for_draw (GTK_WIDGET (*window));
+  return cpl_scenarios_view_get_comparison (view);
+}
+
 /* The five built-in scenarios side by side in a window 1,280 px wide:
  * every column in view, no sideways scrolling (at 24 characters a cell
  * the fifth was past the edge and the fourth cut): a value's P10–P90
@@ -2083,20 +2100,13 @@ test_comparison_rows (void)
 static void
 test_comparison_five_fit (void)
 {
-  CplWindow *window;
-  CplScenariosView *view = open_view_sized (&window, 1280, 800);
-  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
-  CplDataset *dataset = cpl_application_get_dataset (app);
   const char * const ids[] = { "full-ban-2025", "h20-mi308-share-15", "h200-share-25",
-                               "h200-share-25-power-subsidy", "blackwell-allowed" };
+                               "h200-share-25-power-subsidy", "blackwell-allowed", NULL };
+  CplWindow *window;
+  CplScenarioComparison *comparison = compare_builtin_wide (&window, ids);
   GtkWidget *value, *values;
   GtkAdjustment *across;
 
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i])), TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
   /* the Blackwell scenario's take, the last column: 0.25 × its gross */
   value = cpl_test_find_mapped_label (GTK_WIDGET (comparison),
                                       cpl_scenario_comparison_get_value (comparison, "take", "blackwell-allowed"));
@@ -2117,19 +2127,12 @@ test_comparison_five_fit (void)
 static void
 test_comparison_two_wide (void)
 {
+  const char * const ids[] = { "h20-mi308-share-15", "h200-share-25", NULL };
+  const char *h20 = "H20 and MI308X with a 15% revenue share (August 2025)";
   CplWindow *window;
-  CplScenariosView *view = open_view_sized (&window, 1280, 800);
-  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
-  CplDataset *dataset = cpl_application_get_dataset (app);
-  CplScenario *h20 = CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15"));
+  CplScenarioComparison *comparison = compare_builtin_wide (&window, ids);
   GtkWidget *name;
 
-  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "H20 and MI308X with a 15% revenue share (August 2025)");
-  cpl_scenarios_view_set_compared (view, h20, TRUE);
-  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25")), TRUE);
-  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
-  cpl_test_wait_for_draw (GTK_WIDGET (window));
   {
     /* the table's heading, not the baseline's menu button */
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -2138,7 +2141,7 @@ test_comparison_two_wide (void)
     cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_get_ancestor (labels->pdata[i], GTK_TYPE_GRID) != NULL
-          && g_str_equal (gtk_label_get_text (labels->pdata[i]), cpl_entity_get_name (CPL_ENTITY (h20))))
+          && g_str_equal (gtk_label_get_text (labels->pdata[i]), h20))
         name = labels->pdata[i];
   }
   g_assert_nonnull (name);
