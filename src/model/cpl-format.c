@@ -417,7 +417,7 @@ cpl_text_keep_han_words (const char *text)
 {
   GString *kept = g_string_new (NULL);
   gunichar previous = 0;
-  guint joined = 0;                    /* characters since the last break opportunity */
+  guint joined = 0;                    /* joiners since the last place it may break */
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

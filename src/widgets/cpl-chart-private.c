@@ -1210,10 +1210,12 @@ append_grid_vline (GtkSnapshot           *snapshot,
   qsort (crossed, n, sizeof crossed[0], compare_gap_tops);
   for (guint i = 0; i < n; i++)
     {
-      cpl_chart_append_vline (snapshot, x, y, MIN (crossed[i]->origin.y, y1), 1, color, FALSE);
+      if (MIN (crossed[i]->origin.y, y1) > y)
+        cpl_chart_append_vline (snapshot, x, y, MIN (crossed[i]->origin.y, y1), 1, color, FALSE);
       y = MAX (y, crossed[i]->origin.y + crossed[i]->size.height);
     }
-  cpl_chart_append_vline (snapshot, x, y, y1, 1, color, FALSE);
+  if (y1 > y)
+    cpl_chart_append_vline (snapshot, x, y, y1, 1, color, FALSE);
 }
 
 /* Gridlines across @plot (the vertical ones broken at @gaps), and the
