@@ -14,8 +14,8 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/chips/cpl-chips-view.h"
-#include "views/cpl-view-util.h"
 #include "views/cpl-check-list.h"
+#include "views/cpl-view-util.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
@@ -532,7 +532,6 @@ test_tooltip_words (void)
   g_object_unref (tooltip);
   g_object_unref (button);
 }
-
 
 int
 main (int   argc,
