@@ -455,6 +455,35 @@ test_editor_pencils_aligned (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone the domestic chip's name stands under its title, in the
+ * row's whole width (beside "The chip that meets the rest of the
+ * demand" the Ascend 910C read "A…"); in a wide window the row says
+ * what the chip is for, the name beside it.  Two-chips.json's scenario
+ * "two-years" has the domestic chip D. */
+static void
+test_editor_domestic_name (void)
+{
+  const int widths[] = { 360, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplWindow *window;
+      CplScenariosView *view = open_view_sized (&window, widths[w], 640);
+      CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+      AdwComboRow *row;
+
+      select_id (view, "two-years");
+      show_parameters (view);
+      cpl_test_wait_for_draw (GTK_WIDGET (window));
+      row = ADW_COMBO_ROW (cpl_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW));
+      g_assert_nonnull (row);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Domestic chip");
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       widths[w] == 360 ? "D" : "The chip that meets the rest of the demand");
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The texts of the GtkEntry widgets under @root, in order. */
 static void
 collect_entry_texts (GtkWidget *root,
@@ -3121,6 +3150,7 @@ main (int   argc,
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/editor-pencils-aligned", test_editor_pencils_aligned);
+  g_test_add_func ("/scenarios-view/editor-domestic-name", test_editor_domestic_name);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);
   g_test_add_func ("/scenarios-view/total-units", test_total_units);
   g_test_add_func ("/scenarios-view/share-note-uncosted", test_share_note_uncosted);

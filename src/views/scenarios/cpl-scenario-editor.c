@@ -1444,7 +1444,8 @@ cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
  * cpl_scenario_editor_set_compact:
  *
  * On a phone (a folded window) a ranged row shows its range by its
- * accent icon, the range in its tooltip, and keeps its title whole.
+ * accent icon, the range in its tooltip, and keeps its title whole; the
+ * domestic chip's name stands under its title.
  */
 void
 cpl_scenario_editor_set_compact (CplScenarioEditor *self,
@@ -1460,6 +1461,12 @@ cpl_scenario_editor_set_compact (CplScenarioEditor *self,
   /* a phone has no width to spare for a column of pencils */
   gtk_size_group_set_mode (self->unit_sizes, compact ? GTK_SIZE_GROUP_NONE : GTK_SIZE_GROUP_HORIZONTAL);
   gtk_size_group_set_mode (self->range_sizes, compact ? GTK_SIZE_GROUP_NONE : GTK_SIZE_GROUP_HORIZONTAL);
+  /* nor beside the domestic chip's title for its name, which read "A…"
+   * after "The chip that meets the rest of the demand": the name goes
+   * under the title, in the row's whole width */
+  adw_combo_row_set_use_subtitle (self->domestic_row, compact);
+  if (!compact)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _("The chip that meets the rest of the demand"));
 }
 
 /**
