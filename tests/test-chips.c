@@ -1036,6 +1036,27 @@ test_compare_four_narrow (void)
   cpl_test_wait_for_draw (GTK_WIDGET (compare));
   g_assert_null (cpl_test_find_mapped_label (GTK_WIDGET (compare), "1,979 (6.7×)"));
   g_assert_nonnull (cpl_test_find_mapped_label (GTK_WIDGET (compare), "6.7×"));
+  /* and a chip's column there is never narrower than 112 px, as a
+   * status "可申请许可 · 15%分成" needs on two lines: Chinese, which may
+   * break after any character, fitted three columns of 100 px on a
+   * phone, three lines to a status, where English took the blocks */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint headings = 0;
+
+    cpl_test_collect_widgets (GTK_WIDGET (compare), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_has_css_class (labels->pdata[i], "heading")
+          && g_str_equal (gtk_label_get_text (labels->pdata[i]), "H20"))
+        {
+          int minimum;
+
+          gtk_widget_measure (labels->pdata[i], GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_assert_cmpint (minimum, >=, 112);
+          headings++;
+        }
+    g_assert_cmpuint (headings, >=, 1);
+  }
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }

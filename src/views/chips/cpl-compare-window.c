@@ -237,6 +237,28 @@ rule_verdict_new (CplRule              *rule,
   return verdict;
 }
 
+/* With three or four chips, which have a block per rule and per metric
+ * to fall back on, a chip's column in a grid is at least this wide: a
+ * status such as "可申请许可 · 15%分成" on two lines.  Chinese may break
+ * after any character, so a grid of three chips' columns fitted a phone
+ * at 100 px each, "可申请许/可 ·/15%分成" over three lines; the squeezer
+ * now takes the blocks, as it does for English. */
+#define CHIP_COLUMN_MIN 112
+
+/* The heading of @chip's column of @n: its name, in bold. */
+static GtkWidget *
+chip_heading_new (CplChip *chip,
+                  guint    n)
+{
+  GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chip)), TRUE);
+
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_set_hexpand (name, TRUE);
+  if (n > 2)
+    gtk_widget_set_size_request (name, CHIP_COLUMN_MIN, -1);
+  return name;
+}
+
 /* Each chip's status in China on @date, then every rule's verdict with the
  * distance to each of its thresholds (the detail pane's margins), a
  * column per chip.  @narrow (a phone): each row's title over its cells,
@@ -265,12 +287,10 @@ status_and_rules_grid (CplCompareWindow *self,
   iso = cpl_iso_date_format (date);
   for (guint c = 0; c < n; c++)
     {
-      GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);
+      GtkWidget *name = chip_heading_new (chips[c], n);
       GtkWidget *status_box = status_box_new (dataset, chips[c], date, iso);
 
       cpl_chip_metrics_compute (chips[c], &m[c]);
-      gtk_widget_add_css_class (name, "heading");
-      gtk_widget_set_hexpand (name, TRUE);
       gtk_grid_attach (GTK_GRID (grid), name, c + first, 0, 1, 1);
 
       gtk_widget_set_halign (status_box, GTK_ALIGN_END);
@@ -561,11 +581,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   grid = cpl_table_grid_new (8);
   for (guint c = 0; c < n; c++)
     {
-      GtkWidget *name = cell_label (cpl_entity_get_name (CPL_ENTITY (chips[c])), TRUE);
-
-      gtk_widget_add_css_class (name, "heading");
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_grid_attach (GTK_GRID (grid), name, c + 1, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), chip_heading_new (chips[c], n), c + 1, 0, 1, 1);
     }
   for (guint r = 0; r < N_ROWS; r++)
     {
