@@ -248,7 +248,7 @@ test_bands (void)
   /* its axis says where the bars meet: the take with every input as set,
    * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
   g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (tornado)), ==,
-                   "US government take, now $1.21 M");
+                   "US government take, now $1.21\u00a0M");
   /* the compute gap's ticks are bare numbers, so its title gives their
    * unit, and the value as set carries its own (one pair of brackets, not
    * "(PFLOP/s) (as set: 134)"; "now", as goal seek says it): 20 +
@@ -263,7 +263,7 @@ test_bands (void)
     g_assert_true (cpl_tornado_fill (CPL_TORNADO_CHART (gap), scenario, dataset, CPL_TOTAL_COMPUTE_GAP, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (cpl_tornado_chart_get_value_title (CPL_TORNADO_CHART (gap)), ==,
-                     "Compute gap, all years (PFLOP/s), now 134 PFLOP/s");
+                     "Compute gap, all years (PFLOP/\u2060s), now 134\u00a0PFLOP/\u2060s");
   }
 
   /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as

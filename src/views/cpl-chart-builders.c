@@ -980,8 +980,10 @@ cpl_tornado_fill (CplTornadoChart *tornado,
      * now $140 B", "Compute gap, all years (PFLOP/s), now 134 PFLOP/s";
      * keep it short, a phone's chart is narrow */
     g_autofree char *axis = g_strdup_printf (_("%1$s, now %2$s"), total_axis_title (total), point);
+    /* on a phone the title takes two lines, the value whole on the second */
+    g_autofree char *kept = cpl_text_keep_units (axis);
 
-    cpl_tornado_chart_set_value_title (tornado, axis);
+    cpl_tornado_chart_set_value_title (tornado, kept);
   }
   cpl_tornado_chart_set_bars (tornado, cpl_projection_get_total (projection, total),
                               (const char * const *) names->pdata, low, high, bars->len);

@@ -1376,7 +1376,10 @@ cpl_chart_frame_begin (CplChartFrame            *frame,
       int title_height;
 
       frame->x_title = cpl_chart_layout_new (context, x_title, CPL_CHART_FONT_TITLE);
-      cpl_chart_layout_limit (frame->x_title, legend_width, 1);
+      /* two lines where one is too narrow: a tornado's "Compute gap, all
+       * years (PFLOP/s), now 11,518,840 PFLOP/s" lost its value on a
+       * phone, "now 1…" */
+      cpl_chart_layout_limit (frame->x_title, legend_width, 2);
       cpl_chart_layout_size (frame->x_title, NULL, &title_height);
       bottom += CPL_CHART_LABEL_GAP + title_height;
     }

@@ -2714,6 +2714,32 @@ test_tornado_order (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone a tornado's axis title takes two lines rather than lose
+ * its end: "Compute gap, all years (PFLOP/s), now 11,518,840 PFLOP/s"
+ * read "…, now 1…" in a chart 320 px wide.  The second line takes room
+ * from the plot, which its rows share: the last row's bar stands higher
+ * (some 10 px). */
+static void
+test_tornado_title_lines (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_tornado_chart_new ());
+  CplTornadoChart *chart = CPL_TORNADO_CHART (chart_of (widget));
+  GtkWidget *window = window_with (widget, 320, 400);
+  const char *names[] = { "a", "b" };
+  double left, right, one_line, two_lines;
+
+  cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 9, 5 }, (double[]) { 11, 20 }, 2);
+  cpl_tornado_chart_set_value_title (chart, "Compute gap");
+  wait_for_draw (widget);
+  g_assert_true (cpl_tornado_chart_bar_extent (chart, 1, &left, &right, &one_line));
+  cpl_tornado_chart_set_value_title (chart, "Compute gap, all years (PFLOP/\u2060s), now 11,518,840\u00a0PFLOP/\u2060s");
+  wait_for_draw (widget);
+  g_assert_true (cpl_tornado_chart_bar_extent (chart, 1, &left, &right, &two_lines));
+  g_test_message ("last bar at %.1f, then %.1f", one_line, two_lines);
+  g_assert_cmpfloat (two_lines, <, one_line - 4);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_update (CplChart *chart,
               guint     what,
@@ -2864,6 +2890,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/band", test_line_band);
   g_test_add_func ("/charts/line/drag", test_line_drag);
   g_test_add_func ("/charts/tornado/order", test_tornado_order);
+  g_test_add_func ("/charts/tornado/title-lines", test_tornado_title_lines);
   g_test_add_func ("/charts/fill-unchanged", test_fill_unchanged);
 
   return g_test_run ();
