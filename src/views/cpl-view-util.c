@@ -571,6 +571,23 @@ cpl_money_tick (double   value,
   return cpl_format_money_scaled (value, reference);
 }
 
+/**
+ * cpl_first_fit_new:
+ *
+ * Returns: (transfer floating): an AdwSqueezer that shows the first of
+ *   its children whose minimum width fits (a table, else its narrower
+ *   layouts), each at its own height
+ */
+GtkWidget *
+cpl_first_fit_new (void)
+{
+  GtkWidget *squeezer = adw_squeezer_new ();
+
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  return squeezer;
+}
+
 /* @child in a card (a framed "view" background) at the end of @box. */
 void
 cpl_card_append (GtkWidget *box,

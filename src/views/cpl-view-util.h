@@ -27,6 +27,7 @@ GtkWidget *cpl_table_grid_new   (int         row_spacing);
 void       cpl_card_append      (GtkWidget  *box,
                                  GtkWidget  *child);
 GtkLabel  *cpl_summary_label_new (void);
+GtkWidget *cpl_first_fit_new    (void);
 void       cpl_flow_box_make_plain   (GtkWidget  *flow);
 void       cpl_flow_box_append_plain (GtkWidget  *flow,
                                       GtkWidget  *child);

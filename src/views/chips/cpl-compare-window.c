@@ -566,10 +566,8 @@ cpl_compare_window_new (CplDataset           *dataset,
   {
     /* the wide grid where it fits, its cells wrapped at the most, else
      * the one for a phone */
-    GtkWidget *squeezer = adw_squeezer_new ();
+    GtkWidget *squeezer = cpl_first_fit_new ();
 
-    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-    adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, FALSE));
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, TRUE));
     if (n > 2)
@@ -610,10 +608,8 @@ cpl_compare_window_new (CplDataset           *dataset,
   if (n > 2)
     {
       /* as the rules: the table where it fits, else a block per metric */
-      GtkWidget *squeezer = adw_squeezer_new ();
+      GtkWidget *squeezer = cpl_first_fit_new ();
 
-      adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-      adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
       adw_squeezer_add (ADW_SQUEEZER (squeezer), grid);
       adw_squeezer_add (ADW_SQUEEZER (squeezer), metrics_stacked (chips, n, terms));
       cpl_card_append (content, squeezer);

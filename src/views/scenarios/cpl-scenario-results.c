@@ -969,7 +969,8 @@ cpl_scenario_tables_scroller_new (GtkWidget  *titles,
                                   gpointer    data,
                                   GtkWidget  *narrow)
 {
-  GtkWidget *squeezer = adw_squeezer_new ();
+  /* the first whose minimum fits: the wide table's is WIDE_TABLE_MIN_WIDTH */
+  GtkWidget *squeezer = cpl_first_fit_new ();
   GtkWidget *wide = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *bin = size_bin_new (values, TRUE);
   GtkWidget *values_scroller = cpl_scroll_sideways (bin);
@@ -985,9 +986,6 @@ cpl_scenario_tables_scroller_new (GtkWidget  *titles,
   gtk_box_append (GTK_BOX (wide), size_bin_new (titles, TRUE));
   gtk_box_append (GTK_BOX (wide), values_column);
   gtk_widget_set_size_request (wide, WIDE_TABLE_MIN_WIDTH, -1);
-  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
-  /* the first whose minimum fits: the wide table's is WIDE_TABLE_MIN_WIDTH */
-  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
   adw_squeezer_add (ADW_SQUEEZER (squeezer), wide);
   adw_squeezer_add (ADW_SQUEEZER (squeezer), size_bin_new (narrow, TRUE));
   return cpl_scroll_sideways (squeezer);
