@@ -111,6 +111,10 @@ typedef struct
   GtkWidget     *remove;
 } RangeForm;
 
+/* The domestic chip's row's subtitle where the window is wide (on a
+ * phone the row shows the chip's name there). */
+#define DOMESTIC_SUBTITLE N_("The chip that meets the rest of the demand")
+
 struct _CplScenarioEditor
 {
   GtkBox          parent_instance;
@@ -1212,7 +1216,7 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   self->domestic_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_combo_row_set_expression (self->domestic_row, gtk_property_expression_new (CPL_TYPE_ENTITY, NULL, "name"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domestic_row), _("Domestic chip"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _("The chip that meets the rest of the demand"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _(DOMESTIC_SUBTITLE));
   g_signal_connect_object (self->domestic_row, "notify::selected", G_CALLBACK (on_domestic_selected), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_DOMESTIC]), GTK_WIDGET (self->domestic_row));
 
@@ -1466,7 +1470,7 @@ cpl_scenario_editor_set_compact (CplScenarioEditor *self,
    * under the title, in the row's whole width */
   adw_combo_row_set_use_subtitle (self->domestic_row, compact);
   if (!compact)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _("The chip that meets the rest of the demand"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->domestic_row), _(DOMESTIC_SUBTITLE));
 }
 
 /**
