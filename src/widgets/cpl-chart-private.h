@@ -347,6 +347,30 @@ cairo_t               *cpl_chart_append_cairo   (CplChart              *self,
                                                  GtkSnapshot           *snapshot,
                                                  const graphene_rect_t *bounds);
 
+/* A cairo drawing kept from one frame to the next (see
+ * cpl_chart_drawing_begin()); zero-initialised, cleared with
+ * cpl_chart_drawing_clear(). */
+typedef struct
+{
+  GskRenderNode *node;                  /* the drawing last shown */
+  GByteArray    *key;                   /* what it drew; NULL: not to be kept */
+  GskRenderNode *next;                  /* the drawing under way, on screen */
+  GByteArray    *next_key;              /* what it draws so far; NULL: not kept */
+} CplChartDrawing;
+
+cairo_t               *cpl_chart_drawing_begin  (CplChart              *self,
+                                                 CplChartDrawing       *drawing,
+                                                 GtkSnapshot           *snapshot,
+                                                 const graphene_rect_t *bounds);
+void                   cpl_chart_drawing_fill   (CplChartDrawing       *drawing,
+                                                 cairo_t               *cr);
+void                   cpl_chart_drawing_stroke (CplChartDrawing       *drawing,
+                                                 cairo_t               *cr);
+void                   cpl_chart_drawing_end    (CplChartDrawing       *drawing,
+                                                 GtkSnapshot           *snapshot,
+                                                 cairo_t               *cr);
+void                   cpl_chart_drawing_clear  (CplChartDrawing       *drawing);
+
 /* An action of a chart's view: "chart.NAME", bound to up to six keys. */
 typedef struct
 {

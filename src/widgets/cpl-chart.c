@@ -1187,6 +1187,169 @@ cpl_chart_append_cairo (CplChart              *self,
   return cr;
 }
 
+/**
+ * cpl_chart_drawing_begin:
+ * @drawing: what was drawn there last, kept by the caller
+ * @bounds: where the drawing may go, in the chart's coordinates
+ *
+ * Like cpl_chart_append_cairo(), for a drawing that often comes out the
+ * same from one frame to the next (a chart's lines, redrawn for a hover,
+ * a tooltip or a range that arrives later): draw with
+ * cpl_chart_drawing_fill() and cpl_chart_drawing_stroke() only, and end
+ * with cpl_chart_drawing_end().  Each fill and stroke records what it
+ * draws (its path, colour, line width, dashes, clip and transform); when
+ * a drawing records exactly what the last one did, the last one's node
+ * is shown again, and the renderer, which keeps a drawing's pixels while
+ * its node lives, does not rasterize the same lines once more.
+ *
+ * An export draws through cpl_chart_append_cairo(), and keeps nothing.
+ */
+cairo_t *
+cpl_chart_drawing_begin (CplChart              *self,
+                         CplChartDrawing       *drawing,
+                         GtkSnapshot           *snapshot,
+                         const graphene_rect_t *bounds)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+  g_return_val_if_fail (drawing->next == NULL, NULL);
+
+  if (PRIV (self)->target.exporting)
+    return cpl_chart_append_cairo (self, snapshot, bounds);
+
+  /* in the chart's coordinates, not the snapshot's: moved, it is the same */
+  drawing->next = gsk_cairo_node_new (bounds);
+  drawing->next_key = g_byte_array_new ();
+  g_byte_array_append (drawing->next_key, (const guint8 *) bounds, sizeof *bounds);
+  return gsk_cairo_node_get_draw_context (drawing->next);
+}
+
+static void
+key_add (GByteArray *key,
+         const void *data,
+         gsize       size)
+{
+  g_byte_array_append (key, data, (guint) size);
+}
+
+/* Records in @drawing what the fill or stroke @op about to be made on
+ * @cr draws; a source other than one colour, or a clip other than
+ * rectangles, is not recorded: that drawing is not kept. */
+static void
+drawing_record (CplChartDrawing *drawing,
+                cairo_t         *cr,
+                guint8           op)
+{
+  GByteArray *key = drawing->next_key;
+  cairo_path_t *path;
+  cairo_rectangle_list_t *clip;
+  cairo_matrix_t matrix;
+  double rgba[4], width = cairo_get_line_width (cr), offset = 0;
+  int ints[6] = {
+    cairo_get_line_cap (cr), cairo_get_line_join (cr), cairo_get_fill_rule (cr),
+    cairo_get_operator (cr), cairo_get_antialias (cr), cairo_get_dash_count (cr),
+  };
+
+  if (key == NULL)
+    return;
+  if (cairo_pattern_get_rgba (cairo_get_source (cr), &rgba[0], &rgba[1], &rgba[2], &rgba[3]) != CAIRO_STATUS_SUCCESS)
+    {
+      g_clear_pointer (&drawing->next_key, g_byte_array_unref);
+      return;
+    }
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_rectangle_list_destroy (clip);
+      g_clear_pointer (&drawing->next_key, g_byte_array_unref);
+      return;
+    }
+
+  key_add (key, &op, 1);
+  key_add (key, rgba, sizeof rgba);
+  key_add (key, &width, sizeof width);
+  key_add (key, ints, sizeof ints);
+  if (ints[5] > 0)
+    {
+      g_autofree double *dashes = g_new (double, ints[5]);
+
+      cairo_get_dash (cr, dashes, &offset);
+      key_add (key, dashes, ints[5] * sizeof *dashes);
+      key_add (key, &offset, sizeof offset);
+    }
+  cairo_get_matrix (cr, &matrix);
+  key_add (key, &matrix, sizeof matrix);
+  key_add (key, &clip->num_rectangles, sizeof clip->num_rectangles);
+  key_add (key, clip->rectangles, clip->num_rectangles * sizeof *clip->rectangles);
+  cairo_rectangle_list_destroy (clip);
+
+  /* element by element: a header leaves half of its union unset */
+  path = cairo_copy_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      int header[2] = { path->data[i].header.type, path->data[i].header.length };
+
+      key_add (key, header, sizeof header);
+      for (int j = 1; j < header[1]; j++)
+        key_add (key, &path->data[i + j].point, sizeof path->data[i + j].point);
+    }
+  cairo_path_destroy (path);
+}
+
+/* cairo_fill() on a drawing from cpl_chart_drawing_begin(). */
+void
+cpl_chart_drawing_fill (CplChartDrawing *drawing,
+                        cairo_t         *cr)
+{
+  drawing_record (drawing, cr, 'f');
+  cairo_fill (cr);
+}
+
+/* cairo_stroke() on a drawing from cpl_chart_drawing_begin(). */
+void
+cpl_chart_drawing_stroke (CplChartDrawing *drawing,
+                          cairo_t         *cr)
+{
+  drawing_record (drawing, cr, 's');
+  cairo_stroke (cr);
+}
+
+/* Ends and shows the drawing begun with cpl_chart_drawing_begin(): the
+ * last one's node when it drew the same, else this one, kept for next
+ * time.  Destroys @cr. */
+void
+cpl_chart_drawing_end (CplChartDrawing *drawing,
+                       GtkSnapshot     *snapshot,
+                       cairo_t         *cr)
+{
+  g_autoptr(GskRenderNode) next = g_steal_pointer (&drawing->next);
+  g_autoptr(GByteArray) key = g_steal_pointer (&drawing->next_key);
+
+  cairo_destroy (cr);
+  if (next == NULL)   /* an export: appended as it began */
+    return;
+
+  if (key != NULL && drawing->key != NULL && drawing->node != NULL
+      && key->len == drawing->key->len && memcmp (key->data, drawing->key->data, key->len) == 0)
+    {
+      gtk_snapshot_append_node (snapshot, drawing->node);
+      return;
+    }
+  gtk_snapshot_append_node (snapshot, next);
+  g_clear_pointer (&drawing->node, gsk_render_node_unref);
+  g_clear_pointer (&drawing->key, g_byte_array_unref);
+  drawing->node = g_steal_pointer (&next);
+  drawing->key = g_steal_pointer (&key);
+}
+
+void
+cpl_chart_drawing_clear (CplChartDrawing *drawing)
+{
+  g_clear_pointer (&drawing->node, gsk_render_node_unref);
+  g_clear_pointer (&drawing->key, g_byte_array_unref);
+  g_clear_pointer (&drawing->next, gsk_render_node_unref);
+  g_clear_pointer (&drawing->next_key, g_byte_array_unref);
+}
+
 /* A line of @text over the export, in @font and @color, at most
  * @max_lines lines within @width; returns its height, 0 without text. */
 static int

@@ -25,8 +25,9 @@
  * CplLineChart::x-dragged with the x under the pointer as it is pressed
  * and dragged on the plot, and with the crosshair's x as the keys move it.
  *
- * The lines are drawn with cairo through cpl_chart_append_cairo();
- * everything else with GtkSnapshot nodes.
+ * The lines and the fills under them are drawn with cairo, each kept
+ * from frame to frame as a CplChartDrawing (a hover draws again only its
+ * crosshair); everything else with GtkSnapshot nodes.
  */
 #define G_LOG_DOMAIN "cpl-line-chart"
 
@@ -101,6 +102,9 @@ struct _CplLineChart
   gboolean   draggable;
   gboolean   show_points;             /* a dot on each point */
   double     drag_start_x;            /* where the drag began, in widget pixels */
+
+  CplChartDrawing fills;              /* as last drawn, kept for the next frame */
+  CplChartDrawing lines;
 };
 
 enum {
@@ -702,7 +706,7 @@ snapshot_fills (CplLineChart *self,
           continue;
         if (cr == NULL)
           {
-            cr = cpl_chart_append_cairo (CPL_CHART (self), snapshot, &bounds);
+            cr = cpl_chart_drawing_begin (CPL_CHART (self), &self->fills, snapshot, &bounds);
             cairo_rectangle (cr, FRAME (self)->plot.origin.x, FRAME (self)->plot.origin.y,
                              FRAME (self)->plot.size.width, FRAME (self)->plot.size.height);
             cairo_clip (cr);
@@ -718,19 +722,20 @@ snapshot_fills (CplLineChart *self,
 
             fill.alpha *= 2. / n_bands;
             gdk_cairo_set_source_rgba (cr, &fill);
-            cairo_fill (cr);
+            cpl_chart_drawing_fill (&self->fills, cr);
             append_band_edges (self, cr, series);
             gdk_cairo_set_source_rgba (cr, series_color (self, s));
             cairo_set_line_width (cr, 1);
             cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-            cairo_stroke (cr);
+            cpl_chart_drawing_stroke (&self->fills, cr);
             cairo_set_dash (cr, NULL, 0, 0);
             continue;
           }
         gdk_cairo_set_source_rgba (cr, &fill);
-        cairo_fill (cr);
+        cpl_chart_drawing_fill (&self->fills, cr);
       }
-  g_clear_pointer (&cr, cairo_destroy);
+  if (cr != NULL)
+    cpl_chart_drawing_end (&self->fills, snapshot, cr);
 }
 
 /* Whether the drawn paths @a and @b lie on one another: the same points,
@@ -812,7 +817,7 @@ snapshot_lines (CplLineChart *self,
   if (self->series->len == 0)
     return;
 
-  cr = cpl_chart_append_cairo (CPL_CHART (self), snapshot, &bounds);
+  cr = cpl_chart_drawing_begin (CPL_CHART (self), &self->lines, snapshot, &bounds);
   cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
   cairo_clip (cr);
   cairo_set_line_width (cr, LINE_WIDTH);
@@ -823,10 +828,10 @@ snapshot_lines (CplLineChart *self,
       set_line_dash (self, cr, paths, s);
       append_path (cr, g_ptr_array_index (paths, s), TRUE);
       gdk_cairo_set_source_rgba (cr, series_color (self, s));
-      cairo_stroke (cr);
+      cpl_chart_drawing_stroke (&self->lines, cr);
     }
 
-  cairo_destroy (cr);
+  cpl_chart_drawing_end (&self->lines, snapshot, cr);
 
   /* a dot on each point: the values are the years', and a line drawn
    * between them crosses another where no year does */
@@ -1470,6 +1475,8 @@ cpl_line_chart_dispose (GObject *object)
   g_clear_pointer (&self->xs, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
   g_clear_pointer (&self->y_title, g_free);
+  cpl_chart_drawing_clear (&self->fills);
+  cpl_chart_drawing_clear (&self->lines);
 
   G_OBJECT_CLASS (cpl_line_chart_parent_class)->dispose (object);
 }

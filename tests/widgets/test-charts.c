@@ -2568,6 +2568,90 @@ test_line_band (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* @widget's cairo drawings as it draws them now: its fills, then its
+ * lines; the caller has had it draw again. */
+static void
+cairo_drawings (GtkWidget      *widget,
+                GskRenderNode **fills,
+                GskRenderNode **lines)
+{
+  g_autoptr(GskRenderNode) node = widget_node (widget);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_nodes (node, GSK_CAIRO_NODE, found);
+  g_assert_cmpuint (found->len, ==, 2);
+  *fills = gsk_render_node_ref (g_ptr_array_index (found, 0));
+  *lines = gsk_render_node_ref (g_ptr_array_index (found, 1));
+}
+
+static void
+set_band_data (CplLineChart *chart,
+               double        middle)
+{
+  const double years[3] = { 2026, 2027, 2028 };
+
+  cpl_line_chart_clear (chart);
+  cpl_line_chart_add_series (chart, "Take", years, (double[]) { 1, middle, 3 }, 3, CPL_LINE_STYLE_LINE);
+  cpl_line_chart_set_series_band (chart, 0, (double[]) { .5, 1, 1.5 }, (double[]) { 2, 4, 6 });
+}
+
+/* A line chart drawn again with the same data shows the same cairo
+ * drawings, so the renderer keeps their pixels; one value changed draws
+ * its lines anew and keeps its band; dark mode draws both anew. */
+static void
+test_line_drawing_kept (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_line_chart_new ());
+  CplLineChart *chart = CPL_LINE_CHART (chart_of (widget));
+  GtkWidget *window;
+  g_autoptr(GskRenderNode) whole = NULL;
+  g_autoptr(GskRenderNode) fills = NULL;
+  g_autoptr(GskRenderNode) lines = NULL;
+  g_autoptr(GskRenderNode) fills2 = NULL;
+  g_autoptr(GskRenderNode) lines2 = NULL;
+  g_autoptr(GskRenderNode) fills3 = NULL;
+  g_autoptr(GskRenderNode) lines3 = NULL;
+  g_autoptr(GskRenderNode) fills4 = NULL;
+  g_autoptr(GskRenderNode) lines4 = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  cpl_line_chart_set_x_integer (chart, TRUE);
+  set_band_data (chart, 2);
+  window = window_with (widget, 600, 400);
+  whole = widget_node (widget);
+  cairo_drawings (widget, &fills, &lines);
+
+  /* the same data again: the chart draws anew, with the same drawings */
+  set_band_data (chart, 2);
+  wait_for_draw (widget);
+  {
+    g_autoptr(GskRenderNode) again = widget_node (widget);
+
+    g_assert_true (again != whole);
+  }
+  cairo_drawings (widget, &fills2, &lines2);
+  g_assert_true (fills2 == fills);
+  g_assert_true (lines2 == lines);
+
+  /* 2 → 2.5 in 2027, within the band (0.5–6): the axis and the band stay */
+  set_band_data (chart, 2.5);
+  wait_for_draw (widget);
+  cairo_drawings (widget, &fills3, &lines3);
+  g_assert_true (fills3 == fills);
+  g_assert_true (lines3 != lines);
+
+  /* other colours */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_draw (widget);
+  cairo_drawings (widget, &fills4, &lines4);
+  g_assert_true (fills4 != fills3);
+  g_assert_true (lines4 != lines3);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 record_x (CplLineChart *chart,
           double        x,
@@ -2888,6 +2972,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/render", test_line_render);
   g_test_add_func ("/charts/timeline/spans", test_timeline_spans);
   g_test_add_func ("/charts/line/band", test_line_band);
+  g_test_add_func ("/charts/line/drawing-kept", test_line_drawing_kept);
   g_test_add_func ("/charts/line/drag", test_line_drag);
   g_test_add_func ("/charts/tornado/order", test_tornado_order);
   g_test_add_func ("/charts/tornado/title-lines", test_tornado_title_lines);
