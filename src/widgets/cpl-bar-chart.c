@@ -17,6 +17,11 @@
  * under it, so that a half and a double are bars of one length; a value
  * that is not above zero has no place on the scale and is marked "n/a".
  *
+ * The categories' names stand under their groups, in up to two lines.
+ * Where one of them would not fit so, whole words, under its group (a
+ * phone's chart of seven metrics, "Band-widt…"), all of them slant at 45°
+ * instead, each ending under the middle of its group.
+ *
  * Keyboard: Left/Right (Home/End) move a cursor over the bars (or the
  * segments); its tooltip shows the value, as hovering does.
  */
@@ -37,6 +42,8 @@
 #define STACK_FILL      .56
 #define MISSING_HEIGHT  16.
 #define MAX_LABEL_LINES 2
+#define MAX_SLANTED     160.          /* px: a slanted name longer than that ends in "…" */
+#define SIN_45          0.70710678118654752
 
 typedef struct
 {
@@ -65,6 +72,7 @@ struct _CplBarChart
 
   /* for the current size and data; see bar_chart_layout() */
   GPtrArray       *category_layouts;
+  gboolean         slanted;           /* the names at 45°, see the top of this file */
   int              label_height;
   double           group_width;
   GArray          *value_places;      /* graphene_rect_t per bar (category × series), as last drawn */
@@ -271,6 +279,13 @@ cpl_bar_chart_build_legend (CplChart *chart,
     }
 }
 
+/* The width a name has under a group @group_width wide. */
+static double
+label_width (double group_width)
+{
+  return MAX (group_width - 4, 8);
+}
+
 static PangoLayout *
 category_layout (CplBarChart *self,
                  guint        category,
@@ -278,9 +293,82 @@ category_layout (CplBarChart *self,
 {
   PangoLayout *layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), self->categories[category], CPL_CHART_FONT_LABEL);
 
-  cpl_chart_layout_limit (layout, (int) MAX (width - 4, 8), MAX_LABEL_LINES);
+  cpl_chart_layout_limit (layout, (int) label_width (width), MAX_LABEL_LINES);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   return layout;
+}
+
+/* The width of the widest word of category @category's name: the least
+ * it needs not to break inside one. */
+static int
+widest_word (CplBarChart *self,
+             guint        category)
+{
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), self->categories[category],
+                                                        CPL_CHART_FONT_LABEL);
+  int width;
+
+  /* one word a line, a longer one running over rather than breaking */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, PANGO_SCALE);
+  cpl_chart_layout_size (layout, &width, NULL);
+  return width;
+}
+
+/* How far under the plot the slanted names reach, at most. */
+static int
+slanted_height (CplBarChart *self)
+{
+  double longest = 0;
+
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      g_autoptr(PangoLayout) layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), self->categories[c],
+                                                            CPL_CHART_FONT_LABEL);
+      int width;
+
+      cpl_chart_layout_size (layout, &width, NULL);
+      longest = MAX (longest, MIN (width, MAX_SLANTED));
+    }
+  return (int) ceil ((longest + self->label_height) * SIN_45);
+}
+
+/* Whether the names slant in a chart @width wide: one of them does not
+ * fit under its group in whole words and MAX_LABEL_LINES lines (at about
+ * the group's final width); else @lines is how many lines they take. */
+static gboolean
+names_slant (CplBarChart *self,
+             int          width,
+             int         *lines)
+{
+  g_autoptr(PangoLayout) probe = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), "0", CPL_CHART_FONT_LABEL);
+  double estimate;
+
+  cpl_chart_layout_size (probe, NULL, &self->label_height);
+  *lines = 1;
+  if (self->n_categories == 0)
+    return FALSE;
+
+  estimate = (width - 2 * CPL_CHART_PADDING - 4 * self->label_height) / (double) self->n_categories;
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      g_autoptr(PangoLayout) layout = category_layout (self, c, estimate);
+
+      if (pango_layout_is_ellipsized (layout) || widest_word (self, c) > label_width (estimate))
+        return TRUE;
+      *lines = MAX (*lines, pango_layout_get_line_count (layout));
+    }
+  *lines = MIN (*lines, MAX_LABEL_LINES);
+  return FALSE;
+}
+
+/* Where the top right corner of category @category's slanted name is:
+ * its middle line ends under the middle of the group. */
+static double
+slanted_end (CplBarChart *self,
+             guint        category)
+{
+  return FRAME (self)->plot.origin.x + (category + .5) * self->group_width - self->label_height * SIN_45 / 2;
 }
 
 static void
@@ -365,32 +453,18 @@ cpl_bar_chart_layout (CplChart *chart,
   PangoContext *context = CPL_CHART_CONTEXT (self);
   CplChartFrame *frame = FRAME (self);
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
-  g_autoptr(PangoLayout) probe = NULL;
   g_autofree char *value_title = NULL;
   CplChartAxis axis;
-  double estimate;
-  int lines = 1;
+  int lines;
 
-  probe = cpl_chart_layout_new (context, "0", CPL_CHART_FONT_LABEL);
-  cpl_chart_layout_size (probe, NULL, &self->label_height);
-
-  /* how many lines the category labels need, at about the final width */
-  if (self->n_categories > 0)
-    {
-      estimate = (width - 2 * CPL_CHART_PADDING - 4 * self->label_height) / (double) self->n_categories;
-      for (guint c = 0; c < self->n_categories; c++)
-        {
-          g_autoptr(PangoLayout) layout = category_layout (self, c, estimate);
-
-          lines = MAX (lines, pango_layout_get_line_count (layout));
-        }
-      lines = MIN (lines, MAX_LABEL_LINES);
-    }
+  self->slanted = names_slant (self, width, &lines);
 
   value_title = cpl_chart_axis_title (self->value_title, self->log_scale);
   cpl_chart_frame_begin (frame, context, width, height,
                          (const CplChartLegendItem *) (gpointer) legend->data, legend->len,
-                         value_title, self->category_title, CPL_CHART_LABEL_GAP + lines * self->label_height);
+                         value_title, self->category_title,
+                         CPL_CHART_LABEL_GAP + (self->slanted ? slanted_height (self)
+                                                              : lines * self->label_height));
   fit_value_axis (self, &axis, frame->plot.size.height);
   cpl_chart_frame_finish (frame, context, &axis,
                           cpl_chart_get_format (chart, GTK_ORIENTATION_VERTICAL), CPL_CHART_PADDING);
@@ -399,9 +473,22 @@ cpl_bar_chart_layout (CplChart *chart,
   self->group_width = self->n_categories > 0 ? frame->plot.size.width / self->n_categories : 0;
   for (guint c = 0; c < self->n_categories; c++)
     {
-      PangoLayout *layout = category_layout (self, c, self->group_width);
+      PangoLayout *layout;
 
-      pango_layout_set_height (layout, -lines);
+      if (self->slanted)
+        {
+          /* no further left than the padding: the first names are the
+           * nearest the edge */
+          double room = (slanted_end (self, c) - CPL_CHART_PADDING) / SIN_45;
+
+          layout = cpl_chart_layout_new (context, self->categories[c], CPL_CHART_FONT_LABEL);
+          cpl_chart_layout_limit (layout, (int) MIN (room, MAX_SLANTED), 1);
+        }
+      else
+        {
+          layout = category_layout (self, c, self->group_width);
+          pango_layout_set_height (layout, -lines);
+        }
       g_ptr_array_add (self->category_layouts, layout);
     }
 }
@@ -823,10 +910,48 @@ snapshot_categories (CplBarChart *self,
     {
       PangoLayout *layout = g_ptr_array_index (self->category_layouts, c);
 
+      if (self->slanted)
+        {
+          int width;
+
+          /* rising to the right, the top right corner under the group */
+          cpl_chart_layout_size (layout, &width, NULL);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (slanted_end (self, c),
+                                                                  plot->origin.y + plot->size.height
+                                                                  + CPL_CHART_LABEL_GAP));
+          gtk_snapshot_rotate (snapshot, -45);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width, 0));
+          gtk_snapshot_append_layout (snapshot, layout, &text);
+          gtk_snapshot_restore (snapshot);
+          continue;
+        }
       cpl_chart_append_layout (snapshot, layout,
                                plot->origin.x + c * self->group_width + 2,
                                plot->origin.y + plot->size.height + CPL_CHART_LABEL_GAP,
                                &text);
+    }
+}
+
+/* A chart whose names slant is that much deeper: the plot keeps its height. */
+static void
+cpl_bar_chart_measure (CplChart       *chart,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural)
+{
+  CplBarChart *self = CPL_BAR_CHART (chart);
+  int lines;
+
+  cpl_chart_measure_plain (chart, orientation, for_size, minimum, natural);
+  if (orientation == GTK_ORIENTATION_VERTICAL
+      && names_slant (self, for_size >= 0 ? for_size : CPL_CHART_NAT_WIDTH, &lines))
+    {
+      int extra = slanted_height (self) - self->label_height;
+
+      *minimum += extra;
+      *natural += extra;
     }
 }
 
@@ -1054,6 +1179,7 @@ cpl_bar_chart_class_init (CplBarChartClass *klass)
 
   chart_class->build_legend = cpl_bar_chart_build_legend;
   chart_class->layout = cpl_bar_chart_layout;
+  chart_class->measure = cpl_bar_chart_measure;
   chart_class->snapshot_plot = cpl_bar_chart_snapshot_plot;
   chart_class->pointer_moved = cpl_bar_chart_pointer_moved;
   chart_class->pressed = cpl_bar_chart_pressed;

@@ -315,6 +315,11 @@ void     cpl_chart_measure            (GtkOrientation            orientation,
                                        int                       legend_height,
                                        int                      *minimum,
                                        int                      *natural);
+void     cpl_chart_measure_plain      (CplChart                 *self,
+                                       GtkOrientation            orientation,
+                                       int                       for_size,
+                                       int                      *minimum,
+                                       int                      *natural);
 int      cpl_chart_legend_width       (int                       widget_width);
 
 /* ---- for subclasses of CplChart ---- */

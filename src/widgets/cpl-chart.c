@@ -50,6 +50,7 @@ typedef struct
   char           *label;              /* the accessible label without a title */
   char           *description;
   char           *zero_note;          /* in the plot when every value is zero */
+  int             min_height;         /* cpl_chart_set_min_height(), or 0 */
 
   /* cpl_chart_freeze_updates() */
   guint           freeze;
@@ -670,6 +671,28 @@ cpl_chart_get_title (CplChart *self)
  * Written in the plot when the chart's values are all zero, where a flat
  * line on an axis with one tick, 0, could read as a chart that failed.
  */
+/**
+ * cpl_chart_set_min_height:
+ * @min_height: in pixels, or 0 for the usual
+ *
+ * The least height the chart asks for, legend included; a chart that
+ * needs room of its own on top (a bar chart's slanted names) asks for
+ * that much more.  Use it rather than a size request on the view, which
+ * would swallow that room.
+ */
+void
+cpl_chart_set_min_height (CplChart *self,
+                          int       min_height)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  if (PRIV (self)->min_height != min_height)
+    {
+      PRIV (self)->min_height = min_height;
+      emit_update (self, CPL_CHART_UPDATE_SIZE);
+    }
+}
+
 void
 cpl_chart_set_zero_note (CplChart   *self,
                          const char *note)
@@ -919,16 +942,26 @@ cpl_chart_measure_size (CplChart       *self,
                         int            *natural)
 {
   CplChartClass *klass;
-  int legend_height = 0;
 
   g_return_if_fail (CPL_IS_CHART (self));
 
   klass = CPL_CHART_GET_CLASS (self);
   if (klass->measure != NULL)
-    {
-      klass->measure (self, orientation, for_size, minimum, natural);
-      return;
-    }
+    klass->measure (self, orientation, for_size, minimum, natural);
+  else
+    cpl_chart_measure_plain (self, orientation, for_size, minimum, natural);
+}
+
+/* The size of a chart with a legend over a plot of the usual size: what
+ * a chart whose class has no measure() asks for. */
+void
+cpl_chart_measure_plain (CplChart       *self,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural)
+{
+  int legend_height = 0;
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
@@ -940,6 +973,11 @@ cpl_chart_measure_size (CplChart       *self,
                                                 legend->len, cpl_chart_legend_width (for_size));
     }
   cpl_chart_measure (orientation, legend_height, minimum, natural);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum = MAX (*minimum, PRIV (self)->min_height);
+      *natural = MAX (*natural, *minimum);
+    }
 }
 
 /* Legend, axes and data, for the size set with cpl_chart_set_size(). */

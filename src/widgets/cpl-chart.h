@@ -108,6 +108,8 @@ char  **cpl_chart_dup_tick_labels (CplChart           *self,
 void         cpl_chart_set_title            (CplChart   *self,
                                              const char *title);
 const char  *cpl_chart_get_title            (CplChart   *self);
+void         cpl_chart_set_min_height       (CplChart   *self,
+                                             int         min_height);
 void         cpl_chart_set_zero_note        (CplChart   *self,
                                              const char *note);
 const char  *cpl_chart_get_zero_note        (CplChart   *self);

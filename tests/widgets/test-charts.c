@@ -2568,6 +2568,118 @@ test_line_band (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The text nodes under a rotation (the slanted names) into @texts, and
+ * the outermost rotating transform nodes into @transforms. */
+static void
+collect_rotated_texts (GskRenderNode *node,
+                       gboolean       rotated,
+                       GPtrArray     *texts,
+                       GPtrArray     *transforms)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      if (rotated)
+        g_ptr_array_add (texts, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_rotated_texts (gsk_container_node_get_child (node, i), rotated, texts, transforms);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        gboolean rotates = gsk_transform_get_category (gsk_transform_node_get_transform (node))
+                           < GSK_TRANSFORM_CATEGORY_2D_AFFINE;
+
+        if (rotates && !rotated)
+          g_ptr_array_add (transforms, node);
+        collect_rotated_texts (gsk_transform_node_get_child (node), rotated || rotates, texts, transforms);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_rotated_texts (gsk_clip_node_get_child (node), rotated, texts, transforms);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_rotated_texts (gsk_debug_node_get_child (node), rotated, texts, transforms);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The comparison's seven metrics on a chart @width wide, in a window
+ * where it has the height it asks for. */
+static GtkWidget *
+metrics_chart (int         width,
+               GtkWidget **window)
+{
+  static const char *categories[] = {
+    "TPP", "BF16 (TFLOPS)", "Memory (GB)", "Bandwidth (TB/s)", "TFLOPS/W", "Price (USD)",
+    "USD per PFLOP/s-year", NULL,
+  };
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  cpl_bar_chart_set_categories (chart, categories);
+  cpl_bar_chart_add_series (chart, "H200 SXM", (double[]) { 6.7, 6.7, 1.5, 1.2, 3.7, 2.2, .33 });
+  cpl_bar_chart_add_series (chart, "B200", (double[]) { 15, 15, 1.9, 1.9, 5.8, 2.9, .19 });
+  cpl_bar_chart_set_value_title (chart, "× H20");
+  cpl_bar_chart_set_reference (chart, 1.0);
+  cpl_bar_chart_set_log_scale (chart, TRUE);
+  cpl_chart_set_min_height (CPL_CHART (chart), 320);
+  gtk_widget_set_vexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_box_append (GTK_BOX (box), spacer);
+  *window = window_with (box, width, 1000);
+  wait_for_draw (widget);
+  return widget;
+}
+
+/* On a phone the seven metrics' names do not fit under their groups in
+ * whole words ("Bandwidth" alone is wider than a 360 px chart's 40 px
+ * groups): they slant, every one whole (the 20 characters of "USD per
+ * PFLOP/s-year" are 20 glyphs, no "…"), under the plot and within the
+ * chart, and the chart is that much deeper, so its plot is as tall as
+ * on a wide chart, whose names stand level. */
+static void
+test_bar_slanted_names (void)
+{
+  GtkWidget *narrow_window, *wide_window;
+  GtkWidget *narrow = metrics_chart (360, &narrow_window);
+  GtkWidget *wide = metrics_chart (1000, &wide_window);
+  g_autoptr(GskRenderNode) narrow_node = widget_node (narrow);
+  g_autoptr(GskRenderNode) wide_node = widget_node (wide);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) transforms = g_ptr_array_new ();
+  const graphene_rect_t *plot = &cpl_chart_get_frame (chart_of (narrow))->plot;
+  double narrow_plot = plot->size.height;
+
+  collect_rotated_texts (narrow_node, FALSE, texts, transforms);
+  g_assert_cmpuint (texts->len, ==, 7);
+  g_assert_cmpuint (transforms->len, ==, 7);
+  g_assert_cmpuint (gsk_text_node_get_num_glyphs (g_ptr_array_index (texts, 6)), ==, 20);
+  for (guint i = 0; i < transforms->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (g_ptr_array_index (transforms, i), &bounds);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y, >=, plot->origin.y + plot->size.height);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (narrow));
+    }
+
+  g_ptr_array_set_size (texts, 0);
+  g_ptr_array_set_size (transforms, 0);
+  collect_rotated_texts (wide_node, FALSE, texts, transforms);
+  g_assert_cmpuint (texts->len, ==, 0);
+  g_assert_cmpfloat (fabs (narrow_plot - cpl_chart_get_frame (chart_of (wide))->plot.size.height), <=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (narrow_window));
+  gtk_window_destroy (GTK_WINDOW (wide_window));
+}
+
 /* @widget's cairo drawings as it draws them now: its fills, then its
  * lines; the caller has had it draw again. */
 static void
@@ -2947,6 +3059,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/statuses", test_scatter_statuses);
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
+  g_test_add_func ("/charts/bar/slanted-names", test_bar_slanted_names);
   g_test_add_func ("/charts/line/bands-legend", test_line_bands_legend);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);

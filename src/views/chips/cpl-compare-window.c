@@ -660,7 +660,7 @@ cpl_compare_window_new (CplDataset           *dataset,
   gtk_box_append (GTK_BOX (content),
                   cpl_chart_card_header_new (_("Each Chip Against the First"), CPL_CHART_VIEW (view)));
   cpl_chart_export_set_name (CPL_CHART (chart), "chip-comparison");
-  gtk_widget_set_size_request (view, -1, 320);
+  cpl_chart_set_min_height (CPL_CHART (chart), 320);
   gtk_box_append (GTK_BOX (content), view);
 
   return self;

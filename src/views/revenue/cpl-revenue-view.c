@@ -909,7 +909,7 @@ chart_card_append (GtkWidget  *box,
   gtk_widget_set_margin_start (header, 12);
   gtk_widget_set_margin_end (header, 12);
   gtk_box_append (GTK_BOX (inner), header);
-  gtk_widget_set_size_request (chart, -1, 300);
+  cpl_chart_set_min_height (cpl_chart_view_get_chart (CPL_CHART_VIEW (chart)), 300);
   gtk_box_append (GTK_BOX (inner), chart);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   gtk_widget_get_first_child (header), NULL, -1);
