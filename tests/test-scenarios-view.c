@@ -2178,6 +2178,77 @@ test_comparison_two_wide (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The paragraphs of the comparison's summary in @comparison: checks that
+ * there are @n, each as tall as its lines at its width and at least
+ * @min_lines lines, and that the next line (the baseline's) comes after
+ * them; returns their box. */
+static GtkWidget *
+check_summary (CplScenarioComparison *comparison,
+               guint                  n,
+               int                    min_lines)
+{
+  g_auto(GStrv) sentences = g_strsplit (cpl_scenario_comparison_get_summary (comparison), "\n", -1);
+  GtkWidget *summary = NULL;
+  graphene_rect_t bounds;
+  double bottom;
+
+  g_assert_cmpuint (g_strv_length (sentences), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (comparison), sentences[i]);
+      int width, minimum;
+
+      g_assert_nonnull (label);
+      summary = gtk_widget_get_parent (label);
+      width = gtk_widget_get_width (label);
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+      g_test_message ("paragraph %u: %d × %d, needs %d", i, width, gtk_widget_get_height (label), minimum);
+      g_assert_cmpint (gtk_widget_get_height (label), >=, minimum);
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >=, min_lines);
+    }
+  g_assert_cmpint (gtk_widget_get_request_mode (summary), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  g_assert_true (gtk_widget_compute_bounds (summary, GTK_WIDGET (comparison), &bounds));
+  bottom = bounds.origin.y + bounds.size.height;
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_next_sibling (summary), GTK_WIDGET (comparison), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, bottom);
+  return summary;
+}
+
+/* Compared on a phone: two scenarios, then three.  The summary is one
+ * paragraph (some 300 characters in some 330 px: at least four lines),
+ * then two, each as tall as its lines, and the baseline's line comes
+ * after them.  Another number of paragraphs comes in a new box: in the
+ * app folded to a phone, GTK 4.8 kept the summary's box measuring as it
+ * had while empty and not yet shown (of a fixed size: one line a
+ * paragraph), and the baseline's line was drawn over the paragraphs. */
+static void
+test_comparison_summary_room (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 360, 640);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  const char * const ids[] = { "full-ban-2025", "h20-mi308-share-15", "h200-share-25" };
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  GtkWidget *one = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i])),
+                                       TRUE);
+      if (i == 1)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+          cpl_test_wait_for_draw (GTK_WIDGET (window));
+          cpl_test_wait_for_draw (GTK_WIDGET (window));
+          one = check_summary (comparison, 1, 4);
+        }
+    }
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (check_summary (comparison, 2, 4) != one);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The totals fit a phone: at 360 px each scenario is a block of its name
  * over the row titles beside its values, so nothing scrolls sideways; at
  * 1280 px the scenarios stand side by side, the titles once.  The values
@@ -3184,6 +3255,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison-narrow", test_comparison_narrow);
   g_test_add_func ("/scenarios-view/comparison-five-fit", test_comparison_five_fit);
   g_test_add_func ("/scenarios-view/comparison-two-wide", test_comparison_two_wide);
+  g_test_add_func ("/scenarios-view/comparison-summary-room", test_comparison_summary_room);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

@@ -813,38 +813,42 @@ set_summary (CplScenarioComparison *self,
              GPtrArray             *names)
 {
   guint n = sentences != NULL ? sentences->len : 0;
-  GtkWidget *label = gtk_widget_get_first_child (self->summary);
+  guint n_labels = 0;
+  GtkWidget *label;
 
-  for (guint i = 0; i < n; i++)
+  for (label = gtk_widget_get_first_child (self->summary); label != NULL; label = gtk_widget_get_next_sibling (label))
+    n_labels++;
+  if (n_labels != n)
     {
-      if (label == NULL)
+      /* Another number of paragraphs: a new box, filled before it is
+       * shown.  GTK 4.8 kept the old box's way of measuring (of a fixed
+       * size, from when it was empty) when labels were added to a box
+       * measured but not yet allocated (a comparison opened with three
+       * scenarios): it gave two paragraphs of six lines the height of
+       * two lines, and the baseline's line was drawn over them. */
+      GtkWidget *fresh = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+      for (guint i = 0; i < n; i++)
         {
           label = GTK_WIDGET (cpl_summary_label_new ());
-          gtk_box_append (GTK_BOX (self->summary), label);
+          /* one sentence is the answer, in the answer's size; several
+           * are read against the table under them, in body text with
+           * their scenarios' names in bold */
+          if (n > 1)
+            gtk_widget_remove_css_class (label, "title-4");
+          gtk_box_append (GTK_BOX (fresh), label);
         }
-      /* one sentence is the answer, in the answer's size; several are
-       * read against the table under them, in body text with their
-       * scenarios' names in bold */
-      if (n > 1)
-        {
-          gtk_widget_remove_css_class (label, "title-4");
-          set_sentence_markup (GTK_LABEL (label), g_ptr_array_index (sentences, i), g_ptr_array_index (names, i));
-        }
-      else
-        {
-          gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-          cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
-          gtk_widget_add_css_class (label, "title-4");
-        }
-      label = gtk_widget_get_next_sibling (label);
+      gtk_box_insert_child_after (GTK_BOX (self), fresh, self->summary);
+      gtk_box_remove (GTK_BOX (self), self->summary);
+      self->summary = fresh;
     }
-  while (label != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (label);
 
-      gtk_box_remove (GTK_BOX (self->summary), label);
-      label = next;
-    }
+  label = gtk_widget_get_first_child (self->summary);
+  for (guint i = 0; i < n; i++, label = gtk_widget_get_next_sibling (label))
+    if (n > 1)
+      set_sentence_markup (GTK_LABEL (label), g_ptr_array_index (sentences, i), g_ptr_array_index (names, i));
+    else
+      cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
   gtk_widget_set_visible (self->summary, n > 0);
   g_free (self->summary_text);
   if (n > 0)
