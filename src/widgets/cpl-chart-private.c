@@ -488,6 +488,7 @@ cpl_chart_rect_overlaps (const graphene_rect_t *rect,
 #define SWATCH_GAP 6
 #define ITEM_SPACING 18
 #define ROW_SPACING 4
+#define LEGEND_LINES 2          /* a longer name ends in "…" */
 
 /* The legend's sign for @item, a CPL_CHART_LEGEND_SWATCH square at (@x, @y). */
 void
@@ -624,8 +625,11 @@ cpl_chart_legend_cache_free (CplChartLegendCache *cache)
   g_free (cache);
 }
 
-/* Item @index's label laid out in @context, at most @max_width wide;
- * the layout is @cache's. */
+/* Item @index's label laid out in @context, at most @max_width wide: a
+ * longer one wraps to a second line (a compared scenario's name, "H20
+ * and MI308X with a 15% revenue share (August 2025)", on a phone), and
+ * only then ends in "…"; @line_height: the height of its first line.
+ * The layout is @cache's. */
 static PangoLayout *
 legend_text (CplChartLegendCache *cache,
              PangoContext        *context,
@@ -633,7 +637,8 @@ legend_text (CplChartLegendCache *cache,
              const char          *label,
              int                  max_width,
              int                 *width,
-             int                 *height)
+             int                 *height,
+             int                 *line_height)
 {
   LegendText *text;
 
@@ -649,6 +654,7 @@ legend_text (CplChartLegendCache *cache,
       cpl_chart_layout_size (text->layout, &text->width, &text->height);
     }
 
+  *line_height = text->height;
   if (text->width <= max_width)
     {
       *width = text->width;
@@ -662,7 +668,7 @@ legend_text (CplChartLegendCache *cache,
       g_clear_object (&text->limited);
       text->limited = cpl_chart_layout_new (context, label, CPL_CHART_FONT_LABEL);
       text->limited_width = max_width;
-      cpl_chart_layout_limit (text->limited, max_width, 1);
+      cpl_chart_layout_limit (text->limited, max_width, LEGEND_LINES);
       cpl_chart_layout_size (text->limited, NULL, &text->limited_height);
     }
   *width = text->limited_width;
@@ -713,9 +719,9 @@ legend_flow (CplChartLegendCache      *cache,
 
   for (guint i = 0; i < n_items; i++)
     {
-      int text_width, text_height, item_width, line;
+      int text_width, text_height, first_line, item_width, line;
       PangoLayout *layout = legend_text (cache, context, i, items[i].label, width - SWATCH - SWATCH_GAP,
-                                         &text_width, &text_height);
+                                         &text_width, &text_height, &first_line);
 
       item_width = SWATCH + SWATCH_GAP + text_width;
       line = MAX (text_height, SWATCH);
@@ -731,7 +737,10 @@ legend_flow (CplChartLegendCache      *cache,
 
       if (snapshot != NULL)
         {
-          cpl_chart_legend_append_swatch (snapshot, &items[i], x0 + x, round (y0 + y + (line - SWATCH) / 2.), palette);
+          /* beside the first line of a name that wraps */
+          cpl_chart_legend_append_swatch (snapshot, &items[i], x0 + x,
+                                          round (y0 + y + (MAX (MIN (line, first_line), SWATCH) - SWATCH) / 2.),
+                                          palette);
           cpl_chart_append_layout (snapshot, layout, x0 + x + SWATCH + SWATCH_GAP,
                                    y0 + y + (line - text_height) / 2., &palette->fg);
         }

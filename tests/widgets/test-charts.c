@@ -487,6 +487,29 @@ test_bar_log_scale (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A legend's name too long for its row wraps to a second line, and only
+ * then ends in "…": a compared scenario's name on a phone.  One line is
+ * the height of one name that fits ("Take"), so the long name at 200 px
+ * is twice that, and at 60 px still twice (two lines, the second cut),
+ * not more: within a pixel, as a line may be 14.5 px, shown as 15. */
+static void
+test_legend_wraps (void)
+{
+  CplChart *chart = CPL_CHART (cpl_line_chart_new ());
+  PangoContext *context = cpl_chart_get_pango_context (chart);
+  CplChartLegendItem item = { CPL_CHART_LEGEND_LINE, { 0, 0, 0, 1 }, 0, FALSE, "Take" };
+  g_autoptr(CplChartLegendCache) cache = cpl_chart_legend_cache_new ();
+  int line;
+
+  line = cpl_chart_legend_measure (cache, context, &item, 1, 1000);
+  g_assert_cmpint (line, >=, CPL_CHART_LEGEND_SWATCH);
+  item.label = "H20 and MI308X with a 15% revenue share (August 2025)";
+  g_assert_cmpint (cpl_chart_legend_measure (cache, context, &item, 1, 1000), ==, line);
+  g_assert_cmpint (abs (cpl_chart_legend_measure (cache, context, &item, 1, 200) - 2 * line), <=, 1);
+  g_assert_cmpint (abs (cpl_chart_legend_measure (cache, context, &item, 1, 60) - 2 * line), <=, 1);
+  g_object_unref (chart);
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips a few pixels apart (TPP 1.5% apart on a log axis of 2,000 to
@@ -3060,6 +3083,7 @@ main (int   argc,
   g_test_add_func ("/charts/bar/value-gap", test_bar_value_gap);
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
   g_test_add_func ("/charts/bar/slanted-names", test_bar_slanted_names);
+  g_test_add_func ("/charts/legend-wraps", test_legend_wraps);
   g_test_add_func ("/charts/line/bands-legend", test_line_bands_legend);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
