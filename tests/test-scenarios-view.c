@@ -2217,7 +2217,7 @@ check_summary (CplScenarioComparison *comparison,
 /* Compared on a phone: two scenarios, then three.  The summary is one
  * paragraph (some 300 characters in some 330 px: at least four lines),
  * then two, each as tall as its lines, and the baseline's line comes
- * after them.  Another number of paragraphs comes in a new box: in the
+ * after them, its menu showing the baseline's name in two lines.  Another number of paragraphs comes in a new box: in the
  * app folded to a phone, GTK 4.8 kept the summary's box measuring as it
  * had while empty and not yet shown (of a fixed size: one line a
  * paragraph), and the baseline's line was drawn over the paragraphs. */
@@ -2246,6 +2246,24 @@ test_comparison_summary_room (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (check_summary (comparison, 2, 4) != one);
+
+  {
+    /* the baseline's name on its button in two lines, not cut to one:
+     * "H20 and MI308X with a 15% revenue share (August 2025)" */
+    const char *h20 = "H20 and MI308X with a 15% revenue share (August 2025)";
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkWidget *menu = cpl_test_find_widget (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN);
+    GtkLabel *name = NULL;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), 1);
+    cpl_test_wait_for_draw (GTK_WIDGET (window));
+    cpl_test_collect_widgets (menu, GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), h20))
+        name = labels->pdata[i];
+    g_assert_nonnull (name);
+    g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (name)), ==, 2);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1067,7 +1067,13 @@ name_setup (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (GPOINTER_TO_INT (ellipsize))
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    {
+      /* on a phone two lines, "Full ban (April / 2025)", not "Full ban
+       * (Apr…"; longer still, it shortens */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
   else
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
