@@ -310,6 +310,17 @@ test_bands (void)
     g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年12\u2060月）");
     g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December 2025)");
   }
+  /* cpl_text_keep_terms(), for a chart's markers: no break after the
+   * hyphen of "break-even" (it read "break-" over "even 82.2%"), nor
+   * inside 盈亏平衡 ("盈亏" over "平衡"); after the comma, the 、 and
+   * before the rate a line may still break */
+  {
+    g_autofree char *english = cpl_text_keep_terms ("highest take, break-even 82.2%");
+    g_autofree char *chinese = cpl_text_keep_terms ("政府分成最高、盈亏平衡 82.2%");
+
+    g_assert_cmpstr (english, ==, "highest take, break-\u2060even 82.2%");
+    g_assert_cmpstr (chinese, ==, "政\u2060府\u2060分\u2060成\u2060最\u2060高、盈\u2060亏\u2060平\u2060衡 82.2%");
+  }
   /* cpl_text_keep_han_words(), for tooltips: a word joiner inside a run
    * of Han characters and between one and a letter or digit; none at a
    * space or punctuation, none in English, none inside markup's tags */
@@ -370,9 +381,9 @@ test_source (void)
   g_autofree char *expected = g_strdup_printf ("Chip Policy Lab · data: built-in dataset (%s)",
                                                cpl_builtin_get_version ());
 
-  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-02.6");
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-02.7");
   g_assert_cmpstr (builtin, ==, expected);
-  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-02.6)");
+  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-02.7)");
 }
 
 /* The charts whose values can all be zero say what that means: no

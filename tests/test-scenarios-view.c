@@ -1098,7 +1098,7 @@ test_comparison_bands (void)
     cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN, menus);
     for (guint i = 0; i < menus->len; i++)
       if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (menus->pdata[i])), 0),
-                       "All Scenarios"))
+                       "All scenarios"))
         bands = menus->pdata[i];
     g_assert_nonnull (bands);
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (bands))));
@@ -1467,7 +1467,7 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-02.6)");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-02.7)");
   /* the light palette by default whatever the theme: a white margin; the
    * dark one on request: a margin with every channel below a half */
   {

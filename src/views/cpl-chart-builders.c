@@ -626,8 +626,9 @@ cpl_chart_fill_results (CplChart      *chart,
         {
           /* Translators: a marker on the chart, %d is a year */
           g_autofree char *label = g_strdup_printf (_("domestic chip cheaper from %d"), p->years[crossover].year);
+          g_autofree char *kept = cpl_text_keep_terms (label);
 
-          cpl_line_chart_add_marker (CPL_LINE_CHART (chart), p->years[crossover].year, label);
+          cpl_line_chart_add_marker (CPL_LINE_CHART (chart), p->years[crossover].year, kept);
         }
       break;
 
@@ -797,8 +798,9 @@ add_rate_marker (CplLineChart *chart,
 {
   g_autofree char *rate = decimals < 0 ? cpl_format_rate (x) : cpl_format_percent (x, decimals);
   g_autofree char *label = g_strdup_printf (format, rate);
+  g_autofree char *kept = cpl_text_keep_terms (label);
 
-  cpl_line_chart_add_marker (chart, x, label);
+  cpl_line_chart_add_marker (chart, x, kept);
 }
 
 /**

@@ -272,6 +272,33 @@ cpl_text_keep_units (const char *text)
 }
 
 /**
+ * cpl_text_keep_terms:
+ *
+ * Returns: @text for a short label that wraps (a chart's marker): as
+ *   cpl_text_keep_units(), and no line break inside a term, neither after
+ *   the hyphen of "break-even" nor inside a Chinese word ("盈亏 | 平衡"
+ *   broke, cpl_text_keep_han_words())
+ */
+char *
+cpl_text_keep_terms (const char *text)
+{
+  g_autofree char *units = cpl_text_keep_units (text);
+  GString *kept = g_string_new (NULL);
+
+  for (const char *p = units; *p != '\0'; p++)
+    {
+      g_string_append_c (kept, *p);
+      if (*p == '-' && p > units && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (p[1]))
+        g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
+    }
+  {
+    g_autofree char *hyphens = g_string_free (kept, FALSE);
+
+    return cpl_text_keep_han_words (hyphens);
+  }
+}
+
+/**
  * cpl_text_keep_dates:
  *
  * Returns: @text for a label that wraps, a Chinese date's number kept

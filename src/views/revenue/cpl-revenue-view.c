@@ -292,7 +292,7 @@ update_charts (CplRevenueView         *self,
                                       cpl_bar_chart_add_series (self->split_chart, _("Vendor cost"), cost),
                                       cpl_chart_color_for ("series", "vendor-cost"));
       cpl_bar_chart_set_series_color (self->split_chart,
-                                      cpl_bar_chart_add_series (self->split_chart, _("Vendor profit"), profit),
+                                      cpl_bar_chart_add_series (self->split_chart, _("Vendor gross profit"), profit),
                                       cpl_chart_color_for ("series", "vendor-profit"));
     }
   else
@@ -334,7 +334,11 @@ update_charts (CplRevenueView         *self,
     g_autofree char *rate = cpl_format_rate (in->share);
     /* Translators: a marker on the chart, %s is the share rate */
     current = g_strdup_printf (_("current rate %s"), rate);
-    cpl_line_chart_add_marker (self->rate_chart, in->share * 100, current);
+    {
+      g_autofree char *kept = cpl_text_keep_terms (current);
+
+      cpl_line_chart_add_marker (self->rate_chart, in->share * 100, kept);
+    }
   }
   /* none at 100% or more: no marker at the chart's edge saying 100.0% */
   if (isfinite (cases[0].break_even_share) && cases[0].break_even_share < 1)
@@ -342,7 +346,9 @@ update_charts (CplRevenueView         *self,
       g_autofree char *rate = cpl_format_percent (cases[0].break_even_share, 1);
       /* Translators: a marker on the chart, %s is the break-even share rate */
       g_autofree char *label = g_strdup_printf (_("break-even %s"), rate);
-      cpl_line_chart_add_marker (self->rate_chart, cases[0].break_even_share * 100, label);
+      g_autofree char *kept = cpl_text_keep_terms (label);
+
+      cpl_line_chart_add_marker (self->rate_chart, cases[0].break_even_share * 100, kept);
       /* the units stay as given at every rate; past the break-even they
        * are sold at a loss, which a vendor would not do: shaded */
       cpl_line_chart_set_span (self->rate_chart, cases[0].break_even_share * 100, 100, _("Vendor sells at a loss"));
