@@ -614,7 +614,7 @@ sync_baseline_menu (CplScenarioComparison *self,
   return baseline;
 }
 
-/* The bands menu: "All Scenarios", each shown scenario with ranges,
+/* The bands menu: "All scenarios", each shown scenario with ranges,
  * "None"; it keeps its choice while that scenario is shown with ranges,
  * and shows only where some scenario has ranges (bands to choose). */
 static void
@@ -644,7 +644,7 @@ sync_bands_menu (CplScenarioComparison *self,
         }
     }
 
-  g_ptr_array_add (names, (gpointer) _("All Scenarios"));
+  g_ptr_array_add (names, (gpointer) _("All scenarios"));
   for (guint i = 0; i < shown->len; i++)
     {
       CplScenario *scenario = g_ptr_array_index (shown, i);
@@ -1078,7 +1078,7 @@ name_setup (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-      /* a list wider than a short button ("All Scenarios"): the names
+      /* a list wider than a short button ("All scenarios"): the names
        * broke after every word or two */
       gtk_label_set_width_chars (GTK_LABEL (label), 24);
     }
