@@ -1105,6 +1105,54 @@ cpl_chart_tick_labels (const double         *values,
   return labels;
 }
 
+/* @ticks: the ticks cpl_chart_axis_ticks() gives for @max_ticks, every
+ * @stride-th of them from the first, with their labels. */
+static void
+set_ticks (CplChartTicks        *ticks,
+           PangoContext         *context,
+           const CplChartAxis   *axis,
+           int                   line_height,
+           double                length,
+           double                slack_before,
+           double                slack_after,
+           const CplChartFormat *format,
+           gboolean              integer,
+           guint                 max_ticks,
+           guint                 stride)
+{
+  g_auto(GStrv) texts = NULL;
+  guint kept = 0;
+
+  cpl_chart_ticks_clear (ticks);
+  ticks->axis = *axis;
+  ticks->height = line_height;
+  ticks->length = length;
+  ticks->slack_before = slack_before;
+  ticks->slack_after = slack_after;
+  ticks->n = cpl_chart_axis_ticks (axis, ticks->values, max_ticks);
+
+  for (guint i = 0; i < ticks->n; i++)
+    if ((!integer || fabs (ticks->values[i] - round (ticks->values[i])) < 1e-9) && i % stride == 0)
+      ticks->values[kept++] = integer ? round (ticks->values[i]) : ticks->values[i];
+  ticks->n = kept;
+
+  if (format != NULL && format->func != NULL)
+    texts = cpl_chart_tick_labels (ticks->values, ticks->n, format);
+  else
+    {
+      texts = g_new0 (char *, ticks->n + 1);
+      for (guint i = 0; i < ticks->n; i++)
+        texts[i] = integer ? cpl_format_number (ticks->values[i], 0)
+                           : cpl_chart_axis_format_tick (&ticks->axis, ticks->values[i], max_ticks);
+    }
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      ticks->labels[i] = cpl_chart_layout_new (context, texts[i], CPL_CHART_FONT_LABEL);
+      cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
+      ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
+    }
+}
+
 /* Chooses as many round ticks as there is room for along @length
  * pixels, and makes their labels with @format (nullable; see
  * cpl_chart_tick_labels()).  With @integer, only whole numbers get a
@@ -1132,45 +1180,31 @@ cpl_chart_ticks_compute (CplChartTicks        *ticks,
 
   for (;; max_ticks--)
     {
-      g_auto(GStrv) texts = NULL;
-
-      cpl_chart_ticks_clear (ticks);
-      ticks->axis = *axis;
-      ticks->height = line_height;
-      ticks->length = length;
-      ticks->slack_before = slack_before;
-      ticks->slack_after = slack_after;
-      ticks->n = cpl_chart_axis_ticks (axis, ticks->values, max_ticks);
-
-      if (integer)
-        {
-          guint kept = 0;
-
-          for (guint i = 0; i < ticks->n; i++)
-            if (fabs (ticks->values[i] - round (ticks->values[i])) < 1e-9)
-              ticks->values[kept++] = round (ticks->values[i]);
-          ticks->n = kept;
-        }
-
-      if (format != NULL && format->func != NULL)
-        texts = cpl_chart_tick_labels (ticks->values, ticks->n, format);
-      else
-        {
-          texts = g_new0 (char *, ticks->n + 1);
-          for (guint i = 0; i < ticks->n; i++)
-            texts[i] = integer ? cpl_format_number (ticks->values[i], 0)
-                               : cpl_chart_axis_format_tick (&ticks->axis, ticks->values[i], max_ticks);
-        }
-      for (guint i = 0; i < ticks->n; i++)
-        {
-          ticks->labels[i] = cpl_chart_layout_new (context, texts[i], CPL_CHART_FONT_LABEL);
-          cpl_chart_layout_size (ticks->labels[i], &ticks->widths[i], NULL);
-          ticks->max_width = MAX (ticks->max_width, ticks->widths[i]);
-        }
-
+      set_ticks (ticks, context, axis, line_height, length, slack_before, slack_after, format, integer,
+                 max_ticks, 1);
       if (max_ticks <= 2 || ticks_fit (ticks, horizontal))
         break;
     }
+
+  /* One tick is no scale ("1,000 亿美元" alone under a phone's tornado):
+   * every other (or third…) tick of a finer set, where two of them fit,
+   * 600 and 1,000 of 600, 800 and 1,000 */
+  if (ticks->n < 2 && horizontal)
+    for (guint finer = 3; finer <= CPL_CHART_AXIS_MAX_TICKS; finer++)
+      for (guint stride = 2; stride < finer; stride++)
+        {
+          CplChartTicks tried = { 0 };
+
+          set_ticks (&tried, context, axis, line_height, length, slack_before, slack_after, format, integer,
+                     finer, stride);
+          if (tried.n >= 2 && ticks_fit (&tried, horizontal))
+            {
+              cpl_chart_ticks_clear (ticks);
+              *ticks = tried;
+              return;
+            }
+          cpl_chart_ticks_clear (&tried);
+        }
 }
 
 /* The texts of the tick labels, lowest value first. */

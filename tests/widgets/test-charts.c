@@ -510,6 +510,41 @@ test_legend_wraps (void)
   g_object_unref (chart);
 }
 
+static char *
+yi_dollars (double   value,
+            gpointer data)
+{
+  g_autofree char *number = cpl_format_number (value, 0);
+
+  return g_strdup_printf ("%s 亿美元", number);
+}
+
+/* A value axis too short for two labels of its round ticks keeps two:
+ * from 550 to 1,180 over 140 px, "600 亿美元", "800 亿美元" and "1,000
+ * 亿美元" (some 60–70 px each, 12 px apart) do not fit, and the round
+ * ticks for two labels are one, 1,000 (step 500); so every other tick of
+ * the three, 600 and 1,000: at (600 − 550) / 630 × 140 ≈ 11 px and
+ * (1,000 − 550) / 630 × 140 = 100 px, apart. */
+static void
+test_ticks_two_at_least (void)
+{
+  CplChart *chart = CPL_CHART (cpl_line_chart_new ());
+  CplChartFormat format = { yi_dollars, NULL, NULL, NULL };
+  CplChartTicks ticks = { 0 };
+  CplChartAxis axis;
+
+  cpl_chart_axis_init (&axis, CPL_CHART_SCALE_LINEAR);
+  axis.min = 550;
+  axis.max = 1180;
+  cpl_chart_ticks_compute (&ticks, cpl_chart_get_pango_context (chart), &axis, GTK_ORIENTATION_HORIZONTAL,
+                           140, 40, 40, &format, FALSE);
+  g_assert_cmpuint (ticks.n, ==, 2);
+  g_assert_cmpfloat (ticks.values[0], ==, 600);
+  g_assert_cmpfloat (ticks.values[1], ==, 1000);
+  cpl_chart_ticks_clear (&ticks);
+  g_object_unref (chart);
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips a few pixels apart (TPP 1.5% apart on a log axis of 2,000 to
@@ -3084,6 +3119,7 @@ main (int   argc,
   g_test_add_func ("/charts/bar/log-scale", test_bar_log_scale);
   g_test_add_func ("/charts/bar/slanted-names", test_bar_slanted_names);
   g_test_add_func ("/charts/legend-wraps", test_legend_wraps);
+  g_test_add_func ("/charts/ticks-two-at-least", test_ticks_two_at_least);
   g_test_add_func ("/charts/line/bands-legend", test_line_bands_legend);
   g_test_add_func ("/charts/zero-note", test_zero_note);
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
