@@ -12,7 +12,7 @@
  * parameter alone at its low and its high value, and how far that moves
  * the total the user picks, widest swing first.
  *
- * Goal seek: "Find the [parameter] at which [total] reaches [target]",
+ * Goal seek: the parameter to find, the total to reach and its target,
  * with the answer and an "Apply" button, or the reason there is none.
  */
 #define G_LOG_DOMAIN "cpl-scenario-analysis"
@@ -532,7 +532,7 @@ seek_group_new (CplScenarioAnalysis *self)
   for (guint i = 0; (key = cpl_scenario_parameter_key (i)) != NULL; i++)
     gtk_string_list_append (parameters, cpl_scenario_parameter_title (key));
   self->seek_parameter = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_parameter), _("Find the"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_parameter), _("Parameter to find"));
   adw_combo_row_set_model (self->seek_parameter, G_LIST_MODEL (parameters));
   g_signal_connect_object (self->seek_parameter, "notify::selected", G_CALLBACK (clear_answer), self,
                            G_CONNECT_SWAPPED);
@@ -543,7 +543,7 @@ seek_group_new (CplScenarioAnalysis *self)
   for (guint i = 0; i < CPL_N_TOTALS; i++)
     gtk_string_list_append (totals, cpl_scenario_total_title (total_order[i]));
   self->seek_total = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_total), _("at which"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_total), _("Total to reach"));
   adw_combo_row_set_model (self->seek_total, G_LIST_MODEL (totals));
   g_signal_connect_object (self->seek_total, "notify::selected", G_CALLBACK (on_total_selected), self,
                            G_CONNECT_SWAPPED);
@@ -552,7 +552,7 @@ seek_group_new (CplScenarioAnalysis *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->seek_total));
 
   self->seek_target = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_target), _("reaches"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->seek_target), _("Target value"));
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->seek_target), CPL_EXCERPT_CHARS);
   self->seek_unit = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->seek_unit), "dim-label");
