@@ -163,6 +163,17 @@ band_defined (const Series *series,
          && isfinite (series->band_low[i]) && isfinite (series->band_high[i]);
 }
 
+/* Whether @series has a band with some width: a range whose P10 and P90
+ * are one value everywhere (a full ban's 100%) draws nothing to name. */
+static gboolean
+band_has_width (const Series *series)
+{
+  for (guint i = 0; i < series->n; i++)
+    if (band_defined (series, i) && series->band_high[i] - series->band_low[i] > 1e-9 * MAX (fabs (series->band_high[i]), 1))
+      return TRUE;
+  return FALSE;
+}
+
 static const GdkRGBA *
 series_color (CplLineChart *self,
               guint         index)
@@ -283,7 +294,7 @@ cpl_line_chart_build_legend (CplChart *chart,
       CplChartLegendItem item = legend_item (self, i);
 
       cpl_chart_legend_append (items, &item);
-      if (((const Series *) g_ptr_array_index (self->series, i))->band_low != NULL)
+      if (band_has_width (g_ptr_array_index (self->series, i)))
         {
           n_bands++;
           banded = i;

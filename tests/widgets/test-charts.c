@@ -440,6 +440,19 @@ test_line_bands_legend (void)
     g_assert_cmpstr (band->label, ==, "P10–P90 range of Scenario 2");
     g_assert_true (gdk_rgba_equal (&band->color, &g_array_index (legend, CplChartLegendItem, 1).color));
   }
+
+  /* a band whose P10 and P90 are the line everywhere (a full ban's
+   * domestic share, 100% in every draw) draws nothing: no entry */
+  {
+    g_autoptr(CplLineChart) chart = CPL_LINE_CHART (cpl_line_chart_new ());
+    g_autoptr(GArray) legend = NULL;
+
+    cpl_line_chart_set_series_band (chart, cpl_line_chart_add_series (chart, "Full ban", x, y, 2, CPL_LINE_STYLE_LINE),
+                                    y, y);
+    legend = cpl_chart_build_legend (CPL_CHART (chart));
+    g_assert_cmpuint (legend->len, ==, 1);
+    g_assert_cmpstr (g_array_index (legend, CplChartLegendItem, 0).label, ==, "Full ban");
+  }
 }
 
 /* On a log scale the bars stand on the 1× reference line: a tenth
