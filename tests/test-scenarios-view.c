@@ -2267,6 +2267,35 @@ test_comparison_summary_room (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The tornado is a row of its own at 1,280 px, as wide as the two
+ * share-rate cards above it side by side (the third card of their flow,
+ * it stood alone in half the row, its parameters' names wrapped). */
+static void
+test_tornado_full_width (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "scenarios", NULL, 1280, 800);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioAnalysis *analysis = cpl_scenario_results_get_analysis (cpl_scenarios_view_get_results (view));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkWidget *tornado = NULL;
+  int share_width;
+
+  select_id (view, "h200-share-25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_collect_widgets (GTK_WIDGET (analysis), CPL_TYPE_CHART_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (CPL_IS_TORNADO_CHART (cpl_chart_view_get_chart (views->pdata[i])))
+      tornado = gtk_widget_get_ancestor (views->pdata[i], GTK_TYPE_FLOW_BOX_CHILD);
+  g_assert_nonnull (tornado);
+  g_assert_true (gtk_widget_get_visible (tornado));
+  share_width = gtk_widget_get_width (share_card (analysis));
+  g_test_message ("tornado %d, share card %d", gtk_widget_get_width (tornado), share_width);
+  g_assert_cmpint (share_width, >, 200);
+  g_assert_cmpint (gtk_widget_get_width (tornado), >=, 2 * share_width);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The totals fit a phone: at 360 px each scenario is a block of its name
  * over the row titles beside its values, so nothing scrolls sideways; at
  * 1280 px the scenarios stand side by side, the titles once.  The values
@@ -3273,6 +3302,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison-narrow", test_comparison_narrow);
   g_test_add_func ("/scenarios-view/comparison-five-fit", test_comparison_five_fit);
   g_test_add_func ("/scenarios-view/comparison-two-wide", test_comparison_two_wide);
+  g_test_add_func ("/scenarios-view/tornado-full-width", test_tornado_full_width);
   g_test_add_func ("/scenarios-view/comparison-summary-room", test_comparison_summary_room);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);

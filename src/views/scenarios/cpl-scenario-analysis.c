@@ -610,6 +610,7 @@ static void
 cpl_scenario_analysis_init (CplScenarioAnalysis *self)
 {
   GtkWidget *flow = cpl_scenario_chart_flow_new ();
+  GtkWidget *tornado_flow;
   GtkWidget *curve = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -635,10 +636,15 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
   }
   {
     GtkWidget *box = tornado_box_new (self);
+    /* a row of its own, the window's width: the third card of the
+     * curve's flow stood alone in half of it, its names wrapped */
+    GtkWidget *own = cpl_scenario_chart_flow_new ();
 
     g_autofree char *title = cpl_chart_dup_title ("tornado");
 
-    cpl_scenario_chart_flow_append (flow, title, box);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (own), 1);
+    cpl_scenario_chart_flow_append (own, title, box);
+    tornado_flow = own;
     /* the chart asks for its own height (fill_tornado()); the sentence
      * that stands instead of it needs no chart's room below it */
     gtk_widget_set_size_request (box, -1, -1);
@@ -651,6 +657,7 @@ cpl_scenario_analysis_init (CplScenarioAnalysis *self)
   gtk_label_set_selectable (self->share_note, TRUE);
   gtk_box_append (GTK_BOX (curve), GTK_WIDGET (self->share_note));
   gtk_box_append (GTK_BOX (curve), flow);
+  gtk_box_append (GTK_BOX (curve), tornado_flow);
   gtk_box_append (GTK_BOX (self), curve);
 
   gtk_box_append (GTK_BOX (self), seek_group_new (self));
