@@ -1718,6 +1718,23 @@ test_detail_verdicts (void)
     g_assert_cmpstr (icon_name, ==, "go-home-symbolic");
     g_assert_null (css_class);
   }
+  /* a rule's match of it is what the rule would say of it as a US
+   * export, in grey: the Ascend 910C's TPP 12,800 ≥ 4,800 meets
+   * 3A090.a (2023)'s first clause, as the H200's 15,832 does, but where
+   * the H200 reads a red "Controlled" it reads "If exported: Controlled"
+   * (a red "Controlled" beside "Domestic" read as a US ban on its sale);
+   * a rule that does not catch it keeps its words ("Not caught") */
+  assert_detail_row (view, "ECCN 3A090.a (2023)", "If exported: Controlled\n", "dim-label");
+  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not caught", "dim-label");
+  {
+    g_autofree char *ascend = cpl_chips_view_get_cell_text (view, row_of (view, "huawei-ascend-910c"),
+                                                            "rule:eccn-3a090a-2023");
+    g_autofree char *h200 = cpl_chips_view_get_cell_text (view, row_of (view, "nvidia-h200"),
+                                                          "rule:eccn-3a090a-2023");
+
+    g_assert_cmpstr (ascend, ==, "If exported: Controlled");
+    g_assert_cmpstr (h200, ==, "Controlled");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

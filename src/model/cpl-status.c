@@ -29,9 +29,16 @@ cpl_chip_status_get_key (CplChipStatus status)
   return status_keys[status];
 }
 
-static gboolean
-chip_is_chinese (CplDataset *dataset,
-                 CplChip    *chip)
+/**
+ * cpl_chip_is_chinese:
+ *
+ * Whether @chip's vendor is Chinese (MODEL.md §2.1, step 1): US export
+ * rules do not decide its sale in China, and what they say of it is what
+ * they would say of it as a US export.
+ */
+gboolean
+cpl_chip_is_chinese (CplDataset *dataset,
+                     CplChip    *chip)
 {
   const char *vendor_id = cpl_chip_get_vendor_id (chip);
   CplVendor *vendor = vendor_id ? cpl_dataset_lookup_vendor (dataset, vendor_id) : NULL;
@@ -158,7 +165,7 @@ cpl_chip_status_decided_on (CplDataset  *dataset,
     *deciding = NULL;
   g_return_val_if_fail (date != NULL && g_date_valid (date), CPL_CHIP_STATUS_UNKNOWN);
 
-  if (chip_is_chinese (dataset, chip))
+  if (cpl_chip_is_chinese (dataset, chip))
     {
       if (deciding != NULL)
         *deciding = g_steal_pointer (&decided);

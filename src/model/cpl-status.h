@@ -24,6 +24,8 @@ CplChipStatus  cpl_chip_status_decided_on (CplDataset  *dataset,
                                            double      *share,
                                            GPtrArray  **deciding);
 const char    *cpl_chip_status_get_key  (CplChipStatus  status);
+gboolean       cpl_chip_is_chinese      (CplDataset    *dataset,
+                                         CplChip       *chip);
 
 void           cpl_scenario_policy_on   (CplDataset    *dataset,
                                          CplScenario   *scenario,

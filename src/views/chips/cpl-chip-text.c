@@ -466,17 +466,36 @@ cpl_verdict_box_set (GtkWidget   *box,
            cpl_verdict_get_css_class (verdict), tooltip);
 }
 
+static char *rule_verdict_label (CplRule     *rule,
+                                 CplTriState  verdict);
+
 /**
  * cpl_rule_verdict_get_label:
  *
  * A control rule's match reads "Controlled", a licence rule's
  * "Licensable", a share rule's "25% share applies"; a control rule that
  * does not match "Not caught", a licence or share rule "Does not apply";
- * unknown is "Needs data" whatever the effect.
+ * unknown is "Needs data" whatever the effect.  Of a @domestic chip (its
+ * vendor is Chinese), whose sale in China no US rule decides, a match is
+ * what the rule would say of it as a US export: "If exported: Controlled".
  */
 char *
 cpl_rule_verdict_get_label (CplRule     *rule,
-                            CplTriState  verdict)
+                            CplTriState  verdict,
+                            gboolean     domestic)
+{
+  g_autofree char *text = NULL;
+
+  text = rule_verdict_label (rule, verdict);
+  if (domestic && verdict == CPL_TRI_TRUE)
+    /* Translators: what a US export rule would say of a Chinese chip if it were exported from the US; %s is "Controlled", "Licensable" or "25% share applies" */
+    return g_strdup_printf (_("If exported: %s"), text);
+  return g_steal_pointer (&text);
+}
+
+static char *
+rule_verdict_label (CplRule     *rule,
+                    CplTriState  verdict)
 {
   g_autofree char *rate = NULL;
 
@@ -567,18 +586,27 @@ cpl_rule_verdict_get_style (CplRule      *rule,
     }
 }
 
+/* A @domestic chip's verdicts are in grey, as a rule's not in force: they
+ * decide nothing of its sale in China (a red "Controlled" beside the
+ * Ascend 910C's "Domestic" read as a US ban on it). */
 void
 cpl_rule_verdict_box_set (GtkWidget   *box,
                           CplRule     *rule,
                           CplTriState  verdict,
+                          gboolean     domestic,
                           const char  *tooltip)
 {
-  g_autofree char *text = cpl_rule_verdict_get_label (rule, verdict);
-  g_autofree char *full = g_strdup_printf ("%s\n%s", cpl_rule_effect_describe (rule), tooltip);
+  g_autofree char *text = cpl_rule_verdict_get_label (rule, verdict, domestic);
+  g_autofree char *full = NULL;
   const char *icon_name, *css_class;
 
+  if (domestic)
+    full = g_strdup_printf ("%s\n%s\n%s", cpl_chip_status_describe (CPL_CHIP_STATUS_DOMESTIC),
+                            cpl_rule_effect_describe (rule), tooltip);
+  else
+    full = g_strdup_printf ("%s\n%s", cpl_rule_effect_describe (rule), tooltip);
   cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
-  box_set (box, icon_name, text, css_class, full);
+  box_set (box, icon_name, text, domestic ? "dim-label" : css_class, full);
 }
 
 /* Status ------------------------------------------------------------------ */

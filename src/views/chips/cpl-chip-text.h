@@ -33,7 +33,8 @@ void        cpl_verdict_box_set_dim   (GtkWidget         *box);
 
 /* A rule's verdict in the words of its effect (MODEL.md §2.1). */
 char       *cpl_rule_verdict_get_label (CplRule          *rule,
-                                        CplTriState       verdict);
+                                        CplTriState       verdict,
+                                        gboolean          domestic);
 const char *cpl_rule_effect_describe  (CplRule           *rule);
 void        cpl_rule_verdict_get_style (CplRule          *rule,
                                         CplTriState       verdict,
@@ -44,6 +45,7 @@ char       *cpl_rule_describe_in_force (CplRule          *rule,
 void        cpl_rule_verdict_box_set  (GtkWidget         *box,
                                        CplRule           *rule,
                                        CplTriState        verdict,
+                                       gboolean           domestic,
                                        const char        *tooltip);
 
 /* A chip's status in China on a date. */

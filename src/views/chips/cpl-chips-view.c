@@ -349,7 +349,8 @@ cpl_chips_table_text (CplDataset           *dataset,
         {
           g_autoptr(CplRule) rule = g_list_model_get_item (rules, r);
           const char *id = cpl_entity_get_id (CPL_ENTITY (chip));
-          g_autofree char *verdict = cpl_rule_verdict_get_label (rule, cpl_rule_evaluate_chip (rule, id, m.values, NULL));
+          g_autofree char *verdict = cpl_rule_verdict_get_label (rule, cpl_rule_evaluate_chip (rule, id, m.values, NULL),
+                                                                 status == CPL_CHIP_STATUS_DOMESTIC);
 
           cpl_csv_writer_add_text (writer, verdict);
         }
@@ -452,7 +453,8 @@ refresh_cell (GtkListItem *item)
       tooltip = cpl_rule_describe_verdict (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
       cpl_rule_verdict_box_set (child, spec->rule,
                                 cpl_rule_evaluate_chip (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)),
-                                                        m.values, NULL), tooltip);
+                                                        m.values, NULL),
+                                cpl_chip_is_chinese (spec->view->dataset, chip), tooltip);
     }
   else if (spec->column == COL_STATUS)
     set_status_cell (spec->view, chip, child);
@@ -891,6 +893,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
 {
   CplChip *chip = self->shown;
   GListModel *rules;
+  gboolean domestic;
   GtkWidget *group;
   CplChipMetrics m;
   CplText *notes;
@@ -934,8 +937,9 @@ cpl_chips_view_update_detail (CplChipsView *self)
 
   /* a domestic chip's verdicts are what the rules would say of it as a
    * US export: its own sale in China is not subject to them */
+  domestic = cpl_chip_is_chinese (self->dataset, chip);
   group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Export Rules"),
-                            cpl_chip_get_domestic (chip)
+                            domestic
                               ? _("What each rule would say of this chip if it were exported from the United "
                                   "States; its sale in China is not subject to them.")
                               : NULL);
@@ -948,7 +952,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
       g_autofree char *margins = cpl_text_keep_units (described);
       g_autofree char *tooltip = cpl_rule_describe_verdict (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
       CplTriState verdict = cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values, NULL);
-      g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict);
+      g_autofree char *label = cpl_rule_verdict_get_label (rule, verdict, domestic);
       /* a rule that only names chips has no threshold to measure */
       g_autofree char *subtitle = *margins ? g_strdup_printf ("%s\n%s", label, margins) : g_strdup (label);
       g_autofree char *not_in_force = cpl_rule_describe_in_force (rule, &self->date);
@@ -967,6 +971,9 @@ cpl_chips_view_update_detail (CplChipsView *self)
           subtitle = with_date;
           css_class = "dim-label";
         }
+      /* and a domestic chip's, which decide nothing of its sale in China */
+      if (domestic)
+        css_class = "dim-label";
       row = verdict_row_new (cpl_entity_get_name (CPL_ENTITY (rule)), subtitle, icon_name, css_class);
       gtk_widget_set_tooltip_text (row, tooltip);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1841,7 +1848,8 @@ cpl_chips_view_get_cell_text (CplChipsView *self,
         return NULL;
       cpl_chip_metrics_compute (chip, &m);
       return cpl_rule_verdict_get_label (rule, cpl_rule_evaluate_chip (rule, cpl_entity_get_id (CPL_ENTITY (chip)),
-                                                                       m.values, NULL));
+                                                                       m.values, NULL),
+                                         cpl_chip_is_chinese (self->dataset, chip));
     }
   return column >= 0 ? column_text (self, chip, column) : NULL;
 }

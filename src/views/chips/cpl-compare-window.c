@@ -220,7 +220,8 @@ status_box_new (CplDataset  *dataset,
  * verdict in grey (a red "Controlled" under "Not in force" read as a
  * ban). */
 static GtkWidget *
-rule_verdict_new (CplRule              *rule,
+rule_verdict_new (CplDataset           *dataset,
+                  CplRule              *rule,
                   CplChip              *chip,
                   const CplChipMetrics *m,
                   gboolean              in_force,
@@ -230,7 +231,8 @@ rule_verdict_new (CplRule              *rule,
   g_autofree char *tooltip = cpl_rule_describe_verdict (rule, chip_id, m->values);
   GtkWidget *verdict = cpl_verdict_box_new ();
 
-  cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m->values, NULL), tooltip);
+  cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m->values, NULL),
+                            cpl_chip_is_chinese (dataset, chip), tooltip);
   if (!in_force)
     cpl_verdict_box_set_dim (verdict);
   *margins = cpl_rule_describe_margins (rule, chip_id, m->values);
@@ -317,7 +319,7 @@ status_and_rules_grid (CplCompareWindow *self,
         {
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
           g_autofree char *margins = NULL;
-          GtkWidget *verdict = rule_verdict_new (rule, chips[c], &m[c], note == NULL, &margins);
+          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note == NULL, &margins);
 
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_box_append (GTK_BOX (cell), verdict);
@@ -409,7 +411,7 @@ status_and_rules_stacked (CplDataset   *dataset,
       for (guint c = 0; c < n; c++)
         {
           g_autofree char *margins = NULL;
-          GtkWidget *verdict = rule_verdict_new (rule, chips[c], &m[c], note == NULL, &margins);
+          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note == NULL, &margins);
 
           verdict_box_wrap (verdict);
           attach_stacked_line (grid, chips[c], verdict, &top);
