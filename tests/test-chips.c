@@ -1119,20 +1119,21 @@ test_compare_status (void)
   /* 3A090.a (2023) for H200, clause by clause (either is enough): TPP
    * 15,832 − 4,800 = 11,032 above; the second clause's TPP line, 15,832 −
    * 1,600 = 14,232 above, and performance density 15,832 / 814 mm² =
-   * 19.45, 19.45 − 5.92 = 13.53 above, the unit, TPP per mm² of die,
-   * once with the chip's value.  Both clauses met. */
+   * 19.45, 19.45 − 5.92 = 13.53 TPP/mm² above, the unit, TPP per mm² of
+   * die, with the rule's line and with the distance ("≥ 5.92: yes, 13.53
+   * above" did not say 5.92 of what).  Both clauses met. */
   assert_kept_units (cpl_compare_window_get_distances (compare, "eccn-3a090a-2023", 1),
                      "Clause 1~of 2: met\n"
-                     "•~TPP 15,832~≥ 4,800: yes,~11,032~above\n"
+                     "•~TPP 15,832~≥ 4,800: yes, 11,032~above\n"
                      "Clause 2~of 2, all must hold: met\n"
-                     "•~TPP 15,832~≥ 1,600: yes,~14,232~above\n"
-                     "•~performance density 19.45~TPP/^mm² ≥ 5.92: yes,~13.53~above");
+                     "•~TPP 15,832~≥ 1,600: yes, 14,232~above\n"
+                     "•~performance density 19.45~≥ 5.92~TPP/^mm²: yes, 13.53~TPP/^mm²~above");
   /* case-by-case for H20, one clause of two conditions: 21,000 − 2,368 =
    * 18,632 below; bandwidth 6,500 − 4,000 = 2,500 GB/s below; both hold */
   assert_kept_units (cpl_compare_window_get_distances (compare, "case-by-case-2026", 0),
                      "All must hold: met\n"
-                     "•~TPP 2,368~< 21,000: yes,~18,632~below\n"
-                     "•~memory bandwidth 4,000~GB/^s < 6,500: yes,~2,500~below");
+                     "•~TPP 2,368~< 21,000: yes, 18,632~below\n"
+                     "•~memory bandwidth 4,000~< 6,500~GB/^s: yes, 2,500~GB/^s~below");
 
   /* one scroller, the window's: the tables are as tall as their rows and
    * do not take the mouse wheel */
@@ -1564,8 +1565,8 @@ test_detail_deciding_rules (void)
    * though TPP 2,368 < 4,800 holds (2,432 below the line) */
   assert_detail_row (view, "ECCN 3A090.b (2023)",
                      "Not caught\nClause 1\u00a0of 2, all must hold: not met\n"
-                     "•\u00a0TPP 2,368\u00a0≥ 2,400: no,\u00a032\u00a0below\n"
-                     "•\u00a0TPP 2,368\u00a0< 4,800: yes,\u00a02,432\u00a0below\n", "dim-label");
+                     "•\u00a0TPP 2,368\u00a0≥ 2,400: no, 32\u00a0below\n"
+                     "•\u00a0TPP 2,368\u00a0< 4,800: yes, 2,432\u00a0below\n", "dim-label");
 
   /* on 2025-09-01 the licences are in force: licensable at 15%, the
    * August share rule named (the 25% bands are not yet in force, and
@@ -1624,8 +1625,9 @@ test_detail_verdicts (void)
   g_assert_null (find_label (GTK_WIDGET (view), "What each rule would say of this chip if it were exported "
                                                 "from the United States; its sale in China is not subject to them."));
   /* its distances keep each number with its unit, and the unit whole:
-   * 15,832 / 814 mm² = 19.45 TPP/mm² ("TPP/" ended a line, "mm²" began
-   * the next) */
+   * 15,832 / 814 mm² = 19.45 TPP/mm², the line 5.92 TPP/mm², 19.45 −
+   * 5.92 = 13.53 TPP/mm² above it ("TPP/" ended a line, "mm²" began the
+   * next) */
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
     const char *subtitle = NULL;
@@ -1635,7 +1637,8 @@ test_detail_verdicts (void)
       if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
         subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
     g_assert_nonnull (subtitle);
-    g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0TPP/\u2060mm² ≥ 5.92: "));
+    g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0≥ 5.92\u00a0TPP/\u2060mm²: "
+                                        "yes, 13.53\u00a0TPP/\u2060mm²\u00a0above"));
   }
   /* its tooltip gives the condition as a reader writes it: "≥", not the
    * file's ">=" */
@@ -1688,7 +1691,7 @@ test_detail_verdicts (void)
   cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-b200"));
   assert_detail_row (view, "ECCN 3A090.a (2023)",
                      "Controlled\nClause 1\u00a0of 2: met\n"
-                     "•\u00a0TPP 36,000\u00a0≥ 4,800: yes,\u00a031,200\u00a0above\n"
+                     "•\u00a0TPP 36,000\u00a0≥ 4,800: yes, 31,200\u00a0above\n"
                      "Clause 2\u00a0of 2, all must hold: needs data\n", "error");
 
   /* a chip not yet released on the view's date says so first: the B200

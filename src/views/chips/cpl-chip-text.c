@@ -165,7 +165,8 @@ op_display (CplOp op)
 static char *
 margin_outcome (const CplMargin *m)
 {
-  g_autofree char *distance = cpl_format_number (fabs (m->value - m->threshold), metric_decimals[m->metric]);
+  /* in its unit: "no, 300 GB/s below" */
+  g_autofree char *distance = cpl_metric_format_value (m->metric, fabs (m->value - m->threshold));
   gboolean holds = m->holds == CPL_TRI_TRUE;
 
   if (m->value > m->threshold)
@@ -178,18 +179,22 @@ margin_outcome (const CplMargin *m)
 }
 
 /* One condition, the chip's value against it and whether it holds:
- * "TPP 2,368 ≥ 2,400: no, 32 below".  The unit once, with the chip's
- * value (with the unit three times a line wrapped into a wall of
- * units). */
+ * "TPP 2,368 ≥ 2,400: no, 32 below", "interconnect 400 ≥ 600 GB/s: no,
+ * 200 GB/s below".  The rule's line and the distance to it in their unit
+ * (with the unit on the chip's value only, "≥ 600: yes, 184 above" did
+ * not say 600 of what); the chip's value beside the line shares its unit,
+ * as in "400–600 GB/s" (the unit three times a line wrapped into a wall
+ * of units). */
 char *
 cpl_margin_describe (const CplMargin *m)
 {
-  g_autofree char *value = cpl_metric_format_value (m->metric, m->value);
+  g_autofree char *value = NULL;
   g_autofree char *threshold = NULL;
   g_autofree char *outcome = NULL;
 
   if (m->metric == CPL_METRIC_DATACENTER)
     {
+      value = cpl_metric_format_value (m->metric, m->value);
       threshold = cpl_metric_format_value (m->metric, m->threshold);
       /* Translators: %1$s is "data-centre part", %2$s yes/no, %3$s the value the rule needs */
       return g_strdup_printf (_("%1$s: %2$s (the rule looks for %3$s)"),
@@ -202,13 +207,19 @@ cpl_margin_describe (const CplMargin *m)
       return g_strdup_printf (_("%1$s %2$s %3$s: needs data"),
                               cpl_metric_get_title (m->metric), op_display (m->op), threshold);
     }
-  threshold = cpl_format_number (m->threshold, metric_decimals[m->metric]);
+  value = cpl_format_number (m->value, metric_decimals[m->metric]);
+  threshold = cpl_metric_format_value (m->metric, m->threshold);
   {
-    /* "no, 32 below" stays on one line */
+    /* "300 GB/s below" stays on one line, but may go to the next after
+     * "yes,": "yes, 300 GB/s below" whole was too wide for a phone's
+     * comparison */
     g_autofree char *words = margin_outcome (m);
-    GString *kept = g_string_new (words);
+    const char *first = strchr (words, ' ');
+    GString *kept = g_string_new (first != NULL ? first + 1 : words);
 
     g_string_replace (kept, " ", NO_BREAK_SPACE, 0);
+    if (first != NULL)
+      g_string_prepend_len (kept, words, first - words + 1);
     outcome = g_string_free (kept, FALSE);
   }
   /* Translators: a condition and whether the chip meets it: %1$s a metric,
