@@ -1608,7 +1608,7 @@ test_detail_verdicts (void)
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
                      "may be granted under “Case-by-case review for China (January 2026)” and “Licences for H200 "
                      "(December 2025)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
-                     "shares set by “25% tariff bands (January 2026)” and “25% share for H200 (December 2025)” "
+                     "shares set by “25% tariff share (January 2026)” and “25% share for H200 (December 2025)” "
                      "(the shares of several rules are not added together).", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
@@ -1656,7 +1656,7 @@ test_detail_verdicts (void)
   /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");
-  assert_detail_row (view, "25% tariff bands (January 2026)", "25% share applies", "warning");
+  assert_detail_row (view, "25% tariff share (January 2026)", "25% share applies", "warning");
   /* the April letters name the H20 and MI308X only: they do not catch
    * the H200, and say so in grey, not with the green tick of a chip that
    * needs no licence (3A090.a above denies it) */
@@ -1776,7 +1776,7 @@ test_map_statuses (void)
   in_2026 = map_legend (view);
   g_test_message ("%s", in_2026);
   g_assert_cmpstr (in_2026, ==, "Licensable|Denied|Domestic chip|Case-by-case review for China (January 2026)|"
-                                "25% tariff bands (January 2026)|ECCN 3A090.a (2023)");
+                                "25% tariff share (January 2026)|ECCN 3A090.a (2023)");
   set_date_iso (view, "2022-01-01");
   in_2022 = map_legend (view);
   g_test_message ("%s", in_2022);

@@ -716,7 +716,7 @@ rule_names (GPtrArray     *rules,
   /* quoted: a name spliced in as a noun ran into the sentence ("pays
    * 15% of its revenue to the US under 15% share for H20 …") */
   for (guint i = 0; i < names->len; i++)
-    /* Translators: a rule's name quoted in a sentence, “25% tariff bands (January 2026)” */
+    /* Translators: a rule's name quoted in a sentence, “25% tariff share (January 2026)” */
     names->pdata[i] = g_strdup_printf (_("“%s”"), (const char *) names->pdata[i]);
   g_ptr_array_set_free_func (names, g_free);
   return cpl_text_join_list ((const char * const *) names->pdata, names->len);
