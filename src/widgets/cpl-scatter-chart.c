@@ -65,6 +65,7 @@ struct _CplScatterChart
   char            *x_axis_title;  /* as drawn: a log axis says so */
   char            *y_axis_title;
   guint            n_hidden_labels;  /* at the last drawing: names that did not fit */
+  graphene_rect_t  note_place;       /* at the last drawing: where that said so (empty: nowhere) */
   GHashTable      *named;            /* at the last drawing: id of a point whose name was drawn → where */
   gboolean         x_log;
   gboolean         y_log;
@@ -925,8 +926,51 @@ place_note (CplScatterChart *self,
       GRAPHENE_POINT_INIT (plot->origin.x + 4, plot->origin.y + 4),
     };
 
-    return place_label (snapshot, layout, corners, G_N_ELEMENTS (corners), plot, obstacles, &dim);
+    return place_owned_label (snapshot, layout, corners, G_N_ELEMENTS (corners), plot, obstacles, &dim, NULL,
+                              &self->note_place);
   }
+}
+
+/* Where no corner of the plot has room for the note (a phone's map in
+ * Chinese, its names wider, left it out, the names hidden with no word
+ * of it): above the plot, on the line of the vertical axis's title, at
+ * the right, else under the plot at the right, beside the horizontal
+ * axis's title. */
+static void
+place_note_outside (CplScatterChart *self,
+                    GtkSnapshot     *snapshot,
+                    const char      *text)
+{
+  CplChartFrame *frame = FRAME (self);
+  const graphene_rect_t *plot = &frame->plot;
+  g_autoptr(PangoLayout) layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), text, CPL_CHART_FONT_LABEL);
+  GdkRGBA dim = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f);
+  double right = plot->origin.x + plot->size.width;
+  int w, h, title_w = 0, title_h = 0;
+  double x, y;
+
+  cpl_chart_layout_size (layout, &w, &h);
+  x = right - w;
+  if (frame->y_title != NULL)
+    cpl_chart_layout_size (frame->y_title, &title_w, &title_h);
+  if (frame->y_title == NULL || frame->y_title_at.x + title_w + 12 <= x)
+    y = frame->y_title != NULL ? frame->y_title_at.y + title_h - h : plot->origin.y - h - 2;
+  else
+    {
+      /* the horizontal title is centred under the plot: the note ends
+       * at the plot's right edge, on the title's line */
+      int x_title_w = 0;
+
+      if (frame->x_title != NULL)
+        cpl_chart_layout_size (frame->x_title, &x_title_w, NULL);
+      if (x < plot->origin.x + (plot->size.width + x_title_w) / 2 + 12)
+        return;
+      y = plot->origin.y + plot->size.height + frame->bottom + CPL_CHART_LABEL_GAP;
+    }
+  if (y < 0 || x < 0)
+    return;
+  cpl_chart_append_layout (snapshot, layout, x, y, &dim);
+  self->note_place = GRAPHENE_RECT_INIT (x, y, w, h);
 }
 
 /* Where @point's marker is drawn: at its pixel, or, on a spot whose
@@ -993,6 +1037,7 @@ snapshot_points (CplScatterChart *self,
     snapshot_point (self, snapshot, selected, px, py, selected == hover, TRUE);
 
   self->n_hidden_labels = 0;
+  self->note_place = GRAPHENE_RECT_INIT (0, 0, 0, 0);
   g_hash_table_remove_all (self->named);
   if (!self->show_labels)
     return;
@@ -1089,8 +1134,8 @@ snapshot_points (CplScatterChart *self,
       g_autofree char *brief = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d name hidden", "%d names hidden", hidden),
                                                 hidden);
 
-      if (!place_note (self, snapshot, note, obstacles))
-        place_note (self, snapshot, brief, obstacles);
+      if (!place_note (self, snapshot, note, obstacles) && !place_note (self, snapshot, brief, obstacles))
+        place_note_outside (self, snapshot, brief);
     }
 
 }
@@ -1561,6 +1606,22 @@ cpl_scatter_chart_new (void)
  */
 /* Returns: how many points' names did not fit at the last drawing (for
  * tests) */
+/**
+ * cpl_scatter_chart_get_note_place:
+ * @place: (out): where the last drawing said how many names it left out
+ *
+ * Returns: whether it said so (no name left out: %FALSE).
+ */
+gboolean
+cpl_scatter_chart_get_note_place (CplScatterChart *self,
+                                  graphene_rect_t *place)
+{
+  g_return_val_if_fail (CPL_IS_SCATTER_CHART (self), FALSE);
+
+  *place = self->note_place;
+  return self->note_place.size.width > 0;
+}
+
 guint
 cpl_scatter_chart_get_n_hidden_labels (CplScatterChart *self)
 {

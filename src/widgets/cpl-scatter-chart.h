@@ -75,6 +75,8 @@ guint       cpl_scatter_chart_get_n_lines     (CplScatterChart *self);
 const char *cpl_scatter_chart_get_axis_title  (CplScatterChart *self,
                                                GtkOrientation   orientation);
 guint       cpl_scatter_chart_get_n_hidden_labels (CplScatterChart *self);
+gboolean    cpl_scatter_chart_get_note_place      (CplScatterChart *self,
+                                                   graphene_rect_t *place);
 gboolean    cpl_scatter_chart_get_named       (CplScatterChart *self,
                                                const char      *id);
 gboolean    cpl_scatter_chart_get_name_place  (CplScatterChart *self,

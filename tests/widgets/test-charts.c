@@ -594,6 +594,56 @@ test_scatter_hidden_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where no corner of the plot has room for "N names hidden" (a chip in
+ * each corner, at the axes' ends, 2,000 and 50,000 × 1,000 and 10,000
+ * on log axes, its marker and name over the corner's place), the note
+ * goes above the plot, at its right, on the line of the vertical axis's
+ * title, clear of it: a phone's map in Chinese hid names and said
+ * nothing. */
+static void
+test_scatter_hidden_note_outside (void)
+{
+  GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
+  const double corners[][2] = { { 2000, 1000 }, { 50000, 1000 }, { 2000, 10000 }, { 50000, 10000 } };
+  GtkWidget *window;
+  graphene_rect_t note, plot;
+  const CplChartFrame *frame;
+  int title_w;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "GB/s", TRUE);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("chip-%u", i);
+      g_autofree char *name = g_strdup_printf ("Chip number %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, 8000 * pow (1.015, i), 3000, CPL_POINT_STYLE_NORMAL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("corner-%u", i);
+      g_autofree char *name = g_strdup_printf ("Corner chip %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, corners[i][0], corners[i][1], CPL_POINT_STYLE_NORMAL);
+    }
+  window = window_with (crowded, 360, 400);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), >=, 2);
+  g_assert_true (cpl_scatter_chart_get_note_place (chart, &note));
+  frame = cpl_chart_get_frame (CPL_CHART (chart));
+  plot = frame->plot;
+  g_test_message ("note at %g,%g %gx%g; plot at %g,%g %gx%g", note.origin.x, note.origin.y, note.size.width,
+                  note.size.height, plot.origin.x, plot.origin.y, plot.size.width, plot.size.height);
+  /* above the plot, ending at its right edge */
+  g_assert_cmpfloat (note.origin.y + note.size.height, <=, plot.origin.y);
+  g_assert_cmpfloat (note.origin.y, >=, 0);
+  g_assert_cmpfloat_with_epsilon (note.origin.x + note.size.width, plot.origin.x + plot.size.width, .5);
+  cpl_chart_layout_size (frame->y_title, &title_w, NULL);
+  g_assert_cmpfloat (note.origin.x, >=, frame->y_title_at.x + title_w);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Whether a name at @place touches (within 8 px, beside or over it) the
  * marker at @x, @y. */
 static gboolean
@@ -3124,6 +3174,7 @@ main (int   argc,
   g_test_add_func ("/charts/axis/fit", test_axis_fit);
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
+  g_test_add_func ("/charts/scatter/hidden-note-outside", test_scatter_hidden_note_outside);
   g_test_add_func ("/charts/scatter/names-apart", test_scatter_names_apart);
   g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
   g_test_add_func ("/charts/scatter/region-tooltip", test_scatter_region_tooltip);
