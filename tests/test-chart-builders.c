@@ -144,6 +144,10 @@ test_kinds (void)
       else if (g_str_equal (id, "threshold-map"))
         {
           g_assert_true (CPL_IS_SCATTER_CHART (single));
+          /* the measure spelled out, as the axis's title stands alone
+           * (the table's column, among figures, says "TPP") */
+          g_assert_cmpstr (cpl_scatter_chart_get_axis_title (CPL_SCATTER_CHART (single), GTK_ORIENTATION_HORIZONTAL),
+                           ==, "Total processing performance (TPP), log scale");
           /* the fixture has no rules */
           g_assert_cmpuint (cpl_scatter_chart_get_n_regions (CPL_SCATTER_CHART (single)), ==, 0);
         }

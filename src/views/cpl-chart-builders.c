@@ -297,7 +297,9 @@ cpl_chart_new_for (const char *chart_id,
         return mark_id (CPL_CHART (bars), kind);
       case CHART_THRESHOLD_MAP:
         map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
-        cpl_scatter_chart_set_axes (map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
+        /* Translators: the threshold map's horizontal axis; the measure spelled out, as it stands alone */
+        cpl_scatter_chart_set_axes (map, C_("axis", "Total processing performance (TPP)"), TRUE,
+                                    _("Memory bandwidth (GB/s)"), TRUE);
         cpl_scatter_chart_set_description (map,
           _("Every chip by total processing performance and memory bandwidth, with the regions "
             "and lines of the export rules that can be drawn on these two axes"));

@@ -444,7 +444,9 @@ cpl_what_if_window_new (CplDataset *dataset)
     }
 
   self->map = CPL_SCATTER_CHART (cpl_scatter_chart_new ());
-  cpl_scatter_chart_set_axes (self->map, _("TPP"), TRUE, _("Memory bandwidth (GB/s)"), TRUE);
+  /* Translators: the threshold map's horizontal axis; the measure spelled out, as it stands alone */
+  cpl_scatter_chart_set_axes (self->map, C_("axis", "Total processing performance (TPP)"), TRUE,
+                              _("Memory bandwidth (GB/s)"), TRUE);
   cpl_scatter_chart_set_description (self->map, _("The what-if chip among the dataset's chips, by TPP and memory bandwidth"));
   view = cpl_chart_view_new_take (self->map);
   /* under its heading, with Export… beside it, as a chart's card has them;
