@@ -309,6 +309,86 @@ round_multiples (double    min,
   return n;
 }
 
+/* How good a choice of @n of the @n_all 1-2-5 multiples @all is: 1 among
+ * them first (the reference of a chart of ratios), then the ends of the
+ * range covered (a bar past the last tick reads against nothing), then
+ * the more the better. */
+static int
+ticks_score (const double *ticks,
+             guint         n,
+             const double *all,
+             guint         n_all)
+{
+  int score = (int) n;
+
+  for (guint i = 0; i < n; i++)
+    if (fabs (ticks[i] - 1) < EPSILON)
+      score += 100;
+  if (n > 0 && ticks[0] == all[0])
+    score += 10;
+  if (n > 0 && ticks[n - 1] == all[n_all - 1])
+    score += 10;
+  return score;
+}
+
+/* Where the 1-2-5 multiples between @min and @max are too many for
+ * @max_ticks: the best (ticks_score()) of the 1 and 5 multiples alone
+ * and every other multiple from a power of ten (0.2, 1, 5, 20: a ratio
+ * chart in Chinese, its taller labels leaving room for six, had 0.5, 1,
+ * 5, 10, its bars reaching 15× and 0.19× past the ticks).  Returns how
+ * many are in @ticks, 0 when no choice of two or more fits. */
+static guint
+fewer_round_multiples (double  min,
+                       double  max,
+                       double *ticks,
+                       guint   max_ticks)
+{
+  double all[CPL_CHART_AXIS_MAX_TICKS];
+  double tried[CPL_CHART_AXIS_MAX_TICKS];
+  gboolean too_many;
+  guint n_all = round_multiples (min, max, 1, all, G_N_ELEMENTS (all), &too_many);
+  guint n_best = 0;
+  int best = -1;
+
+  if (too_many)
+    return 0;
+  /* the 1 and 5 multiples */
+  {
+    guint n = round_multiples (min, max, 2, tried, max_ticks, &too_many);
+
+    if (!too_many && n >= 2)
+      {
+        memcpy (ticks, tried, n * sizeof *ticks);
+        n_best = n;
+        best = ticks_score (tried, n, all, n_all);
+      }
+  }
+  /* every other one, through a power of ten */
+  for (guint anchor = 0; anchor < n_all; anchor++)
+    {
+      double mantissa = all[anchor] / pow (10, floor (log10 (all[anchor]) + EPSILON));
+      guint n = 0;
+      gboolean fits = TRUE;
+      int score;
+
+      if (fabs (mantissa - 1) > 1e-6)
+        continue;
+      for (guint i = anchor % 2; i < n_all && fits; i += 2)
+        if ((fits = n < max_ticks))
+          tried[n++] = all[i];
+      if (!fits || n < 2)
+        continue;
+      score = ticks_score (tried, n, all, n_all);
+      if (score > best)
+        {
+          memcpy (ticks, tried, n * sizeof *ticks);
+          n_best = n;
+          best = score;
+        }
+    }
+  return n_best;
+}
+
 /* Log ticks; *decimals is -1 when each tick needs its own count. */
 static guint
 log_ticks (double  min,
@@ -355,13 +435,13 @@ log_ticks (double  min,
           return n_candidates;
         }
 
-      /* too many for the room: the 1 and 5 multiples alone, where two or
-       * more are inside (2,000 to 50,000 on a phone's map had 10,000
-       * alone, one tick for a log axis) */
+      /* too many for the room: fewer of them, where two or more are
+       * inside (2,000 to 50,000 on a phone's map had 10,000 alone, one
+       * tick for a log axis) */
       if (too_many)
         {
-          n_candidates = round_multiples (min, max, 2, candidates, max_ticks, &too_many);
-          if (!too_many && n_candidates >= 2)
+          n_candidates = fewer_round_multiples (min, max, candidates, max_ticks);
+          if (n_candidates >= 2)
             {
               memcpy (ticks, candidates, n_candidates * sizeof *ticks);
               return n_candidates;

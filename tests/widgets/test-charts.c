@@ -96,16 +96,28 @@ test_axis_log_ticks (void)
   assert_ticks (&axis, 6, (double[]) { 1000, 2000, 5000, 10000, 20000, 50000 }, 6);
 
   /* with room for only 4 of those, the 1 and 5 multiples: 1,000 5,000
-   * 10,000 50,000; with room for 3, the powers alone */
+   * 10,000 50,000, both ends; with room for 3, every other one from
+   * 1,000: 1,000 5,000 20,000 (three ticks, one end, where the powers
+   * alone, 1,000 10,000, gave two; every other one through 10,000, 2,000
+   * 10,000 50,000, also reaches one end, and comes after) */
   assert_ticks (&axis, 4, (double[]) { 1000, 5000, 10000, 50000 }, 4);
-  assert_ticks (&axis, 3, (double[]) { 1000, 10000 }, 2);
+  assert_ticks (&axis, 3, (double[]) { 1000, 5000, 20000 }, 3);
 
   /* 2,000..50,000 (the threshold map's TPP) with room for 4: five 1-2-5
    * multiples (2,000 5,000 10,000 20,000 50,000) are too many, and one
-   * power alone (10,000) says nothing of the scale: the 1 and 5
-   * multiples 5,000 10,000 50,000 */
+   * power alone (10,000) says nothing of the scale: every other one
+   * through 10,000, 2,000 10,000 50,000, which reach both ends (the 1
+   * and 5 multiples, 5,000 10,000 50,000, leave 2,000–5,000 unmarked) */
   cpl_chart_axis_set_range (&axis, 2000, 50000);
-  assert_ticks (&axis, 4, (double[]) { 5000, 10000, 50000 }, 3);
+  assert_ticks (&axis, 4, (double[]) { 2000, 10000, 50000 }, 3);
+
+  /* a chart of ratios, 0.17× to 20× (the B200 and H200 against the
+   * H20), with room for 6 of its seven 1-2-5 multiples (0.2 0.5 1 2 5 10
+   * 20): every other one through 1, 0.2 1 5 20, the reference and both
+   * ends (the 1 and 5 multiples, 0.5 1 5 10, left the 15× and 0.19×
+   * bars past the last ticks) */
+  cpl_chart_axis_set_range (&axis, .17, 20);
+  assert_ticks (&axis, 6, (double[]) { .2, 1, 5, 20 }, 4);
   cpl_chart_axis_set_range (&axis, 1000, 50000);
 
   /* 1..10⁶: six decades, powers only: 1, 10, … 10⁶ (seven) */
