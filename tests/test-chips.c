@@ -726,8 +726,24 @@ test_what_if (void)
    * rules name chips: none of those can be drawn.  1 line, 3 regions. */
   g_assert_cmpuint (cpl_scatter_chart_get_n_lines (cpl_what_if_window_get_map (what_if)), ==, 1);
   g_assert_cmpuint (cpl_scatter_chart_get_n_regions (cpl_what_if_window_get_map (what_if)), ==, 3);
+  /* an empty form is no chip to keep: "Add to Dataset" waits for a
+   * figure, and adds nothing if called */
+  g_assert_false (cpl_what_if_window_can_add (what_if));
+  g_assert_null (cpl_what_if_window_add_to_dataset (what_if));
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (dataset)), ==, n_chips);
+  /* and says what it lacks, under TPP and on the map, where it is not
+   * drawn */
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "needs a throughput");
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "map-note"), ==,
+                   "Enter a throughput and the memory bandwidth to place the chip on the map");
   /* fp8 592 from a sparse datasheet: dense 296, TPP 296 × 8 = 2,368 */
   cpl_what_if_window_set_value (what_if, "fp8", 592);
+  g_assert_true (cpl_what_if_window_can_add (what_if));
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "map-note"), ==,
+                   "Enter the memory bandwidth to place the chip on the map");
+  /* with both, drawn, and the note gone */
+  cpl_what_if_window_set_value (what_if, "bandwidth_tbs", 4);
+  g_assert_null (cpl_what_if_window_get_result (what_if, "map-note"));
   cpl_what_if_window_set_sparse (what_if, TRUE);
   g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "2,368");
   /* with the H20's 814 mm²: PD = 2,368 / 814 = 2.91 */

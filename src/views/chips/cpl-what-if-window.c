@@ -77,6 +77,8 @@ struct _CplWhatIfWindow
   GtkWidget       *rules_group;
   GPtrArray       *rule_rows;
   CplScatterChart *map;
+  GtkLabel        *map_note;        /* what the chip lacks to be drawn */
+  GtkWidget       *add;             /* "Add to Dataset": with a name and a figure */
 };
 
 G_DEFINE_FINAL_TYPE (CplWhatIfWindow, cpl_what_if_window, ADW_TYPE_WINDOW)
@@ -163,8 +165,25 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   cpl_chip_set_domestic (self->chip, gtk_switch_get_active (self->domestic));
   cpl_chip_set_datacenter (self->chip, gtk_switch_get_active (self->datacenter));
 
+  /* an empty form is no chip to keep: a nameless chip of no figures,
+   * added, was a row of dashes in the table */
+  {
+    g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+    gboolean any = FALSE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (inputs) && !any; i++)
+      any = gtk_spin_button_get_value (self->spins[i]) > 0;
+    gtk_widget_set_sensitive (self->add, any && *name != '\0');
+    gtk_widget_set_tooltip_text (self->add,
+                                 !any ? _("Enter at least one figure of the chip to add it to the dataset")
+                                 : *name == '\0' ? _("Name the chip to add it to the dataset")
+                                                : _("Keep this chip in the dataset as a user chip; it is saved with the dataset"));
+  }
+
   cpl_chip_metrics_compute (self->chip, &m);
-  tpp = cpl_format_number (m.values[CPL_METRIC_TPP], 0);
+  /* a dash said nothing of why: what is missing, as the density says */
+  tpp = isnan (m.values[CPL_METRIC_TPP]) ? g_strdup (_("needs a throughput"))
+                                         : cpl_format_number (m.values[CPL_METRIC_TPP], 0);
   pd = isnan (m.values[CPL_METRIC_PERFORMANCE_DENSITY])
          ? g_strdup (_("needs the die area"))
          : cpl_metric_format_value (CPL_METRIC_PERFORMANCE_DENSITY, m.values[CPL_METRIC_PERFORMANCE_DENSITY]);
@@ -219,6 +238,20 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
                                m.values[CPL_METRIC_TPP], m.values[CPL_METRIC_BANDWIDTH_GBS],
                                CPL_POINT_STYLE_HYPOTHETICAL);
   cpl_scatter_chart_set_selected (self->map, WHAT_IF_ID);
+  /* a chip not drawn says what it lacks (the map of an empty form showed
+   * the dataset's chips and no word of the one being made) */
+  {
+    gboolean no_tpp = isnan (m.values[CPL_METRIC_TPP]);
+    gboolean no_bandwidth = isnan (m.values[CPL_METRIC_BANDWIDTH_GBS]);
+
+    /* over the map, not in it: a long note found no corner free */
+    gtk_widget_set_visible (GTK_WIDGET (self->map_note), no_tpp || no_bandwidth);
+    gtk_label_set_text (self->map_note,
+                        no_tpp && no_bandwidth
+                          ? _("Enter a throughput and the memory bandwidth to place the chip on the map")
+                        : no_tpp ? _("Enter a throughput to place the chip on the map")
+                                 : no_bandwidth ? _("Enter the memory bandwidth to place the chip on the map") : "");
+  }
 }
 
 
@@ -330,7 +363,7 @@ cpl_what_if_window_new (CplDataset *dataset)
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
-  add = gtk_button_new_with_mnemonic (_("_Add to Dataset"));
+  self->add = add = gtk_button_new_with_mnemonic (_("_Add to Dataset"));
   gtk_widget_add_css_class (add, "suggested-action");
   gtk_widget_set_tooltip_text (add, _("Keep this chip in the dataset as a user chip; it is saved with the dataset"));
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked), self, G_CONNECT_SWAPPED);
@@ -452,6 +485,11 @@ cpl_what_if_window_new (CplDataset *dataset)
   /* under its heading, with Export… beside it, as a chart's card has them;
    * its exports are titled for the chip they show */
   gtk_box_append (GTK_BOX (content), cpl_chart_card_header_new (_("Threshold Map"), CPL_CHART_VIEW (view)));
+  self->map_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->map_note, TRUE);
+  gtk_label_set_xalign (self->map_note, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->map_note), "dim-label");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->map_note));
   cpl_chart_set_title (CPL_CHART (self->map), _("What-If Chip"));
   cpl_chart_export_set_name (CPL_CHART (self->map), "what-if-chip");
   gtk_widget_set_size_request (view, -1, 300);
@@ -505,11 +543,13 @@ cpl_what_if_window_set_sparse (CplWhatIfWindow *self,
 }
 
 /* Returns: the text of the result @key ("tpp", "pd", "status",
- * "status-caption") as shown. */
+ * "status-caption", "map-note") as shown (a note not shown: %NULL). */
 const char *
 cpl_what_if_window_get_result (CplWhatIfWindow *self,
                                const char      *key)
 {
+  if (g_str_equal (key, "map-note"))
+    return gtk_widget_get_visible (GTK_WIDGET (self->map_note)) ? gtk_label_get_text (self->map_note) : NULL;
   if (g_str_equal (key, "tpp"))
     return gtk_label_get_text (self->tpp_value);
   if (g_str_equal (key, "pd"))
@@ -529,6 +569,14 @@ cpl_what_if_window_get_map (CplWhatIfWindow *self)
   return self->map;
 }
 
+/* Whether the chip has a name and a figure: "Add to Dataset" works. */
+gboolean
+cpl_what_if_window_can_add (CplWhatIfWindow *self)
+{
+  g_return_val_if_fail (CPL_IS_WHAT_IF_WINDOW (self), FALSE);
+  return gtk_widget_get_sensitive (self->add);
+}
+
 /**
  * cpl_what_if_window_add_to_dataset:
  *
@@ -538,10 +586,18 @@ cpl_what_if_window_get_map (CplWhatIfWindow *self)
 CplChip *
 cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
 {
-  g_autofree char *base = g_strconcat ("user ", cpl_entity_get_name (CPL_ENTITY (self->chip)), NULL);
-  g_autofree char *id = cpl_dataset_new_id (self->dataset, CPL_TYPE_CHIP, base);
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
   g_autoptr(CplEntity) chip = NULL;
-  g_autoptr(CplText) notes = cpl_text_new (NULL);
+  g_autoptr(CplText) notes = NULL;
+
+  g_return_val_if_fail (CPL_IS_WHAT_IF_WINDOW (self), NULL);
+  /* as the button: not with no name or no figure */
+  if (!cpl_what_if_window_can_add (self))
+    return NULL;
+  base = g_strconcat ("user ", cpl_entity_get_name (CPL_ENTITY (self->chip)), NULL);
+  id = cpl_dataset_new_id (self->dataset, CPL_TYPE_CHIP, base);
+  notes = cpl_text_new (NULL);
 
   chip = cpl_entity_duplicate (CPL_ENTITY (self->chip), id);
   cpl_text_set_locale (notes, "en", "Entered in the what-if form.");

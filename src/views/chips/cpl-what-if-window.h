@@ -24,6 +24,7 @@ void             cpl_what_if_window_set_sparse   (CplWhatIfWindow *self,
 const char      *cpl_what_if_window_get_result   (CplWhatIfWindow *self,
                                                   const char      *key);
 CplScatterChart *cpl_what_if_window_get_map      (CplWhatIfWindow *self);
+gboolean         cpl_what_if_window_can_add      (CplWhatIfWindow *self);
 CplChip         *cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self);
 
 G_END_DECLS
