@@ -905,6 +905,28 @@ test_compare_not_in_force (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A dash in the table says why on pointing at it: the chiplet designs
+ * (B200, MI300X…: no single die area in the built-in data) have no
+ * performance density. */
+static void
+test_table_dash_says_why (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint explained = 0;
+
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "—") &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (labels->pdata[i]),
+                   "Needs the die area, which the dataset does not give (a chiplet design has no single die)") == 0)
+      explained++;
+  g_assert_cmpuint (explained, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_compare (void)
 {
@@ -933,8 +955,26 @@ test_compare (void)
     g_assert_true (cpl_bar_chart_get_value_place (chart, 0, 0, &place));
     g_assert_false (cpl_bar_chart_get_value_place (chart, 1, 0, &place));
   }
-
   gtk_window_destroy (GTK_WINDOW (compare));
+
+  /* a missing figure says what it lacks, and has no ratio: the MI300X
+   * (chiplets, no one die area) has no performance density, "needs the
+   * die area", not "—" over "—"; its TPP, 20,919 / 2,368 = 8.83 →
+   * 8.8× */
+  {
+    const char *chiplet[] = { "nvidia-h20", "amd-mi300x", NULL };
+
+    compare = CPL_COMPARE_WINDOW (cpl_chips_view_compare (view, chiplet));
+    cpl_test_wait_for_draw (GTK_WIDGET (compare));
+    g_assert_cmpstr (cpl_compare_window_get_value (compare, "pd", 0), ==, "2.91");
+    g_assert_cmpstr (cpl_compare_window_get_value (compare, "pd", 1), ==, "needs the die area");
+    g_assert_null (cpl_compare_window_get_ratio (compare, "pd", 1));
+    g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "tpp", 1), ==, "8.8×");
+    /* interconnect 896 / 900 = 0.9956: two figures, "1.0×" as 900 / 900
+     * reads, not "1.00×" */
+    g_assert_cmpstr (cpl_compare_window_get_ratio (compare, "interconnect", 1), ==, "1.0×");
+    gtk_window_destroy (GTK_WINDOW (compare));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2159,6 +2199,7 @@ main (int   argc,
   g_test_add_func ("/chips/unknown-last", test_unknown_last);
   g_test_add_func ("/chips/what-if", test_what_if);
   g_test_add_func ("/chips/compare", test_compare);
+  g_test_add_func ("/chips/table-dash-says-why", test_table_dash_says_why);
   g_test_add_func ("/chips/compare-chooser", test_compare_chooser);
   g_test_add_func ("/chips/compare-not-in-force", test_compare_not_in_force);
   g_test_add_func ("/chips/compare-summary-narrow", test_compare_summary_narrow);

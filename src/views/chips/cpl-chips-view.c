@@ -471,7 +471,16 @@ refresh_cell (GtkListItem *item)
   else
     {
       g_autofree char *text = column_text (spec->view, chip, spec->column);
+      const char *why = NULL;
+
       gtk_label_set_text (GTK_LABEL (child), text);
+      /* a dash says why on pointing at it: the MI300X's density is not
+       * missing by neglect, its chiplets have no one die */
+      if (columns[spec->column].decimals >= 0 && isnan (column_number (spec->view, chip, spec->column)))
+        why = spec->column == COL_PD && isnan (cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2))
+                ? _("Needs the die area, which the dataset does not give (a chiplet design has no single die)")
+                : _("Needs a figure the dataset does not give");
+      gtk_widget_set_tooltip_text (child, why);
     }
 }
 

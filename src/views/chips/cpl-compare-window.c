@@ -64,6 +64,7 @@ struct _CplCompareWindow
   AdwWindow   parent_instance;
   GtkLabel   *summary;
   GtkWidget  *ratio_labels[N_ROWS][MAX_CHIPS];
+  GtkWidget  *value_labels[N_ROWS][MAX_CHIPS];
   GtkWidget  *status_boxes[MAX_CHIPS];
   GHashTable *distances;   /* "rule-id/chip index" → GtkLabel (the grid owns it) */
 };
@@ -132,6 +133,21 @@ ratio (double value,
   return (isfinite (value) && isfinite (first) && first != 0) ? value / first : NAN;
 }
 
+/* @chip's figure of @row, or what it lacks: "needs the die area" for a
+ * density (a chiplet design has no one die), else "needs data" (a dash
+ * said nothing of why, and on a phone read "— (—)"). */
+static char *
+value_text (Row      row,
+            CplChip *chip,
+            double   value)
+{
+  if (!isnan (value))
+    return cpl_format_number (value, rows[row].decimals);
+  if (row == ROW_PD && isnan (cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2)))
+    return g_strdup (_("needs the die area"));
+  return g_strdup (_("needs data"));
+}
+
 static char *
 format_ratio (double r)
 {
@@ -140,8 +156,9 @@ format_ratio (double r)
   if (isnan (r))
     return g_strdup ("—");
   /* two figures under 1: "0.1×" stood for the chart's 0.15 (and 0.3×
-   * for 0.26) */
-  number = cpl_format_number (r, r < 1 ? 2 : r < 10 ? 1 : 0);
+   * for 0.26); two figures as they are rounded, so 0.996 is "1.0×" beside
+   * 1.0×, not "1.00×" */
+  number = cpl_format_number (r, r < .995 ? 2 : r < 9.95 ? 1 : 0);
   /* Translators: a ratio, "6.7×" */
   return g_strdup_printf (_("%s×"), number);
 }
@@ -447,11 +464,13 @@ metrics_stacked (CplChip              **chips,
       for (guint c = 0; c < n; c++)
         {
           double value = row_value (r, chips[c], terms);
-          g_autofree char *number = cpl_format_number (value, rows[r].decimals);
-          g_autofree char *r_text = c > 0 ? format_ratio (ratio (value, first)) : NULL;
+          double by = ratio (value, first);
+          g_autofree char *number = value_text (r, chips[c], value);
+          g_autofree char *r_text = c > 0 && !isnan (by) ? format_ratio (by) : NULL;
           /* Translators: a chip's figure and its ratio to the first chip's,
            * on a phone: "27,000 (2.2×)" */
-          g_autofree char *text = c > 0 ? g_strdup_printf (_("%1$s (%2$s)"), number, r_text) : g_strdup (number);
+          g_autofree char *text = r_text != NULL ? g_strdup_printf (_("%1$s (%2$s)"), number, r_text)
+                                                 : g_strdup (number);
 
           attach_stacked_line (grid, chips[c], cell_label (text, TRUE), &top);
         }
@@ -591,11 +610,14 @@ cpl_compare_window_new (CplDataset           *dataset,
       for (guint c = 0; c < n; c++)
         {
           double value = row_value (r, chips[c], terms);
-          g_autofree char *text = cpl_format_number (value, rows[r].decimals);
+          g_autofree char *text = value_text (r, chips[c], value);
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-          gtk_box_append (GTK_BOX (cell), cell_label (text, TRUE));
-          if (c > 0)
+          self->value_labels[r][c] = cell_label (text, TRUE);
+          gtk_box_append (GTK_BOX (cell), self->value_labels[r][c]);
+          /* no ratio where either figure is missing: under "needs data",
+           * a dash said nothing more */
+          if (c > 0 && !isnan (ratio (value, first)))
             {
               g_autofree char *r_text = format_ratio (ratio (value, first));
 
@@ -668,7 +690,22 @@ cpl_compare_window_new (CplDataset           *dataset,
   return self;
 }
 
-/* Returns: the ratio shown for @chip_index (≥ 1) in the row @metric_id. */
+/* Returns: the figure shown for @chip_index in the row @metric_id (in the
+ * table of the wide window). */
+const char *
+cpl_compare_window_get_value (CplCompareWindow *self,
+                              const char       *metric_id,
+                              guint             chip_index)
+{
+  g_return_val_if_fail (chip_index < MAX_CHIPS, NULL);
+  for (guint r = 0; r < N_ROWS; r++)
+    if (g_str_equal (rows[r].id, metric_id) && self->value_labels[r][chip_index] != NULL)
+      return gtk_label_get_text (GTK_LABEL (self->value_labels[r][chip_index]));
+  return NULL;
+}
+
+/* Returns: the ratio shown for @chip_index (≥ 1) in the row @metric_id,
+ * %NULL where there is none (a figure missing). */
 const char *
 cpl_compare_window_get_ratio (CplCompareWindow *self,
                               const char       *metric_id,

@@ -14,6 +14,9 @@ CplCompareWindow *cpl_compare_window_new       (CplDataset           *dataset,
                                                 const char * const   *chip_ids,
                                                 const CplEnergyTerms *terms,
                                                 const GDate          *date);
+const char       *cpl_compare_window_get_value (CplCompareWindow     *self,
+                                                const char           *metric_id,
+                                                guint                 chip_index);
 const char       *cpl_compare_window_get_ratio (CplCompareWindow     *self,
                                                 const char           *metric_id,
                                                 guint                 chip_index);
