@@ -744,6 +744,10 @@ test_what_if (void)
   /* with both, drawn, and the note gone */
   cpl_what_if_window_set_value (what_if, "bandwidth_tbs", 4);
   g_assert_null (cpl_what_if_window_get_result (what_if, "map-note"));
+  /* typed in the datasheet's TB/s, and said in the GB/s of the rules and
+   * the map: 4 TB/s × 1,000 = 4,000 GB/s */
+  g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "bandwidth-subtitle"), ==,
+                   "TB/s · 4,000\u00a0GB/s, the unit of the export rules");
   cpl_what_if_window_set_sparse (what_if, TRUE);
   g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "tpp"), ==, "2,368");
   /* with the H20's 814 mm²: PD = 2,368 / 814 = 2.91 */

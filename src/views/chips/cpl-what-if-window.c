@@ -130,6 +130,8 @@ rules_id (CplWhatIfWindow *self)
   return self->named_id != NULL && gtk_switch_get_active (self->named) ? self->named_id : WHAT_IF_ID;
 }
 
+static int find_input (const char *key);
+
 /* The form → the chip → TPP, density, verdicts, the map. */
 static void
 cpl_what_if_window_update (CplWhatIfWindow *self)
@@ -181,6 +183,25 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
   }
 
   cpl_chip_metrics_compute (self->chip, &m);
+  /* the datasheet's TB/s, and with it the GB/s the rules' lines and the
+   * map are in (4.8 TB/s typed, "6,500 GB/s" read on the map) */
+  {
+    int i = find_input ("bandwidth_tbs");
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->spins[i]), ADW_TYPE_ACTION_ROW);
+    double tbs = gtk_spin_button_get_value (self->spins[i]);
+
+    if (tbs > 0)
+      {
+        g_autofree char *gbs = cpl_metric_format_value (CPL_METRIC_BANDWIDTH_GBS, tbs * 1000);
+        g_autofree char *rules_unit = g_strdup_printf (_("%s, the unit of the export rules"), gbs);
+        /* Translators: an input's unit, then the value in the rules' unit: "TB/s · 4,800 GB/s, the unit of the export rules" */
+        g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s"), _(inputs[i].unit), rules_unit);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      }
+    else
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(inputs[i].unit));
+  }
   /* a dash said nothing of why: what is missing, as the density says */
   tpp = isnan (m.values[CPL_METRIC_TPP]) ? g_strdup (_("needs a throughput"))
                                          : cpl_format_number (m.values[CPL_METRIC_TPP], 0);
@@ -543,11 +564,14 @@ cpl_what_if_window_set_sparse (CplWhatIfWindow *self,
 }
 
 /* Returns: the text of the result @key ("tpp", "pd", "status",
- * "status-caption", "map-note") as shown (a note not shown: %NULL). */
+ * "status-caption", "map-note", "bandwidth-subtitle") as shown (a note not shown: %NULL). */
 const char *
 cpl_what_if_window_get_result (CplWhatIfWindow *self,
                                const char      *key)
 {
+  if (g_str_equal (key, "bandwidth-subtitle"))
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (
+      GTK_WIDGET (self->spins[find_input ("bandwidth_tbs")]), ADW_TYPE_ACTION_ROW)));
   if (g_str_equal (key, "map-note"))
     return gtk_widget_get_visible (GTK_WIDGET (self->map_note)) ? gtk_label_get_text (self->map_note) : NULL;
   if (g_str_equal (key, "tpp"))
