@@ -1786,9 +1786,11 @@ test_detail_verdicts (void)
    * 3A090.a (2023)'s first clause, as the H200's 15,832 does, but where
    * the H200 reads a red "Controlled" it reads "If exported: Controlled"
    * (a red "Controlled" beside "Domestic" read as a US ban on its sale);
-   * a rule that does not catch it keeps its words ("Not caught") */
+   * a rule that does not catch it says so in the same words ("If
+   * exported: Not caught": a bare "Not caught" beside it read as the
+   * rule's word on its sale) */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "If exported: Controlled\n", "dim-label");
-  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Not caught", "dim-label");
+  assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "If exported: Not caught", "dim-label");
   {
     g_autofree char *ascend = cpl_chips_view_get_cell_text (view, row_of (view, "huawei-ascend-910c"),
                                                             "rule:eccn-3a090a-2023");

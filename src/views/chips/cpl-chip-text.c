@@ -487,7 +487,7 @@ static char *rule_verdict_label (CplRule     *rule,
  * "Licensable", a share rule's "25% share applies"; a control rule that
  * does not match "Not caught", a licence or share rule "Does not apply";
  * unknown is "Needs data" whatever the effect.  Of a @domestic chip (its
- * vendor is Chinese), whose sale in China no US rule decides, a match is
+ * vendor is Chinese), whose sale in China no US rule decides, a verdict is
  * what the rule would say of it as a US export: "If exported: Controlled".
  */
 char *
@@ -498,8 +498,11 @@ cpl_rule_verdict_get_label (CplRule     *rule,
   g_autofree char *text = NULL;
 
   text = rule_verdict_label (rule, verdict);
-  if (domestic && verdict == CPL_TRI_TRUE)
-    /* Translators: what a US export rule would say of a Chinese chip if it were exported from the US; %s is "Controlled", "Licensable" or "25% share applies" */
+  /* every verdict the rule gives, "If exported: Not caught" too (a bare
+   * "Not caught" beside the 910C's "If exported: Controlled" read as
+   * the rule's word on its sale); "Needs data" is the same either way */
+  if (domestic && verdict != CPL_TRI_UNKNOWN)
+    /* Translators: what a US export rule would say of a Chinese chip if it were exported from the US; %s is "Controlled", "Not caught", "Licensable", "Does not apply" or "25% share applies" */
     return g_strdup_printf (_("If exported: %s"), text);
   return g_steal_pointer (&text);
 }
