@@ -1791,6 +1791,18 @@ test_detail_verdicts (void)
    * rule's word on its sale) */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "If exported: Controlled\n", "dim-label");
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "If exported: Not caught", "dim-label");
+  /* and its tooltip says so first, as the table cell's does */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    const char *tip = NULL;
+
+    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
+        tip = gtk_widget_get_tooltip_text (rows->pdata[i]);
+    g_assert_nonnull (tip);
+    g_assert_true (g_str_has_prefix (tip, "Made by a Chinese vendor: US export rules do not decide its sale in China.\n"));
+  }
   {
     g_autofree char *ascend = cpl_chips_view_get_cell_text (view, row_of (view, "huawei-ascend-910c"),
                                                             "rule:eccn-3a090a-2023");

@@ -984,6 +984,16 @@ cpl_chips_view_update_detail (CplChipsView *self)
       if (domestic)
         css_class = "dim-label";
       row = verdict_row_new (cpl_entity_get_name (CPL_ENTITY (rule)), subtitle, icon_name, css_class);
+      /* as its table cell's: a domestic chip's verdict is the rule's word
+       * on it as a US export, not on its sale ("…: Controlled" alone
+       * under "Domestic") */
+      if (domestic)
+        {
+          char *said = g_strdup_printf ("%s\n%s", cpl_chip_status_describe (CPL_CHIP_STATUS_DOMESTIC), tooltip);
+
+          g_free (tooltip);
+          tooltip = said;
+        }
       gtk_widget_set_tooltip_text (row, tooltip);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
