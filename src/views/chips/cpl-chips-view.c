@@ -470,16 +470,25 @@ refresh_cell (GtkListItem *item)
     }
   else
     {
-      g_autofree char *text = column_text (spec->view, chip, spec->column);
+      g_autofree char *text = NULL;
       const char *why = NULL;
 
+      if (columns[spec->column].decimals >= 0)
+        {
+          /* the figure once, for its text and for whether it is missing */
+          double value = column_number (spec->view, chip, spec->column);
+
+          text = cpl_format_number (value, columns[spec->column].decimals);
+          /* a dash says why on pointing at it: the MI300X's density is
+           * not missing by neglect, its chiplets have no one die */
+          if (isnan (value))
+            why = spec->column == COL_PD && isnan (cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2))
+                    ? _("Needs the die area, which the dataset does not give (a chiplet design has no single die)")
+                    : _("Needs a figure the dataset does not give");
+        }
+      else
+        text = column_text (spec->view, chip, spec->column);
       gtk_label_set_text (GTK_LABEL (child), text);
-      /* a dash says why on pointing at it: the MI300X's density is not
-       * missing by neglect, its chiplets have no one die */
-      if (columns[spec->column].decimals >= 0 && isnan (column_number (spec->view, chip, spec->column)))
-        why = spec->column == COL_PD && isnan (cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2))
-                ? _("Needs the die area, which the dataset does not give (a chiplet design has no single die)")
-                : _("Needs a figure the dataset does not give");
       gtk_widget_set_tooltip_text (child, why);
     }
 }

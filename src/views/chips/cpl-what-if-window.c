@@ -386,7 +386,7 @@ cpl_what_if_window_new (CplDataset *dataset)
   header = adw_header_bar_new ();
   self->add = add = gtk_button_new_with_mnemonic (_("_Add to Dataset"));
   gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_tooltip_text (add, _("Keep this chip in the dataset as a user chip; it is saved with the dataset"));
+  /* its tooltip, as whether it works, follows the form: cpl_what_if_window_update() */
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_clicked), self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), add);
   gtk_box_append (GTK_BOX (box), header);
