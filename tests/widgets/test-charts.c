@@ -570,6 +570,22 @@ test_ticks_two_at_least (void)
   g_object_unref (chart);
 }
 
+/* Six chips "Chip number 0…5" a few pixels apart on a log axis, from
+ * TPP @tpp, 1.5% apart, at @bandwidth. */
+static void
+add_crowd (CplScatterChart *chart,
+           double           tpp,
+           double           bandwidth)
+{
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("chip-%u", i);
+      g_autofree char *name = g_strdup_printf ("Chip number %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, tpp * pow (1.015, i), bandwidth, CPL_POINT_STYLE_NORMAL);
+    }
+}
+
 /* A crowded map says how many names it left out (they show on
  * pointing at a dot); one with room for every name says nothing.  Six
  * chips a few pixels apart (TPP 1.5% apart on a log axis of 2,000 to
@@ -588,13 +604,7 @@ test_scatter_hidden_names (void)
   guint hidden;
 
   cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "Memory bandwidth (GB/s)", TRUE);
-  for (guint i = 0; i < 6; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("chip-%u", i);
-      g_autofree char *name = g_strdup_printf ("Chip number %u", i);
-
-      cpl_scatter_chart_add_point (chart, id, name, 4000 * pow (1.015, i), 2000, CPL_POINT_STYLE_NORMAL);
-    }
+  add_crowd (chart, 4000, 2000);
   cpl_scatter_chart_add_point (chart, "far", "Far", 40000, 8000, CPL_POINT_STYLE_NORMAL);
   window = window_with (charts_box (spread, crowded, NULL), 600, 900);
 
@@ -624,13 +634,7 @@ test_scatter_hidden_note_outside (void)
   int title_w;
 
   cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "GB/s", TRUE);
-  for (guint i = 0; i < 6; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("chip-%u", i);
-      g_autofree char *name = g_strdup_printf ("Chip number %u", i);
-
-      cpl_scatter_chart_add_point (chart, id, name, 8000 * pow (1.015, i), 3000, CPL_POINT_STYLE_NORMAL);
-    }
+  add_crowd (chart, 8000, 3000);
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
     {
       g_autofree char *id = g_strdup_printf ("corner-%u", i);
