@@ -1488,11 +1488,11 @@ test_hover_whole_row (void)
 /* The detail pane's row titled @title: whether its verdict icon has the
  * style class @css_class (%NULL: none of the colours), and its subtitle
  * starts with @words. */
-static void
-assert_detail_row (CplChipsView *view,
-                   const char   *title,
-                   const char   *words,
-                   const char   *css_class)
+/* The detail's row titled @title (the last, if several), which must be
+ * there. */
+static AdwActionRow *
+detail_row (CplChipsView *view,
+            const char   *title)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   AdwActionRow *found = NULL;
@@ -1502,6 +1502,17 @@ assert_detail_row (CplChipsView *view,
     if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
       found = rows->pdata[i];
   g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_detail_row (CplChipsView *view,
+                   const char   *title,
+                   const char   *words,
+                   const char   *css_class)
+{
+  AdwActionRow *found = detail_row (view, title);
+
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (found), words));
   {
     g_autoptr(GPtrArray) images = g_ptr_array_new ();
@@ -1689,13 +1700,8 @@ test_detail_verdicts (void)
    * 5.92 = 13.53 TPP/mm² above it ("TPP/" ended a line, "mm²" began the
    * next) */
   {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-    const char *subtitle = NULL;
+    const char *subtitle = adw_action_row_get_subtitle (detail_row (view, "ECCN 3A090.a (2023)"));
 
-    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
-    for (guint i = 0; i < rows->len; i++)
-      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
-        subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
     g_assert_nonnull (subtitle);
     g_assert_nonnull (strstr (subtitle, "performance density 19.45\u00a0≥ 5.92\u00a0TPP/\u2060mm²: "
                                         "yes, 13.53\u00a0TPP/\u2060mm²\u00a0above"));
@@ -1793,13 +1799,8 @@ test_detail_verdicts (void)
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "If exported: Not caught", "dim-label");
   /* and its tooltip says so first, as the table cell's does */
   {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-    const char *tip = NULL;
+    const char *tip = gtk_widget_get_tooltip_text (GTK_WIDGET (detail_row (view, "ECCN 3A090.a (2023)")));
 
-    cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
-    for (guint i = 0; i < rows->len; i++)
-      if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "ECCN 3A090.a (2023)"))
-        tip = gtk_widget_get_tooltip_text (rows->pdata[i]);
     g_assert_nonnull (tip);
     g_assert_true (g_str_has_prefix (tip, "Made by a Chinese vendor: US export rules do not decide its sale in China.\n"));
   }
