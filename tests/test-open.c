@@ -267,7 +267,7 @@ test_bad_file (void)
 }
 
 /* The Scenarios view's list of @window. */
-static GtkListView *
+static GtkWidget *
 scenario_list (GtkWindow *window)
 {
   return cpl_scenarios_view_get_list (CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window),
@@ -286,7 +286,7 @@ test_start_with_file (void)
   g_autoptr(GFile) file = fixture ("unknown-keys.json");
   GtkWindow *window;
   GtkWidget *page, *stack;
-  GtkListView *list;
+  GtkWidget *list;
   AdwStatusPage *status;
   AdwViewSwitcherTitle *switcher_title;
 
@@ -305,7 +305,7 @@ test_start_with_file (void)
   /* the views wait for the file: not filled with the built-in data
    * first, then again with the file's */
   list = scenario_list (window);
-  g_assert_null (gtk_list_view_get_model (list));
+  g_assert_null (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
 
   while (!gtk_revealer_get_child_revealed (GTK_REVEALER (page)))
     g_main_context_iteration (NULL, TRUE);
@@ -324,7 +324,7 @@ test_start_with_file (void)
   g_assert_false (adw_view_switcher_title_get_title_visible (switcher_title));
   g_assert_true (shows_label (GTK_WIDGET (window), "Mine"));
   /* filled once the file is in: the 5 built-in scenarios and the file's "mine" */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 5 + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)))), ==, 5 + 1);
   g_assert_cmpuint (n_windows (), ==, 1);
   gtk_window_destroy (window);
 }
@@ -391,7 +391,7 @@ test_cancel_new_window (void)
   /* the views are back, with the built-in data */
   g_assert_true (gtk_widget_get_visible (cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)));
   /* and the list, filled now, with the 5 built-in scenarios */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (scenario_list (window)))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (scenario_list (window))))), ==, 5);
   g_assert_null (find_open_error ());
   gtk_window_destroy (window);
 }

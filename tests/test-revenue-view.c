@@ -388,7 +388,7 @@ test_narrow_navigation (void)
   CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
   CplDataset *dataset = cpl_application_get_dataset (app);
   AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
-  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *list = cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, "navigation-sidebar");
   CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
   CplRevenueCase *added;
 
@@ -425,7 +425,7 @@ test_narrow_header (void)
 {
   CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
   CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *list = cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, "navigation-sidebar");
   AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_REVENUE_VIEW,
                                                                                     "calc_scroller"));
@@ -485,7 +485,7 @@ test_narrow_presets (void)
 {
   CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
   CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *list = cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, "navigation-sidebar");
   GtkWidget *title, *subtitle, *scale;
   int natural;
 
@@ -550,8 +550,8 @@ test_narrow_table (void)
     {
       CplWindow *window = cpl_test_open_window (app, "revenue", NULL, widths[w], 800);
       CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-      GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW,
-                                                               "navigation-sidebar"));
+      GtkWidget *list = cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW,
+                                              "navigation-sidebar");
       GtkWidget *squeezer = cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_SQUEEZER);
       GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (squeezer, GTK_TYPE_SCROLLED_WINDOW));
       GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (scroller);
@@ -731,7 +731,7 @@ test_narrow_message_in_view (void)
 {
   CplWindow *window = cpl_test_open_window (app, "revenue", NULL, 360, 640);
   CplRevenueView *view = CPL_REVENUE_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_REVENUE_VIEW));
-  GtkListView *list = GTK_LIST_VIEW (cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "navigation-sidebar"));
+  GtkWidget *list = cpl_test_find_styled (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, "navigation-sidebar");
   GtkWidget *scroller = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), CPL_TYPE_REVENUE_VIEW,
                                                                    "calc_scroller"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));

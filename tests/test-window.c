@@ -38,7 +38,7 @@ static GList *
 rows_of (GtkWidget  *view,
          const char *list_class)
 {
-  GtkWidget *list = cpl_test_find_styled (view, GTK_TYPE_LIST_VIEW, list_class);
+  GtkWidget *list = cpl_test_find_styled (view, GTK_TYPE_GRID_VIEW, list_class);
   GList *rows = NULL;
 
   g_assert_nonnull (list);

@@ -18,11 +18,13 @@ GtkListItemFactory *cpl_check_list_factory_new (const char         *check_toolti
                                                 CplCheckListActive  is_active,
                                                 CplCheckListFunc    toggled,
                                                 gpointer            user_data);
-GtkSingleSelection *cpl_check_list_set_model   (GtkListView      *list,
+GtkWidget          *cpl_check_list_new         (GtkSelectionModel  *model,
+                                                GtkListItemFactory *factory);
+GtkSingleSelection *cpl_check_list_set_model   (GtkWidget        *list,
                                                 GListModel       *model,
                                                 GCallback         on_selected,
                                                 gpointer          data);
-void                cpl_check_list_select      (GtkListView      *list,
+void                cpl_check_list_select      (GtkWidget        *list,
                                                 guint             position);
 void                cpl_check_row_set_text     (GtkWidget        *row,
                                                 const char       *title,
@@ -35,9 +37,9 @@ GtkCheckButton     *cpl_check_row_get_check    (GtkWidget        *row);
 const char         *cpl_check_row_get_title    (GtkWidget        *row);
 const char         *cpl_check_row_get_subtitle (GtkWidget        *row);
 gpointer            cpl_check_row_get_item     (GtkWidget        *row);
-GtkWidget          *cpl_check_list_find_row    (GtkListView      *list,
+GtkWidget          *cpl_check_list_find_row    (GtkWidget        *list,
                                                 gpointer          item);
-void                cpl_check_list_update_ticks (GtkListView     *list);
-guint               cpl_check_list_n_rows      (GtkListView      *list);
+void                cpl_check_list_update_ticks (GtkWidget       *list);
+guint               cpl_check_list_n_rows      (GtkWidget        *list);
 
 G_END_DECLS

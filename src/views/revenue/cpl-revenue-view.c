@@ -125,7 +125,7 @@ struct _CplRevenueView
   GtkWidget      *sidebar;
   GtkWidget      *separator;
   GtkWidget      *content_page;
-  GtkListView    *case_list;
+  GtkWidget      *case_list;     /* a one-column GtkGridView (cpl-check-list.c) */
   GtkSingleSelection *selection;  /* over the dataset's sale lines */
   GtkBox         *lines_header;   /* "Sale Lines" and its buttons */
   GtkWidget      *share_controls; /* the share slider and its presets */
@@ -1195,7 +1195,7 @@ show_line_page (CplRevenueView *self)
 
 /* A tap, a click or Enter on a line: its page */
 static void
-on_row_activated (GtkListView    *list,
+on_row_activated (GtkWidget      *list,
                   guint           position,
                   CplRevenueView *self)
 {
@@ -1446,7 +1446,7 @@ cpl_revenue_view_init (CplRevenueView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->known = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   self->ticked = g_hash_table_new (g_direct_hash, g_direct_equal);
-  gtk_box_append (self->lines_header, cpl_table_actions_new (GTK_WIDGET (self), GTK_WIDGET (self->case_list),
+  gtk_box_append (self->lines_header, cpl_table_actions_new (GTK_WIDGET (self), self->case_list,
                                                              revenue_lines_text));
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_row, self->leaflet);
@@ -1490,7 +1490,7 @@ cpl_revenue_view_set_dataset (CplRevenueView *self,
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_arrived), self, G_CONNECT_SWAPPED);
   self->selection = cpl_check_list_set_model (self->case_list, cases, G_CALLBACK (on_selection_changed), self);
   factory = cpl_check_list_factory_new (_("Include in the total"), 2, update_case_row, is_ticked, on_tick_toggled, self);
-  gtk_list_view_set_factory (self->case_list, factory);
+  g_object_set (self->case_list, "factory", factory, NULL);
   on_lists_changed (self);
   g_signal_connect_object (cases, "items-changed", G_CALLBACK (on_cases_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (cpl_dataset_get_vendors (dataset), "items-changed", G_CALLBACK (on_lists_changed), self, G_CONNECT_SWAPPED);

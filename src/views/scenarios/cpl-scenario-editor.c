@@ -130,7 +130,7 @@ struct _CplScenarioEditor
   GtkFilterListModel *chip_matches; /* the chooser's chips, by its search */
   GtkFilter      *chip_filter;
   char           *chip_search;      /* trimmed, NULL: every chip */
-  GtkListView    *chip_list;        /* NULL until the chooser is first opened */
+  GtkWidget      *chip_list;        /* NULL until the chooser is first opened */
   AdwComboRow    *domestic_row;
   GtkMenuButton  *rules_button;     /* "Use the rules in force on …" */
   GtkBox         *rule_dates;       /* its quick picks; NULL until first opened */
@@ -716,7 +716,7 @@ on_chip_search_changed (GtkSearchEntry    *entry,
 
 /* Enter or a tap on a chip's row moves its tick. */
 static void
-on_chip_activated (GtkListView       *list,
+on_chip_activated (GtkWidget         *list,
                    guint              position,
                    CplScenarioEditor *self)
 {
@@ -752,19 +752,18 @@ create_chip_chooser (GtkMenuButton *button,
 
   factory = cpl_check_list_factory_new (_("Allowed under this policy"), 1, update_chip_row, is_allowed,
                                         on_allowed_toggled, self);
-  self->chip_list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                                        g_object_ref (G_LIST_MODEL (self->chip_matches)))),
-                                                      g_steal_pointer (&factory)));
-  gtk_widget_add_css_class (GTK_WIDGET (self->chip_list), "navigation-sidebar");
+  self->chip_list = cpl_check_list_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                          g_object_ref (G_LIST_MODEL (self->chip_matches)))),
+                                        g_steal_pointer (&factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chip_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Allowed chips"), -1);
   g_signal_connect_object (self->chip_list, "activate", G_CALLBACK (on_chip_activated), self, 0);
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), GTK_WIDGET (self->chip_list));
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), self->chip_list);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->chip_list));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->chip_list);
   gtk_box_append (GTK_BOX (box), scrolled);
 
   popover = gtk_popover_new ();

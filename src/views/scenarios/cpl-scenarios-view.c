@@ -31,7 +31,7 @@ struct _CplScenariosView
   GtkWidget             *sidebar;
   GtkWidget             *separator;
   GtkWidget             *content_page;
-  GtkListView           *scenario_list;
+  GtkWidget             *scenario_list;
   GtkSingleSelection    *selection;     /* over the dataset's scenarios */
   GtkStack              *content_stack;
   AdwFlap               *flap;
@@ -245,7 +245,7 @@ on_selection_changed (CplScenariosView *self)
 /* A tap or Enter on a row opens its results (on a narrow window, the
  * next page); moving the selection with the arrow keys does not. */
 static void
-on_row_activated (GtkListView      *list,
+on_row_activated (GtkWidget        *list,
                   guint             position,
                   CplScenariosView *self)
 {
@@ -738,7 +738,7 @@ cpl_scenarios_view_set_dataset (CplScenariosView *self,
   self->selection = cpl_check_list_set_model (self->scenario_list, scenarios, G_CALLBACK (on_selection_changed), self);
   factory = cpl_check_list_factory_new (_("Include in the comparison"), 1, update_row, is_compared, on_compare_toggled,
                                         self);
-  gtk_list_view_set_factory (self->scenario_list, factory);
+  g_object_set (self->scenario_list, "factory", factory, NULL);
   g_signal_connect_object (scenarios, "items-changed", G_CALLBACK (on_scenarios_changed), self, G_CONNECT_SWAPPED);
   /* an edit anywhere (a chip's price, a scenario's parameter) projects again */
   g_signal_connect_object (dataset, "entry-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
@@ -764,7 +764,7 @@ cpl_scenarios_view_set_compared (CplScenariosView *self,
 }
 
 /* Returns: (transfer none): the list of scenarios */
-GtkListView *
+GtkWidget *
 cpl_scenarios_view_get_list (CplScenariosView *self)
 {
   g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);

@@ -27,7 +27,7 @@ gboolean               cpl_scenarios_view_has_editor      (CplScenariosView *sel
 CplScenarioResults    *cpl_scenarios_view_get_results     (CplScenariosView *self);
 CplScenarioComparison *cpl_scenarios_view_get_comparison  (CplScenariosView *self);
 const char            *cpl_scenarios_view_get_visible_page (CplScenariosView *self);
-GtkListView           *cpl_scenarios_view_get_list        (CplScenariosView *self);
+GtkWidget             *cpl_scenarios_view_get_list        (CplScenariosView *self);
 AdwMessageDialog      *cpl_scenarios_view_export_report   (CplScenariosView *self);
 
 G_END_DECLS
