@@ -93,6 +93,20 @@ color_kind (const char *key)
   return "chip";
 }
 
+/* How a kind chooses among the colours (color_score()). */
+typedef enum
+{
+  SCORE_USES,       /* money and rules: the least used */
+  SCORE_CHIP,
+  SCORE_SCENARIO,
+} ScoreKind;
+
+static ScoreKind
+score_kind (const char *kind)
+{
+  return g_str_equal (kind, "chip") ? SCORE_CHIP : g_str_equal (kind, "scenario") ? SCORE_SCENARIO : SCORE_USES;
+}
+
 /* The fixed series of money that share charts with one another, each in
  * a colour of its own from the start, whatever is drawn first: by their
  * ids' hashes the vendors' net revenue came out vermilion, the domestic
@@ -144,14 +158,13 @@ static const guint alike[CPL_CHART_N_COLORS] = {
 static guint
 color_score (const ColorRegistry *registry,
              guint                c,
-             const char          *key)
+             ScoreKind            kind)
 {
-  const char *kind = color_kind (key);
   guint alike_uses = 0;
 
-  if (g_str_equal (kind, "chip"))
+  if (kind == SCORE_CHIP)
     return registry->uses[c] * 4 + ((BESIDE_CHIPS & (1u << c)) != 0) * 2 + (c == CPL_CHART_COLOR_GREY);
-  if (!g_str_equal (kind, "scenario"))
+  if (kind == SCORE_USES)
     return registry->uses[c];
   for (guint other = 0; other < CPL_CHART_N_COLORS; other++)
     if (alike[c] & (1u << other))
@@ -182,22 +195,25 @@ CplChartColor
 cpl_chart_color_for_key (const char *key)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&registries_lock);
+  const char *kind;
   ColorRegistry *registry;
   gpointer found;
-  guint preferred, best;
+  guint preferred, best, best_score;
+  ScoreKind scoring;
 
   g_return_val_if_fail (key != NULL, 0);
 
   if (registries == NULL)
     registries = g_hash_table_new (g_str_hash, g_str_equal);
-  registry = g_hash_table_lookup (registries, color_kind (key));
+  kind = color_kind (key);
+  registry = g_hash_table_lookup (registries, kind);
   if (registry == NULL)
     {
       registry = g_new0 (ColorRegistry, 1);
       registry->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (registries, (gpointer) color_kind (key), registry);
+      g_hash_table_insert (registries, (gpointer) kind, registry);
       for (guint i = 0; i < G_N_ELEMENTS (pinned); i++)
-        if (g_str_equal (color_kind (pinned[i].key), color_kind (key)))
+        if (g_str_equal (color_kind (pinned[i].key), kind))
           {
             g_hash_table_insert (registry->colors, g_strdup (pinned[i].key), GINT_TO_POINTER (pinned[i].color + 1));
             registry->uses[pinned[i].color]++;
@@ -209,13 +225,19 @@ cpl_chart_color_for_key (const char *key)
     return GPOINTER_TO_INT (found) - 1;
 
   preferred = g_str_hash (key) % CPL_CHART_N_COLORS;
+  scoring = score_kind (kind);
   best = preferred;
+  best_score = color_score (registry, best, scoring);
   for (guint i = 1; i < CPL_CHART_N_COLORS; i++)
     {
       guint c = (preferred + i) % CPL_CHART_N_COLORS;
+      guint score = color_score (registry, c, scoring);
 
-      if (color_score (registry, c, key) < color_score (registry, best, key))
-        best = c;
+      if (score < best_score)
+        {
+          best = c;
+          best_score = score;
+        }
     }
   registry->uses[best]++;
   g_hash_table_insert (registry->colors, g_strdup (key), GINT_TO_POINTER (best + 1));
@@ -248,9 +270,17 @@ CplChartColor
 cpl_chart_color_for (const char *kind,
                      const char *id)
 {
-  g_autofree char *key = g_strconcat (kind, ":", id, NULL);
+  char buffer[128];
+  g_autofree char *long_key = NULL;
+  gsize kind_length = strlen (kind), id_length = strlen (id);
 
-  return cpl_chart_color_for_key (key);
+  /* on the stack: a file's 10,000 chips are coloured as it opens */
+  if (kind_length + 1 + id_length >= sizeof buffer)
+    return cpl_chart_color_for_key (long_key = g_strconcat (kind, ":", id, NULL));
+  memcpy (buffer, kind, kind_length);
+  buffer[kind_length] = ':';
+  memcpy (buffer + kind_length + 1, id, id_length + 1);
+  return cpl_chart_color_for_key (buffer);
 }
 
 /* ---- for subclasses ---- */
