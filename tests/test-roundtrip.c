@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cpl-dataset-private.h"
 #include "cpl-test-util.h"
 
 static char *
@@ -61,6 +62,27 @@ test_builtin (void)
   g_assert_no_error (error);
   assert_round_trip (dataset, dir);
   remove_tree (dir);
+}
+
+/* What an entry keeps of a file as read (a member the model does not
+ * know, a scenario's ranges) is sealed: the loader's trees are mutable,
+ * and json-glib's copy of an object or array shares it, so an unsealed
+ * one could be changed through the file's tree or another holder. */
+static void
+test_kept_sealed (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("unknown-keys.json", CPL_LOAD_OVER_BUILTIN);
+  CplChip *h20 = cpl_dataset_lookup_chip (dataset, "nvidia-h20");
+  CplEntity *ban = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "full-ban-2025");
+  g_autoptr(JsonObject) chip = cpl_entity_to_json (CPL_ENTITY (h20));
+  g_autoptr(JsonObject) scenario = cpl_entity_to_json (ban);
+
+  /* unknown-keys.json gives the H20 "x-tags": [ "china", "2024" ] and the
+   * file "x-analyst": { … }; the built-in full ban has its ranges */
+  g_assert_true (json_node_is_immutable (json_object_get_member (chip, "x-tags")));
+  g_assert_true (json_array_is_immutable (json_object_get_array_member (chip, "x-tags")));
+  g_assert_true (json_node_is_immutable (cpl_dataset_get_extra_member (dataset, "x-analyst")));
+  g_assert_true (json_object_is_immutable (json_object_get_object_member (scenario, "ranges")));
 }
 
 static void
@@ -189,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/roundtrip/builtin", test_builtin);
   g_test_add_func ("/roundtrip/exact-numbers", test_exact_numbers);
   g_test_add_func ("/roundtrip/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/roundtrip/kept-sealed", test_kept_sealed);
   g_test_add_func ("/roundtrip/backup", test_backup);
   return g_test_run ();
 }

@@ -1400,7 +1400,7 @@ read_root (Document   *doc,
 
       if (!g_str_equal (key, "format") && !g_str_equal (key, "version") &&
           !g_strv_contains (list_keys, key))
-        json_object_set_member (doc->extra, key, json_node_copy (json_object_get_member (root, key)));
+        json_object_set_member (doc->extra, key, cpl_json_keep (json_object_get_member (root, key)));
     }
   ok = TRUE;
 
@@ -1418,7 +1418,7 @@ parse_json_whole (Document   *doc,
                   const char *name,
                   GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
 
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
@@ -1529,7 +1529,7 @@ static gboolean
 segment_build (Split   *split,
                Segment *segment)
 {
-  JsonParser *parser = json_parser_new_immutable ();
+  JsonParser *parser = json_parser_new ();
   gsize length = segment->end - segment->start;
   /* parsed (json-glib's share of the work, as in a whole read), built */
   int parse_bytes = (int) (length * 3 / 5), build_bytes = (int) length - parse_bytes;
@@ -1695,7 +1695,7 @@ parse_json_split (Document     *doc,
                   const Layout *layout,
                   GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *skeleton = NULL;
   gsize skeleton_length;
   CplLoadMonitor *monitor = doc->monitor;

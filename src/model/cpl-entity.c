@@ -624,7 +624,7 @@ cpl_entity_load_group (CplEntity      *self,
           if (!json_object_has_member (priv->group_extra, group))
             json_object_set_object_member (priv->group_extra, group, json_object_new ());
           json_object_set_member (json_object_get_object_member (priv->group_extra, group), key,
-                                  json_node_copy (value));
+                                  cpl_json_keep (value));
           continue;
         }
       if (index < 0 || g_strcmp0 (klass->fields[index].group, group) != 0)
@@ -729,7 +729,7 @@ cpl_entity_new_from_json (GType        type,
       {
         if (priv->extra == NULL)
           priv->extra = json_object_new ();
-        json_object_set_member (priv->extra, key, json_node_copy (value));
+        json_object_set_member (priv->extra, key, cpl_json_keep (value));
       }
 
   priv->origin = g_strdup_printf ("%s: %s", ctx->file, ctx->path->str);

@@ -69,6 +69,7 @@ gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
                                    GError        **error);
 gboolean  cpl_id_is_valid         (const char     *id);
 gboolean  cpl_is_extension_key    (const char     *key);
+JsonNode *cpl_json_keep           (JsonNode       *value);
 void      cpl_json_object_merge   (JsonObject     *into,
                                    JsonObject     *from);
 char     *cpl_format_number_c     (double          value);

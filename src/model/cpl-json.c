@@ -333,6 +333,25 @@ cpl_is_extension_key (const char *key)
   return g_str_has_prefix (key, "x-");
 }
 
+/**
+ * cpl_json_keep:
+ * @value: a value of a file's tree, which an entry keeps (a member the
+ *   model does not know, a scenario's ranges)
+ *
+ * The loader's trees are mutable: sealing a whole tree as json-glib reads
+ * it cost a tenth of a large file's load.  json-glib's copy of an object
+ * or array shares it, so what an entry keeps is sealed here, and no one
+ * holder can change what another keeps.
+ *
+ * Returns: (transfer full): a copy of @value, sealed
+ */
+JsonNode *
+cpl_json_keep (JsonNode *value)
+{
+  json_node_seal (value);
+  return json_node_copy (value);
+}
+
 /* Copies every member of @from into @into, in order. */
 void
 cpl_json_object_merge (JsonObject *into,

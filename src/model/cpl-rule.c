@@ -166,7 +166,7 @@ condition_extra (JsonObject *object)
         continue;
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, l->data, json_node_copy (json_object_get_member (object, l->data)));
+      json_object_set_member (extra, l->data, cpl_json_keep (json_object_get_member (object, l->data)));
     }
   return extra;
 }

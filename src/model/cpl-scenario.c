@@ -233,6 +233,8 @@ cpl_scenario_load (CplEntity   *entity,
         }
       if (!cpl_scenario_load_ranges (self, json_node_get_object (ranges), ctx, error))
         return FALSE;
+      /* kept as read: sealed (cpl_json_keep()) */
+      json_node_seal (ranges);
       self->ranges = json_object_ref (json_node_get_object (ranges));
     }
   return TRUE;

@@ -319,7 +319,7 @@ cpl_text_from_json (JsonNode  *node,
         {
           if (self->extra == NULL)
             self->extra = json_object_new ();
-          json_object_set_member (self->extra, locale, json_node_copy (value));
+          json_object_set_member (self->extra, locale, cpl_json_keep (value));
           continue;
         }
       if (!cpl_json_node_is_string (value))
