@@ -1719,6 +1719,24 @@ test_detail_verdicts (void)
     g_test_message ("%s", tooltip);
     g_assert_nonnull (strstr (tooltip, "TPP 15,832 (rule: ≥ 4,800)"));
   }
+  /* a tooltip's first line gives the verdict in its row's words: the April
+   * 2025 letters name the H20 and MI308X, not the H200, "Not caught" (it
+   * read "Not controlled" under the row's "Not caught"); the January 2026
+   * share matches it, "25% share applies" (it read "Controlled") */
+  {
+    CplDataset *dataset = cpl_application_get_dataset (app);
+    CplChipMetrics m;
+    g_autofree char *letters = NULL;
+    g_autofree char *share = NULL;
+
+    cpl_chip_metrics_compute (cpl_dataset_lookup_chip (dataset, "nvidia-h200"), &m);
+    letters = cpl_rule_describe_verdict (CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "h20-mi308-letters-2025")),
+                                         "nvidia-h200", m.values);
+    share = cpl_rule_describe_verdict (CPL_RULE (cpl_dataset_lookup (dataset, CPL_TYPE_RULE, "tariff-25-2026")),
+                                       "nvidia-h200", m.values);
+    g_assert_true (g_str_has_prefix (letters, "Licence letters for H20 and MI308X (April 2025): Not caught\n"));
+    g_assert_true (g_str_has_prefix (share, "25% tariff share (January 2026): 25% share applies\n"));
+  }
   /* TPP 15,832 ≥ 4,800: 3A090.a (2023) controls it, red */
   assert_detail_row (view, "ECCN 3A090.a (2023)", "Controlled", "error");
   assert_detail_row (view, "Case-by-case review for China (January 2026)", "Licensable", "warning");

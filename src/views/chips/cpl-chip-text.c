@@ -343,6 +343,9 @@ describe_condition (GString            *text,
                           op_display (c->op), threshold);
 }
 
+static char *rule_verdict_label (CplRule     *rule,
+                                 CplTriState  verdict);
+
 /**
  * cpl_rule_describe_verdict:
  *
@@ -359,10 +362,12 @@ cpl_rule_describe_verdict (CplRule      *rule,
   int matched;
   CplTriState verdict = cpl_rule_evaluate_chip (rule, chip_id, metrics, &matched);
   guint n_clauses = cpl_rule_get_n_clauses (rule);
+  g_autofree char *label = NULL;
 
+  /* the verdict in its row's words: "Not caught", "25% share applies" */
+  label = rule_verdict_label (rule, verdict);
   /* Translators: "ECCN 3A090.a (2023): Controlled" */
-  g_string_append_printf (text, _("%1$s: %2$s"), cpl_entity_get_name (CPL_ENTITY (rule)),
-                          cpl_verdict_get_label (verdict));
+  g_string_append_printf (text, _("%1$s: %2$s"), cpl_entity_get_name (CPL_ENTITY (rule)), label);
 
   for (guint i = 0; i < n_clauses; i++)
     {
@@ -476,9 +481,6 @@ cpl_verdict_box_set (GtkWidget   *box,
   box_set (box, cpl_verdict_get_icon_name (verdict), cpl_verdict_get_label (verdict),
            cpl_verdict_get_css_class (verdict), tooltip);
 }
-
-static char *rule_verdict_label (CplRule     *rule,
-                                 CplTriState  verdict);
 
 /**
  * cpl_rule_verdict_get_label:
