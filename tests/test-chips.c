@@ -1670,16 +1670,17 @@ test_detail_verdicts (void)
   /* the status names the rules that decide it: TPP 15,832 ≥ 4,800
    * (3A090.a of 2023) catches it; 3A090.b does not (density 19.45 is not
    * below 5.92), and 3A090.a of October 2022 was replaced on 2023-11-17;
-   * the case-by-case review and the December 2025 licence open it, and
-   * the first 25% band and the December 2025 share set its share (the
-   * rules in the dataset's order): 25% each, and it pays the largest,
+   * the December 2025 licence and the case-by-case review open it, and
+   * the December 2025 share and the January 2026 25% band set its share
+   * (the rules in the dataset's order, the order they took effect): 25%
+   * each, and it pays the largest,
    * 25% once, not 50% (MODEL.md §2.1, said so: two "25%" rules named
    * after one "pays 25%" read as if they added up) */
   assert_detail_row (view, "Licensable · 25% share",
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
-                     "may be granted under “Case-by-case review for China (January 2026)” and “Licences for H200 "
-                     "(December 2025)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
-                     "shares set by “25% tariff share (January 2026)” and “25% share for H200 (December 2025)” "
+                     "may be granted under “Licences for H200 (December 2025)” and “Case-by-case review for China "
+                     "(January 2026)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
+                     "shares set by “25% share for H200 (December 2025)” and “25% tariff share (January 2026)” "
                      "(the shares of several rules are not added together).", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
@@ -1868,8 +1869,10 @@ test_map_statuses (void)
   set_date_iso (view, "2026-02-01");
   in_2026 = map_legend (view);
   g_test_message ("%s", in_2026);
-  g_assert_cmpstr (in_2026, ==, "Licensable|Denied|Domestic chip|Case-by-case review for China (January 2026)|"
-                                "25% tariff share (January 2026)|ECCN 3A090.a (2023)");
+  /* the regions in the order the rules took effect (January 14, then
+   * 15), then the lines */
+  g_assert_cmpstr (in_2026, ==, "Licensable|Denied|Domestic chip|25% tariff share (January 2026)|"
+                                "Case-by-case review for China (January 2026)|ECCN 3A090.a (2023)");
   set_date_iso (view, "2022-01-01");
   in_2022 = map_legend (view);
   g_test_message ("%s", in_2022);

@@ -1467,7 +1467,7 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-03.1)");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-03.2)");
   /* the light palette by default whatever the theme: a white margin; the
    * dark one on request: a margin with every channel below a half */
   {

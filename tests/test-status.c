@@ -608,12 +608,37 @@ test_policy_builtin (void)
   cpl_assert_near (share, 0.25, 1e-12);
 }
 
+/* The built-in rules come in the order they took effect, so that every
+ * view that lists them (the Chips table's columns, the detail, the
+ * comparison) reads as a history: October 2022, November 2023 (two),
+ * April, August (two) and December 2025 (two), January 14 and 15, 2026.
+ * The 2026 rules came before the 2025 ones. */
+static void
+test_builtin_rules_by_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CplDataset) dataset = cpl_dataset_new_builtin (&error);
+  GListModel *rules = cpl_dataset_get_rules (dataset);
+  const char *expected[] = { "2022-10-07", "2023-11-17", "2023-11-17", "2025-04-09", "2025-08-11", "2025-08-11",
+                             "2025-12-08", "2025-12-08", "2026-01-14", "2026-01-15" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rules), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
+
+      g_assert_cmpstr (cpl_rule_get_effective (rule), ==, expected[i]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/status/domestic", test_domestic);
+  g_test_add_func ("/status/builtin-rules-by-date", test_builtin_rules_by_date);
   g_test_add_func ("/status/effective-boundaries", test_effective_boundaries);
   g_test_add_func ("/status/overlapping-shares", test_overlapping_shares);
   g_test_add_func ("/status/until-boundaries", test_until_boundaries);
