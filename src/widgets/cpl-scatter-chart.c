@@ -904,39 +904,56 @@ snapshot_point (CplScatterChart *self,
                            !style_hollow (point->style));
 }
 
+/* Where a note may go anywhere in the plot: on NOTE_STEPS + 1 lines from
+ * its bottom to its top, at NOTE_STEPS + 1 places on each. */
+#define NOTE_STEPS 8
+
 /* @text, faint, in the first corner of the plot clear of @obstacles
- * (bottom right first); FALSE where none is. */
+ * (bottom right first), or, @anywhere, at the first place in it that is,
+ * the bottom line first, then the top one, then those between, each from
+ * the right; FALSE where none is. */
 static gboolean
 place_note (CplScatterChart *self,
             GtkSnapshot     *snapshot,
             const char      *text,
-            GArray          *obstacles)
+            GArray          *obstacles,
+            gboolean         anywhere)
 {
   const graphene_rect_t *plot = &FRAME (self)->plot;
   g_autoptr(PangoLayout) layout = cpl_chart_layout_new (CPL_CHART_CONTEXT (self), text, CPL_CHART_FONT_LABEL);
   GdkRGBA dim = cpl_chart_rgba_alpha (&PALETTE (self)->fg, .6f);
+  graphene_point_t places[4 + (NOTE_STEPS + 1) * (NOTE_STEPS + 1)];
+  double left, right, bottom, top;
   int w, h;
+  guint n = 0;
 
   cpl_chart_layout_size (layout, &w, &h);
-  {
-    graphene_point_t corners[] = {
-      GRAPHENE_POINT_INIT (plot->origin.x + plot->size.width - w - 4, plot->origin.y + plot->size.height - h - 4),
-      GRAPHENE_POINT_INIT (plot->origin.x + 4, plot->origin.y + plot->size.height - h - 4),
-      GRAPHENE_POINT_INIT (plot->origin.x + plot->size.width - w - 4, plot->origin.y + 4),
-      GRAPHENE_POINT_INIT (plot->origin.x + 4, plot->origin.y + 4),
-    };
+  left = plot->origin.x + 4;
+  right = plot->origin.x + plot->size.width - w - 4;
+  bottom = plot->origin.y + plot->size.height - h - 4;
+  top = plot->origin.y + 4;
+  places[n++] = GRAPHENE_POINT_INIT (right, bottom);
+  places[n++] = GRAPHENE_POINT_INIT (left, bottom);
+  places[n++] = GRAPHENE_POINT_INIT (right, top);
+  places[n++] = GRAPHENE_POINT_INIT (left, top);
+  for (guint line = 0; anywhere && line <= NOTE_STEPS; line++)
+    {
+      /* 0: the bottom, 1: the top, then from the bottom up */
+      guint up = line == 0 ? 0 : line == 1 ? NOTE_STEPS : line - 1;
 
-    return place_owned_label (snapshot, layout, corners, G_N_ELEMENTS (corners), plot, obstacles, &dim, NULL,
-                              &self->note_place);
-  }
+      for (guint i = NOTE_STEPS + 1; i-- > 0;)
+        places[n++] = GRAPHENE_POINT_INIT (left + (right - left) * i / NOTE_STEPS,
+                                           bottom - (bottom - top) * up / NOTE_STEPS);
+    }
+  return place_owned_label (snapshot, layout, places, n, plot, obstacles, &dim, NULL, &self->note_place);
 }
 
 /* Where no corner of the plot has room for the note (a phone's map in
  * Chinese, its names wider, left it out, the names hidden with no word
  * of it): above the plot, on the line of the vertical axis's title, at
  * the right, else under the plot at the right, beside the horizontal
- * axis's title. */
-static void
+ * axis's title.  FALSE where neither has room. */
+static gboolean
 place_note_outside (CplScatterChart *self,
                     GtkSnapshot     *snapshot,
                     const char      *text)
@@ -964,13 +981,14 @@ place_note_outside (CplScatterChart *self,
       if (frame->x_title != NULL)
         cpl_chart_layout_size (frame->x_title, &x_title_w, NULL);
       if (x < plot->origin.x + (plot->size.width + x_title_w) / 2 + 12)
-        return;
+        return FALSE;
       y = plot->origin.y + plot->size.height + frame->bottom + CPL_CHART_LABEL_GAP;
     }
   if (y < 0 || x < 0)
-    return;
+    return FALSE;
   cpl_chart_append_layout (snapshot, layout, x, y, &dim);
   self->note_place = GRAPHENE_RECT_INIT (x, y, w, h);
+  return TRUE;
 }
 
 /* Where @point's marker is drawn: at its pixel, or, on a spot whose
@@ -1134,8 +1152,13 @@ snapshot_points (CplScatterChart *self,
       g_autofree char *brief = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d name hidden", "%d names hidden", hidden),
                                                 hidden);
 
-      if (!place_note (self, snapshot, note, obstacles) && !place_note (self, snapshot, brief, obstacles))
-        place_note_outside (self, snapshot, brief);
+      /* in a corner; above or under the plot; else wherever in it is
+       * clear of markers and names (a phone's what-if map had them in
+       * all four corners and no room outside: its hidden names went
+       * unsaid) */
+      if (!place_note (self, snapshot, note, obstacles, FALSE) && !place_note (self, snapshot, brief, obstacles, FALSE)
+          && !place_note_outside (self, snapshot, brief))
+        place_note (self, snapshot, brief, obstacles, TRUE);
     }
 
 }
@@ -1201,7 +1224,7 @@ cpl_scatter_chart_snapshot_plot (CplChart    *chart,
   snapshot_annotations (self, snapshot, obstacles);
   /* before the names: what the map leaves out matters more than a name */
   if (self->note != NULL)
-    place_note (self, snapshot, self->note, obstacles);
+    place_note (self, snapshot, self->note, obstacles, FALSE);
   snapshot_points (self, snapshot, obstacles);
 
   if (!any_visible && self->regions->len == 0)

@@ -660,6 +660,58 @@ test_scatter_hidden_note_outside (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Where no corner of the plot and no place outside it has room for
+ * "N names hidden" (a chip in each corner as above, its name along the
+ * bottom or top edge; a vertical title so long that the note cannot
+ * share its line, and a horizontal one so wide that it cannot go beside
+ * it, in a plot under 300 px wide), the note goes inside the plot, clear
+ * of every marker and name: a phone's what-if map hid names and said
+ * nothing. */
+static void
+test_scatter_hidden_note_inside (void)
+{
+  GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
+  const double corners[][2] = { { 2000, 1000 }, { 50000, 1000 }, { 2000, 10000 }, { 50000, 10000 } };
+  const char *ids[] = { "chip-0", "chip-1", "chip-2", "chip-3", "chip-4", "chip-5",
+                        "corner-0", "corner-1", "corner-2", "corner-3" };
+  GtkWidget *window;
+  graphene_rect_t note, plot;
+
+  cpl_scatter_chart_set_axes (chart, "Total processing performance (TPP)", TRUE,
+                              "Memory bandwidth of the chip (GB/s)", TRUE);
+  add_crowd (chart, 8000, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("corner-%u", i);
+      g_autofree char *name = g_strdup_printf ("Corner chip %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, corners[i][0], corners[i][1], CPL_POINT_STYLE_NORMAL);
+    }
+  window = window_with (crowded, 360, 400);
+
+  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), >=, 2);
+  plot = cpl_chart_get_frame (CPL_CHART (chart))->plot;
+  g_assert_true (cpl_scatter_chart_get_note_place (chart, &note));
+  g_test_message ("note at %g,%g %gx%g; plot at %g,%g %gx%g", note.origin.x, note.origin.y, note.size.width,
+                  note.size.height, plot.origin.x, plot.origin.y, plot.size.width, plot.size.height);
+  /* inside the plot */
+  g_assert_true (graphene_rect_contains_rect (&plot, &note));
+  /* over no marker and no name */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      double x, y;
+      graphene_rect_t place;
+
+      g_assert_true (cpl_scatter_chart_point_position (chart, ids[i], &x, &y));
+      g_assert_false (graphene_rect_contains_point (&note, &GRAPHENE_POINT_INIT (x, y)));
+      if (cpl_scatter_chart_get_name_place (chart, ids[i], &place))
+        g_assert_false (graphene_rect_intersection (&note, &place, NULL));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Whether a name at @place touches (within 8 px, beside or over it) the
  * marker at @x, @y. */
 static gboolean
@@ -3191,6 +3243,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/scatter/hidden-note-outside", test_scatter_hidden_note_outside);
+  g_test_add_func ("/charts/scatter-hidden-note-inside", test_scatter_hidden_note_inside);
   g_test_add_func ("/charts/scatter/names-apart", test_scatter_names_apart);
   g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
   g_test_add_func ("/charts/scatter/region-tooltip", test_scatter_region_tooltip);
