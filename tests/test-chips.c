@@ -1068,6 +1068,24 @@ test_compare_two_narrow (void)
   /* the second chip's name, over its column, within the window (its
    * space a no-break one, after a digit) */
   assert_shown_within (compare, "H200\u00a0SXM");
+  /* each chip's conditions under its own line, the page's width (360 px
+   * less some 60 of margins), not in a column of some 150 px beside the
+   * other chip's, where they wrapped every few words */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint conditions = 0;
+
+    cpl_test_collect_widgets (GTK_WIDGET (compare), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_has_css_class (labels->pdata[i], "caption")
+          && strstr (gtk_label_get_text (labels->pdata[i]), "TPP 2,368") != NULL)
+        {
+          g_test_message ("conditions %d px wide", gtk_widget_get_width (labels->pdata[i]));
+          g_assert_cmpint (gtk_widget_get_width (labels->pdata[i]), >=, 240);
+          conditions++;
+        }
+    g_assert_cmpuint (conditions, >=, 1);
+  }
   gtk_window_destroy (GTK_WINDOW (compare));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -263,6 +263,14 @@ rule_verdict_new (CplDataset           *dataset,
  * at 100 px each, "可申请许/可 ·/15%分成" over three lines; the squeezer
  * now takes the blocks, as it does for English. */
 #define CHIP_COLUMN_MIN 112
+/* A rule's conditions for a chip, in a grid's column, are no narrower
+ * than this: two chips' conditions side by side on a phone, some 150 px
+ * each, wrapped every few words ("不 / 满足", "（比门槛低 / 32）") and
+ * their lines ran together.  Where the wide grid's columns would be
+ * narrower, the narrow grid (the rules' names over their cells) takes
+ * its place, and the stacked layout (the page's width for each chip's
+ * conditions) where that one's would be. */
+#define CONDITIONS_MIN  200
 
 /* The heading of @chip's column of @n: its name, in bold. */
 static GtkWidget *
@@ -351,6 +359,7 @@ status_and_rules_grid (CplCompareWindow *self,
                * were ragged ("不 / 满足") */
               GtkWidget *distances = caption_label (margins);
 
+              gtk_widget_set_size_request (distances, CONDITIONS_MIN, -1);
               gtk_box_append (GTK_BOX (cell), distances);
               if (!narrow)
                 g_hash_table_insert (self->distances, g_strdup_printf ("%s/%u", rule_id, c), distances);
@@ -392,11 +401,12 @@ attach_stacked_line (GtkWidget *grid,
   gtk_grid_attach (GTK_GRID (grid), value, 1, (*top)++, 1, 1);
 }
 
-/* The status and the rules for three or four chips on a phone, where
- * even the narrow grid's columns do not fit: a block per row, a line per
- * chip under its title (its name, then its verdict), the distances to
- * the thresholds under the line.  The page scrolled sideways, the third
- * chip past the window's edge. */
+/* The status and the rules on a phone, where even the narrow grid's
+ * columns do not fit (three or four chips; two chips' conditions, see
+ * CONDITIONS_MIN): a block per row, a line per chip under its title (its
+ * name, then its verdict), the distances to the thresholds under the
+ * line.  The page scrolled sideways, the third chip past the window's
+ * edge. */
 static GtkWidget *
 status_and_rules_stacked (CplDataset   *dataset,
                           CplChip     **chips,
@@ -591,8 +601,7 @@ cpl_compare_window_new (CplDataset           *dataset,
 
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, FALSE));
     adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_grid (self, dataset, chips, n, date, TRUE));
-    if (n > 2)
-      adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_stacked (dataset, chips, n, date));
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), status_and_rules_stacked (dataset, chips, n, date));
     cpl_card_append (content, squeezer);
   }
 
