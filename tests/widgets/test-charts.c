@@ -616,6 +616,37 @@ test_scatter_hidden_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In @view's scatter chart, with axes titled @x_title and @y_title (log
+ * scales), add_crowd()'s six chips at TPP 8,000 and 3,000 GB/s and a
+ * chip in each corner, at the axes' ends (2,000 and 50,000 × 1,000 and
+ * 10,000), in a window 360 × 400, drawn: returns the window. */
+static GtkWidget *
+crowd_in_corners (GtkWidget  *view,
+                  const char *x_title,
+                  const char *y_title)
+{
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (view));
+  const double corners[][2] = { { 2000, 1000 }, { 50000, 1000 }, { 2000, 10000 }, { 50000, 10000 } };
+  GtkWidget *window;
+  graphene_rect_t note, plot;
+
+  cpl_scatter_chart_set_axes (chart, x_title, TRUE, y_title, TRUE);
+  add_crowd (chart, 8000, 3000);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("corner-%u", i);
+      g_autofree char *name = g_strdup_printf ("Corner chip %u", i);
+
+      cpl_scatter_chart_add_point (chart, id, name, corners[i][0], corners[i][1], CPL_POINT_STYLE_NORMAL);
+    }
+  window = window_with (view, 360, 400);
+  plot = cpl_chart_get_frame (CPL_CHART (chart))->plot;
+  if (cpl_scatter_chart_get_note_place (chart, &note))
+    g_test_message ("note at %g,%g %gx%g; plot at %g,%g %gx%g", note.origin.x, note.origin.y, note.size.width,
+                    note.size.height, plot.origin.x, plot.origin.y, plot.size.width, plot.size.height);
+  return window;
+}
+
 /* Where no corner of the plot has room for "N names hidden" (a chip in
  * each corner, at the axes' ends, 2,000 and 50,000 × 1,000 and 10,000
  * on log axes, its marker and name over the corner's place), the note
@@ -627,29 +658,15 @@ test_scatter_hidden_note_outside (void)
 {
   GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
   CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
-  const double corners[][2] = { { 2000, 1000 }, { 50000, 1000 }, { 2000, 10000 }, { 50000, 10000 } };
-  GtkWidget *window;
+  GtkWidget *window = crowd_in_corners (crowded, "TPP", "GB/s");
   graphene_rect_t note, plot;
   const CplChartFrame *frame;
   int title_w;
-
-  cpl_scatter_chart_set_axes (chart, "TPP", TRUE, "GB/s", TRUE);
-  add_crowd (chart, 8000, 3000);
-  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
-    {
-      g_autofree char *id = g_strdup_printf ("corner-%u", i);
-      g_autofree char *name = g_strdup_printf ("Corner chip %u", i);
-
-      cpl_scatter_chart_add_point (chart, id, name, corners[i][0], corners[i][1], CPL_POINT_STYLE_NORMAL);
-    }
-  window = window_with (crowded, 360, 400);
 
   g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), >=, 2);
   g_assert_true (cpl_scatter_chart_get_note_place (chart, &note));
   frame = cpl_chart_get_frame (CPL_CHART (chart));
   plot = frame->plot;
-  g_test_message ("note at %g,%g %gx%g; plot at %g,%g %gx%g", note.origin.x, note.origin.y, note.size.width,
-                  note.size.height, plot.origin.x, plot.origin.y, plot.size.width, plot.size.height);
   /* above the plot, ending at its right edge */
   g_assert_cmpfloat (note.origin.y + note.size.height, <=, plot.origin.y);
   g_assert_cmpfloat (note.origin.y, >=, 0);
@@ -672,29 +689,15 @@ test_scatter_hidden_note_inside (void)
 {
   GtkWidget *crowded = cpl_chart_view_new_take (cpl_scatter_chart_new ());
   CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (crowded));
-  const double corners[][2] = { { 2000, 1000 }, { 50000, 1000 }, { 2000, 10000 }, { 50000, 10000 } };
   const char *ids[] = { "chip-0", "chip-1", "chip-2", "chip-3", "chip-4", "chip-5",
                         "corner-0", "corner-1", "corner-2", "corner-3" };
-  GtkWidget *window;
+  GtkWidget *window = crowd_in_corners (crowded, "Total processing performance (TPP)",
+                                        "Memory bandwidth of the chip (GB/s)");
   graphene_rect_t note, plot;
-
-  cpl_scatter_chart_set_axes (chart, "Total processing performance (TPP)", TRUE,
-                              "Memory bandwidth of the chip (GB/s)", TRUE);
-  add_crowd (chart, 8000, 3000);
-  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
-    {
-      g_autofree char *id = g_strdup_printf ("corner-%u", i);
-      g_autofree char *name = g_strdup_printf ("Corner chip %u", i);
-
-      cpl_scatter_chart_add_point (chart, id, name, corners[i][0], corners[i][1], CPL_POINT_STYLE_NORMAL);
-    }
-  window = window_with (crowded, 360, 400);
 
   g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), >=, 2);
   plot = cpl_chart_get_frame (CPL_CHART (chart))->plot;
   g_assert_true (cpl_scatter_chart_get_note_place (chart, &note));
-  g_test_message ("note at %g,%g %gx%g; plot at %g,%g %gx%g", note.origin.x, note.origin.y, note.size.width,
-                  note.size.height, plot.origin.x, plot.origin.y, plot.size.width, plot.size.height);
   /* inside the plot */
   g_assert_true (graphene_rect_contains_rect (&plot, &note));
   /* over no marker and no name */
