@@ -1310,10 +1310,14 @@ summary_label (CplScenariosView *view,
   g_auto(GStrv) sentences = g_strsplit (cpl_scenario_comparison_get_summary (comparison), "\n", -1);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
+  g_autofree char *shown = NULL;
+
   g_assert_cmpuint (index, <, g_strv_length (sentences));
+  /* as shown: its units kept whole */
+  shown = cpl_text_keep_units (sentences[index]);
   cpl_test_collect_widgets (GTK_WIDGET (comparison), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), sentences[index]))
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), shown))
       return labels->pdata[i];
   g_assert_not_reached ();
 }
@@ -1364,10 +1368,16 @@ test_comparison (void)
       g_assert_false (summary_label_has_class (view, i, "heading"));
       g_assert_true (gtk_label_get_use_markup (summary_label (view, i)));
     }
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 0)),
-                                   "<b>H20 and MI308X with a 15% revenue share (August 2025)</b>: US vendors sell "));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 1)),
-                                   "<b>H200 with a 25% revenue share (December 2025)</b>: US vendors sell "));
+  /* (as shown: "H20 and" with a no-break space, cpl_text_keep_units()) */
+  {
+    g_autofree char *first = cpl_text_keep_units ("<b>H20 and MI308X with a 15% revenue share (August 2025)</b>: "
+                                                  "US vendors sell ");
+    g_autofree char *second = cpl_text_keep_units ("<b>H200 with a 25% revenue share (December 2025)</b>: "
+                                                   "US vendors sell ");
+
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 0)), first));
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (summary_label (view, 1)), second));
+  }
   /* back to one: large again, plain text */
   cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h20-mi308-share-15")), FALSE);
   cpl_test_wait_for_draw (GTK_WIDGET (window));
@@ -2197,7 +2207,8 @@ check_summary (CplScenarioComparison *comparison,
   g_assert_cmpuint (g_strv_length (sentences), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (comparison), sentences[i]);
+      g_autofree char *shown = cpl_text_keep_units (sentences[i]);
+      GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (comparison), shown);
       int width, minimum;
 
       g_assert_nonnull (label);
@@ -2214,6 +2225,73 @@ check_summary (CplScenarioComparison *comparison,
   g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_next_sibling (summary), GTK_WIDGET (comparison), &bounds));
   g_assert_cmpfloat (bounds.origin.y, >=, bottom);
   return summary;
+}
+
+/* The summary sentence's label in @comparison, drawn. */
+static GtkWidget *
+comparison_summary_label (CplScenarioComparison *comparison)
+{
+  g_autofree char *shown = cpl_text_keep_units (cpl_scenario_comparison_get_summary (comparison));
+  GtkWidget *label = cpl_test_find_mapped_label (GTK_WIDGET (comparison), shown);
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* One sentence compares two scenarios (the fixture's "Ban", of one year,
+ * against "Two years"): in a wide window it is the answer,
+ * in the answer's size ("title-4"); on a phone it is body text with the
+ * scenario's name in bold, as several sentences are (in the answer's
+ * size it took some 230 of the 640 px, a third of the screen).  The
+ * window folding and unfolding restyles the same sentence. */
+static void
+test_comparison_summary_phone (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 1280, 800);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplScenarioComparison *comparison = cpl_scenarios_view_get_comparison (view);
+  const char * const ids[] = { "ban", "two-years" };
+  GtkWidget *label;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, ids[i])),
+                                     TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  label = comparison_summary_label (comparison);
+  g_assert_true (gtk_widget_has_css_class (label, "title-4"));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (100);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  label = comparison_summary_label (comparison);
+  g_assert_false (gtk_widget_has_css_class (label, "title-4"));
+  g_assert_true (gtk_label_get_use_markup (GTK_LABEL (label)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "<b>"));
+  /* its unit whole: a word joiner after the slash of "PFLOP/s" (a
+   * phone's line ended at "PFLOP/") */
+  g_test_message ("%s", cpl_scenario_comparison_get_summary (comparison));
+  g_assert_nonnull (strstr (cpl_scenario_comparison_get_summary (comparison), "PFLOP/s"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "PFLOP/\u2060s"));
+  /* "Ban" is a scenario of one year, 2026: its sentence says "in 2026"
+   * and "that year" (it read "over 2026–2026" and "over those years") */
+  g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
+                                   "Ban: US vendors sell "));
+  g_assert_nonnull (strstr (cpl_scenario_comparison_get_summary (comparison), " than under Two years in 2026; "));
+  g_assert_nonnull (strstr (cpl_scenario_comparison_get_summary (comparison), "; the compute gap that year is "));
+  g_assert_null (strstr (cpl_scenario_comparison_get_summary (comparison), "2026–2026"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_iterate_for (100);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_css_class (comparison_summary_label (comparison), "title-4"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Compared on a phone: two scenarios, then three.  The summary is one
@@ -2340,8 +2418,13 @@ test_comparison_narrow (void)
       g_assert_cmpuint (cpl_test_n_mapped_labels (shown, "−$233,333"), ==, 1);
       /* nothing beyond the card's width */
       g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), <=, gtk_adjustment_get_page_size (sideways));
-      /* gross 2,000,000 − 1,333,333 = $666,667 more, in its own paragraph */
-      g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), cpl_scenario_comparison_get_summary (comparison)), ==, 1);
+      /* gross 2,000,000 − 1,333,333 = $666,667 more, in its own paragraph
+       * (as shown: its units kept whole) */
+      {
+        g_autofree char *shown_summary = cpl_text_keep_units (cpl_scenario_comparison_get_summary (comparison));
+
+        g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), shown_summary), ==, 1);
+      }
       g_assert_true (g_str_has_prefix (cpl_scenario_comparison_get_summary (comparison),
                                        "X and Y at 15%: US vendors sell $666,667 more than under Only X at 40%"));
       if (widths[w] == 1280)
@@ -3306,6 +3389,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/comparison-two-wide", test_comparison_two_wide);
   g_test_add_func ("/scenarios-view/tornado-full-width", test_tornado_full_width);
   g_test_add_func ("/scenarios-view/comparison-summary-room", test_comparison_summary_room);
+  g_test_add_func ("/scenarios-view/comparison-summary-phone", test_comparison_summary_phone);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

@@ -3246,7 +3246,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/log-titles", test_scatter_log_titles);
   g_test_add_func ("/charts/scatter/hidden-names", test_scatter_hidden_names);
   g_test_add_func ("/charts/scatter/hidden-note-outside", test_scatter_hidden_note_outside);
-  g_test_add_func ("/charts/scatter-hidden-note-inside", test_scatter_hidden_note_inside);
+  g_test_add_func ("/charts/scatter/hidden-note-inside", test_scatter_hidden_note_inside);
   g_test_add_func ("/charts/scatter/names-apart", test_scatter_names_apart);
   g_test_add_func ("/charts/scatter/names-released-first", test_scatter_names_released_first);
   g_test_add_func ("/charts/scatter/region-tooltip", test_scatter_region_tooltip);

@@ -42,6 +42,9 @@ struct _CplScenarioComparison
 
   GtkWidget    *summary;       /* a box: a label per sentence */
   char         *summary_text;  /* the sentences, a line each */
+  GStrv         summary_names; /* each sentence's scenario */
+  gboolean      summary_body;  /* its labels in body text, not the answer's size */
+  gboolean      compact;       /* on a phone (cpl_scenario_comparison_set_compact()) */
   GtkLabel     *error;
   GtkDropDown  *baseline_menu;
   GtkStringList *baseline_names;
@@ -792,13 +795,17 @@ cpl_scenario_comparison_wait_for_bands (CplScenarioComparison *self)
 }
 
 /* @sentence in @label, its scenario's @name in bold where it leads the
- * sentence (cpl_markup_bold_lead()). */
+ * sentence (cpl_markup_bold_lead()), its units kept whole
+ * (cpl_text_keep_units()): "909,880 PFLOP/" ended a phone's line, "s。"
+ * began the next. */
 static void
 set_sentence_markup (GtkLabel   *label,
                      const char *sentence,
                      const char *name)
 {
-  g_autofree char *markup = cpl_markup_bold_lead (sentence, name);
+  g_autofree char *kept = cpl_text_keep_units (sentence);
+  g_autofree char *kept_name = cpl_text_keep_units (name);
+  g_autofree char *markup = cpl_markup_bold_lead (kept, kept_name);
 
   if (!gtk_label_get_use_markup (label) || g_strcmp0 (gtk_label_get_label (label), markup) != 0)
     gtk_label_set_markup (label, markup);
@@ -815,10 +822,15 @@ set_summary (CplScenarioComparison *self,
   guint n = sentences != NULL ? sentences->len : 0;
   guint n_labels = 0;
   GtkWidget *label;
+  /* one sentence is the answer, in the answer's size; several are read
+   * against the table under them, in body text with their scenarios'
+   * names in bold, and so is one on a phone (in the answer's size it
+   * took a third of the screen) */
+  gboolean body = n > 1 || self->compact;
 
   for (label = gtk_widget_get_first_child (self->summary); label != NULL; label = gtk_widget_get_next_sibling (label))
     n_labels++;
-  if (n_labels != n)
+  if (n_labels != n || body != self->summary_body)
     {
       /* Another number of paragraphs: a new box, filled before it is
        * shown.  GTK 4.8 kept the old box's way of measuring (of a fixed
@@ -831,34 +843,73 @@ set_summary (CplScenarioComparison *self,
       for (guint i = 0; i < n; i++)
         {
           label = GTK_WIDGET (cpl_summary_label_new ());
-          /* one sentence is the answer, in the answer's size; several
-           * are read against the table under them, in body text with
-           * their scenarios' names in bold */
-          if (n > 1)
+          if (body)
             gtk_widget_remove_css_class (label, "title-4");
           gtk_box_append (GTK_BOX (fresh), label);
         }
       gtk_box_insert_child_after (GTK_BOX (self), fresh, self->summary);
       gtk_box_remove (GTK_BOX (self), self->summary);
       self->summary = fresh;
+      self->summary_body = body;
     }
 
   label = gtk_widget_get_first_child (self->summary);
   for (guint i = 0; i < n; i++, label = gtk_widget_get_next_sibling (label))
-    if (n > 1)
+    if (body)
       set_sentence_markup (GTK_LABEL (label), g_ptr_array_index (sentences, i), g_ptr_array_index (names, i));
     else
-      cpl_label_set_text (GTK_LABEL (label), g_ptr_array_index (sentences, i));
+      {
+        g_autofree char *kept = cpl_text_keep_units (g_ptr_array_index (sentences, i));
+
+        cpl_label_set_text (GTK_LABEL (label), kept);
+      }
   gtk_widget_set_visible (self->summary, n > 0);
   g_free (self->summary_text);
+  g_clear_pointer (&self->summary_names, g_strfreev);
   if (n > 0)
     {
       g_ptr_array_add (sentences, NULL);
       self->summary_text = g_strjoinv ("\n", (char **) sentences->pdata);
       g_ptr_array_remove_index (sentences, n);
+      self->summary_names = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        self->summary_names[i] = g_strdup (g_ptr_array_index (names, i));
     }
   else
     self->summary_text = g_strdup ("");
+}
+
+/**
+ * cpl_scenario_comparison_set_compact:
+ *
+ * On a phone (a folded window) the summary is in body text, each
+ * scenario's name in bold, one sentence as several are.
+ */
+void
+cpl_scenario_comparison_set_compact (CplScenarioComparison *self,
+                                     gboolean               compact)
+{
+  g_auto(GStrv) sentences = NULL;
+  g_auto(GStrv) shown_names = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  g_return_if_fail (CPL_IS_SCENARIO_COMPARISON (self));
+
+  if (self->compact == !!compact)
+    return;
+  self->compact = !!compact;
+  if (self->summary_names == NULL)
+    return;
+  /* the same sentences, restyled (set_summary() keeps its own copies) */
+  shown_names = g_steal_pointer (&self->summary_names);
+  sentences = g_strsplit (self->summary_text, "\n", -1);
+  for (guint i = 0; sentences[i] != NULL && shown_names[i] != NULL; i++)
+    {
+      g_ptr_array_add (texts, sentences[i]);
+      g_ptr_array_add (names, shown_names[i]);
+    }
+  set_summary (self, texts, names);
 }
 
 static void
@@ -1150,6 +1201,7 @@ cpl_scenario_comparison_dispose (GObject *object)
   g_clear_pointer (&self->uncertainties, g_ptr_array_unref);
   g_clear_object (&self->bands_names);
   g_clear_pointer (&self->summary_text, g_free);
+  g_clear_pointer (&self->summary_names, g_strfreev);
   g_clear_pointer (&self->values, g_hash_table_unref);
   g_clear_pointer (&self->differences, g_hash_table_unref);
   g_clear_pointer (&self->ranges, g_hash_table_unref);

@@ -17,6 +17,8 @@ void                   cpl_scenario_comparison_show        (CplScenarioCompariso
                                                             CplDataset            *dataset,
                                                             GPtrArray             *scenarios);
 const char            *cpl_scenario_comparison_get_summary (CplScenarioComparison *self);
+void                   cpl_scenario_comparison_set_compact (CplScenarioComparison *self,
+                                                            gboolean               compact);
 const char            *cpl_scenario_comparison_get_value   (CplScenarioComparison *self,
                                                             const char            *row_id,
                                                             const char            *scenario_id);

@@ -327,6 +327,25 @@ sales_sentence (CplScenario   *scenario,
       share = cpl_format_percent (p->final_domestic_share, 2);
       other_share = cpl_format_percent (q->final_domestic_share, 2);
     }
+  /* a scenario of one year: "in 2026", not "over 2026–2026" */
+  if (p->n_years == 1 && g_str_equal (share, other_share))
+    return diff >= 0
+      /* Translators: %1$s a scenario, %2$s money, %3$s another scenario,
+       * %4$d the scenario's one year, %5$s a percentage the same in both */
+      ? g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s in %4$d; the domestic share of new compute stays at %5$s"),
+                         name, money, baseline_name, p->start_year, share)
+      /* Translators: as above, with less sold by US vendors */
+      : g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s in %4$d; the domestic share of new compute stays at %5$s"),
+                         name, money, baseline_name, p->start_year, share);
+  if (p->n_years == 1)
+    return diff >= 0
+      /* Translators: %1$s a scenario, %2$s money, %3$s another scenario,
+       * %4$d the scenario's one year, %5$s and %6$s percentages */
+      ? g_strdup_printf (_("%1$s: US vendors sell %2$s more than under %3$s in %4$d; the domestic share of new compute is %5$s, against %6$s"),
+                         name, money, baseline_name, p->start_year, share, other_share)
+      /* Translators: as above, with less sold by US vendors */
+      : g_strdup_printf (_("%1$s: US vendors sell %2$s less than under %3$s in %4$d; the domestic share of new compute is %5$s, against %6$s"),
+                         name, money, baseline_name, p->start_year, share, other_share);
   /* not "40%, against 40%" */
   if (g_str_equal (share, other_share) && diff >= 0)
     /* Translators: %1$s a scenario, %2$s money, %3$s another scenario, %4$d
@@ -384,6 +403,13 @@ gap_clause (CplProjection *p,
   if (round (fabs (diff)) == 0)
     /* Translators: a clause of the comparison's sentence */
     return g_strdup (_("the compute gap is the same"));
+  if (p->n_years == 1)
+    return diff > 0
+      /* Translators: a clause of the comparison's sentence of a scenario
+       * of one year; %s is a number of PFLOP/s */
+      ? g_strdup_printf (_("the compute gap that year is %s PFLOP/s larger"), amount)
+      /* Translators: as above, smaller */
+      : g_strdup_printf (_("the compute gap that year is %s PFLOP/s smaller"), amount);
   if (diff > 0)
     /* Translators: a clause of the comparison's sentence; %s is a number
      * of PFLOP/s, the gaps of the years added up as in the table */

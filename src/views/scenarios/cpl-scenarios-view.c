@@ -91,6 +91,7 @@ ensure_comparison (CplScenariosView *self)
                                      "government take, compute gap and domestic share appear here side by side."));
   gtk_box_append (self->comparison_box, self->comparison_status);
   self->comparison = cpl_scenario_comparison_new ();
+  cpl_scenario_comparison_set_compact (self->comparison, adw_leaflet_get_folded (self->leaflet));
   gtk_box_append (self->comparison_box, GTK_WIDGET (self->comparison));
   cpl_buttons_name_by_label (GTK_WIDGET (self->comparison));
 }
@@ -391,6 +392,8 @@ update_edit_label (gpointer data)
   gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
   if (self->editor != NULL)
     cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
+  if (self->comparison != NULL)
+    cpl_scenario_comparison_set_compact (self->comparison, adw_leaflet_get_folded (self->leaflet));
   return G_SOURCE_REMOVE;
 }
 
