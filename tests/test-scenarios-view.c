@@ -2238,6 +2238,49 @@ comparison_summary_label (CplScenarioComparison *comparison)
   return label;
 }
 
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start);
+}
+
+/* The first of @root's mapped labels whose text starts with @start. */
+static GtkLabel *
+label_starting (GtkWidget  *root,
+                const char *start)
+{
+  GtkWidget *label = cpl_test_find_matching (root, is_label_starting, start);
+
+  if (label == NULL)
+    g_error ("no label starts with “%s”", start);
+  return GTK_LABEL (label);
+}
+
+/* The results' headline and its explanation keep their units whole, as
+ * the other sentences do (cpl_text_keep_units()): under the built-in
+ * power subsidy, "… cheaper per PFLOP/s-year …" with a word joiner after
+ * the slash, and the explanation's "2026–2030" with one after the dash
+ * (a phone may break a line there otherwise). */
+static void
+test_results_units_whole (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "scenarios", NULL, 1280, 800);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  GtkWidget *results = GTK_WIDGET (cpl_scenarios_view_get_results (view));
+
+  select_id (view, "h200-share-25-power-subsidy");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (gtk_label_get_text (label_starting (results, "The Ascend 910C is cheaper per ")),
+                            "per PFLOP/\u2060s-year"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label_starting (results, "Domestic supply is capped by capacity in ")),
+                            "in 2026–\u20602030"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* One sentence compares two scenarios (the fixture's "Ban", of one year,
  * against "Two years"): in a wide window it is the answer,
  * in the answer's size ("title-4"); on a phone it is body text with the
@@ -3390,6 +3433,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/tornado-full-width", test_tornado_full_width);
   g_test_add_func ("/scenarios-view/comparison-summary-room", test_comparison_summary_room);
   g_test_add_func ("/scenarios-view/comparison-summary-phone", test_comparison_summary_phone);
+  g_test_add_func ("/scenarios-view/results-units-whole", test_results_units_whole);
   g_test_add_func ("/scenarios-view/results-first", test_results_first);
   g_test_add_func ("/scenarios-view/export-report", test_export_report);
   g_test_add_func ("/scenarios-view/export-buttons", test_export_buttons);

@@ -1356,11 +1356,21 @@ cpl_scenario_results_show (CplScenarioResults *self,
     cpl_chart_freeze_updates (self->charts[c]);
   show_own (self);
   sentence = cpl_scenario_crossover_sentence (projection, dataset);
-  cpl_label_set_text (self->summary, sentence);
+  /* each shown with its units whole (cpl_text_keep_units()): "PFLOP/s-year",
+   * "2026–2030", "$288 B" */
+  {
+    g_autofree char *kept = cpl_text_keep_units (sentence);
+
+    cpl_label_set_text (self->summary, kept);
+  }
   /* what drives the result, when a constraint binds, in plain type under
    * the headline */
   explanation = cpl_projection_explain (projection, scenario, dataset);
-  cpl_label_set_text (self->explanation, explanation ? explanation : "");
+  {
+    g_autofree char *kept = cpl_text_keep_units (explanation ? explanation : "");
+
+    cpl_label_set_text (self->explanation, kept);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->explanation), explanation != NULL);
   g_free (self->summary_text);
   self->summary_text = g_strjoin ("\n", sentence, explanation, NULL);
