@@ -832,12 +832,13 @@ set_summary (CplScenarioComparison *self,
     n_labels++;
   if (n_labels != n || body != self->summary_body)
     {
-      /* Another number of paragraphs: a new box, filled before it is
-       * shown.  GTK 4.8 kept the old box's way of measuring (of a fixed
-       * size, from when it was empty) when labels were added to a box
-       * measured but not yet allocated (a comparison opened with three
-       * scenarios): it gave two paragraphs of six lines the height of
-       * two lines, and the baseline's line was drawn over them. */
+      /* Another number of paragraphs, or another style: a new box,
+       * filled before it is shown.  GTK 4.8 kept the old box's way of
+       * measuring (of a fixed size, from when it was empty) when labels
+       * were added to a box measured but not yet allocated (a comparison
+       * opened with three scenarios): it gave two paragraphs of six
+       * lines the height of two lines, and the baseline's line was drawn
+       * over them. */
       GtkWidget *fresh = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
       for (guint i = 0; i < n; i++)
