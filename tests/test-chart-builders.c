@@ -279,7 +279,7 @@ test_bands (void)
   }
 
   /* cpl_text_keep_units(): no break after the dash of a range (en dash,
-   * the Chinese ～) nor in "P10–P90"; a dash before a space or at the
+   * the Chinese ～; nor before the Chinese "—") nor in "P10–P90"; a dash before a space or at the
    * end is left alone; and, as before, a number keeps its unit (a no-break
    * space) and a unit its slash (a word joiner) */
   {
@@ -296,6 +296,11 @@ test_bands (void)
       { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },
       /* a Chinese date's number with its 年, 月 (“2025年8” over “月）”) */
       { "（2025年8月）", "（2025\u2060年8\u2060月）" },
+      /* the Chinese range's dash, which may break on either side
+       * ("2026" over "—2030" on a phone): a word joiner before and after
+       * it; with spaces around it, a separator, left alone */
+      { "2026—2030 年", "2026\u2060—\u20602030\u00a0年" },
+      { "出口管制 — 限制", "出口管制 — 限制" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -218,7 +218,8 @@ is_date_part (const char *p)
  *   as GB/s or PFLOP/s (a word joiner after a slash between letters), nor
  *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
  *   "P10–P90", the Chinese "6,594 亿美元～15,107 亿美元": a word joiner
- *   after it), nor inside a Chinese unit after a number ("亿美|元": a word
+ *   after it), nor on either side of the Chinese range's "—" ("2026—2030
+ *   年"; "a — b", with spaces, may still break), nor inside a Chinese unit after a number ("亿美|元": a word
  *   joiner between its characters), nor between a Chinese date's number
  *   and its 年, 月 or 日 (cpl_text_keep_dates()).
  */
@@ -240,7 +241,15 @@ cpl_text_keep_units (const char *text)
       for (guint i = 0; i < G_N_ELEMENTS (dashes) && dash == 0; i++)
         if (p > text && g_str_has_prefix (p, dashes[i]) && *next != '\0' && *next != ' ')
           dash = strlen (dashes[i]);
-      if (dash > 0)
+      /* the Chinese range's dash "—" (2026—2030 年) may break before
+       * it as well as after it: "2026" ended a phone's line, "—2030"
+       * began the next */
+      if (dash == 0 && p > text && g_str_has_prefix (p, "\xe2\x80\x94")
+          && p[-1] != ' ' && *next != '\0' && *next != ' ')
+        {
+          g_string_append (kept, "\xe2\x81\xa0\xe2\x80\x94\xe2\x81\xa0");
+        }
+      else if (dash > 0)
         {
           g_string_append_len (kept, p, dash);
           g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
