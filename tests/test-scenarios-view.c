@@ -1787,6 +1787,23 @@ test_narrow_navigation (void)
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_false (gtk_widget_get_visible (find_action_button (GTK_WIDGET (view), "scenarios.back")));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "scenario");
+
+  /* a click or Enter on a row leaves the keyboard focus in the list, for
+   * the arrow keys to go on along it (the first one sent it to the
+   * results' view switcher) */
+  list = cpl_scenarios_view_get_list (view);
+  dataset = cpl_application_get_dataset (app);
+  gtk_widget_grab_focus (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", position_of_id ("two-years")));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (cpl_scenarios_view_get_selected (view) ==
+                 CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

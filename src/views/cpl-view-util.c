@@ -76,6 +76,35 @@ cpl_show_when_folded (GtkWidget *widget,
   g_signal_connect_object (foldable, "notify::folded", G_CALLBACK (on_folded), widget, 0);
 }
 
+/**
+ * cpl_leaflet_show:
+ * @page: a child of @leaflet
+ *
+ * Makes @page the leaflet's visible child: the page in front on a phone,
+ * the one shown when a wide window folds.  A leaflet moves the keyboard
+ * focus into the page it shows, folded or not: on a wide window the first
+ * click on a scenario sent the focus from its row to the results' view
+ * switcher, and the arrow keys no longer moved along the list.  Unfolded,
+ * the focus stays where it is.
+ */
+void
+cpl_leaflet_show (AdwLeaflet *leaflet,
+                  GtkWidget  *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (leaflet));
+  GtkWidget *focus = root != NULL && !adw_leaflet_get_folded (leaflet) ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL)
+    g_object_ref (focus);
+  adw_leaflet_set_visible_child (leaflet, page);
+  if (focus != NULL)
+    {
+      if (gtk_widget_get_root (focus) == root && gtk_root_get_focus (root) != focus)
+        gtk_widget_grab_focus (focus);
+      g_object_unref (focus);
+    }
+}
+
 /* The wheel turned up or down over a table that scrolls only sideways:
  * the page around it scrolls, as it would anywhere else (a scroller takes
  * every turn of the wheel for itself otherwise). */

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
+void       cpl_leaflet_show     (AdwLeaflet *leaflet,
+                                 GtkWidget  *page);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_keep_dates  (const char *text);

@@ -1135,7 +1135,7 @@ on_selection_changed (CplChipsView *self)
       /* on a phone the detail is a page of its own: a tap on a row opens
        * it, as a double click or Enter does on a wide window */
       if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
+        cpl_leaflet_show (self->leaflet, self->detail_page);
     }
 }
 
@@ -1147,7 +1147,7 @@ on_row_activated (GtkColumnView *view,
   g_autoptr(CplChip) chip = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   cpl_chips_view_show_chip (self, chip);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_page);
+  cpl_leaflet_show (self->leaflet, self->detail_page);
 }
 
 /* Hover across the two parts --------------------------------------------

@@ -1190,7 +1190,7 @@ on_selection_changed (CplRevenueView *self)
 static void
 show_line_page (CplRevenueView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  cpl_leaflet_show (self->leaflet, self->content_page);
 }
 
 /* A tap, a click or Enter on a line: its page */

@@ -255,7 +255,7 @@ on_row_activated (GtkWidget        *list,
   if (scenario != NULL)
     cpl_scenarios_view_select (self, scenario);
   gtk_stack_set_visible_child_name (self->content_stack, "scenario");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  cpl_leaflet_show (self->leaflet, self->content_page);
 }
 
 /* Entries come and go (add, delete, reorder, undo, opening a file): an
@@ -430,7 +430,7 @@ compare_activated (GtkWidget  *widget,
   CplScenariosView *self = CPL_SCENARIOS_VIEW (widget);
 
   gtk_stack_set_visible_child_name (self->content_stack, "comparison");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_page);
+  cpl_leaflet_show (self->leaflet, self->content_page);
 }
 
 static void
