@@ -294,8 +294,11 @@ test_bands (void)
       /* a unit in brackets may go to the next line: "BF16 (TFLOPS)" */
       { "BF16 (TFLOPS)", "BF16 (TFLOPS)" },
       { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },
-      /* a Chinese date's number with its 年, 月 (“2025年8” over “月）”) */
-      { "（2025年8月）", "（2025\u2060年8\u2060月）" },
+      /* a Chinese date whole: its numbers with their 年, 月 (“2025年8”
+       * over “月）”), and its month after its year (“2025年” over “8月）”) */
+      { "（2025年8月）", "（2025\u2060年\u20608\u2060月）" },
+      /* an English month with its year ("(April" over "2025)") */
+      { "Full ban (April 2025), 8 May 2026", "Full ban (April\u00a02025), 8\u00a0May\u00a02026" },
       /* the Chinese range's dash, which may break on either side
        * ("2026" over "—2030" on a phone): a word joiner before and after
        * it; with spaces around it, a separator, left alone */
@@ -311,13 +314,16 @@ test_bands (void)
       }
   }
   /* cpl_text_keep_dates(), for the names in the lists: the dates alone
-   * (no no-break space after "H200") */
+   * (no no-break space after "H200" nor "25%"; "Mayday 2025" and "April
+   * 20256" are not dates) */
   {
     g_autofree char *name = cpl_text_keep_dates ("H200出口，收入分成25%（2025年12月）");
     g_autofree char *english = cpl_text_keep_dates ("H200 with a 25% revenue share (December 2025)");
+    g_autofree char *not_dates = cpl_text_keep_dates ("Mayday 2025, April 20256, April 20");
 
-    g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年12\u2060月）");
-    g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December 2025)");
+    g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年\u206012\u2060月）");
+    g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December\u00a02025)");
+    g_assert_cmpstr (not_dates, ==, "Mayday 2025, April 20256, April 20");
   }
   /* cpl_text_keep_terms(), for a chart's markers: no break after the
    * hyphen of "break-even" (it read "break-" over "even 82.2%"), nor

@@ -479,7 +479,8 @@ is_button_labelled (GtkWidget     *widget,
 
 /* On a phone the share's presets stand under their title, the slider and
  * the rates the row's width: beside them "Presets" broke into "Pre-sets"
- * in some 30 px, its line a word a line, the slider 50 px wide. */
+ * in some 30 px, its line a word a line, the slider 50 px wide.  Their
+ * line keeps its dates whole (a no-break space in "August 2025"). */
 static void
 test_narrow_presets (void)
 {
@@ -493,7 +494,8 @@ test_narrow_presets (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   title = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading, "Presets");
   subtitle = cpl_test_find_matching (GTK_WIDGET (view), is_label_reading,
-                                     "Drag the share rate, or pick a rate the US has set: 15% (August 2025) or 25% (December 2025)");
+                                     "Drag the share rate, or pick a rate the US has set: 15% (August\u00a02025) or 25% "
+                                     "(December\u00a02025)");
   scale = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCALE);
   g_assert_nonnull (title);
   g_assert_nonnull (subtitle);

@@ -238,6 +238,59 @@ is_date_part (const char *p)
   return g_str_has_prefix (p, "年") || g_str_has_prefix (p, "月") || g_str_has_prefix (p, "日");
 }
 
+/* Whether the space at @p (in @text) is the one of an English date
+ * between its month and its year: "April 2025". */
+static gboolean
+is_month_space (const char *text,
+                const char *p)
+{
+  static const char * const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December" };
+
+  if (*p != ' ' || !(g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+                     g_ascii_isdigit (p[4]) && !g_ascii_isdigit (p[5])))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      gsize n = strlen (months[i]);
+      const char *start = p - n;
+
+      if ((gsize) (p - text) >= n && strncmp (start, months[i], n) == 0 &&
+          (start == text || !g_ascii_isalpha (start[-1])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Appends the character at @p of @text to @kept, keeping a date whole:
+ * a word joiner between a Chinese date's numbers and its 年, 月 and 日
+ * ("2025年" over "8月", or "2025年8" over "月", broke), a no-break space
+ * between an English month and its year ("April" over "2025").
+ *
+ * Returns: whether it did (FALSE: @p is not inside a date). */
+static gboolean
+keep_date_at (GString    *kept,
+              const char *text,
+              const char *p)
+{
+  const char *next = g_utf8_next_char (p);
+
+  if (is_month_space (text, p))
+    {
+      g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
+      return TRUE;
+    }
+  if ((g_ascii_isdigit (*p) && is_date_part (next)) ||
+      ((g_str_has_prefix (p, "年") || g_str_has_prefix (p, "月")) && p > text && g_ascii_isdigit (p[-1]) &&
+       g_ascii_isdigit (*next)))
+    {
+      g_string_append_len (kept, p, next - p);
+      g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * cpl_text_keep_units:
  *
@@ -248,9 +301,9 @@ is_date_part (const char *p)
  *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
  *   "P10–P90", the Chinese "6,594 亿美元～15,107 亿美元": a word joiner
  *   after it), nor on either side of the Chinese range's "—" ("2026—2030
- *   年"; "a — b", with spaces, may still break), nor inside a Chinese unit after a number ("亿美|元": a word
- *   joiner between its characters), nor between a Chinese date's number
- *   and its 年, 月 or 日 (cpl_text_keep_dates()).
+ *   年"; "a — b", with spaces, may still break), nor inside a Chinese
+ *   unit after a number ("亿美|元": a word joiner between its
+ *   characters), nor inside a date (cpl_text_keep_dates()).
  */
 char *
 cpl_text_keep_units (const char *text)
@@ -285,6 +338,8 @@ cpl_text_keep_units (const char *text)
         }
       /* not before "(": "BF16 (TFLOPS)" may break there, a chart's
        * category too narrow for it on one line ran over its neighbours */
+      else if (keep_date_at (kept, text, p))
+        ;
       else if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && *next != '\0' && *next != ' ' && *next != '(')
         {
           g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
@@ -301,9 +356,6 @@ cpl_text_keep_units (const char *text)
             g_string_append (kept, "\xe2\x81\xa0");
           else
             unit_end = NULL;
-          /* a Chinese date's number with its 年, 月, 日: "8" | "月" broke */
-          if (g_ascii_isdigit (*p) && is_date_part (next))
-            g_string_append (kept, "\xe2\x81\xa0");
         }
     }
   return g_string_free (kept, FALSE);
@@ -339,9 +391,11 @@ cpl_text_keep_terms (const char *text)
 /**
  * cpl_text_keep_dates:
  *
- * Returns: @text for a label that wraps, a Chinese date's number kept
- *   with its 年, 月 or 日 (a word joiner between them): a scenario's name
- *   in the list broke as "…（2025年8" over "月）".
+ * Returns: @text for a label that wraps, its dates whole: a Chinese
+ *   date's numbers kept with their 年, 月 and 日 (a scenario's name in the
+ *   list broke as "…（2025年8" over "月）", and as "（2025年" over "8月）"),
+ *   an English month with its year ("Full ban (April" over "2025)" in the
+ *   comparison's menu of baselines).
  */
 char *
 cpl_text_keep_dates (const char *text)
@@ -350,11 +404,8 @@ cpl_text_keep_dates (const char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      const char *next = g_utf8_next_char (p);
-
-      g_string_append_len (kept, p, next - p);
-      if (g_ascii_isdigit (*p) && is_date_part (next))
-        g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
+      if (!keep_date_at (kept, text, p))
+        g_string_append_len (kept, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (kept, FALSE);
 }

@@ -1120,8 +1120,8 @@ name_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (GPOINTER_TO_INT (ellipsize))
     {
-      /* on a phone two lines, "Full ban (April / 2025)", not "Full ban
-       * (Apr…"; longer still, it shortens */
+      /* on a phone two lines, "Full ban / (April 2025)" (its date
+       * whole), not "Full ban (Apr…"; longer still, it shortens */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -1142,8 +1142,9 @@ name_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  ellipsize)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  g_autofree char *kept = cpl_text_keep_dates (gtk_string_object_get_string (gtk_list_item_get_item (item)));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), kept);
 }
 
 /* Scenario names in the baseline menu. */
