@@ -278,14 +278,14 @@ test_bands (void)
     g_assert_cmpstr (growth, ==, "10–60% a year");
   }
 
-  /* cpl_text_keep_units(): no break after the dash of a range (en dash,
-   * the Chinese ～; nor before the Chinese "—") nor in "P10–P90"; a dash before a space or at the
+  /* cpl_text_keep_units(): no break after the dash of a range (en dash;
+   * nor before the Chinese ～ and "—") nor in "P10–P90"; a dash before a space or at the
    * end is left alone; and, as before, a number keeps its unit (a no-break
    * space) and a unit its slash (a word joiner) */
   {
     struct { const char *text, *kept; } cases[] = {
       { "P10–P90: $659 B–$1,511 B", "P10–\u2060P90: $659\u00a0B–\u2060$1,511\u00a0B" },
-      { "P10–P90 区间：6,594 亿美元～15,107 亿美元", "P10–\u2060P90\u00a0区间：6,594\u00a0亿\u2060美\u2060元～\u206015,107\u00a0亿\u2060美\u2060元" },
+      { "P10–P90 区间：6,594 亿美元～15,107 亿美元", "P10–\u2060P90\u00a0区间：6,594\u00a0亿\u2060美\u2060元\u2060～\u206015,107\u00a0亿\u2060美\u2060元" },
       { "2022 – 2025 and 2026–", "2022\u00a0– 2025\u00a0and 2026–" },
       /* a Chinese unit after a number stays whole (亿美 | 元 broke), a
        * year's 年 and what follows do not: 2030 年 | 国产… may break */

@@ -2186,7 +2186,8 @@ static void
 test_comparison_two_wide (void)
 {
   const char * const ids[] = { "h20-mi308-share-15", "h200-share-25", NULL };
-  const char *h20 = "H20 and MI308X with a 15% revenue share (August 2025)";
+  /* its date whole (a no-break space) */
+  const char *h20 = "H20 and MI308X with a 15% revenue share (August\u00a02025)";
   CplWindow *window;
   CplScenarioComparison *comparison = compare_builtin_wide (&window, ids);
   GtkWidget *name;
@@ -2386,6 +2387,9 @@ test_comparison_summary_room (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (check_summary (comparison, 2, 4) != one);
+  /* a block's heading keeps its date whole: "…（2025年12" over "月）" */
+  g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), "H200 with a 25% revenue share (December\u00a02025)"),
+                    ==, 1);
 
   {
     /* the baseline's name on its button in two lines, not cut to one:

@@ -299,16 +299,24 @@ keep_date_at (GString    *kept,
  *   digit becomes a no-break space) and no line break inside a unit such
  *   as GB/s or PFLOP/s (a word joiner after a slash between letters), nor
  *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
- *   "P10–P90", the Chinese "6,594 亿美元～15,107 亿美元": a word joiner
- *   after it), nor on either side of the Chinese range's "—" ("2026—2030
- *   年"; "a — b", with spaces, may still break), nor inside a Chinese
+ *   "P10–P90": a word joiner after it), nor on either side of a Chinese
+ *   range's "～" or "—" ("6,594 亿美元～15,107 亿美元", "2026—2030 年";
+ *   "a — b", with spaces, may still break), nor inside a Chinese
  *   unit after a number ("亿美|元": a word joiner between its
  *   characters), nor inside a date (cpl_text_keep_dates()).
  */
 char *
 cpl_text_keep_units (const char *text)
 {
-  static const char * const dashes[] = { "\xe2\x80\x93", "\xef\xbd\x9e", "~" };  /* – ～ ~ */
+  /* a range's dashes; the Chinese ones may break before them as well as
+   * after them ("2026" ended a phone's line, "—2030" began the next;
+   * "8,132,183" over "～18,632,395"): a word joiner on both sides */
+  static const struct { const char *dash; gboolean before; } dashes[] = {
+    { "\xe2\x80\x93", FALSE },     /* – */
+    { "~", FALSE },
+    { "\xef\xbd\x9e", TRUE },      /* ～ */
+    { "\xe2\x80\x94", TRUE },      /* — */
+  };
   /* the Chinese money and energy units, longest first */
   static const char * const units[] = { "万亿美元", "亿美元", "万美元", "兆美元", "億美元", "萬美元", "美元",
                                         "千瓦时", "千瓦時" };
@@ -319,22 +327,21 @@ cpl_text_keep_units (const char *text)
     {
       const char *next = g_utf8_next_char (p);
       gsize dash = 0;
+      gboolean before = FALSE;
 
+      /* "a — b" with spaces, or a dash at the end, is left alone */
       for (guint i = 0; i < G_N_ELEMENTS (dashes) && dash == 0; i++)
-        if (p > text && g_str_has_prefix (p, dashes[i]) && *next != '\0' && *next != ' ')
-          dash = strlen (dashes[i]);
-      /* the Chinese range's dash "—" (2026—2030 年) may break before
-       * it as well as after it: "2026" ended a phone's line, "—2030"
-       * began the next */
-      if (dash == 0 && p > text && g_str_has_prefix (p, "\xe2\x80\x94")
-          && p[-1] != ' ' && *next != '\0' && *next != ' ')
+        if (p > text && p[-1] != ' ' && g_str_has_prefix (p, dashes[i].dash) && *next != '\0' && *next != ' ')
+          {
+            dash = strlen (dashes[i].dash);
+            before = dashes[i].before;
+          }
+      if (dash > 0)
         {
-          g_string_append (kept, "\xe2\x81\xa0\xe2\x80\x94\xe2\x81\xa0");
-        }
-      else if (dash > 0)
-        {
+          if (before)
+            g_string_append (kept, "\xe2\x81\xa0");        /* U+2060 WORD JOINER */
           g_string_append_len (kept, p, dash);
-          g_string_append (kept, "\xe2\x81\xa0");          /* U+2060 WORD JOINER */
+          g_string_append (kept, "\xe2\x81\xa0");
         }
       /* not before "(": "BF16 (TFLOPS)" may break there, a chart's
        * category too narrow for it on one line ran over its neighbours */

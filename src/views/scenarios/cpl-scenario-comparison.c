@@ -302,7 +302,12 @@ fill_narrow (CplScenarioComparison *self,
             gtk_widget_set_margin_top (name, 12);
           gtk_grid_attach (self->narrow, name, 0, top, 2, 1);
         }
-      cpl_label_set_text (GTK_LABEL (name), cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))));
+      {
+        /* its date whole: "…（2025年12" over "月）" */
+        g_autofree char *kept = cpl_text_keep_dates (cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))));
+
+        cpl_label_set_text (GTK_LABEL (name), kept);
+      }
       for (guint r = 0; r < rows->len; r++)
         {
           CplComparisonRow *row = g_ptr_array_index (rows, r);
@@ -449,7 +454,12 @@ fill_table (CplScenarioComparison *self,
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows;
   for (guint i = 0; i < shown->len; i++)
-    place_cell (self->table, i, 0, cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))), TRUE);
+    {
+      /* a name over its column, its date whole */
+      g_autofree char *kept = cpl_text_keep_dates (cpl_entity_get_name (CPL_ENTITY (g_ptr_array_index (shown, i))));
+
+      place_cell (self->table, i, 0, kept, TRUE);
+    }
   for (guint r = 0; r < rows->len; r++)
     {
       CplComparisonRow *row = g_ptr_array_index (rows, r);
