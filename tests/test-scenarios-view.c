@@ -2398,16 +2398,12 @@ test_comparison_summary_room (void)
      * next) */
     const char *h20 = "H20 and MI308X with a 15% revenue share (August\u00a02025)";
     const char *ban = "Full ban (April\u00a02025)";
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     GtkWidget *menu = cpl_test_find_widget (GTK_WIDGET (comparison), GTK_TYPE_DROP_DOWN);
-    GtkLabel *name = NULL;
+    GtkLabel *name;
 
     /* the first baseline, "Full ban (April 2025)": its date the second
      * line, whole (it read "Full ban (April" over "2025)") */
-    cpl_test_collect_widgets (menu, GTK_TYPE_LABEL, labels);
-    for (guint i = 0; i < labels->len; i++)
-      if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), ban))
-        name = labels->pdata[i];
+    name = GTK_LABEL (cpl_test_find_mapped_label (menu, ban));
     g_assert_nonnull (name);
     g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (name)), ==, 2);
     {
@@ -2415,15 +2411,10 @@ test_comparison_summary_room (void)
 
       g_assert_cmpstr (ban + line->start_index, ==, "(April\u00a02025)");
     }
-    g_ptr_array_set_size (labels, 0);
-    name = NULL;
 
     gtk_drop_down_set_selected (GTK_DROP_DOWN (menu), 1);
     cpl_test_wait_for_draw (GTK_WIDGET (window));
-    cpl_test_collect_widgets (menu, GTK_TYPE_LABEL, labels);
-    for (guint i = 0; i < labels->len; i++)
-      if (gtk_widget_get_mapped (labels->pdata[i]) && g_str_equal (gtk_label_get_text (labels->pdata[i]), h20))
-        name = labels->pdata[i];
+    name = GTK_LABEL (cpl_test_find_mapped_label (menu, h20));
     g_assert_nonnull (name);
     g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (name)), ==, 2);
   }
