@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cpl-dataset-private.h"
+#include "cpl-json-private.h"
 #include "cpl-test-util.h"
 
 static char *
@@ -83,6 +84,42 @@ test_kept_sealed (void)
   g_assert_true (json_array_is_immutable (json_object_get_array_member (chip, "x-tags")));
   g_assert_true (json_node_is_immutable (cpl_dataset_get_extra_member (dataset, "x-analyst")));
   g_assert_true (json_object_is_immutable (json_object_get_object_member (scenario, "ranges")));
+}
+
+/* What an entry keeps shares nothing with the file's tree, which a large
+ * file's load frees in another thread (#16): new objects, arrays and
+ * strings all the way down, with the same contents, that read the same
+ * once the tree is gone (the sanitizer build catches a read of it). */
+static void
+test_kept_apart (void)
+{
+  JsonParser *parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) kept = NULL;
+  JsonNode *read;
+  JsonArray *tags;
+
+  json_parser_load_from_data (parser, "{ \"x\": { \"tags\": [ \"china\", 2024, 1.5, true, null ] } }", -1, &error);
+  g_assert_no_error (error);
+  read = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "x");
+  kept = cpl_json_keep (read);
+  g_assert_true (json_node_is_immutable (kept));
+  g_assert_true (json_node_equal (kept, read));
+  g_assert_true (json_node_get_object (kept) != json_node_get_object (read));
+  tags = json_object_get_array_member (json_node_get_object (kept), "tags");
+  g_assert_true (tags != json_object_get_array_member (json_node_get_object (read), "tags"));
+  g_assert_true (json_array_get_string_element (tags, 0) !=
+                 json_array_get_string_element (json_object_get_array_member (json_node_get_object (read), "tags"), 0));
+
+  g_object_unref (parser);
+  g_assert_cmpuint (json_array_get_length (tags), ==, 5);
+  g_assert_cmpstr (json_array_get_string_element (tags, 0), ==, "china");
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (tags, 1)), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_array_get_int_element (tags, 1), ==, 2024);
+  g_assert_cmpint (json_node_get_value_type (json_array_get_element (tags, 2)), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_array_get_double_element (tags, 2), ==, 1.5);
+  g_assert_true (json_array_get_boolean_element (tags, 3));
+  g_assert_true (json_array_get_null_element (tags, 4));
 }
 
 static void
@@ -212,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/roundtrip/exact-numbers", test_exact_numbers);
   g_test_add_func ("/roundtrip/unknown-keys", test_unknown_keys);
   g_test_add_func ("/roundtrip/kept-sealed", test_kept_sealed);
+  g_test_add_func ("/roundtrip/kept-apart", test_kept_apart);
   g_test_add_func ("/roundtrip/backup", test_backup);
   return g_test_run ();
 }

@@ -333,23 +333,89 @@ cpl_is_extension_key (const char *key)
   return g_str_has_prefix (key, "x-");
 }
 
+/* A copy of @value that shares nothing with it: new objects, arrays and
+ * values all the way down (json_node_copy() shares an object, an array,
+ * and a value's string). */
+static JsonNode *
+json_deep_copy (JsonNode *value)
+{
+  JsonNode *copy = json_node_alloc ();
+
+  switch (json_node_get_node_type (value))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *from = json_node_get_object (value);
+        JsonObject *into = json_object_new ();
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, from);
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          json_object_set_member (into, key, json_deep_copy (member));
+        json_node_init_object (copy, into);
+        json_object_unref (into);
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *from = json_node_get_array (value);
+        guint n = json_array_get_length (from);
+        JsonArray *into = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (into, json_deep_copy (json_array_get_element (from, i)));
+        json_node_init_array (copy, into);
+        json_array_unref (into);
+        break;
+      }
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (value))
+        {
+        case G_TYPE_INT64:
+          json_node_init_int (copy, json_node_get_int (value));
+          break;
+        case G_TYPE_DOUBLE:
+          json_node_init_double (copy, json_node_get_double (value));
+          break;
+        case G_TYPE_BOOLEAN:
+          json_node_init_boolean (copy, json_node_get_boolean (value));
+          break;
+        case G_TYPE_STRING:
+        default:
+          json_node_init_string (copy, json_node_get_string (value));
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      json_node_init_null (copy);
+      break;
+    }
+  return copy;
+}
+
 /**
  * cpl_json_keep:
  * @value: a value of a file's tree, which an entry keeps (a member the
  *   model does not know, a scenario's ranges)
  *
- * The loader's trees are mutable: sealing a whole tree as json-glib reads
- * it cost a tenth of a large file's load.  json-glib's copy of an object
- * or array shares it, so what an entry keeps is sealed here, and no one
- * holder can change what another keeps.
+ * What an entry keeps shares nothing with the tree it was read from:
+ * json-glib's reference counts are not atomic, and a large file's trees
+ * are freed in another thread while the entries are in use (see
+ * "Reading a large file in parallel" in cpl-dataset.c).  The copy is
+ * sealed, so that no holder of it changes what another keeps.
  *
- * Returns: (transfer full): a copy of @value, sealed
+ * Returns: (transfer full): a deep copy of @value, sealed
  */
 JsonNode *
 cpl_json_keep (JsonNode *value)
 {
-  json_node_seal (value);
-  return json_node_copy (value);
+  JsonNode *copy = json_deep_copy (value);
+
+  json_node_seal (copy);
+  return copy;
 }
 
 /* Copies every member of @from into @into, in order. */

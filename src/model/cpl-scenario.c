@@ -192,6 +192,7 @@ cpl_scenario_load (CplEntity   *entity,
   CplScenario *self = CPL_SCENARIO (entity);
   g_autoptr(GStrvBuilder) allowed = g_strv_builder_new ();
   const char *domestic;
+  g_autoptr(JsonNode) kept = NULL;
   JsonArray *array;
   JsonNode *ranges;
 
@@ -233,9 +234,9 @@ cpl_scenario_load (CplEntity   *entity,
         }
       if (!cpl_scenario_load_ranges (self, json_node_get_object (ranges), ctx, error))
         return FALSE;
-      /* kept as read: sealed (cpl_json_keep()) */
-      json_node_seal (ranges);
-      self->ranges = json_object_ref (json_node_get_object (ranges));
+      /* kept as read, apart from the file's tree (cpl_json_keep()) */
+      kept = cpl_json_keep (ranges);
+      self->ranges = json_object_ref (json_node_get_object (kept));
     }
   return TRUE;
 }
