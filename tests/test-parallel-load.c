@@ -33,6 +33,7 @@ typedef enum {
   FILE_BRACE_CLOSES,    /* the chips list ends with '}', not ']' */
   FILE_TRUNCATED,       /* the text ends after c-3000's line */
   FILE_EMPTY_COMMA,     /* the vendors are "[ , ]": a comma, no element */
+  FILE_COMMENT,         /* c-2000's line starts with a comment, which json-glib reads */
 } FileKind;
 
 static char *
@@ -63,9 +64,10 @@ write_file (FileKind kind)
           price = g_strdup ("\"cheap\"");
         }
       g_string_append_printf (text,
-                              "    { \"id\": \"c-%u\", \"name\": %s, \"vendor\": \"va\"%s \"domestic\": false, "
+                              "    { %s\"id\": \"c-%u\", \"name\": %s, \"vendor\": \"va\"%s \"domestic\": false, "
                               "\"datacenter\": true, \"tdp_w\": %u, \"price_usd\": %s, "
                               "\"performance\": { \"bf16\": %u }, \"x-note\": \"n%u\" }%s\n",
+                              kind == FILE_COMMENT && i == 2000 ? "/* checked */ " : "",
                               kind == FILE_DUPLICATE_ID && i == 3900 ? 10 : i, name,
                               kind == FILE_MISSING_COMMA && i == 2500 ? "" : ",",
                               300 + i % 400, price, 100 + i % 900, i, i + 1 < N_CHIPS ? "," : "");
@@ -168,6 +170,30 @@ test_same_as_whole (void)
   g_assert_cmpstr (json_object_get_string_member (saved_chip, "x-note"), ==, "n1234");
 
   /* and the whole file saves the same, byte for byte */
+  whole_data = cpl_dataset_to_data (whole, NULL);
+  g_assert_cmpstr (parallel_data, ==, whole_data);
+  remove_file (path);
+}
+
+/* A segment that is not plain JSON (a comment) is read by json-glib,
+ * the others by the loader's own reader: the same chips as a whole read. */
+static void
+test_not_plain_json (void)
+{
+  g_autofree char *path = write_file (FILE_COMMENT);
+  g_autoptr(CplDataset) parallel = cpl_dataset_new ();
+  g_autoptr(CplDataset) whole = cpl_dataset_new ();
+  g_autofree char *parallel_data = NULL;
+  g_autofree char *whole_data = NULL;
+
+  g_assert_null (load (parallel, path, TRUE));
+  g_assert_null (load (whole, path, FALSE));
+  g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_chips (parallel)), ==, N_CHIPS);
+  /* c-2000: price 1000 + 2000 = 3000 USD, tdp 300 + 2000 mod 400 = 300 W */
+  g_assert_cmpstr (cpl_entity_get_id (chip_at (parallel, 2000)), ==, "c-2000");
+  g_assert_cmpfloat (cpl_entity_get_number (chip_at (parallel, 2000), CPL_CHIP_PRICE_USD), ==, 3000);
+  g_assert_cmpfloat (cpl_entity_get_number (chip_at (parallel, 2000), CPL_CHIP_TDP_W), ==, 300);
+  parallel_data = cpl_dataset_to_data (parallel, NULL);
   whole_data = cpl_dataset_to_data (whole, NULL);
   g_assert_cmpstr (parallel_data, ==, whole_data);
   remove_file (path);
@@ -345,6 +371,7 @@ main (int    argc,
       return g_test_run ();
     }
   g_test_add_func ("/parallel-load/same-as-whole", test_same_as_whole);
+  g_test_add_func ("/parallel-load/not-plain-json", test_not_plain_json);
   g_test_add_func ("/parallel-load/bad-entry", test_bad_entry);
   g_test_add_func ("/parallel-load/duplicate-across-segments", test_duplicate_across_segments);
   g_test_add_func ("/parallel-load/syntax-error", test_syntax_error);

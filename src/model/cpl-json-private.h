@@ -70,6 +70,9 @@ gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
 gboolean  cpl_id_is_valid         (const char     *id);
 gboolean  cpl_is_extension_key    (const char     *key);
 JsonNode *cpl_json_keep           (JsonNode       *value);
+JsonArray *cpl_json_read_elements (char           *text,
+                                   gsize           length,
+                                   guint           n);
 void      cpl_json_object_merge   (JsonObject     *into,
                                    JsonObject     *from);
 char     *cpl_format_number_c     (double          value);
