@@ -605,14 +605,14 @@ test_overlay_blames_file (void)
   g_assert_cmpstr (before, ==, after);
 }
 
-/* A key given twice in an object of many keys (past the 16 compared in
- * place, looked up in a hash table): the first chip has "x-0" … "x-19",
+/* A key given twice in an object of many keys (past the 32 compared in
+ * place, looked up in a hash table): the first chip has "x-0" … "x-39",
  * then "x-3" again, spelled "x-\u0033".  All on line 1:
  *   {"format":"chip-policy-lab","chips":[{"id":"a","name":"A",
  * is 1 + 8 + 1 + 17 + 1 + 7 + 1 + 1 + 1 + 4 + 1 + 3 + 1 + 6 + 1 + 3 + 1
  * = 58 characters; then each "x-N":1, member is 8 characters for N < 10
- * and 9 for 10 ≤ N ≤ 19: "x-3" starts at column 59 + 3 × 8 = 83, the
- * second one at 59 + 10 × 8 + 10 × 9 = 229. */
+ * and 9 for 10 ≤ N ≤ 39: "x-3" starts at column 59 + 3 × 8 = 83, the
+ * second one at 59 + 10 × 8 + 30 × 9 = 409. */
 static void
 test_duplicate_key_many (void)
 {
@@ -622,13 +622,13 @@ test_duplicate_key_many (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (text->len, ==, 58);
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < 40; i++)
     g_string_append_printf (text, "\"x-%u\":1,", i);
   g_string_append (text, "\"x-\\u0033\":2}]}");
   bytes = g_bytes_new (text->str, text->len);
   g_assert_false (cpl_dataset_load_bytes (dataset, bytes, "many.json", CPL_LOAD_ALONE, &error));
   g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_DUPLICATE);
-  g_assert_cmpstr (error->message, ==, "many.json:1:229: chips[0].x-3: the key \"x-3\" is given a second time "
+  g_assert_cmpstr (error->message, ==, "many.json:1:409: chips[0].x-3: the key \"x-3\" is given a second time "
                                       "in this object (first at 1:83); expected each key once");
 }
 
