@@ -1413,8 +1413,9 @@ out:
   return ok;
 }
 
-/* The whole text read by one json-glib parser: the reference, whose
- * messages the user sees. */
+/* The whole text read at once: by cpl_json_read_elements() when it is
+ * plain JSON (json-glib's nodes in a fraction of its time), else by one
+ * json-glib parser, the reference, whose messages the user sees. */
 static gboolean
 parse_json_whole (Document   *doc,
                   const char *data,
@@ -1422,9 +1423,19 @@ parse_json_whole (Document   *doc,
                   const char *name,
                   GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *copy = g_malloc (length + 1);
+  g_autoptr(JsonArray) read = NULL;
 
+  memcpy (copy, data, length);
+  copy[length] = '\0';
+  read = cpl_json_read_elements (copy, length, 1);
+  g_clear_pointer (&copy, g_free);
+  if (read != NULL)
+    return read_root (doc, json_array_get_element (read, 0), name, error);
+
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       /* json-glib says "<data>:3:14: Parse error: …"; name the file instead. */
