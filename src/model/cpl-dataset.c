@@ -1456,11 +1456,12 @@ parse_json_whole (Document   *doc,
 
 /* Reading a large file in parallel ----------------------------------------
  *
- * json-glib parses on one core, and building the entries doubles that.
- * A large file's lists are cut, at the commas between their elements
- * that the structure check found, into segments that several threads
- * parse and build at once, each its own segment's tree.  The rest of
- * the document is read as a skeleton whose lists are empty.
+ * Reading a file's text runs on one core, and building its entries
+ * takes about as long again.  A large file's lists are cut, at the
+ * commas between their elements that the structure check found, into
+ * segments that several threads parse and build at once, each its own
+ * segment's tree.  The rest of the document is read as a skeleton whose
+ * lists are empty.
  *
  * A segment is read by cpl_json_read_elements(), which makes json-glib's
  * nodes from plain JSON in a fraction of json-glib's time, and by
