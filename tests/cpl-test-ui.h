@@ -181,6 +181,33 @@ cpl_test_chips_row (CplChipsView *view,
   return -1;
 }
 
+/* The opacity of @widget's background as it draws it alone: the alpha
+ * of the pixel 3 pixels inside its right edge, halfway down (a sidebar
+ * row's padding, where only the background is drawn); 0 for none. */
+static inline guchar
+cpl_test_edge_alpha (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *data = NULL;
+  gsize stride;
+
+  g_assert_cmpint (width, >, 3);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  stride = (gsize) gdk_texture_get_width (texture) * 4;
+  data = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, stride);
+  /* B, G, R, A */
+  return data[(gsize) (gdk_texture_get_height (texture) / 2) * stride + (gdk_texture_get_width (texture) - 3) * 4 + 3];
+}
+
 static inline gboolean
 cpl_test_set_true (gpointer data)
 {

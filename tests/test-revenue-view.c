@@ -7,6 +7,7 @@
 #include "cpl-application.h"
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
+#include "views/cpl-check-list.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "widgets/cpl-chart-private.h"
 #include "widgets/cpl-chart-view.h"
@@ -406,6 +407,10 @@ test_narrow_navigation (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (cpl_revenue_view_get_visible_page (view), ==, "lines");
   g_assert_true (cpl_revenue_view_get_selected (view) == h200);
+  /* back on the list, the line just seen has no background: the list is
+   * a menu of pages here, not a choice beside one */
+  g_assert_true (gtk_widget_has_css_class (list, "folded"));
+  g_assert_cmpuint (cpl_test_edge_alpha (gtk_widget_get_parent (cpl_check_list_find_row (list, h200))), ==, 0);
 
   /* a new line opens on its page, to be filled in */
   added = cpl_revenue_view_add_case (view);
