@@ -11,7 +11,7 @@
 # compiled with -fsanitize=fuzzer-no-link,address,undefined into
 # BUILDDIR/fuzz/libcpl-model-fuzz.a, and each harness is linked against it
 # with -fsanitize=fuzzer.  This does not run ninja, so it works while the
-# meson files are being edited.  Binaries: BUILDDIR/fuzz/fuzz-{dataset,csv,scenario}.
+# meson files are being edited.  Binaries: BUILDDIR/fuzz/fuzz-{dataset,csv,scenario,json-read}.
 # Run one, e.g.:
 #   BUILDDIR/fuzz/fuzz-dataset -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 #     -max_total_time=150 /tmp/corpus-dataset tests/fuzz/corpus/dataset
@@ -52,7 +52,7 @@ rm -f "$out/libcpl-model-fuzz.a"
 # shellcheck disable=SC2086
 ar rcs "$out/libcpl-model-fuzz.a" $objs "$out/obj/cpl-data-resources.o"
 
-for h in dataset csv scenario; do
+for h in dataset csv scenario json-read; do
   # shellcheck disable=SC2086
   $CC $cflags -fsanitize=fuzzer $incs $deps "$top/tests/fuzz/fuzz-$h.c" \
     "$out/libcpl-model-fuzz.a" $libs -lcsv -lm -o "$out/fuzz-$h"

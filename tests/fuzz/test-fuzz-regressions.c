@@ -1,9 +1,9 @@
 /* test-fuzz-regressions.c: every fuzz corpus and regression file through
  * the harnesses' own entry points
  *
- * tests/fuzz/corpus/{dataset,csv,scenario}/ go to the harness of their
- * folder; tests/fuzz/regressions/ files to the harness their name starts
- * with (dataset-, csv-, scenario-).  The harnesses assert that a file
+ * tests/fuzz/corpus/{dataset,csv,scenario,json-read}/ go to the harness
+ * of their folder; tests/fuzz/regressions/ files to the harness their
+ * name starts with (dataset-, csv-, scenario-, json-read-).  The harnesses assert that a file
  * either loads or is refused with a CplDatasetError, and that every
  * projection is finite; here each file must get through without a crash
  * or an assertion.
@@ -23,6 +23,9 @@
 #define LLVMFuzzerTestOneInput fuzz_scenario_one
 #include "fuzz-scenario.c"
 #undef LLVMFuzzerTestOneInput
+#define LLVMFuzzerTestOneInput fuzz_json_read_one
+#include "fuzz-json-read.c"
+#undef LLVMFuzzerTestOneInput
 
 typedef int (*Harness) (const uint8_t *data, size_t size);
 
@@ -35,6 +38,8 @@ harness_for (const char *kind)
     return fuzz_csv_one;
   if (g_str_has_prefix (kind, "scenario"))
     return fuzz_scenario_one;
+  if (g_str_has_prefix (kind, "json-read"))
+    return fuzz_json_read_one;
   return NULL;
 }
 
@@ -91,9 +96,9 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      const char *kind = (const char *[]) { "dataset", "csv", "scenario" }[i];
+      const char *kind = (const char *[]) { "dataset", "csv", "scenario", "json-read" }[i];
       g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "corpus", kind, NULL);
       g_autofree char *label = g_strconcat ("corpus/", kind, NULL);
 
