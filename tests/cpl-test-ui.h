@@ -181,6 +181,63 @@ cpl_test_chips_row (CplChipsView *view,
   return -1;
 }
 
+/* What @widget draws, alone (transfer full). */
+static inline GskRenderNode *
+cpl_test_widget_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* The first node of @type in the tree of @node, depth first, or NULL
+ * (through the nodes that hold others: containers, transforms, clips,
+ * opacity, colour matrices). */
+static inline GskRenderNode *
+cpl_test_find_node (GskRenderNode     *node,
+                    GskRenderNodeType  type)
+{
+  GskRenderNode *child = NULL;
+
+  if (gsk_render_node_get_node_type (node) == type)
+    return node;
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GskRenderNode *found = cpl_test_find_node (gsk_container_node_get_child (node, i), type);
+
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+    case GSK_TRANSFORM_NODE:
+      child = gsk_transform_node_get_child (node);
+      break;
+    case GSK_CLIP_NODE:
+      child = gsk_clip_node_get_child (node);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      child = gsk_rounded_clip_node_get_child (node);
+      break;
+    case GSK_OPACITY_NODE:
+      child = gsk_opacity_node_get_child (node);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      child = gsk_color_matrix_node_get_child (node);
+      break;
+    default:
+      return NULL;
+    }
+  return cpl_test_find_node (child, type);
+}
+
 /* The opacity of @widget's background as it draws it alone: the alpha
  * of the pixel 3 pixels inside its right edge, halfway down (a sidebar
  * row's padding, where only the background is drawn); 0 for none. */
@@ -188,17 +245,13 @@ static inline guchar
 cpl_test_edge_alpha (GtkWidget *widget)
 {
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *data = NULL;
   gsize stride;
 
   g_assert_cmpint (width, >, 3);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
+  node = cpl_test_widget_node (widget);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   stride = (gsize) gdk_texture_get_width (texture) * 4;

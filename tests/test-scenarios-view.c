@@ -1815,6 +1815,38 @@ test_narrow_navigation (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A dim, wrapped label (the built-in full ban's description, two lines
+ * in the window) is drawn in a dimmer colour, not under an opacity node, which
+ * GTK draws into a texture of its own first: its text is Adwaita's text
+ * colour, black at 0.8, times 0.55 = 0.44. */
+static void
+test_dim_text (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *text;
+  GtkWidget *description = NULL;
+
+  select_id (view, "full-ban-2025");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && description == NULL; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) && gtk_widget_has_css_class (labels->pdata[i], "dim-label") &&
+        g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "From April 2025"))
+      description = labels->pdata[i];
+  g_assert_nonnull (description);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (description))), >=, 2);
+
+  node = cpl_test_widget_node (description);
+  g_assert_null (cpl_test_find_node (node, GSK_OPACITY_NODE));
+  text = cpl_test_find_node (node, GSK_TEXT_NODE);
+  g_assert_nonnull (text);
+  g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file with 1,000 scenarios: the list makes rows for what is on screen,
  * not one per scenario, and selecting the 500th from code shows it in the
  * editor and scrolls the list to it. */
@@ -3460,6 +3492,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/coalesced", test_coalesced);
   g_test_add_func ("/scenarios-view/comparison", test_comparison);
   g_test_add_func ("/scenarios-view/narrow-navigation", test_narrow_navigation);
+  g_test_add_func ("/scenarios-view/dim-text", test_dim_text);
   g_test_add_func ("/scenarios-view/year-column-stays", test_year_column_stays);
   g_test_add_func ("/scenarios-view/check-names", test_check_names);
   g_test_add_func ("/scenarios-view/many-rows", test_many_rows);
