@@ -620,6 +620,40 @@ test_needs_data_icon (void)
   g_assert_true (g_str_has_prefix (uri, "resource://"));
 }
 
+static gboolean
+is_dim_verdict (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BOX (widget) && gtk_widget_has_css_class (widget, "verdict") &&
+         gtk_widget_has_css_class (widget, "dim-label") && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_width (widget) > 0;
+}
+
+/* A dim verdict (a domestic chip's, in a rule's column) is drawn in a
+ * dimmer colour, not under an opacity node over its icon and word,
+ * which GTK draws into a texture of its own first, for every such cell
+ * on screen, every frame: its word is Adwaita's text colour, black at
+ * 0.8, times 0.55 = 0.44. */
+static void
+test_dim_verdict (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *text;
+  GtkWidget *verdict;
+
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  verdict = cpl_test_find_matching (GTK_WIDGET (view), is_dim_verdict, NULL);
+  g_assert_nonnull (verdict);
+  node = cpl_test_widget_node (verdict);
+  g_assert_null (cpl_test_find_node (node, GSK_OPACITY_NODE));
+  text = cpl_test_find_node (node, GSK_TEXT_NODE);
+  g_assert_nonnull (text);
+  g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The switch row titled @title in @what_if, or NULL when there is none
  * shown. */
 static GtkSwitch *
@@ -2271,6 +2305,7 @@ main (int   argc,
   g_test_add_func ("/chips/hover-whole-row", test_hover_whole_row);
   g_test_add_func ("/chips/detail-verdicts", test_detail_verdicts);
   g_test_add_func ("/chips/needs-data-icon", test_needs_data_icon);
+  g_test_add_func ("/chips/dim-verdict", test_dim_verdict);
   g_test_add_func ("/chips/detail-deciding-rules", test_detail_deciding_rules);
   g_test_add_func ("/chips/map-statuses", test_map_statuses);
   g_test_add_func ("/chips/what-if-from-chip", test_what_if_from_chip);

@@ -426,6 +426,8 @@ cpl_verdict_box_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  /* dimmed by colour, not opacity (resources/style.css) */
+  gtk_widget_add_css_class (box, "verdict");
   gtk_box_append (GTK_BOX (box), cpl_decorative_icon_new (NULL));
   gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
   gtk_widget_set_has_tooltip (box, TRUE);
