@@ -238,6 +238,22 @@ cpl_test_find_node (GskRenderNode     *node,
   return cpl_test_find_node (child, type);
 }
 
+/* @widget, dim, draws its text in a dimmer colour, not under an opacity
+ * node (which GTK draws into a texture of its own first when it holds
+ * several nodes): its first text is Adwaita's text colour, black at 0.8,
+ * times 0.55 = 0.44 (light style). */
+static inline void
+cpl_test_assert_dim_by_colour (GtkWidget *widget)
+{
+  g_autoptr(GskRenderNode) node = cpl_test_widget_node (widget);
+  GskRenderNode *text;
+
+  g_assert_null (cpl_test_find_node (node, GSK_OPACITY_NODE));
+  text = cpl_test_find_node (node, GSK_TEXT_NODE);
+  g_assert_nonnull (text);
+  g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
+}
+
 /* The opacity of @widget's background as it draws it alone: the alpha
  * of the pixel 3 pixels inside its right edge, halfway down (a sidebar
  * row's padding, where only the background is drawn); 0 for none. */

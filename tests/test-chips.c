@@ -631,26 +631,19 @@ is_dim_verdict (GtkWidget     *widget,
 
 /* A dim verdict (a domestic chip's, in a rule's column) is drawn in a
  * dimmer colour, not under an opacity node over its icon and word,
- * which GTK draws into a texture of its own first, for every such cell
- * on screen, every frame: its word is Adwaita's text colour, black at
- * 0.8, times 0.55 = 0.44. */
+ * which GTK drew into a texture of its own first, for every such cell on
+ * screen, every frame (cpl_test_assert_dim_by_colour()). */
 static void
 test_dim_verdict (void)
 {
   CplWindow *window;
   CplChipsView *view = open_chips_view (&window);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderNode *text;
   GtkWidget *verdict;
 
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   verdict = cpl_test_find_matching (GTK_WIDGET (view), is_dim_verdict, NULL);
   g_assert_nonnull (verdict);
-  node = cpl_test_widget_node (verdict);
-  g_assert_null (cpl_test_find_node (node, GSK_OPACITY_NODE));
-  text = cpl_test_find_node (node, GSK_TEXT_NODE);
-  g_assert_nonnull (text);
-  g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
+  cpl_test_assert_dim_by_colour (verdict);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1816,17 +1816,14 @@ test_narrow_navigation (void)
 }
 
 /* A dim, wrapped label (the built-in full ban's description, two lines
- * in the window) is drawn in a dimmer colour, not under an opacity node, which
- * GTK draws into a texture of its own first: its text is Adwaita's text
- * colour, black at 0.8, times 0.55 = 0.44. */
+ * in the window: a text node each) is drawn in a dimmer colour, not
+ * under an opacity node (cpl_test_assert_dim_by_colour()). */
 static void
 test_dim_text (void)
 {
   CplWindow *window;
   CplScenariosView *view = open_view (&window);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderNode *text;
   GtkWidget *description = NULL;
 
   select_id (view, "full-ban-2025");
@@ -1838,12 +1835,7 @@ test_dim_text (void)
       description = labels->pdata[i];
   g_assert_nonnull (description);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (description))), >=, 2);
-
-  node = cpl_test_widget_node (description);
-  g_assert_null (cpl_test_find_node (node, GSK_OPACITY_NODE));
-  text = cpl_test_find_node (node, GSK_TEXT_NODE);
-  g_assert_nonnull (text);
-  g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
+  cpl_test_assert_dim_by_colour (description);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
