@@ -337,7 +337,7 @@ cpl_is_extension_key (const char *key)
  * values all the way down (json_node_copy() shares an object, an array,
  * and a value's string). */
 static JsonNode *
-json_deep_copy (JsonNode *value)
+copy_deep (JsonNode *value)
 {
   JsonNode *copy = json_node_alloc ();
 
@@ -353,7 +353,7 @@ json_deep_copy (JsonNode *value)
 
         json_object_iter_init_ordered (&iter, from);
         while (json_object_iter_next_ordered (&iter, &key, &member))
-          json_object_set_member (into, key, json_deep_copy (member));
+          json_object_set_member (into, key, copy_deep (member));
         json_node_init_object (copy, into);
         json_object_unref (into);
         break;
@@ -365,7 +365,7 @@ json_deep_copy (JsonNode *value)
         JsonArray *into = json_array_sized_new (n);
 
         for (guint i = 0; i < n; i++)
-          json_array_add_element (into, json_deep_copy (json_array_get_element (from, i)));
+          json_array_add_element (into, copy_deep (json_array_get_element (from, i)));
         json_node_init_array (copy, into);
         json_array_unref (into);
         break;
@@ -412,7 +412,7 @@ json_deep_copy (JsonNode *value)
 JsonNode *
 cpl_json_keep (JsonNode *value)
 {
-  JsonNode *copy = json_deep_copy (value);
+  JsonNode *copy = copy_deep (value);
 
   json_node_seal (copy);
   return copy;
