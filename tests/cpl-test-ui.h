@@ -254,6 +254,7 @@ cpl_test_assert_dim_by_colour (GtkWidget *widget)
   g_assert_cmpfloat_with_epsilon (gsk_text_node_get_color (text)->alpha, 0.44, 0.005);
 }
 
+
 /* The opacity of @widget's background as it draws it alone: the alpha
  * of the pixel 3 pixels inside its right edge, halfway down (a sidebar
  * row's padding, where only the background is drawn); 0 for none. */

@@ -1754,10 +1754,6 @@ test_narrow_navigation (void)
   g_assert_true (cpl_scenarios_view_get_selected (view) ==
                  CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")));
   g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "list");
-  /* folded, the list is a menu of pages: the selected row has no
-   * background, as the others (GNOME Settings does the same) */
-  g_assert_true (gtk_widget_has_css_class (list, "folded"));
-  g_assert_cmpuint (cpl_test_edge_alpha (gtk_widget_get_parent (row_of (view, "ban"))), ==, 0);
 
   /* Enter or a tap on the row: the list's "activate-item" */
   g_assert_nonnull (row_of (view, "two-years"));
@@ -1802,10 +1798,6 @@ test_narrow_navigation (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (cpl_scenarios_view_get_selected (view) ==
                  CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")));
-  /* beside its page, the selected row shows which one it is */
-  g_assert_false (gtk_widget_has_css_class (list, "folded"));
-  g_assert_cmpuint (cpl_test_edge_alpha (gtk_widget_get_parent (row_of (view, "two-years"))), >, 0);
-  g_assert_cmpuint (cpl_test_edge_alpha (gtk_widget_get_parent (row_of (view, "ban"))), ==, 0);
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 

@@ -14,10 +14,8 @@
 #include "widgets/cpl-line-chart.h"
 
 typedef struct {
-  GWeakRef    widget;
-  GWeakRef    foldable;
-  const char *css_class;  /* (nullable): the style the widget takes while folded, or
-                           * NULL: the widget is shown only while folded */
+  GWeakRef widget;
+  GWeakRef foldable;
 } FoldWatch;
 
 static void
@@ -41,27 +39,9 @@ apply_folded (gpointer data)
   if (widget != NULL && foldable != NULL)
     {
       g_object_get (foldable, "folded", &folded, NULL);
-      if (watch->css_class == NULL)
-        gtk_widget_set_visible (widget, folded);
-      else if (folded)
-        gtk_widget_add_css_class (widget, watch->css_class);
-      else
-        gtk_widget_remove_css_class (widget, watch->css_class);
+      gtk_widget_set_visible (widget, folded);
     }
   return G_SOURCE_REMOVE;
-}
-
-static void
-watch_folded (GObject    *foldable,
-              GtkWidget  *widget,
-              const char *css_class)
-{
-  FoldWatch *watch = g_new0 (FoldWatch, 1);
-
-  g_weak_ref_init (&watch->widget, widget);
-  g_weak_ref_init (&watch->foldable, foldable);
-  watch->css_class = css_class;
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_folded, watch, fold_watch_free);
 }
 
 static void
@@ -69,15 +49,11 @@ on_folded (GObject    *foldable,
            GParamSpec *pspec,
            GtkWidget  *widget)
 {
-  watch_folded (foldable, widget, NULL);
-}
+  FoldWatch *watch = g_new0 (FoldWatch, 1);
 
-static void
-on_folded_style (GObject    *foldable,
-                 GParamSpec *pspec,
-                 GtkWidget  *widget)
-{
-  watch_folded (foldable, widget, g_object_get_data (G_OBJECT (widget), "cpl-folded-style"));
+  g_weak_ref_init (&watch->widget, widget);
+  g_weak_ref_init (&watch->foldable, foldable);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_folded, watch, fold_watch_free);
 }
 
 /**
@@ -98,28 +74,6 @@ cpl_show_when_folded (GtkWidget *widget,
   g_object_get (foldable, "folded", &folded, NULL);
   gtk_widget_set_visible (widget, folded);
   g_signal_connect_object (foldable, "notify::folded", G_CALLBACK (on_folded), widget, 0);
-}
-
-/**
- * cpl_style_when_folded:
- * @foldable: an AdwLeaflet or AdwFlap
- * @css_class: (not nullable): a static string
- *
- * Gives @widget the style @css_class while @foldable is folded, after
- * the allocation that folds it, as cpl_show_when_folded() does.
- */
-void
-cpl_style_when_folded (GtkWidget  *widget,
-                       gpointer    foldable,
-                       const char *css_class)
-{
-  gboolean folded = FALSE;
-
-  g_object_get (foldable, "folded", &folded, NULL);
-  if (folded)
-    gtk_widget_add_css_class (widget, css_class);
-  g_object_set_data (G_OBJECT (widget), "cpl-folded-style", (gpointer) css_class);
-  g_signal_connect_object (foldable, "notify::folded", G_CALLBACK (on_folded_style), widget, 0);
 }
 
 /**

@@ -10,9 +10,6 @@ G_BEGIN_DECLS
 
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
-void       cpl_style_when_folded (GtkWidget  *widget,
-                                  gpointer    foldable,
-                                  const char *css_class);
 void       cpl_leaflet_show     (AdwLeaflet *leaflet,
                                  GtkWidget  *page);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);

@@ -1450,7 +1450,6 @@ cpl_revenue_view_init (CplRevenueView *self)
                                                              revenue_lines_text));
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   cpl_show_when_folded (self->back_row, self->leaflet);
-  cpl_style_when_folded (self->case_list, self->leaflet, "folded");
   build_calculator (self);
   update_share_controls (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_share_controls), self, G_CONNECT_SWAPPED);

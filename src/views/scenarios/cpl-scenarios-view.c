@@ -710,7 +710,6 @@ cpl_scenarios_view_init (CplScenariosView *self)
   adw_leaflet_page_set_name (adw_leaflet_get_page (self->leaflet, self->sidebar), "list");
   adw_leaflet_page_set_name (adw_leaflet_get_page (self->leaflet, self->content_page), "content");
   cpl_show_when_folded (self->back_button, self->leaflet);
-  cpl_style_when_folded (GTK_WIDGET (self->scenario_list), self->leaflet, "folded");
   gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->content_stack, "notify::visible-child-name", G_CALLBACK (on_page_changed),
