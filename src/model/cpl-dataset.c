@@ -1425,13 +1425,8 @@ parse_json_whole (Document   *doc,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autofree char *copy = g_malloc (length + 1);
-  g_autoptr(JsonArray) read = NULL;
+  g_autoptr(JsonArray) read = cpl_json_read_elements (data, length, 1);
 
-  memcpy (copy, data, length);
-  copy[length] = '\0';
-  read = cpl_json_read_elements (copy, length, 1);
-  g_clear_pointer (&copy, g_free);
   if (read != NULL)
     return read_root (doc, json_array_get_element (read, 0), name, error);
 
@@ -1558,21 +1553,16 @@ segment_read (Split   *split,
               Segment *segment)
 {
   gsize length = segment->end - segment->start;
-  char *text = g_malloc (length + 2);
+  JsonArray *array = cpl_json_read_elements (split->data + segment->start, length, segment->n);
   JsonParser *parser;
   JsonNode *node;
-  JsonArray *array;
+  char *text;
 
-  memcpy (text, split->data + segment->start, length);
-  text[length] = '\0';
-  array = cpl_json_read_elements (text, length, segment->n);
   if (array != NULL)
-    {
-      g_free (text);
-      return array;
-    }
+    return array;
 
-  /* as one array (the reader wrote into the copy) */
+  /* as one array */
+  text = g_malloc (length + 2);
   text[0] = '[';
   memcpy (text + 1, split->data + segment->start, length);
   text[length + 1] = ']';

@@ -70,7 +70,7 @@ gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
 gboolean  cpl_id_is_valid         (const char     *id);
 gboolean  cpl_is_extension_key    (const char     *key);
 JsonNode *cpl_json_keep           (JsonNode       *value);
-JsonArray *cpl_json_read_elements (char           *text,
+JsonArray *cpl_json_read_elements (const char     *text,
                                    gsize           length,
                                    guint           n);
 void      cpl_json_object_merge   (JsonObject     *into,

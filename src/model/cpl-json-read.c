@@ -338,24 +338,25 @@ read_value (Reader *reader)
 /**
  * cpl_json_read_elements:
  * @text: @n JSON values separated by commas, with any space around them
- *   (the inside of an array, without its brackets), followed by a NUL
- *   byte at @length; the reader writes into it (a NUL for the closing
- *   quote of each string without escapes, which json-glib then copies)
+ *   (the inside of an array, without its brackets); the reader works on
+ *   a copy, where it ends each string without escapes with a NUL in
+ *   place of its closing quote (json-glib then copies the string)
  *
  * Returns: (transfer full) (nullable): the values as one array, the
  *   same json-glib would read from "[" @text "]"; %NULL when @text is not
  *   plain JSON or holds another number of values (read it with json-glib)
  */
 JsonArray *
-cpl_json_read_elements (char  *text,
-                        gsize  length,
-                        guint  n)
+cpl_json_read_elements (const char *text,
+                        gsize       length,
+                        guint       n)
 {
-  Reader reader = { text, text + length, 1, g_string_sized_new (256) };
+  g_autofree char *copy = g_malloc (length + 1);
+  Reader reader = { copy, copy + length, 1, g_string_sized_new (256) };
   JsonArray *array = json_array_sized_new (n);
 
-  g_return_val_if_fail (text[length] == '\0', NULL);
-
+  memcpy (copy, text, length);
+  copy[length] = '\0';
   skip_space (&reader);
   for (guint i = 0; i < n; i++)
     {
