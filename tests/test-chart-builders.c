@@ -297,6 +297,9 @@ test_bands (void)
       /* a Chinese date whole: its numbers with their 年, 月 (“2025年8”
        * over “月）”), and its month after its year (“2025年” over “8月）”) */
       { "（2025年8月）", "（2025\u2060年\u20608\u2060月）" },
+      /* and with spaces, as the built-in data and the translations
+       * write it: no-break spaces (“2025 年” over “8 月”) */
+      { "（2025 年 8 月 4 日）", "（2025\u00a0年\u00a08\u00a0月\u00a04\u00a0日）" },
       /* an English month with its year ("(April" over "2025)") */
       { "Full ban (April 2025), 8 May 2026", "Full ban (April\u00a02025), 8\u00a0May\u00a02026" },
       /* the Chinese range's dash, which may break on either side
@@ -320,10 +323,16 @@ test_bands (void)
     g_autofree char *name = cpl_text_keep_dates ("H200出口，收入分成25%（2025年12月）");
     g_autofree char *english = cpl_text_keep_dates ("H200 with a 25% revenue share (December 2025)");
     g_autofree char *not_dates = cpl_text_keep_dates ("Mayday 2025, April 20256, April 20");
+    /* the built-in name, with spaces: "H200" and "25%" keep theirs */
+    g_autofree char *spaced = cpl_text_keep_dates ("H200 出口，收入分成 25%（2025 年 12 月）");
+    /* a year followed by words, not by its month, may still break there */
+    g_autofree char *year_words = cpl_text_keep_dates ("2030 年 国产 2030年 国产");
 
     g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年\u206012\u2060月）");
     g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December\u00a02025)");
     g_assert_cmpstr (not_dates, ==, "Mayday 2025, April 20256, April 20");
+    g_assert_cmpstr (spaced, ==, "H200 出口，收入分成 25%（2025\u00a0年\u00a012\u00a0月）");
+    g_assert_cmpstr (year_words, ==, "2030\u00a0年 国产 2030\u2060年 国产");
   }
   /* cpl_text_keep_terms(), for a chart's markers: no break after the
    * hyphen of "break-even" (it read "break-" over "even 82.2%"), nor
@@ -396,9 +405,9 @@ test_source (void)
   g_autofree char *expected = g_strdup_printf ("Chip Policy Lab · data: built-in dataset (%s)",
                                                cpl_builtin_get_version ());
 
-  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-03.2");
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.1");
   g_assert_cmpstr (builtin, ==, expected);
-  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-03.2)");
+  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-04.1)");
 }
 
 /* The charts whose values can all be zero say what that means: no

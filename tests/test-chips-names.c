@@ -28,7 +28,7 @@ assert_cell (CplChipsView *view,
  * NVIDIA 英伟达 / 輝達, Huawei 华为 / 華為, Ascend 昇腾 / 昇騰, Intel
  * 英特尔 / 英特爾, AMD "AMD" in zh_CN (no zh_CN form: the English one is
  * read) and 超微 in zh_TW; model numbers (H200 SXM) as they are, and the
- * words around them translated ("GB200 (per GPU)", GB200（单颗GPU）). */
+ * words around them translated ("GB200 (per GPU)", GB200（单颗 GPU）). */
 static void
 test_names (void)
 {
@@ -44,7 +44,7 @@ test_names (void)
     { "intel-gaudi3", "vendor", "Intel", "英特尔", "英特爾" },
     { "amd-mi308x", "vendor", "AMD", "AMD", "超微" },
     /* the part of the name that is words, in the reader's words */
-    { "nvidia-gb200", "name", "GB200 (per GPU)", "GB200（单颗GPU）", "GB200（單顆GPU）" },
+    { "nvidia-gb200", "name", "GB200 (per GPU)", "GB200（单颗 GPU）", "GB200（單顆 GPU）" },
   };
 
   g_assert_nonnull (lang);

@@ -214,7 +214,7 @@ test_chinese (void)
   if (text != NULL)
     {
       g_assert_nonnull (strstr (text, "情景分析报告"));
-      g_assert_nonnull (strstr (text, "全面禁售（2025年4月）"));
+      g_assert_nonnull (strstr (text, "全面禁售（2025 年 4 月）"));
       g_assert_nonnull (strstr (text, "50.0 亿美元"));
       g_assert_nonnull (strstr (text, "+50.0 亿美元"));
     }

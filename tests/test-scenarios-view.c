@@ -1477,7 +1477,7 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-03.2)");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-04.1)");
   /* the light palette by default whatever the theme: a white margin; the
    * dark one on request: a margin with every channel below a half */
   {
@@ -2320,6 +2320,14 @@ test_results_units_whole (void)
   g_assert_nonnull (strstr (gtk_label_get_text (label_starting (results, "Domestic supply is capped by capacity in ")),
                             "in 2026–\u20602030"));
 
+  /* the heading, the scenario's name, keeps its date whole as the list
+   * does: "(December" ended a phone's line, "2025)" began the next (in
+   * Chinese "（2025 年" over "12 月）") */
+  select_id (view, "h200-share-25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_label_get_text (label_starting (results, "H200 with a 25% revenue share")), ==,
+                   "H200 with a 25% revenue share (December\u00a02025)");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2411,7 +2419,7 @@ test_comparison_summary_room (void)
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   cpl_test_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (check_summary (comparison, 2, 4) != one);
-  /* a block's heading keeps its date whole: "…（2025年12" over "月）" */
+  /* a block's heading keeps its date whole: "…（2025 年 12" over "月）" */
   g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (comparison), "H200 with a 25% revenue share (December\u00a02025)"),
                     ==, 1);
 

@@ -265,7 +265,9 @@ is_month_space (const char *text,
 /* Appends the character at @p of @text to @kept, keeping a date whole:
  * a word joiner between a Chinese date's numbers and its 年, 月 and 日
  * ("2025年" over "8月", or "2025年8" over "月", broke), a no-break space
- * between an English month and its year ("April" over "2025").
+ * for a space between them ("2025 年 8 月", as the built-in data and the
+ * translations write them), and between an English month and its year
+ * ("April" over "2025").
  *
  * Returns: whether it did (FALSE: @p is not inside a date). */
 static gboolean
@@ -274,8 +276,12 @@ keep_date_at (GString    *kept,
               const char *p)
 {
   const char *next = g_utf8_next_char (p);
+  gsize part = strlen ("年");
 
-  if (is_month_space (text, p))
+  if (is_month_space (text, p) ||
+      (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && is_date_part (next)) ||
+      (*p == ' ' && (gsize) (p - text) >= part && g_ascii_isdigit (*next) &&
+       (strncmp (p - part, "年", part) == 0 || strncmp (p - part, "月", part) == 0)))
     {
       g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
       return TRUE;

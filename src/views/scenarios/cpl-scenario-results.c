@@ -1286,8 +1286,10 @@ static void
 show_own (CplScenarioResults *self)
 {
   CplText *description = cpl_scenario_get_description (self->scenario);
+  /* its date whole: "…（2025 年" over "12 月）" on a phone */
+  g_autofree char *title = cpl_text_keep_dates (cpl_entity_get_name (CPL_ENTITY (self->scenario)));
 
-  cpl_label_set_text (self->title, cpl_entity_get_name (CPL_ENTITY (self->scenario)));
+  cpl_label_set_text (self->title, title);
 
   cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
