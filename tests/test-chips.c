@@ -1142,7 +1142,7 @@ test_compare_four_narrow (void)
   g_assert_null (cpl_test_find_mapped_label (GTK_WIDGET (compare), "1,979 (6.7×)"));
   g_assert_nonnull (cpl_test_find_mapped_label (GTK_WIDGET (compare), "6.7×"));
   /* and a chip's column there is never narrower than 112 px, as a
-   * status "可申请许可 · 15%分成" needs on two lines: Chinese, which may
+   * status "可申请许可 · 15% 分成" needs on two lines: Chinese, which may
    * break after any character, fitted three columns of 100 px on a
    * phone, three lines to a status, where English took the blocks */
   {
