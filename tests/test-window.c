@@ -207,6 +207,45 @@ test_revenue_made_when_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The width of the list beside @view's content (its leaflet's first
+ * page). */
+static int
+sidebar_width (GtkWidget *view)
+{
+  GtkWidget *leaflet = cpl_test_find_widget (view, ADW_TYPE_LEAFLET);
+  g_autoptr(GListModel) pages = NULL;
+  g_autoptr(AdwLeafletPage) first = NULL;
+
+  g_assert_nonnull (leaflet);
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  pages = G_LIST_MODEL (adw_leaflet_get_pages (ADW_LEAFLET (leaflet)));
+  first = g_list_model_get_item (pages, 0);
+  return gtk_widget_get_width (adw_leaflet_page_get_child (first));
+}
+
+/* The Scenarios and Revenue Share views' lists are as wide as each
+ * other, so the edge between list and content stays put when the
+ * switcher goes from one to the other (they were 280 and 300 px); and
+ * as wide as asked, 300 px, in every language. */
+static void
+test_sidebars_aligned (void)
+{
+  CplWindow *window = open_on_scenarios ();
+  GtkWidget *scenarios = cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW);
+  GtkWidget *revenue;
+  int width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  width = sidebar_width (scenarios);
+  revenue = show_new_view (window, "revenue", CPL_TYPE_REVENUE_VIEW);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (sidebar_width (revenue), ==, width);
+  g_assert_cmpint (width, ==, 300);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Goal seek's money target is typed in the unit the figures around it
  * read in: billions of US dollars in English, 亿 (10⁸) in Chinese, where
  * the take of $6.75 B reads 67.5 亿美元: typing 67.5 must mean it, not
@@ -548,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/window/lists", test_lists);
   g_test_add_func ("/window/chips-made-when-shown", test_chips_made_when_shown);
   g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
+  g_test_add_func ("/window/sidebars-aligned", test_sidebars_aligned);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/money-input-unit", test_money_input_unit);
   g_test_add_func ("/window/money-scaled", test_money_scaled);
