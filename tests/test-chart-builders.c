@@ -334,6 +334,27 @@ test_bands (void)
     g_assert_cmpstr (spaced, ==, "H200 出口，收入分成 25%（2025\u00a0年\u00a012\u00a0月）");
     g_assert_cmpstr (year_words, ==, "2030\u00a0年 国产 2030\u2060年 国产");
   }
+  /* cpl_text_space_han(), for a name spliced into a Chinese sentence: a
+   * space beside a Latin name, none beside a Chinese one, none twice,
+   * none next to full-width punctuation, English as it is */
+  {
+    struct { const char *text, *spaced; } cases[] = {
+      { "AMD净收入", "AMD 净收入" },
+      { "英伟达净收入", "英伟达净收入" },
+      { "适用点名H200 SXM的规则", "适用点名 H200 SXM 的规则" },
+      { "H200 SXM 和 Instinct MI325X为 25%", "H200 SXM 和 Instinct MI325X 为 25%" },
+      { "25%分成（2025年）", "25% 分成（2025 年）" },
+      { "“H20”的", "“H20”的" },
+      { "Net revenue of AMD", "Net revenue of AMD" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *spaced = cpl_text_space_han (cases[i].text);
+
+        g_assert_cmpstr (spaced, ==, cases[i].spaced);
+      }
+  }
   /* cpl_text_keep_terms(), for a chart's markers: no break after the
    * hyphen of "break-even" (it read "break-" over "even 82.2%"), nor
    * inside 盈亏平衡 ("盈亏" over "平衡"); after the comma, the 、 and

@@ -877,7 +877,12 @@ policy_caveats (CplDataset         *dataset,
               g_ptr_array_add (paying, names->pdata[i]);
           these = cpl_text_join_list ((const char * const *) paying->pdata, paying->len);
           /* Translators: a revenue share and the chips that pay it, "25% for H200 SXM and Instinct MI325X" */
-          g_ptr_array_add (groups, g_strdup_printf (_("%1$s for %2$s"), at, these));
+          {
+            g_autofree char *group = g_strdup_printf (_("%1$s for %2$s"), at, these);
+
+            /* "H200 SXM 为 25%" */
+            g_ptr_array_add (groups, cpl_text_space_han (group));
+          }
         }
       g_ptr_array_add (groups, NULL);
       /* Translators: between the groups of chips of one share rate */

@@ -597,8 +597,10 @@ cpl_comparison_rows_new (CplDataset *dataset,
       CplVendor *vendor = cpl_dataset_lookup_vendor (dataset, id);
       g_autofree char *row_id = g_strconcat ("net:", id, NULL);
       /* Translators: a row of the comparison, %s is a vendor (NVIDIA) */
-      g_autofree char *title = g_strdup_printf (_("Net revenue of %s"),
+      g_autofree char *named = g_strdup_printf (_("Net revenue of %s"),
                                                 vendor ? cpl_entity_get_name (CPL_ENTITY (vendor)) : id);
+      /* "AMD 净收入": a vendor without a Chinese name */
+      g_autofree char *title = cpl_text_space_han (named);
 
       g_ptr_array_add (rows, comparison_row_new (row_id, title, ROW_NET, id, projections, baseline));
     }
