@@ -683,3 +683,32 @@ invalid:
   g_set_error (error, CPL_NUMBER_ERROR, CPL_NUMBER_ERROR_INVALID, _("“%s” is not a number"), quoted);
   return FALSE;
 }
+
+/**
+ * cpl_text_space_han:
+ *
+ * Returns: @text with a space between a Han character and a Latin letter
+ *   or a digit beside it (and after a "%" before one), as the translations
+ *   and the built-in data write them (po/GLOSSARY.md): for a sentence that
+ *   splices a name into a Chinese one, where the translation cannot know
+ *   whether the name begins or ends with a Latin letter ("AMD净收入"
+ *   against "英伟达净收入"); text with no Han character is returned as it is.
+ */
+char *
+cpl_text_space_han (const char *text)
+{
+  GString *spaced = g_string_new (NULL);
+  gunichar previous = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((is_han (previous) && c < 0x80 && g_ascii_isalnum (c)) ||
+          (previous < 0x80 && (g_ascii_isalnum (previous) || previous == '%') && is_han (c)))
+        g_string_append_c (spaced, ' ');
+      g_string_append_unichar (spaced, c);
+      previous = c;
+    }
+  return g_string_free (spaced, FALSE);
+}

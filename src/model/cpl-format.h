@@ -68,5 +68,6 @@ char    *cpl_format_excerpt     (const char           *text);
  * may break (cpl_text_keep_han_words()). */
 #define CPL_HAN_WORD_CHARS 16
 char    *cpl_text_keep_han_words (const char          *text);
+char    *cpl_text_space_han      (const char          *text);
 
 G_END_DECLS

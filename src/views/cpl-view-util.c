@@ -276,12 +276,11 @@ keep_date_at (GString    *kept,
               const char *p)
 {
   const char *next = g_utf8_next_char (p);
-  gsize part = strlen ("年");
+  const char *prev = p > text ? g_utf8_prev_char (p) : p;
 
   if (is_month_space (text, p) ||
-      (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && is_date_part (next)) ||
-      (*p == ' ' && (gsize) (p - text) >= part && g_ascii_isdigit (*next) &&
-       (strncmp (p - part, "年", part) == 0 || strncmp (p - part, "月", part) == 0)))
+      (*p == ' ' && p > text && g_ascii_isdigit (*prev) && is_date_part (next)) ||
+      (*p == ' ' && g_ascii_isdigit (*next) && (g_str_has_prefix (prev, "年") || g_str_has_prefix (prev, "月"))))
     {
       g_string_append (kept, "\xc2\xa0");              /* U+00A0 NO-BREAK SPACE */
       return TRUE;
@@ -421,44 +420,6 @@ cpl_text_keep_dates (const char *text)
         g_string_append_len (kept, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (kept, FALSE);
-}
-
-/* Whether @c is a Chinese character (CJK Unified Ideographs and their
- * extension A). */
-static gboolean
-is_han (gunichar c)
-{
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
-/**
- * cpl_text_space_han:
- *
- * Returns: @text with a space between a Chinese character and a Latin
- *   letter or a digit beside it (and after a "%" before one), as the
- *   translations and the built-in data write them (po/GLOSSARY.md): for a
- *   sentence that splices a name into a Chinese one, where the translation
- *   cannot know whether the name begins or ends with a Latin letter
- *   ("AMD净收入" against "英伟达净收入"); text with no Chinese is returned
- *   as it is.
- */
-char *
-cpl_text_space_han (const char *text)
-{
-  GString *spaced = g_string_new (NULL);
-  gunichar before = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((is_han (before) && c < 0x80 && g_ascii_isalnum (c)) ||
-          (before < 0x80 && (g_ascii_isalnum (before) || before == '%') && before != 0 && is_han (c)))
-        g_string_append_c (spaced, ' ');
-      g_string_append_unichar (spaced, c);
-      before = c;
-    }
-  return g_string_free (spaced, FALSE);
 }
 
 /* A titled AdwPreferencesGroup at the end of @box. */

@@ -16,7 +16,6 @@ GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_keep_dates  (const char *text);
 char      *cpl_text_keep_terms  (const char *text);
-char      *cpl_text_space_han   (const char *text);
 GtkWidget *cpl_sideways_bar_new (GtkScrolledWindow *scroller);
 void       cpl_popover_quiet_tooltip (GtkWidget *popover);
 void       cpl_tooltips_keep_words (void);
