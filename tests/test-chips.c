@@ -1666,9 +1666,11 @@ test_detail_deciding_rules (void)
   CplWindow *window;
   CplChipsView *view = open_chip_on (&window, "2025-06-01", "nvidia-h20");
 
+  /* the rules' names keep their dates whole (a no-break space between
+   * month and year; in Chinese "（2025 年 12" ended a phone's line) */
   assert_detail_row (view, "Denied",
                      "Under the rules in force on 2025-06-01: caught by “Licence letters for H20 and MI308X "
-                     "(April 2025)”, and no licence rule opens it, so an export to China is presumed denied.",
+                     "(April\u00a02025)”, and no licence rule opens it, so an export to China is presumed denied.",
                      "error");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)",
                      "Not yet in force on 2025-06-01: in force from 2025-08-11\nLicensable", "dim-label");
@@ -1690,9 +1692,9 @@ test_detail_deciding_rules (void)
   set_date_iso (view, "2025-09-01");
   assert_detail_row (view, "Licensable · 15% share",
                      "Under the rules in force on 2025-09-01: caught by “Licence letters for H20 and MI308X "
-                     "(April 2025)”, but a licence may be granted under “Licences for H20 and MI308X (August "
+                     "(April\u00a02025)”, but a licence may be granted under “Licences for H20 and MI308X (August\u00a0"
                      "2025)”; a licensed sale pays 15% of its revenue to the US under “15% share for H20 and "
-                     "MI308X (August 2025)”.", "warning");
+                     "MI308X (August\u00a02025)”.", "warning");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)", "Licensable", "warning");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1723,9 +1725,9 @@ test_detail_verdicts (void)
    * after one "pays 25%" read as if they added up) */
   assert_detail_row (view, "Licensable · 25% share",
                      "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
-                     "may be granted under “Licences for H200 (December 2025)” and “Case-by-case review for China "
-                     "(January 2026)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
-                     "shares set by “25% share for H200 (December 2025)” and “25% tariff share (January 2026)” "
+                     "may be granted under “Licences for H200 (December\u00a02025)” and “Case-by-case review for China "
+                     "(January\u00a02026)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
+                     "shares set by “25% share for H200 (December\u00a02025)” and “25% tariff share (January\u00a02026)” "
                      "(the shares of several rules are not added together).", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
@@ -1832,7 +1834,7 @@ test_detail_verdicts (void)
   assert_detail_row (view, "Not yet released",
                      "Not yet released on 2023-04-09 (released 2024-11). Had it been on sale, its status would "
                      "have been “Denied”.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
-                     "(October 2022)”", "dim-label");
+                     "(October\u00a02022)”", "dim-label");
   set_date_iso (view, "2026-02-01");
 
   /* a domestic chip in the text's colour, not blue: on the threshold map

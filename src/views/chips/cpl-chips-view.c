@@ -948,9 +948,13 @@ cpl_chips_view_update_detail (CplChipsView *self)
      * date says so first, then what the rules would have said of it */
     g_autofree char *title = cpl_chip_shown_status (chip, &self->date, status, share, &subtitle, &icon_name,
                                                     &css_class);
+    /* the rules' names keep their dates whole: "（2025 年 12" ended a
+     * phone's line, "月）" began the next */
+    g_autofree char *kept = cpl_text_keep_dates (subtitle);
+
     group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Status in China"), NULL);
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               verdict_row_new (title, subtitle, icon_name, css_class));
+                               verdict_row_new (title, kept, icon_name, css_class));
   }
 
   /* a domestic chip's verdicts are what the rules would say of it as a
