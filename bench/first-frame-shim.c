@@ -10,7 +10,9 @@
  * it activates CPL_BENCH_PREPARE's action (if any; e.g. showing a view),
  * waits a second for that to settle, notes the clock, activates the edit
  * and notes the time of the next "after-paint": the edit to the drawn
- * frame.  It writes what it measured to the file CPL_BENCH_OUT as
+ * frame, an "edit_ns" line.  CPL_BENCH_EDITS (1 unless set) edits are
+ * timed so, each a quarter of a second after the frame of the one
+ * before.  It writes what it measured to the file CPL_BENCH_OUT as
  * "key=value" lines and ends the process at once (_exit: no teardown).
  *
  * A window with a "loading" property (the app's CplWindow, opening a
@@ -29,16 +31,19 @@
 #include <dlfcn.h>
 #include <gtk/gtk.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #define SETTLE_MS   1000
+#define EDIT_GAP_MS 250
 #define GIVE_UP_S   300
 
 static GString *report;
 static gboolean watching;
 static gint64 edit_start_ns;          /* 0: no edit under way */
+static int edits_left;                /* the edits still to time, this one included */
 static gboolean first_frame_noted;
 static gboolean loading;              /* the window's load is under way */
 static gboolean show_pending;         /* loading turned FALSE: the next frame shows the data */
@@ -141,6 +146,7 @@ idle_cb (gpointer data)
     finish (0);
   if (prepare != NULL && *prepare != '\0' && !activate (window, prepare))
     finish (2);
+  edits_left = g_getenv ("CPL_BENCH_EDITS") != NULL ? MAX (atoi (g_getenv ("CPL_BENCH_EDITS")), 1) : 1;
   g_timeout_add (SETTLE_MS, edit_cb, window);
   return G_SOURCE_REMOVE;
 }
@@ -154,7 +160,11 @@ after_paint_cb (GdkFrameClock *clock,
   if (edit_start_ns > 0)
     {
       g_string_append_printf (report, "edit_ns=%" G_GINT64_FORMAT "\n", now - edit_start_ns);
-      finish (0);
+      edit_start_ns = 0;
+      if (--edits_left == 0)
+        finish (0);
+      g_timeout_add (EDIT_GAP_MS, edit_cb, window);
+      return;
     }
   if (!first_frame_noted)
     {
