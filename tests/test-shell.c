@@ -13,6 +13,7 @@
 #include "cpl-help-window.h"
 #include "cpl-preferences-window.h"
 #include "cpl-test-ui.h"
+#include "views/chips/cpl-chips-view.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
@@ -48,6 +49,37 @@ test_narrow_minimum (void)
       g_assert_cmpint (min_width, <=, NARROW_WIDTH);
       gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, NARROW_WIDTH, &min_height, NULL, NULL, NULL);
       g_assert_cmpint (min_height, <=, NARROW_HEIGHT);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* A wide window's content asks no more than 360 px either: a window made
+ * wide and then narrowed at once (a phone turned, a tiling window
+ * manager, a size set from outside) is laid out at that width while its
+ * views still show both panes, before they fold.  The Scenarios page's
+ * row of Results|Compare and Edit asked 365 px in Chinese with
+ * libadwaita's 100 px stack-switcher buttons and the Edit label shown
+ * (353 px in English): such a window stayed wider than 360 px, its
+ * right edge off the screen. */
+static void
+test_wide_minimum (void)
+{
+  const char *views[] = { "scenarios", "chips", "revenue" };
+  GType types[] = { CPL_TYPE_SCENARIOS_VIEW, CPL_TYPE_CHIPS_VIEW, CPL_TYPE_REVENUE_VIEW };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      CplWindow *window = cpl_test_open_window (app, views[i], NULL, 1280, 800);
+      GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+      GtkWidget *view = cpl_test_find_widget (GTK_WIDGET (window), types[i]);
+      AdwLeaflet *leaflet = ADW_LEAFLET (cpl_test_find_widget (view, ADW_TYPE_LEAFLET));
+      int min_width;
+
+      g_test_message ("view %s", views[i]);
+      g_assert_false (adw_leaflet_get_folded (leaflet));
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_test_message ("minimum width %d px", min_width);
+      g_assert_cmpint (min_width, <=, NARROW_WIDTH);
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }
@@ -352,6 +384,7 @@ main (int   argc,
 
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/shell/narrow-minimum", test_narrow_minimum);
+  g_test_add_func ("/shell/wide-minimum", test_wide_minimum);
   g_test_add_func ("/shell/window-names", test_window_names);
   g_test_add_func ("/shell/narrow-detail-names", test_narrow_detail_names);
   g_test_add_func ("/shell/dialog-names", test_dialog_names);
