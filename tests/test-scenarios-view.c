@@ -110,6 +110,28 @@ test_edit_share (void)
                    "These figures use the last values accepted for “Revenue share” (25%) and “Capacity spill” "
                    "(100%); what is typed there now is not used.");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "capacity_spill")), "100");
+  /* typed key by key, "1", "13", "130" (each key inserted after the one
+   * before, as typing does): the figures went back to the 25% the run
+   * started from, and the note names 25%, not the 13% of the key before
+   * (it named 13% while the figures were of 25%) */
+  {
+    GtkEditable *share = GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"));
+    int end;
+
+    gtk_editable_set_text (share, "1");
+    g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$60,424");
+    end = 1;
+    gtk_editable_insert_text (share, "3", -1, &end);
+    g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$785,506");
+    gtk_editable_insert_text (share, "0", -1, &end);
+    g_assert_cmpstr (gtk_editable_get_text (share), ==, "130");
+  }
+  g_assert_cmpstr (cpl_scenario_results_get_total (results, "take"), ==, "$1.51 M");
+  g_assert_cmpstr (cpl_scenario_results_get_stale_note (results), ==,
+                   "These figures use the last value accepted for “Revenue share” (25%); what is typed there now is "
+                   "not used.");
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "25");
+  g_assert_null (cpl_scenario_results_get_stale_note (results));
   /* another scenario shown: its own values in the fields, no note */
   select_id (view, "ban");
   g_assert_null (cpl_scenario_results_get_stale_note (results));

@@ -297,7 +297,6 @@ on_text_changed (CplNumberRow *self)
     update_count_label (self, value * self->scale);
   if (!valid)
     {
-      cpl_number_row_set_message (self, message);
       /* what was there before the keys of this run, not the last of
        * them that read as a number: "130" went through "13", and the
        * results showed 13% under a field that said 130 and was refused */
@@ -314,6 +313,9 @@ on_text_changed (CplNumberRow *self)
               g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
             }
         }
+      /* then the message: those who hear it read the value the figures
+       * use (cpl_number_rows_stale_note()), which named the 13% */
+      cpl_number_row_set_message (self, message);
       return;
     }
 
