@@ -895,12 +895,14 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Chip Policy Lab developers", NULL };
-  /* a name and its address: the about window makes it a link */
-  static const char *data[] = {
-    "Epoch AI, Data on Machine Learning Hardware (CC BY 4.0) https://epoch.ai/data/machine-learning-hardware",
-    NULL
-  };
+  const char *developers[] = { _("Chip Policy Lab developers"), NULL };
+  /* a name and its address: the about window makes the name a link */
+  g_autofree char *epoch = g_strdup_printf ("%s %s",
+                                            /* Translators: a data source in the about window's credits;
+                                             * keep the dataset's English title and the licence name */
+                                            _("Epoch AI, Data on Machine Learning Hardware (CC BY 4.0)"),
+                                            "https://epoch.ai/data/machine-learning-hardware");
+  const char *data[] = { epoch, NULL };
   AdwAboutWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
