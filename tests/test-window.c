@@ -17,6 +17,7 @@
 #include "views/cpl-check-list.h"
 #include "views/cpl-view-util.h"
 #include "views/revenue/cpl-revenue-view.h"
+#include "views/scenarios/cpl-scenario-editor.h"
 #include "views/scenarios/cpl-scenarios-view.h"
 
 static gboolean chinese;     /* zh_CN or zh_TW */
@@ -204,6 +205,24 @@ test_revenue_made_when_shown (void)
                    expect ("$1.80 B", "18.0 亿美元", "18.0 億美元"));
   g_assert_false (cpl_window_has_view (window, "chips"));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An input named in Latin letters spliced into a Chinese sentence is
+ * spaced as the translations space names (po/GLOSSARY.md): the PUE's
+ * range button read "为PUE设定不确定性区间"; a Chinese name stays unspaced. */
+static void
+test_range_names_spaced (void)
+{
+  CplWindow *window = open_on_scenarios ();
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "pue"), ==,
+                   expect ("Give PUE a range for the uncertainty", "为 PUE 设定不确定性区间", "為 PUE 設定不確定性區間"));
+  g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
+                   expect ("Give Revenue share a range for the uncertainty", "为收入分成比例设定不确定性区间",
+                           "為營收分成比例設定不確定性區間"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -588,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/window/chips-made-when-shown", test_chips_made_when_shown);
   g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
   g_test_add_func ("/window/sidebars-aligned", test_sidebars_aligned);
+  g_test_add_func ("/window/range-names-spaced", test_range_names_spaced);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/money-input-unit", test_money_input_unit);
   g_test_add_func ("/window/money-scaled", test_money_scaled);

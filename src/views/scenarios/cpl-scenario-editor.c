@@ -266,6 +266,7 @@ update_range_mark (CplScenarioEditor *self,
   double range[N_ENDS];
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *spaced = NULL;
 
   if (form->button == NULL)
     return;
@@ -310,8 +311,11 @@ update_range_mark (CplScenarioEditor *self,
           label = g_strdup_printf (_("%1$s is ranged: %2$s, most likely %3$s"), title, text, mode);
         }
     }
-  cpl_widget_set_tooltip (GTK_WIDGET (form->button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* an input named in Latin letters ("PUE") spliced into a Chinese
+   * sentence, spaced as the translations space them */
+  spaced = cpl_text_space_han (label);
+  cpl_widget_set_tooltip (GTK_WIDGET (form->button), spaced);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, spaced, -1);
 }
 
 static guint
@@ -528,8 +532,12 @@ ensure_range_form (CplScenarioEditor *self,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   popover = gtk_popover_new ();
   set = gtk_button_new_with_mnemonic (_("_Set Range"));
-  /* Translators: a heading; %s is an input, "Revenue share" */
-  heading = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
+  {
+    /* Translators: a heading; %s is an input, "Revenue share" */
+    g_autofree char *named = g_strdup_printf (_("Range of %s"), _(inputs[input].title));
+
+    heading = cpl_text_space_han (named);
+  }
 
   {
     GtkWidget *title = cpl_wrapped_label_new (heading, "heading");
