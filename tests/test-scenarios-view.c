@@ -971,6 +971,36 @@ test_uncertainty_bands (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The line under Compare says what to do, then how many scenarios are
+ * ticked (it said "Tick scenarios to compare them." with all ticked), and
+ * follows a ticked scenario's deletion. */
+static void
+test_tick_hint (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "Tick scenarios to compare them.");
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban")), TRUE);
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "One scenario ticked: tick another to compare them.");
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
+                                   TRUE);
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "2 scenarios ticked to compare.");
+  /* the ticked "ban" deleted: one left ticked; back by Undo, unticked */
+  select_id (view, "ban");
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.delete", NULL);
+  g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"));
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "One scenario ticked: tick another to compare them.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_nonnull (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "ban"));
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "One scenario ticked: tick another to compare them.");
+  cpl_scenarios_view_set_compared (view, CPL_SCENARIO (cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years")),
+                                   FALSE);
+  g_assert_cmpstr (cpl_scenarios_view_get_tick_hint (view), ==, "Tick scenarios to compare them.");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Closing the window stops its Monte Carlo runs: the results' and the
  * comparison's.  Each run holds a reference on its view, which outlived
  * the window until the run ended, and the run then updated a view no one
@@ -3480,6 +3510,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
+  g_test_add_func ("/scenarios-view/tick-hint", test_tick_hint);
   g_test_add_func ("/scenarios-view/editor-pencils-aligned", test_editor_pencils_aligned);
   g_test_add_func ("/scenarios-view/editor-domestic-name", test_editor_domestic_name);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);

@@ -42,6 +42,7 @@ struct _CplScenariosView
   AdwBin                *results_bin;
   GtkBox                *comparison_box;
   GtkWidget             *back_button;
+  GtkLabel              *tick_hint;     /* under Compare: how many are ticked */
 
   CplScenarioEditor     *editor;
   CplScenarioResults    *results;
@@ -117,6 +118,26 @@ update_results (gpointer data)
   cpl_scenario_results_show (self->results, self->dataset, self->selected);
 }
 
+/* Under Compare: what to do, then how many scenarios are ticked (some
+ * may be scrolled out of sight in a long list); it said "Tick scenarios
+ * to compare them." with every scenario ticked. */
+static void
+update_tick_hint (CplScenariosView *self)
+{
+  g_autoptr(GPtrArray) picked = self->dataset != NULL ? ticked_scenarios (self) : g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (picked->len == 0)
+    text = g_strdup (_("Tick scenarios to compare them."));
+  else if (picked->len == 1)
+    text = g_strdup (_("One scenario ticked: tick another to compare them."));
+  else
+    /* Translators: under Compare, %u (2 or more) scenarios are ticked */
+    text = g_strdup_printf (ngettext ("%u scenario ticked to compare.", "%u scenarios ticked to compare.",
+                                      picked->len), picked->len);
+  cpl_label_set_text (self->tick_hint, text);
+}
+
 /* The comparison projects again once before the next frame it is shown in
  * (not at every edit of a burst, not while another page is open). */
 static void
@@ -154,6 +175,7 @@ on_compare_toggled (GtkWidget *row,
   else
     g_hash_table_remove (self->compared, id);
   queue_comparison (self);
+  update_tick_hint (self);
   if (g_hash_table_size (self->compared) >= 2 && active)
     gtk_stack_set_visible_child_name (self->content_stack, "comparison");
 }
@@ -270,6 +292,8 @@ on_scenarios_changed (CplScenariosView *self,
   GListModel *scenarios = cpl_dataset_get_scenarios (self->dataset);
   guint n = g_list_model_get_n_items (scenarios);
 
+  if (removed > 0 || added > 0)
+    update_tick_hint (self);
   if (self->selected != NULL && position_of (self, self->selected) != G_MAXUINT)
     cpl_scenarios_view_select (self, self->selected);
   else if (n > 0)
@@ -688,6 +712,7 @@ cpl_scenarios_view_class_init (CplScenariosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, results_bin);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, comparison_box);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, tick_hint);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, flap_toggle);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, edit_label);
 
@@ -748,6 +773,16 @@ cpl_scenarios_view_set_dataset (CplScenariosView *self,
   on_scenarios_changed (self, 0, 0, g_list_model_get_n_items (scenarios));
 }
 
+/* Returns: (transfer none): the line under Compare: what to do, or how
+ * many scenarios are ticked */
+const char *
+cpl_scenarios_view_get_tick_hint (CplScenariosView *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIOS_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->tick_hint);
+}
+
 void
 cpl_scenarios_view_set_compared (CplScenariosView *self,
                                  CplScenario      *scenario,
@@ -764,6 +799,7 @@ cpl_scenarios_view_set_compared (CplScenariosView *self,
   if (row != NULL)
     cpl_check_row_set_active (row, compared);
   queue_comparison (self);
+  update_tick_hint (self);
 }
 
 /* Returns: (transfer none): the list of scenarios */

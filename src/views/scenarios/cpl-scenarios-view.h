@@ -22,6 +22,7 @@ CplScenario           *cpl_scenarios_view_get_selected    (CplScenariosView *sel
 void                   cpl_scenarios_view_set_compared    (CplScenariosView *self,
                                                            CplScenario      *scenario,
                                                            gboolean          compared);
+const char            *cpl_scenarios_view_get_tick_hint   (CplScenariosView *self);
 CplScenarioEditor     *cpl_scenarios_view_get_editor      (CplScenariosView *self);
 gboolean               cpl_scenarios_view_has_editor      (CplScenariosView *self);
 CplScenarioResults    *cpl_scenarios_view_get_results     (CplScenariosView *self);
