@@ -1699,6 +1699,33 @@ test_detail_deciding_rules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another chip's detail starts at its top, its status in sight, not where
+ * the last chip's was left (on a phone a chip opened at its price, its
+ * status above, out of sight); the chip shown again keeps its place. */
+static void
+test_detail_from_top (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GtkWidget *rules;
+  GtkAdjustment *scroll;
+
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, "nvidia-h20"));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  rules = find_label_where (GTK_WIDGET (view), "Export Rules", TRUE);
+  g_assert_nonnull (rules);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (rules,
+                                                                                           GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll), >, 200);
+  gtk_adjustment_set_value (scroll, 200);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, "nvidia-h20"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 200);
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, "nvidia-h200"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The detail pane opens on the chip's status, as the table gives it, and
  * each rule's verdict looks as in the table's rule columns: a licence
  * that opens the chip amber, not a red lock; a licence or share that
@@ -2276,6 +2303,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/chips/table", test_table);
+  g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/not-yet-released", test_not_yet_released);

@@ -36,6 +36,33 @@ type_into (CplRevenueView *view,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* Another sale line's calculator starts at its top, its headline in
+ * sight (on a phone a sale line opened at its vendor and chip); the line
+ * edited keeps its place. */
+static void
+test_other_line_from_top (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GtkWidget *units = GTK_WIDGET (cpl_revenue_view_get_input (view, "units"));
+  GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (units, GTK_TYPE_SCROLLED_WINDOW)));
+
+  cpl_revenue_view_select (view, CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h20-share-15")));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll), >, 200);
+  gtk_adjustment_set_value (scroll, 200);
+  type_into (view, "units", "2000000");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 200);
+  type_into (view, "units", "1000000");
+  cpl_revenue_view_select (view, CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE,
+                                                                       "h200-share-25")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Whether the line chart of the view (the profit and take at every share
  * rate) has an entry labelled @label in its legend. */
 static gboolean
@@ -790,6 +817,7 @@ main (int   argc,
 
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/revenue-view/h200-case", test_h200_case);
+  g_test_add_func ("/revenue-view/other-line-from-top", test_other_line_from_top);
   g_test_add_func ("/revenue-view/all-cases", test_all_cases);
   g_test_add_func ("/revenue-view/ban-column", test_ban_column);
   g_test_add_func ("/revenue-view/ticked-totals", test_ticked_totals);

@@ -971,6 +971,39 @@ test_uncertainty_bands (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The results' scroller, and its position. */
+static GtkAdjustment *
+results_scroll (CplScenariosView *view)
+{
+  GtkWidget *results = GTK_WIDGET (cpl_scenarios_view_get_results (view));
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (results,
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
+}
+
+/* Another scenario's results start at their headline, not where the last
+ * one's were left (a scenario opened at its share-rate curve); an edit of
+ * the one shown, or its results updated, leaves the place alone. */
+static void
+test_other_scenario_from_top (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view (&window);
+  CplScenarioEditor *editor = cpl_scenarios_view_get_editor (view);
+  GtkAdjustment *scroll = results_scroll (view);
+
+  select_id (view, "two-years");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll), >, 300);
+  gtk_adjustment_set_value (scroll, 300);
+  gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "25");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 300);
+  select_id (view, "ban");
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The line under Compare says what to do, then how many scenarios are
  * ticked (it said "Tick scenarios to compare them." with all ticked), and
  * follows a ticked scenario's deletion. */
@@ -3511,6 +3544,7 @@ main (int   argc,
   cpl_projection_count_calls ();
   g_test_add_func ("/scenarios-view/edit-share", test_edit_share);
   g_test_add_func ("/scenarios-view/tick-hint", test_tick_hint);
+  g_test_add_func ("/scenarios-view/other-scenario-from-top", test_other_scenario_from_top);
   g_test_add_func ("/scenarios-view/editor-pencils-aligned", test_editor_pencils_aligned);
   g_test_add_func ("/scenarios-view/editor-domestic-name", test_editor_domestic_name);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);

@@ -105,6 +105,28 @@ cpl_leaflet_show (AdwLeaflet *leaflet,
     }
 }
 
+/**
+ * cpl_scroll_to_top:
+ * @inside: a widget in a scrolled window
+ *
+ * Scrolls the scrolled window around @inside back to its top: a list's
+ * detail shown for another entry (another scenario, chip or sale line)
+ * starts at its headline, as a page of its own would, not where the last
+ * entry's was left (a scenario opened at its share-rate curve, a chip on
+ * a phone at its price, with its status above, out of sight).
+ */
+void
+cpl_scroll_to_top (GtkWidget *inside)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (inside, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (scrolled == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
 /* The wheel turned up or down over a table that scrolls only sideways:
  * the page around it scrolls, as it would anywhere else (a scroller takes
  * every turn of the wheel for itself otherwise). */

@@ -12,6 +12,7 @@ void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 void       cpl_leaflet_show     (AdwLeaflet *leaflet,
                                  GtkWidget  *page);
+void       cpl_scroll_to_top    (GtkWidget  *inside);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
 char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_keep_dates  (const char *text);

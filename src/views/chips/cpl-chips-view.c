@@ -1116,6 +1116,8 @@ cpl_chips_view_show_chip (CplChipsView *self,
 
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, cpl_chips_view_update_detail, self);
+  if (chip != self->shown)
+    cpl_scroll_to_top (GTK_WIDGET (self->detail_box));
   g_set_object (&self->shown, chip);
   if (chip != NULL)
     g_signal_connect_object (chip, "changed", G_CALLBACK (cpl_chips_view_update_detail), self, G_CONNECT_SWAPPED);

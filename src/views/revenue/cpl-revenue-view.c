@@ -1155,6 +1155,8 @@ cpl_revenue_view_select (CplRevenueView *self,
 
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_func (self->selected, cpl_revenue_view_sync_inputs, self);
+  if (revenue_case != self->selected)
+    cpl_scroll_to_top (self->calculator);
   g_set_object (&self->selected, revenue_case);
 
   gtk_widget_set_visible (self->calculator, revenue_case != NULL);

@@ -239,6 +239,7 @@ cpl_scenarios_view_select (CplScenariosView *self,
       g_set_object (&self->selected, scenario);
       if (self->editor != NULL)
         cpl_scenario_editor_bind (self->editor, self->dataset, scenario);
+      cpl_scroll_to_top (GTK_WIDGET (self->results_bin));
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.duplicate", scenario != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "scenarios.delete", scenario != NULL);
