@@ -14,10 +14,13 @@
 #include "views/chips/cpl-compare-chooser.h"
 #include "views/chips/cpl-compare-window.h"
 #include "views/chips/cpl-what-if-window.h"
+#include "views/cpl-chart-builders.h"
 #include "views/cpl-view-util.h"
 #include "views/cpl-chart-export.h"
 #include "widgets/cpl-bar-chart.h"
 #include "widgets/cpl-chart-private.h"
+#include "widgets/cpl-chart-view.h"
+#include "widgets/cpl-scatter-chart.h"
 
 static CplApplication *app;
 
@@ -1699,6 +1702,85 @@ test_detail_deciding_rules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The distance from @place to the point @x, @y (0 inside). */
+static double
+place_distance (const graphene_rect_t *place,
+                double                 x,
+                double                 y)
+{
+  double dx = MAX (MAX (place->origin.x - x, 0), x - (place->origin.x + place->size.width));
+  double dy = MAX (MAX (place->origin.y - y, 0), y - (place->origin.y + place->size.height));
+
+  return hypot (dx, dy);
+}
+
+/* The threshold map of the built-in chips and the rules in force on
+ * 2026-12-04, 448 px wide, the H200 selected (its marker and ring reach
+ * 11 px from its centre, the others' markers 5 px): a name beside its
+ * marker is nearer that marker's edge than any other's, by a pixel.
+ * "Gaudi 3 (OAM)" stood 2 px above its square and began 2 px from the
+ * selected H200's ring, at its height: it read as the H200's name.  The
+ * selected chip keeps its name. */
+static void
+test_map_names_own (void)
+{
+  CplWindow *app_window;
+  CplChipsView *view = open_chips_view (&app_window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  GListModel *chips = cpl_dataset_get_chips (dataset);
+  const int widths[] = { 448, 400, 360 };
+  GDate date;
+
+  g_assert_nonnull (view);
+
+  g_date_set_dmy (&date, 4, G_DATE_DECEMBER, 2026);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      CplChart *chart = cpl_chart_new_for ("threshold-map", FALSE);
+      CplScatterChart *map = CPL_SCATTER_CHART (chart);
+      GtkWidget *window = gtk_window_new ();
+
+      cpl_threshold_map_fill (map, dataset, chips, &date);
+      cpl_scatter_chart_set_selected (map, "nvidia-h200");
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 330);
+      gtk_window_set_child (GTK_WINDOW (window), cpl_chart_view_new_take (chart));
+      gtk_window_present (GTK_WINDOW (window));
+      cpl_test_wait_for_draw (window);
+      g_test_message ("%d px: %u names hidden", widths[w], cpl_scatter_chart_get_n_hidden_labels (map));
+      g_assert_true (cpl_scatter_chart_get_named (map, "nvidia-h200"));
+      for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
+        {
+          g_autoptr(CplEntity) chip = g_list_model_get_item (chips, i);
+          const char *id = cpl_entity_get_id (chip);
+          graphene_rect_t place;
+          double x, y, own;
+
+          if (g_str_equal (id, "nvidia-h200") || !cpl_scatter_chart_get_name_place (map, id, &place) ||
+              !cpl_scatter_chart_point_position (map, id, &x, &y))
+            continue;
+          own = place_distance (&place, x, y) - 5;
+          /* a name further off has a leader from its marker to say whose */
+          if (own >= 7)
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (chips); j++)
+            {
+              g_autoptr(CplEntity) other = g_list_model_get_item (chips, j);
+              const char *other_id = cpl_entity_get_id (other);
+              double ox, oy, apart;
+
+              if (j == i || !cpl_scatter_chart_point_position (map, other_id, &ox, &oy) || (ox == x && oy == y))
+                continue;
+              apart = place_distance (&place, ox, oy) - (g_str_equal (other_id, "nvidia-h200") ? 11 : 5);
+              if (apart < own + 1)
+                g_error ("at %d px the name of %s (%.1f px from its marker) is %.1f px from that of %s", widths[w],
+                         id, own, apart, other_id);
+            }
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  gtk_window_destroy (GTK_WINDOW (app_window));
+}
+
 /* Another chip's detail starts at its top, its status in sight, not where
  * the last chip's was left (on a phone a chip opened at its price, its
  * status above, out of sight); the chip shown again keeps its place. */
@@ -2304,6 +2386,7 @@ main (int   argc,
 
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
+  g_test_add_func ("/chips/map-names-own", test_map_names_own);
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/not-yet-released", test_not_yet_released);

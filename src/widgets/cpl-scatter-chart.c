@@ -661,10 +661,12 @@ snapshot_regions (CplScatterChart *self,
   gtk_snapshot_pop (snapshot);
 }
 
-/* A marker as drawn, and the spot it stands for. */
+/* A marker as drawn (its centre, and how far from it it reaches: a
+ * highlighted point's ring further), and the spot it stands for. */
 typedef struct
 {
   double x, y;
+  double extent;
   gint64 spot;
 } Marker;
 
@@ -674,6 +676,7 @@ typedef struct
   const GArray *markers;   /* of Marker */
   gint64        spot;
   double        x, y;
+  double        extent;    /* its marker's, as Marker's */
 } NameOwner;
 
 static double
@@ -687,20 +690,24 @@ rect_distance (const graphene_rect_t *rect,
   return hypot (dx, dy);
 }
 
-/* Whether a name at @rect is nearer its own marker than any other: one
- * as near another reads as that one's ("GB200 (per GPU)" over the
- * MI355X's square and its own, "B200" under three). */
+/* Whether a name at @rect is nearer its own marker than any other, each
+ * measured to the marker's edge as drawn: one as near another reads as
+ * that one's ("GB200 (per GPU)" over the MI355X's square and its own,
+ * "B200" under three).  Measured to the centres, "Gaudi 3 (OAM)", 7 px
+ * above its square's centre, was nearer its own than the selected H200's
+ * (13 px), and began 2 px from that one's ring, at its height: it read
+ * as the H200's name. */
 static gboolean
 nearest_own (const NameOwner       *owner,
              const graphene_rect_t *rect)
 {
-  double own = rect_distance (rect, owner->x, owner->y);
+  double own = rect_distance (rect, owner->x, owner->y) - owner->extent;
 
   for (guint i = 0; i < owner->markers->len; i++)
     {
       const Marker *marker = &g_array_index (owner->markers, Marker, i);
 
-      if (marker->spot != owner->spot && rect_distance (rect, marker->x, marker->y) < own + 1)
+      if (marker->spot != owner->spot && rect_distance (rect, marker->x, marker->y) - marker->extent < own + 1)
         return FALSE;
     }
   return TRUE;
@@ -878,6 +885,14 @@ snapshot_annotations (CplScatterChart *self,
     }
 }
 
+/* How far from its centre a point's marker reaches as snapshot_point()
+ * draws it: a highlighted one's ring further. */
+static double
+marker_extent (gboolean highlighted)
+{
+  return highlighted ? MARKER_RADIUS + 1.5 + 4.5 : MARKER_RADIUS;
+}
+
 static void
 snapshot_point (CplScatterChart *self,
                 GtkSnapshot     *snapshot,
@@ -891,6 +906,7 @@ snapshot_point (CplScatterChart *self,
   const GdkRGBA *color = &fill;
   double radius = MARKER_RADIUS + (hover || selected ? 1.5 : 0);
 
+  /* the ring reaches marker_extent() */
   if (selected)
     cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &PALETTE (self)->fg, FALSE);
   else if (hover)
@@ -1044,7 +1060,8 @@ snapshot_points (CplScatterChart *self,
 
       if (!drawn_pixel (self, spots, point, &px, &py) || !point_pixel (self, point, &cx, &cy))
         continue;
-      g_array_append_val (markers, ((Marker) { px, py, spot_key (cx, cy) }));
+      g_array_append_val (markers, ((Marker) { px, py, marker_extent (point == hover || point == selected),
+                                               spot_key (cx, cy) }));
       if (point != hover && point != selected)
         snapshot_point (self, snapshot, point, px, py, FALSE, FALSE);
     }
@@ -1121,7 +1138,7 @@ snapshot_points (CplScatterChart *self,
             GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
           };
 
-          NameOwner owner = { markers, key, px, py };
+          NameOwner owner = { markers, key, px, py, marker_extent (first) };
           graphene_rect_t place;
 
           /* every name the label would have given is left out */
