@@ -307,7 +307,7 @@ cpl_export_chart_main (const char         *chart_id,
           g_printerr ("chip-policy-lab: %s\n", error->message);
           return 1;
         }
-      source = cpl_chart_dup_source (name);
+      source = cpl_chart_dup_source (name, FALSE);
     }
   else
     {
@@ -404,7 +404,7 @@ cpl_report_main (const char         *path,
       g_printerr (_("chip-policy-lab: the dataset has no scenario to report on\n"));
       return 1;
     }
-  if (!cpl_pdf_report_write (dataset, scenarios, output, size, name, NULL, &error))
+  if (!cpl_pdf_report_write (dataset, scenarios, output, size, name, FALSE, NULL, &error))
     {
       g_printerr ("chip-policy-lab: %s\n", error->message);
       return 1;

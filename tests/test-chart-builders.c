@@ -139,6 +139,12 @@ test_kinds (void)
       single = cpl_chart_build (id, dataset, one, &error);
       g_assert_no_error (error);
       g_assert_nonnull (single);
+      /* one scenario's figures name it under the title (the fixture's
+       * "Two years"); the dataset's charts name none */
+      if (g_str_equal (id, "threshold-map") || g_str_equal (id, "timeline"))
+        g_assert_null (cpl_chart_get_subject (single));
+      else
+        g_assert_cmpstr (cpl_chart_get_subject (single), ==, "Two years");
       if (g_str_equal (id, "units") || g_str_equal (id, "revenue"))
         g_assert_true (CPL_IS_BAR_CHART (single));
       else if (g_str_equal (id, "threshold-map"))
@@ -178,6 +184,8 @@ test_kinds (void)
           continue;
         }
       g_assert_no_error (error);
+      /* several scenarios: the legend names them */
+      g_assert_null (cpl_chart_get_subject (compared));
       if (cpl_chart_id_compares (id))
         {
           /* "ban" is 2026 alone, "two-years" 2026–2027 */
@@ -417,18 +425,26 @@ test_money_ticks (void)
 }
 
 /* The source line names the built-in dataset's version, and a file laid
- * over it. */
+ * over it, and says when the data shown has changes not saved (an
+ * exported chart of an edited dataset named the built-in data alone). */
 static void
 test_source (void)
 {
-  g_autofree char *builtin = cpl_chart_dup_source (NULL);
-  g_autofree char *file = cpl_chart_dup_source ("my data.json");
+  g_autofree char *builtin = cpl_chart_dup_source (NULL, FALSE);
+  g_autofree char *file = cpl_chart_dup_source ("my data.json", FALSE);
+  g_autofree char *builtin_edited = cpl_chart_dup_source (NULL, TRUE);
+  g_autofree char *file_edited = cpl_chart_dup_source ("my data.json", TRUE);
   g_autofree char *expected = g_strdup_printf ("Chip Policy Lab · data: built-in dataset (%s)",
                                                cpl_builtin_get_version ());
 
   g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.1");
   g_assert_cmpstr (builtin, ==, expected);
   g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-04.1)");
+  g_assert_cmpstr (builtin_edited, ==,
+                   "Chip Policy Lab · data: built-in dataset (2026-12-04.1) with unsaved changes");
+  g_assert_cmpstr (file_edited, ==,
+                   "Chip Policy Lab · data: my data.json with unsaved changes, over the built-in dataset "
+                   "(2026-12-04.1)");
 }
 
 /* The charts whose values can all be zero say what that means: no

@@ -60,6 +60,18 @@ test_other_line_from_top (void)
   cpl_revenue_view_select (view, CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE,
                                                                        "h200-share-25")));
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  /* its charts' exports name the sale line under their titles (an
+   * exported "Where the Revenue Goes" named none) */
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  {
+    g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+
+    cpl_test_collect_widgets (GTK_WIDGET (view), CPL_TYPE_CHART_VIEW, charts);
+    g_assert_cmpuint (charts->len, ==, 2);
+    for (guint i = 0; i < charts->len; i++)
+      g_assert_cmpstr (cpl_chart_get_subject (cpl_chart_view_get_chart (charts->pdata[i])), ==,
+                       "NVIDIA H200 at a 25% revenue share");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -1554,8 +1554,10 @@ test_export_buttons (void)
 
     g_assert_cmpstr (name, ==, "two-years-domestic-share.png");
   }
+  /* the picture names whose figures it shows, under its title */
+  g_assert_cmpstr (cpl_chart_get_subject (cpl_chart_view_get_chart (share)), ==, "Two years");
   g_assert_true (cpl_chart_export_write (cpl_chart_view_get_chart (share), file, CPL_CHART_SAVE_PNG_2X, FALSE,
-                                         NULL, &error));
+                                         NULL, FALSE, &error));
   g_assert_no_error (error);
   texture = gdk_texture_new_from_file (file, &error);
   g_assert_no_error (error);
@@ -1572,7 +1574,10 @@ test_export_buttons (void)
     corner_pixel (texture, pixel);
     g_assert_cmpuint (MIN (pixel[0], MIN (pixel[1], pixel[2])), >, 0xe0);
     g_assert_true (cpl_chart_export_write (cpl_chart_view_get_chart (share), file, CPL_CHART_SAVE_PNG_1X, TRUE,
-                                           NULL, &error));
+                                           NULL, TRUE, &error));
+    /* written with changes not saved: its source line says so */
+    g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
+                     "Chip Policy Lab · data: built-in dataset (2026-12-04.1) with unsaved changes");
     dark = gdk_texture_new_from_file (file, &error);
     g_assert_no_error (error);
     g_assert_cmpint (gdk_texture_get_width (dark), ==, 1000);
@@ -2811,7 +2816,8 @@ test_export_report (void)
 
   /* the worker thread writes a PDF of a copy of the dataset */
   g_ptr_array_add (scenarios, cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years"));
-  cpl_pdf_report_write_async (dataset, scenarios, file, CPL_PAPER_A4, "two-chips.json", NULL, report_done, &result);
+  cpl_pdf_report_write_async (dataset, scenarios, file, CPL_PAPER_A4, "two-chips.json", FALSE, NULL, report_done,
+                              &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (cpl_pdf_report_write_finish (result, &error));

@@ -1185,7 +1185,7 @@ cpl_chart_build_projected (const char *chart_id,
 
   cpl_chart_colors_assign (dataset);
   chart = scenario_chart_of (kind, dataset, scenarios, projections, uncertainties);
-  source = cpl_chart_dup_source (NULL);
+  source = cpl_chart_dup_source (NULL, FALSE);
   cpl_chart_set_source (chart, source);
   return chart;
 }
@@ -1249,19 +1249,32 @@ build_dataset_chart (ChartKind   kind,
  * cpl_chart_dup_source:
  * @file_name: (nullable): the display name of the file laid over the
  *   built-in dataset, or %NULL for the built-in dataset alone
+ * @unsaved: the data shown has changes not saved to @file_name (or, with
+ *   no file, changes to the built-in dataset): the picture is not of the
+ *   data the line names alone
  *
  * Returns: the source line of an exported chart: "Chip Policy Lab · data:
  *   built-in dataset (2026-12-02)"
  */
 char *
-cpl_chart_dup_source (const char *file_name)
+cpl_chart_dup_source (const char *file_name,
+                      gboolean    unsaved)
 {
   const char *version = cpl_builtin_get_version ();
 
+  if (file_name != NULL && unsaved)
+    /* Translators: the source line under an exported chart; %1$s is a
+     * file name, %2$s the date of the built-in dataset */
+    return g_strdup_printf (_("Chip Policy Lab · data: %1$s with unsaved changes, over the built-in dataset (%2$s)"),
+                            file_name, version);
   if (file_name != NULL)
     /* Translators: the source line under an exported chart; %1$s is a
      * file name, %2$s the date of the built-in dataset */
     return g_strdup_printf (_("Chip Policy Lab · data: %1$s over the built-in dataset (%2$s)"), file_name, version);
+  if (unsaved)
+    /* Translators: the source line under an exported chart; %s is the date
+     * of the built-in dataset, which the user changed and did not save */
+    return g_strdup_printf (_("Chip Policy Lab · data: built-in dataset (%s) with unsaved changes"), version);
   /* Translators: the source line under an exported chart; %s is the date
    * of the built-in dataset */
   return g_strdup_printf (_("Chip Policy Lab · data: built-in dataset (%s)"), version);
@@ -1339,8 +1352,12 @@ cpl_chart_build (const char  *chart_id,
     }
   if (chart == NULL)
     return NULL;
-  source = cpl_chart_dup_source (NULL);
+  source = cpl_chart_dup_source (NULL, FALSE);
   cpl_chart_set_source (chart, source);
+  /* one scenario's figures: its name under the title, as the app's
+   * exports give it (several are named by the legend) */
+  if (charts[kind].shows != SHOWS_DATASET && n == 1)
+    cpl_chart_set_subject (chart, cpl_entity_get_name (g_ptr_array_index (scenarios, 0)));
   return g_steal_pointer (&chart);
 }
 

@@ -33,7 +33,8 @@ CplChart *cpl_chart_build_projected (const char    *chart_id,
                                      GPtrArray     *uncertainties);
 char     *cpl_chart_dup_title       (const char    *chart_id);
 gboolean  cpl_chart_id_compares     (const char    *chart_id);
-char     *cpl_chart_dup_source      (const char    *file_name);
+char     *cpl_chart_dup_source      (const char    *file_name,
+                                     gboolean       unsaved);
 gboolean  cpl_chart_save            (CplChart             *chart,
                                      const char           *path,
                                      CplChartExportFormat  format,

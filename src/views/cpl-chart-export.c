@@ -80,6 +80,7 @@ cpl_chart_export_suggest_name (CplChart           *chart,
  * @file: where to write (a local file, or one the portal gives)
  * @document_file: (nullable): the file of the document the chart shows,
  *   laid over the built-in dataset; %NULL for the built-in dataset
+ * @unsaved: the document has changes not saved: the source line says so
  *
  * What the dialog does once the file is chosen: the source line names
  * the data, and the chart is written in @format.
@@ -92,12 +93,13 @@ cpl_chart_export_write (CplChart            *chart,
                         CplChartSaveFormat   format,
                         gboolean             dark,
                         GFile               *document_file,
+                        gboolean             unsaved,
                         GError             **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = document_file != NULL ? g_file_get_basename (document_file) : NULL;
   g_autofree char *display = name != NULL ? g_filename_display_name (name) : NULL;
-  g_autofree char *source = cpl_chart_dup_source (display);
+  g_autofree char *source = cpl_chart_dup_source (display, unsaved);
 
   g_return_val_if_fail (CPL_IS_CHART (chart), FALSE);
   g_return_val_if_fail (format < CPL_N_CHART_SAVE_FORMATS, FALSE);
@@ -123,6 +125,7 @@ typedef struct
   GtkWindow    *parent;     /* the app window, or NULL */
   GtkWidget    *overlay;    /* its toast overlay, or NULL */
   GFile        *document;   /* the document's file, or NULL */
+  gboolean      unsaved;    /* the document had changes not saved */
   CplChartSaveFormat format;
   gboolean      dark;
 } Export;
@@ -161,7 +164,8 @@ saved (GObject      *source,
         show_error (export, error->message);
       return;
     }
-  if (!cpl_chart_export_write (export->chart, file, export->format, export->dark, export->document, &error))
+  if (!cpl_chart_export_write (export->chart, file, export->format, export->dark, export->document, export->unsaved,
+                               &error))
     {
       show_error (export, error->message);
       return;
@@ -238,9 +242,11 @@ cpl_chart_export_present (CplChartView *view)
     g_object_ref (export->overlay);
   if (CPL_IS_WINDOW (root))
     {
-      GFile *file = cpl_document_get_file (cpl_window_get_document (CPL_WINDOW (root)));
+      CplDocument *document = cpl_window_get_document (CPL_WINDOW (root));
+      GFile *file = cpl_document_get_file (document);
 
       export->document = file ? g_object_ref (file) : NULL;
+      export->unsaved = cpl_document_get_modified (document);
     }
 
   for (guint i = 0; i < CPL_N_CHART_SAVE_FORMATS; i++)

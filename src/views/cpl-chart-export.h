@@ -38,6 +38,7 @@ gboolean   cpl_chart_export_write         (CplChart           *chart,
                                            CplChartSaveFormat  format,
                                            gboolean            dark,
                                            GFile              *document_file,
+                                           gboolean            unsaved,
                                            GError            **error);
 
 G_END_DECLS

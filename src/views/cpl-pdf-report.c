@@ -75,6 +75,7 @@ typedef struct {
   GPtrArray  *uncertainties; /* CplUncertainty or NULL (no ranges), one per scenario */
   GPtrArray  *charts;       /* CplChart, the comparison charts (or one scenario's) */
   const char *dataset_name; /* of the file over the built-in data, or NULL */
+  gboolean    unsaved;      /* the data has changes not saved to it */
   char       *date;         /* today, as the locale writes a date */
 } Report;
 
@@ -409,7 +410,13 @@ title_page (Writer *w,
   date = g_strdup_printf (_("Written on %s"), report->date);
   paragraph (w, STYLE_BODY, date, 0);
   /* Translators: on the report's title page; %s is a file name or "Built-in data" */
-  dataset = g_strdup_printf (_("Dataset: %s"), report->dataset_name ? report->dataset_name : _("Built-in data"));
+  if (report->unsaved)
+    /* Translators: on the report's title page; %s is a file name or
+     * "Built-in data", changed in the app and not saved */
+    dataset = g_strdup_printf (_("Dataset: %s, with unsaved changes"),
+                               report->dataset_name ? report->dataset_name : _("Built-in data"));
+  else
+    dataset = g_strdup_printf (_("Dataset: %s"), report->dataset_name ? report->dataset_name : _("Built-in data"));
   paragraph (w, STYLE_BODY, dataset, 0);
   /* Translators: on the report's title page; %1$s is a date (the version
    * of the app's built-in data), %2$s the app's version */
@@ -816,6 +823,7 @@ report_init (Report      *report,
              CplDataset  *dataset,
              GPtrArray   *scenarios,
              const char  *dataset_name,
+             gboolean     unsaved,
              GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -823,6 +831,7 @@ report_init (Report      *report,
   report->dataset = dataset;
   report->scenarios = scenarios;
   report->dataset_name = dataset_name;
+  report->unsaved = unsaved;
   /* Translators: a date as the report's title page gives it; see
    * g_date_time_format(): "1 December 2026" */
   report->date = g_date_time_format (now, _("%-d %B %Y"));
@@ -842,9 +851,9 @@ report_init (Report      *report,
         CplChart *chart = cpl_chart_build_projected (cpl_chart_ids[c], dataset, scenarios,
                                                      report->projections, report->uncertainties);
 
-        if (dataset_name != NULL)
+        if (dataset_name != NULL || unsaved)
           {
-            g_autofree char *source = cpl_chart_dup_source (dataset_name);
+            g_autofree char *source = cpl_chart_dup_source (dataset_name, unsaved);
 
             cpl_chart_set_source (chart, source);
           }
@@ -859,6 +868,7 @@ write_report (CplDataset    *dataset,
               GFile         *file,
               CplPaperSize   paper,
               const char    *dataset_name,
+              gboolean       unsaved,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -873,7 +883,7 @@ write_report (CplDataset    *dataset,
   g_return_val_if_fail (scenarios != NULL && scenarios->len > 0, FALSE);
   g_return_val_if_fail (paper <= CPL_PAPER_LETTER, FALSE);
 
-  if (!report_init (&report, dataset, scenarios, dataset_name, error))
+  if (!report_init (&report, dataset, scenarios, dataset_name, unsaved, error))
     return FALSE;
 
   /* the first pass counts the pages: nothing is written */
@@ -932,6 +942,8 @@ write_report (CplDataset    *dataset,
  * @path: the PDF to write; replaced only once the report is complete
  * @dataset_name: (nullable): the display name of the file laid over the
  *   built-in dataset, or %NULL for the built-in dataset alone
+ * @unsaved: the data has changes not saved to that file (or to the
+ *   built-in dataset): the title page and the charts' source lines say so
  *
  * Writes the report of @scenarios.  Needs no display: it may run in a
  * worker thread on a dataset no other thread changes meanwhile.
@@ -945,12 +957,13 @@ cpl_pdf_report_write (CplDataset    *dataset,
                       const char    *path,
                       CplPaperSize   paper,
                       const char    *dataset_name,
+                      gboolean       unsaved,
                       GCancellable  *cancellable,
                       GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return write_report (dataset, scenarios, file, paper, dataset_name, cancellable, error);
+  return write_report (dataset, scenarios, file, paper, dataset_name, unsaved, cancellable, error);
 }
 
 /* In a worker thread ------------------------------------------------------ */
@@ -961,6 +974,7 @@ typedef struct {
   GFile        *file;
   CplPaperSize  paper;
   char         *dataset_name;
+  gboolean      unsaved;
 } WriteData;
 
 static void
@@ -993,7 +1007,8 @@ write_in_thread (GTask        *task,
   /* the copy has every scenario the original had */
   for (guint i = 0; data->scenario_ids[i] != NULL; i++)
     g_ptr_array_add (scenarios, cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, data->scenario_ids[i]));
-  if (write_report (dataset, scenarios, data->file, data->paper, data->dataset_name, cancellable, &error))
+  if (write_report (dataset, scenarios, data->file, data->paper, data->dataset_name, data->unsaved, cancellable,
+                    &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1012,6 +1027,7 @@ cpl_pdf_report_write_async (CplDataset          *dataset,
                             GFile               *file,
                             CplPaperSize         paper,
                             const char          *dataset_name,
+                            gboolean             unsaved,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -1030,6 +1046,7 @@ cpl_pdf_report_write_async (CplDataset          *dataset,
   data->file = g_object_ref (file);
   data->paper = paper;
   data->dataset_name = g_strdup (dataset_name);
+  data->unsaved = unsaved;
   g_task_set_source_tag (task, cpl_pdf_report_write_async);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_in_thread);

@@ -46,6 +46,7 @@ typedef struct
   CplChartFormat  formats[2];         /* by GtkOrientation */
 
   char           *title;
+  char           *subject;            /* under the title of an export */
   char           *source;
   char           *label;              /* the accessible label without a title */
   char           *description;
@@ -608,6 +609,7 @@ cpl_chart_finalize (GObject *object)
   CplChartPrivate *priv = PRIV (CPL_CHART (object));
 
   g_free (priv->title);
+  g_free (priv->subject);
   g_free (priv->source);
   g_free (priv->label);
   g_free (priv->description);
@@ -739,6 +741,32 @@ cpl_chart_get_zero_note (CplChart *self)
   g_return_val_if_fail (CPL_IS_CHART (self), NULL);
 
   return PRIV (self)->zero_note;
+}
+
+/**
+ * cpl_chart_set_subject:
+ * @subject: (nullable): what the chart is of, "NVIDIA H20 at a 15% revenue
+ *   share": the scenario, the sale line or the day whose figures it draws
+ *
+ * Drawn under the title of an exported chart, so that the picture says
+ * whose figures it shows once it leaves the app (an exported "Where the
+ * Revenue Goes" named no sale line).  The view shows it elsewhere.
+ */
+void
+cpl_chart_set_subject (CplChart   *self,
+                       const char *subject)
+{
+  g_return_if_fail (CPL_IS_CHART (self));
+
+  cpl_chart_set_string (&PRIV (self)->subject, subject);
+}
+
+const char *
+cpl_chart_get_subject (CplChart *self)
+{
+  g_return_val_if_fail (CPL_IS_CHART (self), NULL);
+
+  return PRIV (self)->subject;
 }
 
 /**
@@ -1450,7 +1478,7 @@ append_export_text (CplChart      *self,
  * @dark: the dark palette instead of the light one
  *
  * Draws the chart for an export at @width × @height: a filled background,
- * the title at the top in bold, the legend, axis titles, ticks and data as
+ * the title at the top in bold, its subject under it, the legend, axis titles, ticks and data as
  * on screen, and the source line at the bottom in a smaller, dimmer font.
  * The colours are the fixed light or dark palette, the text pango-cairo's,
  * whatever shows the chart on screen; it needs no display.
@@ -1494,6 +1522,10 @@ cpl_chart_draw (CplChart *self,
   source_color = cpl_chart_rgba_alpha (&palette->fg, .6f);
   top = append_export_text (self, snapshot, priv->title, CPL_CHART_FONT_HEADING, 2, width,
                             CPL_CHART_PADDING, FALSE, &title_color);
+  if (top > 0 && priv->subject != NULL && priv->subject[0] != '\0')
+    top += CPL_CHART_LABEL_GAP;
+  top += append_export_text (self, snapshot, priv->subject, CPL_CHART_FONT_TITLE, 2, width,
+                             CPL_CHART_PADDING + top, FALSE, &title_color);
   if (top > 0)
     top += CPL_CHART_PADDING - CPL_CHART_LABEL_GAP;
   bottom = append_export_text (self, snapshot, priv->source, CPL_CHART_FONT_LABEL, 2, width,

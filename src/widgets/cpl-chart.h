@@ -113,6 +113,9 @@ void         cpl_chart_set_min_height       (CplChart   *self,
 void         cpl_chart_set_zero_note        (CplChart   *self,
                                              const char *note);
 const char  *cpl_chart_get_zero_note        (CplChart   *self);
+void         cpl_chart_set_subject          (CplChart   *self,
+                                             const char *subject);
+const char  *cpl_chart_get_subject          (CplChart   *self);
 void         cpl_chart_set_source           (CplChart   *self,
                                              const char *source);
 const char  *cpl_chart_get_source           (CplChart   *self);

@@ -1264,6 +1264,14 @@ cpl_chips_view_update_map (CplChipsView *self)
   cpl_threshold_map_fill (self->map, self->dataset, G_LIST_MODEL (self->sorted), &self->date);
   if (self->shown != NULL)
     cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
+  {
+    g_autofree char *iso = cpl_iso_date_format (&self->date);
+    /* Translators: under the title of an exported threshold map; %s is
+     * a date, 2026-12-04: the map draws the rules of that day */
+    g_autofree char *subject = g_strdup_printf (_("Rules in force on %s"), iso);
+
+    cpl_chart_set_subject (CPL_CHART (self->map), subject);
+  }
 }
 
 /* The map and the timeline: Export… in their context menus, with their

@@ -272,6 +272,15 @@ update_charts (CplRevenueView         *self,
   g_autofree char *current = NULL;
   CplRevenueInputs at;
 
+  /* whose figures an exported chart shows */
+  if (self->selected != NULL)
+    {
+      const char *name = cpl_entity_get_name (CPL_ENTITY (self->selected));
+
+      cpl_chart_set_subject (CPL_CHART (self->split_chart), name);
+      cpl_chart_set_subject (CPL_CHART (self->rate_chart), name);
+    }
+
   /* one stacked bar per case: vendor cost, vendor profit, government take */
   categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][CASE_THIS]);
   cost[n] = cases[0].units_shipped * in->unit_cost; profit[n] = cases[0].vendor_gross_profit;

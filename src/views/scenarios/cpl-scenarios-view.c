@@ -516,6 +516,16 @@ dataset_name (CplScenariosView *self)
   return basename ? g_filename_display_name (basename) : NULL;
 }
 
+/* Whether the window's data has changes not saved (to its file, or to the
+ * built-in dataset). */
+static gboolean
+dataset_unsaved (CplScenariosView *self)
+{
+  GtkWindow *window = parent_window (self);
+
+  return CPL_IS_WINDOW (window) && cpl_document_get_modified (cpl_window_get_document (CPL_WINDOW (window)));
+}
+
 static void
 show_report_error (CplScenariosView *self,
                    const GError     *error)
@@ -580,8 +590,8 @@ report_file_chosen (GObject      *source,
     }
   name = dataset_name (export->self);
   /* in a worker thread, on a copy of the dataset: the window stays live */
-  cpl_pdf_report_write_async (export->self->dataset, export->scenarios, export->file, export->paper, name, NULL,
-                              report_written, export);
+  cpl_pdf_report_write_async (export->self->dataset, export->scenarios, export->file, export->paper, name,
+                              dataset_unsaved (export->self), NULL, report_written, export);
 }
 
 /* The export goes with the question, and on to the file chooser when
