@@ -199,7 +199,7 @@ test_kinds (void)
  * year t is the triangle's P10 and P90 times that year's gross (within 2%
  * for sampling): P10 = 0.1 + √(0.1 × 0.3 × 0.1) = 0.15477 and P90 = 0.4 −
  * √(0.1 × 0.3 × 0.2) = 0.32254.  The tornado ranks the share first:
- * "Revenue share 10–40%", then the PUE (1.2–1.5), which moves nothing
+ * "Revenue share 10%–40%", then the PUE (1.2–1.5), which moves nothing
  * while power is free; with the PUE alone ranged, nothing moves the take. */
 static void
 test_bands (void)
@@ -255,7 +255,7 @@ test_bands (void)
   /* a word joiner (U+2060) after each dash: a narrow chart wraps the
    * names between words, not at the dash ("Demand growth 10–" over "60% a
    * year" at 360 px) */
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10–\u206040%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 0), ==, "Revenue share 10%–\u206040%");
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (CPL_TORNADO_CHART (tornado), 1), ==, "PUE 1.20–\u20601.50");
   /* its axis says where the bars meet: the take with every input as set,
    * 0.2 × 6,042,352.94 = $1,208,470.59, "$1.21 M" */
@@ -279,11 +279,11 @@ test_bands (void)
   }
 
   /* a rate a year keeps its percent sign by its number: 0.1 and 0.6 as
-   * "10–60% a year" (it read "10–60 % a year") */
+   * "10%–60% a year" (it read "10–60 % a year") */
   {
     g_autofree char *growth = cpl_scenario_parameter_format_range ("demand_growth", .1, .6);
 
-    g_assert_cmpstr (growth, ==, "10–60% a year");
+    g_assert_cmpstr (growth, ==, "10%–60% a year");
   }
 
   /* cpl_text_keep_units(): no break after the dash of a range (en dash;
@@ -298,7 +298,10 @@ test_bands (void)
       /* a Chinese unit after a number stays whole (亿美 | 元 broke), a
        * year's 年 and what follows do not: 2030 年 | 国产… may break */
       { "6,594 亿美元 2030 年国产", "6,594\u00a0亿\u2060美\u2060元 2030\u00a0年国产" },
-      { "0.088 美元/千瓦时", "0.088\u00a0美\u2060元/千瓦时" },
+      /* and a slash between Chinese characters, or after a percent
+       * sign ("20%～60%/" ended a phone's line, "年" began the next) */
+      { "0.088 美元/千瓦时", "0.088\u00a0美\u2060元/\u2060千瓦时" },
+      { "20%～60%/年", "20%\u2060～\u206060%/\u2060年" },
       /* a unit in brackets may go to the next line: "BF16 (TFLOPS)" */
       { "BF16 (TFLOPS)", "BF16 (TFLOPS)" },
       { "6,500 GB/s", "6,500\u00a0GB/\u2060s" },

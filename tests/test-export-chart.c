@@ -308,7 +308,7 @@ test_palette (void)
  * domestic chip.  At 50% approval 500,000 is exported and the refused
  * 500,000 spills to the domestic chip (capacity 10,000,000): a domestic
  * share of 1,500,000 / 2,000,000 = 75%; at 100%, 1,000,000 / 2,000,000 =
- * 50%.  So one bar, "Licence approval rate 50–100%", on an axis from 50%
+ * 50%.  So one bar, "Licence approval rate 50%–100%", on an axis from 50%
  * to 75% titled with the total.  (A PDF: its text reads back.) */
 static void
 test_total (void)
@@ -336,7 +336,7 @@ test_total (void)
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
                 NULL, &status, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, "Licence approval rate 50–100%"));
+  g_assert_nonnull (strstr (text, "Licence approval rate 50%–100%"));
   g_assert_nonnull (strstr (text, "Domestic share of new compute in the last year"));
   g_assert_nonnull (strstr (text, "50%"));
   g_assert_nonnull (strstr (text, "75%"));

@@ -344,7 +344,7 @@ test_range_editor (void)
   g_assert_cmpfloat_with_epsilon (range[1], .25, 1e-12);
   g_assert_cmpfloat_with_epsilon (range[2], .4, 1e-12);
   g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
-                   "Revenue share is ranged: 10–40%, most likely 25%");
+                   "Revenue share is ranged: 10%–40%, most likely 25%");
 
   /* refused, each with a message; the range stays 10–25–40 */
   g_assert_false (cpl_scenario_editor_set_range_text (editor, "revenue_share", "30", "25", "40"));
@@ -405,16 +405,16 @@ test_range_editor (void)
                    "Give Revenue share a range for the uncertainty");
 
   /* the value the key figures use outside the range (50% against
-   * 10–40%): the mark says so, in the warning colour, and back inside
+   * 10%–40%): the mark says so, in the warning colour, and back inside
    * (30%) it does not */
   g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "10", "25", "40"));
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "50");
   g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
-                   "Revenue share is 50%, outside its range 10–40%: the key figures use 50%, "
-                   "their P10–P90 ranges are drawn from 10–40%");
+                   "Revenue share is 50%, outside its range 10%–40%: the key figures use 50%, "
+                   "their P10–P90 ranges are drawn from 10%–40%");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "30");
   g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
-                   "Revenue share is ranged: 10–40%, most likely 25%");
+                   "Revenue share is ranged: 10%–40%, most likely 25%");
   gtk_editable_set_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share")), "20");
   cpl_scenario_set_range (scenario, "revenue_share", NULL, NULL);
 
@@ -961,7 +961,7 @@ test_uncertainty_bands (void)
                                      cpl_scenario_parameter_title (g_array_index (bars, CplTornadoBar, i).parameter)));
   /* the share moves the take by 0.3 × 6.04 M: the widest swing; the
    * PUE, without effect, last (a word joiner after each range's dash) */
-  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 0), ==, "Revenue share 10–\u206040%");
+  g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 0), ==, "Revenue share 10%–\u206040%");
   g_assert_cmpstr (cpl_tornado_chart_get_bar_name (tornado, 1), ==, "PUE 1.20–\u20601.50");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -3005,7 +3005,7 @@ test_uncertainty_kept (void)
 }
 
 /* On a phone a ranged row keeps its title whole: the range's text
- * ("10–60% a year") squeezed "Demand growth" to "Dem…"; its accent icon
+ * ("10%–60% a year") squeezed "Demand growth" to "Dem…"; its accent icon
  * and tooltip say it is ranged.  At 1280 px the text is there. */
 static void
 test_narrow_ranged_title (void)
@@ -3040,7 +3040,7 @@ test_narrow_ranged_title (void)
       gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_test_message ("%d px: the title %d px of its %d", widths[w], gtk_widget_get_width (title), natural);
       g_assert_cmpint (gtk_widget_get_width (title), >=, natural);
-      g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (editor), "10–60% a year"), ==, widths[w] > 360 ? 1 : 0);
+      g_assert_cmpuint (cpl_test_n_mapped_labels (GTK_WIDGET (editor), "10%–60% a year"), ==, widths[w] > 360 ? 1 : 0);
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }

@@ -210,7 +210,8 @@ test_revenue_made_when_shown (void)
 
 /* An input named in Latin letters spliced into a Chinese sentence is
  * spaced as the translations space names (po/GLOSSARY.md): the PUE's
- * range button read "为PUE设定不确定性区间"; a Chinese name stays unspaced. */
+ * range button read "为PUE设定不确定性区间"; a Chinese name stays unspaced.
+ * And a range of percentages says so at both ends. */
 static void
 test_range_names_spaced (void)
 {
@@ -223,6 +224,19 @@ test_range_names_spaced (void)
   g_assert_cmpstr (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), ==,
                    expect ("Give Revenue share a range for the uncertainty", "为收入分成比例设定不确定性区间",
                            "為營收分成比例設定不確定性區間"));
+  /* a range of percentages gives the sign at both ends, as the glossary
+   * writes it (10%～40%; it read "10～40%") */
+  g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "0", "10", "40"));
+  {
+    /* the words of a long tooltip are kept whole with word joiners: read
+     * without them */
+    g_auto(GStrv) words = g_strsplit (cpl_scenario_editor_get_range_mark (editor, "revenue_share"), "\u2060", -1);
+    g_autofree char *mark = g_strjoinv ("", words);
+
+    g_assert_cmpstr (mark, ==, expect ("Revenue share is ranged: 0%–40%, most likely 10%",
+                                       "收入分成比例已设区间：0%～40%，最可能值 10%",
+                                       "營收分成比例已設區間：0%～40%，最可能值 10%"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

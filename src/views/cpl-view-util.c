@@ -318,13 +318,25 @@ keep_date_at (GString    *kept,
   return FALSE;
 }
 
+/* Whether @c may stand on one side of a unit's slash: a Latin letter
+ * (GB/s), a Chinese character (美元/千瓦时), or before it a percent sign
+ * (%/年, "% a year": "20%～60%/" ended a phone's line and "年" began the
+ * next). */
+static gboolean
+unit_side (gunichar c,
+           gboolean before)
+{
+  return (c < 0x80 && g_ascii_isalpha (c)) || (before && c == '%') ||
+         g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
 /**
  * cpl_text_keep_units:
  *
  * Returns: @text for a label that wraps, with every number kept on the
  *   line of the word after it ("4,000 GB/s", "700 W": the space after a
  *   digit becomes a no-break space) and no line break inside a unit such
- *   as GB/s or PFLOP/s (a word joiner after a slash between letters), nor
+ *   as GB/s, PFLOP/s or %/年 (a word joiner after its slash), nor
  *   after the dash of a range ("10–60% a year", "$659 B–$1,511 B",
  *   "P10–P90": a word joiner after it), nor on either side of a Chinese
  *   range's "～" or "—" ("6,594 亿美元～15,107 亿美元", "2026—2030 年";
@@ -381,7 +393,8 @@ cpl_text_keep_units (const char *text)
             if (g_str_has_prefix (next, units[i]))
               unit_end = next + strlen (units[i]);
         }
-      else if (*p == '/' && p > text && g_ascii_isalpha (p[-1]) && g_ascii_isalpha (*next))
+      else if (*p == '/' && p > text && unit_side (g_utf8_get_char (g_utf8_prev_char (p)), TRUE) &&
+               unit_side (g_utf8_get_char (next), FALSE))
         g_string_append (kept, "/\xe2\x81\xa0");
       else
         {

@@ -1563,10 +1563,24 @@ cpl_scenario_parameter_format_range (const char *key,
                                      double      high)
 {
   int i = input_of (key);
-  g_autofree char *from = i >= 0 ? input_number (i, low) : cpl_format_number (low, 2);
+  g_autofree char *from = NULL;
   g_autofree char *to = cpl_scenario_parameter_format (key, high);
 
-  /* Translators: the low and high ends of a range, the unit once: "10–40%" */
+  /* a percentage at both ends, "10%–40%", "10%–60% a year", as the
+   * glossary writes a Chinese range (10%～40%: "50～100%" read as 50 to
+   * 100 percent in no language); another unit once, "1.2–1.5" */
+  if (i >= 0 && g_str_equal (inputs[i].unit, "%"))
+    from = cpl_scenario_parameter_format (key, low);
+  else if (i >= 0 && inputs[i].unit[0] == '%')
+    {
+      g_autofree char *number = input_number (i, low);
+
+      from = g_strconcat (number, "%", NULL);
+    }
+  else
+    from = i >= 0 ? input_number (i, low) : cpl_format_number (low, 2);
+
+  /* Translators: the low and high ends of a range: "10%–40%", "1.2–1.5" */
   return g_strdup_printf (_("%1$s–%2$s"), from, to);
 }
 
