@@ -240,6 +240,37 @@ test_range_names_spaced (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+date_picked_nowhere (gpointer     data,
+                     const GDate *date)
+{
+}
+
+/* The quick picks of a day's rules keep each rule name's date whole when
+ * the name wraps: "（2025 年 8" ended a line of the popover, "月）" began
+ * the next (no-break spaces in the date; in English between its month
+ * and year). */
+static void
+test_rule_dates_whole (void)
+{
+  CplWindow *window = open_on_scenarios ();
+  GtkWidget *box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *wanted = expect ("Licences for H20 and MI308X (August\u00a02025)",
+                               "H20 与 MI308X 获发许可（2025\u00a0年\u00a08\u00a0月）",
+                               "H20 與 MI308X 獲發許可（2025\u00a0年\u00a08\u00a0月）");
+  gboolean found = FALSE;
+
+  cpl_rule_dates_fill (GTK_BOX (box), cpl_document_get_dataset (cpl_window_get_document (window)),
+                       date_picked_nowhere, NULL);
+  cpl_test_collect_widgets (box, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    found |= strstr (gtk_label_get_label (labels->pdata[i]), wanted) != NULL;
+  g_assert_true (found);
+  g_object_unref (box);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The width of the list beside @view's content (its leaflet's first
  * page). */
 static int
@@ -622,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/window/revenue-made-when-shown", test_revenue_made_when_shown);
   g_test_add_func ("/window/sidebars-aligned", test_sidebars_aligned);
   g_test_add_func ("/window/range-names-spaced", test_range_names_spaced);
+  g_test_add_func ("/window/rule-dates-whole", test_rule_dates_whole);
   g_test_add_func ("/window/edit-updates-row", test_edit_updates_row);
   g_test_add_func ("/window/money-input-unit", test_money_input_unit);
   g_test_add_func ("/window/money-scaled", test_money_scaled);

@@ -960,7 +960,9 @@ cpl_rule_dates_fill (GtkBox            *box,
       GtkWidget *button = gtk_button_new ();
       GtkWidget *label = gtk_label_new (dates[i]);
       GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *names_label = gtk_label_new (rule_names);
+      /* a name's date whole when it wraps: "（2025 年 8" over "月）" */
+      g_autofree char *kept = cpl_text_keep_dates (rule_names);
+      GtkWidget *names_label = gtk_label_new (kept);
 
       /* the date, and under it the rules' names whole, wrapped: cut at
        * 40 characters, "Licence letters for H20 and MI30…" and its
