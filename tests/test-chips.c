@@ -677,13 +677,13 @@ what_if_switch (CplWhatIfWindow *what_if,
  * 15,832 ≥ 4,800), opened by the case-by-case review (15,832 < 21,000
  * and 4,800 < 6,500 GB/s) and in the 25% tariff band (TPP 14,000–17,500,
  * 4,500–5,000 GB/s): licensable at 25%, as the H200 itself.  The
- * December 2025 licence and share name the H200: "Rules Naming H200 SXM
- * Apply" is on; off, the twin is judged by its figures alone and the
+ * December 2025 licence and share name the H200: "Rules naming H200 SXM
+ * apply" is on; off, the twin is judged by its figures alone and the
  * January 2026 rules above still make it licensable at 25%.  The
  * thresholds do not catch an
  * H20 twin (TPP 2,368 < 2,400 and 4,800; density 2.91 < 3.2), but the
  * April 2025 letters, the August licences and the 15% share name the
- * H20: while "Rules Naming H20 Apply" is on (as it starts), the twin is
+ * H20: while "Rules naming H20 apply" is on (as it starts), the twin is
  * licensable at 15% like the H20 (it needed no licence, and read as a
  * finding that an H20-class chip ships freely); off, judged by its
  * figures alone, as a new product would be, it needs no licence. */
@@ -707,10 +707,10 @@ test_what_if_status (void)
       cpl_test_wait_for_draw (GTK_WIDGET (what_if));
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status-caption"), ==, "Status in China on 2026-02-01");
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, statuses[i]);
-      named = what_if_switch (what_if, "Rules Naming H20 Apply");
+      named = what_if_switch (what_if, "Rules naming H20 apply");
       if (i == 0)
         {
-          named = what_if_switch (what_if, "Rules Naming H200 SXM Apply");
+          named = what_if_switch (what_if, "Rules naming H200 SXM apply");
           g_assert_nonnull (named);
           g_assert_true (gtk_switch_get_active (named));
           gtk_switch_set_active (named, FALSE);
@@ -725,7 +725,7 @@ test_what_if_status (void)
           /* a name is text, not markup: "H20 & co" is a title as typed */
           cpl_entity_set_name (CPL_ENTITY (cpl_dataset_lookup_chip (dataset, ids[i])), "H20 & co");
           cpl_what_if_window_start_from (what_if, cpl_dataset_lookup_chip (dataset, ids[i]));
-          named = what_if_switch (what_if, "Rules Naming H20 & co Apply");
+          named = what_if_switch (what_if, "Rules naming H20 & co apply");
           g_assert_nonnull (named);
           g_assert_false (adw_preferences_row_get_use_markup (
             ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (named), ADW_TYPE_ACTION_ROW))));

@@ -698,7 +698,7 @@ cpl_what_if_window_start_from (CplWhatIfWindow *self,
     GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (self->named), ADW_TYPE_ACTION_ROW);
     gboolean named = dataset_names_chip (self->dataset, id);
     /* Translators: a switch; %s is a chip's name, "H20" */
-    g_autofree char *naming = g_strdup_printf (_("Rules Naming %s Apply"), cpl_entity_get_name (CPL_ENTITY (chip)));
+    g_autofree char *naming = g_strdup_printf (_("Rules naming %s apply"), cpl_entity_get_name (CPL_ENTITY (chip)));
     /* "适用点名 H200 SXM 的规则" */
     g_autofree char *title = cpl_text_space_han (naming);
 
