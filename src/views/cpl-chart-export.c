@@ -60,6 +60,24 @@ cpl_chart_export_set_name (CplChart   *chart,
   g_object_set_data_full (G_OBJECT (chart), NAME_KEY, g_strdup (prefix), g_free);
 }
 
+/**
+ * cpl_chart_export_set_entity:
+ * @entity: the scenario whose figures the chart draws
+ *
+ * The chart's exports are of @entity: the suggested file name starts
+ * with its id (cpl_chart_export_set_name()) and the picture names it
+ * under its title (cpl_chart_set_subject()).
+ */
+void
+cpl_chart_export_set_entity (CplChart  *chart,
+                             CplEntity *entity)
+{
+  g_return_if_fail (CPL_IS_ENTITY (entity));
+
+  cpl_chart_export_set_name (chart, cpl_entity_get_id (entity));
+  cpl_chart_set_subject (chart, cpl_entity_get_name (entity));
+}
+
 /* Returns: the name the save dialog suggests, with its extension: the
  * name set, then the chart's id (cpl_chart_new_for()), or "chart". */
 char *

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "cpl-entity.h"
 #include "widgets/cpl-chart.h"
 #include "widgets/cpl-chart-view.h"
 
@@ -30,6 +31,8 @@ GtkWidget *cpl_chart_card_header_new      (const char         *title,
                                            CplChartView       *view);
 void       cpl_chart_export_set_name      (CplChart           *chart,
                                            const char         *prefix);
+void       cpl_chart_export_set_entity    (CplChart           *chart,
+                                           CplEntity          *entity);
 void       cpl_chart_export_present       (CplChartView       *view);
 char      *cpl_chart_export_suggest_name  (CplChart           *chart,
                                            CplChartSaveFormat  format);

@@ -721,16 +721,9 @@ cpl_scenario_analysis_bind (CplScenarioAnalysis *self,
     pick_defaults (self, scenario);
   if (scenario != NULL)
     {
-      const char *id = cpl_entity_get_id (CPL_ENTITY (scenario));
-      const char *name = cpl_entity_get_name (CPL_ENTITY (scenario));
-
-      cpl_chart_export_set_name (CPL_CHART (self->money_chart), id);
-      cpl_chart_export_set_name (CPL_CHART (self->share_chart), id);
-      cpl_chart_export_set_name (CPL_CHART (self->tornado), id);
-      /* whose figures an exported chart shows */
-      cpl_chart_set_subject (CPL_CHART (self->money_chart), name);
-      cpl_chart_set_subject (CPL_CHART (self->share_chart), name);
-      cpl_chart_set_subject (CPL_CHART (self->tornado), name);
+      cpl_chart_export_set_entity (CPL_CHART (self->money_chart), CPL_ENTITY (scenario));
+      cpl_chart_export_set_entity (CPL_CHART (self->share_chart), CPL_ENTITY (scenario));
+      cpl_chart_export_set_entity (CPL_CHART (self->tornado), CPL_ENTITY (scenario));
     }
 }
 

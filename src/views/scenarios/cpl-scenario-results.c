@@ -1294,11 +1294,7 @@ show_own (CplScenarioResults *self)
   cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   for (guint c = 0; c < N_CHARTS; c++)
-    {
-      cpl_chart_export_set_name (self->charts[c], cpl_entity_get_id (CPL_ENTITY (self->scenario)));
-      /* whose figures an exported chart shows */
-      cpl_chart_set_subject (self->charts[c], cpl_entity_get_name (CPL_ENTITY (self->scenario)));
-    }
+    cpl_chart_export_set_entity (self->charts[c], CPL_ENTITY (self->scenario));
 }
 
 /* Projects @scenario and shows it; a scenario the model refuses shows why.
