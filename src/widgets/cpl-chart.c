@@ -1478,8 +1478,9 @@ append_export_text (CplChart      *self,
  * @dark: the dark palette instead of the light one
  *
  * Draws the chart for an export at @width × @height: a filled background,
- * the title at the top in bold, its subject under it, the legend, axis titles, ticks and data as
- * on screen, and the source line at the bottom in a smaller, dimmer font.
+ * the title at the top in bold, its subject under it, the legend, axis
+ * titles, ticks and data as on screen, and the source line at the bottom
+ * in a smaller, dimmer font.
  * The colours are the fixed light or dark palette, the text pango-cairo's,
  * whatever shows the chart on screen; it needs no display.
  */
