@@ -26,8 +26,10 @@
 #include "cpl-scatter-chart.h"
 #include "views/chips/cpl-chip-text.h"
 
-#define MARKER_RADIUS 5.
-#define HIT_RADIUS    10.
+#define MARKER_RADIUS    5.
+#define HIGHLIGHT_GROWTH 1.5   /* a highlighted marker is this much larger */
+#define RING_GAP         4.5   /* and its ring this far outside it */
+#define HIT_RADIUS       10.
 /* Right of the plot: room for the last x tick label to overhang. */
 #define RIGHT_MARGIN  (CPL_CHART_PADDING + 10)
 #define N_STYLES      4
@@ -890,7 +892,7 @@ snapshot_annotations (CplScatterChart *self,
 static double
 marker_extent (gboolean highlighted)
 {
-  return highlighted ? MARKER_RADIUS + 1.5 + 4.5 : MARKER_RADIUS;
+  return highlighted ? MARKER_RADIUS + HIGHLIGHT_GROWTH + RING_GAP : MARKER_RADIUS;
 }
 
 static void
@@ -904,16 +906,15 @@ snapshot_point (CplScatterChart *self,
 {
   GdkRGBA fill = point_color (self, point);
   const GdkRGBA *color = &fill;
-  double radius = MARKER_RADIUS + (hover || selected ? 1.5 : 0);
+  double radius = MARKER_RADIUS + (hover || selected ? HIGHLIGHT_GROWTH : 0);
 
-  /* the ring reaches marker_extent() */
   if (selected)
-    cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &PALETTE (self)->fg, FALSE);
+    cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + RING_GAP, &PALETTE (self)->fg, FALSE);
   else if (hover)
     {
       GdkRGBA ring = cpl_chart_rgba_alpha (color, .45f);
 
-      cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + 4.5, &ring, FALSE);
+      cpl_chart_append_marker (snapshot, CPL_CHART_MARKER_CIRCLE, x, y, radius + RING_GAP, &ring, FALSE);
     }
 
   cpl_chart_append_marker (snapshot, point_marker (point), x, y, radius, color,
