@@ -597,6 +597,52 @@ test_what_if_from_chip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The wheel over the What If… form's numbers scrolls the form and leaves
+ * them alone unless one has the keyboard: scrolling down it took the
+ * H20's FP32 from 44 to 43 and its TF32 from 74 to 73.9. */
+static void
+test_what_if_wheel (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GtkWidget *what_if, *spin;
+  GtkAdjustment *page;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *wheel = NULL;
+  gboolean stopped = FALSE;
+  double before;
+
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
+  what_if = GTK_WIDGET (cpl_chips_view_show_what_if (view));
+  gtk_window_set_default_size (GTK_WINDOW (what_if), 360, 640);
+  cpl_test_wait_for_draw (what_if);
+  spin = cpl_test_find_widget (what_if, GTK_TYPE_SPIN_BUTTON);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (spin,
+                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
+  controllers = gtk_widget_observe_controllers (spin);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        wheel = controller;
+    }
+  g_assert_nonnull (wheel);
+  before = gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin));
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, 0);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &stopped);
+  g_assert_true (stopped);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), >, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, before);
+  /* with the keyboard in it, the wheel is the spin button's own */
+  gtk_widget_grab_focus (spin);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &stopped);
+  g_assert_false (stopped);
+  gtk_window_destroy (GTK_WINDOW (what_if));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* "Needs data" wears a question mark in a ring, the app's own icon (from
  * its resources when nothing is installed): Adwaita's
  * dialog-question-symbolic, a black diamond holding "?", read as U+FFFD,
@@ -2387,6 +2433,7 @@ main (int   argc,
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/map-names-own", test_map_names_own);
+  g_test_add_func ("/chips/what-if-wheel", test_what_if_wheel);
   g_test_add_func ("/chips/status-column", test_status_column);
   g_test_add_func ("/chips/verdict-tooltip", test_verdict_tooltip);
   g_test_add_func ("/chips/not-yet-released", test_not_yet_released);
