@@ -226,6 +226,16 @@ test_range_names_spaced (void)
                            "為營收分成比例設定不確定性區間"));
   /* a range of percentages gives the sign at both ends, as the glossary
    * writes it (10%～40%; it read "10～40%") */
+  {
+    /* the built-in full ban's demand growth, 30% a year, ranged 10%–60%:
+     * a percent sign stays with its number ("most likely 30 % a year") */
+    g_auto(GStrv) words = g_strsplit (cpl_scenario_editor_get_range_mark (editor, "demand_growth"), "\u2060", -1);
+    g_autofree char *mark = g_strjoinv ("", words);
+
+    g_assert_cmpstr (mark, ==, expect ("Demand growth is ranged: 10%–60% a year, most likely 30% a year",
+                                       "需求增速已设区间：10%～60%/年，最可能值 30%/年",
+                                       "需求成長率已設區間：10%～60%/年，最可能值 30%/年"));
+  }
   g_assert_true (cpl_scenario_editor_set_range_text (editor, "revenue_share", "0", "10", "40"));
   {
     /* the words of a long tooltip are kept whole with word joiners: read

@@ -132,6 +132,11 @@ with_unit (CplNumberRow *self,
     return g_steal_pointer (&number);
   if (g_str_equal (unit, "%"))
     return cpl_format_percent (value / 100, value == floor (value) ? 0 : self->digits);
+  /* a percent sign stays with its number, "30% a year", "30%/年", as
+   * cpl_scenario_parameter_format() writes it (a range's tooltip said
+   * "10%–60% a year, most likely 30 % a year") */
+  if (unit[0] == '%')
+    return g_strconcat (number, unit, NULL);
   /* Translators: a number and its unit, "27,000 USD" */
   return g_strdup_printf (C_("number with unit", "%1$s %2$s"), number, unit);
 }
