@@ -376,6 +376,8 @@ unit_side (gunichar c,
          g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
 }
 
+#define WORD_JOINER "\xe2\x81\xa0"    /* U+2060 */
+
 /**
  * cpl_text_keep_units:
  *
@@ -423,10 +425,12 @@ cpl_text_keep_units (const char *text)
           }
       if (dash > 0)
         {
-          if (before)
-            g_string_append (kept, "\xe2\x81\xa0");        /* U+2060 WORD JOINER */
+          /* a text kept already keeps its joiners, and gets no more */
+          if (before && !g_str_has_suffix (kept->str, WORD_JOINER))
+            g_string_append (kept, WORD_JOINER);
           g_string_append_len (kept, p, dash);
-          g_string_append (kept, "\xe2\x81\xa0");
+          if (!g_str_has_prefix (p + dash, WORD_JOINER))
+            g_string_append (kept, WORD_JOINER);
         }
       /* not before "(": "BF16 (TFLOPS)" may break there, a chart's
        * category too narrow for it on one line ran over its neighbours */
@@ -707,9 +711,12 @@ cpl_widget_set_tooltip (GtkWidget  *widget,
 }
 
 /* Before GTK reads a widget's tooltip (the class handler of
- * GtkWidget::query-tooltip runs last), its Han words are joined
- * (cpl_text_keep_han_words()): GTK 4.8 wrapped "主菜单" one character
- * per line.  Set again only when that changes it, so once per text. */
+ * GtkWidget::query-tooltip runs last), its numbers are kept with their
+ * units and its ranges whole (cpl_text_keep_units(): a range's tooltip
+ * ended a line with "10%–" and began the next with "60% a year") and its
+ * Han words joined (cpl_text_keep_han_words()): GTK 4.8 wrapped "主菜单"
+ * one character per line.  Set again only when that changes it, so once
+ * per text (both keep a kept text as it is). */
 static gboolean
 keep_tooltip_words (GSignalInvocationHint *hint,
                     guint                  n_params,
@@ -721,7 +728,8 @@ keep_tooltip_words (GSignalInvocationHint *hint,
 
   if (markup != NULL)
     {
-      g_autofree char *kept = cpl_text_keep_han_words (markup);
+      g_autofree char *units = cpl_text_keep_units (markup);
+      g_autofree char *kept = cpl_text_keep_han_words (units);
 
       if (strcmp (kept, markup) != 0)
         gtk_widget_set_tooltip_markup (widget, kept);
