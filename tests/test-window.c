@@ -641,23 +641,6 @@ test_tooltip_words (void)
   gtk_widget_set_tooltip_text (button, "Main Menu");
   g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Main Menu");
-  /* a range stays whole and a number keeps its unit: a word joiner after
-   * the dash, a no-break space after the number; a second query (the
-   * tooltip shown again) adds nothing */
-  gtk_widget_set_tooltip_text (button, "10%–60% a year; 4,000 GB/s");
-  for (int i = 0; i < 2; i++)
-    {
-      g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "10%–\u206060% a year; 4,000\u00a0GB/\u2060s");
-    }
-  /* a Chinese range, joined on both sides of its "～", once */
-  gtk_widget_set_tooltip_text (button, "10%～60%");
-  for (int i = 0; i < 2; i++)
-    {
-      g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "10%\u2060～\u206060%");
-    }
-
   g_object_unref (tooltip);
   g_object_unref (button);
 }

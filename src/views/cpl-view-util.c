@@ -711,12 +711,9 @@ cpl_widget_set_tooltip (GtkWidget  *widget,
 }
 
 /* Before GTK reads a widget's tooltip (the class handler of
- * GtkWidget::query-tooltip runs last), its numbers are kept with their
- * units and its ranges whole (cpl_text_keep_units(): a range's tooltip
- * ended a line with "10%–" and began the next with "60% a year") and its
- * Han words joined (cpl_text_keep_han_words()): GTK 4.8 wrapped "主菜单"
- * one character per line.  Set again only when that changes it, so once
- * per text (both keep a kept text as it is). */
+ * GtkWidget::query-tooltip runs last), its Han words are joined
+ * (cpl_text_keep_han_words()): GTK 4.8 wrapped "主菜单" one character
+ * per line.  Set again only when that changes it, so once per text. */
 static gboolean
 keep_tooltip_words (GSignalInvocationHint *hint,
                     guint                  n_params,
@@ -728,8 +725,7 @@ keep_tooltip_words (GSignalInvocationHint *hint,
 
   if (markup != NULL)
     {
-      g_autofree char *units = cpl_text_keep_units (markup);
-      g_autofree char *kept = cpl_text_keep_han_words (units);
+      g_autofree char *kept = cpl_text_keep_han_words (markup);
 
       if (strcmp (kept, markup) != 0)
         gtk_widget_set_tooltip_markup (widget, kept);

@@ -106,6 +106,7 @@ typedef struct
 {
   GtkMenuButton *button;
   GtkLabel      *mark;              /* the range, on a ranged row's button */
+  char          *says;              /* what the button says (its name) */
   GtkEntry      *ends[N_ENDS];
   GtkLabel      *message;
   GtkWidget     *remove;
@@ -119,7 +120,8 @@ struct _CplScenarioEditor
 {
   GtkBox          parent_instance;
 
-  gboolean        compact;          /* a phone: ranges by their icon alone */
+  gboolean        compact;          /* narrow: ranges by their icon alone */
+  guint           compact_idle;     /* applies the width's compactness */
   GtkSizeGroup   *unit_sizes;       /* the number rows' units, one width */
   GtkSizeGroup   *range_sizes;      /* their range buttons (or room for one) */
 
@@ -267,6 +269,7 @@ update_range_mark (CplScenarioEditor *self,
   g_autofree char *text = NULL;
   g_autofree char *label = NULL;
   g_autofree char *spaced = NULL;
+  g_autofree char *kept = NULL;
 
   if (form->button == NULL)
     return;
@@ -314,8 +317,13 @@ update_range_mark (CplScenarioEditor *self,
   /* an input named in Latin letters ("PUE") spliced into a Chinese
    * sentence, spaced as the translations space them */
   spaced = cpl_text_space_han (label);
-  cpl_widget_set_tooltip (GTK_WIDGET (form->button), spaced);
+  /* the tooltip wraps: the range whole, each number on its unit's line
+   * ("10%–" ended a line, "60% a year" began the next) */
+  kept = cpl_text_keep_units (spaced);
+  cpl_widget_set_tooltip (GTK_WIDGET (form->button), kept);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->button), GTK_ACCESSIBLE_PROPERTY_LABEL, spaced, -1);
+  g_free (form->says);
+  form->says = g_steal_pointer (&spaced);
 }
 
 static guint
@@ -1089,6 +1097,9 @@ cpl_scenario_editor_dispose (GObject *object)
   CplScenarioEditor *self = CPL_SCENARIO_EDITOR (object);
 
   cpl_scenario_editor_bind (self, NULL, NULL);
+  g_clear_handle_id (&self->compact_idle, g_source_remove);
+  for (guint i = 0; i < N_INPUTS; i++)
+    g_clear_pointer (&self->ranges[i].says, g_free);
   g_clear_object (&self->chip_matches);
   g_clear_pointer (&self->chip_search, g_free);
   g_clear_pointer (&self->policy_allowed, g_strfreev);
@@ -1158,6 +1169,40 @@ cpl_scenario_editor_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (cpl_scenario_editor_parent_class)->unroot (widget);
 }
 
+/* The width under which the editor is compact: its rows' units and
+ * ranges each as wide as their own text, a range by its icon alone and
+ * the domestic chip's name under its title.  Wider, the units and the
+ * ranges take the widest one's width, so that the pencils stand in one
+ * column, and still leave a title such as "Domestic capacity growth" and
+ * a value such as "2,000,000" whole.  In a 1100 px window's parameters
+ * pane (400 px) the aligned rows read "Fir…", "De…" and "2,00". */
+#define COMPACT_BELOW 560
+
+static gboolean
+apply_width (gpointer data)
+{
+  CplScenarioEditor *self = data;
+
+  self->compact_idle = 0;
+  cpl_scenario_editor_set_compact (self, gtk_widget_get_width (GTK_WIDGET (self)) < COMPACT_BELOW);
+  return G_SOURCE_REMOVE;
+}
+
+/* Compact or not by the width the editor is given, not the window's: a
+ * wide window shows the editor in a pane at the side.  Changed after the
+ * frame that drew it at its new width, not inside its layout (a GtkBox
+ * lays out with its layout manager, and has no size_allocate to wrap). */
+static void
+cpl_scenario_editor_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  CplScenarioEditor *self = CPL_SCENARIO_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (cpl_scenario_editor_parent_class)->snapshot (widget, snapshot);
+  if ((gtk_widget_get_width (widget) < COMPACT_BELOW) != self->compact && self->compact_idle == 0)
+    self->compact_idle = g_idle_add (apply_width, self);
+}
+
 static void
 cpl_scenario_editor_class_init (CplScenarioEditorClass *klass)
 {
@@ -1165,6 +1210,7 @@ cpl_scenario_editor_class_init (CplScenarioEditorClass *klass)
   G_OBJECT_CLASS (klass)->get_property = cpl_scenario_editor_get_property;
   GTK_WIDGET_CLASS (klass)->root = cpl_scenario_editor_root;
   GTK_WIDGET_CLASS (klass)->unroot = cpl_scenario_editor_unroot;
+  GTK_WIDGET_CLASS (klass)->snapshot = cpl_scenario_editor_snapshot;
 
   /**
    * CplScenarioEditor:stale-note: (nullable)
@@ -1262,6 +1308,9 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->hints[g]), FALSE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[g]), GTK_WIDGET (self->hints[g]));
     }
+  /* until it is given a width: the pane at a wide window's side is
+   * narrow too, so its first frame is the one it keeps */
+  cpl_scenario_editor_set_compact (self, TRUE);
 }
 
 /* Returns: the meaning shown under the focused input's group, or "" */
@@ -1444,24 +1493,27 @@ cpl_scenario_editor_get_range_message (CplScenarioEditor *self,
   return "";
 }
 
-/* What the range button of @field_key says (its tooltip and accessible
- * label), or NULL when the input takes no range. */
+/* What the range button of @field_key says (its accessible label; its
+ * tooltip too, with the range and its numbers kept whole for wrapping),
+ * or NULL when the input takes no range. */
 const char *
 cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
                                     const char        *field_key)
 {
   for (guint i = 0; i < N_INPUTS; i++)
     if (g_str_equal (inputs[i].key, field_key) && self->ranges[i].button != NULL)
-      return gtk_widget_get_tooltip_text (GTK_WIDGET (self->ranges[i].button));
+      return self->ranges[i].says;
   return NULL;
 }
 
 /**
  * cpl_scenario_editor_set_compact:
  *
- * On a phone (a folded window) a ranged row shows its range by its
- * accent icon, the range in its tooltip, and keeps its title whole; the
- * domestic chip's name stands under its title.
+ * Compact (narrower than COMPACT_BELOW: on a phone, or in a wide
+ * window's parameters pane), a ranged row shows its range by its accent
+ * icon, the range in its tooltip, and keeps its title whole; the
+ * domestic chip's name stands under its title.  The editor sets it from
+ * its width; a call sets it until the width next says otherwise.
  */
 void
 cpl_scenario_editor_set_compact (CplScenarioEditor *self,

@@ -415,8 +415,6 @@ update_edit_label (gpointer data)
 
   self->edit_label_idle = 0;
   gtk_widget_set_visible (self->edit_label, !adw_leaflet_get_folded (self->leaflet));
-  if (self->editor != NULL)
-    cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
   if (self->comparison != NULL)
     cpl_scenario_comparison_set_compact (self->comparison, adw_leaflet_get_folded (self->leaflet));
   return G_SOURCE_REMOVE;
@@ -857,7 +855,6 @@ cpl_scenarios_view_get_editor (CplScenariosView *self)
     {
       self->editor = cpl_scenario_editor_new ();
       g_signal_connect_object (self->editor, "notify::stale-note", G_CALLBACK (on_stale_note), self->results, 0);
-      cpl_scenario_editor_set_compact (self->editor, adw_leaflet_get_folded (self->leaflet));
       adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
       cpl_buttons_name_by_label (GTK_WIDGET (self->editor));
       if (self->dataset != NULL)
