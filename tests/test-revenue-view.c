@@ -348,9 +348,39 @@ test_ban_column (void)
    * taken from it */
   g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "None");
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "None");
+  /* ... and a share of 100% passed on in full has no buyer price, p ÷
+   * (1 − 1 × 1): no figures, not the last ones beside a sentence saying
+   * there are none; a ticked line with none is named under the totals
+   * (the two 15% lines stay ticked) */
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), TRUE);
+  type_into (view, "revenue_share", "100");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "No figures: a 100% share passed on 100% to the buyer would make the buyer's price infinite. "
+                   "Lower the share rate or the price pass-through.");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "this"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "ban"), ==, "—");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
+                   "Total of 2 ticked sale lines: NVIDIA H20 at a 15% revenue share, AMD MI308X at a 15% revenue "
+                   "share.\nNot in the totals: NVIDIA H200 at a 25% revenue share, which has no figures (its share "
+                   "is passed on in full).");
+  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), FALSE);
+  type_into (view, "revenue_share", "25");
   type_into (view, "price_pass_through", "0");
   /* back at no pass-through: 75.9% again */
   g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "75.9%");
+
+  /* a unit cost of $30,000 above the $27,000 price: the vendor keeps
+   * 0.75 × $27 B = $20.25 B against 1,000,000 × $30,000 = $30 B, a loss
+   * of $9.75 B at 25%, and a loss at any rate (s* = (27,000 − 30,000) /
+   * 27,000 < 0, shown as 0.0%): the sentence blames the cost, not "above
+   * a 0.0% share"; the take is 0.25 × $27 B = $6.75 B */
+  type_into (view, "unit_cost_usd", "30000");
+  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
+                   "The vendor loses $9.75\u00a0B on the line: its unit cost is above its price, so selling does not "
+                   "pay at any share rate, and the $6.75\u00a0B take counts sales a vendor would not make.");
+  type_into (view, "unit_cost_usd", "6500");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

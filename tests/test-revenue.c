@@ -99,6 +99,10 @@ test_ban_and_edges (void)
   in.pass_through = 1;
   g_assert_false (cpl_revenue_compute (&in, &r, &error));
   g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+  /* in percent, as the inputs are typed (it said "pass-through 1 ×
+   * share 1 is not below 1") */
+  g_assert_cmpstr (error->message, ==, "a price pass-through of 100% with a revenue share of 100% makes the buyer "
+                                       "price infinite (pass-through × share must stay below 100%)");
 }
 
 /* A case without compare_share has no comparison, and no cost: nulls. */

@@ -8,6 +8,7 @@
 
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
+#include "cpl-format.h"
 #include "cpl-json-private.h"
 
 /* §1 Chip metrics */
@@ -98,10 +99,15 @@ cpl_revenue_compute (const CplRevenueInputs *in,
 
   if (!(in->pass_through * in->share < 1))
     {
+      g_autofree char *pass_through = cpl_format_percent (in->pass_through, 0);
+      g_autofree char *share = cpl_format_percent (in->share, 0);
+
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
-                   /* Translators: %1$g is the price pass-through, %2$g the revenue share */
-                   _("pass-through %g × share %g is not below 1; the buyer price would be infinite"),
-                   in->pass_through, in->share);
+                   /* Translators: %1$s is the price pass-through, %2$s the
+                    * revenue share, both percentages ("100%") */
+                   _("a price pass-through of %1$s with a revenue share of %2$s makes the buyer price infinite "
+                     "(pass-through × share must stay below 100%%)"),
+                   pass_through, share);
       return FALSE;
     }
 

@@ -439,6 +439,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
   CplRevenueInputs in, ban;
   double compare;
   gboolean has_compare;
+  gboolean computable;
   g_autoptr(GError) error = NULL;
 
   if (self->selected == NULL)
@@ -451,15 +452,21 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
    * compared with 25%) */
   has_compare = !isnan (compare) && fabs (compare - in.share) > 1e-12;
 
-  if (!cpl_revenue_case_compute (self->selected, &cases[CASE_THIS], &cases[CASE_COMPARE], &error))
-    {
-      gtk_label_set_text (self->summary, error->message);
-      return;
-    }
+  /* a share passed on in full makes no price (§3, π·s < 1): every figure
+   * is "—" then, not the last line's that had one beside a sentence
+   * saying there is none */
+  for (guint c = 0; c < N_CASES; c++)
+    for (guint o = 0; o < N_OUTPUTS; o++)
+      ((double *) &cases[c])[o] = NAN;
+  computable = cpl_revenue_case_compute (self->selected, &cases[CASE_THIS], &cases[CASE_COMPARE], &error);
+  if (!computable)
+    for (guint o = 0; o < N_OUTPUTS; o++)
+      ((double *) &cases[CASE_THIS])[o] = ((double *) &cases[CASE_COMPARE])[o] = NAN;
   /* a ban is approval 0: every revenue is zero (§3) */
   ban = in;
   ban.approval = 0;
-  cpl_revenue_compute (&ban, &cases[CASE_BAN], NULL);
+  if (computable)
+    cpl_revenue_compute (&ban, &cases[CASE_BAN], NULL);
   for (guint o = 0; o < N_OUTPUTS; o++)
     ((double *) &cases[CASE_DIFFERENCE])[o] = ((double *) &cases[CASE_THIS])[o] - ((double *) &cases[CASE_COMPARE])[o];
 
@@ -519,8 +526,30 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
     g_autofree char *net = cpl_format_money (cases[CASE_THIS].vendor_net_revenue);
     g_autofree char *summary = NULL;
 
-    if (in.approval == 0)
+    if (!computable)
+      {
+        g_autofree char *share = cpl_format_percent (in.share, 0);
+        g_autofree char *pass_through = cpl_format_percent (in.pass_through, 0);
+
+        /* Translators: %1$s is the share rate, %2$s the price
+         * pass-through, both percentages ("100%") */
+        summary = g_strdup_printf (_("No figures: a %1$s share passed on %2$s to the buyer would make the buyer's "
+                                     "price infinite. Lower the share rate or the price pass-through."),
+                                   share, pass_through);
+      }
+    else if (in.approval == 0)
       summary = g_strdup (_("With no licence approved nothing is sold: the US government takes nothing and the vendor earns nothing from this line."));
+    else if (cases[CASE_THIS].break_even_share == 0 && cases[CASE_THIS].vendor_gross_profit < 0)
+      {
+        g_autofree char *loss = cpl_format_money (-cases[CASE_THIS].vendor_gross_profit);
+
+        /* "above a 0.0% share selling does not pay" blamed the share for
+         * a unit cost above the price */
+        /* Translators: %1$s is money lost, %2$s money (the take) */
+        summary = g_strdup_printf (_("The vendor loses %1$s on the line: its unit cost is above its price, so selling "
+                                     "does not pay at any share rate, and the %2$s take counts sales a vendor would "
+                                     "not make."), loss, take);
+      }
     else if (isfinite (cases[CASE_THIS].break_even_share) && in.share > cases[CASE_THIS].break_even_share)
       {
         /* past the break-even the table still books the sale as typed;
@@ -595,6 +624,8 @@ cpl_revenue_view_update_totals (gpointer data)
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *lines = NULL;
   guint n_ticked = 0;
+  g_autoptr(GString) left_out = g_string_new (NULL);
+  guint n_left_out = 0;
   double gross = 0, take = 0, net = 0;
   g_autofree char *gross_text = NULL;
   g_autofree char *take_text = NULL;
@@ -608,8 +639,15 @@ cpl_revenue_view_update_totals (gpointer data)
       g_autoptr(CplRevenueCase) rc = g_list_model_get_item (cases, i);
       CplRevenueResult r;
 
-      if (!g_hash_table_contains (self->ticked, rc) || !cpl_revenue_case_compute (rc, &r, NULL, NULL))
+      if (!g_hash_table_contains (self->ticked, rc))
         continue;
+      if (!cpl_revenue_case_compute (rc, &r, NULL, NULL))
+        {
+          if (n_left_out++ > 0)
+            g_string_append (left_out, _(", "));
+          g_string_append (left_out, cpl_entity_get_name (CPL_ENTITY (rc)));
+          continue;
+        }
       gross += r.gross_revenue;
       take += r.government_take;
       net += r.vendor_net_revenue;
@@ -626,6 +664,22 @@ cpl_revenue_view_update_totals (gpointer data)
                                           "Total of %1$u ticked sale line: %2$s.",
                                           "Total of %1$u ticked sale lines: %2$s.", n_ticked),
                              n_ticked, names->str);
+  if (n_left_out > 0)
+    {
+      /* a ticked line with no figures (a share passed on in full) was
+       * left out of "Total of 1 ticked sale line" without a word */
+      /* Translators: after the totals' line; %s names the ticked sale
+       * lines that have no figures */
+      g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Not in the totals: %s, which has no figures (its share is passed on in full).",
+                                                            "Not in the totals: %s, which have no figures (their shares are passed on in full).",
+                                                            n_left_out),
+                                               left_out->str);
+      g_autofree char *both = n_ticked > 0 ? g_strdup_printf ("%s\n%s", lines, note) : g_strdup (note);
+
+      g_free (lines);
+      lines = g_steal_pointer (&both);
+    }
   gtk_label_set_text (self->total_lines, lines);
   gross_text = cpl_format_money (gross);
   take_text = cpl_format_money (take);
