@@ -2197,6 +2197,39 @@ test_check_names (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone, with no scenario ticked, the comparison page says what to
+ * do in full: the status page had less height than its text in the
+ * page's scrolled window, and its description stopped mid-line over an
+ * empty half of the window. */
+static void
+test_narrow_nothing_to_compare (void)
+{
+  CplWindow *window;
+  CplScenariosView *view = open_view_sized (&window, 360, 640);
+  GtkWidget *status;
+  GtkWidget *description = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  graphene_rect_t bounds;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.compare", NULL);
+  cpl_test_iterate_for (500);   /* the leaflet slides */
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (cpl_scenarios_view_get_visible_page (view), ==, "comparison");
+  status = cpl_test_find_widget (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  cpl_test_collect_widgets (status, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Tick the check box beside two or more"))
+      description = labels->pdata[i];
+  g_assert_nonnull (description);
+  g_assert_true (gtk_widget_compute_bounds (description, status, &bounds));
+  g_test_message ("the description ends at %.0f px of the page's %d", bounds.origin.y + bounds.size.height,
+                  gtk_widget_get_height (status));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (status));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The comparison's rows for two ticked scenarios of
  * tests/fixtures/compare-vendors.json, worked by hand (MODEL.md §5).
  * Both: one year, C = 1,000 PFLOP/s, a = 1, π = 0 (buyer price = list
@@ -3610,6 +3643,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/tick-hint", test_tick_hint);
   g_test_add_func ("/scenarios-view/other-scenario-from-top", test_other_scenario_from_top);
   g_test_add_func ("/scenarios-view/editor-width", test_editor_width);
+  g_test_add_func ("/scenarios-view/narrow-nothing-to-compare", test_narrow_nothing_to_compare);
   g_test_add_func ("/scenarios-view/share-note", test_share_note);
   g_test_add_func ("/scenarios-view/total-units", test_total_units);
   g_test_add_func ("/scenarios-view/share-note-uncosted", test_share_note_uncosted);

@@ -90,6 +90,10 @@ ensure_comparison (CplScenariosView *self)
   adw_status_page_set_description (ADW_STATUS_PAGE (self->comparison_status),
                                    _("Tick the check box beside two or more scenarios in the list: their net revenue, "
                                      "government take, compute gap and domestic share appear here side by side."));
+  /* the page's whole height: in the page's scrolled window it was
+   * given less than its text took, and on a phone its description
+   * stopped mid-line over an empty half of the window */
+  gtk_widget_set_vexpand (self->comparison_status, TRUE);
   gtk_box_append (self->comparison_box, self->comparison_status);
   self->comparison = cpl_scenario_comparison_new ();
   cpl_scenario_comparison_set_compact (self->comparison, adw_leaflet_get_folded (self->leaflet));
