@@ -3301,6 +3301,21 @@ test_year_column_stays (void)
   g_assert_cmpfloat (at.x, >=, 0);
   g_assert_cmpfloat (at.x + gtk_widget_get_width (year), <=, 360);
   g_assert_false (gtk_widget_is_ancestor (year, GTK_WIDGET (scroller)));
+  /* the scrolled columns end the column spacing (18 px) right of the
+   * year's column: they passed right beside it, and the last glyph of a
+   * title cut at the scroller's edge read as the year's ("Year)") */
+  {
+    graphene_point_t edge;
+    GtkWidget *years = gtk_widget_get_parent (year);
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (scroller), GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0),
+                                             &edge));
+    g_assert_true (gtk_widget_compute_point (years, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+    g_test_message ("the years' column ends at %.0f px, the scroller begins at %.0f px",
+                    at.x + gtk_widget_get_width (years), edge.x);
+    g_assert_cmpfloat (edge.x, >=, at.x + gtk_widget_get_width (years) + 18);
+    g_assert_true (gtk_widget_compute_point (year, GTK_WIDGET (window), &GRAPHENE_POINT_INIT (0, 0), &at));
+  }
   /* and on the line of its numbers: the same top, to a pixel */
   {
     graphene_point_t numbers;

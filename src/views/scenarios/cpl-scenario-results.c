@@ -876,9 +876,11 @@ build_table (CplScenarioResults *self)
   self->years = GTK_GRID (cpl_table_grid_new (6));
   self->table = GTK_GRID (cpl_table_grid_new (6));
   /* the grids' margins as one grid's: 12 px outside, the column
-   * spacing between the year and the rest */
-  gtk_widget_set_margin_end (GTK_WIDGET (self->years), 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 18);
+   * spacing between the year and the rest, outside the scroller: inside
+   * it, the columns scrolled sideways passed right beside the years, and
+   * a title's last glyph read as the year's ("Year)", "2026 )") */
+  gtk_widget_set_margin_end (GTK_WIDGET (self->years), 18);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->table), 0);
   self->cells = g_ptr_array_new ();
   for (guint c = 0; c < N_TABLE_COLUMNS; c++)
     {
