@@ -1638,6 +1638,30 @@ open_chip_on (CplWindow  **window,
   return view;
 }
 
+/* A chip's notes keep each number on its unit's line and each date whole
+ * (zh_CN broke "814" over "mm²" and "2025 年 8" over "月起"): the built-in
+ * H20's note reads "Same 814 mm² GH100 die" and "(Financial Times, July
+ * 2024)", their spaces no-break ones in the detail. */
+static void
+test_notes_keep_units (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *note = NULL;
+
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20"));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cpl_test_collect_widgets (GTK_WIDGET (view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), "die as the H100") != NULL)
+      note = gtk_label_get_text (labels->pdata[i]);
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "Same 814\u00a0mm² GH100\u00a0die"));
+  g_assert_nonnull (strstr (note, "July\u00a02024"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chip not yet on sale on the view's date has no status in the table:
  * "Not yet released", grey, its tooltip saying when it was released and
  * what the rules would have said.  On 2023-04-09 (the October 2022 rule
@@ -2430,6 +2454,7 @@ main (int   argc,
 
   app = cpl_test_ui_init (&argc, &argv);
 
+  g_test_add_func ("/chips/notes-keep-units", test_notes_keep_units);
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/map-names-own", test_map_names_own);

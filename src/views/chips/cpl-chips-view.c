@@ -1071,7 +1071,10 @@ cpl_chips_view_update_detail (CplChipsView *self)
   notes = cpl_chip_get_notes (chip);
   if (notes != NULL && *cpl_text_get (notes) != '\0')
     {
-      GtkWidget *label = gtk_label_new (cpl_text_get (notes));
+      /* a number on its unit's line, a date whole ("814" over "mm²",
+       * "2025 年 8" over "月起") */
+      g_autofree char *kept = cpl_text_keep_units (cpl_text_get (notes));
+      GtkWidget *label = gtk_label_new (kept);
 
       group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Notes"), NULL);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -1290,10 +1290,11 @@ show_own (CplScenarioResults *self)
   CplText *description = cpl_scenario_get_description (self->scenario);
   /* its date whole: "…（2025 年" over "12 月）" on a phone */
   g_autofree char *title = cpl_text_keep_dates (cpl_entity_get_name (CPL_ENTITY (self->scenario)));
+  /* a number on its unit's line, a date whole, as the chips' notes */
+  g_autofree char *kept = cpl_text_keep_units (description ? cpl_text_get (description) : "");
 
   cpl_label_set_text (self->title, title);
-
-  cpl_label_set_text (self->description, description ? cpl_text_get (description) : "");
+  cpl_label_set_text (self->description, kept);
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_export_set_entity (self->charts[c], CPL_ENTITY (self->scenario));
