@@ -562,12 +562,63 @@ save_as_activated (GtkWidget  *widget,
   cpl_window_choose_save_file (self);
 }
 
+/* The view that shows @entity: its name in the stack, and its title. */
+static const char *
+view_of (CplEntity   *entity,
+         const char **title)
+{
+  if (CPL_IS_SCENARIO (entity))
+    {
+      *title = _("Scenarios");
+      return "scenarios";
+    }
+  if (CPL_IS_REVENUE_CASE (entity))
+    {
+      *title = _("Revenue Share");
+      return "revenue";
+    }
+  *title = _("Chips");                 /* chips, vendors, rules */
+  return "chips";
+}
+
+/* After an undo or redo: when what changed is in a view not shown (Ctrl+Z
+ * in Chips took a sale line back to 15% unseen), a toast says where, with
+ * a button that shows it. */
+static void
+cpl_window_say_restored (CplWindow *self,
+                         gboolean   redone)
+{
+  CplEntity *entity = cpl_history_get_restored (self->history);
+  const char *title = NULL;
+  const char *view;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (entity == NULL)
+    return;
+  view = view_of (entity, &title);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), view) == 0)
+    return;
+  name = cpl_format_excerpt (cpl_entity_get_name (entity));
+  text = redone ? /* Translators: a toast after Ctrl+Shift+Z; %1$s is an entry's name, %2$s a view ("Revenue Share") */
+                  g_strdup_printf (_("Redid a change to “%1$s” in %2$s"), name, title)
+                : /* Translators: a toast after Ctrl+Z; %1$s is an entry's name, %2$s a view ("Revenue Share") */
+                  g_strdup_printf (_("Undid a change to “%1$s” in %2$s"), name, title);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-view");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (view));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  cpl_history_undo (CPL_WINDOW (widget)->history);
+  if (cpl_history_undo (CPL_WINDOW (widget)->history))
+    cpl_window_say_restored (CPL_WINDOW (widget), FALSE);
 }
 
 static void
@@ -575,7 +626,8 @@ redo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  cpl_history_redo (CPL_WINDOW (widget)->history);
+  if (cpl_history_redo (CPL_WINDOW (widget)->history))
+    cpl_window_say_restored (CPL_WINDOW (widget), TRUE);
 }
 
 /* A "deleted" toast's Undo: the same history as Ctrl+Z, which puts the

@@ -354,6 +354,27 @@ test_duplicate_insert (void)
   g_assert_false (cpl_history_can_undo (history));
 }
 
+/* The entry an undo or a redo changed, for the window to say where: a
+ * set of "ban"'s years, undone and redone, names "ban"; nothing before
+ * any undo, nor after a reset. */
+static void
+test_restored (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  g_autoptr(CplHistory) history = cpl_history_new (dataset);
+  CplEntity *ban = scenario (dataset, "ban");
+
+  g_assert_null (cpl_history_get_restored (history));
+  g_assert_true (cpl_entity_set_number (ban, CPL_SCENARIO_YEARS, 4, NULL));
+  g_assert_null (cpl_history_get_restored (history));
+  g_assert_true (cpl_history_undo (history));
+  g_assert_true (cpl_history_get_restored (history) == ban);
+  g_assert_true (cpl_history_redo (history));
+  g_assert_true (cpl_history_get_restored (history) == ban);
+  cpl_history_reset (history);
+  g_assert_null (cpl_history_get_restored (history));
+}
+
 /* What a "deleted" toast's Undo does, whatever came between. */
 static void
 test_undo_removal (void)
@@ -640,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/history/no-reparse", test_no_reparse);
   g_test_add_func ("/history/duplicate-insert", test_duplicate_insert);
   g_test_add_func ("/history/undo-removal", test_undo_removal);
+  g_test_add_func ("/history/restored", test_restored);
   g_test_add_func ("/history/assign-json", test_assign_json);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/snapshots", test_snapshots);

@@ -754,6 +754,48 @@ test_name_rate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label under @root that reads @text and is mapped, or NULL. */
+static gboolean
+is_mapped_label (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Ctrl+Z in another view took a sale line back to 15% unseen: a toast
+ * says what changed and where, with a button that shows it; in the view
+ * that shows the change, nothing more is said. */
+static void
+test_undo_elsewhere_says_where (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                              CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  const char *undid = "Undid a change to “NVIDIA H20 at a 15% revenue share” in Revenue Share";
+
+  cpl_revenue_view_select (view, h20);
+  type_into (view, "revenue_share", "25");
+  cpl_window_set_visible_view (window, "chips");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.15);
+  g_assert_nonnull (cpl_test_find_matching (GTK_WIDGET (window), is_mapped_label, undid));
+  /* its button shows the view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "revenue"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (cpl_test_find_widget (GTK_WIDGET (window),
+                                                                                             ADW_TYPE_VIEW_STACK))),
+                   ==, "revenue");
+
+  /* redone where it shows: no toast of it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
+  g_assert_null (cpl_test_find_matching (GTK_WIDGET (window), is_mapped_label,
+                                         "Redid a change to “NVIDIA H20 at a 15% revenue share” in Revenue Share"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z restores the selected line in place: the view keeps the very
  * line selected and shows the old value; a deleted line comes back as the
  * same object, where it was. */
@@ -871,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/narrow-table", test_narrow_table);
   g_test_add_func ("/revenue-view/dark-and-narrow", test_dark_and_narrow);
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
+  g_test_add_func ("/revenue-view/undo-elsewhere-says-where", test_undo_elsewhere_says_where);
   g_test_add_func ("/revenue-view/name-rate", test_name_rate);
   status = g_test_run ();
   g_clear_object (&app);

@@ -70,6 +70,7 @@ struct _CplHistory
   guint       group_depth;      /* cpl_history_begin_group() calls not yet ended */
   gboolean    group_open;       /* the newest step is the group's */
   gboolean    restoring;        /* an undo or redo, or a reset begun: nothing recorded */
+  CplEntity  *restored;         /* the entry the last undo or redo changed first */
 };
 
 G_DEFINE_FINAL_TYPE (CplHistory, cpl_history, G_TYPE_OBJECT)
@@ -405,6 +406,10 @@ cpl_history_restore (CplHistory *self,
   for (guint i = 0; i < step->commands->len; i++)
     apply (self, g_ptr_array_index (step->commands, forward ? i : step->commands->len - 1 - i), forward);
   self->restoring = FALSE;
+  if (step->commands->len > 0)
+    g_set_object (&self->restored, ((Command *) g_ptr_array_index (step->commands, 0))->entity);
+  else
+    g_clear_object (&self->restored);
   g_queue_push_head (to, step);
   notify_state (self);
   return TRUE;
@@ -468,6 +473,20 @@ cpl_history_redo (CplHistory *self)
 {
   g_return_val_if_fail (CPL_IS_HISTORY (self), FALSE);
   return cpl_history_restore (self, &self->redo, &self->undo, TRUE);
+}
+
+/**
+ * cpl_history_get_restored:
+ *
+ * Returns: (transfer none) (nullable): the entry that the last
+ *   cpl_history_undo() or cpl_history_redo() changed (of a step that
+ *   changed several, the first), for a window to say where the change is
+ */
+CplEntity *
+cpl_history_get_restored (CplHistory *self)
+{
+  g_return_val_if_fail (CPL_IS_HISTORY (self), NULL);
+  return self->restored;
 }
 
 /**
@@ -562,6 +581,7 @@ cpl_history_reset (CplHistory *self)
   g_clear_handle_id (&self->burst_id, g_source_remove);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);
+  g_clear_object (&self->restored);
   self->saved_serial = 0;
   notify_state (self);
 }
@@ -599,6 +619,7 @@ cpl_history_dispose (GObject *object)
   if (self->dataset != NULL)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   g_clear_object (&self->dataset);
+  g_clear_object (&self->restored);
   G_OBJECT_CLASS (cpl_history_parent_class)->dispose (object);
 }
 

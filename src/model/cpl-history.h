@@ -13,6 +13,7 @@ gboolean    cpl_history_can_undo   (CplHistory *self);
 gboolean    cpl_history_can_redo   (CplHistory *self);
 gboolean    cpl_history_undo       (CplHistory *self);
 gboolean    cpl_history_redo       (CplHistory *self);
+CplEntity  *cpl_history_get_restored (CplHistory *self);
 void        cpl_history_commit     (CplHistory *self);
 void        cpl_history_begin_group (CplHistory *self);
 void        cpl_history_end_group  (CplHistory *self);
