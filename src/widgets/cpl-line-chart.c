@@ -315,6 +315,11 @@ cpl_line_chart_build_legend (CplChart *chart,
 
       if (n_bands == 1)
         item.color = legend_item (self, banded).color;
+      else
+        /* Translators: the legend of two or more shaded bands, each in
+         * the colour of its line (a grey "P10–P90 range" beside a green
+         * band and a pink one matched neither) */
+        item.label = _("P10–P90 range of each line, in its colour");
       if (n_bands == 1 && self->series->len > 1)
         {
           /* Translators: the legend of the one shaded band among several
