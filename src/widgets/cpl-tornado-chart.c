@@ -113,6 +113,7 @@ cpl_tornado_chart_layout (CplChart *chart,
   g_autoptr(GArray) legend = cpl_chart_build_legend (chart);
   double lo = self->point, hi = self->point;
   int name_width = 0, max_name = (int) (width * NAME_MAX_SHARE);
+  int name_lines = 0;
   CplChartAxis axis;
   double left;
 
@@ -125,9 +126,16 @@ cpl_tornado_chart_layout (CplChart *chart,
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
       PangoLayout *layout = cpl_chart_layout_new (context, bar->name, CPL_CHART_FONT_LABEL);
-      int w;
+      int w, line_height;
 
-      cpl_chart_layout_limit (layout, max_name, 2);
+      /* two lines, or three where the rows are tall enough: on a phone
+       * "Domestic capacity growth 20%–60% a year" ended "20%–60% …" */
+      if (name_lines == 0)
+        {
+          cpl_chart_layout_size (layout, NULL, &line_height);
+          name_lines = frame->plot.size.height / MAX (self->bars->len, 1) >= 3 * line_height ? 3 : 2;
+        }
+      cpl_chart_layout_limit (layout, max_name, name_lines);
       cpl_chart_layout_size (layout, &w, NULL);
       name_width = MAX (name_width, w);
       g_ptr_array_add (self->names, layout);
@@ -536,6 +544,18 @@ cpl_tornado_chart_get_bar_name (CplTornadoChart *self,
   g_return_val_if_fail (rank < self->bars->len, NULL);
 
   return g_array_index (self->bars, Bar, rank).name;
+}
+
+/* Whether row @rank's name is written whole (not cut short with "…"),
+ * as last laid out. */
+gboolean
+cpl_tornado_chart_get_name_whole (CplTornadoChart *self,
+                                  guint            rank)
+{
+  g_return_val_if_fail (CPL_IS_TORNADO_CHART (self), FALSE);
+  g_return_val_if_fail (rank < self->names->len, FALSE);
+
+  return !pango_layout_is_ellipsized (g_ptr_array_index (self->names, rank));
 }
 
 /* Where the bars of row @rank are drawn, in widget coordinates: from

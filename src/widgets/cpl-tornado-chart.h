@@ -38,5 +38,7 @@ gboolean    cpl_tornado_chart_bar_extent      (CplTornadoChart    *self,
                                                double             *right,
                                                double             *center_y);
 double      cpl_tornado_chart_point_x         (CplTornadoChart    *self);
+gboolean    cpl_tornado_chart_get_name_whole  (CplTornadoChart    *self,
+                                               guint               rank);
 
 G_END_DECLS

@@ -3013,6 +3013,31 @@ test_line_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone a row's name takes three lines where its row has room for
+ * them: "Domestic capacity growth 20%–60% a year" (its range kept whole,
+ * as the app passes it) ended "20%–60% …" in two. */
+static void
+test_tornado_names_whole (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_tornado_chart_new ());
+  CplTornadoChart *chart = CPL_TORNADO_CHART (chart_of (widget));
+  GtkWidget *window = window_with (widget, 330, 420);
+  const char *names[] = { "Demand growth 10%–\u206060%\u00a0a year",
+                          "Domestic capacity growth 20%–\u206060%\u00a0a year",
+                          "Learning rate 5%–\u206025%", "Price sensitivity 1–\u20603" };
+
+  cpl_tornado_chart_set_format (chart, format_percent, NULL, NULL);
+  cpl_tornado_chart_set_bars (chart, 10, names, (double[]) { 5, 9, 10, 10 }, (double[]) { 20, 11, 10, 10 }, 4);
+  wait_for_draw (widget);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_test_message ("“%s” whole: %d", cpl_tornado_chart_get_bar_name (chart, i),
+                      cpl_tornado_chart_get_name_whole (chart, i));
+      g_assert_true (cpl_tornado_chart_get_name_whole (chart, i));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Swings: "a" 11 − 9 = 2, "b" 20 − 5 = 15, "c" 10 − 10 = 0, "d" 12 − 10
  * = 2: ranked b, a, d (a and d tie, in the given order), then c.  The
  * widest bar spans from 5 to 20, across the point at 10; the one without
@@ -3287,6 +3312,7 @@ main (int   argc,
   g_test_add_func ("/charts/line/drawing-kept", test_line_drawing_kept);
   g_test_add_func ("/charts/line/drag", test_line_drag);
   g_test_add_func ("/charts/tornado/order", test_tornado_order);
+  g_test_add_func ("/charts/tornado/names-whole", test_tornado_names_whole);
   g_test_add_func ("/charts/tornado/title-lines", test_tornado_title_lines);
   g_test_add_func ("/charts/fill-unchanged", test_fill_unchanged);
 
