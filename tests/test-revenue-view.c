@@ -349,23 +349,27 @@ test_ban_column (void)
   g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "None");
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "None");
   /* ... and a share of 100% passed on in full has no buyer price, p ÷
-   * (1 − 1 × 1): no figures, not the last ones beside a sentence saying
-   * there are none; a ticked line with none is named under the totals
-   * (the two 15% lines stay ticked) */
-  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), TRUE);
+   * (1 − 1 × 1), and a file that says so does not load (MODEL.md §3): the
+   * row refuses it and says why, the line keeps 25% and its figures (it
+   * took it, showed the last figures beside "pass-through 1 × share 1 is
+   * not below 1", and the draft it saved could not be restored) */
   type_into (view, "revenue_share", "100");
-  g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
-                   "No figures: a 100% share passed on 100% to the buyer would make the buyer's price infinite. "
-                   "Lower the share rate or the price pass-through.");
-  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "—");
-  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "—");
-  g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "this"), ==, "—");
-  g_assert_cmpstr (cpl_revenue_view_get_output (view, "gross_revenue", "ban"), ==, "—");
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "lines"), ==,
-                   "Total of 2 ticked sale lines: NVIDIA H20 at a 15% revenue share, AMD MI308X at a 15% revenue "
-                   "share.\nNot in the totals: NVIDIA H200 at a 25% revenue share, which has no figures (its share "
-                   "is passed on in full).");
-  gtk_check_button_set_active (cpl_revenue_view_get_tick (view, h200), FALSE);
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
+  g_assert_cmpstr (cpl_revenue_view_get_messages (view), ==,
+                   "Share rate: a 100% share passed on in full would make the buyer price infinite; enter less "
+                   "than 100% or lower the price pass-through");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "government_take"), ==, "$9.00 B");
+  type_into (view, "revenue_share", "25");
+  g_assert_cmpstr (cpl_revenue_view_get_messages (view), ==, "");
+  /* the other way round: at 100%, a pass-through of 100% is refused */
+  type_into (view, "price_pass_through", "0");
+  type_into (view, "revenue_share", "100");
+  type_into (view, "price_pass_through", "100");
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_PRICE_PASS_THROUGH), ==, 0);
+  g_assert_cmpstr (cpl_revenue_view_get_messages (view), ==,
+                   "Price pass-through: all of a 100% share passed on would make the buyer price infinite; enter "
+                   "less than 100%");
+  type_into (view, "price_pass_through", "0");
   type_into (view, "revenue_share", "25");
   type_into (view, "price_pass_through", "0");
   /* back at no pass-through: 75.9% again */

@@ -105,6 +105,42 @@ test_ban_and_edges (void)
                                        "price infinite (pass-through × share must stay below 100%)");
 }
 
+/* A sale line takes no pass-through and share whose product reaches 1
+ * (MODEL.md §3: p / (1 − π·s); a file that says so does not load, and a
+ * draft that the calculator let through could not be restored): set
+ * either way, the second is refused with the reason and the line keeps
+ * its value.  "no-cost": share 0.5, no pass-through. */
+static void
+test_pass_through_times_share (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplEntity *line = cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "no-cost");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+
+  /* 1 × 0.5 < 1: taken */
+  g_assert_true (cpl_entity_set_number (line, CPL_REVENUE_CASE_PRICE_PASS_THROUGH, 1, NULL));
+  /* then a share of 1: 1 × 1 = 1, refused */
+  g_assert_false (cpl_entity_check_number (line, CPL_REVENUE_CASE_REVENUE_SHARE, 1, &problem));
+  g_assert_cmpstr (problem, ==, "a 100% share passed on in full would make the buyer price infinite; enter less "
+                                "than 100% or lower the price pass-through");
+  g_assert_false (cpl_entity_set_number (line, CPL_REVENUE_CASE_REVENUE_SHARE, 1, &error));
+  g_assert_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE);
+  g_assert_cmpfloat (cpl_revenue_case_get (CPL_REVENUE_CASE (line), CPL_REVENUE_CASE_REVENUE_SHARE), ==, .5);
+  /* the comparison share too; 0.99 is taken (0.99 < 1) */
+  g_assert_false (cpl_entity_check_number (line, CPL_REVENUE_CASE_COMPARE_SHARE, 1, NULL));
+  g_assert_true (cpl_entity_set_number (line, CPL_REVENUE_CASE_REVENUE_SHARE, .99, NULL));
+
+  /* the other way round: at a share of 1, a pass-through of 1 */
+  g_assert_true (cpl_entity_set_number (line, CPL_REVENUE_CASE_PRICE_PASS_THROUGH, 0, NULL));
+  g_assert_true (cpl_entity_set_number (line, CPL_REVENUE_CASE_REVENUE_SHARE, 1, NULL));
+  g_clear_pointer (&problem, g_free);
+  g_assert_false (cpl_entity_check_number (line, CPL_REVENUE_CASE_PRICE_PASS_THROUGH, 1, &problem));
+  g_assert_cmpstr (problem, ==, "all of a 100% share passed on would make the buyer price infinite; enter less "
+                                "than 100%");
+  g_assert_true (cpl_entity_check_number (line, CPL_REVENUE_CASE_PRICE_PASS_THROUGH, .5, NULL));
+}
+
 /* A case without compare_share has no comparison, and no cost: nulls. */
 static void
 test_no_comparison (void)
@@ -146,6 +182,7 @@ main (int   argc,
   g_test_add_func ("/revenue/h200", test_h200);
   g_test_add_func ("/revenue/ban-and-edges", test_ban_and_edges);
   g_test_add_func ("/revenue/no-comparison", test_no_comparison);
+  g_test_add_func ("/revenue/pass-through-times-share", test_pass_through_times_share);
   g_test_add_func ("/cost/compute", test_cost_of_compute);
   return g_test_run ();
 }

@@ -444,6 +444,29 @@ cpl_field_check (const CplField *field,
  * Returns: %FALSE (with @error) when @value is outside the field's range;
  *   the entity is then unchanged.
  */
+/**
+ * cpl_entity_check_number:
+ * @index: a field
+ * @value: in its range
+ * @problem: (out) (optional): why @value may not stand there, when so
+ *
+ * Whether @value may stand in field @index beside the entity's other
+ * values: a sale line's price pass-through times its share must stay
+ * under 1 (MODEL.md §3; a file with π·s = 1 does not load).
+ */
+gboolean
+cpl_entity_check_number (CplEntity  *self,
+                         guint       index,
+                         double      value,
+                         char      **problem)
+{
+  CplEntityClass *klass;
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), FALSE);
+  klass = CPL_ENTITY_GET_CLASS (self);
+  return klass->check_number == NULL || isnan (value) || klass->check_number (self, index, value, problem);
+}
+
 gboolean
 cpl_entity_set_number (CplEntity *self,
                        guint      index,
@@ -459,7 +482,7 @@ cpl_entity_set_number (CplEntity *self,
   g_return_val_if_fail (field != NULL, FALSE);
 
   if (!(isnan (value) && (field->flags & CPL_FIELD_OPTIONAL)) &&
-      !cpl_field_check (field, value, &problem))
+      (!cpl_field_check (field, value, &problem) || !cpl_entity_check_number (self, index, value, &problem)))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
                    "%s: %s: %s", priv->id ? priv->id : "?", field->key, problem);

@@ -51,8 +51,19 @@ struct _CplEntityClass
                     GError     **error);
   void     (*save) (CplEntity   *self,
                     JsonObject  *object);
+  /* whether @value may stand in field @index beside the entity's other
+   * values (a check across fields; each field's own range is checked
+   * first); NULL: any in range may */
+  gboolean (*check_number) (CplEntity  *self,
+                            guint       index,
+                            double      value,
+                            char      **problem);
 };
 
+gboolean        cpl_entity_check_number          (CplEntity          *self,
+                                                  guint               index,
+                                                  double              value,
+                                                  char              **problem);
 void            cpl_entity_class_install_fields (CplEntityClass     *klass,
                                                  const CplField     *fields,
                                                  guint               n_fields,

@@ -172,6 +172,7 @@ cpl_number_row_read (CplNumberRow  *self,
                      char         **message)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
   const CplField *field;
   double typed;
 
@@ -234,6 +235,15 @@ cpl_number_row_read (CplNumberRow  *self,
             *message = g_strdup_printf (_("%1$s: %2$s is out of range; enter %3$s or more"),
                                         title, shown, min);
         }
+      return FALSE;
+    }
+  /* in range, and beside the entity's other values (a sale line's share
+   * and its pass-through) */
+  if (self->entity != NULL && field != NULL && !cpl_entity_check_number (self->entity, self->field, *value, &problem))
+    {
+      if (message != NULL)
+        /* Translators: %1$s an input's name, %2$s why the value is refused */
+        *message = g_strdup_printf (_("%1$s: %2$s"), title, problem);
       return FALSE;
     }
   return TRUE;
