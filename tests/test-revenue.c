@@ -139,6 +139,17 @@ test_pass_through_times_share (void)
   g_assert_cmpstr (problem, ==, "all of a 100% share passed on would make the buyer price infinite; enter less "
                                 "than 100%");
   g_assert_true (cpl_entity_check_number (line, CPL_REVENUE_CASE_PRICE_PASS_THROUGH, .5, NULL));
+
+  /* a scenario the same ("two-years": share 0.2): a pass-through of 1 is
+   * taken, then a share of 1 refused */
+  {
+    CplEntity *scenario = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "two-years");
+
+    g_assert_true (cpl_entity_set_number (scenario, CPL_SCENARIO_PRICE_PASS_THROUGH, 1, NULL));
+    g_assert_false (cpl_entity_set_number (scenario, CPL_SCENARIO_REVENUE_SHARE, 1, NULL));
+    g_assert_cmpfloat (cpl_scenario_get (CPL_SCENARIO (scenario), CPL_SCENARIO_REVENUE_SHARE), ==, .2);
+    g_assert_true (cpl_entity_set_number (scenario, CPL_SCENARIO_REVENUE_SHARE, .5, NULL));
+  }
 }
 
 /* A case without compare_share has no comparison, and no cost: nulls. */

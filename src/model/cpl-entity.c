@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "cpl-entity.h"
+#include "cpl-format.h"
 #include "cpl-json-private.h"
 
 typedef struct
@@ -465,6 +466,49 @@ cpl_entity_check_number (CplEntity  *self,
   g_return_val_if_fail (CPL_IS_ENTITY (self), FALSE);
   klass = CPL_ENTITY_GET_CLASS (self);
   return klass->check_number == NULL || isnan (value) || klass->check_number (self, index, value, problem);
+}
+
+/**
+ * cpl_check_pass_through:
+ * @pass_through: a price pass-through π
+ * @shares: (array length=n_shares): the shares it applies to (NAN: none)
+ * @setting_pass_through: whether π is what is being set (else a share)
+ * @problem: (out) (optional): why not, when so
+ *
+ * Whether π·s stays under 1 for every share s (MODEL.md §3): at 1 the
+ * buyer price p / (1 − π·s) is infinite, and a file that says so does
+ * not load.  For the check_number of the classes that have both.
+ */
+gboolean
+cpl_check_pass_through (double        pass_through,
+                        const double *shares,
+                        guint         n_shares,
+                        gboolean      setting_pass_through,
+                        char        **problem)
+{
+  for (guint i = 0; i < n_shares; i++)
+    if (!isnan (shares[i]) && pass_through * shares[i] >= 1)
+      {
+        if (problem == NULL)
+          return FALSE;
+        if (setting_pass_through)
+          {
+            g_autofree char *share = cpl_format_percent (shares[i], 0);
+
+            /* Translators: why a price pass-through is refused; %s is
+             * the line's share rate, "100%" */
+            *problem = g_strdup_printf (_("all of a %s share passed on would make the buyer price infinite; "
+                                          "enter less than 100%%"), share);
+          }
+        else
+          /* Translators: why a share rate is refused when the whole share
+           * is passed on to the buyer (not a format: "100% share" is text) */
+          /* xgettext:no-c-format */
+          *problem = g_strdup (_("a 100% share passed on in full would make the buyer price infinite; "
+                                 "enter less than 100% or lower the price pass-through"));
+        return FALSE;
+      }
+  return TRUE;
 }
 
 gboolean

@@ -60,6 +60,11 @@ struct _CplEntityClass
                             char      **problem);
 };
 
+gboolean        cpl_check_pass_through           (double              pass_through,
+                                                  const double       *shares,
+                                                  guint               n_shares,
+                                                  gboolean            setting_pass_through,
+                                                  char              **problem);
 gboolean        cpl_entity_check_number          (CplEntity          *self,
                                                   guint               index,
                                                   double              value,

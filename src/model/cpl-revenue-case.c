@@ -3,10 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "cpl-format.h"
 #include "cpl-json-private.h"
 #include "cpl-revenue-case.h"
 
@@ -70,9 +68,7 @@ cpl_revenue_case_finalize (GObject *object)
   G_OBJECT_CLASS (cpl_revenue_case_parent_class)->finalize (object);
 }
 
-/* π·s < 1 for the share and the comparison share (MODEL.md §3): the
- * buyer price p / (1 − π·s) is infinite at 1, and a file that says so
- * does not load. */
+/* π·s < 1 for the share and the comparison share (MODEL.md §3). */
 static gboolean
 cpl_revenue_case_check_number (CplEntity  *entity,
                                guint       index,
@@ -80,36 +76,14 @@ cpl_revenue_case_check_number (CplEntity  *entity,
                                char      **problem)
 {
   CplRevenueCase *self = CPL_REVENUE_CASE (entity);
-  double pass_through = cpl_revenue_case_get (self, CPL_REVENUE_CASE_PRICE_PASS_THROUGH);
   double shares[] = { cpl_revenue_case_get (self, CPL_REVENUE_CASE_REVENUE_SHARE),
                       cpl_revenue_case_get (self, CPL_REVENUE_CASE_COMPARE_SHARE) };
 
   if (index == CPL_REVENUE_CASE_PRICE_PASS_THROUGH)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
-        if (!isnan (shares[i]) && value * shares[i] >= 1)
-          {
-            g_autofree char *share = cpl_format_percent (shares[i], 0);
-
-            if (problem != NULL)
-              /* Translators: why a price pass-through is refused; %s is
-               * the line's share rate, "100%" */
-              *problem = g_strdup_printf (_("all of a %s share passed on would make the buyer price infinite; "
-                                            "enter less than 100%%"), share);
-            return FALSE;
-          }
-      return TRUE;
-    }
-  if ((index == CPL_REVENUE_CASE_REVENUE_SHARE || index == CPL_REVENUE_CASE_COMPARE_SHARE) && value * pass_through >= 1)
-    {
-      if (problem != NULL)
-        /* Translators: why a share rate is refused when the whole share
-         * is passed on to the buyer (not a format: "100% share" is text) */
-        /* xgettext:no-c-format */
-        *problem = g_strdup (_("a 100% share passed on in full would make the buyer price infinite; "
-                               "enter less than 100% or lower the price pass-through"));
-      return FALSE;
-    }
+    return cpl_check_pass_through (value, shares, G_N_ELEMENTS (shares), TRUE, problem);
+  if (index == CPL_REVENUE_CASE_REVENUE_SHARE || index == CPL_REVENUE_CASE_COMPARE_SHARE)
+    return cpl_check_pass_through (cpl_revenue_case_get (self, CPL_REVENUE_CASE_PRICE_PASS_THROUGH),
+                                   &value, 1, FALSE, problem);
   return TRUE;
 }
 

@@ -277,6 +277,24 @@ cpl_scenario_finalize (GObject *object)
   G_OBJECT_CLASS (cpl_scenario_parent_class)->finalize (object);
 }
 
+/* π·s < 1 (MODEL.md §3), as for a sale line. */
+static gboolean
+cpl_scenario_check_number (CplEntity  *entity,
+                           guint       index,
+                           double      value,
+                           char      **problem)
+{
+  CplScenario *self = CPL_SCENARIO (entity);
+  double share = cpl_scenario_get (self, CPL_SCENARIO_REVENUE_SHARE);
+
+  if (index == CPL_SCENARIO_PRICE_PASS_THROUGH)
+    return cpl_check_pass_through (value, &share, 1, TRUE, problem);
+  if (index == CPL_SCENARIO_REVENUE_SHARE)
+    return cpl_check_pass_through (cpl_scenario_get (self, CPL_SCENARIO_PRICE_PASS_THROUGH), &value, 1, FALSE,
+                                   problem);
+  return TRUE;
+}
+
 static void
 cpl_scenario_class_init (CplScenarioClass *klass)
 {
@@ -287,6 +305,7 @@ cpl_scenario_class_init (CplScenarioClass *klass)
                                    scenario_keys);
   entity_class->load = cpl_scenario_load;
   entity_class->save = cpl_scenario_save;
+  entity_class->check_number = cpl_scenario_check_number;
 }
 
 static void
