@@ -641,6 +641,7 @@ test_tooltip_words (void)
   gtk_widget_set_tooltip_text (button, "Main Menu");
   g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Main Menu");
+
   g_object_unref (tooltip);
   g_object_unref (button);
 }
