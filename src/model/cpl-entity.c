@@ -439,13 +439,6 @@ cpl_field_check (const CplField *field,
 }
 
 /**
- * cpl_entity_set_number:
- * @value: the new value; NaN makes an optional field unknown
- *
- * Returns: %FALSE (with @error) when @value is outside the field's range;
- *   the entity is then unchanged.
- */
-/**
  * cpl_entity_check_number:
  * @index: a field
  * @value: in its range
@@ -511,6 +504,14 @@ cpl_check_pass_through (double        pass_through,
   return TRUE;
 }
 
+/**
+ * cpl_entity_set_number:
+ * @value: the new value; NaN makes an optional field unknown
+ *
+ * Returns: %FALSE (with @error) when @value is outside the field's range,
+ *   or may not stand beside the entity's other values
+ *   (cpl_entity_check_number()); the entity is then unchanged.
+ */
 gboolean
 cpl_entity_set_number (CplEntity *self,
                        guint      index,
