@@ -404,6 +404,43 @@ test_excerpt (void)
   }
 }
 
+/* Shown figures round half away from zero, as a reader rounds the decimal
+ * figure, whatever its binary value. */
+static void
+test_rounding (void)
+{
+  g_autofree char *half = NULL;
+  g_autofree char *minus_half = NULL;
+  g_autofree char *eighth = NULL;
+  g_autofree char *below = NULL;
+  g_autofree char *thousands = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *percent = NULL;
+
+  setlocale (LC_NUMERIC, "C");
+  half = cpl_format_number (2.5, 0);
+  minus_half = cpl_format_number (-2.5, 0);
+  eighth = cpl_format_number (0.125, 2);
+  below = cpl_format_number (2.0249, 2);
+  thousands = cpl_format_number (1234.5, 0);
+  /* 2.5 and 0.125 are exact in binary: printf rounds the tie to even,
+   * "2" and "0.12"; a reader writes 3 and 0.13 */
+  g_assert_cmpstr (half, ==, "3");
+  g_assert_cmpstr (minus_half, ==, "-3");
+  g_assert_cmpstr (eighth, ==, "0.13");
+  /* not a tie: stays down */
+  g_assert_cmpstr (below, ==, "2.02");
+  /* 1,234.5 → 1,235 (the C locale groups nothing) */
+  g_assert_cmpstr (thousands, ==, "1235");
+  /* two ticked sale lines, $1.35 B + $0.675 B = $2.025 B; 2.025e9 / 1e9 is
+   * 2.02499999999999991 in binary, which printf rounded to "$2.02 B" */
+  sum = cpl_format_money (1.35e9 + 0.675e9);
+  g_assert_cmpstr (sum, ==, "$2.03 B");
+  /* 1.25% with one decimal: 1.3%, not 1.2% */
+  percent = cpl_format_percent (0.0125, 1);
+  g_assert_cmpstr (percent, ==, "1.3%");
+}
+
 /* A page of input gives a short message, whatever it is refused for. */
 static void
 test_long_input (void)
@@ -467,5 +504,6 @@ main (int   argc,
   g_test_add_func ("/numbers/money-huge", test_money_huge);
   g_test_add_func ("/numbers/excerpt", test_excerpt);
   g_test_add_func ("/numbers/long-input", test_long_input);
+  g_test_add_func ("/numbers/rounding", test_rounding);
   return g_test_run ();
 }

@@ -227,9 +227,10 @@ test_all_cases (void)
 
   /* the ticked lines by default: the H20 and the MI308X at 15% (one
    * deal); take 1,000,000 × $12,000 × 15% = $1.8 B plus 125,000 ×
-   * $12,000 × 15% = $0.225 B = $2.025 B, which is 2.0249999… in binary,
-   * so three figures give $2.02 B */
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+   * $12,000 × 15% = $0.225 B = $2.025 B, three figures rounded half up
+   * as a reader rounds it: $2.03 B (2.025 is 2.0249999… in binary, which
+   * printf alone rounds to $2.02 B) */
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.03 B");
   /* gross 12 + 1.5 = $13.5 B; vendor net 13.5 − 2.025 = $11.475 B */
   g_assert_cmpstr (cpl_revenue_view_get_total (view, "gross"), ==, "$13.5 B");
   g_assert_cmpstr (cpl_revenue_view_get_total (view, "net"), ==, "$11.5 B");
@@ -244,9 +245,9 @@ test_all_cases (void)
   g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (copy)), ==, "h200-share-25-2");
   g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (copy)), ==, "NVIDIA H200 at a 25% revenue share (copy)");
   g_assert_false (gtk_check_button_get_active (cpl_revenue_view_get_tick (view, copy)));
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.03 B");
   /* ticked: $2.025 B + 0.25 × 1,000,000 × $27,000 = $2.025 B + $6.75 B
-   * = $8.775 B (8.7750000000000004 in binary: $8.78 B) */
+   * = $8.775 B, half up: $8.78 B */
   gtk_check_button_set_active (cpl_revenue_view_get_tick (view, copy), TRUE);
   g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$8.78 B");
 
@@ -268,7 +269,7 @@ test_all_cases (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "revenue.delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n);
   g_assert_null (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25-2"));
-  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.02 B");
+  g_assert_cmpstr (cpl_revenue_view_get_total (view, "take"), ==, "$2.03 B");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

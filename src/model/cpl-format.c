@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -27,6 +28,18 @@
 
 static char *cpl_format_money_unsigned (double usd);
 
+/**
+ * cpl_format_number:
+ * @value: the number
+ * @decimals: how many decimals to show
+ *
+ * Returns: @value with the locale's marks, rounded half away from zero at
+ *   @decimals as a reader rounds the decimal figure: $1.35 B and $0.675 B
+ *   make "$2.03 B" (the sum in binary is 2.02499999999999991, which
+ *   printf rounds down), 2.5 reads "3" and 0.125 "0.13" (printf rounds an
+ *   exact tie to even).  The value is moved away from zero by a few units
+ *   in its last place first, far below any decimal shown.
+ */
 char *
 cpl_format_number (double value,
                    int    decimals)
@@ -35,6 +48,8 @@ cpl_format_number (double value,
     return g_strdup (UNKNOWN);
   if (value == 0)
     value = 0;  /* no "-0" */
+  else
+    value += copysign (fabs (value) * 8 * DBL_EPSILON, value);
   return g_strdup_printf ("%'.*f", decimals, value);
 }
 
