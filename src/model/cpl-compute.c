@@ -360,7 +360,7 @@ check_chips (CplScenario  *scenario,
   g_autofree char *owned_where = NULL;
 
   energy_terms_of (field, &terms);
-  if (!(share * pass_through < 1))
+  if (!cpl_check_pass_through (pass_through, &share, 1, TRUE, NULL))
     {
       g_set_error (error, CPL_DATASET_ERROR, CPL_DATASET_ERROR_RANGE,
                    /* Translators: %1$s is where the scenario is ("mine.json: scenarios[0]"),

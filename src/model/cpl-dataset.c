@@ -2046,7 +2046,7 @@ check_pass_through (CplEntity  *entity,
 {
   g_autofree char *what = NULL;
 
-  if (isnan (share) || pass_through * share < 1)
+  if (cpl_check_pass_through (pass_through, &share, 1, TRUE, NULL))
     return TRUE;
   /* Translators: %1$g is the pass-through, %2$s the JSON key of the
    * share ("revenue_share"), %3$g the share */
