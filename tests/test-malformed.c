@@ -252,6 +252,12 @@ static const MalformedCase cases[] = {
     { "bad-pass-through.json: revenue_cases[0].price_pass_through: ",
       "pass-through 1 × revenue_share 1 is 1", "expected a product below 1" } },
 
+  /* A sale line whose notes are the number 5: notes are text, as a
+   * chip's and a scenario's (cpl_json_get_text()). */
+  { "bad-case-notes-number.json", CPL_DATASET_ERROR_TYPE,
+    { "bad-case-notes-number.json: revenue_cases[0].notes: ", "the number 5",
+      "expected a string or an object from locale to string" } },
+
   /* The same product in a scenario: cpl_scenario_check_chips. */
   { "bad-scenario-pass-through.json", CPL_DATASET_ERROR_RANGE,
     { "bad-scenario-pass-through.json: scenarios[0].price_pass_through: ",

@@ -113,6 +113,8 @@ test_h200_case (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_revenue_cases (dataset)), ==, n_cases + 1);
   g_assert_true (cpl_revenue_view_get_selected (view) == rc);
+  /* a new line has no notes: no Notes group */
+  g_assert_null (cpl_revenue_view_get_notes (view));
 
   type_into (view, "units", "1,000,000");
   type_into (view, "price_usd", "27,000");
@@ -237,7 +239,9 @@ test_all_cases (void)
 
   /* duplicate: a copy with its own id, unticked (an alternative to its
    * original, not an addition): the totals stay */
+  /* the line's notes, where its figures come from, at the end of the page */
   cpl_revenue_view_select (view, h200);
+  g_assert_nonnull (strstr (cpl_revenue_view_get_notes (view), "(total orders were reported above two million)"));
   gtk_widget_activate_action (GTK_WIDGET (view), "revenue.duplicate", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n + 1);
   copy = cpl_revenue_view_get_selected (view);

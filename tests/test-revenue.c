@@ -184,6 +184,38 @@ test_cost_of_compute (void)
   cpl_assert_near (cpl_cost_of_compute (27000, 700, 989.5, &terms, FALSE), 7272.774, 1e-6);
 }
 
+/* A sale line's notes: read from the file in each language, written back
+ * on save, none when the file gives none. */
+static void
+test_notes (void)
+{
+  g_autoptr(CplDataset) builtin = cpl_dataset_new_builtin (NULL);
+  g_autoptr(CplDataset) fixture = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (builtin, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
+  CplRevenueCase *no_cost = CPL_REVENUE_CASE (cpl_dataset_lookup (fixture, CPL_TYPE_REVENUE_CASE, "no-cost"));
+  g_autoptr(JsonObject) saved = NULL;
+  g_autoptr(CplEntity) copy = NULL;
+  CplText *notes;
+
+  notes = cpl_revenue_case_get_notes (h200);
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "en"),
+                                   "One million units at the US$27,000 reported for Chinese orders"));
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "zh_CN"), "100 万颗"));
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "zh_TW"), "100 萬顆"));
+  g_assert_null (cpl_revenue_case_get_notes (no_cost));
+
+  /* saved with the line, and read back */
+  saved = cpl_entity_to_json (CPL_ENTITY (h200));
+  g_assert_true (json_object_has_member (saved, "notes"));
+  copy = cpl_entity_duplicate (CPL_ENTITY (h200), "h200-copy");
+  g_assert_true (cpl_text_equal (cpl_revenue_case_get_notes (CPL_REVENUE_CASE (copy)), notes));
+  /* a line without notes writes none */
+  g_clear_pointer (&saved, json_object_unref);
+  saved = cpl_entity_to_json (CPL_ENTITY (no_cost));
+  g_assert_false (json_object_has_member (saved, "notes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/revenue/ban-and-edges", test_ban_and_edges);
   g_test_add_func ("/revenue/no-comparison", test_no_comparison);
   g_test_add_func ("/revenue/pass-through-times-share", test_pass_through_times_share);
+  g_test_add_func ("/revenue/notes", test_notes);
   g_test_add_func ("/cost/compute", test_cost_of_compute);
   return g_test_run ();
 }

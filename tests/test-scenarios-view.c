@@ -1621,7 +1621,7 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-04.3)");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-04.4)");
   /* the light palette by default whatever the theme: a white margin; the
    * dark one on request: a margin with every channel below a half */
   {
@@ -1634,7 +1634,7 @@ test_export_buttons (void)
                                            NULL, TRUE, &error));
     /* written with changes not saved: its source line says so */
     g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                     "Chip Policy Lab · data: built-in dataset (2026-12-04.3) with unsaved changes");
+                     "Chip Policy Lab · data: built-in dataset (2026-12-04.4) with unsaved changes");
     dark = gdk_texture_new_from_file (file, &error);
     g_assert_no_error (error);
     g_assert_cmpint (gdk_texture_get_width (dark), ==, 1000);
@@ -3602,6 +3602,32 @@ test_one_projection (void)
  * (see test_charts_unchanged); at 25%, 0.25 × 1,813,333.33 = $453,333.
  * A take of $1.50 M over both years needs 1,500,000 / 6,042,352.94 =
  * 24.8% (see test_goal_seek). */
+/* A scenario's notes, where its parameters come from, at the end of its
+ * results; none for a scenario without them. */
+static void
+test_notes (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "scenarios", NULL, -1, -1);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+
+  select_id (view, "h200-share-25");
+  /* (shown with a number and the word after it kept on one line) */
+  g_assert_true (g_str_has_prefix (cpl_scenario_results_get_notes (results), "Allowed: H200\u00a0only; share"));
+  g_assert_nonnull (strstr (cpl_scenario_results_get_notes (results),
+                            "Market parameters are identical in all built-in scenarios"));
+  /* a new scenario has none: no Notes group */
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.add", NULL);
+  cpl_test_iterate_for (50);
+  g_assert_false (cpl_scenarios_view_get_selected (view) == CPL_SCENARIO (cpl_dataset_lookup (
+                    cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "h200-share-25")));
+  g_assert_null (cpl_scenario_results_get_notes (results));
+  /* and another's are its own */
+  select_id (view, "full-ban-2025");
+  g_assert_true (g_str_has_prefix (cpl_scenario_results_get_notes (results), "No chip is allowed"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_copy_not_projected (void)
 {
@@ -3707,6 +3733,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/charts-unchanged", test_charts_unchanged);
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
   g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);
+  g_test_add_func ("/scenarios-view/notes", test_notes);
   g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);

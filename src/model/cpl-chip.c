@@ -84,7 +84,6 @@ cpl_chip_load (CplEntity   *entity,
   CplChip *self = CPL_CHIP (entity);
   const char *vendor, *released, *process;
   JsonArray *sources;
-  JsonNode *notes;
   int domestic;
 
   if (!cpl_json_get_string (ctx, object, "vendor", TRUE, &vendor, error) ||
@@ -126,16 +125,7 @@ cpl_chip_load (CplEntity   *entity,
       cpl_chip_add_source (self, json_node_get_string (node));
     }
 
-  notes = json_object_get_member (object, "notes");
-  if (notes != NULL)
-    {
-      GError *inner = NULL;
-
-      self->notes = cpl_text_from_json (notes, &inner);
-      if (self->notes == NULL)
-        return cpl_load_wrap (ctx, "notes", error, inner);
-    }
-  return TRUE;
+  return cpl_json_get_text (ctx, object, "notes", &self->notes, error);
 }
 
 static void

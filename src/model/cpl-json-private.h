@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cpl-error.h"
+#include "cpl-text.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,11 @@ gboolean  cpl_json_get_string     (CplLoadContext *ctx,
                                    const char     *key,
                                    gboolean        required,
                                    const char    **out,
+                                   GError        **error);
+gboolean  cpl_json_get_text       (CplLoadContext *ctx,
+                                   JsonObject     *object,
+                                   const char     *key,
+                                   CplText       **out,
                                    GError        **error);
 gboolean  cpl_json_get_boolean    (CplLoadContext *ctx,
                                    JsonObject     *object,

@@ -502,6 +502,29 @@ cpl_json_get_array (CplLoadContext *ctx,
   return json_node_get_array (node);
 }
 
+/* A localized text (a string, or an object from locale to string) at
+ * @key; *@out stays as it is when there is none. */
+gboolean
+cpl_json_get_text (CplLoadContext *ctx,
+                   JsonObject     *object,
+                   const char     *key,
+                   CplText       **out,
+                   GError        **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  GError *inner = NULL;
+  CplText *text;
+
+  if (node == NULL)
+    return TRUE;
+  text = cpl_text_from_json (node, &inner);
+  if (text == NULL)
+    return cpl_load_wrap (ctx, key, error, inner);
+  g_clear_pointer (out, cpl_text_unref);
+  *out = text;
+  return TRUE;
+}
+
 /* *out: -1 absent, 0 false, 1 true. */
 gboolean
 cpl_json_get_boolean (CplLoadContext *ctx,

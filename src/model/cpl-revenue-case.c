@@ -13,6 +13,7 @@ struct _CplRevenueCase
   CplEntity  parent_instance;
   char      *vendor_id;
   char      *chip_id;
+  CplText   *notes;
 };
 
 G_DEFINE_FINAL_TYPE (CplRevenueCase, cpl_revenue_case, CPL_TYPE_ENTITY)
@@ -27,7 +28,7 @@ static const CplField revenue_case_fields[CPL_REVENUE_CASE_N_FIELDS] = {
   { "compare_share",         NULL, CPL_FIELD_OPTIONAL, 0, 1, 0 },
 };
 
-static const char * const revenue_case_keys[] = { "vendor", "chip", NULL };
+static const char * const revenue_case_keys[] = { "vendor", "chip", "notes", NULL };
 
 static gboolean
 cpl_revenue_case_load (CplEntity   *entity,
@@ -43,7 +44,7 @@ cpl_revenue_case_load (CplEntity   *entity,
     return FALSE;
   self->vendor_id = g_strdup (vendor);
   self->chip_id = g_strdup (chip);
-  return TRUE;
+  return cpl_json_get_text (ctx, object, "notes", &self->notes, error);
 }
 
 static void
@@ -56,6 +57,8 @@ cpl_revenue_case_save (CplEntity  *entity,
     json_object_set_string_member (object, "vendor", self->vendor_id);
   if (self->chip_id != NULL)
     json_object_set_string_member (object, "chip", self->chip_id);
+  if (self->notes != NULL)
+    json_object_set_member (object, "notes", cpl_text_to_json (self->notes));
 }
 
 static void
@@ -65,6 +68,7 @@ cpl_revenue_case_finalize (GObject *object)
 
   g_free (self->vendor_id);
   g_free (self->chip_id);
+  g_clear_pointer (&self->notes, cpl_text_unref);
   G_OBJECT_CLASS (cpl_revenue_case_parent_class)->finalize (object);
 }
 
@@ -162,4 +166,13 @@ cpl_revenue_case_set_chip_id (CplRevenueCase *self,
   cpl_entity_will_change (CPL_ENTITY (self));
   cpl_set_str (&self->chip_id, chip_id);
   cpl_entity_emit_changed (CPL_ENTITY (self));
+}
+
+/* Returns: (nullable): where the line's figures come from, or %NULL when
+ * the file gives no notes. */
+CplText *
+cpl_revenue_case_get_notes (CplRevenueCase *self)
+{
+  g_return_val_if_fail (CPL_IS_REVENUE_CASE (self), NULL);
+  return self->notes;
 }

@@ -29,5 +29,6 @@ void        cpl_revenue_case_set_vendor_id (CplRevenueCase      *self,
 const char *cpl_revenue_case_get_chip_id   (CplRevenueCase      *self);
 void        cpl_revenue_case_set_chip_id   (CplRevenueCase      *self,
                                             const char          *chip_id);
+CplText    *cpl_revenue_case_get_notes     (CplRevenueCase      *self);
 
 G_END_DECLS

@@ -57,24 +57,6 @@ static const char * const scenario_keys[] = {
   "description", "notes", "allowed_chips", "domestic_chip", "ranges", NULL
 };
 
-static gboolean
-cpl_scenario_load_text (CplLoadContext *ctx,
-                        JsonObject     *object,
-                        const char     *key,
-                        CplText       **out,
-                        GError        **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  GError *inner = NULL;
-
-  if (node == NULL)
-    return TRUE;
-  *out = cpl_text_from_json (node, &inner);
-  if (*out == NULL)
-    return cpl_load_wrap (ctx, key, error, inner);
-  return TRUE;
-}
-
 static const char * const range_ends[] = { "low", "mode", "high" };
 
 /* What is wrong with the range @v (low, mode, high) of @field: -1 when
@@ -196,8 +178,8 @@ cpl_scenario_load (CplEntity   *entity,
   JsonArray *array;
   JsonNode *ranges;
 
-  if (!cpl_scenario_load_text (ctx, object, "description", &self->description, error) ||
-      !cpl_scenario_load_text (ctx, object, "notes", &self->notes, error) ||
+  if (!cpl_json_get_text (ctx, object, "description", &self->description, error) ||
+      !cpl_json_get_text (ctx, object, "notes", &self->notes, error) ||
       !cpl_json_get_string (ctx, object, "domestic_chip", TRUE, &domestic, error))
     return FALSE;
   self->domestic_chip = g_strdup (domestic);
@@ -387,6 +369,15 @@ cpl_scenario_get_description (CplScenario *self)
 {
   g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
   return self->description;
+}
+
+/* Returns: (nullable): where its figures come from, or %NULL when the
+ * file gives no notes. */
+CplText *
+cpl_scenario_get_notes (CplScenario *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
+  return self->notes;
 }
 
 /* Returns: (nullable): parameter → {low, mode, high} for Monte Carlo. */

@@ -523,6 +523,62 @@ cpl_group_append (GtkWidget  *box,
 }
 
 /**
+ * cpl_notes_group_append:
+ * @box: a vertical box
+ *
+ * Returns: (transfer none): a "Notes" group at the end of @box, for where
+ *   an entry's figures come from (cpl_notes_group_set_text()): a
+ *   selectable label, so that a source can be copied; hidden until it
+ *   has text.
+ */
+GtkWidget *
+cpl_notes_group_append (GtkWidget *box)
+{
+  GtkWidget *group = cpl_group_append (box, _("Notes"), NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+  g_object_set_data (G_OBJECT (group), "cpl-notes-label", label);
+  gtk_widget_set_visible (group, FALSE);
+  return group;
+}
+
+/**
+ * cpl_notes_group_set_text:
+ * @group: a group made by cpl_notes_group_append()
+ * @notes: (nullable): the entry's notes
+ *
+ * Shows @notes in the user's language in @group, a number on its unit's
+ * line and a date whole ("814" over "mm²", "2025 年 8" over "月起"); hides
+ * the group when there are none.
+ */
+void
+cpl_notes_group_set_text (GtkWidget *group,
+                          CplText   *notes)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (group), "cpl-notes-label");
+  const char *text = notes != NULL ? cpl_text_get (notes) : "";
+  g_autofree char *kept = cpl_text_keep_units (text);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  cpl_label_set_text (label, kept);
+  gtk_widget_set_visible (group, *text != '\0');
+}
+
+/* The text a notes group shows, or %NULL when it is hidden (a test hook). */
+const char *
+cpl_notes_group_get_text (GtkWidget *group)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (group), "cpl-notes-label");
+
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+  return gtk_widget_get_visible (group) ? gtk_label_get_text (label) : NULL;
+}
+
+/**
  * cpl_remove_with_undo:
  * @widget: a widget inside the window's toast overlay
  *

@@ -48,6 +48,10 @@ GtkLabel  *cpl_key_figure_append (GtkWidget  *figures,
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);
+GtkWidget *cpl_notes_group_append (GtkWidget *box);
+void       cpl_notes_group_set_text (GtkWidget *group,
+                                     CplText   *notes);
+const char *cpl_notes_group_get_text (GtkWidget *group);
 AdwToast  *cpl_remove_with_undo (GtkWidget  *widget,
                                   CplDataset *dataset,
                                   CplEntity  *entity);

@@ -914,7 +914,6 @@ cpl_chips_view_update_detail (CplChipsView *self)
   gboolean domestic;
   GtkWidget *group;
   CplChipMetrics m;
-  CplText *notes;
   const char * const *sources;
   g_autofree char *tpp_title = NULL;
 
@@ -1068,20 +1067,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
   add_number_row (group, _("Unit cost"), cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD), 0, _("$%s"));
   add_number_row (group, _("Cost of compute"), column_number (self, chip, COL_COST), 0, _("$%s per PFLOP/s-year"));
 
-  notes = cpl_chip_get_notes (chip);
-  if (notes != NULL && *cpl_text_get (notes) != '\0')
-    {
-      /* a number on its unit's line, a date whole ("814" over "mm²",
-       * "2025 年 8" over "月起") */
-      g_autofree char *kept = cpl_text_keep_units (cpl_text_get (notes));
-      GtkWidget *label = gtk_label_new (kept);
-
-      group = cpl_group_append (GTK_WIDGET (self->detail_box), _("Notes"), NULL);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-    }
+  cpl_notes_group_set_text (cpl_notes_group_append (GTK_WIDGET (self->detail_box)), cpl_chip_get_notes (chip));
 
   sources = cpl_chip_get_sources (chip);
   if (sources[0] != NULL)

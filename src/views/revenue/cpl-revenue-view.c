@@ -149,6 +149,7 @@ struct _CplRevenueView
   GtkLabel       *messages[N_GROUPS];  /* under each group of inputs: its refusals */
   char           *messages_text;        /* what cpl_revenue_view_get_messages() gave */
   GtkWidget      *status;
+  GtkWidget      *notes;          /* where the line's figures come from */
   GtkWidget      *calculator;
   GtkLabel       *output_labels[N_LAYOUTS][N_OUTPUTS][N_CASES];
   GtkLabel       *case_titles[N_LAYOUTS][N_CASES];
@@ -763,6 +764,7 @@ cpl_revenue_view_sync_inputs (CplRevenueView *self)
                                                            cpl_revenue_case_get_chip_id (self->selected)));
   gtk_adjustment_set_value (self->share_adjustment,
                             100 * cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_REVENUE_SHARE));
+  cpl_notes_group_set_text (self->notes, cpl_revenue_case_get_notes (self->selected));
   self->syncing = FALSE;
   cpl_revenue_view_update_outputs (self);
 }
@@ -1068,6 +1070,9 @@ build_calculator (CplRevenueView *self)
       "with the current rate and the break-even rate marked"));
   chart_card_append (box, _("Profit and Take at Every Share Rate"), cpl_chart_view_new_take (self->rate_chart),
                      "share-rate");
+
+  /* where the units, price and cost come from, after what they give */
+  self->notes = cpl_notes_group_append (box);
 
   /* What is sold (moved under the share's terms, below) */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
@@ -1641,6 +1646,14 @@ const char *
 cpl_revenue_view_get_stale_note (CplRevenueView *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->stale)) ? gtk_label_get_text (self->stale) : NULL;
+}
+
+/* The selected line's notes as shown, or %NULL when it has none (for
+ * tests). */
+const char *
+cpl_revenue_view_get_notes (CplRevenueView *self)
+{
+  return cpl_notes_group_get_text (self->notes);
 }
 
 const char *

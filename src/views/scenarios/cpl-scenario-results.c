@@ -108,6 +108,7 @@ struct _CplScenarioResults
   GtkWidget      *body;
   GtkLabel       *title;             /* the scenario's name */
   GtkLabel       *description;
+  GtkWidget      *notes;          /* made with what is below the first row of cards */
   GtkLabel       *summary;
   GtkLabel       *explanation;       /* what binds, under the headline */
   GtkLabel       *stale;             /* under the headline: inputs typed but refused */
@@ -1092,6 +1093,10 @@ build_below (CplScenarioResults *self)
   self->analysis = cpl_scenario_analysis_new ();
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->analysis));
   build_table (self);
+  /* where its figures come from, after what they give */
+  self->notes = cpl_notes_group_append (self->body);
+  if (self->scenario != NULL)
+    cpl_notes_group_set_text (self->notes, cpl_scenario_get_notes (self->scenario));
   if (self->projection != NULL)
     {
       fill_table (self);
@@ -1296,6 +1301,8 @@ show_own (CplScenarioResults *self)
   cpl_label_set_text (self->title, title);
   cpl_label_set_text (self->description, kept);
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
+  if (self->notes != NULL)
+    cpl_notes_group_set_text (self->notes, cpl_scenario_get_notes (self->scenario));
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_export_set_entity (self->charts[c], CPL_ENTITY (self->scenario));
 }
@@ -1396,6 +1403,16 @@ cpl_scenario_results_get_analysis (CplScenarioResults *self)
   cpl_deferred_update_flush (GTK_WIDGET (self));
   build_below (self);
   return self->analysis;
+}
+
+/* Returns: (nullable): the scenario's notes as shown at the end of the
+ * page (made when asked for), or %NULL when it has none (for tests). */
+const char *
+cpl_scenario_results_get_notes (CplScenarioResults *self)
+{
+  cpl_deferred_update_flush (GTK_WIDGET (self));
+  build_below (self);
+  return cpl_notes_group_get_text (self->notes);
 }
 
 /* Returns: the total @total_id ("vendors", "take", "gap", "installed",
