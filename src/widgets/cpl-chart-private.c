@@ -75,6 +75,7 @@ cpl_chart_palette_init (CplChartPalette *palette,
   palette->borders = cpl_chart_rgba_alpha (&palette->fg, .15f);
   palette->surface = dark ? surface_dark : surface_light;
   palette->background = dark ? background_dark : background_light;
+  palette->view = palette->background;
   palette->success = dark ? success_dark : success_light;
   palette->error = dark ? error_dark : error_light;
   palette->warning = dark ? warning_dark : warning_light;

@@ -36,6 +36,7 @@ typedef struct
   GdkRGBA  borders;                   /* borders */
   GdkRGBA  surface;                   /* popover_bg_color: under a readout */
   GdkRGBA  background;                /* under the chart, on an export */
+  GdkRGBA  view;                      /* view_bg_color: under a chart in its card */
   GdkRGBA  success;                   /* success_color, error_color, warning_color */
   GdkRGBA  error;
   GdkRGBA  warning;

@@ -64,6 +64,8 @@ palette_from_style (CplChartPalette *palette,
   if (!lookup (context, "popover_bg_color", &palette->surface))
     lookup (context, "window_bg_color", &palette->surface);
   lookup (context, "window_bg_color", &palette->background);
+  /* the charts' cards are views (cpl_card_append()) */
+  lookup (context, "view_bg_color", &palette->view);
   lookup (context, "success_color", &palette->success);
   lookup (context, "error_color", &palette->error);
   lookup (context, "warning_color", &palette->warning);

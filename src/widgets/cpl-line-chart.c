@@ -936,13 +936,16 @@ snapshot_marker_lines (CplLineChart *self,
 }
 
 /* Puts @layout in the first free row beside the marker line at @x: to
- * the right (@side 0) or left (1) of it. */
+ * the right (@side 0) or left (1) of it.  Where it has to lie over a data
+ * line (@halo given), each letter is ringed by @halo, the colour under the
+ * plot, a pixel wide: the line stays in view between the letters and
+ * does not run through them. */
 static gboolean
 place_marker_label (GtkSnapshot           *snapshot,
                     PangoLayout           *layout,
                     double                 x,
                     guint                  side,
-                    gboolean               avoid_lines,
+                    const GdkRGBA         *halo,
                     const graphene_rect_t *bounds,
                     GArray                *obstacles,
                     GPtrArray             *paths,
@@ -965,9 +968,15 @@ place_marker_label (GtkSnapshot           *snapshot,
 
       if (!graphene_rect_contains_rect (bounds, &rect)
           || cpl_chart_rect_overlaps (&rect, obstacles)
-          || (avoid_lines && rect_hits_lines (&rect, paths)))
+          || (halo == NULL && rect_hits_lines (&rect, paths)))
         continue;
 
+      if (halo != NULL && rect_hits_lines (&rect, paths))
+        for (int dx = -1; dx <= 1; dx++)
+          for (int dy = -1; dy <= 1; dy++)
+            if (dx != 0 || dy != 0)
+              cpl_chart_append_layout (snapshot, layout, rect.origin.x - logical.x + dx,
+                                       rect.origin.y - logical.y + dy, halo);
       cpl_chart_append_layout (snapshot, layout, rect.origin.x - logical.x, rect.origin.y - logical.y, color);
       *placed = rect;
       return TRUE;
@@ -1025,8 +1034,8 @@ snapshot_marker_labels (CplLineChart *self,
 
       for (guint pass = 0; pass < 2 && !done; pass++)
         for (guint side = 0; side < 2 && !done; side++)
-          done = place_marker_label (snapshot, layout, x, side, pass == 0, &bounds,
-                                     obstacles, paths, &text, &placed);
+          done = place_marker_label (snapshot, layout, x, side, pass == 0 ? NULL : &PALETTE (self)->view,
+                                     &bounds, obstacles, paths, &text, &placed);
 
       /* the room up to the plot's edge or the next marker line */
       room[0] = bounds.origin.x + bounds.size.width - (x + 5);
@@ -1057,9 +1066,9 @@ snapshot_marker_labels (CplLineChart *self,
           cpl_chart_layout_limit (wrapped, (int) room[side], 3);
           if (side == 1)
             pango_layout_set_alignment (wrapped, PANGO_ALIGN_RIGHT);
-          done = place_marker_label (snapshot, wrapped, x, side, TRUE, &bounds,
+          done = place_marker_label (snapshot, wrapped, x, side, NULL, &bounds,
                                      obstacles, paths, &text, &placed)
-                 || place_marker_label (snapshot, wrapped, x, side, FALSE, &bounds,
+                 || place_marker_label (snapshot, wrapped, x, side, &PALETTE (self)->view, &bounds,
                                         obstacles, paths, &text, &placed);
         }
 
