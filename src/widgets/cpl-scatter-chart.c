@@ -506,6 +506,22 @@ spot_names (GPtrArray *spot)
   return g_string_free (names, FALSE);
 }
 
+/* The names of @spot's points, @first's first, then the others in the
+ * order they were added: "H800 SXM5, H100 SXM5 80GB" with the H800
+ * selected. */
+static char *
+spot_names_from (GPtrArray   *spot,
+                 const Point *first)
+{
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+
+  g_ptr_array_add (ordered, (gpointer) first);
+  for (guint i = 0; i < spot->len; i++)
+    if (g_ptr_array_index (spot, i) != first)
+      g_ptr_array_add (ordered, g_ptr_array_index (spot, i));
+  return spot_names (ordered);
+}
+
 /* What a point's marker says: its status, or its style where it has none. */
 static const char *
 kind_label (CplScatterChart *self,
@@ -1092,14 +1108,11 @@ snapshot_points (CplScatterChart *self,
         const Point *point = g_ptr_array_index (self->points, i);
         gboolean first = point == selected || point == hover;
         guint own_pass = first ? 0 : point->style == CPL_POINT_STYLE_UNRELEASED ? 2 : 1;
-        g_autoptr(PangoLayout) layout = NULL;
-        g_autofree char *names = NULL;
         double r = MARKER_RADIUS + (point == selected ? 8 : 3);
         const Point *leader = NULL;
         guint n_named = 0;
         GPtrArray *spot;
         gint64 key;
-        int w, h;
 
         if (own_pass != pass || point->label == NULL || !point_pixel (self, point, &px, &py))
           continue;
@@ -1121,35 +1134,47 @@ snapshot_points (CplScatterChart *self,
         if (leader != point)
           continue;
 
-        /* a highlighted point by its own name, short enough to find a
-         * place (the what-if chip on the H20's spot: "H20, H20 (what if)"
-         * was left out); the tooltip names the others */
-        names = first ? g_strdup (point->label) : spot_names (spot);
-        layout = cpl_chart_layout_new (context, names, CPL_CHART_FONT_LABEL);
-        cpl_chart_layout_size (layout, &w, &h);
-        {
-          graphene_point_t candidates[] = {
-            GRAPHENE_POINT_INIT (px + r, py - h / 2.),
-            GRAPHENE_POINT_INIT (px - r - w, py - h / 2.),
-            GRAPHENE_POINT_INIT (px - w / 2., py - r - h + 1),
-            GRAPHENE_POINT_INIT (px - w / 2., py + r - 1),
-            GRAPHENE_POINT_INIT (px + r - 3, py - r - h + 3),
-            GRAPHENE_POINT_INIT (px + r - 3, py + r - 3),
-            GRAPHENE_POINT_INIT (px - r - w + 3, py - r - h + 3),
-            GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
-          };
+        /* a highlighted point by its own name first, then the others
+         * on its spot ("H800 SXM5, H100 SXM5 80GB": the H100 had no name
+         * while the H800 was selected); by its own name alone when that
+         * finds no place (the what-if chip on the H20's spot: "H20, H20
+         * (what if)" was left out), the tooltip naming the others */
+        for (guint attempt = first && n_named > 1 ? 0 : 1; attempt < 2; attempt++)
+          {
+            g_autoptr(PangoLayout) layout = NULL;
+            g_autofree char *names = NULL;
+            NameOwner owner = { markers, key, px, py, marker_extent (first) };
+            graphene_rect_t place;
+            int w, h;
 
-          NameOwner owner = { markers, key, px, py, marker_extent (first) };
-          graphene_rect_t place;
+            names = !first ? spot_names (spot) : attempt == 1 ? g_strdup (point->label)
+                    : spot_names_from (spot, point);
+            layout = cpl_chart_layout_new (context, names, CPL_CHART_FONT_LABEL);
+            cpl_chart_layout_size (layout, &w, &h);
+            {
+              graphene_point_t candidates[] = {
+                GRAPHENE_POINT_INIT (px + r, py - h / 2.),
+                GRAPHENE_POINT_INIT (px - r - w, py - h / 2.),
+                GRAPHENE_POINT_INIT (px - w / 2., py - r - h + 1),
+                GRAPHENE_POINT_INIT (px - w / 2., py + r - 1),
+                GRAPHENE_POINT_INIT (px + r - 3, py - r - h + 3),
+                GRAPHENE_POINT_INIT (px + r - 3, py + r - 3),
+                GRAPHENE_POINT_INIT (px - r - w + 3, py - r - h + 3),
+                GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
+              };
 
-          /* every name the label would have given is left out */
-          if (!place_owned_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles, &text,
-                                  &owner, &place)
-              && !place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, &text, &place))
-            hidden += first ? 1 : n_named;
-          else
-            g_hash_table_insert (self->named, point->id, g_memdup2 (&place, sizeof place));
-        }
+              if (place_owned_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles,
+                                     &text, &owner, &place)
+                  || place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, &text, &place))
+                {
+                  g_hash_table_insert (self->named, point->id, g_memdup2 (&place, sizeof place));
+                  break;
+                }
+            }
+            /* every name the label would have given is left out */
+            if (attempt == 1)
+              hidden += first ? 1 : n_named;
+          }
       }
 
   /* the names left out say so, where there is room in the plot: a
@@ -1385,6 +1410,9 @@ cpl_scatter_chart_pointer_moved (CplChart *chart,
   set_hover (self, isnan (x) ? NULL : cpl_scatter_chart_point_at (self, x, y));
 }
 
+/* A click on the spot of the selected point selects the next point on
+ * that spot, in the order they were added, round to the first: the H100
+ * under the H800 (the same TPP and bandwidth) is a second click away. */
 static void
 cpl_scatter_chart_pressed (CplChart *chart,
                            int       n_press,
@@ -1394,9 +1422,25 @@ cpl_scatter_chart_pressed (CplChart *chart,
   CplScatterChart *self = CPL_SCATTER_CHART (chart);
   const char *id = cpl_scatter_chart_point_at (self, x, y);
   g_autofree char *activated = g_strdup (id);
+  Point *selected = find_point (self, self->selected);
 
   if (activated == NULL || n_press != 1)
     return;
+
+  if (selected != NULL)
+    {
+      g_autoptr(GPtrArray) spot = spot_of (self, find_point (self, activated));
+
+      for (guint i = 0; i < spot->len; i++)
+        if (g_ptr_array_index (spot, i) == selected)
+          {
+            const Point *next = g_ptr_array_index (spot, (i + 1) % spot->len);
+
+            g_free (activated);
+            activated = g_strdup (next->id);
+            break;
+          }
+    }
 
   cpl_scatter_chart_set_selected (self, activated);
   g_signal_emit (self, signals[POINT_ACTIVATED], 0, activated);

@@ -1914,12 +1914,32 @@ test_scatter_same_spot (void)
   g_assert_nonnull (tooltip);
   g_assert_true (g_str_has_prefix (tooltip, "H100, H800\n"));
 
-  /* the H800 selected (the what-if chip on the H20's spot): its own name
-   * alone, short enough to be placed, still one label on the spot */
-  cpl_scatter_chart_set_selected (chart, "h800");
-  wait_for_draw (two);
-  g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
-  g_assert_cmpuint (n_texts (two), ==, n_texts (one));
+  /* the H800 selected: its name first, then the H100's ("H800, H100":
+   * as wide as "H100, H800", the same glyphs; it named the H800 alone,
+   * and the H100 under it had no name), still one label on the spot */
+  {
+    graphene_rect_t both, selected;
+
+    g_assert_true (cpl_scatter_chart_get_name_place (chart, "h100", &both));
+    cpl_scatter_chart_set_selected (chart, "h800");
+    wait_for_draw (two);
+    g_assert_cmpuint (cpl_scatter_chart_get_n_hidden_labels (chart), ==, 0);
+    g_assert_cmpuint (n_texts (two), ==, n_texts (one));
+    g_assert_true (cpl_scatter_chart_get_name_place (chart, "h800", &selected));
+    g_assert_cmpfloat (selected.size.width, ==, both.size.width);
+  }
+
+  /* a click on the spot of the selected H800 selects the H100 under it,
+   * the next one on the spot, and a second click the H800 again */
+  CPL_CHART_GET_CLASS (chart)->pressed (CPL_CHART (chart), 1, x, y);
+  g_assert_cmpstr (cpl_scatter_chart_get_selected (chart), ==, "h100");
+  CPL_CHART_GET_CLASS (chart)->pressed (CPL_CHART (chart), 1, x, y);
+  g_assert_cmpstr (cpl_scatter_chart_get_selected (chart), ==, "h800");
+  /* with nothing on the spot selected, a click takes the point drawn on
+   * top (the last added) */
+  cpl_scatter_chart_set_selected (chart, "a100");
+  CPL_CHART_GET_CLASS (chart)->pressed (CPL_CHART (chart), 1, x, y);
+  g_assert_cmpstr (cpl_scatter_chart_get_selected (chart), ==, "h800");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
