@@ -629,6 +629,69 @@ spots_new (CplScatterChart *self)
 
 /* ---- drawing ---- */
 
+/* The edges of a region drawn at @rect: where it ends, none where it is
+ * open (at the plot's side); each a segment from @from to @to, across or
+ * down.  Returns how many. */
+static guint
+region_edges (CplScatterChart       *self,
+              const graphene_rect_t *rect,
+              graphene_point_t       from[4],
+              graphene_point_t       to[4])
+{
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  double left = rect->origin.x, top = rect->origin.y;
+  double right = left + rect->size.width, bottom = top + rect->size.height;
+  guint n = 0;
+
+  if (left > plot->origin.x + .5)
+    from[n] = GRAPHENE_POINT_INIT (left, top), to[n++] = GRAPHENE_POINT_INIT (left, bottom);
+  if (right < plot->origin.x + plot->size.width - .5)
+    from[n] = GRAPHENE_POINT_INIT (right, top), to[n++] = GRAPHENE_POINT_INIT (right, bottom);
+  if (top > plot->origin.y + .5)
+    from[n] = GRAPHENE_POINT_INIT (left, top), to[n++] = GRAPHENE_POINT_INIT (right, top);
+  if (bottom < plot->origin.y + plot->size.height - .5)
+    from[n] = GRAPHENE_POINT_INIT (left, bottom), to[n++] = GRAPHENE_POINT_INIT (right, bottom);
+  return n;
+}
+
+/* What a point's name had better not cross: the regions' edges and the
+ * threshold lines, as rects a few pixels wide. */
+static GArray *
+edges_new (CplScatterChart *self)
+{
+  const graphene_rect_t *plot = &FRAME (self)->plot;
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      graphene_point_t from[4], to[4];
+      graphene_rect_t rect;
+      guint n;
+
+      if (!region_rect (self, g_ptr_array_index (self->regions, i), &rect))
+        continue;
+      n = region_edges (self, &rect, from, to);
+      for (guint e = 0; e < n; e++)
+        {
+          graphene_rect_t edge = GRAPHENE_RECT_INIT (MIN (from[e].x, to[e].x) - 1, MIN (from[e].y, to[e].y) - 1,
+                                                     fabs (to[e].x - from[e].x) + 2, fabs (to[e].y - from[e].y) + 2);
+
+          g_array_append_val (edges, edge);
+        }
+    }
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+      graphene_rect_t edge;
+
+      if (!isfinite (line->x) || (self->x_log && line->x <= 0))
+        continue;
+      edge = GRAPHENE_RECT_INIT (x_pixel (self, line->x) - 2, plot->origin.y, 4, plot->size.height);
+      g_array_append_val (edges, edge);
+    }
+  return edges;
+}
+
 static void
 snapshot_regions (CplScatterChart *self,
                   GtkSnapshot     *snapshot)
@@ -643,25 +706,20 @@ snapshot_regions (CplScatterChart *self,
       const GdkRGBA *color = cpl_chart_palette_series (PALETTE (self), region->color);
       GdkRGBA fill = cpl_chart_region_fill (PALETTE (self), color);
       GdkRGBA edge = cpl_chart_rgba_alpha (color, .7f);
+      graphene_point_t from[4], to[4];
       graphene_rect_t rect;
-      double bottom, right;
+      guint n;
 
       if (!region_rect (self, region, &rect))
         continue;
 
       gtk_snapshot_append_color (snapshot, &fill, &rect);
-
-      /* an edge where the region ends, none where it is open */
-      bottom = rect.origin.y + rect.size.height;
-      right = rect.origin.x + rect.size.width;
-      if (rect.origin.x > plot->origin.x + .5)
-        cpl_chart_append_vline (snapshot, rect.origin.x, rect.origin.y, bottom, 1, &edge, FALSE);
-      if (right < plot->origin.x + plot->size.width - .5)
-        cpl_chart_append_vline (snapshot, right, rect.origin.y, bottom, 1, &edge, FALSE);
-      if (rect.origin.y > plot->origin.y + .5)
-        cpl_chart_append_hline (snapshot, rect.origin.x, right, rect.origin.y, 1, &edge, FALSE);
-      if (bottom < plot->origin.y + plot->size.height - .5)
-        cpl_chart_append_hline (snapshot, rect.origin.x, right, bottom, 1, &edge, FALSE);
+      n = region_edges (self, &rect, from, to);
+      for (guint e = 0; e < n; e++)
+        if (from[e].x == to[e].x)
+          cpl_chart_append_vline (snapshot, from[e].x, from[e].y, to[e].y, 1, &edge, FALSE);
+        else
+          cpl_chart_append_hline (snapshot, from[e].x, to[e].x, from[e].y, 1, &edge, FALSE);
     }
 
   for (guint i = 0; i < self->lines->len; i++)
@@ -732,8 +790,9 @@ nearest_own (const NameOwner       *owner,
 }
 
 /* Draws @layout at the first of @candidates (top-left corners) that lies
- * inside @bounds, clear of @obstacles and (with an @owner) nearer its own
- * marker than any other, and adds it to the obstacles. */
+ * inside @bounds, clear of @obstacles, of @edges when given, and (with an
+ * @owner) nearer its own marker than any other, and adds it to the
+ * obstacles. */
 static gboolean
 place_owned_label (GtkSnapshot            *snapshot,
                    PangoLayout            *layout,
@@ -741,6 +800,7 @@ place_owned_label (GtkSnapshot            *snapshot,
                    guint                   n_candidates,
                    const graphene_rect_t  *bounds,
                    GArray                 *obstacles,
+                   GArray                 *edges,
                    const GdkRGBA          *color,
                    const NameOwner        *owner,
                    graphene_rect_t        *placed)
@@ -754,6 +814,7 @@ place_owned_label (GtkSnapshot            *snapshot,
       graphene_rect_t rect = GRAPHENE_RECT_INIT (candidates[i].x, candidates[i].y, width, height);
 
       if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&rect, obstacles)
+          || (edges != NULL && cpl_chart_rect_overlaps (&rect, edges))
           || (owner != NULL && !nearest_own (owner, &rect)))
         continue;
 
@@ -775,7 +836,7 @@ place_label (GtkSnapshot            *snapshot,
              GArray                 *obstacles,
              const GdkRGBA          *color)
 {
-  return place_owned_label (snapshot, layout, candidates, n_candidates, bounds, obstacles, color, NULL, NULL);
+  return place_owned_label (snapshot, layout, candidates, n_candidates, bounds, obstacles, NULL, color, NULL, NULL);
 }
 
 /* Where a point's name finds no place beside its marker (three denied
@@ -789,6 +850,7 @@ place_label_apart (GtkSnapshot           *snapshot,
                    double                 r,
                    const graphene_rect_t *bounds,
                    GArray                *obstacles,
+                   GArray                *edges,
                    const GdkRGBA         *color,
                    graphene_rect_t       *placed)
 {
@@ -818,7 +880,8 @@ place_label_apart (GtkSnapshot           *snapshot,
            * another marker, read as that one's */
           graphene_rect_inset_r (&rect, -4, -4, &clear);
           /* the leader says whose it is, not the distance */
-          if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&clear, obstacles))
+          if (!graphene_rect_contains_rect (bounds, &rect) || cpl_chart_rect_overlaps (&clear, obstacles)
+              || (edges != NULL && cpl_chart_rect_overlaps (&rect, edges)))
             continue;
           cpl_chart_append_layout (snapshot, layout, rect.origin.x, rect.origin.y, color);
           cpl_chart_append_vline (snapshot, px, top, bottom, 1, &faint, FALSE);
@@ -978,7 +1041,7 @@ place_note (CplScatterChart *self,
         places[n++] = GRAPHENE_POINT_INIT (left + (right - left) * i / NOTE_STEPS,
                                            bottom - (bottom - top) * up / NOTE_STEPS);
     }
-  return place_owned_label (snapshot, layout, places, n, plot, obstacles, &dim, NULL, &self->note_place);
+  return place_owned_label (snapshot, layout, places, n, plot, obstacles, NULL, &dim, NULL, &self->note_place);
 }
 
 /* Where no corner of the plot has room for the note (a phone's map in
@@ -1066,6 +1129,7 @@ snapshot_points (CplScatterChart *self,
   guint hidden = 0;
   g_autoptr(GHashTable) spots = NULL;
   g_autoptr(GArray) markers = NULL;
+  g_autoptr(GArray) edges = NULL;
   double px, py;
 
   spots = spots_new (self);
@@ -1094,6 +1158,7 @@ snapshot_points (CplScatterChart *self,
   if (!self->show_labels)
     return;
 
+  edges = edges_new (self);
   /* labels may reach a little beyond the plot, not beyond the widget */
   bounds = GRAPHENE_RECT_INIT (plot->origin.x + 1, plot->origin.y - 4,
                                plot->size.width + RIGHT_MARGIN - CPL_CHART_PADDING - 1,
@@ -1163,9 +1228,16 @@ snapshot_points (CplScatterChart *self,
                 GRAPHENE_POINT_INIT (px - r - w + 3, py + r - 3),
               };
 
+              /* clear of the regions' edges and the threshold lines where
+               * it can be (a region's edge ran through "H800" on a
+               * phone); beside its marker over an edge rather than
+               * apart from it */
               if (place_owned_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles,
-                                     &text, &owner, &place)
-                  || place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, &text, &place))
+                                     edges, &text, &owner, &place)
+                  || place_owned_label (snapshot, layout, candidates, G_N_ELEMENTS (candidates), &bounds, obstacles,
+                                        NULL, &text, &owner, &place)
+                  || place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, edges, &text, &place)
+                  || place_label_apart (snapshot, layout, &owner, r, &bounds, obstacles, NULL, &text, &place))
                 {
                   g_hash_table_insert (self->named, point->id, g_memdup2 (&place, sizeof place));
                   break;

@@ -1876,6 +1876,34 @@ gridline_crosses_text (GtkWidget *widget)
   return FALSE;
 }
 
+/* A name goes where no region's edge runs through it when it can: a
+ * chip just inside a region's right edge is named on its left, where
+ * its name on the right crossed the edge (a region's edge ran through
+ * "H800" on a phone). */
+static void
+test_scatter_names_clear_edges (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_scatter_chart_new ());
+  CplScatterChart *chart = CPL_SCATTER_CHART (chart_of (widget));
+  GtkWidget *window;
+  graphene_rect_t name;
+  double x, y;
+
+  cpl_scatter_chart_set_axes (chart, "TPP", FALSE, "Bandwidth", FALSE);
+  /* the region's right edge at x = 100 */
+  cpl_scatter_chart_add_region (chart, "review", -INFINITY, 100, -INFINITY, INFINITY, CPL_CHART_COLOR_ORANGE);
+  cpl_scatter_chart_add_point (chart, "low", "Low", 0, 0, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "high", "High", 200, 100, CPL_POINT_STYLE_NORMAL);
+  cpl_scatter_chart_add_point (chart, "near", "Near the edge", 97, 50, CPL_POINT_STYLE_NORMAL);
+  window = window_with (widget, 600, 400);
+
+  g_assert_true (cpl_scatter_chart_point_position (chart, "near", &x, &y));
+  g_assert_true (cpl_scatter_chart_get_name_place (chart, "near", &name));
+  /* left of its marker (5 px, and 3 px of room) */
+  g_assert_cmpfloat (name.origin.x + name.size.width, <=, x - 8);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Two chips on one spot (the H100 and the H800: the same TPP and
  * bandwidth) get one label naming both, drawn as a single point named
  * "H100, H800" is, and one tooltip naming both: a second name beside the
@@ -3348,6 +3376,7 @@ main (int   argc,
   g_test_add_func ("/charts/bar-numbers", test_bar_numbers);
   g_test_add_func ("/charts/scatter/hit-test", test_scatter_hit);
   g_test_add_func ("/charts/scatter/same-spot", test_scatter_same_spot);
+  g_test_add_func ("/charts/scatter/names-clear-edges", test_scatter_names_clear_edges);
   g_test_add_func ("/charts/scatter/same-spot-statuses", test_scatter_same_spot_statuses);
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
