@@ -3625,6 +3625,31 @@ test_notes (void)
   /* and another's are its own */
   select_id (view, "full-ban-2025");
   g_assert_true (g_str_has_prefix (cpl_scenario_results_get_notes (results), "No chip is allowed"));
+
+  /* the PDF report gives them under the scenario's parameters */
+  {
+    g_autoptr(GString) transcript = g_string_new (NULL);
+    g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("cpl-notes-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+    const char *parameters, *notes;
+
+    g_ptr_array_add (scenarios, cpl_dataset_lookup (cpl_application_get_dataset (app), CPL_TYPE_SCENARIO,
+                                                    "h200-share-25"));
+    cpl_pdf_report_set_transcript (transcript);
+    g_assert_true (cpl_pdf_report_write (cpl_application_get_dataset (app), scenarios, path, CPL_PAPER_A4, NULL,
+                                         FALSE, NULL, &error));
+    cpl_pdf_report_set_transcript (NULL);
+    g_assert_no_error (error);
+    parameters = strstr (transcript->str, "\nParameters\n");
+    notes = strstr (transcript->str, "\nNotes\nAllowed: H200 only; share 25%;");
+    g_assert_nonnull (parameters);
+    g_assert_nonnull (notes);
+    g_assert_true (notes > parameters);
+    g_remove (path);
+    g_rmdir (dir);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

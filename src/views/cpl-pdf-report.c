@@ -91,6 +91,31 @@ typedef struct {
   PangoFontDescription *fonts[N_STYLES];
 } Writer;
 
+/* What a test reads of the report: its headings and paragraphs, one a
+ * line, as the last pass draws them (cpl_pdf_report_set_transcript()). */
+static GString *transcript;
+
+/**
+ * cpl_pdf_report_set_transcript:
+ * @text: (nullable): where the reports written next add their headings
+ *   and paragraphs, or %NULL
+ *
+ * For tests, one report at a time: a PDF's text is compressed.
+ */
+void
+cpl_pdf_report_set_transcript (GString *text)
+{
+  transcript = text;
+}
+
+static void
+transcribe (const Writer *w,
+            const char   *text)
+{
+  if (transcript != NULL && w->n_pages > 0)
+    g_string_append_printf (transcript, "%s\n", text);
+}
+
 /* Paper ------------------------------------------------------------------ */
 
 /**
@@ -239,6 +264,7 @@ paragraph (Writer     *w,
 {
   g_autoptr(PangoLayout) layout = layout_new (w, style, text, w->text_width - indent);
 
+  transcribe (w, text);
   flow_layout (w, layout, style, MARGIN + indent);
   w->y += PARAGRAPH_SPACE;
 }
@@ -251,6 +277,7 @@ heading (Writer     *w,
 {
   g_autoptr(PangoLayout) layout = layout_new (w, style, text, w->text_width);
 
+  transcribe (w, text);
   w->y += style == STYLE_HEADING ? 10 : 6;
   keep_together (w, layout_height (layout) + (style == STYLE_HEADING ? 160 : 60));
   flow_layout (w, layout, style, MARGIN);
@@ -498,6 +525,7 @@ scenario_section (Writer *w,
   CplScenario *scenario = g_ptr_array_index (report->scenarios, index);
   CplProjection *p = g_ptr_array_index (report->projections, index);
   CplText *description = cpl_scenario_get_description (scenario);
+  CplText *notes = cpl_scenario_get_notes (scenario);
   g_autofree char *sentence = cpl_scenario_crossover_sentence (p, report->dataset);
   g_autofree char *explanation = cpl_projection_explain (p, scenario, report->dataset);
 
@@ -513,6 +541,12 @@ scenario_section (Writer *w,
     paragraph (w, STYLE_BODY, explanation, 0);
   heading (w, STYLE_SUBHEADING, _("Parameters"));
   parameters_table (w, report, scenario);
+  /* where the parameters come from, with them */
+  if (notes != NULL && *cpl_text_get (notes) != '\0')
+    {
+      heading (w, STYLE_SUBHEADING, _("Notes"));
+      paragraph (w, STYLE_BODY, cpl_text_get (notes), 0);
+    }
 }
 
 /* Each chart at the full text width, in the light palette, with its

@@ -39,5 +39,6 @@ void     cpl_pdf_report_write_async  (CplDataset          *dataset,
                                       gpointer             user_data);
 gboolean cpl_pdf_report_write_finish (GAsyncResult        *result,
                                       GError             **error);
+void     cpl_pdf_report_set_transcript (GString           *text);
 
 G_END_DECLS
