@@ -358,52 +358,6 @@ test_long_name_toast (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Presses @accel in the focused widget as GTK dispatches a key: the
- * shortcut controllers from the window down to the focus (capture), then
- * from the focus up (bubble); the first shortcut for the key whose action
- * acts takes it (a disabled action passes it on).  GTK 4.8 has no public
- * way to synthesize a key event. */
-static gboolean
-press_keys (GtkWindow  *window,
-            const char *accel)
-{
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (accel);
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();  /* the focus up to the window */
-
-  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (path, w);
-  g_assert_cmpuint (path->len, >, 1);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint k = 0; k < path->len; k++)
-      {
-        GtkWidget *widget = g_ptr_array_index (path, pass == 0 ? path->len - 1 - k : k);
-        g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-        for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-          {
-            g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-            GtkPropagationPhase phase;
-
-            if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-              continue;
-            phase = gtk_event_controller_get_propagation_phase (controller);
-            if (phase != (pass == 0 ? GTK_PHASE_CAPTURE : GTK_PHASE_BUBBLE) &&
-                !(phase == GTK_PHASE_TARGET && k == 0 && pass == 1))
-              continue;
-            for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-              {
-                g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-                if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger) &&
-                    gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                  gtk_shortcut_get_arguments (shortcut)))
-                  return TRUE;
-              }
-          }
-      }
-  return FALSE;
-}
-
 /* Ctrl+Z in a number field undoes the document's last edit and shows the
  * value it restores; the field's own undo (which went back to the empty
  * text and said '"" is not a number') takes no part. */
@@ -427,14 +381,14 @@ test_undo_in_field (void)
 
   /* Ctrl+Z: back to 25% (the built-in H200 case's share), shown as "25"
    * with no message */
-  g_assert_true (press_keys (GTK_WINDOW (window), "<Control>z"));
+  g_assert_true (cpl_test_press_keys (GTK_WINDOW (window), "<Control>z"));
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share)), ==, "25");
   g_assert_null (cpl_number_row_get_message (share));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (share)))));
 
   /* Ctrl+Shift+Z: 30% again */
-  g_assert_true (press_keys (GTK_WINDOW (window), "<Control><Shift>z"));
+  g_assert_true (cpl_test_press_keys (GTK_WINDOW (window), "<Control><Shift>z"));
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.30);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share)), ==, "30");
   g_assert_null (cpl_number_row_get_message (share));
@@ -457,7 +411,7 @@ test_escape_refused (void)
   gtk_editable_set_text (GTK_EDITABLE (share), "150");
   g_assert_nonnull (cpl_number_row_get_message (share));
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);
-  g_assert_true (press_keys (GTK_WINDOW (window), "Escape"));
+  g_assert_true (cpl_test_press_keys (GTK_WINDOW (window), "Escape"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share)), ==, "25");
   g_assert_null (cpl_number_row_get_message (share));
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.25);

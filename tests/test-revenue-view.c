@@ -8,6 +8,7 @@
 #include "cpl-test-ui.h"
 #include "cpl-window.h"
 #include "views/cpl-check-list.h"
+#include "views/cpl-view-util.h"
 #include "views/revenue/cpl-revenue-view.h"
 #include "widgets/cpl-chart-private.h"
 #include "widgets/cpl-chart-view.h"
@@ -34,6 +35,13 @@ type_into (CplRevenueView *view,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The selected line's notes as shown, or NULL. */
+static const char *
+notes_text (CplRevenueView *view)
+{
+  return cpl_notes_group_get_text (cpl_revenue_view_get_notes (view));
 }
 
 /* Another sale line's calculator starts at its top, its headline in
@@ -113,8 +121,8 @@ test_h200_case (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (cpl_dataset_get_revenue_cases (dataset)), ==, n_cases + 1);
   g_assert_true (cpl_revenue_view_get_selected (view) == rc);
-  /* a new line has no notes: no Notes group */
-  g_assert_null (cpl_revenue_view_get_notes (view));
+  /* a new line has no notes */
+  g_assert_null (notes_text (view));
 
   type_into (view, "units", "1,000,000");
   type_into (view, "price_usd", "27,000");
@@ -241,7 +249,7 @@ test_all_cases (void)
    * original, not an addition): the totals stay */
   /* the line's notes, where its figures come from, at the end of the page */
   cpl_revenue_view_select (view, h200);
-  g_assert_nonnull (strstr (cpl_revenue_view_get_notes (view), "(total orders were reported above two million)"));
+  g_assert_nonnull (strstr (notes_text (view), "(total orders were reported above two million)"));
   gtk_widget_activate_action (GTK_WIDGET (view), "revenue.duplicate", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, n + 1);
   copy = cpl_revenue_view_get_selected (view);
@@ -763,6 +771,58 @@ test_name_rate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A sale line's notes, written in the dialog of the Notes group's Edit
+ * button: they are the line's, saved with it, one edit that Ctrl+Z
+ * undoes; another line shows its own. */
+static void
+test_notes_edit (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  g_autoptr(JsonObject) saved = NULL;
+  CplRevenueCase *rc;
+  GtkWidget *dialog;
+  GtkTextBuffer *buffer;
+
+  cpl_revenue_view_select (view, h20);
+  g_assert_true (g_str_has_prefix (notes_text (view), "One million units at US$12,000"));
+  /* the dialog starts from them, as written */
+  dialog = cpl_notes_group_edit (cpl_revenue_view_get_notes (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, cpl_text_get (cpl_revenue_case_get_notes (h20)));
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  rc = cpl_revenue_view_add_case (view);
+  g_assert_null (notes_text (view));
+  dialog = cpl_notes_group_edit (cpl_revenue_view_get_notes (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "Units from our survey of twelve buyers", -1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_cmpstr (cpl_text_get (cpl_revenue_case_get_notes (rc)), ==, "Units from our survey of twelve buyers");
+  g_assert_cmpstr (notes_text (view), ==, "Units from our survey of twelve buyers");
+  saved = cpl_entity_to_json (CPL_ENTITY (rc));
+  g_assert_cmpstr (json_object_get_string_member (saved, "notes"), ==, "Units from our survey of twelve buyers");
+
+  /* undone: no notes */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (cpl_revenue_case_get_notes (rc));
+  g_assert_null (notes_text (view));
+
+  /* another line: its own */
+  cpl_revenue_view_select (view, h20);
+  g_assert_true (g_str_has_prefix (notes_text (view), "One million units at US$12,000"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A label under @root that reads @text and is mapped, or NULL. */
 static gboolean
 is_mapped_label (GtkWidget     *widget,
@@ -924,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/undo-keeps-selection", test_undo_keeps_selection);
   g_test_add_func ("/revenue-view/undo-elsewhere-says-where", test_undo_elsewhere_says_where);
   g_test_add_func ("/revenue-view/name-rate", test_name_rate);
+  g_test_add_func ("/revenue-view/notes-edit", test_notes_edit);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

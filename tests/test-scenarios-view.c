@@ -3613,18 +3613,48 @@ test_notes (void)
 
   select_id (view, "h200-share-25");
   /* (shown with a number and the word after it kept on one line) */
-  g_assert_true (g_str_has_prefix (cpl_scenario_results_get_notes (results), "Allowed: H200\u00a0only; share"));
-  g_assert_nonnull (strstr (cpl_scenario_results_get_notes (results),
+  g_assert_true (g_str_has_prefix (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)), "Allowed: H200\u00a0only; share"));
+  g_assert_nonnull (strstr (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)),
                             "Market parameters are identical in all built-in scenarios"));
   /* a new scenario has none: no Notes group */
   gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.add", NULL);
   cpl_test_iterate_for (50);
   g_assert_false (cpl_scenarios_view_get_selected (view) == CPL_SCENARIO (cpl_dataset_lookup (
                     cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "h200-share-25")));
-  g_assert_null (cpl_scenario_results_get_notes (results));
+  g_assert_null (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)));
+  /* written in the dialog of the group's Edit button: the scenario's,
+   * shown at the end of its results, one edit that Ctrl+Z undoes;
+   * Cancel keeps none of what was typed */
+  {
+    CplScenario *added = cpl_scenarios_view_get_selected (view);
+    GtkWidget *dialog = cpl_notes_group_edit (cpl_scenario_results_get_notes (results));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, "");
+    gtk_text_buffer_set_text (buffer, "Demand from our own survey of buyers", -1);
+    /* nothing is kept until Save */
+    g_assert_null (cpl_scenario_get_notes (added));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+    g_assert_cmpstr (cpl_text_get (cpl_scenario_get_notes (added)), ==, "Demand from our own survey of buyers");
+    g_assert_cmpstr (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)), ==,
+                     "Demand from our own survey of buyers");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_null (cpl_scenario_get_notes (added));
+    g_assert_null (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)));
+
+    dialog = cpl_notes_group_edit (cpl_scenario_results_get_notes (results));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_set_text (buffer, "Not kept", -1);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_assert_null (cpl_scenario_get_notes (added));
+  }
   /* and another's are its own */
   select_id (view, "full-ban-2025");
-  g_assert_true (g_str_has_prefix (cpl_scenario_results_get_notes (results), "No chip is allowed"));
+  g_assert_true (g_str_has_prefix (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)), "No chip is allowed"));
 
   /* the PDF report gives them under the scenario's parameters */
   {

@@ -569,6 +569,26 @@ cpl_entity_will_change (CplEntity *self)
     priv->snapshot = cpl_entity_to_json (self);
 }
 
+/**
+ * cpl_entity_edit_text:
+ * @text: (inout) (nullable): an optional text of @self's (its notes)
+ * @value: (nullable): what the user reads there now, as typed
+ *
+ * Sets @text in the user's language (cpl_text_edit_current()), as one
+ * change of @self; nothing when it reads so already.
+ */
+void
+cpl_entity_edit_text (CplEntity   *self,
+                      CplText    **text,
+                      const char  *value)
+{
+  if (g_strcmp0 (*text != NULL ? cpl_text_get (*text) : "", value != NULL ? value : "") == 0)
+    return;
+  cpl_entity_will_change (self);
+  cpl_text_edit_current (text, value);
+  cpl_entity_emit_changed (self);
+}
+
 /* The entry has changed: its snapshot, of the state before, is the
  * previous one while the handlers run; they see the new state. */
 void

@@ -114,5 +114,8 @@ gboolean        cpl_field_check                 (const CplField     *field,
 JsonObject     *cpl_entity_get_extra            (CplEntity          *self);
 void            cpl_entity_will_change          (CplEntity          *self);
 void            cpl_entity_emit_changed         (CplEntity          *self);
+void            cpl_entity_edit_text            (CplEntity          *self,
+                                                 CplText           **text,
+                                                 const char         *value);
 
 G_END_DECLS

@@ -169,10 +169,19 @@ cpl_revenue_case_set_chip_id (CplRevenueCase *self,
 }
 
 /* Returns: (nullable): where the line's figures come from, or %NULL when
- * the file gives no notes. */
+ * it has no notes. */
 CplText *
 cpl_revenue_case_get_notes (CplRevenueCase *self)
 {
   g_return_val_if_fail (CPL_IS_REVENUE_CASE (self), NULL);
   return self->notes;
+}
+
+/* Sets the notes in the user's language (cpl_text_edit_current()). */
+void
+cpl_revenue_case_set_notes (CplRevenueCase *self,
+                            const char     *notes)
+{
+  g_return_if_fail (CPL_IS_REVENUE_CASE (self));
+  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
 }

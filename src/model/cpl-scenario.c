@@ -371,13 +371,22 @@ cpl_scenario_get_description (CplScenario *self)
   return self->description;
 }
 
-/* Returns: (nullable): where its figures come from, or %NULL when the
- * file gives no notes. */
+/* Returns: (nullable): where its figures come from, or %NULL when it
+ * has no notes. */
 CplText *
 cpl_scenario_get_notes (CplScenario *self)
 {
   g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
   return self->notes;
+}
+
+/* Sets the notes in the user's language (cpl_text_edit_current()). */
+void
+cpl_scenario_set_notes (CplScenario *self,
+                        const char  *notes)
+{
+  g_return_if_fail (CPL_IS_SCENARIO (self));
+  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
 }
 
 /* Returns: (nullable): parameter → {low, mode, high} for Monte Carlo. */

@@ -256,6 +256,37 @@ cpl_text_set_current (CplText    *self,
   cpl_text_set_locale (self, picked >= 0 ? g_ptr_array_index (self->locales, picked) : "en", value);
 }
 
+/**
+ * cpl_text_edit_current:
+ * @text: (inout) (nullable): a text, or %NULL for none
+ * @value: (nullable): what the user reads now, as typed
+ *
+ * cpl_text_set_current() for an optional text (notes): a new plain text
+ * where there was none; %NULL again when no language has any text left,
+ * so that an emptied text is not written to the file.
+ */
+void
+cpl_text_edit_current (CplText    **text,
+                       const char  *value)
+{
+  gboolean empty = TRUE;
+
+  if (*text == NULL)
+    {
+      if (value != NULL && *value != '\0')
+        *text = cpl_text_new (value);
+      return;
+    }
+  cpl_text_set_current (*text, value);
+  if ((*text)->plain != NULL)
+    empty = *(*text)->plain == '\0';
+  else
+    for (guint i = 0; i < (*text)->values->len && empty; i++)
+      empty = *(const char *) g_ptr_array_index ((*text)->values, i) == '\0';
+  if (empty && (*text)->extra == NULL)
+    g_clear_pointer (text, cpl_text_unref);
+}
+
 static gboolean
 casefold_contains (const char *haystack,
                    const char *folded_needle)

@@ -24,6 +24,8 @@ const char  *cpl_text_get_locale    (const CplText *self,
 void         cpl_text_set_locale    (CplText      *self,
                                      const char   *locale,
                                      const char   *value);
+void         cpl_text_edit_current  (CplText     **text,
+                                     const char   *value);
 void         cpl_text_set_current   (CplText      *self,
                                      const char   *value);
 gboolean     cpl_text_contains      (const CplText *self,

@@ -617,14 +617,9 @@ cpl_number_row_init (CplNumberRow *self)
    * the field then shows the value restored.  With nothing to undo the
    * keys reach the text, which keeps no history of its own. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
+  cpl_widget_take_undo_keys (GTK_WIDGET (self));
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
-                                                          gtk_named_action_new ("win.undo")));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
-                                                          gtk_named_action_new ("win.redo")));
   /* Escape gives up a refused value: the field shows the value in use
    * again (it stayed red with "150" in it); with nothing refused the key
    * goes on (a dialog closes) */

@@ -522,6 +522,31 @@ cpl_group_append (GtkWidget  *box,
   return group;
 }
 
+/* What a notes group keeps: the text shown, as written, and who edits it. */
+typedef struct
+{
+  GtkLabel       *label;
+  char           *text;          /* as written (the label keeps units whole) */
+  const char     *description;   /* what to write, when there is nothing */
+  CplNotesEdited  edited;        /* NULL: not editable */
+  gpointer        data;
+} NotesGroup;
+
+static void
+notes_group_free (gpointer data)
+{
+  NotesGroup *notes = data;
+
+  g_free (notes->text);
+  g_free (notes);
+}
+
+static NotesGroup *
+notes_group (GtkWidget *group)
+{
+  return g_object_get_data (G_OBJECT (group), "cpl-notes");
+}
+
 /**
  * cpl_notes_group_append:
  * @box: a vertical box
@@ -529,21 +554,34 @@ cpl_group_append (GtkWidget  *box,
  * Returns: (transfer none): a "Notes" group at the end of @box, for where
  *   an entry's figures come from (cpl_notes_group_set_text()): a
  *   selectable label, so that a source can be copied; hidden until it
- *   has text.
+ *   has text, or until cpl_notes_group_set_editable() makes it editable.
  */
 GtkWidget *
 cpl_notes_group_append (GtkWidget *box)
 {
   GtkWidget *group = cpl_group_append (box, _("Notes"), NULL);
-  GtkWidget *label = gtk_label_new (NULL);
+  NotesGroup *notes = g_new0 (NotesGroup, 1);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-  g_object_set_data (G_OBJECT (group), "cpl-notes-label", label);
+  notes->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (notes->label, TRUE);
+  gtk_label_set_xalign (notes->label, 0);
+  gtk_label_set_selectable (notes->label, TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (notes->label));
+  g_object_set_data_full (G_OBJECT (group), "cpl-notes", notes, notes_group_free);
   gtk_widget_set_visible (group, FALSE);
   return group;
+}
+
+static void
+notes_group_update (GtkWidget *group)
+{
+  NotesGroup *notes = notes_group (group);
+  gboolean empty = notes->text == NULL || *notes->text == '\0';
+
+  gtk_widget_set_visible (GTK_WIDGET (notes->label), !empty);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         empty && notes->edited != NULL ? notes->description : NULL);
+  gtk_widget_set_visible (group, !empty || notes->edited != NULL);
 }
 
 /**
@@ -552,30 +590,159 @@ cpl_notes_group_append (GtkWidget *box)
  * @notes: (nullable): the entry's notes
  *
  * Shows @notes in the user's language in @group, a number on its unit's
- * line and a date whole ("814" over "mm²", "2025 年 8" over "月起"); hides
- * the group when there are none.
+ * line and a date whole ("814" over "mm²", "2025 年 8" over "月起").
  */
 void
 cpl_notes_group_set_text (GtkWidget *group,
-                          CplText   *notes)
+                          CplText   *text)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (group), "cpl-notes-label");
-  const char *text = notes != NULL ? cpl_text_get (notes) : "";
-  g_autofree char *kept = cpl_text_keep_units (text);
+  NotesGroup *notes = notes_group (group);
+  const char *shown = text != NULL ? cpl_text_get (text) : "";
+  g_autofree char *kept = cpl_text_keep_units (shown);
 
-  g_return_if_fail (GTK_IS_LABEL (label));
-  cpl_label_set_text (label, kept);
-  gtk_widget_set_visible (group, *text != '\0');
+  g_return_if_fail (notes != NULL);
+  g_free (notes->text);
+  notes->text = g_strdup (shown);
+  cpl_label_set_text (notes->label, kept);
+  notes_group_update (group);
 }
 
-/* The text a notes group shows, or %NULL when it is hidden (a test hook). */
+/* The text a notes group shows, or %NULL when it shows none (a test hook). */
 const char *
 cpl_notes_group_get_text (GtkWidget *group)
 {
-  GtkLabel *label = g_object_get_data (G_OBJECT (group), "cpl-notes-label");
+  NotesGroup *notes = notes_group (group);
 
-  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
-  return gtk_widget_get_visible (group) ? gtk_label_get_text (label) : NULL;
+  g_return_val_if_fail (notes != NULL, NULL);
+  return gtk_widget_get_visible (group) && gtk_widget_get_visible (GTK_WIDGET (notes->label))
+         ? gtk_label_get_text (notes->label) : NULL;
+}
+
+static void
+on_notes_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   GtkWidget        *group)
+{
+  NotesGroup *notes = notes_group (group);
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "cpl-notes-buffer");
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (response, "save") || notes == NULL || notes->edited == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  notes->edited (notes->data, text);
+}
+
+/**
+ * cpl_notes_group_edit:
+ * @group: an editable notes group (cpl_notes_group_set_editable())
+ *
+ * Opens a dialog to write the notes in, with the text shown; Save hands
+ * it to the group's editor as one edit (Ctrl+Z in the dialog undoes
+ * typing there, not the document).  Its own window: a text view in the
+ * page made the page's layout change while it was drawn.
+ *
+ * Returns: (transfer none): the dialog (for tests)
+ */
+GtkWidget *
+cpl_notes_group_edit (GtkWidget *group)
+{
+  NotesGroup *notes = notes_group (group);
+  GtkWidget *dialog, *view, *scroller;
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (notes != NULL && notes->edited != NULL, NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (group)), _("Edit Notes"), notes->description);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, notes->text != NULL ? notes->text : "", -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_widget_add_css_class (scroller, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "cpl-notes-buffer", buffer);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_notes_response), group, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+  return dialog;
+}
+
+static void
+on_edit_notes_clicked (GtkWidget *group)
+{
+  cpl_notes_group_edit (group);
+}
+
+/**
+ * cpl_notes_group_set_editable:
+ * @group: a group made by cpl_notes_group_append()
+ * @description: what the notes are for, said where there are none and in
+ *   the dialog (static)
+ * @edited: given the whole text when the dialog is saved
+ *
+ * Puts an Edit button by the group's title (cpl_notes_group_edit()); the
+ * group then shows with no notes too, saying what to write.
+ */
+void
+cpl_notes_group_set_editable (GtkWidget      *group,
+                              const char     *description,
+                              CplNotesEdited  edited,
+                              gpointer        data)
+{
+  NotesGroup *notes = notes_group (group);
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  g_return_if_fail (notes != NULL);
+  notes->description = description;
+  notes->edited = edited;
+  notes->data = data;
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Edit Notes"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Notes"), -1);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_edit_notes_clicked), group);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  notes_group_update (group);
+}
+
+/**
+ * cpl_widget_take_undo_keys:
+ * @widget: a field whose every change is an edit of the dataset (a name,
+ *   notes), its own undo turned off
+ *
+ * Ctrl+Z and Shift+Ctrl+Z in @widget undo and redo the document's edits
+ * (win.undo, win.redo), taken before the field's own keys: a field's own
+ * undo went back a word and made that a new edit.
+ */
+void
+cpl_widget_take_undo_keys (GtkWidget *widget)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                          gtk_named_action_new ("win.undo")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
+                                                          gtk_named_action_new ("win.redo")));
+  gtk_widget_add_controller (widget, shortcuts);
 }
 
 /**

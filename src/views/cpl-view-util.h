@@ -48,7 +48,16 @@ GtkLabel  *cpl_key_figure_append (GtkWidget  *figures,
 GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);
+void       cpl_widget_take_undo_keys (GtkWidget *widget);
+typedef void (*CplNotesEdited) (gpointer    data,
+                                const char *text);
+
 GtkWidget *cpl_notes_group_append (GtkWidget *box);
+void       cpl_notes_group_set_editable (GtkWidget      *group,
+                                         const char     *description,
+                                         CplNotesEdited  edited,
+                                         gpointer        data);
+GtkWidget *cpl_notes_group_edit   (GtkWidget *group);
 void       cpl_notes_group_set_text (GtkWidget *group,
                                      CplText   *notes);
 const char *cpl_notes_group_get_text (GtkWidget *group);

@@ -989,6 +989,16 @@ chart_card_append (GtkWidget  *box,
 }
 
 static void
+on_notes_edited (gpointer    data,
+                 const char *text)
+{
+  CplRevenueView *self = data;
+
+  if (self->selected != NULL)
+    cpl_revenue_case_set_notes (self->selected, text);
+}
+
+static void
 build_calculator (CplRevenueView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -1073,12 +1083,18 @@ build_calculator (CplRevenueView *self)
 
   /* where the units, price and cost come from, after what they give */
   self->notes = cpl_notes_group_append (box);
+  cpl_notes_group_set_editable (self->notes, _("Where the units, price and cost come from: sources, estimates "
+                                               "and assumptions."),
+                                on_notes_edited, self);
 
   /* What is sold (moved under the share's terms, below) */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
+  /* each keystroke is an edit: Ctrl+Z is the document's */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
+  cpl_widget_take_undo_keys (GTK_WIDGET (self->name_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[0]), GTK_WIDGET (self->name_row));
 
   self->vendor_row = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -1648,12 +1664,12 @@ cpl_revenue_view_get_stale_note (CplRevenueView *self)
   return gtk_widget_get_visible (GTK_WIDGET (self->stale)) ? gtk_label_get_text (self->stale) : NULL;
 }
 
-/* The selected line's notes as shown, or %NULL when it has none (for
- * tests). */
-const char *
+/* The Notes group of the selected line (for tests: cpl_notes_group_get_text(),
+ * cpl_notes_group_edit()). */
+GtkWidget *
 cpl_revenue_view_get_notes (CplRevenueView *self)
 {
-  return cpl_notes_group_get_text (self->notes);
+  return self->notes;
 }
 
 const char *

@@ -26,7 +26,7 @@ const char     *cpl_revenue_view_get_output    (CplRevenueView *self,
                                                 const char     *column_id);
 const char     *cpl_revenue_view_get_messages  (CplRevenueView *self);
 const char     *cpl_revenue_view_get_stale_note (CplRevenueView *self);
-const char     *cpl_revenue_view_get_notes      (CplRevenueView *self);
+GtkWidget      *cpl_revenue_view_get_notes      (CplRevenueView *self);
 const char     *cpl_revenue_view_get_summary   (CplRevenueView *self);
 const char     *cpl_revenue_view_get_name_hint (CplRevenueView *self);
 const char     *cpl_revenue_view_get_total     (CplRevenueView *self,

@@ -1240,6 +1240,9 @@ cpl_scenario_editor_init (CplScenarioEditor *self)
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (on_name_changed), self, G_CONNECT_SWAPPED);
+  /* each keystroke is an edit: Ctrl+Z is the document's */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
+  cpl_widget_take_undo_keys (GTK_WIDGET (self->name_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[GROUP_SCENARIO]), GTK_WIDGET (self->name_row));
 
   self->allowed_row = ADW_ACTION_ROW (adw_action_row_new ());

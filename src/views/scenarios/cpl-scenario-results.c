@@ -1079,6 +1079,16 @@ stop_waiting_for_below (CplScenarioResults *self)
   g_clear_handle_id (&self->below_idle_id, g_source_remove);
 }
 
+static void
+on_notes_edited (gpointer    data,
+                 const char *text)
+{
+  CplScenarioResults *self = data;
+
+  if (self->scenario != NULL)
+    cpl_scenario_set_notes (self->scenario, text);
+}
+
 /* What is below the first row of cards: the other charts' cards, the
  * analysis and the table, filled with what is shown.  Made once, after
  * the first frame that shows the results (a start draws its first frame
@@ -1095,6 +1105,8 @@ build_below (CplScenarioResults *self)
   build_table (self);
   /* where its figures come from, after what they give */
   self->notes = cpl_notes_group_append (self->body);
+  cpl_notes_group_set_editable (self->notes, _("Where the parameters come from: sources, estimates and assumptions."),
+                                on_notes_edited, self);
   if (self->scenario != NULL)
     cpl_notes_group_set_text (self->notes, cpl_scenario_get_notes (self->scenario));
   if (self->projection != NULL)
@@ -1405,14 +1417,14 @@ cpl_scenario_results_get_analysis (CplScenarioResults *self)
   return self->analysis;
 }
 
-/* Returns: (nullable): the scenario's notes as shown at the end of the
- * page (made when asked for), or %NULL when it has none (for tests). */
-const char *
+/* Returns: the Notes group at the end of the page (made when asked
+ * for; for tests: cpl_notes_group_get_text(), cpl_notes_group_edit()). */
+GtkWidget *
 cpl_scenario_results_get_notes (CplScenarioResults *self)
 {
   cpl_deferred_update_flush (GTK_WIDGET (self));
   build_below (self);
-  return cpl_notes_group_get_text (self->notes);
+  return self->notes;
 }
 
 /* Returns: the total @total_id ("vendors", "take", "gap", "installed",
