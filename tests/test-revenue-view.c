@@ -823,6 +823,37 @@ test_notes_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+Z in the Name field undoes the document's last edit (the whole
+ * rename), not a word of the field's own history, which made a new edit
+ * of what was left. */
+static void
+test_name_undo_keys (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                              CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *name = NULL;
+
+  cpl_revenue_view_select (view, h20);
+  cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "Name"))
+      name = rows->pdata[i];
+  g_assert_nonnull (name);
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (name)));
+  gtk_editable_set_text (GTK_EDITABLE (name), "H20, the 2024 forecast");
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "H20, the 2024 forecast");
+  gtk_widget_grab_focus (name);
+  g_assert_true (cpl_test_press_keys (GTK_WINDOW (window), "<Control>z"));
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "NVIDIA H20 at a 15% revenue share");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "NVIDIA H20 at a 15% revenue share");
+  g_assert_true (cpl_test_press_keys (GTK_WINDOW (window), "<Control><Shift>z"));
+  g_assert_cmpstr (cpl_entity_get_name (CPL_ENTITY (h20)), ==, "H20, the 2024 forecast");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A label under @root that reads @text and is mapped, or NULL. */
 static gboolean
 is_mapped_label (GtkWidget     *widget,
@@ -985,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/undo-elsewhere-says-where", test_undo_elsewhere_says_where);
   g_test_add_func ("/revenue-view/name-rate", test_name_rate);
   g_test_add_func ("/revenue-view/notes-edit", test_notes_edit);
+  g_test_add_func ("/revenue-view/name-undo-keys", test_name_undo_keys);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
