@@ -587,9 +587,9 @@ notes_group_update (GtkWidget *group)
 /**
  * cpl_notes_group_set_text:
  * @group: a group made by cpl_notes_group_append()
- * @notes: (nullable): the entry's notes
+ * @text: (nullable): the entry's notes
  *
- * Shows @notes in the user's language in @group, a number on its unit's
+ * Shows @text in the user's language in @group, a number on its unit's
  * line and a date whole ("814" over "mm²", "2025 年 8" over "月起").
  */
 void
@@ -723,8 +723,8 @@ cpl_notes_group_set_editable (GtkWidget      *group,
 
 /**
  * cpl_widget_take_undo_keys:
- * @widget: a field whose every change is an edit of the dataset (a name,
- *   notes), its own undo turned off
+ * @widget: a field whose every change is an edit of the dataset (a
+ *   name, a number), its own undo turned off
  *
  * Ctrl+Z and Shift+Ctrl+Z in @widget undo and redo the document's edits
  * (win.undo, win.redo), taken before the field's own keys: a field's own
