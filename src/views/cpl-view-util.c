@@ -598,9 +598,13 @@ cpl_notes_group_set_text (GtkWidget *group,
 {
   NotesGroup *notes = notes_group (group);
   const char *shown = text != NULL ? cpl_text_get (text) : "";
-  g_autofree char *kept = cpl_text_keep_units (shown);
+  g_autofree char *kept = NULL;
 
   g_return_if_fail (notes != NULL);
+  /* an edit of the scenario's figures shows its notes again: as they were */
+  if (g_strcmp0 (notes->text, shown) == 0)
+    return;
+  kept = cpl_text_keep_units (shown);
   g_free (notes->text);
   notes->text = g_strdup (shown);
   cpl_label_set_text (notes->label, kept);
