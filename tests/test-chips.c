@@ -1662,6 +1662,45 @@ test_notes_keep_units (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The chips view's Notes group (the detail's), or NULL. */
+static GtkWidget *
+notes_group_of (CplChipsView *view)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), "Notes") == 0)
+      return groups->pdata[i];
+  return NULL;
+}
+
+/* A chip's notes are written in the dialog of the Notes group's pencil:
+ * in the user's language (English here), the Chinese kept; one edit,
+ * undone with Ctrl+Z; the detail shows them. */
+static void
+test_notes_edit (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplChip *h20 = cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20");
+  g_autofree char *chinese = NULL;
+  GtkWidget *dialog;
+
+  cpl_chips_view_show_chip (view, h20);
+  chinese = g_strdup (cpl_text_get_locale (cpl_chip_get_notes (h20), "zh_CN"));
+  dialog = cpl_notes_group_edit (notes_group_of (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW))),
+                            "Checked against the datasheet", -1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_cmpstr (cpl_text_get_locale (cpl_chip_get_notes (h20), "en"), ==, "Checked against the datasheet");
+  g_assert_cmpstr (cpl_text_get_locale (cpl_chip_get_notes (h20), "zh_CN"), ==, chinese);
+  g_assert_cmpstr (cpl_notes_group_get_text (notes_group_of (view)), ==, "Checked against the datasheet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (cpl_chip_get_notes (h20), "en"), "Designed for China"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chip not yet on sale on the view's date has no status in the table:
  * "Not yet released", grey, its tooltip saying when it was released and
  * what the rules would have said.  On 2023-04-09 (the October 2022 rule
@@ -2455,6 +2494,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/chips/notes-keep-units", test_notes_keep_units);
+  g_test_add_func ("/chips/notes-edit", test_notes_edit);
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/map-names-own", test_map_names_own);

@@ -356,6 +356,15 @@ cpl_chip_add_source (CplChip    *self,
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
+/* Sets the notes in the user's language (cpl_entity_edit_text()). */
+void
+cpl_chip_edit_notes (CplChip    *self,
+                     const char *notes)
+{
+  g_return_if_fail (CPL_IS_CHIP (self));
+  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
+}
+
 /* Returns: (nullable): the notes, or %NULL when there are none. */
 CplText *
 cpl_chip_get_notes (CplChip *self)

@@ -629,6 +629,9 @@ on_notes_response (AdwMessageDialog *dialog,
 {
   NotesGroup *notes = notes_group (group);
   GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "cpl-notes-buffer");
+  /* a view that makes its page again for the edited entry (Chips) drops
+   * the group while it is told */
+  g_autoptr(GtkWidget) keep = g_object_ref (group);
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 

@@ -907,6 +907,16 @@ verdict_row_new (const char *title,
 }
 
 static void
+on_notes_edited (gpointer    data,
+                 const char *text)
+{
+  CplChipsView *self = data;
+
+  if (self->shown != NULL)
+    cpl_chip_edit_notes (self->shown, text);
+}
+
+static void
 cpl_chips_view_update_detail (CplChipsView *self)
 {
   CplChip *chip = self->shown;
@@ -1067,7 +1077,11 @@ cpl_chips_view_update_detail (CplChipsView *self)
   add_number_row (group, _("Unit cost"), cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD), 0, _("$%s"));
   add_number_row (group, _("Cost of compute"), column_number (self, chip, COL_COST), 0, _("$%s per PFLOP/s-year"));
 
-  cpl_notes_group_set_text (cpl_notes_group_append (GTK_WIDGET (self->detail_box)), cpl_chip_get_notes (chip));
+  group = cpl_notes_group_append (GTK_WIDGET (self->detail_box));
+  cpl_notes_group_set_editable (group, _("Where the chip's figures come from: datasheets, estimates and their "
+                                         "sources."),
+                                on_notes_edited, self);
+  cpl_notes_group_set_text (group, cpl_chip_get_notes (chip));
 
   sources = cpl_chip_get_sources (chip);
   if (sources[0] != NULL)
