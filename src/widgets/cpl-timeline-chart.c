@@ -687,6 +687,71 @@ all_marks_placed (CplTimelineChart *self)
   return TRUE;
 }
 
+/* Whether a label of @mark's at @left on @line stands clear of every
+ * label placed: none on its line within a gap, none above it crossed by
+ * its lead, none of its own crossed by the lead of a date placed below. */
+static gboolean
+mark_fits (CplTimelineChart *self,
+           const Mark       *mark,
+           int               line,
+           double            left)
+{
+  double x = day_x (self, mark->day);
+  Mark placed = *mark;
+
+  placed.left = left;
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *other = &g_array_index (self->marks, Mark, i);
+
+      if (other == mark || other->line < 0)
+        continue;
+      if (other->line == line
+          && left < other->left + other->width + CPL_CHART_LABEL_GAP
+          && other->left < left + mark->width + CPL_CHART_LABEL_GAP)
+        return FALSE;
+      if (other->line < line && !lead_clears (other, x))
+        return FALSE;
+      if (other->line > line && !lead_clears (&placed, day_x (self, other->day)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A second chance for the dates left without a place: each on the first
+ * line where its label fits beside its lead (centred on it, or ending or
+ * starting by it) among those placed.  At 1,100 px 2025-12-08 gave way to
+ * 2026-01-14 and -15, then stood without a date where "12-08" had room
+ * on the first line between "2025-04-09" and "2026-01-14". */
+static void
+place_left_out (CplTimelineChart *self)
+{
+  int width = cpl_chart_get_width (CPL_CHART (self));
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      Mark *mark = &g_array_index (self->marks, Mark, i);
+      double x = day_x (self, mark->day);
+      const double lefts[] = { x - mark->width / 2., x + CPL_CHART_LABEL_GAP / 2. - mark->width,
+                               x - CPL_CHART_LABEL_GAP / 2. };
+
+      if (mark->line >= 0 || mark->label == NULL)
+        continue;
+      for (int l = 0; l < MARK_LINES && mark->line < 0; l++)
+        for (guint k = 0; k < G_N_ELEMENTS (lefts) && mark->line < 0; k++)
+          {
+            double left = CLAMP (lefts[k], 0, MAX (width - mark->width, 0));
+
+            if (left <= x + CPL_CHART_LABEL_GAP && left + mark->width + CPL_CHART_LABEL_GAP >= x
+                && mark_fits (self, mark, l, left))
+              {
+                mark->left = left;
+                mark->line = l;
+              }
+          }
+    }
+}
+
 /* place_marks(), and where a date finds no place while earlier ones its
  * label would overlap have one, the earliest of them gives way and they
  * are placed again: the latest rules are the ones looked for (the December
@@ -743,6 +808,7 @@ layout_marks (CplTimelineChart *self)
    * in full (a lone "12-08" read as of no year) */
   label_marks (self, TRUE, TRUE);
   place_marks (self);
+  place_left_out (self);
 }
 
 static void

@@ -2691,6 +2691,32 @@ test_timeline_spans (void)
    * to -15 ran through -14: -14 moves right of it) */
   g_assert_cmpuint (assert_leads_clear (chart, 7), ==, 7);
 
+  /* at 720 px (the Chips view's timeline in an 1,100 px window) the three
+   * dates within 40 px, 2025-12-08, 2026-01-14 and -15, do not all fit
+   * in turn, and 2025-12-08 gave way; a second chance puts "12-08" where
+   * it fits among the others, on the first line between "2025-04-09" and
+   * "2026-01-14": all seven dated, no lead through a label above, no two
+   * labels of a line touching */
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 600);
+  wait_for_draw (widget);
+  g_clear_pointer (&marks, g_strfreev);
+  marks = cpl_timeline_chart_dup_mark_labels (chart);
+  g_assert_cmpstr (marks[4], ==, "12-08");
+  g_assert_cmpuint (assert_leads_clear (chart, 7), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    for (guint j = i + 1; j < 7; j++)
+      {
+        double xi, li, ri, xj, lj, rj;
+        int line_i, line_j;
+
+        g_assert_true (cpl_timeline_chart_get_mark_place (chart, i, &xi, &line_i, &li, &ri));
+        g_assert_true (cpl_timeline_chart_get_mark_place (chart, j, &xj, &line_j, &lj, &rj));
+        if (line_i == line_j)
+          g_assert_true (ri < lj || rj < li);
+      }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  wait_for_draw (widget);
+
   /* the time axis: the day under the start of 2025-04-09 is that day */
   g_date_set_dmy (&date, 9, G_DATE_APRIL, 2025);
   x = cpl_timeline_chart_date_x (chart, &date);
