@@ -1688,16 +1688,16 @@ test_notes_edit (void)
   GtkWidget *dialog;
 
   cpl_chips_view_show_chip (view, h20);
-  chinese = g_strdup (cpl_text_get_locale (cpl_chip_get_notes (h20), "zh_CN"));
+  chinese = g_strdup (cpl_text_get_locale (cpl_entity_get_notes (CPL_ENTITY (h20)), "zh_CN"));
   dialog = cpl_notes_group_edit (notes_group_of (view));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW))),
                             "Checked against the datasheet", -1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  g_assert_cmpstr (cpl_text_get_locale (cpl_chip_get_notes (h20), "en"), ==, "Checked against the datasheet");
-  g_assert_cmpstr (cpl_text_get_locale (cpl_chip_get_notes (h20), "zh_CN"), ==, chinese);
+  g_assert_cmpstr (cpl_text_get_locale (cpl_entity_get_notes (CPL_ENTITY (h20)), "en"), ==, "Checked against the datasheet");
+  g_assert_cmpstr (cpl_text_get_locale (cpl_entity_get_notes (CPL_ENTITY (h20)), "zh_CN"), ==, chinese);
   g_assert_cmpstr (cpl_notes_group_get_text (notes_group_of (view)), ==, "Checked against the datasheet");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_true (g_str_has_prefix (cpl_text_get_locale (cpl_chip_get_notes (h20), "en"), "Designed for China"));
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (cpl_entity_get_notes (CPL_ENTITY (h20)), "en"), "Designed for China"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

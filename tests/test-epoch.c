@@ -106,7 +106,7 @@ test_rows (void)
   cpl_chip_metrics_compute (gb300, &m);
   g_assert_cmpfloat_with_epsilon (m.values[CPL_METRIC_TPP], 60000, 1e-6);
   /* the quoted Notes field spans lines; it arrives whole */
-  g_assert_nonnull (strstr (cpl_text_get (cpl_chip_get_notes (gb300)), "without sparsity.\n\nhttps://"));
+  g_assert_nonnull (strstr (cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (gb300))), "without sparsity.\n\nhttps://"));
   /* two links in one quoted cell become two sources, then Epoch's credit */
   g_assert_cmpstr (cpl_chip_get_sources (gb300)[0], ==, "https://resources.nvidia.com/en-us-dgx-systems/dgx-b300-datasheet");
   g_assert_cmpstr (cpl_chip_get_sources (gb300)[1], ==, "https://www.nvidia.com/en-us/data-center/gb300-nvl72/");

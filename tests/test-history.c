@@ -435,6 +435,27 @@ test_assign_json (void)
   g_assert_cmpstr (cpl_scenario_get_domestic_chip (CPL_SCENARIO (ban)), ==, "chip-d");
 }
 
+/* An entry assigned a state holds all of it: its notes, and a group's own
+ * "x-" members (kept apart from the fields), which stayed as they were. */
+static void
+test_assign_json_whole (void)
+{
+  g_autoptr(CplDataset) dataset = cpl_test_load_fixture ("two-chips.json", CPL_LOAD_ALONE);
+  CplEntity *chip = cpl_dataset_lookup (dataset, CPL_TYPE_CHIP, "chip-x");
+  g_autoptr(JsonObject) object = cpl_entity_to_json (chip);
+  g_autoptr(JsonObject) after = NULL;
+
+  json_object_set_string_member (json_object_get_object_member (object, "performance"), "x-source", "datasheet, p. 2");
+  json_object_set_string_member (object, "notes", "From the datasheet");
+  g_assert_null (cpl_entity_get_notes (chip));
+  g_assert_true (cpl_entity_assign_json (chip, object, NULL));
+  g_assert_cmpstr (cpl_text_get (cpl_entity_get_notes (chip)), ==, "From the datasheet");
+  after = cpl_entity_to_json (chip);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (after, "performance"), "x-source"),
+                   ==, "datasheet, p. 2");
+  g_assert_cmpstr (json_object_get_string_member (after, "notes"), ==, "From the datasheet");
+}
+
 /* A group is one step whatever it touches: a share set, then the "ban"
  * scenario removed and put back first (a move), then the share set again.
  * Before it, a step of its own (0.2 → 0.25); one undo takes the whole
@@ -579,7 +600,7 @@ make_change (CplDataset *dataset,
     case CHANGE_DATACENTER: cpl_chip_set_datacenter (CPL_CHIP (chip), FALSE); return chip;
     case CHANGE_DOMESTIC:  cpl_chip_set_domestic (CPL_CHIP (chip), TRUE); return chip;
     case CHANGE_SOURCE:    cpl_chip_add_source (CPL_CHIP (chip), "https://example.org/x"); return chip;
-    case CHANGE_NOTES:     cpl_chip_set_notes (CPL_CHIP (chip), notes); return chip;
+    case CHANGE_NOTES:     cpl_entity_set_notes (CPL_ENTITY (chip), notes); return chip;
     case CHANGE_ALLOWED_CHIPS: cpl_scenario_set_allowed_chips (CPL_SCENARIO (two_years), allowed); return two_years;
     case CHANGE_DOMESTIC_CHIP: cpl_scenario_set_domestic_chip (CPL_SCENARIO (two_years), "chip-y"); return two_years;
     case CHANGE_RANGE:
@@ -663,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/history/undo-removal", test_undo_removal);
   g_test_add_func ("/history/restored", test_restored);
   g_test_add_func ("/history/assign-json", test_assign_json);
+  g_test_add_func ("/history/assign-json-whole", test_assign_json_whole);
   g_test_add_func ("/history/group", test_group);
   g_test_add_func ("/history/snapshots", test_snapshots);
   g_test_add_func ("/history/first-change", test_first_change);

@@ -797,7 +797,7 @@ test_notes_edit (void)
 
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    g_assert_cmpstr (text, ==, cpl_text_get (cpl_revenue_case_get_notes (h20)));
+    g_assert_cmpstr (text, ==, cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (h20))));
   }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
@@ -807,14 +807,14 @@ test_notes_edit (void)
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_set_text (buffer, "Units from our survey of twelve buyers", -1);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  g_assert_cmpstr (cpl_text_get (cpl_revenue_case_get_notes (rc)), ==, "Units from our survey of twelve buyers");
+  g_assert_cmpstr (cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (rc))), ==, "Units from our survey of twelve buyers");
   g_assert_cmpstr (notes_text (view), ==, "Units from our survey of twelve buyers");
   saved = cpl_entity_to_json (CPL_ENTITY (rc));
   g_assert_cmpstr (json_object_get_string_member (saved, "notes"), ==, "Units from our survey of twelve buyers");
 
   /* undone: no notes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_null (cpl_revenue_case_get_notes (rc));
+  g_assert_null (cpl_entity_get_notes (CPL_ENTITY (rc)));
   g_assert_null (notes_text (view));
 
   /* another line: its own */

@@ -197,41 +197,41 @@ test_notes (void)
   g_autoptr(CplEntity) copy = NULL;
   CplText *notes;
 
-  notes = cpl_revenue_case_get_notes (h200);
+  notes = cpl_entity_get_notes (CPL_ENTITY (h200));
   g_assert_nonnull (notes);
   g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "en"),
                                    "One million units at the US$27,000 reported for Chinese orders"));
   g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "zh_CN"), "100 万颗"));
   g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "zh_TW"), "100 萬顆"));
-  g_assert_null (cpl_revenue_case_get_notes (no_cost));
+  g_assert_null (cpl_entity_get_notes (CPL_ENTITY (no_cost)));
 
   /* saved with the line, and read back */
   saved = cpl_entity_to_json (CPL_ENTITY (h200));
   g_assert_true (json_object_has_member (saved, "notes"));
   copy = cpl_entity_duplicate (CPL_ENTITY (h200), "h200-copy");
-  g_assert_true (cpl_text_equal (cpl_revenue_case_get_notes (CPL_REVENUE_CASE (copy)), notes));
+  g_assert_true (cpl_text_equal (cpl_entity_get_notes (CPL_ENTITY (copy)), notes));
   /* a line without notes writes none */
   g_clear_pointer (&saved, json_object_unref);
   saved = cpl_entity_to_json (CPL_ENTITY (no_cost));
   g_assert_false (json_object_has_member (saved, "notes"));
 
   /* written: a plain text where there was none; emptied: none again */
-  cpl_revenue_case_set_notes (no_cost, "From two quotes");
-  g_assert_cmpstr (cpl_text_get (cpl_revenue_case_get_notes (no_cost)), ==, "From two quotes");
-  cpl_revenue_case_set_notes (no_cost, "");
-  g_assert_null (cpl_revenue_case_get_notes (no_cost));
+  cpl_entity_edit_notes (CPL_ENTITY (no_cost), "From two quotes");
+  g_assert_cmpstr (cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (no_cost))), ==, "From two quotes");
+  cpl_entity_edit_notes (CPL_ENTITY (no_cost), "");
+  g_assert_null (cpl_entity_get_notes (CPL_ENTITY (no_cost)));
 
   /* in the user's language only (English, as set here): the Chinese
    * notes stay; emptied in English, the notes are still there in
    * Chinese */
   g_setenv ("LANGUAGE", "en", TRUE);
-  cpl_revenue_case_set_notes (h200, "Checked against the FT report");
-  notes = cpl_revenue_case_get_notes (h200);
+  cpl_entity_edit_notes (CPL_ENTITY (h200), "Checked against the FT report");
+  notes = cpl_entity_get_notes (CPL_ENTITY (h200));
   g_assert_cmpstr (cpl_text_get_locale (notes, "en"), ==, "Checked against the FT report");
   g_assert_true (g_str_has_prefix (cpl_text_get_locale (notes, "zh_CN"), "100 万颗"));
-  cpl_revenue_case_set_notes (h200, "");
-  g_assert_nonnull (cpl_revenue_case_get_notes (h200));
-  g_assert_true (g_str_has_prefix (cpl_text_get_locale (cpl_revenue_case_get_notes (h200), "zh_TW"), "100 萬顆"));
+  cpl_entity_edit_notes (CPL_ENTITY (h200), "");
+  g_assert_nonnull (cpl_entity_get_notes (CPL_ENTITY (h200)));
+  g_assert_true (g_str_has_prefix (cpl_text_get_locale (cpl_entity_get_notes (CPL_ENTITY (h200)), "zh_TW"), "100 萬顆"));
 }
 
 int

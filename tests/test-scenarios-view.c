@@ -3637,20 +3637,20 @@ test_notes (void)
     g_assert_cmpstr (shown, ==, "");
     gtk_text_buffer_set_text (buffer, "Demand from our own survey of buyers", -1);
     /* nothing is kept until Save */
-    g_assert_null (cpl_scenario_get_notes (added));
+    g_assert_null (cpl_entity_get_notes (CPL_ENTITY (added)));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-    g_assert_cmpstr (cpl_text_get (cpl_scenario_get_notes (added)), ==, "Demand from our own survey of buyers");
+    g_assert_cmpstr (cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (added))), ==, "Demand from our own survey of buyers");
     g_assert_cmpstr (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)), ==,
                      "Demand from our own survey of buyers");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-    g_assert_null (cpl_scenario_get_notes (added));
+    g_assert_null (cpl_entity_get_notes (CPL_ENTITY (added)));
     g_assert_null (cpl_notes_group_get_text (cpl_scenario_results_get_notes (results)));
 
     dialog = cpl_notes_group_edit (cpl_scenario_results_get_notes (results));
     buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
     gtk_text_buffer_set_text (buffer, "Not kept", -1);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-    g_assert_null (cpl_scenario_get_notes (added));
+    g_assert_null (cpl_entity_get_notes (CPL_ENTITY (added)));
   }
   /* and another's are its own */
   select_id (view, "full-ban-2025");

@@ -20,7 +20,6 @@ struct _CplChip
   int        datacenter;  /* -1 unknown */
   gboolean   domestic;
   GPtrArray *sources;     /* NULL-terminated */
-  CplText   *notes;
 };
 
 G_DEFINE_FINAL_TYPE (CplChip, cpl_chip, CPL_TYPE_ENTITY)
@@ -125,7 +124,7 @@ cpl_chip_load (CplEntity   *entity,
       cpl_chip_add_source (self, json_node_get_string (node));
     }
 
-  return cpl_json_get_text (ctx, object, "notes", &self->notes, error);
+  return cpl_entity_load_notes (entity, object, ctx, error);
 }
 
 static void
@@ -150,8 +149,7 @@ cpl_chip_save (CplEntity  *entity,
         json_array_add_string_element (array, g_ptr_array_index (self->sources, i));
       json_object_set_array_member (object, "sources", array);
     }
-  if (self->notes != NULL)
-    json_object_set_member (object, "notes", cpl_text_to_json (self->notes));
+  cpl_entity_save_notes (entity, object);
 }
 
 static void
@@ -163,7 +161,6 @@ cpl_chip_finalize (GObject *object)
   g_free (self->released);
   g_free (self->process);
   g_ptr_array_unref (self->sources);
-  g_clear_pointer (&self->notes, cpl_text_unref);
   G_OBJECT_CLASS (cpl_chip_parent_class)->finalize (object);
 }
 
@@ -356,30 +353,3 @@ cpl_chip_add_source (CplChip    *self,
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
-/* Sets the notes in the user's language (cpl_entity_edit_text()). */
-void
-cpl_chip_edit_notes (CplChip    *self,
-                     const char *notes)
-{
-  g_return_if_fail (CPL_IS_CHIP (self));
-  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
-}
-
-/* Returns: (nullable): the notes, or %NULL when there are none. */
-CplText *
-cpl_chip_get_notes (CplChip *self)
-{
-  g_return_val_if_fail (CPL_IS_CHIP (self), NULL);
-  return self->notes;
-}
-
-void
-cpl_chip_set_notes (CplChip *self,
-                    CplText *notes)
-{
-  g_return_if_fail (CPL_IS_CHIP (self));
-  cpl_entity_will_change (CPL_ENTITY (self));
-  g_clear_pointer (&self->notes, cpl_text_unref);
-  self->notes = notes ? cpl_text_ref (notes) : NULL;
-  cpl_entity_emit_changed (CPL_ENTITY (self));
-}

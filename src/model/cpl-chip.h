@@ -48,11 +48,6 @@ void                cpl_chip_set_domestic       (CplChip      *self,
 const char * const *cpl_chip_get_sources        (CplChip      *self);
 void                cpl_chip_add_source         (CplChip      *self,
                                                  const char   *url);
-CplText            *cpl_chip_get_notes          (CplChip      *self);
-void                cpl_chip_edit_notes         (CplChip      *self,
-                                                 const char   *notes);
-void                cpl_chip_set_notes          (CplChip      *self,
-                                                 CplText      *notes);
 
 const char         *cpl_precision_get_key       (CplPrecision  precision);
 int                 cpl_precision_get_bits      (CplPrecision  precision);

@@ -14,6 +14,7 @@ typedef struct
 {
   char       *id;
   CplText    *name;
+  CplText    *notes;        /* where the figures come from, or NULL */
   double     *values;
   JsonObject *extra;
   JsonObject *group_extra;  /* group → its "x-" members, kept as read */
@@ -130,6 +131,7 @@ cpl_entity_finalize (GObject *object)
 
   g_clear_pointer (&priv->id, g_free);
   g_clear_pointer (&priv->name, cpl_text_unref);
+  g_clear_pointer (&priv->notes, cpl_text_unref);
   g_clear_pointer (&priv->values, g_free);
   g_clear_pointer (&priv->extra, json_object_unref);
   g_clear_pointer (&priv->group_extra, json_object_unref);
@@ -569,23 +571,88 @@ cpl_entity_will_change (CplEntity *self)
     priv->snapshot = cpl_entity_to_json (self);
 }
 
-/**
- * cpl_entity_edit_text:
- * @text: (inout) (nullable): an optional text of @self's (its notes)
- * @value: (nullable): what the user reads there now, as typed
+/* Notes ------------------------------------------------------------------
  *
- * Sets @text in the user's language (cpl_text_edit_current()), as one
- * change of @self; nothing when it reads so already.
+ * A chip's, a scenario's and a sale line's "notes": where its figures come
+ * from.  The entity keeps them; the subclass reads and writes the key
+ * where its files have it (cpl_entity_load_notes(), cpl_entity_save_notes()).
+ */
+
+/* Reads @object's "notes" (a text, or absent). */
+gboolean
+cpl_entity_load_notes (CplEntity   *self,
+                       JsonObject  *object,
+                       gpointer     ctx,
+                       GError     **error)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  return cpl_json_get_text (ctx, object, "notes", &priv->notes, error);
+}
+
+/* Writes the notes into @object as "notes", when there are any. */
+void
+cpl_entity_save_notes (CplEntity  *self,
+                       JsonObject *object)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  if (priv->notes != NULL)
+    json_object_set_member (object, "notes", cpl_text_to_json (priv->notes));
+}
+
+/**
+ * cpl_entity_get_notes:
+ *
+ * Returns: (transfer none) (nullable): where the entry's figures come
+ *   from, or %NULL when it has no notes
+ */
+CplText *
+cpl_entity_get_notes (CplEntity *self)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_val_if_fail (CPL_IS_ENTITY (self), NULL);
+  return priv->notes;
+}
+
+/**
+ * cpl_entity_set_notes:
+ * @notes: (nullable): the notes in every language, or %NULL for none
+ *
+ * Replaces the notes, as one change of @self.
  */
 void
-cpl_entity_edit_text (CplEntity   *self,
-                      CplText    **text,
-                      const char  *value)
+cpl_entity_set_notes (CplEntity *self,
+                      CplText   *notes)
 {
-  if (g_strcmp0 (*text != NULL ? cpl_text_get (*text) : "", value != NULL ? value : "") == 0)
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_if_fail (CPL_IS_ENTITY (self));
+  cpl_entity_will_change (self);
+  g_clear_pointer (&priv->notes, cpl_text_unref);
+  priv->notes = notes != NULL ? cpl_text_ref (notes) : NULL;
+  cpl_entity_emit_changed (self);
+}
+
+/**
+ * cpl_entity_edit_notes:
+ * @value: (nullable): what the user reads there now, as typed
+ *
+ * Sets the notes in the user's language (cpl_text_edit_current()), as one
+ * change of @self; nothing when they read so already.
+ */
+void
+cpl_entity_edit_notes (CplEntity  *self,
+                       const char *value)
+{
+  CplEntityPrivate *priv = cpl_entity_get_instance_private (self);
+
+  g_return_if_fail (CPL_IS_ENTITY (self));
+  if (g_strcmp0 (priv->notes != NULL ? cpl_text_get (priv->notes) : "", value != NULL ? value : "") == 0)
     return;
   cpl_entity_will_change (self);
-  cpl_text_edit_current (text, value);
+  cpl_text_edit_current (&priv->notes, value);
   cpl_entity_emit_changed (self);
 }
 
@@ -933,8 +1000,10 @@ cpl_entity_swap_state (CplEntity *self,
     SWAP (guint8, x[i], y[i]);
   SWAP (char *, a->id, b->id);
   SWAP (CplText *, a->name, b->name);
+  SWAP (CplText *, a->notes, b->notes);
   SWAP (double *, a->values, b->values);
   SWAP (JsonObject *, a->extra, b->extra);
+  SWAP (JsonObject *, a->group_extra, b->group_extra);
 }
 
 /**

@@ -114,8 +114,16 @@ gboolean        cpl_field_check                 (const CplField     *field,
 JsonObject     *cpl_entity_get_extra            (CplEntity          *self);
 void            cpl_entity_will_change          (CplEntity          *self);
 void            cpl_entity_emit_changed         (CplEntity          *self);
-void            cpl_entity_edit_text            (CplEntity          *self,
-                                                 CplText           **text,
+CplText        *cpl_entity_get_notes            (CplEntity          *self);
+void            cpl_entity_set_notes            (CplEntity          *self,
+                                                 CplText            *notes);
+void            cpl_entity_edit_notes           (CplEntity          *self,
                                                  const char         *value);
+gboolean        cpl_entity_load_notes           (CplEntity          *self,
+                                                 JsonObject         *object,
+                                                 gpointer            ctx,
+                                                 GError            **error);
+void            cpl_entity_save_notes           (CplEntity          *self,
+                                                 JsonObject         *object);
 
 G_END_DECLS

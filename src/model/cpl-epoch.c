@@ -276,7 +276,7 @@ cpl_epoch_import_table (CplCsvTable *table,
         {
           g_autoptr(CplText) text = cpl_text_new (NULL);
           cpl_text_set_locale (text, "en", notes);
-          cpl_chip_set_notes (chip, text);
+          cpl_entity_set_notes (CPL_ENTITY (chip), text);
         }
 
       {

@@ -13,7 +13,6 @@ struct _CplRevenueCase
   CplEntity  parent_instance;
   char      *vendor_id;
   char      *chip_id;
-  CplText   *notes;
 };
 
 G_DEFINE_FINAL_TYPE (CplRevenueCase, cpl_revenue_case, CPL_TYPE_ENTITY)
@@ -44,7 +43,7 @@ cpl_revenue_case_load (CplEntity   *entity,
     return FALSE;
   self->vendor_id = g_strdup (vendor);
   self->chip_id = g_strdup (chip);
-  return cpl_json_get_text (ctx, object, "notes", &self->notes, error);
+  return cpl_entity_load_notes (entity, object, ctx, error);
 }
 
 static void
@@ -57,8 +56,7 @@ cpl_revenue_case_save (CplEntity  *entity,
     json_object_set_string_member (object, "vendor", self->vendor_id);
   if (self->chip_id != NULL)
     json_object_set_string_member (object, "chip", self->chip_id);
-  if (self->notes != NULL)
-    json_object_set_member (object, "notes", cpl_text_to_json (self->notes));
+  cpl_entity_save_notes (entity, object);
 }
 
 static void
@@ -68,7 +66,6 @@ cpl_revenue_case_finalize (GObject *object)
 
   g_free (self->vendor_id);
   g_free (self->chip_id);
-  g_clear_pointer (&self->notes, cpl_text_unref);
   G_OBJECT_CLASS (cpl_revenue_case_parent_class)->finalize (object);
 }
 
@@ -168,20 +165,3 @@ cpl_revenue_case_set_chip_id (CplRevenueCase *self,
   cpl_entity_emit_changed (CPL_ENTITY (self));
 }
 
-/* Returns: (nullable): where the line's figures come from, or %NULL when
- * it has no notes. */
-CplText *
-cpl_revenue_case_get_notes (CplRevenueCase *self)
-{
-  g_return_val_if_fail (CPL_IS_REVENUE_CASE (self), NULL);
-  return self->notes;
-}
-
-/* Sets the notes in the user's language (cpl_text_edit_current()). */
-void
-cpl_revenue_case_set_notes (CplRevenueCase *self,
-                            const char     *notes)
-{
-  g_return_if_fail (CPL_IS_REVENUE_CASE (self));
-  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
-}

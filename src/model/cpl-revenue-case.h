@@ -29,8 +29,5 @@ void        cpl_revenue_case_set_vendor_id (CplRevenueCase      *self,
 const char *cpl_revenue_case_get_chip_id   (CplRevenueCase      *self);
 void        cpl_revenue_case_set_chip_id   (CplRevenueCase      *self,
                                             const char          *chip_id);
-CplText    *cpl_revenue_case_get_notes     (CplRevenueCase      *self);
-void        cpl_revenue_case_set_notes     (CplRevenueCase      *self,
-                                            const char          *notes);
 
 G_END_DECLS

@@ -13,7 +13,6 @@ struct _CplScenario
 {
   CplEntity   parent_instance;
   CplText    *description;
-  CplText    *notes;
   char      **allowed_chips;
   char       *domestic_chip;
   JsonObject *ranges;       /* parameter → {low, mode, high}, validated */
@@ -179,7 +178,7 @@ cpl_scenario_load (CplEntity   *entity,
   JsonNode *ranges;
 
   if (!cpl_json_get_text (ctx, object, "description", &self->description, error) ||
-      !cpl_json_get_text (ctx, object, "notes", &self->notes, error) ||
+      !cpl_entity_load_notes (entity, object, ctx, error) ||
       !cpl_json_get_string (ctx, object, "domestic_chip", TRUE, &domestic, error))
     return FALSE;
   self->domestic_chip = g_strdup (domestic);
@@ -232,8 +231,7 @@ cpl_scenario_save (CplEntity  *entity,
 
   if (self->description != NULL)
     json_object_set_member (object, "description", cpl_text_to_json (self->description));
-  if (self->notes != NULL)
-    json_object_set_member (object, "notes", cpl_text_to_json (self->notes));
+  cpl_entity_save_notes (entity, object);
   for (guint i = 0; self->allowed_chips[i] != NULL; i++)
     json_array_add_string_element (allowed, self->allowed_chips[i]);
   json_object_set_array_member (object, "allowed_chips", allowed);
@@ -252,7 +250,6 @@ cpl_scenario_finalize (GObject *object)
   CplScenario *self = CPL_SCENARIO (object);
 
   g_clear_pointer (&self->description, cpl_text_unref);
-  g_clear_pointer (&self->notes, cpl_text_unref);
   g_strfreev (self->allowed_chips);
   g_free (self->domestic_chip);
   g_clear_pointer (&self->ranges, json_object_unref);
@@ -369,24 +366,6 @@ cpl_scenario_get_description (CplScenario *self)
 {
   g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
   return self->description;
-}
-
-/* Returns: (nullable): where its figures come from, or %NULL when it
- * has no notes. */
-CplText *
-cpl_scenario_get_notes (CplScenario *self)
-{
-  g_return_val_if_fail (CPL_IS_SCENARIO (self), NULL);
-  return self->notes;
-}
-
-/* Sets the notes in the user's language (cpl_text_edit_current()). */
-void
-cpl_scenario_set_notes (CplScenario *self,
-                        const char  *notes)
-{
-  g_return_if_fail (CPL_IS_SCENARIO (self));
-  cpl_entity_edit_text (CPL_ENTITY (self), &self->notes, notes);
 }
 
 /* Returns: (nullable): parameter → {low, mode, high} for Monte Carlo. */

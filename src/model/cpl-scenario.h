@@ -45,9 +45,6 @@ const char         *cpl_scenario_get_domestic_chip     (CplScenario        *self
 void                cpl_scenario_set_domestic_chip     (CplScenario        *self,
                                                         const char         *chip_id);
 CplText            *cpl_scenario_get_description       (CplScenario        *self);
-CplText            *cpl_scenario_get_notes             (CplScenario        *self);
-void                cpl_scenario_set_notes             (CplScenario        *self,
-                                                        const char         *notes);
 JsonObject         *cpl_scenario_get_ranges            (CplScenario        *self);
 gboolean            cpl_scenario_get_range             (CplScenario        *self,
                                                         const char         *key,

@@ -525,7 +525,7 @@ scenario_section (Writer *w,
   CplScenario *scenario = g_ptr_array_index (report->scenarios, index);
   CplProjection *p = g_ptr_array_index (report->projections, index);
   CplText *description = cpl_scenario_get_description (scenario);
-  CplText *notes = cpl_scenario_get_notes (scenario);
+  CplText *notes = cpl_entity_get_notes (CPL_ENTITY (scenario));
   g_autofree char *sentence = cpl_scenario_crossover_sentence (p, report->dataset);
   g_autofree char *explanation = cpl_projection_explain (p, scenario, report->dataset);
 

@@ -913,7 +913,7 @@ on_notes_edited (gpointer    data,
   CplChipsView *self = data;
 
   if (self->shown != NULL)
-    cpl_chip_edit_notes (self->shown, text);
+    cpl_entity_edit_notes (CPL_ENTITY (self->shown), text);
 }
 
 static void
@@ -1081,7 +1081,7 @@ cpl_chips_view_update_detail (CplChipsView *self)
   cpl_notes_group_set_editable (group, _("Where the chip's figures come from: datasheets, estimates and their "
                                          "sources."),
                                 on_notes_edited, self);
-  cpl_notes_group_set_text (group, cpl_chip_get_notes (chip));
+  cpl_notes_group_set_text (group, cpl_entity_get_notes (CPL_ENTITY (chip)));
 
   sources = cpl_chip_get_sources (chip);
   if (sources[0] != NULL)

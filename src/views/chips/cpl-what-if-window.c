@@ -628,7 +628,7 @@ cpl_what_if_window_add_to_dataset (CplWhatIfWindow *self)
   chip = cpl_entity_duplicate (CPL_ENTITY (self->chip), id);
   cpl_text_set_locale (notes, "en", "Entered in the what-if form.");
   cpl_text_set_locale (notes, "zh_CN", "在假设芯片表单中录入。");
-  cpl_chip_set_notes (CPL_CHIP (chip), notes);
+  cpl_entity_set_notes (CPL_ENTITY (chip), notes);
   cpl_dataset_append (self->dataset, chip);
   return CPL_CHIP (chip);
 }

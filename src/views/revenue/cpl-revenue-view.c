@@ -764,7 +764,7 @@ cpl_revenue_view_sync_inputs (CplRevenueView *self)
                                                            cpl_revenue_case_get_chip_id (self->selected)));
   gtk_adjustment_set_value (self->share_adjustment,
                             100 * cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_REVENUE_SHARE));
-  cpl_notes_group_set_text (self->notes, cpl_revenue_case_get_notes (self->selected));
+  cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->selected)));
   self->syncing = FALSE;
   cpl_revenue_view_update_outputs (self);
 }
@@ -995,7 +995,7 @@ on_notes_edited (gpointer    data,
   CplRevenueView *self = data;
 
   if (self->selected != NULL)
-    cpl_revenue_case_set_notes (self->selected, text);
+    cpl_entity_edit_notes (CPL_ENTITY (self->selected), text);
 }
 
 static void

@@ -1086,7 +1086,7 @@ on_notes_edited (gpointer    data,
   CplScenarioResults *self = data;
 
   if (self->scenario != NULL)
-    cpl_scenario_set_notes (self->scenario, text);
+    cpl_entity_edit_notes (CPL_ENTITY (self->scenario), text);
 }
 
 /* What is below the first row of cards: the other charts' cards, the
@@ -1108,7 +1108,7 @@ build_below (CplScenarioResults *self)
   cpl_notes_group_set_editable (self->notes, _("Where the parameters come from: sources, estimates and assumptions."),
                                 on_notes_edited, self);
   if (self->scenario != NULL)
-    cpl_notes_group_set_text (self->notes, cpl_scenario_get_notes (self->scenario));
+    cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->scenario)));
   if (self->projection != NULL)
     {
       fill_table (self);
@@ -1314,7 +1314,7 @@ show_own (CplScenarioResults *self)
   cpl_label_set_text (self->description, kept);
   gtk_widget_set_visible (GTK_WIDGET (self->description), description != NULL);
   if (self->notes != NULL)
-    cpl_notes_group_set_text (self->notes, cpl_scenario_get_notes (self->scenario));
+    cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->scenario)));
   for (guint c = 0; c < N_CHARTS; c++)
     cpl_chart_export_set_entity (self->charts[c], CPL_ENTITY (self->scenario));
 }
