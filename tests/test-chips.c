@@ -751,7 +751,7 @@ test_what_if_status (void)
       cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (dataset, ids[i]));
       what_if = CPL_WHAT_IF_WINDOW (cpl_chips_view_show_what_if (view));
       cpl_test_wait_for_draw (GTK_WIDGET (what_if));
-      g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status-caption"), ==, "Status in China on 2026-02-01");
+      g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status-caption"), ==, "Status in China on 1 February 2026");
       g_assert_cmpstr (cpl_what_if_window_get_result (what_if, "status"), ==, statuses[i]);
       named = what_if_switch (what_if, "Rules naming H20 apply");
       if (i == 0)
@@ -1749,9 +1749,9 @@ test_not_yet_released (void)
   g_assert_true (gtk_widget_has_css_class (box, "dim-label"));
   tooltip = g_object_get_data (G_OBJECT (box), "cpl-tooltip");
   g_test_message ("%s", tooltip);
-  g_assert_true (g_str_has_prefix (tooltip, "Not yet released on 2023-04-09 (released "));
+  g_assert_true (g_str_has_prefix (tooltip, "Not yet released on 9 April 2023 (released "));
   g_assert_nonnull (strstr (tooltip, "). Had it been on sale, its status would have been “"));
-  g_assert_nonnull (strstr (tooltip, "”.\nUnder the rules in force on 2023-04-09"));
+  g_assert_nonnull (strstr (tooltip, "”.\nUnder the rules in force on 9 April 2023"));
 
   /* on 2026-02-01 every built-in chip was on sale (the last, the MI355X,
    * from 2025-06) */
@@ -1781,13 +1781,13 @@ test_detail_deciding_rules (void)
   /* the rules' names keep their dates whole (a no-break space between
    * month and year; in Chinese "（2025 年 12" ended a phone's line) */
   assert_detail_row (view, "Denied",
-                     "Under the rules in force on 2025-06-01: caught by “Licence letters for H20 and MI308X "
+                     "Under the rules in force on 1\u00a0June\u00a02025: caught by “Licence letters for H20 and MI308X "
                      "(April\u00a02025)”, and no licence rule opens it, so an export to China is presumed denied.",
                      "error");
   assert_detail_row (view, "Licences for H20 and MI308X (August 2025)",
-                     "Not yet in force on 2025-06-01: in force from 2025-08-11\nLicensable", "dim-label");
+                     "Not yet in force on 1\u00a0June\u00a02025: in force from 11\u00a0August\u00a02025\nLicensable", "dim-label");
   assert_detail_row (view, "Case-by-case review for China (January 2026)",
-                     "Not yet in force on 2025-06-01: in force from 2026-01-15\n", "dim-label");
+                     "Not yet in force on 1\u00a0June\u00a02025: in force from 15\u00a0January\u00a02026\n", "dim-label");
   /* a rule in force keeps its verdict's colour */
   assert_detail_row (view, "Licence letters for H20 and MI308X (April 2025)", "Controlled", "error");
   /* its lines go clause by clause, each condition saying whether it
@@ -1803,7 +1803,7 @@ test_detail_deciding_rules (void)
    * would not catch the H20's TPP 2,368 anyway) */
   set_date_iso (view, "2025-09-01");
   assert_detail_row (view, "Licensable · 15% share",
-                     "Under the rules in force on 2025-09-01: caught by “Licence letters for H20 and MI308X "
+                     "Under the rules in force on 1\u00a0September\u00a02025: caught by “Licence letters for H20 and MI308X "
                      "(April\u00a02025)”, but a licence may be granted under “Licences for H20 and MI308X (August\u00a0"
                      "2025)”; a licensed sale pays 15% of its revenue to the US under “15% share for H20 and "
                      "MI308X (August\u00a02025)”.", "warning");
@@ -1942,14 +1942,14 @@ test_detail_verdicts (void)
    * 25% once, not 50% (MODEL.md §2.1, said so: two "25%" rules named
    * after one "pays 25%" read as if they added up) */
   assert_detail_row (view, "Licensable · 25% share",
-                     "Under the rules in force on 2026-02-01: caught by “ECCN 3A090.a (2023)”, but a licence "
+                     "Under the rules in force on 1\u00a0February\u00a02026: caught by “ECCN 3A090.a (2023)”, but a licence "
                      "may be granted under “Licences for H200 (December\u00a02025)” and “Case-by-case review for China "
                      "(January\u00a02026)”; a licensed sale pays 25% of its revenue to the US, the largest of the "
                      "shares set by “25% share for H200 (December\u00a02025)” and “25% tariff share (January\u00a02026)” "
                      "(the shares of several rules are not added together).", "warning");
   /* the replaced rule says so, in grey (it read "Controlled", in red) */
   assert_detail_row (view, "ECCN 3A090.a (October 2022)",
-                     "No longer in force on 2026-02-01: it ended on 2023-11-17\nControlled", "dim-label");
+                     "No longer in force on 1\u00a0February\u00a02026: it ended on 17\u00a0November\u00a02023\nControlled", "dim-label");
   /* its figures carry their units: 15,832 TPP ÷ 814 mm² = 19.45 TPP per
    * mm² of die, a no-break space before the unit (it read a bare
    * "19.45") */
@@ -2050,8 +2050,8 @@ test_detail_verdicts (void)
    * "Denied", but did not exist yet; grey, as in its table cell */
   set_date_iso (view, "2023-04-09");
   assert_detail_row (view, "Not yet released",
-                     "Not yet released on 2023-04-09 (released 2024-11). Had it been on sale, its status would "
-                     "have been “Denied”.\nUnder the rules in force on 2023-04-09: caught by “ECCN 3A090.a "
+                     "Not yet released on 9\u00a0April\u00a02023 (released November\u00a02024). Had it been on sale, its status would "
+                     "have been “Denied”.\nUnder the rules in force on 9\u00a0April\u00a02023: caught by “ECCN 3A090.a "
                      "(October\u00a02022)”", "dim-label");
   set_date_iso (view, "2026-02-01");
 

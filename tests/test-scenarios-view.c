@@ -1791,15 +1791,15 @@ test_use_rules (void)
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.25);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpl_scenario_editor_get_input (editor, "revenue_share"))), ==, "25");
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
-                   "From the rules in force on 2026-01-15: 8 chips allowed, revenue share 25%.\n"
+                   "From the rules in force on 15 January 2026: 8 chips allowed, revenue share 25%.\n"
                    "The rules set different revenue shares: 25% for H200 SXM and Instinct MI325X; 15% for H20 "
                    "and Instinct MI308X; 0% for A100 SXM4 80GB, H100 SXM5 80GB, H800 SXM5 and Instinct MI300X. "
                    "A scenario has one share rate: it takes the largest, 25%, which overstates the US take on the "
                    "chips that pay less.\n"
                    "The name and description are left as they were: change them if they no longer fit.\n"
                    "Left out:\n"
-                   "• X: its status on 2026-01-15 needs data (a figure the rules need is missing)\n"
-                   "• Y: its status on 2026-01-15 needs data (a figure the rules need is missing)");
+                   "• X: its status on 15 January 2026 needs data (a figure the rules need is missing)\n"
+                   "• Y: its status on 15 January 2026 needs data (a figure the rules need is missing)");
 
   /* one Ctrl+Z: both the chips and the share are back (X, Y at 20%) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -1820,7 +1820,7 @@ test_use_rules (void)
   g_assert_cmpuint (g_strv_length ((char **) cpl_scenario_get_allowed_chips (scenario)), ==, 0);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0);
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
-                   "From the rules in force on 2025-06-01: no chip allowed (a full ban), revenue share 0%.\n"
+                   "From the rules in force on 1 June 2025: no chip allowed (a full ban), revenue share 0%.\n"
                    "The name and description are left as they were: change them if they no longer fit.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpfloat (cpl_scenario_get (scenario, CPL_SCENARIO_REVENUE_SHARE), ==, 0.2);
@@ -1835,13 +1835,13 @@ test_use_rules (void)
     cpl_scenario_editor_use_rules_on (editor, &date);
   }
   g_assert_cmpstr (cpl_scenario_editor_get_policy_note (editor), ==,
-                   "From the rules in force on 2022-10-07: 3 chips allowed, revenue share 0%.\n"
-                   "H800 SXM5, H20 and Instinct MI308X were not yet released on 2022-10-07: the rules are "
+                   "From the rules in force on 7 October 2022: 3 chips allowed, revenue share 0%.\n"
+                   "H800 SXM5, H20 and Instinct MI308X were not yet released on 7 October 2022: the rules are "
                    "applied to them as if they had been.\n"
                    "The name and description are left as they were: change them if they no longer fit.\n"
                    "Left out:\n"
-                   "• X: its status on 2022-10-07 needs data (a figure the rules need is missing)\n"
-                   "• Y: its status on 2022-10-07 needs data (a figure the rules need is missing)");
+                   "• X: its status on 7 October 2022 needs data (a figure the rules need is missing)\n"
+                   "• Y: its status on 7 October 2022 needs data (a figure the rules need is missing)");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -22,6 +22,7 @@
 
 #include "cpl-error.h"
 #include "cpl-format.h"
+#include "cpl-rule.h"
 
 /* Shown where a value is unknown: never a made-up number. */
 #define UNKNOWN "—"
@@ -726,4 +727,68 @@ cpl_text_space_han (const char *text)
       previous = c;
     }
   return g_string_free (spaced, FALSE);
+}
+
+/**
+ * cpl_date_format_long:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as a sentence writes it, "4 December
+ *   2026", "2026年12月4日" (the ISO form, 2026-12-04, stays for the date
+ *   pickers, the tables and the timeline)
+ */
+char *
+cpl_date_format_long (const GDate *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (g_date_valid (date), NULL);
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+  /* Translators: a day in a sentence, "4 December 2026"; see
+   * g_date_time_format() */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+/**
+ * cpl_iso_date_format_long:
+ * @iso: (nullable): a date written YYYY-MM-DD, as a rule gives it
+ *
+ * Returns: (transfer full) (nullable): @iso as cpl_date_format_long()
+ *   writes it; @iso itself when it is not such a date
+ */
+char *
+cpl_iso_date_format_long (const char *iso)
+{
+  GDate date;
+
+  if (iso != NULL && cpl_iso_date_parse (iso, &date))
+    return cpl_date_format_long (&date);
+  return g_strdup (iso);
+}
+
+/**
+ * cpl_released_format_long:
+ * @released: (nullable): when a chip was released, as its file says:
+ *   "2024", "2024-11" or "2024-11-15"
+ *
+ * Returns: (transfer full) (nullable): @released as a sentence writes it:
+ *   "2024", "November 2024" (2024年11月), "15 November 2024"
+ */
+char *
+cpl_released_format_long (const char *released)
+{
+  int year, month;
+  char end;
+
+  if (released != NULL && strlen (released) == 7 &&
+      sscanf (released, "%4d-%2d%c", &year, &month, &end) == 2 && month >= 1 && month <= 12)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+      /* Translators: a month in a sentence, "November 2024"; see
+       * g_date_time_format() */
+      if (time != NULL)
+        return g_date_time_format (time, _("%B %Y"));
+    }
+  return cpl_iso_date_format_long (released);
 }

@@ -17,6 +17,12 @@ char *cpl_format_money_scaled (double usd,
 double cpl_money_input_scale (const char **unit);
 gulong cpl_plural_count  (double value);
 
+/* Dates in sentences: "4 December 2026", "2026年12月4日" (files and the
+ * date controls keep YYYY-MM-DD: cpl_iso_date_format()) */
+char *cpl_date_format_long     (const GDate *date);
+char *cpl_iso_date_format_long (const char  *iso);
+char *cpl_released_format_long (const char  *released);
+
 /* What a difference between two values is in. */
 typedef enum {
   CPL_DIFFERENCE_MONEY,   /* US dollars: "+$1.20 B" */

@@ -15,6 +15,7 @@
 #include "cpl-compute.h"
 #include "cpl-dataset.h"
 #include "cpl-scenario.h"
+#include "cpl-format.h"
 #include "cpl-status.h"
 
 static const char * const status_keys[CPL_N_CHIP_STATUSES] = {
@@ -253,12 +254,12 @@ cpl_scenario_policy_on (CplDataset   *dataset,
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   const char *domestic_id = cpl_scenario_get_domestic_chip (scenario);
-  g_autofree char *iso = NULL;
+  g_autofree char *day = NULL;
 
   g_return_if_fail (date != NULL && g_date_valid (date));
   g_return_if_fail (allowed != NULL && share != NULL);
 
-  iso = cpl_iso_date_format (date);
+  day = cpl_date_format_long (date);
   *share = 0;
   for (guint i = 0; i < g_list_model_get_n_items (chips); i++)
     {
@@ -273,10 +274,10 @@ cpl_scenario_policy_on (CplDataset   *dataset,
         continue;
       if (status == CPL_CHIP_STATUS_UNKNOWN)
         {
-          /* Translators: %1$s is a chip's name, %2$s a date (2025-09-01) */
+          /* Translators: %1$s is a chip's name, %2$s a date ("1 September 2025") */
           g_ptr_array_add (messages, g_strdup_printf (_("%1$s: its status on %2$s needs data "
                                                         "(a figure the rules need is missing)"),
-                                                      name, iso));
+                                                      name, day));
           continue;
         }
       if (status != CPL_CHIP_STATUS_LICENSABLE && status != CPL_CHIP_STATUS_FREE)

@@ -1030,11 +1030,11 @@ cpl_threshold_map_fill (CplScatterChart *map,
    * rule tests interconnect too, and the map drew nothing) */
   if (cpl_threshold_map_add_rules (map, cpl_dataset_get_rules (dataset), date, &in_force) == 0 && in_force > 0)
     {
-      g_autofree char *iso = cpl_iso_date_format (date);
+      g_autofree char *day = cpl_date_format_long (date);
 
-      /* Translators: in a corner of the threshold map; %s is a date */
+      /* Translators: in a corner of the threshold map; %s is a date, "4 December 2026" */
       g_autofree char *note = g_strdup_printf (_("No rule in force on %s tests TPP and bandwidth alone: "
-                                                 "the table gives each rule's verdict"), iso);
+                                                 "the table gives each rule's verdict"), day);
 
       cpl_scatter_chart_set_note (map, note);
     }

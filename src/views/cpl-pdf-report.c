@@ -759,12 +759,13 @@ sources_section (Writer *w,
       const char *source = cpl_rule_get_source (rule_entry);
       const char *effective = cpl_rule_get_effective (rule_entry);
       g_autofree char *line = NULL;
+      g_autofree char *from = cpl_iso_date_format_long (effective);
 
       if (source != NULL && effective != NULL)
         /* Translators: a rule in the report's sources: %1$s its name, %2$s
-         * where it was published, %3$s the date it took effect (YYYY-MM-DD) */
+         * where it was published, %3$s the date it took effect, "17 November 2023" */
         line = g_strdup_printf (_("%1$s: %2$s, in force from %3$s"),
-                                cpl_entity_get_name (CPL_ENTITY (rule_entry)), source, effective);
+                                cpl_entity_get_name (CPL_ENTITY (rule_entry)), source, from);
       else if (source != NULL)
         /* Translators: a rule in the report's sources: %1$s its name, %2$s
          * where it was published */

@@ -330,12 +330,27 @@ is_month_space (const char *text,
   return FALSE;
 }
 
+/* Whether the space at @p (in @text) is the one of an English date
+ * between its day and its month: "4 December 2026". */
+static gboolean
+is_day_space (const char *text,
+              const char *p)
+{
+  const char *month = p + 1;
+
+  if (*p != ' ' || p == text || !g_ascii_isdigit (p[-1]))
+    return FALSE;
+  while (g_ascii_isalpha (*month))
+    month++;
+  return month > p + 1 && is_month_space (text, month);
+}
+
 /* Appends the character at @p of @text to @kept, keeping a date whole:
  * a word joiner between a Chinese date's numbers and its 年, 月 and 日
  * ("2025年" over "8月", or "2025年8" over "月", broke), a no-break space
  * for a space between them ("2025 年 8 月", as the built-in data and the
- * translations write them), and between an English month and its year
- * ("April" over "2025").
+ * translations write them), and between an English day, month and year
+ * ("April" over "2025", "4" over "December 2026").
  *
  * Returns: whether it did (FALSE: @p is not inside a date). */
 static gboolean
@@ -346,7 +361,7 @@ keep_date_at (GString    *kept,
   const char *next = g_utf8_next_char (p);
   const char *prev = p > text ? g_utf8_prev_char (p) : p;
 
-  if (is_month_space (text, p) ||
+  if (is_month_space (text, p) || is_day_space (text, p) ||
       (*p == ' ' && p > text && g_ascii_isdigit (*prev) && is_date_part (next)) ||
       (*p == ' ' && g_ascii_isdigit (*next) && (g_str_has_prefix (prev, "年") || g_str_has_prefix (prev, "月"))))
     {

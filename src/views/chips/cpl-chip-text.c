@@ -745,27 +745,34 @@ count_effect (GPtrArray     *rules,
  * cpl_rule_describe_in_force:
  *
  * Returns: (transfer full) (nullable): %NULL when @rule is in force on
- *   @date, else when it is: "Not yet in force on 2025-06-01: in force
- *   from 2026-01-15", "No longer in force on 2025-06-01: it ended on
- *   2025-01-01"
+ *   @date, else when it is: "Not yet in force on 1 June 2025: in force
+ *   from 15 January 2026", "No longer in force on 1 June 2025: it ended on
+ *   1 January 2025"
  */
 char *
 cpl_rule_describe_in_force (CplRule     *rule,
                             const GDate *date)
 {
   g_autofree char *iso = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *other = NULL;
   const char *effective = cpl_rule_get_effective (rule);
 
   if (cpl_rule_in_force_on (rule, date))
     return NULL;
   iso = cpl_iso_date_format (date);
+  day = cpl_date_format_long (date);
   if (effective != NULL && g_strcmp0 (iso, effective) < 0)
-    /* Translators: %1$s is the date the rules are read on, %2$s the day a
-     * rule comes into force (both 2025-06-01) */
-    return g_strdup_printf (_("Not yet in force on %1$s: in force from %2$s"), iso, effective);
+    {
+      other = cpl_iso_date_format_long (effective);
+      /* Translators: %1$s is the date the rules are read on, %2$s the day a
+       * rule comes into force (both "1 June 2025") */
+      return g_strdup_printf (_("Not yet in force on %1$s: in force from %2$s"), day, other);
+    }
+  other = cpl_iso_date_format_long (cpl_rule_get_until (rule));
   /* Translators: %1$s is the date the rules are read on, %2$s the first
-   * day a rule no longer applies (both 2025-06-01) */
-  return g_strdup_printf (_("No longer in force on %1$s: it ended on %2$s"), iso, cpl_rule_get_until (rule));
+   * day a rule no longer applies (both "1 June 2025") */
+  return g_strdup_printf (_("No longer in force on %1$s: it ended on %2$s"), day, other);
 }
 
 /**
@@ -775,7 +782,7 @@ cpl_rule_describe_in_force (CplRule     *rule,
  * @date: the day the rules were read on
  *
  * What @status means on @date, naming the rules that decide it: "Under
- * the rules in force on 2026-02-01: caught by ECCN 3A090.a (2023), but a
+ * the rules in force on 1 February 2026: caught by ECCN 3A090.a (2023), but a
  * licence may be granted under …; a licensed sale pays 25% of its
  * revenue to the US under …".  A domestic chip, one that needs no
  * licence, and any status without its deciding rules get what the
@@ -787,16 +794,16 @@ cpl_chip_status_explain (CplChipStatus  status,
                          GPtrArray     *deciding,
                          const GDate   *date)
 {
-  g_autofree char *iso = cpl_iso_date_format (date);
+  g_autofree char *day = cpl_date_format_long (date);
   g_autofree char *control = rule_names (deciding, CPL_RULE_EFFECT_CONTROL);
   g_autofree char *licence = rule_names (deciding, CPL_RULE_EFFECT_LICENCE);
   g_autofree char *shares = rule_names (deciding, CPL_RULE_EFFECT_SHARE);
 
   if (status == CPL_CHIP_STATUS_DENIED && *control)
-    /* Translators: %1$s is a date, 2026-02-01; %2$s the names of the
+    /* Translators: %1$s is a date, "1 February 2026"; %2$s the names of the
      * export rules that catch the chip, "ECCN 3A090.a (2023)" */
     return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, and no licence rule opens it, "
-                              "so an export to China is presumed denied."), iso, control);
+                              "so an export to China is presumed denied."), day, control);
   if (status == CPL_CHIP_STATUS_LICENSABLE && *control && *licence)
     {
       g_autofree char *rate = NULL;
@@ -807,7 +814,7 @@ cpl_chip_status_explain (CplChipStatus  status,
          * revenue-share rules whose verdict needs a missing figure */
         return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
                                   "granted under %3$s; whether the share of %4$s applies needs a figure "
-                                  "the chip lacks."), iso, control, licence, shares);
+                                  "the chip lacks."), day, control, licence, shares);
       if (share > 0 && count_effect (deciding, CPL_RULE_EFFECT_SHARE) > 1)
         {
           rate = cpl_format_rate (share);
@@ -822,7 +829,7 @@ cpl_chip_status_explain (CplChipStatus  status,
                                     "granted under %3$s; a licensed sale pays %4$s of its revenue to the US, "
                                     "the largest of the shares set by %5$s (the shares of several rules are "
                                     "not added together)."),
-                                  iso, control, licence, rate, shares);
+                                  day, control, licence, rate, shares);
         }
       if (share > 0 && *shares)
         {
@@ -832,27 +839,27 @@ cpl_chip_status_explain (CplChipStatus  status,
            * %4$s a rate, "25%"; %5$s the revenue-share rule that sets it */
           return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
                                     "granted under %3$s; a licensed sale pays %4$s of its revenue to the US "
-                                    "under %5$s."), iso, control, licence, rate, shares);
+                                    "under %5$s."), day, control, licence, rate, shares);
         }
       /* Translators: %1$s is a date; %2$s the rules that catch the chip;
        * %3$s the rules under which a licence may be granted */
       return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s, but a licence may be "
-                                "granted under %3$s; no revenue share applies."), iso, control, licence);
+                                "granted under %3$s; no revenue share applies."), day, control, licence);
     }
   if (status == CPL_CHIP_STATUS_UNKNOWN && *control && *licence)
     /* Translators: %1$s is a date; %2$s the rules that catch the chip;
      * %3$s the licence rules whose verdict needs a missing figure */
     return g_strdup_printf (_("Under the rules in force on %1$s: caught by %2$s; whether a licence may be "
                               "granted under %3$s needs a figure the chip lacks: add it to know the status."),
-                            iso, control, licence);
+                            day, control, licence);
   if (status == CPL_CHIP_STATUS_UNKNOWN && *control)
     /* Translators: %1$s is a date; %2$s the control rules whose verdict
      * needs a missing figure */
     return g_strdup_printf (_("Under the rules in force on %1$s: whether the chip is caught by %2$s needs a "
-                              "figure it lacks: add it to know the status."), iso, control);
+                              "figure it lacks: add it to know the status."), day, control);
 
-  /* Translators: %1$s is a date, 2026-02-01; %2$s says what the status means */
-  return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso, cpl_chip_status_describe (status));
+  /* Translators: %1$s is a date, "1 February 2026"; %2$s says what the status means */
+  return g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), day, cpl_chip_status_describe (status));
 }
 
 void
@@ -882,7 +889,7 @@ cpl_status_box_set (GtkWidget     *box,
  * What the Chips view shows where @chip's status goes, in the table, the
  * detail pane and Compare: the status, or for a chip not yet released on
  * @date "Not yet released", a clock, grey, and in @explained "Not yet
- * released on 2023-04-09 (released 2024-11). Had it been on sale, its
+ * released on 9 April 2023 (released November 2024). Had it been on sale, its
  * status would have been “Denied”." over what it was (the B200 read
  * "Denied" in 2023).
  *
@@ -905,13 +912,14 @@ cpl_chip_shown_status (CplChip        *chip,
     {
       if (explained != NULL)
         {
-          g_autofree char *iso = cpl_iso_date_format (date);
-          /* Translators: %1$s is a date, 2023-04-09; %2$s when the chip
-           * was released, "2024-11"; %3$s a status, "Denied" (the rules
+          g_autofree char *iso = cpl_date_format_long (date);
+          g_autofree char *released = cpl_released_format_long (cpl_chip_get_released (chip));
+          /* Translators: %1$s is a date, "9 April 2023"; %2$s when the chip
+           * was released, "November 2024"; %3$s a status, "Denied" (the rules
            * that give it follow, on a line of their own) */
           g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s). Had it been on "
                                                      "sale, its status would have been “%3$s”."),
-                                                   iso, cpl_chip_get_released (chip), label);
+                                                   iso, released, label);
           char *both = g_strdup_printf ("%s\n%s", note, *explained ? *explained : "");
 
           g_free (*explained);

@@ -996,7 +996,9 @@ cpl_chips_view_update_detail (CplChipsView *self)
       cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
       if (not_in_force != NULL)
         {
-          char *with_date = g_strdup_printf ("%s\n%s", not_in_force, subtitle);
+          /* "1 June" over "2025" broke */
+          g_autofree char *kept = cpl_text_keep_dates (not_in_force);
+          char *with_date = g_strdup_printf ("%s\n%s", kept, subtitle);
 
           g_free (subtitle);
           subtitle = with_date;
@@ -1268,10 +1270,10 @@ cpl_chips_view_update_map (CplChipsView *self)
   if (self->shown != NULL)
     cpl_scatter_chart_set_selected (self->map, cpl_entity_get_id (CPL_ENTITY (self->shown)));
   {
-    g_autofree char *iso = cpl_iso_date_format (&self->date);
+    g_autofree char *day = cpl_date_format_long (&self->date);
     /* Translators: under the title of an exported threshold map; %s is
-     * a date, 2026-12-04: the map draws the rules of that day */
-    g_autofree char *subject = g_strdup_printf (_("Rules in force on %s"), iso);
+     * a date, "4 December 2026": the map draws the rules of that day */
+    g_autofree char *subject = g_strdup_printf (_("Rules in force on %s"), day);
 
     cpl_chart_set_subject (CPL_CHART (self->map), subject);
   }

@@ -214,16 +214,16 @@ verdict_box_wrap (GtkWidget *box)
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
 }
 
-/* @chip's status in China on @date (@iso), as the Chips table says it. */
+/* @chip's status in China on @date (@day), as the Chips table says it. */
 static GtkWidget *
 status_box_new (CplDataset  *dataset,
                 CplChip     *chip,
                 const GDate *date,
-                const char  *iso)
+                const char  *day)
 {
   double share;
   CplChipStatus status = cpl_chip_status_on (dataset, chip, date, &share);
-  g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), iso,
+  g_autofree char *tooltip = g_strdup_printf (_("Under the rules in force on %1$s. %2$s"), day,
                                               cpl_chip_status_describe (status));
   GtkWidget *box = cpl_verdict_box_new ();
 
@@ -303,7 +303,7 @@ status_and_rules_grid (CplCompareWindow *self,
   GtkWidget *grid = cpl_table_grid_new (12);
   GListModel *rules = cpl_dataset_get_rules (dataset);
   CplChipMetrics m[MAX_CHIPS];
-  g_autofree char *iso = NULL;
+  g_autofree char *day = NULL;
   /* where a row's cells start, and how many rows a row takes */
   guint first = narrow ? 0 : 1, span = narrow ? 2 : 1;
 
@@ -311,11 +311,11 @@ status_and_rules_grid (CplCompareWindow *self,
   if (narrow)
     gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
 
-  iso = cpl_iso_date_format (date);
+  day = cpl_date_format_long (date);
   for (guint c = 0; c < n; c++)
     {
       GtkWidget *name = chip_heading_new (chips[c], n);
-      GtkWidget *status_box = status_box_new (dataset, chips[c], date, iso);
+      GtkWidget *status_box = status_box_new (dataset, chips[c], date, day);
 
       cpl_chip_metrics_compute (chips[c], &m[c]);
       gtk_grid_attach (GTK_GRID (grid), name, c + first, 0, 1, 1);
@@ -327,14 +327,14 @@ status_and_rules_grid (CplCompareWindow *self,
       else
         verdict_box_wrap (status_box);
     }
-  gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), iso), 0, 1, narrow ? n : 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), row_title (_("Status in China"), day), 0, 1, narrow ? n : 1, 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
       const char *rule_id = cpl_entity_get_id (CPL_ENTITY (rule));
-      /* Translators: under a rule's name in the comparison; %s is a date, 2026-02-01 */
-      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), iso);
+      /* Translators: under a rule's name in the comparison; %s is a date, "1 February 2026" */
+      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), day);
 
       guint top = 1 + span + i * span;
 
@@ -415,15 +415,15 @@ status_and_rules_stacked (CplDataset   *dataset,
 {
   GtkWidget *grid = cpl_table_grid_new (6);
   GListModel *rules = cpl_dataset_get_rules (dataset);
-  g_autofree char *iso = cpl_iso_date_format (date);
+  g_autofree char *day = cpl_date_format_long (date);
   CplChipMetrics m[MAX_CHIPS];
   guint top = 0;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  attach_stacked_title (grid, row_title (_("Status in China"), iso), &top);
+  attach_stacked_title (grid, row_title (_("Status in China"), day), &top);
   for (guint c = 0; c < n; c++)
     {
-      GtkWidget *box = status_box_new (dataset, chips[c], date, iso);
+      GtkWidget *box = status_box_new (dataset, chips[c], date, day);
 
       cpl_chip_metrics_compute (chips[c], &m[c]);
       verdict_box_wrap (box);
@@ -432,7 +432,7 @@ status_and_rules_stacked (CplDataset   *dataset,
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CplRule) rule = g_list_model_get_item (rules, i);
-      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), iso);
+      g_autofree char *note = cpl_rule_in_force_on (rule, date) ? NULL : g_strdup_printf (_("Not in force on %s"), day);
 
       attach_stacked_title (grid, row_title (cpl_entity_get_name (CPL_ENTITY (rule)), note), &top);
       for (guint c = 0; c < n; c++)

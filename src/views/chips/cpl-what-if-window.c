@@ -303,9 +303,9 @@ switch_row_new (CplWhatIfWindow *self,
 static void
 update_status_caption (CplWhatIfWindow *self)
 {
-  g_autofree char *iso = cpl_iso_date_format (&self->date);
-  /* Translators: over the what-if chip's status; %s is a date, 2026-02-01 */
-  g_autofree char *caption = g_strdup_printf (_("Status in China on %s"), iso);
+  g_autofree char *day = cpl_date_format_long (&self->date);
+  /* Translators: over the what-if chip's status; %s is a date, "1 February 2026" */
+  g_autofree char *caption = g_strdup_printf (_("Status in China on %s"), day);
 
   gtk_label_set_text (self->status_caption, caption);
 }

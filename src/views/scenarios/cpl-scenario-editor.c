@@ -852,7 +852,7 @@ policy_caveats (CplDataset         *dataset,
                 const char * const *allowed,
                 GArray             *shares,
                 const GDate        *date,
-                const char         *iso,
+                const char         *day,
                 double              share)
 {
   g_autoptr(GArray) rates = g_array_new (FALSE, FALSE, sizeof (double));
@@ -915,19 +915,19 @@ policy_caveats (CplDataset         *dataset,
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: %1$s names chips, %2$s is a date, 2022-10-07 */
+      /* Translators: %1$s names chips, %2$s is a date, "7 October 2022" */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                  "%1$s was not yet released on %2$s: the rules are applied to it "
                                                  "as if it had been.",
                                                  "%1$s were not yet released on %2$s: the rules are applied to "
                                                  "them as if they had been.", unreleased->len),
-                              list, iso);
+                              list, day);
     }
   return g_string_free (text, FALSE);
 }
 
 static char *
-policy_note_text (const char *iso,
+policy_note_text (const char *day,
                   guint       n_allowed,
                   double      share,
                   const char *caveats,
@@ -937,17 +937,17 @@ policy_note_text (const char *iso,
   GString *text = g_string_new (NULL);
 
   if (n_allowed == 0)
-    /* Translators: %1$s is a date, 2025-06-01; %2$s a rate, "0%" */
+    /* Translators: %1$s is a date, "1 June 2025"; %2$s a rate, "0%" */
     g_string_append_printf (text, _("From the rules in force on %1$s: no chip allowed (a full ban), "
-                                    "revenue share %2$s."), iso, rate);
+                                    "revenue share %2$s."), day, rate);
   else
-    /* Translators: %1$s is a date, 2026-02-01; %2$u a number of chips; %3$s a rate, "25%" */
+    /* Translators: %1$s is a date, "1 February 2026"; %2$u a number of chips; %3$s a rate, "25%" */
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                "From the rules in force on %1$s: %2$u chip allowed, "
                                                "revenue share %3$s.",
                                                "From the rules in force on %1$s: %2$u chips allowed, "
                                                "revenue share %3$s.", n_allowed),
-                            iso, n_allowed, rate);
+                            day, n_allowed, rate);
   if (*caveats != '\0')
     g_string_append_printf (text, "\n%s", caveats);
   /* the list and a rewritten scenario kept "H200 with a 25% revenue
@@ -985,7 +985,7 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   g_autoptr(GArray) shares = NULL;
   CplHistory *history;
   double share;
-  g_autofree char *iso = NULL;
+  g_autofree char *day = NULL;
 
   g_return_if_fail (CPL_IS_SCENARIO_EDITOR (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
@@ -1002,9 +1002,9 @@ cpl_scenario_editor_use_rules_on (CplScenarioEditor *self,
   if (history != NULL)
     cpl_history_end_group (history);
 
-  iso = cpl_iso_date_format (date);
-  caveats = policy_caveats (self->dataset, (const char * const *) allowed, shares, date, iso, share);
-  note = policy_note_text (iso, g_strv_length (allowed), share, caveats, left_out);
+  day = cpl_date_format_long (date);
+  caveats = policy_caveats (self->dataset, (const char * const *) allowed, shares, date, day, share);
+  note = policy_note_text (day, g_strv_length (allowed), share, caveats, left_out);
   g_strfreev (self->policy_allowed);
   self->policy_allowed = g_steal_pointer (&allowed);
   self->policy_share = share;
