@@ -734,7 +734,7 @@ cpl_text_space_han (const char *text)
  * @date: a valid date
  *
  * Returns: (transfer full): @date as a sentence writes it, "4 December
- *   2026", "2026年12月4日" (the ISO form, 2026-12-04, stays for the date
+ *   2026", "2026 年 12 月 4 日" (the ISO form, 2026-12-04, stays for the date
  *   pickers, the tables and the timeline)
  */
 char *
@@ -772,7 +772,7 @@ cpl_iso_date_format_long (const char *iso)
  *   "2024", "2024-11" or "2024-11-15"
  *
  * Returns: (transfer full) (nullable): @released as a sentence writes it:
- *   "2024", "November 2024" (2024年11月), "15 November 2024"
+ *   "2024", "November 2024" (2024 年 11 月), "15 November 2024"
  */
 char *
 cpl_released_format_long (const char *released)

@@ -17,7 +17,7 @@ char *cpl_format_money_scaled (double usd,
 double cpl_money_input_scale (const char **unit);
 gulong cpl_plural_count  (double value);
 
-/* Dates in sentences: "4 December 2026", "2026年12月4日" (files and the
+/* Dates in sentences: "4 December 2026", "2026 年 12 月 4 日" (files and the
  * date controls keep YYYY-MM-DD: cpl_iso_date_format()) */
 char *cpl_date_format_long     (const GDate *date);
 char *cpl_iso_date_format_long (const char  *iso);
