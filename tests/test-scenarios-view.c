@@ -3594,6 +3594,82 @@ test_one_projection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* @text with its no-break spaces as spaces and its word joiners gone, as
+ * a reader reads it. */
+static char *
+plain_text (const char *text)
+{
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  g_string_replace (plain, "\u2060", "", 0);
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
+/* The built-in notes describe the built-in figures: a scenario whose
+ * figures were changed since says which, over its notes.  H200 at 25%
+ * ships with revenue share 25% and demand 2,000,000 PFLOP/s a year
+ * (data/builtin-dataset.json); set to 30% and 2,500,000, the caveat
+ * names both, in the editor's order (policy, then market), with the
+ * values before and now.  Undone, it goes; a copy of the scenario keeps
+ * the built-in notes and so the caveat once edited; notes of one's own
+ * have none. */
+static void
+test_notes_caveat (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "scenarios", NULL, -1, -1);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplEntity *h200 = cpl_dataset_lookup (dataset, CPL_TYPE_SCENARIO, "h200-share-25");
+  GtkWidget *notes;
+  g_autofree char *caveat = NULL;
+
+  select_id (view, "h200-share-25");
+  notes = GTK_WIDGET (cpl_scenario_results_get_notes (results));
+  g_assert_nonnull (cpl_notes_group_get_text (notes));
+  g_assert_null (cpl_notes_group_get_caveat (notes));
+
+  g_assert_true (cpl_entity_set_number (h200, CPL_SCENARIO_DEMAND_PFLOPS, 2500000, NULL));
+  g_assert_true (cpl_entity_set_number (h200, CPL_SCENARIO_REVENUE_SHARE, 0.30, NULL));
+  cpl_test_iterate_for (50);
+  caveat = plain_text (cpl_notes_group_get_caveat (notes));
+  g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: "
+                               "Revenue share: 25% → 30%; Demand: 2,000,000 PFLOP/s a year → 2,500,000 PFLOP/s a year.");
+  /* the notes themselves stay as written */
+  g_assert_true (g_str_has_prefix (cpl_notes_group_get_text (notes), "Allowed: H200\u00a0only; share"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  cpl_test_iterate_for (50);
+  g_assert_null (cpl_notes_group_get_caveat (notes));
+
+  /* a copy has the built-in notes: its allowed chips changed, it says so */
+  gtk_widget_activate_action (GTK_WIDGET (view), "scenarios.duplicate", NULL);
+  cpl_test_iterate_for (50);
+  {
+    CplScenario *copy = cpl_scenarios_view_get_selected (view);
+    static const char * const b200[] = { "nvidia-b200", NULL };
+
+    g_assert_false (CPL_ENTITY (copy) == h200);
+    g_assert_null (cpl_notes_group_get_caveat (notes));
+    cpl_scenario_set_allowed_chips (copy, b200);
+    cpl_test_iterate_for (50);
+    g_clear_pointer (&caveat, g_free);
+    caveat = plain_text (cpl_notes_group_get_caveat (notes));
+    g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: Allowed chips.");
+
+    /* notes of one's own describe what they say: no caveat */
+    cpl_entity_edit_notes (CPL_ENTITY (copy), "B200 alone, our own estimate");
+    cpl_test_iterate_for (50);
+    g_clear_pointer (&caveat, g_free);
+    caveat = plain_text (cpl_notes_group_get_text (notes));
+    g_assert_cmpstr (caveat, ==, "B200 alone, our own estimate");
+    g_assert_null (cpl_notes_group_get_caveat (notes));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Issue #16: a copy of the scenario shown has its inputs: the results
  * show it without projecting it (its projection count stays 0) and keep
  * every figure; what is its own follows it (a goal sought applies to the
@@ -3789,6 +3865,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/one-projection", test_one_projection);
   g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);
   g_test_add_func ("/scenarios-view/notes", test_notes);
+  g_test_add_func ("/scenarios-view/notes-caveat", test_notes_caveat);
   g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);

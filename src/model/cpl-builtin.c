@@ -48,6 +48,66 @@ builtin_dataset (void)
   return dataset;
 }
 
+/* The built-in dataset as the app ships it, read once and then kept
+ * (never changed: the entries cpl_builtin_lookup() gives). */
+static CplDataset *
+cpl_builtin_lookup_dataset (void)
+{
+  static CplDataset *shipped;
+
+  if (g_once_init_enter (&shipped))
+    g_once_init_leave (&shipped, builtin_dataset ());
+  return shipped;
+}
+
+/* The built-in entry of @type with @id as the app ships it, or NULL. */
+static CplEntity *
+cpl_builtin_lookup (GType       type,
+                    const char *id)
+{
+  return cpl_dataset_lookup (cpl_builtin_lookup_dataset (), type, id);
+}
+
+/**
+ * cpl_builtin_notes_source:
+ * @entity: a chip, scenario or sale line
+ *
+ * The built-in entry whose notes @entity has: the one with its id, or
+ * else (a copy) one of its type with the same notes.  Its figures are
+ * those the notes were written for.
+ *
+ * Returns: (transfer none) (nullable): the entry, or %NULL when @entity
+ *   has no notes, or notes the built-in data does not have (its own)
+ */
+CplEntity *
+cpl_builtin_notes_source (CplEntity *entity)
+{
+  CplText *notes = cpl_entity_get_notes (entity);
+  CplEntity *same;
+
+  g_return_val_if_fail (CPL_IS_ENTITY (entity), NULL);
+  if (notes == NULL)
+    return NULL;
+  same = cpl_builtin_lookup (G_OBJECT_TYPE (entity), cpl_entity_get_id (entity));
+  if (same != NULL && cpl_entity_get_notes (same) != NULL && cpl_text_equal (notes, cpl_entity_get_notes (same)))
+    return same;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GListModel *list = lists[i].get (cpl_builtin_lookup_dataset ());
+
+      if (g_list_model_get_item_type (list) != G_OBJECT_TYPE (entity))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(CplEntity) other = g_list_model_get_item (list, j);
+
+          if (cpl_entity_get_notes (other) != NULL && cpl_text_equal (notes, cpl_entity_get_notes (other)))
+            return other;  /* the shipped dataset keeps it */
+        }
+    }
+  return NULL;
+}
+
 /**
  * cpl_builtin_get_version:
  *

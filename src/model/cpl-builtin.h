@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 const char *cpl_builtin_get_version     (void);
+CplEntity  *cpl_builtin_notes_source    (CplEntity   *entity);
 char       *cpl_builtin_fingerprint     (CplEntity   *entity);
 char       *cpl_builtin_to_file_data    (CplDataset  *dataset,
                                          gsize       *length);

@@ -540,6 +540,7 @@ cpl_group_append (GtkWidget  *box,
 /* What a notes group keeps: the text shown, as written, and who edits it. */
 typedef struct
 {
+  GtkLabel       *caveat;        /* over the notes: what they no longer describe */
   GtkLabel       *label;
   char           *text;          /* as written (the label keeps units whole) */
   const char     *description;   /* what to write, when there is nothing */
@@ -577,6 +578,13 @@ cpl_notes_group_append (GtkWidget *box)
   GtkWidget *group = cpl_group_append (box, _("Notes"), NULL);
   NotesGroup *notes = g_new0 (NotesGroup, 1);
 
+  notes->caveat = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (notes->caveat, TRUE);
+  gtk_label_set_xalign (notes->caveat, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (notes->caveat), "warning");
+  gtk_widget_set_margin_bottom (GTK_WIDGET (notes->caveat), 6);
+  gtk_widget_set_visible (GTK_WIDGET (notes->caveat), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (notes->caveat));
   notes->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (notes->label, TRUE);
   gtk_label_set_xalign (notes->label, 0);
@@ -594,6 +602,7 @@ notes_group_update (GtkWidget *group)
   gboolean empty = notes->text == NULL || *notes->text == '\0';
 
   gtk_widget_set_visible (GTK_WIDGET (notes->label), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (notes->caveat), !empty && *gtk_label_get_text (notes->caveat) != '\0');
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          empty && notes->edited != NULL ? notes->description : NULL);
   gtk_widget_set_visible (group, !empty || notes->edited != NULL);
@@ -624,6 +633,39 @@ cpl_notes_group_set_text (GtkWidget *group,
   notes->text = g_strdup (shown);
   cpl_label_set_text (notes->label, kept);
   notes_group_update (group);
+}
+
+/**
+ * cpl_notes_group_set_caveat:
+ * @group: a group made by cpl_notes_group_append()
+ * @caveat: (nullable): what the notes no longer describe (figures changed
+ *   since they were written), or %NULL
+ *
+ * Shows @caveat over the notes, in the warning colour, while there are
+ * notes.
+ */
+void
+cpl_notes_group_set_caveat (GtkWidget  *group,
+                            const char *caveat)
+{
+  NotesGroup *notes = notes_group (group);
+  g_autofree char *kept = NULL;
+
+  g_return_if_fail (notes != NULL);
+  kept = cpl_text_keep_units (caveat != NULL ? caveat : "");
+  cpl_label_set_text (notes->caveat, kept);
+  notes_group_update (group);
+}
+
+/* The caveat a notes group shows, or %NULL when it shows none (a test hook). */
+const char *
+cpl_notes_group_get_caveat (GtkWidget *group)
+{
+  NotesGroup *notes = notes_group (group);
+
+  g_return_val_if_fail (notes != NULL, NULL);
+  return gtk_widget_get_visible (group) && gtk_widget_get_visible (GTK_WIDGET (notes->caveat))
+         ? gtk_label_get_text (notes->caveat) : NULL;
 }
 
 /* The text a notes group shows, or %NULL when it shows none (a test hook). */

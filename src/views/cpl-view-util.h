@@ -61,6 +61,9 @@ GtkWidget *cpl_notes_group_edit   (GtkWidget *group);
 void       cpl_notes_group_set_text (GtkWidget *group,
                                      CplText   *notes);
 const char *cpl_notes_group_get_text (GtkWidget *group);
+void       cpl_notes_group_set_caveat (GtkWidget  *group,
+                                       const char *caveat);
+const char *cpl_notes_group_get_caveat (GtkWidget *group);
 AdwToast  *cpl_remove_with_undo (GtkWidget  *widget,
                                   CplDataset *dataset,
                                   CplEntity  *entity);
