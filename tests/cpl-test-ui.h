@@ -479,3 +479,16 @@ cpl_test_ui_init (int    *argc,
   g_assert_no_error (error);
   return app;
 }
+
+/* @text as a reader reads it: its no-break spaces as spaces, its word
+ * joiners gone (the labels keep numbers with their units and dates
+ * whole, cpl_text_keep_units()). */
+static inline char *
+cpl_test_plain_text (const char *text)
+{
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00a0", " ", 0);
+  g_string_replace (plain, "\u2060", "", 0);
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}

@@ -823,6 +823,37 @@ test_notes_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A sale line's built-in notes describe its built-in figures: the H200
+ * line ships at US$27,000 a unit, US$6,500 unit cost, on the H200 SXM
+ * (data/builtin-dataset.json).  Typed at 30,000, its cost cleared and
+ * put on the B200, the notes say so, in the fields' order then the chip;
+ * undone, nothing is said. */
+static void
+test_notes_caveat (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h200 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h200-share-25"));
+  GtkWidget *notes = cpl_revenue_view_get_notes (view);
+  g_autofree char *caveat = NULL;
+
+  cpl_revenue_view_select (view, h200);
+  g_assert_nonnull (notes_text (view));
+  g_assert_null (cpl_notes_group_get_caveat (notes));
+  type_into (view, "price_usd", "30000");
+  type_into (view, "unit_cost_usd", "");
+  cpl_revenue_case_set_chip_id (h200, "nvidia-b200");
+  caveat = cpl_test_plain_text (cpl_notes_group_get_caveat (notes));
+  g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: "
+                                    "Unit price: 27,000 USD → 30,000 USD; Unit cost: 6,500 USD → —; Chip.");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNIT_COST_USD), ==, 6500);
+  g_assert_null (cpl_notes_group_get_caveat (notes));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z in the Name field undoes the document's last edit (the whole
  * rename), not a word of the field's own history, which made a new edit
  * of what was left. */
@@ -1016,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/undo-elsewhere-says-where", test_undo_elsewhere_says_where);
   g_test_add_func ("/revenue-view/name-rate", test_name_rate);
   g_test_add_func ("/revenue-view/notes-edit", test_notes_edit);
+  g_test_add_func ("/revenue-view/notes-caveat", test_notes_caveat);
   g_test_add_func ("/revenue-view/name-undo-keys", test_name_undo_keys);
   status = g_test_run ();
   g_clear_object (&app);

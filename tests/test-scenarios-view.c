@@ -3594,18 +3594,6 @@ test_one_projection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* @text with its no-break spaces as spaces and its word joiners gone, as
- * a reader reads it. */
-static char *
-plain_text (const char *text)
-{
-  g_autoptr(GString) plain = g_string_new (text);
-
-  g_string_replace (plain, "\u00a0", " ", 0);
-  g_string_replace (plain, "\u2060", "", 0);
-  return g_string_free (g_steal_pointer (&plain), FALSE);
-}
-
 /* The built-in notes describe the built-in figures: a scenario whose
  * figures were changed since says which, over its notes.  H200 at 25%
  * ships with revenue share 25% and demand 2,000,000 PFLOP/s a year
@@ -3633,7 +3621,7 @@ test_notes_caveat (void)
   g_assert_true (cpl_entity_set_number (h200, CPL_SCENARIO_DEMAND_PFLOPS, 2500000, NULL));
   g_assert_true (cpl_entity_set_number (h200, CPL_SCENARIO_REVENUE_SHARE, 0.30, NULL));
   cpl_test_iterate_for (50);
-  caveat = plain_text (cpl_notes_group_get_caveat (notes));
+  caveat = cpl_test_plain_text (cpl_notes_group_get_caveat (notes));
   g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: "
                                "Revenue share: 25% → 30%; Demand: 2,000,000 PFLOP/s a year → 2,500,000 PFLOP/s a year.");
   /* the notes themselves stay as written */
@@ -3656,14 +3644,14 @@ test_notes_caveat (void)
     cpl_scenario_set_allowed_chips (copy, b200);
     cpl_test_iterate_for (50);
     g_clear_pointer (&caveat, g_free);
-    caveat = plain_text (cpl_notes_group_get_caveat (notes));
+    caveat = cpl_test_plain_text (cpl_notes_group_get_caveat (notes));
     g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: Allowed chips.");
 
     /* notes of one's own describe what they say: no caveat */
     cpl_entity_edit_notes (CPL_ENTITY (copy), "B200 alone, our own estimate");
     cpl_test_iterate_for (50);
     g_clear_pointer (&caveat, g_free);
-    caveat = plain_text (cpl_notes_group_get_text (notes));
+    caveat = cpl_test_plain_text (cpl_notes_group_get_text (notes));
     g_assert_cmpstr (caveat, ==, "B200 alone, our own estimate");
     g_assert_null (cpl_notes_group_get_caveat (notes));
   }

@@ -317,6 +317,14 @@ cpl_entity_get_field (CplEntity *self,
   return &klass->fields[index];
 }
 
+/* How many numeric fields @self's class has (cpl_entity_get_field()). */
+guint
+cpl_entity_get_n_fields (CplEntity *self)
+{
+  g_return_val_if_fail (CPL_IS_ENTITY (self), 0);
+  return CPL_ENTITY_GET_CLASS (self)->n_fields;
+}
+
 int
 cpl_entity_find_field (CplEntity  *self,
                        const char *key)

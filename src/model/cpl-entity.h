@@ -99,6 +99,7 @@ void            cpl_entity_set_origin           (CplEntity          *self,
 
 const CplField *cpl_entity_get_field            (CplEntity          *self,
                                                  guint               index);
+guint           cpl_entity_get_n_fields         (CplEntity          *self);
 int             cpl_entity_find_field           (CplEntity          *self,
                                                  const char         *key);
 double          cpl_entity_get_number           (CplEntity          *self,

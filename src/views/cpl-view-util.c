@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cpl-application.h"
+#include "cpl-builtin.h"
 #include "cpl-report.h"
 #include "cpl-view-util.h"
 #include "widgets/cpl-line-chart.h"
@@ -633,6 +634,66 @@ cpl_notes_group_set_text (GtkWidget *group,
   notes->text = g_strdup (shown);
   cpl_label_set_text (notes->label, kept);
   notes_group_update (group);
+}
+
+/**
+ * cpl_notes_caveat:
+ * @entity: a chip, scenario or sale line
+ * @format: how the view shows each field
+ * @others: (nullable): what else the view names as changed
+ * @data: for @format
+ *
+ * What of @entity's figures differ from the built-in ones its notes were
+ * written for (cpl_builtin_notes_source(): a built-in entry, or a copy of
+ * one), for cpl_notes_group_set_caveat(): "These notes were written for
+ * the built-in figures. Changed since: Revenue share: 25% → 30%;
+ * Allowed chips."
+ *
+ * Returns: (transfer full) (nullable): the caveat, or %NULL when nothing
+ *   differs or the notes are not the built-in ones (the reader's own)
+ */
+char *
+cpl_notes_caveat (CplEntity       *entity,
+                  CplFormatField   format,
+                  CplOtherChanges  others,
+                  gpointer         data)
+{
+  CplEntity *shipped = cpl_builtin_notes_source (entity);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  if (shipped == NULL)
+    return NULL;
+  for (guint i = 0; i < cpl_entity_get_n_fields (entity); i++)
+    {
+      double was = cpl_entity_get_number (shipped, i);
+      double now = cpl_entity_get_number (entity, i);
+      const char *title = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+
+      if (was == now || (isnan (was) && isnan (now)))
+        continue;
+      /* a field the view does not show (a scenario's Monte Carlo seed)
+       * is no figure the notes speak of */
+      if ((from = format (i, was, &title, data)) == NULL)
+        continue;
+      to = format (i, now, &title, data);
+      /* Translators: a figure changed since the notes were written: %1$s
+       * its name, %2$s the built-in value, %3$s the value now, "Revenue
+       * share: 25% → 30%" */
+      g_ptr_array_add (changes, g_strdup_printf (_("%1$s: %2$s → %3$s"), title, from, to));
+    }
+  if (others != NULL)
+    others (entity, shipped, changes);
+  if (changes->len == 0)
+    return NULL;
+  g_ptr_array_add (changes, NULL);
+  /* Translators: between the changed figures */
+  list = g_strjoinv (_("; "), (char **) changes->pdata);
+  /* Translators: over the notes of a scenario, a sale line or a chip; %s
+   * lists what was changed, "Revenue share: 25% → 30%; Allowed chips" */
+  return g_strdup_printf (_("These notes were written for the built-in figures. Changed since: %s."), list);
 }
 
 /**

@@ -52,6 +52,21 @@ void       cpl_widget_take_undo_keys (GtkWidget *widget);
 typedef void (*CplNotesEdited) (gpointer    data,
                                 const char *text);
 
+/* Field @index's @value as the view shows it, with its unit, and in
+ * @title the field's name; NULL for a field the view does not show. */
+typedef char *(*CplFormatField) (guint        index,
+                                 double       value,
+                                 const char **title,
+                                 gpointer     data);
+/* Appends to @changes what else the view names as changed from @shipped. */
+typedef void  (*CplOtherChanges) (CplEntity  *entity,
+                                  CplEntity  *shipped,
+                                  GPtrArray  *changes);
+
+char      *cpl_notes_caveat       (CplEntity       *entity,
+                                   CplFormatField   format,
+                                   CplOtherChanges  others,
+                                   gpointer         data);
 GtkWidget *cpl_notes_group_append (GtkWidget *box);
 void       cpl_notes_group_set_editable (GtkWidget      *group,
                                          const char     *description,

@@ -746,6 +746,50 @@ id_at (GListModel *entries,
 }
 
 /* The selected sale line changed elsewhere (an input, an undo): show it. */
+
+/* An input as its row shows it (cpl_notes_caveat()). */
+static char *
+format_input (guint        index,
+              double       value,
+              const char **title,
+              gpointer     data)
+{
+  CplRevenueView *self = data;
+
+  for (guint i = 0; i < N_INPUTS; i++)
+    if ((guint) inputs[i].field == index)
+      {
+        *title = _(inputs[i].title);
+        /* a unit cost no longer given */
+        return isnan (value) ? g_strdup ("—") : cpl_number_row_format (self->input_rows[i], value);
+      }
+  return NULL;
+}
+
+/* The line's vendor and chip, named by their rows' titles. */
+static void
+other_changes (CplEntity *entity,
+               CplEntity *shipped,
+               GPtrArray *changes)
+{
+  CplRevenueCase *line = CPL_REVENUE_CASE (entity), *was = CPL_REVENUE_CASE (shipped);
+
+  if (g_strcmp0 (cpl_revenue_case_get_vendor_id (line), cpl_revenue_case_get_vendor_id (was)) != 0)
+    g_ptr_array_add (changes, g_strdup (_("Vendor")));
+  if (g_strcmp0 (cpl_revenue_case_get_chip_id (line), cpl_revenue_case_get_chip_id (was)) != 0)
+    g_ptr_array_add (changes, g_strdup (_("Chip")));
+}
+
+/* The line's notes, and over them what no longer holds of them. */
+static void
+show_notes (CplRevenueView *self)
+{
+  g_autofree char *caveat = cpl_notes_caveat (CPL_ENTITY (self->selected), format_input, other_changes, self);
+
+  cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->selected)));
+  cpl_notes_group_set_caveat (self->notes, caveat);
+}
+
 static void
 cpl_revenue_view_sync_inputs (CplRevenueView *self)
 {
@@ -764,7 +808,7 @@ cpl_revenue_view_sync_inputs (CplRevenueView *self)
                                                            cpl_revenue_case_get_chip_id (self->selected)));
   gtk_adjustment_set_value (self->share_adjustment,
                             100 * cpl_revenue_case_get (self->selected, CPL_REVENUE_CASE_REVENUE_SHARE));
-  cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->selected)));
+  show_notes (self);
   self->syncing = FALSE;
   cpl_revenue_view_update_outputs (self);
 }

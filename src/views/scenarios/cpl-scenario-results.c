@@ -31,7 +31,6 @@
 #include <math.h>
 
 #include "cpl-application.h"
-#include "cpl-builtin.h"
 #include "cpl-scenario-analysis.h"
 #include "cpl-scenario-editor.h"
 #include "cpl-scenario-results.h"
@@ -1091,52 +1090,32 @@ on_notes_edited (gpointer    data,
     cpl_entity_edit_notes (CPL_ENTITY (self->scenario), text);
 }
 
-/* What of @scenario's figures differ from the built-in ones its notes
- * were written for (cpl_builtin_notes_source(): a built-in scenario, or
- * a copy of one), or %NULL: a scenario whose notes are its own has none. */
+/* A parameter as the editor shows it (cpl_notes_caveat()). */
 static char *
-notes_caveat (CplScenario *scenario)
+format_parameter (guint        index,
+                  double       value,
+                  const char **title,
+                  gpointer     data)
 {
-  CplEntity *entity = CPL_ENTITY (scenario);
-  CplEntity *shipped = cpl_builtin_notes_source (entity);
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *list = NULL;
+  const char *key = cpl_entity_get_field (data, index)->key;
 
-  if (shipped == NULL)
-    return NULL;
-  for (guint i = 0; i < CPL_SCENARIO_N_FIELDS; i++)
-    {
-      const char *key = cpl_entity_get_field (entity, i)->key;
-      const char *title = cpl_scenario_parameter_title (key);
-      double was = cpl_entity_get_number (shipped, i);
-      double now = cpl_entity_get_number (entity, i);
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
+  *title = cpl_scenario_parameter_title (key);
+  /* the Monte Carlo seed has no row */
+  return *title != key ? cpl_scenario_parameter_format (key, value) : NULL;
+}
 
-      /* a field the editor does not show (the Monte Carlo seed) is no
-       * figure the notes speak of */
-      if (title == key || was == now || (isnan (was) && isnan (now)))
-        continue;
-      from = cpl_scenario_parameter_format (key, was);
-      to = cpl_scenario_parameter_format (key, now);
-      /* Translators: a parameter changed since the notes were written:
-       * %1$s its name, %2$s the built-in value, %3$s the value now,
-       * "Revenue share: 25% → 30%" */
-      g_ptr_array_add (changes, g_strdup_printf (_("%1$s: %2$s → %3$s"), title, from, to));
-    }
-  if (!g_strv_equal (cpl_scenario_get_allowed_chips (scenario),
-                     cpl_scenario_get_allowed_chips (CPL_SCENARIO (shipped))))
+/* The scenario's chips, named by their rows' titles. */
+static void
+other_changes (CplEntity *entity,
+               CplEntity *shipped,
+               GPtrArray *changes)
+{
+  CplScenario *scenario = CPL_SCENARIO (entity), *was = CPL_SCENARIO (shipped);
+
+  if (!g_strv_equal (cpl_scenario_get_allowed_chips (scenario), cpl_scenario_get_allowed_chips (was)))
     g_ptr_array_add (changes, g_strdup (_("Allowed chips")));
-  if (g_strcmp0 (cpl_scenario_get_domestic_chip (scenario), cpl_scenario_get_domestic_chip (CPL_SCENARIO (shipped))) != 0)
+  if (g_strcmp0 (cpl_scenario_get_domestic_chip (scenario), cpl_scenario_get_domestic_chip (was)) != 0)
     g_ptr_array_add (changes, g_strdup (_("Domestic chip")));
-  if (changes->len == 0)
-    return NULL;
-  g_ptr_array_add (changes, NULL);
-  /* Translators: between the changed parameters */
-  list = g_strjoinv (_("; "), (char **) changes->pdata);
-  /* Translators: over a scenario's notes; %s lists what was changed,
-   * "Revenue share: 25% → 30%; Allowed chips" */
-  return g_strdup_printf (_("These notes were written for the built-in figures. Changed since: %s."), list);
 }
 
 /* The scenario's notes, and over them what no longer holds of them. */
@@ -1147,7 +1126,7 @@ show_notes (CplScenarioResults *self)
 
   if (self->notes == NULL || self->scenario == NULL)
     return;
-  caveat = notes_caveat (self->scenario);
+  caveat = cpl_notes_caveat (CPL_ENTITY (self->scenario), format_parameter, other_changes, self->scenario);
   cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->scenario)));
   cpl_notes_group_set_caveat (self->notes, caveat);
 }
