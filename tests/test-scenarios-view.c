@@ -3626,6 +3626,23 @@ test_notes_caveat (void)
                                "Revenue share: 25% → 30%; Demand: 2,000,000 PFLOP/s a year → 2,500,000 PFLOP/s a year.");
   /* the notes themselves stay as written */
   g_assert_true (g_str_has_prefix (cpl_notes_group_get_text (notes), "Allowed: H200\u00a0only; share"));
+  /* the PDF report says it too, before the notes */
+  {
+    g_autoptr(GString) transcript = g_string_new (NULL);
+    g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+    g_autofree char *dir = g_dir_make_tmp ("cpl-caveat-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+
+    g_ptr_array_add (scenarios, h200);
+    cpl_pdf_report_set_transcript (transcript);
+    g_assert_true (cpl_pdf_report_write (dataset, scenarios, path, CPL_PAPER_A4, NULL, FALSE, NULL, NULL));
+    cpl_pdf_report_set_transcript (NULL);
+    g_assert_nonnull (strstr (transcript->str, "\nNotes\nThese notes were written for the built-in figures. "
+                                               "Changed since: Revenue share: 25% → 30%; Demand: 2,000,000 PFLOP/s "
+                                               "a year → 2,500,000 PFLOP/s a year.\nAllowed: H200 only; share 25%;"));
+    g_remove (path);
+    g_rmdir (dir);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

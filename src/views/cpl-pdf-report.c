@@ -544,7 +544,12 @@ scenario_section (Writer *w,
   /* where the parameters come from, with them */
   if (notes != NULL && *cpl_text_get (notes) != '\0')
     {
+      g_autofree char *caveat = cpl_scenario_notes_caveat (scenario);
+
       heading (w, STYLE_SUBHEADING, _("Notes"));
+      /* before them, as the app shows it: what they no longer describe */
+      if (caveat != NULL)
+        paragraph (w, STYLE_BODY, caveat, 0);
       paragraph (w, STYLE_BODY, cpl_text_get (notes), 0);
     }
 }

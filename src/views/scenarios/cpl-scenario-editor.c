@@ -1611,6 +1611,48 @@ input_number (guint  i,
   return cpl_format_number (shown, shown == round (shown) ? 0 : inputs[i].digits);
 }
 
+/* A parameter as the editor shows it (cpl_notes_caveat()). */
+static char *
+format_parameter (guint        index,
+                  double       value,
+                  const char **title,
+                  gpointer     data)
+{
+  const char *key = cpl_entity_get_field (data, index)->key;
+
+  *title = cpl_scenario_parameter_title (key);
+  /* the Monte Carlo seed has no row */
+  return *title != key ? cpl_scenario_parameter_format (key, value) : NULL;
+}
+
+/* The scenario's chips, named by their rows' titles. */
+static void
+other_changes (CplEntity *entity,
+               CplEntity *shipped,
+               GPtrArray *changes)
+{
+  CplScenario *scenario = CPL_SCENARIO (entity), *was = CPL_SCENARIO (shipped);
+
+  if (!g_strv_equal (cpl_scenario_get_allowed_chips (scenario), cpl_scenario_get_allowed_chips (was)))
+    g_ptr_array_add (changes, g_strdup (_("Allowed chips")));
+  if (g_strcmp0 (cpl_scenario_get_domestic_chip (scenario), cpl_scenario_get_domestic_chip (was)) != 0)
+    g_ptr_array_add (changes, g_strdup (_("Domestic chip")));
+}
+
+/**
+ * cpl_scenario_notes_caveat:
+ *
+ * Returns: (transfer full) (nullable): what of @scenario's parameters
+ *   and chips differ from those its built-in notes were written for
+ *   (cpl_notes_caveat()), or %NULL
+ */
+char *
+cpl_scenario_notes_caveat (CplScenario *scenario)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO (scenario), NULL);
+  return cpl_notes_caveat (CPL_ENTITY (scenario), format_parameter, other_changes, scenario);
+}
+
 /* A range of parameter @key, its unit once: "10–40%", "1–3 years". */
 char *
 cpl_scenario_parameter_format_range (const char *key,

@@ -38,6 +38,7 @@ const char        *cpl_scenario_editor_get_range_mark (CplScenarioEditor *self,
 
 const char        *cpl_scenario_parameter_key    (guint              index);
 const char        *cpl_scenario_parameter_title  (const char        *key);
+char              *cpl_scenario_notes_caveat     (CplScenario       *scenario);
 const char        *cpl_scenario_input_key        (guint              index,
                                                   const char       **group);
 char              *cpl_scenario_parameter_format (const char        *key,

@@ -1090,34 +1090,6 @@ on_notes_edited (gpointer    data,
     cpl_entity_edit_notes (CPL_ENTITY (self->scenario), text);
 }
 
-/* A parameter as the editor shows it (cpl_notes_caveat()). */
-static char *
-format_parameter (guint        index,
-                  double       value,
-                  const char **title,
-                  gpointer     data)
-{
-  const char *key = cpl_entity_get_field (data, index)->key;
-
-  *title = cpl_scenario_parameter_title (key);
-  /* the Monte Carlo seed has no row */
-  return *title != key ? cpl_scenario_parameter_format (key, value) : NULL;
-}
-
-/* The scenario's chips, named by their rows' titles. */
-static void
-other_changes (CplEntity *entity,
-               CplEntity *shipped,
-               GPtrArray *changes)
-{
-  CplScenario *scenario = CPL_SCENARIO (entity), *was = CPL_SCENARIO (shipped);
-
-  if (!g_strv_equal (cpl_scenario_get_allowed_chips (scenario), cpl_scenario_get_allowed_chips (was)))
-    g_ptr_array_add (changes, g_strdup (_("Allowed chips")));
-  if (g_strcmp0 (cpl_scenario_get_domestic_chip (scenario), cpl_scenario_get_domestic_chip (was)) != 0)
-    g_ptr_array_add (changes, g_strdup (_("Domestic chip")));
-}
-
 /* The scenario's notes, and over them what no longer holds of them. */
 static void
 show_notes (CplScenarioResults *self)
@@ -1126,7 +1098,7 @@ show_notes (CplScenarioResults *self)
 
   if (self->notes == NULL || self->scenario == NULL)
     return;
-  caveat = cpl_notes_caveat (CPL_ENTITY (self->scenario), format_parameter, other_changes, self->scenario);
+  caveat = cpl_scenario_notes_caveat (self->scenario);
   cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->scenario)));
   cpl_notes_group_set_caveat (self->notes, caveat);
 }
