@@ -79,7 +79,7 @@ static const CplHelpBlock help_text[] = {
   { CPL_HELP_PARAGRAPH, NULL, N_("Chip figures come from the vendors’ datasheets and product pages, with each chip’s sources listed in the dataset. Some figures are from Epoch AI, “Data on Machine Learning Hardware”, used under the Creative Commons Attribution 4.0 licence (CC BY 4.0).") },
   { CPL_HELP_PARAGRAPH, NULL, N_("The rules and scenarios follow the US policy timeline: the October 2022 export-control rule (87 FR 62186); the October 2023 update (88 FR 73458); the April 2025 licence requirement that halted H20 and MI308X sales to China; the August 2025 decision to license them for a 15% revenue share; the December 2025 decision to allow the H200 for a 25% share; the case-by-case review rule of January 2026 (91 FR 1684); and the proclamation of 14 January 2026 on a 25% tariff.") },
   { CPL_HELP_PARAGRAPH, NULL, N_("The scenarios are models, not forecasts: their parameters are assumptions that you can change.") },
-  { CPL_HELP_PARAGRAPH, NULL, N_("Each chip, scenario and sale line says under Notes, at the end of its page, where its figures come from and which estimate was chosen when sources disagree. The pencil beside Notes lets you write your own.") },
+  { CPL_HELP_PARAGRAPH, NULL, N_("Each chip, scenario and sale line says under Notes, at the end of its page, where its figures come from and which estimate was chosen when sources disagree. The pencil beside Notes lets you write your own. When you change the figures of a built-in scenario or sale line, its notes begin by saying which figures they no longer describe.") },
 };
 
 /**
