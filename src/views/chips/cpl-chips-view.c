@@ -72,8 +72,8 @@ static const ColumnSpec columns[N_COLUMNS] = {
   [COL_TDP]            = { "tdp", N_("TDP (W)"), 0 },
   [COL_TPP]            = { "tpp", N_("TPP"), 0 },
   [COL_PD]             = { "pd", N_("Perf. density (TPP/mm²)"), 2 },
-  [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("TFLOPS/W"), 2 },
-  [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes/FLOP"), 4 },
+  [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("BF16 TFLOPS per watt"), 2 },
+  [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes per BF16 FLOP"), 4 },
   [COL_PRICE]          = { "price", N_("Price (USD)"), 0 },
   [COL_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0 },
 };
