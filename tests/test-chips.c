@@ -1701,6 +1701,35 @@ test_notes_edit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A built-in chip given new figures under its built-in notes (a file
+ * that changes them, or an edit) says so over the notes: the H20 ships
+ * at US$12,000 and 148 dense BF16 TFLOPS (data/builtin-dataset.json);
+ * at US$15,000 and 150, the caveat names both, price first (the fields'
+ * order), in the detail's units; undone, none. */
+static void
+test_notes_caveat (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  CplChip *h20 = cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-h20");
+  g_autofree char *caveat = NULL;
+
+  cpl_chips_view_show_chip (view, h20);
+  g_assert_null (cpl_notes_group_get_caveat (notes_group_of (view)));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (h20), CPL_CHIP_PRICE_USD, 15000, NULL));
+  g_assert_true (cpl_entity_set_number (CPL_ENTITY (h20), CPL_CHIP_PERFORMANCE + CPL_PRECISION_BF16, 150, NULL));
+  cpl_chips_view_show_chip (view, h20);
+  caveat = cpl_test_plain_text (cpl_notes_group_get_caveat (notes_group_of (view)));
+  g_assert_cmpstr (caveat, ==, "These notes were written for the built-in figures. Changed since: "
+                               "Price: $12,000 → $15,000; BF16 (dense): 148.0 TFLOPS → 150.0 TFLOPS.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (cpl_chip_get (h20, CPL_CHIP_PRICE_USD), ==, 12000);
+  cpl_chips_view_show_chip (view, h20);
+  g_assert_null (cpl_notes_group_get_caveat (notes_group_of (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A chip not yet on sale on the view's date has no status in the table:
  * "Not yet released", grey, its tooltip saying when it was released and
  * what the rules would have said.  On 2023-04-09 (the October 2022 rule
@@ -2495,6 +2524,7 @@ main (int   argc,
 
   g_test_add_func ("/chips/notes-keep-units", test_notes_keep_units);
   g_test_add_func ("/chips/notes-edit", test_notes_edit);
+  g_test_add_func ("/chips/notes-caveat", test_notes_caveat);
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/map-names-own", test_map_names_own);

@@ -906,6 +906,56 @@ verdict_row_new (const char *title,
   return row;
 }
 
+/* A chip's figure as its detail writes it (cpl_notes_caveat()). */
+static char *
+format_figure (guint        index,
+               double       value,
+               const char **title,
+               gpointer     data)
+{
+  static const struct {
+    guint       field;
+    const char *title;        /* N_() */
+    int         decimals;
+    const char *unit_format;  /* N_() */
+  } figures[] = {
+    { CPL_CHIP_MEMORY_GB, N_("Memory"), 0, N_("%s GB") },
+    { CPL_CHIP_BANDWIDTH_TBS, N_("Memory bandwidth"), 2, N_("%s TB/s") },
+    { CPL_CHIP_INTERCONNECT_GBS, N_("Interconnect"), 0, N_("%s GB/s") },
+    { CPL_CHIP_TDP_W, N_("TDP"), 0, N_("%s W") },
+    { CPL_CHIP_DIE_AREA_MM2, N_("Die area"), 0, N_("%s mm²") },
+    { CPL_CHIP_UNIT_COST_USD, N_("Unit cost"), 0, N_("$%s") },
+  };
+  g_autofree char *number = NULL;
+
+  if (index == CPL_CHIP_PRICE_USD)
+    {
+      *title = _("Price");
+      return cpl_format_money_exact (value);
+    }
+  if (index >= CPL_CHIP_PERFORMANCE)
+    {
+      CplPrecision p = index - CPL_CHIP_PERFORMANCE;
+      g_autofree char *key = g_ascii_strup (cpl_precision_get_key (p), -1);
+      g_autofree char *name = g_strdup_printf (_("%s (dense)"), key);
+
+      /* one of a few names, kept for the caller */
+      *title = g_intern_string (name);
+      number = cpl_format_number (value, 1);
+      return isnan (value) ? g_strdup ("—")
+             : cpl_format_with_unit (p == CPL_PRECISION_INT8 || p == CPL_PRECISION_INT4 ? _("%s TOPS") : _("%s TFLOPS"),
+                                     number);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    if (figures[i].field == index)
+      {
+        *title = _(figures[i].title);
+        number = cpl_format_number (value, figures[i].decimals);
+        return isnan (value) ? g_strdup ("—") : cpl_format_with_unit (_(figures[i].unit_format), number);
+      }
+  return NULL;
+}
+
 static void
 on_notes_edited (gpointer    data,
                  const char *text)
@@ -1084,6 +1134,12 @@ cpl_chips_view_update_detail (CplChipsView *self)
                                          "sources."),
                                 on_notes_edited, self);
   cpl_notes_group_set_text (group, cpl_entity_get_notes (CPL_ENTITY (chip)));
+  {
+    /* a file that gives a built-in chip new figures under its notes */
+    g_autofree char *caveat = cpl_notes_caveat (CPL_ENTITY (chip), format_figure, NULL, NULL);
+
+    cpl_notes_group_set_caveat (group, caveat);
+  }
 
   sources = cpl_chip_get_sources (chip);
   if (sources[0] != NULL)
