@@ -854,6 +854,50 @@ test_notes_caveat (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The wheel over the share-rate slider scrolls the page and leaves the
+ * rate alone unless the slider has the keyboard: scrolling a phone's page
+ * past it took the H20 line from 15% to 5%. */
+static void
+test_slider_wheel (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                              CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  GtkWidget *scale;
+  GtkAdjustment *page;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *wheel = NULL;
+  gboolean stopped = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  cpl_revenue_view_select (view, h20);
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  scale = cpl_test_find_widget (GTK_WIDGET (view), GTK_TYPE_SCALE);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (scale,
+                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
+  controllers = gtk_widget_observe_controllers (scale);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        wheel = controller;
+    }
+  g_assert_nonnull (wheel);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, 0);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &stopped);
+  g_assert_true (stopped);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), >, 0);
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_REVENUE_SHARE), ==, 0.15);
+  /* with the keyboard in it, the wheel is the slider's own */
+  gtk_widget_grab_focus (scale);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &stopped);
+  g_assert_false (stopped);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z in the Name field undoes the document's last edit (the whole
  * rename), not a word of the field's own history, which made a new edit
  * of what was left. */
@@ -1048,6 +1092,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/name-rate", test_name_rate);
   g_test_add_func ("/revenue-view/notes-edit", test_notes_edit);
   g_test_add_func ("/revenue-view/notes-caveat", test_notes_caveat);
+  g_test_add_func ("/revenue-view/slider-wheel", test_slider_wheel);
   g_test_add_func ("/revenue-view/name-undo-keys", test_name_undo_keys);
   status = g_test_run ();
   g_clear_object (&app);

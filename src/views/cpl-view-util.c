@@ -183,15 +183,16 @@ on_spin_scroll (GtkEventControllerScroll *controller,
 }
 
 /**
- * cpl_spin_button_leave_wheel:
- * @spin: a spin button in a page that scrolls
+ * cpl_leave_wheel_to_page:
+ * @spin: a spin button or a slider in a page that scrolls
  *
  * The wheel turned over @spin scrolls the page unless @spin has the
  * keyboard (clicked or tabbed into): a form is scrolled through without
- * changing what it passes.
+ * changing what it passes (the share-rate slider took a sale line from
+ * 15% to 5% as the page scrolled past it).
  */
 void
-cpl_spin_button_leave_wheel (GtkWidget *spin)
+cpl_leave_wheel_to_page (GtkWidget *spin)
 {
   GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 

@@ -14,7 +14,7 @@ void       cpl_leaflet_show     (AdwLeaflet *leaflet,
                                  GtkWidget  *page);
 void       cpl_scroll_to_top    (GtkWidget  *inside);
 GtkWidget *cpl_scroll_sideways  (GtkWidget *child);
-void       cpl_spin_button_leave_wheel (GtkWidget *spin);
+void       cpl_leave_wheel_to_page (GtkWidget *spin);
 char      *cpl_text_keep_units  (const char *text);
 char      *cpl_text_keep_dates  (const char *text);
 char      *cpl_text_keep_terms  (const char *text);

@@ -435,7 +435,7 @@ cpl_what_if_window_new (CplDataset *dataset)
       GtkWidget *spin = gtk_spin_button_new_with_range (0, inputs[i].upper, inputs[i].digits ? 0.1 : 1);
       g_autofree char *accessible = NULL;
 
-      cpl_spin_button_leave_wheel (spin);
+      cpl_leave_wheel_to_page (spin);
 
       if (i == N_PRECISION_INPUTS)
         {

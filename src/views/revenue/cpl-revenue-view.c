@@ -905,6 +905,7 @@ share_row_new (CplRevenueView *self)
   gtk_scale_add_mark (GTK_SCALE (scale), 15, GTK_POS_BOTTOM, NULL);
   gtk_scale_add_mark (GTK_SCALE (scale), 25, GTK_POS_BOTTOM, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Share rate in percent"), -1);
+  cpl_leave_wheel_to_page (scale);
   g_signal_connect_object (self->share_adjustment, "value-changed", G_CALLBACK (on_share_slider_changed), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (controls), scale);
 
