@@ -175,10 +175,11 @@ test_h200_case (void)
    * chart shades it, and says so in its legend */
   g_assert_true (rate_chart_has_legend (view, "Vendor sells at a loss"));
   /* at a unit cost above the price, $30,000, it loses at every rate:
-   * (27,000 − 30,000) / 27,000 < 0, so the break-even is 0% and the whole
+   * (27,000 − 30,000) / 27,000 < 0, clamped to 0 (MODEL.md §3), where it
+   * still loses: there is no break-even ("None", not "0.0%") and the whole
    * chart is shaded; with no cost there is no break-even, no loss */
   type_into (view, "unit_cost_usd", "30,000");
-  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "0.0%");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "None");
   g_assert_true (rate_chart_has_legend (view, "Vendor sells at a loss"));
   type_into (view, "unit_cost_usd", "");
   g_assert_false (rate_chart_has_legend (view, "Vendor sells at a loss"));
@@ -391,12 +392,16 @@ test_ban_column (void)
   /* a unit cost of $30,000 above the $27,000 price: the vendor keeps
    * 0.75 × $27 B = $20.25 B against 1,000,000 × $30,000 = $30 B, a loss
    * of $9.75 B at 25%, and a loss at any rate (s* = (27,000 − 30,000) /
-   * 27,000 < 0, shown as 0.0%): the sentence blames the cost, not "above
-   * a 0.0% share"; the take is 0.25 × $27 B = $6.75 B */
+   * 27,000 < 0, clamped to 0 by MODEL.md §3): the sentence blames the
+   * cost, not "above a 0.0% share"; the take is 0.25 × $27 B = $6.75 B.
+   * The break-even is none, in the tile and the table alike (they said
+   * "0.0%", a rate at which the vendor still loses $3 B) */
   type_into (view, "unit_cost_usd", "30000");
   g_assert_cmpstr (cpl_revenue_view_get_summary (view), ==,
                    "The vendor loses $9.75\u00a0B on the line: its unit cost is above its price, so selling does not "
                    "pay at any share rate, and the $6.75\u00a0B take counts sales a vendor would not make.");
+  g_assert_cmpstr (cpl_revenue_view_get_key_figure (view, "break_even_share"), ==, "None");
+  g_assert_cmpstr (cpl_revenue_view_get_output (view, "break_even_share", "this"), ==, "None");
   type_into (view, "unit_cost_usd", "6500");
 
   gtk_window_destroy (GTK_WINDOW (window));

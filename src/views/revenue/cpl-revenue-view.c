@@ -37,8 +37,13 @@ typedef enum {
   KIND_MONEY,
   KIND_UNITS,
   KIND_PERCENT,
-  KIND_BREAK_EVEN,   /* a share rate; 100% or more: none, selling pays at every rate */
+  KIND_BREAK_EVEN,   /* a share rate; 100% or more: none, selling pays at every rate;
+                      * LOSS_AT_ANY_RATE: none, selling loses at every rate */
 } Kind;
+
+/* The break-even shown when the unit cost is above the price: MODEL.md
+ * §3 clamps the share to 0, where the vendor still sells at a loss. */
+#define LOSS_AT_ANY_RATE (-1.0)
 
 /* In the order of CplRevenueResult's fields. */
 static const struct {
@@ -192,7 +197,7 @@ format_value (Kind   kind,
     case KIND_UNITS:   return cpl_format_number (value, 0);
     case KIND_PERCENT: return cpl_format_percent (value, 1);
     case KIND_BREAK_EVEN:
-      if (value >= 1)
+      if (value >= 1 || value == LOSS_AT_ANY_RATE)
         /* Translators: the break-even share rate when selling pays for the
          * vendor at every rate up to 100% (full pass-through, or a margin
          * the share cannot eat) */
@@ -254,6 +259,10 @@ set_output (GtkLabel *label,
   else if (outputs[output].kind == KIND_BREAK_EVEN && !difference && value >= 1)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label),
                                  _("No break-even: selling pays for the vendor at every share rate up to 100%"));
+  else if (outputs[output].kind == KIND_BREAK_EVEN && !difference && value == LOSS_AT_ANY_RATE)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                                 _("No break-even: the unit cost is above the price, so the vendor loses on every "
+                                   "unit at every share rate, even at 0%"));
   else
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
 }
@@ -350,8 +359,11 @@ update_charts (CplRevenueView         *self,
       cpl_line_chart_add_marker (self->rate_chart, in->share * 100, kept);
     }
   }
-  /* none at 100% or more: no marker at the chart's edge saying 100.0% */
-  if (isfinite (cases[0].break_even_share) && cases[0].break_even_share < 1)
+  /* none at 100% or more: no marker at the chart's edge saying 100.0%;
+   * none either where the vendor loses at every rate, all of it shaded */
+  if (cases[0].break_even_share == LOSS_AT_ANY_RATE)
+    cpl_line_chart_set_span (self->rate_chart, 0, 100, _("Vendor sells at a loss"));
+  else if (isfinite (cases[0].break_even_share) && cases[0].break_even_share < 1)
     {
       g_autofree char *rate = cpl_format_percent (cases[0].break_even_share, 1);
       /* Translators: a marker on the chart, %s is the break-even share rate */
@@ -493,7 +505,13 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
   }
 
   /* Under a ban (the Ban column, or an approval rate of 0) nothing is
-   * sold: no price, no margin, no break-even. */
+   * sold: no price, no margin, no break-even.  A unit cost above the
+   * price has none either: the model's 0 is a clamp, and the tile, the
+   * table and the curve said "0.0%" beside a verdict of a loss at every
+   * rate. */
+  for (guint c = 0; c < N_CASES; c++)
+    if (c != CASE_DIFFERENCE && cases[c].break_even_share == 0 && in.unit_cost > in.price)
+      cases[c].break_even_share = LOSS_AT_ANY_RATE;
   for (guint c = 0; c < N_CASES; c++)
     {
       gboolean visible = has_compare || (c != CASE_COMPARE && c != CASE_DIFFERENCE);
@@ -503,7 +521,9 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
         if (banned && output_needs_sale (o))
           ((double *) &cases[c])[o] = NAN;
       /* no difference to a break-even that is none */
-      if (c == CASE_DIFFERENCE && (cases[CASE_THIS].break_even_share >= 1 || cases[CASE_COMPARE].break_even_share >= 1))
+      if (c == CASE_DIFFERENCE && (cases[CASE_THIS].break_even_share >= 1 || cases[CASE_COMPARE].break_even_share >= 1 ||
+                                   cases[CASE_THIS].break_even_share == LOSS_AT_ANY_RATE ||
+                                   cases[CASE_COMPARE].break_even_share == LOSS_AT_ANY_RATE))
         cases[c].break_even_share = NAN;
       for (guint l = 0; l < N_LAYOUTS; l++)
         {
@@ -540,7 +560,7 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
       }
     else if (in.approval == 0)
       summary = g_strdup (_("With no licence approved nothing is sold: the US government takes nothing and the vendor earns nothing from this line."));
-    else if (cases[CASE_THIS].break_even_share == 0 && cases[CASE_THIS].vendor_gross_profit < 0)
+    else if (cases[CASE_THIS].break_even_share == LOSS_AT_ANY_RATE)
       {
         g_autofree char *loss = cpl_format_money (-cases[CASE_THIS].vendor_gross_profit);
 
