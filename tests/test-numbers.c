@@ -426,8 +426,15 @@ test_rounding (void)
   /* 2.5 and 0.125 are exact in binary: printf rounds the tie to even,
    * "2" and "0.12"; a reader writes 3 and 0.13 */
   g_assert_cmpstr (half, ==, "3");
-  g_assert_cmpstr (minus_half, ==, "-3");
+  /* with a true minus sign (U+2212), as money has */
+  g_assert_cmpstr (minus_half, ==, "\u22123");
   g_assert_cmpstr (eighth, ==, "0.13");
+  /* what rounds to zero has no sign: −0.0001 at one decimal is 0.0 */
+  {
+    g_autofree char *tiny = cpl_format_number (-0.0001, 1);
+
+    g_assert_cmpstr (tiny, ==, "0.0");
+  }
   /* not a tie: stays down */
   g_assert_cmpstr (below, ==, "2.02");
   /* 1,234.5 → 1,235 (the C locale groups nothing) */

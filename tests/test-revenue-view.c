@@ -195,7 +195,7 @@ test_h200_case (void)
   /* invalid input: a message, and no output changes */
   type_into (view, "units", "-5");
   g_assert_nonnull (strstr (cpl_revenue_view_get_messages (view),
-                            "Units: -5 units is out of range; enter 0 units or more"));
+                            "Units: \u22125 units is out of range; enter 0 units or more"));
   g_assert_cmpfloat (cpl_revenue_case_get (rc, CPL_REVENUE_CASE_UNITS), ==, 1e6);
   g_assert_cmpstr (cpl_revenue_view_get_output (view, "government_take", "this"), ==, "$6.75 B");
   type_into (view, "revenue_share", "130");

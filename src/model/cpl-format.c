@@ -45,13 +45,23 @@ char *
 cpl_format_number (double value,
                    int    decimals)
 {
+  g_autofree char *text = NULL;
+
   if (!isfinite (value))
     return g_strdup (UNKNOWN);
   if (value == 0)
     value = 0;  /* no "-0" */
   else
     value += copysign (fabs (value) * 8 * DBL_EPSILON, value);
-  return g_strdup_printf ("%'.*f", decimals, value);
+  text = g_strdup_printf ("%'.*f", decimals, value);
+  if (text[0] != '-')
+    return g_steal_pointer (&text);
+  /* a true minus sign, as money and differences have ("−40.0%", not
+   * "-40.0%"), and none on what rounds to zero ("0.0", not "-0.0") */
+  for (const char *p = text + 1; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) && *p != '0')
+      return g_strconcat ("−", text + 1, NULL);
+  return g_strdup (text + 1);
 }
 
 /**
