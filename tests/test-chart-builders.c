@@ -345,7 +345,7 @@ test_bands (void)
     /* a day, its month and its year, as sentences write a date
      * (cpl_date_format_long()); "4 pieces" is no date */
     g_autofree char *day = cpl_text_keep_dates ("Under the rules in force on 4 December 2026: 4 pieces");
-    g_autofree char *day_zh = cpl_text_keep_dates ("依据 2026 年 12 月 4 日 当日有效的规则");
+    g_autofree char *day_zh = cpl_text_keep_dates ("依据 2026 年 12 月 4 日当日有效的规则");
 
     g_assert_cmpstr (name, ==, "H200出口，收入分成25%（2025\u2060年\u206012\u2060月）");
     g_assert_cmpstr (english, ==, "H200 with a 25% revenue share (December\u00a02025)");
@@ -353,7 +353,7 @@ test_bands (void)
     g_assert_cmpstr (spaced, ==, "H200 出口，收入分成 25%（2025\u00a0年\u00a012\u00a0月）");
     g_assert_cmpstr (year_words, ==, "2030\u00a0年 国产 2030\u2060年 国产");
     g_assert_cmpstr (day, ==, "Under the rules in force on 4\u00a0December\u00a02026: 4 pieces");
-    g_assert_cmpstr (day_zh, ==, "依据 2026\u00a0年\u00a012\u00a0月\u00a04\u00a0日 当日有效的规则");
+    g_assert_cmpstr (day_zh, ==, "依据 2026\u00a0年\u00a012\u00a0月\u00a04\u00a0日当日有效的规则");
   }
   /* cpl_text_space_han(), for a name spliced into a Chinese sentence: a
    * space beside a Latin name, none beside a Chinese one, none twice,
