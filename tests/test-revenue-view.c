@@ -903,6 +903,50 @@ test_slider_wheel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Choosing a chip fills in its price and vendor, and the three are one
+ * step to undo: the H20 line (NVIDIA's H20, US$12,000) put on the H200
+ * SXM reads US$27,000; put on AMD's Instinct MI308X it reads AMD and
+ * US$12,000; one Ctrl+Z gives the H200 SXM, NVIDIA and US$27,000 (it
+ * went through AMD with the H200, then NVIDIA with the MI308X), a second
+ * the line as it was. */
+static void
+test_chip_choice_undo (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplDataset *dataset = cpl_application_get_dataset (app);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (dataset, CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwComboRow *chip_row = NULL;
+
+  cpl_revenue_view_select (view, h20);
+  cpl_test_collect_widgets (GTK_WIDGET (view), ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), "Chip"))
+      chip_row = rows->pdata[i];
+  g_assert_nonnull (chip_row);
+
+  /* the row's first item is "—", no chip */
+  adw_combo_row_set_selected (chip_row, 1 + cpl_dataset_position (dataset, cpl_dataset_lookup (dataset, CPL_TYPE_CHIP,
+                                                                                                "nvidia-h200")));
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_PRICE_USD), ==, 27000);
+  /* the row's first item is "—", no chip */
+  adw_combo_row_set_selected (chip_row, 1 + cpl_dataset_position (dataset, cpl_dataset_lookup (dataset, CPL_TYPE_CHIP,
+                                                                                                "amd-mi308x")));
+  g_assert_cmpstr (cpl_revenue_case_get_vendor_id (h20), ==, "amd");
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_PRICE_USD), ==, 12000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (cpl_revenue_case_get_chip_id (h20), ==, "nvidia-h200");
+  g_assert_cmpstr (cpl_revenue_case_get_vendor_id (h20), ==, "nvidia");
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_PRICE_USD), ==, 27000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (cpl_revenue_case_get_chip_id (h20), ==, "nvidia-h20");
+  g_assert_cmpstr (cpl_revenue_case_get_vendor_id (h20), ==, "nvidia");
+  g_assert_cmpfloat (cpl_revenue_case_get (h20, CPL_REVENUE_CASE_PRICE_USD), ==, 12000);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z in the Name field undoes the document's last edit (the whole
  * rename), not a word of the field's own history, which made a new edit
  * of what was left. */
@@ -1098,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/notes-edit", test_notes_edit);
   g_test_add_func ("/revenue-view/notes-caveat", test_notes_caveat);
   g_test_add_func ("/revenue-view/slider-wheel", test_slider_wheel);
+  g_test_add_func ("/revenue-view/chip-choice-undo", test_chip_choice_undo);
   g_test_add_func ("/revenue-view/name-undo-keys", test_name_undo_keys);
   status = g_test_run ();
   g_clear_object (&app);

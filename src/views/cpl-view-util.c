@@ -11,6 +11,7 @@
 #include "cpl-application.h"
 #include "cpl-builtin.h"
 #include "cpl-report.h"
+#include "cpl-window.h"
 #include "cpl-view-util.h"
 #include "widgets/cpl-line-chart.h"
 
@@ -1615,4 +1616,20 @@ cpl_show_error_dialog (GtkWindow  *parent,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cpl_widget_get_history:
+ *
+ * Returns: (transfer none) (nullable): the undo history of the document
+ *   shown in @widget's window, or %NULL when @widget is in none (a test
+ *   that builds a view alone), to make several changes one step
+ *   (cpl_history_begin_group())
+ */
+CplHistory *
+cpl_widget_get_history (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return CPL_IS_WINDOW (root) ? cpl_document_get_history (cpl_window_get_document (CPL_WINDOW (root))) : NULL;
 }

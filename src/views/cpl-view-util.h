@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+CplHistory *cpl_widget_get_history (GtkWidget *widget);
 void       cpl_show_when_folded (GtkWidget *widget,
                                  gpointer   foldable);
 void       cpl_leaflet_show     (AdwLeaflet *leaflet,

@@ -765,8 +765,6 @@ id_at (GListModel *entries,
   return entry ? cpl_entity_get_id (entry) : NULL;
 }
 
-/* The selected sale line changed elsewhere (an input, an undo): show it. */
-
 /* An input as its row shows it (cpl_notes_caveat()). */
 static char *
 format_input (guint        index,
@@ -810,6 +808,7 @@ show_notes (CplRevenueView *self)
   cpl_notes_group_set_caveat (self->notes, caveat);
 }
 
+/* The selected sale line changed elsewhere (an input, an undo): show it. */
 static void
 cpl_revenue_view_sync_inputs (CplRevenueView *self)
 {
@@ -855,18 +854,27 @@ on_chip_selected (CplRevenueView *self)
 {
   const char *id;
   CplChip *chip;
+  CplHistory *history;
 
   if (self->syncing || self->selected == NULL)
     return;
   id = id_at (cpl_dataset_get_chips (self->dataset), adw_combo_row_get_selected (self->chip_row));
-  cpl_revenue_case_set_chip_id (self->selected, id);
   chip = cpl_dataset_lookup_chip (self->dataset, id);
-  if (chip == NULL)
-    return;
-  if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
-    cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_PRICE_USD,
-                           cpl_chip_get (chip, CPL_CHIP_PRICE_USD), NULL);
-  cpl_revenue_case_set_vendor_id (self->selected, cpl_chip_get_vendor_id (chip));
+  /* one choice, one step to undo: Ctrl+Z went through a vendor and a
+   * chip the user never chose together */
+  history = cpl_widget_get_history (GTK_WIDGET (self));
+  if (history != NULL)
+    cpl_history_begin_group (history);
+  cpl_revenue_case_set_chip_id (self->selected, id);
+  if (chip != NULL)
+    {
+      if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
+        cpl_entity_set_number (CPL_ENTITY (self->selected), CPL_REVENUE_CASE_PRICE_USD,
+                               cpl_chip_get (chip, CPL_CHIP_PRICE_USD), NULL);
+      cpl_revenue_case_set_vendor_id (self->selected, cpl_chip_get_vendor_id (chip));
+    }
+  if (history != NULL)
+    cpl_history_end_group (history);
 }
 
 static void

@@ -826,9 +826,7 @@ sync_from_scenario (CplScenarioEditor *self)
 static CplHistory *
 editor_history (CplScenarioEditor *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return CPL_IS_WINDOW (root) ? cpl_document_get_history (cpl_window_get_document (CPL_WINDOW (root))) : NULL;
+  return cpl_widget_get_history (GTK_WIDGET (self));
 }
 
 /* What cpl_scenario_editor_use_rules_on() did, and which chips it left out. */
