@@ -85,6 +85,19 @@ test_other_line_from_top (void)
 
 /* Whether the line chart of the view (the profit and take at every share
  * rate) has an entry labelled @label in its legend. */
+/* Whether @chart's legend has an item @label. */
+static gboolean
+chart_has_legend (CplChart   *chart,
+                  const char *label)
+{
+  g_autoptr(GArray) items = cpl_chart_build_legend (chart);
+  gboolean found = FALSE;
+
+  for (guint j = 0; j < items->len; j++)
+    found |= g_strcmp0 (g_array_index (items, CplChartLegendItem, j).label, label) == 0;
+  return found;
+}
+
 static gboolean
 rate_chart_has_legend (CplRevenueView *view,
                        const char     *label)
@@ -97,14 +110,11 @@ rate_chart_has_legend (CplRevenueView *view,
   for (guint i = 0; i < views->len; i++)
     {
       CplChart *chart = cpl_chart_view_get_chart (views->pdata[i]);
-      g_autoptr(GArray) items = NULL;
 
       if (!CPL_IS_LINE_CHART (chart))
         continue;
       n_line_charts++;
-      items = cpl_chart_build_legend (chart);
-      for (guint j = 0; j < items->len; j++)
-        found |= g_strcmp0 (g_array_index (items, CplChartLegendItem, j).label, label) == 0;
+      found |= chart_has_legend (chart, label);
     }
   g_assert_cmpuint (n_line_charts, ==, 1);
   return found;
@@ -947,6 +957,41 @@ test_chip_choice_undo (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Where the Revenue Goes" stacks cost, profit and take as tall as the
+ * gross revenue.  The H20 line: 1,000,000 units at US$12,000, R = $12 B,
+ * a 15% take G = $1.8 B, so N = $10.2 B.  At its US$4,500 cost: cost
+ * $4.5 B + profit (10.2 − 4.5 =) $5.7 B + take $1.8 B = $12 B.  At a
+ * US$15,000 cost the profit is 10.2 − 15 = −$4.8 B: the bar holds the
+ * cost the revenue covers, N = $10.2 B, and the take above the axis
+ * (10.2 + 1.8 = 12), the loss below; with the whole $15 B of cost above,
+ * it rose to $16.8 B under a "$12.0 B" label.  That segment is then
+ * named as the cost the sale covers. */
+static void
+test_split_bars (void)
+{
+  CplWindow *window;
+  CplRevenueView *view = open_view (&window);
+  CplRevenueCase *h20 = CPL_REVENUE_CASE (cpl_dataset_lookup (cpl_application_get_dataset (app),
+                                                              CPL_TYPE_REVENUE_CASE, "h20-share-15"));
+  CplBarChart *chart;
+
+  cpl_revenue_view_select (view, h20);
+  chart = cpl_revenue_view_get_split_chart (view);
+  /* series: vendor cost, vendor gross profit, US government take */
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 0, 0), 4.5e9, 1e-9);
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 1, 0), 5.7e9, 1e-9);
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 2, 0), 1.8e9, 1e-9);
+  g_assert_true (chart_has_legend (CPL_CHART (cpl_revenue_view_get_split_chart (view)), "Vendor cost"));
+  type_into (view, "unit_cost_usd", "15000");
+  /* named as what it is: the part of the cost the sale pays for */
+  g_assert_true (chart_has_legend (CPL_CHART (cpl_revenue_view_get_split_chart (view)), "Vendor cost covered by the sale"));
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 0, 0), 10.2e9, 1e-9);
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 1, 0), -4.8e9, 1e-9);
+  cpl_assert_near (cpl_bar_chart_get_value (chart, 2, 0), 1.8e9, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Ctrl+Z in the Name field undoes the document's last edit (the whole
  * rename), not a word of the field's own history, which made a new edit
  * of what was left. */
@@ -1143,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/revenue-view/notes-caveat", test_notes_caveat);
   g_test_add_func ("/revenue-view/slider-wheel", test_slider_wheel);
   g_test_add_func ("/revenue-view/chip-choice-undo", test_chip_choice_undo);
+  g_test_add_func ("/revenue-view/split-bars", test_split_bars);
   g_test_add_func ("/revenue-view/name-undo-keys", test_name_undo_keys);
   status = g_test_run ();
   g_clear_object (&app);

@@ -10,7 +10,8 @@
  * piled from the baseline in series order, positive values upwards and
  * negative ones downwards from zero (a loss hangs under the axis rather
  * than eating into the other segments), with the category's total at the
- * end of the bar.
+ * end of the bar (or, cpl_bar_chart_set_total_above(), what stands above
+ * the axis: a revenue whose parts stand over it and a loss under it).
  *
  * On a log scale (side by side only: ratios, "0.19×" beside "15×") the
  * bars stand on the reference line (1×), rising above it or hanging
@@ -65,6 +66,7 @@ struct _CplBarChart
   char            *reference_label;
   gboolean         show_values;
   gboolean         stacked;
+  gboolean         total_above;      /* a stack's total: what stands above the axis */
   gboolean         log_scale;
 
   int              hover;             /* a bar index, or -1 */
@@ -193,7 +195,7 @@ stack_extent (CplBarChart *self,
   if (bottom != NULL)
     *bottom = down;
   if (total != NULL)
-    *total = up + down;
+    *total = self->total_above ? up : up + down;
   return any;
 }
 
@@ -1155,6 +1157,7 @@ cpl_bar_chart_digest (CplChart  *chart,
   cpl_chart_digest_string (content, self->reference_label);
   cpl_chart_digest_int (content, self->show_values);
   cpl_chart_digest_int (content, self->stacked);
+  cpl_chart_digest_int (content, self->total_above);
   cpl_chart_digest_int (content, self->log_scale);
   cpl_chart_digest_int (content, self->hover);
   cpl_chart_digest_int (content, self->cursor);
@@ -1425,6 +1428,25 @@ cpl_bar_chart_set_stacked (CplBarChart *self,
   invalidate (self);
 }
 
+/**
+ * cpl_bar_chart_set_total_above:
+ * @total_above: whether a stack's total is the sum of its segments above
+ *   the axis (a revenue split into parts, a loss hanging under it), not
+ *   of all of them
+ */
+void
+cpl_bar_chart_set_total_above (CplBarChart *self,
+                               gboolean     total_above)
+{
+  g_return_if_fail (CPL_IS_BAR_CHART (self));
+
+  total_above = !!total_above;
+  if (self->total_above == total_above)
+    return;
+  self->total_above = total_above;
+  invalidate (self);
+}
+
 gboolean
 cpl_bar_chart_get_stacked (CplBarChart *self)
 {
@@ -1542,6 +1564,21 @@ cpl_bar_chart_bar_position (CplBarChart *self,
   if (y != NULL)
     *y = rect.origin.y + rect.size.height / 2;
   return TRUE;
+}
+
+/**
+ * cpl_bar_chart_get_value:
+ *
+ * Returns: the value of bar @series of @category, as given (for tests)
+ */
+double
+cpl_bar_chart_get_value (CplBarChart *self,
+                         guint        series,
+                         guint        category)
+{
+  g_return_val_if_fail (CPL_IS_BAR_CHART (self), NAN);
+  g_return_val_if_fail (series < self->series->len && category < self->n_categories, NAN);
+  return bar_value (self, series, category);
 }
 
 /**

@@ -44,7 +44,12 @@ void       cpl_bar_chart_set_log_scale       (CplBarChart        *self,
                                               gboolean            log_scale);
 void       cpl_bar_chart_set_stacked         (CplBarChart        *self,
                                               gboolean            stacked);
+void       cpl_bar_chart_set_total_above     (CplBarChart        *self,
+                                              gboolean            total_above);
 gboolean   cpl_bar_chart_get_stacked         (CplBarChart        *self);
+double     cpl_bar_chart_get_value           (CplBarChart        *self,
+                                              guint               series,
+                                              guint               category);
 gboolean   cpl_bar_chart_get_value_place     (CplBarChart        *self,
                                               guint               series,
                                               guint               category,

@@ -1121,6 +1121,48 @@ test_bar_stacked (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Billions of dollars, one decimal: "12.0". */
+static char *
+billions (double   value,
+          gpointer user_data)
+{
+  return g_strdup_printf ("%.1f", value / 1e9);
+}
+
+/* A revenue split at a loss (the H20 at a US$15,000 cost: of a $12 B
+ * revenue the vendor keeps $10.2 B, the US takes $1.8 B, the loss is
+ * $4.8 B): its total is what stands above the axis, 10.2 + 1.8 = 12.0,
+ * where the sum of every segment, 10.2 − 4.8 + 1.8 = 7.2, is not the
+ * revenue the bar shows. */
+static void
+test_bar_stacked_total_above (void)
+{
+  GtkWidget *widget = cpl_chart_view_new_take (cpl_bar_chart_new ());
+  CplBarChart *chart = CPL_BAR_CHART (chart_of (widget));
+  const char *categories[] = { "At 15%", NULL };
+  GtkWidget *window;
+  g_autofree char *sum = NULL;
+  g_autofree char *above = NULL;
+  GdkRectangle area;
+  double x, y;
+
+  cpl_bar_chart_set_categories (chart, categories);
+  cpl_bar_chart_add_series (chart, "Vendor cost", (double[]) { 10.2e9 });
+  cpl_bar_chart_add_series (chart, "Vendor gross profit", (double[]) { -4.8e9 });
+  cpl_bar_chart_add_series (chart, "US government take", (double[]) { 1.8e9 });
+  cpl_bar_chart_set_value_format (chart, billions, NULL, NULL);
+  cpl_bar_chart_set_stacked (chart, TRUE);
+  window = window_with (widget, 600, 400);
+  g_assert_true (cpl_bar_chart_bar_position (chart, 2, 0, &x, &y));
+  sum = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
+  g_assert_true (g_str_has_suffix (sum, "\nTotal: 7.2"));
+  cpl_bar_chart_set_total_above (chart, TRUE);
+  wait_for_draw (widget);
+  above = cpl_chart_query_tooltip (CPL_CHART (chart), x, y, FALSE, &area);
+  g_assert_true (g_str_has_suffix (above, "\nTotal: 12.0"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- value formats ---- */
 
 typedef struct
@@ -3407,6 +3449,7 @@ main (int   argc,
   g_test_add_func ("/charts/scatter/keyboard", test_scatter_keyboard);
   g_test_add_func ("/charts/bar/hit-test", test_bar_hit);
   g_test_add_func ("/charts/bar/stacked", test_bar_stacked);
+  g_test_add_func ("/charts/bar/stacked-total-above", test_bar_stacked_total_above);
   g_test_add_func ("/charts/format/trim-decimals", test_trim_decimals);
   g_test_add_func ("/charts/format/value-format", test_value_format);
   g_test_add_func ("/charts/format/distinct-labels", test_distinct_labels);

@@ -291,15 +291,20 @@ update_charts (CplRevenueView         *self,
       cpl_chart_set_subject (CPL_CHART (self->rate_chart), name);
     }
 
-  /* one stacked bar per case: vendor cost, vendor profit, government take */
-  categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][CASE_THIS]);
-  cost[n] = cases[0].units_shipped * in->unit_cost; profit[n] = cases[0].vendor_gross_profit;
-  take[n] = cases[0].government_take; net[n] = cases[0].vendor_net_revenue; n++;
-  if (has_compare)
+  /* one stacked bar per case: vendor cost, vendor profit, government
+   * take, as tall as the gross revenue above the axis.  At a loss the
+   * revenue covers only part of the cost: that part (the vendor's net
+   * revenue) stands above, the loss below, the whole cost from one end to
+   * the other (with the full cost above, the bar rose past the revenue
+   * written on it) */
+  for (guint c = 0; c < (has_compare ? 2u : 1u); c++)
     {
-      categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][CASE_COMPARE]);
-      cost[n] = cases[1].units_shipped * in->unit_cost; profit[n] = cases[1].vendor_gross_profit;
-      take[n] = cases[1].government_take; net[n] = cases[1].vendor_net_revenue; n++;
+      categories[n] = gtk_label_get_text (self->case_titles[LAYOUT_WIDE][c == 0 ? CASE_THIS : CASE_COMPARE]);
+      profit[n] = cases[c].vendor_gross_profit;
+      net[n] = cases[c].vendor_net_revenue;
+      cost[n] = profit[n] < 0 ? net[n] : cases[c].units_shipped * in->unit_cost;
+      take[n] = cases[c].government_take;
+      n++;
     }
   categories[n] = _("Ban");
   cost[n] = 0; profit[n] = 0; take[n] = 0; net[n] = 0; n++;
@@ -307,8 +312,17 @@ update_charts (CplRevenueView         *self,
   cpl_bar_chart_set_categories (self->split_chart, categories);
   if (has_cost)
     {
+      gboolean loss = FALSE;
+
+      for (guint c = 0; c < n; c++)
+        loss |= profit[c] < 0;
+      /* at a loss the segment is the part of the cost the sale pays for,
+       * and is named so: its tooltip gave "Vendor cost: $10.2 B" of a
+       * $15 B cost */
       cpl_bar_chart_set_series_color (self->split_chart,
-                                      cpl_bar_chart_add_series (self->split_chart, _("Vendor cost"), cost),
+                                      cpl_bar_chart_add_series (self->split_chart,
+                                                                loss ? _("Vendor cost covered by the sale")
+                                                                     : _("Vendor cost"), cost),
                                       cpl_chart_color_for ("series", "vendor-cost"));
       cpl_bar_chart_set_series_color (self->split_chart,
                                       cpl_bar_chart_add_series (self->split_chart, _("Vendor gross profit"), profit),
@@ -1136,6 +1150,9 @@ build_calculator (CplRevenueView *self)
 
   self->split_chart = CPL_BAR_CHART (cpl_bar_chart_new ());
   cpl_bar_chart_set_stacked (self->split_chart, TRUE);
+  /* labelled with the gross revenue its parts make above the axis, a loss
+   * hanging under it */
+  cpl_bar_chart_set_total_above (self->split_chart, TRUE);
   cpl_bar_chart_set_value_title (self->split_chart, _("US dollars"));
   cpl_bar_chart_set_value_format (self->split_chart, money_format, NULL, NULL);
   cpl_chart_set_tick_format (CPL_CHART (self->split_chart), GTK_ORIENTATION_VERTICAL, cpl_money_tick);
@@ -1779,6 +1796,14 @@ cpl_revenue_view_get_tick (CplRevenueView *self,
   GtkWidget *row = cpl_check_list_find_row (self->case_list, revenue_case);
 
   return row ? cpl_check_row_get_check (row) : NULL;
+}
+
+/* Returns: (transfer none): the "Where the Revenue Goes" chart (for tests). */
+CplBarChart *
+cpl_revenue_view_get_split_chart (CplRevenueView *self)
+{
+  g_return_val_if_fail (CPL_IS_REVENUE_VIEW (self), NULL);
+  return self->split_chart;
 }
 
 /* Returns: the key figure of @output_id above the table, as shown. */

@@ -8,6 +8,8 @@
 #include "cpl-model.h"
 #include "views/cpl-number-row.h"
 
+#include "widgets/cpl-bar-chart.h"
+
 G_BEGIN_DECLS
 
 #define CPL_TYPE_REVENUE_VIEW (cpl_revenue_view_get_type ())
@@ -36,6 +38,7 @@ GtkCheckButton *cpl_revenue_view_get_tick      (CplRevenueView *self,
 const char     *cpl_revenue_view_get_key_figure (CplRevenueView *self,
                                                  const char     *output_id);
 const char     *cpl_revenue_view_get_visible_page (CplRevenueView *self);
+CplBarChart    *cpl_revenue_view_get_split_chart (CplRevenueView *self);
 const char     *cpl_revenue_view_get_header_title (CplRevenueView *self);
 const char     *cpl_revenue_view_get_case_title (CplRevenueView *self,
                                                   const char     *column_id);
