@@ -114,9 +114,9 @@ test_chips (void)
   g_assert_cmpstr (cell (table, 0, "Origin"), ==, "Foreign");
   g_assert_cmpfloat (number (table, 0, "Price (USD)"), ==, 2000);
   g_assert_cmpfloat (number (table, 0, "TDP (W)"), ==, 500);
-  /* TPP = 16 × BF16 = 16 × 1,000; BF16 TFLOPS per watt = 1,000 / 500 */
+  /* TPP = 16 × BF16 = 16 × 1,000; 16-bit TFLOPS per watt (BF16 here) = 1,000 / 500 */
   g_assert_cmpfloat (number (table, 0, "TPP"), ==, 16000);
-  g_assert_cmpfloat (number (table, 0, "BF16 TFLOPS per watt"), ==, 2);
+  g_assert_cmpfloat (number (table, 0, "16-bit TFLOPS per watt"), ==, 2);
   /* unknown: an empty cell, not a made-up number */
   g_assert_cmpstr (cell (table, 0, "Memory (GB)"), ==, "");
   g_assert_cmpstr (cell (table, 1, "Origin"), ==, "Domestic");

@@ -72,8 +72,8 @@ static const ColumnSpec columns[N_COLUMNS] = {
   [COL_TDP]            = { "tdp", N_("TDP (W)"), 0 },
   [COL_TPP]            = { "tpp", N_("TPP"), 0 },
   [COL_PD]             = { "pd", N_("Perf. density (TPP/mm²)"), 2 },
-  [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("BF16 TFLOPS per watt"), 2 },
-  [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes per BF16 FLOP"), 4 },
+  [COL_PERF_PER_WATT]  = { "perf-per-watt", N_("16-bit TFLOPS per watt"), 2 },
+  [COL_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes per 16-bit FLOP"), 4 },
   [COL_PRICE]          = { "price", N_("Price (USD)"), 0 },
   [COL_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0 },
 };
@@ -1119,8 +1119,8 @@ cpl_chips_view_update_detail (CplChipsView *self)
       add_number_row (group, title, cpl_chip_get_performance (chip, p), 1,
                       integer ? _("%s TOPS") : _("%s TFLOPS"));
     }
-  add_number_row (group, _("BF16 TFLOPS per watt"), m.perf_per_watt, 2, NULL);
-  add_number_row (group, _("Bytes per BF16 FLOP"), m.bytes_per_flop, 4, NULL);
+  add_number_row (group, _("16-bit TFLOPS per watt"), m.perf_per_watt, 2, NULL);
+  add_number_row (group, _("Bytes per 16-bit FLOP"), m.bytes_per_flop, 4, NULL);
   if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
     {
       g_autofree char *price = cpl_format_money_exact (cpl_chip_get (chip, CPL_CHIP_PRICE_USD));

@@ -53,8 +53,8 @@ static const struct {
   [ROW_BANDWIDTH]      = { "bandwidth", N_("Bandwidth (TB/s)"), 2, TRUE },
   [ROW_INTERCONNECT]   = { "interconnect", N_("Interconnect (GB/s)"), 0, FALSE },
   [ROW_TDP]            = { "tdp", N_("TDP (W)"), 0, FALSE },
-  [ROW_PERF_PER_WATT]  = { "perf-per-watt", N_("BF16 TFLOPS per watt"), 2, TRUE },
-  [ROW_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes per BF16 FLOP"), 4, FALSE },
+  [ROW_PERF_PER_WATT]  = { "perf-per-watt", N_("16-bit TFLOPS per watt"), 2, TRUE },
+  [ROW_BYTES_PER_FLOP] = { "bytes-per-flop", N_("Bytes per 16-bit FLOP"), 4, FALSE },
   [ROW_PRICE]          = { "price", N_("Price (USD)"), 0, TRUE },
   [ROW_COST]           = { "cost", N_("USD per PFLOP/s-year"), 0, TRUE },
 };
