@@ -696,6 +696,38 @@ test_dim_verdict (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_lapsed_controlled (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  const char *tooltip = g_object_get_data (G_OBJECT (widget), "cpl-tooltip");
+  GtkWidget *label = GTK_IS_BOX (widget) ? gtk_widget_get_last_child (widget) : NULL;
+
+  return label != NULL && GTK_IS_LABEL (label) && gtk_widget_has_css_class (widget, "verdict") &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), "Controlled") == 0 &&
+         tooltip != NULL && g_str_has_prefix (tooltip, "No longer in force on 1 June 2025: it ended on 17 November 2023\n");
+}
+
+/* A rule not in force on the table's date has its verdicts in grey, and
+ * their tooltips say so first, as the detail and Compare do: on
+ * 2025-06-01 the October 2022 rule (ended 2023-11-17) still reads
+ * "Controlled" of the A100 (TPP 4,992 ≥ 4,800, 600 GB/s ≥ 600), in red
+ * beside the rules in force, before. */
+static void
+test_table_lapsed_rule (void)
+{
+  CplWindow *window;
+  CplChipsView *view = open_chips_view (&window);
+  GtkWidget *cell;
+
+  set_date_iso (view, "2025-06-01");
+  cpl_test_wait_for_draw (GTK_WIDGET (window));
+  cell = cpl_test_find_matching (GTK_WIDGET (view), is_lapsed_controlled, NULL);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "dim-label"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The switch row titled @title in @what_if, or NULL when there is none
  * shown. */
 static GtkSwitch *
@@ -2525,6 +2557,7 @@ main (int   argc,
   g_test_add_func ("/chips/notes-keep-units", test_notes_keep_units);
   g_test_add_func ("/chips/notes-edit", test_notes_edit);
   g_test_add_func ("/chips/notes-caveat", test_notes_caveat);
+  g_test_add_func ("/chips/table-lapsed-rule", test_table_lapsed_rule);
   g_test_add_func ("/chips/table", test_table);
   g_test_add_func ("/chips/detail-from-top", test_detail_from_top);
   g_test_add_func ("/chips/map-names-own", test_map_names_own);

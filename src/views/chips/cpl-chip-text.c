@@ -467,14 +467,6 @@ box_set (GtkWidget  *box,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 }
 
-/* @box's verdict in grey, whatever its colour: a rule not in force on
- * the date decides nothing that day. */
-void
-cpl_verdict_box_set_dim (GtkWidget *box)
-{
-  set_colour (box, "dim-label");
-}
-
 void
 cpl_verdict_box_set (GtkWidget   *box,
                      CplTriState  verdict,
@@ -612,7 +604,8 @@ cpl_rule_verdict_box_set (GtkWidget   *box,
                           CplRule     *rule,
                           CplTriState  verdict,
                           gboolean     domestic,
-                          const char  *tooltip)
+                          const char  *tooltip,
+                          const char  *not_in_force)
 {
   g_autofree char *text = cpl_rule_verdict_get_label (rule, verdict, domestic);
   g_autofree char *full = NULL;
@@ -623,8 +616,17 @@ cpl_rule_verdict_box_set (GtkWidget   *box,
                             cpl_rule_effect_describe (rule), tooltip);
   else
     full = g_strdup_printf ("%s\n%s", cpl_rule_effect_describe (rule), tooltip);
+  /* a rule not in force says so first, its verdict in grey: it decides
+   * nothing that day */
+  if (not_in_force != NULL)
+    {
+      char *both = g_strdup_printf ("%s\n%s", not_in_force, full);
+
+      g_free (full);
+      full = both;
+    }
   cpl_rule_verdict_get_style (rule, verdict, &icon_name, &css_class);
-  box_set (box, icon_name, text, domestic ? "dim-label" : css_class, full);
+  box_set (box, icon_name, text, domestic || not_in_force != NULL ? "dim-label" : css_class, full);
 }
 
 /* Status ------------------------------------------------------------------ */

@@ -29,7 +29,6 @@ GtkWidget  *cpl_verdict_box_new       (void);
 void        cpl_verdict_box_set       (GtkWidget         *box,
                                        CplTriState        verdict,
                                        const char        *tooltip);
-void        cpl_verdict_box_set_dim   (GtkWidget         *box);
 
 /* A rule's verdict in the words of its effect (MODEL.md §2.1). */
 char       *cpl_rule_verdict_get_label (CplRule          *rule,
@@ -46,7 +45,8 @@ void        cpl_rule_verdict_box_set  (GtkWidget         *box,
                                        CplRule           *rule,
                                        CplTriState        verdict,
                                        gboolean           domestic,
-                                       const char        *tooltip);
+                                       const char        *tooltip,
+                                       const char        *not_in_force);
 
 /* A chip's status in China on a date. */
 char       *cpl_chip_status_get_label (CplChipStatus      status,

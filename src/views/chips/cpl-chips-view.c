@@ -448,13 +448,17 @@ refresh_cell (GtkListItem *item)
     {
       CplChipMetrics m;
       g_autofree char *tooltip = NULL;
+      g_autofree char *not_in_force = cpl_rule_describe_in_force (spec->rule, &spec->view->date);
 
       cpl_chip_metrics_compute (chip, &m);
       tooltip = cpl_rule_describe_verdict (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)), m.values);
+      /* as the detail and Compare: a rule not in force on the view's
+       * date says so first, its verdict in grey (the table showed a
+       * lapsed rule's "Controlled" in red beside the rules in force) */
       cpl_rule_verdict_box_set (child, spec->rule,
                                 cpl_rule_evaluate_chip (spec->rule, cpl_entity_get_id (CPL_ENTITY (chip)),
                                                         m.values, NULL),
-                                cpl_chip_is_chinese (spec->view->dataset, chip), tooltip);
+                                cpl_chip_is_chinese (spec->view->dataset, chip), tooltip, not_in_force);
     }
   else if (spec->column == COL_STATUS)
     set_status_cell (spec->view, chip, child);

@@ -233,7 +233,7 @@ status_box_new (CplDataset  *dataset,
 
 /* @rule's verdict on @chip (its metrics @m), and in @margins the
  * distance to each of its thresholds ("" when it has none).  As in the
- * Chips view's detail: a rule not @in_force that day decides nothing, its
+ * Chips view's detail: a rule @not_in_force that day decides nothing, its
  * verdict in grey (a red "Controlled" under "Not in force" read as a
  * ban). */
 static GtkWidget *
@@ -241,7 +241,7 @@ rule_verdict_new (CplDataset           *dataset,
                   CplRule              *rule,
                   CplChip              *chip,
                   const CplChipMetrics *m,
-                  gboolean              in_force,
+                  const char           *not_in_force,
                   char                **margins)
 {
   const char *chip_id = cpl_entity_get_id (CPL_ENTITY (chip));
@@ -249,9 +249,7 @@ rule_verdict_new (CplDataset           *dataset,
   GtkWidget *verdict = cpl_verdict_box_new ();
 
   cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, chip_id, m->values, NULL),
-                            cpl_chip_is_chinese (dataset, chip), tooltip);
-  if (!in_force)
-    cpl_verdict_box_set_dim (verdict);
+                            cpl_chip_is_chinese (dataset, chip), tooltip, not_in_force);
   *margins = cpl_rule_describe_margins (rule, chip_id, m->values);
   return verdict;
 }
@@ -344,7 +342,7 @@ status_and_rules_grid (CplCompareWindow *self,
         {
           GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
           g_autofree char *margins = NULL;
-          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note == NULL, &margins);
+          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note, &margins);
 
           gtk_widget_set_halign (verdict, GTK_ALIGN_END);
           gtk_box_append (GTK_BOX (cell), verdict);
@@ -438,7 +436,7 @@ status_and_rules_stacked (CplDataset   *dataset,
       for (guint c = 0; c < n; c++)
         {
           g_autofree char *margins = NULL;
-          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note == NULL, &margins);
+          GtkWidget *verdict = rule_verdict_new (dataset, rule, chips[c], &m[c], note, &margins);
 
           verdict_box_wrap (verdict);
           attach_stacked_line (grid, chips[c], verdict, &top);

@@ -247,9 +247,7 @@ cpl_what_if_window_update (CplWhatIfWindow *self)
         subtitle = *margins ? g_strdup_printf ("%s\n%s", not_in_force, margins) : g_strdup (not_in_force);
       adw_action_row_set_subtitle (row, subtitle != NULL ? subtitle : margins);
       cpl_rule_verdict_box_set (verdict, rule, cpl_rule_evaluate_chip (rule, id, m.values, NULL),
-                                cpl_chip_is_chinese (self->dataset, self->chip), tooltip);
-      if (not_in_force != NULL)
-        cpl_verdict_box_set_dim (verdict);
+                                cpl_chip_is_chinese (self->dataset, self->chip), tooltip, not_in_force);
     }
 
   /* the dataset's chips as the Chips view's map draws them (their
