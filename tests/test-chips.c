@@ -389,8 +389,11 @@ test_timeline (void)
 
   /* a click on the H20's row in June 2025, inside the denied span, shows
    * the table on the span's first day, 2025-04-09: the H20 is denied;
-   * the table comes into view (it stayed on the timeline) */
+   * the table comes into view (it stayed on the timeline), the H20's
+   * detail beside it (the chip shown before stayed) */
+  cpl_chips_view_show_chip (view, cpl_dataset_lookup_chip (cpl_application_get_dataset (app), "nvidia-a100"));
   click_timeline (timeline, "nvidia-h20", "2025-06-15");
+  g_assert_cmpstr (cpl_entity_get_id (CPL_ENTITY (cpl_chips_view_get_shown_chip (view))), ==, "nvidia-h20");
   g_date_strftime (shown, sizeof shown, "%Y-%m-%d", cpl_chips_view_get_date (view));
   g_assert_cmpstr (shown, ==, "2025-04-09");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");

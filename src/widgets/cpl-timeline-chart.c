@@ -106,7 +106,7 @@ struct _CplTimelineChart
 
 G_DEFINE_FINAL_TYPE (CplTimelineChart, cpl_timeline_chart, CPL_TYPE_CHART)
 
-enum { DATE_ACTIVATED, N_SIGNALS };
+enum { DATE_ACTIVATED, CHIP_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 #define FRAME(self)   (cpl_chart_get_frame (CPL_CHART (self)))
@@ -1252,9 +1252,18 @@ cpl_timeline_chart_pressed (CplChart *chart,
 {
   CplTimelineChart *self = CPL_TIMELINE_CHART (chart);
   guint32 day;
+  int row;
 
-  if (pick_day (self, x, y, &day))
-    activate_day (self, day);
+  if (!pick_day (self, x, y, &day))
+    return;
+  /* the row first: a click on a chip's bar shows that chip on the
+   * span's first day (the table came into view with the date, and the
+   * chip shown before) */
+  row = row_at (self, y);
+  if (row >= 0)
+    g_signal_emit (self, signals[CHIP_ACTIVATED], 0,
+                   cpl_entity_get_id (CPL_ENTITY (((Row *) g_ptr_array_index (self->rows, row))->chip)));
+  activate_day (self, day);
 }
 
 static void
@@ -1310,6 +1319,14 @@ cpl_timeline_chart_class_init (CplTimelineChartClass *klass)
   signals[DATE_ACTIVATED] = g_signal_new ("date-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                           G_TYPE_DATE | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /**
+   * CplTimelineChart::chip-activated:
+   * @id: the chip's id
+   *
+   * A chip's bar was clicked (before its span's first day is activated).
+   */
+  signals[CHIP_ACTIVATED] = g_signal_new ("chip-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   cpl_chart_class_install_cursor_actions (chart_class, "change");
 }

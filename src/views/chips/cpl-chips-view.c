@@ -1173,6 +1173,14 @@ cpl_chips_view_update_detail (CplChipsView *self)
     }
 }
 
+/* Returns: (transfer none) (nullable): the chip whose detail is shown. */
+CplChip *
+cpl_chips_view_get_shown_chip (CplChipsView *self)
+{
+  g_return_val_if_fail (CPL_IS_CHIPS_VIEW (self), NULL);
+  return self->shown;
+}
+
 void
 cpl_chips_view_show_chip (CplChipsView *self,
                           CplChip      *chip)
@@ -1363,10 +1371,11 @@ show_chart_export (CplChipsView *self)
     gtk_stack_set_visible_child_name (GTK_STACK (self->chart_export), page);
 }
 
+/* A chip picked on the map or on the timeline (by its id). */
 static void
-on_point_activated (CplScatterChart *chart,
-                    const char      *id,
-                    CplChipsView    *self)
+on_chip_id_activated (gpointer      chart,
+                      const char   *id,
+                      CplChipsView *self)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
 
@@ -1773,7 +1782,7 @@ cpl_chips_view_init (CplChipsView *self)
   self->map = CPL_SCATTER_CHART (cpl_chart_new_for ("threshold-map", FALSE));
   adw_bin_set_child (self->map_bin, cpl_chart_view_new_take (self->map));
   attach_export ("threshold-map", adw_bin_get_child (self->map_bin));
-  g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_point_activated), self, 0);
+  g_signal_connect_object (self->map, "point-activated", G_CALLBACK (on_chip_id_activated), self, 0);
 
   /* three pages: each button as wide as its title, not all as the widest,
    * so the switcher still fits a phone's width */
@@ -1797,6 +1806,7 @@ cpl_chips_view_init (CplChipsView *self)
                            self, G_CONNECT_SWAPPED);
   show_chart_export (self);
   g_signal_connect_object (self->timeline, "date-activated", G_CALLBACK (on_timeline_date_activated), self, 0);
+  g_signal_connect_object (self->timeline, "chip-activated", G_CALLBACK (on_chip_id_activated), self, 0);
 
   /* typed numbers read as in the number rows: "０．１２", "２５％" */
   cpl_spin_button_read_typed (self->electricity_spin, CPL_PARSE_NUMBER_DEFAULT);

@@ -33,6 +33,7 @@ gboolean    cpl_chips_view_sort_by         (CplChipsView       *self,
                                             GtkSortType         order);
 void        cpl_chips_view_show_chip       (CplChipsView       *self,
                                             CplChip            *chip);
+CplChip    *cpl_chips_view_get_shown_chip  (CplChipsView       *self);
 GtkWindow  *cpl_chips_view_compare         (CplChipsView       *self,
                                             const char * const *chip_ids);
 GtkWindow  *cpl_chips_view_show_what_if    (CplChipsView       *self);
