@@ -3764,6 +3764,46 @@ test_notes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Waits for the results' Monte Carlo run to end (a few seconds at most). */
+static void
+wait_for_run (CplScenarioResults *results)
+{
+  cpl_scenario_results_get_summary (results);
+  for (guint i = 0; i < 400 && (cpl_scenario_results_get_running (results) ||
+                                cpl_scenario_results_get_estimating (results)); i++)
+    cpl_test_iterate_for (25);
+  g_assert_false (cpl_scenario_results_get_running (results));
+}
+
+/* A ranged value outside its range: the key figures use the value, their
+ * P10–P90 the range, which need not hold them; the results say so under
+ * the totals, in the editor's words.  The H200 scenario ranges its
+ * demand growth over 10%–60% a year (data/builtin-dataset.json); at 0%
+ * every total fell under its own P10, and only the editor's tooltip
+ * said why. */
+static void
+test_value_outside_range (void)
+{
+  CplWindow *window = cpl_test_open_window (app, "scenarios", NULL, -1, -1);
+  CplScenariosView *view = CPL_SCENARIOS_VIEW (cpl_test_find_widget (GTK_WIDGET (window), CPL_TYPE_SCENARIOS_VIEW));
+  CplScenarioResults *results = cpl_scenarios_view_get_results (view);
+  CplEntity *h200 = cpl_dataset_lookup (cpl_application_get_dataset (app), CPL_TYPE_SCENARIO, "h200-share-25");
+  g_autofree char *warning = NULL;
+
+  select_id (view, "h200-share-25");
+  wait_for_run (results);
+  g_assert_null (cpl_scenario_results_get_ranges_warning (results));
+  g_assert_true (cpl_entity_set_number (h200, CPL_SCENARIO_DEMAND_GROWTH, 0, NULL));
+  wait_for_run (results);
+  warning = cpl_test_plain_text (cpl_scenario_results_get_ranges_warning (results));
+  g_assert_cmpstr (warning, ==, "Demand growth is 0% a year, outside its range 10%–60% a year: the key figures use "
+                                "0% a year, their P10–P90 ranges are drawn from 10%–60% a year");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_run (results);
+  g_assert_null (cpl_scenario_results_get_ranges_warning (results));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_copy_not_projected (void)
 {
@@ -3871,6 +3911,7 @@ main (int   argc,
   g_test_add_func ("/scenarios-view/copy-not-projected", test_copy_not_projected);
   g_test_add_func ("/scenarios-view/notes", test_notes);
   g_test_add_func ("/scenarios-view/notes-caveat", test_notes_caveat);
+  g_test_add_func ("/scenarios-view/value-outside-range", test_value_outside_range);
   g_test_add_func ("/scenarios-view/range-form-on-demand", test_range_form_on_demand);
   status = g_test_run ();
   g_clear_object (&app);

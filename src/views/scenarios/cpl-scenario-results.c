@@ -129,6 +129,7 @@ struct _CplScenarioResults
   PaintWait       below_wait;       /* what is below is made after the next frame */
   guint           below_idle_id;    /* then at the next idle moment */
   GtkLabel       *total_ranges[N_TOTALS];
+  GtkLabel       *ranges_warning;   /* under the totals: a value outside its range */
   GtkWidget      *progress;         /* "Estimating uncertainty…" */
 
   CplProjection  *projection;
@@ -253,6 +254,42 @@ range_text (CplTotal            total,
   return cpl_format_p10_p90 (low, low_in_range, high);
 }
 
+/* Which of @scenario's ranged parameters have a value outside their range,
+ * a sentence each, or "": the key figures use the value, their P10–P90
+ * come from the range, and need not contain them (a demand growth of 0%
+ * with a range of 10%–60% put every figure under its own P10). */
+static char *
+values_outside_ranges (CplScenario *scenario)
+{
+  JsonObject *ranges = cpl_scenario_get_ranges (scenario);
+  g_autoptr(GList) keys = ranges != NULL ? json_object_get_members (ranges) : NULL;
+  GString *text = g_string_new (NULL);
+
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      int field = cpl_entity_find_field (CPL_ENTITY (scenario), key);
+      double range[3], value;
+      g_autofree char *shown = NULL;
+      g_autofree char *span = NULL;
+
+      if (field < 0 || !cpl_scenario_get_range (scenario, key, range))
+        continue;
+      value = cpl_entity_get_number (CPL_ENTITY (scenario), field);
+      if (value >= range[0] && value <= range[2])
+        continue;
+      shown = cpl_scenario_parameter_format (key, value);
+      span = cpl_scenario_parameter_format_range (key, range[0], range[2]);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* the words of the editor's range button */
+      g_string_append_printf (text, _("%1$s is %2$s, outside its range %3$s: the key figures use %2$s, "
+                                      "their P10–P90 ranges are drawn from %3$s"),
+                              cpl_scenario_parameter_title (key), shown, span);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* Shows the run's result (again, after the charts were filled anew), or
  * (@uncertainty NULL) takes the last one away. */
 static void
@@ -290,6 +327,14 @@ show_uncertainty (CplScenarioResults *self,
       }
       gtk_widget_set_visible (GTK_WIDGET (self->total_ranges[i]), ranged);
     }
+  {
+    g_autofree char *outside = ranged && self->scenario != NULL ? values_outside_ranges (self->scenario) : NULL;
+    g_autofree char *spaced = outside != NULL ? cpl_text_space_han (outside) : NULL;
+    g_autofree char *kept = spaced != NULL ? cpl_text_keep_units (spaced) : NULL;
+
+    cpl_label_set_text (self->ranges_warning, kept != NULL ? kept : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->ranges_warning), kept != NULL && *kept != '\0');
+  }
 
   if (self->projection != NULL && self->projection->n_years > 0)
     {
@@ -1247,6 +1292,10 @@ cpl_scenario_results_init (CplScenarioResults *self)
                       GTK_WIDGET (self->total_ranges[i]));
     }
   gtk_box_append (GTK_BOX (self->body), figures);
+  self->ranges_warning = GTK_LABEL (cpl_wrapped_label_new (NULL, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->ranges_warning), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->ranges_warning), FALSE);
+  gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->ranges_warning));
 
   {
     GtkWidget *label = gtk_label_new (_("Estimating uncertainty…"));
@@ -1295,6 +1344,15 @@ cpl_scenario_results_set_stale_note (CplScenarioResults *self,
 
   gtk_label_set_text (self->stale, note);
   gtk_widget_set_visible (GTK_WIDGET (self->stale), note != NULL);
+}
+
+/* The warning under the totals that a ranged value lies outside its
+ * range, or %NULL when none is shown (for tests). */
+const char *
+cpl_scenario_results_get_ranges_warning (CplScenarioResults *self)
+{
+  g_return_val_if_fail (CPL_IS_SCENARIO_RESULTS (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->ranges_warning)) ? gtk_label_get_text (self->ranges_warning) : NULL;
 }
 
 /* Returns: (nullable): the note shown by cpl_scenario_results_set_stale_note(). */

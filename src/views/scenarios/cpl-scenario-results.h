@@ -26,6 +26,7 @@ const char         *cpl_scenario_results_get_error    (CplScenarioResults *self)
 void                cpl_scenario_results_set_stale_note (CplScenarioResults *self,
                                                          const char         *note);
 const char         *cpl_scenario_results_get_stale_note (CplScenarioResults *self);
+const char         *cpl_scenario_results_get_ranges_warning (CplScenarioResults *self);
 GtkWidget          *cpl_scenario_results_get_notes    (CplScenarioResults *self);
 GtkLabel           *cpl_scenario_results_get_table_cell (CplScenarioResults *self,
                                                        guint               year,
