@@ -1291,11 +1291,12 @@ cpl_scenario_results_init (CplScenarioResults *self)
       gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->total_values[i]))),
                       GTK_WIDGET (self->total_ranges[i]));
     }
-  gtk_box_append (GTK_BOX (self->body), figures);
+  /* over the totals whose ranges it qualifies, where it is read first */
   self->ranges_warning = GTK_LABEL (cpl_wrapped_label_new (NULL, "caption"));
   gtk_widget_add_css_class (GTK_WIDGET (self->ranges_warning), "warning");
   gtk_widget_set_visible (GTK_WIDGET (self->ranges_warning), FALSE);
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->ranges_warning));
+  gtk_box_append (GTK_BOX (self->body), figures);
 
   {
     GtkWidget *label = gtk_label_new (_("Estimating uncertainty…"));
