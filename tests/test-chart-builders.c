@@ -450,14 +450,14 @@ test_source (void)
   g_autofree char *expected = g_strdup_printf ("Chip Policy Lab · data: built-in dataset (%s)",
                                                cpl_builtin_get_version ());
 
-  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.5");
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.6");
   g_assert_cmpstr (builtin, ==, expected);
-  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-04.5)");
+  g_assert_cmpstr (file, ==, "Chip Policy Lab · data: my data.json over the built-in dataset (2026-12-04.6)");
   g_assert_cmpstr (builtin_edited, ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-04.5) with unsaved changes");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-04.6) with unsaved changes");
   g_assert_cmpstr (file_edited, ==,
                    "Chip Policy Lab · data: my data.json with unsaved changes, over the built-in dataset "
-                   "(2026-12-04.5)");
+                   "(2026-12-04.6)");
 }
 
 /* The charts whose values can all be zero say what that means: no

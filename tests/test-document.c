@@ -599,7 +599,7 @@ chip_price (CplDataset *dataset,
 
 /* A saved file holds every entry (it loads alone to the same data), the
  * built-in version it was made from (data/builtin-dataset.json says
- * "2026-12-04.5"), and fingerprints of the entries that are the built-in
+ * "2026-12-04.6"), and fingerprints of the entries that are the built-in
  * ones: not of the one the user changed. */
 static void
 test_self_contained (void)
@@ -624,7 +624,7 @@ test_self_contained (void)
   };
   GListModel *alone_lists[G_N_ELEMENTS (lists)];
 
-  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.5");
+  g_assert_cmpstr (cpl_builtin_get_version (), ==, "2026-12-04.6");
   set_share (document, 0.3);
   g_assert_true (cpl_test_document_save (document, file, &error));
   g_assert_no_error (error);
@@ -654,7 +654,7 @@ test_self_contained (void)
 
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   root = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (root, "made_from_builtin"), ==, "2026-12-04.5");
+  g_assert_cmpstr (json_object_get_string_member (root, "made_from_builtin"), ==, "2026-12-04.6");
   g_assert_false (json_object_has_member (root, "builtin_version"));
   entries = json_object_get_object_member (root, "builtin_entries");
   h200_print = cpl_builtin_fingerprint (CPL_ENTITY (cpl_dataset_lookup_chip (builtin, "nvidia-h200")));
@@ -716,7 +716,7 @@ test_builtin_update (void)
     g_autoptr(GPtrArray) none = NULL;
 
     g_assert_true (cpl_test_document_load (current, file, &error));
-    g_assert_cmpstr (cpl_builtin_get_made_from (cpl_document_get_dataset (current)), ==, "2026-12-04.5");
+    g_assert_cmpstr (cpl_builtin_get_made_from (cpl_document_get_dataset (current)), ==, "2026-12-04.6");
     none = cpl_builtin_find_updates (cpl_document_get_dataset (current));
     g_assert_cmpuint (none->len, ==, 0);
   }

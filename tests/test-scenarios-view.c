@@ -1621,7 +1621,7 @@ test_export_buttons (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2000);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
   g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                   "Chip Policy Lab · data: built-in dataset (2026-12-04.5)");
+                   "Chip Policy Lab · data: built-in dataset (2026-12-04.6)");
   /* the light palette by default whatever the theme: a white margin; the
    * dark one on request: a margin with every channel below a half */
   {
@@ -1634,7 +1634,7 @@ test_export_buttons (void)
                                            NULL, TRUE, &error));
     /* written with changes not saved: its source line says so */
     g_assert_cmpstr (cpl_chart_get_source (cpl_chart_view_get_chart (share)), ==,
-                     "Chip Policy Lab · data: built-in dataset (2026-12-04.5) with unsaved changes");
+                     "Chip Policy Lab · data: built-in dataset (2026-12-04.6) with unsaved changes");
     dark = gdk_texture_new_from_file (file, &error);
     g_assert_no_error (error);
     g_assert_cmpint (gdk_texture_get_width (dark), ==, 1000);
