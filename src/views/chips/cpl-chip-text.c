@@ -914,14 +914,14 @@ cpl_chip_shown_status (CplChip        *chip,
     {
       if (explained != NULL)
         {
-          g_autofree char *iso = cpl_date_format_long (date);
+          g_autofree char *day = cpl_date_format_long (date);
           g_autofree char *released = cpl_released_format_long (cpl_chip_get_released (chip));
           /* Translators: %1$s is a date, "9 April 2023"; %2$s when the chip
            * was released, "November 2024"; %3$s a status, "Denied" (the rules
            * that give it follow, on a line of their own) */
           g_autofree char *note = g_strdup_printf (_("Not yet released on %1$s (released %2$s). Had it been on "
                                                      "sale, its status would have been “%3$s”."),
-                                                   iso, released, label);
+                                                   day, released, label);
           char *both = g_strdup_printf ("%s\n%s", note, *explained ? *explained : "");
 
           g_free (*explained);
