@@ -910,7 +910,8 @@ verdict_row_new (const char *title,
   return row;
 }
 
-/* A chip's figure as its detail writes it (cpl_notes_caveat()). */
+/* A chip's figure as its detail writes it (add_figure_row(),
+ * cpl_notes_caveat()), and in @title its name. */
 static char *
 format_figure (guint        index,
                double       value,
@@ -941,6 +942,7 @@ format_figure (guint        index,
     {
       CplPrecision p = index - CPL_CHIP_PERFORMANCE;
       g_autofree char *key = g_ascii_strup (cpl_precision_get_key (p), -1);
+      /* Translators: dense throughput at a precision, "BF16 (dense)" */
       g_autofree char *name = g_strdup_printf (_("%s (dense)"), key);
 
       /* one of a few names, kept for the caller */
@@ -958,6 +960,23 @@ format_figure (guint        index,
         return isnan (value) ? g_strdup ("—") : cpl_format_with_unit (_(figures[i].unit_format), number);
       }
   return NULL;
+}
+
+/* The row of @chip's figure @field, as format_figure() writes it; none
+ * when the figure is unknown. */
+static GtkWidget *
+add_figure_row (GtkWidget *group,
+                CplChip   *chip,
+                guint      field)
+{
+  double value = cpl_entity_get_number (CPL_ENTITY (chip), field);
+  const char *title = NULL;
+  g_autofree char *text = NULL;
+
+  if (isnan (value))
+    return NULL;
+  text = format_figure (field, value, &title, NULL);
+  return add_value_row (group, title, text);
 }
 
 static void
@@ -1094,10 +1113,10 @@ cpl_chips_view_update_detail (CplChipsView *self)
   add_number_row (group, tpp_title ? tpp_title : _("TPP"), m.values[CPL_METRIC_TPP], 0, NULL);
   /* Translators: a performance density, TPP per square millimetre of die */
   add_number_row (group, _("Performance density"), m.values[CPL_METRIC_PERFORMANCE_DENSITY], 2, _("%s TPP/mm²"));
-  add_number_row (group, _("Memory"), cpl_chip_get (chip, CPL_CHIP_MEMORY_GB), 0, _("%s GB"));
+  add_figure_row (group, chip, CPL_CHIP_MEMORY_GB);
   {
     double tbs = cpl_chip_get (chip, CPL_CHIP_BANDWIDTH_TBS);
-    GtkWidget *row = add_number_row (group, _("Memory bandwidth"), tbs, 2, _("%s TB/s"));
+    GtkWidget *row = add_figure_row (group, chip, CPL_CHIP_BANDWIDTH_TBS);
 
     /* the datasheet's TB/s, and under it the GB/s the rules' lines are
      * in ("memory bandwidth 4,800 GB/s: 1,700 below the 6,500 line") */
@@ -1110,27 +1129,15 @@ cpl_chips_view_update_detail (CplChipsView *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       }
   }
-  add_number_row (group, _("Interconnect"), cpl_chip_get (chip, CPL_CHIP_INTERCONNECT_GBS), 0, _("%s GB/s"));
-  add_number_row (group, _("TDP"), cpl_chip_get (chip, CPL_CHIP_TDP_W), 0, _("%s W"));
-  add_number_row (group, _("Die area"), cpl_chip_get (chip, CPL_CHIP_DIE_AREA_MM2), 0, _("%s mm²"));
+  add_figure_row (group, chip, CPL_CHIP_INTERCONNECT_GBS);
+  add_figure_row (group, chip, CPL_CHIP_TDP_W);
+  add_figure_row (group, chip, CPL_CHIP_DIE_AREA_MM2);
   for (guint p = 0; p < CPL_N_PRECISIONS; p++)
-    {
-      g_autofree char *key = g_ascii_strup (cpl_precision_get_key (p), -1);
-      /* Translators: dense throughput at a precision, "BF16 (dense)" */
-      g_autofree char *title = g_strdup_printf (_("%s (dense)"), key);
-      gboolean integer = p == CPL_PRECISION_INT8 || p == CPL_PRECISION_INT4;
-
-      add_number_row (group, title, cpl_chip_get_performance (chip, p), 1,
-                      integer ? _("%s TOPS") : _("%s TFLOPS"));
-    }
+    add_figure_row (group, chip, CPL_CHIP_PERFORMANCE + p);
   add_number_row (group, _("16-bit TFLOPS per watt"), m.perf_per_watt, 2, NULL);
   add_number_row (group, _("Bytes per 16-bit FLOP"), m.bytes_per_flop, 4, NULL);
-  if (!isnan (cpl_chip_get (chip, CPL_CHIP_PRICE_USD)))
-    {
-      g_autofree char *price = cpl_format_money_exact (cpl_chip_get (chip, CPL_CHIP_PRICE_USD));
-      add_value_row (group, _("Price"), price);
-    }
-  add_number_row (group, _("Unit cost"), cpl_chip_get (chip, CPL_CHIP_UNIT_COST_USD), 0, _("$%s"));
+  add_figure_row (group, chip, CPL_CHIP_PRICE_USD);
+  add_figure_row (group, chip, CPL_CHIP_UNIT_COST_USD);
   add_number_row (group, _("Cost of compute"), column_number (self, chip, COL_COST), 0, _("$%s per PFLOP/s-year"));
 
   group = cpl_notes_group_append (GTK_WIDGET (self->detail_box));
