@@ -1196,7 +1196,8 @@ cpl_wrapped_label_new (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
   return label;
 }
 

@@ -935,7 +935,8 @@ snapshot_categories (CplBarChart *self,
     }
 }
 
-/* A chart whose names slant is that much deeper: the plot keeps its height. */
+/* A chart whose names slant, or take more than a line, is that much
+ * deeper: the plot keeps its height. */
 static void
 cpl_bar_chart_measure (CplChart       *chart,
                        GtkOrientation  orientation,
@@ -944,17 +945,17 @@ cpl_bar_chart_measure (CplChart       *chart,
                        int            *natural)
 {
   CplBarChart *self = CPL_BAR_CHART (chart);
-  int lines;
+  int lines, extra;
 
   cpl_chart_measure_plain (chart, orientation, for_size, minimum, natural);
-  if (orientation == GTK_ORIENTATION_VERTICAL
-      && names_slant (self, for_size >= 0 ? for_size : CPL_CHART_NAT_WIDTH, &lines))
-    {
-      int extra = slanted_height (self) - self->label_height;
-
-      *minimum += extra;
-      *natural += extra;
-    }
+  if (orientation != GTK_ORIENTATION_VERTICAL)
+    return;
+  if (names_slant (self, for_size >= 0 ? for_size : CPL_CHART_NAT_WIDTH, &lines))
+    extra = slanted_height (self) - self->label_height;
+  else
+    extra = (lines - 1) * self->label_height;
+  *minimum += extra;
+  *natural += extra;
 }
 
 static void

@@ -131,6 +131,14 @@ cpl_chart_status_color (const CplChartPalette *palette,
 
 /* ---- text ---- */
 
+/* A chart's labels and axis titles are libadwaita's caption and
+ * caption-heading (9 pt, as the key figures' captions beside the
+ * charts), not a scale of the widget's font: the same size as the
+ * captions is the same font, whose glyphs are measured and drawn once
+ * for both (a font of its own cost the window's first frame some 60
+ * glyphs more, each hinted by FreeType at two sizes). */
+#define CAPTION_PT 9
+
 PangoLayout *
 cpl_chart_layout_new (PangoContext *context,
                       const char   *text,
@@ -143,12 +151,12 @@ cpl_chart_layout_new (PangoContext *context,
   switch (font)
     {
     case CPL_CHART_FONT_LABEL:
-      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_PT * PANGO_SCALE));
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
       break;
 
     case CPL_CHART_FONT_TITLE:
-      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_PT * PANGO_SCALE));
       pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       break;
 

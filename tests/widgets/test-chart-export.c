@@ -684,9 +684,11 @@ test_legend_cache (void)
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) changed = NULL;
   g_autoptr(GBytes) expected = NULL;
-  g_autoptr(GBytes) bigger = NULL;
-  g_autoptr(GBytes) expected_bigger = NULL;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 16");
+  g_autoptr(GBytes) other_font = NULL;
+  g_autoptr(GBytes) expected_other_font = NULL;
+  /* another weight: a chart's labels and axis titles have a size of
+   * their own (the captions' 9 pt), not the context's */
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 11");
 
   cpl_chart_ensure_headless ();
   add_lines (chart, before);
@@ -700,16 +702,66 @@ test_legend_cache (void)
   g_assert_false (g_bytes_equal (first, changed));
   g_assert_true (g_bytes_equal (changed, expected));
 
-  /* a larger font in the same context, as a view's after a style change
+  /* another font in the same context, as a view's after a style change
    * (it invalidates the chart): the context's serial changes */
   pango_context_set_font_description (cpl_chart_get_pango_context (CPL_CHART (chart)), font);
   cpl_chart_invalidate (CPL_CHART (chart));
-  bigger = snapshot_bytes (CPL_CHART (chart));
+  other_font = snapshot_bytes (CPL_CHART (chart));
   add_lines (fresh_font, after);
   pango_context_set_font_description (cpl_chart_get_pango_context (CPL_CHART (fresh_font)), font);
-  expected_bigger = snapshot_bytes (CPL_CHART (fresh_font));
-  g_assert_false (g_bytes_equal (changed, bigger));
-  g_assert_true (g_bytes_equal (bigger, expected_bigger));
+  expected_other_font = snapshot_bytes (CPL_CHART (fresh_font));
+  g_assert_false (g_bytes_equal (changed, other_font));
+  g_assert_true (g_bytes_equal (other_font, expected_other_font));
+}
+
+/* The width and height of @text laid out in @context with @font. */
+static void
+text_size (PangoContext *context,
+           const char   *font,
+           const char   *text,
+           int          *width,
+           int          *height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+/* A chart's labels are libadwaita's caption (9 pt) and its axis titles
+ * its caption-heading (9 pt, bold), whatever the size of the context's
+ * font: in a 16 pt context they measure as the same text at 9 pt, and
+ * not as at 16 pt.  (9 pt is 12 px at the context's 96 dpi; a 9 pt
+ * string is narrower than at 16 pt: 9/16 of it, give or take hinting.) */
+static void
+test_caption_size (void)
+{
+  static const char text[] = "Share of the year's new compute 2026";
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) big = pango_font_description_from_string ("Sans 16");
+  g_autoptr(PangoLayout) label = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  int width, height, width_9, height_9, width_16, height_16;
+
+  pango_cairo_context_set_resolution (context, 96);
+  pango_context_set_font_description (context, big);
+  text_size (context, "Sans 9", text, &width_9, &height_9);
+  text_size (context, "Sans 16", text, &width_16, &height_16);
+  g_assert_cmpint (width_9, <, width_16 * 3 / 4);
+
+  label = cpl_chart_layout_new (context, text, CPL_CHART_FONT_LABEL);
+  pango_layout_get_pixel_size (label, &width, &height);
+  g_assert_cmpint (width, ==, width_9);
+  g_assert_cmpint (height, ==, height_9);
+
+  text_size (context, "Sans Bold 9", text, &width_9, &height_9);
+  title = cpl_chart_layout_new (context, text, CPL_CHART_FONT_TITLE);
+  pango_layout_get_pixel_size (title, &width, &height);
+  g_assert_cmpint (width, ==, width_9);
+  g_assert_cmpint (height, ==, height_9);
+  g_object_unref (context);
 }
 
 /* Series added out of x order: the x values still ascend (2030–2032
@@ -761,6 +813,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-export/png", test_png);
+  g_test_add_func ("/chart-export/caption-size", test_caption_size);
   g_test_add_func ("/chart-export/band-overlap", test_band_overlap);
   g_test_add_func ("/chart-export/span", test_span);
   g_test_add_func ("/chart-export/area-band", test_area_band);

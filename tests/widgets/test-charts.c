@@ -1941,8 +1941,10 @@ test_scatter_names_clear_edges (void)
 
   g_assert_true (cpl_scatter_chart_point_position (chart, "near", &x, &y));
   g_assert_true (cpl_scatter_chart_get_name_place (chart, "near", &name));
-  /* left of its marker (5 px, and 3 px of room) */
-  g_assert_cmpfloat (name.origin.x + name.size.width, <=, x - 8);
+  /* left of its marker (5 px, and 3 px of room); the place is a
+   * graphene rectangle, in floats: its right edge is x − 8 to within
+   * their rounding (282.657166 for 282.657143) */
+  g_assert_cmpfloat (name.origin.x + name.size.width, <=, x - 8 + 1e-3);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -2711,15 +2713,16 @@ test_timeline_spans (void)
   g_assert_false (cpl_timeline_chart_get_span (chart, b200, 1, NULL, NULL, NULL, NULL));
 
   /* the rule changes: 2022-10-07, 2023-11-17 (two rules), 2025-04-09,
-   * 2025-08-11 (two), 2025-12-08 (two), 2026-01-14, 2026-01-15.  At 1200
-   * px 2025-12-08 is some 25 px before 2026-01-14 (37 of 1,704 days over
-   * about 1,100 px), and with -15 a day after there is no room for all
-   * of them written in full (2025-12-08 went without a date, and at
-   * 1,280 px 2025-08-11): a date of the same year as the one before it
-   * is written by its month and day, "08-11" after "2025-04-09", and
-   * every date is written; 2026-01-14 and -15 are a day apart, so the
-   * second goes on another line. */
-  window = window_with (widget, 1200, 600);
+   * 2025-08-11 (two), 2025-12-08 (two), 2026-01-14, 2026-01-15.  At 1280
+   * px 2025-12-08 is some 27 px before 2026-01-14 (37 of 1,704 days over
+   * about 1,170 px), and with -15 a day after there is no room for all
+   * of them written in full in the 9 pt labels (at 1,200 px the leads
+   * fall so that all seven fit in full, and at 1,440 px again): a
+   * date of the same year as the one before it is written by its month
+   * and day, "08-11" after "2025-04-09", and every date is written;
+   * 2026-01-14 and -15 are a day apart, so the second goes on another
+   * line. */
+  window = window_with (widget, 1280, 600);
   marks = cpl_timeline_chart_dup_mark_labels (chart);
   g_assert_cmpuint (g_strv_length (marks), ==, 7);
   g_assert_cmpstr (marks[0], ==, "2022-10-07");

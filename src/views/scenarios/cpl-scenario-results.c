@@ -1276,7 +1276,7 @@ cpl_scenario_results_init (CplScenarioResults *self)
   self->stale = GTK_LABEL (cpl_wrapped_label_new (NULL, "warning"));
   gtk_widget_set_visible (GTK_WIDGET (self->stale), FALSE);
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->stale));
-  self->explanation = GTK_LABEL (cpl_wrapped_label_new (NULL, "body"));
+  self->explanation = GTK_LABEL (cpl_wrapped_label_new (NULL, NULL));
   gtk_label_set_selectable (self->explanation, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->explanation), FALSE);
   gtk_box_append (GTK_BOX (self->body), GTK_WIDGET (self->explanation));
