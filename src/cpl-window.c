@@ -40,6 +40,8 @@ struct _CplWindow
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *file_label;
   GMenu                *recent_section;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *builtin_revealer;
   GtkLabel             *builtin_label;
   guint                 file_label_idle_id;
@@ -1125,6 +1127,8 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CplWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_revealer);
   gtk_widget_class_bind_template_child (widget_class, CplWindow, builtin_label);
 
@@ -1165,6 +1169,7 @@ cpl_window_init (CplWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* "_Open" and the views' buttons: named by the words they show */
   cpl_buttons_name_by_label (GTK_WIDGET (self));
+  cpl_menu_button_set_menu_when_opened (self->menu_button, self->primary_menu);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (cpl_window_queue_file_label), self, G_CONNECT_SWAPPED);
 

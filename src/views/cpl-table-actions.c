@@ -197,7 +197,7 @@ cpl_table_actions_new (GtkWidget        *owner,
 
   g_menu_append (menu, _("_Copy"), "table.copy");
   g_menu_append (menu, _("_Export CSV…"), "table.export-csv");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  cpl_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("Table Actions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table Actions"), -1);

@@ -848,6 +848,33 @@ cpl_notes_group_set_editable (GtkWidget      *group,
   notes_group_update (group);
 }
 
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       model)
+{
+  gtk_menu_button_set_menu_model (button, model);
+}
+
+/**
+ * cpl_menu_button_set_menu_when_opened:
+ * @button: a menu button with no popover
+ * @model: its menu
+ *
+ * Gives @button the menu of @model when it first opens (a click, or F10
+ * on the window's primary menu), not now: a menu's popover is a row, a
+ * label and a box per item, a few dozen widgets each, that the window's
+ * first frame made and styled without showing.
+ */
+void
+cpl_menu_button_set_menu_when_opened (GtkMenuButton *button,
+                                      GMenuModel    *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button) && G_IS_MENU_MODEL (model));
+  g_return_if_fail (gtk_menu_button_get_popover (button) == NULL);
+
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup, g_object_ref (model), g_object_unref);
+}
+
 /**
  * cpl_widget_take_undo_keys:
  * @widget: a field whose every change is an edit of the dataset (a

@@ -50,6 +50,8 @@ GtkWidget *cpl_group_append     (GtkWidget  *box,
                                  const char *title,
                                  const char *description);
 void       cpl_widget_take_undo_keys (GtkWidget *widget);
+void       cpl_menu_button_set_menu_when_opened (GtkMenuButton *button,
+                                                 GMenuModel    *model);
 typedef void (*CplNotesEdited) (gpointer    data,
                                 const char *text);
 

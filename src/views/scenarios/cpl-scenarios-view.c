@@ -42,6 +42,8 @@ struct _CplScenariosView
   AdwBin                *results_bin;
   GtkBox                *comparison_box;
   GtkWidget             *back_button;
+  GtkMenuButton         *menu_button;
+  GMenuModel            *scenario_menu;
   GtkLabel              *tick_hint;     /* under Compare: how many are ticked */
 
   CplScenarioEditor     *editor;
@@ -725,6 +727,8 @@ cpl_scenarios_view_class_init (CplScenariosViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, results_bin);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, comparison_box);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CplScenariosView, scenario_menu);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, tick_hint);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, flap_toggle);
   gtk_widget_class_bind_template_child (widget_class, CplScenariosView, edit_label);
@@ -742,6 +746,7 @@ static void
 cpl_scenarios_view_init (CplScenariosView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cpl_menu_button_set_menu_when_opened (self->menu_button, self->scenario_menu);
 
   self->compared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
