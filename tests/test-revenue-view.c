@@ -788,7 +788,8 @@ test_name_rate (void)
 
 /* A sale line's notes, written in the dialog of the Notes group's Edit
  * button: they are the line's, saved with it, one edit that Ctrl+Z
- * undoes; another line shows its own. */
+ * undoes; another line shows its own, and a dialog saved after another
+ * line was picked writes the line it was opened on. */
 static void
 test_notes_edit (void)
 {
@@ -835,6 +836,17 @@ test_notes_edit (void)
   /* another line: its own */
   cpl_revenue_view_select (view, h20);
   g_assert_true (g_str_has_prefix (notes_text (view), "One million units at US$12,000"));
+
+  /* the dialog writes the notes of the line it was opened on, though
+   * another is shown when it is saved; the other keeps its own */
+  dialog = cpl_notes_group_edit (cpl_revenue_view_get_notes (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (cpl_test_find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "H20 units: our estimate", -1);
+  cpl_revenue_view_select (view, rc);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_cmpstr (cpl_text_get (cpl_entity_get_notes (CPL_ENTITY (h20))), ==, "H20 units: our estimate");
+  g_assert_null (cpl_entity_get_notes (CPL_ENTITY (rc)));
+  g_assert_null (notes_text (view));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -540,15 +540,15 @@ cpl_group_append (GtkWidget  *box,
   return group;
 }
 
-/* What a notes group keeps: the text shown, as written, and who edits it. */
+/* What a notes group keeps: the text shown, as written, and whose it is. */
 typedef struct
 {
   GtkLabel       *caveat;        /* over the notes: what they no longer describe */
   GtkLabel       *label;
   char           *text;          /* as written (the label keeps units whole) */
   const char     *description;   /* what to write, when there is nothing */
-  CplNotesEdited  edited;        /* NULL: not editable */
-  gpointer        data;
+  gboolean        editable;
+  GWeakRef        entity;        /* the chip, scenario or sale line shown */
 } NotesGroup;
 
 static void
@@ -556,6 +556,7 @@ notes_group_free (gpointer data)
 {
   NotesGroup *notes = data;
 
+  g_weak_ref_clear (&notes->entity);
   g_free (notes->text);
   g_free (notes);
 }
@@ -571,7 +572,7 @@ notes_group (GtkWidget *group)
  * @box: a vertical box
  *
  * Returns: (transfer none): a "Notes" group at the end of @box, for where
- *   an entry's figures come from (cpl_notes_group_set_text()): a
+ *   an entry's figures come from (cpl_notes_group_show()): a
  *   selectable label, so that a source can be copied; hidden until it
  *   has text, or until cpl_notes_group_set_editable() makes it editable.
  */
@@ -581,6 +582,7 @@ cpl_notes_group_append (GtkWidget *box)
   GtkWidget *group = cpl_group_append (box, _("Notes"), NULL);
   NotesGroup *notes = g_new0 (NotesGroup, 1);
 
+  g_weak_ref_init (&notes->entity, NULL);
   notes->caveat = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (notes->caveat, TRUE);
   gtk_label_set_xalign (notes->caveat, 0);
@@ -607,27 +609,32 @@ notes_group_update (GtkWidget *group)
   gtk_widget_set_visible (GTK_WIDGET (notes->label), !empty);
   gtk_widget_set_visible (GTK_WIDGET (notes->caveat), !empty && *gtk_label_get_text (notes->caveat) != '\0');
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         empty && notes->edited != NULL ? notes->description : NULL);
-  gtk_widget_set_visible (group, !empty || notes->edited != NULL);
+                                         empty && notes->editable ? notes->description : NULL);
+  gtk_widget_set_visible (group, !empty || notes->editable);
 }
 
 /**
- * cpl_notes_group_set_text:
+ * cpl_notes_group_show:
  * @group: a group made by cpl_notes_group_append()
- * @text: (nullable): the entry's notes
+ * @entity: (nullable): the chip, scenario or sale line whose notes to show
  *
- * Shows @text in the user's language in @group, a number on its unit's
- * line and a date whole ("814" over "mm²", "2025 年 8" over "月起").
+ * Shows @entity's notes in the user's language in @group, a number on
+ * its unit's line and a date whole ("814" over "mm²", "2025 年 8" over
+ * "月起"); an editable group's Save edits them
+ * (cpl_entity_edit_notes()).
  */
 void
-cpl_notes_group_set_text (GtkWidget *group,
-                          CplText   *text)
+cpl_notes_group_show (GtkWidget *group,
+                      CplEntity *entity)
 {
   NotesGroup *notes = notes_group (group);
+  CplText *text = entity != NULL ? cpl_entity_get_notes (entity) : NULL;
   const char *shown = text != NULL ? cpl_text_get (text) : "";
   g_autofree char *kept = NULL;
 
   g_return_if_fail (notes != NULL);
+  g_return_if_fail (entity == NULL || CPL_IS_ENTITY (entity));
+  g_weak_ref_set (&notes->entity, entity);
   /* an edit of the scenario's figures shows its notes again: as they were */
   if (g_strcmp0 (notes->text, shown) == 0)
     return;
@@ -743,6 +750,13 @@ cpl_notes_group_get_text (GtkWidget *group)
 }
 
 static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 on_notes_response (AdwMessageDialog *dialog,
                    const char       *response,
                    GtkWidget        *group)
@@ -752,23 +766,29 @@ on_notes_response (AdwMessageDialog *dialog,
   /* a view that makes its page again for the edited entry (Chips) drops
    * the group while it is told */
   g_autoptr(GtkWidget) keep = g_object_ref (group);
+  g_autoptr(CplEntity) entity = NULL;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
-  if (!g_str_equal (response, "save") || notes == NULL || notes->edited == NULL)
+  if (!g_str_equal (response, "save") || notes == NULL || !notes->editable)
+    return;
+  /* the entry the dialog was opened for, unless it is gone */
+  entity = g_weak_ref_get (g_object_get_data (G_OBJECT (dialog), "cpl-notes-entity"));
+  if (entity == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  notes->edited (notes->data, text);
+  cpl_entity_edit_notes (entity, text);
 }
 
 /**
  * cpl_notes_group_edit:
  * @group: an editable notes group (cpl_notes_group_set_editable())
  *
- * Opens a dialog to write the notes in, with the text shown; Save hands
- * it to the group's editor as one edit (Ctrl+Z in the dialog undoes
- * typing there, not the document).  Its own window: a text view in the
+ * Opens a dialog to write the notes in, with the text shown; Save makes
+ * it the notes of the entry shown when the dialog opened, as one edit
+ * (cpl_entity_edit_notes(); Ctrl+Z in the dialog undoes typing there,
+ * not the document).  Its own window: a text view in the
  * page made the page's layout change while it was drawn.
  *
  * Returns: (transfer none): the dialog (for tests)
@@ -777,10 +797,13 @@ GtkWidget *
 cpl_notes_group_edit (GtkWidget *group)
 {
   NotesGroup *notes = notes_group (group);
+  g_autoptr(GObject) entity = NULL;
   GtkWidget *dialog, *view, *scroller;
   GtkTextBuffer *buffer;
+  GWeakRef *entity_ref;
 
-  g_return_val_if_fail (notes != NULL && notes->edited != NULL, NULL);
+  g_return_val_if_fail (notes != NULL && notes->editable, NULL);
+  entity = g_weak_ref_get (&notes->entity);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (group)), _("Edit Notes"), notes->description);
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -804,6 +827,9 @@ cpl_notes_group_edit (GtkWidget *group)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "cpl-notes-buffer", buffer);
+  entity_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (entity_ref, entity);
+  g_object_set_data_full (G_OBJECT (dialog), "cpl-notes-entity", entity_ref, weak_ref_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_notes_response), group, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
@@ -821,24 +847,20 @@ on_edit_notes_clicked (GtkWidget *group)
  * @group: a group made by cpl_notes_group_append()
  * @description: what the notes are for, said where there are none and in
  *   the dialog (static)
- * @edited: given the whole text when the dialog is saved
  *
  * Puts an Edit button by the group's title (cpl_notes_group_edit()); the
  * group then shows with no notes too, saying what to write.
  */
 void
-cpl_notes_group_set_editable (GtkWidget      *group,
-                              const char     *description,
-                              CplNotesEdited  edited,
-                              gpointer        data)
+cpl_notes_group_set_editable (GtkWidget  *group,
+                              const char *description)
 {
   NotesGroup *notes = notes_group (group);
   GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
 
   g_return_if_fail (notes != NULL);
   notes->description = description;
-  notes->edited = edited;
-  notes->data = data;
+  notes->editable = TRUE;
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Edit Notes"));

@@ -52,8 +52,6 @@ GtkWidget *cpl_group_append     (GtkWidget  *box,
 void       cpl_widget_take_undo_keys (GtkWidget *widget);
 void       cpl_menu_button_set_menu_when_opened (GtkMenuButton *button,
                                                  GMenuModel    *model);
-typedef void (*CplNotesEdited) (gpointer    data,
-                                const char *text);
 
 /* Field @index's @value as the view shows it, with its unit, and in
  * @title the field's name; NULL for a field the view does not show. */
@@ -71,13 +69,11 @@ char      *cpl_notes_caveat       (CplEntity       *entity,
                                    CplOtherChanges  others,
                                    gpointer         data);
 GtkWidget *cpl_notes_group_append (GtkWidget *box);
-void       cpl_notes_group_set_editable (GtkWidget      *group,
-                                         const char     *description,
-                                         CplNotesEdited  edited,
-                                         gpointer        data);
+void       cpl_notes_group_set_editable (GtkWidget  *group,
+                                         const char *description);
 GtkWidget *cpl_notes_group_edit   (GtkWidget *group);
-void       cpl_notes_group_set_text (GtkWidget *group,
-                                     CplText   *notes);
+void       cpl_notes_group_show   (GtkWidget *group,
+                                   CplEntity *entity);
 const char *cpl_notes_group_get_text (GtkWidget *group);
 void       cpl_notes_group_set_caveat (GtkWidget  *group,
                                        const char *caveat);

@@ -980,16 +980,6 @@ add_figure_row (GtkWidget *group,
 }
 
 static void
-on_notes_edited (gpointer    data,
-                 const char *text)
-{
-  CplChipsView *self = data;
-
-  if (self->shown != NULL)
-    cpl_entity_edit_notes (CPL_ENTITY (self->shown), text);
-}
-
-static void
 cpl_chips_view_update_detail (CplChipsView *self)
 {
   CplChip *chip = self->shown;
@@ -1142,9 +1132,8 @@ cpl_chips_view_update_detail (CplChipsView *self)
 
   group = cpl_notes_group_append (GTK_WIDGET (self->detail_box));
   cpl_notes_group_set_editable (group, _("Where the chip's figures come from: datasheets, estimates and their "
-                                         "sources."),
-                                on_notes_edited, self);
-  cpl_notes_group_set_text (group, cpl_entity_get_notes (CPL_ENTITY (chip)));
+                                         "sources."));
+  cpl_notes_group_show (group, CPL_ENTITY (chip));
   {
     /* a file that gives a built-in chip new figures under its notes */
     g_autofree char *caveat = cpl_notes_caveat (CPL_ENTITY (chip), format_figure, NULL, NULL);

@@ -818,7 +818,7 @@ show_notes (CplRevenueView *self)
 {
   g_autofree char *caveat = cpl_notes_caveat (CPL_ENTITY (self->selected), format_input, other_changes, self);
 
-  cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->selected)));
+  cpl_notes_group_show (self->notes, CPL_ENTITY (self->selected));
   cpl_notes_group_set_caveat (self->notes, caveat);
 }
 
@@ -1076,16 +1076,6 @@ chart_card_append (GtkWidget  *box,
 }
 
 static void
-on_notes_edited (gpointer    data,
-                 const char *text)
-{
-  CplRevenueView *self = data;
-
-  if (self->selected != NULL)
-    cpl_entity_edit_notes (CPL_ENTITY (self->selected), text);
-}
-
-static void
 build_calculator (CplRevenueView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
@@ -1174,8 +1164,7 @@ build_calculator (CplRevenueView *self)
   /* where the units, price and cost come from, after what they give */
   self->notes = cpl_notes_group_append (box);
   cpl_notes_group_set_editable (self->notes, _("Where the units, price and cost come from: sources, estimates "
-                                               "and assumptions."),
-                                on_notes_edited, self);
+                                               "and assumptions."));
 
   /* What is sold (moved under the share's terms, below) */
   groups[0] = cpl_group_append (box, _("Sale"), NULL);

@@ -1125,16 +1125,6 @@ stop_waiting_for_below (CplScenarioResults *self)
   g_clear_handle_id (&self->below_idle_id, g_source_remove);
 }
 
-static void
-on_notes_edited (gpointer    data,
-                 const char *text)
-{
-  CplScenarioResults *self = data;
-
-  if (self->scenario != NULL)
-    cpl_entity_edit_notes (CPL_ENTITY (self->scenario), text);
-}
-
 /* The scenario's notes, and over them what no longer holds of them. */
 static void
 show_notes (CplScenarioResults *self)
@@ -1144,7 +1134,7 @@ show_notes (CplScenarioResults *self)
   if (self->notes == NULL || self->scenario == NULL)
     return;
   caveat = cpl_scenario_notes_caveat (self->scenario);
-  cpl_notes_group_set_text (self->notes, cpl_entity_get_notes (CPL_ENTITY (self->scenario)));
+  cpl_notes_group_show (self->notes, CPL_ENTITY (self->scenario));
   cpl_notes_group_set_caveat (self->notes, caveat);
 }
 
@@ -1164,8 +1154,7 @@ build_below (CplScenarioResults *self)
   build_table (self);
   /* where its figures come from, after what they give */
   self->notes = cpl_notes_group_append (self->body);
-  cpl_notes_group_set_editable (self->notes, _("Where the parameters come from: sources, estimates and assumptions."),
-                                on_notes_edited, self);
+  cpl_notes_group_set_editable (self->notes, _("Where the parameters come from: sources, estimates and assumptions."));
   show_notes (self);
   if (self->projection != NULL)
     {
