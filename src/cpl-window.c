@@ -72,7 +72,8 @@ struct _CplWindow
   GtkRevealer          *load_page_revealer;  /* instead of the views */
   AdwStatusPage        *load_status;
   GtkProgressBar       *load_page_bar;
-  GtkWidget            *switcher_bar;        /* the template's, hidden with the views */
+  GtkWidget            *switcher_bar;        /* NULL until first narrow; hidden with the views */
+  guint                 switcher_bar_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CplWindow, cpl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1018,6 +1019,7 @@ cpl_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->app);
   g_clear_weak_pointer (&self->save_dialog);
   g_clear_handle_id (&self->file_label_idle_id, g_source_remove);
+  g_clear_handle_id (&self->switcher_bar_idle_id, g_source_remove);
   g_clear_handle_id (&self->load_reveal_id, g_source_remove);
   g_clear_handle_id (&self->load_poll_id, g_source_remove);
   if (self->load_cancellable != NULL)
@@ -1161,6 +1163,35 @@ cpl_window_class_init (CplWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.show-view", "s", "revenue");
 }
 
+/* The view switcher along the bottom, for a window too narrow for the
+ * header's: made once the header has first given way to the title, after
+ * that frame (a wide window's first frame made it, styled, and never
+ * showed it).  It shows while the title does, and is hidden with the
+ * views while a file loads over them. */
+static gboolean
+add_switcher_bar (gpointer data)
+{
+  CplWindow *self = data;
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->stack));
+  GtkWidget *bar = adw_view_switcher_bar_new ();
+
+  self->switcher_bar_idle_id = 0;
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->stack);
+  g_object_bind_property (self->switcher_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_visible (bar, gtk_widget_get_visible (GTK_WIDGET (self->stack)));
+  gtk_box_append (GTK_BOX (content), bar);
+  self->switcher_bar = bar;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cpl_window_title_visible_changed (CplWindow *self)
+{
+  if (self->switcher_bar == NULL && self->switcher_bar_idle_id == 0 &&
+      adw_view_switcher_title_get_title_visible (self->switcher_title))
+    self->switcher_bar_idle_id = g_idle_add (add_switcher_bar, self);
+}
+
 static void
 cpl_window_init (CplWindow *self)
 {
@@ -1172,6 +1203,8 @@ cpl_window_init (CplWindow *self)
   cpl_menu_button_set_menu_when_opened (self->menu_button, self->primary_menu);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (cpl_window_queue_file_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (cpl_window_title_visible_changed), self, G_CONNECT_SWAPPED);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
@@ -1336,11 +1369,6 @@ cpl_window_ensure_load_widgets (CplWindow *self)
 
   if (self->load_strip != NULL)
     return;
-
-  /* the switcher bar, bound to show when the title does: hidden with the views */
-  for (GtkWidget *child = gtk_widget_get_first_child (content); child; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_VIEW_SWITCHER_BAR (child))
-      self->switcher_bar = child;
 
   /* "Opening “x.json”…  Cancel", a thin bar along its lower edge */
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);

@@ -84,6 +84,32 @@ test_wide_minimum (void)
     }
 }
 
+/* The view switcher along the bottom is made only for a window too
+ * narrow for the header's (a wide window's first frame made a third
+ * switcher that it never showed): a wide window has none; a narrow one
+ * has it, revealed, switching the window's views. */
+static void
+test_switcher_bar_when_narrow (void)
+{
+  CplWindow *wide = cpl_test_open_window (app, "scenarios", NULL, 1280, 800);
+  CplWindow *narrow = cpl_test_open_window (app, "scenarios", NULL, NARROW_WIDTH, NARROW_HEIGHT);
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (cpl_test_find_widget (GTK_WIDGET (wide),
+                                                                               ADW_TYPE_VIEW_SWITCHER_TITLE));
+  AdwViewSwitcherBar *bar;
+
+  g_assert_false (adw_view_switcher_title_get_title_visible (title));
+  g_assert_null (cpl_test_find_widget (GTK_WIDGET (wide), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  bar = ADW_VIEW_SWITCHER_BAR (cpl_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (bar);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_true (GTK_WIDGET (adw_view_switcher_bar_get_stack (bar)) ==
+                 cpl_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_VIEW_STACK));
+  gtk_window_destroy (GTK_WINDOW (wide));
+  gtk_window_destroy (GTK_WINDOW (narrow));
+}
+
 /* Accessible names ------------------------------------------------------ */
 
 /* Whether @widget shows a text of its own: a visible, non-empty label
@@ -385,6 +411,7 @@ main (int   argc,
   app = cpl_test_ui_init (&argc, &argv);
   g_test_add_func ("/shell/narrow-minimum", test_narrow_minimum);
   g_test_add_func ("/shell/wide-minimum", test_wide_minimum);
+  g_test_add_func ("/shell/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
   g_test_add_func ("/shell/window-names", test_window_names);
   g_test_add_func ("/shell/narrow-detail-names", test_narrow_detail_names);
   g_test_add_func ("/shell/dialog-names", test_dialog_names);
