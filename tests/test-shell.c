@@ -23,6 +23,30 @@ static CplApplication *app;
 #define NARROW_WIDTH  360
 #define NARROW_HEIGHT 640
 
+/* @window's view switcher along the bottom, made in the idle after the
+ * header first gives way to the title: waited for, and for its slide
+ * into view to end (two seconds at most, on a busy machine). */
+static AdwViewSwitcherBar *
+wait_for_switcher_bar (CplWindow *window)
+{
+  GtkWidget *bar;
+  GtkRevealer *revealer;
+
+  for (guint i = 0; (bar = cpl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR)) == NULL; i++)
+    {
+      g_assert_cmpuint (i, <, 200);
+      cpl_test_iterate_for (10);
+    }
+  revealer = GTK_REVEALER (cpl_test_find_widget (bar, GTK_TYPE_REVEALER));
+  for (guint i = 0; revealer != NULL && gtk_revealer_get_reveal_child (revealer) &&
+                    !gtk_revealer_get_child_revealed (revealer); i++)
+    {
+      g_assert_cmpuint (i, <, 200);
+      cpl_test_iterate_for (10);
+    }
+  return ADW_VIEW_SWITCHER_BAR (bar);
+}
+
 /* The window fits 360×640 on every view, in the test's language: its
  * content's minimum width, and its minimum height at that width, are no
  * more than that.  At 360 px the view switcher has left the header bar
@@ -38,8 +62,7 @@ test_narrow_minimum (void)
       GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
       AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (cpl_test_find_widget (GTK_WIDGET (window),
                                                                                    ADW_TYPE_VIEW_SWITCHER_TITLE));
-      AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (cpl_test_find_widget (GTK_WIDGET (window),
-                                                                             ADW_TYPE_VIEW_SWITCHER_BAR));
+      AdwViewSwitcherBar *bar = wait_for_switcher_bar (window);
       int min_width, min_height;
 
       g_test_message ("view %s", views[i]);
@@ -100,8 +123,7 @@ test_switcher_bar_when_narrow (void)
   g_assert_false (adw_view_switcher_title_get_title_visible (title));
   g_assert_null (cpl_test_find_widget (GTK_WIDGET (wide), ADW_TYPE_VIEW_SWITCHER_BAR));
 
-  bar = ADW_VIEW_SWITCHER_BAR (cpl_test_find_widget (GTK_WIDGET (narrow), ADW_TYPE_VIEW_SWITCHER_BAR));
-  g_assert_nonnull (bar);
+  bar = wait_for_switcher_bar (narrow);
   g_assert_true (adw_view_switcher_bar_get_reveal (bar));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
   g_assert_true (GTK_WIDGET (adw_view_switcher_bar_get_stack (bar)) ==
