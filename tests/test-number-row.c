@@ -418,6 +418,49 @@ test_escape_refused (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Once the user is done with a field, the number is written as the row
+ * writes it: "601000" units, Enter, reads "601,000" ("601.000" where
+ * "." groups; the value stays 601,000 units); " 27000" in the price, the
+ * focus moved on, reads "27,000".  A number the row would round stays as
+ * typed: the share shows one decimal, and "12.25" would show as "12.3"
+ * (12.25% is kept, and so is the text); refused text stays too ("abc",
+ * marked). */
+static void
+test_tidied_when_done (void)
+{
+  CplWindow *window;
+  CplRevenueCase *h200;
+  CplRevenueView *view = open_h200 (&window, &h200);
+  CplNumberRow *units = input (view, "units");
+  CplNumberRow *price = input (view, "price_usd");
+  CplNumberRow *share = input (view, "revenue_share");
+  gboolean comma = decimal_comma ();
+
+  gtk_widget_grab_focus (GTK_WIDGET (units));
+  type_into (view, "units", "601000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, "601000");
+  g_signal_emit_by_name (units, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, comma ? "601.000" : "601,000");
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNITS), ==, 601000);
+
+  gtk_widget_grab_focus (GTK_WIDGET (price));
+  type_into (view, "price_usd", " 27000");
+  gtk_widget_grab_focus (GTK_WIDGET (share));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, comma ? "27.000" : "27,000");
+  g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_PRICE_USD), ==, 27000);
+
+  type_into (view, "revenue_share", comma ? "12,25" : "12.25");
+  g_signal_emit_by_name (share, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (share)), ==, comma ? "12,25" : "12.25");
+  g_assert_cmpfloat_with_epsilon (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_REVENUE_SHARE), 0.1225, 1e-12);
+
+  type_into (view, "units", "abc");
+  g_signal_emit_by_name (units, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, "abc");
+  g_assert_nonnull (cpl_number_row_get_message (units));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/number-row/spin-buttons", test_spin_buttons);
   g_test_add_func ("/number-row/undo-in-field", test_undo_in_field);
   g_test_add_func ("/number-row/escape-refused", test_escape_refused);
+  g_test_add_func ("/number-row/tidied-when-done", test_tidied_when_done);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

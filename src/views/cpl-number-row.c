@@ -581,6 +581,28 @@ cpl_number_row_class_init (CplNumberRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Once the user is done with the field (the focus leaves it, or Enter),
+ * the number is written as the row writes it: "601,000" for "601000",
+ * "25" for "25.0".  Text that is refused stays as typed, marked; so does
+ * a number the row would round ("0.354" in a field of one decimal). */
+static void
+cpl_number_row_tidy (CplNumberRow *self)
+{
+  g_autofree char *text = NULL;
+  double reads;
+
+  if (self->message != NULL || isnan (self->value))
+    return;
+  text = format_scaled (self, self->value);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self))) == 0 ||
+      !cpl_number_row_read (self, text, "", &reads, NULL) || reads != self->value)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self), text);
+  self->updating = FALSE;
+  g_clear_pointer (&self->typed, g_free);
+}
+
 static gboolean
 on_escape (GtkWidget *widget,
            GVariant  *args,
@@ -598,7 +620,7 @@ on_escape (GtkWidget *widget,
 static void
 cpl_number_row_init (CplNumberRow *self)
 {
-  GtkEventController *shortcuts;
+  GtkEventController *shortcuts, *focus;
 
   self->scale = 1;
   self->unit_label = gtk_label_new (NULL);
@@ -628,6 +650,10 @@ cpl_number_row_init (CplNumberRow *self)
                                                           gtk_callback_action_new (on_escape, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "changed", G_CALLBACK (on_text_changed), NULL);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (cpl_number_row_tidy), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  g_signal_connect (self, "entry-activated", G_CALLBACK (cpl_number_row_tidy), NULL);
 }
 
 /**
