@@ -45,6 +45,15 @@ typedef enum {
  * §3 clamps the share to 0, where the vendor still sells at a loss. */
 #define LOSS_AT_ANY_RATE (-1.0)
 
+/* Whether the break-even share rate @share is "none": selling pays at
+ * every rate (100% or more), or loses at every rate.  (Not a number, an
+ * unknown one, is not "none".) */
+static gboolean
+no_break_even (double share)
+{
+  return share >= 1 || share == LOSS_AT_ANY_RATE;
+}
+
 /* In the order of CplRevenueResult's fields. */
 static const struct {
   const char *id;
@@ -197,7 +206,7 @@ format_value (Kind   kind,
     case KIND_UNITS:   return cpl_format_number (value, 0);
     case KIND_PERCENT: return cpl_format_percent (value, 1);
     case KIND_BREAK_EVEN:
-      if (value >= 1 || value == LOSS_AT_ANY_RATE)
+      if (no_break_even (value))
         /* Translators: the break-even share rate when selling pays for the
          * vendor at every rate up to 100% (full pass-through, or a margin
          * the share cannot eat) */
@@ -535,9 +544,8 @@ cpl_revenue_view_update_outputs (CplRevenueView *self)
         if (banned && output_needs_sale (o))
           ((double *) &cases[c])[o] = NAN;
       /* no difference to a break-even that is none */
-      if (c == CASE_DIFFERENCE && (cases[CASE_THIS].break_even_share >= 1 || cases[CASE_COMPARE].break_even_share >= 1 ||
-                                   cases[CASE_THIS].break_even_share == LOSS_AT_ANY_RATE ||
-                                   cases[CASE_COMPARE].break_even_share == LOSS_AT_ANY_RATE))
+      if (c == CASE_DIFFERENCE && (no_break_even (cases[CASE_THIS].break_even_share) ||
+                                   no_break_even (cases[CASE_COMPARE].break_even_share)))
         cases[c].break_even_share = NAN;
       for (guint l = 0; l < N_LAYOUTS; l++)
         {
