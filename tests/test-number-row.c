@@ -441,6 +441,8 @@ test_tidied_when_done (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, "601000");
   g_signal_emit_by_name (units, "entry-activated");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (units)), ==, comma ? "601.000" : "601,000");
+  /* the cursor after the last of its 7 characters, where typing left it */
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (units)), ==, 7);
   g_assert_cmpfloat (cpl_revenue_case_get (h200, CPL_REVENUE_CASE_UNITS), ==, 601000);
 
   gtk_widget_grab_focus (GTK_WIDGET (price));

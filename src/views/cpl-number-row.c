@@ -599,6 +599,8 @@ cpl_number_row_tidy (CplNumberRow *self)
     return;
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self), text);
+  /* after Enter the cursor stays at the end, where typing left it */
+  gtk_editable_set_position (GTK_EDITABLE (self), -1);
   self->updating = FALSE;
   g_clear_pointer (&self->typed, g_free);
 }
