@@ -181,10 +181,50 @@ test_crash_save (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A kill between GLib's linking FILE~ to FILE and its renaming the new
+ * version over FILE leaves FILE~ a second name of FILE (made here with
+ * link()).  The next save still goes through a temporary file: FILE is a
+ * new file (another inode) with one name, holding version b, and FILE~
+ * holds version a.  (GLib saved a file of two names in place, after
+ * copying it to FILE~: a kill then left half a file, as /save/crash
+ * found now and then.) */
+static void
+test_backup_link (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cpl-backup-link-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "data.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf before, after;
+
+  g_assert_true (g_file_set_contents (path, "version a", -1, &error));
+  g_assert_cmpint (link (path, backup), ==, 0);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_cmpuint (before.st_nlink, ==, 2);
+
+  g_assert_true (cpl_file_replace_contents (file, "version b", strlen ("version b"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, !=, before.st_ino);
+  g_assert_cmpuint (after.st_nlink, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "version b");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (backup, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "version a");
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (backup), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/save/crash", test_crash_save);
+  g_test_add_func ("/save/backup-link", test_backup_link);
   return g_test_run ();
 }

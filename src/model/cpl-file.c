@@ -335,6 +335,29 @@ check_regular (GFile         *file,
   return FALSE;
 }
 
+/* A save killed after GLib linked FILE~ to FILE and before it renamed
+ * the new version over FILE leaves the two names on one file.  GLib then
+ * sees a file with two links and, so as not to break them, saves the next
+ * version over it in place after copying it to FILE~: neither is atomic,
+ * and a crash then left half a FILE~ (test-crash-save).  That FILE~ is
+ * only a second name of FILE, our own: it is removed first, and the save
+ * goes through a temporary file again (a link the user made elsewhere is
+ * left alone). */
+static void
+drop_backup_link (GFile *target)
+{
+  g_autofree char *path = g_file_get_path (target);
+  g_autofree char *backup = NULL;
+  GStatBuf file, old;
+
+  if (path == NULL || g_stat (path, &file) != 0 || file.st_nlink < 2)
+    return;
+  backup = g_strconcat (path, "~", NULL);
+  if (g_lstat (backup, &old) == 0 && S_ISREG (old.st_mode) &&
+      old.st_dev == file.st_dev && old.st_ino == file.st_ino)
+    g_unlink (backup);
+}
+
 /**
  * cpl_file_replace_contents:
  *
@@ -367,6 +390,7 @@ cpl_file_replace_contents (GFile         *file,
     }
   if (!check_regular (target, cancellable, error))
     return FALSE;
+  drop_backup_link (target);
 
   out = g_file_replace (target, NULL, TRUE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (out == NULL ||
